@@ -1,0 +1,25 @@
+# Weijia production image: multi-stage, production dependencies only, non-root, reproducible `npm ci`.
+# Build: docker build -t weijia .     Run: see compose.yaml (Redis with persistence) and README.
+
+FROM node:20-bookworm-slim AS deps
+WORKDIR /app
+# hnswlib-node compiles a native addon: the toolchain stays in this stage only.
+RUN apt-get update && apt-get install -y --no-install-recommends python3 make g++ && rm -rf /var/lib/apt/lists/*
+COPY package.json package-lock.json ./
+RUN npm ci --omit=dev --no-audit --no-fund
+
+FROM node:20-bookworm-slim AS runtime
+ENV NODE_ENV=production WECHATY_LOG=error WEIJIA_DATA_DIR=/app/data
+WORKDIR /app
+COPY --from=deps /app/node_modules ./node_modules
+COPY package.json ./
+COPY bin ./bin
+COPY src ./src
+COPY config ./config
+COPY prompts ./prompts
+COPY knowledge ./knowledge
+RUN mkdir -p /app/data && chown -R node:node /app/data
+USER node
+VOLUME ["/app/data"]
+# With WECHATY_PUPPET set this runs the real bot; without it, the sandbox.
+CMD ["node", "bin/weijia.js", "start"]

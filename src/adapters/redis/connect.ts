@@ -1,0 +1,100 @@
+// Redis: REDIS_URL when set; otherwise an embedded redis-server child with append-only persistence
+// under ./data/redis, stopped on exit. Without either, start-up stops with what to do.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
+import { mkdirSync } from 'node:fs'
+import { createServer } from 'node:net'
+import { resolve } from 'node:path'
+import { Redis } from 'ioredis'
+import type { Logger } from '../../core/log.ts'
+
+export interface RedisHandle {
+  redis: Redis
+  url: string
+  embedded: boolean
+  stop(): Promise<void>
+}
+
+export class RedisUnavailableError extends Error {
+  override name = 'RedisUnavailableError'
+}
+
+/** BullMQ requires maxRetriesPerRequest: null on connections it blocks on. */
+export const redisOptions = { maxRetriesPerRequest: null, enableReadyCheck: true, lazyConnect: true } as const
+
+export async function connectRedis(opts: { url?: string; dataDir: string; log: Logger }): Promise<RedisHandle> {
+  if (opts.url) {
+    const redis = new Redis(opts.url, redisOptions)
+    await ping(redis, opts.url)
+    return { redis, url: opts.url, embedded: false, stop: async () => void redis.disconnect() }
+  }
+  if (!hasRedisServer()) {
+    throw new RedisUnavailableError(
+      'Redis is needed and none was found. Either set REDIS_URL (e.g. redis://127.0.0.1:6379), ' +
+        'or install redis-server so Weijia can start its own (Debian/Ubuntu: sudo apt-get install -y redis-server; macOS: brew install redis).',
+    )
+  }
+  const dir = resolve(opts.dataDir, 'redis')
+  mkdirSync(dir, { recursive: true })
+  const port = await freePort()
+  const child = spawn(
+    'redis-server',
+    ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--appendonly', 'yes', '--save', '', '--protected-mode', 'yes'],
+    { stdio: ['ignore', 'ignore', 'pipe'] },
+  )
+  const url = `redis://127.0.0.1:${port}`
+  opts.log.info({ port, dir }, 'started embedded redis-server (append-only persistence)')
+  const redis = new Redis(url, { ...redisOptions, retryStrategy: (n) => (n > 50 ? null : 100) })
+  await ping(redis, url, child)
+  const stop = async () => {
+    redis.disconnect()
+    await stopChild(child)
+  }
+  // Leave no orphan redis-server behind if we are killed.
+  process.once('exit', () => child.kill('SIGTERM'))
+  return { redis, url, embedded: true, stop }
+}
+
+function hasRedisServer(): boolean {
+  return spawnSync('redis-server', ['--version'], { stdio: 'ignore' }).status === 0
+}
+
+async function ping(redis: Redis, url: string, child?: ChildProcess): Promise<void> {
+  const deadline = Date.now() + 10_000
+  let lastError: unknown
+  while (Date.now() < deadline) {
+    if (child && child.exitCode !== null) break
+    try {
+      if (redis.status === 'wait' || redis.status === 'end') await redis.connect()
+      await redis.ping()
+      return
+    } catch (err) {
+      lastError = err
+      await new Promise((r) => setTimeout(r, 100))
+    }
+  }
+  redis.disconnect()
+  throw new RedisUnavailableError(`Cannot reach Redis at ${url}: ${(lastError as Error)?.message ?? 'redis-server exited'}. Check REDIS_URL or that redis-server runs.`)
+}
+
+function freePort(): Promise<number> {
+  return new Promise((ok, fail) => {
+    const srv = createServer()
+    srv.once('error', fail)
+    srv.listen(0, '127.0.0.1', () => {
+      const addr = srv.address()
+      srv.close(() => (typeof addr === 'object' && addr ? ok(addr.port) : fail(new Error('no port'))))
+    })
+  })
+}
+
+function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return Promise.resolve()
+  return new Promise((ok) => {
+    const timer = setTimeout(() => child.kill('SIGKILL'), 5000)
+    child.once('exit', () => {
+      clearTimeout(timer)
+      ok()
+    })
+    child.kill('SIGTERM')
+  })
+}

@@ -1,0 +1,86 @@
+// Wires a Wechaty bot to the app: messages and joins in, login state and errors logged.
+// The bot is passed in, so the same wiring serves real puppets, the sandbox and tests.
+import qrcode from 'qrcode-terminal'
+import type { Contact, Message, Room, Wechaty } from 'wechaty'
+import type { BotApp } from '../../app.ts'
+import { type Config, groupForRoom } from '../../config.ts'
+import type { Logger } from '../../core/log.ts'
+import { toInbound } from './normalize.ts'
+
+const text = {
+  backOnline: (minutes: number) => `【微家助手】刚才掉线约${minutes}分钟，现已恢复。这段时间的群消息可能没有处理，如有求助请留意。`,
+}
+
+export interface AttachOptions {
+  /** Errors known to be harmless for this puppet (the mock's "no payload found" on room.add). */
+  ignoreError?: (err: Error) => boolean
+}
+
+export function attachWechaty(bot: Wechaty, app: BotApp, config: Config, log: Logger, opts: AttachOptions = {}): { stopping(): void } {
+  let loggedOutAt: number | undefined
+  let stopping = false
+
+  bot.on('scan', (code, status) => {
+    // The QR code goes to stderr: stdout is for machine-readable output.
+    log.info({ status }, 'scan the QR code below with the bot account to log in')
+    qrcode.generate(code, { small: true }, (art) => process.stderr.write(`${art}\n`))
+  })
+  bot.on('login', async (user: Contact) => {
+    log.info({ user: user.name() }, 'logged in')
+    if (loggedOutAt !== undefined) {
+      const minutes = Math.max(1, Math.round((Date.now() - loggedOutAt) / 60_000))
+      loggedOutAt = undefined
+      await notifyStaff(bot, app, config, log, text.backOnline(minutes))
+    }
+  })
+  bot.on('logout', (user: Contact, reason?: string) => {
+    if (stopping) return
+    // Nothing can be sent while logged out; the puppet will ask for a new scan. Staff hear about it on re-login.
+    loggedOutAt = Date.now()
+    log.error({ user: user.name(), reason }, 'logged out: waiting for a new login (scan the QR code)')
+  })
+  // Required: without a listener Wechaty turns internal errors (the mock's "no payload found") into crashes.
+  bot.on('error', (err: Error) => {
+    if (opts.ignoreError?.(err)) log.debug({ err: err.message }, 'wechaty error (ignored)')
+    else log.error({ err }, 'wechaty error')
+  })
+
+  bot.on('message', async (message: Message) => {
+    try {
+      if (message.self()) return
+      const msg = await toInbound(bot, message, config)
+      if (msg) await app.handle(msg)
+    } catch (err) {
+      log.error({ err, msgId: message.id }, 'could not normalise message')
+    }
+  })
+
+  bot.on('room-join', async (room: Room, invitees: Contact[]) => {
+    try {
+      const joined = invitees.filter((c) => c.id !== bot.currentUser.id).map((c) => ({ id: c.id, name: c.name() }))
+      const topic = await room.topic()
+      await app.join({ roomId: room.id, topic, group: groupForRoom(config, room.id, topic), joined })
+    } catch (err) {
+      log.error({ err, room: room.id }, 'room-join handling failed')
+    }
+  })
+
+  return { stopping: () => void (stopping = true) }
+}
+
+/** Finds a configured person (contact id or display name) among the bot's contacts. */
+export async function findContact(bot: Wechaty, ref: string): Promise<Contact | undefined> {
+  return (await bot.Contact.find({ id: ref })) ?? (await bot.Contact.find({ name: ref })) ?? undefined
+}
+
+async function notifyStaff(bot: Wechaty, app: BotApp, config: Config, log: Logger, message: string) {
+  const refs = [...new Set(config.groups.flatMap((g) => g.staff))]
+  for (const ref of refs) {
+    const contact = await findContact(bot, ref).catch(() => undefined)
+    if (!contact) {
+      log.warn({ staff: ref }, 'staff member not found among contacts')
+      continue
+    }
+    await app.outbox.send({ to: { kind: 'private', contactId: contact.id, name: contact.name() }, text: message })
+  }
+}

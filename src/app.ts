@@ -1,0 +1,133 @@
+// Assembles the bot from its parts: the pipeline, the outbox, job queues and the capabilities.
+// It takes infrastructure (Redis, a transport, an optional LLM) as arguments, so tests and the sandbox
+// run exactly what production runs.
+import type { Redis } from 'ioredis'
+import { createJobs } from './adapters/bullmq/jobs.ts'
+import { QueueHub } from './adapters/bullmq/hub.ts'
+import { createOutbox } from './adapters/bullmq/outbox.ts'
+import type { Config } from './config.ts'
+import type { App, Capability, JoinHandler, Route } from './core/capability.ts'
+import { createContext } from './core/context.ts'
+import { dropDuplicates, dropStale, nonTextHint } from './core/drop.ts'
+import { FloodGuard } from './core/flood.ts'
+import type { Llm } from './core/llm.ts'
+import type { Logger } from './core/log.ts'
+import type { InboundMessage } from './core/message.ts'
+import { authorize, dispatch, errorBoundary, floodControl, routing } from './core/middleware.ts'
+import { compose } from './core/pipeline.ts'
+import { Router } from './core/router.ts'
+import { texts } from './core/texts.ts'
+import type { SendJob, Transport } from './outbox/payload.ts'
+
+export interface AppOptions {
+  config: Config
+  redis: Redis
+  log: Logger
+  transport: Transport
+  capabilities: Capability[]
+  llm?: Llm
+  /** Messages older than this are stale. Default: now. */
+  startedAt?: number
+  /** Override outbox pacing (the sandbox sends faster; nobody's account is at risk there). */
+  outbox?: Partial<Config['outbox']>
+}
+
+export interface BotApp extends App {
+  handle(msg: InboundMessage): Promise<void>
+  join(event: Parameters<JoinHandler>[0]): Promise<void>
+  onSent(fn: (job: SendJob) => void): void
+  start(): Promise<void>
+  stop(): Promise<void>
+  /** No message in the pipeline and no job due soon: used by the sandbox and tests to wait for quiet. */
+  idle(): Promise<boolean>
+  routes(): readonly Route[]
+}
+
+export async function createApp(opts: AppOptions): Promise<BotApp> {
+  const { config, redis, log } = opts
+  const key = (...parts: string[]) => [config.redis.prefix, ...parts].join(':')
+  const hub = new QueueHub(redis, config.redis.prefix, log)
+  const outbox = createOutbox({ hub, redis, key, settings: { ...config.outbox, ...opts.outbox }, transport: opts.transport, log })
+  const router = new Router()
+  const joinHandlers: JoinHandler[] = []
+  const startHooks: (() => Promise<void>)[] = []
+  const stopHooks: (() => Promise<void>)[] = []
+
+  const app: App = {
+    config,
+    log,
+    redis,
+    key,
+    outbox,
+    jobs: createJobs(hub, log),
+    llm: opts.llm,
+    route: (r) => router.add(r),
+    onJoin: (h) => void joinHandlers.push(h),
+    onStart: (fn) => void startHooks.push(fn),
+    onStop: (fn) => void stopHooks.push(fn),
+  }
+  for (const cap of opts.capabilities) {
+    await cap.register(app)
+    log.debug({ capability: cap.name }, 'capability registered')
+  }
+
+  const perSender = new FloodGuard(config.flood.perSender.max, config.flood.perSender.windowSec * 1000)
+  const perRoom = new FloodGuard(config.flood.perRoom.max, config.flood.perRoom.windowSec * 1000)
+  const sweeper = setInterval(() => {
+    perSender.sweep()
+    perRoom.sweep()
+  }, 60_000)
+  sweeper.unref()
+
+  const run = compose([
+    dropStale(opts.startedAt ?? Date.now()),
+    dropDuplicates(redis, (id) => key('seen', id)),
+    errorBoundary,
+    nonTextHint(texts.mediaHint),
+    routing(router),
+    floodControl({ perSender, perRoom }),
+    authorize,
+    dispatch,
+  ])
+
+  let inFlight = 0
+  return {
+    ...app,
+    async handle(msg) {
+      inFlight++
+      const ctx = createContext(msg, { config, outbox, log })
+      try {
+        await run(ctx)
+      } catch (err) {
+        // Only the drop rules sit outside the boundary (e.g. Redis down while checking duplicates).
+        ctx.log.error({ err }, 'message could not be processed')
+      } finally {
+        inFlight--
+      }
+    },
+    async join(event) {
+      inFlight++
+      try {
+        for (const h of joinHandlers) await h(event)
+      } catch (err) {
+        log.error({ err, room: event.roomId }, 'join handler failed')
+      } finally {
+        inFlight--
+      }
+    },
+    onSent: outbox.onSent,
+    async start() {
+      hub.start()
+      for (const fn of startHooks) await fn()
+    },
+    async stop() {
+      clearInterval(sweeper)
+      for (const fn of stopHooks) await fn().catch((err) => log.error({ err }, 'stop hook failed'))
+      await hub.close()
+    },
+    async idle() {
+      return inFlight === 0 && (await hub.idle())
+    },
+    routes: () => router.list(),
+  }
+}

@@ -1,0 +1,5 @@
+// The capabilities the bot runs, in registration order (which also breaks route-priority ties).
+import type { Capability } from './core/capability.ts'
+import { welcome } from './welcome/index.ts'
+
+export const capabilities: Capability[] = [welcome]

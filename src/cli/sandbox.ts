@@ -1,0 +1,38 @@
+// `weijia sandbox`: interactive by default; with --script, runs one script and prints JSON lines.
+import { readFileSync } from 'node:fs'
+import { bootSandbox } from '../main.ts'
+import { toAction } from '../sandbox/actions.ts'
+import { runRepl } from '../sandbox/repl.ts'
+import { perform, waitIdle } from '../sandbox/runner.ts'
+import { parseScript, ScriptError } from '../sandbox/script.ts'
+import { createLogger } from '../core/log.ts'
+import { loadConfig, resolveConfigPath } from '../config.ts'
+
+export async function runSandbox(opts: { script?: string; configPath?: string }): Promise<number> {
+  process.env.WECHATY_LOG ??= 'silent'
+  if (opts.script) {
+    // Read and check the whole script before starting anything: a typo on line 40 should not cost a boot.
+    const botName = loadConfig(resolveConfigPath(opts.configPath)).bot.name
+    let actions
+    try {
+      actions = parseScript(readFileSync(opts.script, 'utf8'), botName)
+    } catch (err) {
+      if (err instanceof ScriptError) {
+        process.stderr.write(`${opts.script}:${err.message}\n`)
+        return 2
+      }
+      throw err
+    }
+    const rt = await bootSandbox({ configPath: opts.configPath, log: createLogger({ level: process.env.LOG_LEVEL ?? 'warn' }) })
+    rt.app.onSent((job) => process.stdout.write(`${JSON.stringify(toAction(job))}\n`))
+    for (const action of actions) await perform(rt.world, action)
+    const quiet = await waitIdle(rt.app)
+    if (!quiet) rt.log.warn('the bot was still busy after 60 s; stopping anyway')
+    await rt.stop()
+    return 0
+  }
+  const rt = await bootSandbox({ configPath: opts.configPath, log: createLogger({ level: process.env.LOG_LEVEL ?? 'warn' }) })
+  await runRepl(rt)
+  await rt.stop()
+  return 0
+}

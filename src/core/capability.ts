@@ -1,0 +1,88 @@
+// The contract between the pipeline and a capability (qa, signups, referrals, reminders).
+// A capability exports `register(app)`; it adds routes and job queues, and never touches the adapter.
+import type { ZodType } from 'zod'
+import type { Redis } from 'ioredis'
+import type { Logger } from './log.ts'
+import type { Config, GroupConfig } from '../config.ts'
+import type { Llm } from './llm.ts'
+import type { InboundMessage, OutgoingMessage, Person, Role } from './message.ts'
+
+export interface Context {
+  readonly msg: InboundMessage
+  /** The 微家 group config for this message, when known. */
+  readonly group?: GroupConfig
+  readonly correlationId: string
+  readonly log: Logger
+  /** Reply in the same conversation; in a group the asker is @-mentioned unless `mention: false`. */
+  reply(text: string, opts?: { mention?: boolean; key?: string }): Promise<void>
+  /** Reply to the sender in private chat, wherever the message came from. */
+  whisper(text: string, opts?: { key?: string }): Promise<void>
+  send(out: OutgoingMessage): Promise<void>
+  /** Scratch space for middleware (e.g. the matched route). */
+  readonly state: Record<string, unknown>
+}
+
+export type Handler = (ctx: Context) => Promise<void>
+
+export interface Route {
+  /** Unique, e.g. "signups.announce". Shown in logs. */
+  name: string
+  /** Lower runs first; commands ~10, free-text capabilities ~50, fallbacks ~90. */
+  priority?: number
+  /** Roles allowed to run it; omit for everyone. Others get a clear refusal naming who can. */
+  roles?: Role[]
+  /** Pure predicate on the message. Returning true claims the message. */
+  match(ctx: Context): boolean | Promise<boolean>
+  handle: Handler
+}
+
+export interface JobMeta {
+  id: string
+  attempt: number
+}
+
+export interface JobQueue<T> {
+  /** Idempotent by id: adding an id that is waiting, delayed or done is a no-op. */
+  add(id: string, data: T, opts?: { at?: number }): Promise<void>
+  remove(id: string): Promise<void>
+}
+
+export interface JobSpec<T> {
+  name: string
+  schema: ZodType<T>
+  process(data: T, meta: JobMeta): Promise<void>
+  concurrency?: number
+  attempts?: number
+}
+
+export interface Jobs {
+  define<T>(spec: JobSpec<T>): JobQueue<T>
+}
+
+export interface Outbox {
+  send(out: OutgoingMessage): Promise<void>
+}
+
+export type JoinHandler = (event: { roomId: string; topic: string; group?: GroupConfig; joined: Person[] }) => Promise<void>
+
+export interface App {
+  readonly config: Config
+  readonly log: Logger
+  readonly redis: Redis
+  /** Prefixes a key with the configured namespace: key('signups', 'act', id). */
+  key(...parts: string[]): string
+  readonly outbox: Outbox
+  readonly jobs: Jobs
+  /** Present only when an LLM is configured; every capability must work without it. */
+  readonly llm?: Llm
+  route(route: Route): void
+  onJoin(handler: JoinHandler): void
+  /** Work to do once the bot is ready (e.g. catch-up) and on shutdown. */
+  onStart(fn: () => Promise<void>): void
+  onStop(fn: () => Promise<void>): void
+}
+
+export interface Capability {
+  name: string
+  register(app: App): void | Promise<void>
+}

@@ -1,0 +1,28 @@
+// Builds the per-message context: where replies go and the logger carrying the correlation id.
+import type { Config } from '../config.ts'
+import { groupById } from '../config.ts'
+import type { Context, Outbox } from './capability.ts'
+import { correlationId } from './errors.ts'
+import type { Logger } from './log.ts'
+import { type InboundMessage, privateOf } from './message.ts'
+
+export function createContext(msg: InboundMessage, deps: { config: Config; outbox: Outbox; log: Logger }): Context {
+  const cid = correlationId()
+  const log = deps.log.child({ cid, msgId: msg.id })
+  return {
+    msg,
+    group: msg.groupId ? groupById(deps.config, msg.groupId) : undefined,
+    correlationId: cid,
+    log,
+    state: {},
+    reply: (text, opts) =>
+      deps.outbox.send({
+        to: msg.conversation,
+        text,
+        mentions: msg.conversation.kind === 'room' && opts?.mention !== false ? [msg.sender] : [],
+        key: opts?.key,
+      }),
+    whisper: (text, opts) => deps.outbox.send({ to: privateOf(msg.sender), text, key: opts?.key }),
+    send: (out) => deps.outbox.send(out),
+  }
+}

@@ -1,0 +1,40 @@
+// Flood control: a sliding window per key. Over the limit, the caller warns once and then stays quiet
+// until the window has room again, so a spammer (or a stuck script) cannot make the bot burst.
+export type FloodVerdict = 'ok' | 'warn' | 'drop'
+
+export class FloodGuard {
+  private hits = new Map<string, number[]>()
+  private warned = new Set<string>()
+
+  constructor(
+    private readonly max: number,
+    private readonly windowMs: number,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  check(key: string): FloodVerdict {
+    const t = this.now()
+    const recent = (this.hits.get(key) ?? []).filter((at) => t - at < this.windowMs)
+    if (recent.length < this.max) {
+      recent.push(t)
+      this.hits.set(key, recent)
+      this.warned.delete(key)
+      return 'ok'
+    }
+    this.hits.set(key, recent)
+    if (this.warned.has(key)) return 'drop'
+    this.warned.add(key)
+    return 'warn'
+  }
+
+  /** Forget idle keys so memory stays bounded in a long-running process. */
+  sweep(): void {
+    const t = this.now()
+    for (const [key, list] of this.hits) {
+      if (list.every((at) => t - at >= this.windowMs)) {
+        this.hits.delete(key)
+        this.warned.delete(key)
+      }
+    }
+  }
+}

@@ -1,0 +1,24 @@
+// Ports for language models and embedders. Adapters in src/adapters/openai implement them;
+// with no LLM configured they are simply absent and capabilities fall back to offline logic.
+import type { ZodType } from 'zod'
+
+export interface ChatMessage {
+  role: 'system' | 'user' | 'assistant'
+  content: string
+}
+
+export interface Llm {
+  readonly model: string
+  complete(messages: ChatMessage[], opts?: { maxTokens?: number; temperature?: number }): Promise<string>
+  /**
+   * Structured output validated with zod. Uses function calling (tools + forced tool_choice),
+   * because many OpenAI-compatible providers reject json_schema response formats.
+   */
+  extract<T>(messages: ChatMessage[], schema: ZodType<T>, opts: { name: string; description?: string }): Promise<T>
+}
+
+export interface Embedder {
+  /** Identifies the embedding space, e.g. "offline:hash-v1:512" or "openai:text-embedding-3-small". */
+  readonly id: string
+  embed(texts: string[]): Promise<number[][]>
+}

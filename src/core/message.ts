@@ -1,0 +1,49 @@
+// The one message type every capability sees. Adapters build it; nothing below core knows about Wechaty.
+
+export type Role = 'resident' | 'host' | 'staff'
+
+export type MessageKind = 'text' | 'voice' | 'image' | 'video' | 'sticker' | 'other'
+
+export interface Person {
+  id: string
+  name: string
+}
+
+/** Where a message came from, and so where a reply goes. */
+export type Conversation =
+  | { kind: 'room'; roomId: string; topic: string }
+  | { kind: 'private'; contactId: string; name: string }
+
+export interface InboundMessage {
+  id: string
+  conversation: Conversation
+  sender: Person
+  role: Role
+  /** Config id of the 微家 group this message belongs to (the room's group, or for private chat the sender's group when known). */
+  groupId?: string
+  kind: MessageKind
+  /** Text with the leading @mention of the bot stripped. */
+  text: string
+  /** The bot was @-mentioned (from the mention list, never from matching "@name" in the text). */
+  mentioned: boolean
+  quoted?: { text: string; senderName?: string }
+  /** Epoch ms. */
+  at: number
+}
+
+/** What capabilities hand to the outbox. */
+export interface OutgoingMessage {
+  to: Conversation
+  text: string
+  /** People to @-mention in a group message. */
+  mentions?: Person[]
+  /** Idempotency key: the same key is sent at most once (e.g. `reminder:<id>:<fireTime>`). */
+  key?: string
+  /** Send no earlier than this (epoch ms). */
+  notBefore?: number
+  /** Outbound file (e.g. a CSV roster); sent as an attachment where the transport supports it. */
+  file?: { name: string; content: string }
+}
+
+export const roomOf = (topic: string, roomId: string): Conversation => ({ kind: 'room', roomId, topic })
+export const privateOf = (p: Person): Conversation => ({ kind: 'private', contactId: p.id, name: p.name })

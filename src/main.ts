@@ -1,0 +1,103 @@
+// The only place that builds infrastructure (config, logger, Redis, LLM client, Wechaty) and wires it.
+import { createApp, type AppOptions, type BotApp } from './app.ts'
+import { connectRedis, type RedisHandle } from './adapters/redis/connect.ts'
+import { attachWechaty } from './adapters/wechaty/attach.ts'
+import { createMockWorld, isMockNoise, type MockWorld } from './adapters/wechaty/mock-world.ts'
+import { wechatyTransport } from './adapters/wechaty/transport.ts'
+import { capabilities as defaultCapabilities } from './capabilities.ts'
+import { type Config, type Env, loadConfig, loadEnv, resolveConfigPath } from './config.ts'
+import type { Capability } from './core/capability.ts'
+import type { Llm } from './core/llm.ts'
+import { createLogger, type Logger } from './core/log.ts'
+
+export interface Runtime {
+  config: Config
+  env: Env
+  log: Logger
+  redis: RedisHandle
+  app: BotApp
+  stop(): Promise<void>
+}
+
+export interface BootOptions {
+  configPath?: string
+  log?: Logger
+  capabilities?: Capability[]
+  /** Injected by tests; otherwise read from the environment (LLM_* variables). */
+  llm?: Llm
+}
+
+async function infrastructure(opts: BootOptions) {
+  const env = loadEnv()
+  const config = loadConfig(resolveConfigPath(opts.configPath))
+  const log = opts.log ?? createLogger({ level: env.LOG_LEVEL })
+  const redis = await connectRedis({ url: env.REDIS_URL, dataDir: env.WEIJIA_DATA_DIR, log })
+  const llm = opts.llm
+  return { env, config, log, redis, llm }
+}
+
+/** The real bot on a real puppet (WECHATY_PUPPET). */
+export async function bootReal(opts: BootOptions = {}): Promise<Runtime> {
+  const { env, config, log, redis, llm } = await infrastructure(opts)
+  const { WechatyBuilder } = await import('wechaty')
+  const bot = WechatyBuilder.build({
+    name: 'weijia',
+    puppet: env.WECHATY_PUPPET as never,
+    puppetOptions: env.WECHATY_PUPPET_SERVICE_TOKEN ? { token: env.WECHATY_PUPPET_SERVICE_TOKEN } : undefined,
+  })
+  const app = await createApp({ config, redis: redis.redis, log, transport: wechatyTransport(bot), capabilities: opts.capabilities ?? defaultCapabilities, llm })
+  const wiring = attachWechaty(bot, app, config, log)
+  await bot.start()
+  await app.start()
+  log.info({ puppet: env.WECHATY_PUPPET }, 'bot started')
+  return {
+    config,
+    env,
+    log,
+    redis,
+    app,
+    async stop() {
+      wiring.stopping()
+      await bot.stop().catch((err) => log.warn({ err }, 'bot stop failed'))
+      await app.stop()
+      await redis.stop()
+    },
+  }
+}
+
+export interface SandboxRuntime extends Runtime {
+  world: MockWorld
+}
+
+/** The real bot on wechaty-puppet-mock: a simulated 微家 group from the config. */
+export async function bootSandbox(opts: BootOptions & { outbox?: AppOptions['outbox'] } = {}): Promise<SandboxRuntime> {
+  const { env, config, log, redis, llm } = await infrastructure(opts)
+  const world = await createMockWorld(config, log)
+  const startedAt = Date.now()
+  const app = await createApp({
+    config,
+    redis: redis.redis,
+    log,
+    transport: wechatyTransport(world.bot),
+    capabilities: opts.capabilities ?? defaultCapabilities,
+    llm,
+    startedAt,
+    outbox: opts.outbox ?? { roomIntervalMs: config.sandbox.roomIntervalMs, jitterMs: config.sandbox.jitterMs, perMinute: config.sandbox.perMinute },
+  })
+  const wiring = attachWechaty(world.bot, app, config, log, { ignoreError: isMockNoise })
+  await app.start()
+  return {
+    config,
+    env,
+    log,
+    redis,
+    app,
+    world,
+    async stop() {
+      wiring.stopping()
+      await app.stop()
+      await world.stop().catch(() => undefined)
+      await redis.stop()
+    },
+  }
+}

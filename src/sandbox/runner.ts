@@ -1,0 +1,39 @@
+// Drives the sandbox world with script actions, and waits for the bot to go quiet.
+import type { BotApp } from '../app.ts'
+import type { MockWorld } from '../adapters/wechaty/mock-world.ts'
+import type { Action } from './script.ts'
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
+
+/** The mock may reorder near-simultaneous messages; a short gap keeps a script's order. */
+const GAP_MS = 30
+
+export async function perform(world: MockWorld, action: Action): Promise<void> {
+  switch (action.kind) {
+    case 'say':
+      world.say(action.name, action.text, { mentionBot: action.mentionBot })
+      break
+    case 'private':
+      world.sayPrivate(action.name, action.text)
+      break
+    case 'join':
+      world.join(action.name)
+      break
+    case 'wait':
+      await sleep(action.ms)
+      return
+  }
+  await sleep(GAP_MS)
+}
+
+/** Idle twice in a row, so a handler that enqueues follow-up work between two checks is not missed. */
+export async function waitIdle(app: BotApp, timeoutMs = 60_000): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs
+  let quiet = 0
+  while (Date.now() < deadline) {
+    quiet = (await app.idle()) ? quiet + 1 : 0
+    if (quiet >= 3) return true
+    await sleep(100)
+  }
+  return false
+}

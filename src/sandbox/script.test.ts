@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest'
+import { parseScript, ScriptError } from './script.ts'
+
+describe('sandbox script', () => {
+  it('reads every form', () => {
+    const actions = parseScript(
+      ['# 注释', '', '王芳: @小助手 下次家聚会是什么时候？', '李姐：大家好', '王芳 -> 小助手: 我想咨询', '+赵敏', '/wait 2s', '/wait 150ms'].join('\n'),
+      '小助手',
+    )
+    expect(actions).toEqual([
+      { kind: 'say', name: '王芳', text: '@小助手 下次家聚会是什么时候？', mentionBot: true, line: 3 },
+      { kind: 'say', name: '李姐', text: '大家好', mentionBot: false, line: 4 },
+      { kind: 'private', name: '王芳', text: '我想咨询', line: 5 },
+      { kind: 'join', name: '赵敏', line: 6 },
+      { kind: 'wait', ms: 2000, line: 7 },
+      { kind: 'wait', ms: 150, line: 8 },
+    ])
+  })
+
+  it.each([
+    ['没有冒号的一行', 1],
+    ['王芳 -> 李姐: 私聊别人', 1],
+    ['/wait soon', 1],
+    ['+', 1],
+  ])('reports "%s" with its line number', (line) => {
+    expect(() => parseScript(`# ok\n${line}`, '小助手')).toThrow(ScriptError)
+    expect(() => parseScript(`# ok\n${line}`, '小助手')).toThrow(/^line 2: /)
+  })
+})

@@ -1,0 +1,73 @@
+// Boots the real app on the mock puppet against real Redis, and records everything it sends.
+import { readFileSync } from 'node:fs'
+import { parse as parseYaml } from 'yaml'
+import { createApp, type AppOptions, type BotApp } from '../app.ts'
+import { attachWechaty } from '../adapters/wechaty/attach.ts'
+import { createMockWorld, isMockNoise, type MockWorld } from '../adapters/wechaty/mock-world.ts'
+import { wechatyTransport } from '../adapters/wechaty/transport.ts'
+import { type Config, parseConfig } from '../config.ts'
+import type { Capability } from '../core/capability.ts'
+import type { Llm } from '../core/llm.ts'
+import { silentLogger, type Logger } from '../core/log.ts'
+import { toAction, type BotAction } from '../sandbox/actions.ts'
+import { waitIdle } from '../sandbox/runner.ts'
+import { testRedis, type TestRedis } from './redis.ts'
+
+export interface TestBot {
+  app: BotApp
+  world: MockWorld
+  config: Config
+  store: TestRedis
+  /** Every message the bot sent, with the time it left. */
+  sent: (BotAction & { at: number })[]
+  idle(timeoutMs?: number): Promise<boolean>
+  stop(): Promise<void>
+}
+
+/** The example config with overrides merged at the top level (and a unique Redis prefix). */
+export function testConfig(overrides: Record<string, unknown> = {}, prefix = 'wjtest'): Config {
+  const base = parseYaml(readFileSync(new URL('../../config/weijia.example.yaml', import.meta.url), 'utf8')) as Record<string, unknown>
+  return parseConfig({ ...base, ...overrides, redis: { prefix } })
+}
+
+export async function startTestBot(opts: {
+  capabilities: Capability[]
+  config?: Record<string, unknown>
+  outbox?: AppOptions['outbox']
+  startedAt?: number
+  llm?: Llm
+  log?: Logger
+}): Promise<TestBot> {
+  const store = await testRedis('bot')
+  const config = testConfig(opts.config, store.prefix)
+  const log = opts.log ?? silentLogger()
+  const world = await createMockWorld(config, log)
+  const app = await createApp({
+    config,
+    redis: store.redis,
+    log,
+    transport: wechatyTransport(world.bot),
+    capabilities: opts.capabilities,
+    llm: opts.llm,
+    startedAt: opts.startedAt,
+    outbox: opts.outbox ?? { roomIntervalMs: 0, jitterMs: 0, perMinute: 10_000 },
+  })
+  const sent: TestBot['sent'] = []
+  app.onSent((job) => sent.push({ ...toAction(job), at: Date.now() }))
+  const wiring = attachWechaty(world.bot, app, config, log, { ignoreError: isMockNoise })
+  await app.start()
+  return {
+    app,
+    world,
+    config,
+    store,
+    sent,
+    idle: (timeoutMs) => waitIdle(app, timeoutMs),
+    async stop() {
+      wiring.stopping()
+      await app.stop()
+      await world.stop().catch(() => undefined)
+      await store.cleanup()
+    },
+  }
+}

@@ -1,0 +1,33 @@
+// Real Redis for tests (never a mock): one unique key prefix per test, deleted afterwards.
+import { randomUUID } from 'node:crypto'
+import { Redis } from 'ioredis'
+
+export const TEST_REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379'
+
+export interface TestRedis {
+  redis: Redis
+  prefix: string
+  cleanup(): Promise<void>
+}
+
+export async function testRedis(label = 't'): Promise<TestRedis> {
+  const redis = new Redis(TEST_REDIS_URL, { maxRetriesPerRequest: null })
+  const prefix = `wjtest-${label}-${randomUUID().slice(0, 8)}`
+  return {
+    redis,
+    prefix,
+    async cleanup() {
+      await deleteByPrefix(redis, prefix)
+      redis.disconnect()
+    },
+  }
+}
+
+export async function deleteByPrefix(redis: Redis, prefix: string): Promise<void> {
+  let cursor = '0'
+  do {
+    const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 500)
+    cursor = next
+    if (keys.length) await redis.del(...keys)
+  } while (cursor !== '0')
+}

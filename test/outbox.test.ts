@@ -1,0 +1,87 @@
+// The outbox on real Redis with a scripted transport: retries, final failure, splitting, idempotent keys.
+import { Writable } from 'node:stream'
+import { afterEach, describe, expect, it } from 'vitest'
+import { createApp, type BotApp } from '../src/app.ts'
+import { createLogger } from '../src/core/log.ts'
+import type { SendJob, Transport } from '../src/outbox/payload.ts'
+import { testConfig } from '../src/testing/bot.ts'
+import { testRedis, type TestRedis } from '../src/testing/redis.ts'
+import { waitIdle } from '../src/sandbox/runner.ts'
+
+const room = { kind: 'room' as const, roomId: 'r1@chatroom', topic: '幸福里妇女微家' }
+
+let app: BotApp | undefined
+let store: TestRedis | undefined
+afterEach(async () => {
+  await app?.stop()
+  await store?.cleanup()
+  app = store = undefined
+})
+
+async function boot(transport: Transport, outbox: Record<string, number> = {}) {
+  store = await testRedis('outbox')
+  const lines: string[] = []
+  const log = createLogger({
+    level: 'info',
+    destination: new Writable({ write: (c, _e, done) => (lines.push(String(c)), done()) }),
+  })
+  app = await createApp({
+    config: testConfig({}, store.prefix),
+    redis: store.redis,
+    log,
+    transport,
+    capabilities: [],
+    outbox: { roomIntervalMs: 0, jitterMs: 0, perMinute: 10_000, backoffMs: 20, ...outbox },
+  })
+  await app.start()
+  return { lines }
+}
+
+describe('outbox', () => {
+  it('retries a transient failure with backoff, then delivers', async () => {
+    const delivered: SendJob[] = []
+    let calls = 0
+    await boot({
+      async send(job) {
+        calls++
+        if (calls <= 2) throw new Error('network blip')
+        delivered.push(job)
+      },
+    })
+    await app!.outbox.send({ to: room, text: '家聚会改到周六' })
+    expect(await waitIdle(app!)).toBe(true)
+    expect(calls).toBe(3)
+    expect(delivered.map((d) => d.text)).toEqual(['家聚会改到周六'])
+  })
+
+  it('logs a send that finally fails with its job id, and keeps it in the failed set', async () => {
+    const { lines } = await boot({ send: async () => Promise.reject(new Error('account restricted')) }, { attempts: 2 })
+    await app!.outbox.send({ to: room, text: '提醒', key: 'reminder:x:1' })
+    expect(await waitIdle(app!)).toBe(true)
+    const failure = lines.map((l) => JSON.parse(l)).find((l) => l.msg === 'outbox: send failed for good')
+    expect(failure).toMatchObject({ jobId: 'reminder_x_1#0', err: { message: 'account restricted' } })
+    const failedKeys = await store!.redis.zcard(`${store!.prefix}:bull:outbox:failed`)
+    expect(failedKeys).toBe(1)
+  })
+
+  it('splits long text at sentence ends and mentions only on the first part', async () => {
+    const delivered: SendJob[] = []
+    await boot({ send: async (job) => void delivered.push(job) }, { maxLength: 60 })
+    const sentence = '微家每周三下午有家接待，欢迎大家来坐坐。'
+    await app!.outbox.send({ to: room, text: sentence.repeat(6), mentions: [{ id: 'u1', name: '王芳' }] })
+    expect(await waitIdle(app!)).toBe(true)
+    expect(delivered.length).toBeGreaterThan(1)
+    expect(delivered.map((d) => d.text).join('')).toBe(sentence.repeat(6))
+    expect(delivered.every((d) => [...d.text].length <= 60 && d.text.endsWith('。'))).toBe(true)
+    expect(delivered.map((d) => d.mentions.length)).toEqual([1, ...Array(delivered.length - 1).fill(0)])
+  })
+
+  it('sends a keyed message once even if asked twice', async () => {
+    const delivered: SendJob[] = []
+    await boot({ send: async (job) => void delivered.push(job) })
+    await app!.outbox.send({ to: room, text: '明早9点家聚会', key: 'reminder:gathering:20261201' })
+    await app!.outbox.send({ to: room, text: '明早9点家聚会', key: 'reminder:gathering:20261201' })
+    expect(await waitIdle(app!)).toBe(true)
+    expect(delivered).toHaveLength(1)
+  })
+})
