@@ -37,8 +37,11 @@ export async function startTestBot(opts: {
   startedAt?: number
   llm?: Llm
   log?: Logger
+  /** Reuse a Redis namespace (e.g. to restart the bot on the same data); the caller then cleans it up. */
+  store?: TestRedis
 }): Promise<TestBot> {
-  const store = await testRedis('bot')
+  const store = opts.store ?? (await testRedis('bot'))
+  const ownStore = !opts.store
   const config = testConfig(opts.config, store.prefix)
   const log = opts.log ?? silentLogger()
   const world = await createMockWorld(config, log)
@@ -67,7 +70,7 @@ export async function startTestBot(opts: {
       wiring.stopping()
       await app.stop()
       await world.stop().catch(() => undefined)
-      await store.cleanup()
+      if (ownStore) await store.cleanup()
     },
   }
 }
