@@ -6,6 +6,7 @@ import type { Message } from 'wechaty'
 import { createApp } from '../src/app.ts'
 import { attachWechaty } from '../src/adapters/wechaty/attach.ts'
 import { createMockWorld, isMockNoise } from '../src/adapters/wechaty/mock-world.ts'
+import { wechatyDirectory } from '../src/adapters/wechaty/directory.ts'
 import { wechatyTransport } from '../src/adapters/wechaty/transport.ts'
 import type { Capability } from '../src/core/capability.ts'
 import { silentLogger } from '../src/core/log.ts'
@@ -53,6 +54,7 @@ export async function benchFoundation(opts: { messages?: number; rate?: number }
     redis: store.redis,
     log,
     transport: wechatyTransport(world.bot),
+    directory: wechatyDirectory(world.bot, config),
     capabilities: [bench],
     outbox: { roomIntervalMs: 0, jitterMs: 0, perMinute: 1e6 },
   })

@@ -6,7 +6,7 @@ import { createJobs } from './adapters/bullmq/jobs.ts'
 import { QueueHub } from './adapters/bullmq/hub.ts'
 import { createOutbox } from './adapters/bullmq/outbox.ts'
 import type { Config } from './config.ts'
-import type { App, Capability, JoinHandler, Route } from './core/capability.ts'
+import type { App, Capability, Directory, JoinHandler, Route } from './core/capability.ts'
 import { createContext } from './core/context.ts'
 import { dropDuplicates, dropStale, nonTextHint } from './core/drop.ts'
 import { FloodGuard } from './core/flood.ts'
@@ -24,6 +24,8 @@ export interface AppOptions {
   redis: Redis
   log: Logger
   transport: Transport
+  /** How to find configured people and rooms on the chat platform. */
+  directory: Directory
   capabilities: Capability[]
   llm?: Llm
   /** Messages older than this are stale. Default: now. */
@@ -61,6 +63,8 @@ export async function createApp(opts: AppOptions): Promise<BotApp> {
     outbox,
     jobs: createJobs(hub, log),
     llm: opts.llm,
+    resolvePerson: (ref) => opts.directory.resolvePerson(ref),
+    resolveRoom: (groupId) => opts.directory.resolveRoom(groupId),
     route: (r) => router.add(r),
     onJoin: (h) => void joinHandlers.push(h),
     onStart: (fn) => void startHooks.push(fn),

@@ -3,6 +3,7 @@ import { createApp, type AppOptions, type BotApp } from './app.ts'
 import { connectRedis, type RedisHandle } from './adapters/redis/connect.ts'
 import { attachWechaty } from './adapters/wechaty/attach.ts'
 import { createMockWorld, isMockNoise, type MockWorld } from './adapters/wechaty/mock-world.ts'
+import { wechatyDirectory } from './adapters/wechaty/directory.ts'
 import { wechatyTransport } from './adapters/wechaty/transport.ts'
 import { capabilities as defaultCapabilities } from './capabilities.ts'
 import { type Config, type Env, loadConfig, loadEnv, resolveConfigPath } from './config.ts'
@@ -45,7 +46,15 @@ export async function bootReal(opts: BootOptions = {}): Promise<Runtime> {
     puppet: env.WECHATY_PUPPET as never,
     puppetOptions: env.WECHATY_PUPPET_SERVICE_TOKEN ? { token: env.WECHATY_PUPPET_SERVICE_TOKEN } : undefined,
   })
-  const app = await createApp({ config, redis: redis.redis, log, transport: wechatyTransport(bot), capabilities: opts.capabilities ?? defaultCapabilities, llm })
+  const app = await createApp({
+    config,
+    redis: redis.redis,
+    log,
+    transport: wechatyTransport(bot),
+    directory: wechatyDirectory(bot, config),
+    capabilities: opts.capabilities ?? defaultCapabilities,
+    llm,
+  })
   const wiring = attachWechaty(bot, app, config, log)
   await bot.start()
   await app.start()
@@ -79,6 +88,7 @@ export async function bootSandbox(opts: BootOptions & { outbox?: AppOptions['out
     redis: redis.redis,
     log,
     transport: wechatyTransport(world.bot),
+    directory: wechatyDirectory(world.bot, config),
     capabilities: opts.capabilities ?? defaultCapabilities,
     llm,
     startedAt,

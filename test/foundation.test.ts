@@ -149,3 +149,14 @@ describe('foundation on the mock puppet', () => {
     expect(texts).toHaveLength(4)
   })
 })
+
+describe('directory', () => {
+  it('resolves configured people and group rooms through the puppet', async () => {
+    bot = await startTestBot({ capabilities: [] })
+    expect(await bot.app.resolvePerson('小王')).toMatchObject({ name: '小王' })
+    expect(await bot.app.resolvePerson('没这个人')).toBeUndefined()
+    const room = await bot.app.resolveRoom('xingfuli')
+    expect(room).toEqual({ kind: 'room', roomId: bot.world.rooms.get('xingfuli')!.id, topic: '幸福里妇女微家' })
+    expect(await bot.app.resolveRoom('nope')).toBeUndefined()
+  })
+})

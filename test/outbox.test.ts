@@ -30,6 +30,7 @@ async function boot(transport: Transport, outbox: Record<string, number> = {}) {
     redis: store.redis,
     log,
     transport,
+    directory: { resolvePerson: async () => undefined, resolveRoom: async () => undefined },
     capabilities: [],
     outbox: { roomIntervalMs: 0, jitterMs: 0, perMinute: 10_000, backoffMs: 20, ...outbox },
   })

@@ -63,9 +63,17 @@ export interface Outbox {
   send(out: OutgoingMessage): Promise<void>
 }
 
+/** Looks up configured people and group rooms in the chat platform. */
+export interface Directory {
+  /** A person named in config (contact id or display name), when the bot can see them. */
+  resolvePerson(ref: string): Promise<Person | undefined>
+  /** The room of a configured group (by config group id). */
+  resolveRoom(groupId: string): Promise<{ kind: 'room'; roomId: string; topic: string } | undefined>
+}
+
 export type JoinHandler = (event: { roomId: string; topic: string; group?: GroupConfig; joined: Person[] }) => Promise<void>
 
-export interface App {
+export interface App extends Directory {
   readonly config: Config
   readonly log: Logger
   readonly redis: Redis

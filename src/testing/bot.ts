@@ -4,6 +4,7 @@ import { parse as parseYaml } from 'yaml'
 import { createApp, type AppOptions, type BotApp } from '../app.ts'
 import { attachWechaty } from '../adapters/wechaty/attach.ts'
 import { createMockWorld, isMockNoise, type MockWorld } from '../adapters/wechaty/mock-world.ts'
+import { wechatyDirectory } from '../adapters/wechaty/directory.ts'
 import { wechatyTransport } from '../adapters/wechaty/transport.ts'
 import { type Config, parseConfig } from '../config.ts'
 import type { Capability } from '../core/capability.ts'
@@ -50,6 +51,7 @@ export async function startTestBot(opts: {
     redis: store.redis,
     log,
     transport: wechatyTransport(world.bot),
+    directory: wechatyDirectory(world.bot, config),
     capabilities: opts.capabilities,
     llm: opts.llm,
     startedAt: opts.startedAt,
