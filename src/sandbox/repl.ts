@@ -33,6 +33,11 @@ export async function runRepl(rt: SandboxRuntime): Promise<void> {
     out.write(`\n[${where}] ${bot}: ${at}${a.text}${file}\n> `)
   })
   const rl = createInterface({ input: process.stdin, output: out, terminal: process.stdin.isTTY })
+  // Ctrl-C, a closed terminal or a kill all end the loop, so the caller stops Redis and the queues cleanly.
+  const close = () => rl.close()
+  rl.on('SIGINT', close)
+  process.once('SIGTERM', close)
+  process.once('SIGHUP', close)
   rl.setPrompt('> ')
   rl.prompt()
   for await (const line of rl) {
@@ -45,7 +50,8 @@ export async function runRepl(rt: SandboxRuntime): Promise<void> {
         const action = parseLine(cmd, 1, bot)
         if (action) await perform(rt.world, action)
       } catch (err) {
-        out.write(`${err instanceof ScriptError ? err.message.replace(/^line 1: /, '') : String(err)}\n`)
+        if (!(err instanceof ScriptError)) throw err
+        out.write(`没看懂这一行。格式：名字: 文本 ｜ 名字 -> ${bot}: 文本 ｜ +名字 ｜ /wait 2s ｜ /help ｜ /quit\n`)
       }
     }
     rl.prompt()

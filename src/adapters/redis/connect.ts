@@ -21,9 +21,19 @@ export class RedisUnavailableError extends Error {
 /** BullMQ requires maxRetriesPerRequest: null on connections it blocks on. */
 export const redisOptions = { maxRetriesPerRequest: null, enableReadyCheck: true, lazyConnect: true } as const
 
+/** ioredis emits 'error' on every failed reconnect; unhandled, Node prints it. Quiet until first ready, then log. */
+function watchErrors(redis: Redis, log: Logger): Redis {
+  let ready = false
+  redis.on('ready', () => (ready = true))
+  redis.on('error', (err) => {
+    if (ready) log.error({ err }, 'redis connection error')
+  })
+  return redis
+}
+
 export async function connectRedis(opts: { url?: string; dataDir: string; log: Logger }): Promise<RedisHandle> {
   if (opts.url) {
-    const redis = new Redis(opts.url, redisOptions)
+    const redis = watchErrors(new Redis(opts.url, redisOptions), opts.log)
     await ping(redis, opts.url)
     return { redis, url: opts.url, embedded: false, stop: async () => void redis.disconnect() }
   }
@@ -43,7 +53,7 @@ export async function connectRedis(opts: { url?: string; dataDir: string; log: L
   )
   const url = `redis://127.0.0.1:${port}`
   opts.log.info({ port, dir }, 'started embedded redis-server (append-only persistence)')
-  const redis = new Redis(url, { ...redisOptions, retryStrategy: (n) => (n > 50 ? null : 100) })
+  const redis = watchErrors(new Redis(url, { ...redisOptions, retryStrategy: (n) => (n > 50 ? null : 100) }), opts.log)
   await ping(redis, url, child)
   const stop = async () => {
     redis.disconnect()
