@@ -10,7 +10,7 @@ import type { App, Capability, Directory, JoinHandler, Route } from './core/capa
 import { createContext } from './core/context.ts'
 import { dropDuplicates, dropStale, nonTextHint } from './core/drop.ts'
 import { FloodGuard } from './core/flood.ts'
-import type { Llm } from './core/llm.ts'
+import type { Embedder, Llm } from './core/llm.ts'
 import type { Logger } from './core/log.ts'
 import type { InboundMessage } from './core/message.ts'
 import { authorize, dispatch, errorBoundary, floodControl, routing } from './core/middleware.ts'
@@ -28,6 +28,7 @@ export interface AppOptions {
   directory: Directory
   capabilities: Capability[]
   llm?: Llm
+  embedder?: Embedder
   /** Messages older than this are stale. Default: now. */
   startedAt?: number
   /** Override outbox pacing (the sandbox sends faster; nobody's account is at risk there). */
@@ -63,6 +64,7 @@ export async function createApp(opts: AppOptions): Promise<BotApp> {
     outbox,
     jobs: createJobs(hub, log),
     llm: opts.llm,
+    embedder: opts.embedder,
     resolvePerson: (ref) => opts.directory.resolvePerson(ref),
     resolveRoom: (groupId) => opts.directory.resolveRoom(groupId),
     route: (r) => router.add(r),

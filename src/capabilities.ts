@@ -1,5 +1,6 @@
 // The capabilities the bot runs, in registration order (which also breaks route-priority ties).
 import type { Capability } from './core/capability.ts'
+import { qa } from './qa/index.ts'
 import { welcome } from './welcome/index.ts'
 
-export const capabilities: Capability[] = [welcome]
+export const capabilities: Capability[] = [welcome, qa]

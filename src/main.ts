@@ -8,7 +8,7 @@ import { wechatyTransport } from './adapters/wechaty/transport.ts'
 import { capabilities as defaultCapabilities } from './capabilities.ts'
 import { type Config, type Env, loadConfig, loadEnv, resolveConfigPath } from './config.ts'
 import type { Capability } from './core/capability.ts'
-import type { Llm } from './core/llm.ts'
+import type { Embedder, Llm } from './core/llm.ts'
 import { createLogger, type Logger } from './core/log.ts'
 
 export interface Runtime {
@@ -28,18 +28,28 @@ export interface BootOptions {
   llm?: Llm
 }
 
+/** The optional LLM client and remote embedder, from LLM_* / EMBEDDING_MODEL. Absent → offline mode. */
+async function loadModels(log: Logger): Promise<{ llm?: Llm; embedder?: Embedder }> {
+  const { llmFromEnv, remoteEmbedderFromEnv } = await import('./adapters/openai/env.ts')
+  const llm = llmFromEnv(process.env)
+  const embedder = remoteEmbedderFromEnv(process.env)
+  if (llm) log.info({ model: llm.model, embedder: embedder?.id ?? 'offline' }, 'LLM configured')
+  else log.info('no LLM key: offline mode (extractive answers, rule-based parsing)')
+  return { llm, embedder }
+}
+
 async function infrastructure(opts: BootOptions) {
   const env = loadEnv()
   const config = loadConfig(resolveConfigPath(opts.configPath))
   const log = opts.log ?? createLogger({ level: env.LOG_LEVEL })
   const redis = await connectRedis({ url: env.REDIS_URL, dataDir: env.WEIJIA_DATA_DIR, log })
-  const llm = opts.llm
-  return { env, config, log, redis, llm }
+  const models = opts.llm ? { llm: opts.llm, embedder: undefined } : await loadModels(log)
+  return { env, config, log, redis, ...models }
 }
 
 /** The real bot on a real puppet (WECHATY_PUPPET). */
 export async function bootReal(opts: BootOptions = {}): Promise<Runtime> {
-  const { env, config, log, redis, llm } = await infrastructure(opts)
+  const { env, config, log, redis, llm, embedder } = await infrastructure(opts)
   const { WechatyBuilder } = await import('wechaty')
   const bot = WechatyBuilder.build({
     name: 'weijia',
@@ -54,6 +64,7 @@ export async function bootReal(opts: BootOptions = {}): Promise<Runtime> {
     directory: wechatyDirectory(bot, config),
     capabilities: opts.capabilities ?? defaultCapabilities,
     llm,
+    embedder,
   })
   const wiring = attachWechaty(bot, app, config, log)
   await bot.start()
@@ -80,7 +91,7 @@ export interface SandboxRuntime extends Runtime {
 
 /** The real bot on wechaty-puppet-mock: a simulated 微家 group from the config. */
 export async function bootSandbox(opts: BootOptions & { outbox?: AppOptions['outbox'] } = {}): Promise<SandboxRuntime> {
-  const { env, config, log, redis, llm } = await infrastructure(opts)
+  const { env, config, log, redis, llm, embedder } = await infrastructure(opts)
   const world = await createMockWorld(config, log)
   const startedAt = Date.now()
   const app = await createApp({
@@ -91,6 +102,7 @@ export async function bootSandbox(opts: BootOptions & { outbox?: AppOptions['out
     directory: wechatyDirectory(world.bot, config),
     capabilities: opts.capabilities ?? defaultCapabilities,
     llm,
+    embedder,
     startedAt,
     outbox: opts.outbox ?? { roomIntervalMs: config.sandbox.roomIntervalMs, jitterMs: config.sandbox.jitterMs, perMinute: config.sandbox.perMinute },
   })

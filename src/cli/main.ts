@@ -39,6 +39,9 @@ const commands: Record<string, Command> = {
     const { runSandbox } = await import('./sandbox.ts')
     return runSandbox({ script: values.script, configPath: values.config })
   },
+  ingest: async (argv) => (await import('../qa/cli.ts')).ingestCommand(argv),
+  ask: async (argv) => (await import('../qa/cli.ts')).askCommand(argv),
+  eval: async (argv) => (await import('../qa/cli.ts')).evalCommand(argv),
 }
 
 export async function main(argv: string[]): Promise<number> {

@@ -4,7 +4,7 @@ import type { ZodType } from 'zod'
 import type { Redis } from 'ioredis'
 import type { Logger } from './log.ts'
 import type { Config, GroupConfig } from '../config.ts'
-import type { Llm } from './llm.ts'
+import type { Embedder, Llm } from './llm.ts'
 import type { InboundMessage, OutgoingMessage, Person, Role } from './message.ts'
 
 export interface Context {
@@ -39,6 +39,8 @@ export interface Route {
 export interface JobMeta {
   id: string
   attempt: number
+  /** For a job produced by a scheduler: the time its tick was due (epoch ms), which may be well before now. */
+  scheduledAt?: number
 }
 
 export interface JobQueue<T> {
@@ -55,8 +57,31 @@ export interface JobSpec<T> {
   attempts?: number
 }
 
+/** When a scheduler ticks: a cron pattern in a time zone, or a fixed interval (tests, polling). */
+export type Repeat = { pattern: string; tz?: string } | { every: number }
+
+export interface ScheduledJob<T> {
+  id: string
+  repeat: Repeat
+  data?: T
+  /** Epoch ms of the next tick, when one is pending. */
+  next?: number
+}
+
+/**
+ * Repeating jobs with stable ids. Upserting an id updates it and never duplicates it, across restarts
+ * and across processes on one Redis. Ticks missed while no worker ran are NOT replayed: catch up yourself.
+ */
+export interface Scheduler<T> {
+  upsert(id: string, repeat: Repeat, data: T): Promise<void>
+  remove(id: string): Promise<void>
+  list(): Promise<ScheduledJob<T>[]>
+}
+
 export interface Jobs {
   define<T>(spec: JobSpec<T>): JobQueue<T>
+  /** A queue whose jobs come from schedulers; `process` gets `meta.scheduledAt`. */
+  schedule<T>(spec: JobSpec<T>): Scheduler<T>
 }
 
 export interface Outbox {
@@ -83,6 +108,8 @@ export interface App extends Directory {
   readonly jobs: Jobs
   /** Present only when an LLM is configured; every capability must work without it. */
   readonly llm?: Llm
+  /** A remote embedder when one is configured (EMBEDDING_MODEL); capabilities fall back to offline ones. */
+  readonly embedder?: Embedder
   route(route: Route): void
   onJoin(handler: JoinHandler): void
   /** Work to do once the bot is ready (e.g. catch-up) and on shutdown. */

@@ -1,0 +1,64 @@
+// The qa capability end to end: mock WeChat → pipeline → qa → outbox, on real Redis.
+import { mkdtemp } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+import { startTestBot, type TestBot } from '../testing/bot.ts'
+import { OfflineEmbedder } from './embedder-offline.ts'
+import { createQa } from './index.ts'
+import { indexExists } from './index-store.ts'
+import { writeCorpus } from './test-corpus.ts'
+import { qaTexts } from './texts.ts'
+
+let bot: TestBot | undefined
+afterEach(async () => {
+  await bot?.stop()
+  bot = undefined
+})
+
+async function start(extra: Record<string, unknown> = {}) {
+  const kbDir = await writeCorpus()
+  const indexDir = join(await mkdtemp(join(tmpdir(), 'wj-idx-')), 'index')
+  bot = await startTestBot({
+    capabilities: [createQa({ makeEmbedder: (g) => new OfflineEmbedder(g) })],
+    config: { qa: { kbDir, indexDir, maxAnswerChars: 200, followupTtlSec: 300 }, ...extra },
+  })
+  return { bot, indexDir }
+}
+
+describe('qa capability', () => {
+  it('ingests on start when there is no index, then answers a mention with the source line', async () => {
+    const { bot, indexDir } = await start()
+    expect(indexExists(indexDir)).toBe(true)
+    bot.world.say('王芳', '孩子放学没人管怎么办？', { mentionBot: true })
+    expect(await bot.idle()).toBe(true)
+    expect(bot.sent).toHaveLength(1)
+    expect(bot.sent[0]).toMatchObject({ kind: 'room', mentions: ['王芳'] })
+    expect(bot.sent[0]!.text).toContain('四点半课堂')
+    expect(bot.sent[0]!.text).toMatch(/来源：《儿童课后托管服务》· 一、课后托管$/)
+  })
+
+  it('ignores unmentioned chatter in mention mode and answers private questions', async () => {
+    const { bot } = await start()
+    bot.world.say('王芳', '法律援助热线是多少？')
+    bot.world.sayPrivate('王芳', '护照怎么办理')
+    expect(await bot.idle()).toBe(true)
+    expect(bot.sent).toHaveLength(1)
+    expect(bot.sent[0]).toMatchObject({ kind: 'private', text: qaTexts.notCovered })
+  })
+
+  it('connects a follow-up to the previous question of the same person', async () => {
+    const { bot } = await start()
+    bot.world.say('王芳', '遇到家暴怎么办', { mentionBot: true })
+    expect(await bot.idle()).toBe(true)
+    bot.world.say('王芳', '那电话呢？', { mentionBot: true })
+    expect(await bot.idle()).toBe(true)
+    // Someone else asking the same elliptical question has no context to lean on.
+    bot.world.say('张丽', '那电话呢？', { mentionBot: true })
+    expect(await bot.idle()).toBe(true)
+    expect(bot.sent).toHaveLength(3)
+    expect(bot.sent[1]!.text).toContain('110')
+    expect(bot.sent[2]!.text).not.toContain('110')
+    expect(bot.sent[2]!.text).toContain('12348')
+  })
+})

@@ -1,0 +1,164 @@
+// Structure-aware chunking: Chinese official documents signal structure with numbering styles
+// (【篇一】 第一章 一、 （一） 1. （1） 第X条) rather than markup. Each chunk carries its heading path,
+// so a passage about "申请条件" still says which programme it belongs to.
+
+export interface TextChunk {
+  /** Heading path from the outermost section to the innermost, without the document title. */
+  heading: string[]
+  /** The passage in the document's own script. */
+  text: string
+  /** Offsets of `text` in the cleaned document text. */
+  start: number
+  end: number
+}
+
+export interface ChunkOptions {
+  /** Soft upper bound on a chunk's length in characters. */
+  maxChars?: number
+  /** Sentences of at most this many characters are repeated at the start of the next chunk. */
+  overlapChars?: number
+}
+
+interface HeadingMatch {
+  level: number
+  text: string
+  /** Body text on the same line (第X条 carries its article text inline). */
+  rest?: string
+  restOffset?: number
+}
+
+const NUM = '一二三四五六七八九十百零〇两'
+const SENTENCE_END = /[。！？；!?;]$/
+
+/**
+ * Levels: markdown 1–6 first (explicit markup wins), then Chinese numbering styles from the
+ * outermost (篇) to the innermost (条), so mixed documents nest sensibly.
+ */
+export function matchHeading(line: string, docTitle?: string): HeadingMatch | undefined {
+  const md = /^(#{1,6})\s+(.+?)\s*#*$/.exec(line)
+  if (md) {
+    const text = md[2]!.trim()
+    // The document title as a "# " line is not a section: it would prefix every heading path.
+    if (md[1]!.length === 1 && docTitle && squash(text) === squash(docTitle)) return { level: 0, text: '' }
+    return { level: md[1]!.length, text }
+  }
+  const article = new RegExp(`^(第[${NUM}\\d]+条)[\\s　：:]*(.*)$`).exec(line)
+  if (article) return { level: 17, text: article[1]!, rest: article[2] || undefined, restOffset: line.length - article[2]!.length }
+  // The remaining styles are headings only when short and not a full sentence; otherwise they are list items.
+  if (line.length > 40 || SENTENCE_END.test(line) || /[。；]/.test(line)) return undefined
+  if (/^【[^】]{1,20}】\s*\S{0,30}$/.test(line)) return { level: 10, text: line }
+  if (new RegExp(`^第[${NUM}\\d]+[编篇部]`).test(line)) return { level: 10, text: line }
+  if (new RegExp(`^第[${NUM}\\d]+章`).test(line)) return { level: 11, text: line }
+  if (new RegExp(`^第[${NUM}\\d]+节`).test(line)) return { level: 12, text: line }
+  if (new RegExp(`^[${NUM}]+\\s*[、.．]`).test(line)) return { level: 13, text: line }
+  if (new RegExp(`^[（(][${NUM}]+[)）]`).test(line)) return { level: 14, text: line }
+  if (/^\d{1,2}\s*[、.．](?!\d)/.test(line)) return { level: 15, text: line }
+  if (/^[（(]\d{1,2}[)）]/.test(line)) return { level: 16, text: line }
+  return undefined
+}
+
+const squash = (s: string) => s.replace(/[\s《》“”"]/g, '')
+
+interface Span {
+  start: number
+  end: number
+}
+
+/** Sentence spans of one line; the line end is a boundary too (list items often lack a full stop). */
+function sentenceSpans(line: string, offset: number): Span[] {
+  const spans: Span[] = []
+  const re = /[^。！？；!?;]+(?:[。！？；!?;]+[”’」』）)"]*)?|[。！？；!?;]+/g
+  for (const m of line.matchAll(re)) {
+    const text = m[0]
+    const lead = text.length - text.trimStart().length
+    const trimmed = text.trim()
+    if (!trimmed) continue
+    spans.push({ start: offset + m.index + lead, end: offset + m.index + lead + trimmed.length })
+  }
+  return spans
+}
+
+/** A "sentence" longer than a chunk (tables flattened to one line, missing punctuation) is cut at commas, or hard. */
+function splitLong(spans: Span[], text: string, maxChars: number): Span[] {
+  const out: Span[] = []
+  for (const s of spans) {
+    let start = s.start
+    while (s.end - start > maxChars) {
+      const window = text.slice(start, start + maxChars)
+      const cut = Math.max(window.lastIndexOf('，'), window.lastIndexOf('、'), window.lastIndexOf(','), window.lastIndexOf(' '))
+      const len = cut > maxChars / 3 ? cut + 1 : maxChars
+      out.push({ start, end: start + len })
+      start += len
+    }
+    if (s.end > start) out.push({ start, end: s.end })
+  }
+  return out
+}
+
+export function chunkText(text: string, docTitle?: string, opts: ChunkOptions = {}): TextChunk[] {
+  const maxChars = opts.maxChars ?? 360
+  const overlapChars = opts.overlapChars ?? 80
+  const chunks: TextChunk[] = []
+  const stack: { level: number; text: string }[] = []
+  let section: Span[] = []
+
+  const flush = () => {
+    if (!section.length) return
+    const heading = stack.map((h) => h.text)
+    let i = 0
+    let first = true
+    while (i < section.length) {
+      let j = i
+      let len = 0
+      while (j < section.length && (j === i || len + (section[j]!.end - section[j]!.start) <= maxChars)) {
+        len += section[j]!.end - section[j]!.start
+        j++
+      }
+      // Repeat one short sentence from the previous chunk so a split mid-topic keeps its context.
+      let from = i
+      if (!first && i > 0 && section[i - 1]!.end - section[i - 1]!.start <= overlapChars) from = i - 1
+      const start = section[from]!.start
+      const end = section[j - 1]!.end
+      chunks.push({ heading, text: text.slice(start, end).replace(/\n{2,}/g, '\n'), start, end })
+      first = false
+      i = j
+    }
+    section = []
+  }
+
+  let offset = 0
+  for (const rawLine of text.split('\n')) {
+    const lineStart = offset
+    offset += rawLine.length + 1
+    const line = rawLine.trim()
+    if (!line) continue
+    const lead = rawLine.indexOf(line)
+    const h = matchHeading(line, docTitle)
+    if (h) {
+      flush()
+      if (h.level === 0) continue
+      while (stack.length && stack[stack.length - 1]!.level >= h.level) stack.pop()
+      stack.push({ level: h.level, text: stripHeadingMarks(h.text) })
+      if (h.rest) section.push(...splitLong(sentenceSpans(h.rest, lineStart + lead + h.restOffset!), text, maxChars))
+      continue
+    }
+    section.push(...splitLong(sentenceSpans(line, lineStart + lead), text, maxChars))
+  }
+  flush()
+  return dedupeChunks(chunks)
+}
+
+function stripHeadingMarks(h: string): string {
+  return h.replace(/[*_`]/g, '').replace(/[:：]$/, '').trim()
+}
+
+/** Identical passages (a sub-document repeated in one file) are indexed once. */
+function dedupeChunks(chunks: TextChunk[]): TextChunk[] {
+  const seen = new Set<string>()
+  return chunks.filter((c) => {
+    const key = c.text.replace(/\s+/g, '')
+    if (seen.has(key)) return false
+    seen.add(key)
+    return true
+  })
+}

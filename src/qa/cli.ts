@@ -1,0 +1,119 @@
+// CLI commands of the knowledge Q&A: `weijia ingest`, `weijia ask`, `weijia eval`.
+// Machine-readable output (JSON) goes to stdout; logs go to stderr.
+import { readFile } from 'node:fs/promises'
+import { createInterface } from 'node:readline'
+import { parseArgs } from 'node:util'
+// The CLI is an edge, like src/main.ts: it builds the LLM client and embedder from the environment.
+import { llmFromEnv, remoteEmbedderFromEnv } from '../adapters/openai/env.ts'
+import { embedderFor } from './embedder-offline.ts'
+import { createLogger, type Logger } from '../core/log.ts'
+import { QaEngine } from './engine.ts'
+import { evaluate, calibrate, readEvalFile } from './evaluate.ts'
+import { KnowledgeIndex } from './index-store.ts'
+import { ingest } from './ingest.ts'
+
+const DEFAULT_KB = 'knowledge'
+const DEFAULT_INDEX = 'data/index'
+
+const USAGE = {
+  ingest: 'usage: weijia ingest [--kb DIR] [--index DIR]\n  Reads .md .txt .html .docx .pdf under DIR (default knowledge/) into the index (default data/index).',
+  ask: 'usage: weijia ask [--index DIR] [--json] [--max-chars N] "问题"\n       weijia ask [--index DIR] --json --stdin   (one question per line → one JSON object per line)',
+  eval: 'usage: weijia eval --qa FILE.jsonl [--index DIR] [--calibrate]\n  Lines {"q": "...", "must": ["..."]}; empty must = the documents do not cover it.',
+}
+
+function stderrLogger(): Logger {
+  return createLogger({ pretty: false })
+}
+
+type Options = NonNullable<NonNullable<Parameters<typeof parseArgs>[0]>['options']>
+
+/** parseArgs with --help added; bad arguments come back as { error } so each command prints its usage. */
+function parse(argv: string[], options: Options, allowPositionals: boolean): { values: Record<string, string | boolean | undefined>; positionals: string[] } | { error: string } {
+  try {
+    const r = parseArgs({ args: argv, options: { ...options, help: { type: 'boolean', short: 'h' } }, allowPositionals, strict: true })
+    return { values: r.values as Record<string, string | boolean | undefined>, positionals: r.positionals }
+  } catch (err) {
+    return { error: (err as Error).message }
+  }
+}
+
+export async function ingestCommand(argv: string[]): Promise<number> {
+  const args = parse(argv, { kb: { type: 'string' }, index: { type: 'string' } }, false)
+  if ('error' in args || args.values.help) {
+    process.stderr.write(`${'error' in args ? `${args.error}\n` : ''}${USAGE.ingest}\n`)
+    return 'error' in args ? 2 : 0
+  }
+  const log = stderrLogger()
+  try {
+    const summary = await ingest({
+      kbDir: (args.values.kb as string | undefined) ?? DEFAULT_KB,
+      indexDir: (args.values.index as string | undefined) ?? DEFAULT_INDEX,
+      makeEmbedder: (glossary) => embedderFor(glossary, remoteEmbedderFromEnv()),
+      log,
+    })
+    process.stdout.write(`${JSON.stringify(summary)}\n`)
+    return 0
+  } catch (err) {
+    log.error({ err }, 'ingest failed')
+    return 1
+  }
+}
+
+export async function loadEngine(indexDir: string, log: Logger, opts: { maxChars?: number; llm?: boolean } = {}): Promise<QaEngine> {
+  const index = await KnowledgeIndex.load(indexDir, (glossary) => embedderFor(glossary, remoteEmbedderFromEnv()))
+  return new QaEngine(index, { llm: opts.llm === false ? undefined : llmFromEnv(), maxChars: opts.maxChars, log })
+}
+
+export async function askCommand(argv: string[]): Promise<number> {
+  const args = parse(argv, { index: { type: 'string' }, json: { type: 'boolean' }, stdin: { type: 'boolean' }, 'max-chars': { type: 'string' } }, true)
+  if ('error' in args || args.values.help) {
+    process.stderr.write(`${'error' in args ? `${args.error}\n` : ''}${USAGE.ask}\n`)
+    return 'error' in args ? 2 : 0
+  }
+  const question = args.positionals.join(' ').trim()
+  const fromStdin = Boolean(args.values.stdin)
+  const maxChars = args.values['max-chars'] ? Number(args.values['max-chars']) : undefined
+  if ((!fromStdin && !question) || (fromStdin && question) || (maxChars !== undefined && !(maxChars >= 40))) {
+    process.stderr.write(`${USAGE.ask}\n`)
+    return 2
+  }
+  const log = stderrLogger()
+  let engine: QaEngine
+  try {
+    engine = await loadEngine((args.values.index as string | undefined) ?? DEFAULT_INDEX, log, { maxChars })
+  } catch (err) {
+    log.error({ err }, (err as Error).message)
+    return 1
+  }
+  const json = Boolean(args.values.json)
+  const print = (r: Awaited<ReturnType<QaEngine['ask']>>) => process.stdout.write(json ? `${JSON.stringify(r)}\n` : `${r.answer}\n`)
+  if (!fromStdin) {
+    print(await engine.ask(question))
+    return 0
+  }
+  // Sequential on purpose: output lines must follow input order.
+  for await (const line of createInterface({ input: process.stdin, crlfDelay: Infinity })) {
+    if (!line.trim()) continue
+    print(await engine.ask(line))
+  }
+  return 0
+}
+
+export async function evalCommand(argv: string[]): Promise<number> {
+  const args = parse(argv, { qa: { type: 'string' }, index: { type: 'string' }, calibrate: { type: 'boolean' } }, false)
+  if ('error' in args || args.values.help || !args.values.qa) {
+    process.stderr.write(`${'error' in args ? `${args.error}\n` : ''}${USAGE.eval}\n`)
+    return 'error' in args || !args.values.help ? 2 : 0
+  }
+  const log = stderrLogger()
+  try {
+    const items = readEvalFile(await readFile(args.values.qa as string, 'utf8'))
+    const engine = await loadEngine((args.values.index as string | undefined) ?? DEFAULT_INDEX, log)
+    const report = args.values.calibrate ? await calibrate(engine, items) : await evaluate(engine, items)
+    process.stdout.write(`${JSON.stringify(report, null, 1)}\n`)
+    return 0
+  } catch (err) {
+    log.error({ err }, (err as Error).message)
+    return 1
+  }
+}

@@ -1,0 +1,90 @@
+// The Q&A engine: a loaded index + optional LLM → answers. Shared by the CLI and the chat capability.
+import type { Llm } from '../core/llm.ts'
+import type { Logger } from '../core/log.ts'
+import { composeAnswer } from './answer.ts'
+import type { KnowledgeIndex } from './index-store.ts'
+import { normalizeForIndex, toSimplified } from './normalize.ts'
+import { fillPrompt, loadPrompt } from './prompts.ts'
+import { retrieve, type Retrieval, type Thresholds } from './retrieve.ts'
+import { qaTexts } from './texts.ts'
+
+export interface Source {
+  doc: string
+  title: string
+  heading: string
+  text: string
+  score: number
+}
+
+export interface AskResult {
+  q: string
+  answer: string
+  grounded: boolean
+  sources: Source[]
+}
+
+export interface EngineOptions {
+  llm?: Llm
+  maxChars?: number
+  log: Logger
+  thresholds?: Thresholds
+  /** Rewrite colloquial questions with the LLM before searching (default: on when an LLM is set). */
+  rewrite?: boolean
+}
+
+export class QaEngine {
+  readonly maxChars: number
+
+  constructor(
+    readonly index: KnowledgeIndex,
+    private readonly opts: EngineOptions,
+  ) {
+    this.maxChars = opts.maxChars ?? 200
+  }
+
+  async retrieve(question: string, k = 8, context?: string): Promise<Retrieval> {
+    const rewrite = this.opts.llm && this.opts.rewrite !== false ? await this.rewrite(context ? `${context} ${question}` : question) : undefined
+    return retrieve(this.index, question, { k, rewrite, context, thresholds: this.opts.thresholds })
+  }
+
+  /** `context`: the previous question when this one is an elliptical follow-up. */
+  async ask(question: string, context?: string): Promise<AskResult> {
+    const q = question.trim()
+    if (!q) return { q: question, answer: qaTexts.emptyQuestion, grounded: false, sources: [] }
+    const r = await this.retrieve(q, 8, context)
+    const composed = await composeAnswer(context ? `${context}（追问：${q}）` : q, r.query, r.passages, r.decision, { llm: this.opts.llm, maxChars: this.maxChars, log: this.opts.log })
+    this.opts.log.debug({ q, mode: composed.mode, ...r.decision }, 'qa answered')
+    return {
+      q: question,
+      answer: composed.answer,
+      grounded: composed.grounded,
+      sources: r.passages.map((p) => ({
+        doc: p.chunk.doc,
+        title: p.chunk.title,
+        heading: p.chunk.heading.join(' > '),
+        text: p.chunk.text,
+        score: Number(p.score.toFixed(5)),
+      })),
+    }
+  }
+
+  /** LLM query rewriting (colloquial → formal). Failures only cost the rewrite, never the answer. */
+  private async rewrite(question: string): Promise<string | undefined> {
+    const llm = this.opts.llm!
+    try {
+      const hints = this.index.glossary.hints(normalizeForIndex(question)).slice(0, 8)
+      const out = await llm.complete(
+        [
+          { role: 'system', content: fillPrompt(loadPrompt('qa-rewrite'), { hints: hints.join('\n') || '（无）' }) },
+          { role: 'user', content: `<question>\n${question.replace(/</g, '＜').replace(/>/g, '＞')}\n</question>` },
+        ],
+        { maxTokens: 80, temperature: 0 },
+      )
+      const line = toSimplified(out.split('\n').map((l) => l.trim()).find(Boolean) ?? '').slice(0, 60)
+      return line || undefined
+    } catch (err) {
+      this.opts.log.warn({ err }, 'LLM query rewrite failed; searching with the original question')
+      return undefined
+    }
+  }
+}

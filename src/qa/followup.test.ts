@@ -1,0 +1,42 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { testRedis, type TestRedis } from '../testing/redis.ts'
+import { FollowupStore, isElliptical, mergeFollowup } from './followup.ts'
+
+describe('follow-up detection', () => {
+  it('treats short or elliptical questions as follow-ups, complete ones as new', () => {
+    for (const q of ['那周末呢？', '周末呢', '那如果是外地户口呢', '还有别的吗']) expect(isElliptical(q), q).toBe(true)
+    for (const q of ['两癌筛查在哪里做', '法律援助要带什么材料', '孩子放学没人管怎么办']) expect(isElliptical(q), q).toBe(false)
+  })
+
+  it('merges a follow-up with the previous question only', () => {
+    expect(mergeFollowup('家聚会一般什么时候', '那周末呢？')).toBe('家聚会一般什么时候 那周末呢？')
+    expect(mergeFollowup('家聚会一般什么时候', '法律援助要带什么材料')).toBe('法律援助要带什么材料')
+    expect(mergeFollowup(undefined, '那周末呢？')).toBe('那周末呢？')
+  })
+})
+
+describe('follow-up context in Redis', () => {
+  let store: TestRedis
+  beforeEach(async () => {
+    store = await testRedis('qa-followup')
+  })
+  afterEach(() => store.cleanup())
+
+  it('keeps the last question per (conversation, sender) with a TTL', async () => {
+    const f = new FollowupStore(store.redis, (c, s) => `${store.prefix}:qa:followup:${c}:${s}`, 300)
+    await f.remember('room1@chatroom', 'alice', '家聚会一般什么时候')
+    expect(await f.previous('room1@chatroom', 'alice')).toBe('家聚会一般什么时候')
+    expect(await f.previous('room1@chatroom', 'bob')).toBeUndefined()
+    expect(await f.previous('room2@chatroom', 'alice')).toBeUndefined()
+    const ttl = await store.redis.ttl(`${store.prefix}:qa:followup:room1@chatroom:alice`)
+    expect(ttl).toBeGreaterThan(290)
+    expect(ttl).toBeLessThanOrEqual(300)
+  })
+
+  it('expires', async () => {
+    const f = new FollowupStore(store.redis, (c, s) => `${store.prefix}:qa:followup:${c}:${s}`, 1)
+    await f.remember('r@chatroom', 'alice', '家聚会一般什么时候')
+    await new Promise((r) => setTimeout(r, 1100))
+    expect(await f.previous('r@chatroom', 'alice')).toBeUndefined()
+  })
+})

@@ -1,0 +1,207 @@
+// The knowledge index on disk. One directory, rows aligned across files:
+//   manifest.json   which files went in (content hash), which embedder built it, pipeline version
+//   chunks.json     passages with title, heading path, offsets (row i)
+//   keyword.json    BM25 term counts (row i)
+//   vectors.bin     Float32 vectors (row i) — also the embedding cache for the next ingest
+//   glossary.txt    the operator's glossary at ingest time, so `ask --index DIR` needs nothing else
+//   hnsw/           LangChain HNSWLib files over the same rows
+// manifest.json is written last: a crash mid-write leaves the previous manifest, which the next
+// ingest then rebuilds from.
+import { existsSync } from 'node:fs'
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { HnswVectorStore } from '../adapters/hnsw/vector-store.ts'
+import type { Embedder } from '../core/llm.ts'
+import { Bm25Index, type Bm25Data } from './bm25.ts'
+import { Glossary, parseGlossary } from './glossary.ts'
+import { normalizeForIndex } from './normalize.ts'
+import { addWords } from './tokenize.ts'
+
+/** Bump when cleaning/chunking/tokenising changes, so the next ingest re-parses every file. */
+export const PIPELINE_VERSION = 4
+
+export interface ChunkRecord {
+  id: string
+  /** Path relative to the knowledge folder, "/"-separated. */
+  doc: string
+  title: string
+  heading: string[]
+  text: string
+  start: number
+  end: number
+  /** Hash of the embedded text + embedder id: the vector cache key. */
+  hash: string
+}
+
+export interface FileEntry {
+  hash: string
+  title: string
+  chunks: number
+}
+
+export interface Manifest {
+  version: number
+  pipeline: string
+  embedderId: string
+  dims: number
+  builtAt: string
+  files: Record<string, FileEntry>
+}
+
+export class IndexNotFoundError extends Error {
+  override name = 'IndexNotFoundError'
+  constructor(dir: string) {
+    super(`No knowledge index in ${dir}: run "weijia ingest --index ${dir}" first.`)
+  }
+}
+
+export class EmbedderMismatchError extends Error {
+  override name = 'EmbedderMismatchError'
+  constructor(
+    readonly indexEmbedder: string,
+    readonly queryEmbedder: string,
+  ) {
+    super(
+      `The index was built with embedder "${indexEmbedder}" but queries would use "${queryEmbedder}": ` +
+        'vectors from different embedders are not comparable. Re-run "weijia ingest" with the current settings, ' +
+        'or set EMBEDDING_MODEL/LLM_* as they were when the index was built.',
+    )
+  }
+}
+
+const files = (dir: string) => ({
+  manifest: join(dir, 'manifest.json'),
+  chunks: join(dir, 'chunks.json'),
+  keyword: join(dir, 'keyword.json'),
+  vectors: join(dir, 'vectors.bin'),
+  glossary: join(dir, 'glossary.txt'),
+  hnsw: join(dir, 'hnsw'),
+})
+
+export function indexExists(dir: string): boolean {
+  return existsSync(files(dir).manifest)
+}
+
+export async function readManifest(dir: string): Promise<Manifest | undefined> {
+  try {
+    return JSON.parse(await readFile(files(dir).manifest, 'utf8')) as Manifest
+  } catch {
+    return undefined
+  }
+}
+
+export async function readStoredGlossaryText(dir: string): Promise<string> {
+  return readFile(files(dir).glossary, 'utf8').catch(() => '')
+}
+
+/** What a previous ingest left, for re-use: chunks, their term counts and vectors. */
+export interface PreviousIndex {
+  manifest: Manifest
+  chunks: ChunkRecord[]
+  keyword: Bm25Data
+  vectors: Float32Array
+}
+
+export async function readPrevious(dir: string): Promise<PreviousIndex | undefined> {
+  const manifest = await readManifest(dir)
+  if (!manifest) return undefined
+  try {
+    const f = files(dir)
+    const chunks = JSON.parse(await readFile(f.chunks, 'utf8')) as ChunkRecord[]
+    const keyword = JSON.parse(await readFile(f.keyword, 'utf8')) as Bm25Data
+    const buf = await readFile(f.vectors)
+    const vectors = new Float32Array(buf.buffer, buf.byteOffset, buf.byteLength / 4)
+    if (keyword.docs.length !== chunks.length || vectors.length !== chunks.length * manifest.dims) return undefined
+    return { manifest, chunks, keyword, vectors }
+  } catch {
+    return undefined
+  }
+}
+
+async function writeAtomic(path: string, data: string | Uint8Array): Promise<void> {
+  const tmp = `${path}.tmp-${process.pid}`
+  await writeFile(tmp, data)
+  await rename(tmp, path)
+}
+
+export interface IndexContents {
+  manifest: Manifest
+  chunks: ChunkRecord[]
+  keyword: Bm25Data
+  vectors: Float32Array
+  glossaryText: string
+}
+
+/**
+ * Writes the index. `sameRows`: the rows (passages and vectors) are identical to what is on disk, so the
+ * HNSW graph — the slow part — is kept as it is.
+ */
+export async function writeIndex(dir: string, contents: IndexContents, embedder: Embedder, sameRows = false): Promise<void> {
+  const f = files(dir)
+  await mkdir(dir, { recursive: true })
+  const { dims } = contents.manifest
+  if (!sameRows || !existsSync(join(f.hnsw, 'hnswlib.index'))) {
+    const rows: Float32Array[] = []
+    for (let i = 0; i < contents.chunks.length; i++) rows.push(contents.vectors.subarray(i * dims, (i + 1) * dims))
+    const store = await HnswVectorStore.build(rows, embedder)
+    const hnswTmp = `${f.hnsw}.tmp-${process.pid}`
+    await rm(hnswTmp, { recursive: true, force: true })
+    await mkdir(hnswTmp, { recursive: true })
+    await store.save(hnswTmp)
+    await rm(f.hnsw, { recursive: true, force: true })
+    await rename(hnswTmp, f.hnsw)
+  }
+  await writeAtomic(f.chunks, JSON.stringify(contents.chunks))
+  await writeAtomic(f.keyword, JSON.stringify(contents.keyword))
+  await writeAtomic(f.vectors, new Uint8Array(contents.vectors.buffer, contents.vectors.byteOffset, contents.vectors.byteLength))
+  await writeAtomic(f.glossary, contents.glossaryText)
+  await writeAtomic(f.manifest, JSON.stringify(contents.manifest, null, 1))
+}
+
+/** A loaded index, ready for queries. */
+export class KnowledgeIndex {
+  private readonly normalized: (string | undefined)[] = []
+
+  /** Title, headings and text of a passage in matching form; cached, since every query checks a few. */
+  normalizedText(row: number): string {
+    let t = this.normalized[row]
+    if (t === undefined) {
+      const c = this.chunks[row]!
+      this.normalized[row] = t = normalizeForIndex(`${c.title} ${c.heading.join(' ')} ${c.text}`)
+    }
+    return t
+  }
+
+  private constructor(
+    readonly manifest: Manifest,
+    readonly chunks: ChunkRecord[],
+    readonly keyword: Bm25Index,
+    readonly vectors: HnswVectorStore,
+    readonly glossary: Glossary,
+    readonly embedder: Embedder,
+  ) {}
+
+  /** Glossary the index was built with (built-in + the operator's copy stored in the index). */
+  static async glossaryOf(dir: string): Promise<Glossary> {
+    const extra = parseGlossary(await readStoredGlossaryText(dir)).entries
+    return new Glossary([...Glossary.builtin().entries, ...extra])
+  }
+
+  /**
+   * Loads the index for querying with `embedder` (chosen by the caller, typically from the glossary:
+   * `makeEmbedder(await KnowledgeIndex.glossaryOf(dir))`). Refuses an embedder other than the one that built it.
+   */
+  static async load(dir: string, makeEmbedder: (glossary: Glossary) => Embedder): Promise<KnowledgeIndex> {
+    const manifest = await readManifest(dir)
+    if (!manifest) throw new IndexNotFoundError(dir)
+    const glossary = await KnowledgeIndex.glossaryOf(dir)
+    const embedder = makeEmbedder(glossary)
+    if (embedder.id !== manifest.embedderId) throw new EmbedderMismatchError(manifest.embedderId, embedder.id)
+    addWords(glossary.words())
+    const f = files(dir)
+    const chunks = JSON.parse(await readFile(f.chunks, 'utf8')) as ChunkRecord[]
+    const keyword = new Bm25Index(JSON.parse(await readFile(f.keyword, 'utf8')) as Bm25Data)
+    const vectors = chunks.length ? await HnswVectorStore.load(f.hnsw, embedder) : HnswVectorStore.empty()
+    return new KnowledgeIndex(manifest, chunks, keyword, vectors, glossary, embedder)
+  }
+}

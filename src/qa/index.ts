@@ -1,0 +1,96 @@
+// The knowledge Q&A capability: answers residents' questions from the 微家 documents.
+// Groups: when @-mentioned (any text), or any clear question when the group's answerMode is 'questions'.
+// Private chat: any text. Other capabilities' commands win (priority 80).
+import type { App, Capability, Context } from '../core/capability.ts'
+import type { Embedder } from '../core/llm.ts'
+import { embedderFor } from './embedder-offline.ts'
+import { QaEngine } from './engine.ts'
+import { FollowupStore, followupContext } from './followup.ts'
+import type { Glossary } from './glossary.ts'
+import { indexExists, KnowledgeIndex } from './index-store.ts'
+import { ingest } from './ingest.ts'
+import { looksLikeQuestion } from './question.ts'
+import { qaTexts } from './texts.ts'
+
+export interface QaDeps {
+  /** Embedder for a glossary; default: from the environment (remote if EMBEDDING_MODEL is set, else offline). */
+  makeEmbedder?: (glossary: Glossary) => Embedder
+}
+
+function conversationId(ctx: Context): string {
+  const c = ctx.msg.conversation
+  return c.kind === 'room' ? c.roomId : `p:${c.contactId}`
+}
+
+export function createQa(deps: QaDeps = {}): Capability {
+  return {
+    name: 'qa',
+    async register(app: App) {
+      const settings = app.config.qa
+      // A remote embedder comes from the app when one is configured; otherwise the offline one.
+      const makeEmbedder = deps.makeEmbedder ?? ((g: Glossary) => embedderFor(g, app.embedder))
+      const followups = new FollowupStore(app.redis, (conv, sender) => app.key('qa', 'followup', conv, sender), settings.followupTtlSec)
+      const log = app.log.child({ capability: 'qa' })
+      let engine: Promise<QaEngine> | undefined
+      let building: Promise<unknown> | undefined
+
+      const load = (): Promise<QaEngine> => {
+        engine ??= KnowledgeIndex.load(settings.indexDir, makeEmbedder).then(
+          (index) => new QaEngine(index, { llm: app.llm, maxChars: settings.maxAnswerChars, log }),
+        )
+        // A failed load (e.g. embedder mismatch) is retried on the next question rather than cached forever.
+        engine.catch(() => (engine = undefined))
+        return engine
+      }
+
+      // Ingest (when there is no index yet) and load at start-up, never on the message path:
+      // building the HNSW graph is synchronous native work that would stall every conversation.
+      app.onStart(async () => {
+        if (!indexExists(settings.indexDir)) {
+          log.info({ kb: settings.kbDir, index: settings.indexDir }, 'no knowledge index yet: ingesting')
+          building = ingest({ kbDir: settings.kbDir, indexDir: settings.indexDir, makeEmbedder, log })
+          try {
+            log.info({ summary: await building }, 'knowledge index built')
+          } catch (err) {
+            log.error({ err }, 'knowledge ingest failed')
+          } finally {
+            building = undefined
+          }
+        }
+        await load().catch((err) => log.error({ err }, 'knowledge index could not be loaded'))
+      })
+
+      app.route({
+        name: 'qa.answer',
+        priority: 80,
+        match(ctx) {
+          const { msg } = ctx
+          if (msg.kind !== 'text' || !msg.text.trim()) return false
+          if (msg.conversation.kind === 'private') return true
+          if (msg.mentioned) return true
+          return ctx.group?.answerMode === 'questions' && looksLikeQuestion(msg.text)
+        },
+        async handle(ctx) {
+          if (building || !indexExists(settings.indexDir)) return ctx.reply(qaTexts.notReady)
+          let qa: QaEngine
+          try {
+            qa = await load()
+          } catch (err) {
+            ctx.log.error({ err }, 'knowledge index unavailable')
+            return ctx.reply(qaTexts.notReady)
+          }
+          const conv = conversationId(ctx)
+          const sender = ctx.msg.sender.id
+          const question = ctx.msg.text.trim()
+          const context = followupContext(await followups.previous(conv, sender), question)
+          const result = await qa.ask(question, context)
+          ctx.log.info({ grounded: result.grounded, top: result.sources[0]?.doc, followup: Boolean(context) }, 'qa answered')
+          await ctx.reply(result.answer)
+          await followups.remember(conv, sender, context ? `${context} ${question}` : question)
+        },
+      })
+    },
+  }
+}
+
+export const qa: Capability = createQa()

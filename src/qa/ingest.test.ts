@@ -1,0 +1,89 @@
+import { readFile, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { mkdtemp } from 'node:fs/promises'
+import { describe, expect, it } from 'vitest'
+import type { Embedder } from '../core/llm.ts'
+import { silentLogger } from '../core/log.ts'
+import { OfflineEmbedder } from './embedder-offline.ts'
+import type { Glossary } from './glossary.ts'
+import { EmbedderMismatchError, KnowledgeIndex, type ChunkRecord } from './index-store.ts'
+import { ingest } from './ingest.ts'
+import { writeCorpus } from './test-corpus.ts'
+
+/** The offline embedder, counting the texts it is asked to embed. */
+function counting() {
+  const calls: string[][] = []
+  const make = (g: Glossary): Embedder => {
+    const inner = new OfflineEmbedder(g)
+    return { id: inner.id, embed: async (texts) => (calls.push(texts), inner.embed(texts)) }
+  }
+  return { calls, make, embedded: () => calls.reduce((n, c) => n + c.length, 0) }
+}
+
+async function setup() {
+  const kb = await writeCorpus()
+  const index = await mkdtemp(join(tmpdir(), 'wj-idx-'))
+  return { kb, index, log: silentLogger() }
+}
+
+describe('ingest', () => {
+  it('indexes every supported file, skipping eval/ and the glossary file', async () => {
+    const { kb, index, log } = await setup()
+    const emb = counting()
+    const s = await ingest({ kbDir: kb, indexDir: index, makeEmbedder: emb.make, log })
+    expect(s).toMatchObject({ added: 4, updated: 0, unchanged: 0, removed: 0, failed: 0, files: 4 })
+    expect(s.chunks).toBeGreaterThanOrEqual(8)
+    expect(emb.embedded()).toBe(s.chunks)
+    const chunks = JSON.parse(await readFile(join(index, 'chunks.json'), 'utf8')) as ChunkRecord[]
+    expect(new Set(chunks.map((c) => c.doc))).toEqual(new Set(['托管服务.md', '就业帮扶.txt', '法律/法律援助.md', '家庭暴力.md']))
+    expect(chunks.some((c) => c.text.includes('"must"') || c.text.includes('娃儿'))).toBe(false)
+    const aid = chunks.find((c) => c.doc === '法律/法律援助.md' && c.text.includes('12348'))!
+    expect(aid).toMatchObject({ title: '法律援助', heading: ['二、咨询电话'] })
+  })
+
+  it('re-embeds nothing when nothing changed, only the changed passages on edit, and drops removed files', async () => {
+    const { kb, index, log } = await setup()
+    const emb = counting()
+    const first = await ingest({ kbDir: kb, indexDir: index, makeEmbedder: emb.make, log })
+    emb.calls.length = 0
+
+    const again = await ingest({ kbDir: kb, indexDir: index, makeEmbedder: emb.make, log })
+    expect(again).toMatchObject({ added: 0, updated: 0, unchanged: 4, removed: 0, embedded: 0, chunks: first.chunks })
+    expect(emb.embedded()).toBe(0)
+
+    // Edit one section of one file: only that passage is new.
+    const path = join(kb, '托管服务.md')
+    await writeFile(path, (await readFile(path, 'utf8')).replace('报名请联系微家主人', '报名请在群里回复“报名”'))
+    const edited = await ingest({ kbDir: kb, indexDir: index, makeEmbedder: emb.make, log })
+    expect(edited).toMatchObject({ updated: 1, unchanged: 3, embedded: 1 })
+    expect(emb.calls.flat().join('')).toContain('报名请在群里回复')
+
+    await rm(join(kb, '就业帮扶.txt'))
+    const removed = await ingest({ kbDir: kb, indexDir: index, makeEmbedder: emb.make, log })
+    expect(removed).toMatchObject({ removed: 1, unchanged: 3, files: 3 })
+    const idx = await KnowledgeIndex.load(index, (g) => new OfflineEmbedder(g))
+    expect(idx.chunks.some((c) => c.doc === '就业帮扶.txt')).toBe(false)
+    expect(idx.vectors.size).toBe(idx.chunks.length)
+    expect(idx.keyword.size).toBe(idx.chunks.length)
+  })
+
+  it('reports a broken file with its path and reason and indexes the rest', async () => {
+    const { kb, index, log } = await setup()
+    await writeFile(join(kb, '坏文件.pdf'), 'not a pdf at all')
+    await writeFile(join(kb, '坏文件.docx'), 'PK not a zip')
+    const s = await ingest({ kbDir: kb, indexDir: index, makeEmbedder: counting().make, log })
+    expect(s.failed).toBe(2)
+    expect(s.failures.map((f) => f.path).sort()).toEqual([join(kb, '坏文件.docx'), join(kb, '坏文件.pdf')])
+    expect(s.failures.every((f) => f.reason.length > 5)).toBe(true)
+    expect(s.added).toBe(4)
+  })
+
+  it('records the embedder and refuses queries from another one', async () => {
+    const { kb, index, log } = await setup()
+    await ingest({ kbDir: kb, indexDir: index, makeEmbedder: (g) => new OfflineEmbedder(g), log })
+    const other: Embedder = { id: 'openai:api.example.com:text-embedding-3-small', embed: async (t) => t.map(() => [1, 0]) }
+    await expect(KnowledgeIndex.load(index, () => other)).rejects.toBeInstanceOf(EmbedderMismatchError)
+    await expect(KnowledgeIndex.load(index, () => other)).rejects.toThrow(/Re-run "weijia ingest"/)
+  })
+})

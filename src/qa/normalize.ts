@@ -1,0 +1,49 @@
+// Text normalisation shared by documents and questions: whatever is done to one must be done to the other,
+// or keyword and dense matching silently drift apart.
+import * as OpenCC from 'opencc-js'
+
+let converter: ((s: string) => string) | undefined
+
+/** Traditional → Simplified. 'tw' → 'cn' is character-level, so already-Simplified text passes unchanged. */
+export function toSimplified(text: string): string {
+  // Building the converter costs ~30–200 ms: once per process.
+  const convert = (converter ??= OpenCC.Converter({ from: 'tw', to: 'cn' }))
+  return convert(text)
+}
+
+const CJK = '\\u3400-\\u9fff\\uf900-\\ufaff'
+const HALF_TO_FULL: Record<string, string> = { ',': '，', ';': '；', ':': '：', '?': '？', '!': '！', '(': '（', ')': '）' }
+
+/**
+ * Width normalisation for stored (quotable) text: full-width letters, digits and spaces become
+ * half-width (Ｗｅｃｈａｔ１２３ → Wechat123); ASCII punctuation touching Chinese becomes the Chinese form
+ * (你好,世界 → 你好，世界) so sentence splitting and heading patterns see one style.
+ */
+export function normalizeWidth(text: string): string {
+  let out = text
+    .replace(/[\uff01-\uff5e]/g, (ch) => {
+      const half = String.fromCharCode(ch.charCodeAt(0) - 0xfee0)
+      // Keep Chinese-style punctuation full-width; only letters and digits (and a few symbols) fold.
+      return /[0-9A-Za-z%+\-=@#&*/<>_~^`|\\"']/.test(half) ? half : ch
+    })
+    .replace(/\u3000/g, ' ')
+    .replace(/\u00a0/g, ' ')
+  out = out.replace(new RegExp(`(?<=[${CJK}])([,;:?!])|([,;:?!])(?=[${CJK}])`, 'g'), (m) => HALF_TO_FULL[m] ?? m)
+  out = out.replace(new RegExp(`(?<=[${CJK}])\\(|\\((?=[${CJK}])`, 'g'), '（').replace(new RegExp(`(?<=[${CJK}（][^()（）]{0,30})\\)`, 'g'), '）')
+  return out
+}
+
+/** The form used for indexing and matching: Simplified, width-folded, lower-case, whitespace collapsed. */
+export function normalizeForIndex(text: string): string {
+  return toSimplified(text.normalize('NFKC')).toLowerCase().replace(/\s+/g, ' ').trim()
+}
+
+export const CJK_CLASS = CJK
+
+/** True when the text has Chinese characters that conversion would change (i.e. written in Traditional). */
+export function looksTraditional(text: string): boolean {
+  const simp = toSimplified(text)
+  let diff = 0
+  for (let i = 0; i < text.length && i < simp.length; i++) if (text[i] !== simp[i]) diff++
+  return diff >= 2 || (diff >= 1 && text.length < 20)
+}

@@ -1,0 +1,170 @@
+// File → plain text with headings kept as markdown "#" lines, so one chunker handles every format.
+import { readFile } from 'node:fs/promises'
+import { basename, extname } from 'node:path'
+import { parse as parseHtml, type HTMLElement, type Node } from 'node-html-parser'
+import { cleanText, stripPlaceholders } from './clean.ts'
+
+export const SUPPORTED_EXTENSIONS = ['.md', '.markdown', '.txt', '.html', '.htm', '.docx', '.pdf'] as const
+
+export interface ParsedDocument {
+  title: string
+  /** Cleaned text in the document's own script; headings as "#" lines. */
+  text: string
+}
+
+export class ParseError extends Error {
+  override name = 'ParseError'
+}
+
+export async function parseFile(path: string): Promise<ParsedDocument> {
+  const ext = extname(path).toLowerCase()
+  const fallbackTitle = basename(path, extname(path))
+  const bytes = await readFile(path)
+  switch (ext) {
+    case '.md':
+    case '.markdown':
+      return finish(markdownToText(decodeText(bytes)), undefined, fallbackTitle)
+    case '.txt':
+      return finish(decodeText(bytes), undefined, fallbackTitle, { firstLineTitle: true })
+    case '.html':
+    case '.htm':
+      return finish(...htmlToText(decodeText(bytes)), fallbackTitle)
+    case '.docx':
+      return finish(...(await docxToText(bytes)), fallbackTitle)
+    case '.pdf':
+      return finish(await pdfToText(bytes), undefined, fallbackTitle, { firstLineTitle: true })
+    default:
+      throw new ParseError(`unsupported file type ${ext}`)
+  }
+}
+
+function decodeText(bytes: Buffer): string {
+  const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes)
+  // Many Chinese files are saved as GBK; a high share of replacement characters means "not UTF-8".
+  const bad = (text.match(/\uFFFD/g) ?? []).length
+  if (bad > 10 && bad > text.length / 50) {
+    try {
+      return new TextDecoder('gb18030').decode(bytes)
+    } catch {
+      /* fall through: report as unreadable below */
+    }
+    throw new ParseError('text is not UTF-8 (or GB18030)')
+  }
+  return text.replace(/^\uFEFF/, '')
+}
+
+function finish(text: string, explicitTitle: string | undefined, fallbackTitle: string, opts: { firstLineTitle?: boolean } = {}): ParsedDocument {
+  const cleaned = cleanText(text)
+  if (!cleaned.trim()) throw new ParseError('no text found (scanned image or empty file?)')
+  let title = explicitTitle?.trim() || markdownTitle(cleaned)
+  if (!title && opts.firstLineTitle) {
+    const first = cleaned.split('\n').find((l) => l.trim())?.trim() ?? ''
+    if (first.length <= 40 && !/[。；！？，]$/.test(first)) title = first
+  }
+  return { title: cleanTitle(title || fallbackTitle), text: cleaned }
+}
+
+function markdownTitle(text: string): string | undefined {
+  return text.match(/^#\s+(.+)$/m)?.[1]?.trim()
+}
+
+function cleanTitle(title: string): string {
+  // Page titles often carry the site name: "标题_某某县妇联网" / "标题 - 某某网".
+  return stripPlaceholders(title).replace(/^#+\s*/, '').split(/\s*[_|｜]\s*|\s+[-–—]\s+/)[0]!.replace(/[《》]/g, '').trim() || title
+}
+
+/** Markdown → the same shape: headings stay, emphasis, links, quotes and table pipes go. */
+export function markdownToText(md: string): string {
+  return md
+    .replace(/```[\s\S]*?```/g, '')
+    .replace(/!\[[^\]]*\]\([^)]*\)/g, '')
+    .replace(/\[([^\]]+)\]\([^)]*\)/g, '$1')
+    .replace(/^\s*>\s?/gm, '')
+    .replace(/^\s*\|?\s*:?-{3,}.*$/gm, '')
+    .replace(/^\s*\|(.*)\|\s*$/gm, (_m, row: string) => row.split('|').map((c) => c.trim()).filter(Boolean).join('，'))
+    .replace(/(\*\*|__)(.+?)\1/g, '$2')
+    .replace(/(?<![*\w])\*(?!\s)([^*\n]+?)\*(?!\*)/g, '$1')
+    .replace(/^\s*[-*+]\s+/gm, '')
+    .replace(/^\s*(?:---+|\*\*\*+)\s*$/gm, '')
+}
+
+const DROP_TAGS = new Set(['script', 'style', 'noscript', 'iframe', 'nav', 'header', 'footer', 'aside', 'form', 'button', 'select', 'svg', 'canvas', 'template'])
+const BLOCK_TAGS = new Set(['p', 'div', 'section', 'article', 'main', 'li', 'ul', 'ol', 'tr', 'table', 'tbody', 'thead', 'blockquote', 'pre', 'dd', 'dt', 'dl', 'br', 'hr', 'figure', 'figcaption', 'center'])
+/** class/id fragments of page furniture (menus, share bars, breadcrumbs, related lists, ads). */
+const CHROME_ATTR = /(^|[\s_-])(nav|navbar|menu|breadcrumb|crumb|footer|foot|header|topbar|sidebar|share|bdshare|toolbar|print|related|recommend|hot|ad|ads|advert|banner|comment|qrcode|ewm|position|location|pager|pagination|prenext|prev|next)([\s_-]|$)/i
+
+/** HTML → [text, title]. Headings become "#" lines; page furniture is dropped by tag and by class/id. */
+export function htmlToText(html: string): [string, string | undefined] {
+  const root = parseHtml(html, { comment: false, blockTextElements: { script: false, style: false, noscript: false, pre: true } })
+  const title = root.querySelector('h1')?.text.trim() || root.querySelector('title')?.text.trim()
+  const parts: string[] = []
+  const walk = (node: Node): void => {
+    if (node.nodeType === 3) {
+      parts.push(node.text.replace(/\s+/g, ' '))
+      return
+    }
+    if (node.nodeType !== 1) return
+    const el = node as HTMLElement
+    const tag = el.rawTagName?.toLowerCase() ?? ''
+    if (DROP_TAGS.has(tag) || el.getAttribute('hidden') !== undefined) return
+    const attrs = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`
+    if (attrs.trim() && CHROME_ATTR.test(attrs)) return
+    const heading = /^h([1-6])$/.exec(tag)
+    if (heading) {
+      parts.push(`\n${'#'.repeat(Number(heading[1]))} ${el.text.replace(/\s+/g, ' ').trim()}\n`)
+      return
+    }
+    const block = BLOCK_TAGS.has(tag)
+    if (block) parts.push('\n')
+    if (tag === 'td' || tag === 'th') parts.push(' ')
+    for (const child of el.childNodes) walk(child)
+    if (block) parts.push('\n')
+  }
+  walk(root.querySelector('body') ?? root)
+  return [decodeEntities(parts.join('')), title]
+}
+
+function decodeEntities(s: string): string {
+  return s.replace(/&nbsp;/g, ' ').replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#(\d+);/g, (_m, d: string) => String.fromCodePoint(Number(d)))
+}
+
+async function docxToText(bytes: Buffer): Promise<[string, string | undefined]> {
+  const mammoth = (await import('mammoth')).default
+  try {
+    // HTML (not raw text) so Word heading styles survive as <h1>…<h6>.
+    const result = await mammoth.convertToHtml({ buffer: bytes })
+    return htmlToText(`<body>${result.value}</body>`)
+  } catch (err) {
+    throw new ParseError(`not a readable .docx (${(err as Error).message})`)
+  }
+}
+
+async function pdfToText(bytes: Buffer): Promise<string> {
+  const { PDFParse } = await import('pdf-parse')
+  const parser = new PDFParse({ data: new Uint8Array(bytes) })
+  try {
+    const result = await parser.getText({ pageJoiner: '' })
+    return joinPdfLines(result.text)
+  } catch (err) {
+    throw new ParseError(`not a readable PDF (${(err as Error).message})`)
+  } finally {
+    await parser.destroy().catch(() => undefined)
+  }
+}
+
+const HEADING_START = /^(#|第[一二三四五六七八九十百零〇\d]+[章节条篇]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[.、．]|【)/
+
+/** PDF text breaks lines at the page edge, mid-sentence; rejoin lines that continue a Chinese sentence. */
+export function joinPdfLines(text: string): string {
+  const lines = text.split('\n').map((l) => l.replace(/\t/g, ' ').trim())
+  const out: string[] = []
+  for (const line of lines) {
+    const prev = out[out.length - 1]
+    // Only a Chinese character on both sides of the break marks a wrapped sentence; Latin text keeps its lines.
+    const wrapped = prev && line && /[\u3400-\u9fff，、]$/.test(prev) && /^[\u3400-\u9fff]/.test(line)
+    if (wrapped && !HEADING_START.test(line) && !HEADING_START.test(prev) && prev.length >= 15) {
+      out[out.length - 1] = prev + line
+    } else out.push(line)
+  }
+  return out.join('\n')
+}

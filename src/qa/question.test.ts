@@ -1,0 +1,9 @@
+import { describe, expect, it } from 'vitest'
+import { looksLikeQuestion } from './question.ts'
+
+describe('looksLikeQuestion (answerMode "questions")', () => {
+  it('accepts clear questions and ignores chatter', () => {
+    for (const q of ['两癌筛查在哪报名？', '请问法律援助怎么申请', '孩子放学没人管咋办', '家聚会几点开始']) expect(looksLikeQuestion(q), q).toBe(true)
+    for (const q of ['哈哈哈', '好的', '谢谢大家', '今天天气真好', '收到！']) expect(looksLikeQuestion(q), q).toBe(false)
+  })
+})

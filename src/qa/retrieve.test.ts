@@ -1,0 +1,76 @@
+import { mkdtemp } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { silentLogger } from '../core/log.ts'
+import { OfflineEmbedder } from './embedder-offline.ts'
+import { KnowledgeIndex } from './index-store.ts'
+import { ingest } from './ingest.ts'
+import { prepareQuery, retrieve } from './retrieve.ts'
+import { writeCorpus } from './test-corpus.ts'
+
+let index: KnowledgeIndex
+
+beforeAll(async () => {
+  const kb = await writeCorpus()
+  const dir = await mkdtemp(join(tmpdir(), 'wj-idx-'))
+  await ingest({ kbDir: kb, indexDir: dir, makeEmbedder: (g) => new OfflineEmbedder(g), log: silentLogger() })
+  index = await KnowledgeIndex.load(dir, (g) => new OfflineEmbedder(g))
+})
+
+describe('hybrid retrieval', () => {
+  it('bridges colloquial questions to formal documents through the glossary', async () => {
+    for (const [q, expected] of [
+      ['孩子放学没人管怎么办', '四点半课堂'],
+      ['被公司辞退了怎么办', '失业登记'],
+      ['想学门手艺', '职业技能培训'],
+      ['老公打我怎么办', '110'],
+    ] as const) {
+      const r = await retrieve(index, q)
+      // Two passages about domestic violence may trade places; the right one must be in the top two.
+      expect(r.passages.slice(0, 2).some((p) => p.chunk.text.includes(expected)), q).toBe(true)
+      expect(r.decision.grounded, q).toBe(true)
+    }
+  })
+
+  it('fuses dense and keyword results (both contribute scores)', async () => {
+    const r = await retrieve(index, '人身安全保护令多久作出裁定')
+    const top = r.passages[0]!
+    expect(top.chunk.text).toContain('72小时内')
+    expect(top.similarity).toBeGreaterThan(0)
+    expect(top.bm25).toBeGreaterThan(0)
+    expect(top.score).toBeCloseTo(2 / 61, 3)
+  })
+
+  it('uses the operator glossary from the knowledge folder', async () => {
+    const q = prepareQuery(index, '娃儿没人带')
+    expect(q.expansions).toContain('课后托管')
+    const r = await retrieve(index, '娃儿没人带')
+    expect(r.passages.slice(0, 2).map((p) => p.chunk.title)).toContain('儿童课后托管服务')
+  })
+
+  it('normalises a Traditional question like the documents', async () => {
+    const q = prepareQuery(index, '請不起律師怎麼辦')
+    expect(q.normalized).toBe('请不起律师怎么办')
+    const r = await retrieve(index, '請不起律師怎麼辦')
+    expect(r.passages[0]!.chunk.text).toContain('法律援助')
+    expect(r.decision.grounded).toBe(true)
+  })
+})
+
+describe('not-covered decision', () => {
+  it('declines questions the documents do not cover', async () => {
+    for (const q of ['护照怎么办理', '明天天气怎么样', '公积金怎么取出来', '高铁票能改签吗']) {
+      const r = await retrieve(index, q)
+      expect(r.decision.grounded, q).toBe(false)
+      expect(r.passages.length, q).toBeGreaterThan(0)
+    }
+  })
+
+  it('exposes the signals it decided on', async () => {
+    const yes = await retrieve(index, '法律援助热线电话')
+    const no = await retrieve(index, '驾照到期了怎么换')
+    expect(yes.decision.coverage).toBeGreaterThan(no.decision.coverage)
+    expect(yes.decision.similarity).toBeGreaterThan(no.decision.similarity)
+  })
+})
