@@ -8,6 +8,13 @@ const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:MM, e.g.
 
 export const GROUP_TYPES = ['学习引领', '网格睦邻', '平安守望', '公益服务', '创业指导'] as const
 
+/**
+ * A capability's own settings. Declared here so a typo elsewhere is still caught (the schema is strict),
+ * validated by the capability itself at start-up with its own zod schema, so the schema lives beside the
+ * code that uses it and deleting a capability folder leaves config.ts building.
+ */
+const capabilitySection = z.record(z.string(), z.unknown()).optional()
+
 /** A person is named by WeChat contact id or display name. Ids are safer: anyone can pick a display name. */
 const personRef = z.string().min(1)
 
@@ -30,6 +37,12 @@ const groupSchema = z
     answerMode: z.enum(['mention', 'questions']).default('mention'),
     quietHours: z.object({ start: hhmm, end: hhmm }).strict().default({ start: '21:30', end: '07:30' }),
     welcome: z.string().optional(),
+    /** Validated by src/reminders/settings.ts. */
+    reminders: capabilitySection,
+    /** Validated by src/signups. */
+    signups: capabilitySection,
+    /** Validated by src/referrals. */
+    referrals: capabilitySection,
   })
   .strict()
 
@@ -78,6 +91,10 @@ export const configSchema = z
       })
       .strict()
       .default({ roomIntervalMs: 300, jitterMs: 100, perMinute: 600, residents: ['王芳', '张丽'] }),
+    /** Global settings of capabilities, validated by each capability (see the group fields above). */
+    reminders: capabilitySection,
+    signups: capabilitySection,
+    referrals: capabilitySection,
     groups: z.array(groupSchema).min(1, 'at least one group is required'),
   })
   .strict()

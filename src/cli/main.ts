@@ -16,6 +16,8 @@ const USAGE = `weijia <command> [options]
                               answer a question from the knowledge index
   eval --qa FILE.jsonl [--index DIR]
                               retrieval and not-covered figures on a QA file
+  reminders --preview [--days N] [--config FILE] [--json]
+                              next times of every reminder, per group
 `
 
 type Command = (argv: string[]) => Promise<number>
@@ -42,6 +44,7 @@ const commands: Record<string, Command> = {
   ingest: async (argv) => (await import('../qa/cli.ts')).ingestCommand(argv),
   ask: async (argv) => (await import('../qa/cli.ts')).askCommand(argv),
   eval: async (argv) => (await import('../qa/cli.ts')).evalCommand(argv),
+  reminders: async (argv) => (await import('../reminders/cli.ts')).remindersCommand(argv),
 }
 
 export async function main(argv: string[]): Promise<number> {

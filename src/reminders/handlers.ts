@@ -1,0 +1,111 @@
+// What hosts say in chat: create (with a confirmation step), list, pause, resume, delete.
+import type { Context } from '../core/capability.ts'
+import { UserError } from '../core/errors.ts'
+import { DEFAULT_QUIET, isQuiet } from './proactive.ts'
+import { type Command, parseSchedule, type ScheduleResult } from './parse.ts'
+import { renderReminder, type ReminderService } from './service.ts'
+import type { ReminderDef } from './settings.ts'
+import { RHYTHM_LABELS, type RhythmKey, texts } from './texts.ts'
+
+function groupOf(ctx: Context) {
+  if (!ctx.group) throw new UserError(texts.noGroup)
+  return ctx.group
+}
+
+/** 「每月第一个周六上午9点提醒大家家聚会」: parse, show the host what will be sent and when, keep a draft. */
+export async function draftReminder(ctx: Context, svc: ReminderService, given?: ScheduleResult): Promise<void> {
+  const group = groupOf(ctx)
+  const now = svc.now()
+  const parsed = given ?? parseSchedule(ctx.msg.text, { now, tz: svc.tz })
+  if (!parsed) throw new UserError(texts.cannotRead)
+  if (!parsed.ok) throw new UserError(parsed.reason)
+  if (!parsed.rest) throw new UserError(texts.needWhat)
+  const rhythm = (Object.keys(RHYTHM_LABELS) as RhythmKey[]).find((k) => RHYTHM_LABELS[k] === parsed.rest)
+  const template = rhythm ? svc.settings.group(group.id).templates[rhythm] : texts.customText(parsed.rest)
+  const draft = {
+    groupId: group.id,
+    schedule: parsed.schedule,
+    description: parsed.description,
+    label: parsed.rest,
+    template,
+    createdBy: ctx.msg.sender,
+    createdAt: now,
+  }
+  const next = svc.nextOf({ schedule: parsed.schedule }, 3)
+  const notes = [...parsed.notes]
+  const quiet = group.quietHours ?? DEFAULT_QUIET
+  if (next.some((t) => isQuiet(t, quiet, svc.tz))) notes.push(texts.noteQuiet(quiet.end))
+  await svc.store.putDraft(group.id, ctx.msg.sender.id, draft)
+  ctx.log.info({ groupId: group.id, schedule: parsed.schedule }, 'reminders: draft awaiting confirmation')
+  await ctx.reply(
+    texts.draft({
+      text: renderReminder({ template }, group, next[0] ?? now, svc.tz),
+      description: parsed.description,
+      next: next.map((t) => svc.formatAt(t)),
+      notes,
+    }),
+  )
+}
+
+export async function answerDraft(ctx: Context, svc: ReminderService, answer: 'confirm' | 'cancel'): Promise<void> {
+  const group = groupOf(ctx)
+  if (answer === 'cancel') {
+    await svc.store.dropDraft(group.id, ctx.msg.sender.id)
+    await ctx.reply(texts.draftCancelled)
+    return
+  }
+  const draft = await svc.store.takeDraft(group.id, ctx.msg.sender.id)
+  if (!draft) {
+    await ctx.reply(texts.noDraft)
+    return
+  }
+  const saved = await svc.createFromDraft(draft)
+  ctx.log.info({ groupId: group.id, no: saved.no }, 'reminders: created from chat')
+  await ctx.reply(texts.saved(saved.no))
+}
+
+export async function manage(ctx: Context, svc: ReminderService, cmd: Exclude<Command, { kind: 'confirm' | 'cancel' }>): Promise<void> {
+  const group = groupOf(ctx)
+  const defs = await svc.defs(group.id)
+  if (cmd.kind === 'list') {
+    if (!defs.length) {
+      await ctx.reply(texts.listEmpty)
+      return
+    }
+    const lines = defs.map((d) => {
+      const [next] = d.paused ? [] : svc.nextOf(d)
+      return texts.listItem({ ref: d.ref, label: d.label, description: d.description, next: next === undefined ? undefined : svc.formatAt(next), paused: d.paused, fromConfig: d.source === 'config' })
+    })
+    await ctx.reply([texts.listTitle(group.name), ...lines, texts.listFooter].join('\n'))
+    return
+  }
+  const def = findDef(defs, cmd.ref)
+  if (!def) throw new UserError(texts.notFound(cmd.ref))
+  switch (cmd.kind) {
+    case 'pause':
+      if (def.paused) return ctx.reply(texts.alreadyPaused(def.ref))
+      await svc.setPaused(def, true)
+      ctx.log.info({ reminder: def.id }, 'reminders: paused')
+      return ctx.reply(texts.paused(def.ref))
+    case 'resume': {
+      if (!def.paused) return ctx.reply(texts.alreadyActive(def.ref))
+      await svc.setPaused(def, false)
+      ctx.log.info({ reminder: def.id }, 'reminders: resumed')
+      const [next] = svc.nextOf(def)
+      return ctx.reply(texts.resumed(def.ref, next === undefined ? undefined : svc.formatAt(next)))
+    }
+    case 'delete':
+      if (def.source === 'config') throw new UserError(texts.cannotDeleteConfig(def.ref))
+      await svc.deleteChat(group.id, Number(def.ref))
+      ctx.log.info({ reminder: def.id }, 'reminders: deleted')
+      return ctx.reply(texts.deleted(def.ref))
+  }
+}
+
+/** A number names a chat reminder; a word names a config rhythm (家接待) or custom id, or a unique label. */
+function findDef(defs: ReminderDef[], ref: string): ReminderDef | undefined {
+  const exact = defs.find((d) => d.ref === ref)
+  if (exact) return exact
+  const byLabel = defs.filter((d) => d.label === ref)
+  return byLabel.length === 1 ? byLabel[0] : undefined
+}

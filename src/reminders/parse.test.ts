@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest'
+import { isQuestion, parseCommand, parseDraftAnswer, parseSchedule } from './parse.ts'
+import { nextTimes } from './schedule.ts'
+import { wallClock } from './tz.ts'
+
+const TZ = 'Asia/Shanghai'
+// Wednesday 25 November 2026, 10:00 in Shanghai.
+const NOW = new Date('2026-11-25T10:00:00+08:00').getTime()
+const local = (t: number) => {
+  const w = wallClock(t, TZ)
+  return `${w.year}-${String(w.month).padStart(2, '0')}-${String(w.day).padStart(2, '0')} ${String(w.hour).padStart(2, '0')}:${String(w.minute).padStart(2, '0')}`
+}
+const read = (text: string) => {
+  const r = parseSchedule(text, { now: NOW, tz: TZ })
+  if (!r?.ok) throw new Error(`not parsed: ${text} ${JSON.stringify(r)}`)
+  return r
+}
+
+describe('Chinese schedule phrases', () => {
+  it.each([
+    ['每月第一个周六上午9点提醒大家家聚会', '0 9 * * 6#1', '家聚会', ['2026-12-05 09:00', '2027-01-02 09:00', '2027-02-06 09:00']],
+    ['每周三下午3点 家接待', '0 15 * * 3', '家接待', ['2026-11-25 15:00', '2026-12-02 15:00', '2026-12-09 15:00']],
+    ['工作日上午8点 打卡', '0 8 * * 1-5', '打卡', ['2026-11-26 08:00', '2026-11-27 08:00', '2026-11-30 08:00']],
+    ['每季度第一个月15号 家活动', '0 9 15 1,4,7,10 *', '家活动', ['2027-01-15 09:00', '2027-04-15 09:00', '2027-07-15 09:00']],
+    ['每年3月8日上午9点 妇女节快乐', '0 9 8 3 *', '妇女节快乐', ['2027-03-08 09:00', '2028-03-08 09:00', '2029-03-08 09:00']],
+    ['每周二、四 下午2点半 健身操', '30 14 * * 2,4', '健身操', ['2026-11-26 14:30', '2026-12-01 14:30', '2026-12-03 14:30']],
+    ['每星期一到星期五 早上7点 晨练', '0 7 * * 1-5', '晨练', ['2026-11-26 07:00', '2026-11-27 07:00', '2026-11-30 07:00']],
+    ['每月最后一个周五下午4点 月度小结', '0 16 * * 5L', '月度小结', ['2026-11-27 16:00', '2026-12-25 16:00', '2027-01-29 16:00']],
+    ['每月15号 14:30 交党费', '30 14 15 * *', '交党费', ['2026-12-15 14:30', '2027-01-15 14:30', '2027-02-15 14:30']],
+    ['每天晚上8点 打卡', '0 20 * * *', '打卡', ['2026-11-25 20:00', '2026-11-26 20:00', '2026-11-27 20:00']],
+    ['每季度第二个月的第一个周六 亲子活动', '0 9 * 2,5,8,11 6#1', '亲子活动', ['2027-02-06 09:00', '2027-05-01 09:00', '2027-08-07 09:00']],
+    ['０ ９ * * ６#1 家聚会', '0 9 * * 6#1', '家聚会', ['2026-12-05 09:00', '2027-01-02 09:00', '2027-02-06 09:00']],
+    ['cron 0 15 * * 3 家接待', '0 15 * * 3', '家接待', ['2026-11-25 15:00', '2026-12-02 15:00', '2026-12-09 15:00']],
+  ])('%s', (text, cron, rest, next) => {
+    const r = read(text)
+    expect(r.schedule).toMatchObject({ kind: 'cron', cron, tz: TZ })
+    expect(r.rest).toBe(rest)
+    expect(nextTimes(r.schedule, NOW, 3).map(local)).toEqual(next)
+  })
+
+  it('每两周: a weekly tick filtered to every other week, counted from the first one', () => {
+    const r = read('每两周的周三下午3点 读书会')
+    expect(r.schedule).toMatchObject({ cron: '0 15 * * 3', weeks: { n: 2, anchor: '2026-11-25' } })
+    expect(nextTimes(r.schedule, NOW, 3).map(local)).toEqual(['2026-11-25 15:00', '2026-12-09 15:00', '2026-12-23 15:00'])
+    expect(read('隔周周五晚上7点半 广场舞').schedule).toMatchObject({ cron: '30 19 * * 5', weeks: { n: 2 } })
+    expect(read('每隔一周的周六 上午10点 家访').schedule).toMatchObject({ weeks: { n: 2 } })
+  })
+
+  it('每年腊月二十 and other lunar dates, through the Chinese calendar', () => {
+    const r = read('每年腊月二十上午10点 家宴会')
+    expect(r.schedule).toMatchObject({ cron: '0 10 * * *', lunar: { month: 12, day: 20 } })
+    expect(r.description).toBe('每年农历腊月二十 10:00')
+    // 腊月二十: 2027-01-27, 2028-01-16, 2029-02-03.
+    expect(nextTimes(r.schedule, NOW, 3).map(local)).toEqual(['2027-01-27 10:00', '2028-01-16 10:00', '2029-02-03 10:00'])
+    // 中秋 (八月十五) 2027 is 15 September; 除夕 2028 is 25 January (the last day of 腊月, 29 or 30).
+    expect(nextTimes(read('每年农历八月十五 中秋').schedule, NOW, 1).map(local)).toEqual(['2027-09-15 09:00'])
+    expect(nextTimes(read('每年除夕晚上8点 拜年').schedule, new Date('2027-03-01T00:00:00+08:00').getTime(), 1).map(local)).toEqual(['2028-01-25 20:00'])
+    expect(read('每年正月初八 开工').schedule).toMatchObject({ lunar: { month: 1, day: 8 } })
+  })
+
+  it('defaults the time to 9:00 and says so', () => {
+    const r = read('每周三 家接待 下午3点开始')
+    expect(r.schedule).toMatchObject({ cron: '0 9 * * 3' })
+    expect(r.rest).toBe('家接待 下午3点开始')
+    expect(r.notes).toContain('没说几点，按上午9点提醒')
+  })
+
+  it('declines what it cannot use, with the reason', () => {
+    expect(parseSchedule('cron 99 * * * * 测试', { now: NOW, tz: TZ })).toMatchObject({ ok: false })
+    expect(parseSchedule('每月第六个周六 聚会', { now: NOW, tz: TZ })).toMatchObject({ ok: false, reason: '一个月最多五个同样的星期几。' })
+  })
+
+  it('is not fooled by ordinary sentences', () => {
+    for (const t of ['今天下午3点家聚会', '报名', '家聚会是每月第一个周六吗', '大家好']) expect(parseSchedule(t, { now: NOW, tz: TZ })).toBeUndefined()
+    expect(isQuestion('每周三有活动吗')).toBe(true)
+    expect(isQuestion('每周三下午有什么安排')).toBe(true)
+    expect(isQuestion('每周三下午3点 家接待')).toBe(false)
+  })
+})
+
+describe('commands', () => {
+  it.each([
+    ['提醒列表', { kind: 'list' }],
+    ['查看提醒', { kind: 'list' }],
+    ['暂停提醒 2', { kind: 'pause', ref: '2' }],
+    ['恢复提醒2', { kind: 'resume', ref: '2' }],
+    ['删除提醒 3', { kind: 'delete', ref: '3' }],
+    ['取消第3条提醒', { kind: 'delete', ref: '3' }],
+    ['暂停提醒 家接待', { kind: 'pause', ref: '家接待' }],
+  ])('%s', (text, cmd) => expect(parseCommand(text)).toEqual(cmd))
+
+  it('reads answers to a draft', () => {
+    expect(parseDraftAnswer('确认')).toBe('confirm')
+    expect(parseDraftAnswer('确定！')).toBe('confirm')
+    expect(parseDraftAnswer('好的')).toBeUndefined()
+    expect(parseDraftAnswer('取消')).toBe('cancel')
+    expect(parseDraftAnswer('确认一下时间')).toBeUndefined()
+  })
+})

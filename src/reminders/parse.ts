@@ -1,0 +1,303 @@
+// Text → schedule and text → command. Pure: the caller passes `now` and the time zone.
+// Schedules: 每周三下午3点, 每月第一个周六上午9点, 每两周的周三, 工作日, 每季度第一个月15号, 每年3月8日,
+// 每年腊月二十 / 每年农历八月十五 / 每年除夕 (lunar, through ICU's Chinese calendar), or a 5-field cron.
+import { cnNumber, parseClock } from '../core/zh-time.ts'
+import { lunarName, lunarSupported } from './lunar.ts'
+import { nextTimes, type Schedule, validateCron } from './schedule.ts'
+import { texts, WEEKDAY_NAMES } from './texts.ts'
+import { localDay } from './tz.ts'
+
+export interface ParsedSchedule {
+  ok: true
+  schedule: Schedule
+  /** Normalised Chinese description, e.g. "每月第一个周六 09:00". */
+  description: string
+  /** What follows the schedule (the reminder's content), trimmed of 提醒大家 and punctuation. */
+  rest: string
+  /** Things the host should know before confirming (default time, workdays exclude holidays…). */
+  notes: string[]
+}
+export type ScheduleResult = ParsedSchedule | { ok: false; reason: string }
+
+const NUM = '(\\d{1,2}|[零〇一二两三四五六七八九十]{1,3})'
+const W = '(?:周|星期|礼拜|週)'
+const WD = '[一二三四五六日天1-7]'
+const WD_VALUE: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 日: 0, 天: 0, '1': 1, '2': 2, '3': 3, '4': 4, '5': 5, '6': 6, '7': 0 }
+const ORDINAL = ['', '第一个', '第二个', '第三个', '第四个', '第五个']
+
+const num = (s: string | undefined) => (s === undefined ? undefined : cnNumber(s))
+const pad = (n: number) => String(n).padStart(2, '0')
+
+/** One way of saying "how often": a regex on the start of the text and what it means. */
+interface Head {
+  re: RegExp
+  read(m: RegExpExecArray, ctx: { tz: string; now: number }): HeadResult | { error: string } | undefined
+}
+interface HeadResult {
+  /** cron day-of-month, month and day-of-week fields */
+  dom: string
+  month: string
+  dow: string
+  describe: string
+  weeks?: number
+  lunar?: { month: number; day: number }
+  notes?: string[]
+}
+
+const LUNAR_MONTHS: Record<string, number> = { 正: 1, 冬: 11, 腊: 12 }
+
+function lunarDay(s: string): number | undefined {
+  const t = s.replace(/[日号]$/u, '')
+  if (t.startsWith('初')) {
+    const n = cnNumber(t.slice(1))
+    return n !== undefined && n >= 1 && n <= 10 ? n : undefined
+  }
+  if (t.startsWith('廿')) {
+    const n = t.length === 1 ? 0 : cnNumber(t.slice(1))
+    return n !== undefined && n <= 9 ? 20 + n : undefined
+  }
+  const n = cnNumber(t)
+  return n !== undefined && n >= 1 && n <= 30 ? n : undefined
+}
+
+function weekdayList(spec: string): number[] | undefined {
+  // 三 / 二、四 / 二和周四 / 一到五 / 一至周五
+  const days = new Set<number>()
+  const parts = spec.split(/[、,，和及与]/u)
+  for (const part of parts) {
+    const range = new RegExp(`^${W}?(${WD})(?:到|至|-|~)${W}?(${WD})$`, 'u').exec(part)
+    if (range) {
+      let a = WD_VALUE[range[1]!]!
+      const b = WD_VALUE[range[2]!]!
+      const end = b === 0 ? 7 : b
+      if (a === 0) a = 7
+      if (a > end) return undefined
+      for (let d = a; d <= end; d++) days.add(d % 7)
+      continue
+    }
+    const one = new RegExp(`^${W}?(${WD})$`, 'u').exec(part)
+    if (!one) return undefined
+    days.add(WD_VALUE[one[1]!]!)
+  }
+  return [...days].sort((a, b) => a - b)
+}
+
+const describeDays = (days: number[]) => days.map((d) => WEEKDAY_NAMES[d]).join('、')
+
+const HEADS: Head[] = [
+  {
+    // 每年除夕
+    re: /^每年的?(?:农历)?除夕/u,
+    read: () => ({ dom: '*', month: '*', dow: '*', describe: '每年除夕（农历）', lunar: { month: 12, day: 0 } }),
+  },
+  {
+    // 每年腊月二十, 每年农历八月十五, 每年正月初八
+    re: new RegExp(`^每年的?(农历)?(正|冬|腊|${NUM})月(初[一二三四五六七八九十]|廿[一二三四五六七八九]?|${NUM}[日号]?)`, 'u'),
+    read(m) {
+      const lunarWord = m[1] !== undefined || m[2]! in LUNAR_MONTHS || /^[初廿]/u.test(m[4]!)
+      if (!lunarWord) return undefined // a Gregorian date: the next head reads it
+      const month = LUNAR_MONTHS[m[2]!] ?? num(m[3])
+      const day = lunarDay(m[4]!)
+      if (!month || month > 12 || !day) return { error: '没看懂农历日期，例如「每年腊月二十」「每年农历八月十五」。' }
+      return { dom: '*', month: '*', dow: '*', describe: `每年农历${lunarName(month, day)}`, lunar: { month, day }, notes: day === 30 ? ['农历小月没有三十，那一年就不提醒'] : [] }
+    },
+  },
+  {
+    // 每年3月8日
+    re: new RegExp(`^每年的?${NUM}月${NUM}[日号]?`, 'u'),
+    read(m) {
+      const month = num(m[1])
+      const day = num(m[2])
+      if (!month || !day || month > 12 || day > 31) return { error: '没看懂日期，例如「每年3月8日上午9点」。' }
+      return { dom: String(day), month: String(month), dow: '*', describe: `每年${month}月${day}日`, notes: month === 2 && day === 29 ? ['只有闰年有2月29日'] : [] }
+    },
+  },
+  {
+    // 每季度第一个月15号, 每季度15号, 每季度第二个月的第一个周六, 每季度最后一天
+    re: new RegExp(`^每个?季度的?(?:第${NUM}个月的?)?(?:${NUM}[日号]|第${NUM}个?${W}(${WD})|最后一天)`, 'u'),
+    read(m) {
+      const which = num(m[1]) ?? 1
+      if (which < 1 || which > 3) return { error: '一个季度只有三个月。' }
+      const month = [0, 3, 6, 9].map((o) => o + which).join(',')
+      const monthText = `每季度第${['', '一', '二', '三'][which]}个月`
+      if (m[2] !== undefined) {
+        const day = num(m[2])
+        if (!day || day > 31) return { error: '没看懂日期。' }
+        return { dom: String(day), month, dow: '*', describe: `${monthText}${day}号`, notes: day > 28 ? [texts.noteMonthEnd(day)] : [] }
+      }
+      if (m[3] !== undefined) {
+        const nth = num(m[3])
+        if (!nth || nth > 5) return { error: '一个月最多五个同样的星期几。' }
+        const d = WD_VALUE[m[4]!]!
+        return { dom: '*', month, dow: `${d}#${nth}`, describe: `${monthText}的${ORDINAL[nth]}${WEEKDAY_NAMES[d]}` }
+      }
+      return { dom: 'L', month, dow: '*', describe: `${monthText}的最后一天` }
+    },
+  },
+  {
+    // 每月第一个周六, 每月最后一个周五, 每月15号, 每月最后一天
+    re: new RegExp(`^每个?月的?(?:第${NUM}个?${W}(${WD})|最后一个${W}(${WD})|${NUM}[日号]|最后一天)`, 'u'),
+    read(m) {
+      if (m[1] !== undefined) {
+        const nth = num(m[1])
+        if (!nth || nth > 5) return { error: '一个月最多五个同样的星期几。' }
+        const d = WD_VALUE[m[2]!]!
+        return { dom: '*', month: '*', dow: `${d}#${nth}`, describe: `每月${ORDINAL[nth]}${WEEKDAY_NAMES[d]}`, notes: nth === 5 ? ['不是每个月都有第五个，那个月就不提醒'] : [] }
+      }
+      if (m[3] !== undefined) {
+        const d = WD_VALUE[m[3]]!
+        return { dom: '*', month: '*', dow: `${d}L`, describe: `每月最后一个${WEEKDAY_NAMES[d]}` }
+      }
+      if (m[4] !== undefined) {
+        const day = num(m[4])
+        if (!day || day > 31) return { error: '没看懂日期，例如「每月15号」。' }
+        return { dom: String(day), month: '*', dow: '*', describe: `每月${day}号`, notes: day > 28 ? [texts.noteMonthEnd(day)] : [] }
+      }
+      return { dom: 'L', month: '*', dow: '*', describe: '每月最后一天' }
+    },
+  },
+  {
+    re: /^每个?工作日|^工作日(?:每天)?/u,
+    read: () => ({ dom: '*', month: '*', dow: '1-5', describe: '每个工作日（周一到周五）', notes: [texts.noteWorkdays] }),
+  },
+  {
+    re: /^每个?周末|^周末/u,
+    read: () => ({ dom: '*', month: '*', dow: '0,6', describe: '每周六、周日' }),
+  },
+  { re: /^每天|^每日/u, read: () => ({ dom: '*', month: '*', dow: '*', describe: '每天' }) },
+  {
+    // 每两周的周三, 每隔一周周三, 隔周周三, 每双周周三, 每三周周五
+    re: new RegExp(`^(?:每${NUM}个?(?:周|星期|礼拜)|每隔${NUM}个?(?:周|星期|礼拜)|隔周|每双周)的?${W}?(${WD}(?:[、,，和及与]${W}?${WD})*)`, 'u'),
+    read(m) {
+      const n = m[1] !== undefined ? num(m[1]) : m[2] !== undefined ? (num(m[2]) ?? 0) + 1 : 2
+      if (!n || n > 8) return { error: '没看懂隔几周，例如「每两周的周三」。' }
+      const days = weekdayList(m[3]!)
+      if (!days) return undefined
+      const every = n === 1 ? '每周' : n === 2 ? '每两周' : `每${n}周`
+      return { dom: '*', month: '*', dow: days.join(','), describe: `${every}的${describeDays(days)}`, weeks: n >= 2 ? n : undefined }
+    },
+  },
+  {
+    // 每周三, 每星期二、四, 每周一到周五
+    re: new RegExp(`^每个?${W}(${WD}(?:(?:[、,，和及与]|到|至|-|~)${W}?${WD})*)`, 'u'),
+    read(m) {
+      const days = weekdayList(m[1]!)
+      if (!days) return undefined
+      if (days.join() === '1,2,3,4,5') return { dom: '*', month: '*', dow: '1-5', describe: '每周一到周五' }
+      return { dom: '*', month: '*', dow: days.join(','), describe: `每${describeDays(days)}` }
+    },
+  },
+]
+
+const CRON_FIELD = /^[\d*?,/#LW-]+$|^[A-Za-z]{3}(?:[-,][A-Za-z]{3})*$/u
+const FILLER = /^[\s,，、:：的]+/u
+const ASK = /[?？]|[吗呢么嘛]\s*$|什么|几点|哪[天里儿个]|怎么|是不是|有没有|啥时/u
+
+/** Removes 提醒大家 / 通知一下 and punctuation around the content. */
+function cleanRest(s: string): string {
+  return s
+    .replace(FILLER, '')
+    .replace(/^(?:的时候|时)/u, '')
+    .replace(/^[\s,，:：]*(?:请)?(?:提醒|通知|告诉)(?:一下)?(?:大家|各位|群里|全体|姐妹们)?(?:一下)?[\s,，:：]*/u, '')
+    .replace(/^(?:发|说)[\s,，:：]*/u, '')
+    .replace(/[\s。.!！]+$/u, '')
+    .trim()
+}
+
+/**
+ * Reads a schedule at the start of `text`. undefined: the text does not start with a schedule at all
+ * (so it is not a reminder command). { ok: false }: it does, but cannot be used (the reason is for the user).
+ */
+export function parseSchedule(text: string, opts: { now: number; tz: string }): ScheduleResult | undefined {
+  const input = text.trim().replace(/^(?:定时)?提醒[:：\s]*/u, '').replace(/[０-９]/gu, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+  const cron = readCron(input, opts.tz)
+  if (cron) return cron
+  for (const head of HEADS) {
+    const m = head.re.exec(input)
+    if (!m) continue
+    const read = head.read(m, opts)
+    if (!read) continue
+    if ('error' in read) return { ok: false, reason: read.error }
+    if (read.lunar && !lunarSupported) return { ok: false, reason: texts.lunarUnsupported }
+    return finish(read, input.slice(m[0].length), opts)
+  }
+  return undefined
+}
+
+function readCron(input: string, tz: string): ScheduleResult | undefined {
+  const body = input.replace(/^cron[:：\s]*/iu, '')
+  const fields = body.split(/\s+/u)
+  if (fields.length < 5 || !/^[\d*]/u.test(body) || !fields.slice(0, 5).every((f) => CRON_FIELD.test(f))) return undefined
+  const cron = fields.slice(0, 5).join(' ')
+  try {
+    validateCron(cron, tz)
+  } catch (err) {
+    return { ok: false, reason: texts.badCron((err as Error).message) }
+  }
+  return { ok: true, schedule: { kind: 'cron', cron, tz }, description: `cron「${cron}」`, rest: cleanRest(fields.slice(5).join(' ')), notes: [] }
+}
+
+function finish(head: HeadResult, after: string, opts: { now: number; tz: string }): ScheduleResult {
+  const notes = [...(head.notes ?? [])]
+  let rest = after.replace(FILLER, '')
+  let hour = 9
+  let minute = 0
+  const clock = parseClock(rest)
+  // Only a time right after the schedule is the reminder's time; a later one belongs to the content
+  // (每周三 家接待 下午3点开始 → remind at 9:00 that the reception starts at 3 pm).
+  if (clock && rest.startsWith(clock.match)) {
+    hour = clock.time.hour
+    minute = clock.time.minute
+    rest = rest.slice(clock.match.length)
+  } else {
+    notes.unshift(texts.noteDefaultTime)
+  }
+  const cron = head.lunar ? `${minute} ${hour} * * *` : `${minute} ${hour} ${head.dom} ${head.month} ${head.dow}`
+  let schedule: Schedule = { kind: 'cron', cron, tz: opts.tz }
+  if (head.lunar) schedule = { ...schedule, lunar: head.lunar }
+  let description = `${head.describe} ${pad(hour)}:${pad(minute)}`
+  if (head.weeks) {
+    // The cycle starts with the first matching week from now.
+    const [first] = nextTimes(schedule, opts.now, 1)
+    schedule = { ...schedule, weeks: { n: head.weeks, anchor: localDay(first ?? opts.now, opts.tz) } }
+    description += `（从${localDay(first ?? opts.now, opts.tz).slice(5).replace('-', '月').replace(/^0/u, '')}日那周算起）`
+  }
+  return { ok: true, schedule, description, rest: cleanRest(rest), notes }
+}
+
+// ---------------------------------------------------------------- commands
+
+export type Command =
+  | { kind: 'list' }
+  | { kind: 'pause' | 'resume' | 'delete'; ref: string }
+  | { kind: 'confirm' }
+  | { kind: 'cancel' }
+
+const VERBS: Record<string, 'pause' | 'resume' | 'delete'> = {
+  暂停: 'pause', 停止: 'pause', 关闭: 'pause', 停掉: 'pause',
+  恢复: 'resume', 启用: 'resume', 开启: 'resume', 打开: 'resume', 重新开启: 'resume',
+  删除: 'delete', 删掉: 'delete', 取消: 'delete', 去掉: 'delete',
+}
+const VERB = Object.keys(VERBS).sort((a, b) => b.length - a.length).join('|')
+const MANAGE_A = new RegExp(`^(${VERB})(?:定时)?提醒\\s*(?:第)?\\s*([^\\s，,。]+?)\\s*(?:号|条)?[。！!]?$`, 'u')
+const MANAGE_B = new RegExp(`^(${VERB})第?\\s*(\\d+)\\s*[号条个]?(?:定时)?提醒[。！!]?$`, 'u')
+
+export function parseCommand(text: string): Command | undefined {
+  const t = text.trim().replace(/\s+/gu, ' ')
+  if (/^(?:提醒列表|定时提醒列表|查看(?:定时)?提醒|看看提醒|所有提醒|全部提醒|有哪些提醒|提醒有哪些)[?？。]?$/u.test(t)) return { kind: 'list' }
+  const m = MANAGE_A.exec(t) ?? MANAGE_B.exec(t)
+  if (m) return { kind: VERBS[m[1]!]!, ref: m[2]!.replace(/^第/u, '') }
+  return undefined
+}
+
+/** Answers to a pending draft. */
+export function parseDraftAnswer(text: string): 'confirm' | 'cancel' | undefined {
+  const t = text.trim().toLowerCase()
+  // Only unmistakable words: a host's 「好的」 to someone else must not save a draft by accident.
+  if (/^(?:确认|确定|确认保存|保存|ok)[。！!.~]*$/u.test(t)) return 'confirm'
+  if (/^(?:取消|不要了?|算了|放弃|不对|不用了?)[。！!.~]*$/u.test(t)) return 'cancel'
+  return undefined
+}
+
+/** A question that merely starts like a schedule (每周三有活动吗？) is not a command. */
+export const isQuestion = (text: string) => ASK.test(text)

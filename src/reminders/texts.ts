@@ -1,0 +1,71 @@
+// User-facing text of the reminders capability (Simplified Chinese, short, reads well in WeChat).
+
+export type RhythmKey = 'reception' | 'gathering' | 'activity' | 'banquet'
+
+export const RHYTHM_LABELS: Record<RhythmKey, string> = {
+  reception: '家接待',
+  gathering: '家聚会',
+  activity: '家活动',
+  banquet: '家宴会',
+}
+
+/**
+ * Default message templates. Placeholders: {name} 微家名称, {place} 地点, {date} 日期, {time} 时间.
+ * A line whose placeholders are all empty (e.g. no place configured) is dropped.
+ */
+export const RHYTHM_TEMPLATES: Record<RhythmKey, string> = {
+  reception: '【家接待】今天是{name}的家接待日，有事想聊、需要帮忙，欢迎来坐坐。\n地点：{place}',
+  gathering: '【家聚会】{name}本月的家聚会今天举行，欢迎姐妹们来参加！\n地点：{place}',
+  activity: '【家活动】{name}本季度的家活动今天开展，欢迎大家参加！\n地点：{place}',
+  banquet: '【家宴会】{name}一年一度的家宴会今天举行，欢迎带上家人一起来！\n地点：{place}',
+}
+
+export const texts = {
+  signupPrompt: '想参加的朋友请回复「报名」。',
+  customText: (what: string) => `【提醒】${what}`,
+
+  draft: (p: { text: string; description: string; next: string[]; notes: string[] }) =>
+    [
+      '请确认这条定时提醒：',
+      `时间：${p.description}`,
+      `内容：${p.text}`,
+      p.next.length ? `接下来三次：\n${p.next.map((t) => `· ${t}`).join('\n')}` : '按这个时间算不出下一次，请换个说法。',
+      ...p.notes.map((n) => `注意：${n}`),
+      '回复「确认」保存，回复「取消」放弃（10分钟内有效）。',
+    ].join('\n'),
+  saved: (no: number) => `已保存，这是第${no}号提醒。\n「提醒列表」查看全部，「暂停提醒 ${no}」「删除提醒 ${no}」管理。`,
+  draftCancelled: '好的，这条提醒没有保存。',
+  noDraft: '没有待确认的提醒。',
+  needWhat: '要提醒大家什么呢？例如：「每周三下午3点 家接待」。',
+  cannotRead: '没看懂提醒的时间。可以这样说：「每周三下午3点 家接待」「每月第一个周六上午9点 家聚会」「每两周的周五晚上7点 读书会」「每年腊月二十上午10点 家宴会」。',
+  badCron: (why: string) => `这个 cron 表达式看不懂（${why}）。例如「0 9 * * 6#1」是每月第一个周六9点。`,
+  lunarUnsupported: '抱歉，这里暂时算不了农历日期，请改用公历，例如「每年1月20日上午10点 家宴会」。',
+  noGroup: '请在微家群里设置提醒，或先在群里和我说句话。',
+
+  listTitle: (name: string) => `${name}的定时提醒：`,
+  listEmpty: '还没有定时提醒。微家主人可以这样设置：@我 每周三下午3点 家接待',
+  listItem: (p: { ref: string; description: string; label: string; next?: string; paused: boolean; fromConfig: boolean }) =>
+    // Config rhythms are referred to by name, chat ones by number; don't print the name twice.
+    `${p.ref === p.label ? '·' : `${p.ref}.`} ${p.label}｜${p.description}${p.paused ? '｜已暂停' : p.next ? `｜下次 ${p.next}` : ''}${p.fromConfig ? '（固定节奏）' : ''}`,
+  listFooter: '「暂停提醒 编号」「恢复提醒 编号」「删除提醒 编号」可以管理。',
+
+  notFound: (ref: string) => `没有找到「${ref}」这条提醒，发「提醒列表」看看编号。`,
+  paused: (ref: string) => `已暂停提醒 ${ref}。发「恢复提醒 ${ref}」可恢复。`,
+  alreadyPaused: (ref: string) => `提醒 ${ref} 本来就是暂停的。`,
+  resumed: (ref: string, next?: string) => `已恢复提醒 ${ref}。${next ? `下次：${next}` : ''}`,
+  alreadyActive: (ref: string) => `提醒 ${ref} 正在运行，不用恢复。`,
+  deleted: (ref: string) => `已删除提醒 ${ref}。`,
+  cannotDeleteConfig: (ref: string) => `「${ref}」是配置文件里的固定节奏，不能在群里删除；可以发「暂停提醒 ${ref}」暂停，或请管理员改配置。`,
+
+  noteDefaultTime: '没说几点，按上午9点提醒',
+  noteQuiet: (end: string) => `这个时间在免打扰时段内，会顺延到${end}发送`,
+  noteWorkdays: '工作日按周一到周五算，不含法定节假日调休',
+  noteMonthEnd: (day: number) => `有的月份没有${day}号，那个月就不提醒`,
+}
+
+export const WEEKDAY_NAMES = ['周日', '周一', '周二', '周三', '周四', '周五', '周六']
+
+/** "3月7日（周六）09:00" */
+export function formatWhen(w: { month: number; day: number; weekday: number; hour: number; minute: number }): string {
+  return `${w.month}月${w.day}日（${WEEKDAY_NAMES[w.weekday]}）${String(w.hour).padStart(2, '0')}:${String(w.minute).padStart(2, '0')}`
+}
