@@ -1,6 +1,7 @@
 // `npm run bench`: every benchmark, figures as JSON on stdout. Not a test: nothing here passes or fails.
 import { benchFoundation } from './bench-foundation.ts'
 import { benchQa } from './bench-qa.ts'
+import { benchReferrals } from './bench-referrals.ts'
 import { benchReminders } from './bench-reminders.ts'
 
 process.env.WECHATY_LOG ??= 'silent'
@@ -9,5 +10,6 @@ const results: Record<string, unknown> = { machine: { node: process.version, cpu
 results.foundation = await benchFoundation()
 results.qa = await benchQa()
 results.reminders = await benchReminders()
+results.referrals = await benchReferrals()
 console.log(JSON.stringify(results, null, 2))
 process.exit(0)

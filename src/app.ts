@@ -6,7 +6,7 @@ import { createJobs } from './adapters/bullmq/jobs.ts'
 import { QueueHub } from './adapters/bullmq/hub.ts'
 import { createOutbox } from './adapters/bullmq/outbox.ts'
 import type { Config } from './config.ts'
-import type { App, Capability, Directory, JoinHandler, Route } from './core/capability.ts'
+import type { App, Capability, Context, Directory, JoinHandler, Route } from './core/capability.ts'
 import { createContext } from './core/context.ts'
 import { dropDuplicates, dropStale, nonTextHint } from './core/drop.ts'
 import { FloodGuard } from './core/flood.ts'
@@ -55,6 +55,7 @@ export async function createApp(opts: AppOptions): Promise<BotApp> {
   const joinHandlers: JoinHandler[] = []
   const startHooks: (() => Promise<void>)[] = []
   const stopHooks: (() => Promise<void>)[] = []
+  const hints: ((ctx: Context) => string | undefined)[] = []
 
   const app: App = {
     config,
@@ -69,6 +70,8 @@ export async function createApp(opts: AppOptions): Promise<BotApp> {
     resolveRoom: (groupId) => opts.directory.resolveRoom(groupId),
     route: (r) => router.add(r),
     onJoin: (h) => void joinHandlers.push(h),
+    addAnswerHint: (h) => void hints.push(h),
+    answerHints: (ctx) => hints.map((h) => h(ctx)).filter((x): x is string => Boolean(x)),
     onStart: (fn) => void startHooks.push(fn),
     onStop: (fn) => void stopHooks.push(fn),
   }

@@ -1,7 +1,8 @@
 // The capabilities the bot runs, in registration order (which also breaks route-priority ties).
 import type { Capability } from './core/capability.ts'
 import { qa } from './qa/index.ts'
+import { referrals } from './referrals/index.ts'
 import { reminders } from './reminders/index.ts'
 import { welcome } from './welcome/index.ts'
 
-export const capabilities: Capability[] = [welcome, reminders, qa]
+export const capabilities: Capability[] = [welcome, referrals, reminders, qa]

@@ -41,8 +41,6 @@ const groupSchema = z
     reminders: capabilitySection,
     /** Validated by src/signups. */
     signups: capabilitySection,
-    /** Validated by src/referrals. */
-    referrals: capabilitySection,
   })
   .strict()
 

@@ -21,6 +21,7 @@ const echo: Capability = {
     app.route({ name: 'echo.burst', priority: 20, match: (c) => c.msg.text === 'burst', handle: async (c) => {
       for (let i = 1; i <= 20; i++) await c.reply(`第${i}条`, { mention: false })
     } })
+    app.route({ name: 'echo.sos', priority: 5, bypassFlood: true, match: (c) => c.msg.text.startsWith('救命'), handle: (c) => c.reply('请立即拨打110') })
     app.route({ name: 'echo.mention', priority: 50, match: (c) => c.msg.mentioned, handle: (c) => c.reply(`收到：${c.msg.text}`) })
   },
 }
@@ -147,6 +148,10 @@ describe('foundation on the mock puppet', () => {
     expect(texts.filter((t) => t.startsWith('收到'))).toHaveLength(3)
     expect(texts.filter((t) => t.includes('发得有点快'))).toHaveLength(1)
     expect(texts).toHaveLength(4)
+    // A safety route is never silenced, however many messages came before.
+    bot.world.say('王芳', '@小助手 救命', { mentionBot: true })
+    await bot.idle()
+    expect(bot.sent.at(-1)!.text).toBe('请立即拨打110')
   })
 })
 

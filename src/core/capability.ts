@@ -16,7 +16,7 @@ export interface Context {
   /** Reply in the same conversation; in a group the asker is @-mentioned unless `mention: false`. */
   reply(text: string, opts?: { mention?: boolean; key?: string }): Promise<void>
   /** Reply to the sender in private chat, wherever the message came from. */
-  whisper(text: string, opts?: { key?: string }): Promise<void>
+  whisper(text: string, opts?: { key?: string; sensitive?: boolean }): Promise<void>
   send(out: OutgoingMessage): Promise<void>
   /** Scratch space for middleware (e.g. the matched route). */
   readonly state: Record<string, unknown>
@@ -31,6 +31,8 @@ export interface Route {
   priority?: number
   /** Roles allowed to run it; omit for everyone. Others get a clear refusal naming who can. */
   roles?: Role[]
+  /** Never silenced by flood control: for safety routes (someone in danger may send many messages). */
+  bypassFlood?: boolean
   /** Pure predicate on the message. Returning true claims the message. */
   match(ctx: Context): boolean | Promise<boolean>
   handle: Handler
@@ -112,6 +114,12 @@ export interface App extends Directory {
   readonly embedder?: Embedder
   route(route: Route): void
   onJoin(handler: JoinHandler): void
+  /**
+   * A line another capability wants under an answer, e.g. referrals offering personal help when a
+   * question touches a help topic. Keeps capabilities from importing each other.
+   */
+  addAnswerHint(hint: (ctx: Context) => string | undefined): void
+  answerHints(ctx: Context): string[]
   /** Work to do once the bot is ready (e.g. catch-up) and on shutdown. */
   onStart(fn: () => Promise<void>): void
   onStop(fn: () => Promise<void>): void

@@ -22,7 +22,7 @@ export function createContext(msg: InboundMessage, deps: { config: Config; outbo
         mentions: msg.conversation.kind === 'room' && opts?.mention !== false ? [msg.sender] : [],
         key: opts?.key,
       }),
-    whisper: (text, opts) => deps.outbox.send({ to: privateOf(msg.sender), text, key: opts?.key }),
+    whisper: (text, opts) => deps.outbox.send({ to: privateOf(msg.sender), text, key: opts?.key, sensitive: opts?.sensitive }),
     send: (out) => deps.outbox.send(out),
   }
 }

@@ -41,6 +41,8 @@ export interface OutgoingMessage {
   key?: string
   /** Send no earlier than this (epoch ms). */
   notBefore?: number
+  /** Personal details (e.g. a referral alert to staff): not kept in Redis after it is sent. */
+  sensitive?: boolean
   /** Outbound file (e.g. a CSV roster); sent as an attachment where the transport supports it. */
   file?: { name: string; content: string }
 }

@@ -16,6 +16,7 @@ describe('roles', () => {
     expect(roleInGroup(a, { id: 'wxid_wang', name: '小王' })).toBe('staff')
     expect(roleInGroup(a, { id: 'y', name: '王芳' })).toBe('resident')
     expect(roleInGroup(undefined, { id: 'x', name: '李姐' })).toBe('resident')
+    expect(roleInGroup({ ...a!, supervisor: '张主任' }, { id: 's', name: '张主任' })).toBe('staff')
   })
   it('in private chat uses the highest role held anywhere', () => {
     expect(roleAnywhere(config, { id: 'wxid_wang', name: '小王' })).toMatchObject({ role: 'staff', group: { id: 'a' } })

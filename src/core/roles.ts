@@ -8,7 +8,8 @@ const listed = (refs: readonly string[], p: Person) => refs.includes(p.id) || re
 
 export function roleInGroup(group: GroupConfig | undefined, person: Person): Role {
   if (!group) return 'resident'
-  if (listed(group.staff, person)) return 'staff'
+  // The supervisor receives escalated referrals, so acts as staff.
+  if (listed(group.staff, person) || (group.supervisor && listed([group.supervisor], person))) return 'staff'
   if (listed(group.hosts, person)) return 'host'
   return 'resident'
 }

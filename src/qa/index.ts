@@ -85,7 +85,9 @@ export function createQa(deps: QaDeps = {}): Capability {
           const context = followupContext(await followups.previous(conv, sender), question)
           const result = await qa.ask(question, context)
           ctx.log.info({ grounded: result.grounded, top: result.sources[0]?.doc, followup: Boolean(context) }, 'qa answered')
-          await ctx.reply(result.answer)
+          // Other capabilities may add a line (e.g. an offer of personal help on a help topic).
+          const hints = app.answerHints(ctx)
+          await ctx.reply(hints.length ? `${result.answer}\n${hints.join('\n')}` : result.answer)
           await followups.remember(conv, sender, context ? `${context} ${question}` : question)
         },
       })

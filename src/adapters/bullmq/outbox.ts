@@ -78,8 +78,10 @@ export function createOutbox(opts: OutboxOptions): Outbox & { onSent(fn: (job: S
           delay: Math.max(0, slot - Date.now()),
           attempts: settings.attempts,
           backoff: { type: 'exponential', delay: settings.backoffMs },
-          removeOnComplete: { age: 3 * 24 * 3600, count: 20_000 },
-          removeOnFail: { age: 30 * 24 * 3600 },
+          // Sent texts are kept a few days for diagnosis, except personal details, which go as soon as sent.
+          // A failed send is kept either way (never silently dropped), sensitive ones for a shorter time.
+          removeOnComplete: out.sensitive ? true : { age: 3 * 24 * 3600, count: 20_000 },
+          removeOnFail: { age: (out.sensitive ? 7 : 30) * 24 * 3600 },
         })
       }
     },

@@ -1,0 +1,147 @@
+import { describe, expect, it } from 'vitest'
+import { cnNumber, formatDateTime, fromWallClock, parseClock, parseDateTime, wallClock } from './zh-time.ts'
+
+// Wednesday 25 November 2026, 10:00 in Shanghai.
+const NOW = new Date('2026-11-25T10:00:00+08:00')
+const at = (iso: string) => new Date(`${iso}+08:00`).getTime()
+
+describe('cnNumber', () => {
+  it.each([
+    ['15', 15], ['十', 10], ['十五', 15], ['二十', 20], ['二十三', 23], ['三十一', 31], ['两', 2], ['零五', 5], ['〇', 0],
+  ])('%s → %i', (s, n) => expect(cnNumber(s)).toBe(n))
+  it('rejects non-numbers', () => {
+    expect(cnNumber('十十')).toBeUndefined()
+    expect(cnNumber('abc')).toBeUndefined()
+  })
+})
+
+describe('parseClock', () => {
+  it.each([
+    ['上午9点', 9, 0, '上午9点'],
+    ['下午2点半', 14, 30, '下午2点半'],
+    ['晚上8点', 20, 0, '晚上8点'],
+    ['14:30', 14, 30, '14:30'],
+    ['14：30开始', 14, 30, '14：30'],
+    ['9:00', 9, 0, '9:00'],
+    ['两点', 14, 0, '两点'],
+    ['十点一刻', 10, 15, '十点一刻'],
+    ['三点三刻', 15, 45, '三点三刻'],
+    ['中午12点', 12, 0, '中午12点'],
+    ['中午1点', 13, 0, '中午1点'],
+    ['下午两点十五', 14, 15, '下午两点十五'],
+    ['晚8点截止', 20, 0, '晚8点'],
+    ['早上7点', 7, 0, '早上7点'],
+    ['下午14点', 14, 0, '下午14点'],
+    ['9点钟', 9, 0, '9点钟'],
+    ['14时30分', 14, 30, '14时30分'],
+  ])('%s → %i:%i', (text, hour, minute, match) => {
+    expect(parseClock(text)).toEqual({ time: { hour, minute }, match })
+  })
+  it.each(['早一点来', '再快一点', '限20人', '报名', '+2'])('no clock in %s', (text) => {
+    expect(parseClock(text)).toBeUndefined()
+  })
+})
+
+describe('parseDateTime', () => {
+  it.each([
+    ['周六下午2点 亲子阅读', '2026-11-28T14:00', '周六下午2点'],
+    ['明天上午9点', '2026-11-26T09:00', '明天上午9点'],
+    ['后天晚上8点', '2026-11-27T20:00', '后天晚上8点'],
+    ['今晚8点', '2026-11-25T20:00', '今晚8点'],
+    ['明晚7点半', '2026-11-26T19:30', '明晚7点半'],
+    ['星期六下午3点', '2026-11-28T15:00', '星期六下午3点'],
+    ['礼拜天上午10点', '2026-11-29T10:00', '礼拜天上午10点'],
+    ['这周六下午2点', '2026-11-28T14:00', '这周六下午2点'],
+    ['下周三 14:30', '2026-12-02T14:30', '下周三 14:30'],
+    ['下下周一上午10点', '2026-12-07T10:00', '下下周一上午10点'],
+    ['本月28号下午3点', '2026-11-28T15:00', '本月28号下午3点'],
+    ['下个月3号上午9点', '2026-12-03T09:00', '下个月3号上午9点'],
+    ['12月8日下午2点', '2026-12-08T14:00', '12月8日下午2点'],
+    ['12.8 下午2点', '2026-12-08T14:00', '12.8 下午2点'],
+    ['2027年3月8日 9:00', '2027-03-08T09:00', '2027年3月8日 9:00'],
+    ['下午2点 周六', '2026-11-28T14:00', '下午2点 周六'],
+    ['周六14:00-16:00', '2026-11-28T14:00', '周六14:00'],
+    ['3号楼 周五下午4点', '2026-11-27T16:00', '周五下午4点'],
+    ['晚上12点', '2026-11-26T00:00', '晚上12点'],
+  ])('%s', (text, iso, match) => {
+    const r = parseDateTime(text, NOW)
+    expect(r?.at.getTime()).toBe(at(iso))
+    expect(r?.match).toBe(match)
+    expect(r?.ambiguous).toBeUndefined()
+    expect(r?.dateOnly).toBeUndefined()
+  })
+
+  it.each([
+    ['周六', '2026-11-28T00:00'],
+    ['大后天', '2026-11-28T00:00'],
+    ['15号', '2026-12-15T00:00'], // the 15th has passed this month: next month's
+    ['本月30日', '2026-11-30T00:00'],
+    ['周日上午', '2026-11-29T09:00'],
+    ['3天后', '2026-11-28T00:00'],
+  ])('date only: %s', (text, iso) => {
+    const r = parseDateTime(text, NOW)
+    expect(r?.at.getTime()).toBe(at(iso))
+    expect(r?.dateOnly).toBe(true)
+  })
+
+  it.each([
+    ['周六2点', '2026-11-28T14:00', '下午2点'],
+    ['今天两点', '2026-11-25T14:00', '下午2点'],
+    ['周六9点', '2026-11-28T09:00', '上午9点'],
+    ['周六 2:30', '2026-11-28T14:30', '下午2点半'],
+    ['周三下午2点', '2026-11-25T14:00', '今天就是周三'], // said on a Wednesday
+    ['周三上午9点', '2026-12-02T09:00', '今天就是周三'], // already past today → next week, but ask
+    ['3月8日下午2点', '2027-03-08T14:00', '今年已经过了'],
+    ['8点', '2026-11-25T20:00', '晚上8点'], // 8am has passed, 8pm hasn't
+  ])('ambiguous: %s', (text, iso, reason) => {
+    const r = parseDateTime(text, NOW)
+    expect(r?.at.getTime()).toBe(at(iso))
+    expect(r?.ambiguous).toContain(reason)
+  })
+
+  it('time only: today, or tomorrow once passed', () => {
+    expect(parseDateTime('下午3点', NOW)?.at.getTime()).toBe(at('2026-11-25T15:00'))
+    expect(parseDateTime('上午9点', NOW)?.at.getTime()).toBe(at('2026-11-26T09:00'))
+  })
+
+  it('relative offsets', () => {
+    expect(parseDateTime('半小时后提醒我', NOW)?.at.getTime()).toBe(at('2026-11-25T10:30'))
+    expect(parseDateTime('2个小时后', NOW)?.at.getTime()).toBe(at('2026-11-25T12:00'))
+    expect(parseDateTime('10分钟后', NOW)?.at.getTime()).toBe(at('2026-11-25T10:10'))
+  })
+
+  it('finds the first date in a whole announcement', () => {
+    const text = '发布活动 周六下午2点 亲子阅读 微家活动室 限20人 周五晚8点截止'
+    const r = parseDateTime(text, NOW)!
+    expect(r.match).toBe('周六下午2点')
+    expect(r.index).toBe(text.indexOf('周六'))
+    const deadline = parseDateTime(text.slice(r.index! + r.match.length), NOW)!
+    expect(deadline.at.getTime()).toBe(at('2026-11-27T20:00'))
+  })
+
+  it('crosses month and year ends', () => {
+    const dec31 = new Date('2026-12-31T09:00:00+08:00')
+    expect(parseDateTime('明天上午10点', dec31)?.at.getTime()).toBe(at('2027-01-01T10:00'))
+    expect(parseDateTime('下个月5号', dec31)?.at.getTime()).toBe(at('2027-01-05T00:00'))
+  })
+
+  it('reads nothing from plain chat', () => {
+    for (const t of ['报名', '+1', '算我一个', '我报上了没？', '好的谢谢', '限20人']) expect(parseDateTime(t, NOW)).toBeUndefined()
+  })
+
+  it('works in another time zone', () => {
+    const r = parseDateTime('明天下午2点', NOW, 'Europe/Berlin')!
+    expect(r.at.toISOString()).toBe('2026-11-26T13:00:00.000Z')
+  })
+})
+
+describe('formatting and wall clock', () => {
+  it('formats in Shanghai time', () => {
+    expect(formatDateTime(new Date('2026-11-28T06:00:00Z'))).toBe('11月28日（周六）14:00')
+  })
+  it('round-trips the wall clock', () => {
+    const d = fromWallClock(2026, 11, 28, 14, 0)
+    expect(d.toISOString()).toBe('2026-11-28T06:00:00.000Z')
+    expect(wallClock(d)).toMatchObject({ year: 2026, month: 11, day: 28, hour: 14, minute: 0, weekday: 6 })
+  })
+})

@@ -1,0 +1,38 @@
+// Staff commands (private chat with the bot): text → command. Pure.
+//   接单 R-…   备注 R-… 文本   转派 R-… 姓名   结案 R-… 结果   我的案件
+import { canonicalCaseId } from './cases.ts'
+
+export type StaffCommand =
+  | { type: 'ack'; id: string }
+  | { type: 'note'; id: string; text: string }
+  | { type: 'transfer'; id: string; to: string }
+  | { type: 'close'; id: string; result: string }
+  | { type: 'mine' }
+
+const VERB = /^(接单|备注|转派|结案|我的案件)/
+const VERBS = { 接单: 'ack', 备注: 'note', 转派: 'transfer', 结案: 'close' } as const
+
+export const looksLikeStaffCommand = (text: string) => VERB.test(text.trim())
+
+/** A command, or `{ error }` when the verb is right but the rest is not (the caller shows the usage). */
+export function parseStaffCommand(text: string): StaffCommand | { error: 'usage' } | undefined {
+  const t = text.trim().replace(/\u3000/g, ' ')
+  if (!VERB.test(t)) return undefined
+  if (/^我的案件\s*$/.test(t)) return { type: 'mine' }
+  const m = /^(接单|备注|转派|结案)\s*[:：]?\s*(r-?\d{8}-?\d{1,4})(?:\s+|[:：，,]\s*|$)([\s\S]*)$/i.exec(t)
+  if (!m) return { error: 'usage' }
+  const id = canonicalCaseId(m[2]!)
+  if (!id) return { error: 'usage' }
+  const rest = (m[3] ?? '').trim()
+  const type = VERBS[m[1] as keyof typeof VERBS]
+  switch (type) {
+    case 'ack':
+      return { type, id }
+    case 'note':
+      return rest ? { type, id, text: rest } : { error: 'usage' }
+    case 'transfer':
+      return rest ? { type, id, to: rest.replace(/^@/, '') } : { error: 'usage' }
+    case 'close':
+      return { type, id, result: rest || '（未填写）' }
+  }
+}

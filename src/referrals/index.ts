@@ -1,0 +1,166 @@
+// Help requests: private referral to staff, emergencies first.
+// Routes, lowest priority number first:
+//   0  referrals.seen       remembers referral staff (and the staff room) as they message the bot; never claims
+//   1  referrals.emergency  danger or self-harm (rules, synchronous): the numbers before anything else
+//   2  referrals.privacy    a resident's group message with a phone or ID-card number: advise to recall it
+//   5  referrals.transfer   「转人工」 after an unanswered question
+//   10 referrals.staff      staff commands (接单 / 备注 / 转派 / 结案 / 我的案件), staff only
+//   20 referrals.flow       the resident's answers in the private consent conversation
+//   30 referrals.help       a request for help (rules; refined by the LLM when configured)
+// A question that only mentions a topic ("家暴怎么申请保护令？") is not claimed: the Q&A answers it.
+import type { App, Capability, Context } from '../core/capability.ts'
+import { UserError } from '../core/errors.ts'
+import { containsPersonalData } from '../core/mask.ts'
+import { looksLikeStaffCommand, parseStaffCommand } from './commands.ts'
+import type { Flow } from './flow.ts'
+import { createJobSchema, escalateJobSchema, purgeJobSchema, ReferralService, supplementJobSchema } from './service.ts'
+import { resolveSettings, type ReferralSettingsInput } from './settings.ts'
+import { referralTexts as T } from './texts.ts'
+
+import { isHelpTopic } from './classify.ts'
+
+export { isHelpTopic, classifyRules } from './classify.ts'
+
+export interface ReferralDeps {
+  /** Overrides on top of the config's `referrals` block (tests use short delays). */
+  settings?: ReferralSettingsInput
+  now?: () => number
+  /** Hands the service to the caller (tests, benches). */
+  expose?: (service: ReferralService) => void
+}
+
+const TRANSFER = /^(转人工|人工|转人工服务|人工服务|找人工|转工作人员)$/
+const FLOW = Symbol.for('weijia.referrals.flow')
+const isText = (ctx: Context) => ctx.msg.kind === 'text' && ctx.msg.text.trim().length > 0
+const strip = (t: string) => t.trim().replace(/[。．.!！~～，,、\s「」“”"']/g, '')
+/** Staff commands name a case (or are 我的案件), so a resident's "备注：…" in a group is not mistaken for one. */
+const namesCase = (text: string) => /r-?\d{8}/i.test(text) || /^我的案件/.test(text.trim())
+/** Staff get the usage for a malformed command; anyone else only when it names a case (then a refusal). */
+const isStaffCommand = (ctx: Context) => looksLikeStaffCommand(ctx.msg.text) && (ctx.msg.role === 'staff' || namesCase(ctx.msg.text))
+
+export function createReferrals(deps: ReferralDeps = {}): Capability {
+  return {
+    name: 'referrals',
+    register(app: App) {
+      const settings = resolveSettings((app.config as unknown as { referrals?: unknown }).referrals, deps.settings)
+      const svc = new ReferralService(app, settings, deps.now)
+      svc.queues = {
+        create: app.jobs.define({ name: 'referrals-create', schema: createJobSchema, attempts: 5, process: (d) => svc.processCreate(d.origin) }),
+        escalate: app.jobs.define({ name: 'referrals-escalate', schema: escalateJobSchema, attempts: 5, process: (d) => svc.processEscalate(d.caseId, d.step) }),
+        supplement: app.jobs.define({ name: 'referrals-supplement', schema: supplementJobSchema, attempts: 6, process: (d) => svc.processSupplement(d.origin, d.key) }),
+        purge: app.jobs.define({
+          name: 'referrals-purge',
+          schema: purgeJobSchema,
+          process: async () => {
+            await svc.purge()
+            await svc.scheduleDailyPurge()
+          },
+        }),
+      }
+      deps.expose?.(svc)
+
+      // A question that only touches a help topic is answered by the Q&A, with an offer of personal help.
+      app.addAnswerHint((ctx) => (isHelpTopic(ctx.msg.text) ? (ctx.msg.conversation.kind === 'private' ? T.helpHintPrivate : T.helpHintGroup) : undefined))
+
+      app.onStart(async () => {
+        // A sweep on every start, then one job a day.
+        await svc.purge().catch((err) => app.log.error({ err }, 'referral purge failed'))
+        await svc.scheduleDailyPurge()
+      })
+
+      app.route({
+        name: 'referrals.seen',
+        priority: 0,
+        async match(ctx) {
+          const { msg } = ctx
+          if (svc.isReferralStaff(msg.sender)) await svc.people.remember(msg.sender)
+          if (msg.conversation.kind === 'room' && settings.staffRoomTopic && msg.conversation.topic === settings.staffRoomTopic) {
+            await svc.rememberStaffRoom(msg.conversation.roomId)
+          }
+          return false
+        },
+        handle: async () => undefined,
+      })
+
+      app.route({
+        name: 'referrals.emergency',
+        priority: 1,
+        // Someone in danger may send many messages in a row: flood control must never silence them.
+        bypassFlood: true,
+        match(ctx) {
+          if (!isText(ctx) || isStaffCommand(ctx) || TRANSFER.test(strip(ctx.msg.text))) return false
+          if (settings.staffRoomTopic && ctx.msg.conversation.kind === 'room' && ctx.msg.conversation.topic === settings.staffRoomTopic) return false
+          return svc.rules(ctx).urgency === '紧急'
+        },
+        handle: (ctx) => svc.emergency(ctx, svc.rules(ctx), { personalData: ctx.msg.conversation.kind === 'room' && containsPersonalData(ctx.msg.text) }),
+      })
+
+      app.route({
+        name: 'referrals.privacy',
+        priority: 2,
+        // Residents only: hosts and staff post service numbers on purpose.
+        match: (ctx) => ctx.msg.conversation.kind === 'room' && ctx.msg.role === 'resident' && isText(ctx) && containsPersonalData(ctx.msg.text),
+        async handle(ctx) {
+          const cls = svc.rules(ctx)
+          if (cls.kind === 'help' && (ctx.msg.mentioned || cls.clear)) return svc.request(ctx, cls, { personalData: true })
+          await ctx.reply(T.recallAdvice)
+        },
+      })
+
+      app.route({
+        name: 'referrals.transfer',
+        priority: 5,
+        match: (ctx) => isText(ctx) && TRANSFER.test(strip(ctx.msg.text)),
+        handle: (ctx) => svc.transfer(ctx),
+      })
+
+      app.route({
+        name: 'referrals.staff',
+        priority: 10,
+        roles: ['staff'],
+        match: (ctx) =>
+          isText(ctx) && isStaffCommand(ctx) && (ctx.msg.conversation.kind === 'private' || (ctx.msg.role === 'staff' && namesCase(ctx.msg.text))),
+        async handle(ctx) {
+          // Case business never happens in a group: nothing is echoed there.
+          if (ctx.msg.conversation.kind === 'room') return ctx.reply(T.staffCommandInGroup)
+          const cmd = parseStaffCommand(ctx.msg.text)
+          if (!cmd || 'error' in cmd) throw new UserError(T.usage)
+          await svc.staff(ctx, cmd)
+        },
+      })
+
+      app.route({
+        name: 'referrals.flow',
+        priority: 20,
+        async match(ctx) {
+          if (ctx.msg.conversation.kind !== 'private' || !isText(ctx)) return false
+          const flow = await svc.flows.get(ctx.msg.sender.id)
+          if (flow) ctx.state[FLOW as unknown as string] = flow
+          return !!flow
+        },
+        handle: (ctx) => svc.answer(ctx, ctx.state[FLOW as unknown as string] as Flow),
+      })
+
+      app.route({
+        name: 'referrals.help',
+        priority: 30,
+        async match(ctx) {
+          if (!isText(ctx)) return false
+          if (ctx.msg.conversation.kind === 'room') {
+            const rules = svc.rules(ctx)
+            if (rules.kind === 'help' && rules.clear) return true
+            if (!ctx.msg.mentioned) return false
+          }
+          return (await svc.classify(ctx)).kind === 'help'
+        },
+        async handle(ctx) {
+          const rules = svc.rules(ctx)
+          const cls = ctx.msg.conversation.kind === 'room' && rules.kind === 'help' && rules.clear ? rules : await svc.classify(ctx)
+          await svc.request(ctx, cls)
+        },
+      })
+    },
+  }
+}
+
+export const referrals: Capability = createReferrals()

@@ -1,0 +1,112 @@
+// User-facing text of help requests (WeChat: plain, short, Simplified Chinese).
+// Group texts never carry anything the resident said: no details, no numbers, no category.
+import type { Category, Urgency } from './categories.ts'
+import { STATUS_LABELS, type Status } from './categories.ts'
+
+export interface Hotlines {
+  medical: boolean
+  selfHarm: boolean
+}
+
+/** The numbers, always first: 110, then 120 for a medical emergency, then 12338 (and 12356 for self-harm). */
+export function hotlineLine(h: Hotlines): string {
+  return [
+    '如有危险，请立即拨打110报警',
+    h.medical ? '需要急救请拨打120' : undefined,
+    '也可拨打12338（全国妇女维权公益服务热线）',
+    h.selfHarm ? '想找人说说心里话可拨打12356（心理援助热线）' : undefined,
+  ]
+    .filter(Boolean)
+    .join('；')
+    .concat('。')
+}
+
+export const referralTexts = {
+  /** Added under a Q&A answer whose question touches a help topic. */
+  helpHintGroup: '如需个人帮助，可以私聊我，我会保护您的隐私。',
+  helpHintPrivate: '如需个人帮助，回复「转人工」，我帮您转给工作人员。',
+  // ---- in the group: short, no details ----
+  // WeChat only delivers private messages to friends of the bot account: say what to do if none arrives.
+  groupPrivately: '已私信您，请留意私聊（没收到请加我好友）。',
+  groupEmergency: (h: Hotlines) => `${hotlineLine(h)}已私信您，请留意私聊（没收到请加我好友）。`,
+  recallAdvice: '您的消息里有手机号或身份证号，为保护隐私，建议长按消息撤回。需要帮助请私聊我；问问题请去掉号码后再@我。',
+  recallAndPrivately: '您的消息里有手机号或身份证号，为保护隐私，建议长按消息撤回。已私信您，请留意私聊（没收到请加我好友）。',
+  staffCommandInGroup: '案件操作请私聊我，群里不处理。',
+
+  // ---- private: emergencies ----
+  emergencyForwarded: (h: Hotlines) =>
+    `${hotlineLine(h)}\n为了您的安全，我已把您的求助紧急转给值班工作人员，她会尽快联系您。\n方便的话告诉我：工作人员怎么联系您最安全？（比如只发微信、可以打电话、什么时间方便）`,
+  emergencyAskConsent: (h: Hotlines) =>
+    `${hotlineLine(h)}\n我可以马上把您的情况私下转给工作人员，由她尽快联系您。同意请回复「同意」，不需要请回复「不用」。`,
+  emergencyAgain: (h: Hotlines) => `${hotlineLine(h)}\n我已把新情况告诉负责您的工作人员。`,
+  emergencyContactNoted: '收到，已告诉工作人员。请保护好自己，有危险随时拨打110。',
+
+  // ---- private: the consent flow ----
+  askConsent: (category: Category, question?: string) =>
+    `${question ? `您刚才问的「${question}」，资料里没有现成答案。` : ''}我可以把您的情况私下转给微家的工作人员${category === '其他' ? '' : `（${category}方面）`}，由专人联系您，群里不会有人知道。\n同意请回复「同意」，不需要请回复「不用」。`,
+  askConsentAgain: '请回复「同意」转给工作人员，或回复「不用」。',
+  askContact: '好的。您希望工作人员怎么联系您？\n1. 微信私聊\n2. 打电话（请留号码）\n3. 当面聊\n回复数字或直接说就行，也可以说什么时间方便。',
+  askDescription: '请用一两句话说说您遇到的情况，我转给工作人员（只有她能看到）。',
+  descriptionTooShort: '能再多说一点吗？一两句话就行，方便工作人员提前了解。',
+  submitted: '好的，已转给工作人员，她会尽快联系您。',
+  declined: '好的，不转了，您的话我不会告诉别人。随时可以再找我；如遇危险请拨打110。',
+  cancelled: '好的，已取消。随时可以再找我。',
+  flowGaveUp: '我先不转了。需要帮助时随时私聊我说「求助」；如遇危险请拨打110。',
+
+  // ---- private: case updates for the resident (no staff notes, no results) ----
+  caseCreated: (id: string) => `您的求助已登记，编号 ${id}。工作人员接手后我会告诉您。`,
+  caseAcknowledged: (id: string, staff: string) => `您的求助（编号 ${id}）已由工作人员${staff}接手，她会尽快联系您。`,
+  caseClosed: (id: string) => `您的求助（编号 ${id}）已办结。如还需要帮助，随时私聊我；如遇危险请拨打110。`,
+
+  // ---- staff ----
+  staffAlert: (c: StaffCaseView) =>
+    [
+      `${c.urgency === '紧急' ? '【紧急求助】' : '【新求助】'}${c.id}`,
+      `类别：${c.category}　微家：${c.groupName}`,
+      `居民：${c.residentName}`,
+      `联系方式：${c.contact || '未说明'}`,
+      `情况：${c.description || '（未描述）'}`,
+      `同意转介：${c.consent ? '是' : '否（紧急情况，按规定先转）'}`,
+      `请回复「接单 ${c.id}」`,
+    ].join('\n'),
+  staffReminder: (c: StaffCaseView, minutes: number) => `【提醒】${c.id}（${c.category}，${c.urgency}）已${formatMinutes(minutes)}无人接单，请尽快回复「接单 ${c.id}」。`,
+  supervisorEscalation: (c: StaffCaseView, minutes: number, staff: string[]) =>
+    `【督办】${c.id}（${c.category}，${c.urgency}，${c.groupName}）已${formatMinutes(minutes)}无人接单。已通知：${staff.join('、') || '（无人可通知）'}。\n${referralTexts.staffAlert(c)}`,
+  staffRoomNotice: (id: string, category: Category, urgency: Urgency) => `${urgency === '紧急' ? '【紧急】' : ''}新求助 ${id}（${category}），已私信值班工作人员。`,
+  staffSupplement: (id: string, text: string) => `【补充】${id} 居民补充：${text}`,
+  transferred: (c: StaffCaseView, from: string) => `【转派】${from}把 ${c.id} 转给您。\n${referralTexts.staffAlert(c)}`,
+
+  ackOk: (id: string) => `已接单 ${id}。请尽快联系居民；处理中可「备注 ${id} 内容」，办完「结案 ${id} 结果」。`,
+  noteOk: (id: string) => `已备注 ${id}。`,
+  transferOk: (id: string, to: string) => `已把 ${id} 转给${to}。`,
+  closeOk: (id: string) => `已结案 ${id}，已告知居民。`,
+  notFound: (id: string) => `没有找到案件 ${id}，请检查编号。`,
+  notYours: (id: string) => `${id} 不在您负责的微家，不能操作。`,
+  alreadyTaken: (id: string, by: string) => `${id} 已由${by}接单。`,
+  alreadyYours: (id: string) => `${id} 您已接单。`,
+  alreadyClosed: (id: string) => `${id} 已结案。`,
+  ackFirst: (id: string) => `请先「接单 ${id}」。`,
+  unknownStaff: (name: string) => `找不到工作人员「${name}」。请用配置里的名字，并请对方先私聊我一次。`,
+  myCasesEmpty: '您目前没有待办案件。',
+  myCases: (lines: string[]) => `您的案件（${lines.length}件）：\n${lines.join('\n')}`,
+  caseLine: (id: string, category: Category, urgency: Urgency, status: Status, at: string) => `${id} ${category} ${urgency} ${STATUS_LABELS[status]} ${at}`,
+  usage: '指令：接单 编号 / 备注 编号 内容 / 转派 编号 姓名 / 结案 编号 结果 / 我的案件',
+}
+
+export interface StaffCaseView {
+  id: string
+  category: Category
+  urgency: Urgency
+  groupName: string
+  residentName: string
+  contact?: string
+  description?: string
+  consent: boolean
+}
+
+function formatMinutes(min: number): string {
+  if (min >= 60 * 24 && min % (60 * 24) === 0) return `${min / 60 / 24}天`
+  if (min >= 60) return `${Math.round(min / 6) / 10}小时`
+  if (min >= 1) return `${Math.round(min)}分钟`
+  return `${Math.max(1, Math.round(min * 60))}秒`
+}

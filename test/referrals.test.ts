@@ -1,0 +1,693 @@
+// Help requests end to end: mock WeChat → pipeline → referral routes and jobs (BullMQ on real Redis)
+// → outbox → mock WeChat. Every test ends by checking that no group message leaked what a resident said.
+import { afterEach, describe, expect, it } from 'vitest'
+import { OpenAiLlm } from '../src/adapters/openai/llm.ts'
+import type { Capability } from '../src/core/capability.ts'
+import { casesCommand } from '../src/referrals/cli.ts'
+import { createReferrals, isHelpTopic, type ReferralDeps } from '../src/referrals/index.ts'
+import { referralTexts } from '../src/referrals/texts.ts'
+import type { ReferralService } from '../src/referrals/service.ts'
+import type { Case } from '../src/referrals/state.ts'
+import { createLogger, type Logger } from '../src/core/log.ts'
+import { parseScript } from '../src/sandbox/script.ts'
+import { perform, waitIdle } from '../src/sandbox/runner.ts'
+import { startOpenAiStub, type OpenAiStub } from '../src/testing/openai-stub.ts'
+import { startTestBot, type TestBot } from '../src/testing/bot.ts'
+import { testRedis } from '../src/testing/redis.ts'
+
+const TOPIC = '幸福里妇女微家'
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
+
+let bots: TestBot[] = []
+let stub: OpenAiStub | undefined
+/** What residents said in each test: none of it may appear in any group message. */
+let secrets: string[] = []
+
+afterEach(async () => {
+  try {
+    for (const bot of bots) expectNoLeak(bot, secrets)
+  } finally {
+    for (const bot of bots) await bot.stop()
+    await stub?.close()
+    bots = []
+    stub = undefined
+    secrets = []
+  }
+})
+
+/** Every 4-character window of every secret (whole secret when shorter) is absent from every group message. */
+function expectNoLeak(bot: TestBot, said: string[]) {
+  const group = bot.sent.filter((s) => s.kind === 'room')
+  for (const secret of said) {
+    const clean = secret.replace(/[，。？！、\s]/g, '')
+    const n = Math.min(4, clean.length)
+    for (let i = 0; i + n <= clean.length; i++) {
+      const piece = clean.slice(i, i + n)
+      for (const m of group) expect(m.text, `group message leaks "${piece}"`).not.toContain(piece)
+    }
+  }
+}
+
+function say(bot: TestBot, name: string, text: string, opts: { mention?: boolean } = {}) {
+  secrets.push(text)
+  bot.world.say(name, opts.mention ? `@小助手 ${text}` : text, { mentionBot: opts.mention })
+}
+
+function dm(bot: TestBot, name: string, text: string) {
+  secrets.push(text)
+  bot.world.sayPrivate(name, text)
+}
+
+async function until<T>(fn: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 15_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs
+  while (Date.now() < deadline) {
+    const v = await fn()
+    if (v) return v
+    await sleep(50)
+  }
+  const last = bots.at(-1)?.sent.slice(-4).map((m) => `${m.kind}:${m.to}: ${m.text.slice(0, 40)}`)
+  throw new Error(`condition not met in time; last sent: ${JSON.stringify(last)}`)
+}
+
+/** Messages the bot sent to a person: privately, or in the group @-mentioning them. */
+const toPerson = (bot: TestBot, name: string) => bot.sent.filter((s) => (s.kind === 'private' && s.to === name) || (s.kind === 'room' && s.mentions.includes(name)))
+const privately = (bot: TestBot, name: string) => bot.sent.filter((s) => s.kind === 'private' && s.to === name)
+const lastTo = (bot: TestBot, name: string) => privately(bot, name).at(-1)?.text ?? ''
+
+async function boot(deps: ReferralDeps = {}, opts: { config?: Record<string, unknown>; extra?: Capability[]; llm?: OpenAiLlm; store?: Awaited<ReturnType<typeof testRedis>>; log?: Logger } = {}) {
+  let svc: ReferralService | undefined
+  const bot = await startTestBot({
+    capabilities: [createReferrals({ ...deps, expose: (s) => (svc = s) }), ...(opts.extra ?? [])],
+    config: opts.config,
+    llm: opts.llm,
+    store: opts.store,
+    log: opts.log,
+  })
+  bots.push(bot)
+  return { bot, svc: svc! }
+}
+
+async function settle(bot: TestBot) {
+  await sleep(150)
+  expect(await bot.idle()).toBe(true)
+}
+
+async function onlyCase(svc: ReferralService): Promise<Case> {
+  return until(async () => {
+    const all = await svc.cases.list()
+    return all.length === 1 ? all[0] : undefined
+  })
+}
+
+const group = (over: Record<string, unknown> = {}) => ({
+  id: 'xingfuli',
+  match: { topic: TOPIC },
+  name: TOPIC,
+  type: '网格睦邻',
+  hosts: ['李姐'],
+  staff: ['小王'],
+  supervisor: '小王',
+  ...over,
+})
+
+/** Two groups: 幸福里 (staff 小王, 小陈; supervisor 老赵) and 和平里 (staff 小刘). */
+const twoGroups = {
+  groups: [
+    group({ staff: ['小王', '小陈'], supervisor: '老赵' }),
+    { id: 'hepingli', match: { topic: '和平里妇女微家' }, name: '和平里妇女微家', type: '公益服务', hosts: [], staff: ['小刘'], supervisor: '小刘' },
+  ],
+}
+
+describe('emergencies', () => {
+  it('in a group: the very first message to her carries 110 and 12338, then staff are alerted, and the group sees no details', async () => {
+    const { bot, svc } = await boot()
+    say(bot, '王芳', '他拿刀吓唬我，我躲在卧室')
+    const c = await onlyCase(svc)
+    await settle(bot)
+
+    const first = toPerson(bot, '王芳')[0]!
+    expect(first.kind).toBe('room')
+    expect(first.text.startsWith('如有危险，请立即拨打110')).toBe(true)
+    expect(first.text).toContain('12338')
+    expect(first.text).not.toContain('120')
+    expect(first.text).toContain('已私信您')
+    // The private message also starts with the numbers.
+    const dmFirst = privately(bot, '王芳')[0]!
+    expect(dmFirst.text.startsWith('如有危险，请立即拨打110')).toBe(true)
+    expect(dmFirst.text).toContain('紧急转给值班工作人员')
+
+    // Forwarded without consent (the default policy), flagged urgent, to the group's staff.
+    expect(c).toMatchObject({ urgency: '紧急', category: '家庭暴力', consent: false, consentBasis: 'emergency-policy', status: 'new', groupId: 'xingfuli', source: 'group' })
+    expect(c.id).toMatch(/^R-\d{8}-0001$/)
+    const alert = privately(bot, '小王')[0]!.text
+    expect(alert).toContain(`【紧急求助】${c.id}`)
+    expect(alert).toContain('他拿刀吓唬我')
+    expect(lastTo(bot, '王芳')).toContain(c.id)
+    // The group got exactly one message.
+    expect(bot.sent.filter((s) => s.kind === 'room')).toHaveLength(1)
+  })
+
+  it('adds 120 for a medical emergency and the crisis line for self-harm; private chat starts with the numbers', async () => {
+    const { bot } = await boot()
+    dm(bot, '张丽', '我吃了一整瓶安眠药')
+    await until(() => privately(bot, '张丽').length >= 1)
+    const first = privately(bot, '张丽')[0]!.text
+    expect(first.startsWith('如有危险，请立即拨打110')).toBe(true)
+    expect(first.indexOf('120')).toBeGreaterThan(first.indexOf('110'))
+    expect(first.indexOf('12338')).toBeGreaterThan(first.indexOf('120'))
+    expect(first).toContain('12356')
+    await settle(bot)
+  })
+
+  it('recognises Traditional characters; more words after forwarding go to the same case, not a new one', async () => {
+    const { bot, svc } = await boot()
+    dm(bot, '王芳', '他又打我了，我好怕')
+    const c = await onlyCase(svc)
+    await until(() => privately(bot, '小王').length >= 1)
+    dm(bot, '王芳', '只能發微信，別打電話')
+    await until(() => privately(bot, '小王').some((m) => m.text.startsWith('【补充】')))
+    dm(bot, '王芳', '他拿刀過來了')
+    await until(() => privately(bot, '小王').filter((m) => m.text.startsWith('【补充】')).length === 2)
+    await settle(bot)
+    expect(await svc.cases.list()).toHaveLength(1)
+    const after = (await svc.cases.get(c.id))!
+    expect(after.notes.map((n) => n.by)).toEqual(['居民', '居民'])
+    expect(after.audit.filter((a) => a.action === 'supplemented')).toHaveLength(2)
+    // The second emergency message got the numbers again, first thing.
+    const replies = privately(bot, '王芳').map((m) => m.text)
+    expect(replies.filter((t) => t.startsWith('如有危险，请立即拨打110'))).toHaveLength(2)
+  })
+
+  it('with emergencyWithoutConsent off, an emergency gets the numbers and nothing is forwarded until she agrees', async () => {
+    const { bot, svc } = await boot({ settings: { emergencyWithoutConsent: false } })
+    dm(bot, '王芳', '不想活了')
+    await until(() => privately(bot, '王芳').length >= 1)
+    expect(privately(bot, '王芳')[0]!.text.startsWith('如有危险，请立即拨打110')).toBe(true)
+    expect(privately(bot, '王芳')[0]!.text).toContain('同意请回复')
+    dm(bot, '王芳', '不用了')
+    await until(() => lastTo(bot, '王芳').includes('不转了'))
+    await settle(bot)
+    expect(privately(bot, '小王')).toHaveLength(0)
+    expect(await svc.cases.list()).toHaveLength(0)
+  })
+})
+
+describe('privacy in the group', () => {
+  it('advises a resident who posts a phone or ID number to recall it, never repeating it, mentioned or not', async () => {
+    const { bot } = await boot()
+    say(bot, '张丽', '我的电话13912345678，有活动叫我')
+    say(bot, '王芳', '这是我的证件110105199003071234麻烦登记', { mention: true })
+    await until(() => bot.sent.filter((s) => s.kind === 'room').length >= 2)
+    await settle(bot)
+    const room = bot.sent.filter((s) => s.kind === 'room')
+    expect(room).toHaveLength(2)
+    for (const m of room) expect(m.text).toContain('撤回')
+    secrets.push('13912345678', '110105199003071234')
+  })
+
+  it('hosts posting a service number are left alone', async () => {
+    const { bot } = await boot()
+    bot.world.say('李姐', '有事可以打我电话13987654321')
+    await sleep(400)
+    await settle(bot)
+    expect(bot.sent).toHaveLength(0)
+  })
+
+  it('a help request with a phone number in the group: recall advice and private follow-up, nothing repeated', async () => {
+    const { bot } = await boot()
+    say(bot, '王芳', '我老公经常打我，能帮帮我吗，电话13698765432', { mention: true })
+    await until(() => privately(bot, '王芳').length >= 1)
+    await settle(bot)
+    const room = bot.sent.filter((s) => s.kind === 'room')
+    expect(room).toHaveLength(1)
+    expect(room[0]!.text).toContain('撤回')
+    expect(room[0]!.text).toContain('已私信您')
+    expect(privately(bot, '王芳')[0]!.text).toContain('同意请回复')
+    secrets.push('13698765432')
+  })
+})
+
+describe('the consent gate', () => {
+  it('nothing is forwarded without consent; with it, contact and description reach staff and she gets a case number', async () => {
+    const { bot, svc } = await boot()
+    dm(bot, '王芳', '老公出轨了，我想离婚，心里很乱')
+    await until(() => privately(bot, '王芳').length === 1)
+    expect(privately(bot, '王芳')[0]!.text).toContain('同意请回复「同意」')
+    dm(bot, '王芳', '不用')
+    await until(() => lastTo(bot, '王芳').includes('不转了'))
+    await settle(bot)
+    expect(privately(bot, '小王')).toHaveLength(0)
+    expect(await svc.cases.list()).toHaveLength(0)
+
+    dm(bot, '王芳', '我还是想找人帮帮我，老公出轨了想离婚')
+    await until(() => privately(bot, '王芳').length === 3)
+    dm(bot, '王芳', '同意')
+    await until(() => lastTo(bot, '王芳').includes('怎么联系您'))
+    dm(bot, '王芳', '2 13912340000 晚上七点后')
+    const c = await onlyCase(svc)
+    await until(() => privately(bot, '小王').length === 1)
+    await settle(bot)
+    expect(c).toMatchObject({ consent: true, consentBasis: 'resident', category: '婚姻家庭纠纷', urgency: '一般', status: 'new', source: 'private' })
+    expect(c.contact).toBe('打电话（13912340000 晚上七点后）')
+    const alert = privately(bot, '小王')[0]!.text
+    expect(alert).toContain('【新求助】')
+    expect(alert).toContain('老公出轨了想离婚')
+    expect(alert).toContain('13912340000')
+    expect(lastTo(bot, '王芳')).toContain(c.id)
+  })
+
+  it('a request in the group: a short note there, the whole conversation in private (asking a description when needed)', async () => {
+    const { bot, svc } = await boot()
+    say(bot, '张丽', '帮帮我', { mention: true })
+    await until(() => privately(bot, '张丽').length === 1)
+    const room = bot.sent.filter((s) => s.kind === 'room')
+    expect(room.map((m) => m.text)).toEqual([referralTexts.groupPrivately])
+    dm(bot, '张丽', '好的')
+    await until(() => lastTo(bot, '张丽').includes('怎么联系您'))
+    dm(bot, '张丽', '1')
+    await until(() => lastTo(bot, '张丽').includes('说说您遇到的情况'))
+    dm(bot, '张丽', '孩子学费交不起了，家里实在困难')
+    const c = await onlyCase(svc)
+    await settle(bot)
+    expect(c).toMatchObject({ contact: '微信私聊', description: '孩子学费交不起了，家里实在困难', source: 'group', category: '其他' })
+  })
+
+  it('a clear request in the group is taken up even without a mention; plain chatter is not', async () => {
+    const { bot } = await boot()
+    bot.world.say('张丽', '今天天气真好，晚上一起跳广场舞')
+    say(bot, '王芳', '我老公经常打我，怎么办啊')
+    await until(() => privately(bot, '王芳').length === 1)
+    await settle(bot)
+    expect(bot.sent.filter((s) => s.kind === 'room').map((m) => m.text)).toEqual([referralTexts.groupPrivately])
+    expect(toPerson(bot, '张丽')).toHaveLength(0)
+  })
+
+  it('a topic question is not claimed: it falls through to the Q&A (priority 80), which can offer personal help', async () => {
+    const seen: string[] = []
+    const fallback: Capability = {
+      name: 'qa-standin',
+      register(app) {
+        app.route({
+          name: 'qa-standin.answer',
+          priority: 80,
+          match: (ctx) => ctx.msg.mentioned,
+          handle: async (ctx) => {
+            seen.push(ctx.msg.text)
+            await ctx.reply(`（资料回答）${isHelpTopic(ctx.msg.text) ? '如需个人帮助，可私聊我。' : ''}`)
+          },
+        })
+      },
+    }
+    const { bot, svc } = await boot({}, { extra: [fallback] })
+    bot.world.say('王芳', '@小助手 家暴怎么申请保护令？', { mentionBot: true })
+    bot.world.sayPrivate('张丽', '两癌筛查在哪里做？')
+    await until(() => seen.length === 2)
+    await settle(bot)
+    expect(seen.sort()).toEqual(['两癌筛查在哪里做？', '家暴怎么申请保护令？'])
+    expect(bot.sent.every((m) => m.text.includes('如需个人帮助'))).toBe(true)
+    expect(await svc.cases.list()).toHaveLength(0)
+  })
+
+  it('「转人工」 in the group carries the unanswered question into the private consent conversation', async () => {
+    const { bot, svc } = await boot()
+    const roomId = bot.world.rooms.get('xingfuli')!.id
+    const sender = bot.world.person('王芳').id
+    // What the Q&A remembers after a not-covered answer.
+    const question = '社区有没有免费律师帮忙看合同'
+    secrets.push(question)
+    await bot.store.redis.set(`${bot.store.prefix}:qa:followup:${roomId}:${sender}`, question, 'EX', 300)
+    bot.world.say('王芳', '转人工')
+    await until(() => privately(bot, '王芳').length === 1)
+    expect(bot.sent.filter((s) => s.kind === 'room').map((m) => m.text)).toEqual([referralTexts.groupPrivately])
+    expect(privately(bot, '王芳')[0]!.text).toContain(question)
+    dm(bot, '王芳', '同意')
+    await until(() => lastTo(bot, '王芳').includes('怎么联系您'))
+    dm(bot, '王芳', '微信就行')
+    const c = await onlyCase(svc)
+    await settle(bot)
+    expect(c).toMatchObject({ source: 'transfer', description: question, category: '法律维权', contact: '微信就行' })
+  })
+})
+
+describe('cases and staff commands', () => {
+  async function caseFor(bot: TestBot, svc: ReferralService) {
+    dm(bot, '王芳', '他拿刀吓唬我')
+    const c = await onlyCase(svc)
+    await until(() => privately(bot, '小王').length >= 1)
+    return c
+  }
+
+  it('walks new → acknowledged → in progress → closed with an audit trail; the resident hears of each step privately', async () => {
+    const { bot, svc } = await boot()
+    const c = await caseFor(bot, svc)
+    const id = c.id
+    bot.world.sayPrivate('小王', `接单 ${id}`)
+    await until(() => lastTo(bot, '小王').startsWith(`已接单 ${id}`))
+    await until(() => lastTo(bot, '王芳').includes('已由工作人员小王接手'))
+    bot.world.sayPrivate('小王', `备注 ${id.toLowerCase()} 已电话联系，约明天见面`)
+    await until(() => lastTo(bot, '小王') === `已备注 ${id}。`)
+    expect((await svc.cases.get(id))!.status).toBe('in_progress')
+    bot.world.sayPrivate('小王', `我的案件`)
+    await until(() => lastTo(bot, '小王').includes('处理中'))
+    bot.world.sayPrivate('小王', `结案 ${id} 已协助申请保护令`)
+    await until(() => lastTo(bot, '小王') === `已结案 ${id}，已告知居民。`)
+    await until(() => lastTo(bot, '王芳').includes('已办结'))
+    bot.world.sayPrivate('小王', `结案 ${id} 再结一次`)
+    await until(() => lastTo(bot, '小王') === `${id} 已结案。`)
+    await settle(bot)
+
+    const done = (await svc.cases.get(id))!
+    expect(done).toMatchObject({ status: 'closed', result: '已协助申请保护令', assignee: { name: '小王' } })
+    expect(done.notes.map((n) => n.text)).toEqual(['已电话联系，约明天见面'])
+    expect(done.audit.map((a) => a.action)).toEqual(['created', 'notified', 'acknowledged', 'note', 'closed'])
+    expect(done.acknowledgedAt).toBeGreaterThanOrEqual(done.createdAt)
+    expect(done.closedAt).toBeGreaterThanOrEqual(done.acknowledgedAt!)
+    // The resident never sees staff notes or the result.
+    for (const m of privately(bot, '王芳')) {
+      expect(m.text).not.toContain('约明天见面')
+      expect(m.text).not.toContain('保护令')
+    }
+  })
+
+  it('only staff may use the commands; staff of another group may not touch the case; transfers go to eligible staff only', async () => {
+    const { bot, svc } = await boot({}, { config: twoGroups })
+    bot.world.person('老赵')
+    bot.world.person('小刘')
+    const c = await caseFor(bot, svc)
+    // A resident is refused by role.
+    bot.world.sayPrivate('张丽', `接单 ${c.id}`)
+    await until(() => lastTo(bot, '张丽').includes('只有工作人员可以用'))
+    // Staff of 和平里 are refused for a 幸福里 case.
+    bot.world.sayPrivate('小刘', `接单 ${c.id}`)
+    await until(() => lastTo(bot, '小刘').includes('不在您负责的微家'))
+    expect((await svc.cases.get(c.id))!.status).toBe('new')
+    // A note before acknowledging is refused; an unknown case is named.
+    bot.world.sayPrivate('小王', `备注 ${c.id} 先记一下`)
+    await until(() => lastTo(bot, '小王').includes('请先「接单'))
+    bot.world.sayPrivate('小王', '接单 R-20200101-0999')
+    await until(() => lastTo(bot, '小王').includes('没有找到案件 R-20200101-0999'))
+    bot.world.sayPrivate('小王', '接单')
+    await until(() => lastTo(bot, '小王').startsWith('指令：'))
+    // Both 小王 and 小陈 were alerted; 小王 takes it, 小陈 is told it is taken.
+    expect(privately(bot, '小陈')[0]!.text).toContain(c.id)
+    bot.world.sayPrivate('小王', `接单 ${c.id}`)
+    await until(() => lastTo(bot, '小王').startsWith('已接单'))
+    bot.world.sayPrivate('小陈', `接单 ${c.id}`)
+    await until(() => lastTo(bot, '小陈') === `${c.id} 已由小王接单。`)
+    // Transfer: 李姐 (host) is not eligible; 小陈 is, and gets the details.
+    bot.world.sayPrivate('小王', `转派 ${c.id} 李姐`)
+    await until(() => lastTo(bot, '小王').includes('找不到工作人员「李姐」'))
+    bot.world.sayPrivate('小王', `转派 ${c.id} 小陈`)
+    await until(() => lastTo(bot, '小陈').startsWith('【转派】小王'))
+    expect(lastTo(bot, '小陈')).toContain('他拿刀吓唬我')
+    await settle(bot)
+    const after = (await svc.cases.get(c.id))!
+    expect(after.assignee?.name).toBe('小陈')
+    expect(after.audit.find((a) => a.action === 'transferred')?.detail).toBe('小王 → 小陈')
+    // Staff typing a command in the group get a pointer to private chat, nothing else.
+    bot.world.say('小王', `结案 ${c.id} 已处理`)
+    await until(() => bot.sent.some((s) => s.kind === 'room' && s.text === '案件操作请私聊我，群里不处理。'))
+    await settle(bot)
+    expect((await svc.cases.get(c.id))!.status).toBe('acknowledged')
+  })
+
+  it('routes a category to the configured staff instead of the group staff', async () => {
+    const { bot, svc } = await boot({ settings: { routes: { 家庭暴力: ['小陈'] } } }, { config: twoGroups })
+    dm(bot, '王芳', '他拿刀吓唬我')
+    await onlyCase(svc)
+    await until(() => privately(bot, '小陈').length >= 1)
+    await settle(bot)
+    expect(privately(bot, '小王')).toHaveLength(0)
+    expect(privately(bot, '小陈')[0]!.text).toContain('【紧急求助】')
+  })
+
+  it('case ids count up per day and creation is idempotent per message', async () => {
+    const { bot, svc } = await boot()
+    dm(bot, '王芳', '他拿刀吓唬我')
+    dm(bot, '张丽', '救命，他掐我脖子')
+    const ids = await until(async () => {
+      const all = await svc.cases.list()
+      return all.length === 2 ? all.map((c) => c.id).sort() : undefined
+    })
+    expect(ids.map((id) => id.slice(-4))).toEqual(['0001', '0002'])
+    // Running the create job again for the same message does nothing new.
+    const c = (await svc.cases.get(ids[0]!))!
+    await svc.queues.create.add(`referral:${c.origin}-again`, { origin: c.origin })
+    await settle(bot)
+    expect(await svc.cases.list()).toHaveLength(2)
+  })
+})
+
+describe('logs', () => {
+  it('carry case ids and categories, never what the resident wrote or her number', async () => {
+    const lines: string[] = []
+    const log = createLogger({ level: 'info', destination: { write: (l: string) => void lines.push(l) } })
+    const { bot, svc } = await boot({}, { log })
+    dm(bot, '王芳', '他拿刀吓唬我，我在13912345678这个号上')
+    dm(bot, '张丽', '老公出轨了，我想离婚，心里很乱')
+    await until(() => privately(bot, '张丽').length === 1)
+    dm(bot, '张丽', '同意')
+    await until(() => lastTo(bot, '张丽').includes('怎么联系您'))
+    dm(bot, '张丽', '2 13911112222')
+    await until(async () => (await svc.cases.list()).length === 2)
+    await settle(bot)
+    const all = lines.join('')
+    expect(all).toContain('referral case created')
+    for (const secret of ['拿刀吓唬', '13912345678', '出轨', '13911112222']) expect(all).not.toContain(secret)
+  })
+})
+
+describe('weijia cases', () => {
+  it('lists cases for staff, filtered by status, without the residents\' words unless --details', async () => {
+    const { bot, svc } = await boot()
+    dm(bot, '王芳', '他拿刀吓唬我')
+    dm(bot, '张丽', '不想活了')
+    const all = await until(async () => {
+      const list = await svc.cases.list()
+      return list.length === 2 ? list : undefined
+    })
+    const first = all.find((c) => c.resident.name === '王芳')!
+    bot.world.sayPrivate('小王', `接单 ${first.id}`)
+    await until(async () => (await svc.cases.get(first.id))?.status === 'acknowledged')
+    await settle(bot)
+    const run = async (argv: string[]) => {
+      let out = ''
+      const code = await casesCommand(argv, { redis: bot.store.redis, config: bot.config, write: (t) => void (out += t) })
+      return { code, out }
+    }
+    const json = await run(['--json'])
+    expect(json.code).toBe(0)
+    const rows = JSON.parse(json.out) as { id: string; status: string; resident: string }[]
+    expect(rows.map((r) => r.status).sort()).toEqual(['acknowledged', 'new'])
+    expect(json.out).not.toContain('拿刀')
+    const waiting = await run(['--status', '待接单', '--json'])
+    expect((JSON.parse(waiting.out) as { resident: string }[]).map((r) => r.resident)).toEqual(['张丽'])
+    const text = await run(['--status', 'acknowledged'])
+    expect(text.out).toContain(`${first.id}  已接单  家庭暴力  紧急  xingfuli  王芳`)
+    expect(text.out).toContain('接单：小王')
+    expect(text.out).not.toContain('拿刀')
+    const details = await run(['--details', '--status', 'acknowledged'])
+    expect(details.out).toContain('情况：他拿刀吓唬我')
+    expect((await run(['--status', 'done'])).code).toBe(2)
+    expect((await run(['--group', 'nope'])).code).toBe(2)
+  })
+})
+
+describe('escalation', () => {
+  it('re-sends an unacknowledged case and escalates to the supervisor when the timeout passes, not before; acknowledging stops it', async () => {
+    const { bot, svc } = await boot({ settings: { ackTimeoutMin: { 紧急: 0.025, 一般: 60 }, maxEscalations: 3 } }, { config: twoGroups })
+    bot.world.person('老赵')
+    dm(bot, '王芳', '他拿刀吓唬我')
+    const c = await onlyCase(svc)
+    const escalation = await until(() => privately(bot, '老赵')[0], 10_000)
+    expect(escalation.text).toContain(`【督办】${c.id}`)
+    expect(escalation.text).toContain('已通知：小王、小陈')
+    expect(escalation.at).toBeGreaterThanOrEqual(c.createdAt + 1500)
+    const reminders = privately(bot, '小王').filter((m) => m.text.startsWith('【提醒】'))
+    expect(reminders.length).toBeGreaterThanOrEqual(1)
+    expect(reminders[0]!.at).toBeGreaterThanOrEqual(c.createdAt + 1500)
+
+    bot.world.sayPrivate('小王', `接单 ${c.id}`)
+    await until(() => lastTo(bot, '小王').startsWith('已接单'))
+    const escalationsAtAck = privately(bot, '老赵').length
+    await sleep(4000)
+    await settle(bot)
+    expect(privately(bot, '老赵')).toHaveLength(escalationsAtAck)
+    const after = (await svc.cases.get(c.id))!
+    expect(after.audit.filter((a) => a.action === 'escalated')).toHaveLength(after.escalations)
+    expect(after.escalations).toBe(escalationsAtAck)
+  })
+
+  it('a general case waits for its own (longer) timeout', async () => {
+    const { bot, svc } = await boot({ settings: { ackTimeoutMin: { 紧急: 0.01, 一般: 0.04 }, maxEscalations: 1 } }, { config: twoGroups })
+    bot.world.person('老赵')
+    dm(bot, '王芳', '我失业半年了，想找个活干')
+    await until(() => lastTo(bot, '王芳').includes('同意请回复'))
+    dm(bot, '王芳', '同意')
+    await until(() => lastTo(bot, '王芳').includes('怎么联系您'))
+    dm(bot, '王芳', '1')
+    const c = await onlyCase(svc)
+    const escalation = await until(() => privately(bot, '老赵')[0], 10_000)
+    expect(escalation.at).toBeGreaterThanOrEqual(c.createdAt + 2400)
+    await settle(bot)
+    expect((await svc.cases.get(c.id))!.escalations).toBe(1)
+  })
+
+  it('survives a restart: the delayed escalation fires in the next process', async () => {
+    const store = await testRedis('referrals-restart')
+    try {
+      const deps = { settings: { ackTimeoutMin: { 紧急: 0.05, 一般: 60 }, maxEscalations: 1 } }
+      const first = await boot(deps, { config: twoGroups, store })
+      dm(first.bot, '王芳', '他拿刀吓唬我')
+      const c = await onlyCase(first.svc)
+      await until(() => privately(first.bot, '小王').length >= 1)
+      expect(privately(first.bot, '老赵')).toHaveLength(0)
+      expectNoLeak(first.bot, secrets)
+      await first.bot.stop()
+      bots = bots.filter((b) => b !== first.bot)
+
+      const second = await boot(deps, { config: twoGroups, store })
+      second.bot.world.person('老赵')
+      const escalation = await until(() => privately(second.bot, '老赵')[0], 15_000)
+      expect(escalation.text).toContain(`【督办】${c.id}`)
+      expect(escalation.at).toBeGreaterThanOrEqual(c.createdAt + 3000)
+      await until(async () => (await second.svc.cases.get(c.id))?.escalations === 1)
+    } finally {
+      for (const b of bots) await b.stop()
+      bots = []
+      await store.cleanup()
+    }
+  })
+})
+
+describe('retention', () => {
+  it('purges closed cases once the retention has passed (on start and daily), keeping open ones', async () => {
+    const store = await testRedis('referrals-purge')
+    try {
+      // 0.00003 days ≈ 2.6 s after closing.
+      const deps = { settings: { retentionDays: 0.00003 } }
+      const { bot, svc } = await boot(deps, { store })
+      dm(bot, '王芳', '他拿刀吓唬我')
+      dm(bot, '张丽', '不想活了')
+      const ids = await until(async () => {
+        const all = await svc.cases.list()
+        return all.length === 2 ? all.map((c) => c.id).sort() : undefined
+      })
+      bot.world.sayPrivate('小王', `结案 ${ids[0]} 已处理`)
+      await until(async () => (await svc.cases.get(ids[0]!))?.status === 'closed')
+      // Within the retention: kept.
+      expect(await svc.purge()).toBe(0)
+      expect(await svc.cases.get(ids[0]!)).toBeDefined()
+      await settle(bot)
+      await sleep(2800)
+      expectNoLeak(bot, secrets)
+      await bot.stop()
+      bots = []
+      // The next start sweeps.
+      const again = await boot(deps, { store })
+      await until(async () => (await again.svc.cases.get(ids[0]!)) === undefined)
+      expect((await again.svc.cases.list()).map((c) => c.id)).toEqual([ids[1]])
+      expect(await store.redis.exists(`${store.prefix}:referrals:case:${ids[0]}`)).toBe(0)
+      expect(await store.redis.zscore(`${store.prefix}:referrals:closed`, ids[0]!)).toBeNull()
+    } finally {
+      for (const b of bots) await b.stop()
+      bots = []
+      await store.cleanup()
+    }
+  })
+})
+
+describe('with an LLM', () => {
+  const call = (args: Record<string, unknown>) => ({ toolCalls: [{ name: 'classify_help_request', arguments: JSON.stringify(args) }] })
+
+  async function bootWithStub(respond: Parameters<typeof startOpenAiStub>[0]) {
+    stub = await startOpenAiStub(respond)
+    const llm = new OpenAiLlm({ baseURL: stub.baseURL, apiKey: 'test', model: 'stub-model', maxRetries: 0 })
+    return boot({}, { llm })
+  }
+
+  it('an emergency found by the model alone is an emergency; the model never sees the phone number', async () => {
+    const { bot, svc } = await bootWithStub({ chat: () => call({ kind: 'help', category: '家庭暴力', urgency: '紧急', medical: false, selfHarm: false }) })
+    dm(bot, '王芳', '他说今晚回来就让我好看，我现在一个人在家，号码13912349999')
+    await until(() => privately(bot, '王芳').length >= 1)
+    expect(privately(bot, '王芳')[0]!.text.startsWith('如有危险，请立即拨打110')).toBe(true)
+    const c = await onlyCase(svc)
+    await settle(bot)
+    expect(c.urgency).toBe('紧急')
+    const sentToModel = JSON.stringify(stub!.chatRequests())
+    expect(sentToModel).not.toContain('13912349999')
+    expect(sentToModel).toContain('139****9999')
+    expect(stub!.chatRequests()[0]!.tool_choice).toEqual({ type: 'function', function: { name: 'classify_help_request' } })
+  })
+
+  it('a rule emergency never waits for the model (which may call it nothing)', async () => {
+    const { bot, svc } = await bootWithStub({ chat: () => call({ kind: 'other', category: '其他', urgency: '一般', medical: false, selfHarm: false }) })
+    dm(bot, '王芳', '他拿刀吓唬我')
+    const c = await onlyCase(svc)
+    await settle(bot)
+    expect(c.urgency).toBe('紧急')
+    expect(stub!.chatRequests()).toHaveLength(0)
+  })
+
+  it('the model reads colloquial requests the rules miss, and a topic question stays a question', async () => {
+    const { bot } = await bootWithStub({
+      chat: (body) => {
+        const text = body.messages.at(-1)!.content
+        return text.includes('保护令')
+          ? call({ kind: 'question', category: '家庭暴力', urgency: '一般', medical: false, selfHarm: false })
+          : call({ kind: 'help', category: '婚姻家庭纠纷', urgency: '一般', medical: false, selfHarm: false })
+      },
+    })
+    dm(bot, '王芳', '这个家我是待不下去了，天天看人脸色')
+    await until(() => privately(bot, '王芳').length === 1)
+    expect(privately(bot, '王芳')[0]!.text).toContain('婚姻家庭纠纷')
+    dm(bot, '张丽', '家暴怎么申请保护令？')
+    await sleep(500)
+    await settle(bot)
+    expect(privately(bot, '张丽')).toHaveLength(0)
+  })
+
+  it('a failing model leaves the rules in charge', async () => {
+    const { bot } = await bootWithStub({ chat: () => ({ status: 500 }) })
+    dm(bot, '王芳', '我老公经常打我')
+    await until(() => privately(bot, '王芳').length === 1)
+    await settle(bot)
+    expect(privately(bot, '王芳')[0]!.text).toContain('家庭暴力')
+  })
+})
+
+describe('end to end through the sandbox script harness', () => {
+  it('runs a script: emergency, consent flow, staff acknowledge and close', async () => {
+    const { bot, svc } = await boot()
+    const script = [
+      '# 群里求助，私聊继续',
+      '王芳: 他拿刀吓唬我',
+      '/wait 300ms',
+      '张丽: @小助手 我最近老是睡不着，心里堵得慌，想找人聊聊',
+      '/wait 300ms',
+      '张丽 -> 小助手: 同意',
+      '/wait 200ms',
+      '张丽 -> 小助手: 3 周末上午',
+    ].join('\n')
+    secrets.push('他拿刀吓唬我', '我最近老是睡不着，心里堵得慌，想找人聊聊', '周末上午')
+    for (const action of parseScript(script, '小助手')) await perform(bot.world, action)
+    expect(await waitIdle(bot.app, 20_000)).toBe(true)
+    const cases = await until(async () => {
+      const all = await svc.cases.list()
+      return all.length === 2 ? all : undefined
+    })
+    const [emergency, general] = [cases.find((c) => c.urgency === '紧急')!, cases.find((c) => c.urgency === '一般')!]
+    expect(general).toMatchObject({ category: '心理支持', contact: '当面聊（周末上午）', consent: true, resident: { name: '张丽' } })
+
+    const staffScript = [`小王 -> 小助手: 接单 ${emergency.id}`, '/wait 200ms', `小王 -> 小助手: 结案 ${emergency.id} 已联系，安全`].join('\n')
+    for (const action of parseScript(staffScript, '小助手')) await perform(bot.world, action)
+    expect(await waitIdle(bot.app, 20_000)).toBe(true)
+    await until(async () => (await svc.cases.get(emergency.id))?.status === 'closed')
+    await until(() => lastTo(bot, '王芳').includes('已办结'))
+    // The group saw two short messages, one per resident, and nothing else.
+    const room = bot.sent.filter((s) => s.kind === 'room')
+    expect(room.map((m) => m.mentions)).toEqual([['王芳'], ['张丽']])
+    expect(room[0]!.text).toContain('110')
+    expect(room[1]!.text).toBe(referralTexts.groupPrivately)
+  })
+})
