@@ -3,6 +3,7 @@ import type { Capability } from './core/capability.ts'
 import { qa } from './qa/index.ts'
 import { referrals } from './referrals/index.ts'
 import { reminders } from './reminders/index.ts'
+import { signups } from './signups/index.ts'
 import { welcome } from './welcome/index.ts'
 
-export const capabilities: Capability[] = [welcome, referrals, reminders, qa]
+export const capabilities: Capability[] = [welcome, referrals, signups, reminders, qa]

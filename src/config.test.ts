@@ -60,3 +60,12 @@ describe('config', () => {
     expect(errorOf(() => loadEnv({ REDIS_URL: 'not a url' })).issues[0]).toMatch(/^REDIS_URL: /)
   })
 })
+
+describe('capability sections', () => {
+  it('are validated by their capability, naming the field', async () => {
+    const { signupSettings } = await import('./signups/settings.ts')
+    const cfg = parseConfig({ groups: [group], signups: { batchWindowMs: 'soon' } })
+    expect(() => signupSettings(cfg)).toThrow(/signups\.batchWindowMs: .*number/)
+    expect(signupSettings(parseConfig({ groups: [group] })).batchWindowMs).toBe(3000)
+  })
+})

@@ -39,8 +39,6 @@ const groupSchema = z
     welcome: z.string().optional(),
     /** Validated by src/reminders/settings.ts. */
     reminders: capabilitySection,
-    /** Validated by src/signups. */
-    signups: capabilitySection,
   })
   .strict()
 

@@ -18,6 +18,8 @@ const USAGE = `weijia <command> [options]
                               retrieval and not-covered figures on a QA file
   reminders --preview [--days N] [--config FILE] [--json]
                               next times of every reminder, per group
+  export --activity ID [--format csv|json] [--config FILE]
+                              an activity's roster and waitlist (CSV to stdout)
   cases [--status S] [--group ID] [--json] [--details] [--config FILE]
                               list referral cases (staff)
 `
@@ -47,6 +49,7 @@ const commands: Record<string, Command> = {
   ask: async (argv) => (await import('../qa/cli.ts')).askCommand(argv),
   eval: async (argv) => (await import('../qa/cli.ts')).evalCommand(argv),
   reminders: async (argv) => (await import('../reminders/cli.ts')).remindersCommand(argv),
+  export: async (argv) => (await import('../signups/cli.ts')).exportCommand(argv),
   cases: async (argv) => (await import('../referrals/cli.ts')).casesCommand(argv),
 }
 

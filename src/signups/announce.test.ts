@@ -1,0 +1,82 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { OpenAiLlm } from '../adapters/openai/llm.ts'
+import { type OpenAiStub, startOpenAiStub } from '../testing/openai-stub.ts'
+import { draftFrom, llmSpans, ruleSpans } from './announce.ts'
+
+const TZ = 'Asia/Shanghai'
+// Wednesday 25 November 2026, 10:00 in Shanghai.
+const NOW = new Date('2026-11-25T10:00:00+08:00')
+const at = (iso: string) => new Date(`${iso}+08:00`).getTime()
+const draft = (text: string) => draftFrom(ruleSpans(text, NOW, TZ), NOW, TZ, { place: '幸福里社区微家活动室' })
+
+describe('announcements by rules', () => {
+  it.each([
+    [
+      '发布活动 周六下午2点 亲子阅读 微家活动室 限20人 周五晚8点截止',
+      { title: '亲子阅读', place: '微家活动室', capacity: 20, startAt: at('2026-11-28T14:00'), deadlineAt: at('2026-11-27T20:00') },
+    ],
+    ['周六下午2点在活动室搞亲子阅读，限20人', { title: '亲子阅读', place: '活动室', capacity: 20, startAt: at('2026-11-28T14:00') }],
+    [
+      '发布活动\n活动：包饺子\n时间：明天上午9点\n地点：社区食堂\n名额：30人\n备注：自带围裙',
+      { title: '包饺子', place: '社区食堂', capacity: 30, notes: '自带围裙', startAt: at('2026-11-26T09:00') },
+    ],
+    ['发布活动 下周三 14:30-16:00 健康讲座 报名截止周二 欢迎报名', { title: '健康讲座', startAt: at('2026-12-02T14:30'), deadlineAt: at('2026-12-01T23:59') }],
+    ['发布活动 读书会 本月28号下午3点 地点：幸福里广场 限十五人', { title: '读书会', place: '幸福里广场', capacity: 15, startAt: at('2026-11-28T15:00') }],
+    ['新活动：3月8日 下午2点 妇女节茶话会', { title: '妇女节茶话会' }],
+    ['发布活动 时间：周六下午2点 亲子阅读 地点：微家', { title: '亲子阅读', place: '微家', startAt: at('2026-11-28T14:00') }],
+  ])('%s', (text, expected) => {
+    expect(draft(text)).toMatchObject(expected)
+  })
+
+  it('uses the group place when none is given', () => {
+    expect(draft('发布活动 周六下午2点 手工课')).toMatchObject({ place: '幸福里社区微家活动室', questions: [] })
+  })
+
+  it('asks instead of guessing', () => {
+    expect(draft('发布活动 周六2点 手工课').questions).toEqual([{ text: expect.stringContaining('没说上午还是下午'), blocking: false }])
+    expect(draft('发布活动 周六 手工课').questions).toEqual([{ text: expect.stringContaining('请补充几点开始'), blocking: true }])
+    expect(draft('发布活动 今天上午9点 手工课').questions).toEqual([{ text: expect.stringContaining('已经过了'), blocking: true }])
+    expect(draft('发布活动 手工课').questions).toEqual([{ text: expect.stringContaining('请补充活动时间'), blocking: true }])
+    expect(draft('发布活动 周三下午3点 手工课').questions[0]?.text).toContain('今天就是周三')
+    expect(draft('新活动：3月8日 下午2点 妇女节茶话会').questions[0]?.text).toContain('今年已经过了')
+    // A deadline after the start is pulled back to the start, and said so.
+    const d = draft('发布活动 周六下午2点 手工课 周日截止')
+    expect(d.deadlineAt).toBe(d.startAt)
+    expect(d.questions[0]?.text).toContain('截止')
+  })
+})
+
+describe('announcements by LLM extraction (local OpenAI-compatible stub)', () => {
+  let stub: OpenAiStub
+  let llm: OpenAiLlm
+  beforeAll(async () => {
+    stub = await startOpenAiStub()
+    llm = new OpenAiLlm({ baseURL: stub.baseURL, apiKey: 'test', model: 'stub', maxRetries: 0 })
+  })
+  afterAll(async () => stub.close())
+
+  const reply = (args: Record<string, unknown>) => ({ toolCalls: [{ name: 'activity', arguments: JSON.stringify(args) }] })
+  const text = '@小助手 这周六下午两点半咱们在三楼书屋办个亲子绘本共读，最多15个家庭，周五中午前报名哦'
+
+  it('validated spans; dates still go through the Chinese date parser', async () => {
+    stub.onChat(() => reply({ title: '亲子绘本共读', timeText: '这周六下午两点半', place: '三楼书屋', capacity: 15, deadlineText: '周五中午', notes: null }))
+    const spans = await llmSpans(llm, text, NOW, TZ)
+    const d = draftFrom(spans!, NOW, TZ, { place: 'x' })
+    expect(d).toMatchObject({ title: '亲子绘本共读', place: '三楼书屋', capacity: 15, startAt: at('2026-11-28T14:30'), deadlineAt: at('2026-11-27T12:00'), questions: [] })
+    const req = stub.chatRequests().at(-1)!
+    expect(req.tools?.[0]?.function.name).toBe('activity')
+    expect(req.messages.at(-1)?.content).toContain('亲子绘本共读')
+  })
+
+  it('a time the message does not contain is not trusted (caller falls back to rules)', async () => {
+    stub.onChat(() => reply({ title: '亲子绘本共读', timeText: '11月28日14:30', place: null, capacity: null, deadlineText: null, notes: null }))
+    expect(await llmSpans(llm, text, NOW, TZ)).toBeUndefined()
+  })
+
+  it('invalid output or an HTTP error throws, so the caller uses the rules', async () => {
+    stub.onChat(() => reply({ title: '', timeText: 5 }))
+    await expect(llmSpans(llm, text, NOW, TZ)).rejects.toThrow()
+    stub.onChat(() => ({ status: 500 }))
+    await expect(llmSpans(llm, text, NOW, TZ)).rejects.toThrow()
+  })
+})

@@ -1,0 +1,222 @@
+// Announcement text → activity draft. Rules for the common forms; with an LLM, zod-validated extraction of the
+// fields as spans of the message, whose dates still go through the rule-based Chinese date parser (so ambiguity
+// and past times are caught the same way). Anything uncertain becomes a question for the host, never a guess.
+import { z } from 'zod'
+import type { Llm } from '../core/llm.ts'
+import { cnNumber, formatDateTime, parseDateTime, wallClock } from '../core/zh-time.ts'
+import { ANNOUNCE_WORDS, normalize } from './parse.ts'
+import { texts, type DraftView } from './texts.ts'
+
+export interface Question {
+  text: string
+  /** Blocking questions need a new message; the others can be confirmed with 「确认」. */
+  blocking: boolean
+}
+
+export interface Draft extends DraftView {
+  questions: Question[]
+}
+
+const SEP = /[\s,，。；;、]+/u
+const PLACE_SUFFIX = /(?:室|馆|厅|中心|广场|公园|会所|驿站|站|楼|园|院|微家|之家|场|屋|堂|基地|小区|社区|门口|教室|食堂)$/u
+const NOISE = /^(?:欢迎|请|快来|大家|速来|感兴趣的)*(?:报名|参加|接龙|来玩)(?:吧|哦|啊|～|!|！)*$|^(?:活动|通知)$/u
+const LABELS: Array<[RegExp, keyof DraftView | 'deadlineText' | 'timeText']> = [
+  [/^(?:活动名称|活动|主题|名称|标题|内容)$/u, 'title'],
+  [/^(?:活动时间|时间|日期)$/u, 'timeText'],
+  [/^(?:活动地点|地点|地址|场地)$/u, 'place'],
+  [/^(?:名额|人数|限额|人数限制)$/u, 'capacity'],
+  [/^(?:报名截止|截止时间|截止|报名截止时间)$/u, 'deadlineText'],
+  [/^(?:备注|说明|注意|注意事项|要求|提示)$/u, 'notes'],
+]
+
+interface Spans {
+  title?: string
+  timeText?: string
+  place?: string
+  capacity?: number
+  deadlineText?: string
+  notes?: string
+  /** Text the spans did not account for (rules only). */
+  rest?: string
+}
+
+function readCapacity(s: string): number | undefined {
+  const m = /(\d+|[一二两三四五六七八九十]{1,3})/u.exec(s)
+  const n = m ? cnNumber(m[1]!) : undefined
+  return n && n > 0 && n < 10_000 ? n : undefined
+}
+
+/** Rule-based reading of an announcement into spans. */
+export function ruleSpans(raw: string, now: Date, tz: string): Spans {
+  const spans: Spans = {}
+  const free: string[] = []
+  for (const line of raw.replace(ANNOUNCE_WORDS, '').split(/\r?\n/u)) {
+    // "地点：微家活动室" — labels may also stand inline, several per line.
+    const parts = line.split(/(?=(?:活动名称|活动时间|活动地点|报名截止时间|报名截止|截止时间|主题|时间|地点|地址|名额|人数|备注|说明|注意事项)[:：])/u)
+    for (const part of parts) {
+      const m = /^([^:：\s]{1,6})[:：]\s*(.*)$/u.exec(part.trim())
+      const field = m && LABELS.find(([re]) => re.test(m[1]!))?.[1]
+      if (m && field) {
+        let v = m[2]!.replace(/[，,。；;\s]+$/u, '').trim()
+        // A label's value ends at the next separator (except notes); what follows is free text again.
+        const stop = field === 'notes' || field === 'timeText' || field === 'deadlineText' ? -1 : v.search(/[\s,，。；;]/u)
+        if (stop > 0) {
+          free.push(v.slice(stop))
+          v = v.slice(0, stop)
+        }
+        if (field === 'timeText' || field === 'deadlineText') {
+          // "时间：周六下午2点 亲子阅读": the time is what the date parser reads; the rest is free text.
+          const t = parseDateTime(v, now, tz)
+          if (t) {
+            free.push(v.slice(0, t.index) + ' ' + v.slice(t.index! + t.match.length))
+            v = t.match
+          }
+        }
+        if (field === 'capacity') spans.capacity = readCapacity(v)
+        else (spans as Record<string, string>)[field] = v
+      } else free.push(part)
+    }
+  }
+  let text = normalize(free.join(' '))
+
+  // Capacity: 限20人, 名额20个, 限额30名, 仅限15位
+  const cap = /(?:限|限额|限报|名额|仅限|共)\s*(\d+|[一二两三四五六七八九十]{1,3})\s*(?:人|名|位|个|户)?|(\d+)\s*(?:人|名|位)(?:以内|为限|封顶|满员)/u.exec(text)
+  if (cap && spans.capacity === undefined) {
+    spans.capacity = readCapacity(cap[1] ?? cap[2]!)
+    text = cut(text, cap.index, cap[0].length)
+  }
+
+  // Deadline: "周五晚8点截止", "报名截止周五晚8点", "截止到周五"
+  const dl = /(?:报名)?截止(?:报名)?/u.exec(text)
+  if (dl && spans.deadlineText === undefined) {
+    const before = text.slice(0, dl.index)
+    const tail = /([^\s,，。；;]+?)(?:前|之前)?\s*$/u.exec(before)
+    const b = tail && parseDateTime(tail[1]!, now, tz)
+    if (tail && b && tail[1]!.endsWith(b.match)) {
+      spans.deadlineText = b.match
+      text = cut(text, tail.index, dl.index + dl[0].length - tail.index)
+    } else {
+      const after = text.slice(dl.index + dl[0].length)
+      const lead = /^(?:时间)?\s*[:：]?\s*(?:到|至)?\s*/u.exec(after)![0]
+      const a = parseDateTime(after.slice(lead.length), now, tz)
+      if (a && a.index === 0) {
+        spans.deadlineText = a.match
+        text = cut(text, dl.index, dl[0].length + lead.length + a.match.length)
+      } else text = cut(text, dl.index, dl[0].length)
+    }
+  }
+
+  // Start: the first date/time left (or the labelled one); an end time after a dash is dropped.
+  if (spans.timeText === undefined) {
+    const start = parseDateTime(text, now, tz)
+    if (start) {
+      spans.timeText = start.match
+      let len = start.match.length
+      const end = /^\s*[-~～至到]\s*(?:\d{1,2}[:：]\d{2}|(?:\d{1,2}|[一二两三四五六七八九十]{1,3})点半?)/u.exec(text.slice(start.index! + len))
+      if (end) len += end[0].length
+      text = cut(text, start.index!, len)
+    }
+  }
+
+  // "在微家活动室搞亲子阅读", "在活动室举办读书会"
+  const at = /在([^\s,，。；;]{2,15}?)(?:举办|举行|开展|搞|办|进行|组织|开|有)(?:一场|一次|个)?([^\s,，。；;]{2,20})/u.exec(text)
+  if (at) {
+    spans.place ??= at[1]
+    spans.title ??= at[2]
+    text = cut(text, at.index, at[0].length)
+  }
+
+  const tokens = text.split(SEP).map((t) => t.trim()).filter((t) => t && !NOISE.test(t))
+  const rest: string[] = []
+  for (const tok of tokens) {
+    if (!spans.place && PLACE_SUFFIX.test(tok) && tok.length <= 20) spans.place = tok
+    else if (!spans.title) spans.title = tok
+    else rest.push(tok)
+  }
+  if (rest.length) spans.notes = [spans.notes, ...rest].filter(Boolean).join('，')
+  return spans
+}
+
+const cut = (s: string, index: number, len: number) => `${s.slice(0, index)} ${s.slice(index + len)}`
+
+/** Spans → draft: dates parsed, past and ambiguous times turned into questions. */
+export function draftFrom(spans: Spans, now: Date, tz: string, defaults: { place: string }): Draft {
+  const draft: Draft = { questions: [] }
+  if (spans.title) draft.title = spans.title.slice(0, 40)
+  else draft.questions.push({ text: texts.missingTitle, blocking: true })
+  draft.place = spans.place || defaults.place
+  if (spans.capacity) draft.capacity = spans.capacity
+  if (spans.notes) draft.notes = spans.notes
+  applyTime(draft, spans.timeText, now, tz)
+  if (spans.deadlineText) {
+    const d = parseDateTime(spans.deadlineText, now, tz)
+    if (d) {
+      draft.deadlineAt = deadlineOf(d, tz)
+      if (d.ambiguous) draft.questions.push({ text: `报名截止：${d.ambiguous}`, blocking: false })
+      if (draft.deadlineAt < now.getTime()) draft.questions.push({ text: `报名截止：${texts.pastTime(draft.deadlineAt, tz)}`, blocking: true })
+    }
+  }
+  if (draft.deadlineAt && draft.startAt && draft.deadlineAt > draft.startAt) {
+    draft.deadlineAt = draft.startAt
+    draft.questions.push({ text: texts.deadlineAfterStart, blocking: false })
+  }
+  return draft
+}
+
+/** 截止周五 = the end of Friday; 截止周五中午 = noon; 截止周五晚8点 = 20:00. */
+export function deadlineOf(d: { at: Date; dateOnly?: boolean }, tz: string): number {
+  const midnight = wallClock(d.at, tz).hour === 0 && wallClock(d.at, tz).minute === 0
+  return d.dateOnly && midnight ? d.at.getTime() + 24 * 3600_000 - 60_000 : d.at.getTime()
+}
+
+/** Sets the start time of a draft from text, replacing earlier time questions. */
+export function applyTime(draft: Draft, timeText: string | undefined, now: Date, tz: string): void {
+  draft.questions = draft.questions.filter((q) => !q.text.startsWith('时间'))
+  delete draft.startAt
+  const t = timeText ? parseDateTime(timeText, now, tz) : undefined
+  if (!t) {
+    draft.questions.push({ text: `时间：${texts.missingTime}`, blocking: true })
+    return
+  }
+  draft.startAt = t.at.getTime()
+  if (t.dateOnly) draft.questions.push({ text: `时间：${texts.missingClock}`, blocking: true })
+  else if (t.at.getTime() <= now.getTime()) draft.questions.push({ text: `时间：${texts.pastTime(t.at.getTime(), tz)}`, blocking: true })
+  else if (t.ambiguous) draft.questions.push({ text: `时间：${t.ambiguous}`, blocking: false })
+}
+
+// ---------------------------------------------------------------- LLM extraction
+
+export const extractionSchema = z.object({
+  title: z.string().min(1).max(40).describe('活动名称，如“亲子阅读”'),
+  timeText: z.string().max(40).nullable().describe('活动开始时间在原文中的写法，原样摘出，如“周六下午2点”；没有就 null'),
+  place: z.string().max(40).nullable().describe('地点，原样摘出；没有就 null'),
+  capacity: z.number().int().min(1).max(10000).nullable().describe('人数上限；没有就 null'),
+  deadlineText: z.string().max(40).nullable().describe('报名截止时间在原文中的写法，原样摘出；没有就 null'),
+  notes: z.string().max(200).nullable().describe('其他需要参加者知道的事项；没有就 null'),
+})
+
+const SYSTEM = '你从社区妇女微家群主发布的活动通知中提取字段。时间只原样摘出原文写法，不要换算成日期。不确定的字段填 null，不要编造。'
+
+/** LLM spans when they validate and the time span really is in the message; undefined → use the rules. */
+export async function llmSpans(llm: Llm, raw: string, now: Date, tz: string): Promise<Spans | undefined> {
+  const out = await llm.extract(
+    [
+      { role: 'system', content: SYSTEM },
+      { role: 'user', content: `现在是${formatDateTime(now, tz)}。通知：\n${raw.replace(ANNOUNCE_WORDS, '')}` },
+    ],
+    extractionSchema,
+    { name: 'activity', description: '活动通知的字段' },
+  )
+  const parsed = extractionSchema.parse(out)
+  // A time the message does not contain, or one our parser cannot read, is not trusted.
+  if (parsed.timeText && (!raw.includes(parsed.timeText) || !parseDateTime(parsed.timeText, now, tz))) return undefined
+  if (parsed.deadlineText && !parseDateTime(parsed.deadlineText, now, tz)) parsed.deadlineText = null
+  return {
+    title: parsed.title,
+    timeText: parsed.timeText ?? undefined,
+    place: parsed.place ?? undefined,
+    capacity: parsed.capacity ?? undefined,
+    deadlineText: parsed.deadlineText ?? undefined,
+    notes: parsed.notes ?? undefined,
+  }
+}

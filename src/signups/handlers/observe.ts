@@ -1,0 +1,50 @@
+// Sees every group message first (a route that never claims): remembers the group's room for later sends, and
+// whether the group's latest message was about an activity — the memory behind the "+1" rule (resolve.ts).
+import type { Context } from '../../core/capability.ts'
+import type { SignupService } from '../jobs.ts'
+import { ANNOUNCE_WORDS, parseHostCommand } from '../parse.ts'
+import { pickActivity, plusOneCounts } from '../resolve.ts'
+import { liveActivities, memo, residentIntent } from './state.ts'
+
+export function observer(svc: SignupService) {
+  const knownRooms = new Map<string, string>()
+  return async (ctx: Context): Promise<false> => {
+    const { msg } = ctx
+    if (msg.conversation.kind !== 'room' || !msg.groupId) return false
+    const groupId = msg.groupId
+    if (knownRooms.get(groupId) !== msg.conversation.roomId) {
+      await svc.store.saveRoom(groupId, { roomId: msg.conversation.roomId, topic: msg.conversation.topic })
+      knownRooms.set(groupId, msg.conversation.roomId)
+    }
+    const now = svc.now()
+    const intent = residentIntent(ctx)
+    const command = !!parseHostCommand(msg.text) || ANNOUNCE_WORDS.test(msg.text)
+    const m = memo(ctx)
+    if (intent?.kind === 'join' && intent.form === 'plus') {
+      // Whether this "+1" counts depends on the message before it.
+      const prev = await svc.store.getLast(groupId)
+      const live = await liveActivities(ctx, svc)
+      const picked = pickActivity(live, intent.ref, msg.quoted?.text)
+      const quotedHit = !!msg.quoted && 'one' in picked
+      const counts = live.length > 0 && (quotedHit || plusOneCounts(prev, now, svc.settings.plusOneWindowMin))
+      m.prev = prev
+      m.plusCounts = counts
+      await svc.store.setLast(groupId, {
+        related: counts,
+        at: now,
+        activityId: 'one' in picked ? picked.one.id : prev?.activityId,
+      })
+      return false
+    }
+    let related = command
+    let activityId: number | undefined
+    if (intent) {
+      const live = await liveActivities(ctx, svc)
+      related ||= live.length > 0
+      const picked = pickActivity(live, 'ref' in intent ? intent.ref : {}, msg.quoted?.text)
+      if ('one' in picked) activityId = picked.one.id
+    }
+    m.prev = await svc.store.swapLast(groupId, { related, at: now, ...(activityId ? { activityId } : {}) })
+    return false
+  }
+}

@@ -1,0 +1,42 @@
+// Per-message memo shared by the sign-up routes (match runs once per route; Redis is read once per message).
+import type { Context } from '../../core/capability.ts'
+import type { SignupService } from '../jobs.ts'
+import { parseResident, type ResidentIntent } from '../parse.ts'
+import type { Activity, LastMessage } from '../store.ts'
+
+interface Memo {
+  intent?: ResidentIntent | null
+  live?: Promise<Activity[]>
+  /** The group's previous message, as recorded by the observer before this one replaced it. */
+  prev?: LastMessage
+  /** For a bare "+1": the observer's verdict under the "+1" rule. */
+  plusCounts?: boolean
+}
+
+const KEY = 'signups'
+
+export function memo(ctx: Context): Memo {
+  let m = ctx.state[KEY] as Memo | undefined
+  if (!m) {
+    m = {}
+    ctx.state[KEY] = m
+  }
+  return m
+}
+
+export function residentIntent(ctx: Context): ResidentIntent | undefined {
+  const m = memo(ctx)
+  if (m.intent === undefined) m.intent = parseResident(ctx.msg.text) ?? null
+  return m.intent ?? undefined
+}
+
+/** Live (not cancelled, not long past) activities of the message's group. */
+export function liveActivities(ctx: Context, svc: SignupService): Promise<Activity[]> {
+  const m = memo(ctx)
+  const groupId = ctx.msg.groupId
+  if (!groupId) return Promise.resolve([])
+  m.live ??= svc.store.live(groupId, svc.now())
+  return m.live
+}
+
+export const groupIdOf = (ctx: Context) => ctx.msg.groupId ?? ctx.group?.id

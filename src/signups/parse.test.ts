@@ -1,0 +1,144 @@
+import { describe, expect, it } from 'vitest'
+import { isConfirmation, nameKey, parseHostCommand, parseResident } from './parse.ts'
+import { slotsFor } from './handlers/resident.ts'
+import { byTitle, pickActivity, plusOneCounts } from './resolve.ts'
+import type { Activity } from './store.ts'
+
+describe('resident sign-up forms', () => {
+  it.each([
+    ['报名', [{ self: true }], {}],
+    ['报名！', [{ self: true }], {}],
+    ['我报名', [{ self: true }], {}],
+    ['我也报名', [{ self: true }], {}],
+    ['我要报名', [{ self: true }], {}],
+    ['算我一个', [{ self: true }], {}],
+    ['加我一个', [{ self: true }], {}],
+    ['我参加', [{ self: true }], {}],
+    ['报名+1', [{ self: true }], {}],
+    ['报名 亲子阅读', [{ self: true }], { text: '亲子阅读' }],
+    ['报名活动3', [{ self: true }], { number: 3 }],
+    ['报名2人', [{ self: true }, { guest: 1 }], {}],
+    ['帮我婆婆报一个', [{ relation: '婆婆' }], {}],
+    ['给张阿姨也报个名', [{ name: '张阿姨' }], {}],
+    ['帮婆婆和我妈报名', [{ relation: '婆婆' }, { relation: '妈' }], {}],
+    ['我和婆婆报名', [{ self: true }, { relation: '婆婆' }], {}],
+  ])('%s → join', (text, people, ref) => {
+    expect(parseResident(text)).toEqual({ kind: 'join', form: 'explicit', people, ref })
+  })
+
+  it.each([
+    ['+1', [{ self: true }], {}],
+    ['＋１', [{ self: true }], {}],
+    ['➕1', [{ self: true }], {}],
+    ['+2', [{ self: true }, { guest: 1 }], {}],
+    ['+2 我和闺女', [{ self: true }, { relation: '闺女' }], {}],
+    ['+2 带孩子', [{ self: true }, { relation: '孩子' }], {}],
+    ['+3', [{ self: true }, { guest: 1 }, { guest: 2 }], {}],
+    ['+1 活动3', [{ self: true }], { number: 3 }],
+  ])('%s → plus', (text, people, ref) => {
+    expect(parseResident(text)).toEqual({ kind: 'join', form: 'plus', people, ref })
+  })
+
+  it.each([
+    ['取消报名', {}, undefined],
+    ['不去了', {}, undefined],
+    ['我不去了', {}, undefined],
+    ['我去不了了', {}, undefined],
+    ['-1', {}, undefined],
+    ['取消报名活动3', { number: 3 }, undefined],
+    ['取消婆婆的报名', {}, '婆婆'],
+    ['婆婆不去了', {}, '婆婆'],
+  ])('%s → leave', (text, ref, who) => {
+    expect(parseResident(text)).toEqual({ kind: 'leave', ref, ...(who ? { who } : {}) })
+  })
+
+  it.each([
+    ['我报上了没？', 'status'],
+    ['我报名了吗', 'status'],
+    ['有我吗？', 'status'],
+    ['还有名额吗？', 'places'],
+    ['满了吗', 'places'],
+    ['还能报吗？', 'places'],
+    ['怎么报名？', 'howto'],
+    ['周六的活动要报名吗', 'howto'],
+  ])('%s → a question (%s), never a sign-up', (text, kind) => {
+    expect(parseResident(text)?.kind).toBe(kind)
+  })
+
+  it.each(['好的', '今天天气真好', '报名了', '谢谢李姐', '哈哈哈', '我去超市', '大家周末愉快', '+100'])('%s → nothing', (text) => {
+    expect(parseResident(text)).toBeUndefined()
+  })
+
+  it('reads pasted 接龙 lists', () => {
+    expect(parseResident('#接龙\n亲子阅读\n1. 王芳\n2. 张丽\n3. 赵敏')).toEqual({ kind: 'roster', titleLines: ['亲子阅读'], names: ['王芳', '张丽', '赵敏'], weak: false })
+    expect(parseResident('#接龙\n亲子阅读 周六下午\n\n1、王芳\n2、张丽 带孩子\n3、')).toEqual({ kind: 'roster', titleLines: ['亲子阅读 周六下午'], names: ['王芳', '张丽'], weak: false })
+    // Without the marker a numbered list is only a candidate (its title must name an activity).
+    expect(parseResident('亲子阅读\n1. 王芳\n2. 张丽')).toMatchObject({ kind: 'roster', weak: true })
+    expect(parseResident('购物清单\n1. 鸡蛋')).toBeUndefined()
+  })
+})
+
+describe('who a sign-up registers', () => {
+  it('names family and guests after the sender, without duplicates', () => {
+    expect(slotsFor([{ self: true }, { relation: '婆婆' }, { guest: 1 }, { name: '张阿姨' }, { self: true }], { name: '王芳' })).toEqual([
+      { key: '王芳', name: '王芳', own: true },
+      { key: '王芳的婆婆', name: '王芳的婆婆', own: true },
+      { key: '王芳+1', name: '王芳+1', own: true },
+      { key: '张阿姨', name: '张阿姨', own: true },
+    ])
+    expect(nameKey(' 王 芳 ')).toBe('王芳')
+  })
+})
+
+describe('host commands', () => {
+  it.each([
+    ['名单', { kind: 'roster' }],
+    ['名单3', { kind: 'roster', number: 3 }],
+    ['活动3名单', { kind: 'roster', number: 3 }],
+    ['导出', { kind: 'export' }],
+    ['导出活动3', { kind: 'export', number: 3 }],
+    ['截止报名3', { kind: 'close', number: 3 }],
+    ['重新开放3', { kind: 'reopen', number: 3 }],
+    ['取消活动3', { kind: 'cancel', number: 3 }],
+    ['活动列表', { kind: 'list' }],
+    ['修改活动3 时间 周日下午3点', { kind: 'edit', number: 3, field: 'time', value: '周日下午3点' }],
+    ['修改活动3 地点 社区广场', { kind: 'edit', number: 3, field: 'place', value: '社区广场' }],
+    ['修改活动3 限30人', { kind: 'edit', number: 3, value: '限30人' }],
+    ['活动3时间改为周日下午3点', { kind: 'edit', number: 3, field: 'time', value: '周日下午3点' }],
+  ])('%s', (text, cmd) => expect(parseHostCommand(text)).toEqual(cmd))
+
+  it.each(['报名', '名单里有我吗', '我想导出照片', '取消报名', '改天再说'])('%s is not a host command', (text) => {
+    expect(parseHostCommand(text)).toBeUndefined()
+  })
+
+  it('confirmations', () => {
+    for (const t of ['确认', '确定', '对的', '是的', '好']) expect(isConfirmation(t)).toBe(true)
+    for (const t of ['确认一下时间', '不对']) expect(isConfirmation(t)).toBe(false)
+  })
+})
+
+const act = (id: number, title: string): Activity => ({
+  id, groupId: 'g', title, startAt: 0, place: '', capacity: 0, deadlineAt: 0, notes: '', status: 'open', hostId: '', hostName: '', createdAt: 0, version: 1,
+})
+
+describe('which activity', () => {
+  const acts = [act(3, '亲子阅读'), act(4, '健康讲座')]
+  it('by number, by title, by quoted announcement, or the only one; otherwise ask', () => {
+    expect(pickActivity(acts, { number: 4 })).toEqual({ one: acts[1] })
+    expect(pickActivity(acts, { number: 9 })).toEqual({ notFound: 9 })
+    expect(pickActivity(acts, { text: '亲子阅读' })).toEqual({ one: acts[0] })
+    expect(pickActivity(acts, {}, '【活动4】健康讲座\n时间：…')).toEqual({ one: acts[1] })
+    expect(pickActivity(acts, {})).toEqual({ several: acts })
+    expect(pickActivity([acts[0]!], {})).toEqual({ one: acts[0] })
+    expect(pickActivity([], {})).toEqual({ none: true })
+    expect(byTitle(acts, '报名亲子阅读活动')).toEqual([acts[0]])
+  })
+
+  it('the "+1" rule: previous group message about an activity, recent enough', () => {
+    const now = 1_000_000_000
+    expect(plusOneCounts({ related: true, at: now - 60_000 }, now, 120)).toBe(true)
+    expect(plusOneCounts({ related: false, at: now - 1000 }, now, 120)).toBe(false)
+    expect(plusOneCounts({ related: true, at: now - 121 * 60_000 }, now, 120)).toBe(false)
+    expect(plusOneCounts(undefined, now, 120)).toBe(false)
+  })
+})

@@ -1,0 +1,224 @@
+// Text → sign-up intent, pure. The forms residents already use in WeChat groups (报名, +1, 算我一个, 帮我婆婆报一个,
+// 取消报名, 我报上了没？, 接龙 lists) and the hosts' short commands (名单, 导出, 截止报名3, 修改活动3 …).
+// Which activity a message means, and whether a bare "+1" counts at all, is decided later (see resolve.ts).
+
+/** Who a sign-up is for, before we know the sender's name. */
+export type Who = { self: true } | { relation: string } | { name: string } | { guest: number }
+
+export interface ActivityRef {
+  /** 活动3 */
+  number?: number
+  /** Free text that may name an activity (报名 亲子阅读). */
+  text?: string
+}
+
+export type ResidentIntent =
+  | { kind: 'join'; form: 'explicit' | 'plus'; people: Who[]; ref: ActivityRef }
+  | { kind: 'leave'; ref: ActivityRef; who?: string }
+  | { kind: 'roster'; titleLines: string[]; names: string[]; /** no 接龙 marker: needs a title that names an activity */ weak: boolean }
+  | { kind: 'status'; ref: ActivityRef }
+  | { kind: 'places'; ref: ActivityRef }
+  | { kind: 'howto'; ref: ActivityRef }
+
+export type HostField = 'time' | 'place' | 'capacity' | 'title' | 'deadline' | 'notes'
+
+export type HostCommand =
+  | { kind: 'edit'; number?: number; field?: HostField; value: string }
+  | { kind: 'close'; number?: number }
+  | { kind: 'reopen'; number?: number }
+  | { kind: 'cancel'; number?: number }
+  | { kind: 'list' }
+  | { kind: 'roster'; number?: number }
+  | { kind: 'export'; number?: number }
+
+// ---------------------------------------------------------------- normalising
+
+/** Full-width digits and signs to ASCII, trailing 。！~ and emoji-plus removed, whitespace collapsed. */
+export function normalize(text: string): string {
+  return text
+    .replace(/[０-９]/gu, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0))
+    .replace(/[＋➕]/gu, '+')
+    .replace(/[－—]/gu, '-')
+    .replace(/[ \t\u2005\u3000]+/gu, ' ')
+    .replace(/[。！!~～.，,]+$/u, '')
+    .trim()
+}
+
+/** Key for comparing names: no spaces or punctuation, lower case. */
+export function nameKey(name: string): string {
+  return name.replace(/[\s·•.,，。、:：()（）【】\[\]"“”'‘’]/gu, '').toLowerCase()
+}
+
+const CN_COUNT: Record<string, number> = { 一: 1, 两: 2, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 }
+const count = (s: string) => (/^\d+$/u.test(s) ? Number(s) : CN_COUNT[s])
+
+// Family words: "帮我婆婆报一个" registers 「王芳的婆婆」.
+const RELATIONS =
+  '婆婆|公公|妈妈|妈|母亲|老妈|爸爸|爸|父亲|老爸|奶奶|爷爷|外婆|外公|姥姥|姥爷|孩子|小孩|娃|宝宝|女儿|闺女|儿子|老公|爱人|老伴|媳妇|儿媳|女婿|孙子|孙女|外孙|外孙女|姐姐|妹妹|哥哥|弟弟|嫂子|姑姑|阿姨|婶婶|朋友|邻居|同事|家人'
+const RELATION_RE = new RegExp(`^(?:我的?|我家的?|俺)?(${RELATIONS})$`, 'u')
+
+/** "我婆婆" → relation, "张阿姨" → name, "我" → self. */
+export function whoOf(raw: string): Who | undefined {
+  const s = raw.replace(/^(?:还有|再|也|带上?|加上?)/u, '').replace(/(?:也|一起|一个|一位)$/u, '').trim()
+  if (!s) return undefined
+  if (/^(?:我|我自己|自己|本人|俺)$/u.test(s)) return { self: true }
+  const rel = RELATION_RE.exec(s)
+  if (rel) return { relation: rel[1]! }
+  if (s.length > 12 || /[？?吗]/u.test(s)) return undefined
+  return { name: s.replace(/^我的?/u, '') }
+}
+
+const splitPeople = (s: string) =>
+  s.split(/和|跟|与|、|，|,|及|\s+/u).map((x) => x.trim()).filter(Boolean)
+
+function refOf(tail: string): ActivityRef {
+  const t = tail.trim()
+  const m = /活动\s*(\d+)|^(\d+)\s*号?活动?$|^第?(\d+)个?$/u.exec(t)
+  if (m) return { number: Number(m[1] ?? m[2] ?? m[3]) }
+  return t ? { text: t.replace(/^[:：,，\s]+|[,，\s]+$/gu, '') } : {}
+}
+
+// ---------------------------------------------------------------- resident forms
+
+const QUESTION = /[？?]|吗|么|没有?$|呢$|怎么|如何|多少|几个|几位|几人|啥|什么|哪/u
+const ROSTER_LINE = /^\s*(\d{1,3})\s*[.、．)）:：]\s*(.*)$/u
+
+function parseRoster(text: string): ResidentIntent | undefined {
+  const lines = text.split(/\r?\n/u).map((l) => l.trim()).filter(Boolean)
+  const marked = lines.some((l) => /^#?接龙/u.test(l))
+  const titleLines: string[] = []
+  const names: string[] = []
+  let inList = false
+  for (const line of lines) {
+    const m = ROSTER_LINE.exec(line)
+    if (m) {
+      inList = true
+      // "3. 赵敏 带孩子" → 赵敏; an empty "4." left for the next person is skipped.
+      const name = (m[2] ?? '').split(/[\s(（,，]/u)[0]!.trim()
+      if (name && name.length <= 16) names.push(name)
+    } else if (!inList && !/^#?接龙$/u.test(line)) titleLines.push(line.replace(/^#?接龙\s*/u, ''))
+  }
+  if (names.length === 0 || (!marked && names.length < 2)) return undefined
+  return { kind: 'roster', titleLines, names, weak: !marked }
+}
+
+export function parseResident(raw: string): ResidentIntent | undefined {
+  if (raw.includes('\n') || /^#?接龙/u.test(raw.trim())) {
+    const roster = parseRoster(raw)
+    if (roster) return roster
+  }
+  const t = normalize(raw)
+  if (!t || t.length > 40) return undefined
+  const question = QUESTION.test(t)
+
+  if (question) {
+    if (/报上|报名上|报名了|报进|报好|报了|报过|登记上|登记了|在名单|名单里|有我|算上我了|我的报名/u.test(t)) return { kind: 'status', ref: refInQuestion(t) }
+    if (/名额|位置|空位|位子|满了|满员|还能报|还可以报|还收|剩|几个人|几人|多少人|还差/u.test(t)) return { kind: 'places', ref: refInQuestion(t) }
+    if (/报名|接龙/u.test(t)) return { kind: 'howto', ref: refInQuestion(t) }
+    return undefined
+  }
+
+  // Cancelling: 取消报名, 不去了, 取消婆婆的报名, 帮我婆婆取消
+  let m = /^(?:取消|撤销)(.+?)的报名\s*(.*)$/u.exec(t) ?? /^(?:帮|给|替)(.+?)取消(?:报名)?\s*(.*)$/u.exec(t)
+  if (m && !/^我$/u.test(m[1]!)) {
+    const who = whoOf(m[1]!)
+    const label = who && 'relation' in who ? who.relation : who && 'name' in who ? who.name : undefined
+    return { kind: 'leave', ref: refOf(m[2]!), ...(label ? { who: label } : {}) }
+  }
+  m = /^(?:我|俺)?(?:取消|撤销|退出)(?:我的?)?(?:报名|活动)?\s*(.*)$/u.exec(t)
+  if (m && !/^活动\s*\d/u.test(t.replace(/^(?:取消|撤销|退出)/u, '')) && /报名|^(?:我|俺)?退出/u.test(t)) return { kind: 'leave', ref: refOf(m[1]!) }
+  m = /^(.*?)(?:我|俺)?(?:也)?(?:不去了|去不了了?|来不了了?|参加不了了?|不参加了|不能去了|不能参加了|有事去不了)\s*(.*)$/u.exec(t)
+  if (m && m[1]!.length <= 6) {
+    const who = m[1] ? whoOf(m[1]) : undefined
+    const rel = who && 'relation' in who ? who.relation : undefined
+    return { kind: 'leave', ref: refOf(m[2]!), ...(rel ? { who: rel } : {}) }
+  }
+  if (/^-\s*1$/u.test(t)) return { kind: 'leave', ref: {} }
+
+  // +1, +2 我和闺女, +1 活动3
+  m = /^\+\s*(\d{1,2})\s*(.*)$/u.exec(t)
+  if (m) {
+    const n = Number(m[1])
+    if (n < 1 || n > 9) return undefined
+    const tail = m[2]!.replace(/^(?:报名|接龙)/u, '').trim()
+    const ref = /活动\s*\d/u.test(tail) ? refOf(tail) : {}
+    const people = ref.number ? [] : splitPeople(tail.replace(/^带/u, '我和')).map(whoOf).filter((w): w is Who => !!w)
+    return { kind: 'join', form: 'plus', people: fill(people, n), ref: people.length || ref.number ? ref : tail ? { text: tail } : {} }
+  }
+
+  // 帮我婆婆报一个, 给张阿姨也报个名, 帮婆婆和我妈报名
+  m = /^(?:也)?(?:帮|给|替)(.+?)(?:也|一起)?(?:报名|报个名|报一个|报个|报上|报下|报)(?:一下|一个|吧|哈)?\s*(.*)$/u.exec(t)
+  if (m) {
+    const people = splitPeople(m[1]!).map(whoOf).filter((w): w is Who => !!w)
+    if (people.length) return { kind: 'join', form: 'explicit', people, ref: refOf(m[2]!) }
+  }
+
+  // 报名, 我报名, 我也报名, 算我一个, 报名 亲子阅读, 报名2人, 我和婆婆报名
+  m = /^(?:我也?要?|俺也?)?(?:报名|报个名|报一个|接龙|参加|参与)\s*(?:[+]\s*(\d))?\s*(.*)$/u.exec(t) ??
+    /^(?:算我一个|算上我|加我一个|带我一个|我也去|我去一个|我也参加|我要参加|我参加|我报)\s*()(.*)$/u.exec(t)
+  if (m) {
+    const tail = m[2]!.trim()
+    const n = m[1] ? Number(m[1]) : /^(\d|[一两二三四五])\s*(?:人|位|个)$/u.test(tail) ? count(tail[0]!) : undefined
+    if (n) return { kind: 'join', form: 'explicit', people: fill([], n), ref: {} }
+    if (/^了/u.test(tail)) return undefined // "报名了" is a statement about the past, not a request
+    return { kind: 'join', form: 'explicit', people: [{ self: true }], ref: refOf(tail) }
+  }
+  m = /^(.+?)(?:都|也|一起)?(?:报名|参加)$/u.exec(t)
+  if (m && /^(?:我|俺)/u.test(m[1]!)) {
+    const people = splitPeople(m[1]!).map(whoOf).filter((w): w is Who => !!w)
+    if (people.length >= 2) return { kind: 'join', form: 'explicit', people, ref: {} }
+  }
+  return undefined
+}
+
+/** "+2 我和闺女" → me + 闺女; "+3" → me + two guests. */
+function fill(people: Who[], n: number): Who[] {
+  const out = people.some((p) => 'self' in p) ? [...people] : [{ self: true } as Who, ...people]
+  let guest = 1
+  while (out.length < n) out.push({ guest: guest++ })
+  return out.slice(0, Math.max(n, 1))
+}
+
+function refInQuestion(t: string): ActivityRef {
+  const m = /活动\s*(\d+)/u.exec(t)
+  return m ? { number: Number(m[1]) } : {}
+}
+
+// ---------------------------------------------------------------- host commands
+
+const NUM_TAIL = '\\s*(?:活动)?\\s*(\\d+)?'
+
+export function parseHostCommand(raw: string): HostCommand | undefined {
+  const t = normalize(raw)
+  let m: RegExpExecArray | null
+  if ((m = new RegExp(`^(?:截止报名|停止报名|关闭报名|结束报名|报名截止|截止)${NUM_TAIL}$`, 'u').exec(t))) return { kind: 'close', ...num(m[1]) }
+  if ((m = /^活动\s*(\d+)\s*(?:截止报名|停止报名|报名截止)$/u.exec(t))) return { kind: 'close', ...num(m[1]) }
+  if ((m = new RegExp(`^(?:重新开放报名|重新开放|重开报名|重开|开放报名|恢复报名|重新开始报名)${NUM_TAIL}$`, 'u').exec(t))) return { kind: 'reopen', ...num(m[1]) }
+  if ((m = /^取消活动\s*(\d+)?$/u.exec(t) ?? /^活动\s*(\d+)\s*取消$/u.exec(t))) return { kind: 'cancel', ...num(m[1]) }
+  if (/^(?:活动列表|活动清单|所有活动|查看活动|有哪些活动)$/u.test(t)) return { kind: 'list' }
+  if ((m = new RegExp(`^(?:名单|报名名单|查看名单|接龙名单|报名情况)${NUM_TAIL}$`, 'u').exec(t) ?? /^活动\s*(\d+)\s*(?:的)?名单$/u.exec(t))) return { kind: 'roster', ...num(m[1]) }
+  if ((m = new RegExp(`^(?:导出名单|导出)${NUM_TAIL}$`, 'u').exec(t))) return { kind: 'export', ...num(m[1]) }
+  if ((m = /^(?:修改|更改|改)\s*(?:活动)?\s*(\d+)?\s*(?:的)?\s*(时间|地点|地址|名额|人数|标题|名称|主题|截止时间|截止|备注|说明)?\s*(?:改为|改成|改到|为|到|[:：])?\s*([\s\S]*)$/u.exec(t))) {
+    if (!m[1] && !m[2] && !/^(?:修改|更改)活动/u.test(t)) return undefined
+    const field = FIELD[m[2] ?? '']
+    return { kind: 'edit', ...num(m[1]), ...(field ? { field } : {}), value: m[3]!.trim() }
+  }
+  if ((m = /^活动\s*(\d+)\s*(时间|地点|地址|名额|人数|标题|名称|截止时间|截止|备注)\s*(?:改为|改成|改到|为|[:：])\s*([\s\S]+)$/u.exec(t)))
+    return { kind: 'edit', ...num(m[1]), field: FIELD[m[2]!]!, value: m[3]!.trim() }
+  return undefined
+}
+
+const FIELD: Record<string, HostField> = {
+  时间: 'time', 地点: 'place', 地址: 'place', 名额: 'capacity', 人数: 'capacity', 标题: 'title', 名称: 'title', 主题: 'title',
+  截止时间: 'deadline', 截止: 'deadline', 备注: 'notes', 说明: 'notes',
+}
+const num = (s: string | undefined) => (s ? { number: Number(s) } : {})
+
+// ---------------------------------------------------------------- announcements
+
+/** A host's announcement command word; the rest of the text is the activity. */
+export const ANNOUNCE_WORDS = /^(?:发布活动|发起活动|新建活动|创建活动|活动通知|活动预告|新活动)[:：\s]*/u
+
+export function isConfirmation(raw: string): boolean {
+  return /^(?:确认|确定|对|对的|是|是的|没错|好的?|可以|发布吧?|确认发布)$/u.test(normalize(raw))
+}

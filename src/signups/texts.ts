@@ -1,0 +1,154 @@
+// Everything the sign-up capability says, in short plain Chinese that reads well in WeChat.
+import { formatDate, formatDateTime } from '../core/zh-time.ts'
+import type { Activity, Outcome, Roster } from './store.ts'
+
+const when = (at: number, tz: string) => formatDateTime(new Date(at), tz)
+const label = (a: Pick<Activity, 'id' | 'title'>) => `活动${a.id}「${a.title}」`
+const count = (a: Activity, confirmed: number) => (a.capacity > 0 ? `${confirmed}/${a.capacity}` : `${confirmed}人`)
+
+export interface DraftView {
+  title?: string
+  startAt?: number
+  place?: string
+  capacity?: number
+  deadlineAt?: number
+  notes?: string
+}
+
+function details(d: DraftView, tz: string): string[] {
+  return [
+    `时间：${d.startAt ? when(d.startAt, tz) : '（未定）'}`,
+    `地点：${d.place || '（未定）'}`,
+    ...(d.capacity ? [`名额：${d.capacity}人`] : []),
+    ...(d.deadlineAt ? [`报名截止：${when(d.deadlineAt, tz)}`] : []),
+    ...(d.notes ? [`备注：${d.notes}`] : []),
+  ]
+}
+
+export const texts = {
+  announcement: (a: Activity, tz: string, several: boolean) =>
+    [
+      `【活动${a.id}】${a.title}`,
+      ...details(a, tz),
+      several
+        ? `报名请回复「报名 活动${a.id}」，帮家人报：「帮婆婆报名 活动${a.id}」，取消：「取消报名 活动${a.id}」。`
+        : '报名请直接回复「报名」或「+1」，帮家人报：「帮婆婆报一个」，取消：「取消报名」。',
+    ].join('\n'),
+
+  draft: (d: DraftView, tz: string, questions: { text: string; blocking: boolean }[]) =>
+    [
+      `活动草稿：${d.title || '（未定名称）'}`,
+      ...details(d, tz),
+      ...questions.map((q) => `⚠ ${q.text}`),
+      questions.some((q) => q.blocking)
+        ? '请补上后重新发一遍（只改时间的话，@我发时间就行，如「周六下午2点」）。'
+        : '没问题请回复「确认」；要改就重新发一遍（只改时间的话，@我发时间就行）。',
+    ].join('\n'),
+  draftStillBlocked: '草稿还有问题没解决：',
+  noRoom: '还不知道要发到哪个群，请在群里@我发布。',
+  publishedPrivately: (a: Activity) => `已在群里发布活动${a.id}「${a.title}」。`,
+
+  missingTitle: '请补充活动名称',
+  missingTime: '请补充活动时间，比如「周六下午2点」',
+  missingClock: '只说了日期，请补充几点开始，比如「周六下午2点」',
+  pastTime: (at: number, tz: string) => `${when(at, tz)}已经过了`,
+  deadlineAfterStart: '报名截止时间晚于活动开始，已改为活动开始前截止',
+  noDraft: '没有待确认的活动。发布活动请@我：发布活动 周六下午2点 亲子阅读 微家活动室 限20人',
+  published: (a: Activity) => `已发布${label(a)}。`,
+
+  summary: (a: Activity, outcomes: Outcome[], confirmed: number) => {
+    const names = (f: (o: Outcome) => boolean) => outcomes.filter(f).map((o) => o.name)
+    const lines: string[] = []
+    const joined = names((o) => o.op === 'join' && o.status === 'in')
+    if (joined.length) lines.push(`已登记：${joined.join('、')}（${count(a, confirmed)}）`)
+    const waiting = outcomes.filter((o) => o.op === 'join' && o.status === 'wait')
+    if (waiting.length) lines.push(`名额已满，已排候补：${waiting.map((o) => `${o.name}（第${o.pos}位）`).join('、')}`)
+    const dup = outcomes.filter((o) => o.op === 'join' && o.status === 'dup')
+    if (dup.length) lines.push(`已经在名单里了：${dup.map((o) => (o.state === 'wait' ? `${o.name}（候补第${o.pos}位）` : o.name)).join('、')}`)
+    const late = names((o) => o.op === 'join' && (o.status === 'late' || o.status === 'closed'))
+    if (late.length) lines.push(`抱歉，报名已经截止了，没能登记：${late.join('、')}。下次活动欢迎早点来报～`)
+    const gone = names((o) => o.op === 'join' && o.status === 'cancelled')
+    if (gone.length) lines.push(`这个活动已经取消了，没有登记：${gone.join('、')}`)
+    const left = names((o) => o.op === 'leave' && o.status === 'removed')
+    if (left.length) lines.push(`已取消报名：${left.join('、')}`)
+    const notFound = names((o) => o.op === 'leave' && o.status === 'notfound')
+    if (notFound.length) lines.push(`没有找到报名记录：${notFound.join('、')}`)
+    const promoted = names((o) => o.op === 'promoted')
+    if (promoted.length) lines.push(`有人退出，候补转正：${promoted.join('、')}，请准时参加～`)
+    if (!lines.length) return ''
+    return [`${label(a)}`, ...lines, ...(lines.length && (left.length || promoted.length) ? [`目前已报名${count(a, confirmed)}`] : [])].join('\n')
+  },
+
+  askWhich: (acts: Activity[], tz: string, verb = '报名') =>
+    [`现在有${acts.length}个活动，您要${verb}哪一个？`, ...acts.map((a) => `活动${a.id}「${a.title}」${when(a.startAt, tz)}`), `请回复「${verb} 活动${acts[0]!.id}」这样的格式。`].join('\n'),
+
+  noOpenActivity: '现在群里没有正在报名的活动。',
+  notFound: (n: number) => `没有找到活动${n}，发「活动列表」看看现有活动。`,
+  whichActivity: '有几个活动，请在指令后面加上活动编号，比如「名单3」。',
+
+  status: (a: Activity, parts: string[]) =>
+    parts.length === 0 ? `${label(a)}的名单里还没有您。想参加回复「报名」就行。` : `${label(a)}：${parts.join('，')}。`,
+  statusIn: (name: string) => `${name}已报上`,
+  statusWait: (name: string, pos: number) => `${name}在候补第${pos}位`,
+
+  places: (a: Activity, confirmed: number, waiting: number, closed: boolean) => {
+    if (closed) return `${label(a)}报名已截止（已报名${count(a, confirmed)}）。`
+    if (a.capacity === 0) return `${label(a)}不限人数，已报名${confirmed}人，回复「报名」就行。`
+    const left = a.capacity - confirmed
+    return left > 0
+      ? `${label(a)}还有${left}个名额（${confirmed}/${a.capacity}），回复「报名」就行。`
+      : `${label(a)}名额已满（${confirmed}/${a.capacity}），现在报名会排候补${waiting ? `（前面有${waiting}人）` : ''}，有人退出会按顺序补上。`
+  },
+
+  howto: (a: Activity, tz: string, several: boolean) =>
+    `${label(a)}${when(a.startAt, tz)}，${a.place}。报名回复「${several ? `报名 活动${a.id}` : '报名'}」，帮家人报：「帮婆婆报一个」，取消：「取消报名」。`,
+
+  roster: (a: Activity, r: Roster, tz: string) =>
+    [
+      `${label(a)} ${when(a.startAt, tz)}`,
+      `已报名（${count(a, r.confirmed.length)}）：`,
+      ...(r.confirmed.length ? r.confirmed.map((e, i) => `${i + 1}. ${e.name}`) : ['（暂无）']),
+      ...(r.waitlist.length ? [`候补（${r.waitlist.length}）：`, ...r.waitlist.map((e, i) => `${i + 1}. ${e.name}`)] : []),
+      ...(a.status !== 'open' ? [a.status === 'cancelled' ? '（活动已取消）' : '（报名已截止）'] : []),
+    ].join('\n'),
+
+  list: (acts: Activity[], counts: number[], tz: string) =>
+    acts.length === 0
+      ? '最近没有活动。发布活动请@我：发布活动 周六下午2点 亲子阅读 微家活动室 限20人'
+      : ['最近的活动：', ...acts.map((a, i) => `活动${a.id}「${a.title}」${when(a.startAt, tz)}，${STATUS[a.status]}，已报名${count(a, counts[i] ?? 0)}`)].join('\n'),
+
+  exported: (a: Activity) => `${label(a)}的名单已私信发给您。`,
+  exportFile: (a: Activity, tz: string) => `活动${a.id}-${a.title}-${formatDate(new Date(a.startAt), tz).replace(/（.*）/u, '')}.csv`,
+  exportText: (a: Activity, confirmed: number, waiting: number) => `${label(a)}名单：已报名${confirmed}人${waiting ? `，候补${waiting}人` : ''}。`,
+
+  closed: (a: Activity) => `${label(a)}报名已截止，谢谢大家！`,
+  alreadyClosed: (a: Activity) => `${label(a)}已经截止报名了。`,
+  reopened: (a: Activity) => `${label(a)}重新开放报名，想参加的回复「报名」。`,
+  alreadyOpen: (a: Activity) => `${label(a)}正在报名中。`,
+  cancelled: (a: Activity, tz: string) => `【通知】${label(a)}（${when(a.startAt, tz)}）取消了，给报名的朋友们添麻烦了，抱歉！`,
+  alreadyCancelled: (a: Activity) => `${label(a)}已经取消了。`,
+  edited: (a: Activity, changes: string[], tz: string) => [`【变更】${label(a)}有调整：`, ...changes, `现在：${when(a.startAt, tz)}，${a.place}`].join('\n'),
+  changeTime: (at: number, tz: string) => `时间改为${when(at, tz)}`,
+  changePlace: (p: string) => `地点改为${p}`,
+  changeCapacity: (n: number) => (n > 0 ? `名额改为${n}人` : '改为不限人数'),
+  changeTitle: (t: string) => `名称改为「${t}」`,
+  changeDeadline: (at: number, tz: string) => `报名截止改为${when(at, tz)}`,
+  changeNotes: (n: string) => `备注：${n}`,
+  capacityBelow: (n: number, confirmed: number) => `注意：已经有${confirmed}人报上，超过新名额${n}人，已报的不会被移出。`,
+  editUsage: '修改活动的格式：修改活动3 时间 周日下午3点 / 修改活动3 地点 社区广场 / 修改活动3 限30人',
+  editTimeUnclear: (v: string) => `没看懂时间「${v}」，请写成「周日下午3点」这样。`,
+  editNeedsConfirm: (reason: string) => `时间不太确定：${reason}。请写清楚上午/下午和日期后重发。`,
+  nothingToEdit: '活动已取消，不能再修改。',
+
+  remindDayBefore: (a: Activity, tz: string, names: string[]) =>
+    `【活动提醒】明天${when(a.startAt, tz).replace(/^.*）/u, '')}「${a.title}」，地点：${a.place}。${names.length ? `已报名的${names.join('、')}，` : ''}记得准时来哦～不能来的请回复「取消报名」，把名额让给候补的朋友。`,
+  remindSoon: (a: Activity, tz: string, names: string[]) =>
+    `【活动提醒】「${a.title}」${when(a.startAt, tz)}开始，地点：${a.place}。${names.length ? `${names.join('、')}，` : ''}我们一会儿见！`,
+  remindPrivate: (a: Activity, tz: string) => `【活动提醒】您报名的「${a.title}」${when(a.startAt, tz)}开始，地点：${a.place}。`,
+
+  rosterMerged: (a: Activity) => `已按接龙更新${label(a)}的名单。`,
+}
+
+const STATUS: Record<Activity['status'], string> = { open: '报名中', closed: '已截止', cancelled: '已取消' }
+
+export const CSV_HEADER = ['序号', '姓名', '状态', '登记人', '报名时间']

@@ -1,0 +1,432 @@
+// Sign-ups end to end: the real app on the mock puppet, real Redis, real queues and outbox.
+import { afterEach, describe, expect, it } from 'vitest'
+import type { InboundMessage } from '../src/core/message.ts'
+import { parseScript } from '../src/sandbox/script.ts'
+import { perform, waitIdle } from '../src/sandbox/runner.ts'
+import { createSignups } from '../src/signups/index.ts'
+import type { SendJob } from '../src/outbox/payload.ts'
+import { startTestBot, type TestBot } from '../src/testing/bot.ts'
+import { testRedis } from '../src/testing/redis.ts'
+import { startOpenAiStub } from '../src/testing/openai-stub.ts'
+import { OpenAiLlm } from '../src/adapters/openai/llm.ts'
+
+const FLOOD = { flood: { perSender: { max: 1000, windowSec: 60 }, perRoom: { max: 10_000, windowSec: 60 } } }
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
+
+let bots: TestBot[] = []
+afterEach(async () => {
+  for (const b of bots) await b.stop().catch(() => undefined)
+  bots = []
+})
+
+async function boot(opts: { settings?: Parameters<typeof createSignups>[0]; store?: Awaited<ReturnType<typeof testRedis>> } = {}) {
+  const cap = createSignups({ ...opts.settings, settings: { batchWindowMs: 400, ...opts.settings?.settings } })
+  const bot = await startTestBot({ capabilities: [cap], config: FLOOD, store: opts.store })
+  bots.push(bot)
+  const files: SendJob[] = []
+  bot.app.onSent((job) => job.file && files.push(job))
+  return { bot, svc: cap.service!, files }
+}
+
+const texts = (bot: TestBot) => bot.sent.map((s) => s.text)
+const say = async (bot: TestBot, name: string, text: string, mentionBot = false) => {
+  bot.world.say(name, text, { mentionBot })
+  await sleep(40) // the mock may reorder near-simultaneous messages
+}
+
+describe('signups end to end (sandbox script harness)', () => {
+  it('announce → sign-ups → full → waitlist → cancel → promotion → roster → export', async () => {
+    const { bot, svc, files } = await boot()
+    const script = parseScript(
+      `
+李姐: @小助手 发布活动 下周六下午2点 亲子阅读 微家活动室 限3人
+/wait 300ms
+王芳: 报名
+张丽: 算我一个
+赵敏: +1
+孙梅: 我报名
+/wait 1s
+王芳: 不去了
+/wait 1s
+李姐: 名单
+李姐: 导出
+`,
+      '小助手',
+    )
+    for (const action of script) await perform(bot.world, action)
+    expect(await waitIdle(bot.app, 20_000)).toBe(true)
+
+    const all = texts(bot)
+    const announcement = all.find((t) => t.startsWith('【活动'))!
+    expect(announcement).toMatch(/亲子阅读[\s\S]*时间：\d+月\d+日（周六）14:00[\s\S]*地点：微家活动室[\s\S]*名额：3人[\s\S]*报名/u)
+    // One summary for the four sign-ups that arrived together.
+    const summaries = all.filter((t) => t.includes('已登记'))
+    expect(summaries).toHaveLength(1)
+    expect(summaries[0]).toContain('已登记：王芳、张丽、赵敏（3/3）')
+    expect(summaries[0]).toContain('候补：孙梅（第1位）')
+    // Cancellation promotes 孙梅, who is @-mentioned.
+    const promo = bot.sent.find((s) => s.text.includes('候补转正'))!
+    expect(promo.text).toContain('已取消报名：王芳')
+    expect(promo.mentions).toEqual(['孙梅'])
+    const roster = all.find((t) => t.includes('已报名（3/3）'))!
+    expect(roster).toMatch(/1\. 张丽\n2\. 赵敏\n3\. 孙梅/u)
+    // Export: a CSV file to the host in private.
+    const exported = files.find((f) => f.to.kind === 'private')!
+    expect(exported.to).toMatchObject({ kind: 'private', name: '李姐' })
+    expect(exported.file!.name).toMatch(/^活动\d+-亲子阅读-.*\.csv$/u)
+    const lines = exported.file!.content.replace(/^\uFEFF/u, '').trim().split('\r\n')
+    expect(lines[0]).toBe('序号,姓名,状态,登记人,报名时间')
+    expect(lines.slice(1).map((l) => l.split(',').slice(1, 3).join(','))).toEqual(['张丽,已报名', '赵敏,已报名', '孙梅,已报名'])
+    const live = await svc.store.live('xingfuli', Date.now())
+    expect(await svc.store.counts(live[0]!.id)).toEqual({ confirmed: 3, waiting: 0 })
+  })
+})
+
+describe('signups in the group', () => {
+  it('a "+1" agreeing with ordinary chat is not a sign-up; after activity talk it is', async () => {
+    const { bot, svc } = await boot()
+    await say(bot, '李姐', '@小助手 发布活动 下周六下午2点 亲子阅读 限20人', true)
+    await bot.idle()
+    await say(bot, '张丽', '今天天气真好，大家出去走走')
+    await say(bot, '王芳', '+1')
+    await bot.idle()
+    const [a] = await svc.store.live('xingfuli', Date.now())
+    expect((await svc.store.counts(a!.id)).confirmed).toBe(0)
+    // Right after a sign-up, "+1" chains on.
+    await say(bot, '赵敏', '报名')
+    await say(bot, '孙梅', '+2 我和闺女')
+    await bot.idle()
+    const r = await svc.store.roster(a!.id)
+    expect(r.confirmed.map((e) => e.name)).toEqual(['赵敏', '孙梅', '孙梅的闺女'])
+  })
+
+  it('a "+1" quoting the announcement counts even after chat', async () => {
+    const { bot, svc } = await boot()
+    await say(bot, '李姐', '@小助手 发布活动 下周六下午2点 亲子阅读 限20人', true)
+    await bot.idle()
+    await say(bot, '张丽', '今天天气真好')
+    const announcement = texts(bot).find((t) => t.startsWith('【活动'))!
+    await say(bot, '王芳', `「小助手：${announcement}」\n- - - - - - - - - - - - - - -\n+1`)
+    await bot.idle()
+    const [a] = await svc.store.live('xingfuli', Date.now())
+    expect((await svc.store.roster(a!.id)).confirmed.map((e) => e.name)).toEqual(['王芳'])
+  })
+
+  it('with several open activities a bare 报名 asks which; naming one signs up', async () => {
+    const { bot, svc } = await boot()
+    await say(bot, '李姐', '@小助手 发布活动 下周六下午2点 亲子阅读 限20人', true)
+    await say(bot, '李姐', '@小助手 发布活动 下周日上午9点 健康讲座 社区中心', true)
+    await bot.idle()
+    const [a1, a2] = (await svc.store.live('xingfuli', Date.now())).sort((x, y) => x.id - y.id)
+    await say(bot, '王芳', '报名')
+    await bot.idle()
+    expect(texts(bot).some((t) => t.includes('您要报名哪一个') && t.includes(`活动${a1!.id}`) && t.includes(`活动${a2!.id}`))).toBe(true)
+    await say(bot, '王芳', '报名 健康讲座')
+    await say(bot, '张丽', `报名活动${a1!.id}`)
+    await say(bot, '赵敏', '帮我婆婆报一个 亲子阅读')
+    await bot.idle()
+    expect((await svc.store.roster(a1!.id)).confirmed.map((e) => e.name)).toEqual(['张丽', '赵敏的婆婆'])
+    expect((await svc.store.roster(a2!.id)).confirmed.map((e) => e.name)).toEqual(['王芳'])
+  })
+
+  it('questions are answered, not signed up; 接龙 lists merge', async () => {
+    const { bot, svc } = await boot()
+    await say(bot, '李姐', '@小助手 发布活动 下周六下午2点 亲子阅读 限2人', true)
+    await bot.idle()
+    await say(bot, '王芳', '还有名额吗？')
+    await bot.idle()
+    expect(texts(bot).some((t) => t.includes('还有2个名额'))).toBe(true)
+    await say(bot, '王芳', '报名')
+    await bot.idle()
+    await say(bot, '赵敏', '#接龙\n亲子阅读\n1. 王芳\n2. 张丽\n3. 赵敏')
+    await bot.idle()
+    const [a] = await svc.store.live('xingfuli', Date.now())
+    const r = await svc.store.roster(a!.id)
+    expect(r.confirmed.map((e) => e.name)).toEqual(['王芳', '张丽'])
+    expect(r.waitlist.map((e) => e.name)).toEqual(['赵敏'])
+    await say(bot, '赵敏', '我报上了没？')
+    await bot.idle()
+    expect(texts(bot).some((t) => t.includes('赵敏在候补第1位'))).toBe(true)
+    expect((await svc.store.counts(a!.id)).confirmed).toBe(2)
+  })
+
+  it('sign-ups arriving together get one summary; later ones another', async () => {
+    const { bot } = await boot({ settings: { settings: { batchWindowMs: 800 } } })
+    await say(bot, '李姐', '@小助手 发布活动 下周六下午2点 亲子阅读 限20人', true)
+    await bot.idle()
+    for (const n of ['王芳', '张丽', '赵敏']) await say(bot, n, '报名')
+    await bot.idle()
+    await say(bot, '孙梅', '报名')
+    await bot.idle()
+    const summaries = texts(bot).filter((t) => t.includes('已登记'))
+    expect(summaries).toEqual([expect.stringContaining('已登记：王芳、张丽、赵敏（3/20）'), expect.stringContaining('已登记：孙梅（4/20）')])
+  })
+
+  it('200 concurrent sign-ups for 20 places through the chat: exactly 20 in and 180 waiting, each once', async () => {
+    const { bot, svc } = await boot()
+    await say(bot, '李姐', '@小助手 发布活动 下周六下午2点 亲子阅读 限20人', true)
+    await bot.idle()
+    const names = Array.from({ length: 200 }, (_, i) => `居民${i + 1}`)
+    for (const n of names) bot.world.say(n, '报名')
+    expect(await waitIdle(bot.app, 60_000)).toBe(true)
+    const [a] = await svc.store.live('xingfuli', Date.now())
+    const r = await svc.store.roster(a!.id)
+    expect(r.confirmed).toHaveLength(20)
+    expect(r.waitlist).toHaveLength(180)
+    expect(new Set([...r.confirmed, ...r.waitlist].map((e) => e.name))).toEqual(new Set(names))
+    // Every confirmation sent matches the roster: nobody told 已登记 who is not on it.
+    const told = texts(bot).flatMap((t) => /已登记：([^（]+)/u.exec(t)?.[1]?.split('、') ?? [])
+    expect(told.sort()).toEqual(r.confirmed.map((e) => e.name).sort())
+  })
+
+  it('sign-up jobs queued in a burst are applied in arrival order: the first 20 get the places', async () => {
+    const { svc } = await boot()
+    const a = await svc.store.create(
+      { groupId: 'xingfuli', title: '亲子阅读', startAt: Date.now() + 7 * 24 * 3600_000, place: '活动室', capacity: 20, deadlineAt: 0, notes: '', hostId: 'li', hostName: '李姐' },
+      Date.now(),
+    )
+    const names = Array.from({ length: 200 }, (_, i) => `居民${i + 1}`)
+    // Enqueued one after another (as messages arrive), without waiting for the worker.
+    for (const [i, name] of names.entries()) {
+      await svc.enqueue({ op: 'join', activityId: a.id, msgId: `burst-${i}`, by: { id: `wx${i}`, name }, people: [{ key: name, name, own: true }] })
+    }
+    await waitIdle((bots.at(-1) as TestBot).app, 30_000)
+    const r = await svc.store.roster(a.id)
+    expect(r.confirmed.map((e) => e.name)).toEqual(names.slice(0, 20))
+    expect(r.waitlist.map((e) => e.name)).toEqual(names.slice(20))
+  })
+
+  it('a redelivered message (same WeChat id) signs nobody up twice', async () => {
+    const { bot, svc } = await boot()
+    await say(bot, '李姐', '@小助手 发布活动 下周六下午2点 亲子阅读 限20人', true)
+    await bot.idle()
+    const room = bot.world.rooms.get('xingfuli')!
+    const msg: InboundMessage = {
+      id: 'wx-msg-42', conversation: { kind: 'room', roomId: room.id, topic: '幸福里妇女微家' },
+      sender: { id: bot.world.person('王芳').id, name: '王芳' }, role: 'resident', groupId: 'xingfuli',
+      kind: 'text', text: '+2', mentioned: false, at: Date.now(),
+    }
+    await bot.app.handle(msg)
+    // Past the pipeline's duplicate filter (as if its record had expired): the job id still makes it a no-op.
+    await bot.store.redis.del(`${bot.store.prefix}:seen:${msg.id}`)
+    await bot.app.handle({ ...msg, at: Date.now() })
+    await bot.idle()
+    const [a] = await svc.store.live('xingfuli', Date.now())
+    expect((await svc.store.roster(a!.id)).confirmed.map((e) => e.name)).toEqual(['王芳', '王芳+1'])
+    expect(texts(bot).filter((t) => t.includes('已登记'))).toHaveLength(1)
+    expect(texts(bot).some((t) => t.includes('已经在名单里'))).toBe(false)
+  })
+
+  it('after the deadline sign-ups are declined politely', async () => {
+    let now = Date.now()
+    const { bot, svc } = await boot({ settings: { now: () => now } })
+    await say(bot, '李姐', '@小助手 发布活动 下周六下午2点 亲子阅读 限20人 下周五晚8点截止', true)
+    await bot.idle()
+    const [a] = await svc.store.live('xingfuli', now)
+    await say(bot, '王芳', '报名')
+    await bot.idle()
+    now = a!.deadlineAt + 60_000
+    await say(bot, '张丽', '报名')
+    await bot.idle()
+    expect((await svc.store.roster(a!.id)).confirmed.map((e) => e.name)).toEqual(['王芳'])
+    expect(texts(bot).some((t) => t.includes('报名已经截止') && t.includes('张丽'))).toBe(true)
+  })
+})
+
+describe('hosts', () => {
+  it('only hosts announce and run host commands; residents are told who can', async () => {
+    const { bot, svc } = await boot()
+    await say(bot, '王芳', '@小助手 发布活动 下周六下午2点 广场舞 限20人', true)
+    await bot.idle()
+    expect(await svc.store.live('xingfuli', Date.now())).toEqual([])
+    expect(bot.sent.at(-1)).toMatchObject({ text: expect.stringContaining('只有微家主人或工作人员可以用'), mentions: ['王芳'] })
+    await say(bot, '李姐', '@小助手 发布活动 下周六下午2点 亲子阅读 限20人', true)
+    await bot.idle()
+    await say(bot, '王芳', '@小助手 取消活动1', true)
+    await say(bot, '张丽', '@小助手 名单', true)
+    await bot.idle()
+    const refusals = texts(bot).filter((t) => t.includes('只有微家主人'))
+    expect(refusals).toHaveLength(3)
+    expect((await svc.store.live('xingfuli', Date.now()))[0]!.status).toBe('open')
+  })
+
+  it('ambiguous or past times are confirmed with the host, never guessed', async () => {
+    const { bot, svc } = await boot()
+    await say(bot, '李姐', '@小助手 发布活动 下周六2点 手工课 限10人', true)
+    await bot.idle()
+    expect(await svc.store.live('xingfuli', Date.now())).toEqual([])
+    expect(texts(bot).at(-1)).toMatch(/活动草稿：手工课[\s\S]*没说上午还是下午[\s\S]*确认/u)
+    await say(bot, '李姐', '@小助手 确认', true)
+    await bot.idle()
+    const [a] = await svc.store.live('xingfuli', Date.now())
+    expect(a).toMatchObject({ title: '手工课', capacity: 10 })
+    expect(new Date(a!.startAt).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour: 'numeric', hourCycle: 'h23' })).toMatch(/14/u)
+
+    // A date without a time blocks until fixed; sending just the time fixes and publishes.
+    await say(bot, '李姐', '@小助手 发布活动 下周日 包饺子', true)
+    await bot.idle()
+    expect(texts(bot).at(-1)).toContain('请补充几点开始')
+    await say(bot, '李姐', '@小助手 下周日上午10点', true)
+    await bot.idle()
+    expect((await svc.store.live('xingfuli', Date.now())).map((x) => x.title)).toContain('包饺子')
+  })
+
+  it('edit moves reminders, close and reopen, cancel tells everyone and removes reminders', async () => {
+    const { bot, svc } = await boot()
+    await say(bot, '李姐', '@小助手 发布活动 下周六下午2点 亲子阅读 限2人', true)
+    await bot.idle()
+    const [a] = await svc.store.live('xingfuli', Date.now())
+    const jobKey = (kind: string, v: number) => `${bot.store.prefix}:bull:signups-remind:signups-remind_${a!.id}_${kind}_v${v}`
+    expect(await bot.store.redis.exists(jobKey('soon', 1), jobKey('daybefore', 1))).toBe(2)
+    for (const n of ['王芳', '张丽', '赵敏']) await say(bot, n, '报名')
+    await bot.idle()
+
+    await say(bot, '李姐', `修改活动${a!.id} 时间 下周日下午3点`)
+    await bot.idle()
+    expect(await bot.store.redis.exists(jobKey('soon', 1), jobKey('daybefore', 1))).toBe(0)
+    expect(await bot.store.redis.exists(jobKey('soon', 2), jobKey('daybefore', 2))).toBe(2)
+    const change = bot.sent.find((s) => s.text.startsWith('【变更】'))!
+    expect(change.text).toMatch(/时间改为\d+月\d+日（周日）15:00/u)
+    expect(change.mentions.sort()).toEqual(['张丽', '王芳', '赵敏'].sort())
+
+    await say(bot, '李姐', `修改活动${a!.id} 限3人`)
+    await bot.idle()
+    expect(await svc.store.counts(a!.id)).toEqual({ confirmed: 3, waiting: 0 })
+    expect(bot.sent.some((s) => s.text.includes('候补转正：赵敏') && s.mentions.includes('赵敏'))).toBe(true)
+
+    await say(bot, '李姐', `截止报名${a!.id}`)
+    await say(bot, '孙梅', '报名')
+    await bot.idle()
+    expect(texts(bot).some((t) => t.includes('报名已经截止') && t.includes('孙梅'))).toBe(true)
+    await say(bot, '李姐', `重新开放${a!.id}`)
+    await say(bot, '孙梅', '报名')
+    await bot.idle()
+    expect((await svc.store.counts(a!.id)).waiting).toBe(1)
+
+    await say(bot, '李姐', `取消活动${a!.id}`)
+    await bot.idle()
+    const cancelled = bot.sent.find((s) => s.text.startsWith('【通知】'))!
+    expect(cancelled.mentions.sort()).toEqual(['孙梅', '张丽', '王芳', '赵敏'].sort())
+    expect(await bot.store.redis.exists(jobKey('soon', 2), jobKey('daybefore', 2))).toBe(0)
+    await say(bot, '李姐', '活动列表')
+    await bot.idle()
+    expect(texts(bot).at(-1)).toMatch(/亲子阅读.*已取消/u)
+  })
+})
+
+describe('with an LLM', () => {
+  it('announces from natural Chinese via structured extraction, and falls back to rules when the LLM fails', async () => {
+    const stub = await startOpenAiStub()
+    try {
+      const llm = new OpenAiLlm({ baseURL: stub.baseURL, apiKey: 'test', model: 'stub', maxRetries: 0 })
+      stub.onChat(() => ({
+        toolCalls: [{ name: 'activity', arguments: JSON.stringify({ title: '亲子绘本共读', timeText: '下周六下午两点半', place: '三楼书屋', capacity: 15, deadlineText: null, notes: null }) }],
+      }))
+      const cap = createSignups({ settings: { batchWindowMs: 400 } })
+      const bot = await startTestBot({ capabilities: [cap], config: FLOOD, llm })
+      bots.push(bot)
+      await say(bot, '李姐', '@小助手 下周六下午两点半咱们在三楼书屋办个亲子绘本共读活动，最多15个家庭', true)
+      await bot.idle()
+      const [a] = await cap.service!.store.live('xingfuli', Date.now())
+      expect(a).toMatchObject({ title: '亲子绘本共读', place: '三楼书屋', capacity: 15 })
+      expect(texts(bot).at(-1)).toMatch(/【活动\d+】亲子绘本共读\n时间：\d+月\d+日（周六）14:30/u)
+      stub.onChat(() => ({ status: 500 }))
+      await say(bot, '李姐', '@小助手 发布活动 下周日上午9点 健康讲座 社区中心 限30人', true)
+      await bot.idle()
+      const titles = (await cap.service!.store.live('xingfuli', Date.now())).map((x) => x.title)
+      expect(titles).toEqual(['亲子绘本共读', '健康讲座'])
+      expect(stub.chatRequests()).toHaveLength(2)
+    } finally {
+      await stub.close()
+    }
+  })
+})
+
+describe('reminders', () => {
+  it('about 2 hours before: one group message @-mentioning those signed up', async () => {
+    const { bot, svc } = await boot()
+    await say(bot, '王芳', '你好') // the bot learns the group's room from traffic
+    await bot.idle()
+    const room = await svc.roomFor('xingfuli')
+    const a = await svc.publish(
+      { groupId: 'xingfuli', title: '亲子阅读', startAt: Date.now() + 2 * 3600_000 + 3000, place: '微家活动室', capacity: 0, deadlineAt: 0, notes: '', hostId: 'li', hostName: '李姐' },
+      room!,
+    )
+    await say(bot, '王芳', '报名')
+    await say(bot, '张丽', '帮我婆婆报一个')
+    await sleep(3500)
+    await bot.idle()
+    const reminders = bot.sent.filter((s) => s.text.startsWith('【活动提醒】'))
+    expect(reminders).toHaveLength(1)
+    expect(reminders[0]!.mentions.sort()).toEqual(['张丽', '王芳'].sort())
+    expect(reminders[0]!.text).toContain('张丽的婆婆')
+    expect(a.status).toBe('open')
+  })
+
+  it('privately, when configured: one message to each person signed up', async () => {
+    const { bot, svc } = await boot({ settings: { settings: { remindPrivately: true } } })
+    await say(bot, '王芳', '你好')
+    await bot.idle()
+    await svc.publish(
+      { groupId: 'xingfuli', title: '亲子阅读', startAt: Date.now() + 2 * 3600_000 + 3000, place: '微家活动室', capacity: 0, deadlineAt: 0, notes: '', hostId: 'li', hostName: '李姐' },
+      (await svc.roomFor('xingfuli'))!,
+    )
+    await say(bot, '王芳', '报名')
+    await say(bot, '张丽', '+2')
+    await sleep(3500)
+    await bot.idle()
+    const reminders = bot.sent.filter((s) => s.text.startsWith('【活动提醒】'))
+    expect(reminders.map((r) => [r.kind, r.to]).sort()).toEqual([['private', '张丽'], ['private', '王芳']])
+  })
+
+  it('day-before reminder respects quiet hours; none in the past', async () => {
+    const now = Date.parse('2026-11-25T10:00:00+08:00')
+    const { svc } = await boot({ settings: { now: () => now, settings: { dayBeforeHour: 22 } } })
+    const quiet = { start: '21:30', end: '07:30' }
+    const act = {
+      id: 1, groupId: 'xingfuli', title: 't', startAt: Date.parse('2026-11-28T14:00:00+08:00'), place: '', capacity: 0,
+      deadlineAt: 0, notes: '', status: 'open' as const, hostId: '', hostName: '', createdAt: now, version: 1,
+    }
+    // 22:00 the day before is inside 21:30–07:30: it moves to 07:30 that day.
+    const t = svc.reminderTimes(act, quiet)
+    expect(new Date(t.daybefore!).toISOString()).toBe('2026-11-26T23:30:00.000Z')
+    expect(new Date(t.soon!).toISOString()).toBe('2026-11-28T04:00:00.000Z')
+    // Tonight at 20:00: no day-before reminder (it would be in the past), the 2-hour one at 18:00.
+    const tonight = svc.reminderTimes({ ...act, startAt: Date.parse('2026-11-25T20:00:00+08:00') }, quiet)
+    expect(tonight.daybefore).toBeUndefined()
+    expect(new Date(tonight.soon!).toISOString()).toBe('2026-11-25T10:00:00.000Z')
+    // 08:00 start: 2 hours before is 06:00, inside quiet hours → 07:30.
+    const early = svc.reminderTimes({ ...act, startAt: Date.parse('2026-11-28T08:00:00+08:00') }, quiet)
+    expect(new Date(early.soon!).toISOString()).toBe('2026-11-27T23:30:00.000Z')
+  })
+})
+
+describe('restart', () => {
+  it('activities, rosters and reminders survive a bot restart', async () => {
+    const store = await testRedis('signups-restart')
+    try {
+      const first = await boot({ store })
+      await say(first.bot, '李姐', '@小助手 发布活动 下周六下午2点 亲子阅读 限2人', true)
+      await first.bot.idle()
+      await say(first.bot, '王芳', '报名')
+      await say(first.bot, '张丽', '报名')
+      await first.bot.idle()
+      await first.bot.stop()
+      bots = bots.filter((b) => b !== first.bot)
+
+      const second = await boot({ store })
+      await say(second.bot, '赵敏', '报名')
+      await second.bot.idle()
+      await say(second.bot, '李姐', '名单')
+      await second.bot.idle()
+      const roster = texts(second.bot).find((t) => t.includes('已报名（2/2）'))!
+      expect(roster).toMatch(/1\. 王芳\n2\. 张丽\n候补（1）：\n1\. 赵敏/u)
+      const [a] = await second.svc.store.live('xingfuli', Date.now())
+      expect(await store.redis.exists(`${store.prefix}:bull:signups-remind:signups-remind_${a!.id}_soon_v1`)).toBe(1)
+    } finally {
+      for (const b of bots) await b.stop().catch(() => undefined)
+      bots = []
+      await store.cleanup()
+    }
+  })
+})
