@@ -18,7 +18,9 @@ COPY src ./src
 COPY config ./config
 COPY prompts ./prompts
 COPY knowledge ./knowledge
-RUN mkdir -p /app/data && chown -R node:node /app/data
+COPY scripts/build.mjs ./scripts/build.mjs
+# Bundle once at build time: the app directory is read-only for the node user at run time.
+RUN node scripts/build.mjs && mkdir -p /app/data && chown -R node:node /app/data
 USER node
 VOLUME ["/app/data"]
 # With WECHATY_PUPPET set this runs the real bot; without it, the sandbox.

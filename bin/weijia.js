@@ -1,6 +1,37 @@
 #!/usr/bin/env node
-// Runs the TypeScript CLI through tsx so there is no build step between a checkout and a running bot.
-import { register } from 'tsx/esm/api'
-register()
-const { main } = await import('../src/cli/main.ts')
+// Runs the CLI from dist/ (plain JS: fast start), rebuilding it first when src/ is newer.
+// If dist/ cannot be built here (e.g. a read-only install), runs the TypeScript through tsx instead.
+import { existsSync, readdirSync, statSync } from 'node:fs'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+const root = fileURLToPath(new URL('..', import.meta.url))
+const entry = join(root, 'dist', 'cli', 'main.js')
+
+function newestSource(dir) {
+  let newest = 0
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, e.name)
+    newest = Math.max(newest, e.isDirectory() ? newestSource(p) : statSync(p).mtimeMs)
+  }
+  return newest
+}
+
+async function load() {
+  const fresh = existsSync(entry) && statSync(entry).mtimeMs >= newestSource(join(root, 'src'))
+  if (!fresh) {
+    try {
+      const { buildDist } = await import('../scripts/build.mjs')
+      await buildDist()
+    } catch (err) {
+      process.stderr.write(`weijia: could not build dist/ (${err.message}); running from source\n`)
+      const { register } = await import('tsx/esm/api')
+      register()
+      return import('../src/cli/main.ts')
+    }
+  }
+  return import(entry)
+}
+
+const { main } = await load()
 process.exitCode = await main(process.argv.slice(2))

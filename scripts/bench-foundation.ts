@@ -1,6 +1,6 @@
-// Foundation bench: mock chat → adapter → pipeline → outbox enqueue, on real Redis.
-// Measures start-up to ready, throughput and latency from the Wechaty message event to the outbox
-// enqueue, and RSS. Run through `npm run bench`.
+// Foundation bench: mock chat → adapter → pipeline → outbox enqueue, on real Redis: throughput and
+// latency from the Wechaty message event to the outbox enqueue. Start-up and RSS are measured in a
+// fresh process by bench-startup.ts. Run through `npm run bench`.
 import { performance } from 'node:perf_hooks'
 import type { Message } from 'wechaty'
 import { createApp } from '../src/app.ts'
@@ -60,8 +60,6 @@ export async function benchFoundation(opts: { messages?: number; rate?: number }
   })
   const wiring = attachWechaty(world.bot, app, config, log, { ignoreError: isMockNoise })
   await app.start()
-  // performance.now() counts from process start: this includes loading wechaty, BullMQ and tsx.
-  const readyMs = performance.now()
 
   const residents = Array.from({ length: 20 }, (_, i) => `居民${i + 1}`)
   const phase = async (n: number, perSecond?: number) => {
@@ -86,7 +84,6 @@ export async function benchFoundation(opts: { messages?: number; rate?: number }
   await waitIdle(app, 120_000)
   // 2) Latency at the target rate (a busy evening across many groups), not inside a backlog.
   const steady = await phase(Math.min(total, rate * 5), rate)
-  const rssMb = process.memoryUsage().rss / 2 ** 20
   await waitIdle(app, 120_000)
   wiring.stopping()
   await app.stop()
@@ -96,8 +93,6 @@ export async function benchFoundation(opts: { messages?: number; rate?: number }
   return {
     saturation: { messages: total, throughput_msgs_per_s: Math.round(total / burst.seconds), latency_ms: ms(burst.latencies) },
     steady: { rate_msgs_per_s: rate, messages: steady.latencies.length, latency_ms: ms(steady.latencies) },
-    startup_to_ready_ms: Math.round(readyMs),
-    rss_mb: Math.round(rssMb),
   }
 }
 

@@ -4,7 +4,7 @@
 import type { ChatMessage, Llm } from '../core/llm.ts'
 import type { Logger } from '../core/log.ts'
 import { normalizeForIndex, toSimplified } from './normalize.ts'
-import { fillPrompt, loadPrompt } from './prompts.ts'
+import { fillPrompt, loadPrompt } from '../core/prompts.ts'
 import type { Passage, PreparedQuery } from './retrieve.ts'
 import { qaTexts } from './texts.ts'
 

@@ -27,11 +27,11 @@ async function start(extra: Record<string, unknown> = {}) {
 }
 
 describe('qa capability', () => {
-  it('ingests on start when there is no index, then answers a mention with the source line', async () => {
+  it('ingests in the background on start; a question asked meanwhile waits and is answered with the source line', async () => {
     const { bot, indexDir } = await start()
-    expect(indexExists(indexDir)).toBe(true)
     bot.world.say('王芳', '孩子放学没人管怎么办？', { mentionBot: true })
     expect(await bot.idle()).toBe(true)
+    expect(indexExists(indexDir)).toBe(true)
     expect(bot.sent).toHaveLength(1)
     expect(bot.sent[0]).toMatchObject({ kind: 'room', mentions: ['王芳'] })
     expect(bot.sent[0]!.text).toContain('四点半课堂')

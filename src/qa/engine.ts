@@ -4,7 +4,7 @@ import type { Logger } from '../core/log.ts'
 import { composeAnswer } from './answer.ts'
 import type { KnowledgeIndex } from './index-store.ts'
 import { normalizeForIndex, toSimplified } from './normalize.ts'
-import { fillPrompt, loadPrompt } from './prompts.ts'
+import { fillPrompt, loadPrompt } from '../core/prompts.ts'
 import { retrieve, type Retrieval, type Thresholds } from './retrieve.ts'
 import { qaTexts } from './texts.ts'
 

@@ -43,9 +43,10 @@ export function createQa(deps: QaDeps = {}): Capability {
         return engine
       }
 
-      // Ingest (when there is no index yet) and load at start-up, never on the message path:
-      // building the HNSW graph is synchronous native work that would stall every conversation.
-      app.onStart(async () => {
+      // Ingest (when there is no index yet) and load at start-up, never on the message path: building the
+      // HNSW graph is synchronous native work that would stall every conversation. It runs in the background
+      // so the rest of the bot is ready at once; a question that arrives meanwhile waits for it.
+      const warmUp = async () => {
         if (!indexExists(settings.indexDir)) {
           log.info({ kb: settings.kbDir, index: settings.indexDir }, 'no knowledge index yet: ingesting')
           building = ingest({ kbDir: settings.kbDir, indexDir: settings.indexDir, makeEmbedder, log })
@@ -58,6 +59,10 @@ export function createQa(deps: QaDeps = {}): Capability {
           }
         }
         await load().catch((err) => log.error({ err }, 'knowledge index could not be loaded'))
+      }
+      let warming: Promise<void> | undefined
+      app.onStart(async () => {
+        warming = warmUp()
       })
 
       app.route({
@@ -71,7 +76,8 @@ export function createQa(deps: QaDeps = {}): Capability {
           return ctx.group?.answerMode === 'questions' && looksLikeQuestion(msg.text)
         },
         async handle(ctx) {
-          if (building || !indexExists(settings.indexDir)) return ctx.reply(qaTexts.notReady)
+          await warming
+          if (!indexExists(settings.indexDir)) return ctx.reply(qaTexts.notReady)
           let qa: QaEngine
           try {
             qa = await load()

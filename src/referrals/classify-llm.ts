@@ -1,6 +1,6 @@
 // Classification with an LLM (when one is configured): zod-validated structured output, merged with
 // the rules, which stay the safety net — an emergency found by either is an emergency.
-import { readFileSync } from 'node:fs'
+import { loadPrompt } from '../core/prompts.ts'
 import { z } from 'zod'
 import type { Llm } from '../core/llm.ts'
 import { maskPersonalData } from '../core/mask.ts'
@@ -16,8 +16,6 @@ export const llmClassificationSchema = z.object({
 })
 export type LlmClassification = z.infer<typeof llmClassificationSchema>
 
-let systemPrompt: string | undefined
-const loadPrompt = () => (systemPrompt ??= readFileSync(new URL('../../prompts/referral-classify.md', import.meta.url), 'utf8'))
 
 export async function classifyWithLlm(llm: Llm, text: string, timeoutMs: number): Promise<LlmClassification> {
   // Numbers never leave the building: the model does not need them to classify.
@@ -30,7 +28,7 @@ export async function classifyWithLlm(llm: Llm, text: string, timeoutMs: number)
     return await Promise.race([
       llm.extract(
         [
-          { role: 'system', content: loadPrompt() },
+          { role: 'system', content: loadPrompt('referral-classify') },
           { role: 'user', content: `<message>${message}</message>` },
         ],
         llmClassificationSchema,

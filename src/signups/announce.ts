@@ -2,6 +2,7 @@
 // fields as spans of the message, whose dates still go through the rule-based Chinese date parser (so ambiguity
 // and past times are caught the same way). Anything uncertain becomes a question for the host, never a guess.
 import { z } from 'zod'
+import { loadPrompt } from '../core/prompts.ts'
 import type { Llm } from '../core/llm.ts'
 import { cnNumber, formatDateTime, parseDateTime, wallClock } from '../core/zh-time.ts'
 import { ANNOUNCE_WORDS, normalize } from './parse.ts'
@@ -195,13 +196,11 @@ export const extractionSchema = z.object({
   notes: z.string().max(200).nullable().describe('其他需要参加者知道的事项；没有就 null'),
 })
 
-const SYSTEM = '你从社区妇女微家群主发布的活动通知中提取字段。时间只原样摘出原文写法，不要换算成日期。不确定的字段填 null，不要编造。'
-
 /** LLM spans when they validate and the time span really is in the message; undefined → use the rules. */
 export async function llmSpans(llm: Llm, raw: string, now: Date, tz: string): Promise<Spans | undefined> {
   const out = await llm.extract(
     [
-      { role: 'system', content: SYSTEM },
+      { role: 'system', content: loadPrompt('signup-announce') },
       { role: 'user', content: `现在是${formatDateTime(now, tz)}。通知：\n${raw.replace(ANNOUNCE_WORDS, '')}` },
     ],
     extractionSchema,

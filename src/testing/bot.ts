@@ -7,6 +7,7 @@ import { createMockWorld, isMockNoise, type MockWorld } from '../adapters/wechat
 import { wechatyDirectory } from '../adapters/wechaty/directory.ts'
 import { wechatyTransport } from '../adapters/wechaty/transport.ts'
 import { type Config, parseConfig } from '../config.ts'
+import { projectPath } from '../core/paths.ts'
 import type { Capability } from '../core/capability.ts'
 import type { Llm } from '../core/llm.ts'
 import { silentLogger, type Logger } from '../core/log.ts'
@@ -27,7 +28,7 @@ export interface TestBot {
 
 /** The example config with overrides merged at the top level (and a unique Redis prefix). */
 export function testConfig(overrides: Record<string, unknown> = {}, prefix = 'wjtest'): Config {
-  const base = parseYaml(readFileSync(new URL('../../config/weijia.example.yaml', import.meta.url), 'utf8')) as Record<string, unknown>
+  const base = parseYaml(readFileSync(projectPath('config', 'weijia.example.yaml'), 'utf8')) as Record<string, unknown>
   return parseConfig({ ...base, ...overrides, redis: { prefix } })
 }
 

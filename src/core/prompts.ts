@@ -1,13 +1,13 @@
-// Prompts live in prompts/*.md (reviewable by non-programmers); this loads and fills them.
+// Prompts live in prompts/*.md (reviewable by non-programmers, never in code); this loads and fills them.
 import { readFileSync } from 'node:fs'
+import { projectPath } from './paths.ts'
 
-const PROMPT_DIR = new URL('../../prompts/', import.meta.url)
 const cache = new Map<string, string>()
 
-export function loadPrompt(name: 'qa-system' | 'qa-user' | 'qa-rewrite'): string {
+export function loadPrompt(name: string): string {
   let text = cache.get(name)
   if (text === undefined) {
-    text = readFileSync(new URL(`${name}.md`, PROMPT_DIR), 'utf8')
+    text = readFileSync(projectPath('prompts', `${name}.md`), 'utf8')
     cache.set(name, text)
   }
   return text
