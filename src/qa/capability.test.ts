@@ -1,5 +1,5 @@
 // The qa capability end to end: mock WeChat → pipeline → qa → outbox, on real Redis.
-import { mkdtemp } from 'node:fs/promises'
+import { mkdtemp, readFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
@@ -7,6 +7,8 @@ import { startTestBot, type TestBot } from '../testing/bot.ts'
 import { OfflineEmbedder } from './embedder-offline.ts'
 import { createQa } from './index.ts'
 import { indexExists } from './index-store.ts'
+import { ingest } from './ingest.ts'
+import { silentLogger } from '../core/log.ts'
 import { writeCorpus } from './test-corpus.ts'
 import { qaTexts } from './texts.ts'
 
@@ -16,9 +18,9 @@ afterEach(async () => {
   bot = undefined
 })
 
-async function start(extra: Record<string, unknown> = {}) {
-  const kbDir = await writeCorpus()
-  const indexDir = join(await mkdtemp(join(tmpdir(), 'wj-idx-')), 'index')
+async function start(extra: Record<string, unknown> = {}, dirs?: { kbDir: string; indexDir: string }) {
+  const kbDir = dirs?.kbDir ?? (await writeCorpus())
+  const indexDir = dirs?.indexDir ?? join(await mkdtemp(join(tmpdir(), 'wj-idx-')), 'index')
   bot = await startTestBot({
     capabilities: [createQa({ makeEmbedder: (g) => new OfflineEmbedder(g) })],
     config: { qa: { kbDir, indexDir, maxAnswerChars: 200, followupTtlSec: 300 }, ...extra },
@@ -60,5 +62,17 @@ describe('qa capability', () => {
     expect(bot.sent[1]!.text).toContain('110')
     expect(bot.sent[2]!.text).not.toContain('110')
     expect(bot.sent[2]!.text).toContain('12348')
+  })
+
+  it('rebuilds on start an index made by another embedder (e.g. after an upgrade), then answers', async () => {
+    const kbDir = await writeCorpus()
+    const indexDir = join(await mkdtemp(join(tmpdir(), 'wj-idx-')), 'index')
+    await ingest({ kbDir, indexDir, makeEmbedder: () => new OfflineEmbedder(undefined, 128), log: silentLogger() })
+    expect(JSON.parse(await readFile(join(indexDir, 'manifest.json'), 'utf8')).embedderId).toMatch(/^offline:hash-v\d+:128$/)
+    const { bot } = await start({}, { kbDir, indexDir })
+    bot.world.say('王芳', '孩子放学没人管怎么办？', { mentionBot: true })
+    expect(await bot.idle()).toBe(true)
+    expect(bot.sent[0]!.text).toContain('四点半课堂')
+    expect(JSON.parse(await readFile(join(indexDir, 'manifest.json'), 'utf8')).embedderId).toMatch(/:512:gl-/)
   })
 })

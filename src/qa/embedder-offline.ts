@@ -40,7 +40,7 @@ export class OfflineEmbedder implements Embedder {
     private readonly glossary?: Glossary,
     readonly dims = 512,
   ) {
-    this.id = `offline:hash-v2:${dims}${glossary ? `:gl-${glossary.fingerprint}` : ''}`
+    this.id = `offline:hash-v3:${dims}${glossary ? `:gl-${glossary.fingerprint}` : ''}`
   }
 
   async embed(texts: string[]): Promise<number[][]> {
@@ -50,31 +50,39 @@ export class OfflineEmbedder implements Embedder {
   embedOne(text: string): number[] {
     const normalized = normalizeForIndex(text)
     // Features are keyed by their 32-bit hash (type-seeded) to avoid building a string per feature;
-    // count and base weight per feature.
-    const counts = new Map<number, number>()
-    const bases = new Map<number, number>()
-    const add = (h: number, base: number) => {
-      counts.set(h, (counts.get(h) ?? 0) + 1)
-      bases.set(h, base)
+    // one count map per feature type, whose base weight is then known without a second lookup.
+    const words = new Map<number, number>()
+    const bigrams = new Map<number, number>()
+    const concepts = new Map<number, number>()
+    for (const t of tokensOfNormalized(normalized)) {
+      const h = fnv1a(t, SEED_WORD)
+      words.set(h, (words.get(h) ?? 0) + 1)
     }
-    for (const t of tokensOfNormalized(normalized)) add(fnv1a(t, SEED_WORD), WORD_WEIGHT)
     // Character bigrams inside runs of Chinese characters.
     let prev = 0
     for (let i = 0; i < normalized.length; i++) {
       const c = normalized.charCodeAt(i)
       const cjk = c >= 0x3400 && c <= 0x9fff
-      if (cjk && prev) add(mix(SEED_BIGRAM, prev, c), BIGRAM_WEIGHT)
+      if (cjk && prev) {
+        const h = mix(SEED_BIGRAM, prev, c)
+        bigrams.set(h, (bigrams.get(h) ?? 0) + 1)
+      }
       prev = cjk ? c : 0
     }
-    if (this.glossary) for (const hit of this.glossary.match(normalized)) add(mix(SEED_CONCEPT, hit.index, 0), CONCEPT_WEIGHT)
+    if (this.glossary) for (const hit of this.glossary.match(normalized)) concepts.set(mix(SEED_CONCEPT, hit.index, 0), 1)
 
     const vec = new Float64Array(this.dims)
-    for (const [h, count] of counts) {
-      // Sublinear tf: a word repeated ten times is not ten times as relevant.
-      const weight = (1 + Math.log(count)) * bases.get(h)!
-      // The sign bit halves the bias from hash collisions.
-      vec[h % this.dims]! += h & 0x80000000 ? -weight : weight
+    const addAll = (features: Map<number, number>, base: number) => {
+      for (const [h, count] of features) {
+        // Sublinear tf: a word repeated ten times is not ten times as relevant.
+        const weight = (1 + Math.log(count)) * base
+        // The sign bit halves the bias from hash collisions.
+        vec[h % this.dims]! += h & 0x80000000 ? -weight : weight
+      }
     }
+    addAll(words, WORD_WEIGHT)
+    addAll(bigrams, BIGRAM_WEIGHT)
+    addAll(concepts, CONCEPT_WEIGHT)
     let norm = 0
     for (const v of vec) norm += v * v
     norm = Math.sqrt(norm) || 1

@@ -81,9 +81,10 @@ export class Glossary {
     return { glossary: new Glossary([...builtin, ...extra.entries]), problems: extra.problems }
   }
 
-  // Matching runs on every passage at ingest, so it is precompiled: distinct fragments are tested once
-  // per text, entries refer to them by number.
-  private compiled?: { frags: string[]; colloquial: number[][][]; formal: number[][] }
+  // Matching runs on every passage at ingest, so it is precompiled: distinct fragments go into a character
+  // trie walked once from each position of the text (every occurrence, overlaps included), and entries
+  // refer to fragments by number.
+  private compiled?: { frags: string[]; trie: TrieNode; colloquial: number[][][]; formal: number[][] }
 
   private compile() {
     if (this.compiled) return this.compiled
@@ -96,15 +97,33 @@ export class Glossary {
     }
     const colloquial = this.entries.map((e) => e.colloquial.map((alt) => alt.map(id)))
     const formal = this.entries.map((e) => e.formal.filter((f) => f.length >= 2).map(id))
-    return (this.compiled = { frags, colloquial, formal })
+    const trie: TrieNode = { next: new Map() }
+    frags.forEach((f, i) => {
+      let node = trie
+      // By UTF-16 code unit, so matching can walk the text with charCodeAt and allocate nothing.
+      for (let k = 0; k < f.length; k++) {
+        const code = f.charCodeAt(k)
+        let child = node.next.get(code)
+        if (!child) node.next.set(code, (child = { next: new Map() }))
+        node = child
+      }
+      node.frag = i
+    })
+    return (this.compiled = { frags, trie, colloquial, formal })
   }
 
   /** Entries whose colloquial side matches the (normalised) text, or whose formal terms occur in it. */
   match(normalized: string): { entry: GlossaryEntry; index: number; via: 'colloquial' | 'formal' }[] {
-    const { frags, colloquial, formal } = this.compile()
-    const chars = new Set(normalized)
+    const { frags, trie, colloquial, formal } = this.compile()
     const present = new Uint8Array(frags.length)
-    for (let i = 0; i < frags.length; i++) if (chars.has(frags[i]![0]!) && normalized.includes(frags[i]!)) present[i] = 1
+    for (let start = 0; start < normalized.length; start++) {
+      let node: TrieNode | undefined = trie.next.get(normalized.charCodeAt(start))
+      for (let i = start + 1; node; i++) {
+        if (node.frag !== undefined) present[node.frag] = 1
+        if (i >= normalized.length) break
+        node = node.next.get(normalized.charCodeAt(i))
+      }
+    }
     const hits: { entry: GlossaryEntry; index: number; via: 'colloquial' | 'formal' }[] = []
     for (let index = 0; index < this.entries.length; index++) {
       let matched = false
@@ -145,4 +164,10 @@ export class Glossary {
       .filter((h) => h.via === 'colloquial')
       .map((h) => `${h.entry.colloquial.map((a) => a.join('')).join('/')} → ${h.entry.formal.join('、')}`)
   }
+}
+
+interface TrieNode {
+  next: Map<number, TrieNode>
+  /** The fragment that ends here, if any. */
+  frag?: number
 }

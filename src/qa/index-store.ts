@@ -10,6 +10,7 @@
 import { existsSync } from 'node:fs'
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
+import type { HnswGraphBuilder } from '../adapters/hnsw/graph-builder.ts'
 import { HnswVectorStore } from '../adapters/hnsw/vector-store.ts'
 import type { Embedder } from '../core/llm.ts'
 import { Bm25Index, type Bm25Data } from './bm25.ts'
@@ -136,18 +137,20 @@ export interface IndexContents {
  * Writes the index. `sameRows`: the rows (passages and vectors) are identical to what is on disk, so the
  * HNSW graph — the slow part — is kept as it is.
  */
-export async function writeIndex(dir: string, contents: IndexContents, embedder: Embedder, sameRows = false): Promise<void> {
+export const graphExists = (dir: string) => existsSync(join(files(dir).hnsw, 'hnswlib.index'))
+
+/**
+ * Writes every part of the index. The dense graph comes from a builder that has been fed every row
+ * (see ingest.ts), or is kept as it is ('keep': same passages in the same order); none means no passages.
+ */
+export async function writeIndex(dir: string, contents: IndexContents, graph: HnswGraphBuilder | 'keep' | undefined): Promise<void> {
   const f = files(dir)
   await mkdir(dir, { recursive: true })
-  const { dims } = contents.manifest
-  if (!sameRows || !existsSync(join(f.hnsw, 'hnswlib.index'))) {
-    const rows: Float32Array[] = []
-    for (let i = 0; i < contents.chunks.length; i++) rows.push(contents.vectors.subarray(i * dims, (i + 1) * dims))
-    const store = await HnswVectorStore.build(rows, embedder)
+  if (graph !== 'keep') {
     const hnswTmp = `${f.hnsw}.tmp-${process.pid}`
     await rm(hnswTmp, { recursive: true, force: true })
     await mkdir(hnswTmp, { recursive: true })
-    await store.save(hnswTmp)
+    if (graph) await graph.finish(hnswTmp)
     await rm(f.hnsw, { recursive: true, force: true })
     await rename(hnswTmp, f.hnsw)
   }

@@ -43,20 +43,18 @@ export function createQa(deps: QaDeps = {}): Capability {
         return engine
       }
 
-      // Ingest (when there is no index yet) and load at start-up, never on the message path: building the
-      // HNSW graph is synchronous native work that would stall every conversation. It runs in the background
-      // so the rest of the bot is ready at once; a question that arrives meanwhile waits for it.
+      // Ingest and load at start-up, never on the message path. Incremental ingest on every start is cheap
+      // when nothing changed (hashes only); it picks up edits to the knowledge folder and rebuilds an index
+      // made by another embedder or an older version. It runs in the background so the rest of the bot is
+      // ready at once; a question that arrives meanwhile waits for it.
       const warmUp = async () => {
-        if (!indexExists(settings.indexDir)) {
-          log.info({ kb: settings.kbDir, index: settings.indexDir }, 'no knowledge index yet: ingesting')
-          building = ingest({ kbDir: settings.kbDir, indexDir: settings.indexDir, makeEmbedder, log })
-          try {
-            log.info({ summary: await building }, 'knowledge index built')
-          } catch (err) {
-            log.error({ err }, 'knowledge ingest failed')
-          } finally {
-            building = undefined
-          }
+        building = ingest({ kbDir: settings.kbDir, indexDir: settings.indexDir, makeEmbedder, log })
+        try {
+          log.info({ summary: await building }, 'knowledge index up to date')
+        } catch (err) {
+          log.error({ err }, 'knowledge ingest failed')
+        } finally {
+          building = undefined
         }
         await load().catch((err) => log.error({ err }, 'knowledge index could not be loaded'))
       }

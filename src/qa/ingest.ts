@@ -9,7 +9,8 @@ import type { Logger } from '../core/log.ts'
 import { countTerms, decodeDoc, encodeBm25 } from './bm25.ts'
 import { chunkText } from './chunk.ts'
 import { Glossary } from './glossary.ts'
-import { PIPELINE_VERSION, readPrevious, writeIndex, type ChunkRecord, type FileEntry, type Manifest } from './index-store.ts'
+import { HnswGraphBuilder } from '../adapters/hnsw/graph-builder.ts'
+import { graphExists, PIPELINE_VERSION, readPrevious, writeIndex, type ChunkRecord, type FileEntry, type Manifest } from './index-store.ts'
 import { parseFile, SUPPORTED_EXTENSIONS } from './parse.ts'
 import { addWords, tokens } from './tokenize.ts'
 
@@ -141,39 +142,63 @@ export async function ingest(opts: IngestOptions): Promise<IngestSummary> {
   if (prev) for (const doc of Object.keys(prev.manifest.files)) if (!(doc in fileEntries) && !summary.failures.some((f) => f.path === join(kbDir, doc))) summary.removed++
 
   log.debug({ ms: Date.now() - started }, 'ingest: files parsed')
-  // Embed only passages whose vectors are not cached; batches keep remote requests within provider limits.
-  const missing = chunks.filter((c) => !cachedVectors.has(c.hash))
-  const unique = [...new Map(missing.map((c) => [c.hash, c])).values()]
-  const batch = opts.batchSize ?? 64
-  for (let i = 0; i < unique.length; i += batch) {
-    const part = unique.slice(i, i + batch)
-    const vecs = await embedder.embed(part.map(indexText))
-    if (vecs.length !== part.length) throw new Error(`embedder returned ${vecs.length} vectors for ${part.length} texts`)
-    part.forEach((c, k) => {
-      cachedVectors.set(c.hash, Float32Array.from(vecs[k]!))
-      // Tokenise for the keyword index while the embedder's tokens are still memoised.
-      if (!prevTerms.has(c.hash)) prevTerms.set(c.hash, countTerms(tokens(indexText(c))))
-    })
-    summary.embedded += part.length
-  }
-  log.debug({ ms: Date.now() - started, embedded: summary.embedded }, 'ingest: embedded')
-  const dims = chunks.length ? cachedVectors.get(chunks[0]!.hash)!.length : (prev?.manifest.dims ?? 0)
-  const vectors = new Float32Array(chunks.length * dims)
-  chunks.forEach((c, i) => {
-    const v = cachedVectors.get(c.hash)!
-    if (v.length !== dims) throw new Error(`embedder returned ${v.length}-d vector, expected ${dims}`)
-    vectors.set(v, i * dims)
-  })
-  const keyword = encodeBm25(chunks.map((c) => prevTerms.get(c.hash) ?? countTerms(tokens(indexText(c)))))
-
-  const manifest: Manifest = { version: 1, pipeline, embedderId: embedder.id, dims, builtAt: new Date().toISOString(), files: fileEntries }
+  // Unchanged rows (same passages in the same order) keep the existing graph; otherwise a worker thread
+  // builds a new one from vectors streamed in as they become available, so on two cores the graph grows
+  // while this thread embeds.
   const sameRows =
     prev !== undefined &&
     prev.manifest.embedderId === embedder.id &&
     prev.chunks.length === chunks.length &&
-    prev.chunks.every((c, i) => c.hash === chunks[i]!.hash)
-  log.debug({ ms: Date.now() - started, sameRows }, 'ingest: parsed, embedded and tokenised; writing')
-  await writeIndex(indexDir, { manifest, chunks, keyword, vectors, glossaryText }, embedder, sameRows)
+    prev.chunks.every((c, i) => c.hash === chunks[i]!.hash) &&
+    graphExists(indexDir)
+  const rowsOf = new Map<string, number[]>()
+  chunks.forEach((c, row) => rowsOf.set(c.hash, [...(rowsOf.get(c.hash) ?? []), row]))
+  let graph: HnswGraphBuilder | undefined
+  const feed = (hashes: string[]) => {
+    if (sameRows || !hashes.length) return
+    const dims = cachedVectors.get(hashes[0]!)!.length
+    graph ??= new HnswGraphBuilder({ dims, size: chunks.length })
+    const rows = hashes.flatMap((h) => rowsOf.get(h) ?? [])
+    const buf = new Float32Array(rows.length * dims)
+    rows.forEach((row, k) => buf.set(cachedVectors.get(chunks[row]!.hash)!, k * dims))
+    graph.add(rows, buf)
+  }
+  try {
+    // Embed only passages whose vectors are not cached; batches keep remote requests within provider limits.
+    const missing = chunks.filter((c) => !cachedVectors.has(c.hash))
+    const unique = [...new Map(missing.map((c) => [c.hash, c])).values()]
+    feed([...rowsOf.keys()].filter((h) => cachedVectors.has(h)))
+    const batch = opts.batchSize ?? 64
+    for (let i = 0; i < unique.length; i += batch) {
+      const part = unique.slice(i, i + batch)
+      const vecs = await embedder.embed(part.map(indexText))
+      if (vecs.length !== part.length) throw new Error(`embedder returned ${vecs.length} vectors for ${part.length} texts`)
+      part.forEach((c, k) => {
+        cachedVectors.set(c.hash, Float32Array.from(vecs[k]!))
+        // Tokenise for the keyword index while the embedder's tokens are still memoised.
+        if (!prevTerms.has(c.hash)) prevTerms.set(c.hash, countTerms(tokens(indexText(c))))
+      })
+      summary.embedded += part.length
+      feed(part.map((c) => c.hash))
+    }
+    log.debug({ ms: Date.now() - started, embedded: summary.embedded }, 'ingest: embedded')
+    const dims = chunks.length ? cachedVectors.get(chunks[0]!.hash)!.length : (prev?.manifest.dims ?? 0)
+    const vectors = new Float32Array(chunks.length * dims)
+    chunks.forEach((c, i) => {
+      const v = cachedVectors.get(c.hash)!
+      if (v.length !== dims) throw new Error(`embedder returned ${v.length}-d vector, expected ${dims}`)
+      vectors.set(v, i * dims)
+    })
+    const keyword = encodeBm25(chunks.map((c) => prevTerms.get(c.hash) ?? countTerms(tokens(indexText(c)))))
+
+    const manifest: Manifest = { version: 1, pipeline, embedderId: embedder.id, dims, builtAt: new Date().toISOString(), files: fileEntries }
+    log.debug({ ms: Date.now() - started, sameRows }, 'ingest: parsed, embedded and tokenised; writing')
+    await writeIndex(indexDir, { manifest, chunks, keyword, vectors, glossaryText }, sameRows ? 'keep' : graph)
+    graph = undefined
+  } finally {
+    // On any failure the worker must not linger.
+    await graph?.abort()
+  }
   summary.files = Object.keys(fileEntries).length
   summary.chunks = chunks.length
   summary.ms = Date.now() - started
