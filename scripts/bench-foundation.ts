@@ -3,11 +3,8 @@
 // fresh process by bench-startup.ts. Run through `npm run bench`.
 import { performance } from 'node:perf_hooks'
 import type { Message } from 'wechaty'
-import { createApp } from '../src/app.ts'
-import { attachWechaty } from '../src/adapters/wechaty/attach.ts'
 import { createMockWorld, isMockNoise } from '../src/adapters/wechaty/mock-world.ts'
-import { wechatyDirectory } from '../src/adapters/wechaty/directory.ts'
-import { wechatyTransport } from '../src/adapters/wechaty/transport.ts'
+import { appOnWechaty } from '../src/main.ts'
 import type { Capability } from '../src/core/capability.ts'
 import { silentLogger } from '../src/core/log.ts'
 import { waitIdle } from '../src/sandbox/runner.ts'
@@ -49,16 +46,14 @@ export async function benchFoundation(opts: { messages?: number; rate?: number }
       })
     },
   }
-  const app = await createApp({
+  const { app, stopping } = await appOnWechaty(world.bot, {
     config,
     redis: store.redis,
     log,
-    transport: wechatyTransport(world.bot),
-    directory: wechatyDirectory(world.bot, config),
     capabilities: [bench],
     outbox: { roomIntervalMs: 0, jitterMs: 0, perMinute: 1e6 },
+    ignoreError: isMockNoise,
   })
-  const wiring = attachWechaty(world.bot, app, config, log, { ignoreError: isMockNoise })
   await app.start()
 
   const residents = Array.from({ length: 20 }, (_, i) => `居民${i + 1}`)
@@ -85,7 +80,7 @@ export async function benchFoundation(opts: { messages?: number; rate?: number }
   // 2) Latency at the target rate (a busy evening across many groups), not inside a backlog.
   const steady = await phase(Math.min(total, rate * 5), rate)
   await waitIdle(app, 120_000)
-  wiring.stopping()
+  stopping()
   await app.stop()
   await world.stop().catch(() => undefined)
   await store.cleanup()

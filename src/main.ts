@@ -1,7 +1,8 @@
 // The only place that builds infrastructure (config, logger, Redis, LLM client, Wechaty) and wires it.
+import type { Wechaty } from 'wechaty'
 import { createApp, type AppOptions, type BotApp } from './app.ts'
 import { connectRedis, type RedisHandle } from './adapters/redis/connect.ts'
-import { attachWechaty } from './adapters/wechaty/attach.ts'
+import { type AttachOptions, attachWechaty } from './adapters/wechaty/attach.ts'
 import { createMockWorld, isMockNoise, type MockWorld } from './adapters/wechaty/mock-world.ts'
 import { wechatyDirectory } from './adapters/wechaty/directory.ts'
 import { wechatyTransport } from './adapters/wechaty/transport.ts'
@@ -47,6 +48,20 @@ async function infrastructure(opts: BootOptions) {
   return { env, config, log, redis, ...models }
 }
 
+/**
+ * The app on a Wechaty bot (real puppet or mock): transport, directory and event wiring. Shared by the
+ * real bot, the sandbox, the test bot and the bench, so they all run the same assembly.
+ */
+export async function appOnWechaty(
+  bot: Wechaty,
+  opts: Omit<AppOptions, 'transport' | 'directory'> & AttachOptions,
+): Promise<{ app: BotApp; stopping(): void }> {
+  const { ignoreError, ...appOptions } = opts
+  const app = await createApp({ ...appOptions, transport: wechatyTransport(bot), directory: wechatyDirectory(bot, opts.config) })
+  const wiring = attachWechaty(bot, app, opts.config, opts.log, { ignoreError })
+  return { app, stopping: wiring.stopping }
+}
+
 /** The real bot on a real puppet (WECHATY_PUPPET). */
 export async function bootReal(opts: BootOptions = {}): Promise<Runtime> {
   const { env, config, log, redis, llm, embedder } = await infrastructure(opts)
@@ -56,17 +71,14 @@ export async function bootReal(opts: BootOptions = {}): Promise<Runtime> {
     puppet: env.WECHATY_PUPPET as never,
     puppetOptions: env.WECHATY_PUPPET_SERVICE_TOKEN ? { token: env.WECHATY_PUPPET_SERVICE_TOKEN } : undefined,
   })
-  const app = await createApp({
+  const { app, stopping } = await appOnWechaty(bot, {
     config,
     redis: redis.redis,
     log,
-    transport: wechatyTransport(bot),
-    directory: wechatyDirectory(bot, config),
     capabilities: opts.capabilities ?? defaultCapabilities,
     llm,
     embedder,
   })
-  const wiring = attachWechaty(bot, app, config, log)
   await bot.start()
   await app.start()
   log.info({ puppet: env.WECHATY_PUPPET }, 'bot started')
@@ -77,7 +89,7 @@ export async function bootReal(opts: BootOptions = {}): Promise<Runtime> {
     redis,
     app,
     async stop() {
-      wiring.stopping()
+      stopping()
       await bot.stop().catch((err) => log.warn({ err }, 'bot stop failed'))
       await app.stop()
       await redis.stop()
@@ -94,19 +106,17 @@ export async function bootSandbox(opts: BootOptions & { outbox?: AppOptions['out
   const { env, config, log, redis, llm, embedder } = await infrastructure(opts)
   const world = await createMockWorld(config, log)
   const startedAt = Date.now()
-  const app = await createApp({
+  const { app, stopping } = await appOnWechaty(world.bot, {
     config,
     redis: redis.redis,
     log,
-    transport: wechatyTransport(world.bot),
-    directory: wechatyDirectory(world.bot, config),
     capabilities: opts.capabilities ?? defaultCapabilities,
     llm,
     embedder,
     startedAt,
     outbox: opts.outbox ?? { roomIntervalMs: config.sandbox.roomIntervalMs, jitterMs: config.sandbox.jitterMs, perMinute: config.sandbox.perMinute },
+    ignoreError: isMockNoise,
   })
-  const wiring = attachWechaty(world.bot, app, config, log, { ignoreError: isMockNoise })
   await app.start()
   return {
     config,
@@ -116,7 +126,7 @@ export async function bootSandbox(opts: BootOptions & { outbox?: AppOptions['out
     app,
     world,
     async stop() {
-      wiring.stopping()
+      stopping()
       await app.stop()
       await world.stop().catch(() => undefined)
       await redis.stop()

@@ -1,6 +1,7 @@
 // Chinese dates and times as people write them in WeChat groups: 周六下午2点半, 明晚8点, 下周三 14:30, 3月8日, 本月15号.
 // Pure: the caller passes `now`; wall-clock arithmetic happens in the given time zone (default Asia/Shanghai).
 // Never guesses silently: when a reading is a guess, `ambiguous` carries a short Chinese reason to show the user.
+import { fromWall, wallClock as tzWall } from './tz.ts'
 
 export interface ClockTime {
   hour: number
@@ -34,7 +35,7 @@ export function cnNumber(s: string): number | undefined {
   return t * 10 + o
 }
 
-// ---------------------------------------------------------------- time zones
+// ---------------------------------------------------------------- time zones (see core/tz.ts)
 
 export interface WallClock {
   year: number
@@ -46,42 +47,15 @@ export interface WallClock {
   weekday: number
 }
 
-const dtfCache = new Map<string, Intl.DateTimeFormat>()
-function dtf(tz: string): Intl.DateTimeFormat {
-  let f = dtfCache.get(tz)
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone: tz, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric',
-      hour: 'numeric', minute: 'numeric', second: 'numeric', weekday: 'short',
-    })
-    dtfCache.set(tz, f)
-  }
-  return f
-}
-const WEEKDAY: Record<string, number> = { Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 5, Sat: 6, Sun: 7 }
-
-/** The wall clock at `at` in `tz`. */
+/** The wall clock at `at` in `tz`, weekday Monday-first as Chinese counts it (周一 = 1 … 周日 = 7). */
 export function wallClock(at: Date | number, tz = DEFAULT_TZ): WallClock {
-  const parts: Record<string, string> = {}
-  for (const p of dtf(tz).formatToParts(new Date(at))) parts[p.type] = p.value
-  return {
-    year: Number(parts.year), month: Number(parts.month), day: Number(parts.day),
-    hour: Number(parts.hour) % 24, minute: Number(parts.minute), weekday: WEEKDAY[parts.weekday ?? 'Mon'] ?? 1,
-  }
+  const { second: _s, weekday, ...w } = tzWall(+at, tz)
+  return { ...w, weekday: weekday === 0 ? 7 : weekday }
 }
 
 /** The instant when the wall clock in `tz` shows this date and time (fields may overflow, like Date.UTC). */
 export function fromWallClock(year: number, month: number, day: number, hour = 0, minute = 0, tz = DEFAULT_TZ): Date {
-  const asUtc = Date.UTC(year, month - 1, day, hour, minute)
-  let guess = asUtc
-  for (let i = 0; i < 3; i++) {
-    const w = wallClock(guess, tz)
-    const shown = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute)
-    const diff = asUtc - shown
-    if (diff === 0) break
-    guess += diff
-  }
-  return new Date(guess)
+  return new Date(fromWall(tz, year, month, day, hour, minute))
 }
 
 /** Adds whole calendar days to a wall-clock date (normalising month/year overflow). */

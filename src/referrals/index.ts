@@ -42,7 +42,7 @@ export function createReferrals(deps: ReferralDeps = {}): Capability {
   return {
     name: 'referrals',
     register(app: App) {
-      const settings = resolveSettings((app.config as unknown as { referrals?: unknown }).referrals, deps.settings)
+      const settings = resolveSettings(app.config.referrals, deps.settings)
       const svc = new ReferralService(app, settings, deps.now)
       svc.queues = {
         create: app.jobs.define({ name: 'referrals-create', schema: createJobSchema, attempts: 5, process: (d) => svc.processCreate(d.origin) }),

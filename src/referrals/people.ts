@@ -22,7 +22,7 @@ export class People {
   /** The chat platform's answer (authoritative: ids there are current). */
   async directory(ref: string): Promise<Person | undefined> {
     try {
-      return (await this.app.resolvePerson?.(ref)) ?? undefined
+      return await this.app.resolvePerson(ref)
     } catch (err) {
       this.app.log.warn({ err, ref }, 'directory lookup failed')
       return undefined

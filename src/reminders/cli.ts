@@ -11,7 +11,7 @@ import { chatDef } from './service.ts'
 import { readSettings, type ReminderDef } from './settings.ts'
 import { ReminderStore } from './store.ts'
 import { formatWhen } from './texts.ts'
-import { wallClock } from './tz.ts'
+import { wallClock } from '../core/tz.ts'
 
 const USAGE = 'usage: weijia reminders --preview [--days N] [--config FILE] [--json]\n'
 

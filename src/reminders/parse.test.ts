@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { isQuestion, parseCommand, parseDraftAnswer, parseSchedule } from './parse.ts'
 import { nextTimes } from './schedule.ts'
-import { wallClock } from './tz.ts'
+import { wallClock } from '../core/tz.ts'
 
 const TZ = 'Asia/Shanghai'
 // Wednesday 25 November 2026, 10:00 in Shanghai.

@@ -5,7 +5,7 @@ import { cnNumber, parseClock } from '../core/zh-time.ts'
 import { lunarName, lunarSupported } from './lunar.ts'
 import { nextTimes, type Schedule, validateCron } from './schedule.ts'
 import { texts, WEEKDAY_NAMES } from './texts.ts'
-import { localDay } from './tz.ts'
+import { localDay } from '../core/tz.ts'
 
 export interface ParsedSchedule {
   ok: true

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { isQuiet, outOfQuiet } from './proactive.ts'
 import { nextTimes, occurs, prevTime, repeatOf, type Schedule, timesBetween } from './schedule.ts'
 import { renderReminder } from './service.ts'
-import { fromWall } from './tz.ts'
+import { fromWall } from '../core/tz.ts'
 
 const TZ = 'Asia/Shanghai'
 const at = (iso: string) => new Date(`${iso}+08:00`).getTime()

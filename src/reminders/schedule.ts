@@ -5,7 +5,7 @@ import { CronExpressionParser } from 'cron-parser'
 import { z } from 'zod'
 import type { Repeat } from '../core/capability.ts'
 import { isLunarDay } from './lunar.ts'
-import { dayNumber, fromWall, parseDay, wallClock } from './tz.ts'
+import { dayNumber, fromWall, parseDay, wallClock } from '../core/tz.ts'
 
 export const scheduleSchema = z.discriminatedUnion('kind', [
   z.object({

@@ -9,7 +9,7 @@ import { sendProactive } from './send.ts'
 import type { ReminderDef, Settings } from './settings.ts'
 import { type ChatReminder, type Draft, ReminderStore } from './store.ts'
 import { formatWhen } from './texts.ts'
-import { wallClock } from './tz.ts'
+import { wallClock } from '../core/tz.ts'
 
 export const REMINDER_QUEUE = 'reminders'
 const fireJobSchema = z.object({ reminderId: z.string().min(1) })

@@ -2,7 +2,7 @@
 // config.ts declares `reminders` (top level and per group) as opaque sections; they are validated here,
 // at registration, so a bad schedule stops start-up naming its path.
 import { z } from 'zod'
-import { type Config, ConfigError, type GroupConfig } from '../config.ts'
+import { type Config, ConfigError } from '../config.ts'
 import { parseSchedule } from './parse.ts'
 import type { Schedule } from './schedule.ts'
 import { RHYTHM_LABELS, RHYTHM_TEMPLATES, type RhythmKey, texts } from './texts.ts'
@@ -114,7 +114,7 @@ export function signupText(signup: boolean | string | undefined, prompt: string)
 
 /** Reads config (or the override), resolving every schedule now: a bad schedule stops start-up with its path. */
 export function readSettings(config: Config, override: SettingsOverride = {}): Settings {
-  const raw = config as unknown as { reminders?: unknown; groups: readonly (GroupConfig & { reminders?: unknown })[] }
+  const raw = config
   const global = remindersSchema.parse({ ...(raw.reminders as object | undefined), ...(override.graceMinutes !== undefined ? { graceMinutes: override.graceMinutes } : {}) })
   const tz = config.timezone
   const perGroup = new Map<string, GroupSettings>()

@@ -1,11 +1,9 @@
 // Boots the real app on the mock puppet against real Redis, and records everything it sends.
 import { readFileSync } from 'node:fs'
 import { parse as parseYaml } from 'yaml'
-import { createApp, type AppOptions, type BotApp } from '../app.ts'
-import { attachWechaty } from '../adapters/wechaty/attach.ts'
+import type { AppOptions, BotApp } from '../app.ts'
 import { createMockWorld, isMockNoise, type MockWorld } from '../adapters/wechaty/mock-world.ts'
-import { wechatyDirectory } from '../adapters/wechaty/directory.ts'
-import { wechatyTransport } from '../adapters/wechaty/transport.ts'
+import { appOnWechaty } from '../main.ts'
 import { type Config, parseConfig } from '../config.ts'
 import { projectPath } from '../core/paths.ts'
 import type { Capability } from '../core/capability.ts'
@@ -47,20 +45,18 @@ export async function startTestBot(opts: {
   const config = testConfig(opts.config, store.prefix)
   const log = opts.log ?? silentLogger()
   const world = await createMockWorld(config, log)
-  const app = await createApp({
+  const { app, stopping } = await appOnWechaty(world.bot, {
     config,
     redis: store.redis,
     log,
-    transport: wechatyTransport(world.bot),
-    directory: wechatyDirectory(world.bot, config),
     capabilities: opts.capabilities,
     llm: opts.llm,
     startedAt: opts.startedAt,
     outbox: opts.outbox ?? { roomIntervalMs: 0, jitterMs: 0, perMinute: 10_000 },
+    ignoreError: isMockNoise,
   })
   const sent: TestBot['sent'] = []
   app.onSent((job) => sent.push({ ...toAction(job), at: Date.now() }))
-  const wiring = attachWechaty(world.bot, app, config, log, { ignoreError: isMockNoise })
   await app.start()
   return {
     app,
@@ -70,7 +66,7 @@ export async function startTestBot(opts: {
     sent,
     idle: (timeoutMs) => waitIdle(app, timeoutMs),
     async stop() {
-      wiring.stopping()
+      stopping()
       await app.stop()
       await world.stop().catch(() => undefined)
       if (ownStore) await store.cleanup()

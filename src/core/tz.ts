@@ -1,4 +1,4 @@
-// Wall-clock arithmetic in a time zone with nothing but Intl (reminders think in Asia/Shanghai days and hours).
+// Wall-clock arithmetic in a time zone with nothing but Intl: the 微家 thinks in Asia/Shanghai days and hours.
 
 export interface Wall {
   year: number
@@ -41,21 +41,26 @@ export function wallClock(at: number, tz: string): Wall {
     year: Number(parts.year),
     month: Number(parts.month),
     day: Number(parts.day),
-    hour: Number(parts.hour),
+    // Some ICU versions print midnight as 24 even with h23.
+    hour: Number(parts.hour) % 24,
     minute: Number(parts.minute),
     second: Number(parts.second),
     weekday: WEEKDAYS[parts.weekday ?? 'Sun'] ?? 0,
   }
 }
 
-/** Epoch ms of a wall-clock time in `tz` (two passes settle the zone offset, DST included). */
+/**
+ * Epoch ms of a wall-clock time in `tz` (a few passes settle the zone offset, DST included).
+ * Fields may overflow, as with Date.UTC (day 32 is the 1st of the next month).
+ */
 export function fromWall(tz: string, year: number, month: number, day: number, hour = 0, minute = 0): number {
   const target = Date.UTC(year, month - 1, day, hour, minute)
   let at = target
-  for (let i = 0; i < 2; i++) {
+  for (let i = 0; i < 3; i++) {
     const w = wallClock(at, tz)
-    const seen = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second)
-    at += target - seen
+    const diff = target - Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second)
+    if (diff === 0) break
+    at += diff
   }
   return at
 }
