@@ -18,7 +18,8 @@ export interface Runtime {
   log: Logger
   redis: RedisHandle
   app: BotApp
-  stop(): Promise<void>
+  /** Stops the bot and the queues; `beforeRedis` runs while Redis is still connected (e.g. to drop keys). */
+  stop(beforeRedis?: (redis: RedisHandle['redis']) => Promise<void>): Promise<void>
 }
 
 export interface BootOptions {
@@ -27,6 +28,8 @@ export interface BootOptions {
   capabilities?: Capability[]
   /** Injected by tests; otherwise read from the environment (LLM_* variables). */
   llm?: Llm
+  /** Use this Redis key prefix instead of the configured one (a throwaway namespace, e.g. a sandbox script). */
+  redisPrefix?: string
 }
 
 /** The optional LLM client and remote embedder, from LLM_* / EMBEDDING_MODEL. Absent → offline mode. */
@@ -41,7 +44,8 @@ async function loadModels(log: Logger): Promise<{ llm?: Llm; embedder?: Embedder
 
 async function infrastructure(opts: BootOptions) {
   const env = loadEnv()
-  const config = loadConfig(resolveConfigPath(opts.configPath))
+  const loaded = loadConfig(resolveConfigPath(opts.configPath))
+  const config: Config = opts.redisPrefix ? { ...loaded, redis: { prefix: opts.redisPrefix } } : loaded
   const log = opts.log ?? createLogger({ level: env.LOG_LEVEL })
   const redis = await connectRedis({ url: env.REDIS_URL, dataDir: env.WEIJIA_DATA_DIR, log })
   const models = opts.llm ? { llm: opts.llm, embedder: undefined } : await loadModels(log)
@@ -88,10 +92,11 @@ export async function bootReal(opts: BootOptions = {}): Promise<Runtime> {
     log,
     redis,
     app,
-    async stop() {
+    async stop(beforeRedis) {
       stopping()
       await bot.stop().catch((err) => log.warn({ err }, 'bot stop failed'))
       await app.stop()
+      await beforeRedis?.(redis.redis)
       await redis.stop()
     },
   }
@@ -125,10 +130,11 @@ export async function bootSandbox(opts: BootOptions & { outbox?: AppOptions['out
     redis,
     app,
     world,
-    async stop() {
+    async stop(beforeRedis) {
       stopping()
       await app.stop()
       await world.stop().catch(() => undefined)
+      await beforeRedis?.(redis.redis)
       await redis.stop()
     },
   }

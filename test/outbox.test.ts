@@ -86,3 +86,19 @@ describe('outbox', () => {
     expect(delivered).toHaveLength(1)
   })
 })
+
+describe('urgent messages', () => {
+  it('go ahead of a conversation backlog, still keeping the minimum gap', async () => {
+    const delivered: { text: string; at: number }[] = []
+    await boot({ send: async (job) => void delivered.push({ text: job.text, at: Date.now() }) }, { roomIntervalMs: 100 })
+    for (let i = 1; i <= 8; i++) await app!.outbox.send({ to: room, text: `通知${i}` })
+    await app!.outbox.send({ to: room, text: '如有危险，请立即拨打110', urgent: true })
+    expect(await waitIdle(app!)).toBe(true)
+    const order = delivered.map((d) => d.text)
+    // The first notice may already be on its way; the emergency message comes right after it at the latest.
+    expect(order.indexOf('如有危险，请立即拨打110')).toBeLessThanOrEqual(1)
+    expect(order.filter((t) => t.startsWith('通知'))).toEqual(Array.from({ length: 8 }, (_, i) => `通知${i + 1}`))
+    const gaps = delivered.slice(1).map((d, i) => d.at - delivered[i]!.at)
+    expect(Math.min(...gaps)).toBeGreaterThanOrEqual(100 - 15)
+  })
+})

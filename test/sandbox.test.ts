@@ -39,6 +39,33 @@ describe('weijia sandbox --script', () => {
     for (const a of actions) expect(Object.keys(a).sort()).toEqual(expect.arrayContaining(['kind', 'mentions', 'text', 'to']))
   }, 120_000)
 
+  it('runs the README demo end to end: welcome, answers, sign-ups, reminders, referrals and an emergency', async () => {
+    const res = await sandbox(readFileSync('examples/sandbox-demo.txt', 'utf8'))
+    expect('code' in res ? res.code : 0).toBe(0)
+    const actions = res.stdout.trim().split('\n').map((l) => JSON.parse(l) as { kind: string; to: string; text: string; mentions: string[] })
+    const room = actions.filter((a) => a.kind === 'room')
+    const to = (name: string) => actions.filter((a) => a.kind === 'private' && a.to === name)
+    const inRoom = (re: RegExp) => room.find((a) => re.test(a.text))
+    expect(inRoom(/^欢迎来到幸福里妇女微家/)?.mentions).toEqual(['赵敏'])
+    expect(inRoom(/家聚会一般安排在每月/)?.text).toMatch(/来源：《妇女微家服务指南》/)
+    expect(inRoom(/四点半课堂/)?.mentions).toEqual(['张丽'])
+    expect(inRoom(/没有找到明确说法/)?.mentions).toEqual(['王芳'])
+    expect(inRoom(/【活动1】亲子阅读/)).toBeDefined()
+    expect(inRoom(/已登记：王芳、张丽（2\/2）[\s\S]*候补：赵敏（第1位）/)).toBeDefined()
+    expect(inRoom(/候补转正：赵敏/)?.mentions).toEqual(['赵敏'])
+    expect(inRoom(/已报名（2\/2）：\s*1\. 张丽\s*2\. 赵敏/)).toBeDefined()
+    expect(inRoom(/请确认这条定时提醒/)?.mentions).toEqual(['李姐'])
+    expect(inRoom(/已保存，这是第1号提醒/)).toBeDefined()
+    expect(inRoom(/只有微家主人或工作人员可以用/)?.mentions).toEqual(['王芳'])
+    // The referral goes on in private; staff get the emergency, flagged urgent.
+    expect(to('赵敏').some((a) => a.text.includes('同意请回复「同意」'))).toBe(true)
+    expect(to('张丽')[0]!.text).toMatch(/^如有危险，请立即拨打110报警；也可拨打12338/)
+    expect(inRoom(/已私信您/)?.text).toMatch(/^如有危险，请立即拨打110/)
+    expect(to('小王').some((a) => a.text.startsWith('【紧急求助】'))).toBe(true)
+    // Nothing a resident wrote about her situation ever appears in the group.
+    for (const a of room) expect(a.text).not.toMatch(/抚养费|拿刀|吓唬|害怕/)
+  }, 120_000)
+
   it('reports a malformed line with its line number and exits non-zero before starting', async () => {
     const res = await sandbox('王芳: 你好\n这一行没有冒号\n')
     expect('code' in res && res.code).toBe(2)

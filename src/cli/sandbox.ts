@@ -6,13 +6,15 @@ import { runRepl } from '../sandbox/repl.ts'
 import { perform, waitIdle } from '../sandbox/runner.ts'
 import { parseScript, ScriptError } from '../sandbox/script.ts'
 import { createLogger } from '../core/log.ts'
+import { deleteByPrefix } from '../adapters/redis/keys.ts'
 import { loadConfig, resolveConfigPath } from '../config.ts'
 
 export async function runSandbox(opts: { script?: string; configPath?: string }): Promise<number> {
   process.env.WECHATY_LOG ??= 'silent'
   if (opts.script) {
     // Read and check the whole script before starting anything: a typo on line 40 should not cost a boot.
-    const botName = loadConfig(resolveConfigPath(opts.configPath)).bot.name
+    const config = loadConfig(resolveConfigPath(opts.configPath))
+    const botName = config.bot.name
     let actions
     try {
       actions = parseScript(readFileSync(opts.script, 'utf8'), botName)
@@ -23,12 +25,18 @@ export async function runSandbox(opts: { script?: string; configPath?: string })
       }
       throw err
     }
-    const rt = await bootSandbox({ configPath: opts.configPath, log: createLogger({ level: process.env.LOG_LEVEL ?? 'warn' }) })
+    // Each script starts from an empty group (its own Redis namespace, deleted afterwards), so a run is
+    // reproducible; the interactive sandbox keeps its state between runs, like a real group.
+    const prefix = `${config.redis.prefix}-script-${process.pid}-${Date.now().toString(36)}`
+    const rt = await bootSandbox({ configPath: opts.configPath, redisPrefix: prefix, log: createLogger({ level: process.env.LOG_LEVEL ?? 'warn' }) })
     rt.app.onSent((job) => process.stdout.write(`${JSON.stringify(toAction(job))}\n`))
-    for (const action of actions) await perform(rt.world, action)
-    const quiet = await waitIdle(rt.app)
-    if (!quiet) rt.log.warn('the bot was still busy after 60 s; stopping anyway')
-    await rt.stop()
+    try {
+      for (const action of actions) await perform(rt.world, action)
+      const quiet = await waitIdle(rt.app)
+      if (!quiet) rt.log.warn('the bot was still busy after 60 s; stopping anyway')
+    } finally {
+      await rt.stop((redis) => deleteByPrefix(redis, prefix).then(() => undefined))
+    }
     return 0
   }
   const rt = await bootSandbox({ configPath: opts.configPath, log: createLogger({ level: process.env.LOG_LEVEL ?? 'warn' }) })

@@ -14,9 +14,9 @@ export interface Context {
   readonly correlationId: string
   readonly log: Logger
   /** Reply in the same conversation; in a group the asker is @-mentioned unless `mention: false`. */
-  reply(text: string, opts?: { mention?: boolean; key?: string }): Promise<void>
+  reply(text: string, opts?: { mention?: boolean; key?: string; urgent?: boolean }): Promise<void>
   /** Reply to the sender in private chat, wherever the message came from. */
-  whisper(text: string, opts?: { key?: string; sensitive?: boolean }): Promise<void>
+  whisper(text: string, opts?: { key?: string; sensitive?: boolean; urgent?: boolean }): Promise<void>
   send(out: OutgoingMessage): Promise<void>
   /** Scratch space for middleware (e.g. the matched route). */
   readonly state: Record<string, unknown>

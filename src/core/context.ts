@@ -21,8 +21,9 @@ export function createContext(msg: InboundMessage, deps: { config: Config; outbo
         text,
         mentions: msg.conversation.kind === 'room' && opts?.mention !== false ? [msg.sender] : [],
         key: opts?.key,
+        urgent: opts?.urgent,
       }),
-    whisper: (text, opts) => deps.outbox.send({ to: privateOf(msg.sender), text, key: opts?.key, sensitive: opts?.sensitive }),
+    whisper: (text, opts) => deps.outbox.send({ to: privateOf(msg.sender), text, key: opts?.key, sensitive: opts?.sensitive, urgent: opts?.urgent }),
     send: (out) => deps.outbox.send(out),
   }
 }

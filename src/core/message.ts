@@ -41,6 +41,11 @@ export interface OutgoingMessage {
   key?: string
   /** Send no earlier than this (epoch ms). */
   notBefore?: number
+  /**
+   * Safety first (emergency numbers): goes ahead of the conversation's queued messages. The minimum gap
+   * between two sends to one conversation still holds, so this never makes the account burst.
+   */
+  urgent?: boolean
   /** Personal details (e.g. a referral alert to staff): not kept in Redis after it is sent. */
   sensitive?: boolean
   /** Outbound file (e.g. a CSV roster); sent as an attachment where the transport supports it. */

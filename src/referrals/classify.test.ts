@@ -61,6 +61,12 @@ const rows: Row[] = [
   ['如果被家暴了怎么办？', 'topic', '家庭暴力'],
   // notices and chatter: nothing to do
   ['如遇家暴或有人拿刀威胁，请立即拨打110', 'topic', '家庭暴力', '一般'],
+  // Asking for a person to help is a request, even when phrased as a question.
+  ['我想咨询一下离婚后孩子抚养费的问题，可以找人帮忙吗', 'help', '婚姻家庭纠纷', '一般', { clear: true }],
+  ['能不能帮我找个律师', 'help', '法律维权', '一般', { clear: true }],
+  ['我想找人帮忙', 'help', '其他', '一般', { clear: true }],
+  ['有没有人能帮我看看这个劳动合同', 'help', '法律维权', '一般'],
+  ['能帮我看看家聚会几点开始吗', 'none'],
   ['好久不见，想死你们了', 'none'],
   ['今天不想活动了，明天再去', 'none'],
   ['帮我报名周六的活动', 'none'],

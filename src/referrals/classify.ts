@@ -84,6 +84,8 @@ const PERSONAL = new RegExp(
 /** Phrases that ask for help on their own, with or without a topic. */
 const STRONG_HELP = /帮帮我|帮帮忙吧|救救|救命|求助|求救|需要帮助|需要帮忙|想要帮助|走投无路|没有办法了|没办法了|怎么活|谁能帮帮|有没有人能帮/
 /** Phrases that ask for help only together with a topic ("帮我" is also "帮我报名"). */
+/** Asking for a person (someone to help, a lawyer, staff): a request for personal help, not a question about a topic. */
+const ASK_FOR_PERSON = /找(个)?人帮|找人(帮忙|帮我|处理|聊聊|谈谈)|有(没有)?人(能|可以)?帮|帮我(找|联系|介绍|转给?)|找(个|一个)?(律师|社工|工作人员|妇联的人)|派(个)?人(来|帮)|(请|让)(你们|工作人员|社工)(来)?帮/
 const WEAK_HELP = /帮我|帮忙|能帮|可以帮|帮一下|怎么办|咋办|可咋整|咋整|该怎么|找人|找个人|想找(工作人员|社工|妇联|人)|受不了|熬不下去/
 
 const QUESTION = /[?？]|怎么|怎样|如何|什么|啥|哪里|哪儿|哪些|哪个|在哪|多少|几(个|岁|点|号|天|次|种)|吗|么|呢|是否|能否|可否|是不是|能不能|可不可以|有没有|流程|条件|材料|手续|规定|政策|标准|地址|电话|时间/
@@ -127,7 +129,9 @@ export function classifyRules(text: string): Classification {
     return { kind: 'help', category: category ?? '其他', urgency: '紧急', medical: acute || soft, selfHarm, clear: true, signals }
   }
 
-  const strong = STRONG_HELP.test(t)
+  const asksForPerson = ASK_FOR_PERSON.test(t)
+  if (asksForPerson) signals.push('help:person')
+  const strong = STRONG_HELP.test(t) || asksForPerson
   const weak = WEAK_HELP.test(t)
   if (strong) signals.push('help:strong')
   if (weak) signals.push('help:weak')

@@ -117,10 +117,11 @@ export class ReferralService {
     const privateText = recent ? T.emergencyAgain(h) : forward ? T.emergencyForwarded(h) : T.emergencyAskConsent(h)
     if (ctx.msg.conversation.kind === 'room') {
       // The very first message: numbers, nothing of what they wrote.
-      await ctx.reply(`${T.groupEmergency(h)}${opts.personalData ? `\n${T.recallAdvice}` : ''}`)
-      await ctx.whisper(privateText, { sensitive: true })
+      // Urgent: ahead of whatever the group's outbox already holds.
+      await ctx.reply(`${T.groupEmergency(h)}${opts.personalData ? `\n${T.recallAdvice}` : ''}`, { urgent: true })
+      await ctx.whisper(privateText, { sensitive: true, urgent: true })
     } else {
-      await ctx.reply(privateText)
+      await ctx.reply(privateText, { urgent: true })
     }
     ctx.log.warn({ category: cls.category, signals: cls.signals.filter((s) => !s.startsWith('category')), repeat: !!recent }, 'emergency help request')
     if (recent) return this.supplement(ctx, recent)
@@ -306,7 +307,9 @@ export class ReferralService {
     if (c.notified.length === 0 && staff.length > 0) c = (await this.cases.apply(c.id, { type: 'notify', staff }, this.now())) ?? c
     if (staff.length === 0) this.log.error({ caseId: c.id, groupId: c.groupId, category: c.category }, 'no staff member could be found for a referral: escalating to the supervisor')
     const view = this.view(c)
-    for (const s of c.notified) await this.app.outbox.send({ sensitive: true, to: privateOf(await this.reach(s)), text: T.staffAlert(view), key: `referral:${c.id}:alert:${s.name}` })
+    for (const s of c.notified) {
+      await this.app.outbox.send({ sensitive: true, urgent: c.urgency === '紧急', to: privateOf(await this.reach(s)), text: T.staffAlert(view), key: `referral:${c.id}:alert:${s.name}` })
+    }
     await this.staffRoomNotice(c)
     await this.app.outbox.send({ sensitive: true, to: privateOf(c.resident), text: T.caseCreated(c.id), key: `referral:${c.id}:created` })
     this.log.info({ caseId: c.id, category: c.category, urgency: c.urgency, groupId: c.groupId, staff: c.notified.length }, 'referral case created')

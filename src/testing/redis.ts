@@ -1,6 +1,9 @@
 // Real Redis for tests (never a mock): one unique key prefix per test, deleted afterwards.
 import { randomUUID } from 'node:crypto'
 import { Redis } from 'ioredis'
+import { deleteByPrefix } from '../adapters/redis/keys.ts'
+
+export { deleteByPrefix }
 
 export const TEST_REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379'
 
@@ -21,13 +24,4 @@ export async function testRedis(label = 't'): Promise<TestRedis> {
       redis.disconnect()
     },
   }
-}
-
-export async function deleteByPrefix(redis: Redis, prefix: string): Promise<void> {
-  let cursor = '0'
-  do {
-    const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 500)
-    cursor = next
-    if (keys.length) await redis.del(...keys)
-  } while (cursor !== '0')
 }

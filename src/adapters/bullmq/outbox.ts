@@ -12,6 +12,8 @@ import { splitText } from '../../outbox/split.ts'
 import { type QueueHub, safeJobId } from './hub.ts'
 
 export const OUTBOX_QUEUE = 'outbox'
+const URGENT_PRIORITY = 1
+const NORMAL_PRIORITY = 10
 
 const conversationKey = (c: Conversation) => (c.kind === 'room' ? `room:${c.roomId}` : `dm:${c.contactId}`)
 
@@ -63,7 +65,8 @@ export function createOutbox(opts: OutboxOptions): Outbox & { onSent(fn: (job: S
     async send(out: OutgoingMessage) {
       const parts = out.file ? [out.text] : splitText(out.text, settings.maxLength)
       for (const [index, text] of parts.entries()) {
-        const slot = await pacer.reserve(conversationKey(out.to), out.notBefore)
+        // Urgent messages take no slot behind the backlog; the worker still keeps the minimum gap.
+        const slot = out.urgent ? Date.now() : await pacer.reserve(conversationKey(out.to), out.notBefore)
         const data: SendJob = {
           to: out.to,
           text,
@@ -76,6 +79,9 @@ export function createOutbox(opts: OutboxOptions): Outbox & { onSent(fn: (job: S
         await queue.add('send', data, {
           jobId: out.key ? safeJobId(`${out.key}#${index}`) : undefined,
           delay: Math.max(0, slot - Date.now()),
+          // Every job has a priority because BullMQ serves plain jobs before prioritised ones; equal
+          // priorities keep their order, so conversations stay in order and urgent ones go first.
+          priority: out.urgent ? URGENT_PRIORITY : NORMAL_PRIORITY,
           attempts: settings.attempts,
           backoff: { type: 'exponential', delay: settings.backoffMs },
           // Sent texts are kept a few days for diagnosis, except personal details, which go as soon as sent.
