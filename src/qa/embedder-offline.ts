@@ -33,8 +33,61 @@ function mix(seed: number, a: number, b: number): number {
   return Math.imul(h, 0x2c1b3c6d) >>> 0
 }
 
+/**
+ * Counts of 32-bit feature hashes: open addressing over typed arrays, reset by a generation stamp, so
+ * counting a passage allocates nothing (a Map per passage was the embedder's largest cost).
+ */
+class FeatureCounter {
+  private keys = new Uint32Array(1024)
+  private counts = new Uint32Array(1024)
+  private stamps = new Uint32Array(1024)
+  private used: number[] = []
+  private gen = 1
+
+  reset(): void {
+    this.used.length = 0
+    if (++this.gen === 0xffffffff) {
+      this.stamps.fill(0)
+      this.gen = 1
+    }
+  }
+
+  /** Counts one occurrence (or marks presence once, with `once`). */
+  add(h: number, once = false): void {
+    if (this.used.length * 2 >= this.keys.length) this.grow()
+    const mask = this.keys.length - 1
+    let i = (h ^ (h >>> 16)) & mask
+    while (this.stamps[i] === this.gen && this.keys[i] !== h) i = (i + 1) & mask
+    if (this.stamps[i] !== this.gen) {
+      this.stamps[i] = this.gen
+      this.keys[i] = h
+      this.counts[i] = 1
+      this.used.push(i)
+    } else if (!once) this.counts[i]!++
+  }
+
+  forEach(fn: (h: number, count: number) => void): void {
+    for (const i of this.used) fn(this.keys[i]!, this.counts[i]!)
+  }
+
+  private grow(): void {
+    const entries = this.used.map((i) => [this.keys[i]!, this.counts[i]!] as const)
+    const size = this.keys.length * 2
+    this.keys = new Uint32Array(size)
+    this.counts = new Uint32Array(size)
+    this.stamps = new Uint32Array(size)
+    this.gen = 1
+    this.used.length = 0
+    for (const [h, c] of entries) {
+      this.add(h)
+      this.counts[this.used.at(-1)!] = c
+    }
+  }
+}
+
 export class OfflineEmbedder implements Embedder {
   readonly id: string
+  private readonly counters = { words: new FeatureCounter(), bigrams: new FeatureCounter(), concepts: new FeatureCounter() }
 
   constructor(
     private readonly glossary?: Glossary,
@@ -50,36 +103,31 @@ export class OfflineEmbedder implements Embedder {
   embedOne(text: string): number[] {
     const normalized = normalizeForIndex(text)
     // Features are keyed by their 32-bit hash (type-seeded) to avoid building a string per feature;
-    // one count map per feature type, whose base weight is then known without a second lookup.
-    const words = new Map<number, number>()
-    const bigrams = new Map<number, number>()
-    const concepts = new Map<number, number>()
-    for (const t of tokensOfNormalized(normalized)) {
-      const h = fnv1a(t, SEED_WORD)
-      words.set(h, (words.get(h) ?? 0) + 1)
-    }
+    // one counter per feature type, whose base weight is then known. Counters are reused: this runs
+    // on every passage at ingest.
+    const { words, bigrams, concepts } = this.counters
+    words.reset()
+    bigrams.reset()
+    concepts.reset()
+    for (const t of tokensOfNormalized(normalized)) words.add(fnv1a(t, SEED_WORD))
     // Character bigrams inside runs of Chinese characters.
     let prev = 0
     for (let i = 0; i < normalized.length; i++) {
       const c = normalized.charCodeAt(i)
       const cjk = c >= 0x3400 && c <= 0x9fff
-      if (cjk && prev) {
-        const h = mix(SEED_BIGRAM, prev, c)
-        bigrams.set(h, (bigrams.get(h) ?? 0) + 1)
-      }
+      if (cjk && prev) bigrams.add(mix(SEED_BIGRAM, prev, c))
       prev = cjk ? c : 0
     }
-    if (this.glossary) for (const hit of this.glossary.match(normalized)) concepts.set(mix(SEED_CONCEPT, hit.index, 0), 1)
+    if (this.glossary) for (const hit of this.glossary.match(normalized)) concepts.add(mix(SEED_CONCEPT, hit.index, 0), true)
 
     const vec = new Float64Array(this.dims)
-    const addAll = (features: Map<number, number>, base: number) => {
-      for (const [h, count] of features) {
+    const addAll = (features: FeatureCounter, base: number) =>
+      features.forEach((h, count) => {
         // Sublinear tf: a word repeated ten times is not ten times as relevant.
         const weight = (1 + Math.log(count)) * base
         // The sign bit halves the bias from hash collisions.
         vec[h % this.dims]! += h & 0x80000000 ? -weight : weight
-      }
-    }
+      })
     addAll(words, WORD_WEIGHT)
     addAll(bigrams, BIGRAM_WEIGHT)
     addAll(concepts, CONCEPT_WEIGHT)
