@@ -92,7 +92,7 @@ export async function createApp(opts: AppOptions): Promise<BotApp> {
     dropStale(opts.startedAt ?? Date.now()),
     dropDuplicates(redis, (id) => key('seen', id)),
     errorBoundary,
-    nonTextHint(texts.mediaHint),
+    nonTextHint(texts.mediaHint, perSender),
     routing(router),
     floodControl({ perSender, perRoom }),
     authorize,
@@ -117,9 +117,8 @@ export async function createApp(opts: AppOptions): Promise<BotApp> {
     async join(event) {
       inFlight++
       try {
-        for (const h of joinHandlers) await h(event)
-      } catch (err) {
-        log.error({ err, room: event.roomId }, 'join handler failed')
+        // Each handler on its own: a failing welcome must not keep reminders from learning the room.
+        for (const h of joinHandlers) await h(event).catch((err) => log.error({ err, room: event.roomId }, 'join handler failed'))
       } finally {
         inFlight--
       }

@@ -102,3 +102,31 @@ describe('urgent messages', () => {
     expect(Math.min(...gaps)).toBeGreaterThanOrEqual(100 - 15)
   })
 })
+
+describe('urgent and sensitive messages', () => {
+  it('are not held back by the global per-minute cap', async () => {
+    const delivered: string[] = []
+    await boot({ send: async (job) => void delivered.push(job.text) }, { perMinute: 2 })
+    for (let i = 1; i <= 3; i++) await app!.outbox.send({ to: room, text: `通知${i}` })
+    await new Promise((r) => setTimeout(r, 500))
+    // The cap lets two through; the third waits for the next minute.
+    expect(delivered).toEqual(['通知1', '通知2'])
+    await app!.outbox.send({ to: { kind: 'private', contactId: 'u1', name: '张丽' }, text: '如有危险，请立即拨打110', urgent: true })
+    const deadline = Date.now() + 3000
+    while (!delivered.includes('如有危险，请立即拨打110') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50))
+    expect(delivered).toEqual(['通知1', '通知2', '如有危险，请立即拨打110'])
+  })
+
+  it('send a keyed sensitive message once, even after its job has been removed', async () => {
+    const delivered: string[] = []
+    await boot({ send: async (job) => void delivered.push(job.text) })
+    const alert = { to: { kind: 'private' as const, contactId: 's1', name: '小王' }, text: '【求助】R-1', key: 'referral:R-1:alert:小王', sensitive: true }
+    await app!.outbox.send(alert)
+    expect(await waitIdle(app!)).toBe(true)
+    // Gone from Redis once sent: no copy of the text is kept.
+    expect(await store!.redis.exists(`${store!.prefix}:bull:outbox:referral_R-1_alert_小王#0`)).toBe(0)
+    await app!.outbox.send(alert)
+    expect(await waitIdle(app!)).toBe(true)
+    expect(delivered).toEqual(['【求助】R-1'])
+  })
+})

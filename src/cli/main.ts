@@ -1,5 +1,4 @@
 // The weijia CLI. Machine-readable output goes to stdout; logs go to stderr.
-import { readFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
 import { ConfigError, loadEnv } from '../config.ts'
 import { RedisUnavailableError } from '../adapters/redis/connect.ts'
@@ -87,6 +86,3 @@ function untilSignal(): Promise<void> {
   })
 }
 
-export function readText(file: string): string {
-  return readFileSync(file, 'utf8')
-}

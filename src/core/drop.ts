@@ -1,6 +1,7 @@
 // Drop rules applied before anything acts on a message: stale (sent before we started, e.g. replayed
 // history after a login) and duplicates (a puppet redelivering the same id, or two processes seeing it).
 import type { Redis } from 'ioredis'
+import type { FloodGuard } from './flood.ts'
 import type { Middleware } from './pipeline.ts'
 
 /** Messages up to this much older than start-up still count: clocks of phone and server differ. */
@@ -28,10 +29,14 @@ export function dropDuplicates(redis: Redis, keyFor: (id: string) => string, ttl
   }
 }
 
-/** Voice, images, video and stickers: a hint when addressed to the bot, silence otherwise. */
-export function nonTextHint(hint: string): Middleware {
+/**
+ * Voice, images, video and stickers: a hint when addressed to the bot, silence otherwise. The sender's
+ * flood guard applies, so a stream of stickers gets one hint, not one each.
+ */
+export function nonTextHint(hint: string, perSender: FloodGuard): Middleware {
   return async (ctx, next) => {
     if (ctx.msg.kind === 'text') return next()
-    if (ctx.msg.conversation.kind === 'private' || ctx.msg.mentioned) await ctx.reply(hint)
+    if (ctx.msg.conversation.kind !== 'private' && !ctx.msg.mentioned) return
+    if (perSender.check(`media:${ctx.msg.sender.id}`) === 'ok') await ctx.reply(hint)
   }
 }

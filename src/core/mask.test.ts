@@ -20,8 +20,10 @@ describe('maskPersonalData', () => {
     }
   })
 
-  it('detects personal data', () => {
+  it('detects personal data, also in full-width digits', () => {
     expect(containsPersonalData('加我 13912345678')).toBe(true)
+    expect(containsPersonalData('加我 １３９１２３４５６７８')).toBe(true)
+    expect(maskPersonalData('电话１３８１２３４５６７８')).toBe('电话138****5678')
     expect(containsPersonalData('打12338')).toBe(false)
   })
 

@@ -4,8 +4,10 @@
 const ID_CARD = /(?<![0-9A-Za-z])([1-9]\d{5})(?:18|19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}([\dXx])(?![0-9A-Za-z])/g
 const MOBILE = /(?<!\d)(?:\+?86[- ]?)?(1[3-9]\d)[- ]?(\d{4})[- ]?(\d{4})(?!\d)/g
 
+// NFKC first: some keyboards type full-width digits (１３８…), which must be caught too.
 export function maskPersonalData(text: string): string {
   return text
+    .normalize('NFKC')
     .replace(ID_CARD, (_m, head: string, last: string) => `${head}${'*'.repeat(11)}${last}`)
     .replace(MOBILE, (_m, head: string, _mid: string, tail: string) => `${head}****${tail}`)
 }
@@ -13,7 +15,8 @@ export function maskPersonalData(text: string): string {
 export function containsPersonalData(text: string): boolean {
   ID_CARD.lastIndex = 0
   MOBILE.lastIndex = 0
-  const found = ID_CARD.test(text) || MOBILE.test(text)
+  const folded = text.normalize('NFKC')
+  const found = ID_CARD.test(folded) || MOBILE.test(folded)
   ID_CARD.lastIndex = 0
   MOBILE.lastIndex = 0
   return found

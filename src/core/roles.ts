@@ -24,4 +24,3 @@ export function roleAnywhere(config: Config, person: Person): { role: Role; grou
   return best
 }
 
-export const isAtLeast = (role: Role, min: Role) => RANK[role] >= RANK[min]

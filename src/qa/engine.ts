@@ -1,4 +1,5 @@
 // The Q&A engine: a loaded index + optional LLM → answers. Shared by the CLI and the chat capability.
+import { maskPersonalData } from '../core/mask.ts'
 import type { Llm } from '../core/llm.ts'
 import type { Logger } from '../core/log.ts'
 import { composeAnswer } from './answer.ts'
@@ -49,7 +50,8 @@ export class QaEngine {
 
   /** `context`: the previous question when this one is an elliptical follow-up. */
   async ask(question: string, context?: string): Promise<AskResult> {
-    const q = question.trim()
+    // Numbers never leave the building: the question goes to the LLM (and a remote embedder) masked.
+    const q = maskPersonalData(question.trim())
     if (!q) return { q: question, answer: qaTexts.emptyQuestion, grounded: false, sources: [] }
     const r = await this.retrieve(q, 8, context)
     const composed = await composeAnswer(context ? `${context}（追问：${q}）` : q, r.query, r.passages, r.decision, { llm: this.opts.llm, maxChars: this.maxChars, log: this.opts.log })

@@ -53,10 +53,3 @@ const recent = new Map<string, string>()
 
 export const CJK_CLASS = CJK
 
-/** True when the text has Chinese characters that conversion would change (i.e. written in Traditional). */
-export function looksTraditional(text: string): boolean {
-  const simp = toSimplified(text)
-  let diff = 0
-  for (let i = 0; i < text.length && i < simp.length; i++) if (text[i] !== simp[i]) diff++
-  return diff >= 2 || (diff >= 1 && text.length < 20)
-}

@@ -88,9 +88,6 @@ export function contentTerms(normalized: string): string[] {
   return [...seen]
 }
 
-export function isStopword(word: string): boolean {
-  return STOPWORDS.has(word)
-}
 
 /**
  * jieba's general IDF table, indexed in place: an open-addressing hash over byte offsets into the

@@ -1,7 +1,7 @@
 // Help requests: private referral to staff, emergencies first.
 // Routes, lowest priority number first:
 //   0  referrals.seen       remembers referral staff (and the staff room) as they message the bot; never claims
-//   1  referrals.emergency  danger or self-harm (rules, synchronous): the numbers before anything else
+// -2000 referrals.emergency danger or self-harm (rules, synchronous): the numbers before anything else, even observers
 //   2  referrals.privacy    a resident's group message with a phone or ID-card number: advise to recall it
 //   5  referrals.transfer   「转人工」 after an unanswered question
 //   10 referrals.staff      staff commands (接单 / 备注 / 转派 / 结案 / 我的案件), staff only
@@ -84,7 +84,9 @@ export function createReferrals(deps: ReferralDeps = {}): Capability {
 
       app.route({
         name: 'referrals.emergency',
-        priority: 1,
+        // Before everything, even the observers that only watch (signups.observe is at -1000): no Redis
+        // round trip of theirs stands between a person in danger and the numbers.
+        priority: -2000,
         // Someone in danger may send many messages in a row: flood control must never silence them.
         bypassFlood: true,
         match(ctx) {

@@ -111,18 +111,16 @@ export class ReferralService {
     const h = { medical: cls.medical, selfHarm: cls.selfHarm }
     const me = ctx.msg.sender
     const forward = this.settings.emergencyWithoutConsent
+    const inGroup = ctx.msg.conversation.kind === 'room'
+    // The very first message: numbers, nothing of what they wrote, before any other lookup.
+    // Urgent: ahead of whatever the group's outbox already holds.
+    if (inGroup) await ctx.reply(`${T.groupEmergency(h)}${opts.personalData ? `\n${T.recallAdvice}` : ''}`, { urgent: true })
     // Already forwarded a moment ago: add to that case instead of opening another.
     const recentKey = this.app.key('referrals', 'recent', me.id)
     const recent = forward ? await this.app.redis.get(recentKey) : null
     const privateText = recent ? T.emergencyAgain(h) : forward ? T.emergencyForwarded(h) : T.emergencyAskConsent(h)
-    if (ctx.msg.conversation.kind === 'room') {
-      // The very first message: numbers, nothing of what they wrote.
-      // Urgent: ahead of whatever the group's outbox already holds.
-      await ctx.reply(`${T.groupEmergency(h)}${opts.personalData ? `\n${T.recallAdvice}` : ''}`, { urgent: true })
-      await ctx.whisper(privateText, { sensitive: true, urgent: true })
-    } else {
-      await ctx.reply(privateText, { urgent: true })
-    }
+    if (inGroup) await ctx.whisper(privateText, { sensitive: true, urgent: true })
+    else await ctx.reply(privateText, { urgent: true })
     ctx.log.warn({ category: cls.category, signals: cls.signals.filter((s) => !s.startsWith('category')), repeat: !!recent }, 'emergency help request')
     if (recent) return this.supplement(ctx, recent)
     const flow = this.newFlow(ctx, cls, { description: ctx.msg.text.trim() })
@@ -431,8 +429,14 @@ export class ReferralService {
     }
   }
 
+  /**
+   * Best effort: a job running right now cannot be removed, and need not be — an escalation for a case
+   * that is no longer new does nothing. Failing here must not keep the resident from being told.
+   */
   private async cancelEscalation(caseId: string): Promise<void> {
-    for (let step = 1; step <= this.settings.maxEscalations; step++) await this.queues.escalate.remove(`${caseId}:escalate:${step}`)
+    for (let step = 1; step <= this.settings.maxEscalations; step++) {
+      await this.queues.escalate.remove(`${caseId}:escalate:${step}`).catch((err: unknown) => this.log.debug({ err, caseId, step }, 'escalation not removed'))
+    }
   }
 
   // ---------- routing to staff ----------

@@ -1,7 +1,7 @@
 // What hosts say in chat: create (with a confirmation step), list, pause, resume, delete.
 import type { Context } from '../core/capability.ts'
 import { UserError } from '../core/errors.ts'
-import { DEFAULT_QUIET, isQuiet } from './proactive.ts'
+import { DEFAULT_QUIET, isQuiet } from '../core/proactive.ts'
 import { type Command, parseSchedule, type ScheduleResult } from './parse.ts'
 import { renderReminder, type ReminderService } from './service.ts'
 import type { ReminderDef } from './settings.ts'

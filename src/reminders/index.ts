@@ -7,9 +7,6 @@ import { isQuestion, parseCommand, parseDraftAnswer, parseSchedule } from './par
 import { ReminderService } from './service.ts'
 import { readSettings, type SettingsOverride } from './settings.ts'
 
-export { isQuiet, outOfQuiet, takeBudget, budgetDay, DEFAULT_QUIET, type QuietHours } from './proactive.ts'
-export { sendProactive, groupRoom, type ProactiveResult } from './send.ts'
-
 export interface RemindersOptions {
   /** The clock (tests inject one); default Date.now. */
   now?: () => number

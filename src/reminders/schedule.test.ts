@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { isQuiet, outOfQuiet } from './proactive.ts'
+import { isQuiet, outOfQuiet } from '../core/proactive.ts'
 import { nextTimes, occurs, prevTime, repeatOf, type Schedule, timesBetween } from './schedule.ts'
 import { renderReminder } from './service.ts'
 import { fromWall } from '../core/tz.ts'

@@ -2,7 +2,7 @@
 // Shared by reminders and the sign-ups capability's activity reminders.
 import type { App } from '../core/capability.ts'
 import type { Conversation, Person } from '../core/message.ts'
-import { budgetDay, outOfQuiet, type QuietHours, refundBudget, takeBudget } from './proactive.ts'
+import { budgetDay, outOfQuiet, type QuietHours, refundBudget, takeBudget } from '../core/proactive.ts'
 import { ReminderStore } from './store.ts'
 
 type Room = Extract<Conversation, { kind: 'room' }>

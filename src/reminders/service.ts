@@ -3,7 +3,7 @@
 import { z } from 'zod'
 import { groupById, type GroupConfig } from '../config.ts'
 import type { App, JobMeta, Scheduler } from '../core/capability.ts'
-import { DEFAULT_QUIET } from './proactive.ts'
+import { DEFAULT_QUIET } from '../core/proactive.ts'
 import { nextTimes, occurs, prevTime, repeatOf } from './schedule.ts'
 import { sendProactive } from './send.ts'
 import type { ReminderDef, Settings } from './settings.ts'

@@ -8,6 +8,7 @@ import { fromWallClock, wallClock } from '../core/zh-time.ts'
 import { signupSettings, type SignupSettings } from './settings.ts'
 import { type Activity, type ApplyResult, type NewActivity, type PersonSlot, SignupStore } from './store.ts'
 import { texts } from './texts.ts'
+import { isQuiet } from '../core/proactive.ts'
 
 export const APPLY_QUEUE = 'signups'
 export const NOTIFY_QUEUE = 'signups-notify'
@@ -150,14 +151,15 @@ export class SignupService {
     const now = this.now()
     const w = wallClock(a.startAt, this.tz)
     let soon = a.startAt - this.settings.soonBeforeMin * 60_000
-    if (quiet && inQuiet(soon, quiet, this.tz)) {
+    if (quiet && isQuiet(soon, quiet, this.tz)) {
       // 6:00 for an 8:00 activity: wait for the end of quiet hours if that is still before the start.
       const end = atClock(a.startAt, quiet.end, this.tz)
       if (end < a.startAt && end > soon) soon = end
     }
     if (soon > now) out.soon = soon
     let dayBefore = fromWallClock(w.year, w.month, w.day - 1, this.settings.dayBeforeHour, 0, this.tz).getTime()
-    if (quiet && inQuiet(dayBefore, quiet, this.tz)) dayBefore = atClock(dayBefore, quiet.end, this.tz)
+    // In quiet hours the day-before reminder moves to that morning's end of quiet hours: still the day before.
+    if (quiet && isQuiet(dayBefore, quiet, this.tz)) dayBefore = atClock(dayBefore, quiet.end, this.tz)
     // Announced the evening before: people just saw it; the 2-hour reminder is enough.
     if (dayBefore > now && dayBefore < (out.soon ?? a.startAt) - 3600_000) out.daybefore = dayBefore
     return out
@@ -203,16 +205,6 @@ function uniquePeople(list: Person[]): Person[] {
   const seen = new Map<string, Person>()
   for (const p of list) if (!seen.has(p.id)) seen.set(p.id, p)
   return [...seen.values()]
-}
-
-const minutesOf = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5))
-
-export function inQuiet(at: number, quiet: { start: string; end: string }, tz: string): boolean {
-  const w = wallClock(at, tz)
-  const m = w.hour * 60 + w.minute
-  const s = minutesOf(quiet.start)
-  const e = minutesOf(quiet.end)
-  return s <= e ? m >= s && m < e : m >= s || m < e
 }
 
 /** The instant on `at`'s calendar day (in tz) when the clock shows hh:mm. */

@@ -28,7 +28,6 @@ const schema = z
 
 export type SignupSettings = z.infer<typeof schema>
 
-export const DEFAULT_SETTINGS: SignupSettings = schema.parse({})
 
 export function signupSettings(config: Config): SignupSettings {
   const result = schema.safeParse(config.signups ?? {})

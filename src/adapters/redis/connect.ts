@@ -55,12 +55,14 @@ export async function connectRedis(opts: { url?: string; dataDir: string; log: L
   opts.log.info({ port, dir }, 'started embedded redis-server (append-only persistence)')
   const redis = watchErrors(new Redis(url, { ...redisOptions, retryStrategy: (n) => (n > 50 ? null : 100) }), opts.log)
   await ping(redis, url, child)
+  // Leave no orphan redis-server behind if we exit without stopping it.
+  const onExit = () => child.kill('SIGTERM')
+  process.once('exit', onExit)
   const stop = async () => {
+    process.removeListener('exit', onExit)
     redis.disconnect()
     await stopChild(child)
   }
-  // Leave no orphan redis-server behind if we are killed.
-  process.once('exit', () => child.kill('SIGTERM'))
   return { redis, url, embedded: true, stop }
 }
 

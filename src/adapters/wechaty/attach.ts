@@ -27,11 +27,11 @@ export function attachWechaty(bot: Wechaty, app: BotApp, config: Config, log: Lo
   })
   bot.on('login', async (user: Contact) => {
     log.info({ user: user.name() }, 'logged in')
-    if (loggedOutAt !== undefined) {
-      const minutes = Math.max(1, Math.round((Date.now() - loggedOutAt) / 60_000))
-      loggedOutAt = undefined
-      await notifyStaff(bot, app, config, log, text.backOnline(minutes))
-    }
+    if (loggedOutAt === undefined) return
+    const minutes = Math.max(1, Math.round((Date.now() - loggedOutAt) / 60_000))
+    loggedOutAt = undefined
+    // Wechaty drops the listener's promise: a rejection here would be unhandled and end the process.
+    await notifyStaff(app, config, log, text.backOnline(minutes)).catch((err) => log.error({ err }, 'could not tell staff the bot is back'))
   })
   bot.on('logout', (user: Contact, reason?: string) => {
     if (stopping) return
@@ -68,19 +68,14 @@ export function attachWechaty(bot: Wechaty, app: BotApp, config: Config, log: Lo
   return { stopping: () => void (stopping = true) }
 }
 
-/** Finds a configured person (contact id or display name) among the bot's contacts. */
-export async function findContact(bot: Wechaty, ref: string): Promise<Contact | undefined> {
-  return (await bot.Contact.find({ id: ref })) ?? (await bot.Contact.find({ name: ref })) ?? undefined
-}
-
-async function notifyStaff(bot: Wechaty, app: BotApp, config: Config, log: Logger, message: string) {
+async function notifyStaff(app: BotApp, config: Config, log: Logger, message: string) {
   const refs = [...new Set(config.groups.flatMap((g) => g.staff))]
   for (const ref of refs) {
-    const contact = await findContact(bot, ref).catch(() => undefined)
-    if (!contact) {
+    const person = await app.resolvePerson(ref).catch(() => undefined)
+    if (!person) {
       log.warn({ staff: ref }, 'staff member not found among contacts')
       continue
     }
-    await app.outbox.send({ to: { kind: 'private', contactId: contact.id, name: contact.name() }, text: message })
+    await app.outbox.send({ to: { kind: 'private', contactId: person.id, name: person.name }, text: message })
   }
 }

@@ -1,7 +1,7 @@
 // Rules for messages the bot sends on its own (reminders, sign-up reminders): quiet hours and a daily budget.
 // Pure functions plus one atomic Redis counter, exported for every capability that speaks unprompted.
 import type { Redis } from 'ioredis'
-import { fromWall, localDay, minutesOf, wallClock } from '../core/tz.ts'
+import { fromWall, localDay, minutesOf, wallClock } from './tz.ts'
 
 export interface QuietHours {
   /** "HH:MM" local time; a window may wrap midnight (21:30–07:30). Equal start and end: no quiet hours. */
