@@ -70,8 +70,21 @@ export async function toInbound(bot: Wechaty, message: Message, config: Config):
   }
 }
 
+/** Membership changes rarely; scanning every configured room on each private message would be wasteful. */
+const MEMBERSHIP_TTL_MS = 10 * 60_000
+const membership = new Map<string, { groupId: string | undefined; until: number }>()
+
 /** For a resident's private message: the configured 微家 group they are a member of, if any. */
 async function residentGroup(bot: Wechaty, config: Config, contactId: string): Promise<string | undefined> {
+  const cached = membership.get(contactId)
+  if (cached && cached.until > Date.now()) return cached.groupId
+  const groupId = await findResidentGroup(bot, config, contactId)
+  if (membership.size > 10_000) membership.clear()
+  membership.set(contactId, { groupId, until: Date.now() + MEMBERSHIP_TTL_MS })
+  return groupId
+}
+
+async function findResidentGroup(bot: Wechaty, config: Config, contactId: string): Promise<string | undefined> {
   for (const g of config.groups) {
     const room = 'roomId' in g.match ? await bot.Room.find({ id: g.match.roomId }) : await bot.Room.find({ topic: g.match.topic })
     if (!room) continue
