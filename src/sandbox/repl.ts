@@ -16,6 +16,7 @@ export async function runRepl(rt: SandboxRuntime): Promise<void> {
       '══════════════════════════════════════════════════════',
       '  微家助手 · 沙盒模式（未配置 WECHATY_PUPPET，不连接真实微信）',
       `  模拟群「${'topic' in g.match ? g.match.topic : g.name}」：机器人 ${bot}，微家主人 ${g.hosts.join('、') || '（无）'}，工作人员 ${g.staff.join('、') || '（无）'}`,
+      `  大模型：${rt.app.llm ? rt.app.llm.model : '未配置（离线模式：摘录式回答、规则解析），设置 LLM_API_KEY 等环境变量可接入'}`,
       '  居民第一次发言时自动入群。输入格式：',
       `    王芳: @${bot} 下次家聚会是什么时候？     （群消息，@${bot} 即提及机器人）`,
       `    王芳 -> ${bot}: 我想咨询一下            （私聊机器人）`,
