@@ -15,9 +15,11 @@ import type { Logger } from './core/log.ts'
 import type { InboundMessage } from './core/message.ts'
 import { authorize, dispatch, errorBoundary, floodControl, routing } from './core/middleware.ts'
 import { compose } from './core/pipeline.ts'
+import { RoomMemory } from './core/rooms.ts'
 import { Router } from './core/router.ts'
 import { texts } from './core/texts.ts'
 import type { SendJob, Transport } from './outbox/payload.ts'
+import { keyFor } from './adapters/redis/keys.ts'
 
 export interface AppOptions {
   config: Config
@@ -48,7 +50,7 @@ export interface BotApp extends App {
 
 export async function createApp(opts: AppOptions): Promise<BotApp> {
   const { config, redis, log } = opts
-  const key = (...parts: string[]) => [config.redis.prefix, ...parts].join(':')
+  const key = keyFor(config.redis.prefix)
   const hub = new QueueHub(redis, config.redis.prefix, log)
   const outbox = createOutbox({ hub, redis, key, settings: { ...config.outbox, ...opts.outbox }, transport: opts.transport, log })
   const router = new Router()
@@ -56,6 +58,7 @@ export async function createApp(opts: AppOptions): Promise<BotApp> {
   const startHooks: (() => Promise<void>)[] = []
   const stopHooks: (() => Promise<void>)[] = []
   const hints: ((ctx: Context) => string | undefined)[] = []
+  const rooms = new RoomMemory(redis, (groupId) => key('rooms', groupId))
 
   const app: App = {
     config,
@@ -67,7 +70,8 @@ export async function createApp(opts: AppOptions): Promise<BotApp> {
     llm: opts.llm,
     embedder: opts.embedder,
     resolvePerson: (ref) => opts.directory.resolvePerson(ref),
-    resolveRoom: (groupId) => opts.directory.resolveRoom(groupId),
+    // Live from the platform when it can say; otherwise the room last seen for the group.
+    resolveRoom: async (groupId) => (await opts.directory.resolveRoom(groupId).catch(() => undefined)) ?? rooms.recall(groupId),
     route: (r) => router.add(r),
     onJoin: (h) => void joinHandlers.push(h),
     addAnswerHint: (h) => void hints.push(h),
@@ -92,6 +96,11 @@ export async function createApp(opts: AppOptions): Promise<BotApp> {
     dropStale(opts.startedAt ?? Date.now()),
     dropDuplicates(redis, (id) => key('seen', id)),
     errorBoundary,
+    async (ctx, next) => {
+      const { conversation, groupId } = ctx.msg
+      if (conversation.kind === 'room' && groupId) await rooms.note(groupId, conversation)
+      await next()
+    },
     nonTextHint(texts.mediaHint, perSender),
     routing(router),
     floodControl({ perSender, perRoom }),
@@ -117,7 +126,8 @@ export async function createApp(opts: AppOptions): Promise<BotApp> {
     async join(event) {
       inFlight++
       try {
-        // Each handler on its own: a failing welcome must not keep reminders from learning the room.
+        if (event.group) await rooms.note(event.group.id, event).catch((err) => log.warn({ err }, 'could not note the room'))
+        // Each handler on its own: one failing must not keep the others from running.
         for (const h of joinHandlers) await h(event).catch((err) => log.error({ err, room: event.roomId }, 'join handler failed'))
       } finally {
         inFlight--

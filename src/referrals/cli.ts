@@ -9,6 +9,7 @@ import { createLogger } from '../core/log.ts'
 import { parseStatus, STATUS_LABELS, STATUSES } from './categories.ts'
 import { CaseStore, shortTime } from './cases.ts'
 import type { Case } from './state.ts'
+import { keyFor } from '../adapters/redis/keys.ts'
 
 const USAGE = `usage: weijia cases [--status ${STATUSES.join('|')}|待接单|已接单|处理中|已结案] [--group ID] [--json] [--details] [--config FILE]
   Lists referral cases, newest first. --details adds descriptions, contact preferences and notes.
@@ -64,7 +65,7 @@ export async function casesCommand(argv: string[], deps: CasesDeps = {}): Promis
     stop = handle.stop
   }
   try {
-    const key = (...parts: string[]) => [config.redis.prefix, ...parts].join(':')
+    const key = keyFor(config.redis.prefix)
     const store = new CaseStore(redis, key, config.timezone)
     const cases = (await store.list({ status, groupId: values.group })).sort((a, b) => b.createdAt - a.createdAt)
     const rows = cases.map((c) => (values.details ? c : summary(c)))

@@ -12,6 +12,7 @@ import { readSettings, type ReminderDef } from './settings.ts'
 import { ReminderStore } from './store.ts'
 import { formatWhen } from './texts.ts'
 import { wallClock } from '../core/tz.ts'
+import { keyFor } from '../adapters/redis/keys.ts'
 
 const USAGE = 'usage: weijia reminders --preview [--days N] [--config FILE] [--json]\n'
 
@@ -115,7 +116,7 @@ async function chatDefs(config: Config, log: Logger, notes: string[]): Promise<M
     return out
   }
   try {
-    const key = (...parts: string[]) => [config.redis.prefix, ...parts].join(':')
+    const key = keyFor(config.redis.prefix)
     const store = new ReminderStore({ redis: handle.redis, key, log })
     for (const g of config.groups) {
       const paused = await store.pausedConfig(g.id)

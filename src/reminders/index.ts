@@ -16,7 +16,6 @@ export interface RemindersOptions {
 
 const MANAGERS = ['host', 'staff'] as const
 // Remember a group's room at most this often per process (every message would otherwise be a Redis write).
-const ROOM_REFRESH_MS = 10 * 60_000
 
 export function createReminders(opts: RemindersOptions = {}): Capability {
   return {
@@ -25,24 +24,6 @@ export function createReminders(opts: RemindersOptions = {}): Capability {
       const now = opts.now ?? Date.now
       const settings = readSettings(app.config, opts.settings)
       const svc = new ReminderService(app, settings, now)
-      const seenRooms = new Map<string, { roomId: string; at: number }>()
-
-      // Never claims: notes each group's room so reminders can be sent to it by group id.
-      app.route({
-        name: 'reminders.rooms',
-        priority: 0,
-        async match(ctx) {
-          const { conversation, groupId } = ctx.msg
-          if (conversation.kind !== 'room' || !groupId) return false
-          const seen = seenRooms.get(groupId)
-          if (seen?.roomId === conversation.roomId && now() - seen.at < ROOM_REFRESH_MS) return false
-          seenRooms.set(groupId, { roomId: conversation.roomId, at: now() })
-          await svc.store.rememberRoom(groupId, conversation).catch((err) => ctx.log.warn({ err }, 'reminders: could not store the room'))
-          return false
-        },
-        handle: async () => undefined,
-      })
-
       // 「确认」/「取消」 to a draft. Only the host who made the draft has one, so this matches nobody else.
       app.route({
         name: 'reminders.confirm',
@@ -100,10 +81,6 @@ export function createReminders(opts: RemindersOptions = {}): Capability {
           },
         })
       }
-
-      app.onJoin(async ({ roomId, topic, group }) => {
-        if (group) await svc.store.rememberRoom(group.id, { roomId, topic })
-      })
 
       app.onStart(async () => {
         try {

@@ -1,20 +1,9 @@
 // Sending unprompted to a group: find its room, respect quiet hours and the daily budget, then the outbox.
-// Shared by reminders and the sign-ups capability's activity reminders.
 import type { App } from '../core/capability.ts'
 import type { Conversation, Person } from '../core/message.ts'
 import { budgetDay, outOfQuiet, type QuietHours, refundBudget, takeBudget } from '../core/proactive.ts'
-import { ReminderStore } from './store.ts'
 
 type Room = Extract<Conversation, { kind: 'room' }>
-
-/** The group's room: live from the chat platform when possible, else the one last seen in Redis. */
-export async function groupRoom(app: App, groupId: string): Promise<Room | undefined> {
-  const live = await app.resolveRoom(groupId).catch((err: unknown) => {
-    app.log.debug({ err, groupId }, 'resolveRoom failed; using the stored room')
-    return undefined
-  })
-  return live ?? new ReminderStore(app).storedRoom(groupId)
-}
 
 export const proactiveBudgetKey = (app: Pick<App, 'key'>, groupId: string, day: string) => app.key('proactive', groupId, day)
 
@@ -35,7 +24,7 @@ export async function sendProactive(
   msg: ProactiveMessage,
   rules: { quiet: QuietHours; tz: string; dailyBudget: number; now: number },
 ): Promise<ProactiveResult> {
-  const room = await groupRoom(app, msg.groupId)
+  const room = await app.resolveRoom(msg.groupId)
   if (!room) return { status: 'no-room' }
   const sendAt = outOfQuiet(Math.max(rules.now, msg.dueAt), rules.quiet, rules.tz)
   const day = budgetDay(sendAt, rules.tz)

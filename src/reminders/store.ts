@@ -2,7 +2,6 @@
 // pauses of config reminders, when each reminder last fired, per-fire markers, and group rooms.
 import { z } from 'zod'
 import type { App } from '../core/capability.ts'
-import type { Conversation } from '../core/message.ts'
 import { type Schedule, scheduleSchema } from './schedule.ts'
 
 const person = z.object({ id: z.string(), name: z.string() })
@@ -24,7 +23,6 @@ export type ChatReminder = z.infer<typeof chatReminderSchema>
 export const draftSchema = chatReminderSchema.omit({ no: true, paused: true })
 export type Draft = z.infer<typeof draftSchema>
 
-const roomSchema = z.object({ roomId: z.string(), topic: z.string() })
 
 export const DRAFT_TTL_SEC = 600
 const MARKER_TTL_SEC = 8 * 24 * 3600
@@ -148,16 +146,6 @@ export class ReminderStore {
 
   async releaseFire(id: string, fireTime: number): Promise<void> {
     await this.app.redis.del(this.k('fired', id, String(fireTime)))
-  }
-
-  // ---- rooms (key('rooms', groupId), shared with other capabilities)
-  async rememberRoom(groupId: string, room: { roomId: string; topic: string }): Promise<void> {
-    await this.app.redis.set(this.app.key('rooms', groupId), JSON.stringify({ roomId: room.roomId, topic: room.topic }))
-  }
-
-  async storedRoom(groupId: string): Promise<Extract<Conversation, { kind: 'room' }> | undefined> {
-    const parsed = roomSchema.safeParse(safeJson(await this.app.redis.get(this.app.key('rooms', groupId))))
-    return parsed.success ? { kind: 'room', ...parsed.data } : undefined
   }
 }
 

@@ -6,6 +6,7 @@ import { loadConfig, loadEnv, resolveConfigPath } from '../config.ts'
 import { createLogger } from '../core/log.ts'
 import { rosterCsv } from './csv.ts'
 import { SignupStore } from './store.ts'
+import { keyFor } from '../adapters/redis/keys.ts'
 
 const USAGE = 'usage: weijia export --activity ID [--format csv|json] [--config FILE]\n  Writes the roster and waitlist of activity ID (the number in 「活动3」) to stdout.'
 
@@ -36,7 +37,7 @@ export async function exportCommand(argv: string[]): Promise<number> {
   const env = loadEnv()
   const handle = await connectRedis({ url: env.REDIS_URL, dataDir: env.WEIJIA_DATA_DIR, log })
   try {
-    const store = new SignupStore(handle.redis, (...parts) => [config.redis.prefix, ...parts].join(':'))
+    const store = new SignupStore(handle.redis, keyFor(config.redis.prefix))
     const a = await store.get(id)
     if (!a) {
       process.stderr.write(`activity ${id} not found (prefix "${config.redis.prefix}")\n`)

@@ -137,9 +137,7 @@ export class SignupService {
     return a
   }
 
-  async roomFor(groupId: string): Promise<Conversation | undefined> {
-    const stored = await this.store.room(groupId)
-    if (stored) return { kind: 'room', ...stored }
+  roomFor(groupId: string): Promise<Conversation | undefined> {
     return this.app.resolveRoom(groupId)
   }
 

@@ -372,15 +372,6 @@ export class SignupStore {
     await this.redis.set(this.key('signups', 'last', groupId), JSON.stringify(rec), 'EX', 7 * 24 * 3600)
   }
 
-  async saveRoom(groupId: string, room: { roomId: string; topic: string }): Promise<void> {
-    await this.redis.set(this.key('signups', 'room', groupId), JSON.stringify(room))
-  }
-
-  async room(groupId: string): Promise<{ roomId: string; topic: string } | undefined> {
-    const raw = await this.redis.get(this.key('signups', 'room', groupId))
-    return raw ? (JSON.parse(raw) as { roomId: string; topic: string }) : undefined
-  }
-
   // ---------------------------------------------------------------- drafts
 
   async saveDraft(groupId: string, hostId: string, draft: unknown, ttlSec: number): Promise<void> {

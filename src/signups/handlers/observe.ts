@@ -1,5 +1,5 @@
-// Sees every group message first (a route that never claims): remembers the group's room for later sends, and
-// whether the group's latest message was about an activity — the memory behind the "+1" rule (resolve.ts).
+// Sees every group message first (a route that never claims): remembers whether the group's latest message
+// was about an activity — the memory behind the "+1" rule (resolve.ts). The app remembers the group's room.
 import type { Context } from '../../core/capability.ts'
 import type { SignupService } from '../jobs.ts'
 import { ANNOUNCE_WORDS, parseHostCommand } from '../parse.ts'
@@ -7,15 +7,10 @@ import { pickActivity, plusOneCounts } from '../resolve.ts'
 import { liveActivities, memo, residentIntent } from './state.ts'
 
 export function observer(svc: SignupService) {
-  const knownRooms = new Map<string, string>()
   return async (ctx: Context): Promise<false> => {
     const { msg } = ctx
     if (msg.conversation.kind !== 'room' || !msg.groupId) return false
     const groupId = msg.groupId
-    if (knownRooms.get(groupId) !== msg.conversation.roomId) {
-      await svc.store.saveRoom(groupId, { roomId: msg.conversation.roomId, topic: msg.conversation.topic })
-      knownRooms.set(groupId, msg.conversation.roomId)
-    }
     const now = svc.now()
     const intent = residentIntent(ctx)
     const command = !!parseHostCommand(msg.text) || ANNOUNCE_WORDS.test(msg.text)
