@@ -4,7 +4,7 @@ import { z } from 'zod'
 import type { App, Context, JobQueue } from '../core/capability.ts'
 import { type GroupConfig, groupById } from '../config.ts'
 import { UserError } from '../core/errors.ts'
-import { type Person, privateOf } from '../core/message.ts'
+import { type Person, personSchema as person, privateOf } from '../core/message.ts'
 import { type Category, CATEGORIES, URGENCIES } from './categories.ts'
 import { CaseStore, localDate, shortTime } from './cases.ts'
 import { type Classification, classifyRules } from './classify.ts'
@@ -16,7 +16,6 @@ import type { ReferralSettings } from './settings.ts'
 import { type Case, TransitionError } from './state.ts'
 import { referralTexts as T, type StaffCaseView } from './texts.ts'
 
-const person = z.object({ id: z.string(), name: z.string() })
 
 /** What the create job needs, kept in Redis under a TTL rather than in the job payload (which BullMQ keeps for days). */
 const pendingSchema = z.object({

@@ -1,6 +1,6 @@
 // Residents' sign-up forms, matched without @mention while the group has a live activity.
 import type { Context, Route } from '../../core/capability.ts'
-import type { SignupService } from '../jobs.ts'
+import type { SignupService } from '../service.ts'
 import { nameKey, type ResidentIntent, type Who } from '../parse.ts'
 import { byTitle, pickActivity, type Pick } from '../resolve.ts'
 import type { Activity, PersonSlot } from '../store.ts'

@@ -1,6 +1,6 @@
 // Per-message memo shared by the sign-up routes (match runs once per route; Redis is read once per message).
 import type { Context } from '../../core/capability.ts'
-import type { SignupService } from '../jobs.ts'
+import type { SignupService } from '../service.ts'
 import { parseResident, type ResidentIntent } from '../parse.ts'
 import type { Activity, LastMessage } from '../store.ts'
 
