@@ -4,7 +4,7 @@ import type { InboundMessage } from '../src/core/message.ts'
 import { parseScript } from '../src/sandbox/script.ts'
 import { perform, waitIdle } from '../src/sandbox/runner.ts'
 import { createSignups } from '../src/signups/index.ts'
-import type { SendJob } from '../src/outbox/payload.ts'
+import type { SentMessage } from '../src/core/message.ts'
 import { startTestBot, type TestBot } from '../src/testing/bot.ts'
 import { testRedis } from '../src/testing/redis.ts'
 import { startOpenAiStub } from '../src/testing/openai-stub.ts'
@@ -23,7 +23,7 @@ async function boot(opts: { settings?: Parameters<typeof createSignups>[0]; stor
   const cap = createSignups({ ...opts.settings, settings: { batchWindowMs: 400, ...opts.settings?.settings } })
   const bot = await startTestBot({ capabilities: [cap], config: FLOOD, store: opts.store })
   bots.push(bot)
-  const files: SendJob[] = []
+  const files: SentMessage[] = []
   bot.app.onSent((job) => job.file && files.push(job))
   return { bot, svc: cap.service!, files }
 }

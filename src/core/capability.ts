@@ -4,7 +4,8 @@ import type { ZodType } from 'zod'
 import type { Logger } from './log.ts'
 import type { Config, GroupConfig } from '../config.ts'
 import type { Embedder, Llm } from './llm.ts'
-import type { InboundMessage, OutgoingMessage, Person, Role } from './message.ts'
+import type { InboundMessage, OutgoingMessage, Person, Role, SentMessage } from './message.ts'
+import type { JoinEvent } from './inbound.ts'
 import type { Storage } from './storage.ts'
 
 /**
@@ -101,8 +102,21 @@ export interface Jobs {
   schedule<T>(spec: JobSpec<T>): Scheduler<T>
 }
 
+/** Jobs with a lifecycle: what the assembly hands to the app (the BullMQ adapter implements it). */
+export interface JobRuntime extends Jobs {
+  start(): void
+  /** Nothing waiting or running, nothing delayed to within a few seconds. */
+  idle(): Promise<boolean>
+  close(): Promise<void>
+}
+
 export interface Outbox {
   send(out: OutgoingMessage): Promise<void>
+}
+
+/** The outbox as the assembly sees it: sends, and tells listeners what left (the sandbox prints it). */
+export interface OutboxRuntime extends Outbox {
+  onSent(fn: (sent: SentMessage) => void): void
 }
 
 /** Looks up configured people and group rooms in the chat platform. */
@@ -113,7 +127,7 @@ export interface Directory {
   resolveRoom(groupId: string): Promise<{ kind: 'room'; roomId: string; topic: string } | undefined>
 }
 
-export type JoinHandler = (event: { roomId: string; topic: string; group?: GroupConfig; joined: Person[] }) => Promise<void>
+export type JoinHandler = (event: JoinEvent) => Promise<void>
 
 /** Redis is part of the platform (see core/storage.ts): capabilities keep their state through `redis` + `key`. */
 export interface App extends Directory, Storage {

@@ -63,3 +63,12 @@ export const conversationSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('room'), roomId: z.string(), topic: z.string() }),
   z.object({ kind: z.literal('private'), contactId: z.string(), name: z.string() }),
 ])
+
+/** A message as it left: one part of a split message, with its mentions resolved. */
+export interface SentMessage {
+  to: Conversation
+  text: string
+  mentions: Person[]
+  file?: { name: string; content: string }
+  part?: { index: number; of: number }
+}
