@@ -8,6 +8,7 @@ import { assemble } from '../src/main.ts'
 import { silentLogger } from '../src/core/log.ts'
 import { createSignups } from '../src/signups/index.ts'
 import type { ApplyJob } from '../src/signups/jobs.ts'
+import type { SignupService } from '../src/signups/service.ts'
 import { nameKey } from '../src/signups/parse.ts'
 import { testConfig } from '../src/testing/bot.ts'
 import { testRedis } from '../src/testing/redis.ts'
@@ -23,7 +24,8 @@ export async function benchSignups(opts: { signups?: number; capacity?: number; 
   const store = await testRedis('bench-signups')
   const config = testConfig({}, store.prefix)
   const log = silentLogger()
-  const cap = createSignups({ settings: { ...(opts.concurrency ? { concurrency: opts.concurrency } : {}), batchWindowMs: 1000 } })
+  let exposed: SignupService | undefined
+  const cap = createSignups({ settings: { ...(opts.concurrency ? { concurrency: opts.concurrency } : {}), batchWindowMs: 1000 }, expose: (s) => (exposed = s) })
   const app = await assemble({
     config,
     redis: store.redis,
@@ -34,7 +36,7 @@ export async function benchSignups(opts: { signups?: number; capacity?: number; 
     outbox: { roomIntervalMs: 0, jitterMs: 0, perMinute: 1e6 },
   })
   await app.start()
-  const svc = cap.service!
+  const svc = exposed!
   try {
     const act = await svc.store.create(
       { groupId: 'xingfuli', title: '压测活动', startAt: Date.now() + 7 * 24 * 3600_000, place: '活动室', capacity, deadlineAt: 0, notes: '', hostId: 'h', hostName: '李姐' },

@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { OpenAiLlm } from '../src/adapters/openai/llm.ts'
 import type { Capability } from '../src/core/capability.ts'
 import { casesCommand } from '../src/referrals/cli.ts'
+import { testCliDeps } from '../src/testing/cli.ts'
 import { isHelpTopic } from '../src/referrals/classify.ts'
 import { createReferrals, type ReferralDeps, type ReferralParts } from '../src/referrals/index.ts'
 import { referralTexts } from '../src/referrals/texts.ts'
@@ -13,12 +14,14 @@ import { parseScript } from '../src/sandbox/script.ts'
 import { perform, waitIdle } from '../src/sandbox/runner.ts'
 import { startOpenAiStub, type OpenAiStub } from '../src/testing/openai-stub.ts'
 import { startTestBot, type TestBot } from '../src/testing/bot.ts'
-import { testRedis } from '../src/testing/redis.ts'
+import { testRedis, type TestRedis } from '../src/testing/redis.ts'
 
 const TOPIC = '幸福里妇女微家'
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 
 let bots: TestBot[] = []
+/** Redis namespaces shared by several bots of one test (restarts); deleted after those bots stop. */
+let stores: TestRedis[] = []
 let stub: OpenAiStub | undefined
 /** What residents said in each test: none of it may appear in any group message. */
 let secrets: string[] = []
@@ -28,8 +31,10 @@ afterEach(async () => {
     for (const bot of bots) expectNoLeak(bot, secrets)
   } finally {
     for (const bot of bots) await bot.stop()
+    for (const store of stores) await store.cleanup()
     await stub?.close()
     bots = []
+    stores = []
     stub = undefined
     secrets = []
   }
@@ -85,6 +90,13 @@ async function boot(deps: ReferralDeps = {}, opts: { config?: Record<string, unk
   })
   bots.push(bot)
   return { bot, svc: svc! }
+}
+
+/** A Redis namespace that outlives one bot (for restart tests), cleaned up after the test. */
+async function sharedStore(label: string): Promise<TestRedis> {
+  const store = await testRedis(label)
+  stores.push(store)
+  return store
 }
 
 async function settle(bot: TestBot) {
@@ -471,9 +483,9 @@ describe('weijia cases', () => {
     await until(async () => (await svc.cases.get(first.id))?.status === 'acknowledged')
     await settle(bot)
     const run = async (argv: string[]) => {
-      let out = ''
-      const code = await casesCommand(argv, { redis: bot.store.redis, config: bot.config, write: (t) => void (out += t) })
-      return { code, out }
+      const deps = testCliDeps({ redis: bot.store.redis, config: bot.config })
+      const code = await casesCommand(argv, deps)
+      return { code, out: deps.stdout() }
     }
     const json = await run(['--json'])
     expect(json.code).toBe(0)
@@ -534,66 +546,54 @@ describe('escalation', () => {
   })
 
   it('survives a restart: the delayed escalation fires in the next process', async () => {
-    const store = await testRedis('referrals-restart')
-    try {
-      const deps = { settings: { ackTimeoutMin: { 紧急: 0.05, 一般: 60 }, maxEscalations: 1 } }
-      const first = await boot(deps, { config: twoGroups, store })
-      dm(first.bot, '王芳', '他拿刀吓唬我')
-      const c = await onlyCase(first.svc)
-      await until(() => privately(first.bot, '小王').length >= 1)
-      expect(privately(first.bot, '老赵')).toHaveLength(0)
-      expectNoLeak(first.bot, secrets)
-      await first.bot.stop()
-      bots = bots.filter((b) => b !== first.bot)
+    const store = await sharedStore('referrals-restart')
+    const deps = { settings: { ackTimeoutMin: { 紧急: 0.05, 一般: 60 }, maxEscalations: 1 } }
+    const first = await boot(deps, { config: twoGroups, store })
+    dm(first.bot, '王芳', '他拿刀吓唬我')
+    const c = await onlyCase(first.svc)
+    await until(() => privately(first.bot, '小王').length >= 1)
+    expect(privately(first.bot, '老赵')).toHaveLength(0)
+    expectNoLeak(first.bot, secrets)
+    await first.bot.stop()
+    bots = bots.filter((b) => b !== first.bot)
 
-      const second = await boot(deps, { config: twoGroups, store })
-      second.bot.world.person('老赵')
-      const escalation = await until(() => privately(second.bot, '老赵')[0], 15_000)
-      expect(escalation.text).toContain(`【督办】${c.id}`)
-      expect(escalation.at).toBeGreaterThanOrEqual(c.createdAt + 3000)
-      await until(async () => (await second.svc.cases.get(c.id))?.escalations === 1)
-    } finally {
-      for (const b of bots) await b.stop()
-      bots = []
-      await store.cleanup()
-    }
+    const second = await boot(deps, { config: twoGroups, store })
+    second.bot.world.person('老赵')
+    const escalation = await until(() => privately(second.bot, '老赵')[0], 15_000)
+    expect(escalation.text).toContain(`【督办】${c.id}`)
+    expect(escalation.at).toBeGreaterThanOrEqual(c.createdAt + 3000)
+    await until(async () => (await second.svc.cases.get(c.id))?.escalations === 1)
   })
 })
 
 describe('retention', () => {
   it('purges closed cases once the retention has passed (on start and daily), keeping open ones', async () => {
-    const store = await testRedis('referrals-purge')
-    try {
-      // 0.00003 days ≈ 2.6 s after closing.
-      const deps = { settings: { retentionDays: 0.00003 } }
-      const { bot, svc } = await boot(deps, { store })
-      dm(bot, '王芳', '他拿刀吓唬我')
-      dm(bot, '张丽', '不想活了')
-      const ids = await until(async () => {
-        const all = await svc.cases.list()
-        return all.length === 2 ? all.map((c) => c.id).sort() : undefined
-      })
-      bot.world.sayPrivate('小王', `结案 ${ids[0]} 已处理`)
-      await until(async () => (await svc.cases.get(ids[0]!))?.status === 'closed')
-      // Within the retention: kept.
-      expect(await svc.jobs.purge()).toBe(0)
-      expect(await svc.cases.get(ids[0]!)).toBeDefined()
-      await settle(bot)
-      await sleep(2800)
-      expectNoLeak(bot, secrets)
-      await bot.stop()
-      bots = []
-      // The next start sweeps.
-      const again = await boot(deps, { store })
-      await until(async () => (await again.svc.cases.get(ids[0]!)) === undefined)
-      expect((await again.svc.cases.list()).map((c) => c.id)).toEqual([ids[1]])
-      expect(await store.redis.exists(`${store.prefix}:referrals:case:${ids[0]}`)).toBe(0)
-      expect(await store.redis.zscore(`${store.prefix}:referrals:closed`, ids[0]!)).toBeNull()
-    } finally {
-      for (const b of bots) await b.stop()
-      bots = []
-      await store.cleanup()
-    }
+    const store = await sharedStore('referrals-purge')
+    // 0.00003 days ≈ 2.6 s after closing.
+    const deps = { settings: { retentionDays: 0.00003 } }
+    const { bot, svc } = await boot(deps, { store })
+    dm(bot, '王芳', '他拿刀吓唬我')
+    dm(bot, '张丽', '不想活了')
+    const ids = await until(async () => {
+      const all = await svc.cases.list()
+      return all.length === 2 ? all.map((c) => c.id).sort() : undefined
+    })
+    bot.world.sayPrivate('小王', `结案 ${ids[0]} 已处理`)
+    await until(async () => (await svc.cases.get(ids[0]!))?.status === 'closed')
+    // Within the retention: kept.
+    expect(await svc.jobs.purge()).toBe(0)
+    expect(await svc.cases.get(ids[0]!)).toBeDefined()
+    await settle(bot)
+    await sleep(2800)
+    expectNoLeak(bot, secrets)
+    await bot.stop()
+    bots = []
+    // The next start sweeps.
+    const again = await boot(deps, { store })
+    await until(async () => (await again.svc.cases.get(ids[0]!)) === undefined)
+    expect((await again.svc.cases.list()).map((c) => c.id)).toEqual([ids[1]])
+    expect(await store.redis.exists(`${store.prefix}:referrals:case:${ids[0]}`)).toBe(0)
+    expect(await store.redis.zscore(`${store.prefix}:referrals:closed`, ids[0]!)).toBeNull()
   })
 })
 

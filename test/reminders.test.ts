@@ -11,6 +11,7 @@ import { assemble } from '../src/main.ts'
 import { wechatyDirectory } from '../src/adapters/wechaty/directory.ts'
 import { wechatyTransport } from '../src/adapters/wechaty/transport.ts'
 import { silentLogger } from '../src/core/log.ts'
+import { cliDeps } from '../src/cli/main.ts'
 import { remindersCommand, type Preview } from '../src/reminders/cli.ts'
 import { createReminders, type RemindersOptions } from '../src/reminders/index.ts'
 import type { GroupOverride } from '../src/reminders/settings.ts'
@@ -379,7 +380,7 @@ describe('weijia reminders --preview', () => {
     const write = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => (out.push(String(chunk)), true))
     vi.stubEnv('REDIS_URL', TEST_REDIS_URL)
     try {
-      expect(await remindersCommand(['--preview', '--days', '3', '--json', '--config', file])).toBe(0)
+      expect(await remindersCommand(['--preview', '--days', '3', '--json', '--config', file], cliDeps())).toBe(0)
     } finally {
       write.mockRestore()
       vi.unstubAllEnvs()
@@ -409,7 +410,7 @@ describe('weijia reminders --preview', () => {
     const write = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => (out.push(String(chunk)), true))
     vi.stubEnv('REDIS_URL', '')
     try {
-      expect(await remindersCommand(['--preview', '--config', 'config/weijia.example.yaml'])).toBe(0)
+      expect(await remindersCommand(['--preview', '--config', 'config/weijia.example.yaml'], cliDeps())).toBe(0)
     } finally {
       write.mockRestore()
       vi.unstubAllEnvs()

@@ -4,6 +4,7 @@ import type { InboundMessage } from '../src/core/message.ts'
 import { parseScript } from '../src/sandbox/script.ts'
 import { perform, waitIdle } from '../src/sandbox/runner.ts'
 import { createSignups } from '../src/signups/index.ts'
+import type { SignupService } from '../src/signups/service.ts'
 import type { SentMessage } from '../src/core/message.ts'
 import { startTestBot, type TestBot } from '../src/testing/bot.ts'
 import { testRedis } from '../src/testing/redis.ts'
@@ -20,12 +21,13 @@ afterEach(async () => {
 })
 
 async function boot(opts: { settings?: Parameters<typeof createSignups>[0]; store?: Awaited<ReturnType<typeof testRedis>> } = {}) {
-  const cap = createSignups({ ...opts.settings, settings: { batchWindowMs: 400, ...opts.settings?.settings } })
+  let svc: SignupService | undefined
+  const cap = createSignups({ ...opts.settings, settings: { batchWindowMs: 400, ...opts.settings?.settings }, expose: (s) => (svc = s) })
   const bot = await startTestBot({ capabilities: [cap], config: FLOOD, store: opts.store })
   bots.push(bot)
   const files: SentMessage[] = []
   bot.app.onSent((job) => job.file && files.push(job))
-  return { bot, svc: cap.service!, files }
+  return { bot, svc: svc!, files }
 }
 
 const texts = (bot: TestBot) => bot.sent.map((s) => s.text)
@@ -322,18 +324,19 @@ describe('with an LLM', () => {
       stub.onChat(() => ({
         toolCalls: [{ name: 'activity', arguments: JSON.stringify({ title: '亲子绘本共读', timeText: '下周六下午两点半', place: '三楼书屋', capacity: 15, deadlineText: null, notes: null }) }],
       }))
-      const cap = createSignups({ settings: { batchWindowMs: 400 } })
+      let svc: SignupService | undefined
+      const cap = createSignups({ settings: { batchWindowMs: 400 }, expose: (s) => (svc = s) })
       const bot = await startTestBot({ capabilities: [cap], config: FLOOD, llm })
       bots.push(bot)
       await say(bot, '李姐', '@小助手 下周六下午两点半咱们在三楼书屋办个亲子绘本共读活动，最多15个家庭', true)
       await bot.idle()
-      const [a] = await cap.service!.store.live('xingfuli', Date.now())
+      const [a] = await svc!.store.live('xingfuli', Date.now())
       expect(a).toMatchObject({ title: '亲子绘本共读', place: '三楼书屋', capacity: 15 })
       expect(texts(bot).at(-1)).toMatch(/【活动\d+】亲子绘本共读\n时间：\d+月\d+日（周六）14:30/u)
       stub.onChat(() => ({ status: 500 }))
       await say(bot, '李姐', '@小助手 发布活动 下周日上午9点 健康讲座 社区中心 限30人', true)
       await bot.idle()
-      const titles = (await cap.service!.store.live('xingfuli', Date.now())).map((x) => x.title)
+      const titles = (await svc!.store.live('xingfuli', Date.now())).map((x) => x.title)
       expect(titles).toEqual(['亲子绘本共读', '健康讲座'])
       expect(stub.chatRequests()).toHaveLength(2)
     } finally {

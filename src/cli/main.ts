@@ -1,7 +1,11 @@
 // The weijia CLI. Machine-readable output goes to stdout; logs go to stderr.
+// Capability commands are handed their config, storage and output here (CliDeps); none connects by itself.
 import { parseArgs } from 'node:util'
-import { ConfigError, loadEnv } from '../config.ts'
-import { RedisUnavailableError } from '../adapters/redis/connect.ts'
+import { ConfigError, loadConfig, loadEnv, resolveConfigPath } from '../config.ts'
+import { connectRedis, RedisUnavailableError } from '../adapters/redis/connect.ts'
+import { keyFor } from '../adapters/redis/keys.ts'
+import type { CliCommand, CliDeps } from '../core/cli.ts'
+import { createLogger } from '../core/log.ts'
 
 const USAGE = `weijia <command> [options]
 
@@ -23,7 +27,25 @@ const USAGE = `weijia <command> [options]
                               list referral cases (staff)
 `
 
+/** Config, storage and output for capability commands, from the environment. */
+export function cliDeps(): CliDeps {
+  const env = loadEnv()
+  const log = createLogger({ level: env.LOG_LEVEL ?? 'warn', pretty: false })
+  return {
+    log,
+    config: (path) => loadConfig(resolveConfigPath(path)),
+    async storage(config) {
+      const handle = await connectRedis({ url: env.REDIS_URL, dataDir: env.WEIJIA_DATA_DIR, log })
+      return { redis: handle.redis, key: keyFor(config.redis.prefix), close: handle.stop }
+    },
+    redisConfigured: Boolean(env.REDIS_URL),
+    out: (t) => void process.stdout.write(t),
+    err: (t) => void process.stderr.write(t),
+  }
+}
+
 type Command = (argv: string[]) => Promise<number>
+const withDeps = (load: () => Promise<CliCommand>): Command => async (argv) => (await load())(argv, cliDeps())
 
 const commands: Record<string, Command> = {
   start: async (argv) => (loadEnv().WECHATY_PUPPET ? commands.run!(argv) : commands.sandbox!(argv)),
@@ -47,9 +69,9 @@ const commands: Record<string, Command> = {
   ingest: async (argv) => (await import('../qa/cli.ts')).ingestCommand(argv),
   ask: async (argv) => (await import('../qa/cli.ts')).askCommand(argv),
   eval: async (argv) => (await import('../qa/cli.ts')).evalCommand(argv),
-  reminders: async (argv) => (await import('../reminders/cli.ts')).remindersCommand(argv),
-  export: async (argv) => (await import('../signups/cli.ts')).exportCommand(argv),
-  cases: async (argv) => (await import('../referrals/cli.ts')).casesCommand(argv),
+  reminders: withDeps(async () => (await import('../reminders/cli.ts')).remindersCommand),
+  export: withDeps(async () => (await import('../signups/cli.ts')).exportCommand),
+  cases: withDeps(async () => (await import('../referrals/cli.ts')).casesCommand),
 }
 
 export async function main(argv: string[]): Promise<number> {
@@ -85,4 +107,3 @@ function untilSignal(): Promise<void> {
     process.once('SIGTERM', ok)
   })
 }
-

@@ -1,6 +1,6 @@
 // Drop rules applied before anything acts on a message: stale (sent before we started, e.g. replayed
 // history after a login) and duplicates (a puppet redelivering the same id, or two processes seeing it).
-import type { Redis } from 'ioredis'
+import type { Redis } from './storage.ts'
 import type { FloodGuard } from './flood.ts'
 import type { Middleware } from './pipeline.ts'
 

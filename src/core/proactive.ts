@@ -1,6 +1,6 @@
 // Rules for messages the bot sends on its own (reminders, sign-up reminders): quiet hours and a daily budget.
 // Pure functions plus one atomic Redis counter, exported for every capability that speaks unprompted.
-import type { Redis } from 'ioredis'
+import type { Redis } from './storage.ts'
 import { fromWall, localDay, minutesOf, wallClock } from './tz.ts'
 
 export interface QuietHours {

@@ -1,7 +1,7 @@
 // Remembers each group's room (id and topic) as its messages and joins arrive, so capabilities can post to
 // a group by its config id even when the platform cannot look the room up (a topic that changed, a puppet
 // that lists no rooms). Written to Redis only when it changes: this runs on every group message.
-import type { Redis } from 'ioredis'
+import type { Redis } from './storage.ts'
 import { z } from 'zod'
 
 export type RoomRef = { kind: 'room'; roomId: string; topic: string }

@@ -1,6 +1,6 @@
 // Per-conversation pacing: each message reserves the next free send slot of its conversation,
 // atomically in Redis, so several processes (or a burst of replies) never send faster than the interval.
-import type { Redis } from 'ioredis'
+import type { Redis } from '../core/storage.ts'
 
 const RESERVE = `
 local last = tonumber(redis.call('GET', KEYS[1]) or '0')

@@ -1,7 +1,7 @@
 // Follow-up questions ("那周末呢？") only make sense with the previous question. The last question per
 // (conversation, sender) is kept in Redis with a TTL, so it survives restarts, is shared by several
 // bot processes, and expires by itself after a few minutes of silence.
-import type { Redis } from 'ioredis'
+import type { Redis } from '../core/storage.ts'
 import { normalizeForIndex } from './normalize.ts'
 import { contentTerms } from './tokenize.ts'
 

@@ -1,7 +1,7 @@
 // The case store in Redis: one JSON record per case, a daily counter for ids, indexes by creation and
 // closing time (the latter drives the purge). Updates are compare-and-set, so two staff acting at once
 // cannot overwrite each other.
-import type { Redis } from 'ioredis'
+import type { Redis } from '../core/storage.ts'
 import { localDay, pad2, wallClock } from '../core/tz.ts'
 import type { Status } from './categories.ts'
 import { applyEvent, type Case, type CaseEvent } from './state.ts'

@@ -1,29 +1,19 @@
 // `weijia cases [--status S] [--group ID] [--json] [--details] [--config FILE]`: lists referral cases for staff.
 // Without --details the residents' words (description, contact, notes) are left out, so a list on a shared
 // screen exposes no one. JSON goes to stdout, logs to stderr.
-import type { Redis } from 'ioredis'
 import { parseArgs } from 'node:util'
-import { connectRedis } from '../adapters/redis/connect.ts'
-import { type Config, loadConfig, loadEnv, resolveConfigPath } from '../config.ts'
-import { createLogger } from '../core/log.ts'
+import type { Config } from '../config.ts'
+import type { CliDeps } from '../core/cli.ts'
 import { parseStatus, STATUS_LABELS, STATUSES } from './categories.ts'
 import { CaseStore, shortTime } from './cases.ts'
 import type { Case } from './state.ts'
-import { keyFor } from '../adapters/redis/keys.ts'
 
 const USAGE = `usage: weijia cases [--status ${STATUSES.join('|')}|待接单|已接单|处理中|已结案] [--group ID] [--json] [--details] [--config FILE]
   Lists referral cases, newest first. --details adds descriptions, contact preferences and notes.
 `
 
-export interface CasesDeps {
-  /** Injected by tests; otherwise from REDIS_URL or the embedded redis-server. */
-  redis?: Redis
-  config?: Config
-  write?: (text: string) => void
-}
-
-export async function casesCommand(argv: string[], deps: CasesDeps = {}): Promise<number> {
-  const write = deps.write ?? ((t: string) => void process.stdout.write(t))
+export async function casesCommand(argv: string[], deps: CliDeps): Promise<number> {
+  const write = deps.out
   let values: { status?: string; group?: string; json?: boolean; details?: boolean; config?: string; help?: boolean }
   try {
     values = parseArgs({
@@ -39,41 +29,33 @@ export async function casesCommand(argv: string[], deps: CasesDeps = {}): Promis
       strict: true,
     }).values
   } catch (err) {
-    process.stderr.write(`${(err as Error).message}\n${USAGE}`)
+    deps.err(`${(err as Error).message}\n${USAGE}`)
     return 2
   }
   if (values.help) {
-    process.stderr.write(USAGE)
+    deps.err(USAGE)
     return 0
   }
   const status = values.status === undefined ? undefined : parseStatus(values.status)
   if (values.status !== undefined && !status) {
-    process.stderr.write(`unknown status "${values.status}"\n${USAGE}`)
+    deps.err(`unknown status "${values.status}"\n${USAGE}`)
     return 2
   }
-  const config = deps.config ?? loadConfig(resolveConfigPath(values.config))
+  const config = deps.config(values.config)
   if (values.group && !config.groups.some((g) => g.id === values.group)) {
-    process.stderr.write(`unknown group "${values.group}" (configured: ${config.groups.map((g) => g.id).join(', ')})\n`)
+    deps.err(`unknown group "${values.group}" (configured: ${config.groups.map((g) => g.id).join(', ')})\n`)
     return 2
   }
-  let redis = deps.redis
-  let stop: (() => Promise<void>) | undefined
-  if (!redis) {
-    const env = loadEnv()
-    const handle = await connectRedis({ url: env.REDIS_URL, dataDir: env.WEIJIA_DATA_DIR, log: createLogger({ level: process.env.LOG_LEVEL ?? 'warn', pretty: false }) })
-    redis = handle.redis
-    stop = handle.stop
-  }
+  const storage = await deps.storage(config)
   try {
-    const key = keyFor(config.redis.prefix)
-    const store = new CaseStore(redis, key, config.timezone)
+    const store = new CaseStore(storage.redis, storage.key, config.timezone)
     const cases = (await store.list({ status, groupId: values.group })).sort((a, b) => b.createdAt - a.createdAt)
     const rows = cases.map((c) => (values.details ? c : summary(c)))
     if (values.json) write(`${JSON.stringify(rows, null, 2)}\n`)
     else write(cases.length ? `${cases.map((c) => line(c, config, !!values.details)).join('\n')}\n` : '（没有案件）\n')
     return 0
   } finally {
-    await stop?.()
+    await storage.close()
   }
 }
 

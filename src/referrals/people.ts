@@ -1,6 +1,6 @@
 // Finding staff to whisper to: the platform directory first (configured ids or names), then the people
 // this capability has seen message the bot (only configured referral staff are remembered).
-import type { Redis } from 'ioredis'
+import type { Redis } from '../core/storage.ts'
 import type { App } from '../core/capability.ts'
 import type { Person } from '../core/message.ts'
 

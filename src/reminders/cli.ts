@@ -2,9 +2,8 @@
 // Config reminders come from the config file; chat-created ones from Redis (REDIS_URL), skipped with a
 // note when Redis is not configured or unreachable. JSON or text on stdout; logs on stderr.
 import { parseArgs } from 'node:util'
-import { type Config, loadConfig, loadEnv, resolveConfigPath } from '../config.ts'
-import { connectRedis } from '../adapters/redis/connect.ts'
-import { createLogger, type Logger } from '../core/log.ts'
+import type { Config } from '../config.ts'
+import type { CliDeps } from '../core/cli.ts'
 import { DEFAULT_QUIET, outOfQuiet } from '../core/proactive.ts'
 import { nextTimes, timesBetween } from './schedule.ts'
 import { chatDef } from './service.ts'
@@ -12,7 +11,6 @@ import { readSettings, type ReminderDef } from './settings.ts'
 import { ReminderStore } from './store.ts'
 import { formatWhen } from './texts.ts'
 import { wallClock } from '../core/tz.ts'
-import { keyFor } from '../adapters/redis/keys.ts'
 
 const USAGE = 'usage: weijia reminders --preview [--days N] [--config FILE] [--json]\n'
 
@@ -99,55 +97,52 @@ export function formatPreview(p: Preview): string {
   return `${lines.join('\n')}\n`
 }
 
-async function chatDefs(config: Config, log: Logger, notes: string[]): Promise<Map<string, ReminderDef[]>> {
+async function chatDefs(config: Config, deps: CliDeps, notes: string[]): Promise<Map<string, ReminderDef[]>> {
   const out = new Map<string, ReminderDef[]>()
   const settings = readSettings(config)
   for (const g of config.groups) out.set(g.id, [...settings.group(g.id).defs])
-  const env = loadEnv()
-  if (!env.REDIS_URL) {
+  if (!deps.redisConfigured) {
     notes.push('没有设置 REDIS_URL：只列出配置文件里的提醒，群里设置的提醒和暂停状态未包含。')
     return out
   }
-  let handle
+  let storage
   try {
-    handle = await connectRedis({ url: env.REDIS_URL, dataDir: env.WEIJIA_DATA_DIR, log })
+    storage = await deps.storage(config)
   } catch (err) {
     notes.push(`连不上 Redis（${(err as Error).message}）：只列出配置文件里的提醒。`)
     return out
   }
   try {
-    const key = keyFor(config.redis.prefix)
-    const store = new ReminderStore({ redis: handle.redis, key, log })
+    const store = new ReminderStore({ redis: storage.redis, key: storage.key, log: deps.log })
     for (const g of config.groups) {
       const paused = await store.pausedConfig(g.id)
       const fromConfig = (out.get(g.id) ?? []).map((d) => ({ ...d, paused: paused.has(d.id) }))
       out.set(g.id, [...fromConfig, ...(await store.list(g.id)).map(chatDef)])
     }
   } finally {
-    await handle.stop()
+    await storage.close()
   }
   return out
 }
 
-export async function remindersCommand(argv: string[]): Promise<number> {
+export async function remindersCommand(argv: string[], deps: CliDeps): Promise<number> {
   const { values } = parseArgs({
     args: argv,
     options: { preview: { type: 'boolean' }, days: { type: 'string' }, config: { type: 'string' }, json: { type: 'boolean' } },
   })
   if (!values.preview) {
-    process.stderr.write(USAGE)
+    deps.err(USAGE)
     return 2
   }
   const days = values.days === undefined ? 14 : Number(values.days)
   if (!Number.isInteger(days) || days < 1 || days > 3660) {
-    process.stderr.write(`--days expects a whole number of days from 1 to 3660, got "${values.days}"\n${USAGE}`)
+    deps.err(`--days expects a whole number of days from 1 to 3660, got "${values.days}"\n${USAGE}`)
     return 2
   }
-  const log = createLogger({ level: process.env.LOG_LEVEL ?? 'warn' })
-  const config = loadConfig(resolveConfigPath(values.config))
+  const config = deps.config(values.config)
   const notes: string[] = []
-  const defs = await chatDefs(config, log, notes)
+  const defs = await chatDefs(config, deps, notes)
   const preview = buildPreview(config, defs, { now: Date.now(), days, notes })
-  process.stdout.write(values.json ? `${JSON.stringify(preview, null, 2)}\n` : formatPreview(preview))
+  deps.out(values.json ? `${JSON.stringify(preview, null, 2)}\n` : formatPreview(preview))
   return 0
 }

@@ -107,12 +107,8 @@ export class ReminderStore {
   }
 
   // ---- firing history
-  async lastFired(ids: string[]): Promise<Map<string, number>> {
-    const out = new Map<string, number>()
-    if (!ids.length) return out
-    const values = await this.app.redis.hmget(this.k('last'), ...ids)
-    ids.forEach((id, i) => values[i] && out.set(id, Number(values[i])))
-    return out
+  lastFired(ids: string[]): Promise<Map<string, number>> {
+    return this.times('last', ids)
   }
 
   async setLastFired(id: string, at: number): Promise<void> {
@@ -120,10 +116,15 @@ export class ReminderStore {
   }
 
   /** When a reminder became active (first seen, created or resumed): nothing before it is "missed". */
-  async since(ids: string[]): Promise<Map<string, number>> {
+  since(ids: string[]): Promise<Map<string, number>> {
+    return this.times('since', ids)
+  }
+
+  /** Epoch-ms values of a hash for these reminder ids; ids without one are absent. */
+  private async times(hash: string, ids: string[]): Promise<Map<string, number>> {
     const out = new Map<string, number>()
     if (!ids.length) return out
-    const values = await this.app.redis.hmget(this.k('since'), ...ids)
+    const values = await this.app.redis.hmget(this.k(hash), ...ids)
     ids.forEach((id, i) => values[i] && out.set(id, Number(values[i])))
     return out
   }

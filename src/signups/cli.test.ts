@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { afterEach, beforeEach, expect, it, vi } from 'vitest'
 import { parse, stringify } from 'yaml'
 import { TEST_REDIS_URL, testRedis, type TestRedis } from '../testing/redis.ts'
+import { cliDeps } from '../cli/main.ts'
 import { exportCommand } from './cli.ts'
 import { nameKey } from './parse.ts'
 import { SignupStore } from './store.ts'
@@ -30,7 +31,7 @@ async function run(argv: string[]): Promise<{ code: number; out: string }> {
     return true
   })
   vi.spyOn(process.stderr, 'write').mockImplementation(() => true)
-  const code = await exportCommand(argv)
+  const code = await exportCommand(argv, cliDeps())
   vi.restoreAllMocks()
   return { code, out }
 }

@@ -1,16 +1,13 @@
 // `weijia export --activity ID [--format csv|json] [--config FILE]`: an activity's roster to stdout.
 // CSV (no BOM, for pipes) or JSON; logs go to stderr.
 import { parseArgs } from 'node:util'
-import { connectRedis } from '../adapters/redis/connect.ts'
-import { loadConfig, loadEnv, resolveConfigPath } from '../config.ts'
-import { createLogger } from '../core/log.ts'
+import type { CliDeps } from '../core/cli.ts'
 import { rosterCsv } from './csv.ts'
 import { SignupStore } from './store.ts'
-import { keyFor } from '../adapters/redis/keys.ts'
 
 const USAGE = 'usage: weijia export --activity ID [--format csv|json] [--config FILE]\n  Writes the roster and waitlist of activity ID (the number in 「活动3」) to stdout.'
 
-export async function exportCommand(argv: string[]): Promise<number> {
+export async function exportCommand(argv: string[], deps: CliDeps): Promise<number> {
   let values: { activity?: string; format?: string; config?: string; help?: boolean }
   try {
     values = parseArgs({
@@ -19,35 +16,33 @@ export async function exportCommand(argv: string[]): Promise<number> {
       strict: true,
     }).values
   } catch (err) {
-    process.stderr.write(`${(err as Error).message}\n${USAGE}\n`)
+    deps.err(`${(err as Error).message}\n${USAGE}\n`)
     return 2
   }
   if (values.help) {
-    process.stderr.write(`${USAGE}\n`)
+    deps.err(`${USAGE}\n`)
     return 0
   }
   const id = Number(values.activity)
   const format = values.format ?? 'csv'
   if (!Number.isInteger(id) || id < 1 || !['csv', 'json'].includes(format)) {
-    process.stderr.write(`${USAGE}\n`)
+    deps.err(`${USAGE}\n`)
     return 2
   }
-  const log = createLogger({ pretty: false })
-  const config = loadConfig(resolveConfigPath(values.config))
-  const env = loadEnv()
-  const handle = await connectRedis({ url: env.REDIS_URL, dataDir: env.WEIJIA_DATA_DIR, log })
+  const config = deps.config(values.config)
+  const storage = await deps.storage(config)
   try {
-    const store = new SignupStore(handle.redis, keyFor(config.redis.prefix))
+    const store = new SignupStore(storage.redis, storage.key)
     const a = await store.get(id)
     if (!a) {
-      process.stderr.write(`activity ${id} not found (prefix "${config.redis.prefix}")\n`)
+      deps.err(`activity ${id} not found (prefix "${config.redis.prefix}")\n`)
       return 1
     }
     const roster = await store.roster(id)
-    if (format === 'csv') process.stdout.write(rosterCsv(a, roster, config.timezone))
-    else process.stdout.write(`${JSON.stringify({ activity: a, confirmed: roster.confirmed, waitlist: roster.waitlist }, null, 2)}\n`)
+    if (format === 'csv') deps.out(rosterCsv(a, roster, config.timezone))
+    else deps.out(`${JSON.stringify({ activity: a, confirmed: roster.confirmed, waitlist: roster.waitlist }, null, 2)}\n`)
     return 0
   } finally {
-    await handle.stop()
+    await storage.close()
   }
 }

@@ -8,15 +8,22 @@ import { residentRoute } from './handlers/resident.ts'
 import { SignupService } from './service.ts'
 import type { SignupSettings } from './settings.ts'
 
-
+export interface SignupDeps {
+  /** A clock for business rules (deadlines, reminders); tests move it. */
+  now?: () => number
+  /** Overrides on top of the config's `signups` block. */
+  settings?: Partial<SignupSettings>
+  /** Hands the service to the caller (tests, benches). */
+  expose?: (service: SignupService) => void
+}
 
 /** Builds the capability; a clock and setting overrides (on top of config) are injectable for tests and the sandbox. */
-export function createSignups(opts: { now?: () => number; settings?: Partial<SignupSettings> } = {}): Capability & { service?: SignupService } {
-  const cap: Capability & { service?: SignupService } = {
+export function createSignups(opts: SignupDeps = {}): Capability {
+  return {
     name: 'signups',
     register(app) {
       const svc = new SignupService(app, opts.now, opts.settings)
-      cap.service = svc
+      opts.expose?.(svc)
       const observe = observer(svc)
       app.route({
         name: 'signups.observe',
@@ -39,7 +46,6 @@ export function createSignups(opts: { now?: () => number; settings?: Partial<Sig
       app.route(residentRoute(svc))
     },
   }
-  return cap
 }
 
 export const signups: Capability = createSignups()

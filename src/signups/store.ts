@@ -1,7 +1,7 @@
 // Activities and rosters in Redis. Every change to a roster is one Lua script, so capacity holds however many
 // workers or processes apply sign-ups at once, and the result for the summary reply is queued in the same
 // atomic step as the write (nobody is told "已登记" for a write that did not happen, and no result is lost).
-import type { Redis } from 'ioredis'
+import type { Redis } from '../core/storage.ts'
 
 export type ActivityStatus = 'open' | 'closed' | 'cancelled'
 

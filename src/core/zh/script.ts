@@ -1,0 +1,27 @@
+// Simplified and Traditional script: residents write in either, documents and rules are in Simplified, and
+// a reply follows the script of the question. One converter of each direction per process.
+import * as OpenCC from 'opencc-js'
+
+let toCn: ((s: string) => string) | undefined
+let toTw: ((s: string) => string) | undefined
+
+/** Traditional → Simplified. 'tw' → 'cn' is character-level, so already-Simplified text passes unchanged. */
+export function toSimplified(text: string): string {
+  // Building a converter costs ~30–200 ms: once per process, on first use.
+  const convert = (toCn ??= OpenCC.Converter({ from: 'tw', to: 'cn' }))
+  return convert(text)
+}
+
+export type Script = 'simplified' | 'traditional'
+
+/** The script a text is written in: Traditional when converting it to Simplified changes it. */
+export function scriptOf(text: string): Script {
+  return toSimplified(text) === text ? 'simplified' : 'traditional'
+}
+
+/** Text in the given script (replies follow the script of the question). */
+export function inScript(text: string, script: Script): string {
+  if (script === 'simplified') return toSimplified(text)
+  const convert = (toTw ??= OpenCC.Converter({ from: 'cn', to: 'tw' }))
+  return convert(toSimplified(text))
+}
