@@ -11,6 +11,8 @@ import { type Config, type Env, loadConfig, loadEnv, resolveConfigPath } from '.
 import type { Capability } from './core/capability.ts'
 import type { Embedder, Llm } from './core/llm.ts'
 import { createLogger, type Logger } from './core/log.ts'
+import type { ConsoleHandle } from './console/start.ts'
+import { statusRecorder, type StatusRecorder } from './console/status.ts'
 
 export interface Runtime {
   config: Config
@@ -18,6 +20,8 @@ export interface Runtime {
   log: Logger
   redis: RedisHandle
   app: BotApp
+  /** The web console, when started with the bot (BootOptions.console). */
+  console?: ConsoleHandle
   /** Stops the bot and the queues; `beforeRedis` runs while Redis is still connected (e.g. to drop keys). */
   stop(beforeRedis?: (redis: RedisHandle['redis']) => Promise<void>): Promise<void>
 }
@@ -30,6 +34,8 @@ export interface BootOptions {
   llm?: Llm
   /** Use this Redis key prefix instead of the configured one (a throwaway namespace, e.g. a sandbox script). */
   redisPrefix?: string
+  /** Also serve the web console (when config.console.enabled). */
+  console?: boolean
 }
 
 /** The optional LLM client and remote embedder, from LLM_* / EMBEDDING_MODEL. Absent → offline mode. */
@@ -60,10 +66,29 @@ export async function appOnWechaty(
   bot: Wechaty,
   opts: Omit<AppOptions, 'transport' | 'directory'> & AttachOptions,
 ): Promise<{ app: BotApp; stopping(): void }> {
-  const { ignoreError, ...appOptions } = opts
+  const { ignoreError, observer, ...appOptions } = opts
   const app = await createApp({ ...appOptions, transport: wechatyTransport(bot), directory: wechatyDirectory(bot, opts.config) })
-  const wiring = attachWechaty(bot, app, opts.config, opts.log, { ignoreError })
+  const wiring = attachWechaty(bot, app, opts.config, opts.log, { ignoreError, observer })
   return { app, stopping: wiring.stopping }
+}
+
+/** The console's recorder of login state and traffic (kept in Redis, so `weijia console` elsewhere sees it too). */
+function consoleRecorder(opts: BootOptions, config: Config, redis: RedisHandle, log: Logger): StatusRecorder | undefined {
+  if (!opts.console || !config.console.enabled) return undefined
+  return statusRecorder(redis.redis, (...p) => [config.redis.prefix, ...p].join(':'), (err) => log.debug({ err }, 'console status not recorded'))
+}
+
+/** Starts the console beside the bot; a console that cannot start (port taken) never stops the bot. */
+async function consoleBeside(bot: Wechaty, app: BotApp, recorder: StatusRecorder | undefined, deps: { config: Config; env: Env; redis: RedisHandle; log: Logger; llm?: Llm; embedder?: Embedder }): Promise<ConsoleHandle | undefined> {
+  if (!recorder) return undefined
+  app.onSent(() => recorder.sent())
+  try {
+    const { startConsole } = await import('./console/start.ts')
+    return await startConsole({ config: deps.config, redis: deps.redis.redis, log: deps.log, password: deps.env.CONSOLE_PASSWORD, directory: wechatyDirectory(bot, deps.config), llm: deps.llm, embedder: deps.embedder })
+  } catch (err) {
+    deps.log.error({ err }, 'console could not start; the bot runs without it')
+    return undefined
+  }
 }
 
 /** The real bot on a real puppet (WECHATY_PUPPET). */
@@ -75,6 +100,7 @@ export async function bootReal(opts: BootOptions = {}): Promise<Runtime> {
     puppet: env.WECHATY_PUPPET as never,
     puppetOptions: env.WECHATY_PUPPET_SERVICE_TOKEN ? { token: env.WECHATY_PUPPET_SERVICE_TOKEN } : undefined,
   })
+  const recorder = consoleRecorder(opts, config, redis, log)
   const { app, stopping } = await appOnWechaty(bot, {
     config,
     redis: redis.redis,
@@ -82,18 +108,23 @@ export async function bootReal(opts: BootOptions = {}): Promise<Runtime> {
     capabilities: opts.capabilities ?? defaultCapabilities,
     llm,
     embedder,
+    observer: recorder,
   })
   await bot.start()
   await app.start()
   log.info({ puppet: env.WECHATY_PUPPET }, 'bot started')
+  const web = await consoleBeside(bot, app, recorder, { config, env, redis, log, llm, embedder })
   return {
     config,
     env,
     log,
     redis,
     app,
+    console: web,
     async stop(beforeRedis) {
       stopping()
+      await web?.stop().catch((err) => log.warn({ err }, 'console stop failed'))
+      recorder?.stop()
       await bot.stop().catch((err) => log.warn({ err }, 'bot stop failed'))
       await app.stop()
       await beforeRedis?.(redis.redis)
@@ -111,6 +142,7 @@ export async function bootSandbox(opts: BootOptions & { outbox?: AppOptions['out
   const { env, config, log, redis, llm, embedder } = await infrastructure(opts)
   const world = await createMockWorld(config, log)
   const startedAt = Date.now()
+  const recorder = consoleRecorder(opts, config, redis, log)
   const { app, stopping } = await appOnWechaty(world.bot, {
     config,
     redis: redis.redis,
@@ -121,8 +153,10 @@ export async function bootSandbox(opts: BootOptions & { outbox?: AppOptions['out
     startedAt,
     outbox: opts.outbox ?? { roomIntervalMs: config.sandbox.roomIntervalMs, jitterMs: config.sandbox.jitterMs, perMinute: config.sandbox.perMinute },
     ignoreError: isMockNoise,
+    observer: recorder,
   })
   await app.start()
+  const web = await consoleBeside(world.bot, app, recorder, { config, env, redis, log, llm, embedder })
   return {
     config,
     env,
@@ -130,8 +164,11 @@ export async function bootSandbox(opts: BootOptions & { outbox?: AppOptions['out
     redis,
     app,
     world,
+    console: web,
     async stop(beforeRedis) {
       stopping()
+      await web?.stop().catch((err) => log.warn({ err }, 'console stop failed'))
+      recorder?.stop()
       await app.stop()
       await world.stop().catch(() => undefined)
       await beforeRedis?.(redis.redis)

@@ -21,6 +21,8 @@ const USAGE = `weijia <command> [options]
                               an activity's roster and waitlist (CSV to stdout)
   cases [--status S] [--group ID] [--json] [--details] [--config FILE]
                               list referral cases (staff)
+  console [--config FILE] [--port N]
+                              the web console alone, against the bot's Redis (the bot also serves it)
 `
 
 type Command = (argv: string[]) => Promise<number>
@@ -34,7 +36,7 @@ const commands: Record<string, Command> = {
       return 2
     }
     const { bootReal } = await import('../main.ts')
-    const rt = await bootReal({ configPath: values.config })
+    const rt = await bootReal({ configPath: values.config, console: true })
     await untilSignal()
     await rt.stop()
     return 0
@@ -50,6 +52,7 @@ const commands: Record<string, Command> = {
   reminders: async (argv) => (await import('../reminders/cli.ts')).remindersCommand(argv),
   export: async (argv) => (await import('../signups/cli.ts')).exportCommand(argv),
   cases: async (argv) => (await import('../referrals/cli.ts')).casesCommand(argv),
+  console: async (argv) => (await import('../console/cli.ts')).consoleCommand(argv, untilSignal),
 }
 
 export async function main(argv: string[]): Promise<number> {

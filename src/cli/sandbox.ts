@@ -39,7 +39,9 @@ export async function runSandbox(opts: { script?: string; configPath?: string })
     }
     return 0
   }
-  const rt = await bootSandbox({ configPath: opts.configPath, log: createLogger({ level: process.env.LOG_LEVEL ?? 'warn' }) })
+  const rt = await bootSandbox({ configPath: opts.configPath, log: createLogger({ level: process.env.LOG_LEVEL ?? 'warn' }), console: true })
+  const { sandboxConsole } = await import('../console/sandbox.ts')
+  process.stdout.write(`\n${(await sandboxConsole(rt)).join('\n')}\n`)
   await runRepl(rt)
   await rt.stop()
   return 0

@@ -447,11 +447,11 @@ export class ReferralService {
   }
 
   /** Who may hold a case: the group's staff, the category's route, the supervisor. */
-  private eligibleRefs(group: GroupConfig | undefined, category: Category): string[] {
+  eligibleRefs(group: GroupConfig | undefined, category: Category): string[] {
     return [...new Set([...(group?.staff ?? []), ...(this.settings.routes[category] ?? []), ...(group?.supervisor ? [group.supervisor] : [])])]
   }
 
-  private canAct(me: Person, c: Case): boolean {
+  canAct(me: Person, c: Case): boolean {
     if (c.assignee?.id === me.id || c.notified.some((p) => p.id === me.id)) return true
     return this.eligibleRefs(groupById(this.app.config, c.groupId), c.category).some((r) => refersTo(r, me))
   }

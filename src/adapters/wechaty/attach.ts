@@ -11,9 +11,18 @@ const text = {
   backOnline: (minutes: number) => `【微家助手】刚才掉线约${minutes}分钟，现已恢复。这段时间的群消息可能没有处理，如有求助请留意。`,
 }
 
+/** Told about login state and traffic (the console shows it); calls must not throw or block. */
+export interface BotObserver {
+  scan(qr: string, status: number): void
+  login(user: string): void
+  logout(): void
+  received(): void
+}
+
 export interface AttachOptions {
   /** Errors known to be harmless for this puppet (the mock's "no payload found" on room.add). */
   ignoreError?: (err: Error) => boolean
+  observer?: BotObserver
 }
 
 export function attachWechaty(bot: Wechaty, app: BotApp, config: Config, log: Logger, opts: AttachOptions = {}): { stopping(): void } {
@@ -23,10 +32,12 @@ export function attachWechaty(bot: Wechaty, app: BotApp, config: Config, log: Lo
   bot.on('scan', (code, status) => {
     // The QR code goes to stderr: stdout is for machine-readable output.
     log.info({ status }, 'scan the QR code below with the bot account to log in')
+    opts.observer?.scan(code, status)
     qrcode.generate(code, { small: true }, (art) => process.stderr.write(`${art}\n`))
   })
   bot.on('login', async (user: Contact) => {
     log.info({ user: user.name() }, 'logged in')
+    opts.observer?.login(user.name())
     if (loggedOutAt === undefined) return
     const minutes = Math.max(1, Math.round((Date.now() - loggedOutAt) / 60_000))
     loggedOutAt = undefined
@@ -37,6 +48,7 @@ export function attachWechaty(bot: Wechaty, app: BotApp, config: Config, log: Lo
     if (stopping) return
     // Nothing can be sent while logged out; the puppet will ask for a new scan. Staff hear about it on re-login.
     loggedOutAt = Date.now()
+    opts.observer?.logout()
     log.error({ user: user.name(), reason }, 'logged out: waiting for a new login (scan the QR code)')
   })
   // Required: without a listener Wechaty turns internal errors (the mock's "no payload found") into crashes.
@@ -48,6 +60,7 @@ export function attachWechaty(bot: Wechaty, app: BotApp, config: Config, log: Lo
   bot.on('message', async (message: Message) => {
     try {
       if (message.self()) return
+      opts.observer?.received()
       const msg = await toInbound(bot, message, config)
       if (msg) await app.handle(msg)
     } catch (err) {
@@ -65,6 +78,8 @@ export function attachWechaty(bot: Wechaty, app: BotApp, config: Config, log: Lo
     }
   })
 
+  // The sandbox's mock logs in before this wiring exists.
+  if (bot.isLoggedIn) opts.observer?.login(bot.currentUser.name())
   return { stopping: () => void (stopping = true) }
 }
 
