@@ -147,9 +147,9 @@ ${c.reassignTo.length ? html`<form method="post" action="/console/cases/${c.id}/
 
 // ---------------------------------------------------------------- activities
 
-const rosterList = (lines: ActivityView['confirmed'], ordered: boolean) =>
+const rosterList = (lines: ActivityView['confirmed']) =>
   lines.length
-    ? html`${ordered ? html`<ol class="roster">` : html`<ol class="roster">`}${lines.map((l) => html`<li>${l.name}${l.by ? html` <span class="muted">（${l.by}代报）</span>` : ''}</li>`)}</ol>`
+    ? html`<ol class="roster">${lines.map((l) => html`<li>${l.name}${l.by ? html` <span class="muted">（${l.by}代报）</span>` : ''}</li>`)}</ol>`
     : html`<p class="muted">（无）</p>`
 
 const capacityText = (a: ActivityView) => (a.capacity ? `${a.confirmed.length}/${a.capacity}人` : `${a.confirmed.length}人（不限）`)
@@ -170,7 +170,7 @@ export function activitiesPage(p: Page, list: ActivityView[]): string {
 export function activityPage(p: Page, a: ActivityView): string {
   const live = a.status !== 'cancelled'
   const field = (name: string, label: string, value: string, hint: string, type = 'text') =>
-    html`<form class="inline" method="post" action="/console/activities/${a.id}/edit">${csrfField(p)}<input type="hidden" name="field" value="${name}">
+    html`<form class="field" method="post" action="/console/activities/${a.id}/edit">${csrfField(p)}<input type="hidden" name="field" value="${name}">
 <label>${label}<input type="${type}" name="value" value="${value}" ${type === 'number' ? 'min="0" max="9999"' : ''} required></label><button>修改</button><small class="muted">${hint}</small></form>`
   return layout(
     p,
@@ -178,8 +178,8 @@ export function activityPage(p: Page, a: ActivityView): string {
     html`<section class="card"><div class="row">${badge(ACTIVITY_STATUS[a.status], a.status)}<span class="muted">${a.groupName}</span></div>
 <dl><dt>时间</dt><dd>${a.whenText}</dd><dt>地点</dt><dd>${a.place || '（未定）'}</dd><dt>名额</dt><dd>${capacityText(a)}</dd>
 ${a.deadlineAt ? html`<dt>截止报名</dt><dd>${when(a.deadlineAt, p.tz)}</dd>` : ''}</dl></section>
-<section class="card"><h2>已报名（${a.confirmed.length}）</h2>${rosterList(a.confirmed, true)}
-<h2>候补（${a.waitlist.length}）</h2>${rosterList(a.waitlist, true)}
+<section class="card"><h2>已报名（${a.confirmed.length}）</h2>${rosterList(a.confirmed)}
+<h2>候补（${a.waitlist.length}）</h2>${rosterList(a.waitlist)}
 <p class="exports"><a class="button" href="/console/activities/${a.id}/export.csv">导出 CSV</a> <a class="button" href="/console/activities/${a.id}/export.xlsx">导出 Excel</a></p></section>
 ${live
   ? html`<section class="card"><h2>修改</h2>
