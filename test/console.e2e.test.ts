@@ -24,9 +24,14 @@ async function shoot(page: Page, name: string) {
   await page.screenshot({ path: join(SHOTS, `${name}-phone.png`), fullPage: true })
   const size = page.viewportSize()!
   await page.setViewportSize({ width: 1280, height: 800 })
+  await frames(page)
   await page.screenshot({ path: join(SHOTS, `${name}-desktop.png`), fullPage: true })
   await page.setViewportSize(size)
+  await frames(page)
 }
+
+/** Lets the page lay out again (charts redraw on resize) before the next screenshot. */
+const frames = (page: Page) => page.evaluate('new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(() => requestAnimationFrame(ok))))')
 
 async function phone(): Promise<Page> {
   const ctx = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 1, locale: 'zh-CN' })
