@@ -1,4 +1,5 @@
 // The capabilities the bot runs, in registration order (which also breaks route-priority ties).
+import { consoleLink } from './console/chat.ts'
 import type { Capability } from './core/capability.ts'
 import { qa } from './qa/index.ts'
 import { referrals } from './referrals/index.ts'
@@ -6,4 +7,4 @@ import { reminders } from './reminders/index.ts'
 import { signups } from './signups/index.ts'
 import { welcome } from './welcome/index.ts'
 
-export const capabilities: Capability[] = [welcome, referrals, signups, reminders, qa]
+export const capabilities: Capability[] = [welcome, referrals, signups, reminders, qa, consoleLink]

@@ -87,6 +87,17 @@ export const configSchema = z
       })
       .strict()
       .default({ roomIntervalMs: 300, jitterMs: 100, perMinute: 600, residents: ['王芳', '张丽'] }),
+    /** The web console for staff, hosts and the operator (src/console). Bound to 127.0.0.1 unless told otherwise. */
+    console: z
+      .object({
+        enabled: z.boolean().default(true),
+        host: z.string().min(1).default('127.0.0.1'),
+        port: z.number().int().min(0).max(65535).default(8731),
+        /** The address people open (behind a reverse proxy: https://…); default http://host:port. */
+        publicUrl: z.string().url().optional(),
+      })
+      .strict()
+      .default({ enabled: true, host: '127.0.0.1', port: 8731 }),
     /** Global settings of capabilities, validated by each capability (see the group fields above). */
     reminders: capabilitySection,
     signups: capabilitySection,
@@ -160,6 +171,8 @@ export const envSchema = z.object({
   LLM_MODEL: z.preprocess(emptyToUndefined, z.string().default('gpt-4o-mini')),
   /** With a key: remote embeddings from the same endpoint; otherwise the offline embedder. */
   EMBEDDING_MODEL: z.preprocess(emptyToUndefined, z.string().optional()),
+  /** The console operator's password; without it nobody can sign in as operator. */
+  CONSOLE_PASSWORD: z.preprocess(emptyToUndefined, z.string().min(8, 'at least 8 characters').optional()),
 })
 export type Env = z.infer<typeof envSchema>
 

@@ -12,7 +12,7 @@ import { connectRedis } from './adapters/redis/connect.ts'
 import { keyFor } from './adapters/redis/keys.ts'
 import { attachWechaty } from './adapters/wechaty/attach.ts'
 import { wechatyDirectory } from './adapters/wechaty/directory.ts'
-import { createMockWorld, isMockNoise, type MockWorld } from './adapters/wechaty/mock-world.ts'
+import type { MockWorld } from './adapters/wechaty/mock-world.ts'
 import { wechatyTransport } from './adapters/wechaty/transport.ts'
 import { capabilities as defaultCapabilities } from './capabilities.ts'
 import { type Config, type Env, loadConfig, loadEnv, resolveConfigPath } from './config.ts'
@@ -20,6 +20,8 @@ import type { Capability, Directory } from './core/capability.ts'
 import type { Embedder, Llm } from './core/llm.ts'
 import { createLogger, type Logger } from './core/log.ts'
 import type { SentMessage } from './core/message.ts'
+import type { ConsoleHandle } from './console/start.ts'
+import { statusRecorder, type StatusRecorder } from './console/status.ts'
 import type { Transport } from './outbox/payload.ts'
 
 export interface Runtime {
@@ -30,6 +32,8 @@ export interface Runtime {
   app: BotApp
   /** Present in the sandbox and tests: the simulated WeChat the bot lives in. */
   world?: MockWorld
+  /** The web console, when started with the bot (BootOptions.console). */
+  console?: ConsoleHandle
   /** Stops the bot and the queues; `beforeRedis` runs while Redis is still connected (e.g. to drop keys). */
   stop(beforeRedis?: (redis: Redis) => Promise<void>): Promise<void>
 }
@@ -54,6 +58,8 @@ export interface BootOptions {
   startedAt?: number
   /** Told of every message that leaves, from the very first (start-up catch-up included). */
   onSent?: (sent: SentMessage) => void
+  /** Also serve the web console (when config.console.enabled). */
+  console?: boolean
 }
 
 /** The optional LLM client and remote embedder, from LLM_* / EMBEDDING_MODEL. Absent → offline mode. */
@@ -99,6 +105,22 @@ export async function assemble(opts: AssembleOptions): Promise<BotApp> {
   })
 }
 
+/** Starts the console beside the bot; a console that cannot start (port taken) never stops the bot. */
+async function consoleBeside(
+  app: BotApp,
+  recorder: StatusRecorder,
+  deps: { config: Config; env: Env; redis: Redis; log: Logger; directory: Directory; llm?: Llm; embedder?: Embedder },
+): Promise<ConsoleHandle | undefined> {
+  app.onSent(() => recorder.sent())
+  try {
+    const { startConsole } = await import('./console/start.ts')
+    return await startConsole({ config: deps.config, redis: deps.redis, log: deps.log, password: deps.env.CONSOLE_PASSWORD, directory: deps.directory, llm: deps.llm, embedder: deps.embedder })
+  } catch (err) {
+    deps.log.error({ err }, 'console could not start; the bot runs without it')
+    return undefined
+  }
+}
+
 export interface SandboxRuntime extends Runtime {
   world: MockWorld
 }
@@ -114,11 +136,15 @@ export async function boot(opts: BootOptions): Promise<Runtime> {
   const redis = connection.redis
   const models = opts.llm ? { llm: opts.llm, embedder: undefined } : await loadModels(env, log)
 
+  // Wechaty and the mock load only when a bot is booted (~1.5 s): the standalone console assembles without them.
   let bot: Wechaty
   let world: MockWorld | undefined
+  let ignoreError: ((err: Error) => boolean) | undefined
   if (opts.mode === 'sandbox') {
-    world = await createMockWorld(config, log)
+    const mock = await import('./adapters/wechaty/mock-world.ts')
+    world = await mock.createMockWorld(config, log)
     bot = world.bot
+    ignoreError = mock.isMockNoise
   } else {
     mkdirSync(env.WEIJIA_DATA_DIR, { recursive: true })
     const { WechatyBuilder } = await import('wechaty')
@@ -142,10 +168,13 @@ export async function boot(opts: BootOptions): Promise<Runtime> {
     outbox: opts.outbox ?? (world ? sandboxPace : undefined),
   })
   if (opts.onSent) app.onSent(opts.onSent)
-  const wiring = attachWechaty(bot, app, config, log, { ignoreError: world ? isMockNoise : undefined })
+  // The console's recorder of login state and traffic lives in Redis, so `weijia console` elsewhere sees it too.
+  const recorder = opts.console && config.console.enabled ? statusRecorder(redis, keyFor(config.redis.prefix), (err) => log.debug({ err }, 'console status not recorded')) : undefined
+  const wiring = attachWechaty(bot, app, config, log, { ignoreError, observer: recorder })
   if (!world) await bot.start()
   await app.start()
   if (!world) log.info({ puppet: env.WECHATY_PUPPET }, 'bot started')
+  const web = recorder ? await consoleBeside(app, recorder, { config, env, redis, log, directory: wechatyDirectory(bot, config), ...models }) : undefined
 
   return {
     config,
@@ -154,8 +183,11 @@ export async function boot(opts: BootOptions): Promise<Runtime> {
     redis,
     app,
     world,
+    console: web,
     async stop(beforeRedis) {
       wiring.stopping()
+      await web?.stop().catch((err) => log.warn({ err }, 'console stop failed'))
+      recorder?.stop()
       if (!world) await bot.stop().catch((err) => log.warn({ err }, 'bot stop failed'))
       await app.stop()
       await world?.stop().catch(() => undefined)

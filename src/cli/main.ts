@@ -25,6 +25,8 @@ const USAGE = `weijia <command> [options]
                               an activity's roster and waitlist (CSV to stdout)
   cases [--status S] [--group ID] [--json] [--details] [--config FILE]
                               list referral cases (staff)
+  console [--config FILE] [--port N]
+                              the web console alone, against the bot's Redis (the bot also serves it)
 `
 
 /** Config, storage and output for capability commands, from the environment. */
@@ -56,7 +58,7 @@ const commands: Record<string, Command> = {
       return 2
     }
     const { boot } = await import('../main.ts')
-    const rt = await boot({ mode: 'real', configPath: values.config })
+    const rt = await boot({ mode: 'real', configPath: values.config, console: true })
     await untilSignal()
     await rt.stop()
     return 0
@@ -72,6 +74,7 @@ const commands: Record<string, Command> = {
   reminders: withDeps(async () => (await import('../reminders/cli.ts')).remindersCommand),
   export: withDeps(async () => (await import('../signups/cli.ts')).exportCommand),
   cases: withDeps(async () => (await import('../referrals/cli.ts')).casesCommand),
+  console: async (argv) => (await import('../console/cli.ts')).consoleCommand(argv, untilSignal),
 }
 
 export async function main(argv: string[]): Promise<number> {

@@ -42,7 +42,9 @@ export async function runSandbox(opts: { script?: string; configPath?: string })
     }
     return 0
   }
-  const rt = await boot({ mode: 'sandbox', configPath: opts.configPath })
+  const rt = await boot({ mode: 'sandbox', configPath: opts.configPath, console: true })
+  const { sandboxConsole } = await import('../console/sandbox.ts')
+  process.stdout.write(`\n${(await sandboxConsole(rt)).join('\n')}\n`)
   await runRepl(rt)
   await rt.stop()
   return 0

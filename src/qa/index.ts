@@ -1,6 +1,8 @@
 // The knowledge Q&A capability: answers residents' questions from the 微家 documents.
 // Groups: when @-mentioned (any text), or any clear question when the group's answerMode is 'questions'.
 // Private chat: any text. Other capabilities' commands win (priority 80).
+import { statSync } from 'node:fs'
+import { join } from 'node:path'
 import type { App, Capability, Context } from '../core/capability.ts'
 import type { Embedder } from '../core/llm.ts'
 import { embedderFor } from './embedder-offline.ts'
@@ -34,7 +36,15 @@ export function createQa(deps: QaDeps = {}): Capability {
       let engine: Promise<QaEngine> | undefined
       let building: Promise<unknown> | undefined
 
+      // The console (maybe another process) can rebuild the index: a newer manifest means load it again.
+      const stamp = () => statSync(join(settings.indexDir, 'manifest.json'), { throwIfNoEntry: false })?.mtimeMs ?? 0
+      let loadedStamp = 0
       const load = (): Promise<QaEngine> => {
+        const now = stamp()
+        if (now !== loadedStamp) {
+          engine = undefined
+          loadedStamp = now
+        }
         engine ??= KnowledgeIndex.load(settings.indexDir, makeEmbedder).then(
           (index) => new QaEngine(index, { llm: app.llm, maxChars: settings.maxAnswerChars, log }),
         )

@@ -27,6 +27,8 @@ export interface IngestOptions {
   log: Logger
   /** Texts per embedding request. */
   batchSize?: number
+  /** Called as work advances (the console's progress bar). */
+  onProgress?: (p: { phase: 'parse' | 'embed' | 'write'; done: number; total: number }) => void
 }
 
 export interface IngestSummary {
@@ -107,7 +109,8 @@ export async function ingest(opts: IngestOptions): Promise<IngestSummary> {
   const fileEntries: Record<string, FileEntry> = {}
   const chunks: ChunkRecord[] = []
   const paths = await listKnowledgeFiles(kbDir)
-  for (const path of paths) {
+  for (const [i, path] of paths.entries()) {
+    opts.onProgress?.({ phase: 'parse', done: i, total: paths.length })
     const doc = relative(kbDir, path).split(sep).join('/')
     const bytes = await readFile(path)
     const hash = sha(bytes)
@@ -179,6 +182,7 @@ export async function ingest(opts: IngestOptions): Promise<IngestSummary> {
         if (!prevTerms.has(c.hash)) prevTerms.set(c.hash, countTerms(tokens(indexText(c))))
       })
       summary.embedded += part.length
+      opts.onProgress?.({ phase: 'embed', done: summary.embedded, total: unique.length })
       feed(part.map((c) => c.hash))
     }
     log.debug({ ms: Date.now() - started, embedded: summary.embedded }, 'ingest: embedded')
@@ -193,6 +197,7 @@ export async function ingest(opts: IngestOptions): Promise<IngestSummary> {
 
     const manifest: Manifest = { version: 1, pipeline, embedderId: embedder.id, dims, builtAt: new Date().toISOString(), files: fileEntries }
     log.debug({ ms: Date.now() - started, sameRows }, 'ingest: parsed, embedded and tokenised; writing')
+    opts.onProgress?.({ phase: 'write', done: 0, total: 1 })
     await writeIndex(indexDir, { manifest, chunks, keyword, vectors, glossaryText }, sameRows ? 'keep' : graph)
     graph = undefined
   } finally {

@@ -19,17 +19,20 @@ import { ReferralConversation } from './conversation.ts'
 import { type Flow, FlowStore } from './flow.ts'
 import { ReferralJobs } from './jobs.ts'
 import { People } from './people.ts'
-import { resolveSettings, type ReferralSettingsInput } from './settings.ts'
+import { type ReferralSettings, resolveSettings, type ReferralSettingsInput } from './settings.ts'
 import { StaffDesk } from './staff.ts'
 import { StaffTargets } from './targets.ts'
 import { referralTexts as T } from './texts.ts'
 
 /** The capability's parts, handed to tests and benches through `expose`. */
 export interface ReferralParts {
+  settings: ReferralSettings
   cases: CaseStore
   jobs: ReferralJobs
   conversation: ReferralConversation
   targets: StaffTargets
+  /** The staff commands (the console acts through them too). */
+  desk: StaffDesk
 }
 
 export interface ReferralDeps {
@@ -61,7 +64,7 @@ export function createReferrals(deps: ReferralDeps = {}): Capability {
       const conversation = new ReferralConversation(app, settings, flows, jobs)
       const desk = new StaffDesk(app, cases, targets, jobs, now)
       const classifier = new Classifier(app.llm, settings.llmTimeoutMs)
-      deps.expose?.({ cases, jobs, conversation, targets })
+      deps.expose?.({ settings, cases, jobs, conversation, targets, desk })
 
       // A question that only touches a help topic is answered by the Q&A, with an offer of personal help.
       app.addAnswerHint((ctx) => (isHelpTopic(ctx.msg.text) ? (ctx.msg.conversation.kind === 'private' ? T.helpHintPrivate : T.helpHintGroup) : undefined))

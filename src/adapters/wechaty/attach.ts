@@ -8,9 +8,18 @@ import type { Logger } from '../../core/log.ts'
 import { toInbound } from './normalize.ts'
 import { PuppetErrorLog } from './puppet-errors.ts'
 
+/** Told about login state and traffic (the console shows it); calls must not throw or block. */
+export interface BotObserver {
+  scan(qr: string, status: number): void
+  login(user: string): void
+  logout(): void
+  received(): void
+}
+
 export interface AttachOptions {
   /** Errors known to be harmless for this puppet (the mock's "no payload found" on room.add). */
   ignoreError?: (err: Error) => boolean
+  observer?: BotObserver
 }
 
 export function attachWechaty(bot: Wechaty, inbound: Inbound, config: Config, log: Logger, opts: AttachOptions = {}): { stopping(): void } {
@@ -21,11 +30,13 @@ export function attachWechaty(bot: Wechaty, inbound: Inbound, config: Config, lo
   bot.on('scan', (code, status) => {
     // The QR code goes to stderr: stdout is for machine-readable output.
     log.info({ status }, 'scan the QR code below with the bot account to log in')
+    opts.observer?.scan(code, status)
     qrcode.generate(code, { small: true }, (art) => process.stderr.write(`${art}\n`))
   })
   bot.on('login', async (user: Contact) => {
     errors.recovered()
     log.info({ user: user.name() }, 'logged in')
+    opts.observer?.login(user.name())
     if (loggedOutAt === undefined) return
     const minutes = Math.max(1, Math.round((Date.now() - loggedOutAt) / 60_000))
     loggedOutAt = undefined
@@ -36,6 +47,7 @@ export function attachWechaty(bot: Wechaty, inbound: Inbound, config: Config, lo
     if (stopping) return
     // Nothing can be sent while logged out; the puppet will ask for a new scan. Staff hear about it on re-login.
     loggedOutAt = Date.now()
+    opts.observer?.logout()
     log.error({ user: user.name(), reason }, 'logged out: waiting for a new login (scan the QR code)')
   })
   // Required: without a listener Wechaty turns internal errors (the mock's "no payload found") into crashes.
@@ -47,6 +59,7 @@ export function attachWechaty(bot: Wechaty, inbound: Inbound, config: Config, lo
   bot.on('message', async (message: Message) => {
     try {
       if (message.self()) return
+      opts.observer?.received()
       const msg = await toInbound(bot, message, config)
       if (msg) await inbound.handle(msg)
     } catch (err) {
@@ -64,6 +77,8 @@ export function attachWechaty(bot: Wechaty, inbound: Inbound, config: Config, lo
     }
   })
 
+  // The sandbox's mock logs in before this wiring exists.
+  if (bot.isLoggedIn) opts.observer?.login(bot.currentUser.name())
   return {
     stopping: () => {
       stopping = true
