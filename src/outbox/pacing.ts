@@ -2,8 +2,9 @@
 //
 // Two steps. When a message is queued, Pacer reserves the next free slot of its conversation (the job is
 // delayed to it), so a burst of replies to one group is spread out. When a worker is about to send,
-// SendGate checks, atomically, both the account's minimum gap (60 s / perMinute: an even pace, never a
-// burst) and the conversation's minimum gap since its last real send, and records the send if both hold.
+// SendGate checks, atomically, both the account's minimum gap (60 s / perMinute between two sends: an even
+// pace, never a burst) and the conversation's minimum gap since the end of its last real send, and records
+// the send if both hold.
 // The second step is what keeps the gaps exact when a job is promoted late or another process sent meanwhile.
 import type { Redis } from 'ioredis'
 
@@ -54,6 +55,15 @@ redis.call('SET', KEYS[2], now, 'PX', tonumber(ARGV[4]))
 return {0, 0, now}
 `
 
+// After the transport returns: the conversation's gap counts from the end of its last send, as a person's
+// would (a slow send never lets the next one follow it closer than the gap).
+const SENT = `
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+if now > tonumber(redis.call('GET', KEYS[1]) or '0') then redis.call('SET', KEYS[1], now, 'PX', tonumber(ARGV[1])) end
+return now
+`
+
 /** How long to wait before a send may go; both 0 means it was granted and recorded at `at` (Redis clock, epoch ms). */
 export interface GateWait {
   conversation: number
@@ -78,13 +88,22 @@ export class SendGate {
     return this.run(conversation, urgent ? 'urgent' : 'take')
   }
 
+  /** Records the end of a send to `conversation`. */
+  async sent(conversation: string): Promise<void> {
+    await this.redis.eval(SENT, 1, this.keys.conversation(conversation), this.ttl())
+  }
+
   /** How long until the account's gap allows an ordinary send (records nothing). */
   async accountWait(): Promise<number> {
     return (await this.run('', 'peek')).account
   }
 
+  private ttl(): number {
+    return Math.max(60_000, 2 * Math.max(this.accountGapMs, this.conversationGapMs))
+  }
+
   private async run(conversation: string, mode: 'take' | 'urgent' | 'peek'): Promise<GateWait> {
-    const ttl = Math.max(60_000, 2 * Math.max(this.accountGapMs, this.conversationGapMs))
+    const ttl = this.ttl()
     const [c, a, at] = (await this.redis.eval(GATE, 2, this.keys.account, this.keys.conversation(conversation), this.accountGapMs, this.conversationGapMs, mode, ttl)) as number[]
     return { conversation: Number(c), account: Number(a), at: at === undefined ? undefined : Number(at) }
   }

@@ -96,7 +96,12 @@ export function createOutbox(opts: OutboxOptions): Outbox & { onSent(fn: SentLis
           const wait = await gate.take(conv, urgent)
           if (wait.account > 0) return undefined // another process (or an emergency) took the turn: wait outside again
           if (wait.conversation === 0) {
-            await opts.transport.send(data)
+            try {
+              await opts.transport.send(data)
+            } finally {
+              // Never fail a delivered message over this: a retry would send it twice.
+              await gate.sent(conv).catch((err) => log.warn({ err }, 'outbox: could not record the end of a send'))
+            }
             return wait.at ?? Date.now()
           }
           await pause(wait.conversation, signal)
