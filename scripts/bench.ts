@@ -5,7 +5,7 @@ import { spawnSync } from 'node:child_process'
 import { cpus } from 'node:os'
 import { fileURLToPath } from 'node:url'
 
-const BENCHES = ['startup', 'foundation', 'qa', 'signups', 'referrals', 'reminders'] as const
+const BENCHES = ['startup', 'foundation', 'qa', 'signups', 'referrals', 'reminders', 'outbox'] as const
 
 function run(name: (typeof BENCHES)[number]): unknown {
   const file = fileURLToPath(new URL(`./bench-${name}.ts`, import.meta.url))

@@ -1,4 +1,5 @@
 // The outbox on real Redis with a scripted transport: retries, final failure, splitting, idempotent keys.
+// Every test waits for the queues to drain (waitIdle), never for a fixed time.
 import { Writable } from 'node:stream'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { BotApp } from '../src/app.ts'
@@ -88,36 +89,8 @@ describe('outbox', () => {
   })
 })
 
-describe('urgent messages', () => {
-  it('go ahead of a conversation backlog, still keeping the minimum gap', async () => {
-    const delivered: { text: string; at: number }[] = []
-    await boot({ send: async (job) => void delivered.push({ text: job.text, at: Date.now() }) }, { roomIntervalMs: 100 })
-    for (let i = 1; i <= 8; i++) await app!.outbox.send({ to: room, text: `通知${i}` })
-    await app!.outbox.send({ to: room, text: '如有危险，请立即拨打110', urgent: true })
-    expect(await waitIdle(app!)).toBe(true)
-    const order = delivered.map((d) => d.text)
-    // The first notice may already be on its way; the emergency message comes right after it at the latest.
-    expect(order.indexOf('如有危险，请立即拨打110')).toBeLessThanOrEqual(1)
-    expect(order.filter((t) => t.startsWith('通知'))).toEqual(Array.from({ length: 8 }, (_, i) => `通知${i + 1}`))
-    const gaps = delivered.slice(1).map((d, i) => d.at - delivered[i]!.at)
-    expect(Math.min(...gaps)).toBeGreaterThanOrEqual(100 - 15)
-  })
-})
-
-describe('urgent and sensitive messages', () => {
-  it('are not held back by the global per-minute cap', async () => {
-    const delivered: string[] = []
-    await boot({ send: async (job) => void delivered.push(job.text) }, { perMinute: 2 })
-    for (let i = 1; i <= 3; i++) await app!.outbox.send({ to: room, text: `通知${i}` })
-    await new Promise((r) => setTimeout(r, 500))
-    // The cap lets two through; the third waits for the next minute.
-    expect(delivered).toEqual(['通知1', '通知2'])
-    await app!.outbox.send({ to: { kind: 'private', contactId: 'u1', name: '张丽' }, text: '如有危险，请立即拨打110', urgent: true })
-    const deadline = Date.now() + 3000
-    while (!delivered.includes('如有危险，请立即拨打110') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50))
-    expect(delivered).toEqual(['通知1', '通知2', '如有危险，请立即拨打110'])
-  })
-
+// Urgent messages, priorities and pacing: see outbox-pacing.test.ts.
+describe('sensitive messages', () => {
   it('send a keyed sensitive message once, even after its job has been removed', async () => {
     const delivered: string[] = []
     await boot({ send: async (job) => void delivered.push(job.text) })

@@ -1,7 +1,7 @@
 // Who may sign in, and how: one-time login links for configured people (asked for in private chat),
 // a password for the operator, sessions in Redis. Tokens are stored only as hashes.
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto'
-import type { Redis } from 'ioredis'
+import type { Redis } from '../core/storage.ts'
 import type { Config } from '../config.ts'
 import type { Person } from '../core/message.ts'
 import type { LoginLinks, Principal } from './ports.ts'

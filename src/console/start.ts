@@ -1,6 +1,6 @@
 // Starts the console: the services over Redis, the web server, and the address the chat links point to.
 // Used by the bot's boot code (same process) and by `weijia console` (alone, against the same Redis).
-import type { Redis } from 'ioredis'
+import type { Redis } from '../core/storage.ts'
 import type { Config } from '../config.ts'
 import type { Directory } from '../core/capability.ts'
 import type { Embedder, Llm } from '../core/llm.ts'

@@ -1,6 +1,6 @@
 // The bot's login state and traffic, recorded in Redis by the bot process (through the adapter's observer
 // and the outbox's onSent) and read by the console, which may run in another process.
-import type { Redis } from 'ioredis'
+import type { Redis } from '../core/storage.ts'
 import type { BotState, BotStatus, Traffic } from './ports.ts'
 
 type Key = (...parts: string[]) => string

@@ -32,6 +32,13 @@ export interface InboundMessage {
   at: number
 }
 
+/**
+ * How soon a message must leave, when the account's send rate is the bottleneck. Highest first:
+ * urgent (emergency numbers: never waits for the account's pace), reply (an answer to someone who just wrote,
+ * a staff alert to a person), summary (batched digests such as sign-up summaries), reminder (scheduled posts).
+ */
+export type SendPriority = 'urgent' | 'reply' | 'summary' | 'reminder'
+
 /** What capabilities hand to the outbox. */
 export interface OutgoingMessage {
   to: Conversation
@@ -47,6 +54,8 @@ export interface OutgoingMessage {
    * between two sends to one conversation still holds, so this never makes the account burst.
    */
   urgent?: boolean
+  /** Default 'reply'; `urgent: true` means 'urgent'. */
+  priority?: SendPriority
   /** Personal details (e.g. a referral alert to staff): not kept in Redis after it is sent. */
   sensitive?: boolean
   /** Outbound file (e.g. a CSV roster); sent as an attachment where the transport supports it. */

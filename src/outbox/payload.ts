@@ -9,6 +9,8 @@ export const sendJobSchema = z.object({
   file: z.object({ name: z.string(), content: z.string() }).optional(),
   /** The reserved send slot (epoch ms); the worker never sends before it. */
   slot: z.number().default(0),
+  /** Priority class (see outbox/priority.ts), for logs and measurements; jobs queued before it existed are replies. */
+  priority: z.enum(['urgent', 'reply', 'summary', 'reminder']).default('reply'),
   /** Position within a split message, for logs. */
   part: z.object({ index: z.number().int(), of: z.number().int() }).optional(),
 })

@@ -1,5 +1,6 @@
-// Chinese lunar dates through ICU's Chinese calendar (Intl 'zh-u-ca-chinese'; Node ships full ICU).
-const formatters = new Map<string, Intl.DateTimeFormat>()
+// Chinese lunar dates from lunar-javascript (pinned in package.json). Not ICU: Node's ICU Chinese calendar
+// puts 正月初一 2027 on 02-07 and 2030 on 02-02, where the published calendars say 02-06 and 02-03.
+import { createRequire } from 'node:module'
 
 export interface LunarDate {
   month: number // 1-12
@@ -7,31 +8,46 @@ export interface LunarDate {
   day: number // 1-30
 }
 
-/** Is ICU's Chinese calendar available in this runtime? (Node with small-icu would not have it.) */
-export const lunarSupported = (() => {
-  try {
-    const parts = new Intl.DateTimeFormat('en-u-ca-chinese', { timeZone: 'Asia/Shanghai', month: 'numeric', day: 'numeric' }).formatToParts(new Date(Date.UTC(2025, 0, 19, 4)))
-    // 2025-01-19 is 腊月二十.
-    return parts.find((p) => p.type === 'month')?.value === '12' && parts.find((p) => p.type === 'day')?.value === '20'
-  } catch {
-    return false
+// The package is CommonJS without type declarations: the few calls we make, typed here.
+interface LunarLib {
+  Solar: { fromYmd(y: number, m: number, d: number): { getLunar(): { getMonth(): number; getDay(): number } } }
+}
+
+let lib: LunarLib | undefined
+// Loaded on first use (~30 ms, 430 kB of tables): most processes never ask for a lunar date.
+const load = (): LunarLib => (lib ??= createRequire(import.meta.url)('lunar-javascript') as LunarLib)
+
+/** Kept for callers that asked whether ICU had a Chinese calendar: the library always does. */
+export const lunarSupported = true
+
+const ymdFormatters = new Map<string, Intl.DateTimeFormat>()
+const cache = new Map<string, LunarDate>()
+
+/** The Gregorian wall-clock date of `at` in `tz`. */
+function wallDate(at: number, tz: string): { y: number; m: number; d: number } {
+  let f = ymdFormatters.get(tz)
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-u-ca-gregory', { timeZone: tz, year: 'numeric', month: 'numeric', day: 'numeric' })
+    ymdFormatters.set(tz, f)
   }
-})()
+  const parts: Record<string, number> = {}
+  for (const p of f.formatToParts(new Date(at))) if (p.type !== 'literal') parts[p.type] = Number(p.value)
+  return { y: parts.year!, m: parts.month!, d: parts.day! }
+}
 
 export function lunarDate(at: number, tz: string): LunarDate {
-  let f = formatters.get(tz)
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-u-ca-chinese', { timeZone: tz, month: 'numeric', day: 'numeric' })
-    formatters.set(tz, f)
+  const { y, m, d } = wallDate(at, tz)
+  const key = `${y}-${m}-${d}`
+  let hit = cache.get(key)
+  if (!hit) {
+    // A schedule search converts a few hundred consecutive days (~0.2 ms each): remember them.
+    const l = load().Solar.fromYmd(y, m, d).getLunar()
+    // The library marks a leap month with a negative number (闰六月 is -6).
+    hit = { month: Math.abs(l.getMonth()), leap: l.getMonth() < 0, day: l.getDay() }
+    if (cache.size > 5_000) cache.clear()
+    cache.set(key, hit)
   }
-  let month = ''
-  let day = ''
-  for (const p of f.formatToParts(new Date(at))) {
-    if (p.type === 'month') month = p.value
-    if (p.type === 'day') day = p.value
-  }
-  // Leap months come out as "6bis".
-  return { month: Number.parseInt(month, 10), leap: month.endsWith('bis'), day: Number(day) }
+  return { ...hit }
 }
 
 /** day 0 means the month's last day (腊月 has 29 or 30 days, so 除夕 is "腊月 day 0"). */

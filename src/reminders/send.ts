@@ -31,7 +31,7 @@ export async function sendProactive(
   const budgetKey = proactiveBudgetKey(app, msg.groupId, day)
   if (!(await takeBudget(app.redis, budgetKey, rules.dailyBudget))) return { status: 'over-budget', day }
   try {
-    await app.outbox.send({ to: room, text: msg.text, mentions: msg.mentions, key: msg.key, notBefore: sendAt > rules.now ? sendAt : undefined })
+    await app.outbox.send({ to: room, text: msg.text, mentions: msg.mentions, key: msg.key, notBefore: sendAt > rules.now ? sendAt : undefined, priority: 'reminder' })
   } catch (err) {
     await refundBudget(app.redis, budgetKey)
     throw err

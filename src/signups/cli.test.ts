@@ -47,7 +47,8 @@ it('weijia export --activity ID writes the roster as CSV (or JSON) to stdout', a
   }
   const csv = await run(['--activity', String(a.id), '--config', configFile])
   expect(csv.code).toBe(0)
-  expect(csv.out.split('\r\n')).toEqual([
+  expect(csv.out.startsWith('\uFEFF')).toBe(true)
+  expect(csv.out.slice(1).split('\r\n')).toEqual([
     '序号,姓名,状态,登记人,报名时间',
     '1,王芳,已报名,王芳,11月25日（周三）10:00',
     '1,"张丽, ""阿丽""",候补1,"张丽, ""阿丽""",11月25日（周三）10:00',

@@ -1,5 +1,5 @@
 // `weijia export --activity ID [--format csv|json] [--config FILE]`: an activity's roster to stdout.
-// CSV (no BOM, for pipes) or JSON; logs go to stderr.
+// CSV (with a UTF-8 BOM, like every CSV we write: it is opened in Excel) or JSON; logs go to stderr.
 import { parseArgs } from 'node:util'
 import type { CliDeps } from '../core/cli.ts'
 import { rosterCsv } from './csv.ts'

@@ -76,7 +76,7 @@ export class SignupService {
     const to = await this.roomFor(a.groupId)
     if (text && to) {
       const mentions = uniquePeople(outcomes.filter((o) => o.op === 'promoted' && o.byId).map((o) => ({ id: o.byId, name: o.name })))
-      await this.app.outbox.send({ to, text, mentions, key: `signups:summary:${activityId}:${window}` })
+      await this.app.outbox.send({ to, text, mentions, key: `signups:summary:${activityId}:${window}`, priority: 'summary' })
     } else if (text) this.app.log.warn({ activityId, groupId: a.groupId }, 'signups: no room known for the summary')
     await this.store.release(activityId, window)
   }
@@ -128,7 +128,7 @@ export class SignupService {
     const key = `signups:remind:${a.id}:${job.kind}:v${a.version}`
     const people = uniquePeople(confirmed.filter((e) => e.byId).map((e) => ({ id: e.byId, name: e.byName || e.name })))
     if (this.settings.remindPrivately) {
-      for (const p of people) await this.app.outbox.send({ to: { kind: 'private', contactId: p.id, name: p.name }, text: texts.remindPrivate(a, this.tz), key: `${key}:${p.id}` })
+      for (const p of people) await this.app.outbox.send({ to: { kind: 'private', contactId: p.id, name: p.name }, text: texts.remindPrivate(a, this.tz), key: `${key}:${p.id}`, priority: 'reminder' })
       return
     }
     const to = await this.roomFor(a.groupId)
@@ -137,7 +137,7 @@ export class SignupService {
     // Names without a WeChat contact (pasted 接龙 lines, family members) are listed in the text.
     const named = confirmed.filter((e) => !e.byId || !mentioned.has(e.byId) || e.name !== e.byName).map((e) => e.name)
     const text = job.kind === 'daybefore' ? texts.remindDayBefore(a, this.tz, named) : texts.remindSoon(a, this.tz, named)
-    await this.app.outbox.send({ to, text, mentions: people, key })
+    await this.app.outbox.send({ to, text, mentions: people, key, priority: 'reminder' })
   }
 }
 

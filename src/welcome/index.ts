@@ -14,6 +14,8 @@ export const welcome: Capability = {
         mentions: joined,
         // One welcome per person per join, even if the join event is delivered twice.
         key: `welcome:${roomId}:${joined.map((p) => p.id).join(',')}:${Math.floor(Date.now() / 60_000)}`,
+        // A group post nobody is waiting on: after replies to people.
+        priority: 'summary',
       })
     })
   },

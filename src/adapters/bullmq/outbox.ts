@@ -1,21 +1,27 @@
-// The rate-limited outbox: every message the bot sends is a BullMQ job. Per-conversation pacing comes
-// from slot reservation (see Pacer) plus the gap since the last real send, the global per-minute cap from
-// the worker's limiter, and order within a conversation from increasing slots processed by one worker.
-// Urgent messages (emergency numbers) go through a second queue without the cap.
+// The rate-limited outbox: every message the bot sends is a BullMQ job.
+//
+// Pacing (see outbox/pacing.ts): a job is delayed to its conversation's reserved slot; the ordinary queue's
+// worker takes at most one job per account gap (60 s / perMinute) and, among the jobs ready, the one of
+// the highest priority class (reply > summary > reminder; FIFO within a class, so a batch of reminders due
+// at one minute leaves in a stable order, evenly spread); before sending, the Redis gate checks the account's
+// gap and the conversation's gap across all processes. Urgent messages (emergency numbers) have a queue of
+// their own: they never wait for the account's gap, only for their conversation's.
+import { DelayedError, type Job } from 'bullmq'
 import type { Redis } from 'ioredis'
 import type { Config } from '../../config.ts'
 import type { Outbox } from '../../core/capability.ts'
 import type { Logger } from '../../core/log.ts'
 import type { Conversation, OutgoingMessage } from '../../core/message.ts'
-import { Pacer } from '../../outbox/pacing.ts'
+import { Pacer, SendGate } from '../../outbox/pacing.ts'
 import { type SendJob, sendJobSchema, type Transport } from '../../outbox/payload.ts'
+import { priorityOf, queuePriority } from '../../outbox/priority.ts'
 import { splitText } from '../../outbox/split.ts'
 import { type QueueHub, safeJobId } from './hub.ts'
 
 export const OUTBOX_QUEUE = 'outbox'
 /**
- * Emergency numbers must not wait for the global per-minute cap (BullMQ's limiter counts every job of a
- * queue, whatever its priority), so urgent messages have a queue of their own with no limiter. The
+ * Emergency numbers must not wait for the account's pace, and BullMQ's limiter holds back every job of a
+ * queue whatever its priority, so urgent messages have a queue of their own with no limiter. The
  * per-conversation minimum gap still applies to them.
  */
 export const URGENT_QUEUE = 'outbox-urgent'
@@ -34,41 +40,99 @@ export interface OutboxOptions {
   log: Logger
 }
 
-export function createOutbox(opts: OutboxOptions): Outbox & { onSent(fn: (job: SendJob) => void): void } {
+class Closing extends Error {}
+
+/** Resolves after `ms`, or rejects with Closing as soon as the worker starts closing. */
+function pause(ms: number, signal: AbortSignal): Promise<void> {
+  if (signal.aborted) return Promise.reject(new Closing())
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      signal.removeEventListener('abort', onAbort)
+      resolve()
+    }, ms)
+    const onAbort = () => {
+      clearTimeout(timer)
+      reject(new Closing())
+    }
+    signal.addEventListener('abort', onAbort, { once: true })
+  })
+}
+
+/** After each send: `at` is when the pacer granted it (Redis clock), the time every gap is measured on. */
+export type SentListener = (job: SendJob, sent: { at: number }) => void
+
+export function createOutbox(opts: OutboxOptions): Outbox & { onSent(fn: SentListener): void } {
   const { hub, settings, log } = opts
   const queue = hub.queue(OUTBOX_QUEUE)
   const urgentQueue = hub.queue(URGENT_QUEUE)
   const pacer = new Pacer(opts.redis, (c) => opts.key('outbox', 'slot', c), settings.roomIntervalMs, settings.jitterMs)
-  const listeners: ((job: SendJob) => void)[] = []
-  // Last real send per conversation in this process: a job promoted late must not be followed too closely.
-  const lastSent = new Map<string, number>()
-  // The two workers may hold messages for one conversation at once: one at a time per conversation.
-  const busy = new Map<string, Promise<void>>()
-
-  const deliver = async (data: SendJob) => {
-    // BullMQ promotes delayed jobs on a coarse tick (~100 ms): one job can come late and the next on
-    // time. Waiting for both the reserved slot and the gap since the last real send keeps pacing exact.
-    const conv = conversationKey(data.to)
-    const due = Math.max(data.slot, (lastSent.get(conv) ?? 0) + settings.roomIntervalMs)
-    const early = due - Date.now()
-    if (early > 0) await new Promise((r) => setTimeout(r, Math.min(early, 5_000)))
-    await opts.transport.send(data)
-    lastSent.set(conv, Date.now())
-    if (lastSent.size > 10_000) lastSent.clear()
-    for (const fn of listeners) fn(data)
-  }
-  const processJob = async (job: { data: unknown }) => {
-    const data = sendJobSchema.parse(job.data)
-    const conv = conversationKey(data.to)
+  const gate = new SendGate(opts.redis, { account: opts.key('outbox', 'gate', 'account'), conversation: (c) => opts.key('outbox', 'gate', c) }, settings.perMinute, settings.roomIntervalMs)
+  const listeners: SentListener[] = []
+  // The two workers may hold messages for one conversation at once: one at a time per conversation, in the
+  // order they were picked (so an emergency picked while a group message is on its way goes right after it).
+  const busy = new Map<string, Promise<unknown>>()
+  const inConversation = async <T>(conv: string, fn: () => Promise<T>): Promise<T> => {
     const previous = busy.get(conv) ?? Promise.resolve()
-    const mine = previous.then(() => deliver(data))
+    const mine = previous.then(fn)
     const settled = mine.catch(() => undefined)
     busy.set(conv, settled)
     try {
-      await mine
+      return await mine
     } finally {
       if (busy.get(conv) === settled) busy.delete(conv)
     }
+  }
+
+  const deliver = async (data: SendJob, urgent: boolean, signal: AbortSignal) => {
+    const conv = conversationKey(data.to)
+    // BullMQ promotes delayed jobs on a coarse tick; never before the reserved slot.
+    for (let early = data.slot - Date.now(); early > 0; early = data.slot - Date.now()) await pause(early, signal)
+    for (;;) {
+      // Wait for the account's turn outside the conversation, so an emergency to the same conversation
+      // never queues behind a message that is only waiting for the account's pace.
+      if (!urgent) for (let w = await gate.accountWait(); w > 0; w = await gate.accountWait()) await pause(w, signal)
+      const at = await inConversation(conv, async () => {
+        for (;;) {
+          const wait = await gate.take(conv, urgent)
+          if (wait.account > 0) return undefined // another process (or an emergency) took the turn: wait outside again
+          if (wait.conversation === 0) {
+            try {
+              await opts.transport.send(data)
+            } finally {
+              // Never fail a delivered message over this: a retry would send it twice.
+              await gate.sent(conv).catch((err) => log.warn({ err }, 'outbox: could not record the end of a send'))
+            }
+            return wait.at ?? Date.now()
+          }
+          await pause(wait.conversation, signal)
+        }
+      })
+      if (at !== undefined) {
+        for (const fn of listeners) fn(data, { at })
+        return
+      }
+    }
+  }
+
+  const workerFor = (name: string, urgent: boolean, workerOpts: Parameters<QueueHub['worker']>[2]) => {
+    const closing = new AbortController()
+    const worker = hub.worker<SendJob>(
+      name,
+      async (job: Job<SendJob>, token?: string) => {
+        const data = sendJobSchema.parse(job.data)
+        try {
+          await deliver(data, urgent, closing.signal)
+        } catch (err) {
+          if (!(err instanceof Closing)) throw err
+          // Shutting down while waiting for a turn: back to the queue, not sent and no attempt used up.
+          await job.moveToDelayed(Date.now(), token)
+          throw new DelayedError()
+        }
+      },
+      workerOpts,
+    )
+    worker.on('closing', () => closing.abort())
+    worker.on('failed', onFailed)
   }
 
   const onFailed = (job: { id?: string; attemptsMade: number; opts: { attempts?: number }; data: SendJob } | undefined, err: Error) => {
@@ -77,20 +141,25 @@ export function createOutbox(opts: OutboxOptions): Outbox & { onSent(fn: (job: S
     if (final) log.error({ err, jobId: job?.id, to: job?.data.to }, 'outbox: send failed for good')
     else log.warn({ err, jobId: job.id, attempt: job.attemptsMade }, 'outbox: send failed, retrying')
   }
-  hub.worker<SendJob>(OUTBOX_QUEUE, processJob, { concurrency: 1, limiter: { max: settings.perMinute, duration: 60_000 } }).on('failed', onFailed)
+  // One job per account gap, across processes (BullMQ keeps the limiter in Redis). With max 1 the limiter's
+  // window is a minimum gap between two jobs taken, so the next job is chosen by priority at the moment it
+  // can go, not a gap earlier: a reply queued behind 200 reminders waits for one gap, not for them.
+  workerFor(OUTBOX_QUEUE, false, { concurrency: 1, limiter: { max: 1, duration: gate.accountGapMs } })
   // Several at once, so waiting out one group's gap never delays the private reply to the same person;
   // the per-conversation lock keeps each conversation in order.
-  hub.worker<SendJob>(URGENT_QUEUE, processJob, { concurrency: 4 }).on('failed', onFailed)
+  workerFor(URGENT_QUEUE, true, { concurrency: 4 })
 
   return {
     onSent(fn) {
       listeners.push(fn)
     },
     async send(out: OutgoingMessage) {
+      const priority = priorityOf(out)
+      const urgent = priority === 'urgent'
       const parts = out.file ? [out.text] : splitText(out.text, settings.maxLength)
       for (const [index, text] of parts.entries()) {
         // Urgent messages take no slot behind the backlog; the worker still keeps the minimum gap.
-        const slot = out.urgent ? Date.now() : await pacer.reserve(conversationKey(out.to), out.notBefore)
+        const slot = urgent ? Date.now() : await pacer.reserve(conversationKey(out.to), out.notBefore)
         const data: SendJob = {
           to: out.to,
           text,
@@ -98,12 +167,18 @@ export function createOutbox(opts: OutboxOptions): Outbox & { onSent(fn: (job: S
           mentions: index === 0 && out.to.kind === 'room' ? (out.mentions ?? []) : [],
           file: index === 0 ? out.file : undefined,
           slot,
+          priority,
           part: parts.length > 1 ? { index, of: parts.length } : undefined,
         }
         const jobId = out.key ? safeJobId(`${out.key}#${index}`) : undefined
-        await (out.urgent ? urgentQueue : queue).add('send', data, {
+        const now = Date.now()
+        await (urgent ? urgentQueue : queue).add('send', data, {
           jobId,
-          delay: Math.max(0, slot - Date.now()),
+          // Due exactly at the slot (timestamp + delay), so messages reserved for one moment keep the order
+          // in which they were queued.
+          timestamp: now,
+          delay: Math.max(0, slot - now),
+          priority: urgent ? undefined : queuePriority(priority),
           // A completed job's id is what makes a keyed send idempotent; sensitive jobs are removed once sent,
           // so their key is also kept as a deduplication id (no content) for a week.
           deduplication: out.sensitive && jobId ? { id: jobId, ttl: SENSITIVE_DEDUP_TTL_MS } : undefined,
