@@ -2,11 +2,13 @@
 // (empty must = the documents don't cover the question, the bot should decline).
 import { z } from 'zod'
 import type { QaEngine } from './engine.ts'
+import type { BaselineBm25 } from './baseline.ts'
 import { normalizeForIndex } from './normalize.ts'
 import type { Passage } from './retrieve.ts'
 import { THRESHOLDS, signals, type Thresholds } from './retrieve.ts'
 
-const itemSchema = z.object({ q: z.string().min(1), must: z.array(z.string()) })
+// id and kind are optional: the sample KB's file has neither, the real-document set has both.
+const itemSchema = z.object({ q: z.string().min(1), must: z.array(z.string()), id: z.string().optional(), kind: z.string().optional() })
 export type EvalItem = z.infer<typeof itemSchema>
 
 export function readEvalFile(text: string): EvalItem[] {
@@ -23,8 +25,42 @@ export function readEvalFile(text: string): EvalItem[] {
 
 /** A passage "hits" when it contains any must-string; both sides compared in Simplified, width-folded form. */
 export function isHit(p: Passage, must: string[]): boolean {
-  const text = normalizeForIndex(`${p.chunk.heading.join(' ')} ${p.chunk.text}`)
-  return must.some((m) => text.includes(normalizeForIndex(m)))
+  return textHits(`${p.chunk.heading.join(' ')} ${p.chunk.text}`, must)
+}
+
+export function textHits(text: string, must: string[]): boolean {
+  const norm = normalizeForIndex(text)
+  return must.some((m) => norm.includes(normalizeForIndex(m)))
+}
+
+/** The split file of a development set: which question ids tune, which are held out. */
+const splitSchema = z.object({ tune: z.array(z.string()), heldout: z.array(z.string()) })
+export type Split = z.infer<typeof splitSchema>
+
+export function readSplit(text: string): Split {
+  const parsed = splitSchema.safeParse(JSON.parse(text))
+  if (!parsed.success) throw new Error('split file: expected {"tune": [ids], "heldout": [ids]}')
+  return parsed.data
+}
+
+export function splitItems(items: EvalItem[], split: Split): { tune: EvalItem[]; heldout: EvalItem[] } {
+  const tune = new Set(split.tune)
+  const heldout = new Set(split.heldout)
+  return { tune: items.filter((i) => i.id && tune.has(i.id)), heldout: items.filter((i) => i.id && heldout.has(i.id)) }
+}
+
+/** Ranking figures from the rank of the first hit per covered question (-1: not in the list). */
+export function rankingFigures(ranks: number[]) {
+  const n = ranks.length
+  const at = (k: number) => ranks.filter((r) => r >= 0 && r < k).length
+  const rr = ranks.reduce((s, r) => s + (r >= 0 ? 1 / (r + 1) : 0), 0)
+  return { covered: n, hit1: round(n ? at(1) / n : 0), hit5: round(n ? at(5) / n : 0), mrr: round(n ? rr / n : 0) }
+}
+
+/** The baseline ranked on the same questions; it has no covered / not-covered decision. */
+export function evaluateBaseline(baseline: BaselineBm25, items: EvalItem[], k = 10) {
+  const ranks = items.filter((i) => i.must.length).map((i) => baseline.search(i.q, k).findIndex((p) => textHits(p.text, i.must)))
+  return rankingFigures(ranks)
 }
 
 const round = (x: number) => Number(x.toFixed(4))
@@ -38,24 +74,26 @@ export async function evaluate(engine: QaEngine, items: EvalItem[], k = 10) {
   let declinedCorrectly = 0
   let wronglyDeclined = 0
   const misses: string[] = []
+  const kinds = new Map<string, number[]>()
   const wrongDecisions: { q: string; expected: 'answer' | 'decline'; coverage: number; similarity: number }[] = []
   for (const item of items) {
     const r = await engine.retrieve(item.q, k)
     if (item.must.length) {
       covered++
       const rank = r.passages.findIndex((p) => isHit(p, item.must))
+      if (item.kind) kinds.set(item.kind, [...(kinds.get(item.kind) ?? []), rank])
       if (rank === 0) hit1++
       if (rank >= 0 && rank < 5) hit5++
       if (rank >= 0) rr += 1 / (rank + 1)
-      else misses.push(item.q)
+      else misses.push(item.id ? `${item.id} ${item.q}` : item.q)
       if (!r.decision.grounded) {
         wronglyDeclined++
-        wrongDecisions.push({ q: item.q, expected: 'answer', coverage: round(r.decision.coverage), similarity: round(r.decision.similarity) })
+        wrongDecisions.push({ q: item.id ? `${item.id} ${item.q}` : item.q, expected: 'answer', coverage: round(r.decision.coverage), similarity: round(r.decision.similarity) })
       }
     } else {
       uncovered++
       if (!r.decision.grounded) declinedCorrectly++
-      else wrongDecisions.push({ q: item.q, expected: 'decline', coverage: round(r.decision.coverage), similarity: round(r.decision.similarity) })
+      else wrongDecisions.push({ q: item.id ? `${item.id} ${item.q}` : item.q, expected: 'decline', coverage: round(r.decision.coverage), similarity: round(r.decision.similarity) })
     }
   }
   return {
@@ -68,6 +106,7 @@ export async function evaluate(engine: QaEngine, items: EvalItem[], k = 10) {
     notCoveredDeclined: round(uncovered ? declinedCorrectly / uncovered : 0),
     coveredWronglyDeclined: round(covered ? wronglyDeclined / covered : 0),
     thresholds: THRESHOLDS,
+    byKind: Object.fromEntries([...kinds].map(([kind, ranks]) => [kind, rankingFigures(ranks)])),
     misses,
     wrongDecisions,
   }

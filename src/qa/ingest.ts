@@ -57,6 +57,8 @@ export async function listKnowledgeFiles(kbDir: string): Promise<string[]> {
         await walk(full, depth + 1)
       } else if (e.isFile()) {
         if (depth === 0 && e.name === GLOSSARY_FILE) continue
+        // A README at the top describes the folder (where the files came from); it is not knowledge.
+        if (depth === 0 && /^readme\.(md|txt)$/i.test(e.name)) continue
         if ((SUPPORTED_EXTENSIONS as readonly string[]).includes(extname(e.name).toLowerCase())) out.push(full)
       }
     }
