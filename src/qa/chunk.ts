@@ -13,7 +13,10 @@ export interface TextChunk {
 }
 
 export interface ChunkOptions {
-  /** Soft upper bound on a chunk's length in characters. */
+  /**
+   * Soft upper bound on a chunk's length in characters. 250 rather than 360: on the real documents' tuning
+   * questions hit@1 went 0.73 → 0.80 (the answer sentence is less often diluted by a long neighbour).
+   */
   maxChars?: number
   /** Sentences of at most this many characters are repeated at the start of the next chunk. */
   overlapChars?: number
@@ -96,7 +99,7 @@ function splitLong(spans: Span[], text: string, maxChars: number): Span[] {
 }
 
 export function chunkText(text: string, docTitle?: string, opts: ChunkOptions = {}): TextChunk[] {
-  const maxChars = opts.maxChars ?? 360
+  const maxChars = opts.maxChars ?? 250
   const overlapChars = opts.overlapChars ?? 80
   const chunks: TextChunk[] = []
   const stack: { level: number; text: string }[] = []

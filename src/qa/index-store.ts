@@ -19,7 +19,7 @@ import { normalizeForIndex } from './normalize.ts'
 import { addWords } from './tokenize.ts'
 
 /** Bump when cleaning/chunking/tokenising changes, so the next ingest re-parses every file. */
-export const PIPELINE_VERSION = 4
+export const PIPELINE_VERSION = 5
 
 export interface ChunkRecord {
   id: string
@@ -171,6 +171,18 @@ export class KnowledgeIndex {
     if (t === undefined) {
       const c = this.chunks[row]!
       this.normalized[row] = t = normalizeForIndex(`${c.title} ${c.heading.join(' ')} ${c.text}`)
+    }
+    return t
+  }
+
+  private readonly headings: (string | undefined)[] = []
+
+  /** Title and heading path of a passage in matching form. */
+  normalizedHeading(row: number): string {
+    let t = this.headings[row]
+    if (t === undefined) {
+      const c = this.chunks[row]!
+      this.headings[row] = t = normalizeForIndex(`${c.title} ${c.heading.join(' ')}`)
     }
     return t
   }

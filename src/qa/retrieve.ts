@@ -1,10 +1,12 @@
-// Hybrid retrieval: dense (HNSW) and keyword (BM25) candidates fused by reciprocal rank, then a
+// Hybrid retrieval: keyword (BM25 over words and character bigrams) and dense (HNSW) candidates fused by
+// weighted scores, reranked by how much of the question each contains (rerank.ts), then a
 // "covered or not" decision from two signals that generalise beyond the sample questions:
 //   coverage — how much of the question's content (IDF-weighted, glossary-aware) the best passage contains;
 //   dense    — the best cosine similarity.
 import type { ChunkRecord, KnowledgeIndex } from './index-store.ts'
 import { normalizeForIndex } from './normalize.ts'
-import { contentTerms, generalIdf, tokensOfNormalized } from './tokenize.ts'
+import { coverageOf, coverageSpec, exactTerms, rerank } from './rerank.ts'
+import { queryGrams, tokensOfNormalized } from './tokenize.ts'
 import type { WeightedTerm } from './bm25.ts'
 
 export interface PreparedQuery {
@@ -20,16 +22,20 @@ export interface PreparedQuery {
   rewrite?: string
   keyword: WeightedTerm[]
   dense: string
+  /** Quoted terms (「四新」 “岗村结对”) and the question's numbers: a passage that has them literally is strong evidence. */
+  exact: string[]
 }
 
 export interface Passage {
   row: number
   chunk: ChunkRecord
-  /** Fused (RRF) score; higher is better. */
+  /** Fused and reranked score; higher is better. */
   score: number
   /** Cosine similarity (1 − distance) when found by the dense search. */
   similarity?: number
   bm25?: number
+  /** Share of the question's content the passage contains (set by the reranker). */
+  coverage?: number
 }
 
 export interface Decision {
@@ -80,7 +86,10 @@ export type Thresholds = typeof THRESHOLDS
 const EXPANSION_WEIGHT = 0.35
 const REWRITE_WEIGHT = 0.7
 const CONTEXT_WEIGHT = 0.5
-const RRF_K = 60
+const GRAM_WEIGHT = 0.5
+/** Fusion weights: keyword evidence (normalised BM25) outweighs the feature-hashing embedder's cosine. */
+const KEYWORD_WEIGHT = 1
+const DENSE_WEIGHT = 0.3
 
 export function prepareQuery(index: KnowledgeIndex, question: string, rewrite?: string, context?: string): PreparedQuery {
   const own = normalizeForIndex(question)
@@ -94,13 +103,18 @@ export function prepareQuery(index: KnowledgeIndex, question: string, rewrite?: 
     .filter((h) => h.via === 'colloquial')
     .flatMap((h) => h.entry.formal.slice(0, 2))
     .filter((f) => !normalized.includes(f))
-  const keyword: WeightedTerm[] = tokensOfNormalized(own).map((term) => ({ term, weight: 1 }))
-  if (contextNorm) for (const term of tokensOfNormalized(contextNorm)) keyword.push({ term, weight: CONTEXT_WEIGHT })
+  const keyword: WeightedTerm[] = []
+  const add = (text: string, weight: number) => {
+    for (const term of tokensOfNormalized(text)) keyword.push({ term, weight })
+    for (const term of queryGrams(text)) keyword.push({ term, weight: weight * GRAM_WEIGHT })
+  }
+  add(own, 1)
+  if (contextNorm) add(contextNorm, CONTEXT_WEIGHT)
   for (const e of expansions) for (const term of tokensOfNormalized(e)) keyword.push({ term, weight: EXPANSION_WEIGHT })
   const rewriteNorm = rewrite ? normalizeForIndex(rewrite) : undefined
-  if (rewriteNorm) for (const term of tokensOfNormalized(rewriteNorm)) keyword.push({ term, weight: REWRITE_WEIGHT })
+  if (rewriteNorm) add(rewriteNorm, REWRITE_WEIGHT)
   const dense = [normalized, ...new Set(denseExpansions), rewriteNorm ?? ''].join(' ').trim()
-  return { original: question, normalized, own, context: contextNorm, expansions, rewrite: rewriteNorm, keyword, dense }
+  return { original: question, normalized, own, context: contextNorm, expansions, rewrite: rewriteNorm, keyword, dense, exact: exactTerms(own) }
 }
 
 export interface RetrieveOptions {
@@ -128,54 +142,24 @@ export async function retrieve(index: KnowledgeIndex, question: string, opts: Re
     if (!p) fused.set(row, (p = { row, chunk: index.chunks[row]!, score: 0 }))
     return p
   }
-  dense.forEach((hit, rank) => {
-    const p = get(hit.row)
-    p.similarity = 1 - hit.distance
-    p.score += 1 / (RRF_K + rank + 1)
-  })
-  keyword.forEach((hit, rank) => {
-    const p = get(hit.doc)
-    p.bm25 = hit.score
-    p.score += 1 / (RRF_K + rank + 1)
-  })
-  // RRF ties are common with two lists (1st+2nd vs 2nd+1st); break them by the raw scores, scaled to stay below one rank step.
+  for (const hit of dense) get(hit.row).similarity = 1 - hit.distance
+  for (const hit of keyword) get(hit.doc).bm25 = hit.score
+  // Weighted score fusion rather than equal-weight RRF: with RRF the embedder's 1st place counts as much as
+  // BM25's 1st place, and the hashing embedder's favourites are often passages sharing only generic words.
   const maxBm25 = keyword[0]?.score || 1
-  for (const p of fused.values()) p.score += 1e-5 * ((p.bm25 ?? 0) / maxBm25 + (p.similarity ?? 0))
-  const passages = [...fused.values()].sort((a, b) => b.score - a.score).slice(0, k)
+  for (const p of fused.values()) p.score = (KEYWORD_WEIGHT * (p.bm25 ?? 0)) / maxBm25 + DENSE_WEIGHT * Math.max(0, p.similarity ?? 0)
+  const passages = rerank(index, query, [...fused.values()]).slice(0, k)
   const decision = decide(index, query, passages, opts.thresholds ?? thresholdsFor(index.embedder.id))
   return { query, passages, decision }
 }
 
 /** Signals of the decision, exposed for calibration. */
 export function signals(index: KnowledgeIndex, query: PreparedQuery, passages: Passage[]): { coverage: number; similarity: number; best: number } {
-  // A follow-up's own words must be covered; its context's words count half.
-  const ownTerms = contentTerms(query.own)
-  const contextTerms = query.context ? contentTerms(query.context).filter((t) => !ownTerms.includes(t)) : []
-  const terms = [...ownTerms, ...contextTerms]
-  const factor = (t: string) => (contextTerms.includes(t) ? CONTEXT_WEIGHT : 1)
-  const colloquialHits = index.glossary.match(query.normalized).filter((h) => h.via === 'colloquial')
-  // Specific words weigh more than common ones (general-language IDF, see generalIdf);
-  // single characters ("办", "打") say little on their own.
-  const weight = (t: string) => (t.length === 1 && !/\d/.test(t) ? 0.3 : 1) * generalIdf(t) * factor(t)
-  const total = terms.reduce((s, t) => s + weight(t), 0)
+  const spec = coverageSpec(index, query)
   let coverage = 0
   let best = 0
   passages.slice(0, 5).forEach((p, i) => {
-    if (!total) return
-    const text = index.normalizedText(p.row)
-    // A colloquial term counts as covered when a formal term of its glossary entry is in the passage.
-    const bridged = colloquialHits.filter((h) => h.entry.formal.some((f) => text.includes(f)))
-    let got = 0
-    for (const t of terms) {
-      if (text.includes(t) || bridged.some((h) => h.entry.colloquial.some((alt) => alt.some((frag) => frag.includes(t) || t.includes(frag))))) {
-        got += weight(t)
-        continue
-      }
-      // A compound the passage writes apart ("热线电话" vs "热线…电话") earns the share of its parts present.
-      const parts = tokensOfNormalized(t).filter((p) => p.length >= 2 && p !== t)
-      if (parts.length) got += (weight(t) * parts.filter((p) => text.includes(p)).length) / parts.length
-    }
-    const c = got / total
+    const c = coverageOf(spec, index.normalizedText(p.row))
     if (c > coverage) {
       coverage = c
       best = i
