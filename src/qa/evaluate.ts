@@ -118,11 +118,11 @@ export async function evaluate(engine: QaEngine, items: EvalItem[], k = 10) {
  * that range rather than its edge, so the line isn't fitted to these particular questions.
  */
 export async function calibrate(engine: QaEngine, items: EvalItem[]) {
-  const rows: { q: string; covered: boolean; coverage: number; similarity: number }[] = []
+  const rows: { q: string; covered: boolean; coverage: number; similarity: number; typeOk: boolean }[] = []
   for (const item of items) {
     const r = await engine.retrieve(item.q, 10)
     const s = signals(engine.index, r.query, r.passages)
-    rows.push({ q: item.q, covered: item.must.length > 0, coverage: round(s.coverage), similarity: round(s.similarity) })
+    rows.push({ q: item.id ? `${item.id} ${item.q}` : item.q, covered: item.must.length > 0, coverage: round(s.coverage), similarity: round(s.similarity), typeOk: s.typeOk })
   }
   const pos = rows.filter((r) => r.covered).length
   const neg = rows.length - pos
@@ -130,7 +130,7 @@ export async function calibrate(engine: QaEngine, items: EvalItem[]) {
     let tp = 0
     let tn = 0
     for (const r of rows) {
-      const g = r.coverage >= t.strongCoverage || (r.coverage >= t.coverage && r.similarity >= t.similarity)
+      const g = r.typeOk && (r.coverage >= t.strongCoverage || (r.coverage >= t.coverage && r.similarity >= t.similarity))
       if (g && r.covered) tp++
       if (!g && !r.covered) tn++
     }

@@ -1,6 +1,7 @@
 // A light reranker over the fused candidates (a few dozen passages, never the corpus): how much of the
 // question a passage actually contains. BM25 rewards a passage for repeating one word; coverage rewards it
 // for having all of them, and literal quoted terms or numbers outrank everything else.
+import { answerTypes } from './answer-type.ts'
 import type { KnowledgeIndex } from './index-store.ts'
 import type { Passage, PreparedQuery } from './retrieve.ts'
 import { contentTerms, generalIdf, tokensOfNormalized } from './tokenize.ts'
@@ -31,6 +32,8 @@ export interface CoverageSpec {
   total: number
   /** Glossary colloquial hits: a colloquial term counts as covered when the passage has a formal term of its entry. */
   bridges: { formal: string[]; fragments: string[] }[]
+  /** The question's most specific own terms: an answer sentence must mention one of them. */
+  keyTerms: string[]
 }
 
 const CONTEXT_WEIGHT = 0.5
@@ -45,7 +48,11 @@ export function coverageSpec(index: KnowledgeIndex, query: PreparedQuery): Cover
     .match(query.normalized)
     .filter((h) => h.via === 'colloquial')
     .map((h) => ({ formal: h.entry.formal, fragments: h.entry.colloquial.flat() }))
-  return { terms, weight, total: terms.reduce((s, t) => s + weight(t), 0), bridges }
+  const keyTerms = [...ownTerms, ...contextTerms]
+    .filter((t) => t.length >= 2 && !answerTypes(t).length)
+    .sort((a, b) => weight(b) - weight(a))
+    .slice(0, 3)
+  return { terms, weight, total: terms.reduce((s, t) => s + weight(t), 0), bridges, keyTerms }
 }
 
 /** IDF-weighted share of the question's content terms found in `text` (normalised). */
