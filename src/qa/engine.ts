@@ -4,7 +4,8 @@ import type { Llm } from '../core/llm.ts'
 import type { Logger } from '../core/log.ts'
 import { composeAnswer } from './answer.ts'
 import type { KnowledgeIndex } from './index-store.ts'
-import { normalizeForIndex, toSimplified } from './normalize.ts'
+import { normalizeForIndex, scriptOf, toSimplified } from './normalize.ts'
+import { coverageSpec } from './rerank.ts'
 import { fillPrompt, loadPrompt } from '../core/prompts.ts'
 import { retrieve, type Retrieval, type Thresholds } from './retrieve.ts'
 import { qaTexts } from './texts.ts'
@@ -54,7 +55,13 @@ export class QaEngine {
     const q = maskPersonalData(question.trim())
     if (!q) return { q: question, answer: qaTexts.emptyQuestion, grounded: false, sources: [] }
     const r = await this.retrieve(q, 8, context)
-    const composed = await composeAnswer(context ? `${context}（追问：${q}）` : q, r.query, r.passages, r.decision, { llm: this.opts.llm, maxChars: this.maxChars, log: this.opts.log })
+    const composed = await composeAnswer(context ? `${context}（追问：${q}）` : q, r.query, r.passages, r.decision, {
+      llm: this.opts.llm,
+      maxChars: this.maxChars,
+      log: this.opts.log,
+      spec: coverageSpec(this.index, r.query),
+      script: scriptOf(q),
+    })
     this.opts.log.debug({ q, mode: composed.mode, ...r.decision }, 'qa answered')
     return {
       q: question,

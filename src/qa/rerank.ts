@@ -91,3 +91,11 @@ export function rerank(index: KnowledgeIndex, query: PreparedQuery, candidates: 
   head.sort((a, b) => b.score - a.score)
   return [...head, ...sorted.slice(RERANK.depth)]
 }
+
+/** Whether the question's most specific term is in `text` (as written, or bridged by the glossary). */
+export function hasKeyTerm(spec: CoverageSpec, text: string): boolean {
+  const key = spec.keyTerms[0]
+  if (!key) return true
+  if (text.includes(key)) return true
+  return spec.bridges.some((b) => b.formal.some((f) => text.includes(f)) && b.fragments.some((frag) => frag.includes(key) || key.includes(frag)))
+}
