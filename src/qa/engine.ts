@@ -32,16 +32,42 @@ export interface EngineOptions {
   thresholds?: Thresholds
   /** Rewrite colloquial questions with the LLM before searching (default: on when an LLM is set). */
   rewrite?: boolean
+  /** Per LLM call (rewrite, answer); a slower or hung model costs this much, then the offline answer is used. */
+  llmTimeoutMs?: number
+}
+
+export const DEFAULT_LLM_TIMEOUT_MS = 4000
+
+export class LlmTimeoutError extends Error {
+  override name = 'LlmTimeoutError'
+}
+
+/** The LLM port with a deadline on every call. The request itself may run on; its result is ignored. */
+export function withTimeout(llm: Llm, ms: number): Llm {
+  const race = <T>(p: Promise<T>): Promise<T> => {
+    let timer: NodeJS.Timeout | undefined
+    const deadline = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new LlmTimeoutError(`LLM gave no answer within ${ms} ms`)), ms)
+    })
+    return Promise.race([p, deadline]).finally(() => clearTimeout(timer))
+  }
+  return {
+    model: llm.model,
+    complete: (messages, opts) => race(llm.complete(messages, opts)),
+    extract: (messages, schema, opts) => race(llm.extract(messages, schema, opts)),
+  }
 }
 
 export class QaEngine {
   readonly maxChars: number
+  private readonly opts: EngineOptions
 
   constructor(
     readonly index: KnowledgeIndex,
-    private readonly opts: EngineOptions,
+    opts: EngineOptions,
   ) {
     this.maxChars = opts.maxChars ?? 200
+    this.opts = { ...opts, llm: opts.llm && withTimeout(opts.llm, opts.llmTimeoutMs ?? DEFAULT_LLM_TIMEOUT_MS) }
   }
 
   async retrieve(question: string, k = 8, context?: string): Promise<Retrieval> {
