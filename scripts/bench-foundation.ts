@@ -3,8 +3,7 @@
 // fresh process by bench-startup.ts. Run through `npm run bench`.
 import { performance } from 'node:perf_hooks'
 import type { Message } from 'wechaty'
-import { createMockWorld, isMockNoise } from '../src/adapters/wechaty/mock-world.ts'
-import { appOnWechaty } from '../src/main.ts'
+import { boot } from '../src/main.ts'
 import type { Capability } from '../src/core/capability.ts'
 import { silentLogger } from '../src/core/log.ts'
 import { waitIdle } from '../src/sandbox/runner.ts'
@@ -23,14 +22,11 @@ export async function benchFoundation(opts: { messages?: number; rate?: number }
   // Flood control would (rightly) silence one bench sender; lift it so every message is measured.
   const config = testConfig({ flood: { perSender: { max: 1e6, windowSec: 60 }, perRoom: { max: 1e6, windowSec: 60 } } }, store.prefix)
   const log = silentLogger()
-  const world = await createMockWorld(config, log)
   const received = new Map<string, number>()
   const latencies: number[] = []
   let enqueued = 0
   let target = 0
   let done: () => void = () => {}
-  // Registered before the adapter's listener, so this is the moment the message event fires.
-  world.bot.on('message', (m: Message) => void received.set(m.id, performance.now()))
   const bench: Capability = {
     name: 'bench',
     register(app) {
@@ -46,15 +42,11 @@ export async function benchFoundation(opts: { messages?: number; rate?: number }
       })
     },
   }
-  const { app, stopping } = await appOnWechaty(world.bot, {
-    config,
-    redis: store.redis,
-    log,
-    capabilities: [bench],
-    outbox: { roomIntervalMs: 0, jitterMs: 0, perMinute: 1e6 },
-    ignoreError: isMockNoise,
-  })
-  await app.start()
+  const rt = await boot({ mode: 'sandbox', config, redis: store.redis, log, capabilities: [bench], outbox: { roomIntervalMs: 0, jitterMs: 0, perMinute: 1e6 } })
+  const { app, world } = rt
+  // Listeners run in order within the event's tick: the adapter's stops at its first await, so this stamp
+  // is taken in the same tick as the message event (microseconds later).
+  world.bot.on('message', (m: Message) => void received.set(m.id, performance.now()))
 
   const residents = Array.from({ length: 20 }, (_, i) => `居民${i + 1}`)
   const phase = async (n: number, perSecond?: number) => {
@@ -80,9 +72,7 @@ export async function benchFoundation(opts: { messages?: number; rate?: number }
   // 2) Latency at the target rate (a busy evening across many groups), not inside a backlog.
   const steady = await phase(Math.min(total, rate * 5), rate)
   await waitIdle(app, 120_000)
-  stopping()
-  await app.stop()
-  await world.stop().catch(() => undefined)
+  await rt.stop()
   await store.cleanup()
   const ms = (xs: number[]) => ({ p50: +pct(xs, 50).toFixed(1), p95: +pct(xs, 95).toFixed(1), max: +Math.max(...xs).toFixed(1) })
   return {

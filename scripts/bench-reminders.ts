@@ -2,7 +2,7 @@
 // computation (cron and lunar), and start-up sync + catch-up of many reminders on real Redis.
 // Not a test: nothing here passes or fails. Run through `npm run bench` (once the lead wires it).
 import { performance } from 'node:perf_hooks'
-import { createApp } from '../src/app.ts'
+import { assemble } from '../src/main.ts'
 import type { Directory } from '../src/core/capability.ts'
 import { silentLogger } from '../src/core/log.ts'
 import { createReminders } from '../src/reminders/index.ts'
@@ -43,7 +43,7 @@ export async function benchReminders(): Promise<Record<string, unknown>> {
       dailyBudget: 3,
     }
     const nobody: Directory = { resolvePerson: async () => undefined, resolveRoom: async () => undefined }
-    const app = await createApp({
+    const app = await assemble({
       config: testConfig({}, store.prefix),
       redis: store.redis,
       log: silentLogger(),

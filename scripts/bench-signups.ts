@@ -4,7 +4,7 @@
 // with the signups capability); only the transport is a no-op, since summaries are not what is measured.
 // Reports throughput, p50/p95 latency from enqueue to the roster write, and whether capacity held exactly.
 import { performance } from 'node:perf_hooks'
-import { createApp } from '../src/app.ts'
+import { assemble } from '../src/main.ts'
 import { silentLogger } from '../src/core/log.ts'
 import { createSignups } from '../src/signups/index.ts'
 import type { ApplyJob } from '../src/signups/jobs.ts'
@@ -24,7 +24,7 @@ export async function benchSignups(opts: { signups?: number; capacity?: number; 
   const config = testConfig({}, store.prefix)
   const log = silentLogger()
   const cap = createSignups({ settings: { ...(opts.concurrency ? { concurrency: opts.concurrency } : {}), batchWindowMs: 1000 } })
-  const app = await createApp({
+  const app = await assemble({
     config,
     redis: store.redis,
     log,

@@ -2,8 +2,8 @@
 import { performance } from 'node:perf_hooks'
 import { pino } from 'pino'
 
-const { bootSandbox } = await import('../dist/main.js')
-const rt = await bootSandbox({ log: pino({ level: 'silent' }) })
+const { boot } = await import('../dist/main.js')
+const rt = await boot({ mode: 'sandbox', log: pino({ level: 'silent' }) })
 const readyMs = performance.now()
 // The knowledge index loads in the background after ready; measure memory once it has.
 const { askWhenWarm } = await import('./startup-warm.mjs')

@@ -1,31 +1,36 @@
-// Assembles the bot from its parts: the pipeline, the outbox, job queues and the capabilities.
-// It takes infrastructure (Redis, a transport, an optional LLM) as arguments, so tests and the sandbox
-// run exactly what production runs.
-import type { Redis } from 'ioredis'
-import { createJobs } from './adapters/bullmq/jobs.ts'
-import { QueueHub } from './adapters/bullmq/hub.ts'
-import { createOutbox } from './adapters/bullmq/outbox.ts'
+// Assembles the bot from its parts: the pipeline, the capabilities and the ports it is handed (outbox, jobs,
+// directory). It builds no infrastructure (main.ts does), so tests, the sandbox and production run the same app.
 import type { Config } from './config.ts'
-import type { App, Capability, Context, Directory, JoinHandler, Route } from './core/capability.ts'
+import type {
+  App,
+  Capability,
+  Context,
+  Directory,
+  JobRuntime,
+  JoinHandler,
+  OutboxRuntime,
+  Route,
+} from './core/capability.ts'
 import { createContext } from './core/context.ts'
 import { dropDuplicates, dropStale, nonTextHint } from './core/drop.ts'
 import { FloodGuard } from './core/flood.ts'
+import type { Inbound } from './core/inbound.ts'
 import type { Embedder, Llm } from './core/llm.ts'
 import type { Logger } from './core/log.ts'
-import type { InboundMessage } from './core/message.ts'
+import { type SentMessage, privateOf } from './core/message.ts'
 import { authorize, dispatch, errorBoundary, floodControl, routing } from './core/middleware.ts'
 import { compose } from './core/pipeline.ts'
 import { RoomMemory } from './core/rooms.ts'
 import { Router } from './core/router.ts'
+import type { Storage } from './core/storage.ts'
 import { texts } from './core/texts.ts'
-import type { SendJob, Transport } from './outbox/payload.ts'
-import { keyFor } from './adapters/redis/keys.ts'
 
 export interface AppOptions {
   config: Config
-  redis: Redis
+  storage: Storage
   log: Logger
-  transport: Transport
+  outbox: OutboxRuntime
+  jobs: JobRuntime
   /** How to find configured people and rooms on the chat platform. */
   directory: Directory
   capabilities: Capability[]
@@ -33,14 +38,10 @@ export interface AppOptions {
   embedder?: Embedder
   /** Messages older than this are stale. Default: now. */
   startedAt?: number
-  /** Override outbox pacing (the sandbox sends faster; nobody's account is at risk there). */
-  outbox?: Partial<Config['outbox']>
 }
 
-export interface BotApp extends App {
-  handle(msg: InboundMessage): Promise<void>
-  join(event: Parameters<JoinHandler>[0]): Promise<void>
-  onSent(fn: (job: SendJob) => void): void
+export interface BotApp extends App, Inbound {
+  onSent(fn: (sent: SentMessage) => void): void
   start(): Promise<void>
   stop(): Promise<void>
   /** No message in the pipeline and no job due soon: used by the sandbox and tests to wait for quiet. */
@@ -49,10 +50,8 @@ export interface BotApp extends App {
 }
 
 export async function createApp(opts: AppOptions): Promise<BotApp> {
-  const { config, redis, log } = opts
-  const key = keyFor(config.redis.prefix)
-  const hub = new QueueHub(redis, config.redis.prefix, log)
-  const outbox = createOutbox({ hub, redis, key, settings: { ...config.outbox, ...opts.outbox }, transport: opts.transport, log })
+  const { config, log, outbox, jobs } = opts
+  const { redis, key } = opts.storage
   const router = new Router()
   const joinHandlers: JoinHandler[] = []
   const startHooks: (() => Promise<void>)[] = []
@@ -66,7 +65,7 @@ export async function createApp(opts: AppOptions): Promise<BotApp> {
     redis,
     key,
     outbox,
-    jobs: createJobs(hub, log),
+    jobs,
     llm: opts.llm,
     embedder: opts.embedder,
     resolvePerson: (ref) => opts.directory.resolvePerson(ref),
@@ -109,42 +108,58 @@ export async function createApp(opts: AppOptions): Promise<BotApp> {
   ])
 
   let inFlight = 0
+  const busy = async (fn: () => Promise<void>) => {
+    inFlight++
+    try {
+      await fn()
+    } finally {
+      inFlight--
+    }
+  }
+
+  /** Tells every configured staff member privately; one unreachable person never stops the others. */
+  const tellStaff = async (text: string) => {
+    for (const ref of new Set(config.groups.flatMap((g) => g.staff))) {
+      const person = await app.resolvePerson(ref).catch(() => undefined)
+      if (!person) {
+        log.warn({ staff: ref }, 'staff member not found among contacts')
+        continue
+      }
+      await outbox.send({ to: privateOf(person), text })
+    }
+  }
+
   return {
     ...app,
-    async handle(msg) {
-      inFlight++
-      const ctx = createContext(msg, { config, outbox, log })
-      try {
-        await run(ctx)
-      } catch (err) {
-        // Only the drop rules sit outside the boundary (e.g. Redis down while checking duplicates).
-        ctx.log.error({ err }, 'message could not be processed')
-      } finally {
-        inFlight--
-      }
-    },
-    async join(event) {
-      inFlight++
-      try {
+    handle: (msg) =>
+      busy(async () => {
+        const ctx = createContext(msg, { config, outbox, log })
+        try {
+          await run(ctx)
+        } catch (err) {
+          // Only the drop rules sit outside the boundary (e.g. Redis down while checking duplicates).
+          ctx.log.error({ err }, 'message could not be processed')
+        }
+      }),
+    join: (event) =>
+      busy(async () => {
         if (event.group) await rooms.note(event.group.id, event).catch((err) => log.warn({ err }, 'could not note the room'))
         // Each handler on its own: one failing must not keep the others from running.
         for (const h of joinHandlers) await h(event).catch((err) => log.error({ err, room: event.roomId }, 'join handler failed'))
-      } finally {
-        inFlight--
-      }
-    },
-    onSent: outbox.onSent,
+      }),
+    reconnected: (minutes) => busy(() => tellStaff(texts.backOnline(minutes)).catch((err) => log.error({ err }, 'could not tell staff the bot is back'))),
+    onSent: (fn) => outbox.onSent(fn),
     async start() {
-      hub.start()
+      jobs.start()
       for (const fn of startHooks) await fn()
     },
     async stop() {
       clearInterval(sweeper)
       for (const fn of stopHooks) await fn().catch((err) => log.error({ err }, 'stop hook failed'))
-      await hub.close()
+      await jobs.close()
     },
     async idle() {
-      return inFlight === 0 && (await hub.idle())
+      return inFlight === 0 && (await jobs.idle())
     },
     routes: () => router.list(),
   }

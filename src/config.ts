@@ -151,8 +151,15 @@ export const envSchema = z.object({
   REDIS_URL: z.preprocess(emptyToUndefined, z.string().url().optional()),
   WECHATY_PUPPET: z.preprocess(emptyToUndefined, z.string().optional()),
   WECHATY_PUPPET_SERVICE_TOKEN: z.preprocess(emptyToUndefined, z.string().optional()),
-  LOG_LEVEL: z.preprocess(emptyToUndefined, z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')),
+  /** Unset: the bot logs at info, the sandbox and the CLI at warn. */
+  LOG_LEVEL: z.preprocess(emptyToUndefined, z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional()),
   WEIJIA_DATA_DIR: z.preprocess(emptyToUndefined, z.string().default('data')),
+  // Any OpenAI-compatible provider. No key: offline mode (extractive answers, rule-based parsing).
+  LLM_BASE_URL: z.preprocess(emptyToUndefined, z.string().url().optional()),
+  LLM_API_KEY: z.preprocess(emptyToUndefined, z.string().optional()),
+  LLM_MODEL: z.preprocess(emptyToUndefined, z.string().default('gpt-4o-mini')),
+  /** With a key: remote embeddings from the same endpoint; otherwise the offline embedder. */
+  EMBEDDING_MODEL: z.preprocess(emptyToUndefined, z.string().optional()),
 })
 export type Env = z.infer<typeof envSchema>
 

@@ -1,128 +1,152 @@
-// The only place that builds infrastructure (config, logger, Redis, LLM client, Wechaty) and wires it.
+// The only place that builds infrastructure (config, logger, Redis, queues, outbox, LLM client, Wechaty)
+// and wires it. One boot() serves the real bot, the sandbox and the test bot, so they run the same assembly.
+import { mkdirSync } from 'node:fs'
+import { join } from 'node:path'
+import type { Redis } from 'ioredis'
 import type { Wechaty } from 'wechaty'
-import { createApp, type AppOptions, type BotApp } from './app.ts'
-import { connectRedis, type RedisHandle } from './adapters/redis/connect.ts'
-import { type AttachOptions, attachWechaty } from './adapters/wechaty/attach.ts'
-import { createMockWorld, isMockNoise, type MockWorld } from './adapters/wechaty/mock-world.ts'
+import { createApp, type BotApp } from './app.ts'
+import { QueueHub } from './adapters/bullmq/hub.ts'
+import { createJobs } from './adapters/bullmq/jobs.ts'
+import { createOutbox } from './adapters/bullmq/outbox.ts'
+import { connectRedis } from './adapters/redis/connect.ts'
+import { keyFor } from './adapters/redis/keys.ts'
+import { attachWechaty } from './adapters/wechaty/attach.ts'
 import { wechatyDirectory } from './adapters/wechaty/directory.ts'
+import { createMockWorld, isMockNoise, type MockWorld } from './adapters/wechaty/mock-world.ts'
 import { wechatyTransport } from './adapters/wechaty/transport.ts'
 import { capabilities as defaultCapabilities } from './capabilities.ts'
 import { type Config, type Env, loadConfig, loadEnv, resolveConfigPath } from './config.ts'
-import type { Capability } from './core/capability.ts'
+import type { Capability, Directory } from './core/capability.ts'
 import type { Embedder, Llm } from './core/llm.ts'
 import { createLogger, type Logger } from './core/log.ts'
+import type { SentMessage } from './core/message.ts'
+import type { Transport } from './outbox/payload.ts'
 
 export interface Runtime {
   config: Config
   env: Env
   log: Logger
-  redis: RedisHandle
+  redis: Redis
   app: BotApp
+  /** Present in the sandbox and tests: the simulated WeChat the bot lives in. */
+  world?: MockWorld
   /** Stops the bot and the queues; `beforeRedis` runs while Redis is still connected (e.g. to drop keys). */
-  stop(beforeRedis?: (redis: RedisHandle['redis']) => Promise<void>): Promise<void>
+  stop(beforeRedis?: (redis: Redis) => Promise<void>): Promise<void>
 }
 
 export interface BootOptions {
+  /** `real`: the puppet named by WECHATY_PUPPET. `sandbox`: wechaty-puppet-mock with the configured groups. */
+  mode: 'real' | 'sandbox'
   configPath?: string
+  /** Injected config (tests); otherwise read from configPath / WEIJIA_CONFIG. */
+  config?: Config
+  /** Injected Redis connection, owned by the caller (tests); otherwise REDIS_URL or an embedded server. */
+  redis?: Redis
   log?: Logger
   capabilities?: Capability[]
-  /** Injected by tests; otherwise read from the environment (LLM_* variables). */
+  /** Injected by tests; otherwise from LLM_* (absent → offline). */
   llm?: Llm
   /** Use this Redis key prefix instead of the configured one (a throwaway namespace, e.g. a sandbox script). */
   redisPrefix?: string
+  /** Override outbox pacing (the sandbox sends faster; nobody's account is at risk there). */
+  outbox?: Partial<Config['outbox']>
+  /** Messages older than this are stale. Default: now. */
+  startedAt?: number
+  /** Told of every message that leaves, from the very first (start-up catch-up included). */
+  onSent?: (sent: SentMessage) => void
 }
 
 /** The optional LLM client and remote embedder, from LLM_* / EMBEDDING_MODEL. Absent → offline mode. */
-async function loadModels(log: Logger): Promise<{ llm?: Llm; embedder?: Embedder }> {
+async function loadModels(env: Env, log: Logger): Promise<{ llm?: Llm; embedder?: Embedder }> {
   const { llmFromEnv, remoteEmbedderFromEnv } = await import('./adapters/openai/env.ts')
-  const llm = llmFromEnv(process.env)
-  const embedder = remoteEmbedderFromEnv(process.env)
+  const llm = llmFromEnv(env)
+  const embedder = remoteEmbedderFromEnv(env)
   if (llm) log.info({ model: llm.model, embedder: embedder?.id ?? 'offline' }, 'LLM configured')
   else log.info('no LLM key: offline mode (extractive answers, rule-based parsing)')
   return { llm, embedder }
 }
 
-async function infrastructure(opts: BootOptions) {
-  const env = loadEnv()
-  const loaded = loadConfig(resolveConfigPath(opts.configPath))
-  const config: Config = opts.redisPrefix ? { ...loaded, redis: { prefix: opts.redisPrefix } } : loaded
-  const log = opts.log ?? createLogger({ level: env.LOG_LEVEL })
-  const redis = await connectRedis({ url: env.REDIS_URL, dataDir: env.WEIJIA_DATA_DIR, log })
-  const models = opts.llm ? { llm: opts.llm, embedder: undefined } : await loadModels(log)
-  return { env, config, log, redis, ...models }
+export interface AssembleOptions {
+  config: Config
+  redis: Redis
+  log: Logger
+  transport: Transport
+  directory: Directory
+  capabilities: Capability[]
+  llm?: Llm
+  embedder?: Embedder
+  startedAt?: number
+  outbox?: Partial<Config['outbox']>
 }
 
-/**
- * The app on a Wechaty bot (real puppet or mock): transport, directory and event wiring. Shared by the
- * real bot, the sandbox, the test bot and the bench, so they all run the same assembly.
- */
-export async function appOnWechaty(
-  bot: Wechaty,
-  opts: Omit<AppOptions, 'transport' | 'directory'> & AttachOptions,
-): Promise<{ app: BotApp; stopping(): void }> {
-  const { ignoreError, ...appOptions } = opts
-  const app = await createApp({ ...appOptions, transport: wechatyTransport(bot), directory: wechatyDirectory(bot, opts.config) })
-  const wiring = attachWechaty(bot, app, opts.config, opts.log, { ignoreError })
-  return { app, stopping: wiring.stopping }
-}
-
-/** The real bot on a real puppet (WECHATY_PUPPET). */
-export async function bootReal(opts: BootOptions = {}): Promise<Runtime> {
-  const { env, config, log, redis, llm, embedder } = await infrastructure(opts)
-  const { WechatyBuilder } = await import('wechaty')
-  const bot = WechatyBuilder.build({
-    name: 'weijia',
-    puppet: env.WECHATY_PUPPET as never,
-    puppetOptions: env.WECHATY_PUPPET_SERVICE_TOKEN ? { token: env.WECHATY_PUPPET_SERVICE_TOKEN } : undefined,
-  })
-  const { app, stopping } = await appOnWechaty(bot, {
+/** Queues, outbox and the app on one Redis and one transport: what boot() does once the chat exists. */
+export async function assemble(opts: AssembleOptions): Promise<BotApp> {
+  const { config, redis, log } = opts
+  const key = keyFor(config.redis.prefix)
+  const hub = new QueueHub(redis, config.redis.prefix, log)
+  const outbox = createOutbox({ hub, redis, key, settings: { ...config.outbox, ...opts.outbox }, transport: opts.transport, log })
+  return createApp({
     config,
-    redis: redis.redis,
+    storage: { redis, key },
     log,
-    capabilities: opts.capabilities ?? defaultCapabilities,
-    llm,
-    embedder,
+    outbox,
+    jobs: createJobs(hub, log),
+    directory: opts.directory,
+    capabilities: opts.capabilities,
+    llm: opts.llm,
+    embedder: opts.embedder,
+    startedAt: opts.startedAt,
   })
-  await bot.start()
-  await app.start()
-  log.info({ puppet: env.WECHATY_PUPPET }, 'bot started')
-  return {
-    config,
-    env,
-    log,
-    redis,
-    app,
-    async stop(beforeRedis) {
-      stopping()
-      await bot.stop().catch((err) => log.warn({ err }, 'bot stop failed'))
-      await app.stop()
-      await beforeRedis?.(redis.redis)
-      await redis.stop()
-    },
-  }
 }
 
 export interface SandboxRuntime extends Runtime {
   world: MockWorld
 }
 
-/** The real bot on wechaty-puppet-mock: a simulated 微家 group from the config. */
-export async function bootSandbox(opts: BootOptions & { outbox?: AppOptions['outbox'] } = {}): Promise<SandboxRuntime> {
-  const { env, config, log, redis, llm, embedder } = await infrastructure(opts)
-  const world = await createMockWorld(config, log)
-  const startedAt = Date.now()
-  const { app, stopping } = await appOnWechaty(world.bot, {
+export async function boot(opts: BootOptions & { mode: 'sandbox' }): Promise<SandboxRuntime>
+export async function boot(opts: BootOptions): Promise<Runtime>
+export async function boot(opts: BootOptions): Promise<Runtime> {
+  const env = loadEnv()
+  const loaded = opts.config ?? loadConfig(resolveConfigPath(opts.configPath))
+  const config: Config = opts.redisPrefix ? { ...loaded, redis: { prefix: opts.redisPrefix } } : loaded
+  const log = opts.log ?? createLogger({ level: env.LOG_LEVEL ?? (opts.mode === 'real' ? 'info' : 'warn') })
+  const connection = opts.redis ? { redis: opts.redis, stop: async () => undefined } : await connectRedis({ url: env.REDIS_URL, dataDir: env.WEIJIA_DATA_DIR, log })
+  const redis = connection.redis
+  const models = opts.llm ? { llm: opts.llm, embedder: undefined } : await loadModels(env, log)
+
+  let bot: Wechaty
+  let world: MockWorld | undefined
+  if (opts.mode === 'sandbox') {
+    world = await createMockWorld(config, log)
+    bot = world.bot
+  } else {
+    mkdirSync(env.WEIJIA_DATA_DIR, { recursive: true })
+    const { WechatyBuilder } = await import('wechaty')
+    bot = WechatyBuilder.build({
+      // The memory card (login session) lives with the rest of the bot's data, not in the working directory.
+      name: join(env.WEIJIA_DATA_DIR, 'weijia'),
+      puppet: env.WECHATY_PUPPET as never,
+      puppetOptions: env.WECHATY_PUPPET_SERVICE_TOKEN ? { token: env.WECHATY_PUPPET_SERVICE_TOKEN } : undefined,
+    })
+  }
+  const sandboxPace = { roomIntervalMs: config.sandbox.roomIntervalMs, jitterMs: config.sandbox.jitterMs, perMinute: config.sandbox.perMinute }
+  const app = await assemble({
     config,
-    redis: redis.redis,
+    redis,
     log,
+    transport: wechatyTransport(bot),
+    directory: wechatyDirectory(bot, config),
     capabilities: opts.capabilities ?? defaultCapabilities,
-    llm,
-    embedder,
-    startedAt,
-    outbox: opts.outbox ?? { roomIntervalMs: config.sandbox.roomIntervalMs, jitterMs: config.sandbox.jitterMs, perMinute: config.sandbox.perMinute },
-    ignoreError: isMockNoise,
+    ...models,
+    startedAt: opts.startedAt ?? Date.now(),
+    outbox: opts.outbox ?? (world ? sandboxPace : undefined),
   })
+  if (opts.onSent) app.onSent(opts.onSent)
+  const wiring = attachWechaty(bot, app, config, log, { ignoreError: world ? isMockNoise : undefined })
+  if (!world) await bot.start()
   await app.start()
+  if (!world) log.info({ puppet: env.WECHATY_PUPPET }, 'bot started')
+
   return {
     config,
     env,
@@ -131,11 +155,12 @@ export async function bootSandbox(opts: BootOptions & { outbox?: AppOptions['out
     app,
     world,
     async stop(beforeRedis) {
-      stopping()
+      wiring.stopping()
+      if (!world) await bot.stop().catch((err) => log.warn({ err }, 'bot stop failed'))
       await app.stop()
-      await world.stop().catch(() => undefined)
-      await beforeRedis?.(redis.redis)
-      await redis.stop()
+      await world?.stop().catch(() => undefined)
+      await beforeRedis?.(redis)
+      await connection.stop()
     },
   }
 }

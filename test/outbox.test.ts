@@ -1,7 +1,8 @@
 // The outbox on real Redis with a scripted transport: retries, final failure, splitting, idempotent keys.
 import { Writable } from 'node:stream'
 import { afterEach, describe, expect, it } from 'vitest'
-import { createApp, type BotApp } from '../src/app.ts'
+import type { BotApp } from '../src/app.ts'
+import { assemble } from '../src/main.ts'
 import { createLogger } from '../src/core/log.ts'
 import type { SendJob, Transport } from '../src/outbox/payload.ts'
 import { testConfig } from '../src/testing/bot.ts'
@@ -25,7 +26,7 @@ async function boot(transport: Transport, outbox: Record<string, number> = {}) {
     level: 'info',
     destination: new Writable({ write: (c, _e, done) => (lines.push(String(c)), done()) }),
   })
-  app = await createApp({
+  app = await assemble({
     config: testConfig({}, store.prefix),
     redis: store.redis,
     log,

@@ -4,9 +4,9 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { OpenAiLlm } from '../src/adapters/openai/llm.ts'
 import type { Capability } from '../src/core/capability.ts'
 import { casesCommand } from '../src/referrals/cli.ts'
-import { createReferrals, isHelpTopic, type ReferralDeps } from '../src/referrals/index.ts'
+import { isHelpTopic } from '../src/referrals/classify.ts'
+import { createReferrals, type ReferralDeps, type ReferralParts } from '../src/referrals/index.ts'
 import { referralTexts } from '../src/referrals/texts.ts'
-import type { ReferralService } from '../src/referrals/service.ts'
 import type { Case } from '../src/referrals/state.ts'
 import { createLogger, type Logger } from '../src/core/log.ts'
 import { parseScript } from '../src/sandbox/script.ts'
@@ -75,7 +75,7 @@ const privately = (bot: TestBot, name: string) => bot.sent.filter((s) => s.kind 
 const lastTo = (bot: TestBot, name: string) => privately(bot, name).at(-1)?.text ?? ''
 
 async function boot(deps: ReferralDeps = {}, opts: { config?: Record<string, unknown>; extra?: Capability[]; llm?: OpenAiLlm; store?: Awaited<ReturnType<typeof testRedis>>; log?: Logger } = {}) {
-  let svc: ReferralService | undefined
+  let svc: ReferralParts | undefined
   const bot = await startTestBot({
     capabilities: [createReferrals({ ...deps, expose: (s) => (svc = s) }), ...(opts.extra ?? [])],
     config: opts.config,
@@ -92,7 +92,7 @@ async function settle(bot: TestBot) {
   expect(await bot.idle()).toBe(true)
 }
 
-async function onlyCase(svc: ReferralService): Promise<Case> {
+async function onlyCase(svc: ReferralParts): Promise<Case> {
   return until(async () => {
     const all = await svc.cases.list()
     return all.length === 1 ? all[0] : undefined
@@ -330,7 +330,7 @@ describe('the consent gate', () => {
 })
 
 describe('cases and staff commands', () => {
-  async function caseFor(bot: TestBot, svc: ReferralService) {
+  async function caseFor(bot: TestBot, svc: ReferralParts) {
     dm(bot, '王芳', '他拿刀吓唬我')
     const c = await onlyCase(svc)
     await until(() => privately(bot, '小王').length >= 1)
@@ -432,7 +432,7 @@ describe('cases and staff commands', () => {
     expect(ids.map((id) => id.slice(-4))).toEqual(['0001', '0002'])
     // Running the create job again for the same message does nothing new.
     const c = (await svc.cases.get(ids[0]!))!
-    await svc.queues.create.add(`referral:${c.origin}-again`, { origin: c.origin })
+    await svc.jobs.processCreate(c.origin)
     await settle(bot)
     expect(await svc.cases.list()).toHaveLength(2)
   })
@@ -576,7 +576,7 @@ describe('retention', () => {
       bot.world.sayPrivate('小王', `结案 ${ids[0]} 已处理`)
       await until(async () => (await svc.cases.get(ids[0]!))?.status === 'closed')
       // Within the retention: kept.
-      expect(await svc.purge()).toBe(0)
+      expect(await svc.jobs.purge()).toBe(0)
       expect(await svc.cases.get(ids[0]!)).toBeDefined()
       await settle(bot)
       await sleep(2800)

@@ -7,7 +7,7 @@ import { Queue } from 'bullmq'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { parse as parseYaml, stringify as toYaml } from 'yaml'
 import { OpenAiLlm } from '../src/adapters/openai/llm.ts'
-import { createApp } from '../src/app.ts'
+import { assemble } from '../src/main.ts'
 import { wechatyDirectory } from '../src/adapters/wechaty/directory.ts'
 import { wechatyTransport } from '../src/adapters/wechaty/transport.ts'
 import { silentLogger } from '../src/core/log.ts'
@@ -216,7 +216,7 @@ describe('job schedulers', () => {
     const bot = await boot({ group, store })
     // A second process: its own app, workers and scheduler upsert on the same Redis prefix.
     const cap2 = createReminders({ settings: { groups: { xingfuli: group } } })
-    const app2 = await createApp({
+    const app2 = await assemble({
       config: bot.config,
       redis: store.redis,
       log: silentLogger(),

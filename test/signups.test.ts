@@ -4,7 +4,7 @@ import type { InboundMessage } from '../src/core/message.ts'
 import { parseScript } from '../src/sandbox/script.ts'
 import { perform, waitIdle } from '../src/sandbox/runner.ts'
 import { createSignups } from '../src/signups/index.ts'
-import type { SendJob } from '../src/outbox/payload.ts'
+import type { SentMessage } from '../src/core/message.ts'
 import { startTestBot, type TestBot } from '../src/testing/bot.ts'
 import { testRedis } from '../src/testing/redis.ts'
 import { startOpenAiStub } from '../src/testing/openai-stub.ts'
@@ -23,7 +23,7 @@ async function boot(opts: { settings?: Parameters<typeof createSignups>[0]; stor
   const cap = createSignups({ ...opts.settings, settings: { batchWindowMs: 400, ...opts.settings?.settings } })
   const bot = await startTestBot({ capabilities: [cap], config: FLOOD, store: opts.store })
   bots.push(bot)
-  const files: SendJob[] = []
+  const files: SentMessage[] = []
   bot.app.onSent((job) => job.file && files.push(job))
   return { bot, svc: cap.service!, files }
 }
@@ -377,27 +377,6 @@ describe('reminders', () => {
     await bot.idle()
     const reminders = bot.sent.filter((s) => s.text.startsWith('【活动提醒】'))
     expect(reminders.map((r) => [r.kind, r.to]).sort()).toEqual([['private', '张丽'], ['private', '王芳']])
-  })
-
-  it('day-before reminder respects quiet hours; none in the past', async () => {
-    const now = Date.parse('2026-11-25T10:00:00+08:00')
-    const { svc } = await boot({ settings: { now: () => now, settings: { dayBeforeHour: 22 } } })
-    const quiet = { start: '21:30', end: '07:30' }
-    const act = {
-      id: 1, groupId: 'xingfuli', title: 't', startAt: Date.parse('2026-11-28T14:00:00+08:00'), place: '', capacity: 0,
-      deadlineAt: 0, notes: '', status: 'open' as const, hostId: '', hostName: '', createdAt: now, version: 1,
-    }
-    // 22:00 the day before is inside 21:30–07:30: it moves to 07:30 that day.
-    const t = svc.reminderTimes(act, quiet)
-    expect(new Date(t.daybefore!).toISOString()).toBe('2026-11-26T23:30:00.000Z')
-    expect(new Date(t.soon!).toISOString()).toBe('2026-11-28T04:00:00.000Z')
-    // Tonight at 20:00: no day-before reminder (it would be in the past), the 2-hour one at 18:00.
-    const tonight = svc.reminderTimes({ ...act, startAt: Date.parse('2026-11-25T20:00:00+08:00') }, quiet)
-    expect(tonight.daybefore).toBeUndefined()
-    expect(new Date(tonight.soon!).toISOString()).toBe('2026-11-25T10:00:00.000Z')
-    // 08:00 start: 2 hours before is 06:00, inside quiet hours → 07:30.
-    const early = svc.reminderTimes({ ...act, startAt: Date.parse('2026-11-28T08:00:00+08:00') }, quiet)
-    expect(new Date(early.soon!).toISOString()).toBe('2026-11-27T23:30:00.000Z')
   })
 })
 

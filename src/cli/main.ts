@@ -33,8 +33,8 @@ const commands: Record<string, Command> = {
       process.stderr.write('WECHATY_PUPPET is not set. Set it (see .env.example) or run `npx weijia sandbox`.\n')
       return 2
     }
-    const { bootReal } = await import('../main.ts')
-    const rt = await bootReal({ configPath: values.config })
+    const { boot } = await import('../main.ts')
+    const rt = await boot({ mode: 'real', configPath: values.config })
     await untilSignal()
     await rt.stop()
     return 0

@@ -1,11 +1,10 @@
 // `weijia sandbox`: interactive by default; with --script, runs one script and prints JSON lines.
 import { readFileSync } from 'node:fs'
-import { bootSandbox } from '../main.ts'
+import { boot } from '../main.ts'
 import { toAction } from '../sandbox/actions.ts'
 import { runRepl } from '../sandbox/repl.ts'
 import { perform, waitIdle } from '../sandbox/runner.ts'
 import { parseScript, ScriptError } from '../sandbox/script.ts'
-import { createLogger } from '../core/log.ts'
 import { deleteByPrefix } from '../adapters/redis/keys.ts'
 import { loadConfig, resolveConfigPath } from '../config.ts'
 
@@ -28,8 +27,12 @@ export async function runSandbox(opts: { script?: string; configPath?: string })
     // Each script starts from an empty group (its own Redis namespace, deleted afterwards), so a run is
     // reproducible; the interactive sandbox keeps its state between runs, like a real group.
     const prefix = `${config.redis.prefix}-script-${process.pid}-${Date.now().toString(36)}`
-    const rt = await bootSandbox({ configPath: opts.configPath, redisPrefix: prefix, log: createLogger({ level: process.env.LOG_LEVEL ?? 'warn' }) })
-    rt.app.onSent((job) => process.stdout.write(`${JSON.stringify(toAction(job))}\n`))
+    const rt = await boot({
+      mode: 'sandbox',
+      configPath: opts.configPath,
+      redisPrefix: prefix,
+      onSent: (job) => process.stdout.write(`${JSON.stringify(toAction(job))}\n`),
+    })
     try {
       for (const action of actions) await perform(rt.world, action)
       const quiet = await waitIdle(rt.app)
@@ -39,7 +42,7 @@ export async function runSandbox(opts: { script?: string; configPath?: string })
     }
     return 0
   }
-  const rt = await bootSandbox({ configPath: opts.configPath, log: createLogger({ level: process.env.LOG_LEVEL ?? 'warn' }) })
+  const rt = await boot({ mode: 'sandbox', configPath: opts.configPath })
   await runRepl(rt)
   await rt.stop()
   return 0

@@ -1,11 +1,23 @@
 // The contract between the pipeline and a capability (qa, signups, referrals, reminders).
 // A capability exports `register(app)`; it adds routes and job queues, and never touches the adapter.
 import type { ZodType } from 'zod'
-import type { Redis } from 'ioredis'
 import type { Logger } from './log.ts'
 import type { Config, GroupConfig } from '../config.ts'
 import type { Embedder, Llm } from './llm.ts'
-import type { InboundMessage, OutgoingMessage, Person, Role } from './message.ts'
+import type { InboundMessage, OutgoingMessage, Person, Role, SentMessage } from './message.ts'
+import type { JoinEvent } from './inbound.ts'
+import type { Storage } from './storage.ts'
+
+/**
+ * A typed slot on a message's context, for what one stage works out and a later one reuses (the matched
+ * route, a classification, a conversation state): grammY's context "flavours" without casts.
+ */
+export interface ContextKey<T> {
+  readonly name: string
+  /** Carries T for the type checker only. */
+  readonly _type?: T
+}
+export const contextKey = <T>(name: string): ContextKey<T> => ({ name })
 
 export interface Context {
   readonly msg: InboundMessage
@@ -18,8 +30,12 @@ export interface Context {
   /** Reply to the sender in private chat, wherever the message came from. */
   whisper(text: string, opts?: { key?: string; sensitive?: boolean; urgent?: boolean }): Promise<void>
   send(out: OutgoingMessage): Promise<void>
-  /** Scratch space for middleware (e.g. the matched route). */
-  readonly state: Record<string, unknown>
+  /** The route that claimed the message (set by the router stage). */
+  route?: Route
+  get<T>(key: ContextKey<T>): T | undefined
+  set<T>(key: ContextKey<T>, value: T): void
+  /** The value under `key`, computed once per message. */
+  memo<T>(key: ContextKey<T>, compute: () => T): T
 }
 
 export type Handler = (ctx: Context) => Promise<void>
@@ -86,8 +102,21 @@ export interface Jobs {
   schedule<T>(spec: JobSpec<T>): Scheduler<T>
 }
 
+/** Jobs with a lifecycle: what the assembly hands to the app (the BullMQ adapter implements it). */
+export interface JobRuntime extends Jobs {
+  start(): void
+  /** Nothing waiting or running, nothing delayed to within a few seconds. */
+  idle(): Promise<boolean>
+  close(): Promise<void>
+}
+
 export interface Outbox {
   send(out: OutgoingMessage): Promise<void>
+}
+
+/** The outbox as the assembly sees it: sends, and tells listeners what left (the sandbox prints it). */
+export interface OutboxRuntime extends Outbox {
+  onSent(fn: (sent: SentMessage) => void): void
 }
 
 /** Looks up configured people and group rooms in the chat platform. */
@@ -98,14 +127,12 @@ export interface Directory {
   resolveRoom(groupId: string): Promise<{ kind: 'room'; roomId: string; topic: string } | undefined>
 }
 
-export type JoinHandler = (event: { roomId: string; topic: string; group?: GroupConfig; joined: Person[] }) => Promise<void>
+export type JoinHandler = (event: JoinEvent) => Promise<void>
 
-export interface App extends Directory {
+/** Redis is part of the platform (see core/storage.ts): capabilities keep their state through `redis` + `key`. */
+export interface App extends Directory, Storage {
   readonly config: Config
   readonly log: Logger
-  readonly redis: Redis
-  /** Prefixes a key with the configured namespace: key('signups', 'act', id). */
-  key(...parts: string[]): string
   readonly outbox: Outbox
   readonly jobs: Jobs
   /** Present only when an LLM is configured; every capability must work without it. */

@@ -1,7 +1,7 @@
 // Builds the per-message context: where replies go and the logger carrying the correlation id.
 import type { Config } from '../config.ts'
 import { groupById } from '../config.ts'
-import type { Context, Outbox } from './capability.ts'
+import type { Context, ContextKey, Outbox } from './capability.ts'
 import { correlationId } from './errors.ts'
 import type { Logger } from './log.ts'
 import { type InboundMessage, privateOf } from './message.ts'
@@ -9,12 +9,23 @@ import { type InboundMessage, privateOf } from './message.ts'
 export function createContext(msg: InboundMessage, deps: { config: Config; outbox: Outbox; log: Logger }): Context {
   const cid = correlationId()
   const log = deps.log.child({ cid, msgId: msg.id })
+  // Keyed by the key object itself, so two capabilities' keys never collide even with the same name.
+  const slots = new Map<ContextKey<unknown>, unknown>()
+  const get = <T>(key: ContextKey<T>) => slots.get(key) as T | undefined
+  const set = <T>(key: ContextKey<T>, value: T) => void slots.set(key, value)
   return {
     msg,
     group: msg.groupId ? groupById(deps.config, msg.groupId) : undefined,
     correlationId: cid,
     log,
-    state: {},
+    get,
+    set,
+    memo(key, compute) {
+      if (slots.has(key)) return get(key)!
+      const value = compute()
+      set(key, value)
+      return value
+    },
     reply: (text, opts) =>
       deps.outbox.send({
         to: msg.conversation,

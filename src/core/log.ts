@@ -13,7 +13,7 @@ export interface LogOptions {
 }
 
 export function createLogger(opts: LogOptions = {}): Logger {
-  const level = opts.level ?? process.env.LOG_LEVEL ?? 'info'
+  const level = opts.level ?? 'info'
   const pretty = opts.pretty ?? (process.stderr.isTTY && process.env.NODE_ENV !== 'production')
   const options = {
     level,

@@ -1,4 +1,5 @@
 // The one message type every capability sees. Adapters build it; nothing below core knows about Wechaty.
+import { z } from 'zod'
 
 export type Role = 'resident' | 'host' | 'staff'
 
@@ -54,3 +55,20 @@ export interface OutgoingMessage {
 
 export const roomOf = (topic: string, roomId: string): Conversation => ({ kind: 'room', roomId, topic })
 export const privateOf = (p: Person): Conversation => ({ kind: 'private', contactId: p.id, name: p.name })
+
+/** A person as stored in job payloads and records (validated where they are read back). */
+export const personSchema = z.object({ id: z.string(), name: z.string() })
+
+export const conversationSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('room'), roomId: z.string(), topic: z.string() }),
+  z.object({ kind: z.literal('private'), contactId: z.string(), name: z.string() }),
+])
+
+/** A message as it left: one part of a split message, with its mentions resolved. */
+export interface SentMessage {
+  to: Conversation
+  text: string
+  mentions: Person[]
+  file?: { name: string; content: string }
+  part?: { index: number; of: number }
+}

@@ -30,15 +30,14 @@ async function safeReply(ctx: Parameters<Middleware>[0], text: string) {
   }
 }
 
-const ROUTE = Symbol.for('weijia.route')
-export const routeOf = (ctx: Parameters<Middleware>[0]) => ctx.state[ROUTE as unknown as string] as Route | undefined
+export const routeOf = (ctx: Parameters<Middleware>[0]) => ctx.route
 
 /** Finds the capability that claims the message; unclaimed messages stop here, silently. */
 export function routing(router: Router): Middleware {
   return async (ctx, next) => {
     const route = await router.resolve(ctx)
     if (!route) return
-    ctx.state[ROUTE as unknown as string] = route
+    ctx.route = route
     await next()
   }
 }

@@ -1,4 +1,8 @@
 // Wall-clock arithmetic in a time zone with nothing but Intl: the 微家 thinks in Asia/Shanghai days and hours.
+// The one wall-clock type of the code base (weekday 0 = Sunday, as Date counts); Chinese Monday-first
+// weekdays (周一 = 1 … 周日 = 7) come from isoWeekday().
+
+export const DEFAULT_TZ = 'Asia/Shanghai'
 
 export interface Wall {
   year: number
@@ -65,10 +69,26 @@ export function fromWall(tz: string, year: number, month: number, day: number, h
   return at
 }
 
+/** Monday-first weekday, as Chinese counts it: 周一 = 1 … 周日 = 7. */
+export const isoWeekday = (w: Pick<Wall, 'weekday'>) => (w.weekday === 0 ? 7 : w.weekday)
+
+/** Two digits: 7 → "07". */
+export const pad2 = (n: number) => String(n).padStart(2, '0')
+
 /** "2025-03-07": the calendar day in `tz`, used for daily budgets and anchors. */
 export function localDay(at: number, tz: string): string {
   const w = wallClock(at, tz)
-  return `${w.year}-${String(w.month).padStart(2, '0')}-${String(w.day).padStart(2, '0')}`
+  return `${w.year}-${pad2(w.month)}-${pad2(w.day)}`
+}
+
+/** Adds whole calendar days to a date (normalising month and year overflow). */
+export function addDays(y: number, m: number, d: number, n: number): { y: number; m: number; d: number } {
+  const t = new Date(Date.UTC(y, m - 1, d + n))
+  return { y: t.getUTCFullYear(), m: t.getUTCMonth() + 1, d: t.getUTCDate() }
+}
+
+export function daysInMonth(y: number, m: number): number {
+  return new Date(Date.UTC(y, m, 0)).getUTCDate()
 }
 
 /** Days since 1970-01-01 of a local calendar day (for week arithmetic). */

@@ -1,13 +1,9 @@
 // The outbox job payload, validated when a worker picks it up (it crossed Redis, so it is an edge).
 import { z } from 'zod'
-
-const person = z.object({ id: z.string(), name: z.string() })
+import { conversationSchema, personSchema as person } from '../core/message.ts'
 
 export const sendJobSchema = z.object({
-  to: z.discriminatedUnion('kind', [
-    z.object({ kind: z.literal('room'), roomId: z.string(), topic: z.string() }),
-    z.object({ kind: z.literal('private'), contactId: z.string(), name: z.string() }),
-  ]),
+  to: conversationSchema,
   text: z.string(),
   mentions: z.array(person).default([]),
   file: z.object({ name: z.string(), content: z.string() }).optional(),

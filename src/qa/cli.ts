@@ -4,6 +4,7 @@ import { readFile } from 'node:fs/promises'
 import { createInterface } from 'node:readline'
 import { parseArgs } from 'node:util'
 // The CLI is an edge, like src/main.ts: it builds the LLM client and embedder from the environment.
+import { loadEnv } from '../config.ts'
 import { llmFromEnv, remoteEmbedderFromEnv } from '../adapters/openai/env.ts'
 import { embedderFor } from './embedder-offline.ts'
 import { createLogger, type Logger } from '../core/log.ts'
@@ -53,7 +54,7 @@ export async function ingestCommand(argv: string[]): Promise<number> {
     const summary = await ingest({
       kbDir: (args.values.kb as string | undefined) ?? DEFAULT_KB,
       indexDir: (args.values.index as string | undefined) ?? DEFAULT_INDEX,
-      makeEmbedder: (glossary) => embedderFor(glossary, remoteEmbedderFromEnv()),
+      makeEmbedder: (glossary) => embedderFor(glossary, remoteEmbedderFromEnv(loadEnv())),
       log,
     })
     process.stdout.write(`${JSON.stringify(summary)}\n`)
@@ -65,8 +66,8 @@ export async function ingestCommand(argv: string[]): Promise<number> {
 }
 
 export async function loadEngine(indexDir: string, log: Logger, opts: { maxChars?: number; llm?: boolean } = {}): Promise<QaEngine> {
-  const index = await KnowledgeIndex.load(indexDir, (glossary) => embedderFor(glossary, remoteEmbedderFromEnv()))
-  return new QaEngine(index, { llm: opts.llm === false ? undefined : llmFromEnv(), maxChars: opts.maxChars, log })
+  const index = await KnowledgeIndex.load(indexDir, (glossary) => embedderFor(glossary, remoteEmbedderFromEnv(loadEnv())))
+  return new QaEngine(index, { llm: opts.llm === false ? undefined : llmFromEnv(loadEnv()), maxChars: opts.maxChars, log })
 }
 
 export async function askCommand(argv: string[]): Promise<number> {
@@ -121,13 +122,14 @@ export async function evalCommand(argv: string[]): Promise<number> {
     const kbDir = (args.values.kb as string | undefined) ?? DEFAULT_KB
     // --kb alone means "evaluate these documents": build a temporary index rather than trusting data/index.
     const indexDir = (args.values.index as string | undefined) ?? (args.values.kb ? undefined : DEFAULT_INDEX)
+    const env = loadEnv()
     const report = await evalRun({
       kbDir,
       indexDir,
       items,
       split: args.values.split ? readSplit(await readFile(args.values.split as string, 'utf8')) : undefined,
-      makeEmbedder: (glossary) => embedderFor(glossary, remoteEmbedderFromEnv()),
-      llm: llmFromEnv(),
+      makeEmbedder: (glossary) => embedderFor(glossary, remoteEmbedderFromEnv(env)),
+      llm: llmFromEnv(env),
       log,
       calibrate: Boolean(args.values.calibrate),
     })

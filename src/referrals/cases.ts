@@ -2,13 +2,12 @@
 // closing time (the latter drives the purge). Updates are compare-and-set, so two staff acting at once
 // cannot overwrite each other.
 import type { Redis } from 'ioredis'
-import { localDay, wallClock } from '../core/tz.ts'
+import { localDay, pad2, wallClock } from '../core/tz.ts'
 import type { Status } from './categories.ts'
 import { applyEvent, type Case, type CaseEvent } from './state.ts'
 
 const CAS = `if redis.call('GET', KEYS[1]) == ARGV[1] then redis.call('SET', KEYS[1], ARGV[2]) return 1 else return 0 end`
 
-const pad = (n: number) => String(n).padStart(2, '0')
 
 /** YYYYMMDD of an instant in a time zone (the case id uses the local date of the 微家, not UTC). */
 export function localDate(at: number, timeZone: string): string {
@@ -18,7 +17,7 @@ export function localDate(at: number, timeZone: string): string {
 /** "11-22 10:05" in the time zone, for staff lists. */
 export function shortTime(at: number, timeZone: string): string {
   const w = wallClock(at, timeZone)
-  return `${pad(w.month)}-${pad(w.day)} ${pad(w.hour)}:${pad(w.minute)}`
+  return `${pad2(w.month)}-${pad2(w.day)} ${pad2(w.hour)}:${pad2(w.minute)}`
 }
 
 /** Accepts r-20261122-7, R20261122-0007 … and returns the canonical R-20261122-0007. */

@@ -1,19 +1,12 @@
 // The private conversation that asks for consent, a contact preference and a short description.
 // One small state per person in Redis with a TTL: it survives restarts and disappears by itself.
-import type { Redis } from 'ioredis'
-import type { Category, Urgency } from './categories.ts'
+import type { Redis } from '../core/storage.ts'
+import type { HelpRequest } from './request.ts'
 
-export interface Flow {
+export interface Flow extends HelpRequest {
   step: 'consent' | 'contact' | 'describe' | 'emergency-contact'
   /** Id of the message that started the request (the referral job id derives from it). */
   origin: string
-  groupId: string
-  category: Category
-  urgency: Urgency
-  medical: boolean
-  source: 'group' | 'private' | 'transfer'
-  description?: string
-  contact?: string
   /** The unanswered question that a 转人工 carried over. */
   question?: string
   /** Answers that were neither yes nor no. */

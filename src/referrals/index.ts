@@ -1,36 +1,46 @@
 // Help requests: private referral to staff, emergencies first.
-// Routes, lowest priority number first:
-//   0  referrals.seen       remembers referral staff (and the staff room) as they message the bot; never claims
-// -2000 referrals.emergency danger or self-harm (rules, synchronous): the numbers before anything else, even observers
-//   2  referrals.privacy    a resident's group message with a phone or ID-card number: advise to recall it
-//   5  referrals.transfer   「转人工」 after an unanswered question
-//   10 referrals.staff      staff commands (接单 / 备注 / 转派 / 结案 / 我的案件), staff only
-//   20 referrals.flow       the resident's answers in the private consent conversation
-//   30 referrals.help       a request for help (rules; refined by the LLM when configured)
+// Routes, in their priority bands (see core/router.ts):
+//   safety    referrals.emergency  danger or self-harm (rules, synchronous): the numbers before anything else
+//   observe   referrals.seen       remembers referral staff (and the staff room) as they message the bot
+//   command   referrals.privacy    a resident's group message with a phone or ID-card number: advise to recall it
+//             referrals.transfer   「转人工」 after an unanswered question
+//             referrals.staff      staff commands (接单 / 备注 / 转派 / 结案 / 我的案件), staff only
+//   conversation referrals.flow    the resident's answers in the private consent conversation
+//             referrals.help       a request for help (rules; refined by the LLM when configured)
 // A question that only mentions a topic ("家暴怎么申请保护令？") is not claimed: the Q&A answers it.
-import type { App, Capability, Context } from '../core/capability.ts'
+import { type App, type Capability, type Context, contextKey } from '../core/capability.ts'
 import { UserError } from '../core/errors.ts'
 import { containsPersonalData } from '../core/mask.ts'
+import { CaseStore } from './cases.ts'
+import { Classifier, rulesOf } from './classification.ts'
+import { isHelpTopic } from './classify.ts'
 import { looksLikeStaffCommand, parseStaffCommand } from './commands.ts'
-import type { Flow } from './flow.ts'
-import { createJobSchema, escalateJobSchema, purgeJobSchema, ReferralService, supplementJobSchema } from './service.ts'
+import { ReferralConversation } from './conversation.ts'
+import { type Flow, FlowStore } from './flow.ts'
+import { ReferralJobs } from './jobs.ts'
+import { People } from './people.ts'
 import { resolveSettings, type ReferralSettingsInput } from './settings.ts'
+import { StaffDesk } from './staff.ts'
+import { StaffTargets } from './targets.ts'
 import { referralTexts as T } from './texts.ts'
 
-import { isHelpTopic } from './classify.ts'
-
-export { isHelpTopic, classifyRules } from './classify.ts'
+/** The capability's parts, handed to tests and benches through `expose`. */
+export interface ReferralParts {
+  cases: CaseStore
+  jobs: ReferralJobs
+  conversation: ReferralConversation
+  targets: StaffTargets
+}
 
 export interface ReferralDeps {
   /** Overrides on top of the config's `referrals` block (tests use short delays). */
   settings?: ReferralSettingsInput
   now?: () => number
-  /** Hands the service to the caller (tests, benches). */
-  expose?: (service: ReferralService) => void
+  expose?: (parts: ReferralParts) => void
 }
 
 const TRANSFER = /^(转人工|人工|转人工服务|人工服务|找人工|转工作人员)$/
-const FLOW = Symbol.for('weijia.referrals.flow')
+const FLOW = contextKey<Flow>('referrals.flow')
 const isText = (ctx: Context) => ctx.msg.kind === 'text' && ctx.msg.text.trim().length > 0
 const strip = (t: string) => t.trim().replace(/[。．.!！~～，,、\s「」“”"']/g, '')
 /** Staff commands name a case (or are 我的案件), so a resident's "备注：…" in a group is not mistaken for one. */
@@ -43,29 +53,23 @@ export function createReferrals(deps: ReferralDeps = {}): Capability {
     name: 'referrals',
     register(app: App) {
       const settings = resolveSettings(app.config.referrals, deps.settings)
-      const svc = new ReferralService(app, settings, deps.now)
-      svc.queues = {
-        create: app.jobs.define({ name: 'referrals-create', schema: createJobSchema, attempts: 5, process: (d) => svc.processCreate(d.origin) }),
-        escalate: app.jobs.define({ name: 'referrals-escalate', schema: escalateJobSchema, attempts: 5, process: (d) => svc.processEscalate(d.caseId, d.step) }),
-        supplement: app.jobs.define({ name: 'referrals-supplement', schema: supplementJobSchema, attempts: 6, process: (d) => svc.processSupplement(d.origin, d.key) }),
-        purge: app.jobs.define({
-          name: 'referrals-purge',
-          schema: purgeJobSchema,
-          process: async () => {
-            await svc.purge()
-            await svc.scheduleDailyPurge()
-          },
-        }),
-      }
-      deps.expose?.(svc)
+      const now = deps.now ?? Date.now
+      const cases = new CaseStore(app.redis, app.key, app.config.timezone)
+      const targets = new StaffTargets(app, settings, new People(app, app.redis, app.key('referrals', 'people')))
+      const jobs = new ReferralJobs(app, settings, cases, targets, now)
+      const flows = new FlowStore(app.redis, (id) => app.key('referrals', 'flow', id), settings.flowTtlMin * 60)
+      const conversation = new ReferralConversation(app, settings, flows, jobs)
+      const desk = new StaffDesk(app, cases, targets, jobs, now)
+      const classifier = new Classifier(app.llm, settings.llmTimeoutMs)
+      deps.expose?.({ cases, jobs, conversation, targets })
 
       // A question that only touches a help topic is answered by the Q&A, with an offer of personal help.
       app.addAnswerHint((ctx) => (isHelpTopic(ctx.msg.text) ? (ctx.msg.conversation.kind === 'private' ? T.helpHintPrivate : T.helpHintGroup) : undefined))
 
       app.onStart(async () => {
         // A sweep on every start, then one job a day.
-        await svc.purge().catch((err) => app.log.error({ err }, 'referral purge failed'))
-        await svc.scheduleDailyPurge()
+        await jobs.purge().catch((err) => app.log.error({ err }, 'referral purge failed'))
+        await jobs.scheduleDailyPurge()
       })
 
       app.route({
@@ -73,9 +77,9 @@ export function createReferrals(deps: ReferralDeps = {}): Capability {
         priority: 0,
         async match(ctx) {
           const { msg } = ctx
-          if (svc.isReferralStaff(msg.sender)) await svc.people.remember(msg.sender)
+          if (targets.isReferralStaff(msg.sender)) await targets.people.remember(msg.sender)
           if (msg.conversation.kind === 'room' && settings.staffRoomTopic && msg.conversation.topic === settings.staffRoomTopic) {
-            await svc.rememberStaffRoom(msg.conversation.roomId)
+            await targets.rememberStaffRoom(msg.conversation.roomId)
           }
           return false
         },
@@ -92,9 +96,9 @@ export function createReferrals(deps: ReferralDeps = {}): Capability {
         match(ctx) {
           if (!isText(ctx) || isStaffCommand(ctx) || TRANSFER.test(strip(ctx.msg.text))) return false
           if (settings.staffRoomTopic && ctx.msg.conversation.kind === 'room' && ctx.msg.conversation.topic === settings.staffRoomTopic) return false
-          return svc.rules(ctx).urgency === '紧急'
+          return rulesOf(ctx).urgency === '紧急'
         },
-        handle: (ctx) => svc.emergency(ctx, svc.rules(ctx), { personalData: ctx.msg.conversation.kind === 'room' && containsPersonalData(ctx.msg.text) }),
+        handle: (ctx) => conversation.emergency(ctx, rulesOf(ctx), { personalData: ctx.msg.conversation.kind === 'room' && containsPersonalData(ctx.msg.text) }),
       })
 
       app.route({
@@ -103,8 +107,8 @@ export function createReferrals(deps: ReferralDeps = {}): Capability {
         // Residents only: hosts and staff post service numbers on purpose.
         match: (ctx) => ctx.msg.conversation.kind === 'room' && ctx.msg.role === 'resident' && isText(ctx) && containsPersonalData(ctx.msg.text),
         async handle(ctx) {
-          const cls = svc.rules(ctx)
-          if (cls.kind === 'help' && (ctx.msg.mentioned || cls.clear)) return svc.request(ctx, cls, { personalData: true })
+          const cls = rulesOf(ctx)
+          if (cls.kind === 'help' && (ctx.msg.mentioned || cls.clear)) return conversation.request(ctx, cls, { personalData: true })
           await ctx.reply(T.recallAdvice)
         },
       })
@@ -113,7 +117,7 @@ export function createReferrals(deps: ReferralDeps = {}): Capability {
         name: 'referrals.transfer',
         priority: 5,
         match: (ctx) => isText(ctx) && TRANSFER.test(strip(ctx.msg.text)),
-        handle: (ctx) => svc.transfer(ctx),
+        handle: (ctx) => conversation.transfer(ctx),
       })
 
       app.route({
@@ -127,7 +131,7 @@ export function createReferrals(deps: ReferralDeps = {}): Capability {
           if (ctx.msg.conversation.kind === 'room') return ctx.reply(T.staffCommandInGroup)
           const cmd = parseStaffCommand(ctx.msg.text)
           if (!cmd || 'error' in cmd) throw new UserError(T.usage)
-          await svc.staff(ctx, cmd)
+          await desk.handle(ctx, cmd)
         },
       })
 
@@ -136,11 +140,11 @@ export function createReferrals(deps: ReferralDeps = {}): Capability {
         priority: 20,
         async match(ctx) {
           if (ctx.msg.conversation.kind !== 'private' || !isText(ctx)) return false
-          const flow = await svc.flows.get(ctx.msg.sender.id)
-          if (flow) ctx.state[FLOW as unknown as string] = flow
+          const flow = await flows.get(ctx.msg.sender.id)
+          if (flow) ctx.set(FLOW, flow)
           return !!flow
         },
-        handle: (ctx) => svc.answer(ctx, ctx.state[FLOW as unknown as string] as Flow),
+        handle: (ctx) => conversation.answer(ctx, ctx.get(FLOW)!),
       })
 
       app.route({
@@ -149,16 +153,16 @@ export function createReferrals(deps: ReferralDeps = {}): Capability {
         async match(ctx) {
           if (!isText(ctx)) return false
           if (ctx.msg.conversation.kind === 'room') {
-            const rules = svc.rules(ctx)
+            const rules = rulesOf(ctx)
             if (rules.kind === 'help' && rules.clear) return true
             if (!ctx.msg.mentioned) return false
           }
-          return (await svc.classify(ctx)).kind === 'help'
+          return (await classifier.refined(ctx)).kind === 'help'
         },
         async handle(ctx) {
-          const rules = svc.rules(ctx)
-          const cls = ctx.msg.conversation.kind === 'room' && rules.kind === 'help' && rules.clear ? rules : await svc.classify(ctx)
-          await svc.request(ctx, cls)
+          const rules = rulesOf(ctx)
+          const cls = ctx.msg.conversation.kind === 'room' && rules.kind === 'help' && rules.clear ? rules : await classifier.refined(ctx)
+          await conversation.request(ctx, cls)
         },
       })
     },

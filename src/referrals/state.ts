@@ -1,7 +1,10 @@
 // The case record and its state machine: new → acknowledged → in_progress → closed, with an audit
 // entry for every change. Pure: the store persists what this returns.
 import type { Person } from '../core/message.ts'
-import type { Category, Status, Urgency } from './categories.ts'
+import type { Status } from './categories.ts'
+import type { HelpRequest } from './request.ts'
+
+export type ConsentBasis = 'resident' | 'emergency-policy'
 
 export interface AuditEntry {
   at: number
@@ -18,21 +21,15 @@ export interface Note {
   text: string
 }
 
-export interface Case {
+export interface Case extends Omit<HelpRequest, 'description'> {
   id: string
   /** The message that started the request: makes creation idempotent. */
   origin: string
-  groupId: string
-  category: Category
-  urgency: Urgency
-  medical: boolean
   resident: Person
   description: string
-  contact?: string
   consent: boolean
   /** Why it may be forwarded: the resident said yes, or the emergency policy. */
-  consentBasis: 'resident' | 'emergency-policy'
-  source: 'group' | 'private' | 'transfer'
+  consentBasis: ConsentBasis
   status: Status
   assignee?: Person
   /** Staff alerted when the case was created (and re-alerted on escalation). */

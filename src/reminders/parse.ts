@@ -1,7 +1,9 @@
 // Text → schedule and text → command. Pure: the caller passes `now` and the time zone.
 // Schedules: 每周三下午3点, 每月第一个周六上午9点, 每两周的周三, 工作日, 每季度第一个月15号, 每年3月8日,
 // 每年腊月二十 / 每年农历八月十五 / 每年除夕 (lunar, through ICU's Chinese calendar), or a 5-field cron.
-import { cnNumber, parseClock } from '../core/zh-time.ts'
+import { pad2 } from '../core/tz.ts'
+import { parseClock } from '../core/zh/clock.ts'
+import { cnNumber } from '../core/zh/numbers.ts'
 import { lunarName, lunarSupported } from './lunar.ts'
 import { nextTimes, type Schedule, validateCron } from './schedule.ts'
 import { texts, WEEKDAY_NAMES } from './texts.ts'
@@ -26,7 +28,6 @@ const WD_VALUE: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 
 const ORDINAL = ['', '第一个', '第二个', '第三个', '第四个', '第五个']
 
 const num = (s: string | undefined) => (s === undefined ? undefined : cnNumber(s))
-const pad = (n: number) => String(n).padStart(2, '0')
 
 /** One way of saying "how often": a regex on the start of the text and what it means. */
 interface Head {
@@ -255,7 +256,7 @@ function finish(head: HeadResult, after: string, opts: { now: number; tz: string
   const cron = head.lunar ? `${minute} ${hour} * * *` : `${minute} ${hour} ${head.dom} ${head.month} ${head.dow}`
   let schedule: Schedule = { kind: 'cron', cron, tz: opts.tz }
   if (head.lunar) schedule = { ...schedule, lunar: head.lunar }
-  let description = `${head.describe} ${pad(hour)}:${pad(minute)}`
+  let description = `${head.describe} ${pad2(hour)}:${pad2(minute)}`
   if (head.weeks) {
     // The cycle starts with the first matching week from now.
     const [first] = nextTimes(schedule, opts.now, 1)

@@ -2,9 +2,8 @@
 // pauses of config reminders, when each reminder last fired, per-fire markers, and group rooms.
 import { z } from 'zod'
 import type { App } from '../core/capability.ts'
+import { personSchema as person } from '../core/message.ts'
 import { type Schedule, scheduleSchema } from './schedule.ts'
-
-const person = z.object({ id: z.string(), name: z.string() })
 
 export const chatReminderSchema = z.object({
   no: z.number().int().min(1),

@@ -1,5 +1,5 @@
 // What the sandbox reports: every message the bot actually sent, as one JSON object per line.
-import type { SendJob } from '../outbox/payload.ts'
+import type { SentMessage } from '../core/message.ts'
 
 export interface BotAction {
   kind: 'room' | 'private'
@@ -9,7 +9,7 @@ export interface BotAction {
   file?: string
 }
 
-export function toAction(job: SendJob): BotAction {
+export function toAction(job: SentMessage): BotAction {
   return {
     kind: job.to.kind,
     to: job.to.kind === 'room' ? job.to.topic : job.to.name,

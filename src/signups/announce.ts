@@ -4,7 +4,10 @@
 import { z } from 'zod'
 import { loadPrompt } from '../core/prompts.ts'
 import type { Llm } from '../core/llm.ts'
-import { cnNumber, formatDateTime, parseDateTime, wallClock } from '../core/zh-time.ts'
+import { wallClock } from '../core/tz.ts'
+import { parseDateTime } from '../core/zh/date.ts'
+import { formatDateTime } from '../core/zh/format.ts'
+import { cnNumber } from '../core/zh/numbers.ts'
 import { ANNOUNCE_WORDS, normalize } from './parse.ts'
 import { texts, type DraftView } from './texts.ts'
 
@@ -166,7 +169,8 @@ export function draftFrom(spans: Spans, now: Date, tz: string, defaults: { place
 
 /** 截止周五 = the end of Friday; 截止周五中午 = noon; 截止周五晚8点 = 20:00. */
 export function deadlineOf(d: { at: Date; dateOnly?: boolean }, tz: string): number {
-  const midnight = wallClock(d.at, tz).hour === 0 && wallClock(d.at, tz).minute === 0
+  const w = wallClock(d.at.getTime(), tz)
+  const midnight = w.hour === 0 && w.minute === 0
   return d.dateOnly && midnight ? d.at.getTime() + 24 * 3600_000 - 60_000 : d.at.getTime()
 }
 

@@ -1,5 +1,5 @@
 // Roster → CSV (RFC 4180 quoting). The file sent in WeChat starts with a BOM so Excel reads the Chinese right.
-import { formatDateTime } from '../core/zh-time.ts'
+import { formatDateTime } from '../core/zh/format.ts'
 import type { Activity, Roster } from './store.ts'
 import { CSV_HEADER } from './texts.ts'
 

@@ -5,10 +5,10 @@ import { announceRoute, draftRoute } from './handlers/announce.ts'
 import { hostRoute } from './handlers/host.ts'
 import { observer } from './handlers/observe.ts'
 import { residentRoute } from './handlers/resident.ts'
-import { SignupService } from './jobs.ts'
+import { SignupService } from './service.ts'
 import type { SignupSettings } from './settings.ts'
 
-export { SignupService } from './jobs.ts'
+
 
 /** Builds the capability; a clock and setting overrides (on top of config) are injectable for tests and the sandbox. */
 export function createSignups(opts: { now?: () => number; settings?: Partial<SignupSettings> } = {}): Capability & { service?: SignupService } {

@@ -1,5 +1,5 @@
 // Everything the sign-up capability says, in short plain Chinese that reads well in WeChat.
-import { formatDate, formatDateTime } from '../core/zh-time.ts'
+import { formatDate, formatDateTime } from '../core/zh/format.ts'
 import type { Activity, Outcome, Roster } from './store.ts'
 
 const when = (at: number, tz: string) => formatDateTime(new Date(at), tz)

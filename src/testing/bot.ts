@@ -1,9 +1,9 @@
 // Boots the real app on the mock puppet against real Redis, and records everything it sends.
 import { readFileSync } from 'node:fs'
 import { parse as parseYaml } from 'yaml'
-import type { AppOptions, BotApp } from '../app.ts'
-import { createMockWorld, isMockNoise, type MockWorld } from '../adapters/wechaty/mock-world.ts'
-import { appOnWechaty } from '../main.ts'
+import type { BotApp } from '../app.ts'
+import type { MockWorld } from '../adapters/wechaty/mock-world.ts'
+import { boot } from '../main.ts'
 import { type Config, parseConfig } from '../config.ts'
 import { projectPath } from '../core/paths.ts'
 import type { Capability } from '../core/capability.ts'
@@ -33,7 +33,7 @@ export function testConfig(overrides: Record<string, unknown> = {}, prefix = 'wj
 export async function startTestBot(opts: {
   capabilities: Capability[]
   config?: Record<string, unknown>
-  outbox?: AppOptions['outbox']
+  outbox?: Partial<Config['outbox']>
   startedAt?: number
   llm?: Llm
   log?: Logger
@@ -44,8 +44,9 @@ export async function startTestBot(opts: {
   const ownStore = !opts.store
   const config = testConfig(opts.config, store.prefix)
   const log = opts.log ?? silentLogger()
-  const world = await createMockWorld(config, log)
-  const { app, stopping } = await appOnWechaty(world.bot, {
+  const sent: TestBot['sent'] = []
+  const rt = await boot({
+    mode: 'sandbox',
     config,
     redis: store.redis,
     log,
@@ -53,11 +54,9 @@ export async function startTestBot(opts: {
     llm: opts.llm,
     startedAt: opts.startedAt,
     outbox: opts.outbox ?? { roomIntervalMs: 0, jitterMs: 0, perMinute: 10_000 },
-    ignoreError: isMockNoise,
+    onSent: (job) => sent.push({ ...toAction(job), at: Date.now() }),
   })
-  const sent: TestBot['sent'] = []
-  app.onSent((job) => sent.push({ ...toAction(job), at: Date.now() }))
-  await app.start()
+  const { app, world } = rt
   return {
     app,
     world,
@@ -66,9 +65,7 @@ export async function startTestBot(opts: {
     sent,
     idle: (timeoutMs) => waitIdle(app, timeoutMs),
     async stop() {
-      stopping()
-      await app.stop()
-      await world.stop().catch(() => undefined)
+      await rt.stop()
       if (ownStore) await store.cleanup()
     },
   }

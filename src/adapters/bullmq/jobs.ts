@@ -1,14 +1,17 @@
 // The Jobs port on BullMQ: idempotent by business id, payloads validated with zod when picked up.
 import { type Job, UnrecoverableError } from 'bullmq'
-import type { JobQueue, Jobs, JobSpec, Repeat, ScheduledJob, Scheduler } from '../../core/capability.ts'
+import type { JobQueue, JobRuntime, JobSpec, Repeat, ScheduledJob, Scheduler } from '../../core/capability.ts'
 import type { Logger } from '../../core/log.ts'
 import { type QueueHub, safeJobId } from './hub.ts'
 
-const retention = {
+/** Retries and retention for every job of a spec, one-off or scheduled. */
+const jobOptions = (spec: JobSpec<unknown>) => ({
+  attempts: spec.attempts ?? 3,
+  backoff: { type: 'exponential', delay: 1000 },
   // Keep finished jobs a while: their ids are what makes a redelivered message a no-op.
   removeOnComplete: { age: 7 * 24 * 3600, count: 50_000 },
   removeOnFail: { age: 30 * 24 * 3600 },
-}
+})
 
 /** A scheduler's job id is `repeat:<schedulerId>:<dueMillis>`; prevMillis carries the same due time. */
 function scheduledAt(job: Job): number | undefined {
@@ -34,8 +37,12 @@ function startWorker<T>(hub: QueueHub, log: Logger, spec: JobSpec<T>) {
   })
 }
 
-export function createJobs(hub: QueueHub, log: Logger): Jobs {
+/** The Jobs port plus its lifecycle, for the assembly (main.ts) to start, watch and close. */
+export function createJobs(hub: QueueHub, log: Logger): JobRuntime {
   return {
+    start: () => hub.start(),
+    idle: () => hub.idle(),
+    close: () => hub.close(),
     define<T>(spec: JobSpec<T>): JobQueue<T> {
       const queue = hub.queue(spec.name)
       startWorker(hub, log, spec)
@@ -45,9 +52,7 @@ export function createJobs(hub: QueueHub, log: Logger): Jobs {
           await queue.add(spec.name, data, {
             jobId: safeJobId(id),
             delay,
-            attempts: spec.attempts ?? 3,
-            backoff: { type: 'exponential', delay: 1000 },
-            ...retention,
+            ...jobOptions(spec as JobSpec<unknown>),
           })
         },
         async remove(id) {
@@ -66,7 +71,7 @@ export function createJobs(hub: QueueHub, log: Logger): Jobs {
           await queue.upsertJobScheduler(safeJobId(id), repeat, {
             name: spec.name,
             data,
-            opts: { attempts: spec.attempts ?? 3, backoff: { type: 'exponential', delay: 1000 }, ...retention },
+            opts: jobOptions(spec as JobSpec<unknown>),
           })
         },
         async remove(id) {

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { z } from 'zod'
 import { startOpenAiStub, type OpenAiStub } from '../../testing/openai-stub.ts'
 import { OpenAiEmbedder } from './embedder.ts'
+import { loadEnv } from '../../config.ts'
 import { llmFromEnv, remoteEmbedderFromEnv } from './env.ts'
 import { LlmOutputError, OpenAiLlm } from './llm.ts'
 
@@ -56,11 +57,11 @@ describe('OpenAiEmbedder and env', () => {
   })
 
   it('reads settings from the environment; no key means offline', () => {
-    expect(llmFromEnv({})).toBeUndefined()
-    expect(remoteEmbedderFromEnv({})).toBeUndefined()
-    expect(remoteEmbedderFromEnv({ LLM_API_KEY: 'k' })).toBeUndefined()
-    expect(llmFromEnv({ LLM_API_KEY: 'k', LLM_BASE_URL: stub.baseURL, LLM_MODEL: 'glm-4' })?.model).toBe('glm-4')
-    expect(remoteEmbedderFromEnv({ LLM_API_KEY: 'k', LLM_BASE_URL: stub.baseURL, EMBEDDING_MODEL: 'bge-m3' })?.id).toMatch(/^openai:.*:bge-m3$/)
-    expect(() => llmFromEnv({ LLM_API_KEY: 'k', LLM_BASE_URL: 'not a url' })).toThrow(/LLM_BASE_URL/)
+    expect(llmFromEnv(loadEnv({}))).toBeUndefined()
+    expect(remoteEmbedderFromEnv(loadEnv({}))).toBeUndefined()
+    expect(remoteEmbedderFromEnv(loadEnv({ LLM_API_KEY: 'k' }))).toBeUndefined()
+    expect(llmFromEnv(loadEnv({ LLM_API_KEY: 'k', LLM_BASE_URL: stub.baseURL, LLM_MODEL: 'glm-4' }))?.model).toBe('glm-4')
+    expect(remoteEmbedderFromEnv(loadEnv({ LLM_API_KEY: 'k', LLM_BASE_URL: stub.baseURL, EMBEDDING_MODEL: 'bge-m3' }))?.id).toMatch(/^openai:.*:bge-m3$/)
+    expect(() => loadEnv({ LLM_API_KEY: 'k', LLM_BASE_URL: 'not a url' })).toThrow(/LLM_BASE_URL/)
   })
 })

@@ -1,24 +1,22 @@
-// Wires a Wechaty bot to the app: messages and joins in, login state and errors logged.
+// Wires a Wechaty bot to the inbound port: messages and joins in, login state and errors logged.
 // The bot is passed in, so the same wiring serves real puppets, the sandbox and tests.
 import qrcode from 'qrcode-terminal'
 import type { Contact, Message, Room, Wechaty } from 'wechaty'
-import type { BotApp } from '../../app.ts'
 import { type Config, groupForRoom } from '../../config.ts'
+import type { Inbound } from '../../core/inbound.ts'
 import type { Logger } from '../../core/log.ts'
 import { toInbound } from './normalize.ts'
-
-const text = {
-  backOnline: (minutes: number) => `【微家助手】刚才掉线约${minutes}分钟，现已恢复。这段时间的群消息可能没有处理，如有求助请留意。`,
-}
+import { PuppetErrorLog } from './puppet-errors.ts'
 
 export interface AttachOptions {
   /** Errors known to be harmless for this puppet (the mock's "no payload found" on room.add). */
   ignoreError?: (err: Error) => boolean
 }
 
-export function attachWechaty(bot: Wechaty, app: BotApp, config: Config, log: Logger, opts: AttachOptions = {}): { stopping(): void } {
+export function attachWechaty(bot: Wechaty, inbound: Inbound, config: Config, log: Logger, opts: AttachOptions = {}): { stopping(): void } {
   let loggedOutAt: number | undefined
   let stopping = false
+  const errors = new PuppetErrorLog(log)
 
   bot.on('scan', (code, status) => {
     // The QR code goes to stderr: stdout is for machine-readable output.
@@ -26,12 +24,13 @@ export function attachWechaty(bot: Wechaty, app: BotApp, config: Config, log: Lo
     qrcode.generate(code, { small: true }, (art) => process.stderr.write(`${art}\n`))
   })
   bot.on('login', async (user: Contact) => {
+    errors.recovered()
     log.info({ user: user.name() }, 'logged in')
     if (loggedOutAt === undefined) return
     const minutes = Math.max(1, Math.round((Date.now() - loggedOutAt) / 60_000))
     loggedOutAt = undefined
     // Wechaty drops the listener's promise: a rejection here would be unhandled and end the process.
-    await notifyStaff(app, config, log, text.backOnline(minutes)).catch((err) => log.error({ err }, 'could not tell staff the bot is back'))
+    await inbound.reconnected(minutes).catch((err) => log.error({ err }, 'reconnection handling failed'))
   })
   bot.on('logout', (user: Contact, reason?: string) => {
     if (stopping) return
@@ -42,14 +41,14 @@ export function attachWechaty(bot: Wechaty, app: BotApp, config: Config, log: Lo
   // Required: without a listener Wechaty turns internal errors (the mock's "no payload found") into crashes.
   bot.on('error', (err: Error) => {
     if (opts.ignoreError?.(err)) log.debug({ err: err.message }, 'wechaty error (ignored)')
-    else log.error({ err }, 'wechaty error')
+    else errors.report(err)
   })
 
   bot.on('message', async (message: Message) => {
     try {
       if (message.self()) return
       const msg = await toInbound(bot, message, config)
-      if (msg) await app.handle(msg)
+      if (msg) await inbound.handle(msg)
     } catch (err) {
       log.error({ err, msgId: message.id }, 'could not normalise message')
     }
@@ -59,23 +58,16 @@ export function attachWechaty(bot: Wechaty, app: BotApp, config: Config, log: Lo
     try {
       const joined = invitees.filter((c) => c.id !== bot.currentUser.id).map((c) => ({ id: c.id, name: c.name() }))
       const topic = await room.topic()
-      await app.join({ roomId: room.id, topic, group: groupForRoom(config, room.id, topic), joined })
+      await inbound.join({ roomId: room.id, topic, group: groupForRoom(config, room.id, topic), joined })
     } catch (err) {
       log.error({ err, room: room.id }, 'room-join handling failed')
     }
   })
 
-  return { stopping: () => void (stopping = true) }
-}
-
-async function notifyStaff(app: BotApp, config: Config, log: Logger, message: string) {
-  const refs = [...new Set(config.groups.flatMap((g) => g.staff))]
-  for (const ref of refs) {
-    const person = await app.resolvePerson(ref).catch(() => undefined)
-    if (!person) {
-      log.warn({ staff: ref }, 'staff member not found among contacts')
-      continue
-    }
-    await app.outbox.send({ to: { kind: 'private', contactId: person.id, name: person.name }, text: message })
+  return {
+    stopping: () => {
+      stopping = true
+      errors.stop()
+    },
   }
 }

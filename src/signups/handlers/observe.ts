@@ -1,7 +1,7 @@
 // Sees every group message first (a route that never claims): remembers whether the group's latest message
 // was about an activity — the memory behind the "+1" rule (resolve.ts). The app remembers the group's room.
 import type { Context } from '../../core/capability.ts'
-import type { SignupService } from '../jobs.ts'
+import type { SignupService } from '../service.ts'
 import { ANNOUNCE_WORDS, parseHostCommand } from '../parse.ts'
 import { pickActivity, plusOneCounts } from '../resolve.ts'
 import { liveActivities, memo, residentIntent } from './state.ts'

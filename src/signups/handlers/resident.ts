@@ -1,6 +1,6 @@
 // Residents' sign-up forms, matched without @mention while the group has a live activity.
-import type { Context, Route } from '../../core/capability.ts'
-import type { SignupService } from '../jobs.ts'
+import { type Context, contextKey, type Route } from '../../core/capability.ts'
+import type { SignupService } from '../service.ts'
 import { nameKey, type ResidentIntent, type Who } from '../parse.ts'
 import { byTitle, pickActivity, type Pick } from '../resolve.ts'
 import type { Activity, PersonSlot } from '../store.ts'
@@ -35,15 +35,14 @@ export function residentRoute(svc: SignupService): Route {
   }
 }
 
-const mineKey = 'signups.mine'
-async function mine(ctx: Context, svc: SignupService, live: Activity[]): Promise<Activity[]> {
-  const cached = ctx.state[mineKey] as Activity[] | undefined
-  if (cached) return cached
-  const who = { id: ctx.msg.sender.id, key: nameKey(ctx.msg.sender.name) }
-  const flags = await Promise.all(live.map((a) => svc.store.hasEntry(a.id, who)))
-  const out = live.filter((_, i) => flags[i])
-  ctx.state[mineKey] = out
-  return out
+const MINE = contextKey<Promise<Activity[]>>('signups.mine')
+/** The live activities the sender is on (roster or waitlist); read once per message. */
+function mine(ctx: Context, svc: SignupService, live: Activity[]): Promise<Activity[]> {
+  return ctx.memo(MINE, async () => {
+    const who = { id: ctx.msg.sender.id, key: nameKey(ctx.msg.sender.name) }
+    const flags = await Promise.all(live.map((a) => svc.store.hasEntry(a.id, who)))
+    return live.filter((_, i) => flags[i])
+  })
 }
 
 /** Names a sign-up registers, from the sender's point of view. */

@@ -1,6 +1,6 @@
 // Per-message memo shared by the sign-up routes (match runs once per route; Redis is read once per message).
-import type { Context } from '../../core/capability.ts'
-import type { SignupService } from '../jobs.ts'
+import { type Context, contextKey } from '../../core/capability.ts'
+import type { SignupService } from '../service.ts'
 import { parseResident, type ResidentIntent } from '../parse.ts'
 import type { Activity, LastMessage } from '../store.ts'
 
@@ -13,16 +13,9 @@ interface Memo {
   plusCounts?: boolean
 }
 
-const KEY = 'signups'
+const MEMO = contextKey<Memo>('signups')
 
-export function memo(ctx: Context): Memo {
-  let m = ctx.state[KEY] as Memo | undefined
-  if (!m) {
-    m = {}
-    ctx.state[KEY] = m
-  }
-  return m
-}
+export const memo = (ctx: Context): Memo => ctx.memo(MEMO, () => ({}))
 
 export function residentIntent(ctx: Context): ResidentIntent | undefined {
   const m = memo(ctx)

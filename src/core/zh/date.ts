@@ -1,201 +1,23 @@
-// Chinese dates and times as people write them in WeChat groups: 周六下午2点半, 明晚8点, 下周三 14:30, 3月8日, 本月15号.
+// Dates and times as people write them in WeChat groups: 周六下午2点半, 明晚8点, 下周三 14:30, 3月8日, 本月15号.
 // Pure: the caller passes `now`; wall-clock arithmetic happens in the given time zone (default Asia/Shanghai).
 // Never guesses silently: when a reading is a guess, `ambiguous` carries a short Chinese reason to show the user.
-import { fromWall, wallClock as tzWall } from './tz.ts'
+import { addDays, DEFAULT_TZ, daysInMonth, fromWall, isoWeekday, type Wall, wallClock } from '../tz.ts'
+import { type ClockDetail, type ClockTime, findClock, type Period, PERIOD_RE, periodOf } from './clock.ts'
+import { WEEKDAY_NAMES } from './format.ts'
+import { cnNumber, NUM } from './numbers.ts'
 
-export interface ClockTime {
-  hour: number
-  minute: number
-}
-
-export const DEFAULT_TZ = 'Asia/Shanghai'
-
-// ---------------------------------------------------------------- numbers
-
-const CN_DIGIT: Record<string, number> = {
-  零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
-}
-const NUM = '(?:\\d{1,2}|[零〇一二两三四五六七八九十]{1,3})'
-
-/** "15" | "十五" | "二十三" | "两" → number; undefined when not a number we read. */
-export function cnNumber(s: string): number | undefined {
-  if (/^\d+$/u.test(s)) return Number(s)
-  if (!/^[零〇一二两三四五六七八九十]+$/u.test(s)) return undefined
-  if (!s.includes('十')) {
-    // 零五 → 5; 二三 is not a number anyone writes for a time, read digit by digit anyway.
-    let n = 0
-    for (const ch of s) n = n * 10 + (CN_DIGIT[ch] ?? 0)
-    return n
-  }
-  const [tens, ones] = s.split('十') as [string, string]
-  if (s.split('十').length > 2) return undefined
-  const t = tens === '' ? 1 : CN_DIGIT[tens]
-  const o = ones === '' ? 0 : CN_DIGIT[ones]
-  if (t === undefined || o === undefined || tens.length > 1 || ones.length > 1) return undefined
-  return t * 10 + o
-}
-
-// ---------------------------------------------------------------- time zones (see core/tz.ts)
-
-export interface WallClock {
-  year: number
-  month: number // 1-12
-  day: number
-  hour: number
-  minute: number
-  /** 1 = Monday … 7 = Sunday */
-  weekday: number
-}
-
-/** The wall clock at `at` in `tz`, weekday Monday-first as Chinese counts it (周一 = 1 … 周日 = 7). */
-export function wallClock(at: Date | number, tz = DEFAULT_TZ): WallClock {
-  const { second: _s, weekday, ...w } = tzWall(+at, tz)
-  return { ...w, weekday: weekday === 0 ? 7 : weekday }
-}
-
-/** The instant when the wall clock in `tz` shows this date and time (fields may overflow, like Date.UTC). */
-export function fromWallClock(year: number, month: number, day: number, hour = 0, minute = 0, tz = DEFAULT_TZ): Date {
-  return new Date(fromWall(tz, year, month, day, hour, minute))
-}
-
-/** Adds whole calendar days to a wall-clock date (normalising month/year overflow). */
-function addDays(y: number, m: number, d: number, n: number): { y: number; m: number; d: number } {
-  const t = new Date(Date.UTC(y, m - 1, d + n))
-  return { y: t.getUTCFullYear(), m: t.getUTCMonth() + 1, d: t.getUTCDate() }
-}
-
-function daysInMonth(y: number, m: number): number {
-  return new Date(Date.UTC(y, m, 0)).getUTCDate()
-}
-
-// ---------------------------------------------------------------- clock
-
-type Period = 'dawn' | 'morning' | 'noon' | 'afternoon' | 'evening'
-
-const PERIOD_WORDS: Array<[string, Period]> = [
-  ['凌晨', 'dawn'], ['清晨', 'morning'], ['早上', 'morning'], ['早晨', 'morning'], ['上午', 'morning'], ['早', 'morning'],
-  ['中午', 'noon'], ['午间', 'noon'], ['下午', 'afternoon'], ['午后', 'afternoon'], ['傍晚', 'evening'],
-  ['晚上', 'evening'], ['夜里', 'evening'], ['夜间', 'evening'], ['晚间', 'evening'], ['晚', 'evening'],
-]
-const PERIOD_RE = PERIOD_WORDS.map(([w]) => w).join('|')
-
-// Group 1: period. Then either hh:mm (2,3) or H点/时 (4) with minutes (5: 半|一刻|三刻, 6: number) and optional 钟/分.
-const CLOCK_SRC =
-  `(?:(${PERIOD_RE})\\s*)?(?:(\\d{1,2})[:：](\\d{2})(?!\\d)|(${NUM})[点时](?:(半|一刻|三刻)|(?:过)?(${NUM})分?)?钟?)`
-
-interface ClockDetail {
-  time: ClockTime
-  match: string
-  index: number
-  /** The reading is certain (period word or 24-hour form). */
-  explicit: boolean
-  /** The other plausible reading when not explicit. */
-  alternative?: ClockTime
-  /** 晚上12点 and the like: the time is on the following day. */
-  nextDay?: boolean
-}
-
-function periodOf(word: string | undefined): Period | undefined {
-  return word ? PERIOD_WORDS.find(([w]) => w === word)?.[1] : undefined
-}
-
-function applyPeriod(h: number, p: Period): { hour: number; nextDay?: boolean } {
-  switch (p) {
-    case 'dawn':
-      return { hour: h === 12 ? 0 : h }
-    case 'morning':
-      return { hour: h === 12 ? 12 : h }
-    case 'noon':
-      return { hour: h >= 1 && h <= 3 ? h + 12 : h }
-    case 'afternoon':
-      return { hour: h < 12 ? h + 12 : h }
-    case 'evening':
-      if (h === 12) return { hour: 0, nextDay: true }
-      // 晚上1点 / 夜里2点 are after midnight; 晚上6-11点 are in the evening.
-      if (h >= 1 && h <= 4) return { hour: h, nextDay: true }
-      return { hour: h < 12 ? h + 12 : h }
-  }
-}
-
-function readClock(m: RegExpExecArray, defaultPeriod?: Period): ClockDetail | undefined {
-  const period = periodOf(m[1]) ?? defaultPeriod
-  let h: number | undefined
-  let min = 0
-  const colon = m[2] !== undefined
-  if (colon) {
-    h = Number(m[2])
-    min = Number(m[3])
-  } else {
-    h = cnNumber(m[4] ?? '')
-    if (m[5] === '半') min = 30
-    else if (m[5] === '一刻') min = 15
-    else if (m[5] === '三刻') min = 45
-    else if (m[6] !== undefined) {
-      const v = cnNumber(m[6])
-      if (v === undefined) return undefined
-      min = v
-    }
-  }
-  if (h === undefined || h > 24 || min > 59) return undefined
-  if (h === 24) h = 0
-  const base = { match: m[0], index: m.index }
-  if (period) {
-    if (h > 12) return { ...base, time: { hour: h, minute: min }, explicit: true } // 下午14点: trust the 24h number
-    const r = applyPeriod(h, period)
-    return { ...base, time: { hour: r.hour, minute: min }, explicit: true, nextDay: r.nextDay }
-  }
-  if (h === 0 || h >= 13) return { ...base, time: { hour: h, minute: min }, explicit: true }
-  if (h === 12) return { ...base, time: { hour: 12, minute: min }, explicit: true }
-  // 24-hour style "09:30" / "9:30" reads as morning for 6–11; "2:30" and bare "2点" could be either.
-  if (colon && h >= 6) return { ...base, time: { hour: h, minute: min }, explicit: true }
-  // Bare 1–11: afternoon for 1–5 (nobody meets at 3am), morning for 6–11; say so.
-  const pm = { hour: h + 12, minute: min }
-  const am = { hour: h, minute: min }
-  return h <= 5
-    ? { ...base, time: pm, explicit: false, alternative: am }
-    : { ...base, time: am, explicit: false, alternative: pm }
-}
-
-// 早一点, 快一点, 多一点: "a bit", not one o'clock.
-const NOT_CLOCK_BEFORE = /[早晚快慢多少好大小高低有差些再重轻]$/u
-
-/** First clock at or after `from`; with `sticky`, only one starting exactly at `from`. */
-function findClock(text: string, opts: { from?: number; sticky?: boolean; defaultPeriod?: Period } = {}): ClockDetail | undefined {
-  const re = new RegExp(CLOCK_SRC, opts.sticky ? 'uy' : 'gu')
-  re.lastIndex = opts.from ?? 0
-  let m: RegExpExecArray | null
-  while ((m = re.exec(text))) {
-    // 早一点 / 晚一点 / 快一点: the single-character period is part of the idiom.
-    const idiom = m[4] === '一' && !m[5] && !m[6] && !m[0].endsWith('钟') &&
-      (m[1] === '早' || m[1] === '晚' || (!m[1] && NOT_CLOCK_BEFORE.test(text.slice(0, m.index))))
-    const d = idiom ? undefined : readClock(m, opts.defaultPeriod)
-    if (d) return d
-    if (opts.sticky) return undefined
-    re.lastIndex = m.index + 1
-  }
-  return undefined
-}
-
-/** The first clock time in the text: 上午9点, 下午2点半, 晚上8点, 14:30, 9:00, 两点, 十点一刻, 中午12点. */
-export function parseClock(text: string): { time: ClockTime; match: string } | undefined {
-  const d = findClock(text)
-  return d && { time: d.time, match: d.match }
-}
-
-// ---------------------------------------------------------------- dates
 
 interface DateHit {
   index: number
   match: string
   /** Resolves to a calendar date given today's wall clock; may carry a period (今晚) or an ambiguity. */
-  resolve(today: WallClock, timeOfDay: ClockTime | undefined): {
+  resolve(today: Wall, timeOfDay: ClockTime | undefined): {
     y: number; m: number; d: number; ambiguous?: string
   }
   period?: Period
 }
 
 const WD_CHARS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 日: 7, 天: 7, '1': 1, '2': 2, '3': 3, '4': 4, '5': 5, '6': 6, '7': 7 }
-const WD_NAME = ['', '周一', '周二', '周三', '周四', '周五', '周六', '周日']
 
 // Words after a number that make "3号" a building or a seat, not a date.
 const NOT_DAY_AFTER = '(?![楼栋院门线床室厅座位车单元])'
@@ -205,7 +27,7 @@ interface DatePattern {
   build(m: RegExpExecArray): Omit<DateHit, 'index' | 'match'> | undefined
 }
 
-const isBefore = (a: { y: number; m: number; d: number }, t: WallClock) =>
+const isBefore = (a: { y: number; m: number; d: number }, t: Wall) =>
   a.y * 10000 + a.m * 100 + a.d < t.year * 10000 + t.month * 100 + t.day
 
 const DATE_PATTERNS: DatePattern[] = [
@@ -277,14 +99,14 @@ const DATE_PATTERNS: DatePattern[] = [
         resolve: (t, tod) => {
           if (rel) {
             const weeks = rel === '下下' ? 2 : rel === '下' ? 1 : rel === '上' ? -1 : 0
-            return addDays(t.year, t.month, t.day, target - t.weekday + 7 * weeks)
+            return addDays(t.year, t.month, t.day, target - isoWeekday(t) + 7 * weeks)
           }
-          const ahead = (target - t.weekday + 7) % 7
+          const ahead = (target - isoWeekday(t) + 7) % 7
           if (ahead !== 0) return addDays(t.year, t.month, t.day, ahead)
           // Said on that very weekday: today if the time is still ahead, else next week — and ask.
           const stillToday = !tod || tod.hour * 60 + tod.minute > t.hour * 60 + t.minute
           const r = addDays(t.year, t.month, t.day, stillToday ? 0 : 7)
-          return { ...r, ambiguous: `今天就是${WD_NAME[target]}，是指今天还是下${WD_NAME[target]}？` }
+          return { ...r, ambiguous: `今天就是${WEEKDAY_NAMES[target]}，是指今天还是下${WEEKDAY_NAMES[target]}？` }
         },
       }
     },
@@ -324,7 +146,7 @@ function validDate(y: number, mo: number | undefined, d: number | undefined): bo
   return mo !== undefined && d !== undefined && mo >= 1 && mo <= 12 && d >= 1 && d <= daysInMonth(y, mo)
 }
 
-function monthDay(t: WallClock, mo: number, d: number, label: string): { y: number; m: number; d: number; ambiguous?: string } {
+function monthDay(t: Wall, mo: number, d: number, label: string): { y: number; m: number; d: number; ambiguous?: string } {
   let y = t.year
   if (d > daysInMonth(y, mo)) return { y, m: mo, d: daysInMonth(y, mo), ambiguous: `${mo}月没有${d}号` }
   if (isBefore({ y, m: mo, d }, t)) {
@@ -409,7 +231,7 @@ function describeAlt(c: ClockTime, alt: ClockTime): string {
 export function parseDateTime(text: string, now: Date, tz = DEFAULT_TZ): ParsedDateTime | undefined {
   const rel = relativeOffset(text)
   const date = firstDate(text)
-  const today = wallClock(now, tz)
+  const today = wallClock(now.getTime(), tz)
 
   let clock: ClockDetail | undefined
   let span: { index: number; end: number } | undefined
@@ -469,26 +291,12 @@ export function parseDateTime(text: string, now: Date, tz = DEFAULT_TZ): ParsedD
 
   if (!clock) {
     const startHour = datePeriod ? PERIOD_START[datePeriod] : 0
-    const at = fromWallClock(day.y, day.m, day.d, startHour, 0, tz)
+    const at = new Date(fromWall(tz, day.y, day.m, day.d, startHour, 0))
     return { at, match, index: span.index, dateOnly: true, ...(reasons.length ? { ambiguous: reasons.join('；') } : {}) }
   }
   if (clock.nextDay) day = addDays(day.y, day.m, day.d, 1)
-  const at = fromWallClock(day.y, day.m, day.d, clock.time.hour, clock.time.minute, tz)
+  const at = new Date(fromWall(tz, day.y, day.m, day.d, clock.time.hour, clock.time.minute))
   return { at, match, index: span.index, ...(reasons.length ? { ambiguous: reasons.join('；') } : {}) }
 }
 
 // ---------------------------------------------------------------- formatting
-
-const pad = (n: number) => String(n).padStart(2, '0')
-
-/** "11月28日（周六）14:00" */
-export function formatDateTime(at: Date, tz = DEFAULT_TZ): string {
-  const w = wallClock(at, tz)
-  return `${w.month}月${w.day}日（${WD_NAME[w.weekday]}）${pad(w.hour)}:${pad(w.minute)}`
-}
-
-/** "11月28日（周六）" */
-export function formatDate(at: Date, tz = DEFAULT_TZ): string {
-  const w = wallClock(at, tz)
-  return `${w.month}月${w.day}日（${WD_NAME[w.weekday]}）`
-}

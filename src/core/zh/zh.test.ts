@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import { cnNumber, formatDateTime, fromWallClock, parseClock, parseDateTime, wallClock } from './zh-time.ts'
+import { fromWall, wallClock } from '../tz.ts'
+import { parseClock } from './clock.ts'
+import { parseDateTime } from './date.ts'
+import { formatDateTime } from './format.ts'
+import { cnNumber } from './numbers.ts'
 
 // Wednesday 25 November 2026, 10:00 in Shanghai.
 const NOW = new Date('2026-11-25T10:00:00+08:00')
@@ -140,8 +144,8 @@ describe('formatting and wall clock', () => {
     expect(formatDateTime(new Date('2026-11-28T06:00:00Z'))).toBe('11月28日（周六）14:00')
   })
   it('round-trips the wall clock', () => {
-    const d = fromWallClock(2026, 11, 28, 14, 0)
-    expect(d.toISOString()).toBe('2026-11-28T06:00:00.000Z')
-    expect(wallClock(d)).toMatchObject({ year: 2026, month: 11, day: 28, hour: 14, minute: 0, weekday: 6 })
+    const d = fromWall('Asia/Shanghai', 2026, 11, 28, 14, 0)
+    expect(new Date(d).toISOString()).toBe('2026-11-28T06:00:00.000Z')
+    expect(wallClock(d, 'Asia/Shanghai')).toMatchObject({ year: 2026, month: 11, day: 28, hour: 14, minute: 0, weekday: 6 })
   })
 })

@@ -1,0 +1,171 @@
+// The resident's side of a referral: emergency numbers first, then the private conversation that asks for
+// consent, a contact preference and a short description, and hands the request to the create job.
+import type { App, Context } from '../core/capability.ts'
+import type { Person } from '../core/message.ts'
+import { type GroupConfig, groupById } from '../config.ts'
+import { type Classification, classifyRules } from './classify.ts'
+import { type Flow, FlowStore, isCancel, readConsent, readContact } from './flow.ts'
+import type { ConsentBasis, ReferralJobs } from './jobs.ts'
+import type { ReferralSettings } from './settings.ts'
+import { referralTexts as T } from './texts.ts'
+
+export class ReferralConversation {
+  constructor(
+    private readonly app: App,
+    private readonly settings: ReferralSettings,
+    readonly flows: FlowStore,
+    private readonly jobs: ReferralJobs,
+  ) {}
+
+  /** An emergency: the numbers first, then staff (by policy or consent), then the private conversation. */
+  async emergency(ctx: Context, cls: Classification, opts: { personalData?: boolean } = {}): Promise<void> {
+    const h = { medical: cls.medical, selfHarm: cls.selfHarm }
+    const me = ctx.msg.sender
+    const forward = this.settings.emergencyWithoutConsent
+    const inGroup = ctx.msg.conversation.kind === 'room'
+    // The very first message: numbers, nothing of what they wrote, before any other lookup.
+    // Urgent: ahead of whatever the group's outbox already holds.
+    if (inGroup) await ctx.reply(`${T.groupEmergency(h)}${opts.personalData ? `\n${T.recallAdvice}` : ''}`, { urgent: true })
+    // Already forwarded a moment ago: add to that case instead of opening another.
+    const recentKey = this.app.key('referrals', 'recent', me.id)
+    const recent = forward ? await this.app.redis.get(recentKey) : null
+    const privateText = recent ? T.emergencyAgain(h) : forward ? T.emergencyForwarded(h) : T.emergencyAskConsent(h)
+    if (inGroup) await ctx.whisper(privateText, { sensitive: true, urgent: true })
+    else await ctx.reply(privateText, { urgent: true })
+    ctx.log.warn({ category: cls.category, signals: cls.signals.filter((s) => !s.startsWith('category')), repeat: !!recent }, 'emergency help request')
+    if (recent) return this.jobs.supplement(recent, ctx.msg.id, ctx.msg.text)
+    const flow = this.newFlow(ctx, cls, { description: ctx.msg.text.trim() })
+    if (forward) {
+      await this.submit(me, flow, 'emergency-policy')
+      await this.app.redis.set(recentKey, flow.origin, 'EX', Math.max(60, Math.round(this.settings.flowTtlMin * 60)))
+      await this.flows.set(me.id, { ...flow, step: 'emergency-contact' })
+    } else {
+      await this.flows.set(me.id, { ...flow, step: 'consent' })
+    }
+  }
+
+  /** A request for help (not an emergency): a short note in the group, the rest in private. */
+  async request(ctx: Context, cls: Classification, opts: { personalData?: boolean; question?: string; source?: Flow['source'] } = {}): Promise<void> {
+    if (cls.urgency === '紧急') return this.emergency(ctx, cls, opts)
+    const inGroup = ctx.msg.conversation.kind === 'room'
+    if (inGroup) await ctx.reply(opts.personalData ? T.recallAndPrivately : T.groupPrivately)
+    const initial = opts.question ?? ctx.msg.text.trim()
+    const flow = this.newFlow(ctx, cls, { description: substantive(initial, cls) ? initial : undefined, question: opts.question, source: opts.source })
+    await this.flows.set(ctx.msg.sender.id, flow)
+    await ctx.whisper(T.askConsent(flow.category, opts.question), { sensitive: true })
+    ctx.log.info({ category: cls.category, source: flow.source }, 'help request: asking consent')
+  }
+
+  /** 转人工: the Q&A could not answer; offer to pass the last question on. */
+  async transfer(ctx: Context): Promise<void> {
+    const question = await this.lastQuestion(ctx)
+    const cls = classifyRules(question ?? '')
+    await this.request(ctx, { ...cls, kind: 'help' }, { question, source: 'transfer' })
+  }
+
+  /** The resident answers in the private conversation. */
+  async answer(ctx: Context, flow: Flow): Promise<void> {
+    const me = ctx.msg.sender
+    const text = ctx.msg.text.trim()
+    if (flow.step === 'emergency-contact') {
+      // The case exists (or is being created): what they add goes to staff.
+      await this.flows.clear(me.id)
+      if (!isCancel(text)) await this.jobs.supplement(flow.origin, ctx.msg.id, text)
+      return ctx.reply(T.emergencyContactNoted)
+    }
+    if (isCancel(text)) {
+      await this.flows.clear(me.id)
+      return ctx.reply(T.cancelled)
+    }
+    if (flow.step === 'consent') {
+      const a = readConsent(text)
+      if (a === 'no' || a === 'cancel') {
+        await this.flows.clear(me.id)
+        ctx.log.info({ category: flow.category }, 'help request: declined, nothing forwarded')
+        return ctx.reply(T.declined)
+      }
+      if (a === 'other') {
+        // A longer answer is more of their story: keep it and ask again.
+        const more = text.length >= 6 ? { description: [flow.description, text].filter(Boolean).join('\n').slice(0, 1000) } : {}
+        if (flow.tries >= 2) {
+          await this.flows.clear(me.id)
+          return ctx.reply(T.flowGaveUp)
+        }
+        await this.flows.set(me.id, { ...flow, ...more, tries: flow.tries + 1 })
+        return ctx.reply(T.askConsentAgain)
+      }
+      return this.advance(ctx, { ...flow, step: 'contact', tries: 0 })
+    }
+    if (flow.step === 'contact') return this.advance(ctx, { ...flow, contact: readContact(text) })
+    if (flow.step === 'describe') {
+      if (text.replace(/[\p{P}\s]/gu, '').length < 4 && flow.tries < 1) {
+        await this.flows.set(me.id, { ...flow, tries: flow.tries + 1 })
+        return ctx.reply(T.descriptionTooShort)
+      }
+      return this.advance(ctx, { ...flow, description: [flow.description, text].filter(Boolean).join('\n').slice(0, 1000) })
+    }
+  }
+
+  /** Asks for what is missing, or submits when consent, contact and description are all there. */
+  private async advance(ctx: Context, flow: Flow): Promise<void> {
+    const me = ctx.msg.sender
+    if (flow.contact === undefined) {
+      await this.flows.set(me.id, { ...flow, step: 'contact' })
+      return ctx.reply(T.askContact)
+    }
+    if (!flow.description) {
+      await this.flows.set(me.id, { ...flow, step: 'describe', tries: 0 })
+      return ctx.reply(T.askDescription)
+    }
+    await this.flows.clear(me.id)
+    await this.submit(me, flow, 'resident')
+  }
+
+  private newFlow(ctx: Context, cls: Classification, extra: Partial<Flow>): Flow {
+    return {
+      step: 'consent',
+      origin: ctx.msg.id,
+      groupId: this.groupOf(ctx).id,
+      category: cls.category,
+      urgency: cls.urgency,
+      medical: cls.medical,
+      source: ctx.msg.conversation.kind === 'room' ? 'group' : 'private',
+      tries: 0,
+      ...Object.fromEntries(Object.entries(extra).filter(([, v]) => v !== undefined)),
+    }
+  }
+
+  /** The resident's 微家: the message's group, or (private chat with no known group) the first configured one. */
+  private groupOf(ctx: Context): GroupConfig {
+    return (ctx.msg.groupId && groupById(this.app.config, ctx.msg.groupId)) || this.app.config.groups[0]!
+  }
+
+  /** The resident's last question from the Q&A's follow-up memory (same conversation, same sender). */
+  private async lastQuestion(ctx: Context): Promise<string | undefined> {
+    const c = ctx.msg.conversation
+    const conv = c.kind === 'room' ? c.roomId : `p:${c.contactId}`
+    const q = await this.app.redis.get(this.app.key('qa', 'followup', conv, ctx.msg.sender.id))
+    return q?.trim() || undefined
+  }
+
+  private submit(resident: Person, flow: Flow, basis: ConsentBasis): Promise<void> {
+    return this.jobs.submit(flow.origin, {
+      groupId: flow.groupId,
+      category: flow.category,
+      urgency: flow.urgency,
+      medical: flow.medical,
+      source: flow.source,
+      resident,
+      description: flow.description ?? flow.question ?? '',
+      contact: flow.contact,
+      consent: basis === 'resident',
+      consentBasis: basis,
+    })
+  }
+}
+
+/** Is the first message itself a usable description (not just "帮帮我")? */
+function substantive(text: string, cls: Classification): boolean {
+  const core = text.replace(/[\p{P}\s]/gu, '')
+  return core.length >= 6 && !(cls.category === '其他' && core.length < 10)
+}
