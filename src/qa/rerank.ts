@@ -43,11 +43,18 @@ export function coverageSpec(index: KnowledgeIndex, query: PreparedQuery): Cover
   const contextTerms = query.context ? contentTerms(query.context).filter((t) => !ownTerms.includes(t)) : []
   const terms = [...ownTerms, ...contextTerms]
   // Specific words weigh more than common ones (general-language IDF); single characters say little alone.
-  const weight = (t: string) => (t.length === 1 && !/\d/.test(t) ? 0.3 : 1) * generalIdf(t) * (contextTerms.includes(t) ? CONTEXT_WEIGHT : 1)
+  // An everyday word weighs what its formal synonym weighs: 娃 says as much as 孩子.
+  const formalOf = (t: string) => query.aliases.find((a) => a.colloquial === t || (t.length > 1 && t.includes(a.colloquial)))?.formal
+  const base = (t: string) => (t.length === 1 && !/\d/.test(t) ? 0.3 : 1) * generalIdf(t)
+  const weight = (t: string) => {
+    const f = formalOf(t)
+    return (f ? Math.max(base(t), base(f)) : base(t)) * (contextTerms.includes(t) ? CONTEXT_WEIGHT : 1)
+  }
   const bridges = index.glossary
     .match(query.normalized)
     .filter((h) => h.via === 'colloquial')
     .map((h) => ({ formal: h.entry.formal, fragments: h.entry.colloquial.flat() }))
+  for (const a of query.aliases) bridges.push({ formal: [a.formal], fragments: [a.colloquial] })
   const keyTerms = [...ownTerms, ...contextTerms]
     .filter((t) => t.length >= 2 && !answerTypes(t).length)
     .sort((a, b) => weight(b) - weight(a))

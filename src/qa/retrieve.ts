@@ -9,6 +9,7 @@ import { answersTypes, answerTypes } from './answer-type.ts'
 import { coverageOf, coverageSpec, exactOf, exactTerms, hasKeyTerm, rerank } from './rerank.ts'
 import { queryGrams, tokensOfNormalized } from './tokenize.ts'
 import type { WeightedTerm } from './bm25.ts'
+import { aliasesOf, type Alias } from './colloquial.ts'
 
 export interface PreparedQuery {
   original: string
@@ -19,6 +20,8 @@ export interface PreparedQuery {
   context?: string
   /** Formal terms from the glossary (colloquial matches). */
   expansions: string[]
+  /** Everyday words of the question and their formal synonyms (colloquial.ts). */
+  aliases: Alias[]
   /** Extra search text from an LLM rewrite, if any. */
   rewrite?: string
   keyword: WeightedTerm[]
@@ -94,6 +97,8 @@ export type Thresholds = typeof THRESHOLDS
 // Expansions help recall but must not outvote the question's own words ("家暴 … 证据" is about evidence).
 const EXPANSION_WEIGHT = 0.35
 const REWRITE_WEIGHT = 0.7
+/** A formal synonym of an everyday word says the same thing, but the question's own word stays first. */
+const ALIAS_WEIGHT = 0.8
 const CONTEXT_WEIGHT = 0.5
 const GRAM_WEIGHT = 0.5
 /** Fusion weights: keyword evidence (normalised BM25) outweighs the feature-hashing embedder's cosine. */
@@ -106,6 +111,7 @@ export function prepareQuery(index: KnowledgeIndex, question: string, rewrite?: 
   const contextNorm = context ? normalizeForIndex(context) : undefined
   const normalized = contextNorm ? `${contextNorm} ${own}` : own
   const expansions = index.glossary.expand(normalized)
+  const aliases = aliasesOf(own)
   // Dense text gets each matched entry's first two formal terms only: many appended terms would drown the question.
   const denseExpansions = index.glossary
     .match(normalized)
@@ -120,10 +126,11 @@ export function prepareQuery(index: KnowledgeIndex, question: string, rewrite?: 
   add(own, 1)
   if (contextNorm) add(contextNorm, CONTEXT_WEIGHT)
   for (const e of expansions) for (const term of tokensOfNormalized(e)) keyword.push({ term, weight: EXPANSION_WEIGHT })
+  for (const a of aliases) add(a.formal, ALIAS_WEIGHT)
   const rewriteNorm = rewrite ? normalizeForIndex(rewrite) : undefined
   if (rewriteNorm) add(rewriteNorm, REWRITE_WEIGHT)
-  const dense = [normalized, ...new Set(denseExpansions), rewriteNorm ?? ''].join(' ').trim()
-  return { original: question, normalized, own, context: contextNorm, expansions, rewrite: rewriteNorm, keyword, dense, exact: exactTerms(own) }
+  const dense = [normalized, ...new Set([...aliases.map((a) => a.formal), ...denseExpansions]), rewriteNorm ?? ''].join(' ').trim()
+  return { original: question, normalized, own, context: contextNorm, expansions, aliases, rewrite: rewriteNorm, keyword, dense, exact: exactTerms(own) }
 }
 
 export interface RetrieveOptions {
