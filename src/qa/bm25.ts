@@ -89,6 +89,11 @@ export class Bm25Index {
     return new Bm25Index(encodeBm25(docs.map(countTerms)))
   }
 
+  /** Passages containing the term (0 for a term the index has never seen). */
+  df(term: string): number {
+    return this.postings.get(term)?.docs.length ?? 0
+  }
+
   /** Inverse document frequency (BM25+ style, never negative). */
   idf(term: string): number {
     const df = this.postings.get(term)?.docs.length ?? 0

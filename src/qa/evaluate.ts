@@ -5,7 +5,8 @@ import type { QaEngine } from './engine.ts'
 import type { BaselineBm25 } from './baseline.ts'
 import { normalizeForIndex } from './normalize.ts'
 import type { Passage } from './retrieve.ts'
-import { THRESHOLDS, signals, type Thresholds } from './retrieve.ts'
+import { DECISION_MODEL, FEATURE_NAMES, decisionFeatures, featureVector, fitLogistic, probability, type DecisionModel } from './decide.ts'
+import { coverageSpec } from './rerank.ts'
 
 // id and kind are optional: the sample KB's file has neither, the real-document set has both.
 const itemSchema = z.object({ q: z.string().min(1), must: z.array(z.string()), id: z.string().optional(), kind: z.string().optional() })
@@ -75,7 +76,7 @@ export async function evaluate(engine: QaEngine, items: EvalItem[], k = 10) {
   let wronglyDeclined = 0
   const misses: string[] = []
   const kinds = new Map<string, number[]>()
-  const wrongDecisions: { q: string; expected: 'answer' | 'decline'; coverage: number; similarity: number }[] = []
+  const wrongDecisions: { q: string; expected: 'answer' | 'decline'; coverage: number; probability: number }[] = []
   for (const item of items) {
     const r = await engine.retrieve(item.q, k)
     if (item.must.length) {
@@ -88,12 +89,12 @@ export async function evaluate(engine: QaEngine, items: EvalItem[], k = 10) {
       else misses.push(item.id ? `${item.id} ${item.q}` : item.q)
       if (!r.decision.grounded) {
         wronglyDeclined++
-        wrongDecisions.push({ q: item.id ? `${item.id} ${item.q}` : item.q, expected: 'answer', coverage: round(r.decision.coverage), similarity: round(r.decision.similarity) })
+        wrongDecisions.push({ q: item.id ? `${item.id} ${item.q}` : item.q, expected: 'answer', coverage: round(r.decision.coverage), probability: round(r.decision.probability) })
       }
     } else {
       uncovered++
       if (!r.decision.grounded) declinedCorrectly++
-      else wrongDecisions.push({ q: item.id ? `${item.id} ${item.q}` : item.q, expected: 'decline', coverage: round(r.decision.coverage), similarity: round(r.decision.similarity) })
+      else wrongDecisions.push({ q: item.id ? `${item.id} ${item.q}` : item.q, expected: 'decline', coverage: round(r.decision.coverage), probability: round(r.decision.probability) })
     }
   }
   return {
@@ -105,7 +106,7 @@ export async function evaluate(engine: QaEngine, items: EvalItem[], k = 10) {
     mrr: round(covered ? rr / covered : 0),
     notCoveredDeclined: round(uncovered ? declinedCorrectly / uncovered : 0),
     coveredWronglyDeclined: round(covered ? wronglyDeclined / covered : 0),
-    thresholds: THRESHOLDS,
+    model: DECISION_MODEL,
     byKind: Object.fromEntries([...kinds].map(([kind, ranks]) => [kind, rankingFigures(ranks)])),
     misses,
     wrongDecisions,
@@ -113,44 +114,31 @@ export async function evaluate(engine: QaEngine, items: EvalItem[], k = 10) {
 }
 
 /**
- * Grid search over the decision thresholds by balanced accuracy. Reports the best point and, per
- * threshold, the range where accuracy stays within 1 question of the best — pick from the middle of
- * that range rather than its edge, so the line isn't fitted to these particular questions.
+ * Fits the covered / not-covered model (decide.ts) on these questions: the logistic weights, then, per
+ * probability threshold, the share of covered questions declined and of uncovered ones declined, so the
+ * threshold can be picked from a flat stretch rather than the edge of one. Run on the tuning half only.
  */
 export async function calibrate(engine: QaEngine, items: EvalItem[]) {
-  const rows: { q: string; covered: boolean; coverage: number; similarity: number; typeOk: boolean }[] = []
+  const rows: { q: string; covered: boolean; x: number[] }[] = []
   for (const item of items) {
     const r = await engine.retrieve(item.q, 10)
-    const s = signals(engine.index, r.query, r.passages)
-    rows.push({ q: item.id ? `${item.id} ${item.q}` : item.q, covered: item.must.length > 0, coverage: round(s.coverage), similarity: round(s.similarity), typeOk: s.typeOk })
+    const f = decisionFeatures(engine.index, r.query, coverageSpec(engine.index, r.query), r.passages)
+    rows.push({ q: item.id ? `${item.id} ${item.q}` : item.q, covered: item.must.length > 0, x: featureVector(f).map(round) })
   }
-  const pos = rows.filter((r) => r.covered).length
-  const neg = rows.length - pos
-  const score = (t: Thresholds) => {
-    let tp = 0
-    let tn = 0
-    for (const r of rows) {
-      const g = r.typeOk && (r.coverage >= t.strongCoverage || (r.coverage >= t.coverage && r.similarity >= t.similarity))
-      if (g && r.covered) tp++
-      if (!g && !r.covered) tn++
-    }
-    return { balanced: (pos ? tp / pos : 1) / 2 + (neg ? tn / neg : 1) / 2, errors: pos - tp + (neg - tn) }
-  }
-  const grid: { t: Thresholds; balanced: number; errors: number }[] = []
-  for (let c = 0.2; c <= 0.951; c += 0.05)
-    for (let s = 0; s <= 0.501; s += 0.02)
-      for (const strong of [0.7, 0.8, 0.9, 1.01]) {
-        const t = { coverage: round(c), similarity: round(s), strongCoverage: strong }
-        grid.push({ t, ...score(t) })
-      }
-  grid.sort((a, b) => b.balanced - a.balanced || a.errors - b.errors)
-  const best = grid[0]!
-  const near = grid.filter((g) => g.errors <= best.errors + 1)
-  const span = (f: (t: Thresholds) => number) => [Math.min(...near.map((g) => f(g.t))), Math.max(...near.map((g) => f(g.t)))]
+  const fitted = fitLogistic(rows.map((r) => r.x), rows.map((r) => (r.covered ? 1 : 0)))
+  const pos = rows.filter((r) => r.covered)
+  const neg = rows.filter((r) => !r.covered)
+  const curve = (model: DecisionModel) =>
+    [0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8].map((t) => ({
+      threshold: t,
+      coveredDeclined: round(pos.filter((r) => probability({ ...model, threshold: t }, r.x) < t).length / (pos.length || 1)),
+      notCoveredDeclined: round(neg.filter((r) => probability({ ...model, threshold: t }, r.x) < t).length / (neg.length || 1)),
+    }))
+  const fittedModel = { ...fitted, threshold: 0.5 }
   return {
-    current: { thresholds: THRESHOLDS, ...score(THRESHOLDS) },
-    best,
-    nearBestRanges: { coverage: span((t) => t.coverage), similarity: span((t) => t.similarity), strongCoverage: span((t) => t.strongCoverage) },
-    rows,
+    features: FEATURE_NAMES,
+    current: { model: DECISION_MODEL, curve: curve(DECISION_MODEL) },
+    fitted: { bias: round(fitted.bias), weights: fitted.weights.map(round), curve: curve(fittedModel) },
+    rows: rows.map((r) => ({ ...r, p: round(probability(DECISION_MODEL, r.x)) })),
   }
 }

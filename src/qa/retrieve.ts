@@ -1,12 +1,11 @@
 // Hybrid retrieval: keyword (BM25 over words and character bigrams) and dense (HNSW) candidates fused by
 // weighted scores, reranked by how much of the question each contains (rerank.ts), then a
-// "covered or not" decision from two signals that generalise beyond the sample questions:
-//   coverage — how much of the question's content (IDF-weighted, glossary-aware) the best passage contains;
-//   dense    — the best cosine similarity.
+// "covered or not" decision (decide.ts): a small logistic model over the best answer sentence's coverage of
+// the question, the question's most specific terms, the asked-for answer kind, and the dense similarity.
 import type { ChunkRecord, KnowledgeIndex } from './index-store.ts'
 import { normalizeForIndex } from './normalize.ts'
-import { answersTypes, answerTypes } from './answer-type.ts'
-import { coverageOf, coverageSpec, exactOf, exactTerms, hasKeyTerm, rerank } from './rerank.ts'
+import { DECISION_MODEL, decisionFeatures, featureVector, probability, type DecisionModel } from './decide.ts'
+import { coverageSpec, exactTerms, rerank } from './rerank.ts'
 import { queryGrams, tokensOfNormalized } from './tokenize.ts'
 import type { WeightedTerm } from './bm25.ts'
 import { aliasesOf, type Alias } from './colloquial.ts'
@@ -44,12 +43,15 @@ export interface Passage {
 
 export interface Decision {
   grounded: boolean
+  /** Share of the question (decision weights) the best answer sentence and its neighbour contain. */
   coverage: number
   similarity: number
   /** The question asks for a phone number, time, date, amount… and the best passage has one (answer-type.ts). */
   typeOk: boolean
-  /** Index into passages of the passage with the best coverage. */
+  /** Index into passages of the passage with the best answer sentence. */
   best: number
+  /** The model's probability that the documents answer the question. */
+  probability: number
 }
 
 export interface Retrieval {
@@ -58,41 +60,8 @@ export interface Retrieval {
   decision: Decision
 }
 
-/**
- * Thresholds for "covered", calibrated with `weijia eval --calibrate --split` on the tuning half of the
- * real-document set (test/fixtures/qa-real: 96 covered / 29 uncovered tuning questions), after the gates in
- * signals() (asked-for answer type present, quoted terms and numbers present literally, most specific word present).
- * On that half, covered-but-declined / uncovered-declined by coverage threshold (similarity floor 0):
- *   0.30 → 5.2% / 66%   0.35 → 5.2% / 72%   0.40 → 6.2% / 72%   0.45 → 6.2% / 76%   0.50 → 7.3% / 79%   0.55 → 13.5% / 79%
- * 0.45 sits inside the flat stretch 0.35–0.50 rather than at its edge. The offline embedder's similarity
- * added nothing once coverage is computed on the reranked passages (grid best at floor 0), so it is off.
- * The held-out half is never used here; its figures are in the eval report.
- */
-export const THRESHOLDS = {
-  /** IDF-weighted, glossary-aware share of the question's content terms found in one top passage. */
-  coverage: 0.45,
-  /** Minimum best cosine similarity (offline embedder scale); 0 = not used. */
-  similarity: 0,
-  /** With this much coverage the dense signal is not needed. */
-  strongCoverage: 0.85,
-}
-
-/**
- * Coverage from which a passage may lack the question's most specific word. On the tuning half: without
- * this gate 6.2% covered declined / 76% uncovered declined; with it at 0.6 10% / 79%, at 0.7 16% / 86%,
- * at 0.8 18% / 86%. 0.7 has the best balanced accuracy and favours declining over a confident wrong answer.
- */
-const KEY_TERM_WAIVER = 0.7
-
-/**
- * Similarity scales differ between embedders; the dense threshold above was calibrated on the offline one.
- * For a remote embedder, coverage decides (similarity floor 0) until someone calibrates it with `eval --calibrate`.
- */
-export function thresholdsFor(embedderId: string): Thresholds {
-  return embedderId.startsWith('offline:') ? THRESHOLDS : { ...THRESHOLDS, similarity: 0 }
-}
-
-export type Thresholds = typeof THRESHOLDS
+/** The decision model; swap it to try another calibration (`weijia eval --calibrate`). */
+export type Thresholds = DecisionModel
 
 // Expansions help recall but must not outvote the question's own words ("家暴 … 证据" is about evidence).
 const EXPANSION_WEIGHT = 0.35
@@ -165,41 +134,13 @@ export async function retrieve(index: KnowledgeIndex, question: string, opts: Re
   const maxBm25 = keyword[0]?.score || 1
   for (const p of fused.values()) p.score = (KEYWORD_WEIGHT * (p.bm25 ?? 0)) / maxBm25 + DENSE_WEIGHT * Math.max(0, p.similarity ?? 0)
   const passages = rerank(index, query, [...fused.values()]).slice(0, k)
-  const decision = decide(index, query, passages, opts.thresholds ?? thresholdsFor(index.embedder.id))
+  const decision = decide(index, query, passages, opts.thresholds ?? DECISION_MODEL)
   return { query, passages, decision }
 }
 
-/** Signals of the decision, exposed for calibration. */
-export function signals(index: KnowledgeIndex, query: PreparedQuery, passages: Passage[]): { coverage: number; similarity: number; best: number; typeOk: boolean } {
-  const spec = coverageSpec(index, query)
-  let coverage = 0
-  let best = 0
-  passages.slice(0, 5).forEach((p, i) => {
-    const c = coverageOf(spec, index.normalizedText(p.row))
-    if (c > coverage) {
-      coverage = c
-      best = i
-    }
-  })
-  const similarity = Math.max(0, ...passages.slice(0, 5).map((p) => p.similarity ?? 0))
-  const types = answerTypes(query.own)
-  // The question's most specific word must be there unless the passage covers most of the question: generic
-  // words alone ("小区" "申请") must not carry "小区停车位咋申请" to a poverty-relief report.
-  // Any of the well-covered top passages may hold the asked-for number or time.
-  // The question's most specific word must be there unless the passage covers most of the question: generic
-  // words alone ("小区" "申请") must not carry "小区停车位咋申请" to a poverty-relief report.
-  // Any of the well-covered top passages may hold the asked-for number or time; quoted terms and the
-  // question's own numbers (「拒绝三不」, 2014年) must be there literally, or the passage is about something else.
-  const typeOk = passages.slice(0, 5).some((p) => {
-    const text = index.normalizedText(p.row)
-    return coverageOf(spec, text) >= coverage * 0.8 && (hasKeyTerm(spec, text) || coverageOf(spec, text) >= KEY_TERM_WAIVER) && answersTypes(types, spec.keyTerms, text) && exactOf(query.exact, text) === (query.exact.length ? 1 : 0)
-  })
-  return { coverage, similarity, best, typeOk }
-}
-
-export function decide(index: KnowledgeIndex, query: PreparedQuery, passages: Passage[], t: Thresholds): Decision {
-  if (!passages.length) return { grounded: false, coverage: 0, similarity: 0, best: 0, typeOk: false }
-  const s = signals(index, query, passages)
-  const grounded = s.typeOk && (s.coverage >= t.strongCoverage || (s.coverage >= t.coverage && s.similarity >= t.similarity))
-  return { grounded, ...s }
+export function decide(index: KnowledgeIndex, query: PreparedQuery, passages: Passage[], model: DecisionModel = DECISION_MODEL): Decision {
+  if (!passages.length) return { grounded: false, coverage: 0, similarity: 0, typeOk: false, best: 0, probability: 0 }
+  const f = decisionFeatures(index, query, coverageSpec(index, query), passages)
+  const p = probability(model, featureVector(f))
+  return { grounded: p >= model.threshold, coverage: f.sentence, similarity: f.similarity, typeOk: f.typeOk, best: f.best, probability: p }
 }
