@@ -1,12 +1,44 @@
 // Okapi BM25 over jieba tokens. LangChain's BM25Retriever splits on whitespace and ASCII words, which
-// finds nothing in Chinese, hence this small index. On disk: a term dictionary plus, per passage, flat
-// [termIndex, count, …] pairs (compact JSON). In memory: postings in typed arrays, ~8 bytes per posting,
+// finds nothing in Chinese, hence this small index. On disk: a term dictionary (one term a line) plus, per
+// passage, flat [termIndex, count, …] pairs in one binary Uint32 array (writeBm25 / readBm25). In memory: postings in typed arrays, ~8 bytes per posting,
 // so 10k passages cost a few MB rather than the ~100 MB of per-posting objects.
 
 export interface Bm25Data {
   terms: string[]
   /** Per passage: flat pairs [termIndex, count, termIndex, count, …]. */
-  docs: number[][]
+  docs: ArrayLike<number>[]
+}
+
+/**
+ * Binary form of the per-passage pairs: [passages, offsets (passages + 1), pairs…] as little-endian Uint32.
+ * Loads in O(size) with no parsing: each passage is a view into the one buffer.
+ */
+export function packBm25Docs(docs: ArrayLike<number>[]): Uint32Array {
+  let total = 0
+  for (const d of docs) total += d.length
+  const out = new Uint32Array(1 + docs.length + 1 + total)
+  out[0] = docs.length
+  let at = docs.length + 2
+  docs.forEach((d, i) => {
+    out[1 + i] = at
+    for (let k = 0; k < d.length; k++) out[at + k] = d[k]!
+    at += d.length
+  })
+  out[1 + docs.length] = at
+  return out
+}
+
+export function unpackBm25Docs(packed: Uint32Array): Uint32Array[] {
+  const n = packed[0] ?? 0
+  if (packed.length < n + 2) throw new Error('keyword index: truncated')
+  const docs: Uint32Array[] = new Array(n)
+  for (let i = 0; i < n; i++) {
+    const from = packed[1 + i]!
+    const to = packed[2 + i]!
+    if (to < from || to > packed.length) throw new Error('keyword index: bad offsets')
+    docs[i] = packed.subarray(from, to)
+  }
+  return docs
 }
 
 export interface WeightedTerm {

@@ -40,14 +40,21 @@ describe('eval on the real documents (floors well below the targets)', () => {
     const split = readSplit(readFileSync(join(FIX, 'qa-real', 'split.json'), 'utf8'))
     const report = await evalRun({ kbDir: KB, indexDir, items, split, makeEmbedder: (g) => new OfflineEmbedder(g), log })
     if (!('heldout' in report)) throw new Error('expected a split report')
-    const { pipeline, baseline } = (report as Extract<typeof report, { heldout: unknown }>).heldout
+    const halves = report as Extract<typeof report, { heldout: unknown }>
+    const { pipeline, baseline } = halves.heldout
     expect(pipeline.covered + pipeline.notCovered).toBe(121)
-    expect(pipeline.hit5).toBeGreaterThanOrEqual(0.8)
-    expect(pipeline.hit1).toBeGreaterThanOrEqual(0.65)
-    expect(pipeline.mrr).toBeGreaterThanOrEqual(0.72)
-    expect(pipeline.hit1).toBeGreaterThan(baseline.hit1)
+    // Measured: hit@5 0.913, hit@1 0.793, MRR 0.835; BM25 0.859 / 0.717 / 0.772. Floors a few questions below.
+    expect(pipeline.hit5).toBeGreaterThanOrEqual(0.87)
+    expect(pipeline.hit1).toBeGreaterThanOrEqual(0.74)
+    expect(pipeline.mrr).toBeGreaterThanOrEqual(0.79)
+    expect(pipeline.hit1).toBeGreaterThanOrEqual(baseline.hit1 + 0.03)
+    expect(pipeline.hit5).toBeGreaterThanOrEqual(baseline.hit5)
+    // Measured: 0.62 of uncovered declined, 0.174 of covered declined.
     expect(pipeline.notCoveredDeclined).toBeGreaterThanOrEqual(0.5)
-    expect(pipeline.coveredWronglyDeclined).toBeLessThanOrEqual(0.35)
+    expect(pipeline.coveredWronglyDeclined).toBeLessThanOrEqual(0.25)
+    // The tuning half, where the decision model was fitted: 0.86 declined, 0.042 wrongly declined.
+    expect(halves.tune.pipeline.notCoveredDeclined).toBeGreaterThanOrEqual(0.78)
+    expect(halves.tune.pipeline.coveredWronglyDeclined).toBeLessThanOrEqual(0.1)
     // The baseline is a real ranking, not a stand-in.
     expect(baseline.hit5).toBeGreaterThan(0.5)
   })
