@@ -122,11 +122,15 @@ describe('extractive answers (no LLM)', () => {
     expect(r.answer).toMatch(SOURCE_LINE)
   })
 
-  it('answers a Traditional-character question in Simplified', async () => {
+  it('answers a Traditional-character question in Traditional, a Simplified one in Simplified', async () => {
     const r = await engine().ask('請不起律師怎麼辦？')
     expect(r.grounded).toBe(true)
     expect(r.answer).toContain('法律援助')
-    expect(r.answer).not.toMatch(/[請師麼辦與為]/)
+    expect(r.answer).toContain('來源：')
+    expect(r.answer).not.toMatch(/[请师为]/)
+    const s = await engine().ask('请不起律师怎么办？')
+    expect(s.answer).toContain('法律援助')
+    expect(s.answer).not.toMatch(/[請師為來]/)
   })
 
   it('gives the fixed friendly reply and still returns sources when not covered', async () => {

@@ -3,7 +3,9 @@
 // Simplified Chinese, and ends with its source line.
 import type { ChatMessage, Llm } from '../core/llm.ts'
 import type { Logger } from '../core/log.ts'
-import { normalizeForIndex, toSimplified } from './normalize.ts'
+import { extractAnswer } from './extract.ts'
+import { inScript, toSimplified, type Script } from './normalize.ts'
+import type { CoverageSpec } from './rerank.ts'
 import { fillPrompt, loadPrompt } from '../core/prompts.ts'
 import type { Passage, PreparedQuery } from './retrieve.ts'
 import { qaTexts } from './texts.ts'
@@ -17,9 +19,9 @@ export interface Composed {
   mode: 'llm' | 'extractive' | 'declined'
 }
 
-export function sourceLine(p: Passage): string {
+export function sourceLine(p: Passage, script: Script = 'simplified'): string {
   const heading = p.chunk.heading[p.chunk.heading.length - 1]
-  return qaTexts.sourceLine(toSimplified(p.chunk.title), heading ? toSimplified(heading) : undefined)
+  return inScript(qaTexts.sourceLine(toSimplified(p.chunk.title), heading ? toSimplified(heading) : undefined), script)
 }
 
 /** Markdown a model may emit anyway → plain WeChat text. */
@@ -49,50 +51,18 @@ export function truncate(text: string, max: number): string {
   return `${window.slice(0, max - 1).trim()}…`
 }
 
-function withSource(body: string, p: Passage, maxChars: number): string {
-  const src = sourceLine(p)
-  return `${truncate(body, Math.max(20, maxChars - src.length - 1))}\n${src}`
+function withSource(body: string, p: Passage, maxChars: number, script: Script): string {
+  const src = sourceLine(p, script)
+  return `${truncate(inScript(body, script), Math.max(20, maxChars - src.length - 1))}\n${src}`
 }
 
-const SENTENCE = /[^。！？；\n]+[。！？；]?/g
-
 /**
- * Extractive answer: sentences scored by the query's (weighted, expanded) terms; the answer is the
- * window of consecutive sentences of one passage that fits the budget and scores highest — a run of
- * text reads better than scattered lines. A passage that fits entirely is quoted whole.
- * Text from documents is only ever quoted, never interpreted, so instructions inside it have no effect.
+ * Extractive answer (no LLM): the answering sentence(s), see extract.ts. Written in the script the
+ * question was asked in: a Traditional question gets a Traditional answer.
  */
-export function extractiveAnswer(query: PreparedQuery, passages: Passage[], best: number, maxChars: number): { body: string; from: Passage } {
-  const order = [passages[best]!, ...passages.filter((_, i) => i !== best)].slice(0, 3)
-  let top: { score: number; p: Passage; from: number; to: number } | undefined
-  order.forEach((p, rank) => {
-    const budget = Math.max(20, maxChars - sourceLine(p).length - 1)
-    const sentences = (p.chunk.text.match(SENTENCE) ?? []).map((s) => s.trim()).filter(Boolean)
-    const norms = sentences.map((s) => normalizeForIndex(s))
-    const context = normalizeForIndex(`${p.chunk.title} ${p.chunk.heading.join(' ')}`)
-    // Earlier passages are better evidence.
-    const boost = rank === 0 ? 1.3 : 1
-    for (let i = 0; i < sentences.length; i++) {
-      let len = 0
-      let j = i
-      while (j < sentences.length && (j === i || len + sentences[j]!.length + 1 <= budget)) {
-        len += sentences[j]!.length + 1
-        j++
-      }
-      // Distinct query terms found in the window (or its heading): a window that covers more of the question wins.
-      const text = `${context} ${norms.slice(i, j).join('')}`
-      let sum = 0
-      for (const t of query.keyword) if (text.includes(t.term)) sum += t.weight * Math.min(t.term.length, 4)
-      // A window that starts at the passage start (often the direct statement) wins ties.
-      const score = sum * boost + (i === 0 ? 0.01 : 0)
-      if (!top || score > top.score) top = { score, p, from: i, to: j }
-    }
-  })
-  const chosen = top ?? { p: order[0]!, from: 0, to: Infinity }
-  const sentences = (chosen.p.chunk.text.match(SENTENCE) ?? []).map((s) => s.trim()).filter(Boolean).slice(chosen.from, chosen.to)
-  // List items keep their own lines; running prose is joined.
-  const body = sentences.reduce((acc, s) => (acc && /^\s*(\d+[.、．]|[（(][一二三四五六七八九十\d]+[)）]|·)/.test(s) ? `${acc}\n${s}` : acc + s), '')
-  return { body: toSimplified(toPlainText(body)), from: chosen.p }
+export function extractiveAnswer(query: PreparedQuery, spec: CoverageSpec, passages: Passage[], best: number, maxChars: number): { body: string; from: Passage } {
+  const ex = extractAnswer(query, spec, passages, best, maxChars, (p) => Math.max(20, maxChars - sourceLine(p).length - 1))
+  return { body: toPlainText(ex.body), from: ex.from }
 }
 
 function formatPassages(passages: Passage[]): string {
@@ -133,13 +103,16 @@ export async function llmAnswer(question: string, passages: Passage[], opts: Llm
       .replace(/\n?\s*(来源|出处)\s*[:：][^\n]*$/g, ''),
   )
   if (!body) return undefined
-  return { body: toSimplified(body), from }
+  return { body, from }
 }
 
 export interface ComposeOptions {
   llm?: Llm
   maxChars: number
   log: Logger
+  spec: CoverageSpec
+  /** The script of the reply: the one the question was asked in. */
+  script?: Script
 }
 
 export async function composeAnswer(
@@ -149,17 +122,19 @@ export async function composeAnswer(
   decision: { grounded: boolean; best: number },
   opts: ComposeOptions,
 ): Promise<Composed> {
-  if (!decision.grounded || !passages.length) return { answer: qaTexts.notCovered, grounded: false, mode: 'declined' }
+  const script = opts.script ?? 'simplified'
+  const declined = { answer: inScript(qaTexts.notCovered, script), grounded: false, mode: 'declined' } as const
+  if (!decision.grounded || !passages.length) return declined
   if (opts.llm) {
     try {
       const ordered = [passages[decision.best]!, ...passages.filter((_, i) => i !== decision.best)]
       const res = await llmAnswer(question, ordered, { llm: opts.llm, maxChars: opts.maxChars })
-      if (!res) return { answer: qaTexts.notCovered, grounded: false, mode: 'declined' }
-      return { answer: withSource(res.body, res.from, opts.maxChars), grounded: true, mode: 'llm' }
+      if (!res) return declined
+      return { answer: withSource(res.body, res.from, opts.maxChars, script), grounded: true, mode: 'llm' }
     } catch (err) {
       opts.log.warn({ err }, 'LLM answer failed; falling back to the extractive answer')
     }
   }
-  const ex = extractiveAnswer(query, passages, decision.best, opts.maxChars)
-  return { answer: withSource(ex.body, ex.from, opts.maxChars), grounded: true, mode: 'extractive' }
+  const ex = extractiveAnswer(query, opts.spec, passages, decision.best, opts.maxChars)
+  return { answer: withSource(ex.body, ex.from, opts.maxChars, script), grounded: true, mode: 'extractive' }
 }

@@ -1,12 +1,44 @@
 // Okapi BM25 over jieba tokens. LangChain's BM25Retriever splits on whitespace and ASCII words, which
-// finds nothing in Chinese, hence this small index. On disk: a term dictionary plus, per passage, flat
-// [termIndex, count, …] pairs (compact JSON). In memory: postings in typed arrays, ~8 bytes per posting,
+// finds nothing in Chinese, hence this small index. On disk: a term dictionary (one term a line) plus, per
+// passage, flat [termIndex, count, …] pairs in one binary Uint32 array (writeBm25 / readBm25). In memory: postings in typed arrays, ~8 bytes per posting,
 // so 10k passages cost a few MB rather than the ~100 MB of per-posting objects.
 
 export interface Bm25Data {
   terms: string[]
   /** Per passage: flat pairs [termIndex, count, termIndex, count, …]. */
-  docs: number[][]
+  docs: ArrayLike<number>[]
+}
+
+/**
+ * Binary form of the per-passage pairs: [passages, offsets (passages + 1), pairs…] as little-endian Uint32.
+ * Loads in O(size) with no parsing: each passage is a view into the one buffer.
+ */
+export function packBm25Docs(docs: ArrayLike<number>[]): Uint32Array {
+  let total = 0
+  for (const d of docs) total += d.length
+  const out = new Uint32Array(1 + docs.length + 1 + total)
+  out[0] = docs.length
+  let at = docs.length + 2
+  docs.forEach((d, i) => {
+    out[1 + i] = at
+    for (let k = 0; k < d.length; k++) out[at + k] = d[k]!
+    at += d.length
+  })
+  out[1 + docs.length] = at
+  return out
+}
+
+export function unpackBm25Docs(packed: Uint32Array): Uint32Array[] {
+  const n = packed[0] ?? 0
+  if (packed.length < n + 2) throw new Error('keyword index: truncated')
+  const docs: Uint32Array[] = new Array(n)
+  for (let i = 0; i < n; i++) {
+    const from = packed[1 + i]!
+    const to = packed[2 + i]!
+    if (to < from || to > packed.length) throw new Error('keyword index: bad offsets')
+    docs[i] = packed.subarray(from, to)
+  }
+  return docs
 }
 
 export interface WeightedTerm {
@@ -89,32 +121,80 @@ export class Bm25Index {
     return new Bm25Index(encodeBm25(docs.map(countTerms)))
   }
 
+  /** Passages containing the term (0 for a term the index has never seen). */
+  df(term: string): number {
+    return this.postings.get(term)?.docs.length ?? 0
+  }
+
   /** Inverse document frequency (BM25+ style, never negative). */
   idf(term: string): number {
     const df = this.postings.get(term)?.docs.length ?? 0
     return Math.log(1 + (this.size - df + 0.5) / (df + 0.5))
   }
 
+  /** Reused across queries and cleared through `touched`: no corpus-sized allocation per query. */
+  private scores?: Float64Array
+
   search(query: WeightedTerm[], k: number): { doc: number; score: number }[] {
-    const scores = new Float64Array(this.size)
+    const scores = (this.scores ??= new Float64Array(this.size))
     const touched: number[] = []
     const merged = new Map<string, number>()
     for (const q of query) merged.set(q.term, Math.max(merged.get(q.term) ?? 0, q.weight))
-    for (const [term, weight] of merged) {
-      const list = this.postings.get(term)
-      if (!list) continue
+    // Posting-list pruning: in a large index, a term found in more than a fifth of the passages ("工作", common
+    // bigrams) hardly ranks anything but costs the longest walk; it is skipped when the query has rarer terms.
+    // Small indexes (under PRUNE_MIN_DF passages per term) are searched exactly.
+    const lists = [...merged].map(([term, weight]) => ({ term, weight, list: this.postings.get(term) })).filter((t) => t.list)
+    const common = Math.max(PRUNE_MIN_DF, this.size * MAX_DF_SHARE)
+    const rare = lists.filter((t) => t.list!.docs.length <= common)
+    for (const { term, weight, list } of rare.length ? rare : lists) {
       const idf = this.idf(term) * weight
-      for (let n = 0; n < list.docs.length; n++) {
-        const doc = list.docs[n]!
-        const tf = list.tfs[n]!
+      const { docs, tfs } = list!
+      for (let n = 0; n < docs.length; n++) {
+        const doc = docs[n]!
+        const tf = tfs[n]!
         const norm = tf + this.k1 * (1 - this.b + (this.b * this.lengths[doc]!) / this.avgLength)
         if (scores[doc] === 0) touched.push(doc)
         scores[doc]! += (idf * tf * (this.k1 + 1)) / norm
       }
     }
-    return touched
-      .map((doc) => ({ doc, score: scores[doc]! }))
-      .sort((a, b) => b.score - a.score)
-      .slice(0, k)
+    const out = topK(touched, scores, k)
+    for (const doc of touched) scores[doc] = 0
+    return out
   }
+}
+
+const MAX_DF_SHARE = 0.2
+const PRUNE_MIN_DF = 2000
+
+/** The k best of `docs` by score, without sorting them all (a bounded min-heap). */
+function topK(docs: number[], scores: Float64Array, k: number): { doc: number; score: number }[] {
+  const heap: number[] = []
+  const less = (a: number, b: number) => scores[a]! < scores[b]! || (scores[a] === scores[b] && a > b)
+  const down = (i: number) => {
+    for (;;) {
+      const l = 2 * i + 1
+      const r = l + 1
+      let m = i
+      if (l < heap.length && less(heap[l]!, heap[m]!)) m = l
+      if (r < heap.length && less(heap[r]!, heap[m]!)) m = r
+      if (m === i) return
+      ;[heap[i], heap[m]] = [heap[m]!, heap[i]!]
+      i = m
+    }
+  }
+  for (const doc of docs) {
+    if (heap.length < k) {
+      heap.push(doc)
+      for (let i = heap.length - 1; i > 0; ) {
+        const p = (i - 1) >> 1
+        if (!less(heap[i]!, heap[p]!)) break
+        ;[heap[i], heap[p]] = [heap[p]!, heap[i]!]
+        i = p
+      }
+    } else if (less(heap[0]!, doc)) {
+      heap[0] = doc
+      down(0)
+    }
+  }
+  return heap.sort((a, b) => (less(a, b) ? 1 : -1)).map((doc) => ({ doc, score: scores[doc]! }))
 }

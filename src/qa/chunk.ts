@@ -13,7 +13,11 @@ export interface TextChunk {
 }
 
 export interface ChunkOptions {
-  /** Soft upper bound on a chunk's length in characters. */
+  /**
+   * Soft upper bound on a chunk's length in characters. 360: 250 raised tuning hit@1 (0.73 → 0.80) but not the
+   * held-out half (hit@1 0.783 either way, hit@5 0.913 at 360 vs 0.891 at 250), so the tuning gain was fitted
+   * to those questions; longer chunks keep an answer with its context.
+   */
   maxChars?: number
   /** Sentences of at most this many characters are repeated at the start of the next chunk. */
   overlapChars?: number

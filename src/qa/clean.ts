@@ -49,7 +49,8 @@ const BARE_DOMAIN = /\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:gov\.cn|com\.cn|org\.cn|c
 
 /** Template placeholders left in model documents: 20xx年, ***, XX县, ××社区, x月x日, ____. */
 const PLACEHOLDERS: [RegExp, string][] = [
-  [/(?<![0-9A-Za-z])(?:19|20)[xX×＊*]{2}\s*年(?:\s*[xX×＊*\d]{1,2}\s*月(?:\s*[xX×＊*\d]{1,2}\s*日)?)?/g, ''],
+  // Only the placeholder parts go: "20xx年6月20日前完成" keeps its real date "6月20日".
+  [/(?<![0-9A-Za-z])(?:19|20)(?:[xX×＊*]{2}|_{2})\s*年(?:\s*[xX×＊*]{1,2}\s*月(?:\s*[xX×＊*]{1,2}\s*日)?)?/g, ''],
   [/(?<![0-9A-Za-z])[xX×＊*]{1,2}\s*月\s*[xX×＊*]{1,2}\s*日/g, ''],
   [/(?<![A-Za-z])(?:[xX]{2,3}|×{2,3}|○{2,3}|〇{2,3}|某某)(?=[\u3400-\u9fff])/g, ''],
   [/[*＊]{2,}/g, ''],

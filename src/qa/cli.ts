@@ -9,7 +9,8 @@ import { llmFromEnv, remoteEmbedderFromEnv } from '../adapters/openai/env.ts'
 import { embedderFor } from './embedder-offline.ts'
 import { createLogger, type Logger } from '../core/log.ts'
 import { QaEngine } from './engine.ts'
-import { evaluate, calibrate, readEvalFile } from './evaluate.ts'
+import { readEvalFile, readSplit } from './evaluate.ts'
+import { evalRun } from './eval-run.ts'
 import { KnowledgeIndex } from './index-store.ts'
 import { ingest } from './ingest.ts'
 
@@ -19,7 +20,11 @@ const DEFAULT_INDEX = 'data/index'
 const USAGE = {
   ingest: 'usage: weijia ingest [--kb DIR] [--index DIR]\n  Reads .md .txt .html .docx .pdf under DIR (default knowledge/) into the index (default data/index).',
   ask: 'usage: weijia ask [--index DIR] [--json] [--max-chars N] "问题"\n       weijia ask [--index DIR] --json --stdin   (one question per line → one JSON object per line)',
-  eval: 'usage: weijia eval --qa FILE.jsonl [--index DIR] [--calibrate]\n  Lines {"q": "...", "must": ["..."]}; empty must = the documents do not cover it.',
+  eval:
+    'usage: weijia eval --qa FILE.jsonl [--qa FILE2.jsonl …] [--split SPLIT.json] [--kb DIR] [--index DIR] [--calibrate]\n' +
+    '  Lines {"q": "...", "must": ["..."], "id"?, "kind"?}; empty must = the documents do not cover it.\n' +
+    '  Prints the pipeline beside a plain BM25-over-paragraphs baseline on the same documents (--kb, default knowledge/);\n' +
+    '  with --split {"tune": [ids], "heldout": [ids]} both halves separately. Without --index a temporary index of --kb is built.',
 }
 
 function stderrLogger(): Logger {
@@ -101,16 +106,33 @@ export async function askCommand(argv: string[]): Promise<number> {
 }
 
 export async function evalCommand(argv: string[]): Promise<number> {
-  const args = parse(argv, { qa: { type: 'string' }, index: { type: 'string' }, calibrate: { type: 'boolean' } }, false)
-  if ('error' in args || args.values.help || !args.values.qa) {
+  const args = parse(
+    argv,
+    { qa: { type: 'string', multiple: true }, index: { type: 'string' }, kb: { type: 'string' }, split: { type: 'string' }, calibrate: { type: 'boolean' } },
+    false,
+  )
+  const qaFiles = ('error' in args ? [] : (args.values.qa as unknown as string[] | undefined)) ?? []
+  if ('error' in args || args.values.help || !qaFiles.length) {
     process.stderr.write(`${'error' in args ? `${args.error}\n` : ''}${USAGE.eval}\n`)
     return 'error' in args || !args.values.help ? 2 : 0
   }
   const log = stderrLogger()
   try {
-    const items = readEvalFile(await readFile(args.values.qa as string, 'utf8'))
-    const engine = await loadEngine((args.values.index as string | undefined) ?? DEFAULT_INDEX, log)
-    const report = args.values.calibrate ? await calibrate(engine, items) : await evaluate(engine, items)
+    const items = (await Promise.all(qaFiles.map(async (f) => readEvalFile(await readFile(f, 'utf8'))))).flat()
+    const kbDir = (args.values.kb as string | undefined) ?? DEFAULT_KB
+    // --kb alone means "evaluate these documents": build a temporary index rather than trusting data/index.
+    const indexDir = (args.values.index as string | undefined) ?? (args.values.kb ? undefined : DEFAULT_INDEX)
+    const env = loadEnv()
+    const report = await evalRun({
+      kbDir,
+      indexDir,
+      items,
+      split: args.values.split ? readSplit(await readFile(args.values.split as string, 'utf8')) : undefined,
+      makeEmbedder: (glossary) => embedderFor(glossary, remoteEmbedderFromEnv(env)),
+      llm: llmFromEnv(env),
+      log,
+      calibrate: Boolean(args.values.calibrate),
+    })
     process.stdout.write(`${JSON.stringify(report, null, 1)}\n`)
     return 0
   } catch (err) {

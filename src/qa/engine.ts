@@ -4,7 +4,8 @@ import type { Llm } from '../core/llm.ts'
 import type { Logger } from '../core/log.ts'
 import { composeAnswer } from './answer.ts'
 import type { KnowledgeIndex } from './index-store.ts'
-import { normalizeForIndex, toSimplified } from './normalize.ts'
+import { normalizeForIndex, scriptOf, toSimplified } from './normalize.ts'
+import { coverageSpec } from './rerank.ts'
 import { fillPrompt, loadPrompt } from '../core/prompts.ts'
 import { retrieve, type Retrieval, type Thresholds } from './retrieve.ts'
 import { qaTexts } from './texts.ts'
@@ -31,16 +32,42 @@ export interface EngineOptions {
   thresholds?: Thresholds
   /** Rewrite colloquial questions with the LLM before searching (default: on when an LLM is set). */
   rewrite?: boolean
+  /** Per LLM call (rewrite, answer); a slower or hung model costs this much, then the offline answer is used. */
+  llmTimeoutMs?: number
+}
+
+export const DEFAULT_LLM_TIMEOUT_MS = 4000
+
+export class LlmTimeoutError extends Error {
+  override name = 'LlmTimeoutError'
+}
+
+/** The LLM port with a deadline on every call. The request itself may run on; its result is ignored. */
+export function withTimeout(llm: Llm, ms: number): Llm {
+  const race = <T>(p: Promise<T>): Promise<T> => {
+    let timer: NodeJS.Timeout | undefined
+    const deadline = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new LlmTimeoutError(`LLM gave no answer within ${ms} ms`)), ms)
+    })
+    return Promise.race([p, deadline]).finally(() => clearTimeout(timer))
+  }
+  return {
+    model: llm.model,
+    complete: (messages, opts) => race(llm.complete(messages, opts)),
+    extract: (messages, schema, opts) => race(llm.extract(messages, schema, opts)),
+  }
 }
 
 export class QaEngine {
   readonly maxChars: number
+  private readonly opts: EngineOptions
 
   constructor(
     readonly index: KnowledgeIndex,
-    private readonly opts: EngineOptions,
+    opts: EngineOptions,
   ) {
     this.maxChars = opts.maxChars ?? 200
+    this.opts = { ...opts, llm: opts.llm && withTimeout(opts.llm, opts.llmTimeoutMs ?? DEFAULT_LLM_TIMEOUT_MS) }
   }
 
   async retrieve(question: string, k = 8, context?: string): Promise<Retrieval> {
@@ -54,7 +81,13 @@ export class QaEngine {
     const q = maskPersonalData(question.trim())
     if (!q) return { q: question, answer: qaTexts.emptyQuestion, grounded: false, sources: [] }
     const r = await this.retrieve(q, 8, context)
-    const composed = await composeAnswer(context ? `${context}（追问：${q}）` : q, r.query, r.passages, r.decision, { llm: this.opts.llm, maxChars: this.maxChars, log: this.opts.log })
+    const composed = await composeAnswer(context ? `${context}（追问：${q}）` : q, r.query, r.passages, r.decision, {
+      llm: this.opts.llm,
+      maxChars: this.maxChars,
+      log: this.opts.log,
+      spec: coverageSpec(this.index, r.query),
+      script: scriptOf(q),
+    })
     this.opts.log.debug({ q, mode: composed.mode, ...r.decision }, 'qa answered')
     return {
       q: question,

@@ -2,11 +2,14 @@
 // (empty must = the documents don't cover the question, the bot should decline).
 import { z } from 'zod'
 import type { QaEngine } from './engine.ts'
+import type { BaselineBm25 } from './baseline.ts'
 import { normalizeForIndex } from './normalize.ts'
 import type { Passage } from './retrieve.ts'
-import { THRESHOLDS, signals, type Thresholds } from './retrieve.ts'
+import { DECISION_MODEL, FEATURE_NAMES, decisionFeatures, featureVector, fitLogistic, probability, type DecisionModel } from './decide.ts'
+import { coverageSpec } from './rerank.ts'
 
-const itemSchema = z.object({ q: z.string().min(1), must: z.array(z.string()) })
+// id and kind are optional: the sample KB's file has neither, the real-document set has both.
+const itemSchema = z.object({ q: z.string().min(1), must: z.array(z.string()), id: z.string().optional(), kind: z.string().optional() })
 export type EvalItem = z.infer<typeof itemSchema>
 
 export function readEvalFile(text: string): EvalItem[] {
@@ -23,8 +26,42 @@ export function readEvalFile(text: string): EvalItem[] {
 
 /** A passage "hits" when it contains any must-string; both sides compared in Simplified, width-folded form. */
 export function isHit(p: Passage, must: string[]): boolean {
-  const text = normalizeForIndex(`${p.chunk.heading.join(' ')} ${p.chunk.text}`)
-  return must.some((m) => text.includes(normalizeForIndex(m)))
+  return textHits(`${p.chunk.heading.join(' ')} ${p.chunk.text}`, must)
+}
+
+export function textHits(text: string, must: string[]): boolean {
+  const norm = normalizeForIndex(text)
+  return must.some((m) => norm.includes(normalizeForIndex(m)))
+}
+
+/** The split file of a development set: which question ids tune, which are held out. */
+const splitSchema = z.object({ tune: z.array(z.string()), heldout: z.array(z.string()) })
+export type Split = z.infer<typeof splitSchema>
+
+export function readSplit(text: string): Split {
+  const parsed = splitSchema.safeParse(JSON.parse(text))
+  if (!parsed.success) throw new Error('split file: expected {"tune": [ids], "heldout": [ids]}')
+  return parsed.data
+}
+
+export function splitItems(items: EvalItem[], split: Split): { tune: EvalItem[]; heldout: EvalItem[] } {
+  const tune = new Set(split.tune)
+  const heldout = new Set(split.heldout)
+  return { tune: items.filter((i) => i.id && tune.has(i.id)), heldout: items.filter((i) => i.id && heldout.has(i.id)) }
+}
+
+/** Ranking figures from the rank of the first hit per covered question (-1: not in the list). */
+export function rankingFigures(ranks: number[]) {
+  const n = ranks.length
+  const at = (k: number) => ranks.filter((r) => r >= 0 && r < k).length
+  const rr = ranks.reduce((s, r) => s + (r >= 0 ? 1 / (r + 1) : 0), 0)
+  return { covered: n, hit1: round(n ? at(1) / n : 0), hit5: round(n ? at(5) / n : 0), mrr: round(n ? rr / n : 0) }
+}
+
+/** The baseline ranked on the same questions; it has no covered / not-covered decision. */
+export function evaluateBaseline(baseline: BaselineBm25, items: EvalItem[], k = 10) {
+  const ranks = items.filter((i) => i.must.length).map((i) => baseline.search(i.q, k).findIndex((p) => textHits(p.text, i.must)))
+  return rankingFigures(ranks)
 }
 
 const round = (x: number) => Number(x.toFixed(4))
@@ -38,24 +75,26 @@ export async function evaluate(engine: QaEngine, items: EvalItem[], k = 10) {
   let declinedCorrectly = 0
   let wronglyDeclined = 0
   const misses: string[] = []
-  const wrongDecisions: { q: string; expected: 'answer' | 'decline'; coverage: number; similarity: number }[] = []
+  const kinds = new Map<string, number[]>()
+  const wrongDecisions: { q: string; expected: 'answer' | 'decline'; coverage: number; probability: number }[] = []
   for (const item of items) {
     const r = await engine.retrieve(item.q, k)
     if (item.must.length) {
       covered++
       const rank = r.passages.findIndex((p) => isHit(p, item.must))
+      if (item.kind) kinds.set(item.kind, [...(kinds.get(item.kind) ?? []), rank])
       if (rank === 0) hit1++
       if (rank >= 0 && rank < 5) hit5++
       if (rank >= 0) rr += 1 / (rank + 1)
-      else misses.push(item.q)
+      else misses.push(item.id ? `${item.id} ${item.q}` : item.q)
       if (!r.decision.grounded) {
         wronglyDeclined++
-        wrongDecisions.push({ q: item.q, expected: 'answer', coverage: round(r.decision.coverage), similarity: round(r.decision.similarity) })
+        wrongDecisions.push({ q: item.id ? `${item.id} ${item.q}` : item.q, expected: 'answer', coverage: round(r.decision.coverage), probability: round(r.decision.probability) })
       }
     } else {
       uncovered++
       if (!r.decision.grounded) declinedCorrectly++
-      else wrongDecisions.push({ q: item.q, expected: 'decline', coverage: round(r.decision.coverage), similarity: round(r.decision.similarity) })
+      else wrongDecisions.push({ q: item.id ? `${item.id} ${item.q}` : item.q, expected: 'decline', coverage: round(r.decision.coverage), probability: round(r.decision.probability) })
     }
   }
   return {
@@ -67,51 +106,39 @@ export async function evaluate(engine: QaEngine, items: EvalItem[], k = 10) {
     mrr: round(covered ? rr / covered : 0),
     notCoveredDeclined: round(uncovered ? declinedCorrectly / uncovered : 0),
     coveredWronglyDeclined: round(covered ? wronglyDeclined / covered : 0),
-    thresholds: THRESHOLDS,
+    model: DECISION_MODEL,
+    byKind: Object.fromEntries([...kinds].map(([kind, ranks]) => [kind, rankingFigures(ranks)])),
     misses,
     wrongDecisions,
   }
 }
 
 /**
- * Grid search over the decision thresholds by balanced accuracy. Reports the best point and, per
- * threshold, the range where accuracy stays within 1 question of the best — pick from the middle of
- * that range rather than its edge, so the line isn't fitted to these particular questions.
+ * Fits the covered / not-covered model (decide.ts) on these questions: the logistic weights, then, per
+ * probability threshold, the share of covered questions declined and of uncovered ones declined, so the
+ * threshold can be picked from a flat stretch rather than the edge of one. Run on the tuning half only.
  */
 export async function calibrate(engine: QaEngine, items: EvalItem[]) {
-  const rows: { q: string; covered: boolean; coverage: number; similarity: number }[] = []
+  const rows: { q: string; covered: boolean; x: number[] }[] = []
   for (const item of items) {
     const r = await engine.retrieve(item.q, 10)
-    const s = signals(engine.index, r.query, r.passages)
-    rows.push({ q: item.q, covered: item.must.length > 0, coverage: round(s.coverage), similarity: round(s.similarity) })
+    const f = decisionFeatures(engine.index, r.query, coverageSpec(engine.index, r.query), r.passages)
+    rows.push({ q: item.id ? `${item.id} ${item.q}` : item.q, covered: item.must.length > 0, x: featureVector(f).map(round) })
   }
-  const pos = rows.filter((r) => r.covered).length
-  const neg = rows.length - pos
-  const score = (t: Thresholds) => {
-    let tp = 0
-    let tn = 0
-    for (const r of rows) {
-      const g = r.coverage >= t.strongCoverage || (r.coverage >= t.coverage && r.similarity >= t.similarity)
-      if (g && r.covered) tp++
-      if (!g && !r.covered) tn++
-    }
-    return { balanced: (pos ? tp / pos : 1) / 2 + (neg ? tn / neg : 1) / 2, errors: pos - tp + (neg - tn) }
-  }
-  const grid: { t: Thresholds; balanced: number; errors: number }[] = []
-  for (let c = 0.2; c <= 0.951; c += 0.05)
-    for (let s = 0; s <= 0.501; s += 0.02)
-      for (const strong of [0.7, 0.8, 0.9, 1.01]) {
-        const t = { coverage: round(c), similarity: round(s), strongCoverage: strong }
-        grid.push({ t, ...score(t) })
-      }
-  grid.sort((a, b) => b.balanced - a.balanced || a.errors - b.errors)
-  const best = grid[0]!
-  const near = grid.filter((g) => g.errors <= best.errors + 1)
-  const span = (f: (t: Thresholds) => number) => [Math.min(...near.map((g) => f(g.t))), Math.max(...near.map((g) => f(g.t)))]
+  const fitted = fitLogistic(rows.map((r) => r.x), rows.map((r) => (r.covered ? 1 : 0)))
+  const pos = rows.filter((r) => r.covered)
+  const neg = rows.filter((r) => !r.covered)
+  const curve = (model: DecisionModel) =>
+    [0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8].map((t) => ({
+      threshold: t,
+      coveredDeclined: round(pos.filter((r) => probability({ ...model, threshold: t }, r.x) < t).length / (pos.length || 1)),
+      notCoveredDeclined: round(neg.filter((r) => probability({ ...model, threshold: t }, r.x) < t).length / (neg.length || 1)),
+    }))
+  const fittedModel = { ...fitted, threshold: 0.5 }
   return {
-    current: { thresholds: THRESHOLDS, ...score(THRESHOLDS) },
-    best,
-    nearBestRanges: { coverage: span((t) => t.coverage), similarity: span((t) => t.similarity), strongCoverage: span((t) => t.strongCoverage) },
-    rows,
+    features: FEATURE_NAMES,
+    current: { model: DECISION_MODEL, curve: curve(DECISION_MODEL) },
+    fitted: { bias: round(fitted.bias), weights: fitted.weights.map(round), curve: curve(fittedModel) },
+    rows: rows.map((r) => ({ ...r, p: round(probability(DECISION_MODEL, r.x)) })),
   }
 }

@@ -1,25 +1,30 @@
 // The knowledge index on disk. One directory, rows aligned across files:
 //   manifest.json   which files went in (content hash), which embedder built it, pipeline version
-//   chunks.json     passages with title, heading path, offsets (row i)
-//   keyword.json    BM25 term counts (row i)
+//   chunks.jsonl    passages with title, heading path, offsets: one JSON object a line (row i)
+//   keyword.terms   BM25 term dictionary, one term a line
+//   keyword.bin     BM25 term counts per row (Uint32, see bm25.ts packBm25Docs)
+// Every part loads in O(size) — line by line or as one binary view — never one giant JSON string.
 //   vectors.bin     Float32 vectors (row i) — also the embedding cache for the next ingest
 //   glossary.txt    the operator's glossary at ingest time, so `ask --index DIR` needs nothing else
 //   hnsw/           LangChain HNSWLib files over the same rows
 // manifest.json is written last: a crash mid-write leaves the previous manifest, which the next
 // ingest then rebuilds from.
-import { existsSync } from 'node:fs'
+import { createReadStream, createWriteStream, existsSync } from 'node:fs'
+import { once } from 'node:events'
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
+import { createInterface } from 'node:readline'
+import { finished } from 'node:stream/promises'
 import { join } from 'node:path'
 import type { HnswGraphBuilder } from '../adapters/hnsw/graph-builder.ts'
 import { HnswVectorStore } from '../adapters/hnsw/vector-store.ts'
 import type { Embedder } from '../core/llm.ts'
-import { Bm25Index, type Bm25Data } from './bm25.ts'
+import { Bm25Index, packBm25Docs, unpackBm25Docs, type Bm25Data } from './bm25.ts'
 import { Glossary, parseGlossary } from './glossary.ts'
 import { normalizeForIndex } from './normalize.ts'
 import { addWords } from './tokenize.ts'
 
 /** Bump when cleaning/chunking/tokenising changes, so the next ingest re-parses every file. */
-export const PIPELINE_VERSION = 4
+export const PIPELINE_VERSION = 6
 
 export interface ChunkRecord {
   id: string
@@ -72,8 +77,9 @@ export class EmbedderMismatchError extends Error {
 
 const files = (dir: string) => ({
   manifest: join(dir, 'manifest.json'),
-  chunks: join(dir, 'chunks.json'),
-  keyword: join(dir, 'keyword.json'),
+  chunks: join(dir, 'chunks.jsonl'),
+  terms: join(dir, 'keyword.terms'),
+  keyword: join(dir, 'keyword.bin'),
   vectors: join(dir, 'vectors.bin'),
   glossary: join(dir, 'glossary.txt'),
   hnsw: join(dir, 'hnsw'),
@@ -108,8 +114,8 @@ export async function readPrevious(dir: string): Promise<PreviousIndex | undefin
   if (!manifest) return undefined
   try {
     const f = files(dir)
-    const chunks = JSON.parse(await readFile(f.chunks, 'utf8')) as ChunkRecord[]
-    const keyword = JSON.parse(await readFile(f.keyword, 'utf8')) as Bm25Data
+    const chunks = await readChunks(f.chunks)
+    const keyword = await readKeyword(f.terms, f.keyword)
     const buf = await readFile(f.vectors)
     const vectors = new Float32Array(buf.buffer, buf.byteOffset, buf.byteLength / 4)
     if (keyword.docs.length !== chunks.length || vectors.length !== chunks.length * manifest.dims) return undefined
@@ -117,6 +123,36 @@ export async function readPrevious(dir: string): Promise<PreviousIndex | undefin
   } catch {
     return undefined
   }
+}
+
+/** Writes one record a line through a stream: no single string the size of the whole file. */
+async function writeLines(path: string, lines: Iterable<string>): Promise<void> {
+  const tmp = `${path}.tmp-${process.pid}`
+  const out = createWriteStream(tmp)
+  for (const line of lines) if (!out.write(`${line}\n`)) await once(out, 'drain')
+  out.end()
+  await finished(out)
+  await rename(tmp, path)
+}
+
+async function* readLines(path: string): AsyncGenerator<string> {
+  const rl = createInterface({ input: createReadStream(path, { encoding: 'utf8' }), crlfDelay: Infinity })
+  for await (const line of rl) if (line) yield line
+}
+
+export async function readChunks(path: string): Promise<ChunkRecord[]> {
+  const out: ChunkRecord[] = []
+  for await (const line of readLines(path)) out.push(JSON.parse(line) as ChunkRecord)
+  return out
+}
+
+async function readKeyword(termsPath: string, binPath: string): Promise<Bm25Data> {
+  const terms: string[] = []
+  for await (const line of readLines(termsPath)) terms.push(line)
+  const buf = await readFile(binPath)
+  // Copy into an aligned buffer only when the file's buffer isn't 4-byte aligned.
+  const bytes = buf.byteOffset % 4 ? new Uint8Array(buf) : buf
+  return { terms, docs: unpackBm25Docs(new Uint32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 4)) }
 }
 
 async function writeAtomic(path: string, data: string | Uint8Array): Promise<void> {
@@ -154,8 +190,10 @@ export async function writeIndex(dir: string, contents: IndexContents, graph: Hn
     await rm(f.hnsw, { recursive: true, force: true })
     await rename(hnswTmp, f.hnsw)
   }
-  await writeAtomic(f.chunks, JSON.stringify(contents.chunks))
-  await writeAtomic(f.keyword, JSON.stringify(contents.keyword))
+  await writeLines(f.chunks, contents.chunks.map((c) => JSON.stringify(c)))
+  await writeLines(f.terms, contents.keyword.terms)
+  const packed = packBm25Docs(contents.keyword.docs)
+  await writeAtomic(f.keyword, new Uint8Array(packed.buffer, packed.byteOffset, packed.byteLength))
   await writeAtomic(f.vectors, new Uint8Array(contents.vectors.buffer, contents.vectors.byteOffset, contents.vectors.byteLength))
   await writeAtomic(f.glossary, contents.glossaryText)
   await writeAtomic(f.manifest, JSON.stringify(contents.manifest, null, 1))
@@ -171,6 +209,18 @@ export class KnowledgeIndex {
     if (t === undefined) {
       const c = this.chunks[row]!
       this.normalized[row] = t = normalizeForIndex(`${c.title} ${c.heading.join(' ')} ${c.text}`)
+    }
+    return t
+  }
+
+  private readonly headings: (string | undefined)[] = []
+
+  /** Title and heading path of a passage in matching form. */
+  normalizedHeading(row: number): string {
+    let t = this.headings[row]
+    if (t === undefined) {
+      const c = this.chunks[row]!
+      this.headings[row] = t = normalizeForIndex(`${c.title} ${c.heading.join(' ')}`)
     }
     return t
   }
@@ -202,8 +252,8 @@ export class KnowledgeIndex {
     if (embedder.id !== manifest.embedderId) throw new EmbedderMismatchError(manifest.embedderId, embedder.id)
     addWords(glossary.words())
     const f = files(dir)
-    const chunks = JSON.parse(await readFile(f.chunks, 'utf8')) as ChunkRecord[]
-    const keyword = new Bm25Index(JSON.parse(await readFile(f.keyword, 'utf8')) as Bm25Data)
+    const chunks = await readChunks(f.chunks)
+    const keyword = new Bm25Index(await readKeyword(f.terms, f.keyword))
     const vectors = chunks.length ? await HnswVectorStore.load(f.hnsw, embedder) : HnswVectorStore.empty()
     return new KnowledgeIndex(manifest, chunks, keyword, vectors, glossary, embedder)
   }

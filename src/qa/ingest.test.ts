@@ -7,7 +7,7 @@ import type { Embedder } from '../core/llm.ts'
 import { silentLogger } from '../core/log.ts'
 import { OfflineEmbedder } from './embedder-offline.ts'
 import type { Glossary } from './glossary.ts'
-import { EmbedderMismatchError, KnowledgeIndex, type ChunkRecord } from './index-store.ts'
+import { EmbedderMismatchError, KnowledgeIndex, readChunks } from './index-store.ts'
 import { ingest } from './ingest.ts'
 import { writeCorpus } from './test-corpus.ts'
 
@@ -35,7 +35,7 @@ describe('ingest', () => {
     expect(s).toMatchObject({ added: 4, updated: 0, unchanged: 0, removed: 0, failed: 0, files: 4 })
     expect(s.chunks).toBeGreaterThanOrEqual(8)
     expect(emb.embedded()).toBe(s.chunks)
-    const chunks = JSON.parse(await readFile(join(index, 'chunks.json'), 'utf8')) as ChunkRecord[]
+    const chunks = await readChunks(join(index, 'chunks.jsonl'))
     expect(new Set(chunks.map((c) => c.doc))).toEqual(new Set(['托管服务.md', '就业帮扶.txt', '法律/法律援助.md', '家庭暴力.md']))
     expect(chunks.some((c) => c.text.includes('"must"') || c.text.includes('娃儿'))).toBe(false)
     const aid = chunks.find((c) => c.doc === '法律/法律援助.md' && c.text.includes('12348'))!

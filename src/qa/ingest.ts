@@ -12,7 +12,7 @@ import { Glossary } from './glossary.ts'
 import { HnswGraphBuilder } from '../adapters/hnsw/graph-builder.ts'
 import { graphExists, PIPELINE_VERSION, readPrevious, writeIndex, type ChunkRecord, type FileEntry, type Manifest } from './index-store.ts'
 import { parseFile, SUPPORTED_EXTENSIONS } from './parse.ts'
-import { addWords, tokens } from './tokenize.ts'
+import { addWords, keywordTerms } from './tokenize.ts'
 
 /** The operator's glossary file at the top of the knowledge folder: read as glossary, never indexed. */
 export const GLOSSARY_FILE = 'glossary.txt'
@@ -59,6 +59,8 @@ export async function listKnowledgeFiles(kbDir: string): Promise<string[]> {
         await walk(full, depth + 1)
       } else if (e.isFile()) {
         if (depth === 0 && e.name === GLOSSARY_FILE) continue
+        // A README at the top describes the folder (where the files came from); it is not knowledge.
+        if (depth === 0 && /^readme\.(md|txt)$/i.test(e.name)) continue
         if ((SUPPORTED_EXTENSIONS as readonly string[]).includes(extname(e.name).toLowerCase())) out.push(full)
       }
     }
@@ -179,7 +181,7 @@ export async function ingest(opts: IngestOptions): Promise<IngestSummary> {
       part.forEach((c, k) => {
         cachedVectors.set(c.hash, Float32Array.from(vecs[k]!))
         // Tokenise for the keyword index while the embedder's tokens are still memoised.
-        if (!prevTerms.has(c.hash)) prevTerms.set(c.hash, countTerms(tokens(indexText(c))))
+        if (!prevTerms.has(c.hash)) prevTerms.set(c.hash, countTerms(keywordTerms(indexText(c))))
       })
       summary.embedded += part.length
       opts.onProgress?.({ phase: 'embed', done: summary.embedded, total: unique.length })
@@ -193,7 +195,7 @@ export async function ingest(opts: IngestOptions): Promise<IngestSummary> {
       if (v.length !== dims) throw new Error(`embedder returned ${v.length}-d vector, expected ${dims}`)
       vectors.set(v, i * dims)
     })
-    const keyword = encodeBm25(chunks.map((c) => prevTerms.get(c.hash) ?? countTerms(tokens(indexText(c)))))
+    const keyword = encodeBm25(chunks.map((c) => prevTerms.get(c.hash) ?? countTerms(keywordTerms(indexText(c)))))
 
     const manifest: Manifest = { version: 1, pipeline, embedderId: embedder.id, dims, builtAt: new Date().toISOString(), files: fileEntries }
     log.debug({ ms: Date.now() - started, sameRows }, 'ingest: parsed, embedded and tokenised; writing')

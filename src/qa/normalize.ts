@@ -11,6 +11,22 @@ export function toSimplified(text: string): string {
   return convert(text)
 }
 
+let toTw: ((s: string) => string) | undefined
+
+export type Script = 'simplified' | 'traditional'
+
+/** The script a question is written in: Traditional when converting it to Simplified changes it. */
+export function scriptOf(text: string): Script {
+  return toSimplified(text) === text ? 'simplified' : 'traditional'
+}
+
+/** Text in the given script (replies follow the script of the question). */
+export function inScript(text: string, script: Script): string {
+  if (script === 'simplified') return toSimplified(text)
+  const convert = (toTw ??= OpenCC.Converter({ from: 'cn', to: 'tw' }))
+  return convert(toSimplified(text))
+}
+
 const CJK = '\\u3400-\\u9fff\\uf900-\\ufaff'
 const HALF_TO_FULL: Record<string, string> = { ',': '，', ';': '；', ':': '：', '?': '？', '!': '！', '(': '（', ')': '）' }
 

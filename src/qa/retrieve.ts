@@ -1,11 +1,14 @@
-// Hybrid retrieval: dense (HNSW) and keyword (BM25) candidates fused by reciprocal rank, then a
-// "covered or not" decision from two signals that generalise beyond the sample questions:
-//   coverage — how much of the question's content (IDF-weighted, glossary-aware) the best passage contains;
-//   dense    — the best cosine similarity.
+// Hybrid retrieval: keyword (BM25 over words and character bigrams) and dense (HNSW) candidates fused by
+// weighted scores, reranked by how much of the question each contains (rerank.ts), then a
+// "covered or not" decision (decide.ts): a small logistic model over the best answer sentence's coverage of
+// the question, the question's most specific terms, the asked-for answer kind, and the dense similarity.
 import type { ChunkRecord, KnowledgeIndex } from './index-store.ts'
 import { normalizeForIndex } from './normalize.ts'
-import { contentTerms, generalIdf, tokensOfNormalized } from './tokenize.ts'
+import { DECISION_MODEL, decisionFeatures, featureVector, probability, type DecisionModel } from './decide.ts'
+import { coverageSpec, exactTerms, rerank } from './rerank.ts'
+import { queryGrams, tokensOfNormalized } from './tokenize.ts'
 import type { WeightedTerm } from './bm25.ts'
+import { aliasesOf, type Alias } from './colloquial.ts'
 
 export interface PreparedQuery {
   original: string
@@ -16,28 +19,39 @@ export interface PreparedQuery {
   context?: string
   /** Formal terms from the glossary (colloquial matches). */
   expansions: string[]
+  /** Everyday words of the question and their formal synonyms (colloquial.ts). */
+  aliases: Alias[]
   /** Extra search text from an LLM rewrite, if any. */
   rewrite?: string
   keyword: WeightedTerm[]
   dense: string
+  /** Quoted terms (「四新」 “岗村结对”) and the question's numbers: a passage that has them literally is strong evidence. */
+  exact: string[]
 }
 
 export interface Passage {
   row: number
   chunk: ChunkRecord
-  /** Fused (RRF) score; higher is better. */
+  /** Fused and reranked score; higher is better. */
   score: number
   /** Cosine similarity (1 − distance) when found by the dense search. */
   similarity?: number
   bm25?: number
+  /** Share of the question's content the passage contains (set by the reranker). */
+  coverage?: number
 }
 
 export interface Decision {
   grounded: boolean
+  /** Share of the question (decision weights) the best answer sentence and its neighbour contain. */
   coverage: number
   similarity: number
-  /** Index into passages of the passage with the best coverage. */
+  /** The question asks for a phone number, time, date, amount… and the best passage has one (answer-type.ts). */
+  typeOk: boolean
+  /** Index into passages of the passage with the best answer sentence. */
   best: number
+  /** The model's probability that the documents answer the question. */
+  probability: number
 }
 
 export interface Retrieval {
@@ -46,41 +60,19 @@ export interface Retrieval {
   decision: Decision
 }
 
-/**
- * Thresholds for "covered", calibrated on knowledge/eval/qa.jsonl with `weijia eval --calibrate`
- * (offline embedder hash-v2; 42 covered / 14 uncovered questions). Coverage weights words by
- * general-language IDF, so it doesn't depend on the size of the knowledge folder.
- * Observed: covered questions have coverage ≥ 0.60 and similarity ≥ 0.16; uncovered ones have
- * coverage ≤ 0.49 except two that reach 0.58–0.64 through generic words ("小区"→社区, "在哪", "申请"),
- * and similarity mostly ≤ 0.15. The values below sit in the middle of those gaps, not at the edge that
- * would score 100% on these 56 questions (coverage 0.60 / similarity 0.18 — margins of 0.003), so the
- * two generic-word questions are still (wrongly) accepted. Re-run the calibration when the documents
- * or the embedder change.
- */
-export const THRESHOLDS = {
-  /** IDF-weighted, glossary-aware share of the question's content terms found in one top passage. */
-  coverage: 0.55,
-  /** Minimum best cosine similarity (offline embedder scale). */
-  similarity: 0.15,
-  /** With this much coverage the dense signal is not needed. */
-  strongCoverage: 0.85,
-}
-
-/**
- * Similarity scales differ between embedders; the dense threshold above was calibrated on the offline one.
- * For a remote embedder, coverage decides (similarity floor 0) until someone calibrates it with `eval --calibrate`.
- */
-export function thresholdsFor(embedderId: string): Thresholds {
-  return embedderId.startsWith('offline:') ? THRESHOLDS : { ...THRESHOLDS, similarity: 0 }
-}
-
-export type Thresholds = typeof THRESHOLDS
+/** The decision model; swap it to try another calibration (`weijia eval --calibrate`). */
+export type Thresholds = DecisionModel
 
 // Expansions help recall but must not outvote the question's own words ("家暴 … 证据" is about evidence).
 const EXPANSION_WEIGHT = 0.35
 const REWRITE_WEIGHT = 0.7
+/** A formal synonym of an everyday word says the same thing, but the question's own word stays first. */
+const ALIAS_WEIGHT = 0.8
 const CONTEXT_WEIGHT = 0.5
-const RRF_K = 60
+const GRAM_WEIGHT = 0.5
+/** Fusion weights: keyword evidence (normalised BM25) outweighs the feature-hashing embedder's cosine. */
+const KEYWORD_WEIGHT = 1
+const DENSE_WEIGHT = 0.3
 
 export function prepareQuery(index: KnowledgeIndex, question: string, rewrite?: string, context?: string): PreparedQuery {
   const own = normalizeForIndex(question)
@@ -88,19 +80,26 @@ export function prepareQuery(index: KnowledgeIndex, question: string, rewrite?: 
   const contextNorm = context ? normalizeForIndex(context) : undefined
   const normalized = contextNorm ? `${contextNorm} ${own}` : own
   const expansions = index.glossary.expand(normalized)
+  const aliases = aliasesOf(own)
   // Dense text gets each matched entry's first two formal terms only: many appended terms would drown the question.
   const denseExpansions = index.glossary
     .match(normalized)
     .filter((h) => h.via === 'colloquial')
     .flatMap((h) => h.entry.formal.slice(0, 2))
     .filter((f) => !normalized.includes(f))
-  const keyword: WeightedTerm[] = tokensOfNormalized(own).map((term) => ({ term, weight: 1 }))
-  if (contextNorm) for (const term of tokensOfNormalized(contextNorm)) keyword.push({ term, weight: CONTEXT_WEIGHT })
+  const keyword: WeightedTerm[] = []
+  const add = (text: string, weight: number) => {
+    for (const term of tokensOfNormalized(text)) keyword.push({ term, weight })
+    for (const term of queryGrams(text)) keyword.push({ term, weight: weight * GRAM_WEIGHT })
+  }
+  add(own, 1)
+  if (contextNorm) add(contextNorm, CONTEXT_WEIGHT)
   for (const e of expansions) for (const term of tokensOfNormalized(e)) keyword.push({ term, weight: EXPANSION_WEIGHT })
+  for (const a of aliases) add(a.formal, ALIAS_WEIGHT)
   const rewriteNorm = rewrite ? normalizeForIndex(rewrite) : undefined
-  if (rewriteNorm) for (const term of tokensOfNormalized(rewriteNorm)) keyword.push({ term, weight: REWRITE_WEIGHT })
-  const dense = [normalized, ...new Set(denseExpansions), rewriteNorm ?? ''].join(' ').trim()
-  return { original: question, normalized, own, context: contextNorm, expansions, rewrite: rewriteNorm, keyword, dense }
+  if (rewriteNorm) add(rewriteNorm, REWRITE_WEIGHT)
+  const dense = [normalized, ...new Set([...aliases.map((a) => a.formal), ...denseExpansions]), rewriteNorm ?? ''].join(' ').trim()
+  return { original: question, normalized, own, context: contextNorm, expansions, aliases, rewrite: rewriteNorm, keyword, dense, exact: exactTerms(own) }
 }
 
 export interface RetrieveOptions {
@@ -128,66 +127,20 @@ export async function retrieve(index: KnowledgeIndex, question: string, opts: Re
     if (!p) fused.set(row, (p = { row, chunk: index.chunks[row]!, score: 0 }))
     return p
   }
-  dense.forEach((hit, rank) => {
-    const p = get(hit.row)
-    p.similarity = 1 - hit.distance
-    p.score += 1 / (RRF_K + rank + 1)
-  })
-  keyword.forEach((hit, rank) => {
-    const p = get(hit.doc)
-    p.bm25 = hit.score
-    p.score += 1 / (RRF_K + rank + 1)
-  })
-  // RRF ties are common with two lists (1st+2nd vs 2nd+1st); break them by the raw scores, scaled to stay below one rank step.
+  for (const hit of dense) get(hit.row).similarity = 1 - hit.distance
+  for (const hit of keyword) get(hit.doc).bm25 = hit.score
+  // Weighted score fusion rather than equal-weight RRF: with RRF the embedder's 1st place counts as much as
+  // BM25's 1st place, and the hashing embedder's favourites are often passages sharing only generic words.
   const maxBm25 = keyword[0]?.score || 1
-  for (const p of fused.values()) p.score += 1e-5 * ((p.bm25 ?? 0) / maxBm25 + (p.similarity ?? 0))
-  const passages = [...fused.values()].sort((a, b) => b.score - a.score).slice(0, k)
-  const decision = decide(index, query, passages, opts.thresholds ?? thresholdsFor(index.embedder.id))
+  for (const p of fused.values()) p.score = (KEYWORD_WEIGHT * (p.bm25 ?? 0)) / maxBm25 + DENSE_WEIGHT * Math.max(0, p.similarity ?? 0)
+  const passages = rerank(index, query, [...fused.values()]).slice(0, k)
+  const decision = decide(index, query, passages, opts.thresholds ?? DECISION_MODEL)
   return { query, passages, decision }
 }
 
-/** Signals of the decision, exposed for calibration. */
-export function signals(index: KnowledgeIndex, query: PreparedQuery, passages: Passage[]): { coverage: number; similarity: number; best: number } {
-  // A follow-up's own words must be covered; its context's words count half.
-  const ownTerms = contentTerms(query.own)
-  const contextTerms = query.context ? contentTerms(query.context).filter((t) => !ownTerms.includes(t)) : []
-  const terms = [...ownTerms, ...contextTerms]
-  const factor = (t: string) => (contextTerms.includes(t) ? CONTEXT_WEIGHT : 1)
-  const colloquialHits = index.glossary.match(query.normalized).filter((h) => h.via === 'colloquial')
-  // Specific words weigh more than common ones (general-language IDF, see generalIdf);
-  // single characters ("办", "打") say little on their own.
-  const weight = (t: string) => (t.length === 1 && !/\d/.test(t) ? 0.3 : 1) * generalIdf(t) * factor(t)
-  const total = terms.reduce((s, t) => s + weight(t), 0)
-  let coverage = 0
-  let best = 0
-  passages.slice(0, 5).forEach((p, i) => {
-    if (!total) return
-    const text = index.normalizedText(p.row)
-    // A colloquial term counts as covered when a formal term of its glossary entry is in the passage.
-    const bridged = colloquialHits.filter((h) => h.entry.formal.some((f) => text.includes(f)))
-    let got = 0
-    for (const t of terms) {
-      if (text.includes(t) || bridged.some((h) => h.entry.colloquial.some((alt) => alt.some((frag) => frag.includes(t) || t.includes(frag))))) {
-        got += weight(t)
-        continue
-      }
-      // A compound the passage writes apart ("热线电话" vs "热线…电话") earns the share of its parts present.
-      const parts = tokensOfNormalized(t).filter((p) => p.length >= 2 && p !== t)
-      if (parts.length) got += (weight(t) * parts.filter((p) => text.includes(p)).length) / parts.length
-    }
-    const c = got / total
-    if (c > coverage) {
-      coverage = c
-      best = i
-    }
-  })
-  const similarity = Math.max(0, ...passages.slice(0, 5).map((p) => p.similarity ?? 0))
-  return { coverage, similarity, best }
-}
-
-export function decide(index: KnowledgeIndex, query: PreparedQuery, passages: Passage[], t: Thresholds): Decision {
-  if (!passages.length) return { grounded: false, coverage: 0, similarity: 0, best: 0 }
-  const s = signals(index, query, passages)
-  const grounded = s.coverage >= t.strongCoverage || (s.coverage >= t.coverage && s.similarity >= t.similarity)
-  return { grounded, ...s }
+export function decide(index: KnowledgeIndex, query: PreparedQuery, passages: Passage[], model: DecisionModel = DECISION_MODEL): Decision {
+  if (!passages.length) return { grounded: false, coverage: 0, similarity: 0, typeOk: false, best: 0, probability: 0 }
+  const f = decisionFeatures(index, query, coverageSpec(index, query), passages)
+  const p = probability(model, featureVector(f))
+  return { grounded: p >= model.threshold, coverage: f.sentence, similarity: f.similarity, typeOk: f.typeOk, best: f.best, probability: p }
 }

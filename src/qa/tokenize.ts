@@ -163,3 +163,45 @@ export function generalIdf(word: string): number {
   }
   return 12
 }
+
+/** Marks character-bigram terms in the keyword index, so "结对" the bigram and "结对" the word stay distinct terms. */
+export const GRAM_MARK = '\u0001'
+const CJK_CHAR = /[\u3400-\u9fff\uf900-\ufaff]/
+
+/**
+ * Character bigrams of the runs of Chinese characters, for the keyword index. jieba splits coined terms
+ * ("岗村结对" → 岗/村/结对, "五小行动" → 五/小/行动), so words alone cannot match them; bigrams can.
+ */
+export function gramsOfNormalized(normalized: string): string[] {
+  const out: string[] = []
+  for (let i = 0; i + 1 < normalized.length; i++) {
+    if (CJK_CHAR.test(normalized[i]!) && CJK_CHAR.test(normalized[i + 1]!)) out.push(GRAM_MARK + normalized.slice(i, i + 2))
+  }
+  return out
+}
+
+/**
+ * The question's bigrams, taken only inside runs of content words: "妇女微家的管理员由哪些人担任" gives
+ * 妇女/女微/微家 and 管理/理员, never "哪些" or "家的", which say nothing about the topic.
+ */
+export function queryGrams(normalized: string): string[] {
+  const out: string[] = []
+  let run = ''
+  const flush = () => {
+    out.push(...gramsOfNormalized(run))
+    run = ''
+  }
+  for (const t of segmenter().cut(normalized, false)) {
+    const w = t.trim()
+    if (w && MEANINGFUL.test(w) && !STOPWORDS.has(w)) run += w
+    else flush()
+  }
+  flush()
+  return [...new Set(out)]
+}
+
+/** What the keyword index holds for a passage: search-mode words and character bigrams. */
+export function keywordTerms(text: string): string[] {
+  const normalized = normalizeForIndex(text)
+  return [...tokensOfNormalized(normalized), ...gramsOfNormalized(normalized)]
+}

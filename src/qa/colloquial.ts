@@ -1,0 +1,45 @@
+// Everyday words → the words documents use for the same thing. Residents write 娃, 妈妈, 搞活动, 评比;
+// reports write 孩子, 母亲, 开展活动, 评选. Unlike the glossary (programme names for situations), these are
+// plain synonyms of general language, not tied to any knowledge folder: the question is searched with both
+// forms, and a passage with the formal word covers the everyday one. Question words (咋, 啥, 多少) need no
+// entry: they are stop words (tokenize.ts). Applied to normalised (Simplified) questions only.
+
+/** [everyday, formal]. Longer everyday forms first where one contains another (娃儿 before 娃). */
+export const COLLOQUIAL: readonly (readonly [string, string])[] = [
+  ['娃儿', '孩子'], ['娃娃', '孩子'], ['娃', '孩子'], ['小孩子', '孩子'], ['小孩', '孩子'], ['小朋友', '儿童'],
+  ['妈妈', '母亲'], ['当妈的', '母亲'], ['宝妈', '母亲'], ['爸爸', '父亲'], ['当爹的', '父亲'],
+  ['老公', '丈夫'], ['老婆', '妻子'], ['老人家', '老人'], ['老太太', '老年妇女'],
+  ['女老师', '女教师'], ['老师', '教师'], ['女的', '女性'], ['女人', '女性'],
+  ['搞', '开展'], ['评比', '评选'], ['开会', '会议'], ['学学', '学习'], ['上课', '授课'],
+  ['看病', '就医'], ['重病', '重大疾病'], ['大病', '重大疾病'], ['生病', '疾病'], ['得病', '疾病'],
+  ['没钱', '困难'], ['拿不出钱', '困难'], ['穷', '贫困'], ['帮一把', '帮扶'], ['帮帮', '帮扶'], ['帮忙', '帮扶'],
+  ['找工作', '就业'], ['找活干', '就业'], ['打工', '务工'], ['下岗', '失业'],
+  ['要钱', '收费'], ['交钱', '收费'], ['收钱', '收费'], ['结婚', '婚姻'], ['离了', '离婚'],
+  ['吵架', '矛盾'], ['闹矛盾', '矛盾'], ['打架', '纠纷'], ['骗', '诈骗'], ['被拐', '拐卖'],
+  ['讲课', '讲座'], ['听课', '讲座'],
+]
+
+export interface Alias {
+  colloquial: string
+  formal: string
+}
+
+/** The everyday words of the question that have a formal counterpart (the formal word not already there). */
+export function aliasesOf(normalized: string): Alias[] {
+  const out: Alias[] = []
+  let rest = normalized
+  for (const [colloquial, formal] of COLLOQUIAL) {
+    if (!rest.includes(colloquial)) continue
+    // Mask what matched so 娃 isn't matched again inside 娃儿.
+    rest = rest.split(colloquial).join('\u0000')
+    if (!normalized.includes(formal)) out.push({ colloquial, formal })
+  }
+  return out
+}
+
+/** The question with its everyday words replaced by the formal ones. */
+export function formalize(normalized: string): string {
+  let out = normalized
+  for (const { colloquial, formal } of aliasesOf(normalized)) out = out.split(colloquial).join(formal)
+  return out
+}

@@ -1,0 +1,57 @@
+// One evaluation run, shared by `weijia eval`, the benchmark and the test suite: the real pipeline and the
+// plain BM25 baseline on the same documents and questions, reported per half of the split when there is one.
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { Embedder, Llm } from '../core/llm.ts'
+import type { Logger } from '../core/log.ts'
+import { BaselineBm25 } from './baseline.ts'
+import { QaEngine } from './engine.ts'
+import { calibrate, evaluate, evaluateBaseline, splitItems, type EvalItem, type Split } from './evaluate.ts'
+import type { Glossary } from './glossary.ts'
+import { KnowledgeIndex } from './index-store.ts'
+import { ingest, listKnowledgeFiles } from './ingest.ts'
+import { parseFile } from './parse.ts'
+
+export async function baselineFor(kbDir: string): Promise<BaselineBm25> {
+  const docs = []
+  for (const path of await listKnowledgeFiles(kbDir)) {
+    try {
+      docs.push(await parseFile(path))
+    } catch {
+      // Unparseable files are skipped by ingest too.
+    }
+  }
+  return BaselineBm25.fromDocuments(docs)
+}
+
+export interface EvalRunOptions {
+  kbDir: string
+  /** An existing index of kbDir; without it a temporary one is built (and removed). */
+  indexDir?: string
+  items: EvalItem[]
+  split?: Split
+  makeEmbedder: (g: Glossary) => Embedder
+  llm?: Llm
+  log: Logger
+  /** Report the decision-threshold grid on the tuning half (all items without a split) instead. */
+  calibrate?: boolean
+}
+
+export async function evalRun(opts: EvalRunOptions) {
+  const temp = opts.indexDir ? undefined : await mkdtemp(join(tmpdir(), 'wj-eval-'))
+  try {
+    const indexDir = opts.indexDir ?? temp!
+    if (temp) await ingest({ kbDir: opts.kbDir, indexDir, makeEmbedder: opts.makeEmbedder, log: opts.log })
+    const engine = new QaEngine(await KnowledgeIndex.load(indexDir, opts.makeEmbedder), { llm: opts.llm, log: opts.log })
+    // Calibration only ever sees the tuning half.
+    if (opts.calibrate) return { calibration: await calibrate(engine, opts.split ? splitItems(opts.items, opts.split).tune : opts.items) }
+    const baseline = await baselineFor(opts.kbDir)
+    const one = async (items: EvalItem[]) => ({ pipeline: await evaluate(engine, items), baseline: evaluateBaseline(baseline, items) })
+    if (!opts.split) return { all: await one(opts.items) }
+    const halves = splitItems(opts.items, opts.split)
+    return { tune: await one(halves.tune), heldout: await one(halves.heldout) }
+  } finally {
+    if (temp) await rm(temp, { recursive: true, force: true })
+  }
+}

@@ -1,0 +1,67 @@
+// The offline answer: the sentence(s) of the retrieved passages that answer, quoted as written. Sentences
+// are scored by how much of the question they contain (IDF-weighted coverage, rerank.ts), whether they hold
+// the kind of answer asked for (a number for "多少", a date for "什么时候", answer-type.ts) and the quoted
+// terms. A list question gets the whole list; a number question the sentence with the number.
+// Text from documents is only ever quoted, never interpreted, so instructions inside it have no effect.
+import { answerTypes, hasAnswerOf } from './answer-type.ts'
+import { normalizeForIndex } from './normalize.ts'
+import { coverageOf, exactOf, type CoverageSpec } from './rerank.ts'
+import type { Passage, PreparedQuery } from './retrieve.ts'
+
+const SENTENCE = /[^。！？；\n]+[。！？；]?/g
+const LIST_QUESTION = /哪些|哪几|有什么|有啥|包括|包含|都有|几类|几种|几个方面|哪三|哪四|哪五|哪六|哪两|是哪/
+const NUMBER_QUESTION = /多少|几(个|次|期|所|人|名|项|天|年|岁|家|场|套|类|条|万)|比例|百分之|第几/
+const LIST_ITEM = /^\s*(\d{1,2}\s*[.、．)）]|[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,2}是|[①②③④⑤⑥⑦⑧⑨⑩]|[·•-])/
+const HAS_NUMBER = /\d|[一二三四五六七八九十百千万两]{1,4}(个|次|期|所|人|名|项|天|年|家|场|类|条|大类|万)/
+
+export interface Extracted {
+  body: string
+  from: Passage
+}
+
+interface Scored {
+  p: Passage
+  rank: number
+  sentences: string[]
+  i: number
+  score: number
+}
+
+export function extractAnswer(query: PreparedQuery, spec: CoverageSpec, passages: Passage[], best: number, maxChars: number, budgetOf: (p: Passage) => number): Extracted {
+  const order = [passages[best]!, ...passages.filter((_, i) => i !== best)].slice(0, 3)
+  const types = answerTypes(query.own)
+  const listQ = LIST_QUESTION.test(query.own)
+  const numberQ = NUMBER_QUESTION.test(query.own)
+  let top: Scored | undefined
+  order.forEach((p, rank) => {
+    const sentences = (p.chunk.text.match(SENTENCE) ?? []).map((s) => s.trim()).filter(Boolean)
+    sentences.forEach((s, i) => {
+      const norm = normalizeForIndex(s)
+      let score = coverageOf(spec, norm) + 0.5 * exactOf(query.exact, norm)
+      if (types.some((t) => hasAnswerOf(t, norm))) score += 0.3
+      if (numberQ && HAS_NUMBER.test(norm)) score += 0.3
+      // A list question is answered by an enumeration, not by the sentence that merely names the topic.
+      if (listQ && (/[、；]/.test(norm) || /[:：]$/.test(norm))) score += 0.2
+      // Earlier passages are better evidence.
+      score *= rank === 0 ? 1.15 : 1
+      if (!top || score > top.score + 1e-9) top = { p, rank, sentences, i, score }
+    })
+  })
+  if (!top) return { body: order[0]!.chunk.text, from: order[0]! }
+  const { p, sentences, i } = top
+  const budget = budgetOf(p)
+  const picked = [sentences[i]!]
+  let len = picked[0]!.length
+  // A sentence that introduces something ("分为五大类：", "主要做法是") is continued; so is a list, item by item.
+  const continues = (prev: string, next: string) => /[:：]$/.test(prev) || (listQ && LIST_ITEM.test(next)) || (listQ && LIST_ITEM.test(prev) && LIST_ITEM.test(next))
+  for (let j = i + 1; j < sentences.length && continues(sentences[j - 1]!, sentences[j]!); j++) {
+    if (len + sentences[j]!.length > budget) break
+    picked.push(sentences[j]!)
+    len += sentences[j]!.length
+  }
+  // One short sentence alone reads like a fragment; the next one usually completes it.
+  if (picked.length === 1 && len < 30 && sentences[i + 1] && len + sentences[i + 1]!.length <= budget) picked.push(sentences[i + 1]!)
+  // List items keep their own lines; running prose is joined.
+  const body = picked.reduce((acc, s) => (acc && LIST_ITEM.test(s) ? `${acc}\n${s}` : acc + s), '')
+  return { body, from: p }
+}

@@ -1,0 +1,108 @@
+// A light reranker over the fused candidates (a few dozen passages, never the corpus): how much of the
+// question a passage actually contains. BM25 rewards a passage for repeating one word; coverage rewards it
+// for having all of them, and literal quoted terms or numbers outrank everything else.
+import { answerTypes } from './answer-type.ts'
+import type { KnowledgeIndex } from './index-store.ts'
+import type { Passage, PreparedQuery } from './retrieve.ts'
+import { contentTerms, generalIdf, tokensOfNormalized } from './tokenize.ts'
+
+export const RERANK = {
+  /** Candidates reranked; the rest keep their fused order below them. */
+  depth: 40,
+  coverage: 1,
+  exact: 1,
+  heading: 0.2,
+}
+
+const QUOTED = /[「“"『《‘]([^」”"』》’]{2,20})[」”"』》’]/g
+const NUMBER = /\d+(?:\.\d+)?%?/g
+
+/** Quoted terms and multi-digit numbers of the (normalised) question. */
+export function exactTerms(normalized: string): string[] {
+  const out = new Set<string>()
+  for (const m of normalized.matchAll(QUOTED)) out.add(m[1]!.trim())
+  for (const m of normalized.matchAll(NUMBER)) if (m[0].length >= 2) out.add(m[0])
+  return [...out].filter(Boolean)
+}
+
+/** The question's content terms with their weights, computed once per query. */
+export interface CoverageSpec {
+  terms: string[]
+  weight: (t: string) => number
+  total: number
+  /** Glossary colloquial hits: a colloquial term counts as covered when the passage has a formal term of its entry. */
+  bridges: { formal: string[]; fragments: string[] }[]
+  /** The question's most specific own terms: an answer sentence must mention one of them. */
+  keyTerms: string[]
+}
+
+const CONTEXT_WEIGHT = 0.5
+
+export function coverageSpec(index: KnowledgeIndex, query: PreparedQuery): CoverageSpec {
+  const ownTerms = contentTerms(query.own)
+  const contextTerms = query.context ? contentTerms(query.context).filter((t) => !ownTerms.includes(t)) : []
+  const terms = [...ownTerms, ...contextTerms]
+  // Specific words weigh more than common ones (general-language IDF); single characters say little alone.
+  // An everyday word weighs what its formal synonym weighs: 娃 says as much as 孩子.
+  const formalOf = (t: string) => query.aliases.find((a) => a.colloquial === t || (t.length > 1 && t.includes(a.colloquial)))?.formal
+  const base = (t: string) => (t.length === 1 && !/\d/.test(t) ? 0.3 : 1) * generalIdf(t)
+  const weight = (t: string) => {
+    const f = formalOf(t)
+    return (f ? Math.max(base(t), base(f)) : base(t)) * (contextTerms.includes(t) ? CONTEXT_WEIGHT : 1)
+  }
+  const bridges = index.glossary
+    .match(query.normalized)
+    .filter((h) => h.via === 'colloquial')
+    .map((h) => ({ formal: h.entry.formal, fragments: h.entry.colloquial.flat() }))
+  for (const a of query.aliases) bridges.push({ formal: [a.formal], fragments: [a.colloquial] })
+  const keyTerms = [...ownTerms, ...contextTerms]
+    .filter((t) => t.length >= 2 && !answerTypes(t).length)
+    .sort((a, b) => weight(b) - weight(a))
+    .slice(0, 3)
+  return { terms, weight, total: terms.reduce((s, t) => s + weight(t), 0), bridges, keyTerms }
+}
+
+/** IDF-weighted share of the question's content terms found in `text` (normalised). */
+export function coverageOf(spec: CoverageSpec, text: string): number {
+  if (!spec.total) return 0
+  const bridged = spec.bridges.filter((b) => b.formal.some((f) => text.includes(f)))
+  let got = 0
+  for (const t of spec.terms) {
+    if (text.includes(t) || bridged.some((b) => b.fragments.some((frag) => frag.includes(t) || t.includes(frag)))) {
+      got += spec.weight(t)
+      continue
+    }
+    // A compound the passage writes apart ("热线电话" vs "热线…电话") earns the share of its parts present.
+    const parts = tokensOfNormalized(t).filter((p) => p.length >= 2 && p !== t)
+    if (parts.length) got += (spec.weight(t) * parts.filter((p) => text.includes(p)).length) / parts.length
+  }
+  return got / spec.total
+}
+
+/** Share of the exact terms (quoted, numbers) found literally. */
+export function exactOf(exact: string[], text: string): number {
+  if (!exact.length) return 0
+  return exact.filter((e) => text.includes(e)).length / exact.length
+}
+
+export function rerank(index: KnowledgeIndex, query: PreparedQuery, candidates: Passage[]): Passage[] {
+  const sorted = [...candidates].sort((a, b) => b.score - a.score)
+  const head = sorted.slice(0, RERANK.depth)
+  const spec = coverageSpec(index, query)
+  for (const p of head) {
+    const text = index.normalizedText(p.row)
+    const headingText = index.normalizedHeading(p.row)
+    p.coverage = coverageOf(spec, text)
+    p.score += RERANK.coverage * p.coverage + RERANK.exact * exactOf(query.exact, text) + RERANK.heading * coverageOf(spec, headingText)
+  }
+  head.sort((a, b) => b.score - a.score)
+  return [...head, ...sorted.slice(RERANK.depth)]
+}
+
+/** Whether the question's most specific term is in `text` (as written, or bridged by the glossary). */
+export function hasKeyTerm(spec: CoverageSpec, text: string): boolean {
+  const key = spec.keyTerms[0]
+  if (!key) return true
+  if (text.includes(key)) return true
+  return spec.bridges.some((b) => b.formal.some((f) => text.includes(f)) && b.fragments.some((frag) => frag.includes(key) || key.includes(frag)))
+}
