@@ -4,6 +4,7 @@
 // Targets on 2 cores: ingestion ≥ 1 MB/s, retrieval p95 ≤ 20 ms, RSS ≤ 400 MB.
 // Run: npx tsx scripts/bench-qa.ts   (prints JSON on stdout)
 //      npx tsx scripts/bench-qa.ts --chunks 100000   (scale only: ingest, latency and RSS at ~100k passages, no eval)
+import { hnswBackend } from '../src/adapters/hnsw/index.ts'
 import { spawnSync } from 'node:child_process'
 import { existsSync, readFileSync } from 'node:fs'
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
@@ -75,7 +76,7 @@ const round = (x: number, d = 2) => Number(x.toFixed(d))
 /** Child-process part: load the index, run the queries, report latency and RSS (a clean process, no ingest garbage). */
 async function queryPhase(indexDir: string): Promise<Record<string, number>> {
   const t0 = performance.now()
-  const index = await KnowledgeIndex.load(indexDir, (g) => new OfflineEmbedder(g))
+  const index = await KnowledgeIndex.load(indexDir, (g) => new OfflineEmbedder(g), hnswBackend)
   const loadMs = performance.now() - t0
   const qs = queries(QUERIES)
   for (const q of qs.slice(0, 20)) await retrieve(index, q) // warm-up (JIT, jieba idf table)
@@ -99,10 +100,10 @@ export async function benchQa(): Promise<Record<string, unknown>> {
   try {
     const corpus = await generateCorpus(kb)
     const t0 = performance.now()
-    const summary = await ingest({ kbDir: kb, indexDir, makeEmbedder: (g) => new OfflineEmbedder(g), log, batchSize: 256 })
+    const summary = await ingest({ vectors: hnswBackend, kbDir: kb, indexDir, makeEmbedder: (g) => new OfflineEmbedder(g), log, batchSize: 256 })
     const ingestSec = (performance.now() - t0) / 1000
     const t1 = performance.now()
-    const again = await ingest({ kbDir: kb, indexDir, makeEmbedder: (g) => new OfflineEmbedder(g), log })
+    const again = await ingest({ vectors: hnswBackend, kbDir: kb, indexDir, makeEmbedder: (g) => new OfflineEmbedder(g), log })
     const reingestSec = (performance.now() - t1) / 1000
 
     const child = spawnSync(process.execPath, ['--import', 'tsx', '--expose-gc', fileURLToPath(import.meta.url), '--query-phase', indexDir], {
@@ -123,8 +124,8 @@ export async function benchQa(): Promise<Record<string, unknown>> {
     const evalFile = fileURLToPath(new URL('../knowledge/eval/qa.jsonl', import.meta.url))
     if (existsSync(evalFile)) {
       const evalIndex = join(root, 'eval-index')
-      await ingest({ kbDir: fileURLToPath(new URL('../knowledge/', import.meta.url)), indexDir: evalIndex, makeEmbedder: (g) => new OfflineEmbedder(g), log })
-      const engine = new QaEngine(await KnowledgeIndex.load(evalIndex, (g) => new OfflineEmbedder(g)), { log })
+      await ingest({ vectors: hnswBackend, kbDir: fileURLToPath(new URL('../knowledge/', import.meta.url)), indexDir: evalIndex, makeEmbedder: (g) => new OfflineEmbedder(g), log })
+      const engine = new QaEngine(await KnowledgeIndex.load(evalIndex, (g) => new OfflineEmbedder(g), hnswBackend), { log })
       const { misses: _m, wrongDecisions, ...figures } = await evaluate(engine, readEvalFile(await readFile(evalFile, 'utf8')))
       result.eval = { ...figures, wrongDecisions }
     }
@@ -132,7 +133,7 @@ export async function benchQa(): Promise<Record<string, unknown>> {
     const fixtures = fileURLToPath(new URL('../test/fixtures/', import.meta.url))
     const items = ['questions-a.jsonl', 'questions-b.jsonl'].flatMap((f) => readEvalFile(readFileSync(join(fixtures, 'qa-real', f), 'utf8')))
     const split = readSplit(readFileSync(join(fixtures, 'qa-real', 'split.json'), 'utf8'))
-    const real = await evalRun({ kbDir: join(fixtures, 'real-corpus'), items, split, makeEmbedder: (g) => new OfflineEmbedder(g), log })
+    const real = await evalRun({ vectors: hnswBackend, kbDir: join(fixtures, 'real-corpus'), items, split, makeEmbedder: (g) => new OfflineEmbedder(g), log })
     const brief = (h: { pipeline: Record<string, unknown>; baseline: Record<string, unknown> }) => {
       const { misses: _m, wrongDecisions: _w, model: _t, byKind, ...pipeline } = h.pipeline
       return { pipeline, baseline: h.baseline, byKind }

@@ -1,10 +1,12 @@
-// The capabilities the bot runs, in registration order (which also breaks route-priority ties).
+// The capabilities the bot runs, in registration order (which also breaks route-priority ties), with the
+// adapters they are handed.
 import { consoleLink } from './console/chat.ts'
 import type { Capability } from './core/capability.ts'
-import { qa } from './qa/index.ts'
+import { hnswBackend } from './adapters/hnsw/index.ts'
+import { createQa } from './qa/index.ts'
 import { referrals } from './referrals/index.ts'
 import { reminders } from './reminders/index.ts'
 import { signups } from './signups/index.ts'
 import { welcome } from './welcome/index.ts'
 
-export const capabilities: Capability[] = [welcome, referrals, signups, reminders, qa, consoleLink]
+export const capabilities: Capability[] = [welcome, referrals, signups, reminders, createQa({ vectors: hnswBackend }), consoleLink]

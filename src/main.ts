@@ -114,7 +114,8 @@ async function consoleBeside(
   app.onSent(() => recorder.sent())
   try {
     const { startConsole } = await import('./console/start.ts')
-    return await startConsole({ config: deps.config, redis: deps.redis, log: deps.log, password: deps.env.CONSOLE_PASSWORD, directory: deps.directory, llm: deps.llm, embedder: deps.embedder })
+    const { hnswBackend } = await import('./adapters/hnsw/index.ts')
+    return await startConsole({ ...deps, password: deps.env.CONSOLE_PASSWORD, vectors: hnswBackend })
   } catch (err) {
     deps.log.error({ err }, 'console could not start; the bot runs without it')
     return undefined

@@ -6,6 +6,7 @@ import { connectRedis, RedisUnavailableError } from '../adapters/redis/connect.t
 import { keyFor } from '../adapters/redis/keys.ts'
 import type { CliCommand, CliDeps } from '../core/cli.ts'
 import { createLogger } from '../core/log.ts'
+import type { QaCliDeps } from '../qa/cli.ts'
 
 const USAGE = `weijia <command> [options]
 
@@ -46,6 +47,14 @@ export function cliDeps(): CliDeps {
   }
 }
 
+/** The knowledge commands' clients: the HNSW adapter, and the LLM and remote embedder when configured. */
+async function qaDeps(): Promise<QaCliDeps> {
+  const env = loadEnv()
+  const { llmFromEnv, remoteEmbedderFromEnv } = await import('../adapters/openai/env.ts')
+  const { hnswBackend } = await import('../adapters/hnsw/index.ts')
+  return { log: createLogger({ level: env.LOG_LEVEL ?? 'info', pretty: false }), vectors: hnswBackend, llm: llmFromEnv(env), remoteEmbedder: remoteEmbedderFromEnv(env) }
+}
+
 type Command = (argv: string[]) => Promise<number>
 const withDeps = (load: () => Promise<CliCommand>): Command => async (argv) => (await load())(argv, cliDeps())
 
@@ -68,13 +77,19 @@ const commands: Record<string, Command> = {
     const { runSandbox } = await import('./sandbox.ts')
     return runSandbox({ script: values.script, configPath: values.config })
   },
-  ingest: async (argv) => (await import('../qa/cli.ts')).ingestCommand(argv),
-  ask: async (argv) => (await import('../qa/cli.ts')).askCommand(argv),
-  eval: async (argv) => (await import('../qa/cli.ts')).evalCommand(argv),
+  ingest: async (argv) => (await import('../qa/cli.ts')).ingestCommand(argv, await qaDeps()),
+  ask: async (argv) => (await import('../qa/cli.ts')).askCommand(argv, await qaDeps()),
+  eval: async (argv) => (await import('../qa/cli.ts')).evalCommand(argv, await qaDeps()),
   reminders: withDeps(async () => (await import('../reminders/cli.ts')).remindersCommand),
   export: withDeps(async () => (await import('../signups/cli.ts')).exportCommand),
   cases: withDeps(async () => (await import('../referrals/cli.ts')).casesCommand),
-  console: async (argv) => (await import('../console/cli.ts')).consoleCommand(argv, untilSignal),
+  console: async (argv) => {
+    const env = loadEnv()
+    const { llmFromEnv, remoteEmbedderFromEnv } = await import('../adapters/openai/env.ts')
+    const { hnswBackend } = await import('../adapters/hnsw/index.ts')
+    const deps = { ...cliDeps(), log: createLogger({ level: env.LOG_LEVEL ?? 'info' }), password: env.CONSOLE_PASSWORD, llm: llmFromEnv(env), embedder: remoteEmbedderFromEnv(env), vectors: hnswBackend, untilSignal }
+    return (await import('../console/cli.ts')).consoleCommand(argv, deps)
+  },
 }
 
 export async function main(argv: string[]): Promise<number> {

@@ -1,5 +1,6 @@
 // Starts the console: the services over Redis, the web server, and the address the chat links point to.
 // Used by the bot's boot code (same process) and by `weijia console` (alone, against the same Redis).
+import type { VectorBackend } from '../qa/vectors.ts'
 import type { Redis } from '../core/storage.ts'
 import type { Config } from '../config.ts'
 import type { Directory } from '../core/capability.ts'
@@ -19,6 +20,7 @@ export interface ConsoleOptions {
   directory?: Directory
   llm?: Llm
   embedder?: Embedder
+  vectors: VectorBackend
   /** Overrides config.console.port (tests use 0: any free port). */
   port?: number
 }

@@ -3,6 +3,7 @@
 // same BullMQ outbox, which the bot's workers deliver (in this process or another). Actions go through the
 // chat commands' own handlers with a context that captures the reply, so the state machine, the group notices
 // and the resident notices are exactly those of chat.
+import type { VectorBackend } from '../qa/vectors.ts'
 import { randomUUID } from 'node:crypto'
 import { statSync } from 'node:fs'
 import { mkdir, readFile, stat, unlink, writeFile } from 'node:fs/promises'
@@ -57,6 +58,8 @@ export interface WiringDeps {
   directory?: Directory
   llm?: Llm
   embedder?: Embedder
+  /** The knowledge index's vector backend (the HNSW adapter, handed over by the caller). */
+  vectors: VectorBackend
 }
 
 export type ConsoleServices = Awaited<ReturnType<typeof wireConsole>>
@@ -416,7 +419,7 @@ function knowledge(deps: WiringDeps, log: Logger, redis: Redis, key: (...p: stri
   const loadEngine = (): Promise<QaEngine> => {
     const stamp = statSync(join(indexDir, 'manifest.json'), { throwIfNoEntry: false })?.mtimeMs ?? 0
     if (!engine || engine.stamp !== stamp) {
-      const qa = KnowledgeIndex.load(indexDir, makeEmbedder).then((index) => new QaEngine(index, { llm: deps.llm, maxChars: maxAnswerChars, log }))
+      const qa = KnowledgeIndex.load(indexDir, makeEmbedder, deps.vectors).then((index) => new QaEngine(index, { llm: deps.llm, maxChars: maxAnswerChars, log }))
       qa.catch(() => (engine = undefined))
       engine = { stamp, qa }
     }
@@ -462,7 +465,7 @@ function knowledge(deps: WiringDeps, log: Logger, redis: Redis, key: (...p: stri
     async reingest() {
       if (progress.running) return refused('正在建立索引，请稍候。')
       progress = { running: true, phase: 'parse', done: 0, total: 0, startedAt: Date.now() }
-      void ingest({ kbDir, indexDir, makeEmbedder, log, onProgress: (p) => (progress = { ...progress, ...p }) })
+      void ingest({ vectors: deps.vectors, kbDir, indexDir, makeEmbedder, log, onProgress: (p) => (progress = { ...progress, ...p }) })
         .then(async (s) => {
           progress = {
             running: false, done: 1, total: 1, startedAt: progress.startedAt, finishedAt: Date.now(),

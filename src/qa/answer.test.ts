@@ -1,3 +1,4 @@
+import { hnswBackend } from '../adapters/hnsw/index.ts'
 import { mkdtemp } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -29,8 +30,8 @@ const SOURCE_LINE = /\n来源：《[^》]+》(· .+)?$/
 beforeAll(async () => {
   const kb = await writeCorpus({ ...CORPUS, '讲座通知.md': INJECTION_DOC })
   const dir = await mkdtemp(join(tmpdir(), 'wj-idx-'))
-  await ingest({ kbDir: kb, indexDir: dir, makeEmbedder: (g) => new OfflineEmbedder(g), log })
-  index = await KnowledgeIndex.load(dir, (g) => new OfflineEmbedder(g))
+  await ingest({ vectors: hnswBackend, kbDir: kb, indexDir: dir, makeEmbedder: (g) => new OfflineEmbedder(g), log })
+  index = await KnowledgeIndex.load(dir, (g) => new OfflineEmbedder(g), hnswBackend)
   stub = await startOpenAiStub()
 })
 afterAll(() => stub.close())

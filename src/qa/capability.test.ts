@@ -1,4 +1,5 @@
 // The qa capability end to end: mock WeChat → pipeline → qa → outbox, on real Redis.
+import { hnswBackend } from '../adapters/hnsw/index.ts'
 import { mkdtemp, readFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -22,7 +23,7 @@ async function start(extra: Record<string, unknown> = {}, dirs?: { kbDir: string
   const kbDir = dirs?.kbDir ?? (await writeCorpus())
   const indexDir = dirs?.indexDir ?? join(await mkdtemp(join(tmpdir(), 'wj-idx-')), 'index')
   bot = await startTestBot({
-    capabilities: [createQa({ makeEmbedder: (g) => new OfflineEmbedder(g) })],
+    capabilities: [createQa({ vectors: hnswBackend, makeEmbedder: (g) => new OfflineEmbedder(g) })],
     config: { qa: { kbDir, indexDir, maxAnswerChars: 200, followupTtlSec: 300 }, ...extra },
   })
   return { bot, indexDir }
@@ -67,7 +68,7 @@ describe('qa capability', () => {
   it('rebuilds on start an index made by another embedder (e.g. after an upgrade), then answers', async () => {
     const kbDir = await writeCorpus()
     const indexDir = join(await mkdtemp(join(tmpdir(), 'wj-idx-')), 'index')
-    await ingest({ kbDir, indexDir, makeEmbedder: () => new OfflineEmbedder(undefined, 128), log: silentLogger() })
+    await ingest({ vectors: hnswBackend, kbDir, indexDir, makeEmbedder: () => new OfflineEmbedder(undefined, 128), log: silentLogger() })
     expect(JSON.parse(await readFile(join(indexDir, 'manifest.json'), 'utf8')).embedderId).toMatch(/^offline:hash-v\d+:128$/)
     const { bot } = await start({}, { kbDir, indexDir })
     bot.world.say('王芳', '孩子放学没人管怎么办？', { mentionBot: true })

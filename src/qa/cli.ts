@@ -3,16 +3,24 @@
 import { readFile } from 'node:fs/promises'
 import { createInterface } from 'node:readline'
 import { parseArgs } from 'node:util'
-// The CLI is an edge, like src/main.ts: it builds the LLM client and embedder from the environment.
-import { loadEnv } from '../config.ts'
-import { llmFromEnv, remoteEmbedderFromEnv } from '../adapters/openai/env.ts'
+import type { Embedder, Llm } from '../core/llm.ts'
+import type { Logger } from '../core/log.ts'
 import { embedderFor } from './embedder-offline.ts'
-import { createLogger, type Logger } from '../core/log.ts'
 import { QaEngine } from './engine.ts'
 import { readEvalFile, readSplit } from './evaluate.ts'
 import { evalRun } from './eval-run.ts'
 import { KnowledgeIndex } from './index-store.ts'
 import { ingest } from './ingest.ts'
+import type { VectorBackend } from './vectors.ts'
+
+/** Handed over by src/cli/main.ts (the edge that builds clients from the environment). */
+export interface QaCliDeps {
+  log: Logger
+  vectors: VectorBackend
+  llm?: Llm
+  /** A remote embedder when EMBEDDING_MODEL is set; otherwise the offline one is used. */
+  remoteEmbedder?: Embedder
+}
 
 const DEFAULT_KB = 'knowledge'
 const DEFAULT_INDEX = 'data/index'
@@ -27,10 +35,6 @@ const USAGE = {
     '  with --split {"tune": [ids], "heldout": [ids]} both halves separately. Without --index a temporary index of --kb is built.',
 }
 
-function stderrLogger(): Logger {
-  return createLogger({ pretty: false })
-}
-
 type Options = NonNullable<NonNullable<Parameters<typeof parseArgs>[0]>['options']>
 
 /** parseArgs with --help added; bad arguments come back as { error } so each command prints its usage. */
@@ -43,18 +47,19 @@ function parse(argv: string[], options: Options, allowPositionals: boolean): { v
   }
 }
 
-export async function ingestCommand(argv: string[]): Promise<number> {
+export async function ingestCommand(argv: string[], deps: QaCliDeps): Promise<number> {
   const args = parse(argv, { kb: { type: 'string' }, index: { type: 'string' } }, false)
   if ('error' in args || args.values.help) {
     process.stderr.write(`${'error' in args ? `${args.error}\n` : ''}${USAGE.ingest}\n`)
     return 'error' in args ? 2 : 0
   }
-  const log = stderrLogger()
+  const log = deps.log
   try {
     const summary = await ingest({
+      vectors: deps.vectors,
       kbDir: (args.values.kb as string | undefined) ?? DEFAULT_KB,
       indexDir: (args.values.index as string | undefined) ?? DEFAULT_INDEX,
-      makeEmbedder: (glossary) => embedderFor(glossary, remoteEmbedderFromEnv(loadEnv())),
+      makeEmbedder: (glossary) => embedderFor(glossary, deps.remoteEmbedder),
       log,
     })
     process.stdout.write(`${JSON.stringify(summary)}\n`)
@@ -65,12 +70,12 @@ export async function ingestCommand(argv: string[]): Promise<number> {
   }
 }
 
-export async function loadEngine(indexDir: string, log: Logger, opts: { maxChars?: number; llm?: boolean } = {}): Promise<QaEngine> {
-  const index = await KnowledgeIndex.load(indexDir, (glossary) => embedderFor(glossary, remoteEmbedderFromEnv(loadEnv())))
-  return new QaEngine(index, { llm: opts.llm === false ? undefined : llmFromEnv(loadEnv()), maxChars: opts.maxChars, log })
+export async function loadEngine(indexDir: string, deps: QaCliDeps, opts: { maxChars?: number; llm?: boolean } = {}): Promise<QaEngine> {
+  const index = await KnowledgeIndex.load(indexDir, (glossary) => embedderFor(glossary, deps.remoteEmbedder), deps.vectors)
+  return new QaEngine(index, { llm: opts.llm === false ? undefined : deps.llm, maxChars: opts.maxChars, log: deps.log })
 }
 
-export async function askCommand(argv: string[]): Promise<number> {
+export async function askCommand(argv: string[], deps: QaCliDeps): Promise<number> {
   const args = parse(argv, { index: { type: 'string' }, json: { type: 'boolean' }, stdin: { type: 'boolean' }, 'max-chars': { type: 'string' } }, true)
   if ('error' in args || args.values.help) {
     process.stderr.write(`${'error' in args ? `${args.error}\n` : ''}${USAGE.ask}\n`)
@@ -83,10 +88,10 @@ export async function askCommand(argv: string[]): Promise<number> {
     process.stderr.write(`${USAGE.ask}\n`)
     return 2
   }
-  const log = stderrLogger()
+  const log = deps.log
   let engine: QaEngine
   try {
-    engine = await loadEngine((args.values.index as string | undefined) ?? DEFAULT_INDEX, log, { maxChars })
+    engine = await loadEngine((args.values.index as string | undefined) ?? DEFAULT_INDEX, deps, { maxChars })
   } catch (err) {
     log.error({ err }, (err as Error).message)
     return 1
@@ -105,7 +110,7 @@ export async function askCommand(argv: string[]): Promise<number> {
   return 0
 }
 
-export async function evalCommand(argv: string[]): Promise<number> {
+export async function evalCommand(argv: string[], deps: QaCliDeps): Promise<number> {
   const args = parse(
     argv,
     { qa: { type: 'string', multiple: true }, index: { type: 'string' }, kb: { type: 'string' }, split: { type: 'string' }, calibrate: { type: 'boolean' } },
@@ -116,20 +121,20 @@ export async function evalCommand(argv: string[]): Promise<number> {
     process.stderr.write(`${'error' in args ? `${args.error}\n` : ''}${USAGE.eval}\n`)
     return 'error' in args || !args.values.help ? 2 : 0
   }
-  const log = stderrLogger()
+  const log = deps.log
   try {
     const items = (await Promise.all(qaFiles.map(async (f) => readEvalFile(await readFile(f, 'utf8'))))).flat()
     const kbDir = (args.values.kb as string | undefined) ?? DEFAULT_KB
     // --kb alone means "evaluate these documents": build a temporary index rather than trusting data/index.
     const indexDir = (args.values.index as string | undefined) ?? (args.values.kb ? undefined : DEFAULT_INDEX)
-    const env = loadEnv()
     const report = await evalRun({
       kbDir,
       indexDir,
       items,
       split: args.values.split ? readSplit(await readFile(args.values.split as string, 'utf8')) : undefined,
-      makeEmbedder: (glossary) => embedderFor(glossary, remoteEmbedderFromEnv(env)),
-      llm: llmFromEnv(env),
+      makeEmbedder: (glossary) => embedderFor(glossary, deps.remoteEmbedder),
+      vectors: deps.vectors,
+      llm: deps.llm,
       log,
       calibrate: Boolean(args.values.calibrate),
     })

@@ -1,5 +1,6 @@
 // One evaluation run, shared by `weijia eval`, the benchmark and the test suite: the real pipeline and the
 // plain BM25 baseline on the same documents and questions, reported per half of the split when there is one.
+import type { VectorBackend } from './vectors.ts'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -32,6 +33,7 @@ export interface EvalRunOptions {
   items: EvalItem[]
   split?: Split
   makeEmbedder: (g: Glossary) => Embedder
+  vectors: VectorBackend
   llm?: Llm
   log: Logger
   /** Report the decision-threshold grid on the tuning half (all items without a split) instead. */
@@ -42,8 +44,8 @@ export async function evalRun(opts: EvalRunOptions) {
   const temp = opts.indexDir ? undefined : await mkdtemp(join(tmpdir(), 'wj-eval-'))
   try {
     const indexDir = opts.indexDir ?? temp!
-    if (temp) await ingest({ kbDir: opts.kbDir, indexDir, makeEmbedder: opts.makeEmbedder, log: opts.log })
-    const engine = new QaEngine(await KnowledgeIndex.load(indexDir, opts.makeEmbedder), { llm: opts.llm, log: opts.log })
+    if (temp) await ingest({ vectors: opts.vectors, kbDir: opts.kbDir, indexDir, makeEmbedder: opts.makeEmbedder, log: opts.log })
+    const engine = new QaEngine(await KnowledgeIndex.load(indexDir, opts.makeEmbedder, opts.vectors), { llm: opts.llm, log: opts.log })
     // Calibration only ever sees the tuning half.
     if (opts.calibrate) return { calibration: await calibrate(engine, opts.split ? splitItems(opts.items, opts.split).tune : opts.items) }
     const baseline = await baselineFor(opts.kbDir)

@@ -9,14 +9,13 @@
 //   hnsw/           LangChain HNSWLib files over the same rows
 // manifest.json is written last: a crash mid-write leaves the previous manifest, which the next
 // ingest then rebuilds from.
+import type { GraphBuilder, VectorBackend, VectorIndex } from './vectors.ts'
 import { createReadStream, createWriteStream, existsSync } from 'node:fs'
 import { once } from 'node:events'
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
 import { createInterface } from 'node:readline'
 import { finished } from 'node:stream/promises'
 import { join } from 'node:path'
-import type { HnswGraphBuilder } from '../adapters/hnsw/graph-builder.ts'
-import { HnswVectorStore } from '../adapters/hnsw/vector-store.ts'
 import type { Embedder } from '../core/llm.ts'
 import { Bm25Index, packBm25Docs, unpackBm25Docs, type Bm25Data } from './bm25.ts'
 import { Glossary, parseGlossary } from './glossary.ts'
@@ -179,7 +178,7 @@ export const graphExists = (dir: string) => existsSync(join(files(dir).hnsw, 'hn
  * Writes every part of the index. The dense graph comes from a builder that has been fed every row
  * (see ingest.ts), or is kept as it is ('keep': same passages in the same order); none means no passages.
  */
-export async function writeIndex(dir: string, contents: IndexContents, graph: HnswGraphBuilder | 'keep' | undefined): Promise<void> {
+export async function writeIndex(dir: string, contents: IndexContents, graph: GraphBuilder | 'keep' | undefined): Promise<void> {
   const f = files(dir)
   await mkdir(dir, { recursive: true })
   if (graph !== 'keep') {
@@ -229,7 +228,7 @@ export class KnowledgeIndex {
     readonly manifest: Manifest,
     readonly chunks: ChunkRecord[],
     readonly keyword: Bm25Index,
-    readonly vectors: HnswVectorStore,
+    readonly vectors: VectorIndex,
     readonly glossary: Glossary,
     readonly embedder: Embedder,
   ) {}
@@ -244,7 +243,7 @@ export class KnowledgeIndex {
    * Loads the index for querying with `embedder` (chosen by the caller, typically from the glossary:
    * `makeEmbedder(await KnowledgeIndex.glossaryOf(dir))`). Refuses an embedder other than the one that built it.
    */
-  static async load(dir: string, makeEmbedder: (glossary: Glossary) => Embedder): Promise<KnowledgeIndex> {
+  static async load(dir: string, makeEmbedder: (glossary: Glossary) => Embedder, backend: VectorBackend): Promise<KnowledgeIndex> {
     const manifest = await readManifest(dir)
     if (!manifest) throw new IndexNotFoundError(dir)
     const glossary = await KnowledgeIndex.glossaryOf(dir)
@@ -254,7 +253,7 @@ export class KnowledgeIndex {
     const f = files(dir)
     const chunks = await readChunks(f.chunks)
     const keyword = new Bm25Index(await readKeyword(f.terms, f.keyword))
-    const vectors = chunks.length ? await HnswVectorStore.load(f.hnsw, embedder) : HnswVectorStore.empty()
+    const vectors = chunks.length ? await backend.load(f.hnsw, embedder) : backend.empty()
     return new KnowledgeIndex(manifest, chunks, keyword, vectors, glossary, embedder)
   }
 }

@@ -1,6 +1,7 @@
 // The knowledge Q&A capability: answers residents' questions from the 微家 documents.
 // Groups: when @-mentioned (any text), or any clear question when the group's answerMode is 'questions'.
 // Private chat: any text. Other capabilities' commands win (priority 80).
+import type { VectorBackend } from './vectors.ts'
 import { statSync } from 'node:fs'
 import { join } from 'node:path'
 import type { App, Capability, Context } from '../core/capability.ts'
@@ -15,6 +16,8 @@ import { looksLikeQuestion } from './question.ts'
 import { qaTexts } from './texts.ts'
 
 export interface QaDeps {
+  /** The dense-vector backend (the HNSW adapter in production, wired in src/capabilities.ts). */
+  vectors: VectorBackend
   /** Embedder for a glossary; default: from the environment (remote if EMBEDDING_MODEL is set, else offline). */
   makeEmbedder?: (glossary: Glossary) => Embedder
 }
@@ -24,7 +27,7 @@ function conversationId(ctx: Context): string {
   return c.kind === 'room' ? c.roomId : `p:${c.contactId}`
 }
 
-export function createQa(deps: QaDeps = {}): Capability {
+export function createQa(deps: QaDeps): Capability {
   return {
     name: 'qa',
     async register(app: App) {
@@ -45,7 +48,7 @@ export function createQa(deps: QaDeps = {}): Capability {
           engine = undefined
           loadedStamp = now
         }
-        engine ??= KnowledgeIndex.load(settings.indexDir, makeEmbedder).then(
+        engine ??= KnowledgeIndex.load(settings.indexDir, makeEmbedder, deps.vectors).then(
           (index) => new QaEngine(index, { llm: app.llm, maxChars: settings.maxAnswerChars, log }),
         )
         // A failed load (e.g. embedder mismatch) is retried on the next question rather than cached forever.
@@ -58,7 +61,7 @@ export function createQa(deps: QaDeps = {}): Capability {
       // made by another embedder or an older version. It runs in the background so the rest of the bot is
       // ready at once; a question that arrives meanwhile waits for it.
       const warmUp = async () => {
-        building = ingest({ kbDir: settings.kbDir, indexDir: settings.indexDir, makeEmbedder, log })
+        building = ingest({ vectors: deps.vectors, kbDir: settings.kbDir, indexDir: settings.indexDir, makeEmbedder, log })
         try {
           log.info({ summary: await building }, 'knowledge index up to date')
         } catch (err) {
@@ -109,4 +112,3 @@ export function createQa(deps: QaDeps = {}): Capability {
   }
 }
 
-export const qa: Capability = createQa()

@@ -1,3 +1,4 @@
+import { hnswBackend } from '../adapters/hnsw/index.ts'
 import { readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -31,7 +32,7 @@ describe('ingest', () => {
   it('indexes every supported file, skipping eval/ and the glossary file', async () => {
     const { kb, index, log } = await setup()
     const emb = counting()
-    const s = await ingest({ kbDir: kb, indexDir: index, makeEmbedder: emb.make, log })
+    const s = await ingest({ vectors: hnswBackend, kbDir: kb, indexDir: index, makeEmbedder: emb.make, log })
     expect(s).toMatchObject({ added: 4, updated: 0, unchanged: 0, removed: 0, failed: 0, files: 4 })
     expect(s.chunks).toBeGreaterThanOrEqual(8)
     expect(emb.embedded()).toBe(s.chunks)
@@ -45,24 +46,24 @@ describe('ingest', () => {
   it('re-embeds nothing when nothing changed, only the changed passages on edit, and drops removed files', async () => {
     const { kb, index, log } = await setup()
     const emb = counting()
-    const first = await ingest({ kbDir: kb, indexDir: index, makeEmbedder: emb.make, log })
+    const first = await ingest({ vectors: hnswBackend, kbDir: kb, indexDir: index, makeEmbedder: emb.make, log })
     emb.calls.length = 0
 
-    const again = await ingest({ kbDir: kb, indexDir: index, makeEmbedder: emb.make, log })
+    const again = await ingest({ vectors: hnswBackend, kbDir: kb, indexDir: index, makeEmbedder: emb.make, log })
     expect(again).toMatchObject({ added: 0, updated: 0, unchanged: 4, removed: 0, embedded: 0, chunks: first.chunks })
     expect(emb.embedded()).toBe(0)
 
     // Edit one section of one file: only that passage is new.
     const path = join(kb, '托管服务.md')
     await writeFile(path, (await readFile(path, 'utf8')).replace('报名请联系微家主人', '报名请在群里回复“报名”'))
-    const edited = await ingest({ kbDir: kb, indexDir: index, makeEmbedder: emb.make, log })
+    const edited = await ingest({ vectors: hnswBackend, kbDir: kb, indexDir: index, makeEmbedder: emb.make, log })
     expect(edited).toMatchObject({ updated: 1, unchanged: 3, embedded: 1 })
     expect(emb.calls.flat().join('')).toContain('报名请在群里回复')
 
     await rm(join(kb, '就业帮扶.txt'))
-    const removed = await ingest({ kbDir: kb, indexDir: index, makeEmbedder: emb.make, log })
+    const removed = await ingest({ vectors: hnswBackend, kbDir: kb, indexDir: index, makeEmbedder: emb.make, log })
     expect(removed).toMatchObject({ removed: 1, unchanged: 3, files: 3 })
-    const idx = await KnowledgeIndex.load(index, (g) => new OfflineEmbedder(g))
+    const idx = await KnowledgeIndex.load(index, (g) => new OfflineEmbedder(g), hnswBackend)
     expect(idx.chunks.some((c) => c.doc === '就业帮扶.txt')).toBe(false)
     expect(idx.vectors.size).toBe(idx.chunks.length)
     expect(idx.keyword.size).toBe(idx.chunks.length)
@@ -72,7 +73,7 @@ describe('ingest', () => {
     const { kb, index, log } = await setup()
     await writeFile(join(kb, '坏文件.pdf'), 'not a pdf at all')
     await writeFile(join(kb, '坏文件.docx'), 'PK not a zip')
-    const s = await ingest({ kbDir: kb, indexDir: index, makeEmbedder: counting().make, log })
+    const s = await ingest({ vectors: hnswBackend, kbDir: kb, indexDir: index, makeEmbedder: counting().make, log })
     expect(s.failed).toBe(2)
     expect(s.failures.map((f) => f.path).sort()).toEqual([join(kb, '坏文件.docx'), join(kb, '坏文件.pdf')])
     expect(s.failures.every((f) => f.reason.length > 5)).toBe(true)
@@ -81,9 +82,9 @@ describe('ingest', () => {
 
   it('records the embedder and refuses queries from another one', async () => {
     const { kb, index, log } = await setup()
-    await ingest({ kbDir: kb, indexDir: index, makeEmbedder: (g) => new OfflineEmbedder(g), log })
+    await ingest({ vectors: hnswBackend, kbDir: kb, indexDir: index, makeEmbedder: (g) => new OfflineEmbedder(g), log })
     const other: Embedder = { id: 'openai:api.example.com:text-embedding-3-small', embed: async (t) => t.map(() => [1, 0]) }
-    await expect(KnowledgeIndex.load(index, () => other)).rejects.toBeInstanceOf(EmbedderMismatchError)
-    await expect(KnowledgeIndex.load(index, () => other)).rejects.toThrow(/Re-run "weijia ingest"/)
+    await expect(KnowledgeIndex.load(index, () => other, hnswBackend)).rejects.toBeInstanceOf(EmbedderMismatchError)
+    await expect(KnowledgeIndex.load(index, () => other, hnswBackend)).rejects.toThrow(/Re-run "weijia ingest"/)
   })
 })

@@ -9,7 +9,7 @@ import type { Logger } from '../core/log.ts'
 import { countTerms, decodeDoc, encodeBm25 } from './bm25.ts'
 import { chunkText } from './chunk.ts'
 import { Glossary } from './glossary.ts'
-import { HnswGraphBuilder } from '../adapters/hnsw/graph-builder.ts'
+import type { GraphBuilder, VectorBackend } from './vectors.ts'
 import { graphExists, PIPELINE_VERSION, readPrevious, writeIndex, type ChunkRecord, type FileEntry, type Manifest } from './index-store.ts'
 import { parseFile, SUPPORTED_EXTENSIONS } from './parse.ts'
 import { addWords, keywordTerms } from './tokenize.ts'
@@ -24,6 +24,8 @@ export interface IngestOptions {
   indexDir: string
   /** Chooses the embedder once the glossary is known (the offline embedder uses it). */
   makeEmbedder: (glossary: Glossary) => Embedder
+  /** Where the dense graph is built (the HNSW adapter in production). */
+  vectors: VectorBackend
   log: Logger
   /** Texts per embedding request. */
   batchSize?: number
@@ -158,11 +160,11 @@ export async function ingest(opts: IngestOptions): Promise<IngestSummary> {
     graphExists(indexDir)
   const rowsOf = new Map<string, number[]>()
   chunks.forEach((c, row) => rowsOf.set(c.hash, [...(rowsOf.get(c.hash) ?? []), row]))
-  let graph: HnswGraphBuilder | undefined
+  let graph: GraphBuilder | undefined
   const feed = (hashes: string[]) => {
     if (sameRows || !hashes.length) return
     const dims = cachedVectors.get(hashes[0]!)!.length
-    graph ??= new HnswGraphBuilder({ dims, size: chunks.length })
+    graph ??= opts.vectors.builder({ dims, size: chunks.length })
     const rows = hashes.flatMap((h) => rowsOf.get(h) ?? [])
     const buf = new Float32Array(rows.length * dims)
     rows.forEach((row, k) => buf.set(cachedVectors.get(chunks[row]!.hash)!, k * dims))

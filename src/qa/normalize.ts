@@ -1,31 +1,8 @@
 // Text normalisation shared by documents and questions: whatever is done to one must be done to the other,
 // or keyword and dense matching silently drift apart.
-import * as OpenCC from 'opencc-js'
+import { inScript, type Script, scriptOf, toSimplified } from '../core/zh/script.ts'
 
-let converter: ((s: string) => string) | undefined
-
-/** Traditional → Simplified. 'tw' → 'cn' is character-level, so already-Simplified text passes unchanged. */
-export function toSimplified(text: string): string {
-  // Building the converter costs ~30–200 ms: once per process.
-  const convert = (converter ??= OpenCC.Converter({ from: 'tw', to: 'cn' }))
-  return convert(text)
-}
-
-let toTw: ((s: string) => string) | undefined
-
-export type Script = 'simplified' | 'traditional'
-
-/** The script a question is written in: Traditional when converting it to Simplified changes it. */
-export function scriptOf(text: string): Script {
-  return toSimplified(text) === text ? 'simplified' : 'traditional'
-}
-
-/** Text in the given script (replies follow the script of the question). */
-export function inScript(text: string, script: Script): string {
-  if (script === 'simplified') return toSimplified(text)
-  const convert = (toTw ??= OpenCC.Converter({ from: 'cn', to: 'tw' }))
-  return convert(toSimplified(text))
-}
+export { inScript, type Script, scriptOf, toSimplified }
 
 const CJK = '\\u3400-\\u9fff\\uf900-\\ufaff'
 const HALF_TO_FULL: Record<string, string> = { ',': '，', ';': '；', ':': '：', '?': '？', '!': '！', '(': '（', ')': '）' }

@@ -1,6 +1,7 @@
 // The Q&A on the five real Women's Federation documents (test/fixtures/real-corpus): the eval with floors
 // well below the targets (so a regression fails CI), and one regression test per failure kind of issue #11.
 // Questions used here come from the tuning half only.
+import { hnswBackend } from '../adapters/hnsw/index.ts'
 import { readFileSync } from 'node:fs'
 import { mkdtemp } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
@@ -26,8 +27,8 @@ let stub: OpenAiStub
 
 beforeAll(async () => {
   indexDir = await mkdtemp(join(tmpdir(), 'wj-real-'))
-  await ingest({ kbDir: KB, indexDir, makeEmbedder: (g) => new OfflineEmbedder(g), log })
-  index = await KnowledgeIndex.load(indexDir, (g) => new OfflineEmbedder(g))
+  await ingest({ vectors: hnswBackend, kbDir: KB, indexDir, makeEmbedder: (g) => new OfflineEmbedder(g), log })
+  index = await KnowledgeIndex.load(indexDir, (g) => new OfflineEmbedder(g), hnswBackend)
   stub = await startOpenAiStub()
 })
 afterAll(() => stub.close())
@@ -38,7 +39,7 @@ describe('eval on the real documents (floors well below the targets)', () => {
   it('beats the plain BM25 baseline on the held-out half and declines most uncovered questions', async () => {
     const items = ['questions-a.jsonl', 'questions-b.jsonl'].flatMap((f) => readEvalFile(readFileSync(join(FIX, 'qa-real', f), 'utf8')))
     const split = readSplit(readFileSync(join(FIX, 'qa-real', 'split.json'), 'utf8'))
-    const report = await evalRun({ kbDir: KB, indexDir, items, split, makeEmbedder: (g) => new OfflineEmbedder(g), log })
+    const report = await evalRun({ vectors: hnswBackend, kbDir: KB, indexDir, items, split, makeEmbedder: (g) => new OfflineEmbedder(g), log })
     if (!('heldout' in report)) throw new Error('expected a split report')
     const halves = report as Extract<typeof report, { heldout: unknown }>
     const { pipeline, baseline } = halves.heldout

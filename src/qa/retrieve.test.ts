@@ -1,3 +1,4 @@
+import { hnswBackend } from '../adapters/hnsw/index.ts'
 import { mkdtemp } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -14,8 +15,8 @@ let index: KnowledgeIndex
 beforeAll(async () => {
   const kb = await writeCorpus()
   const dir = await mkdtemp(join(tmpdir(), 'wj-idx-'))
-  await ingest({ kbDir: kb, indexDir: dir, makeEmbedder: (g) => new OfflineEmbedder(g), log: silentLogger() })
-  index = await KnowledgeIndex.load(dir, (g) => new OfflineEmbedder(g))
+  await ingest({ vectors: hnswBackend, kbDir: kb, indexDir: dir, makeEmbedder: (g) => new OfflineEmbedder(g), log: silentLogger() })
+  index = await KnowledgeIndex.load(dir, (g) => new OfflineEmbedder(g), hnswBackend)
 })
 
 describe('hybrid retrieval', () => {

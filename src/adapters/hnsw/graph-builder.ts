@@ -2,6 +2,7 @@
 // in HNSWLib's directory layout (loaded by HnswVectorStore.load).
 import { Worker } from 'node:worker_threads'
 import { projectPath } from '../../core/paths.ts'
+import type { GraphBuilder } from '../../qa/vectors.ts'
 
 export interface GraphOptions {
   dims: number
@@ -13,7 +14,7 @@ export interface GraphOptions {
   efConstruction?: number
 }
 
-export class HnswGraphBuilder {
+export class HnswGraphBuilder implements GraphBuilder {
   private readonly worker: Worker
   private failure: Error | undefined
   private added = 0

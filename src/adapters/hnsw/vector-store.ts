@@ -5,6 +5,7 @@
 import { HNSWLib } from '@langchain/community/vectorstores/hnswlib'
 import { Embeddings } from '@langchain/core/embeddings'
 import type { Embedder } from '../../core/llm.ts'
+import type { VectorHit, VectorIndex } from '../../qa/vectors.ts'
 
 /** Bridges the Embedder port to LangChain's Embeddings class. */
 export class PortEmbeddings extends Embeddings {
@@ -20,15 +21,10 @@ export class PortEmbeddings extends Embeddings {
   }
 }
 
-export interface VectorHit {
-  row: number
-  /** Cosine distance: 0 = same direction, lower is better. */
-  distance: number
-}
 
 const SEARCH_EF = 64
 
-export class HnswVectorStore {
+export class HnswVectorStore implements VectorIndex {
   private constructor(private readonly store: HNSWLib | undefined) {}
 
   static async load(dir: string, embedder: Embedder): Promise<HnswVectorStore> {
