@@ -15,6 +15,7 @@ import { createContext } from './core/context.ts'
 import { dropDuplicates, dropStale, nonTextHint } from './core/drop.ts'
 import { FloodGuard } from './core/flood.ts'
 import type { Inbound } from './core/inbound.ts'
+import type { InboundMessage } from './core/message.ts'
 import type { Embedder, Llm } from './core/llm.ts'
 import type { Logger } from './core/log.ts'
 import { type SentMessage, privateOf } from './core/message.ts'
@@ -47,6 +48,8 @@ export interface BotApp extends App, Inbound {
   /** No message in the pipeline and no job due soon: used by the sandbox and tests to wait for quiet. */
   idle(): Promise<boolean>
   routes(): readonly Route[]
+  /** The route that would claim the message, without acting on it (the corpus evaluation and routing tests). */
+  explain(msg: InboundMessage): Promise<string | undefined>
 }
 
 export async function createApp(opts: AppOptions): Promise<BotApp> {
@@ -162,5 +165,11 @@ export async function createApp(opts: AppOptions): Promise<BotApp> {
       return inFlight === 0 && (await jobs.idle())
     },
     routes: () => router.list(),
+    async explain(msg) {
+      const ctx = createContext(msg, { config, outbox, log })
+      // Non-text messages stop at the media hint, before routing.
+      if (msg.kind !== 'text') return 'core.media'
+      return (await router.resolve(ctx))?.name
+    },
   }
 }
