@@ -62,6 +62,7 @@ export async function nluWorld(opts: { answerMode?: 'mention' | 'questions' } = 
     directory: { resolvePerson: async () => undefined, resolveRoom: async () => ROOM },
     capabilities,
     startedAt: 0,
+    now,
   })
   const svc = signups!
   const key = (...parts: string[]) => [store.prefix, ...parts].join(':')
