@@ -21,7 +21,7 @@ describe('understanding the corpus (parser)', () => {
     expect(part('heldout').length).toBe(505)
   })
 
-  it('reads the tune half (measured 0.92 intent, 0.95 slots, emergency recall 1.0)', () => {
+  it('reads the tune half (measured 0.93 intent, 0.95 slots, emergency recall 1.0)', () => {
     const s = score(part('tune'), parse)
     expect(s.accuracy).toBeGreaterThan(0.88)
     expect(s.slots.accuracy).toBeGreaterThan(0.9)
@@ -29,7 +29,7 @@ describe('understanding the corpus (parser)', () => {
     expect(s.falseEmergencyRate).toBeLessThan(0.01)
   })
 
-  it('reads the held-out half above its floors (measured 0.78 intent, 0.87 slots, emergency recall 0.69)', () => {
+  it('reads the held-out half above its floors (measured 0.79 intent, 0.87 slots, emergency recall 0.65)', () => {
     const s = score(part('heldout'), parse)
     expect(s.accuracy).toBeGreaterThan(0.72)
     expect(s.slots.accuracy).toBeGreaterThan(0.8)

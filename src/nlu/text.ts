@@ -26,6 +26,15 @@ export function numberOf(s: string): number | undefined {
 }
 export const NUM = '(?:\\d{1,3}|[一二两三四五六七八九十俩仨]{1,3})'
 
+/** Descriptions people use for an activity, and the title words they point to. */
+const DESCRIPTIONS: [RegExp, RegExp][] = [
+  [/带(?:娃|孩子|小孩)|亲子|孩子的|娃的|读书|看书|绘本|故事/u, /亲子|阅读|绘本|读书/u],
+  [/花/u, /花/u],
+  [/跳舞|舞蹈|广场舞/u, /舞/u],
+  [/做饭|包饺子|饺子|烘焙|蛋糕|做菜/u, /饺子|烘焙|蛋糕|厨|菜/u],
+  [/讲座|听课|知识/u, /讲座|知识|课堂/u],
+]
+
 const WEEKDAY = ['日', '一', '二', '三', '四', '五', '六']
 
 /** Words in a title worth matching on their own: 亲子阅读 → 亲子, 阅读; 插花课 → 插花. */
@@ -51,6 +60,17 @@ export function activityRef(t: string, acts: ActivityView[], tz: string): number
   for (const a of acts) if (titleKeys(a.title).some((k) => t.includes(k))) hits.add(a.id)
   if (hits.size === 1) return [...hits][0]
   if (hits.size > 1) return undefined
+  // By description: what the activity is about, though its title is not named ("带娃那个", "看书的").
+  for (const [cue, title] of DESCRIPTIONS) if (cue.test(t)) for (const a of acts) if (title.test(toSimplified(a.title))) hits.add(a.id)
+  if (hits.size === 1) return [...hits][0]
+  hits.clear()
+  // By position in the bot's own list: 第一个 / 第二个.
+  const ord = /第([一二三1-3])个|^([一二三])个?$/u.exec(t)
+  if (ord) {
+    const n = numberOf(ord[1] ?? ord[2]!)
+    const a = n ? acts[n - 1] : undefined
+    if (a) return a.id
+  }
   for (const a of acts) {
     const w = wallClock(a.startAt, tz)
     const day = WEEKDAY[w.weekday]!
