@@ -29,7 +29,7 @@ describe('understanding the corpus (parser)', () => {
     expect(s.falseEmergencyRate).toBeLessThan(0.01)
   })
 
-  it('reads the held-out half above its floors (measured 0.79 intent, 0.87 slots, emergency recall 0.65)', () => {
+  it('reads the held-out half above its floors (measured 0.79 intent, 0.87 slots, emergency recall 0.69)', () => {
     const s = score(part('heldout'), parse)
     expect(s.accuracy).toBeGreaterThan(0.72)
     expect(s.slots.accuracy).toBeGreaterThan(0.8)
