@@ -15,15 +15,17 @@ import { createContext } from './core/context.ts'
 import { dropDuplicates, dropStale, nonTextHint } from './core/drop.ts'
 import { FloodGuard } from './core/flood.ts'
 import type { Inbound } from './core/inbound.ts'
+import type { InboundMessage } from './core/message.ts'
 import type { Embedder, Llm } from './core/llm.ts'
 import type { Logger } from './core/log.ts'
 import { type SentMessage, privateOf } from './core/message.ts'
 import { authorize, dispatch, errorBoundary, floodControl, routing } from './core/middleware.ts'
-import { compose } from './core/pipeline.ts'
+import { compose, type Middleware } from './core/pipeline.ts'
 import { RoomMemory } from './core/rooms.ts'
 import { Router } from './core/router.ts'
 import type { Storage } from './core/storage.ts'
 import { texts } from './core/texts.ts'
+import { understanding } from './core/understanding.ts'
 
 export interface AppOptions {
   config: Config
@@ -36,6 +38,8 @@ export interface AppOptions {
   capabilities: Capability[]
   llm?: Llm
   embedder?: Embedder
+  /** The clock the understanding resolves times against (tests, the corpus world). Default: Date.now. */
+  now?: () => number
   /** Messages older than this are stale. Default: now. */
   startedAt?: number
 }
@@ -47,6 +51,8 @@ export interface BotApp extends App, Inbound {
   /** No message in the pipeline and no job due soon: used by the sandbox and tests to wait for quiet. */
   idle(): Promise<boolean>
   routes(): readonly Route[]
+  /** The route that would claim the message, without acting on it (the corpus evaluation and routing tests). */
+  explain(msg: InboundMessage): Promise<string | undefined>
 }
 
 export async function createApp(opts: AppOptions): Promise<BotApp> {
@@ -57,6 +63,7 @@ export async function createApp(opts: AppOptions): Promise<BotApp> {
   const startHooks: (() => Promise<void>)[] = []
   const stopHooks: (() => Promise<void>)[] = []
   const hints: ((ctx: Context) => string | undefined)[] = []
+  const loaders: Middleware[] = []
   const rooms = new RoomMemory(redis, (groupId) => key('rooms', groupId))
 
   const app: App = {
@@ -72,6 +79,7 @@ export async function createApp(opts: AppOptions): Promise<BotApp> {
     // Live from the platform when it can say; otherwise the room last seen for the group.
     resolveRoom: async (groupId) => (await opts.directory.resolveRoom(groupId).catch(() => undefined)) ?? rooms.recall(groupId),
     route: (r) => router.add(r),
+    use: (mw) => void loaders.push(mw),
     onJoin: (h) => void joinHandlers.push(h),
     addAnswerHint: (h) => void hints.push(h),
     answerHints: (ctx) => hints.map((h) => h(ctx)).filter((x): x is string => Boolean(x)),
@@ -101,6 +109,9 @@ export async function createApp(opts: AppOptions): Promise<BotApp> {
       await next()
     },
     nonTextHint(texts.mediaHint, perSender),
+    // Capabilities' loaders and observers, then the message's meaning: predicates only read the context.
+    ...loaders,
+    understanding({ tz: config.timezone, now: opts.now }),
     routing(router),
     floodControl({ perSender, perRoom }),
     authorize,
@@ -162,5 +173,13 @@ export async function createApp(opts: AppOptions): Promise<BotApp> {
       return inFlight === 0 && (await jobs.idle())
     },
     routes: () => router.list(),
+    async explain(msg) {
+      const ctx = createContext(msg, { config, outbox, log })
+      // Non-text messages stop at the media hint, before routing.
+      if (msg.kind !== 'text') return 'core.media'
+      let name: string | undefined
+      await compose([...loaders, understanding({ tz: config.timezone, now: opts.now }), async (c) => void (name = (await router.resolve(c))?.name)])(ctx)
+      return name
+    },
   }
 }

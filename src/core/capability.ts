@@ -140,6 +140,11 @@ export interface App extends Directory, Storage {
   /** A remote embedder when one is configured (EMBEDDING_MODEL); capabilities fall back to offline ones. */
   readonly embedder?: Embedder
   route(route: Route): void
+  /**
+   * Middleware that runs before routing on every message: loaders that put state a predicate needs on the
+   * context (typed keys), and observers that take notes. They must call next() and never reply.
+   */
+  use(middleware: (ctx: Context, next: () => Promise<void>) => Promise<void>): void
   onJoin(handler: JoinHandler): void
   /**
    * A line another capability wants under an answer, e.g. referrals offering personal help when a

@@ -1,9 +1,5 @@
-// The help categories and urgency levels staff work with; the labels are what staff and residents see.
-export const CATEGORIES = ['法律维权', '家庭暴力', '婚姻家庭纠纷', '心理支持', '就业创业', '困难帮扶', '健康（两癌筛查等）', '儿童与家庭教育', '其他'] as const
-export type Category = (typeof CATEGORIES)[number]
-
-export const URGENCIES = ['紧急', '一般'] as const
-export type Urgency = (typeof URGENCIES)[number]
+// Categories and urgencies are shared with the understanding layer (src/nlu); case statuses are the referrals' own.
+export { CATEGORIES, type Category, URGENCIES, type Urgency } from '../nlu/help-rules.ts'
 
 export const STATUSES = ['new', 'acknowledged', 'in_progress', 'closed'] as const
 export type Status = (typeof STATUSES)[number]

@@ -12,7 +12,11 @@ import { type App, type Capability, type Context, contextKey } from '../core/cap
 import { UserError } from '../core/errors.ts'
 import { containsPersonalData } from '../core/mask.ts'
 import { CaseStore } from './cases.ts'
+import { DEFAULT_TZ } from '../core/tz.ts'
+import { PENDING, understood as understoodOf } from '../core/understanding.ts'
+import type { Category } from './categories.ts'
 import { Classifier, rulesOf } from './classification.ts'
+import type { Classification } from './classify.ts'
 import { isHelpTopic } from './classify.ts'
 import { looksLikeStaffCommand, parseStaffCommand } from './commands.ts'
 import { ReferralConversation } from './conversation.ts'
@@ -75,18 +79,26 @@ export function createReferrals(deps: ReferralDeps = {}): Capability {
         await jobs.scheduleDailyPurge()
       })
 
-      app.route({
-        name: 'referrals.seen',
-        priority: 0,
-        async match(ctx) {
-          const { msg } = ctx
+      // Observer and loader, before routing: remembers referral staff (and the staff room) as they message the
+      // bot, and puts the sender's pending consent question on the context for the understanding.
+      app.use(async (ctx, next) => {
+        const { msg } = ctx
+        try {
           if (targets.isReferralStaff(msg.sender)) await targets.people.remember(msg.sender)
           if (msg.conversation.kind === 'room' && settings.staffRoomTopic && msg.conversation.topic === settings.staffRoomTopic) {
             await targets.rememberStaffRoom(msg.conversation.roomId)
           }
-          return false
-        },
-        handle: async () => undefined,
+          if (msg.conversation.kind === 'private' && isText(ctx)) {
+            const flow = await flows.get(msg.sender.id)
+            if (flow) {
+              ctx.set(FLOW, flow)
+              if (flow.step === 'consent' || flow.step === 'contact') ctx.set(PENDING, flow.step)
+            }
+          }
+        } catch (err) {
+          ctx.log.warn({ err }, 'referrals: loader failed')
+        }
+        await next()
       })
 
       app.route({
@@ -99,9 +111,10 @@ export function createReferrals(deps: ReferralDeps = {}): Capability {
         match(ctx) {
           if (!isText(ctx) || isStaffCommand(ctx) || TRANSFER.test(strip(ctx.msg.text))) return false
           if (settings.staffRoomTopic && ctx.msg.conversation.kind === 'room' && ctx.msg.conversation.topic === settings.staffRoomTopic) return false
-          return rulesOf(ctx).urgency === '紧急'
+          // Rules first; the understanding can only add urgency, never take it away.
+          return rulesOf(ctx).urgency === '紧急' || understoodDanger(ctx) !== undefined
         },
-        handle: (ctx) => conversation.emergency(ctx, rulesOf(ctx), { personalData: ctx.msg.conversation.kind === 'room' && containsPersonalData(ctx.msg.text) }),
+        handle: (ctx) => conversation.emergency(ctx, emergencyOf(ctx), { personalData: ctx.msg.conversation.kind === 'room' && containsPersonalData(ctx.msg.text) }),
       })
 
       app.route({
@@ -141,12 +154,8 @@ export function createReferrals(deps: ReferralDeps = {}): Capability {
       app.route({
         name: 'referrals.flow',
         priority: 20,
-        async match(ctx) {
-          if (ctx.msg.conversation.kind !== 'private' || !isText(ctx)) return false
-          const flow = await flows.get(ctx.msg.sender.id)
-          if (flow) ctx.set(FLOW, flow)
-          return !!flow
-        },
+        // The flow was loaded before routing (see the loader above).
+        match: (ctx) => ctx.msg.conversation.kind === 'private' && isText(ctx) && ctx.get(FLOW) !== undefined,
         handle: (ctx) => conversation.answer(ctx, ctx.get(FLOW)!),
       })
 
@@ -155,6 +164,8 @@ export function createReferrals(deps: ReferralDeps = {}): Capability {
         priority: 30,
         async match(ctx) {
           if (!isText(ctx)) return false
+          // A sign-up that also voices a worry is a sign-up first (the sign-ups capability records it).
+          if (understood(ctx).intent.startsWith('signup.')) return false
           if (ctx.msg.conversation.kind === 'room') {
             const rules = rulesOf(ctx)
             if (rules.kind === 'help' && rules.clear) return true
@@ -170,6 +181,28 @@ export function createReferrals(deps: ReferralDeps = {}): Capability {
       })
     },
   }
+}
+
+// The understanding middleware worked the meaning out before routing; outside the pipeline it is computed here.
+const understood = (ctx: Context) => understoodOf(ctx, { now: Date.now(), tz: DEFAULT_TZ })
+
+/** The danger the understanding reads in the message, when it reads one (its rules add to the classifier's). */
+function understoodDanger(ctx: Context) {
+  const u = understood(ctx)
+  return u.intent === 'help.emergency' || u.intent === 'help.third_party' ? u.slots.danger : undefined
+}
+
+const CATEGORY_OF: Record<string, Category> = {
+  legal: '法律维权', dv: '家庭暴力', family: '婚姻家庭纠纷', psych: '心理支持', jobs: '就业创业', hardship: '困难帮扶', health: '健康（两癌筛查等）', child: '儿童与家庭教育',
+}
+
+/** The rules' classification, raised to an emergency when the understanding reads danger. */
+function emergencyOf(ctx: Context): Classification {
+  const rules = rulesOf(ctx)
+  const danger = understoodDanger(ctx)
+  if (!danger) return rules
+  const category = rules.category !== '其他' ? rules.category : (CATEGORY_OF[understood(ctx).slots.category ?? ''] ?? '其他')
+  return { ...rules, kind: 'help', urgency: '紧急', category, medical: rules.medical || danger === 'medical', selfHarm: rules.selfHarm || danger === 'suicide', clear: true }
 }
 
 export const referrals: Capability = createReferrals()

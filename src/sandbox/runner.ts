@@ -11,10 +11,10 @@ const GAP_MS = 30
 export async function perform(world: MockWorld, action: Action): Promise<void> {
   switch (action.kind) {
     case 'say':
-      world.say(action.name, action.text, { mentionBot: action.mentionBot })
+      world.say(action.name, action.text, { mentionBot: action.mentionBot, ...(action.media ? { media: action.media } : {}) })
       break
     case 'private':
-      world.sayPrivate(action.name, action.text)
+      world.sayPrivate(action.name, action.text, action.media)
       break
     case 'join':
       world.join(action.name)

@@ -27,3 +27,21 @@ describe('sandbox script', () => {
     expect(() => parseScript(`# ok\n${line}`, '小助手')).toThrow(/^line 2: /)
   })
 })
+
+describe('sandbox script: what real chats say', () => {
+  it('reads a literal \\n as a line break, so a pasted 接龙 list fits on one line', () => {
+    const [a] = parseScript('张丽: 插花课接龙\\n1. 王芳\\n2. 张丽', '小助手')
+    expect(a).toEqual({ kind: 'say', name: '张丽', text: '插花课接龙\n1. 王芳\n2. 张丽', mentionBot: false, line: 1 })
+  })
+
+  it('sends a voice note or a picture for /voice and /image, in the group or privately', () => {
+    const actions = parseScript(['王芳: /voice', '王芳: @小助手 /image', '王芳 -> 小助手: /voice', '王芳: /voices are text'].join('\n'), '小助手')
+    expect(actions).toEqual([
+      { kind: 'say', name: '王芳', text: '', media: 'voice', mentionBot: false, line: 1 },
+      { kind: 'say', name: '王芳', text: '', media: 'image', mentionBot: true, line: 2 },
+      { kind: 'private', name: '王芳', text: '', media: 'voice', line: 3 },
+      // Positive control: anything else after the slash stays text.
+      { kind: 'say', name: '王芳', text: '/voices are text', mentionBot: false, line: 4 },
+    ])
+  })
+})

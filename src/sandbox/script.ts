@@ -4,9 +4,12 @@
 //   +名字                   joins the group
 //   /wait 2s               pause (ms, s or m)
 //   # comment
+// A literal \n inside a text is a line break in the message (so a pasted 接龙 list fits on one script line);
+// a text of just /voice or /image sends a voice note or a picture instead of text.
+export type Media = 'voice' | 'image'
 export type Action =
-  | { kind: 'say'; name: string; text: string; mentionBot: boolean; line: number }
-  | { kind: 'private'; name: string; text: string; line: number }
+  | { kind: 'say'; name: string; text: string; mentionBot: boolean; media?: Media; line: number }
+  | { kind: 'private'; name: string; text: string; media?: Media; line: number }
   | { kind: 'join'; name: string; line: number }
   | { kind: 'wait'; ms: number; line: number }
 
@@ -40,14 +43,21 @@ export function parseLine(raw: string, line: number, botName: string): Action | 
   const dm = /^(.+?)\s*->\s*(.+?)\s*[:：]\s*([\s\S]+)$/.exec(text)
   if (dm) {
     if (dm[2] !== botName) throw new ScriptError(line, `private messages go to the bot: "名字 -> ${botName}: 文本"`)
-    return { kind: 'private', name: dm[1]!.trim(), text: dm[3]!.trim(), line }
+    return { kind: 'private', name: dm[1]!.trim(), ...body(dm[3]!), line }
   }
   const say = /^([^:：\s][^:：]*?)\s*[:：]\s*([\s\S]+)$/.exec(text)
   if (!say) throw new ScriptError(line, `cannot read "${text}"; expected ${FORMS}`)
-  const mention = `@${botName}`
-  const body = say[2]!.trim()
-  const mentionBot = body.includes(mention)
-  return { kind: 'say', name: say[1]!.trim(), text: body, mentionBot, line }
+  const b = body(say[2]!)
+  const mentionBot = say[2]!.includes(`@${botName}`)
+  return { kind: 'say', name: say[1]!.trim(), ...b, mentionBot, line }
+}
+
+/** The message a script text stands for: \n as line breaks, /voice and /image as media. */
+function body(raw: string): { text: string; media?: Media } {
+  const text = raw.trim()
+  const media = /^\/(voice|image)(?:\s+(.*))?$/u.exec(text.replace(/@\S+\s*/u, ''))
+  if (media) return { text: '', media: media[1] as Media }
+  return { text: text.replace(/\\n/gu, '\n') }
 }
 
 export function parseScript(source: string, botName: string): Action[] {

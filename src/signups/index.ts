@@ -1,6 +1,9 @@
 // Activities and sign-ups (接龙 done right): hosts announce, residents sign up the ways they already do,
 // a worker applies every change atomically, and the bot replies with one summary per few seconds.
-import type { Capability } from '../core/capability.ts'
+import type { Capability, Context } from '../core/capability.ts'
+import { ACTIVITIES, SIGNED_UP } from '../core/understanding.ts'
+import { nameKey } from './parse.ts'
+import { liveActivities } from './handlers/state.ts'
 import { announceRoute, draftRoute } from './handlers/announce.ts'
 import { hostRoute } from './handlers/host.ts'
 import { observer } from './handlers/observe.ts'
@@ -25,20 +28,17 @@ export function createSignups(opts: SignupDeps = {}): Capability {
       const svc = new SignupService(app, opts.now, opts.settings)
       opts.expose?.(svc)
       const observe = observer(svc)
-      app.route({
-        name: 'signups.observe',
-        // Runs before every other route and never claims the message: it only takes notes.
-        priority: -1000,
-        match: async (ctx) => {
-          try {
-            return await observe(ctx)
-          } catch (err) {
-            // Note-taking must never turn ordinary chat into an error reply.
-            ctx.log.warn({ err }, 'signups: observer failed')
-            return false
-          }
-        },
-        handle: async () => undefined,
+      // Before routing: the state the understanding needs (live activities, the sender's sign-ups), then the
+      // observer that remembers whether the group's latest message was about an activity (the "+1" rule).
+      app.use(async (ctx, next) => {
+        try {
+          await loadSituation(ctx, svc)
+          await observe(ctx)
+        } catch (err) {
+          // Note-taking must never turn ordinary chat into an error reply.
+          ctx.log.warn({ err }, 'signups: observer failed')
+        }
+        await next()
       })
       app.route(draftRoute(app, svc))
       app.route(announceRoute(app, svc))
@@ -46,6 +46,16 @@ export function createSignups(opts: SignupDeps = {}): Capability {
       app.route(residentRoute(svc))
     },
   }
+}
+
+/** The group's live activities and the ones the sender is on, for the understanding (read-only). */
+async function loadSituation(ctx: Context, svc: SignupService): Promise<void> {
+  if (!ctx.msg.groupId || ctx.msg.kind !== 'text') return
+  const live = await liveActivities(ctx, svc)
+  ctx.set(ACTIVITIES, live.map(({ id, title, startAt, place, notes }) => ({ id, title, startAt, place, notes })))
+  const who = { id: ctx.msg.sender.id, key: nameKey(ctx.msg.sender.name) }
+  const on = await Promise.all(live.map((a) => svc.store.hasEntry(a.id, who)))
+  ctx.set(SIGNED_UP, live.filter((_, i) => on[i]).map((a) => a.id))
 }
 
 export const signups: Capability = createSignups()

@@ -2,6 +2,7 @@
 // Used by the sandbox and the integration tests; the bot on top is the real one.
 import { WechatyBuilder, type Wechaty } from 'wechaty'
 import { PuppetMock, mock } from 'wechaty-puppet-mock'
+import { FileBox } from 'file-box'
 import type { Config } from '../../config.ts'
 import type { Logger } from '../../core/log.ts'
 
@@ -9,6 +10,9 @@ type MockContact = ReturnType<mock.Mocker['createContact']>
 type MockRoom = ReturnType<mock.Mocker['createRoom']>
 
 /** wechaty-puppet-mock raises this for every room.add(); the join itself is delivered fine. */
+/** The mock types a message by the file's extension: .silk is a voice note, .jpg a picture. */
+const mediaFile = (media: 'voice' | 'image') => FileBox.fromBuffer(Buffer.from(media === 'voice' ? '#!SILK_V3' : 'jpg'), media === 'voice' ? 'voice.silk' : 'photo.jpg')
+
 export const isMockNoise = (err: Error) => /no payload found for id \S+@chatroom/.test(err.message)
 
 export interface MockWorld {
@@ -19,8 +23,9 @@ export interface MockWorld {
   /** Returns the contact with this name, creating it (and making it a member of every group room) on first use. */
   person(name: string): MockContact
   /** The group message "name: text"; mentionBot makes it an @-mention of the bot (through the mention list). */
-  say(name: string, text: string, opts?: { groupId?: string; mentionBot?: boolean }): void
-  sayPrivate(name: string, text: string): void
+  /** A text, or with `media` a voice note (.silk) or a picture (.jpg) instead. */
+  say(name: string, text: string, opts?: { groupId?: string; mentionBot?: boolean; media?: 'voice' | 'image' }): void
+  sayPrivate(name: string, text: string, media?: 'voice' | 'image'): void
   /** A member joins a group (emits room-join). */
   join(name: string, opts?: { groupId?: string; by?: string }): void
   stop(): Promise<void>
@@ -76,11 +81,13 @@ export async function createMockWorld(config: Config, log: Logger): Promise<Mock
     person,
     say(name, text, opts = {}) {
       person(name)
-        .say(text, opts.mentionBot ? [me] : [])
+        .say(opts.media ? mediaFile(opts.media) : text, opts.mentionBot ? [me] : [])
         .to(roomOf(opts.groupId))
     },
-    sayPrivate(name, text) {
-      person(name).say(text).to(me)
+    sayPrivate(name, text, media) {
+      person(name)
+        .say(media ? mediaFile(media) : text)
+        .to(me)
     },
     join(name, opts = {}) {
       const room = roomOf(opts.groupId)

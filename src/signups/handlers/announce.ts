@@ -2,6 +2,7 @@
 // Uncertain drafts wait per host until confirmed (确认) or fixed (a new announcement, or just a new time).
 import type { App, Context, Route } from '../../core/capability.ts'
 import { UserError } from '../../core/errors.ts'
+import { UNDERSTOOD } from '../../core/understanding.ts'
 import type { Conversation } from '../../core/message.ts'
 import { groupById } from '../../config.ts'
 import { parseDateTime } from '../../core/zh/date.ts'
@@ -38,6 +39,8 @@ export function announceRoute(app: App, svc: SignupService): Route {
     roles: ['host', 'staff'],
     match(ctx) {
       const text = normalize(ctx.msg.text)
+      // 「修改活动1 时间 …」 is an edit of activity 1, not a new activity titled 「修改活动1」.
+      if (ctx.get(UNDERSTOOD)?.intent === 'host.edit') return false
       if (ANNOUNCE_WORDS.test(text)) return true
       const addressed = ctx.msg.mentioned || ctx.msg.conversation.kind === 'private'
       return addressed && looksLikeAnnouncement(text, new Date(svc.now()), svc.tz)

@@ -1,0 +1,67 @@
+// The utterance corpus (test/fixtures/nlu): lines, their split, and the world every line lives in.
+import { readFileSync } from 'node:fs'
+import { projectPath } from '../core/paths.ts'
+import { fromWall } from '../core/tz.ts'
+import type { ActivityView, Intent, PendingKind, Situation, Slots } from './types.ts'
+
+export interface CorpusLine {
+  id: string
+  text: string
+  intent: Intent
+  slots: Slots
+  also?: Intent[]
+  ctx: {
+    where: 'group' | 'private'
+    role: 'resident' | 'host' | 'staff'
+    mention?: boolean
+    pending?: PendingKind
+    signedUp?: number[]
+    openCase?: boolean
+    media?: 'voice' | 'image'
+  }
+  part: 'tune' | 'heldout'
+}
+
+export const CORPUS_TZ = 'Asia/Shanghai'
+/** 2026-12-01 (Tuesday) 10:00 Asia/Shanghai. */
+export const CORPUS_NOW = fromWall(CORPUS_TZ, 2026, 12, 1, 10, 0)
+
+/** The two open activities of SCHEMA.md. */
+export const CORPUS_ACTIVITIES: (ActivityView & { capacity: number; signedUp: number; waitlisted: number })[] = [
+  { id: 1, title: '亲子阅读', startAt: fromWall(CORPUS_TZ, 2026, 12, 5, 14, 0), place: '微家活动室', notes: '', capacity: 20, signedUp: 20, waitlisted: 3 },
+  { id: 2, title: '插花课', startAt: fromWall(CORPUS_TZ, 2026, 12, 6, 9, 30), place: '社区图书室', notes: '材料费20元', capacity: 12, signedUp: 7, waitlisted: 0 },
+]
+
+export function loadCorpus(): CorpusLine[] {
+  const dir = projectPath('test', 'fixtures', 'nlu')
+  const split = JSON.parse(readFileSync(`${dir}/split.json`, 'utf8')) as { tune: string[]; heldout: string[] }
+  const tune = new Set(split.tune)
+  const lines: CorpusLine[] = []
+  for (const f of ['utterances-a.jsonl', 'utterances-b.jsonl']) {
+    for (const raw of readFileSync(`${dir}/${f}`, 'utf8').split('\n')) {
+      if (!raw.trim()) continue
+      const row = JSON.parse(raw) as Omit<CorpusLine, 'part'>
+      lines.push({ ...row, slots: row.slots ?? {}, part: tune.has(row.id) ? 'tune' : 'heldout' })
+    }
+  }
+  return lines
+}
+
+/** The corpus line's situation, for the pure parser. */
+export function situationOf(line: CorpusLine): Situation {
+  return {
+    where: line.ctx.where,
+    role: line.ctx.role,
+    mention: !!line.ctx.mention,
+    ...(line.ctx.pending ? { pending: line.ctx.pending } : {}),
+    activities: CORPUS_ACTIVITIES.map(({ id, title, startAt, place, notes }) => ({ id, title, startAt, place, notes })),
+    signedUp: line.ctx.signedUp ?? [],
+    openCase: !!line.ctx.openCase,
+    ...(line.ctx.media ? { media: line.ctx.media } : {}),
+    now: CORPUS_NOW,
+    tz: CORPUS_TZ,
+  }
+}
+
+/** The text as the bot receives it: the adapter strips a leading @小助手. */
+export const strippedText = (line: CorpusLine) => line.text.replace(/@小助手[\s\u2005]*/gu, '').trim()

@@ -1,0 +1,193 @@
+// Help, safety and the bot itself: emergencies (rules first, leaning to safety), requests for oneself or for
+// someone else, consent and its withdrawal, contact preferences, a case's status, fraud, numbers posted in the
+// group, voice notes and pictures, questions about the bot. Pure.
+import { type Category, classifyRules } from './help-rules.ts'
+import { bare, PHONE } from './text.ts'
+import type { ContactWay, Danger, HelpCategory, Situation, Slots, Understanding } from './types.ts'
+
+const CATEGORY: Record<Category, HelpCategory | undefined> = {
+  法律维权: 'legal', 家庭暴力: 'dv', 婚姻家庭纠纷: 'family', 心理支持: 'psych', 就业创业: 'jobs', 困难帮扶: 'hardship',
+  '健康（两癌筛查等）': 'health', 儿童与家庭教育: 'child', 其他: undefined,
+}
+
+// ---------------------------------------------------------------- danger (by meaning, added to the referral rules)
+
+const SUICIDE = new RegExp(
+  [
+    '不想活', '活着.{0,6}(?:没意思|没意义|没劲|拖累|累赘|太累)', '不如死', '死了算了', '想死(?!你|您|大家|了你|我了)', '自杀', '轻生', '寻死',
+    '(?:明天|以后|哪天).{0,4}不在了', '我走了.{0,6}(?:就好|解脱|省心)', '没什么.{0,4}(?:值得)?留恋', '说声再见', '永别', '最后一次.{0,4}(?:说|见)',
+    '跳下去', '(?:水|河|楼).{0,8}(?:想下去|跳)', '想下去', '结束.{0,4}(?:生命|一切|自己)', '一了百了', '安眠药', '农药', '割腕', '上吊',
+    '妈妈对不起', '下辈子', '活不下去', '不想再活', '没有我.{0,6}(?:更好|好过)', '拖累', '累赘', '遗书', '后事', '交代.{0,4}(?:后事|孩子)',
+    '(?:攒|存|准备)了?.{0,6}药', '吃了.{0,6}(?:一?整?瓶|一把|好多|很多)', '楼顶', '天台', '(?:桥|河|江|湖)边.{0,10}(?:下去|跳|不想)', '刀片', '绳子', '烧炭', '煤气',
+    '再见了', '解脱', '照顾好.{0,4}(?:孩子|女儿|儿子|自己)', '对不起大家', '撑不下去.{0,6}(?:死|走)',
+  ].join('|'),
+  'u',
+)
+const VIOLENCE = new RegExp(
+  [
+    '(?:打死|弄死|掐死|杀了|砍死|捅死|整死|勒死)(?:我|你|人|孩子|全家|她)', '要(?:了)?我(?:的)?命', '要杀', '喊.{0,4}杀',
+    '(?:拿|拎|举|提|抄|握|持|比划|挥).{0,4}(?:刀|棍|斧|剪刀|枪|锤|铁)', '刀.{0,4}(?:比划|架|吓)',
+    '(?:正在|又在|还在|在)(?:打|砸|踹|掐|追)(?:我|门|东西)', '他在打我', '砸门', '踹门', '掐(?:住)?(?:我)?(?:的)?脖子', '推下(?:楼|楼梯)',
+    '(?:脸上|头上|身上).{0,4}(?:全是|都是|好多)血', '(?:反锁|锁)在.{0,6}(?:出不去|屋|里)', '出不去', '在躲他', '躲在(?:厕所|卫生间|楼道|外面)', '到处找我', '楼下等我',
+    '救命', '救救我', '快报警', '快来人', '帮我报警', '(?:他|她|老公|男人|前夫).{0,6}(?:追着|追)(?:我|打)', '(?:泼|烫)(?:我|了我)', '拖着我', '不让我走',
+    '(?:打|揍)得.{0,6}(?:流血|出血|站不|起不|动不了|骨折|晕)', '(?:流了|好多|一地|满脸|满头).{0,2}血', '骨折', '堵在(?:门口|楼下|家门)', '在门外', '破门', '撬门',
+    '(?:喝醉|喝多|发疯|发酒疯).{0,8}(?:打|砸|摔|掐)', '(?:孩子|娃).{0,4}也(?:被|挨)打', '现在.{0,4}(?:打|砸|闹|掐)', '威胁.{0,8}(?:杀|死|命|砍|泼)',
+  ].join('|'),
+  'u',
+)
+const MEDICAL = new RegExp(
+  [
+    '看不清.{0,10}(?:头痛|头疼|头晕)', '手脚发麻', '说话.{0,4}不利索', '口眼歪斜', '半边.{0,4}(?:麻|动不了)', '(?:摔|跌)倒.{0,8}起不来',
+    '疼得(?:打滚|直不起|受不了)', '吐了好几次', '喘不(?:上|过)气', '昏迷', '晕倒', '晕过去', '抽搐', '大出血', '不省人事', '胸口.{0,6}(?:剧痛|疼得)',
+    '动不了了', '要不要打120', '打120', '叫救护车', '叫不醒', '没(?:有)?(?:了)?呼吸', '没气了', '口吐白沫', '嘴歪', '说不出话', '中风', '偏瘫', '流产', '羊水破',
+    '高烧不退', '烧到4\\d', '吃错药', '误食', '中毒', '休克', '心脏.{0,4}(?:疼|痛|难受)', '胸口.{0,4}(?:疼|痛|闷).{0,8}(?:出汗|喘|麻)', '呼吸困难', '突然.{0,6}(?:倒|晕|抽|不省)',
+    '血止不住', '出了好多血', '被狗咬', '烫伤.{0,4}(?:严重|一大片)',
+  ].join('|'),
+  'u',
+)
+
+/** Someone else is the one in need (a neighbour, a friend, a stranger in the street). */
+const THIRD = /隔壁|邻居|对门|楼上|楼下那家|朋友|同事|表姐|表妹|我妹(?!妹报)|我姐(?!姐报)|小区门口有个|菜市场有个|路上有个|有个(?:女的|男的|老人|小孩|孩子|大姐|阿姨)|群里的|她老公|她男朋友|她前夫|他爸用|女儿在外地|闺女在外地|对门的/u
+const FIRST_PERSON_VICTIM = /(?:打|掐|骂|推|锁|关)(?:了)?我|我被|我在躲|找我|吓我|我.{0,4}(?:不敢|躲)/u
+
+export function dangerOf(t: string): Danger | undefined {
+  const rules = classifyRules(t)
+  if (SUICIDE.test(t) || (rules.urgency === '紧急' && rules.selfHarm)) return 'suicide'
+  if (VIOLENCE.test(t)) return 'violence'
+  if (MEDICAL.test(t)) return 'medical'
+  if (rules.urgency === '紧急') return rules.medical && !/打|刀|砸/u.test(t) ? 'medical' : 'violence'
+  return undefined
+}
+
+/** Exclamations that name danger without any ("想死你们了", "气死我了", "笑死", "我要砸了它"). */
+const HYPERBOLE = /想死你们|想死你了|(?:气|笑|吓|困|饿|热|冻|累|烦|胖|忙|美|馋|乐)死(?:我|人|了)|要疯了|逼疯了|砸了它|气得吐血|疼死了?$|辣得要命|要命$|冷死/u
+
+// ---------------------------------------------------------------- the readers
+
+export function readEmergency(t: string, sit: Situation): Understanding | undefined {
+  const clean = t.replace(HYPERBOLE, '')
+  const danger = dangerOf(clean)
+  if (!danger) return undefined
+  if (/如遇|如果遇到|请拨打|宣传|讲座|普法|科普|知识/u.test(t) && !FIRST_PERSON_VICTIM.test(t)) return undefined
+  const category = danger === 'suicide' ? 'psych' : danger === 'medical' ? 'health' : 'dv'
+  if (THIRD.test(t) && !FIRST_PERSON_VICTIM.test(t)) {
+    return { intent: 'help.third_party', slots: { category: thirdCategory(t) ?? category, danger } }
+  }
+  const also = /去不了|不去了|来不了/u.test(t) && /课|活动|插花|阅读/u.test(t) ? { also: ['signup.cancel' as const] } : {}
+  return { intent: 'help.emergency', slots: { category, danger }, ...also }
+}
+
+const FRAUD_ASK = /保证金|手续费|工本费|激活费|解冻|定金|押金|邮费|运费|转账|汇款|打款|转.{0,3}\d+|先交|先付|先缴|预付|垫付|交\d+.{0,6}(?:就能|包)|扫码|二维码|链接|点击|内部名额|包批|包过|代办|私我|加我微信|陌生账号|支付|银行卡|验证码|账号|\d{4}\s\d{4}\s\d{4}|刷单|中奖/u
+const FRAUD_BAIT = /补贴|补助|贷款|低保|妇联|名额|领取|办理|检查费|筛查|惠民|材料费|定金|福利|政府|官方|通知|救助|津贴|奖金|退款|报名费/u
+
+export function readFraud(t: string): Understanding | undefined {
+  return FRAUD_ASK.test(t) && FRAUD_BAIT.test(t) ? { intent: 'safety.fraud', slots: {} } : undefined
+}
+
+export function readPrivacy(t: string, sit: Situation): Understanding | undefined {
+  return sit.where === 'group' && PHONE.test(t.replace(/\s/gu, '')) && !/12338|110|120|12345/u.test(t.replace(PHONE, '')) ? { intent: 'privacy.number', slots: {} } : undefined
+}
+
+export function contactIn(t: string): ContactWay | undefined {
+  if (/先不(?:用)?联系|别联系|暂时别|不用联系|我自己找|我会找你们|先不要联系/u.test(t)) return 'none'
+  if (/电话|打给我|打我|这个号|手机/u.test(t)) return 'phone'
+  if (/微信|加我|私聊|发消息|留言/u.test(t)) return 'wechat'
+  return undefined
+}
+
+const WITHDRAW = /算了|不用了|不需要了|撤了|撤回|撤销|收回|别联系|别再联系|不要再联系|别往上报|当没听见|当我没说|不想转了|反悔|别让.{0,8}(?:找|联系)我|不用弄了|不用管|不麻烦|不想把事情闹大|取消吧|不要了|别管了|自己(?:能)?解决|已经解决|和好了|没事了|不用帮|不想追究/u
+const CONSENT_NO = /^(?:不用|不要|不需要|不必|别转|先不|不想|暂时不|算了|不了)|不要告诉|别告诉|随便说说|我自己(?:能)?处理|再想想|以后再说/u
+const CONSENT_YES = /^(?:同意|好|好的|好吧|可以|行|嗯|是|是的|要|要的|需要|麻烦|拜托|转吧|转|ok|愿意|谢谢)|你看着办|帮我转|转给/iu
+
+export function readConsent(t: string, sit: Situation): Understanding | undefined {
+  const b = bare(t)
+  if (sit.pending === 'consent') {
+    if (CONSENT_NO.test(b)) return { intent: 'consent.no', slots: {} }
+    if (CONSENT_YES.test(b)) {
+      const contact = contactIn(t)
+      return { intent: 'consent.yes', slots: contact ? { contact } : {} }
+    }
+    const contact = contactIn(t)
+    if (contact && contact !== 'none') return { intent: 'consent.yes', slots: { contact } }
+  }
+  if (sit.pending === 'contact') {
+    const contact = contactIn(t)
+    if (contact) return { intent: 'contact.preference', slots: { contact } }
+    if (/^(?:都行|随便|都可以)/u.test(b)) return { intent: 'contact.preference', slots: {} }
+  }
+  return undefined
+}
+
+export function readCase(t: string, sit: Situation): Understanding | undefined {
+  if (!sit.openCase) return undefined
+  if (WITHDRAW.test(t) && !/算了吧我还是报/u.test(t)) return { intent: 'consent.withdraw', slots: {} }
+  if (/有人管|怎么样了|有消息|收到没|收到了吗|啥时[候侯]联系|什么时候联系|什么时候.{0,6}(?:找|联系|回复|处理)|还没人|没人(?:理|找|联系|管)|进展|到哪一步|处理了没|处理得|有回音|回音|咋样了|联系我了吗|管了没|跟进|有动静|结果(?:出来)?了?[吗没]|多久.{0,6}(?:联系|回复|处理)|接单|有人跟|回复我/u.test(t)) return { intent: 'case.status', slots: {} }
+  return undefined
+}
+
+export function readHandoff(t: string): Understanding | undefined {
+  if (/转人工|找人工|人工服务|真人|活人|跟人说话|和人说话|不想跟机器|别自动回复|负责人出来|让(?:社工|李姐|小王|工作人员).{0,6}(?:跟我|和我|直接跟我)(?:说|聊)|找个人跟我说/u.test(t)) return { intent: 'handoff.human', slots: {} }
+  if (/^(?:人工|转工作人员)$/u.test(bare(t))) return { intent: 'handoff.human', slots: {} }
+  return undefined
+}
+
+export function readBotAbout(t: string): Understanding | undefined {
+  if (/真人还是机器|你是(?:谁|机器人|真人|啥|ai|AI)|机器人吗|人工智能|小助手是谁|谁弄的|谁开发|你能干|你会(?:些)?(?:啥|什么|干)|你都(?:能|会)|你(?:能|会|可以).{0,12}(?:不|吗|么)[？?]?$|能设提醒不|咋用|怎么用|怎么使用|使用说明|这个小助手|私聊.{0,8}(?:看得见|看见|保存|记录|别人|知道|保密)|(?:别人|其他人|群里).{0,6}(?:看得见|看到|知道)我.{0,4}(?:私聊|跟你)|记录.{0,6}(?:保存|删)|记住我|记下来|上报|你能记住|隐私|保密吗|会不会(?:告诉|传出去|泄露)|聊天记录/u.test(t) && !/转人工|活人/u.test(t))
+    return { intent: 'bot.about', slots: {} }
+  return undefined
+}
+
+export function readMedia(t: string, sit: Situation): Understanding | undefined {
+  if (sit.media) return { intent: 'media.reference', slots: {} }
+  if (/语音|照片|图片|截图|图上|上面那张|视频|录音|发的图/u.test(t) && /发|听|看|说了|那张|那条|刚才|上面|你/u.test(t)) return { intent: 'media.reference', slots: {} }
+  return undefined
+}
+
+function thirdCategory(t: string): HelpCategory | undefined {
+  if (/孩子|小孩|娃/u.test(t) && /打|抽|哭|一个人|迷路|没大人/u.test(t)) return 'child'
+  if (/打|家暴|青一块/u.test(t)) return 'dv'
+  return CATEGORY[classifyRules(t).category]
+}
+
+/** A person's own need (or someone else's), not urgent; undefined for questions that only touch a topic. */
+export function readHelp(t: string, sit: Situation): Understanding | undefined {
+  const rules = classifyRules(t)
+  const category = categoryOf(t, rules.category)
+  const personal = rules.signals.includes('personal') || /(?:我|俺|咱)(?:们)?(?:最近|现在|一直|老是|总|实在|真的|心里|好|很|有点|一个人|是|想|被|家|这|的|自己|已经|都|也|又|今年|去年)|老公|前夫|婆婆|孩子|闺女|女儿|儿子|老伴|公司|单位|老板|房东/u.test(t)
+  const asks = /帮|求|找人|找谁|怎么弄|咋弄|咋整|没办法|没辙|走投无路|不知道|该咋|该如何|能做啥|可以做什么|有什么办法|有啥办法|出路|管管|给个主意|出出主意|支招|难受|害怕|担心|焦虑|睡不着|愁|找谁|怎么办|咋办|该咋|该怎么|能不能|能否|想找|请.{0,4}(?:社工|上门)|介绍|谁能|不知道.{0,6}(?:找谁|跟谁|从哪|怎么|该|咋|要不要)|说说话|聊聊|撑不住|没法过|过不下去|受不了|我该/u.test(t)
+  const story = /[，,。].{4,}/u.test(t) || t.length >= 18
+  if (THIRD.test(t) && (category || asks) && !/(?:我|俺)(?:被|家)/u.test(t.replace(/我(?:家)?(?:邻居|隔壁|对门|表姐|妹|同事|朋友)/u, ''))) {
+    return { intent: 'help.third_party', slots: category ? { category: thirdCategory(t) ?? category } : {} }
+  }
+  const isHelp = rules.kind === 'help' || (personal && category && (asks || story || sit.where === 'private'))
+  if (!isHelp) return undefined
+  if (!personal && !/帮帮|求助|救/u.test(t)) return undefined
+  const slots: Slots = category ? { category } : {}
+  const question = /[？?]|请问|想问|问一下|怎么申请|要什么条件|要啥条件|多少|一般判给谁|怎么算/u.test(t)
+  return { intent: 'help.request', slots, ...(question && t.length > 20 ? { also: ['qa.question' as const] } : {}) }
+}
+
+function categoryOf(t: string, c: Category): HelpCategory | undefined {
+  if (/抚养费|离婚协议|维权|辞了|辞退|律师|法律援助|判给|赖着不搬|遗产/u.test(t)) return 'legal'
+  if (/动手|打我|骂我打我|家暴|堵我|告诫书/u.test(t)) return 'dv'
+  if (/婆媳|出轨|对象|一条心|探视|沟通|外人/u.test(t)) return 'family'
+  if (/心理|抑郁|情绪|失眠|睡不着|崩|自卑|空落落|说说话|心里.{0,2}(?:难受|堵)|哭/u.test(t) && !/乳房|硬块|检查|怀孕|产检/u.test(t)) return 'psych'
+  if (/工作|就业|创业|贷款|摆摊|卖|直播|早餐店|岗位|裁员|家政|找个活|介绍个活/u.test(t)) return 'jobs'
+  if (/低保|救助|没钱|交不起|学费|米都|鸡蛋|漏雨|困难|借不到/u.test(t)) return 'hardship'
+  if (/筛查|乳房|硬块|月经|产检|怀孕|康复|膝盖|报告|看哪个科|胸口/u.test(t)) return 'health'
+  if (/孩子|孙子|托管|上学|多动|欺负/u.test(t)) return 'child'
+  return CATEGORY[c]
+}
+
+// ---------------------------------------------------------------- questions and chatter
+
+const SERVICE = /保险|医保|养老|退休|生育|产假|婚假|离婚|结婚|登记|证明|手续|办理|户籍|公积金|补办|身份证|社区|街道|居委会|政府|学校|幼儿园|托育|托管|看病|报销|费用|收费|免费|规定|标准|资格|流程|地址|电话|开放|去哪办|找谁|部门|妇女|儿童|残疾|就业|创业|技能|考试|讲座|律师|维权|抚养|赡养|家暴|保护令|告诫书|心理|补偿|赔偿|合同|劳动|产检|孕|营业执照|摊位|低息|免息|贴息|名额|每周几|几点|地方|网上|线上|申请|补贴|补助|政策|培训|贷款|低保|筛查|证书|法|社保|津贴|救助|福利|助学金|报名|妇联|微家|援助|疫苗|体检|医院|入学|户口|居住证|工资|奖励|继承|庇护|12338|热线|开门|咨询|邮包|妇女之家|两癌|HPV|hpv|B超|条件|材料|利息|赔|证|管些啥|服务|指导|课/u
+const QUESTION = /[？?]|吗|么|怎么|咋|如何|多少|几|啥|什么|哪|是不是|能不能|可不可以|有没有|认不认|收不收/u
+const CHATTER = /^(?:谢谢|謝謝|感谢|辛苦|早|早安|早上好|晚安|你好|您好|哈哈|嗯嗯|好的|收到|恭喜|生日快乐|对的|好|👍)/u
+
+export function readQuestion(t: string, sit: Situation): Understanding | undefined {
+  if (CHATTER.test(bare(t)) && !/请问|[？?]/u.test(t)) return undefined
+  if (QUESTION.test(t) && SERVICE.test(t)) return { intent: 'qa.question', slots: {} }
+  if (QUESTION.test(t) && (sit.mention || sit.where === 'private') && bare(t).length >= 4) return { intent: 'qa.question', slots: {} }
+  return undefined
+}

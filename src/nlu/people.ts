@@ -1,0 +1,87 @@
+// Who a sign-up is for: the sender, named people, family members, and how many places in all.
+import { NUM, numberOf } from './text.ts'
+
+/** Family words, longest first so 外孙女 wins over 孙女 and 妈妈 over 妈. */
+const RELATIVE_WORDS = [
+  '外孙女', '外孙子', '小姑子', '孩子他爸', '娘家妈', '婆婆', '公公', '妈妈', '母亲', '老妈', '爸爸', '父亲', '老爸', '奶奶', '爷爷', '外婆', '外公', '姥姥', '姥爷',
+  '孩子', '小孩', '宝宝', '女儿', '闺女', '儿子', '老公', '爱人', '老伴', '媳妇', '儿媳', '女婿', '孙子', '孙女', '外孙', '姐姐', '妹妹', '哥哥', '弟弟',
+  '嫂子', '姑姑', '婶婶', '小姨', '家人', '娃', '妈', '爸', '妹', '姐',
+]
+const CANONICAL: Record<string, string> = { 娘家妈: '妈', 孩子他爸: '老公' }
+// A relative is someone's: 我/我家/我的 before it, or listed after 和/跟/带/、/+.
+const REL_RE = new RegExp(`(?:(?:我|俺)(?:家|的|娘家)?|[和跟与、,，+带及]|还有|再)(?:我|俺)?(?:家)?(?:的)?(?:(${NUM})个)?(${RELATIVE_WORDS.join('|')})`, 'gu')
+
+const SURNAMES =
+  '王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶阎余潘杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段钱汤尹黎易常武乔贺赖龚文庞樊兰殷施陶洪翟安颜倪严牛温芦季俞章鲁葛伍韦申尤毕聂焦向柳邢骆岳齐梅'
+const HONORIFIC = '奶奶|大妈|阿姨|大姐|姐|婶|嫂|姨|老师|大爷|爷爷'
+/** A person's name as people write it in a group: 陈静, 张大妈, 小刘, 周姐, 李奶奶. */
+export const NAME = `(?:[${SURNAMES}](?:${HONORIFIC})|[${SURNAMES}][\\u4e00-\\u9fa5](?:${HONORIFIC})|小[${SURNAMES}]|[${SURNAMES}][\\u4e00-\\u9fa5]{1,2})`
+const NAME_RE = new RegExp(NAME, 'u')
+
+export interface People {
+  self: boolean
+  relatives: string[]
+  names: string[]
+  count: number
+}
+
+/** Words that look like names but are not people here. */
+const NOT_NAMES = /^(?:周[一二三四五六日天末]|周六的|周日的|高兴|安全|方便|马上|刘海|文化|白天|金额|江湖|常常|万一|任何|段时间|程度|黄金|明天|时间|陆续|余下|于是|向来|林林)/u
+
+/** Names of people other than the sender in a short clause ("帮陈静报一个", "还有我楼下的李奶奶"). */
+export function namesIn(clause: string, opts: { exclude?: string[] } = {}): string[] {
+  const out: string[] = []
+  const re = new RegExp(`(?:^|[帮给替和跟与、,，还有楼下的邻居同事朋友]|让)(${NAME})`, 'gu')
+  for (const m of clause.matchAll(re)) {
+    let n = m[1]!
+    // 陈静让我 → 陈静; a three-character match that ends in a verb is two characters long.
+    if (n.length === 3 && /[让报也都说的去来吧哈呀]$/u.test(n)) n = n.slice(0, 2)
+    if (NOT_NAMES.test(n) || (opts.exclude ?? []).includes(n)) continue
+    if (!out.includes(n)) out.push(n)
+  }
+  return out
+}
+
+export function isName(s: string): boolean {
+  const m = NAME_RE.exec(s)
+  return !!m && m.index === 0 && m[0].length === s.length && !NOT_NAMES.test(s)
+}
+
+/** The people of a sign-up message (not a pasted list). */
+export function peopleIn(t: string): People {
+  const relatives: string[] = []
+  let relCount = 0
+  for (const m of t.matchAll(REL_RE)) {
+    const word = CANONICAL[m[2]!] ?? m[2]!
+    if (!relatives.includes(word)) relatives.push(word)
+    relCount += m[1] ? (numberOf(m[1]) ?? 1) : 1
+  }
+  // "+娃", "带娃", "娃一起": a child with no possessive.
+  if (relatives.length === 0) {
+    const bareChild = /(?:带|\+|和)(孩子|娃|小孩|孙子|孙女)|(孩子|娃)一起/u.exec(t)
+    if (bareChild) {
+      relatives.push(bareChild[1] ?? bareChild[2]!)
+      relCount++
+    }
+  }
+  const forOthers = /(?:帮|给|替)(?!我(?:和|跟|、))((?:我(?:家|的)?)?(?:邻居|同事|朋友|楼下的|楼上的|娘家)?)/u.exec(t)
+  const names = namesIn(t.replace(/小助手/gu, ''))
+  // The sender goes unless the sign-up is only for others ("帮我婆婆报", "给张大妈报一个").
+  const othersOnly = /^(?:小助手\s*)?(?:我想|我要)?(?:也)?(?:帮|给|替)(?!我(?:和|跟|、|报|也报|报个|报一|们))/u.test(t) || /让我帮(?:她|他)/u.test(t) || /(?:想|要)(?:帮|给)(?:我)?(?:娘家)?[妈爸婆公]/u.test(t)
+  const selfSaid = /(?:^|[，,\s。])(?:我|俺)(?:也|和|跟|、|要|想|报|去|参加|一个|自己|\s|$)|算我|加我|^报|我们|我\+|\+\d|^\d|报(?:个|一个)?(?:名)?$|帮我报|帮我和|给我和|我跟|我和|[:：]我[、,，]/u.test(t)
+  const self = !othersOnly && (selfSaid || (relatives.length === 0 && names.length === 0) || !forOthers)
+  let count = (self ? 1 : 0) + relCount + names.length
+  const explicit = explicitCount(t)
+  if (explicit !== undefined) count = explicit
+  return { self, relatives, names, count: Math.max(count, 1) }
+}
+
+/** "+3", "仨人", "两个人", "2人", "一位", "帮她俩". */
+export function explicitCount(t: string): number | undefined {
+  const plus = /\+\s*(\d)(?!\d)/u.exec(t)
+  if (plus) return Number(plus[1])
+  const m = new RegExp(`(${NUM})\\s*(?:个人|个|人|位|口人)(?![^\\s，,。]*(?:孩子|娃|小孩))`, 'u').exec(t)
+  if (m && !/(?:限|名额|还差|第)\s*$/u.test(t.slice(0, m.index))) return numberOf(m[1]!)
+  if (/她俩|他俩|我俩|我们俩/u.test(t)) return /我俩|我们俩/u.test(t) ? 2 : undefined
+  return undefined
+}

@@ -1,0 +1,34 @@
+// Which corpus intents each route serves: the one table the corpus evaluation and the routing test read.
+// A message nobody claims is chatter (the bot stays quiet).
+import type { Intent } from './types.ts'
+
+export const ROUTE_INTENTS: Record<string, Intent[]> = {
+  // Non-text messages are answered before routing.
+  'core.media': ['media.reference'],
+  'referrals.emergency': ['help.emergency'],
+  'referrals.privacy': ['privacy.number'],
+  'referrals.transfer': ['handoff.human'],
+  'referrals.flow': ['consent.yes', 'consent.no', 'contact.preference', 'consent.withdraw'],
+  'referrals.help': ['help.request', 'help.third_party'],
+  'signups.draft': ['confirm.yes', 'confirm.no', 'correction'],
+  'signups.announce': ['host.announce'],
+  'signups.host': ['host.edit', 'host.close', 'host.reopen', 'host.cancel', 'host.export', 'signup.roster', 'activity.list'],
+  'signups.resident': ['signup.join', 'signup.cancel', 'signup.status', 'signup.roster', 'activity.info'],
+  'reminders.confirm': ['confirm.yes', 'confirm.no', 'correction'],
+  'reminders.manage': ['reminder.manage'],
+  'reminders.create': ['reminder.create'],
+  'reminders.create-llm': ['reminder.create'],
+  'qa.answer': ['qa.question'],
+}
+
+/** The intents a route serves; an unclaimed message is chatter. */
+export function intentsOfRoute(route: string | undefined): Intent[] {
+  if (!route) return ['chatter']
+  return ROUTE_INTENTS[route] ?? []
+}
+
+/**
+ * A third-party report of immediate danger may get the emergency numbers first: the safety route then serves
+ * it too (see evaluate.ts: such lines never count as false emergencies either).
+ */
+export const SAFETY_ROUTES = new Set(['referrals.emergency'])

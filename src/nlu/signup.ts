@@ -1,0 +1,145 @@
+// Residents and activities: sign-ups (+N, family, named people, pasted 接龙 lists), cancellations, removals,
+// rosters, status, which activities are open, and questions about one activity. Pure.
+import { NAME, namesIn, peopleIn } from './people.ts'
+import { activityRef } from './text.ts'
+import type { Situation, Understanding } from './types.ts'
+
+const QUESTION = /[？?]|吗|么|没有?$|呢|怎么|如何|多少|几|啥|什么|哪|是不是|能不能|可不可以|有没有/u
+
+// ---------------------------------------------------------------- pasted 接龙 lists
+
+const LIST_LINE = /^\s*(\d{1,3})\s*[.、．)）:：]\s*(.*)$/u
+
+/** A pasted 接龙: its numbered lines; the sender's own line is the last non-empty one (they added it). */
+export function parseList(t: string): { header: string; entries: string[] } | undefined {
+  if (!t.includes('\n')) return undefined
+  const lines = t.split(/\r?\n/u).map((l) => l.trim()).filter(Boolean)
+  const entries: string[] = []
+  const header: string[] = []
+  for (const l of lines) {
+    const m = LIST_LINE.exec(l)
+    if (m) entries.push(m[2]!.trim())
+    else if (entries.length === 0) header.push(l)
+  }
+  if (entries.length < 2 && !/接龙/u.test(header.join(''))) return undefined
+  if (entries.length === 0) return undefined
+  return { header: header.join(' '), entries }
+}
+
+/** One list line as people: "王芳+娃", "刘阿姨带孙子", "曹芳+2个娃", "许静 帮我邻居王奶奶也报上". */
+export function listLinePeople(line: string): { name: string; relatives: string[]; names: string[]; count: number } | undefined {
+  const m = new RegExp(`^(${NAME}|[\\u4e00-\\u9fa5A-Za-z]{1,6})`, 'u').exec(line)
+  if (!m) return undefined
+  const name = m[1]!
+  const rest = line.slice(name.length)
+  // An instruction, an @mention or a long sentence never takes a place.
+  if (/^@/u.test(line) || line.length > 30) return undefined
+  const p = peopleIn(`我${rest}`)
+  const names = namesIn(rest)
+  const plus = /\+\s*(\d)/u.exec(rest)
+  const relatives = p.relatives
+  let count = 1 + relatives.length + names.length
+  const kids = /(\d|[两俩二三])个(?:娃|孩子)/u.exec(rest)
+  if (kids) count = 1 + (kids[1] === '两' || kids[1] === '俩' || kids[1] === '二' ? 2 : kids[1] === '三' ? 3 : Number(kids[1]))
+  else if (plus) count = 1 + Number(plus[1])
+  const relName = /^(.+?)的(孩子|娃|闺女|女儿|儿子|婆婆|妈|老公)$/u.exec(line)
+  if (relName) return { name: relName[1]!, relatives: [relName[2]!], names: [], count: 1 }
+  return { name, relatives, names, count }
+}
+
+// ---------------------------------------------------------------- single messages
+
+const JOIN = /占(?:个)?(?:位|座|名额)|留(?:个)?(?:位|名额)|给我留|记上我|写上我|算上|加上我|登记(?:一下)?我|我来一个|来一个|我要一个|我也要|也要去|想去|要去|我来|也来|带上我|预约|报名|报个名|报一个|报个|报上|报下|报插花|报阅读|报周|帮我报|帮.{0,8}报|给.{0,8}报|算我|算上我|加我一个|加我|我也去|我去(?!不)|也去|参加|接龙|排上|排个|候补.{0,4}\+|\+\s*\d|我报|俺.{0,2}报|报了?[一两1-9]个|仨人|算.{0,4}(?:我|俺)/u
+const CANCEL = /不能来|来不成|参加不成|去不成|赶不上|赶不回|有事.{0,4}(?:去|来)不|退掉|退出|不报了|划掉我|把我.{0,4}(?:去掉|删|划)|让给|名额给别人|不去了|去不了|去不成|来不了|参加不了|不参加了|不能去|走不开|取消(?!活动)|撤回报名|撤销报名|退出|我退了|退了|给别人吧|-\s*1$|不来了/u
+const STATUS = /报上.{0,2}[吗没嘛]|报成功|登记上|在名单上|名单里有我|有我吗|有我没|算上我了|候补.{0,6}(?:几|第|多少|排)|轮到我|排到|排在|前面还有|还剩几|剩几个|还有几个|位置|空位|报满|满员|报名了吗|报好了|报进|报上没|报进去|接龙成功|报名状态|报名了没|已经报名|是不是.{0,4}报|排到第?几|排第几|第几个|满了[没吗]|还差几|还有名额|还有位|名额|还能加|还能报[吗没]|还有空|还剩/u
+const ROSTER = /名单|谁报|都谁|哪些人|几个人报|报了几个人|多少人报|名單|都有谁|谁报了|谁报名|报名的都有|接龙到谁|报了哪些人|有哪些人报/u
+const REMOVE = /删|撤下|清掉|不算她|不算他|拿下|划了|删掉|删除|去掉|移除|划掉|踢掉|踢出|拿掉|除名|去掉一个/u
+const LIST = /(?:有|搞|办|安排)(?:什么|啥|哪些|几个|没有)(?:新)?活动|活动(?:安排|表|多吗|有哪些|有啥|有什么)|(?:最近|这周|下周|近期|周末).{0,4}(?:活动|安排)|能参加(?:什么|啥|哪)|可以报(?:什么|啥|哪)|在报名的|开放.{0,4}报名的|活动列表|(?:有|搞|办)(?:什么|啥|哪些|哪几个)活动|别的活动|其他活动|能报哪些|可以报哪些|开放报名的|哪些活动|最近有(?:什么|啥)|什么活动|啥活动|适合.{0,6}活动|这周有啥/u
+const INFO_FIELDS: [NonNullable<Understanding['slots']['field']>, RegExp][] = [
+  ['fee', /钱|费|收费|免费|付款/u],
+  ['bring', /带(?:什么|啥|剪刀|花|材料|东西|笔|本)|要带|自己带|准备(?:什么|啥)/u],
+  ['who', /带孩子|带娃|家长|陪着|能来吗|可以来|几岁|老人|男的/u],
+  ['time', /几点|什么时候|啥时候|时间|多久|几号|哪天|开始/u],
+  ['place', /在哪|哪里|几楼|地点|地方|怎么走|哪儿/u],
+]
+
+export function readSignup(t: string, sit: Situation): Understanding | undefined {
+  const acts = sit.activities
+  const activity = activityRef(t, acts, sit.tz)
+  const withActivity = <T extends object>(s: T) => (activity ? { ...s, activity } : s)
+  const question = QUESTION.test(t)
+
+  // A pasted 接龙 list.
+  const list = parseList(t)
+  if (list) {
+    const last = list.entries[list.entries.length - 1]!
+    const p = listLinePeople(last)
+    const slots: Understanding['slots'] = withActivity({ self: true, count: p?.count ?? 1 })
+    if (p?.relatives.length) slots.relatives = p.relatives
+    if (p?.names.length) slots.names = p.names
+    if (activity === undefined) {
+      const a = activityRef(list.header, acts, sit.tz)
+      if (a) slots.activity = a
+    }
+    return { intent: 'signup.join', slots }
+  }
+
+  if (LIST.test(t) && !activity && !/名单|名额/u.test(t)) return { intent: 'activity.list', slots: {} }
+
+  if (REMOVE.test(t) && /名单|她|他|号|把|从/u.test(t) && !/提醒/u.test(t)) {
+    const target = new RegExp(`把(${NAME}|她|他)|(${NAME})(?:去掉|删|从|移除|划)|(\\d{1,3})\\s*号|那个(${NAME})`, 'u').exec(t.replace(/插花|阅读|名单/gu, ' '))
+    const slots: Understanding['slots'] = withActivity({})
+    const who = target?.[1] ?? target?.[2] ?? target?.[4] ?? (target?.[3] ? target[3] : undefined)
+    if (who && who !== '她' && who !== '他') slots.target = who
+    return { intent: 'signup.remove', slots }
+  }
+
+  const joinCue = JOIN.test(t)
+  const cancelCue = CANCEL.test(t)
+  const mine = sit.signedUp.length > 0
+  if (cancelCue && (mine || /取消.{0,4}报名|撤回报名|取消我/u.test(t)) && !/(?:活动|课).{0,3}取消$|取消活动|^取消[^我报]{0,6}的活动/u.test(t)) {
+    // "报错了 我是想报插花的 阅读那个取消吧": a cancellation first, a sign-up second.
+    const p = peopleIn(t)
+    const slots: Understanding['slots'] = withActivity({})
+    const cancelActivity = activityRefNear(t, /取消|不去|去不了|退/u, sit)
+    if (cancelActivity) slots.activity = cancelActivity
+    if (p.relatives.length) slots.relatives = p.relatives
+    const names = namesIn(t).filter((n) => new RegExp(`${n}.{0,6}(?:不去|让我|取消)|帮${n}`, 'u').test(t))
+    if (names.length) slots.names = names
+    return { intent: 'signup.cancel', slots, ...(joinCue && /想报|改报/u.test(t) ? { also: ['signup.join'] } : {}) }
+  }
+
+  if (STATUS.test(t) && (question || /状态|排第几|排到/u.test(t)) && !/帮我排|给我排|排上$|能的话/u.test(t)) return { intent: 'signup.status', slots: withActivity({}) }
+  if (ROSTER.test(t) && (question || /谁|发|看|给|查看|^.{0,6}名单$/u.test(t)) && !/(?:发过|说过|了哈)/u.test(t)) return { intent: 'signup.roster', slots: withActivity({}) }
+
+  if (joinCue && !/报名了$|报完了|报过了/u.test(t)) {
+    const howto = /怎么报|在哪报|咋报|如何报|怎样报|怎么接龙/u.test(t)
+    const aboutService = !activity && /培训|班|筛查|补贴|课程?$/u.test(t) && question
+    if (!howto && !aboutService && !(question && !/报一个|帮我|排上|报名$|算我|我报|给我/u.test(t) && !/\+/u.test(t))) {
+      const p = peopleIn(t)
+      const slots: Understanding['slots'] = withActivity({ self: p.self, count: p.count })
+      if (p.relatives.length) slots.relatives = p.relatives
+      if (p.names.length) slots.names = p.names
+      return { intent: 'signup.join', slots }
+    }
+    if (howto && activity) return { intent: 'activity.info', slots: { activity, field: 'other' } }
+  }
+
+  // A question about one announced activity.
+  if (question || /来着/u.test(t)) {
+    const field = INFO_FIELDS.find(([, re]) => re.test(t))?.[0]
+    const aboutActivity = activity !== undefined || /活动室|这次|那个活动|来着|材料费|上课|开始/u.test(t)
+    if (aboutActivity && field && !/平时|开门|一般/u.test(t)) return { intent: 'activity.info', slots: withActivity({ field }) }
+    if (activity !== undefined && /谁来|老师|讲/u.test(t)) return { intent: 'activity.info', slots: { activity, field: 'other' } }
+  }
+  return undefined
+}
+
+/** The activity named closest to a verb ("报错了 我是想报插花的 阅读那个取消吧" → 阅读). */
+function activityRefNear(t: string, verb: RegExp, sit: Situation): number | undefined {
+  const m = verb.exec(t)
+  if (!m) return undefined
+  const clauses = t.split(/[，,。！!；;\s]+/u)
+  const hit = clauses.find((c) => verb.test(c))
+  return hit ? activityRef(hit, sit.activities, sit.tz) ?? activityRef(t, sit.activities, sit.tz) : undefined
+}

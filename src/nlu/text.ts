@@ -1,0 +1,102 @@
+// Shared reading helpers: one normal form of a message, and which activity it refers to.
+import { parseDateTime } from '../core/zh/date.ts'
+import { toSimplified } from '../core/zh/script.ts'
+import { pad2, wallClock } from '../core/tz.ts'
+import type { ActivityView, Situation } from './types.ts'
+
+/** Simplified script, half-width digits and signs, a leading @mention of the bot removed, spaces collapsed. */
+export function normalize(raw: string): string {
+  return toSimplified(raw.normalize('NFKC'))
+    .replace(/@小助手[\s\u2005]*/gu, '')
+    .replace(/[➕]/gu, '+')
+    .replace(/[ \t\u2005\u3000]+/gu, ' ')
+    .trim()
+}
+
+/** Without punctuation and spaces: for short answers ("好的！" = "好的"). */
+export const bare = (t: string) => t.replace(/[\p{P}\p{S}\s]/gu, '')
+
+const CN_DIGIT: Record<string, number> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10, 俩: 2, 仨: 3 }
+export function numberOf(s: string): number | undefined {
+  if (/^\d+$/u.test(s)) return Number(s)
+  if (s.length === 1) return CN_DIGIT[s]
+  const m = /^([一二两三四五六七八九])?十([一二三四五六七八九])?$/u.exec(s)
+  if (m) return (m[1] ? CN_DIGIT[m[1]]! : 1) * 10 + (m[2] ? CN_DIGIT[m[2]]! : 0)
+  return undefined
+}
+export const NUM = '(?:\\d{1,3}|[一二两三四五六七八九十俩仨]{1,3})'
+
+/** Descriptions people use for an activity, and the title words they point to. */
+const DESCRIPTIONS: [RegExp, RegExp][] = [
+  [/带(?:娃|孩子|小孩)|亲子|孩子的|娃的|读书|看书|绘本|故事/u, /亲子|阅读|绘本|读书/u],
+  [/花/u, /花/u],
+  [/跳舞|舞蹈|广场舞/u, /舞/u],
+  [/做饭|包饺子|饺子|烘焙|蛋糕|做菜/u, /饺子|烘焙|蛋糕|厨|菜/u],
+  [/讲座|听课|知识/u, /讲座|知识|课堂/u],
+]
+
+const WEEKDAY = ['日', '一', '二', '三', '四', '五', '六']
+
+/** Words in a title worth matching on their own: 亲子阅读 → 亲子, 阅读; 插花课 → 插花. */
+function titleKeys(title: string): string[] {
+  const t = toSimplified(title).replace(/[《》「」“”"'\s]/gu, '')
+  const core = t.replace(/(?:课|活动|体验|讲座|会)$/u, '')
+  const keys = new Set([t, core])
+  for (let i = 0; i + 2 <= core.length; i += 2) keys.add(core.slice(i, i + 2))
+  return [...keys].filter((k) => k.length >= 2)
+}
+
+/**
+ * The activity a message refers to: 活动2 / 2号活动, part of the title (插花, 阅读), its day (周六的, 周日那个),
+ * its place (图书室那个). Undefined when none or several fit.
+ */
+export function activityRef(t: string, acts: ActivityView[], tz: string): number | undefined {
+  const byNum = /(?:活动|第)\s*(\d)\s*(?:个|号)?|^(\d)\s*号?(?:活动)?(?:[的那个吧呀哈谢\s]|$)/u.exec(t)
+  if (byNum) {
+    const n = Number(byNum[1] ?? byNum[2])
+    if (acts.some((a) => a.id === n)) return n
+  }
+  const hits = new Set<number>()
+  for (const a of acts) if (titleKeys(a.title).some((k) => t.includes(k))) hits.add(a.id)
+  if (hits.size === 1) return [...hits][0]
+  if (hits.size > 1) return undefined
+  // By description: what the activity is about, though its title is not named ("带娃那个", "看书的").
+  for (const [cue, title] of DESCRIPTIONS) if (cue.test(t)) for (const a of acts) if (title.test(toSimplified(a.title))) hits.add(a.id)
+  if (hits.size === 1) return [...hits][0]
+  hits.clear()
+  // By position in the bot's own list: 第一个 / 第二个.
+  const ord = /第([一二三1-3])个|^([一二三])个?$/u.exec(t)
+  if (ord) {
+    const n = numberOf(ord[1] ?? ord[2]!)
+    const a = n ? acts[n - 1] : undefined
+    if (a) return a.id
+  }
+  for (const a of acts) {
+    const w = wallClock(a.startAt, tz)
+    const day = WEEKDAY[w.weekday]!
+    const dayRe = new RegExp(`(?:周|礼拜|星期)${day === '日' ? '[日天]' : day}|${w.month}月${w.day}[日号]|${w.day}号`, 'u')
+    if (dayRe.test(t)) hits.add(a.id)
+  }
+  if (hits.size === 1) return [...hits][0]
+  if (hits.size > 1) return undefined
+  for (const a of acts) {
+    const place = toSimplified(a.place).replace(/^(?:社区|微家)/u, '')
+    if (place.length >= 2 && t.includes(place)) hits.add(a.id)
+  }
+  return hits.size === 1 ? [...hits][0] : undefined
+}
+
+/** "YYYY-MM-DD HH:MM" local. */
+export function formatSlotTime(at: number, tz: string): string {
+  const w = wallClock(at, tz)
+  return `${w.year}-${pad2(w.month)}-${pad2(w.day)} ${pad2(w.hour)}:${pad2(w.minute)}`
+}
+
+/** The first date-time in the text with a clock time, formatted; undefined when only a date or nothing. */
+export function timeIn(t: string, sit: Pick<Situation, 'now' | 'tz'>): { time: string; match: string; index: number } | undefined {
+  const p = parseDateTime(t, new Date(sit.now), sit.tz)
+  if (!p || p.dateOnly) return undefined
+  return { time: formatSlotTime(p.at.getTime(), sit.tz), match: p.match, index: p.index ?? t.indexOf(p.match) }
+}
+
+export const PHONE = /(?<!\d)1[3-9]\d{9}(?!\d)|(?<!\d)0\d{2,3}-?\d{7,8}(?!\d)|(?<![\dA-Za-z])\d{17}[\dXx](?![\dA-Za-z])/u
