@@ -2,6 +2,7 @@
 // fake outbox and jobs (nothing is sent, nothing runs). Each corpus line becomes an inbound message from its
 // own sender, with that sender's state (pending question, sign-ups, open case) seeded through the stores,
 // and `explain` says which route would claim it.
+import { hnswBackend } from '../adapters/hnsw/index.ts'
 import { readFileSync } from 'node:fs'
 import { parse as parseYaml } from 'yaml'
 import { type BotApp, createApp } from '../app.ts'
@@ -51,7 +52,7 @@ export async function nluWorld(opts: { answerMode?: 'mention' | 'questions' } = 
     createReferrals({ now }),
     createSignups({ now, expose: (s) => (signups = s) }),
     createReminders({ now }),
-    createQa(),
+    createQa({ vectors: hnswBackend }),
   ]
   const app = await createApp({
     config,
