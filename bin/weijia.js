@@ -34,4 +34,8 @@ async function load() {
 }
 
 const { main } = await load()
-process.exitCode = await main(process.argv.slice(2))
+const code = await main(process.argv.slice(2))
+process.exitCode = code
+// The command is over: whatever a failed start-up left open (a Redis connection, the puppet) must not keep
+// the process alive. The grace lets stdout drain into a pipe first.
+setTimeout(() => process.exit(code), 1500).unref()

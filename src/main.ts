@@ -105,6 +105,16 @@ export async function assemble(opts: AssembleOptions): Promise<BotApp> {
   })
 }
 
+async function checkPeople(app: BotApp, config: Config, log: Logger): Promise<void> {
+  for (const g of config.groups) {
+    const refs = [...g.hosts.map((r) => ['host', r]), ...g.staff.map((r) => ['staff', r]), ...(g.supervisor ? [['supervisor', g.supervisor]] : [])]
+    for (const [role, ref] of refs) {
+      const found = await app.resolvePerson(ref!).catch(() => undefined)
+      if (!found) log.warn({ group: g.id, role, ref }, 'configured person not found among the bot\'s contacts: use their WeChat id, or ask them to add the bot')
+    }
+  }
+}
+
 /** Starts the console beside the bot; a console that cannot start (port taken) never stops the bot. */
 async function consoleBeside(
   app: BotApp,
@@ -172,6 +182,10 @@ export async function boot(opts: BootOptions): Promise<Runtime> {
   // The console's recorder of login state and traffic lives in Redis, so `weijia console` elsewhere sees it too.
   const recorder = opts.console && config.console.enabled ? statusRecorder(redis, keyFor(config.redis.prefix), (err) => log.debug({ err }, 'console status not recorded')) : undefined
   const wiring = attachWechaty(bot, app, config, log, { ignoreError, observer: recorder })
+  // Once logged in, say which configured hosts and staff the platform cannot find: their commands would be
+  // refused and referrals could not reach them.
+  if (world) void checkPeople(app, config, log)
+  else bot.once('login', () => void checkPeople(app, config, log))
   if (!world) await bot.start()
   await app.start()
   if (!world) log.info({ puppet: env.WECHATY_PUPPET }, 'bot started')

@@ -106,10 +106,15 @@ export async function main(argv: string[]): Promise<number> {
   try {
     return await command(rest)
   } catch (err) {
-    // Start-up errors a person can fix: say what, without a stack trace.
-    if (err instanceof ConfigError || err instanceof RedisUnavailableError) {
+    // Start-up errors a person can fix: say what, without a stack trace. A config error is the caller's
+    // input (2, like a usage error); Redis unreachable is the environment (1).
+    if (err instanceof ConfigError) {
       process.stderr.write(`${err.message}\n`)
       return 2
+    }
+    if (err instanceof RedisUnavailableError) {
+      process.stderr.write(`${err.message}\n`)
+      return 1
     }
     if (err instanceof TypeError && 'code' in err && String(err.code).startsWith('ERR_PARSE_ARGS')) {
       process.stderr.write(`${err.message}\n\n${USAGE}`)

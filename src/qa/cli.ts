@@ -63,7 +63,9 @@ export async function ingestCommand(argv: string[], deps: QaCliDeps): Promise<nu
       log,
     })
     process.stdout.write(`${JSON.stringify(summary)}\n`)
-    return 0
+    // The other files are indexed, but a file that could not be read is not searchable: say which, and fail.
+    for (const f of summary.failures) process.stderr.write(`not indexed: ${f.path}: ${f.reason}\n`)
+    return summary.failed > 0 ? 1 : 0
   } catch (err) {
     log.error({ err }, 'ingest failed')
     return 1

@@ -80,6 +80,27 @@ describe('ingest', () => {
     expect(s.added).toBe(4)
   })
 
+  it('rejects binary content under a text extension by name, and still reads GBK text', async () => {
+    const { kb, index, log } = await setup()
+    // A PNG renamed .md, and random bytes named .txt: both "decode" to garbage if nothing checks.
+    const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64), Buffer.from('IHDR')])
+    await writeFile(join(kb, '照片.md'), png)
+    let seed = 7
+    const noise = Buffer.from(Array.from({ length: 3000 }, () => ((seed = (seed * 1103515245 + 12345) >>> 0) >>> 16) & 0xff))
+    await writeFile(join(kb, '乱码.txt'), noise)
+    // Positive control: a real GBK-encoded text file is still read.
+    const gbk = new Uint8Array([0xc3, 0xbf, 0xd6, 0xdc, 0xc8, 0xfd, 0xc9, 0xcf, 0xce, 0xe7, 0xbe, 0xc5, 0xb5, 0xe3, 0xbc, 0xd2, 0xbd, 0xd3, 0xb4, 0xfd, 0xa1, 0xa3])
+    await writeFile(join(kb, '家接待.txt'), Buffer.concat(Array.from({ length: 20 }, () => Buffer.from(gbk))))
+    const s = await ingest({ vectors: hnswBackend, kbDir: kb, indexDir: index, makeEmbedder: counting().make, log })
+    const reasons = Object.fromEntries(s.failures.map((f) => [f.path.split('/').pop(), f.reason]))
+    expect(Object.keys(reasons).sort()).toEqual(['乱码.txt', '照片.md'])
+    expect(reasons['照片.md']).toMatch(/binary content \(PNG image\)/)
+    expect(reasons['乱码.txt']).toMatch(/binary content/)
+    expect(s.added).toBe(5)
+    const texts = (await readChunks(join(index, 'chunks.jsonl'))).map((c) => c.text).join('\n')
+    expect(texts).toContain('每周三上午九点家接待')
+  })
+
   it('records the embedder and refuses queries from another one', async () => {
     const { kb, index, log } = await setup()
     await ingest({ vectors: hnswBackend, kbDir: kb, indexDir: index, makeEmbedder: (g) => new OfflineEmbedder(g), log })

@@ -38,7 +38,30 @@ export async function parseFile(path: string): Promise<ParsedDocument> {
   }
 }
 
+const MAGIC: [string, number[]][] = [
+  ['PNG image', [0x89, 0x50, 0x4e, 0x47]],
+  ['JPEG image', [0xff, 0xd8, 0xff]],
+  ['GIF image', [0x47, 0x49, 0x46, 0x38]],
+  ['PDF', [0x25, 0x50, 0x44, 0x46]],
+  ['ZIP archive (e.g. a .docx)', [0x50, 0x4b, 0x03, 0x04]],
+  ['Word 97-2003 document', [0xd0, 0xcf, 0x11, 0xe0]],
+]
+
+/**
+ * Non-text content under a text extension (a picture renamed .md, a .docx saved as .txt). Text never has
+ * control bytes other than tab, newlines and form feed; binary formats are full of them (NUL above all).
+ * Without this check the GB18030 fallback below "decodes" anything into quotable garbage.
+ */
+function assertText(bytes: Buffer): void {
+  for (const [name, sig] of MAGIC) if (sig.every((b, i) => bytes[i] === b)) throw new ParseError(`binary content (${name}) under a text file name`)
+  const head = bytes.subarray(0, 64 * 1024)
+  let control = 0
+  for (const b of head) if (b < 0x20 ? b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0x0c : b === 0x7f) control++
+  if (control > Math.max(2, head.length / 200)) throw new ParseError(`binary content under a text file name (${control} control bytes in the first ${head.length})`)
+}
+
 function decodeText(bytes: Buffer): string {
+  assertText(bytes)
   const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes)
   // Many Chinese files are saved as GBK; a high share of replacement characters means "not UTF-8".
   const bad = (text.match(/\uFFFD/g) ?? []).length

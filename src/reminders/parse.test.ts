@@ -70,6 +70,21 @@ describe('Chinese schedule phrases', () => {
     expect(parseSchedule('每月第六个周六 聚会', { now: NOW, tz: TZ })).toMatchObject({ ok: false, reason: '一个月最多五个同样的星期几。' })
   })
 
+  it('refuses impossible dates with the valid range, and keeps the possible ones', () => {
+    const refusal = (text: string) => {
+      const r = parseSchedule(text, { now: NOW, tz: TZ })
+      return r && !r.ok ? r.reason : undefined
+    }
+    expect(refusal('每年2月30日上午9点提醒大家')).toMatch(/2月没有30日（2月最多29日）/)
+    expect(refusal('每年4月31日上午9点 提醒')).toMatch(/4月没有31日（4月最多30日）/)
+    expect(refusal('每年13月1日 提醒')).toMatch(/一年只有12个月/)
+    expect(refusal('每月32号上午9点 交水费')).toMatch(/一个月最多31天，没有32号/)
+    // Positive controls: the last real day of each of those months is accepted.
+    expect(read('每年2月29日上午9点 提醒').schedule).toMatchObject({ cron: '0 9 29 2 *' })
+    expect(read('每年4月30日上午9点 提醒').schedule).toMatchObject({ cron: '0 9 30 4 *' })
+    expect(read('每月31号上午9点 交水费').schedule).toMatchObject({ cron: '0 9 31 * *' })
+  })
+
   it('is not fooled by ordinary sentences', () => {
     for (const t of ['今天下午3点家聚会', '报名', '家聚会是每月第一个周六吗', '大家好']) expect(parseSchedule(t, { now: NOW, tz: TZ })).toBeUndefined()
     expect(isQuestion('每周三有活动吗')).toBe(true)

@@ -1,7 +1,7 @@
 // Text → schedule and text → command. Pure: the caller passes `now` and the time zone.
 // Schedules: 每周三下午3点, 每月第一个周六上午9点, 每两周的周三, 工作日, 每季度第一个月15号, 每年3月8日,
 // 每年腊月二十 / 每年农历八月十五 / 每年除夕 (lunar, through ICU's Chinese calendar), or a 5-field cron.
-import { pad2 } from '../core/tz.ts'
+import { daysInMonth, pad2 } from '../core/tz.ts'
 import { parseClock } from '../core/zh/clock.ts'
 import { cnNumber } from '../core/zh/numbers.ts'
 import { lunarName, lunarSupported } from './lunar.ts'
@@ -109,7 +109,11 @@ const HEADS: Head[] = [
     read(m) {
       const month = num(m[1])
       const day = num(m[2])
-      if (!month || !day || month > 12 || day > 31) return { error: '没看懂日期，例如「每年3月8日上午9点」。' }
+      if (!month || !day) return { error: '没看懂日期，例如「每年3月8日上午9点」。' }
+      if (month > 12) return { error: `一年只有12个月，没有${month}月。请写1到12月，例如「每年3月8日上午9点」。` }
+      // 2月 has 29 days at most (the reminder then only fires in leap years, and says so below).
+      const longest = month === 2 ? 29 : daysInMonth(2025, month)
+      if (day > longest) return { error: `${month}月没有${day}日（${month}月最多${longest}日）。请改一下日期，例如「每年${month}月${Math.min(8, longest)}日上午9点」。` }
       return { dom: String(day), month: String(month), dow: '*', describe: `每年${month}月${day}日`, notes: month === 2 && day === 29 ? ['只有闰年有2月29日'] : [] }
     },
   },
@@ -123,7 +127,8 @@ const HEADS: Head[] = [
       const monthText = `每季度第${['', '一', '二', '三'][which]}个月`
       if (m[2] !== undefined) {
         const day = num(m[2])
-        if (!day || day > 31) return { error: '没看懂日期。' }
+        if (!day) return { error: '没看懂日期，例如「每季度第一个月15号」。' }
+        if (day > 31) return { error: `一个月最多31天，没有${day}号。请写1到31号之间的日期。` }
         return { dom: String(day), month, dow: '*', describe: `${monthText}${day}号`, notes: day > 28 ? [texts.noteMonthEnd(day)] : [] }
       }
       if (m[3] !== undefined) {
@@ -151,7 +156,8 @@ const HEADS: Head[] = [
       }
       if (m[4] !== undefined) {
         const day = num(m[4])
-        if (!day || day > 31) return { error: '没看懂日期，例如「每月15号」。' }
+        if (!day) return { error: '没看懂日期，例如「每月15号」。' }
+        if (day > 31) return { error: `一个月最多31天，没有${day}号。请写1到31号之间的日期，例如「每月15号」。` }
         return { dom: String(day), month: '*', dow: '*', describe: `每月${day}号`, notes: day > 28 ? [texts.noteMonthEnd(day)] : [] }
       }
       return { dom: 'L', month: '*', dow: '*', describe: '每月最后一天' }

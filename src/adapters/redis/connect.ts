@@ -70,23 +70,35 @@ function hasRedisServer(): boolean {
   return spawnSync('redis-server', ['--version'], { stdio: 'ignore' }).status === 0
 }
 
-async function ping(redis: Redis, url: string, child?: ChildProcess): Promise<void> {
-  const deadline = Date.now() + 10_000
+/** How long start-up waits for Redis before saying so and giving up. */
+export const CONNECT_DEADLINE_MS = 5_000
+
+/**
+ * Start-up check. Commands on a BullMQ connection wait for Redis indefinitely (maxRetriesPerRequest: null),
+ * so each ping is raced against a short timer: an unreachable Redis is reported within the deadline
+ * instead of hanging in silence.
+ */
+async function ping(redis: Redis, url: string, child?: ChildProcess, deadlineMs = CONNECT_DEADLINE_MS): Promise<void> {
+  const deadline = Date.now() + deadlineMs
   let lastError: unknown
+  redis.on('error', (err) => (lastError = err))
+  if (redis.status === 'wait' || redis.status === 'end') redis.connect().catch((err) => (lastError = err))
   while (Date.now() < deadline) {
     if (child && child.exitCode !== null) break
-    try {
-      if (redis.status === 'wait' || redis.status === 'end') await redis.connect()
-      await redis.ping()
-      return
-    } catch (err) {
-      lastError = err
-      await new Promise((r) => setTimeout(r, 100))
-    }
+    const left = Math.max(50, Math.min(1000, deadline - Date.now()))
+    const ok = await Promise.race([redis.ping().then(() => true, (err) => ((lastError = err), false)), sleep(left).then(() => false)])
+    if (ok) return
+    await sleep(100)
   }
   redis.disconnect()
-  throw new RedisUnavailableError(`Cannot reach Redis at ${url}: ${(lastError as Error)?.message ?? 'redis-server exited'}. Check REDIS_URL or that redis-server runs.`)
+  const why = (lastError as Error)?.message ?? (child ? 'redis-server exited' : 'no answer')
+  throw new RedisUnavailableError(
+    `连不上 Redis（${url}）：${why}。请检查 REDIS_URL，或确认 redis-server 正在运行。\n` +
+      `Cannot reach Redis at ${url} within ${Math.round(deadlineMs / 1000)} s: ${why}. Check REDIS_URL or that redis-server runs.`,
+  )
 }
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 
 function freePort(): Promise<number> {
   return new Promise((ok, fail) => {
