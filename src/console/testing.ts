@@ -27,9 +27,11 @@ export interface ConsoleWorld {
   stop(): Promise<void>
 }
 
-export async function startConsoleWorld(opts: { password?: string } = {}): Promise<ConsoleWorld> {
+/** `knowledge`: extra files put in the knowledge folder before the bot starts (its start-up ingest sees them). */
+export async function startConsoleWorld(opts: { password?: string; knowledge?: Record<string, Buffer | string> } = {}): Promise<ConsoleWorld> {
   const dir = mkdtempSync(join(tmpdir(), 'wj-console-'))
   cpSync(projectPath('knowledge'), join(dir, 'knowledge'), { recursive: true })
+  for (const [name, body] of Object.entries(opts.knowledge ?? {})) writeFileSync(join(dir, 'knowledge', name), body)
   const base = parseYaml(readFileSync(projectPath('config', 'weijia.example.yaml'), 'utf8')) as Record<string, unknown>
   const config = {
     ...base,
