@@ -37,6 +37,8 @@ export async function startConsoleWorld(opts: { password?: string; knowledge?: R
     ...base,
     qa: { kbDir: join(dir, 'knowledge'), indexDir: join(dir, 'index'), maxAnswerChars: 200, followupTtlSec: 300 },
     console: { enabled: true, host: '127.0.0.1', port: 0 },
+    // Sign-up summaries after half a second, not three: tests wait for them.
+    signups: { ...(base.signups as object), batchWindowMs: 500 },
     groups: [...(base.groups as unknown[]), SECOND_GROUP],
   }
   const configPath = join(dir, 'weijia.yaml')
