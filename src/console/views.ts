@@ -305,7 +305,7 @@ function lastIngestLine(l: LastIngest | undefined, tz: string): Html {
   const how = html`上次导入：${when(l.at, tz)}（${SOURCE_LABEL[l.source] ?? l.source}）`
   if (l.error) return html`<p class="err-text" id="last-ingest">${how}失败：${l.error}</p>`
   return l.failed
-    ? html`<p class="err-text" id="last-ingest">${how}，${l.failed}个文件没能导入，原因见下表。</p>`
+    ? html`<p class="err-text" id="last-ingest">${how}，${l.failed}个文件没能导入，原因写在下面各文件下。</p>`
     : html`<p class="muted" id="last-ingest">${how}，全部文件都已导入。</p>`
 }
 
