@@ -1,12 +1,15 @@
 // The console end to end in a real browser (Debian's chromium through playwright-core), on the sandbox bot
 // with real Redis: links asked for in chat, a case accepted, capacity raised, a document uploaded and used,
-// and the refusals (roles, used or expired links, a form without its CSRF token). Screenshots of every page
-// at 390 px and desktop width go to test-artifacts/console/.
+// and the refusals (roles, used or expired links, a form without its CSRF token); the login QR code driven
+// through the Wechaty adapter; the bot's start-up ingest failures shown. Screenshots of every page at 390 px
+// and desktop width go to test-artifacts/console/.
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { projectPath } from '../src/core/paths.ts'
+import { qrDataUrl } from '../src/console/status.ts'
+import { when } from '../src/console/views.ts'
 import { referralTexts } from '../src/referrals/texts.ts'
 import { startConsoleWorld, type ConsoleWorld } from '../src/console/testing.ts'
 
@@ -15,6 +18,8 @@ const PASSWORD = 'operator-test-pass'
 const DESCRIPTION = '我想咨询一下离婚后孩子抚养费的问题，可以找人帮忙吗'
 const CONTACT = '微信联系就行'
 const NOTE = '已电话约好周三上午面谈'
+/** Broken documents in the knowledge folder from the start: the bot's start-up ingest must report them. */
+const BROKEN = { '空白.docx': Buffer.alloc(0), '损坏的通知.docx': Buffer.from('PK\x03\x04 not really a zip') }
 
 let w: ConsoleWorld
 let browser: Browser
@@ -53,6 +58,22 @@ async function signIn(page: Page, link: string) {
   await page.waitForURL(/\/console\/(cases|activities|ops)/)
 }
 
+/** Waits until a condition on the server side holds (a Redis write the adapter fired and forgot). */
+async function until(what: string, cond: () => Promise<boolean>, timeoutMs = 10_000) {
+  const end = Date.now() + timeoutMs
+  while (!(await cond())) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`)
+    await new Promise((r) => setTimeout(r, 10))
+  }
+}
+
+async function operatorSignIn(page: Page) {
+  await page.goto(`${w.url}/console/login`)
+  await page.getByLabel('密码').fill(PASSWORD)
+  await page.getByRole('button', { name: '登录' }).click()
+  await page.waitForURL(/\/console\/ops$/)
+}
+
 /** Waits until the element shows the text (playwright-core has no expect of its own). */
 async function sees(loc: Locator, text: string | RegExp, opts: { timeout?: number } = {}) {
   await loc.filter({ hasText: text }).first().waitFor({ timeout: opts.timeout ?? 10_000 })
@@ -63,7 +84,7 @@ const groupSaid = (pred: (t: string) => boolean) => (a: { kind: string; text: st
 beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true })
   ;[w, browser] = await Promise.all([
-    startConsoleWorld({ password: PASSWORD }),
+    startConsoleWorld({ password: PASSWORD, knowledge: BROKEN }),
     chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'] }),
   ])
   // The Q&A's start-up ingest is done once a question is answered from the documents.
@@ -151,7 +172,8 @@ describe('console', { timeout: 60_000 }, () => {
     world.say('李姐', '发布活动 下周六下午2点 编织课 微家活动室 限1人', { mentionBot: true })
     await w.waitSent(groupSaid((t) => t.includes('编织课') && t.includes('报名')))
     world.say('王芳', '报名')
-    await new Promise((r) => setTimeout(r, 50))
+    // 王芳 first, so she takes the one place and 张丽 is waitlisted.
+    await w.waitSent(groupSaid((t) => t.includes('已登记') && t.includes('王芳')))
     world.say('张丽', '报名')
     await w.waitSent(groupSaid((t) => t.includes('候补')))
     // An activity of another group: this host must not see it.
@@ -238,16 +260,25 @@ describe('console', { timeout: 60_000 }, () => {
     const page = await phone()
     await page.goto(`${w.url}/console/login`)
     await shoot(page, 'login')
-    await page.getByLabel('密码').fill(PASSWORD)
-    await page.getByRole('button', { name: '登录' }).click()
-    await page.waitForURL(/\/console\/ops$/)
+    await operatorSignIn(page)
     await sees(page.locator('main'), '在线')
-    // The charts are drawn (Chart.js marks each canvas it renders into).
-    await page.waitForFunction('document.querySelectorAll("canvas[style]").length === 3')
+    // The charts are drawn (Chart.js marks each canvas it renders into); a chart with no data is a sentence instead.
+    await page.locator('canvas[style]').first().waitFor()
+    await page.locator('canvas:not([style])').first().waitFor({ state: 'detached' })
     await shoot(page, 'operator-status')
     expect((await page.goto(`${w.url}/console/queues`))!.status()).toBe(200)
 
+    // The bot's own start-up ingest (not the console's) met the broken files: each row says why.
     await page.goto(`${w.url}/console/ops/knowledge`)
+    await sees(page.locator('#last-ingest'), '机器人启动时')
+    await sees(page.locator('#last-ingest'), '2个文件没能导入')
+    for (const name of Object.keys(BROKEN)) await sees(page.locator(`.doc:has-text("${name}") .doc-error`), '不是能打开的 Word 文件')
+    // Positive control: a good document has its passages and no error.
+    const good = page.locator('.doc:has-text("微家服务指南.md")')
+    await sees(good, '个段落')
+    expect(await good.locator('.doc-error').count()).toBe(0)
+    await shoot(page, 'operator-knowledge-errors')
+
     await page.setInputFiles('input[type="file"]', {
       name: '编织角.md',
       mimeType: 'text/markdown',
@@ -257,7 +288,9 @@ describe('console', { timeout: 60_000 }, () => {
     await sees(page.locator('.flash.ok'), '编织角')
     await page.getByRole('button', { name: '重新建立索引' }).click()
     await sees(page.locator('#ingest-text'), '完成', { timeout: 30_000 })
-    await sees(page.locator('table'), '幸福里编织角')
+    await sees(page.locator('.docs'), '幸福里编织角')
+    await sees(page.locator('#last-ingest'), '控制台重新建立')
+    await sees(page.locator('#last-ingest'), '2个文件没能导入')
     await shoot(page, 'operator-knowledge')
 
     await page.getByLabel('问题').fill('编织角在哪里活动？')
@@ -269,6 +302,49 @@ describe('console', { timeout: 60_000 }, () => {
     w.rt.world.say('张丽', '编织角在哪里活动？', { mentionBot: true })
     const answer = await w.waitSent(groupSaid((t) => t.includes('手工室')), 20_000)
     expect(answer.text).toContain('编织角')
+  })
+
+  it('operator: the login QR code while the bot waits for a scan, then who logged in and since when', async () => {
+    // Through the same path as a real puppet: puppet events → Wechaty → attachWechaty's observer → the recorder.
+    const bot = w.rt.world!.bot
+    const puppet = bot.puppet as unknown as { logout(reason: string): Promise<void>; login(id: string): void; emit(event: string, payload: unknown): boolean }
+    const stateKey = `${w.rt.config.redis.prefix}:console:bot`
+    const state = () => w.rt.redis.hget(stateKey, 'state')
+    const QR = 'https://login.weixin.qq.com/l/weijia-test-code'
+    const page = await phone()
+    await operatorSignIn(page)
+    await sees(page.locator('#login-state'), '在线')
+
+    await puppet.logout('test: WeChat ended the session')
+    await until('the offline state', async () => (await state()) === 'offline')
+    await page.reload()
+    await sees(page.locator('#login-state'), '已掉线')
+    await shoot(page, 'operator-offline')
+
+    puppet.emit('scan', { qrcode: QR, status: 2 })
+    await until('the scan state', async () => (await state()) === 'scan')
+    await page.reload()
+    await sees(page.locator('#login-state'), '请用机器人的微信')
+    const img = page.locator('#login-state img.qr')
+    // The image is the QR code of exactly the code the puppet handed over.
+    expect(await img.getAttribute('src')).toBe(await qrDataUrl(QR))
+    expect(await img.evaluate((el) => (el as unknown as { complete: boolean; naturalWidth: number }).naturalWidth)).toBe(240)
+    await shoot(page, 'operator-login-qr')
+
+    const backOnline = w.sent.length
+    puppet.login(w.rt.world!.me.id)
+    // The mock never emits ready by itself (see mock-world.ts); a real puppet does after login.
+    puppet.emit('ready', { data: '' })
+    await until('the online state', async () => (await state()) === 'online')
+    // The bot tells staff it is back: it can send again.
+    await w.waitSent((a) => a.kind === 'private' && a.text.includes('现已恢复') && w.sent.indexOf(a) >= backOnline)
+    await page.reload()
+    await sees(page.locator('#login-state'), `在线：${w.rt.config.bot.name}`)
+    const since = Number(await w.rt.redis.hget(stateKey, 'since'))
+    await sees(page.locator('#login-state'), `登录于 ${when(since, w.rt.config.timezone)}`)
+    // The QR code shown before is gone.
+    expect(await page.locator('#login-state img').count()).toBe(0)
+    await shoot(page, 'operator-login-online')
   })
 
   it('no case detail in any log line', () => {

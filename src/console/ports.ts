@@ -152,8 +152,18 @@ export interface EvalFigures {
   figures: Record<string, number>
 }
 
+/** The last ingest, whichever process ran it (the bot at start-up, or a console's re-ingest). */
+export interface LastIngest {
+  at: number
+  source: 'start-up' | 'console'
+  /** Files that could not be read (each also shown on its document's row). */
+  failed: number
+  /** The whole ingest failed. */
+  error?: string
+}
+
 export interface Knowledge {
-  documents(): Promise<{ docs: KnowledgeDoc[]; builtAt?: string; embedder?: string }>
+  documents(): Promise<{ docs: KnowledgeDoc[]; builtAt?: string; embedder?: string; lastIngest?: LastIngest }>
   upload(name: string, body: Buffer): Promise<ActionResult>
   remove(path: string): Promise<ActionResult>
   /** Starts an ingest in the background (one at a time). */
@@ -170,6 +180,8 @@ export interface BotState {
   since?: number
   /** The code to show as a QR image while waiting for a scan. */
   qr?: string
+  /** Wechaty's ScanStatus: 2 waiting, 3 scanned (confirm on the phone), 5 timed out. */
+  qrStatus?: number
   updatedAt?: number
 }
 

@@ -15,12 +15,12 @@ import fastifyMultipart from '@fastify/multipart'
 import fastifyRateLimit from '@fastify/rate-limit'
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify'
 import type { Redis } from '../core/storage.ts'
-import QRCode from 'qrcode'
 import type { Config } from '../config.ts'
 import type { Logger } from '../core/log.ts'
 import { projectPath } from '../core/paths.ts'
 import { isOperator, loginLinks, managedGroups, operator, passwordMatches, sessions, SESSION_TTL_SEC, worksCases } from './auth.ts'
 import type { ActivityAction, InboxStatus, Principal, TryResult } from './ports.ts'
+import { qrDataUrl } from './status.ts'
 import * as V from './views.ts'
 import type { ConsoleServices } from './wiring.ts'
 
@@ -291,14 +291,14 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
     const [bot, backlog, perMinute, hourly, weekly, counts] = await Promise.all([
       s.status.read(), s.traffic.outboxBacklog(), s.traffic.sentPerMinute(), s.traffic.hourly(24), s.inbox.weekly(8), s.activities.counts(),
     ])
-    const qrImage = bot.state === 'scan' && bot.qr ? await QRCode.toDataURL(bot.qr, { margin: 1, width: 240 }) : undefined
+    const qrImage = bot.state === 'scan' && bot.qr ? await qrDataUrl(bot.qr) : undefined
     const weeks = [...new Set(weekly.map((w) => w.week))]
     const categories = [...new Set(weekly.map((w) => w.category))]
     const cell = (week: string, category: string, what: 'opened' | 'closed') => weekly.find((w) => w.week === week && w.category === category)?.[what] ?? 0
-    const charts = {
-      hourly: { labels: hourly.map((h) => `${new Date(h.hour).toLocaleString('zh-CN', { timeZone: tz, hour: '2-digit', hour12: false })}时`), received: hourly.map((h) => h.received), sent: hourly.map((h) => h.sent) },
+    const charts: V.OpsCharts = {
+      hourly: { labels: hourly.map((h) => `${Number(new Date(h.hour).toLocaleString('en-GB', { timeZone: tz, hour: '2-digit', hour12: false }))}时`), received: hourly.map((h) => h.received), sent: hourly.map((h) => h.sent) },
       cases: {
-        labels: weeks.map((w) => `${w.slice(5)}周`),
+        labels: weeks.map((w) => `${Number(w.slice(5, 7))}月${Number(w.slice(8, 10))}日那周`),
         series: categories.flatMap((c) => [
           { label: `${c}·新建`, stack: '新建', data: weeks.map((w) => cell(w, c, 'opened')) },
           { label: `${c}·结案`, stack: '结案', data: weeks.map((w) => cell(w, c, 'closed')) },

@@ -1,6 +1,7 @@
 // The bot's login state and traffic, recorded in Redis by the bot process (through the adapter's observer
 // and the outbox's onSent) and read by the console, which may run in another process.
 import type { Redis } from '../core/storage.ts'
+import QRCode from 'qrcode'
 import type { BotState, BotStatus, Traffic } from './ports.ts'
 
 type Key = (...parts: string[]) => string
@@ -68,6 +69,7 @@ export function botStatus(redis: Redis, key: Key): BotStatus {
         user: h.user,
         since: h.since ? Number(h.since) : undefined,
         qr: h.qr,
+        qrStatus: h.qrStatus ? Number(h.qrStatus) : undefined,
         updatedAt: h.updatedAt ? Number(h.updatedAt) : undefined,
       }
     },
@@ -91,3 +93,6 @@ export function traffic(redis: Redis, key: Key, backlog: () => Promise<number>):
     outboxBacklog: backlog,
   }
 }
+
+/** The login code as the PNG data URL the operator page shows (the page's CSP allows data: images only). */
+export const qrDataUrl = (code: string) => QRCode.toDataURL(code, { margin: 1, width: 240 })

@@ -27,14 +27,18 @@ export interface ConsoleWorld {
   stop(): Promise<void>
 }
 
-export async function startConsoleWorld(opts: { password?: string } = {}): Promise<ConsoleWorld> {
+/** `knowledge`: extra files put in the knowledge folder before the bot starts (its start-up ingest sees them). */
+export async function startConsoleWorld(opts: { password?: string; knowledge?: Record<string, Buffer | string> } = {}): Promise<ConsoleWorld> {
   const dir = mkdtempSync(join(tmpdir(), 'wj-console-'))
   cpSync(projectPath('knowledge'), join(dir, 'knowledge'), { recursive: true })
+  for (const [name, body] of Object.entries(opts.knowledge ?? {})) writeFileSync(join(dir, 'knowledge', name), body)
   const base = parseYaml(readFileSync(projectPath('config', 'weijia.example.yaml'), 'utf8')) as Record<string, unknown>
   const config = {
     ...base,
     qa: { kbDir: join(dir, 'knowledge'), indexDir: join(dir, 'index'), maxAnswerChars: 200, followupTtlSec: 300 },
     console: { enabled: true, host: '127.0.0.1', port: 0 },
+    // Sign-up summaries after half a second, not three: tests wait for them.
+    signups: { ...(base.signups as object), batchWindowMs: 500 },
     groups: [...(base.groups as unknown[]), SECOND_GROUP],
   }
   const configPath = join(dir, 'weijia.yaml')

@@ -3,7 +3,7 @@ import { CATEGORIES, URGENCIES } from '../referrals/categories.ts'
 import { formatDateTime } from '../core/zh/format.ts'
 import { type Html, html, jsonBlock } from './html.ts'
 import type {
-  ActivityView, BotState, CaseDetail, CaseSummary, EvalFigures, IngestProgress, InboxStatus, KnowledgeDoc, Principal, ReminderView, TryResult,
+  ActivityView, BotState, CaseDetail, CaseSummary, EvalFigures, IngestProgress, InboxStatus, KnowledgeDoc, LastIngest, Principal, ReminderView, TryResult,
 } from './ports.ts'
 import { isOperator, managedGroups, worksCases } from './auth.ts'
 
@@ -25,6 +25,7 @@ export const when = (at: number, tz: string) => formatDateTime(new Date(at), tz)
 
 export function duration(ms: number): string {
   const m = Math.max(0, Math.round(ms / 60_000))
+  if (m < 1) return '不到1分钟'
   if (m < 60) return `${m}分钟`
   const h = Math.floor(m / 60)
   if (h < 48) return `${h}小时${m % 60 ? `${m % 60}分` : ''}`
@@ -33,17 +34,17 @@ export function duration(ms: number): string {
 
 const csrfField = (p: Page) => html`<input type="hidden" name="_csrf" value="${p.csrf}">`
 
-export function layout(p: Page, title: string, body: Html, opts: { scripts?: boolean } = {}): string {
+export function layout(p: Page, title: string, body: Html, opts: { scripts?: boolean; refreshSec?: number } = {}): string {
   const who = p.who
   const nav: Html[] = []
   if (who && worksCases(who)) nav.push(html`<a href="/console/cases">案件</a>`)
   if (who && managedGroups(who).length) nav.push(html`<a href="/console/activities">活动</a>`, html`<a href="/console/reminders">提醒</a>`)
   if (who && isOperator(who)) nav.push(html`<a href="/console/ops">运行</a>`, html`<a href="/console/ops/knowledge">知识库</a>`, html`<a href="/console/queues">队列</a>`)
   return html`<!doctype html>
-<html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">${opts.refreshSec ? html`<meta http-equiv="refresh" content="${opts.refreshSec}">` : ''}
 <title>${title} · 微家助手控制台</title><link rel="stylesheet" href="/console/assets/console.css"></head>
 <body><header><div class="brand">微家助手控制台</div>
-${who ? html`<nav>${nav}</nav><form class="who" method="post" action="/console/logout">${csrfField(p)}<span>${who.person.name} · ${ROLE_LABEL[who.role]}</span> <button class="link">退出</button></form>` : ''}
+${who ? html`<nav>${nav}</nav><form class="who" method="post" action="/console/logout">${csrfField(p)}<span>${who.person.name === ROLE_LABEL[who.role] ? who.person.name : `${who.person.name} · ${ROLE_LABEL[who.role]}`}</span> <button class="link">退出</button></form>` : ''}
 </header><main><h1>${title}</h1>
 ${p.flash ? html`<p class="flash ${p.flash.ok ? 'ok' : 'err'}" role="status">${multiline(p.flash.message)}</p>` : ''}
 ${body}</main>${opts.scripts ? html`<script src="/console/assets/chart.umd.js"></script>` : ''}<script src="/console/assets/console.js"></script></body></html>`.value
@@ -169,9 +170,9 @@ export function activitiesPage(p: Page, list: ActivityView[]): string {
 
 export function activityPage(p: Page, a: ActivityView): string {
   const live = a.status !== 'cancelled'
-  const field = (name: string, label: string, value: string, hint: string, type = 'text') =>
+  const field = (name: string, label: string, value: string, hint: string, type = 'text', placeholder = '') =>
     html`<form class="field" method="post" action="/console/activities/${a.id}/edit">${csrfField(p)}<input type="hidden" name="field" value="${name}">
-<label>${label}<input type="${type}" name="value" value="${value}" ${type === 'number' ? 'min="0" max="9999"' : ''} required></label><button>修改</button><small class="muted">${hint}</small></form>`
+<label>${label}<input type="${type}" name="value" value="${value}" placeholder="${placeholder}" ${type === 'number' ? 'min="0" max="9999"' : ''} required></label>${hint ? html`<small class="muted">${hint}</small>` : ''}<button>修改${label}</button></form>`
   return layout(
     p,
     `活动${a.id} ${a.title}`,
@@ -183,7 +184,7 @@ ${a.deadlineAt ? html`<dt>截止报名</dt><dd>${when(a.deadlineAt, p.tz)}</dd>`
 <p class="exports"><a class="button" href="/console/activities/${a.id}/export.csv">导出 CSV</a> <a class="button" href="/console/activities/${a.id}/export.xlsx">导出 Excel</a></p></section>
 ${live
   ? html`<section class="card"><h2>修改</h2>
-${field('time', '时间', '', '和群里一样写，例如「周六下午2点」「3月8日14:30」')}
+${field('time', '时间', '', '和群里一样写，例如「周六下午2点」「3月8日14:30」', 'text', a.whenText)}
 ${field('place', '地点', a.place, '')}
 ${field('capacity', '名额', String(a.capacity), '0 表示不限；增加名额时候补按顺序转正，并在群里@本人', 'number')}
 <p class="muted">修改时间、地点会在群里@所有已报名的人。</p></section>`
@@ -207,6 +208,13 @@ export function confirmPage(p: Page, opts: { title: string; question: string; ac
 
 // ---------------------------------------------------------------- reminders
 
+/** The chat preview ends by asking for a reply of 「确认」/「取消」; here the buttons below do that. */
+const withoutChatReplyHint = (preview: string) =>
+  preview
+    .split('\n')
+    .filter((line) => !line.startsWith('回复「确认」'))
+    .join('\n')
+
 export function remindersPage(p: Page, list: ReminderView[], groups: { id: string; name: string }[], draft?: { groupId: string; text: string; preview?: string }): string {
   return layout(
     p,
@@ -216,11 +224,12 @@ export function remindersPage(p: Page, list: ReminderView[], groups: { id: strin
 ${groups.length > 1 ? html`<label>微家<select name="group">${groups.map((g) => html`<option value="${g.id}" ${draft?.groupId === g.id ? 'selected' : ''}>${g.name}</option>`)}</select></label>` : html`<input type="hidden" name="group" value="${groups[0]?.id ?? ''}">`}
 <label>和群里一样说<input name="text" value="${draft?.text ?? ''}" placeholder="每月第一个周六上午9点提醒大家家聚会" required></label><button>预览</button></form>
 ${draft?.preview
-  ? html`<div class="preview"><p>${multiline(draft.preview)}</p>
+  ? html`<div class="preview"><p>${multiline(withoutChatReplyHint(draft.preview))}</p>
 <form class="inline" method="post" action="/console/reminders/save">${csrfField(p)}<input type="hidden" name="group" value="${draft.groupId}"><button>保存</button></form>
 <form class="inline" method="post" action="/console/reminders/discard">${csrfField(p)}<input type="hidden" name="group" value="${draft.groupId}"><button class="link">放弃</button></form></div>`
   : ''}
 </section>
+${list.length === 0 ? html`<p class="muted">还没有提醒。可以在上面新建，也可以在群里 @助手 说「每周三上午9点提醒…」。</p>` : ''}
 <ul class="list">${list.map(
       (r) => html`<li class="card"><div class="row"><b>${r.source === 'chat' ? `${r.ref}. ` : ''}${r.label}</b>${badge(r.source === 'config' ? '固定节奏' : '群里设置', '')}${r.paused ? badge('已暂停', 'closed') : ''}</div>
 <div class="muted">${r.description}${groups.length > 1 ? ` · ${r.groupName}` : ''}</div>
@@ -234,55 +243,101 @@ ${r.source === 'chat' ? html`<a class="button small danger" href="/console/remin
 
 // ---------------------------------------------------------------- operator
 
-export function opsPage(p: Page, d: { bot: BotState; qrImage?: string; backlog: number; perMinute: number; charts: unknown }): string {
-  const b = d.bot
+const HEARTBEAT_STALE_MS = 2 * 60_000
+
+function loginState(b: BotState, qrImage: string | undefined, tz: string): Html {
+  const now = Date.now()
+  const stale = b.updatedAt !== undefined && now - b.updatedAt > HEARTBEAT_STALE_MS
   const state =
     b.state === 'online'
-      ? html`<p class="ok-text">● 在线：${b.user ?? ''}${b.since ? html`，${when(b.since, p.tz)} 起` : ''}</p>`
+      ? html`<p class="ok-text">● 在线：${b.user ?? ''}</p>${b.since ? html`<p>登录于 ${when(b.since, tz)}（已在线${duration(now - b.since)}）</p>` : ''}`
       : b.state === 'scan'
-        ? html`<p class="warn-text">● 等待扫码登录：请用机器人微信扫描下面的二维码</p>${d.qrImage ? html`<img class="qr" alt="登录二维码" src="${d.qrImage}">` : ''}`
+        ? b.qrStatus === 3
+          ? html`<p class="warn-text">● 已扫码：请在机器人的手机微信上点「登录」确认</p>`
+          : html`<p class="warn-text">● 等待扫码登录</p><p>请用<b>机器人的微信</b>（不是您自己的微信）扫描下面的二维码，然后在手机上确认登录。</p>
+${qrImage ? html`<img class="qr" alt="机器人微信登录二维码" src="${qrImage}">` : ''}${b.qrStatus === 5 ? html`<p class="muted">二维码已过期，正在等待新的二维码。</p>` : ''}`
         : b.state === 'offline'
-          ? html`<p class="err-text">● 已掉线${b.since ? html`（${when(b.since, p.tz)}）` : ''}，等待重新扫码</p>`
+          ? html`<p class="err-text">● 已掉线${b.since ? html`（${when(b.since, tz)}）` : ''}</p><p>等待新的登录二维码，出现后会显示在这里。</p>`
           : html`<p class="muted">● 还没有机器人的状态（机器人进程没有运行？）</p>`
+  return html`${state}${b.state === 'scan' || b.state === 'offline' ? html`<p class="muted small">本页每15秒自动刷新。</p>` : ''}
+${b.updatedAt ? html`<p class="${stale ? 'err-text' : 'muted'} small">最后心跳 ${when(b.updatedAt, tz)}${stale ? `（已经${duration(now - b.updatedAt)}没有心跳，机器人进程可能已停止）` : ''}</p>` : ''}`
+}
+
+export interface OpsCharts {
+  hourly: { labels: string[]; received: number[]; sent: number[] }
+  cases: { labels: string[]; series: { label: string; stack: string; data: number[] }[] }
+  signups: { labels: string[]; confirmed: number[]; waiting: number[] }
+}
+
+export function opsPage(p: Page, d: { bot: BotState; qrImage?: string; backlog: number; perMinute: number; charts: OpsCharts }): string {
+  const c = d.charts
+  const chart = (id: string, has: boolean, empty: string) => (has ? html`<div class="chart"><canvas id="${id}"></canvas></div>` : html`<p class="muted">${empty}</p>`)
+  const waiting = d.bot.state === 'scan' || d.bot.state === 'offline'
   return layout(
     p,
     '运行状态',
     html`<section class="grid">
-<div class="card"><h2>登录</h2>${state}${b.updatedAt ? html`<p class="muted small">最后心跳 ${when(b.updatedAt, p.tz)}</p>` : ''}</div>
-<div class="card"><h2>发件箱</h2><p class="big">${d.backlog}</p><p class="muted">待发送消息</p><p class="big">${d.perMinute}</p><p class="muted">每分钟发送（近10分钟平均）</p><p><a href="/console/queues">查看全部队列 →</a></p></div>
+<div class="card" id="login-state"><h2>登录</h2>${loginState(d.bot, d.qrImage, p.tz)}</div>
+<div class="card"><h2>发件箱</h2><div class="figures"><div><p class="big">${d.backlog}</p><p class="muted">待发送消息</p></div><div><p class="big">${d.perMinute}</p><p class="muted">每分钟发送<br><small>（近10分钟平均）</small></p></div></div><p><a href="/console/queues">查看全部队列 →</a></p></div>
 </section>
-<section class="card"><h2>每小时消息（近24小时）</h2><canvas id="chart-hourly" height="180"></canvas></section>
-<section class="card"><h2>每周案件（按类别）</h2><canvas id="chart-cases" height="200"></canvas></section>
-<section class="card"><h2>各活动报名人数</h2><canvas id="chart-signups" height="200"></canvas></section>
+<section class="card"><h2>每小时消息（近24小时）</h2>${chart('chart-hourly', c.hourly.received.some(Boolean) || c.hourly.sent.some(Boolean), '近24小时没有收发消息。')}</section>
+<section class="card"><h2>每周案件（按类别）</h2>${chart('chart-cases', c.cases.series.length > 0, '近8周没有案件。')}</section>
+<section class="card"><h2>各活动报名人数</h2>${chart('chart-signups', c.signups.labels.length > 0, '最近没有活动。')}</section>
 <script type="application/json" id="chart-data">${jsonBlock(d.charts)}</script>`,
-    { scripts: true },
+    { scripts: true, refreshSec: waiting ? 15 : undefined },
   )
 }
 
-export function knowledgePage(p: Page, d: { docs: KnowledgeDoc[]; builtAt?: string; embedder?: string; progress: IngestProgress; tried?: TryResult; evalFigures?: EvalFigures }): string {
+/** The parser's reasons (English, for logs) in words an operator can act on. */
+const INGEST_REASONS: [RegExp, string][] = [
+  [/not a readable \.docx/u, '不是能打开的 Word 文件（.docx 为空或已损坏），请用 Word 重新另存为 .docx 后上传'],
+  [/not a readable PDF/u, '不是能打开的 PDF 文件（为空或已损坏）'],
+  [/not UTF-8/u, '不是文字文件（编码不是 UTF-8 或 GB18030），请另存为 UTF-8 文本'],
+  [/no text found/u, '没有读到文字（空文件，或扫描图片做的 PDF？）'],
+  [/unsupported file type/u, '不支持的文件格式'],
+]
+export const ingestReason = (reason: string) => INGEST_REASONS.find(([re]) => re.test(reason))?.[1] ?? '无法读取这个文件'
+
+const SOURCE_LABEL = { 'start-up': '机器人启动时', console: '控制台重新建立' } as const
+
+function lastIngestLine(l: LastIngest | undefined, tz: string): Html {
+  if (!l) return html``
+  const how = html`上次导入：${when(l.at, tz)}（${SOURCE_LABEL[l.source] ?? l.source}）`
+  if (l.error) return html`<p class="err-text" id="last-ingest">${how}失败：${l.error}</p>`
+  return l.failed
+    ? html`<p class="err-text" id="last-ingest">${how}，${l.failed}个文件没能导入，原因写在下面各文件下。</p>`
+    : html`<p class="muted" id="last-ingest">${how}，全部文件都已导入。</p>`
+}
+
+const docRow = (doc: KnowledgeDoc) =>
+  html`<li class="doc"><div class="doc-main"><b>${doc.title ?? doc.path}</b><br><small class="muted">${doc.path} · ${Math.ceil(doc.bytes / 1024)} KB${doc.chunks !== undefined ? ` · ${doc.chunks}个段落` : ''}</small>
+${doc.error
+  ? html`<div class="err-text small doc-error">导入失败：${ingestReason(doc.error)}<details><summary>技术细节</summary><code>${doc.error}</code></details></div>`
+  : !doc.indexed ? html`<div class="warn-text small">还没有建立索引（点「重新建立索引」）</div>` : ''}</div>
+<a class="button small danger" href="/console/ops/knowledge/confirm-remove?doc=${encodeURIComponent(doc.path)}">删除</a></li>`
+
+export function knowledgePage(p: Page, d: { docs: KnowledgeDoc[]; builtAt?: string; embedder?: string; lastIngest?: LastIngest; progress: IngestProgress; tried?: TryResult; evalFigures?: EvalFigures }): string {
   const pr = d.progress
   const t = d.tried
+  const embedder = d.embedder ? (d.embedder.startsWith('offline:') ? '离线向量' : `向量模型 ${d.embedder}`) : ''
   return layout(
     p,
     '知识库',
     html`<section class="card"><h2>资料（${d.docs.length}）</h2>
-<p class="muted">索引建立于 ${d.builtAt ? when(Date.parse(d.builtAt), p.tz) : '（尚未建立）'}${d.embedder ? ` · ${d.embedder}` : ''}</p>
-<table><thead><tr><th>文件</th><th>段落</th><th></th></tr></thead><tbody>
-${d.docs.map(
-  (doc) => html`<tr><td>${doc.title ?? doc.path}<br><small class="muted">${doc.path} · ${Math.ceil(doc.bytes / 1024)} KB</small>${doc.error ? html`<br><small class="err-text">导入失败：${doc.error}</small>` : !doc.indexed ? html`<br><small class="warn-text">未建索引</small>` : ''}</td>
-<td>${doc.chunks ?? '—'}</td><td><a class="button small danger" href="/console/ops/knowledge/confirm-remove?doc=${encodeURIComponent(doc.path)}">删除</a></td></tr>`,
-)}</tbody></table>
-<form method="post" action="/console/ops/knowledge/upload" enctype="multipart/form-data">${csrfField(p)}<label>上传资料（.md .txt .html .docx .pdf）<input type="file" name="file" required></label><button>上传</button></form>
+<p class="muted">索引建立于 ${d.builtAt ? when(Date.parse(d.builtAt), p.tz) : '（尚未建立）'}${embedder ? ` · ${embedder}` : ''}</p>
+${lastIngestLine(d.lastIngest, p.tz)}
+${d.docs.length ? html`<ul class="docs">${d.docs.map(docRow)}</ul>` : html`<p class="muted">知识库里还没有资料。上传微家的服务指南、活动规则、求助热线等文件，助手就能据此回答居民的问题。</p>`}
+<form method="post" action="/console/ops/knowledge/upload" enctype="multipart/form-data">${csrfField(p)}<label>上传资料（.md .txt .html .docx .pdf，10 MB 以内）<input type="file" name="file" required></label><button>上传</button></form>
 </section>
 <section class="card"><h2>重新建立索引</h2>
-<div id="ingest" data-running="${pr.running ? '1' : ''}"><progress id="ingest-bar" max="100" value="${pr.running ? 0 : pr.finishedAt ? 100 : 0}"></progress>
-<p id="ingest-text" class="muted">${pr.running ? '正在建立…' : pr.error ? `失败：${pr.error}` : pr.summary ? `完成：${pr.summary.files}个文件，${pr.summary.chunks}个段落（新增${pr.summary.added}，更新${pr.summary.updated}，删除${pr.summary.removed}，失败${pr.summary.failed}），用时${(pr.summary.ms / 1000).toFixed(1)}秒` : ''}</p></div>
+<div id="ingest" data-running="${pr.running ? '1' : ''}">${pr.running || pr.finishedAt ? html`<progress id="ingest-bar" max="100" value="${pr.running ? 0 : pr.error ? 0 : 100}"></progress>` : ''}
+<p id="ingest-text" class="muted">${pr.running ? '正在建立…' : pr.error ? `失败：${pr.error}` : pr.summary ? `完成：${pr.summary.files}个文件，${pr.summary.chunks}个段落（新增${pr.summary.added}，更新${pr.summary.updated}，删除${pr.summary.removed}，失败${pr.summary.failed}），用时${(pr.summary.ms / 1000).toFixed(1)}秒` : '机器人每次启动都会自动导入。上传或删除资料后，点下面的按钮让助手马上用上。'}</p></div>
 <form method="post" action="/console/ops/knowledge/reingest">${csrfField(p)}<button id="reingest">重新建立索引</button></form></section>
 <section class="card"><h2>试问一个问题</h2>
 <form method="post" action="/console/ops/knowledge/ask">${csrfField(p)}<label>问题<input name="q" value="${t?.question ?? ''}" required maxlength="200" placeholder="家聚会一般什么时候？"></label><button>提问</button></form>
 ${t
   ? html`<div class="answer"><p>${badge(t.grounded ? '资料覆盖' : '资料未覆盖', t.grounded ? 'accepted' : 'red')} <small class="muted">覆盖度 ${t.coverage} · 相似度 ${t.similarity}</small></p>
-<p>${multiline(t.answer)}</p><h3>来源</h3><ol class="sources">${t.sources.map((s) => html`<li><b>《${s.title}》</b>${s.heading ? ` · ${s.heading}` : ''} <small class="muted">${s.score}</small><br><small>${s.text}…</small></li>`)}</ol></div>`
+<p>${multiline(t.answer)}</p><h3>来源</h3><ol class="sources">${t.sources.map((s) => html`<li><b>《${s.title}》</b>${s.heading ? ` · ${s.heading}` : ''} <small class="muted">相关度 ${s.score.toFixed(3)}</small><br><small>${s.text}…</small></li>`)}</ol></div>`
   : ''}
 </section>
 <section class="card"><h2>评测</h2>

@@ -408,12 +408,23 @@ function remindersPort(app: BotApp, svc: ReminderService): Reminders {
 
 const MAX_UPLOAD = 10 * 1024 * 1024
 
+/** The record under qa:ingest:last (the same shape from both writers). */
+interface LastRecord {
+  at: number
+  source: 'start-up' | 'console'
+  failures?: { path: string; reason: string }[]
+  failed?: number
+  files?: number
+  error?: string
+}
+
 function knowledge(deps: WiringDeps, log: Logger, redis: Redis, key: (...p: string[]) => string): Knowledge {
   const { kbDir, indexDir, maxAnswerChars } = deps.config.qa
   const makeEmbedder = (g: Parameters<typeof embedderFor>[0]) => embedderFor(g, deps.embedder)
   let progress: IngestProgress = { running: false, done: 0, total: 0 }
   let engine: { stamp: number; qa: Promise<QaEngine> } | undefined
-  const lastKey = key('console', 'kb', 'last')
+  // Written by the Q&A capability's start-up ingest (src/qa/index.ts) and by reingest() below.
+  const lastKey = key('qa', 'ingest', 'last')
   const evalKey = key('console', 'kb', 'eval')
 
   const loadEngine = (): Promise<QaEngine> => {
@@ -433,14 +444,16 @@ function knowledge(deps: WiringDeps, log: Logger, redis: Redis, key: (...p: stri
   return {
     async documents() {
       const [files, manifest, lastRaw] = await Promise.all([listKnowledgeFiles(kbDir).catch(() => []), readManifest(indexDir), redis.get(lastKey)])
-      const failures = new Map<string, string>(((lastRaw ? JSON.parse(lastRaw) : {}).failures ?? []).map((f: { path: string; reason: string }) => [relative(kbDir, f.path).split(sep).join('/'), f.reason]))
+      const last = lastRaw ? (JSON.parse(lastRaw) as LastRecord) : undefined
+      const failures = new Map<string, string>((last?.failures ?? []).map((f) => [relative(kbDir, f.path).split(sep).join('/'), f.reason]))
       const docs: KnowledgeDoc[] = []
       for (const full of files) {
         const doc = relative(kbDir, full).split(sep).join('/')
         const entry = manifest?.files[doc]
         docs.push({ path: doc, title: entry?.title, chunks: entry?.chunks, bytes: (await stat(full)).size, indexed: !!entry, error: failures.get(doc) })
       }
-      return { docs, builtAt: manifest?.builtAt, embedder: manifest?.embedderId }
+      const lastIngest = last && { at: last.at, source: last.source, failed: last.failures?.length ?? 0, error: last.error }
+      return { docs, builtAt: manifest?.builtAt, embedder: manifest?.embedderId, lastIngest }
     },
     async upload(name, body) {
       const clean = basename(name).replace(/[\\/:*?"<>|\u0000-\u001f]/gu, '').trim()
@@ -465,18 +478,22 @@ function knowledge(deps: WiringDeps, log: Logger, redis: Redis, key: (...p: stri
     async reingest() {
       if (progress.running) return refused('正在建立索引，请稍候。')
       progress = { running: true, phase: 'parse', done: 0, total: 0, startedAt: Date.now() }
+      // The outcome is recorded before progress says "done": the page reloads then and must show this run's failures.
+      const record = (r: Omit<LastRecord, 'at' | 'source'>) =>
+        redis.set(lastKey, JSON.stringify({ at: Date.now(), source: 'console', ...r } satisfies LastRecord)).catch((err: Error) => log.warn({ err }, 'console: ingest outcome not recorded'))
       void ingest({ vectors: deps.vectors, kbDir, indexDir, makeEmbedder, log, onProgress: (p) => (progress = { ...progress, ...p }) })
         .then(async (s) => {
+          await record({ failures: s.failures, failed: s.failed, files: s.files })
           progress = {
             running: false, done: 1, total: 1, startedAt: progress.startedAt, finishedAt: Date.now(),
             summary: { files: s.files, chunks: s.chunks, added: s.added, updated: s.updated, removed: s.removed, failed: s.failed, ms: s.ms },
           }
-          await redis.set(lastKey, JSON.stringify({ at: Date.now(), failures: s.failures, summary: progress.summary }))
           log.info({ files: s.files, chunks: s.chunks, failed: s.failed, ms: s.ms }, 'console: knowledge re-ingested')
         })
-        .catch((err: Error) => {
-          progress = { running: false, done: 0, total: 0, startedAt: progress.startedAt, finishedAt: Date.now(), error: err.message }
+        .catch(async (err: Error) => {
           log.error({ err }, 'console: re-ingest failed')
+          await record({ error: err.message, failures: [] })
+          progress = { running: false, done: 0, total: 0, startedAt: progress.startedAt, finishedAt: Date.now(), error: err.message }
         })
       return { ok: true, message: '已开始重新建立索引。' }
     },

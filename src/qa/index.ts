@@ -60,12 +60,18 @@ export function createQa(deps: QaDeps): Capability {
       // when nothing changed (hashes only); it picks up edits to the knowledge folder and rebuilds an index
       // made by another embedder or an older version. It runs in the background so the rest of the bot is
       // ready at once; a question that arrives meanwhile waits for it.
+      // The last ingest's outcome, per-file failures included, for the console (maybe another process).
+      const record = (r: object) => app.redis.set(app.key('qa', 'ingest', 'last'), JSON.stringify({ at: Date.now(), source: 'start-up', ...r })).catch((err) => log.warn({ err }, 'ingest outcome not recorded'))
       const warmUp = async () => {
-        building = ingest({ vectors: deps.vectors, kbDir: settings.kbDir, indexDir: settings.indexDir, makeEmbedder, log })
+        const run = ingest({ vectors: deps.vectors, kbDir: settings.kbDir, indexDir: settings.indexDir, makeEmbedder, log })
+        building = run
         try {
-          log.info({ summary: await building }, 'knowledge index up to date')
+          const summary = await run
+          log.info({ summary }, 'knowledge index up to date')
+          await record({ failures: summary.failures, failed: summary.failed, files: summary.files })
         } catch (err) {
           log.error({ err }, 'knowledge ingest failed')
+          await record({ error: (err as Error).message, failures: [] })
         } finally {
           building = undefined
         }

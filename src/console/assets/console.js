@@ -1,15 +1,22 @@
 // Progressive enhancement only: every page works without it. Charts and the ingest progress bar.
 (function () {
   var data = document.getElementById('chart-data')
+  // A chart with nothing to show is an empty-state sentence instead of a canvas.
+  var draw = function (id, config) {
+    var el = document.getElementById(id)
+    if (el) new Chart(el, config)
+  }
   if (data && window.Chart) {
     var d = JSON.parse(data.textContent)
+    // Heights come from the .chart box (CSS), so a wide screen does not get a metre-tall chart.
+    Chart.defaults.maintainAspectRatio = false
     var palette = ['#b3261e', '#0b57d0', '#137333', '#8a5300', '#7b1fa2', '#00838f', '#5d4037', '#c2185b', '#546e7a']
-    new Chart(document.getElementById('chart-hourly'), {
+    draw('chart-hourly', {
       type: 'bar',
       data: { labels: d.hourly.labels, datasets: [{ label: '收到', data: d.hourly.received, backgroundColor: '#0b57d0' }, { label: '发出', data: d.hourly.sent, backgroundColor: '#b3261e' }] },
       options: { animation: false, responsive: true, scales: { y: { beginAtZero: true, ticks: { precision: 0 } } } },
     })
-    new Chart(document.getElementById('chart-cases'), {
+    draw('chart-cases', {
       type: 'bar',
       data: {
         labels: d.cases.labels,
@@ -17,12 +24,15 @@
       },
       options: { animation: false, responsive: true, scales: { x: { stacked: true }, y: { stacked: true, beginAtZero: true, ticks: { precision: 0 } } } },
     })
-    new Chart(document.getElementById('chart-signups'), {
+    draw('chart-signups', {
       type: 'bar',
       data: { labels: d.signups.labels, datasets: [{ label: '已报名', data: d.signups.confirmed, backgroundColor: '#137333' }, { label: '候补', data: d.signups.waiting, backgroundColor: '#8a5300' }] },
       options: { animation: false, responsive: true, indexAxis: 'y', scales: { x: { stacked: true, beginAtZero: true, ticks: { precision: 0 } }, y: { stacked: true } } },
     })
   }
+  // After "提问" the page is rendered again: bring the answer into view.
+  var answer = document.querySelector('.answer')
+  if (answer) answer.scrollIntoView({ block: 'start' })
   var box = document.getElementById('ingest')
   if (box && box.dataset.running) {
     var bar = document.getElementById('ingest-bar')
