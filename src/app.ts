@@ -12,13 +12,16 @@ import type {
   Route,
 } from './core/capability.ts'
 import { createContext } from './core/context.ts'
+import { ReplyDigest } from './core/digest.ts'
+import { StorageHealth } from './core/health.ts'
+import { safetyFirst, storageDown } from './core/safety.ts'
 import { dropDuplicates, dropStale, nonTextHint } from './core/drop.ts'
 import { FloodGuard } from './core/flood.ts'
 import type { Inbound } from './core/inbound.ts'
 import type { InboundMessage } from './core/message.ts'
 import type { Embedder, Llm } from './core/llm.ts'
 import type { Logger } from './core/log.ts'
-import { type SentMessage, privateOf } from './core/message.ts'
+import { type OutgoingMessage, type SentMessage, privateOf } from './core/message.ts'
 import { authorize, dispatch, errorBoundary, floodControl, routing } from './core/middleware.ts'
 import { compose, type Middleware } from './core/pipeline.ts'
 import { RoomMemory } from './core/rooms.ts'
@@ -99,10 +102,40 @@ export async function createApp(opts: AppOptions): Promise<BotApp> {
   }, 60_000)
   sweeper.unref()
 
+  const digest = new ReplyDigest(outbox, config.flood.digestMs, texts.floodDigest, texts.floodDigestMore)
+  const contextDeps = { config, outbox, log, digest, sendNow: (out: OutgoingMessage) => outbox.sendNow(out) }
+  const health = new StorageHealth(redis, log)
+  // Messages a safety route took while storage was down, replayed once it is back so the case is recorded.
+  const deferred: InboundMessage[] = []
+  const down = storageDown({
+    health,
+    router,
+    deps: contextDeps,
+    busyText: texts.storageBusy,
+    defer: (msg) => {
+      if (deferred.length >= 1000) deferred.shift()
+      deferred.push(msg)
+    },
+  })
+  health.onRecover(() => {
+    down.recovered()
+    const replay = deferred.splice(0)
+    if (replay.length) log.warn({ messages: replay.length }, 'storage back: replaying the messages handled while it was down')
+    void (async () => {
+      for (const msg of replay) await handle({ ...msg, deferred: true })
+    })()
+  })
+  const flood = floodControl({ perSender, perRoom })
+
   const run = compose([
     dropStale(opts.startedAt ?? Date.now()),
+    // Before any stage that needs Redis: while it is down, only safety replies (direct) and a busy notice.
+    down,
     dropDuplicates(redis, (id) => key('seen', id)),
     errorBoundary,
+    // Someone in danger gets the numbers before any loader or observer makes a round trip to storage.
+    safetyFirst(router, contextDeps),
+    flood.before,
     async (ctx, next) => {
       const { conversation, groupId } = ctx.msg
       if (conversation.kind === 'room' && groupId) await rooms.note(groupId, conversation)
@@ -113,7 +146,7 @@ export async function createApp(opts: AppOptions): Promise<BotApp> {
     ...loaders,
     understanding({ tz: config.timezone, now: opts.now }),
     routing(router),
-    floodControl({ perSender, perRoom }),
+    flood.after,
     authorize,
     dispatch,
   ])
@@ -140,18 +173,20 @@ export async function createApp(opts: AppOptions): Promise<BotApp> {
     }
   }
 
+  const handle = (msg: InboundMessage) =>
+    busy(async () => {
+      const ctx = createContext(msg, contextDeps)
+      try {
+        await run(ctx)
+      } catch (err) {
+        // Only the drop rules sit outside the boundary (e.g. Redis lost while checking duplicates).
+        ctx.log.error({ err }, 'message could not be processed')
+      }
+    })
+
   return {
     ...app,
-    handle: (msg) =>
-      busy(async () => {
-        const ctx = createContext(msg, { config, outbox, log })
-        try {
-          await run(ctx)
-        } catch (err) {
-          // Only the drop rules sit outside the boundary (e.g. Redis down while checking duplicates).
-          ctx.log.error({ err }, 'message could not be processed')
-        }
-      }),
+    handle,
     join: (event) =>
       busy(async () => {
         if (event.group) await rooms.note(event.group.id, event).catch((err) => log.warn({ err }, 'could not note the room'))
@@ -166,11 +201,12 @@ export async function createApp(opts: AppOptions): Promise<BotApp> {
     },
     async stop() {
       clearInterval(sweeper)
+      await digest.close().catch((err) => log.error({ err }, 'flood digest not sent'))
       for (const fn of stopHooks) await fn().catch((err) => log.error({ err }, 'stop hook failed'))
       await jobs.close()
     },
     async idle() {
-      return inFlight === 0 && (await jobs.idle())
+      return inFlight === 0 && digest.size === 0 && deferred.length === 0 && (await jobs.idle())
     },
     routes: () => router.list(),
     async explain(msg) {

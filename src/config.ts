@@ -65,9 +65,11 @@ export const configSchema = z
       .object({
         perSender: z.object({ max: z.number().int().min(1), windowSec: z.number().int().min(1) }).strict().default({ max: 8, windowSec: 60 }),
         perRoom: z.object({ max: z.number().int().min(1), windowSec: z.number().int().min(1) }).strict().default({ max: 60, windowSec: 60 }),
+        /** Over the limit, replies to a conversation are gathered for this long and sent as one message. */
+        digestMs: z.number().int().min(100).default(5000),
       })
       .strict()
-      .default({ perSender: { max: 8, windowSec: 60 }, perRoom: { max: 60, windowSec: 60 } }),
+      .default({ perSender: { max: 8, windowSec: 60 }, perRoom: { max: 60, windowSec: 60 }, digestMs: 5000 }),
     qa: z
       .object({
         kbDir: z.string().default('knowledge'),

@@ -137,20 +137,37 @@ describe('foundation on the mock puppet', () => {
     ])
   })
 
-  it('warns a flooding sender once, then ignores them', async () => {
-    bot = await startTestBot({ capabilities: [echo], config: { flood: { perSender: { max: 3, windowSec: 60 }, perRoom: { max: 100, windowSec: 60 } } } })
+  it('never drops a flooding sender\'s messages: each is applied, the replies over the limit come as one digest', async () => {
+    const applied: string[] = []
+    const recording: Capability = {
+      name: 'recording',
+      register(app) {
+        app.route({ name: 'rec.sos', safety: true, bypassFlood: true, match: (c) => c.msg.text.startsWith('救命'), handle: (c) => c.reply('请立即拨打110', { urgent: true }) })
+        app.route({ name: 'rec.any', priority: 50, match: (c) => c.msg.mentioned, handle: async (c) => {
+          applied.push(c.msg.text)
+          await c.reply(`收到：${c.msg.text}`)
+        } })
+      },
+    }
+    bot = await startTestBot({ capabilities: [recording], config: { flood: { perSender: { max: 3, windowSec: 60 }, perRoom: { max: 100, windowSec: 60 }, digestMs: 300 } } })
     for (let i = 1; i <= 6; i++) {
       bot.world.say('王芳', `@小助手 第${i}问`, { mentionBot: true })
       await new Promise((r) => setTimeout(r, 30))
     }
-    await bot.idle()
+    expect(await bot.idle()).toBe(true)
+    // Every message was applied, none dropped.
+    expect(applied.sort()).toEqual(['第1问', '第2问', '第3问', '第4问', '第5问', '第6问'])
     const texts = bot.sent.map((s) => s.text)
+    // Three replies of their own (within the limit), then one message gathering the other three.
     expect(texts.filter((t) => t.startsWith('收到'))).toHaveLength(3)
-    expect(texts.filter((t) => t.includes('发得有点快'))).toHaveLength(1)
+    const digest = texts.filter((t) => t.startsWith('大家消息有点多'))
+    expect(digest).toHaveLength(1)
+    expect(digest[0]).toContain('3条')
+    for (const q of ['第4问', '第5问', '第6问']) expect(digest[0]).toContain(q)
     expect(texts).toHaveLength(4)
-    // A safety route is never silenced, however many messages came before.
+    // A safety route is never gathered or delayed, however many messages came before.
     bot.world.say('王芳', '@小助手 救命', { mentionBot: true })
-    await bot.idle()
+    expect(await bot.idle()).toBe(true)
     expect(bot.sent.at(-1)!.text).toBe('请立即拨打110')
   })
 })

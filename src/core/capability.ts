@@ -30,6 +30,10 @@ export interface Context {
   /** Reply to the sender in private chat, wherever the message came from. */
   whisper(text: string, opts?: { key?: string; sensitive?: boolean; urgent?: boolean }): Promise<void>
   send(out: OutgoingMessage): Promise<void>
+  /** Straight to the transport, no storage involved: only while storage is down (emergencies, busy notice). */
+  sendNow(out: OutgoingMessage): Promise<void>
+  /** The conversation is over its flood limit: replies are gathered into one message (never dropped). */
+  flooded: boolean
   /** The route that claimed the message (set by the router stage). */
   route?: Route
   get<T>(key: ContextKey<T>): T | undefined
@@ -49,6 +53,13 @@ export interface Route {
   roles?: Role[]
   /** Never silenced by flood control: for safety routes (someone in danger may send many messages). */
   bypassFlood?: boolean
+  /**
+   * A safety route (its `match` is synchronous and reads only the message): checked before any other stage
+   * touches storage, and dispatched at once when it matches.
+   */
+  safety?: boolean
+  /** For safety routes: what to do while storage is unreachable (ctx.sendNow only); the message is replayed later. */
+  whenStorageDown?: Handler
   /** Pure predicate on the message. Returning true claims the message. */
   match(ctx: Context): boolean | Promise<boolean>
   handle: Handler
@@ -117,6 +128,8 @@ export interface Outbox {
 /** The outbox as the assembly sees it: sends, and tells listeners what left (the sandbox prints it). */
 export interface OutboxRuntime extends Outbox {
   onSent(fn: (sent: SentMessage) => void): void
+  /** Straight to the transport, no storage involved: only for what must go out while storage is down. */
+  sendNow(out: OutgoingMessage): Promise<void>
 }
 
 /** Looks up configured people and group rooms in the chat platform. */

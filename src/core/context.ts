@@ -4,17 +4,31 @@ import { groupById } from '../config.ts'
 import type { Context, ContextKey, Outbox } from './capability.ts'
 import { correlationId } from './errors.ts'
 import type { Logger } from './log.ts'
+import type { ReplyDigest } from './digest.ts'
 import { type InboundMessage, privateOf } from './message.ts'
 
-export function createContext(msg: InboundMessage, deps: { config: Config; outbox: Outbox; log: Logger }): Context {
-  const cid = correlationId()
+export interface ContextDeps {
+  config: Config
+  outbox: Outbox
+  log: Logger
+  /** Direct sends while storage is down (see OutboxRuntime.sendNow). */
+  sendNow?: Outbox['send']
+  /** Where replies go while the conversation is over its flood limit. */
+  digest?: ReplyDigest
+  /** Keep the correlation id of the context this one stands beside (a probe of the same message). */
+  correlationId?: string
+}
+
+export function createContext(msg: InboundMessage, deps: ContextDeps): Context {
+  const cid = deps.correlationId ?? correlationId()
   const log = deps.log.child({ cid, msgId: msg.id })
   // Keyed by the key object itself, so two capabilities' keys never collide even with the same name.
   const slots = new Map<ContextKey<unknown>, unknown>()
   const get = <T>(key: ContextKey<T>) => slots.get(key) as T | undefined
   const set = <T>(key: ContextKey<T>, value: T) => void slots.set(key, value)
-  return {
+  const ctx: Context = {
     msg,
+    flooded: false,
     group: msg.groupId ? groupById(deps.config, msg.groupId) : undefined,
     correlationId: cid,
     log,
@@ -26,15 +40,20 @@ export function createContext(msg: InboundMessage, deps: { config: Config; outbo
       set(key, value)
       return value
     },
-    reply: (text, opts) =>
-      deps.outbox.send({
+    reply: async (text, opts) => {
+      // Over the flood limit: gathered into one message (urgent replies, i.e. safety, always go at once).
+      if (ctx.flooded && !opts?.urgent && deps.digest) return deps.digest.add(msg.conversation, text, msg.conversation.kind === 'room' && opts?.mention !== false ? msg.sender : undefined)
+      return deps.outbox.send({
         to: msg.conversation,
         text,
         mentions: msg.conversation.kind === 'room' && opts?.mention !== false ? [msg.sender] : [],
         key: opts?.key,
         urgent: opts?.urgent,
-      }),
+      })
+    },
     whisper: (text, opts) => deps.outbox.send({ to: privateOf(msg.sender), text, key: opts?.key, sensitive: opts?.sensitive, urgent: opts?.urgent }),
     send: (out) => deps.outbox.send(out),
+    sendNow: (out) => (deps.sendNow ?? deps.outbox.send)(out),
   }
+  return ctx
 }

@@ -27,6 +27,20 @@ export class FloodGuard {
     return 'warn'
   }
 
+  /** Is `key` at its limit already? Records nothing (see record). */
+  over(key: string): boolean {
+    const t = this.now()
+    return (this.hits.get(key) ?? []).filter((at) => t - at < this.windowMs).length >= this.max
+  }
+
+  /** Counts one message against `key`. */
+  record(key: string): void {
+    const t = this.now()
+    const recent = (this.hits.get(key) ?? []).filter((at) => t - at < this.windowMs)
+    recent.push(t)
+    this.hits.set(key, recent)
+  }
+
   /** Forget idle keys so memory stays bounded in a long-running process. */
   sweep(): void {
     const t = this.now()

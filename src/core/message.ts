@@ -30,6 +30,11 @@ export interface InboundMessage {
   quoted?: { text: string; senderName?: string }
   /** Epoch ms. */
   at: number
+  /**
+   * Replayed after storage came back: it was first handled while Redis was down, and the safety route's
+   * direct replies already went out (they must not be sent twice).
+   */
+  deferred?: boolean
 }
 
 /**

@@ -42,26 +42,30 @@ export function routing(router: Router): Middleware {
   }
 }
 
-/** Only messages the bot acts on count, so residents chatting among themselves never trip it. */
-export function floodControl(opts: { perSender: FloodGuard; perRoom: FloodGuard }): Middleware {
-  return async (ctx, next) => {
-    const { msg } = ctx
-    if (routeOf(ctx)?.bypassFlood) return next()
-    const senderVerdict = opts.perSender.check(msg.sender.id)
-    if (senderVerdict !== 'ok') {
-      ctx.log.warn({ sender: msg.sender.id, verdict: senderVerdict }, 'sender flood')
-      if (senderVerdict === 'warn') await ctx.reply(texts.floodSender)
-      return
-    }
-    if (msg.conversation.kind === 'room') {
-      const roomVerdict = opts.perRoom.check(msg.conversation.roomId)
-      if (roomVerdict !== 'ok') {
-        ctx.log.warn({ room: msg.conversation.roomId, verdict: roomVerdict }, 'room flood')
-        if (roomVerdict === 'warn') await ctx.reply(texts.floodRoom, { mention: false })
-        return
+/**
+ * Flood control never drops a message the bot acts on: a sign-up, a cancellation, a help request, a host
+ * command is always applied. It only compresses the bot's replies: while a sender or a group is over its
+ * limit, replies to it are gathered into one message (ctx.flooded, see ReplyDigest). The check runs before
+ * routing and costs a map lookup; only messages a route claims are counted, so chatter the bot ignores
+ * never brings a group closer to its limit. Safety routes are dispatched before this stage.
+ */
+export function floodControl(opts: { perSender: FloodGuard; perRoom: FloodGuard }): { before: Middleware; after: Middleware } {
+  const roomOf = (ctx: Parameters<Middleware>[0]) => (ctx.msg.conversation.kind === 'room' ? ctx.msg.conversation.roomId : undefined)
+  return {
+    before: async (ctx, next) => {
+      const room = roomOf(ctx)
+      ctx.flooded = opts.perSender.over(ctx.msg.sender.id) || (room !== undefined && opts.perRoom.over(room))
+      await next()
+    },
+    after: async (ctx, next) => {
+      if (!routeOf(ctx)?.bypassFlood) {
+        opts.perSender.record(ctx.msg.sender.id)
+        const room = roomOf(ctx)
+        if (room) opts.perRoom.record(room)
+        if (ctx.flooded) ctx.log.info({ route: routeOf(ctx)?.name }, 'flooded: applied, reply gathered into a digest')
       }
-    }
-    await next()
+      await next()
+    },
   }
 }
 

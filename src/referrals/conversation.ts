@@ -1,7 +1,7 @@
 // The resident's side of a referral: emergency numbers first, then the private conversation that asks for
 // consent, a contact preference and a short description, and hands the request to the create job.
 import type { App, Context } from '../core/capability.ts'
-import type { Person } from '../core/message.ts'
+import { type Person, privateOf } from '../core/message.ts'
 import { type GroupConfig, groupById } from '../config.ts'
 import { type Classification, classifyRules } from './classify.ts'
 import { type Flow, FlowStore, isCancel, readConsent, readContact } from './flow.ts'
@@ -23,14 +23,18 @@ export class ReferralConversation {
     const me = ctx.msg.sender
     const forward = this.settings.emergencyWithoutConsent
     const inGroup = ctx.msg.conversation.kind === 'room'
+    // Replayed after a storage outage: the numbers went out directly then (emergencyWithoutStorage); now
+    // only the record and the staff alert with a case id.
+    const answered = ctx.msg.deferred === true
     // The very first message: numbers, nothing of what they wrote, before any other lookup.
     // Urgent: ahead of whatever the group's outbox already holds.
-    if (inGroup) await ctx.reply(`${T.groupEmergency(h)}${opts.personalData ? `\n${T.recallAdvice}` : ''}`, { urgent: true })
+    if (inGroup && !answered) await ctx.reply(`${T.groupEmergency(h)}${opts.personalData ? `\n${T.recallAdvice}` : ''}`, { urgent: true })
     // Already forwarded a moment ago: add to that case instead of opening another.
     const recentKey = this.app.key('referrals', 'recent', me.id)
     const recent = forward ? await this.app.redis.get(recentKey) : null
     const privateText = recent ? T.emergencyAgain(h) : forward ? T.emergencyForwarded(h) : T.emergencyAskConsent(h)
-    if (inGroup) await ctx.whisper(privateText, { sensitive: true, urgent: true })
+    if (answered) ctx.log.info('emergency replayed after a storage outage: recording it')
+    else if (inGroup) await ctx.whisper(privateText, { sensitive: true, urgent: true })
     else await ctx.reply(privateText, { urgent: true })
     ctx.log.warn({ category: cls.category, signals: cls.signals.filter((s) => !s.startsWith('category')), repeat: !!recent }, 'emergency help request')
     if (recent) return this.jobs.supplement(recent, ctx.msg.id, ctx.msg.text)
@@ -42,6 +46,30 @@ export class ReferralConversation {
     } else {
       await this.flows.set(me.id, { ...flow, step: 'consent' })
     }
+  }
+
+  /**
+   * Storage is down: nothing can be recorded, so the numbers (and the group's staff, when the chat platform
+   * can reach them) go straight to the transport. The message is replayed when storage is back, and then
+   * the case is created as usual (see `answered` in emergency()).
+   */
+  async emergencyWithoutStorage(ctx: Context, cls: Classification): Promise<void> {
+    const h = { medical: cls.medical, selfHarm: cls.selfHarm }
+    const me = ctx.msg.sender
+    if (ctx.msg.conversation.kind === 'room') await ctx.sendNow({ to: ctx.msg.conversation, text: T.groupEmergency(h), mentions: [me], urgent: true })
+    const group = this.groupOf(ctx)
+    let staffTold = false
+    if (this.settings.emergencyWithoutConsent) {
+      for (const ref of group.staff) {
+        const person = await this.app.resolvePerson(ref).catch(() => undefined)
+        if (!person) continue
+        await ctx
+          .sendNow({ to: privateOf(person), text: T.staffAlertDirect(group.name, me.name, ctx.msg.text.trim().slice(0, 500)), urgent: true })
+          .then(() => (staffTold = true))
+          .catch((err) => ctx.log.error({ err }, 'storage down: staff alert not sent'))
+      }
+    }
+    await ctx.sendNow({ to: privateOf(me), text: T.emergencyDirect(h, staffTold), urgent: true })
   }
 
   /** A request for help (not an emergency): a short note in the group, the rest in private. */

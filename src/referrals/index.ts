@@ -108,6 +108,9 @@ export function createReferrals(deps: ReferralDeps = {}): Capability {
         priority: -2000,
         // Someone in danger may send many messages in a row: flood control must never silence them.
         bypassFlood: true,
+        safety: true,
+        // Redis down: the numbers straight to the transport; the message is replayed to record the case.
+        whenStorageDown: (ctx) => conversation.emergencyWithoutStorage(ctx, emergencyOf(ctx)),
         match(ctx) {
           if (!isText(ctx) || isStaffCommand(ctx) || TRANSFER.test(strip(ctx.msg.text))) return false
           if (settings.staffRoomTopic && ctx.msg.conversation.kind === 'room' && ctx.msg.conversation.topic === settings.staffRoomTopic) return false

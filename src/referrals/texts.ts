@@ -39,6 +39,11 @@ export const referralTexts = {
   emergencyAskConsent: (h: Hotlines) =>
     `${hotlineLine(h)}\n我可以马上把您的情况私下转给工作人员，由她尽快联系您。同意请回复「同意」，不需要请回复「不用」。`,
   emergencyAgain: (h: Hotlines) => `${hotlineLine(h)}\n我已把新情况告诉负责您的工作人员。`,
+  /** Storage is down: no case yet, but the numbers and (when reachable) staff go out directly. */
+  emergencyDirect: (h: Hotlines, staffTold: boolean) =>
+    `${hotlineLine(h)}\n${staffTold ? '我已把您的求助直接告诉值班工作人员，她会尽快联系您。' : '值班工作人员会尽快联系您。'}请保护好自己。`,
+  staffAlertDirect: (groupName: string, residentName: string, text: string) =>
+    `【紧急求助】（系统暂时无法建档，恢复后会补发案件编号）\n微家：${groupName}\n居民：${residentName}\n情况：${text}\n请尽快私聊联系她，必要时报警。`,
   emergencyContactNoted: '收到，已告诉工作人员。请保护好自己，有危险随时拨打110。',
 
   // ---- private: the consent flow ----

@@ -31,7 +31,7 @@ export interface NluWorld {
   close(): Promise<void>
 }
 
-const fakeOutbox: OutboxRuntime = { send: async () => undefined, onSent: () => undefined }
+const fakeOutbox: OutboxRuntime = { send: async () => undefined, sendNow: async () => undefined, onSent: () => undefined }
 const fakeJobs: JobRuntime = {
   define: () => ({ add: async () => undefined, remove: async () => undefined }),
   schedule: () => ({ upsert: async () => undefined, remove: async () => undefined, list: async () => [] }),

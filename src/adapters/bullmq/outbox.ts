@@ -61,7 +61,16 @@ function pause(ms: number, signal: AbortSignal): Promise<void> {
 /** After each send: `at` is when the pacer granted it (Redis clock), the time every gap is measured on. */
 export type SentListener = (job: SendJob, sent: { at: number }) => void
 
-export function createOutbox(opts: OutboxOptions): Outbox & { onSent(fn: SentListener): void } {
+export interface OutboxWithDirect extends Outbox {
+  onSent(fn: SentListener): void
+  /**
+   * Straight to the transport, without Redis: for the few messages that must not wait for storage to come
+   * back (emergency numbers, one "busy" notice per person). Keeps this process's gap per conversation.
+   */
+  sendNow(out: OutgoingMessage): Promise<void>
+}
+
+export function createOutbox(opts: OutboxOptions): OutboxWithDirect {
   const { hub, settings, log } = opts
   const queue = hub.queue(OUTBOX_QUEUE)
   const urgentQueue = hub.queue(URGENT_QUEUE)
@@ -149,9 +158,35 @@ export function createOutbox(opts: OutboxOptions): Outbox & { onSent(fn: SentLis
   // the per-conversation lock keeps each conversation in order.
   workerFor(URGENT_QUEUE, true, { concurrency: 4 })
 
+  // Last direct send per conversation (this process only: there is no shared store to ask while it is down).
+  const lastDirect = new Map<string, number>()
+
   return {
     onSent(fn) {
       listeners.push(fn)
+    },
+    async sendNow(out: OutgoingMessage) {
+      const conv = conversationKey(out.to)
+      const parts = splitText(out.text, settings.maxLength)
+      for (const [index, text] of parts.entries()) {
+        const data: SendJob = {
+          to: out.to,
+          text,
+          mentions: index === 0 && out.to.kind === 'room' ? (out.mentions ?? []) : [],
+          slot: Date.now(),
+          priority: priorityOf(out),
+          part: parts.length > 1 ? { index, of: parts.length } : undefined,
+        }
+        const at = await inConversation(conv, async () => {
+          const wait = (lastDirect.get(conv) ?? 0) + settings.roomIntervalMs - Date.now()
+          if (wait > 0) await new Promise((r) => setTimeout(r, wait))
+          await opts.transport.send(data)
+          const now = Date.now()
+          lastDirect.set(conv, now)
+          return now
+        })
+        for (const fn of listeners) fn(data, { at })
+      }
     },
     async send(out: OutgoingMessage) {
       const priority = priorityOf(out)

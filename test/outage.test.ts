@@ -1,0 +1,106 @@
+// Redis stops while the bot runs: emergencies still get the numbers at once (straight to the chat, no queue),
+// everyone else addressed to the bot gets one short busy notice, and once Redis is back the emergencies are
+// recorded as cases. A real redis-server is stopped and started again on the same port.
+import { type ChildProcess, spawn } from 'node:child_process'
+import { createServer } from 'node:net'
+import { Redis } from 'ioredis'
+import { afterEach, describe, expect, it } from 'vitest'
+import { createReferrals, type ReferralParts } from '../src/referrals/index.ts'
+import { startTestBot, type TestBot } from '../src/testing/bot.ts'
+
+function freePort(): Promise<number> {
+  return new Promise((ok, fail) => {
+    const srv = createServer()
+    srv.once('error', fail)
+    srv.listen(0, '127.0.0.1', () => {
+      const addr = srv.address()
+      srv.close(() => (typeof addr === 'object' && addr ? ok(addr.port) : fail(new Error('no port'))))
+    })
+  })
+}
+
+function startRedis(port: number): Promise<ChildProcess> {
+  const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: ['ignore', 'pipe', 'ignore'] })
+  return new Promise((ok, fail) => {
+    child.stdout!.on('data', (d: Buffer) => String(d).includes('Ready to accept connections') && ok(child))
+    child.once('exit', (code) => fail(new Error(`redis-server exited (${code})`)))
+  })
+}
+
+const stopRedis = (child: ChildProcess) =>
+  new Promise<void>((ok) => {
+    if (child.exitCode !== null) return ok()
+    child.once('exit', () => ok())
+    child.kill('SIGKILL')
+  })
+
+async function until<T>(fn: () => T | undefined | false | Promise<T | undefined | false>, what: string, timeoutMs = 20_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs
+  for (;;) {
+    const v = await fn()
+    if (v) return v
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`)
+    await new Promise((r) => setTimeout(r, 25))
+  }
+}
+
+let server: ChildProcess | undefined
+let bot: TestBot | undefined
+let redis: Redis | undefined
+afterEach(async () => {
+  await bot?.stop().catch(() => undefined)
+  redis?.disconnect()
+  if (server) await stopRedis(server)
+  bot = server = redis = undefined
+})
+
+describe('Redis outage', () => {
+  it('answers emergencies directly, sends one busy notice per person, and records the cases once Redis is back', async () => {
+    const port = await freePort()
+    server = await startRedis(port)
+    redis = new Redis(`redis://127.0.0.1:${port}`, { maxRetriesPerRequest: null, retryStrategy: () => 100 })
+    let parts: ReferralParts | undefined
+    bot = await startTestBot({
+      capabilities: [createReferrals({ expose: (p) => (parts = p) })],
+      store: { redis, prefix: 'wjoutage', cleanup: async () => undefined },
+    })
+    const b = bot
+    // Positive control while Redis is up: an emergency goes through the queue as usual.
+    b.world.sayPrivate('陈静', '他拿刀吓唬我')
+    await until(() => b.sent.find((s) => s.to === '陈静' && s.text.includes('110')), 'the normal emergency reply')
+    await until(async () => (await parts!.cases.list()).length === 1, 'the normal case')
+
+    await stopRedis(server)
+    await until(() => redis!.status !== 'ready', 'the connection to notice')
+    const before = b.sent.length
+
+    b.world.say('王芳', '他拿刀吓唬我，我好害怕')
+    b.world.sayPrivate('张丽', '不想活了')
+    const groupReply = await until(() => b.sent.slice(before).find((s) => s.kind === 'room' && s.text.includes('110')), 'the group emergency reply')
+    expect(groupReply.mentions).toEqual(['王芳'])
+    expect(groupReply.text).not.toContain('拿刀')
+    await until(() => b.sent.slice(before).find((s) => s.to === '王芳' && s.kind === 'private' && s.text.includes('110')), 'the private reply to 王芳')
+    await until(() => b.sent.slice(before).find((s) => s.to === '张丽' && s.text.includes('110')), 'the reply to 张丽')
+    // Staff hear of it directly too, with what she wrote (privately).
+    await until(() => b.sent.slice(before).find((s) => s.to === '小王' && s.text.includes('系统暂时无法建档') && s.text.includes('王芳')), 'the direct staff alert')
+
+    // Anyone else addressed to the bot: one busy notice each, however many messages.
+    b.world.say('赵敏', '@小助手 家聚会啥时候', { mentionBot: true })
+    await until(() => b.sent.slice(before).find((s) => s.text.startsWith('系统繁忙') && s.mentions.includes('赵敏')), 'the busy notice to 赵敏')
+    b.world.say('赵敏', '@小助手 在吗', { mentionBot: true })
+    b.world.say('周姐', '@小助手 在吗', { mentionBot: true })
+    await until(() => b.sent.slice(before).find((s) => s.text.startsWith('系统繁忙') && s.mentions.includes('周姐')), 'the busy notice to 周姐 (control)')
+    expect(b.sent.slice(before).filter((s) => s.text.startsWith('系统繁忙') && s.mentions.includes('赵敏'))).toHaveLength(1)
+
+    // Redis back (empty: no persistence in this test): the two emergencies are replayed and recorded.
+    server = await startRedis(port)
+    const cases = await until(async () => {
+      const all = await parts!.cases.list()
+      return all.length === 2 ? all : undefined
+    }, 'the replayed cases')
+    expect(cases.map((c) => c.resident.name).sort()).toEqual(['张丽', '王芳'])
+    expect(cases.every((c) => c.urgency === '紧急')).toBe(true)
+    // The numbers were not sent a second time on replay.
+    expect(b.sent.filter((s) => s.kind === 'room' && s.text.includes('110') && s.mentions.includes('王芳'))).toHaveLength(1)
+  }, 60_000)
+})
