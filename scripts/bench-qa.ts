@@ -135,7 +135,7 @@ export async function benchQa(): Promise<Record<string, unknown>> {
     const split = readSplit(readFileSync(join(fixtures, 'qa-real', 'split.json'), 'utf8'))
     const real = await evalRun({ vectors: hnswBackend, kbDir: join(fixtures, 'real-corpus'), items, split, makeEmbedder: (g) => new OfflineEmbedder(g), log })
     const brief = (h: { pipeline: Record<string, unknown>; baseline: Record<string, unknown> }) => {
-      const { misses: _m, wrongDecisions: _w, model: _t, byKind, ...pipeline } = h.pipeline
+      const { misses: _m, wrongDecisions: _w, rule: _t, byKind, ...pipeline } = h.pipeline
       return { pipeline, baseline: h.baseline, byKind }
     }
     if ('heldout' in real) {

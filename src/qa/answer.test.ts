@@ -6,7 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { OpenAiLlm } from '../adapters/openai/llm.ts'
 import { silentLogger } from '../core/log.ts'
 import { startOpenAiStub, type OpenAiStub } from '../testing/openai-stub.ts'
-import { llmAnswer, toPlainText, truncate } from './answer.ts'
+import { composeAnswer, llmAnswer, toPlainText, truncate } from './answer.ts'
+import { coverageSpec } from './rerank.ts'
 import { retrieve } from './retrieve.ts'
 import { OfflineEmbedder } from './embedder-offline.ts'
 import { QaEngine } from './engine.ts'
@@ -135,12 +136,29 @@ describe('extractive answers (no LLM)', () => {
   })
 
   it('gives the fixed friendly reply and still returns sources when not covered', async () => {
-    const r = await engine().ask('护照怎么办理')
+    const r = await engine().ask('公积金怎么取出来')
     expect(r.grounded).toBe(false)
     expect(r.answer).toBe(qaTexts.notCovered)
     expect(r.answer).toContain('转人工')
     expect(r.sources.length).toBeGreaterThanOrEqual(5)
     expect(r.sources[0]).toEqual({ doc: expect.any(String), title: expect.any(String), heading: expect.any(String), text: expect.any(String), score: expect.any(Number) })
+  })
+
+  it('when unsure, quotes the closest passage but says so and offers a person', async () => {
+    // The rule that decides "unsure" is tested in decide.test.ts and retrieve.test.ts; here, what the reply says.
+    const r = await retrieve(index, '家庭教育讲座在哪天')
+    const spec = coverageSpec(index, r.query)
+    const opts = { maxChars: 200, log, spec }
+    const hedged = await composeAnswer('家庭教育讲座在哪天', r.query, r.passages, { grounded: true, best: r.decision.best, outcome: 'hedge' }, opts)
+    expect(hedged.hedged).toBe(true)
+    expect(hedged.answer.startsWith(qaTexts.hedgeBefore)).toBe(true)
+    expect(hedged.answer).toMatch(/来源：《[^》]+》/)
+    expect(hedged.answer.endsWith(qaTexts.hedgeAfter)).toBe(true)
+    // Positive control: the same passages as an outright answer carry no caveat.
+    const plain = await composeAnswer('家庭教育讲座在哪天', r.query, r.passages, { grounded: true, best: r.decision.best, outcome: 'answer' }, opts)
+    expect(plain.hedged).toBeFalsy()
+    expect(plain.answer).not.toContain(qaTexts.hedgeBefore)
+    expect(hedged.answer).toContain(plain.answer)
   })
 })
 

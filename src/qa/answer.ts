@@ -17,6 +17,8 @@ export interface Composed {
   answer: string
   grounded: boolean
   mode: 'llm' | 'extractive' | 'declined'
+  /** Answered with a caveat: the passage may not be exactly what was asked (decide.ts). */
+  hedged?: boolean
 }
 
 export function sourceLine(p: Passage, script: Script = 'simplified'): string {
@@ -119,15 +121,30 @@ export async function composeAnswer(
   question: string,
   query: PreparedQuery,
   passages: Passage[],
-  decision: { grounded: boolean; best: number },
+  decision: { grounded: boolean; best: number; outcome?: 'answer' | 'hedge' | 'decline' },
   opts: ComposeOptions,
 ): Promise<Composed> {
   const script = opts.script ?? 'simplified'
   const declined = { answer: inScript(qaTexts.notCovered, script), grounded: false, mode: 'declined' } as const
   if (!decision.grounded || !passages.length) return declined
+  const composed = await composeGrounded(question, query, passages, decision.best, opts, script, declined)
+  if (decision.outcome !== 'hedge' || !composed.grounded) return composed
+  // Unsure: the passage, said plainly to be the closest the documents come, and a way to a person.
+  return { ...composed, hedged: true, answer: `${inScript(qaTexts.hedgeBefore, script)}\n${composed.answer}\n${inScript(qaTexts.hedgeAfter, script)}` }
+}
+
+async function composeGrounded(
+  question: string,
+  query: PreparedQuery,
+  passages: Passage[],
+  best: number,
+  opts: ComposeOptions,
+  script: Script,
+  declined: Composed,
+): Promise<Composed> {
   if (opts.llm) {
     try {
-      const ordered = [passages[decision.best]!, ...passages.filter((_, i) => i !== decision.best)]
+      const ordered = [passages[best]!, ...passages.filter((_, i) => i !== best)]
       const res = await llmAnswer(question, ordered, { llm: opts.llm, maxChars: opts.maxChars })
       if (!res) return declined
       return { answer: withSource(res.body, res.from, opts.maxChars, script), grounded: true, mode: 'llm' }
@@ -135,6 +152,6 @@ export async function composeAnswer(
       opts.log.warn({ err }, 'LLM answer failed; falling back to the extractive answer')
     }
   }
-  const ex = extractiveAnswer(query, opts.spec, passages, decision.best, opts.maxChars)
+  const ex = extractiveAnswer(query, opts.spec, passages, best, opts.maxChars)
   return { answer: withSource(ex.body, ex.from, opts.maxChars, script), grounded: true, mode: 'extractive' }
 }

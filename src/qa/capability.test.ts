@@ -44,7 +44,7 @@ describe('qa capability', () => {
   it('ignores unmentioned chatter in mention mode and answers private questions', async () => {
     const { bot } = await start()
     bot.world.say('王芳', '法律援助热线是多少？')
-    bot.world.sayPrivate('王芳', '护照怎么办理')
+    bot.world.sayPrivate('王芳', '公积金怎么取出来')
     expect(await bot.idle()).toBe(true)
     expect(bot.sent).toHaveLength(1)
     expect(bot.sent[0]).toMatchObject({ kind: 'private', text: qaTexts.notCovered })

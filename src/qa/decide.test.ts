@@ -1,25 +1,59 @@
 import { describe, expect, it } from 'vitest'
 import { aliasesOf, formalize } from './colloquial.ts'
-import { DECISION_MODEL, FEATURE_NAMES, fitLogistic, probability } from './decide.ts'
+import { DECISION_RULE, crossValidate, outcomeOf, pickThreshold, rates, type CalibrationRow } from './decide.ts'
 
-describe('decision model', () => {
-  it('fits a separating direction and weighs the classes equally', () => {
-    // Covered when the first feature is high; the second is noise. Three covered per uncovered, as in the dev set.
-    const xs = [...Array.from({ length: 30 }, (_, i) => [0.6 + (i % 5) * 0.08, (i % 3) / 3]), ...Array.from({ length: 10 }, (_, i) => [0.1 + (i % 5) * 0.06, (i % 3) / 3])]
-    const ys = [...Array(30).fill(1), ...Array(10).fill(0)]
-    const m = fitLogistic(xs, ys, { steps: 3000 })
-    expect(m.weights[0]).toBeGreaterThan(2)
-    expect(Math.abs(m.weights[1]!)).toBeLessThan(m.weights[0]! / 4)
-    const model = { ...m, threshold: 0.5 }
-    expect(xs.every((x, i) => probability(model, x) >= 0.5 === (ys[i] === 1))).toBe(true)
+describe('covered / not-covered rule', () => {
+  it('is monotone in coverage and declines when the asked-for answer kind is missing', () => {
+    const at = (sentence: number, typeOk = true, key = true, unknown = 0) => outcomeOf(DECISION_RULE, { sentence, typeOk, key, unknown })
+    expect(at(1)).toBe('answer')
+    expect(at(DECISION_RULE.answer)).toBe('answer')
+    expect(at((DECISION_RULE.answer + DECISION_RULE.hedge) / 2)).toBe('hedge')
+    expect(at(DECISION_RULE.hedge - 0.01)).toBe('decline')
+    expect(at(0)).toBe('decline')
+    // Full coverage of the topic does not make up for a missing phone number or date.
+    expect(at(1, false)).toBe('decline')
+    // A question mostly about words the folder never uses, its most specific word missing too, is hedged at best.
+    expect(at(1, true, false, DECISION_RULE.unknown)).toBe('hedge')
+    expect(at(DECISION_RULE.hedge - 0.01, true, false, DECISION_RULE.unknown)).toBe('decline')
+    // Positive controls: either alone is tolerated.
+    expect(at(1, true, true, DECISION_RULE.unknown)).toBe('answer')
+    expect(at(1, true, false, 0)).toBe('answer')
+    expect(DECISION_RULE.hedge).toBeLessThan(DECISION_RULE.answer)
   })
 
-  it('has one weight per feature, and a missing answer kind costs more than any coverage gain', () => {
-    expect(DECISION_MODEL.weights).toHaveLength(FEATURE_NAMES.length)
-    const full = [1, 1, 1, 1, 0.3, 0]
-    const noType = [1, 1, 1, 0, 0.3, 0]
-    expect(probability(DECISION_MODEL, full)).toBeGreaterThanOrEqual(DECISION_MODEL.threshold)
-    expect(probability(DECISION_MODEL, noType)).toBeLessThan(DECISION_MODEL.threshold)
+  // Covered questions around 0.6–0.9, uncovered around 0.1–0.3, one uncovered at 0.5 and one covered at 0.35.
+  const rows: CalibrationRow[] = [
+    ...[0.35, 0.6, 0.7, 0.8, 0.9, 0.65, 0.75, 0.85].map((sentence) => ({ covered: true, sentence, typeOk: true })),
+    ...[0.1, 0.2, 0.3, 0.5].map((sentence) => ({ covered: false, sentence, typeOk: true })),
+    { covered: false, sentence: 0.9, typeOk: false },
+  ]
+
+  it('counts declines per class, the answer-kind check included', () => {
+    expect(rates(rows, 0.55)).toEqual({ coveredDeclined: 1 / 8, notCoveredDeclined: 1 })
+    expect(rates(rows, 0.25)).toEqual({ coveredDeclined: 0, notCoveredDeclined: 3 / 5 })
+  })
+
+  it('picks the middle of the stretch of least error, not its edge', () => {
+    // Separable: covered at 0.60–0.90, uncovered at 0.10–0.29. Any threshold in (0.29, 0.60] is perfect; the
+    // edges are one question from a mistake, so the pick sits in the middle.
+    const separable: CalibrationRow[] = [
+      ...Array.from({ length: 20 }, (_, i) => ({ covered: true, sentence: 0.6 + i * 0.015, typeOk: true })),
+      ...Array.from({ length: 20 }, (_, i) => ({ covered: false, sentence: 0.1 + i * 0.01, typeOk: true })),
+    ]
+    const t = pickThreshold(separable)
+    expect(t).toBeGreaterThan(0.4)
+    expect(t).toBeLessThan(0.5)
+    expect(rates(separable, t)).toEqual({ coveredDeclined: 0, notCoveredDeclined: 1 })
+  })
+
+  it('cross-validates the choice on folds it was not picked on', () => {
+    const folds = crossValidate(rows, 3)
+    expect(folds).toHaveLength(3)
+    for (const f of folds) {
+      expect(f.threshold).toBeGreaterThan(0.2)
+      expect(f.coveredDeclined).toBeGreaterThanOrEqual(0)
+      expect(f.notCoveredDeclined).toBeLessThanOrEqual(1)
+    }
   })
 })
 

@@ -22,6 +22,8 @@ export interface AskResult {
   q: string
   answer: string
   grounded: boolean
+  /** Answered with a caveat (the closest passage, perhaps not exactly what was asked) — see decide.ts. */
+  hedged?: boolean
   sources: Source[]
 }
 
@@ -93,6 +95,7 @@ export class QaEngine {
       q: question,
       answer: composed.answer,
       grounded: composed.grounded,
+      hedged: composed.hedged,
       sources: r.passages.map((p) => ({
         doc: p.chunk.doc,
         title: p.chunk.title,

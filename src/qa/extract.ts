@@ -32,14 +32,20 @@ export function extractAnswer(query: PreparedQuery, spec: CoverageSpec, passages
   const types = answerTypes(query.own)
   const listQ = LIST_QUESTION.test(query.own)
   const numberQ = NUMBER_QUESTION.test(query.own)
+  const scoreText = (s: string) => {
+    const norm = normalizeForIndex(s)
+    let score = coverageOf(spec, norm) + 0.5 * exactOf(query.exact, norm)
+    if (types.some((t) => hasAnswerOf(t, norm))) score += 0.3
+    // The item number of a list ("2、凡推荐人员…") is not the number asked for.
+    if (numberQ && HAS_NUMBER.test(norm.replace(LIST_ITEM, ''))) score += 0.3
+    return score
+  }
   let top: Scored | undefined
   order.forEach((p, rank) => {
     const sentences = (p.chunk.text.match(SENTENCE) ?? []).map((s) => s.trim()).filter(Boolean)
     sentences.forEach((s, i) => {
       const norm = normalizeForIndex(s)
-      let score = coverageOf(spec, norm) + 0.5 * exactOf(query.exact, norm)
-      if (types.some((t) => hasAnswerOf(t, norm))) score += 0.3
-      if (numberQ && HAS_NUMBER.test(norm)) score += 0.3
+      let score = scoreText(s)
       // A list question is answered by an enumeration, not by the sentence that merely names the topic.
       if (listQ && (/[、；]/.test(norm) || /[:：]$/.test(norm))) score += 0.2
       // Earlier passages are better evidence.
@@ -50,6 +56,9 @@ export function extractAnswer(query: PreparedQuery, spec: CoverageSpec, passages
   if (!top) return { body: order[0]!.chunk.text, from: order[0]! }
   const { p, sentences, i } = top
   const budget = budgetOf(p)
+  // A sentence longer than the reply ("联席会议由区公安分局、…、团区委共28个部门和单位组成") would be cut
+  // before its answer: quote the clauses around the one that answers instead (a list is quoted whole, as far as it fits).
+  if (!listQ && sentences[i]!.length > budget) return { body: cropToClause(sentences[i]!, budget, (c) => scoreText(c)), from: p }
   const picked = [sentences[i]!]
   let len = picked[0]!.length
   // A sentence that introduces something ("分为五大类：", "主要做法是") is continued; so is a list, item by item.
@@ -59,9 +68,42 @@ export function extractAnswer(query: PreparedQuery, spec: CoverageSpec, passages
     picked.push(sentences[j]!)
     len += sentences[j]!.length
   }
+  // The sentence about the topic without the number (or date, phone…) asked for: the next one often has it
+  // ("…事迹材料需签字后交至党群工作部。事迹材料不少于1000字。").
+  const hasAsked = (x: string) => {
+    const norm = normalizeForIndex(x).replace(LIST_ITEM, '')
+    return (!numberQ || HAS_NUMBER.test(norm)) && types.every((t) => hasAnswerOf(t, norm))
+  }
+  const next = sentences[i + picked.length]
+  if (picked.length === 1 && (numberQ || types.length) && !hasAsked(picked[0]!) && next && hasAsked(next) && len + next.length <= budget) {
+    picked.push(next)
+    len += next.length
+  }
   // One short sentence alone reads like a fragment; the next one usually completes it.
   if (picked.length === 1 && len < 30 && sentences[i + 1] && len + sentences[i + 1]!.length <= budget) picked.push(sentences[i + 1]!)
   // List items keep their own lines; running prose is joined.
   const body = picked.reduce((acc, s) => (acc && LIST_ITEM.test(s) ? `${acc}\n${s}` : acc + s), '')
   return { body, from: p }
+}
+
+const CLAUSE = /[^，,；;]+[，,；;]?/g
+
+/** The clause that scores best, with its neighbours while they fit; "…" marks what was left out. */
+export function cropToClause(sentence: string, budget: number, score: (clause: string) => number): string {
+  const clauses = sentence.match(CLAUSE) ?? [sentence]
+  let best = 0
+  clauses.forEach((c, k) => {
+    if (score(c) > score(clauses[best]!) + 1e-9) best = k
+  })
+  let from = best
+  let to = best + 1
+  let len = clauses[best]!.length
+  // Grow towards the start first: a clause usually completes the one before it.
+  for (;;) {
+    if (from > 0 && len + clauses[from - 1]!.length <= budget - 2) len += clauses[--from]!.length
+    else if (to < clauses.length && len + clauses[to]!.length <= budget - 2) len += clauses[to++]!.length
+    else break
+  }
+  const body = clauses.slice(from, to).join('')
+  return `${from > 0 ? '…' : ''}${body.length > budget ? body.slice(0, budget - 2) : body}${to < clauses.length ? '…' : ''}`
 }

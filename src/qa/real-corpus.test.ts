@@ -44,18 +44,20 @@ describe('eval on the real documents (floors well below the targets)', () => {
     const halves = report as Extract<typeof report, { heldout: unknown }>
     const { pipeline, baseline } = halves.heldout
     expect(pipeline.covered + pipeline.notCovered).toBe(121)
-    // Measured: hit@5 0.913, hit@1 0.793, MRR 0.835; BM25 0.859 / 0.717 / 0.772. Floors a few questions below.
-    expect(pipeline.hit5).toBeGreaterThanOrEqual(0.87)
-    expect(pipeline.hit1).toBeGreaterThanOrEqual(0.74)
-    expect(pipeline.mrr).toBeGreaterThanOrEqual(0.79)
-    expect(pipeline.hit1).toBeGreaterThanOrEqual(baseline.hit1 + 0.03)
+    // Measured: hit@5 0.913, hit@1 0.793, MRR 0.836; BM25 0.859 / 0.717 / 0.772. Floors a few questions below.
+    expect(pipeline.hit5).toBeGreaterThanOrEqual(0.88)
+    expect(pipeline.hit1).toBeGreaterThanOrEqual(0.76)
+    expect(pipeline.mrr).toBeGreaterThanOrEqual(0.8)
+    expect(pipeline.hit1).toBeGreaterThanOrEqual(baseline.hit1 + 0.04)
     expect(pipeline.hit5).toBeGreaterThanOrEqual(baseline.hit5)
-    // Measured: 0.62 of uncovered declined, 0.174 of covered declined.
-    expect(pipeline.notCoveredDeclined).toBeGreaterThanOrEqual(0.5)
-    expect(pipeline.coveredWronglyDeclined).toBeLessThanOrEqual(0.25)
-    // The tuning half, where the decision model was fitted: 0.86 declined, 0.042 wrongly declined.
-    expect(halves.tune.pipeline.notCoveredDeclined).toBeGreaterThanOrEqual(0.78)
-    expect(halves.tune.pipeline.coveredWronglyDeclined).toBeLessThanOrEqual(0.1)
+    // Measured (a hedged reply counts as neither declined nor wrongly declined): of 29 uncovered, 0.448 declined
+    // and 0.207 hedged, 0.345 answered outright; of 92 covered, 0.098 declined and 0.087 hedged.
+    expect(pipeline.notCoveredDeclined).toBeGreaterThanOrEqual(0.37)
+    expect(pipeline.notCoveredDeclined + pipeline.notCoveredHedged).toBeGreaterThanOrEqual(0.58)
+    expect(pipeline.coveredWronglyDeclined).toBeLessThanOrEqual(0.15)
+    // The tuning half, where the two thresholds were chosen: 0.759 declined + 0.103 hedged, 0.010 wrongly declined.
+    expect(halves.tune.pipeline.notCoveredDeclined).toBeGreaterThanOrEqual(0.69)
+    expect(halves.tune.pipeline.coveredWronglyDeclined).toBeLessThanOrEqual(0.05)
     // The baseline is a real ranking, not a stand-in.
     expect(baseline.hit5).toBeGreaterThan(0.5)
   })
@@ -100,13 +102,31 @@ describe('regressions from issue #11 (offline answers)', () => {
   })
 
   it('generic words do not carry an uncovered question over the line', async () => {
-    for (const q of ['小区停车位咋申请', '燃气费在哪交']) {
-      const r = await offline().ask(q)
-      expect(r.grounded, q).toBe(false)
-      expect(r.answer, q).toBe(qaTexts.notCovered)
-    }
-    // Positive control: a covered question with the same shape is answered.
-    expect((await offline().ask('微家的牌子和图标能自己设计吗')).grounded).toBe(true)
+    // 燃气费 is nowhere in the documents: declined.
+    const gas = await offline().ask('燃气费在哪交')
+    expect(gas.grounded).toBe(false)
+    expect(gas.answer).toBe(qaTexts.notCovered)
+    // 小区 and 申请 are (a clean-up of old 小区): never presented as the answer — the closest passage, said
+    // plainly to be perhaps not what was asked, with 转人工 (or declined outright).
+    const parking = await offline().ask('小区停车位咋申请')
+    expect(parking.answer === qaTexts.notCovered || (parking.hedged === true && parking.answer.startsWith(qaTexts.hedgeBefore))).toBe(true)
+    expect(parking.answer).toContain('转人工')
+    // Positive control: a covered question with the same shape is answered outright.
+    const covered = await offline().ask('微家的牌子和图标能自己设计吗')
+    expect(covered.grounded).toBe(true)
+    expect(covered.hedged).toBeFalsy()
+  })
+
+  it('number question: the next sentence when the topic sentence lacks the number', async () => {
+    // "2、凡推荐人员…" has the topic and only a list number; "事迹材料不少于1000字" follows it.
+    const r = await offline().ask('十佳巾帼女职工的事迹材料要写多少字')
+    expect(r.grounded).toBe(true)
+    expect(r.answer).toContain('不少于1000字')
+  })
+
+  it('number question over a long enumeration: the count and what was asked, not cut off before them', async () => {
+    const r = await offline().ask('反拐联席会议一共由多少个部门组成？')
+    expect(r.answer).toContain('共28个部门和单位组成')
   })
 
   it('a question for a phone number the documents do not give is declined, though its topic is there', async () => {

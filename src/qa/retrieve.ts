@@ -1,10 +1,10 @@
 // Hybrid retrieval: keyword (BM25 over words and character bigrams) and dense (HNSW) candidates fused by
 // weighted scores, reranked by how much of the question each contains (rerank.ts), then a
-// "covered or not" decision (decide.ts): a small logistic model over the best answer sentence's coverage of
-// the question, the question's most specific terms, the asked-for answer kind, and the dense similarity.
+// "covered or not" decision (decide.ts): the asked-for answer kind must be there, and the best answer
+// sentence's coverage of the question decides between answering, answering with a caveat, and declining.
 import type { ChunkRecord, KnowledgeIndex } from './index-store.ts'
 import { normalizeForIndex } from './normalize.ts'
-import { DECISION_MODEL, decisionFeatures, featureVector, probability, type DecisionModel } from './decide.ts'
+import { DECISION_RULE, decisionFeatures, outcomeOf, type DecisionRule, type Outcome } from './decide.ts'
 import { coverageSpec, exactTerms, rerank } from './rerank.ts'
 import { queryGrams, tokensOfNormalized } from './tokenize.ts'
 import type { WeightedTerm } from './bm25.ts'
@@ -42,7 +42,10 @@ export interface Passage {
 }
 
 export interface Decision {
+  /** Answered (outright or with a caveat). */
   grounded: boolean
+  /** answer, hedge (the passage, said plainly to be perhaps not exactly what was asked, with 转人工) or decline. */
+  outcome: Outcome
   /** Share of the question (decision weights) the best answer sentence and its neighbour contain. */
   coverage: number
   similarity: number
@@ -50,8 +53,8 @@ export interface Decision {
   typeOk: boolean
   /** Index into passages of the passage with the best answer sentence. */
   best: number
-  /** The model's probability that the documents answer the question. */
-  probability: number
+  /** Share of the question's weighted terms found nowhere in the folder (diagnostic). */
+  unknown: number
 }
 
 export interface Retrieval {
@@ -60,8 +63,8 @@ export interface Retrieval {
   decision: Decision
 }
 
-/** The decision model; swap it to try another calibration (`weijia eval --calibrate`). */
-export type Thresholds = DecisionModel
+/** The decision thresholds; swap them to try another calibration (`weijia eval --calibrate`). */
+export type Thresholds = DecisionRule
 
 // Expansions help recall but must not outvote the question's own words ("家暴 … 证据" is about evidence).
 const EXPANSION_WEIGHT = 0.35
@@ -134,13 +137,13 @@ export async function retrieve(index: KnowledgeIndex, question: string, opts: Re
   const maxBm25 = keyword[0]?.score || 1
   for (const p of fused.values()) p.score = (KEYWORD_WEIGHT * (p.bm25 ?? 0)) / maxBm25 + DENSE_WEIGHT * Math.max(0, p.similarity ?? 0)
   const passages = rerank(index, query, [...fused.values()]).slice(0, k)
-  const decision = decide(index, query, passages, opts.thresholds ?? DECISION_MODEL)
+  const decision = decide(index, query, passages, opts.thresholds ?? DECISION_RULE)
   return { query, passages, decision }
 }
 
-export function decide(index: KnowledgeIndex, query: PreparedQuery, passages: Passage[], model: DecisionModel = DECISION_MODEL): Decision {
-  if (!passages.length) return { grounded: false, coverage: 0, similarity: 0, typeOk: false, best: 0, probability: 0 }
+export function decide(index: KnowledgeIndex, query: PreparedQuery, passages: Passage[], rule: DecisionRule = DECISION_RULE): Decision {
+  if (!passages.length) return { grounded: false, outcome: 'decline', coverage: 0, similarity: 0, typeOk: false, best: 0, unknown: 0 }
   const f = decisionFeatures(index, query, coverageSpec(index, query), passages)
-  const p = probability(model, featureVector(f))
-  return { grounded: p >= model.threshold, coverage: f.sentence, similarity: f.similarity, typeOk: f.typeOk, best: f.best, probability: p }
+  const outcome = outcomeOf(rule, f)
+  return { grounded: outcome !== 'decline', outcome, coverage: f.sentence, similarity: f.similarity, typeOk: f.typeOk, best: f.best, unknown: f.unknown }
 }
