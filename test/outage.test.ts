@@ -1,38 +1,11 @@
 // Redis stops while the bot runs: emergencies still get the numbers at once (straight to the chat, no queue),
 // everyone else addressed to the bot gets one short busy notice, and once Redis is back the emergencies are
 // recorded as cases. A real redis-server is stopped and started again on the same port.
-import { type ChildProcess, spawn } from 'node:child_process'
-import { createServer } from 'node:net'
 import { Redis } from 'ioredis'
 import { afterEach, describe, expect, it } from 'vitest'
 import { createReferrals, type ReferralParts } from '../src/referrals/index.ts'
 import { startTestBot, type TestBot } from '../src/testing/bot.ts'
-
-function freePort(): Promise<number> {
-  return new Promise((ok, fail) => {
-    const srv = createServer()
-    srv.once('error', fail)
-    srv.listen(0, '127.0.0.1', () => {
-      const addr = srv.address()
-      srv.close(() => (typeof addr === 'object' && addr ? ok(addr.port) : fail(new Error('no port'))))
-    })
-  })
-}
-
-function startRedis(port: number): Promise<ChildProcess> {
-  const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: ['ignore', 'pipe', 'ignore'] })
-  return new Promise((ok, fail) => {
-    child.stdout!.on('data', (d: Buffer) => String(d).includes('Ready to accept connections') && ok(child))
-    child.once('exit', (code) => fail(new Error(`redis-server exited (${code})`)))
-  })
-}
-
-const stopRedis = (child: ChildProcess) =>
-  new Promise<void>((ok) => {
-    if (child.exitCode !== null) return ok()
-    child.once('exit', () => ok())
-    child.kill('SIGKILL')
-  })
+import { type RedisServer, redisServer } from '../src/testing/redis-server.ts'
 
 async function until<T>(fn: () => T | undefined | false | Promise<T | undefined | false>, what: string, timeoutMs = 20_000): Promise<T> {
   const deadline = Date.now() + timeoutMs
@@ -44,21 +17,20 @@ async function until<T>(fn: () => T | undefined | false | Promise<T | undefined 
   }
 }
 
-let server: ChildProcess | undefined
+let server: RedisServer | undefined
 let bot: TestBot | undefined
 let redis: Redis | undefined
 afterEach(async () => {
   await bot?.stop().catch(() => undefined)
   redis?.disconnect()
-  if (server) await stopRedis(server)
+  await server?.stop()
   bot = server = redis = undefined
 })
 
 describe('Redis outage', () => {
   it('answers emergencies directly, sends one busy notice per person, and records the cases once Redis is back', async () => {
-    const port = await freePort()
-    server = await startRedis(port)
-    redis = new Redis(`redis://127.0.0.1:${port}`, { maxRetriesPerRequest: null, retryStrategy: () => 100 })
+    server = await redisServer()
+    redis = new Redis(server.url, { maxRetriesPerRequest: null, retryStrategy: () => 100 })
     let parts: ReferralParts | undefined
     bot = await startTestBot({
       capabilities: [createReferrals({ expose: (p) => (parts = p) })],
@@ -70,7 +42,7 @@ describe('Redis outage', () => {
     await until(() => b.sent.find((s) => s.to === '陈静' && s.text.includes('110')), 'the normal emergency reply')
     await until(async () => (await parts!.cases.list()).length === 1, 'the normal case')
 
-    await stopRedis(server)
+    await server.stop()
     await until(() => redis!.status !== 'ready', 'the connection to notice')
     const before = b.sent.length
 
@@ -93,7 +65,7 @@ describe('Redis outage', () => {
     expect(b.sent.slice(before).filter((s) => s.text.startsWith('系统繁忙') && s.mentions.includes('赵敏'))).toHaveLength(1)
 
     // Redis back (empty: no persistence in this test): the two emergencies are replayed and recorded.
-    server = await startRedis(port)
+    await server.start()
     const cases = await until(async () => {
       const all = await parts!.cases.list()
       return all.length === 2 ? all : undefined
