@@ -125,7 +125,6 @@ export async function createApp(opts: AppOptions): Promise<BotApp> {
       for (const msg of replay) await handle({ ...msg, deferred: true })
     })()
   })
-  const flood = floodControl({ perSender, perRoom })
 
   const run = compose([
     dropStale(opts.startedAt ?? Date.now()),
@@ -135,7 +134,7 @@ export async function createApp(opts: AppOptions): Promise<BotApp> {
     errorBoundary,
     // Someone in danger gets the numbers before any loader or observer makes a round trip to storage.
     safetyFirst(router, contextDeps),
-    flood.before,
+    floodControl({ perSender, perRoom }),
     async (ctx, next) => {
       const { conversation, groupId } = ctx.msg
       if (conversation.kind === 'room' && groupId) await rooms.note(groupId, conversation)
@@ -146,7 +145,6 @@ export async function createApp(opts: AppOptions): Promise<BotApp> {
     ...loaders,
     understanding({ tz: config.timezone, now: opts.now }),
     routing(router),
-    flood.after,
     authorize,
     dispatch,
   ])

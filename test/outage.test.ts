@@ -7,7 +7,7 @@ import { createReferrals, type ReferralParts } from '../src/referrals/index.ts'
 import { startTestBot, type TestBot } from '../src/testing/bot.ts'
 import { type RedisServer, redisServer } from '../src/testing/redis-server.ts'
 
-async function until<T>(fn: () => T | undefined | false | Promise<T | undefined | false>, what: string, timeoutMs = 20_000): Promise<T> {
+async function until<T>(fn: () => T | undefined | false | Promise<T | undefined | false>, what: string, timeoutMs = 45_000): Promise<T> {
   const deadline = Date.now() + timeoutMs
   for (;;) {
     const v = await fn()
@@ -74,5 +74,5 @@ describe('Redis outage', () => {
     expect(cases.every((c) => c.urgency === '紧急')).toBe(true)
     // The numbers were not sent a second time on replay.
     expect(b.sent.filter((s) => s.kind === 'room' && s.text.includes('110') && s.mentions.includes('王芳'))).toHaveLength(1)
-  }, 60_000)
+  }, 150_000)
 })

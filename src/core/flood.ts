@@ -41,6 +41,11 @@ export class FloodGuard {
     this.hits.set(key, recent)
   }
 
+  /** Takes back the latest count for `key` (a message no route acted on after all). */
+  unrecord(key: string): void {
+    this.hits.get(key)?.pop()
+  }
+
   /** Forget idle keys so memory stays bounded in a long-running process. */
   sweep(): void {
     const t = this.now()

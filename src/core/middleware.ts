@@ -45,27 +45,26 @@ export function routing(router: Router): Middleware {
 /**
  * Flood control never drops a message the bot acts on: a sign-up, a cancellation, a help request, a host
  * command is always applied. It only compresses the bot's replies: while a sender or a group is over its
- * limit, replies to it are gathered into one message (ctx.flooded, see ReplyDigest). The check runs before
- * routing and costs a map lookup; only messages a route claims are counted, so chatter the bot ignores
- * never brings a group closer to its limit. Safety routes are dispatched before this stage.
+ * limit, replies to it are gathered into one message (ctx.flooded, see ReplyDigest). It runs before routing
+ * and costs a map lookup. The message is counted at once (so a burst handled concurrently is counted as it
+ * arrives), and the count is taken back when no route acted on it: chatter the bot ignores never brings a
+ * group closer to its limit. Safety routes are dispatched before this stage and never counted.
  */
-export function floodControl(opts: { perSender: FloodGuard; perRoom: FloodGuard }): { before: Middleware; after: Middleware } {
-  const roomOf = (ctx: Parameters<Middleware>[0]) => (ctx.msg.conversation.kind === 'room' ? ctx.msg.conversation.roomId : undefined)
-  return {
-    before: async (ctx, next) => {
-      const room = roomOf(ctx)
-      ctx.flooded = opts.perSender.over(ctx.msg.sender.id) || (room !== undefined && opts.perRoom.over(room))
+export function floodControl(opts: { perSender: FloodGuard; perRoom: FloodGuard }): Middleware {
+  return async (ctx, next) => {
+    const room = ctx.msg.conversation.kind === 'room' ? ctx.msg.conversation.roomId : undefined
+    ctx.flooded = opts.perSender.over(ctx.msg.sender.id) || (room !== undefined && opts.perRoom.over(room))
+    opts.perSender.record(ctx.msg.sender.id)
+    if (room) opts.perRoom.record(room)
+    try {
       await next()
-    },
-    after: async (ctx, next) => {
-      if (!routeOf(ctx)?.bypassFlood) {
-        opts.perSender.record(ctx.msg.sender.id)
-        const room = roomOf(ctx)
-        if (room) opts.perRoom.record(room)
-        if (ctx.flooded) ctx.log.info({ route: routeOf(ctx)?.name }, 'flooded: applied, reply gathered into a digest')
-      }
-      await next()
-    },
+    } finally {
+      const route = routeOf(ctx)
+      if (!route || route.bypassFlood) {
+        opts.perSender.unrecord(ctx.msg.sender.id)
+        if (room) opts.perRoom.unrecord(room)
+      } else if (ctx.flooded) ctx.log.info({ route: route.name }, 'flooded: applied, reply gathered into a digest')
+    }
   }
 }
 
