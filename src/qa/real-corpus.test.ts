@@ -44,10 +44,10 @@ describe('eval on the real documents (floors well below the targets)', () => {
     const halves = report as Extract<typeof report, { heldout: unknown }>
     const { pipeline, baseline } = halves.heldout
     expect(pipeline.covered + pipeline.notCovered).toBe(121)
-    // Measured: hit@5 0.913, hit@1 0.804, MRR 0.841; BM25 0.859 / 0.717 / 0.772. Floors a few questions below.
+    // Measured: hit@5 0.913, hit@1 0.815, MRR 0.849; BM25 0.859 / 0.717 / 0.772. Floors a few questions below.
     expect(pipeline.hit5).toBeGreaterThanOrEqual(0.88)
-    expect(pipeline.hit1).toBeGreaterThanOrEqual(0.76)
-    expect(pipeline.mrr).toBeGreaterThanOrEqual(0.8)
+    expect(pipeline.hit1).toBeGreaterThanOrEqual(0.78)
+    expect(pipeline.mrr).toBeGreaterThanOrEqual(0.81)
     expect(pipeline.hit1).toBeGreaterThanOrEqual(baseline.hit1 + 0.04)
     expect(pipeline.hit5).toBeGreaterThanOrEqual(baseline.hit5)
     // Measured (a hedged reply counts as neither declined nor wrongly declined): of 29 uncovered, 0.448 declined
