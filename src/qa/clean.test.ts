@@ -43,9 +43,11 @@ describe('cleaning web-page chrome', () => {
 })
 
 describe('cleaning templates and converter output', () => {
-  it('removes placeholders: 20xx, ***, XX县, x月x日', () => {
-    expect(stripPlaceholders('20xx年元旦期间，XX县妇联走访***户，慰问标准为每户***元。')).toBe('元旦期间，县妇联走访户，慰问标准为每户元。')
-    expect(stripPlaceholders('定于x月x日在××社区举行')).toBe('定于在社区举行')
+  it('removes placeholder dates and leaves a visible blank for placeholder names and figures: 20xx, ***, XX县, x月x日', () => {
+    expect(stripPlaceholders('20xx年元旦期间，XX县妇联走访***户，慰问标准为每户***元。')).toBe('元旦期间，□县妇联走访□户，慰问标准为每户□元。')
+    expect(stripPlaceholders('定于x月x日在××社区举行')).toBe('定于在□社区举行')
+    // Titles take no blank.
+    expect(stripPlaceholders('××社区工作计划', '')).toBe('社区工作计划')
     expect(stripPlaceholders('2023年5月')).toBe('2023年5月')
   })
 

@@ -47,14 +47,22 @@ const PHONE = /(?<!\d)(1[3-9]\d[- ]?\d{4}[- ]?\d{4}|0\d{2,3}[- ]?\d{7,8}|400[- ]
 const URL = /\b(?:https?:\/\/|www\.)[^\s，。；、）)】\]"'<>]+/gi
 const BARE_DOMAIN = /\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:gov\.cn|com\.cn|org\.cn|com|cn|net|org)(?:\/[^\s，。；、）)】\]]*)?/gi
 
+/**
+ * What a blanked-out name or figure of a template becomes in the text ("进入xx公司" → "进入□公司"): a quoted
+ * answer shows the gap rather than closing it up into a sentence that reads as complete ("进入公司"). The
+ * mark is neither a word nor a character bigram, so search doesn't see it.
+ */
+export const BLANK = '□'
+
 /** Template placeholders left in model documents: 20xx年, ***, XX县, ××社区, x月x日, ____. */
 const PLACEHOLDERS: [RegExp, string][] = [
   // Only the placeholder parts go: "20xx年6月20日前完成" keeps its real date "6月20日".
   [/(?<![0-9A-Za-z])(?:19|20)(?:[xX×＊*]{2}|_{2})\s*年(?:\s*[xX×＊*]{1,2}\s*月(?:\s*[xX×＊*]{1,2}\s*日)?)?/g, ''],
   [/(?<![0-9A-Za-z])[xX×＊*]{1,2}\s*月\s*[xX×＊*]{1,2}\s*日/g, ''],
-  [/(?<![A-Za-z])(?:[xX]{2,3}|×{2,3}|○{2,3}|〇{2,3}|某某)(?=[\u3400-\u9fff])/g, ''],
-  [/[*＊]{2,}/g, ''],
-  [/_{3,}|＿{2,}/g, ''],
+  // Names and figures become a visible blank.
+  [/(?<![A-Za-z])(?:[xX]{2,3}|×{2,3}|○{2,3}|〇{2,3}|某某)(?=[\u3400-\u9fff])/g, BLANK],
+  [/[*＊]{2,}/g, BLANK],
+  [/_{3,}|＿{2,}/g, BLANK],
 ]
 
 const TONE_VOWEL = 'āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü'
@@ -75,9 +83,10 @@ export function stripPinyin(text: string): string {
   })
 }
 
-export function stripPlaceholders(text: string): string {
+/** Placeholders out of the text; names and figures leave `blank` (titles pass '', body text the default BLANK). */
+export function stripPlaceholders(text: string, blank = BLANK): string {
   let out = text
-  for (const [re, rep] of PLACEHOLDERS) out = out.replace(re, rep)
+  for (const [re, rep] of PLACEHOLDERS) out = out.replace(re, rep && blank)
   return out
 }
 

@@ -21,6 +21,15 @@ describe('covered / not-covered rule', () => {
     expect(DECISION_RULE.hedge).toBeLessThan(DECISION_RULE.answer)
   })
 
+  it('hedges when what is asked (the focus) is nowhere beside the topic, however well the topic is covered', () => {
+    const at = (sentence: number, focus?: boolean) => outcomeOf(DECISION_RULE, { sentence, typeOk: true, key: true, unknown: 0, focus })
+    expect(at(1, false)).toBe('hedge')
+    expect(at(DECISION_RULE.hedge - 0.01, false)).toBe('decline')
+    // Positive controls: the focus found, or a question without one, is answered.
+    expect(at(1, true)).toBe('answer')
+    expect(at(1)).toBe('answer')
+  })
+
   // Covered questions around 0.6–0.9, uncovered around 0.1–0.3, one uncovered at 0.5 and one covered at 0.35.
   const rows: CalibrationRow[] = [
     ...[0.35, 0.6, 0.7, 0.8, 0.9, 0.65, 0.75, 0.85].map((sentence) => ({ covered: true, sentence, typeOk: true })),

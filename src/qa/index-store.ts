@@ -23,7 +23,7 @@ import { normalizeForIndex } from './normalize.ts'
 import { addWords } from './tokenize.ts'
 
 /** Bump when cleaning/chunking/tokenising changes, so the next ingest re-parses every file. */
-export const PIPELINE_VERSION = 6
+export const PIPELINE_VERSION = 7
 
 export interface ChunkRecord {
   id: string

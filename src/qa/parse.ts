@@ -93,7 +93,7 @@ function markdownTitle(text: string): string | undefined {
 
 function cleanTitle(title: string): string {
   // Page titles often carry the site name: "标题_某某县妇联网" / "标题 - 某某网".
-  return stripPlaceholders(title).replace(/^#+\s*/, '').split(/\s*[_|｜]\s*|\s+[-–—]\s+/)[0]!.replace(/[《》]/g, '').trim() || title
+  return stripPlaceholders(title, '').replace(/^#+\s*/, '').split(/\s*[_|｜]\s*|\s+[-–—]\s+/)[0]!.replace(/[《》]/g, '').trim() || title
 }
 
 /** Markdown → the same shape: headings stay, emphasis, links, quotes and table pipes go. */

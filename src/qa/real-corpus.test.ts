@@ -44,19 +44,22 @@ describe('eval on the real documents (floors well below the targets)', () => {
     const halves = report as Extract<typeof report, { heldout: unknown }>
     const { pipeline, baseline } = halves.heldout
     expect(pipeline.covered + pipeline.notCovered).toBe(121)
-    // Measured: hit@5 0.913, hit@1 0.793, MRR 0.836; BM25 0.859 / 0.717 / 0.772. Floors a few questions below.
+    // Measured: hit@5 0.913, hit@1 0.815, MRR 0.849; BM25 0.859 / 0.717 / 0.772. Floors a few questions below.
     expect(pipeline.hit5).toBeGreaterThanOrEqual(0.88)
-    expect(pipeline.hit1).toBeGreaterThanOrEqual(0.76)
-    expect(pipeline.mrr).toBeGreaterThanOrEqual(0.8)
+    expect(pipeline.hit1).toBeGreaterThanOrEqual(0.78)
+    expect(pipeline.mrr).toBeGreaterThanOrEqual(0.81)
     expect(pipeline.hit1).toBeGreaterThanOrEqual(baseline.hit1 + 0.04)
     expect(pipeline.hit5).toBeGreaterThanOrEqual(baseline.hit5)
     // Measured (a hedged reply counts as neither declined nor wrongly declined): of 29 uncovered, 0.448 declined
-    // and 0.207 hedged, 0.345 answered outright; of 92 covered, 0.098 declined and 0.087 hedged.
+    // and 0.379 hedged, 0.172 answered outright; of 92 covered, 0.098 declined and 0.163 hedged.
     expect(pipeline.notCoveredDeclined).toBeGreaterThanOrEqual(0.37)
-    expect(pipeline.notCoveredDeclined + pipeline.notCoveredHedged).toBeGreaterThanOrEqual(0.58)
+    expect(pipeline.notCoveredAnsweredOutright).toBeLessThanOrEqual(0.25)
     expect(pipeline.coveredWronglyDeclined).toBeLessThanOrEqual(0.15)
-    // The tuning half, where the two thresholds were chosen: 0.759 declined + 0.103 hedged, 0.010 wrongly declined.
+    expect(pipeline.coveredHedged).toBeLessThanOrEqual(0.22)
+    // The tuning half, where the two thresholds were chosen: 0.759 declined + 0.207 hedged (0.034 answered
+    // outright), 0.010 wrongly declined.
     expect(halves.tune.pipeline.notCoveredDeclined).toBeGreaterThanOrEqual(0.69)
+    expect(halves.tune.pipeline.notCoveredAnsweredOutright).toBeLessThanOrEqual(0.1)
     expect(halves.tune.pipeline.coveredWronglyDeclined).toBeLessThanOrEqual(0.05)
     // The baseline is a real ranking, not a stand-in.
     expect(baseline.hit5).toBeGreaterThan(0.5)
@@ -127,6 +130,26 @@ describe('regressions from issue #11 (offline answers)', () => {
   it('number question over a long enumeration: the count and what was asked, not cut off before them', async () => {
     const r = await offline().ask('反拐联席会议一共由多少个部门组成？')
     expect(r.answer).toContain('共28个部门和单位组成')
+  })
+
+  it('what is asked about the topic must be written beside it: otherwise never presented as the answer', async () => {
+    const notOutright = (r: { answer: string; grounded: boolean; hedged?: boolean }) => r.answer === qaTexts.notCovered || r.hedged === true
+    // 妇联执委 is there; 报名参选 is not: the closest passage at most, said plainly, with 转人工.
+    const stand = await offline().ask('妇联执委怎么报名参选')
+    expect(notOutright(stand)).toBe(true)
+    expect(stand.answer).toContain('转人工')
+    // 报名 and 名额 are there, in a passage about a hiking day, not about 亲子活动.
+    expect(notOutright(await offline().ask('妇联组织的亲子活动怎么报名，名额多少'))).toBe(true)
+    // 示范创建 is there; 补贴 (the thing asked for after 多少) is not.
+    expect(notOutright(await offline().ask('妇女儿童之家示范创建评上了给多少补贴'))).toBe(true)
+    // Positive controls, same shapes: the action (牵头) and the amount asked for (钱) beside the topic.
+    const lead = await offline().ask('反拐联席会议是哪个单位牵头的？')
+    expect(lead.grounded).toBe(true)
+    expect(lead.hedged).toBeFalsy()
+    expect(lead.answer).toContain('牵头单位')
+    const loans = await offline().ask('巾帼创业贷款全年放了多少钱')
+    expect(loans.hedged).toBeFalsy()
+    expect(loans.answer).toContain('727.32万元')
   })
 
   it('a question for a phone number the documents do not give is declined, though its topic is there', async () => {

@@ -4,14 +4,21 @@
 import { answerTypes } from './answer-type.ts'
 import type { KnowledgeIndex } from './index-store.ts'
 import type { Passage, PreparedQuery } from './retrieve.ts'
-import { contentTerms, generalIdf, tokensOfNormalized } from './tokenize.ts'
+import { contentTerms, GRAM_MARK, generalIdf, tokensOfNormalized } from './tokenize.ts'
 
 export const RERANK = {
   /** Candidates reranked; the rest keep their fused order below them. */
   depth: 40,
   coverage: 1,
   exact: 1,
-  heading: 0.2,
+  /**
+   * Heading match and the share of the question's character bigrams in the passage (jieba splits coined and
+   * everyday words that bigrams still match). Tune, heading 0.2 → 0.4 with bigrams 0 → 0.4 (flat for heading
+   * 0.4–0.6, bigrams 0.2–0.6): hit@1 0.750 → 0.771, hit@5 0.979 → 0.990, MRR 0.858 → 0.871. Held-out:
+   * hit@1 0.804 → 0.815, MRR 0.841 → 0.849, hit@5 unchanged (0.913); colloquial questions unchanged (hit@5 0.60).
+   */
+  heading: 0.4,
+  grams: 0.4,
 }
 
 const QUOTED = /[「“"『《‘]([^」”"』》’]{2,20})[」”"』》’]/g
@@ -89,11 +96,14 @@ export function rerank(index: KnowledgeIndex, query: PreparedQuery, candidates: 
   const sorted = [...candidates].sort((a, b) => b.score - a.score)
   const head = sorted.slice(0, RERANK.depth)
   const spec = coverageSpec(index, query)
+  // The bigrams the query searched with (its own words', its everyday words' formal synonyms', a rewrite's).
+  const grams = [...new Set(query.keyword.filter((k) => k.term.startsWith(GRAM_MARK)).map((k) => k.term.slice(1)))]
   for (const p of head) {
     const text = index.normalizedText(p.row)
     const headingText = index.normalizedHeading(p.row)
     p.coverage = coverageOf(spec, text)
     p.score += RERANK.coverage * p.coverage + RERANK.exact * exactOf(query.exact, text) + RERANK.heading * coverageOf(spec, headingText)
+    if (grams.length) p.score += (RERANK.grams * grams.filter((g) => text.includes(g)).length) / grams.length
   }
   head.sort((a, b) => b.score - a.score)
   return [...head, ...sorted.slice(RERANK.depth)]

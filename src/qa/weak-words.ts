@@ -1,0 +1,21 @@
+// Words of this kind of question and document that say little about what is asked, shared by the
+// covered / not-covered decision (decide.ts) and the question's focus (focus.ts).
+
+/**
+ * Words of this kind of document that name the setting rather than the question's point. General language
+ * rates them as specific (妇联 10.6, 微家 unknown); they are weak evidence whatever the folder.
+ */
+export const GENERIC = new Set(
+  (
+    '妇女 妇联 微家 妇女微家 女性 活动 工作 服务 社区 开展 组织 建设 发展 家庭 群众 基层 街道 村 乡镇 镇 县 区 市 ' +
+    '单位 部门 机构 项目 情况 问题 方面 有关 相关 举办 进行 实施 推进 加强 提供 帮助 帮扶 提升 参与 全面 积极'
+  ).split(' '),
+)
+
+/** Question scaffolding that jieba keeps as words but that names nothing to look for ("镇上", "区里": where the asker lives). */
+export const SCAFFOLD = new Set(
+  (
+    '镇上 区里 市里 县里 村上 街上 ' +
+    '地方 有人 具体 到底 那种 来着 这块 现在 一共 大概 主要 一般 叫 说 讲 看到 海报 上面 听说 哈哈 那年 今年 去年 明年 这个月'
+  ).split(' '),
+)
