@@ -608,7 +608,7 @@ describe('with an LLM', () => {
 
   it('an emergency found by the model alone is an emergency; the model never sees the phone number', async () => {
     const { bot, svc } = await bootWithStub({ chat: () => call({ kind: 'help', category: '家庭暴力', urgency: '紧急', medical: false, selfHarm: false }) })
-    dm(bot, '王芳', '他说今晚回来就让我好看，我现在一个人在家，号码13912349999')
+    dm(bot, '王芳', '他说今晚回来有我受的，我现在一个人在家，号码13912349999')
     await until(() => privately(bot, '王芳').length >= 1)
     expect(privately(bot, '王芳')[0]!.text.startsWith('如有危险，请立即拨打110')).toBe(true)
     const c = await onlyCase(svc)
