@@ -7,6 +7,8 @@ import { casesCommand } from '../src/referrals/cli.ts'
 import { testCliDeps } from '../src/testing/cli.ts'
 import { isHelpTopic } from '../src/referrals/classify.ts'
 import { createReferrals, type ReferralDeps, type ReferralParts } from '../src/referrals/index.ts'
+import { createSafety } from '../src/safety/index.ts'
+import { safetyTexts } from '../src/safety/texts.ts'
 import { referralTexts } from '../src/referrals/texts.ts'
 import type { Case } from '../src/referrals/state.ts'
 import { createLogger, type Logger } from '../src/core/log.ts'
@@ -290,7 +292,9 @@ describe('the consent gate', () => {
     say(bot, '王芳', '我老公经常打我，怎么办啊')
     await until(() => privately(bot, '王芳').length === 1)
     await settle(bot)
-    expect(bot.sent.filter((s) => s.kind === 'room').map((m) => m.text)).toEqual([referralTexts.groupPrivately])
+    // A disclosure: support first (not her fault, 110 and 12338, the private channel), nothing echoed.
+    expect(bot.sent.filter((s) => s.kind === 'room').map((m) => m.text)).toEqual([referralTexts.groupDisclosure])
+    expect(referralTexts.groupDisclosure).toMatch(/不是您的错[\s\S]*110[\s\S]*12338[\s\S]*私信/)
     expect(toPerson(bot, '张丽')).toHaveLength(0)
   })
 
@@ -337,7 +341,7 @@ describe('the consent gate', () => {
     dm(bot, '王芳', '微信就行')
     const c = await onlyCase(svc)
     await settle(bot)
-    expect(c).toMatchObject({ source: 'transfer', description: question, category: '法律维权', contact: '微信就行' })
+    expect(c).toMatchObject({ source: 'transfer', description: question, category: '法律维权', contact: '微信私聊' })
   })
 })
 
@@ -656,6 +660,162 @@ describe('with an LLM', () => {
   })
 })
 
+describe('the help side read by the parser (issue 13)', () => {
+  const withSafety = () => boot({}, { extra: [createSafety()] })
+
+  it('consent and the contact in one reply ("行，转吧，加我微信聊") create the case with that contact', async () => {
+    const { bot, svc } = await boot()
+    dm(bot, '王芳', '我老公喝了酒就骂我，还摔东西，我实在受不了了')
+    await until(() => lastTo(bot, '王芳').includes('同意'))
+    expect(lastTo(bot, '王芳').startsWith(referralTexts.privateSupport)).toBe(true)
+    dm(bot, '王芳', '行，转吧，加我微信聊')
+    const c = await onlyCase(svc)
+    await settle(bot)
+    expect(c).toMatchObject({ category: '家庭暴力', contact: '微信私聊', consent: true })
+    // The contact question was never asked: one reply carried both.
+    expect(privately(bot, '王芳').some((m) => m.text === referralTexts.askContact)).toBe(false)
+  })
+
+  it('a withdrawal ("算了还是不用了，别联系我") closes her open case as withdrawn and tells the staff; "我那事有人管了没" reads its status', async () => {
+    const { bot, svc } = await boot()
+    dm(bot, '王芳', '我老公喝了酒就骂我，还摔东西，我实在受不了了')
+    await until(() => lastTo(bot, '王芳').includes('同意'))
+    dm(bot, '王芳', '好的，打我电话')
+    const c = await onlyCase(svc)
+    await until(() => privately(bot, '小王').some((m) => m.text.includes(c.id)))
+    say(bot, '王芳', '我那事有人管了没', { mention: true })
+    await until(() => lastTo(bot, '王芳').includes(`${c.id}：已转给工作人员`))
+    expect(bot.sent.filter((s) => s.kind === 'room').at(-1)!.text).toBe(referralTexts.statusInGroup)
+    dm(bot, '王芳', '算了还是不用了，别联系我')
+    await until(async () => (await svc.cases.get(c.id))?.status === 'closed')
+    await until(() => privately(bot, '小王').some((m) => m.text === referralTexts.staffWithdrawn(c.id, '王芳')))
+    expect(lastTo(bot, '王芳')).toBe(referralTexts.withdrawn([c.id]))
+    const closed = (await svc.cases.get(c.id))!
+    expect(closed.audit.at(-1)).toMatchObject({ by: '居民', action: 'withdrawn' })
+    expect(await svc.cases.openOf(bot.world.person('王芳').id)).toEqual([])
+    await settle(bot)
+  })
+
+  it('a withdrawal in the middle of the consent conversation drops it: nothing reaches staff', async () => {
+    const { bot, svc } = await boot()
+    dm(bot, '王芳', '帮帮我')
+    await until(() => lastTo(bot, '王芳').includes('同意'))
+    dm(bot, '王芳', '同意')
+    await until(() => lastTo(bot, '王芳').includes('怎么联系您'))
+    dm(bot, '王芳', '1')
+    await until(() => lastTo(bot, '王芳').includes('说说您遇到的情况'))
+    dm(bot, '王芳', '算了，别联系我了')
+    await until(() => lastTo(bot, '王芳') === referralTexts.withdrawn([]))
+    await settle(bot)
+    expect(await svc.cases.list()).toEqual([])
+    // Positive control: the same person can still start again and reach staff.
+    expect(privately(bot, '小王')).toHaveLength(0)
+  })
+
+  it('a third-party report goes to staff privately with a short line in the group; identity numbers reach staff masked', async () => {
+    const { bot, svc } = await boot()
+    say(bot, '王芳', '我邻居大姐被她老公打得胳膊青一块紫一块的，身份证110101198001011234也被扣着，能不能帮帮她')
+    const c = await onlyCase(svc)
+    await until(() => privately(bot, '小王').some((m) => m.text.includes(c.id)))
+    expect(c).toMatchObject({ consentBasis: 'third-party', resident: { name: '王芳' } })
+    // The number makes it recall advice too; the report itself goes on in private.
+    expect(bot.sent.filter((s) => s.kind === 'room').map((m) => m.text)).toEqual([referralTexts.recallAndThirdParty])
+    const alert = privately(bot, '小王').find((m) => m.text.includes(c.id))!.text
+    expect(alert).toContain('**************1234')
+    expect(alert).not.toContain('110101198001011234')
+    expect(alert).toContain('他人代为反映')
+    await settle(bot)
+  })
+
+  it('a phone number posted in the group ("我家电话139…，有事打我") gets recall advice, never a DV referral', async () => {
+    const { bot, svc } = await boot()
+    bot.world.say('张丽', '我家电话13912345678，有事打我')
+    await until(() => bot.sent.some((s) => s.kind === 'room'))
+    await settle(bot)
+    expect(bot.sent.map((m) => m.text)).toEqual([referralTexts.recallAdvice])
+    expect(await svc.cases.list()).toEqual([])
+  })
+
+  it('"找个真人帮我" is a hand-off like 「转人工」', async () => {
+    const { bot } = await boot()
+    dm(bot, '王芳', '找个真人帮我')
+    await until(() => lastTo(bot, '王芳').includes('同意'))
+    expect(lastTo(bot, '王芳')).toContain('转给微家的工作人员')
+  })
+
+  it('fraud in the group: a short anti-fraud warning there (nobody mentioned), the host told privately', async () => {
+    const { bot } = await withSafety()
+    bot.world.say('张丽', '妇联通知：领补贴先交200元保证金，转账到6222 0000 0000 0000，今晚截止')
+    await until(() => privately(bot, '李姐').length === 1)
+    await settle(bot)
+    const room = bot.sent.filter((s) => s.kind === 'room')
+    expect(room.map((m) => m.text)).toEqual([safetyTexts.fraudWarning])
+    expect(room[0]!.mentions).toEqual([])
+    expect(safetyTexts.fraudWarning).toMatch(/妇联[\s\S]*不[\s\S]*(押金|保证金)[\s\S]*转账/)
+    expect(privately(bot, '李姐')[0]!.text).toContain('张丽')
+  })
+
+  it('a message about a voice note or picture: it cannot hear or see, asks to type, guesses nothing; "你会些啥" says what it does and how privacy works', async () => {
+    const { bot } = await withSafety()
+    dm(bot, '王芳', '刚才那条语音你听到没，帮我弄一下')
+    await until(() => privately(bot, '王芳').length === 1)
+    expect(privately(bot, '王芳')[0]!.text).toBe(safetyTexts.media)
+    dm(bot, '王芳', '你会些啥')
+    await until(() => privately(bot, '王芳').length === 2)
+    expect(privately(bot, '王芳')[1]!.text).toMatch(/隐私[\s\S]*同意/)
+    await settle(bot)
+  })
+
+  it('a private message that voices a worry and asks a legal question: consent is asked AND the Q&A answers the question', async () => {
+    const asked: string[] = []
+    const qa: Capability = {
+      name: 'qa-standin',
+      register(app) {
+        app.route({
+          name: 'qa.answer',
+          priority: 80,
+          match: (ctx) => ctx.msg.conversation.kind === 'private',
+          async handle(ctx) {
+            asked.push(ctx.msg.text)
+            await ctx.reply(['抚养费一般按月收入的20%到30%。', ...app.answerHints(ctx)].join('\n'))
+          },
+        })
+      },
+    }
+    const { bot } = await boot({}, { extra: [qa] })
+    const text = '请问抚养费一般按收入的多少算啊？我前夫一个月就给500，孩子上学根本不够，我心里特别窝火，又不想跟他撕破脸'
+    dm(bot, '王芳', text)
+    await until(() => privately(bot, '王芳').length === 2)
+    await settle(bot)
+    const [consent, answer] = privately(bot, '王芳').map((m) => m.text)
+    expect(consent).toContain('同意')
+    expect(answer).toBe('抚养费一般按月收入的20%到30%。')
+    expect(asked).toEqual([text])
+  })
+
+  it('a sign-up that mentions a worrying partner stays a sign-up (another route records it) and she gets a gentle private check-in', async () => {
+    const recorded: string[] = []
+    const signups: Capability = {
+      name: 'signups-standin',
+      register(app) {
+        app.route({ name: 'signups.resident', priority: 40, match: (ctx) => /报名|算我一个/.test(ctx.msg.text), handle: async (ctx) => void recorded.push(ctx.msg.sender.name) })
+      },
+    }
+    const { bot } = await boot({}, { extra: [signups] })
+    say(bot, '王芳', '插花课算我一个，就是我家那口子最近老疑神疑鬼的，不知道让不让我出门')
+    await until(() => privately(bot, '王芳').length === 1)
+    await settle(bot)
+    expect(recorded).toEqual(['王芳'])
+    expect(privately(bot, '王芳')[0]!.text).toBe(referralTexts.checkIn)
+    expect(bot.sent.filter((s) => s.kind === 'room')).toEqual([])
+    // Positive control: a plain sign-up gets no check-in.
+    bot.world.say('张丽', '插花课算我一个')
+    await until(() => recorded.length === 2)
+    await settle(bot)
+    expect(privately(bot, '张丽')).toHaveLength(0)
+  })
+})
+
 describe('end to end through the sandbox script harness', () => {
   it('runs a script: emergency, consent flow, staff acknowledge and close', async () => {
     const { bot, svc } = await boot()
@@ -688,6 +848,6 @@ describe('end to end through the sandbox script harness', () => {
     const room = bot.sent.filter((s) => s.kind === 'room')
     expect(room.map((m) => m.mentions)).toEqual([['王芳'], ['张丽']])
     expect(room[0]!.text).toContain('110')
-    expect(room[1]!.text).toBe(referralTexts.groupPrivately)
+    expect(room[1]!.text).toBe(referralTexts.groupDisclosure)
   })
 })

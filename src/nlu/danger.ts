@@ -155,7 +155,7 @@ export function readDanger(raw: string): DangerReading | undefined {
     const over = !NOW.test(t) && (SAFE_NOW.test(t) || HABITUAL.test(t))
     const safeSaid = /现在没事|现在(?:安全|好)了|已经(?:没事|安全)|(?:他|人)(?:上班|出门|出去|走)(?:去)?了|他不在家|回娘家了/u.test(t)
     // Hitting with no sign of now or of again (a statement, "老公打我，我想离婚") is a help request.
-    if (!over && !safeSaid && (NOW.test(t) || /又|还|再/u.test(t))) signals.push('violence-now')
+    if (!over && !safeSaid && (NOW.test(t) || /又|再次|再一次/u.test(t))) signals.push('violence-now')
   }
   if (signals.length === 1 && signals[0] === 'violence' && violenceIsOver(t)) return undefined
   if (signals.length === 0) return undefined

@@ -61,7 +61,8 @@ const MEDICAL_SOFT = /流血|出血|是血|身血|脸血|受伤|伤得|骨折|�
 
 // ---- categories, in priority order (the first that matches wins; safety first) ----
 
-const HIT_ME = '(打|揍|踢|踹|扇|掐|推|拽|薅|咬|烫|虐待|吓唬|威胁|恐吓|控制|打骂)(了)?(我|俺|老婆|媳妇|妻子|孩子)(?!电话|手机|微信|视频|的电话|的手机)'
+// Not "有事打我" / "打我家座机": a phone call.
+const HIT_ME = '(?<!有事|随时|直接|请|可以|记得|就)(打|揍|踢|踹|扇|掐|推|拽|薅|咬|烫|虐待|吓唬|威胁|恐吓|控制|打骂)(了)?(我|俺|老婆|媳妇|妻子|孩子)(?!家?(电话|手机|微信|视频|座机)|的电话|的手机)'
 
 const CATEGORY_RULES: [Category, RegExp][] = [
   [

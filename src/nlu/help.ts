@@ -137,6 +137,8 @@ export function readCase(t: string, sit: Situation): Understanding | undefined {
 }
 
 export function readHandoff(t: string): Understanding | undefined {
+  // "你是真人还是机器人" asks what the bot is (bot.about), not for a person.
+  if (/真人还是|还是机器|是不是(?:真人|机器)|是真人吗|是机器人吗/u.test(t) && !/有没有(?:活人|真人)|要|找|转/u.test(t)) return undefined
   if (/转人工|找人工|人工服务|真人|活人|跟人说话|和人说话|不想跟机器|别自动回复|负责人出来|让(?:社工|李姐|小王|工作人员).{0,6}(?:跟我|和我|直接跟我)(?:说|聊)|找个人跟我说/u.test(t)) return { intent: 'handoff.human', slots: {} }
   if (/^(?:人工|转工作人员)$/u.test(bare(t))) return { intent: 'handoff.human', slots: {} }
   return undefined
@@ -161,10 +163,16 @@ function thirdCategory(t: string): HelpCategory | undefined {
 }
 
 /** A person's own need (or someone else's), not urgent; undefined for questions that only touch a topic. */
-export function readHelp(t: string, sit: Situation): Understanding | undefined {
+/** Feelings and hardship said about oneself: in a message that names no one else, the speaker is the one. */
+const FEEL = /难受|堵得慌|心里(?:堵|苦|憋|慌)|失眠|睡不着|自卑|一无是处|不敢出门|害怕|好怕|担心|焦虑|崩溃|想哭|丢人|撑不住|过不下去|受不了|冻得|不好意思跟|跟谁说|说说话|疼得|交不起|揭不开锅/u
+
+export function readHelp(raw: string, sit: Situation): Understanding | undefined {
+  // Exclamations ("要被逼疯了😂", "气死我了") are chatter, not a disclosure.
+  const t = raw.replace(HYPERBOLE, '')
+  if (/😂|🤣|哈哈/u.test(raw) && t.length < 30) return undefined
   const rules = classifyRules(t)
   const category = categoryOf(t, rules.category)
-  const personal = rules.signals.includes('personal') || /(?:我|俺|咱)(?:们)?(?:最近|现在|一直|老是|总|实在|真的|心里|好|很|有点|一个人|是|想|被|家|这|的|自己|已经|都|也|又|今年|去年)|老公|前夫|婆婆|孩子|闺女|女儿|儿子|老伴|公司|单位|老板|房东/u.test(t)
+  const personal = rules.signals.includes('personal') || (FEEL.test(t) && !THIRD.test(t)) || /(?:我|俺|咱)(?:们)?(?:最近|现在|一直|老是|总|实在|真的|心里|好|很|有点|一个人|是|想|被|家|这|的|自己|已经|都|也|又|今年|去年)|老公|前夫|婆婆|孩子|闺女|女儿|儿子|老伴|公司|单位|老板|房东/u.test(t)
   const asks = /帮|求|找人|找谁|怎么弄|咋弄|咋整|没办法|没辙|走投无路|不知道|该咋|该如何|能做啥|可以做什么|有什么办法|有啥办法|出路|管管|给个主意|出出主意|支招|难受|害怕|担心|焦虑|睡不着|愁|找谁|怎么办|咋办|该咋|该怎么|能不能|能否|想找|请.{0,4}(?:社工|上门)|介绍|谁能|不知道.{0,6}(?:找谁|跟谁|从哪|怎么|该|咋|要不要)|说说话|聊聊|撑不住|没法过|过不下去|受不了|我该/u.test(t)
   const story = /[，,。].{4,}/u.test(t) || t.length >= 18
   if (THIRD.test(t) && (category || asks) && !/(?:我|俺)(?:被|家)/u.test(t.replace(/我(?:家)?(?:邻居|隔壁|对门|表姐|妹|同事|朋友)/u, ''))) {

@@ -18,18 +18,20 @@ export class Classifier {
     private readonly timeoutMs: number,
   ) {}
 
+  /** Private chat: any real sentence; a group mention: only when the rules see a topic or someone's own story. */
+  worthAsking(ctx: Context): boolean {
+    const rules = rulesOf(ctx)
+    return ctx.msg.conversation.kind === 'private'
+      ? ctx.msg.text.trim().length >= 4 || rules.kind !== 'none'
+      : ctx.msg.mentioned && (rules.kind !== 'none' || rules.signals.includes('personal'))
+  }
+
   /** Rules, refined by the LLM when one is configured and the message is worth asking about. */
   refined(ctx: Context): Promise<Classification> {
     return ctx.memo(REFINED, async () => {
       const rules = rulesOf(ctx)
       let result = rules
-      // Private chat: always (colloquial requests are what the model is for). A group mention: only when the
-      // rules see a topic or someone's own story, so ordinary questions to the bot don't wait for a model.
-      const worthAsking =
-        ctx.msg.conversation.kind === 'private'
-          ? ctx.msg.text.trim().length >= 4 || rules.kind !== 'none'
-          : ctx.msg.mentioned && (rules.kind !== 'none' || rules.signals.includes('personal'))
-      if (this.llm && rules.urgency !== '紧急' && worthAsking) {
+      if (this.llm && rules.urgency !== '紧急' && this.worthAsking(ctx)) {
         try {
           result = mergeClassifications(rules, await classifyWithLlm(this.llm, ctx.msg.text, this.timeoutMs))
         } catch (err) {
