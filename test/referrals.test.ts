@@ -10,6 +10,8 @@ import { createReferrals, type ReferralDeps, type ReferralParts } from '../src/r
 import { createSafety } from '../src/safety/index.ts'
 import { safetyTexts } from '../src/safety/texts.ts'
 import { referralTexts } from '../src/referrals/texts.ts'
+import { resolveSettings } from '../src/referrals/settings.ts'
+import { HELP_TOOL } from '../src/nlu/help-llm.ts'
 import type { Case } from '../src/referrals/state.ts'
 import { createLogger, type Logger } from '../src/core/log.ts'
 import { parseScript } from '../src/sandbox/script.ts'
@@ -602,7 +604,7 @@ describe('retention', () => {
 })
 
 describe('with an LLM', () => {
-  const call = (args: Record<string, unknown>) => ({ toolCalls: [{ name: 'classify_help_request', arguments: JSON.stringify(args) }] })
+  const call = (args: Record<string, unknown>) => ({ toolCalls: [{ name: HELP_TOOL, arguments: JSON.stringify(args) }] })
 
   async function bootWithStub(respond: Parameters<typeof startOpenAiStub>[0]) {
     stub = await startOpenAiStub(respond)
@@ -611,7 +613,7 @@ describe('with an LLM', () => {
   }
 
   it('an emergency found by the model alone is an emergency; the model never sees the phone number', async () => {
-    const { bot, svc } = await bootWithStub({ chat: () => call({ kind: 'help', category: '家庭暴力', urgency: '紧急', medical: false, selfHarm: false }) })
+    const { bot, svc } = await bootWithStub({ chat: () => call({ intent: 'help.emergency', category: 'dv', danger: 'violence' }) })
     dm(bot, '王芳', '他说今晚回来有我受的，我现在一个人在家，号码13912349999')
     await until(() => privately(bot, '王芳').length >= 1)
     expect(privately(bot, '王芳')[0]!.text.startsWith('如有危险，请立即拨打110')).toBe(true)
@@ -621,11 +623,11 @@ describe('with an LLM', () => {
     const sentToModel = JSON.stringify(stub!.chatRequests())
     expect(sentToModel).not.toContain('13912349999')
     expect(sentToModel).toContain('139****9999')
-    expect(stub!.chatRequests()[0]!.tool_choice).toEqual({ type: 'function', function: { name: 'classify_help_request' } })
+    expect(stub!.chatRequests()[0]!.tool_choice).toEqual({ type: 'function', function: { name: HELP_TOOL } })
   })
 
   it('a rule emergency never waits for the model (which may call it nothing)', async () => {
-    const { bot, svc } = await bootWithStub({ chat: () => call({ kind: 'other', category: '其他', urgency: '一般', medical: false, selfHarm: false }) })
+    const { bot, svc } = await bootWithStub({ chat: () => call({ intent: 'chatter', category: 'other', danger: 'none' }) })
     dm(bot, '王芳', '他拿刀吓唬我')
     const c = await onlyCase(svc)
     await settle(bot)
@@ -638,8 +640,8 @@ describe('with an LLM', () => {
       chat: (body) => {
         const text = body.messages.at(-1)!.content
         return text.includes('保护令')
-          ? call({ kind: 'question', category: '家庭暴力', urgency: '一般', medical: false, selfHarm: false })
-          : call({ kind: 'help', category: '婚姻家庭纠纷', urgency: '一般', medical: false, selfHarm: false })
+          ? call({ intent: 'qa.question', category: 'dv', danger: 'none' })
+          : call({ intent: 'help.request', category: 'family', danger: 'none' })
       },
     })
     dm(bot, '王芳', '这个家我是待不下去了，天天看人脸色')
@@ -649,6 +651,47 @@ describe('with an LLM', () => {
     await sleep(500)
     await settle(bot)
     expect(privately(bot, '张丽')).toHaveLength(0)
+  })
+
+  /** Answers every private message, so a reply is visible whichever way the help side decides. */
+  const qaStandIn: Capability = {
+    name: 'qa-standin',
+    register(app) {
+      app.route({ name: 'qa.answer', priority: 80, match: (ctx) => ctx.msg.conversation.kind === 'private', handle: (ctx) => ctx.reply('资料里没有相关内容。') })
+    },
+  }
+
+  it('a model that never answers (the stub holds the socket): an acknowledgement first, the reply within the configured deadline', async () => {
+    stub = await startOpenAiStub({ chat: () => new Promise<never>(() => undefined) })
+    const llm = new OpenAiLlm({ baseURL: stub.baseURL, apiKey: 'test', model: 'stub-model', maxRetries: 0 })
+    // The per-call timeout is set beyond the deadline here, so what bounds the reply is the deadline itself.
+    const settings = { llmTimeoutMs: 9000, ackAfterMs: 150, replyDeadlineMs: 1200 }
+    const { bot } = await boot({ settings }, { llm, extra: [qaStandIn] })
+    const started = Date.now()
+    dm(bot, '王芳', '唉，这日子也不知道怎么过')
+    await until(() => privately(bot, '王芳').length === 2)
+    const waited = Date.now() - started
+    expect(privately(bot, '王芳').map((m) => m.text)).toEqual([referralTexts.working, '资料里没有相关内容。'])
+    expect(stub.chatRequests()).toHaveLength(1)
+    expect(waited).toBeGreaterThanOrEqual(settings.replyDeadlineMs - 50)
+    expect(waited).toBeLessThan(settings.replyDeadlineMs + 1500)
+  })
+
+  it('each model call has its own short timeout: with a hung model and a timeout under the acknowledgement, she gets the reply alone', async () => {
+    stub = await startOpenAiStub({ chat: () => new Promise<never>(() => undefined) })
+    const llm = new OpenAiLlm({ baseURL: stub.baseURL, apiKey: 'test', model: 'stub-model', maxRetries: 0 })
+    const settings = { llmTimeoutMs: 200, ackAfterMs: 5000, replyDeadlineMs: 8000 }
+    const { bot } = await boot({ settings }, { llm, extra: [qaStandIn] })
+    const started = Date.now()
+    dm(bot, '王芳', '唉，这日子也不知道怎么过')
+    await until(() => privately(bot, '王芳').length === 1)
+    expect(Date.now() - started).toBeLessThan(settings.ackAfterMs)
+    expect(privately(bot, '王芳').map((m) => m.text)).toEqual(['资料里没有相关内容。'])
+    // The defaults keep every resident under ~10 s: a call gives up within 4 s, the whole reading within 8 s.
+    const defaults = resolveSettings(undefined)
+    expect(defaults.llmTimeoutMs).toBeLessThanOrEqual(4000)
+    expect(defaults.replyDeadlineMs).toBeLessThanOrEqual(10_000)
+    expect(defaults.ackAfterMs).toBeLessThan(defaults.replyDeadlineMs)
   })
 
   it('a failing model leaves the rules in charge', async () => {

@@ -30,6 +30,7 @@ import { isHelpTopic } from './classify.ts'
 import { looksLikeStaffCommand, parseStaffCommand } from './commands.ts'
 import { ReferralConversation } from './conversation.ts'
 import { type Flow, FlowStore } from './flow.ts'
+import { withinDeadline } from './deadline.ts'
 import { ReferralJobs } from './jobs.ts'
 import { People } from './people.ts'
 import { ResidentDesk } from './resident.ts'
@@ -205,7 +206,8 @@ export function createReferrals(deps: ReferralDeps = {}): Capability {
         match(ctx) {
           if (!isText(ctx)) return false
           const u = understood(ctx)
-          if (u.intent === 'help.request' || u.intent === 'help.third_party') return true
+          if (u.intent === 'help.third_party') return true
+          if (u.intent === 'help.request') return !answeredInGroup(ctx)
           // A sign-up that also voices a worry is a sign-up first (the sign-ups capability records it).
           if (NOT_HELP.test(u.intent)) return false
           const rules = rulesOf(ctx)
@@ -220,7 +222,14 @@ export function createReferrals(deps: ReferralDeps = {}): Capability {
           const rules = helpClassification(ctx)
           if (u.intent === 'help.third_party') return conversation.thirdParty(ctx, rules)
           const sure = u.intent === 'help.request' || (rules.kind === 'help' && (rules.clear || ctx.msg.conversation.kind === 'room'))
-          const cls = sure ? rules : await classifier.refined(ctx)
+          // A slow model never keeps her waiting: an acknowledgement after ackAfterMs, the rules at the deadline.
+          const cls = sure
+            ? rules
+            : await withinDeadline(ctx, classifier.refined(ctx, u), () => rulesOf(ctx), {
+                ackAfterMs: settings.ackAfterMs,
+                deadlineMs: settings.replyDeadlineMs,
+                ack: T.working,
+              })
           // The model read a question after all: the Q&A answers it.
           if (cls.kind !== 'help') {
             if (!(await app.handOver(ctx, 'qa.answer'))) ctx.log.info('not a help request, and no Q&A to answer it')
@@ -248,6 +257,17 @@ function understoodDanger(ctx: Context) {
 
 const CATEGORY_OF: Record<string, Category> = {
   legal: '法律维权', dv: '家庭暴力', family: '婚姻家庭纠纷', psych: '心理支持', jobs: '就业创业', hardship: '困难帮扶', health: '健康（两癌筛查等）', child: '儿童与家庭教育',
+}
+
+/**
+ * In a group, a practical need asked as a question ("孩子放学没人管，有什么办法吗") is answered there by the Q&A,
+ * whose answer carries our hint offering private help; a disclosure (violence, family, feelings, legal trouble)
+ * is never left to the documents.
+ */
+function answeredInGroup(ctx: Context): boolean {
+  if (ctx.msg.conversation.kind !== 'room') return false
+  const { category } = helpClassification(ctx)
+  return !SUPPORT.has(category) && rulesOf(ctx).kind !== 'help' && /[?？]|吗|有什么办法|有啥办法|能不能|怎么|哪里|哪儿/u.test(ctx.msg.text)
 }
 
 /** Categories where a disclosure needs to hear first that it is not her fault. */

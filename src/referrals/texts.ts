@@ -37,6 +37,8 @@ export const referralTexts = {
   recallAdvice: '您的消息里有手机号或身份证号，为保护隐私，建议长按消息撤回。需要帮助请私聊我；问问题请去掉号码后再@我。',
   recallAndThirdParty: '您的消息里有手机号或身份证号，为保护隐私，建议长按消息撤回。谢谢您告诉我们，我已私下转给工作人员跟进；如有人正处于危险，请马上拨打110。',
   recallAndPrivately: '您的消息里有手机号或身份证号，为保护隐私，建议长按消息撤回。已私信您，请留意私聊（没收到请加我好友）。',
+  /** The understanding is taking a moment (a slow model): the resident hears something at once. */
+  working: '收到，我看一下，请稍等。',
   staffCommandInGroup: '案件操作请私聊我，群里不处理。',
   /**
    * A disclosure in the group: support first (not her fault), the numbers for danger, the private channel.
