@@ -343,7 +343,7 @@ describe('the consent gate', () => {
     dm(bot, '王芳', '微信就行')
     const c = await onlyCase(svc)
     await settle(bot)
-    expect(c).toMatchObject({ source: 'transfer', description: question, category: '法律维权', contact: '微信私聊' })
+    expect(c).toMatchObject({ source: 'transfer', description: question, category: '法律维权', contact: '微信就行' })
   })
 })
 

@@ -105,7 +105,8 @@ export class ReferralConversation {
         const contact = contactOf(u.slots.contact, text)
         return this.advance(ctx, { ...flow, step: 'contact', tries: 0, ...(contact ? { contact } : {}) })
       }
-      if (u.intent === 'contact.preference' && flow.step === 'contact') return this.advance(ctx, { ...flow, contact: contactOf(u.slots.contact, text) ?? readContact(text) })
+      // An answer to the contact question is kept in her words (staff read "电话，晚上八点以后" as it is).
+      if (u.intent === 'contact.preference' && flow.step === 'contact') return this.advance(ctx, { ...flow, contact: readContact(text) })
     }
     if (flow.step === 'emergency-contact') {
       // The case exists (or is being created): what they add goes to staff.
