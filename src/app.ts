@@ -86,6 +86,11 @@ export async function createApp(opts: AppOptions): Promise<BotApp> {
     onJoin: (h) => void joinHandlers.push(h),
     addAnswerHint: (h) => void hints.push(h),
     answerHints: (ctx) => hints.map((h) => h(ctx)).filter((x): x is string => Boolean(x)),
+    handOver: async (ctx, name) => {
+      const route = router.list().find((r) => r.name === name)
+      if (route) await route.handle(ctx)
+      return !!route
+    },
     onStart: (fn) => void startHooks.push(fn),
     onStop: (fn) => void stopHooks.push(fn),
   }

@@ -6,7 +6,8 @@ import { hnswBackend } from './adapters/hnsw/index.ts'
 import { createQa } from './qa/index.ts'
 import { referrals } from './referrals/index.ts'
 import { reminders } from './reminders/index.ts'
+import { safety } from './safety/index.ts'
 import { signups } from './signups/index.ts'
 import { welcome } from './welcome/index.ts'
 
-export const capabilities: Capability[] = [welcome, referrals, signups, reminders, createQa({ vectors: hnswBackend }), consoleLink]
+export const capabilities: Capability[] = [welcome, referrals, safety, signups, reminders, createQa({ vectors: hnswBackend }), consoleLink]

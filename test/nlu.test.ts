@@ -1,7 +1,9 @@
 // The utterance corpus as a table test (test/fixtures/nlu). Floors sit well below the figures measured with
 // `npm run eval:nlu`, so a regression fails while honest improvements pass. Fast: the parser is driven
 // directly, and routing through app.explain (every capability registered, real Redis, no mock puppet).
+import { readFileSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { projectPath } from '../src/core/paths.ts'
 import { loadCorpus, situationOf } from '../src/nlu/corpus.ts'
 import { score } from '../src/nlu/evaluate.ts'
 import { intentsOfRoute, SAFETY_ROUTES } from '../src/nlu/route-intents.ts'
@@ -87,5 +89,46 @@ describe('routing the corpus (every capability registered)', () => {
     // Positive control: a real announcement still goes to the announcer.
     const announce = { ...edit, id: 'announce-doc', text: '@小助手 发布活动 周六下午2点 亲子手工 微家活动室 限20人' }
     expect(await world.routeOf(announce)).toBe('signups.announce')
+  })
+})
+
+// Safety (help side): every emergency of both halves reaches the safety route, and alarming-sounding chatter
+// does not. The probes (test/fixtures/safety) are written from the meanings in src/nlu/danger.ts.
+describe('emergencies reach the safety route first (both halves, by meaning)', () => {
+  const probes = JSON.parse(readFileSync(projectPath('test', 'fixtures', 'safety', 'danger-probes.json'), 'utf8')) as { emergency: string[]; calm: string[] }
+  const template = lines.find((l) => l.intent === 'chatter' && l.ctx.where === 'group')!
+  const probe = (text: string, i: number, where: 'group' | 'private') => ({ ...template, id: `probe-${where}-${i}`, text, ctx: { where, role: 'resident' as const, mention: false } })
+  let world: NluWorld
+  beforeAll(async () => {
+    world = await nluWorld()
+  })
+  afterAll(() => world.close())
+
+  it.each(['tune', 'heldout'] as const)('every %s help.emergency line is claimed by referrals.emergency', async (p) => {
+    const emergencies = part(p).filter((l) => l.intent === 'help.emergency')
+    expect(emergencies.length).toBe(26)
+    const missed: string[] = []
+    for (const l of emergencies) if ((await world.routeOf(l)) !== 'referrals.emergency') missed.push(l.id)
+    expect(missed).toEqual([])
+  })
+
+  it('false emergencies stay at or under 1% on each half', async () => {
+    for (const p of ['tune', 'heldout'] as const) {
+      const calm = part(p).filter((l) => l.intent !== 'help.emergency' && !l.slots.danger)
+      let alarms = 0
+      for (const l of calm) if ((await world.routeOf(l)) === 'referrals.emergency') alarms++
+      expect(alarms / calm.length).toBeLessThanOrEqual(0.01)
+    }
+  })
+
+  it('alarming-sounding chatter (累死了, 笑死我了, 气死我了, tools for an activity, a film) never reaches it; real danger said in other words does', async () => {
+    expect(probes.calm.length).toBeGreaterThan(15)
+    for (const [i, text] of probes.calm.entries()) {
+      for (const where of ['group', 'private'] as const) expect({ text, route: await world.routeOf(probe(text, i, where)) }).not.toEqual({ text, route: 'referrals.emergency' })
+    }
+    // Positive control: the same harness routes danger said in words the corpus never used to the safety route.
+    for (const [i, text] of probes.emergency.entries()) {
+      for (const where of ['group', 'private'] as const) expect({ text, route: await world.routeOf(probe(text, i, where)) }).toEqual({ text, route: 'referrals.emergency' })
+    }
   })
 })

@@ -7,7 +7,11 @@ import { casesCommand } from '../src/referrals/cli.ts'
 import { testCliDeps } from '../src/testing/cli.ts'
 import { isHelpTopic } from '../src/referrals/classify.ts'
 import { createReferrals, type ReferralDeps, type ReferralParts } from '../src/referrals/index.ts'
+import { createSafety } from '../src/safety/index.ts'
+import { safetyTexts } from '../src/safety/texts.ts'
 import { referralTexts } from '../src/referrals/texts.ts'
+import { resolveSettings } from '../src/referrals/settings.ts'
+import { HELP_TOOL } from '../src/nlu/help-llm.ts'
 import type { Case } from '../src/referrals/state.ts'
 import { createLogger, type Logger } from '../src/core/log.ts'
 import { parseScript } from '../src/sandbox/script.ts'
@@ -290,7 +294,9 @@ describe('the consent gate', () => {
     say(bot, '王芳', '我老公经常打我，怎么办啊')
     await until(() => privately(bot, '王芳').length === 1)
     await settle(bot)
-    expect(bot.sent.filter((s) => s.kind === 'room').map((m) => m.text)).toEqual([referralTexts.groupPrivately])
+    // A disclosure: support first (not her fault, 110 and 12338, the private channel), nothing echoed.
+    expect(bot.sent.filter((s) => s.kind === 'room').map((m) => m.text)).toEqual([referralTexts.groupDisclosure])
+    expect(referralTexts.groupDisclosure).toMatch(/不是您的错[\s\S]*110[\s\S]*12338[\s\S]*私信/)
     expect(toPerson(bot, '张丽')).toHaveLength(0)
   })
 
@@ -598,7 +604,7 @@ describe('retention', () => {
 })
 
 describe('with an LLM', () => {
-  const call = (args: Record<string, unknown>) => ({ toolCalls: [{ name: 'classify_help_request', arguments: JSON.stringify(args) }] })
+  const call = (args: Record<string, unknown>) => ({ toolCalls: [{ name: HELP_TOOL, arguments: JSON.stringify(args) }] })
 
   async function bootWithStub(respond: Parameters<typeof startOpenAiStub>[0]) {
     stub = await startOpenAiStub(respond)
@@ -607,8 +613,8 @@ describe('with an LLM', () => {
   }
 
   it('an emergency found by the model alone is an emergency; the model never sees the phone number', async () => {
-    const { bot, svc } = await bootWithStub({ chat: () => call({ kind: 'help', category: '家庭暴力', urgency: '紧急', medical: false, selfHarm: false }) })
-    dm(bot, '王芳', '他说今晚回来就让我好看，我现在一个人在家，号码13912349999')
+    const { bot, svc } = await bootWithStub({ chat: () => call({ intent: 'help.emergency', category: 'dv', danger: 'violence' }) })
+    dm(bot, '王芳', '他说今晚回来有我受的，我现在一个人在家，号码13912349999')
     await until(() => privately(bot, '王芳').length >= 1)
     expect(privately(bot, '王芳')[0]!.text.startsWith('如有危险，请立即拨打110')).toBe(true)
     const c = await onlyCase(svc)
@@ -617,11 +623,11 @@ describe('with an LLM', () => {
     const sentToModel = JSON.stringify(stub!.chatRequests())
     expect(sentToModel).not.toContain('13912349999')
     expect(sentToModel).toContain('139****9999')
-    expect(stub!.chatRequests()[0]!.tool_choice).toEqual({ type: 'function', function: { name: 'classify_help_request' } })
+    expect(stub!.chatRequests()[0]!.tool_choice).toEqual({ type: 'function', function: { name: HELP_TOOL } })
   })
 
   it('a rule emergency never waits for the model (which may call it nothing)', async () => {
-    const { bot, svc } = await bootWithStub({ chat: () => call({ kind: 'other', category: '其他', urgency: '一般', medical: false, selfHarm: false }) })
+    const { bot, svc } = await bootWithStub({ chat: () => call({ intent: 'chatter', category: 'other', danger: 'none' }) })
     dm(bot, '王芳', '他拿刀吓唬我')
     const c = await onlyCase(svc)
     await settle(bot)
@@ -634,8 +640,8 @@ describe('with an LLM', () => {
       chat: (body) => {
         const text = body.messages.at(-1)!.content
         return text.includes('保护令')
-          ? call({ kind: 'question', category: '家庭暴力', urgency: '一般', medical: false, selfHarm: false })
-          : call({ kind: 'help', category: '婚姻家庭纠纷', urgency: '一般', medical: false, selfHarm: false })
+          ? call({ intent: 'qa.question', category: 'dv', danger: 'none' })
+          : call({ intent: 'help.request', category: 'family', danger: 'none' })
       },
     })
     dm(bot, '王芳', '这个家我是待不下去了，天天看人脸色')
@@ -647,12 +653,209 @@ describe('with an LLM', () => {
     expect(privately(bot, '张丽')).toHaveLength(0)
   })
 
+  /** Answers every private message, so a reply is visible whichever way the help side decides. */
+  const qaStandIn: Capability = {
+    name: 'qa-standin',
+    register(app) {
+      app.route({ name: 'qa.answer', priority: 80, match: (ctx) => ctx.msg.conversation.kind === 'private', handle: (ctx) => ctx.reply('资料里没有相关内容。') })
+    },
+  }
+
+  it('a model that never answers (the stub holds the socket): an acknowledgement first, the reply within the configured deadline', async () => {
+    stub = await startOpenAiStub({ chat: () => new Promise<never>(() => undefined) })
+    const llm = new OpenAiLlm({ baseURL: stub.baseURL, apiKey: 'test', model: 'stub-model', maxRetries: 0 })
+    // The per-call timeout is set beyond the deadline here, so what bounds the reply is the deadline itself.
+    const settings = { llmTimeoutMs: 9000, ackAfterMs: 150, replyDeadlineMs: 1200 }
+    const { bot } = await boot({ settings }, { llm, extra: [qaStandIn] })
+    const started = Date.now()
+    dm(bot, '王芳', '唉，这日子也不知道怎么过')
+    await until(() => privately(bot, '王芳').length === 2)
+    const waited = Date.now() - started
+    expect(privately(bot, '王芳').map((m) => m.text)).toEqual([referralTexts.working, '资料里没有相关内容。'])
+    expect(stub.chatRequests()).toHaveLength(1)
+    expect(waited).toBeGreaterThanOrEqual(settings.replyDeadlineMs - 50)
+    expect(waited).toBeLessThan(settings.replyDeadlineMs + 1500)
+  })
+
+  it('each model call has its own short timeout: with a hung model and a timeout under the acknowledgement, she gets the reply alone', async () => {
+    stub = await startOpenAiStub({ chat: () => new Promise<never>(() => undefined) })
+    const llm = new OpenAiLlm({ baseURL: stub.baseURL, apiKey: 'test', model: 'stub-model', maxRetries: 0 })
+    const settings = { llmTimeoutMs: 200, ackAfterMs: 5000, replyDeadlineMs: 8000 }
+    const { bot } = await boot({ settings }, { llm, extra: [qaStandIn] })
+    const started = Date.now()
+    dm(bot, '王芳', '唉，这日子也不知道怎么过')
+    await until(() => privately(bot, '王芳').length === 1)
+    expect(Date.now() - started).toBeLessThan(settings.ackAfterMs)
+    expect(privately(bot, '王芳').map((m) => m.text)).toEqual(['资料里没有相关内容。'])
+    // The defaults keep every resident under ~10 s: a call gives up within 4 s, the whole reading within 8 s.
+    const defaults = resolveSettings(undefined)
+    expect(defaults.llmTimeoutMs).toBeLessThanOrEqual(4000)
+    expect(defaults.replyDeadlineMs).toBeLessThanOrEqual(10_000)
+    expect(defaults.ackAfterMs).toBeLessThan(defaults.replyDeadlineMs)
+  })
+
   it('a failing model leaves the rules in charge', async () => {
     const { bot } = await bootWithStub({ chat: () => ({ status: 500 }) })
     dm(bot, '王芳', '我老公经常打我')
     await until(() => privately(bot, '王芳').length === 1)
     await settle(bot)
     expect(privately(bot, '王芳')[0]!.text).toContain('家庭暴力')
+  })
+})
+
+describe('the help side read by the parser (issue 13)', () => {
+  const withSafety = () => boot({}, { extra: [createSafety()] })
+
+  it('consent and the contact in one reply ("行，转吧，加我微信聊") create the case with that contact', async () => {
+    const { bot, svc } = await boot()
+    dm(bot, '王芳', '我老公喝了酒就骂我，还摔东西，我实在受不了了')
+    await until(() => lastTo(bot, '王芳').includes('同意'))
+    expect(lastTo(bot, '王芳').startsWith(referralTexts.privateSupport)).toBe(true)
+    dm(bot, '王芳', '行，转吧，加我微信聊')
+    const c = await onlyCase(svc)
+    await settle(bot)
+    expect(c).toMatchObject({ category: '家庭暴力', contact: '微信私聊', consent: true })
+    // The contact question was never asked: one reply carried both.
+    expect(privately(bot, '王芳').some((m) => m.text === referralTexts.askContact)).toBe(false)
+  })
+
+  it('a withdrawal ("算了还是不用了，别联系我") closes her open case as withdrawn and tells the staff; "我那事有人管了没" reads its status', async () => {
+    const { bot, svc } = await boot()
+    dm(bot, '王芳', '我老公喝了酒就骂我，还摔东西，我实在受不了了')
+    await until(() => lastTo(bot, '王芳').includes('同意'))
+    dm(bot, '王芳', '好的，打我电话')
+    const c = await onlyCase(svc)
+    await until(() => privately(bot, '小王').some((m) => m.text.includes(c.id)))
+    say(bot, '王芳', '我那事有人管了没', { mention: true })
+    await until(() => lastTo(bot, '王芳').includes(`${c.id}：已转给工作人员`))
+    expect(bot.sent.filter((s) => s.kind === 'room').at(-1)!.text).toBe(referralTexts.statusInGroup)
+    dm(bot, '王芳', '算了还是不用了，别联系我')
+    await until(async () => (await svc.cases.get(c.id))?.status === 'closed')
+    await until(() => privately(bot, '小王').some((m) => m.text === referralTexts.staffWithdrawn(c.id, '王芳')))
+    expect(lastTo(bot, '王芳')).toBe(referralTexts.withdrawn([c.id]))
+    const closed = (await svc.cases.get(c.id))!
+    expect(closed.audit.at(-1)).toMatchObject({ by: '居民', action: 'withdrawn' })
+    expect(await svc.cases.openOf(bot.world.person('王芳').id)).toEqual([])
+    await settle(bot)
+  })
+
+  it('a withdrawal in the middle of the consent conversation drops it: nothing reaches staff', async () => {
+    const { bot, svc } = await boot()
+    dm(bot, '王芳', '帮帮我')
+    await until(() => lastTo(bot, '王芳').includes('同意'))
+    dm(bot, '王芳', '同意')
+    await until(() => lastTo(bot, '王芳').includes('怎么联系您'))
+    dm(bot, '王芳', '1')
+    await until(() => lastTo(bot, '王芳').includes('说说您遇到的情况'))
+    dm(bot, '王芳', '算了，别联系我了')
+    await until(() => lastTo(bot, '王芳') === referralTexts.withdrawn([]))
+    await settle(bot)
+    expect(await svc.cases.list()).toEqual([])
+    // Positive control: the same person can still start again and reach staff.
+    expect(privately(bot, '小王')).toHaveLength(0)
+  })
+
+  it('a third-party report goes to staff privately with a short line in the group; identity numbers reach staff masked', async () => {
+    const { bot, svc } = await boot()
+    say(bot, '王芳', '我邻居大姐被她老公打得胳膊青一块紫一块的，身份证110101198001011234也被扣着，能不能帮帮她')
+    const c = await onlyCase(svc)
+    await until(() => privately(bot, '小王').some((m) => m.text.includes(c.id)))
+    expect(c).toMatchObject({ consentBasis: 'third-party', resident: { name: '王芳' } })
+    // The number makes it recall advice too; the report itself goes on in private.
+    expect(bot.sent.filter((s) => s.kind === 'room').map((m) => m.text)).toEqual([referralTexts.recallAndThirdParty])
+    const alert = privately(bot, '小王').find((m) => m.text.includes(c.id))!.text
+    expect(alert).toContain('**************1234')
+    expect(alert).not.toContain('110101198001011234')
+    expect(alert).toContain('他人代为反映')
+    await settle(bot)
+  })
+
+  it('a phone number posted in the group ("我家电话139…，有事打我") gets recall advice, never a DV referral', async () => {
+    const { bot, svc } = await boot()
+    bot.world.say('张丽', '我家电话13912345678，有事打我')
+    await until(() => bot.sent.some((s) => s.kind === 'room'))
+    await settle(bot)
+    expect(bot.sent.map((m) => m.text)).toEqual([referralTexts.recallAdvice])
+    expect(await svc.cases.list()).toEqual([])
+  })
+
+  it('"找个真人帮我" is a hand-off like 「转人工」', async () => {
+    const { bot } = await boot()
+    dm(bot, '王芳', '找个真人帮我')
+    await until(() => lastTo(bot, '王芳').includes('同意'))
+    expect(lastTo(bot, '王芳')).toContain('转给微家的工作人员')
+  })
+
+  it('fraud in the group: a short anti-fraud warning there (nobody mentioned), the host told privately', async () => {
+    const { bot } = await withSafety()
+    bot.world.say('张丽', '妇联通知：领补贴先交200元保证金，转账到6222 0000 0000 0000，今晚截止')
+    await until(() => privately(bot, '李姐').length === 1)
+    await settle(bot)
+    const room = bot.sent.filter((s) => s.kind === 'room')
+    expect(room.map((m) => m.text)).toEqual([safetyTexts.fraudWarning])
+    expect(room[0]!.mentions).toEqual([])
+    expect(safetyTexts.fraudWarning).toMatch(/妇联[\s\S]*不[\s\S]*(押金|保证金)[\s\S]*转账/)
+    expect(privately(bot, '李姐')[0]!.text).toContain('张丽')
+  })
+
+  it('a message about a voice note or picture: it cannot hear or see, asks to type, guesses nothing; "你会些啥" says what it does and how privacy works', async () => {
+    const { bot } = await withSafety()
+    dm(bot, '王芳', '刚才那条语音你听到没，帮我弄一下')
+    await until(() => privately(bot, '王芳').length === 1)
+    expect(privately(bot, '王芳')[0]!.text).toBe(safetyTexts.media)
+    dm(bot, '王芳', '你会些啥')
+    await until(() => privately(bot, '王芳').length === 2)
+    expect(privately(bot, '王芳')[1]!.text).toMatch(/隐私[\s\S]*同意/)
+    await settle(bot)
+  })
+
+  it('a private message that voices a worry and asks a legal question: consent is asked AND the Q&A answers the question', async () => {
+    const asked: string[] = []
+    const qa: Capability = {
+      name: 'qa-standin',
+      register(app) {
+        app.route({
+          name: 'qa.answer',
+          priority: 80,
+          match: (ctx) => ctx.msg.conversation.kind === 'private',
+          async handle(ctx) {
+            asked.push(ctx.msg.text)
+            await ctx.reply(['抚养费一般按月收入的20%到30%。', ...app.answerHints(ctx)].join('\n'))
+          },
+        })
+      },
+    }
+    const { bot } = await boot({}, { extra: [qa] })
+    const text = '请问抚养费一般按收入的多少算啊？我前夫一个月就给500，孩子上学根本不够，我心里特别窝火，又不想跟他撕破脸'
+    dm(bot, '王芳', text)
+    await until(() => privately(bot, '王芳').length === 2)
+    await settle(bot)
+    const [consent, answer] = privately(bot, '王芳').map((m) => m.text)
+    expect(consent).toContain('同意')
+    expect(answer).toBe('抚养费一般按月收入的20%到30%。')
+    expect(asked).toEqual([text])
+  })
+
+  it('a sign-up that mentions a worrying partner stays a sign-up (another route records it) and she gets a gentle private check-in', async () => {
+    const recorded: string[] = []
+    const signups: Capability = {
+      name: 'signups-standin',
+      register(app) {
+        app.route({ name: 'signups.resident', priority: 40, match: (ctx) => /报名|算我一个/.test(ctx.msg.text), handle: async (ctx) => void recorded.push(ctx.msg.sender.name) })
+      },
+    }
+    const { bot } = await boot({}, { extra: [signups] })
+    say(bot, '王芳', '插花课算我一个，就是我家那口子最近老疑神疑鬼的，不知道让不让我出门')
+    await until(() => privately(bot, '王芳').length === 1)
+    await settle(bot)
+    expect(recorded).toEqual(['王芳'])
+    expect(privately(bot, '王芳')[0]!.text).toBe(referralTexts.checkIn)
+    expect(bot.sent.filter((s) => s.kind === 'room')).toEqual([])
+    // Positive control: a plain sign-up gets no check-in.
+    bot.world.say('张丽', '插花课算我一个')
+    await until(() => recorded.length === 2)
+    await settle(bot)
+    expect(privately(bot, '张丽')).toHaveLength(0)
   })
 })
 
@@ -688,6 +891,6 @@ describe('end to end through the sandbox script harness', () => {
     const room = bot.sent.filter((s) => s.kind === 'room')
     expect(room.map((m) => m.mentions)).toEqual([['王芳'], ['张丽']])
     expect(room[0]!.text).toContain('110')
-    expect(room[1]!.text).toBe(referralTexts.groupPrivately)
+    expect(room[1]!.text).toBe(referralTexts.groupDisclosure)
   })
 })

@@ -165,6 +165,12 @@ export interface App extends Directory, Storage {
    */
   addAnswerHint(hint: (ctx: Context) => string | undefined): void
   answerHints(ctx: Context): string[]
+  /**
+   * Runs another capability's route handler on this message, skipping its predicate: for a message with two
+   * meanings that two capabilities serve (a help request that also asks a legal question: referrals ask
+   * consent, then hand the question to "qa.answer"). Resolves false when no route has that name.
+   */
+  handOver(ctx: Context, routeName: string): Promise<boolean>
   /** Work to do once the bot is ready (e.g. catch-up) and on shutdown. */
   onStart(fn: () => Promise<void>): void
   onStop(fn: () => Promise<void>): void

@@ -4,6 +4,7 @@
 // Where the phrasing is ambiguous it leans towards safety: a false emergency costs a hotline reminder,
 // a missed one can cost far more.
 import { toSimplified } from '../core/zh/script.ts'
+import { FEAR_OF, HYPERBOLE, notAReport, readDanger, violenceIsOver } from './danger.ts'
 
 // The help categories and urgency levels staff work with; the labels are what staff and residents see.
 export const CATEGORIES = ['法律维权', '家庭暴力', '婚姻家庭纠纷', '心理支持', '就业创业', '困难帮扶', '健康（两癌筛查等）', '儿童与家庭教育', '其他'] as const
@@ -42,13 +43,16 @@ const DANGER: [string, RegExp][] = [
   ['kill-threat', /(杀|弄死|打死|掐死|整死|砍死|捅死|勒死)(了)?(我|你|人|孩子|我们|全家)|要(了)?我(的)?命|要杀|威胁.{0,8}(杀|死|命)|扬言/],
   ['strangle', /掐(住)?(我)?(的)?脖子|勒(住)?(我)?(的)?脖子|捂(住)?(我)?(的)?(嘴|鼻)/],
   ['ongoing', /(正在|还在|又在|现在在)(打|砸|追|砍|踢|揍)|(又|刚|刚才|刚刚|正在|还在)(动手)?(打|揍|踢|踹)(了)?(我|俺)(?!电话|手机)|(正在|在)?砸(门|东西|家)|踹门|打(得|的)我(浑身|满身|满脸|头|站不|起不|流血|出血|鼻青)/],
-  ['confined', /(把我|把俺|被)(关|锁|反锁)(在|起来|了)|不让我(出门|出去|走|报警|打电话)/],
+  ['confined', /(把我|把俺|被)(关|锁|反锁)(在|起来|了)|(?<!让|(?:怕|担心|不知道|会不会|万一|说不定).{0,6})不让我(出门|出去|走|报警|打电话)/],
   ['stalked', /(堵|守)在(我)?(家)?门口|跟踪我|在我家门外/],
   ['thrown-out', /(赶|撵|轰)出(了)?(家门|家|门)|无家可归|流落街头/],
   ['sexual-violence', /强奸|性侵|强暴|猥亵/],
   ['cry', /救命|救救我|快来人|快报警|帮我报警|帮忙报警/],
   ['child-missing', /孩子(被|让)?(拐|抱走|带走|拐走)|(孩子|儿子|女儿|娃)(不见了|丢了|失踪|找不到了)/],
 ]
+
+/** Danger signals that a story long past does not make an emergency now. */
+const VIOLENT = new Set(['weapon', 'kill-threat', 'strangle', 'ongoing', 'confined', 'stalked'])
 
 /** Acute medical danger: an emergency on its own. */
 const MEDICAL_ACUTE = /昏迷|晕倒|晕过去|不省人事|喘不(上|过)气|呼吸困难|中毒|喝(了)?农药|(吞|吃)了?(一?整?瓶|一把|好多|很多|一堆)的?(药|安眠药)|大出血|流了(很多|好多|一地)?血|抽搐|救护车|急救|割腕/
@@ -57,7 +61,8 @@ const MEDICAL_SOFT = /流血|出血|是血|身血|脸血|受伤|伤得|骨折|�
 
 // ---- categories, in priority order (the first that matches wins; safety first) ----
 
-const HIT_ME = '(打|揍|踢|踹|扇|掐|推|拽|薅|咬|烫|虐待|吓唬|威胁|恐吓|控制|打骂)(了)?(我|俺|老婆|媳妇|妻子|孩子)(?!电话|手机|微信|视频|的电话|的手机)'
+// Not "有事打我" / "打我家座机": a phone call.
+const HIT_ME = '(?<!有事|随时|直接|请|可以|记得|就)(打|揍|踢|踹|扇|掐|推|拽|薅|咬|烫|虐待|吓唬|威胁|恐吓|控制|打骂)(了)?(我|俺|老婆|媳妇|妻子|孩子)(?!家?(电话|手机|微信|视频|座机)|的电话|的手机)'
 
 const CATEGORY_RULES: [Category, RegExp][] = [
   [
@@ -118,11 +123,18 @@ export function classifyRules(text: string): Classification {
   const personal = PERSONAL.test(t.replace(QUESTION_LEAD, ''))
   if (personal) signals.push('personal')
 
-  const selfHarm = SELF_HARM.test(t)
+  // Hitting that is over or habitual is left to the tense-aware reading (src/nlu/danger.ts); everything else
+  // here stays an emergency whatever the tense.
+  const reading = readDanger(t)
+  // Exclamations (气死我了, 打死我也不…) and films or notices never make an emergency.
+  const calm = notAReport(t) ? '' : t.replace(HYPERBOLE, '').replace(FEAR_OF, '')
+  const selfHarm = SELF_HARM.test(calm) || reading?.danger === 'suicide'
   if (selfHarm) signals.push('self-harm')
-  const danger = DANGER.filter(([, re]) => re.test(t)).map(([name]) => name)
+  const over = !reading && violenceIsOver(calm)
+  const danger = DANGER.filter(([name, re]) => re.test(calm) && (name !== 'ongoing' || reading) && !(over && VIOLENT.has(name))).map(([name]) => name)
+  if (reading && danger.length === 0 && !selfHarm) danger.push(...reading.signals.map((s) => `meaning:${s}`))
   signals.push(...danger)
-  const acute = MEDICAL_ACUTE.test(t)
+  const acute = MEDICAL_ACUTE.test(calm)
   if (acute) signals.push('medical-acute')
   const soft = MEDICAL_SOFT.test(t)
   const advisory = !personal && ADVISORY.test(t)
@@ -137,7 +149,7 @@ export function classifyRules(text: string): Classification {
     // often violence at home.
     if (selfHarm && category !== '家庭暴力') category = '心理支持'
     else if (!selfHarm && (!category || category === '心理支持')) category = dangerCategory(danger)
-    return { kind: 'help', category: category ?? '其他', urgency: '紧急', medical: acute || soft, selfHarm, clear: true, signals }
+    return { kind: 'help', category: category ?? '其他', urgency: '紧急', medical: acute || soft || !!reading?.signals.includes('medical'), selfHarm, clear: true, signals }
   }
 
   const asksForPerson = ASK_FOR_PERSON.test(t)

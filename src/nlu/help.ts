@@ -2,6 +2,7 @@
 // someone else, consent and its withdrawal, contact preferences, a case's status, fraud, numbers posted in the
 // group, voice notes and pictures, questions about the bot. Pure.
 import { type Category, classifyRules } from './help-rules.ts'
+import { FEAR_OF, HYPERBOLE, notAReport, readDanger, violenceIsOver } from './danger.ts'
 import { bare, PHONE } from './text.ts'
 import type { ContactWay, Danger, HelpCategory, Situation, Slots, Understanding } from './types.ts'
 
@@ -18,7 +19,7 @@ const SUICIDE = new RegExp(
     '(?:明天|以后|哪天).{0,4}不在了', '我走了.{0,6}(?:就好|解脱|省心)', '没什么.{0,4}(?:值得)?留恋', '说声再见', '永别', '最后一次.{0,4}(?:说|见)',
     '跳下去', '(?:水|河|楼).{0,8}(?:想下去|跳)', '想下去', '结束.{0,4}(?:生命|一切|自己)', '一了百了', '安眠药', '农药', '割腕', '上吊',
     '妈妈对不起', '下辈子', '活不下去', '不想再活', '没有我.{0,6}(?:更好|好过)', '拖累', '累赘', '遗书', '后事', '交代.{0,4}(?:后事|孩子)',
-    '(?:攒|存|准备)了?.{0,6}药', '吃了.{0,6}(?:一?整?瓶|一把|好多|很多)', '楼顶', '天台', '(?:桥|河|江|湖)边.{0,10}(?:下去|跳|不想)', '刀片', '绳子', '烧炭', '煤气',
+    '(?:攒|存|准备)了?.{0,6}药', '吃了.{0,6}(?:一?整?瓶|一把|好多|很多)(?:的)?(?:药|片)', '楼顶', '天台', '(?:桥|河|江|湖)边.{0,10}(?:下去|跳|不想)', '刀片', '绳子', '烧炭', '煤气',
     '再见了', '解脱', '照顾好.{0,4}(?:孩子|女儿|儿子|自己)', '对不起大家', '撑不下去.{0,6}(?:死|走)',
   ].join('|'),
   'u',
@@ -39,7 +40,7 @@ const MEDICAL = new RegExp(
   [
     '看不清.{0,10}(?:头痛|头疼|头晕)', '手脚发麻', '说话.{0,4}不利索', '口眼歪斜', '半边.{0,4}(?:麻|动不了)', '(?:摔|跌)倒.{0,8}起不来',
     '疼得(?:打滚|直不起|受不了)', '吐了好几次', '喘不(?:上|过)气', '昏迷', '晕倒', '晕过去', '抽搐', '大出血', '不省人事', '胸口.{0,6}(?:剧痛|疼得)',
-    '动不了了', '要不要打120', '打120', '叫救护车', '叫不醒', '没(?:有)?(?:了)?呼吸', '没气了', '口吐白沫', '嘴歪', '说不出话', '中风', '偏瘫', '流产', '羊水破',
+    '动不了了', '要不要打120', '打120', '叫救护车', '叫不醒', '没(?:有)?(?:了)?呼吸', '没气了', '口吐白沫', '嘴歪', '说不出话', '流产', '羊水破',
     '高烧不退', '烧到4\\d', '吃错药', '误食', '中毒', '休克', '心脏.{0,4}(?:疼|痛|难受)', '胸口.{0,4}(?:疼|痛|闷).{0,8}(?:出汗|喘|麻)', '呼吸困难', '突然.{0,6}(?:倒|晕|抽|不省)',
     '血止不住', '出了好多血', '被狗咬', '烫伤.{0,4}(?:严重|一大片)',
   ].join('|'),
@@ -53,20 +54,30 @@ const FIRST_PERSON_VICTIM = /(?:打|掐|骂|推|锁|关)(?:了)?我|我被|我�
 export function dangerOf(t: string): Danger | undefined {
   const rules = classifyRules(t)
   if (SUICIDE.test(t) || (rules.urgency === '紧急' && rules.selfHarm)) return 'suicide'
-  if (VIOLENCE.test(t)) return 'violence'
+  const reading = readDanger(t)
+  if (reading?.danger === 'suicide') return 'suicide'
+  // Hitting that is over or habitual is a help request (src/nlu/danger.ts); the graver words still count.
+  const over = !reading && violenceIsOver(t)
+  if (VIOLENCE.test(t) && !over && (reading || !isSoftOnly(t))) return 'violence'
   if (MEDICAL.test(t)) return 'medical'
-  if (rules.urgency === '紧急') return rules.medical && !/打|刀|砸/u.test(t) ? 'medical' : 'violence'
+  if (reading) return reading.danger
+  if (rules.urgency === '紧急' && !over) return rules.medical && !/打|刀|砸/u.test(t) ? 'medical' : 'violence'
   return undefined
 }
 
-/** Exclamations that name danger without any ("想死你们了", "气死我了", "笑死", "我要砸了它"). */
-const HYPERBOLE = /想死你们|想死你了|(?:气|笑|吓|困|饿|热|冻|累|烦|胖|忙|美|馋|乐)死(?:我|人|了)|要疯了|逼疯了|砸了它|气得吐血|疼死了?$|辣得要命|要命$|冷死/u
+/** The violence words here that only say someone hit her, with no weapon, threat, blood or hiding. */
+const SOFT_ONLY = /(?:正在|又在|还在|在)(?:打|砸|踹|掐|追)(?:我|门|东西)|现在.{0,4}(?:打|砸|闹|掐)|(?:喝醉|喝多|发疯|发酒疯).{0,8}(?:打|砸|摔|掐)/u
+function isSoftOnly(t: string): boolean {
+  const rest = t.replace(new RegExp(SOFT_ONLY.source, 'gu'), '')
+  return SOFT_ONLY.test(t) && !VIOLENCE.test(rest)
+}
+
 
 // ---------------------------------------------------------------- the readers
 
 export function readEmergency(t: string, sit: Situation): Understanding | undefined {
-  const clean = t.replace(HYPERBOLE, '')
-  const danger = dangerOf(clean)
+  const clean = notAReport(t) ? '' : t.replace(HYPERBOLE, '').replace(FEAR_OF, '')
+  const danger = clean ? dangerOf(clean) : undefined
   if (!danger) return undefined
   if (/如遇|如果遇到|请拨打|宣传|讲座|普法|科普|知识/u.test(t) && !FIRST_PERSON_VICTIM.test(t)) return undefined
   const category = danger === 'suicide' ? 'psych' : danger === 'medical' ? 'health' : 'dv'
@@ -126,6 +137,8 @@ export function readCase(t: string, sit: Situation): Understanding | undefined {
 }
 
 export function readHandoff(t: string): Understanding | undefined {
+  // "你是真人还是机器人" asks what the bot is (bot.about), not for a person.
+  if (/真人还是|还是机器|是不是(?:真人|机器)|是真人吗|是机器人吗/u.test(t) && !/有没有(?:活人|真人)|要|找|转/u.test(t)) return undefined
   if (/转人工|找人工|人工服务|真人|活人|跟人说话|和人说话|不想跟机器|别自动回复|负责人出来|让(?:社工|李姐|小王|工作人员).{0,6}(?:跟我|和我|直接跟我)(?:说|聊)|找个人跟我说/u.test(t)) return { intent: 'handoff.human', slots: {} }
   if (/^(?:人工|转工作人员)$/u.test(bare(t))) return { intent: 'handoff.human', slots: {} }
   return undefined
@@ -150,10 +163,16 @@ function thirdCategory(t: string): HelpCategory | undefined {
 }
 
 /** A person's own need (or someone else's), not urgent; undefined for questions that only touch a topic. */
-export function readHelp(t: string, sit: Situation): Understanding | undefined {
+/** Feelings and hardship said about oneself: in a message that names no one else, the speaker is the one. */
+const FEEL = /难受|堵得慌|心里(?:堵|苦|憋|慌)|失眠|睡不着|自卑|一无是处|不敢出门|害怕|好怕|担心|焦虑|崩溃|想哭|丢人|撑不住|过不下去|受不了|冻得|不好意思跟|跟谁说|说说话|疼得|交不起|揭不开锅/u
+
+export function readHelp(raw: string, sit: Situation): Understanding | undefined {
+  // Exclamations ("要被逼疯了😂", "气死我了") are chatter, not a disclosure.
+  const t = raw.replace(HYPERBOLE, '')
+  if (/😂|🤣|哈哈/u.test(raw) && t.length < 30) return undefined
   const rules = classifyRules(t)
   const category = categoryOf(t, rules.category)
-  const personal = rules.signals.includes('personal') || /(?:我|俺|咱)(?:们)?(?:最近|现在|一直|老是|总|实在|真的|心里|好|很|有点|一个人|是|想|被|家|这|的|自己|已经|都|也|又|今年|去年)|老公|前夫|婆婆|孩子|闺女|女儿|儿子|老伴|公司|单位|老板|房东/u.test(t)
+  const personal = rules.signals.includes('personal') || (FEEL.test(t) && !THIRD.test(t)) || /(?:我|俺|咱)(?:们)?(?:最近|现在|一直|老是|总|实在|真的|心里|好|很|有点|一个人|是|想|被|家|这|的|自己|已经|都|也|又|今年|去年)|老公|前夫|婆婆|孩子|闺女|女儿|儿子|老伴|公司|单位|老板|房东/u.test(t)
   const asks = /帮|求|找人|找谁|怎么弄|咋弄|咋整|没办法|没辙|走投无路|不知道|该咋|该如何|能做啥|可以做什么|有什么办法|有啥办法|出路|管管|给个主意|出出主意|支招|难受|害怕|担心|焦虑|睡不着|愁|找谁|怎么办|咋办|该咋|该怎么|能不能|能否|想找|请.{0,4}(?:社工|上门)|介绍|谁能|不知道.{0,6}(?:找谁|跟谁|从哪|怎么|该|咋|要不要)|说说话|聊聊|撑不住|没法过|过不下去|受不了|我该/u.test(t)
   const story = /[，,。].{4,}/u.test(t) || t.length >= 18
   if (THIRD.test(t) && (category || asks) && !/(?:我|俺)(?:被|家)/u.test(t.replace(/我(?:家)?(?:邻居|隔壁|对门|表姐|妹|同事|朋友)/u, ''))) {

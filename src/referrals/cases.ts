@@ -37,6 +37,8 @@ export class CaseStore {
   private originKey = (origin: string) => this.key('referrals', 'origin', origin)
   private indexKey = () => this.key('referrals', 'index')
   private closedKey = () => this.key('referrals', 'closed')
+  /** Per resident: her open cases (what "我那事有人管了没" and a withdrawal act on). */
+  private openKey = (residentId: string) => this.key('referrals', 'open', residentId)
 
   /** R-YYYYMMDD-NNNN from a per-day counter (the counter key expires after a few days). */
   async nextId(now: number): Promise<string> {
@@ -60,6 +62,7 @@ export class CaseStore {
   async create(c: Case): Promise<boolean> {
     const ok = await this.redis.set(this.caseKey(c.id), JSON.stringify(c), 'NX')
     await this.redis.zadd(this.indexKey(), c.createdAt, c.id)
+    if (ok === 'OK' && c.status !== 'closed') await this.redis.sadd(this.openKey(c.resident.id), c.id)
     return ok === 'OK'
   }
 
@@ -76,11 +79,31 @@ export class CaseStore {
       const next = applyEvent(JSON.parse(raw) as Case, event, now)
       const ok = await this.redis.eval(CAS, 1, this.caseKey(id), raw, JSON.stringify(next))
       if (ok === 1) {
-        if (next.status === 'closed' && next.closedAt) await this.redis.zadd(this.closedKey(), next.closedAt, id)
+        if (next.status === 'closed' && next.closedAt) {
+          await this.redis.zadd(this.closedKey(), next.closedAt, id)
+          await this.redis.srem(this.openKey(next.resident.id), id)
+        }
         return next
       }
     }
     throw new Error(`case ${id} kept changing; try again`)
+  }
+
+  /** Does this person have a request in hand? One round trip: the loader asks it for every text message. */
+  async hasOpen(residentId: string): Promise<boolean> {
+    return (await this.redis.scard(this.openKey(residentId))) > 0
+  }
+
+  /** This person's open cases, newest first. */
+  async openOf(residentId: string): Promise<Case[]> {
+    const ids = await this.redis.smembers(this.openKey(residentId))
+    const cases: Case[] = []
+    for (const id of ids) {
+      const c = await this.get(id)
+      if (c && c.status !== 'closed') cases.push(c)
+      else await this.redis.srem(this.openKey(residentId), id)
+    }
+    return cases.sort((a, b) => b.createdAt - a.createdAt)
   }
 
   async list(filter: { status?: Status; groupId?: string } = {}): Promise<Case[]> {

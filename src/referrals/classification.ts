@@ -4,7 +4,26 @@
 import { type Context, contextKey } from '../core/capability.ts'
 import type { Llm } from '../core/llm.ts'
 import { type Classification, classifyRules } from './classify.ts'
-import { classifyWithLlm, mergeClassifications } from './classify-llm.ts'
+import { type LlmClassification, mergeClassifications } from './classify-llm.ts'
+import { CATEGORIES } from './categories.ts'
+import { mergeHelpReading, readHelpWithLlm } from '../nlu/help-llm.ts'
+import type { Understanding } from '../nlu/types.ts'
+
+const LABEL: Record<string, (typeof CATEGORIES)[number]> = {
+  legal: '法律维权', dv: '家庭暴力', family: '婚姻家庭纠纷', psych: '心理支持', jobs: '就业创业', hardship: '困难帮扶', health: '健康（两癌筛查等）', child: '儿童与家庭教育',
+}
+
+/** The merged reading (rules + model) in the referral vocabulary. */
+function asClassification(u: Understanding): LlmClassification {
+  const help = u.intent === 'help.emergency' || u.intent === 'help.request' || u.intent === 'help.third_party'
+  return {
+    kind: help ? 'help' : u.intent === 'qa.question' ? 'question' : 'other',
+    category: LABEL[u.slots.category ?? ''] ?? '其他',
+    urgency: u.intent === 'help.emergency' || u.slots.danger ? '紧急' : '一般',
+    medical: u.slots.danger === 'medical',
+    selfHarm: u.slots.danger === 'suicide',
+  }
+}
 
 const RULES = contextKey<Classification>('referrals.rules')
 const REFINED = contextKey<Promise<Classification>>('referrals.refined')
@@ -18,20 +37,24 @@ export class Classifier {
     private readonly timeoutMs: number,
   ) {}
 
+  /** Private chat: any real sentence; a group mention: only when the rules see a topic or someone's own story. */
+  worthAsking(ctx: Context): boolean {
+    const rules = rulesOf(ctx)
+    return ctx.msg.conversation.kind === 'private'
+      ? ctx.msg.text.trim().length >= 4 || rules.kind !== 'none'
+      : ctx.msg.mentioned && (rules.kind !== 'none' || rules.signals.includes('personal'))
+  }
+
   /** Rules, refined by the LLM when one is configured and the message is worth asking about. */
-  refined(ctx: Context): Promise<Classification> {
+  refined(ctx: Context, understood?: Understanding): Promise<Classification> {
     return ctx.memo(REFINED, async () => {
       const rules = rulesOf(ctx)
       let result = rules
-      // Private chat: always (colloquial requests are what the model is for). A group mention: only when the
-      // rules see a topic or someone's own story, so ordinary questions to the bot don't wait for a model.
-      const worthAsking =
-        ctx.msg.conversation.kind === 'private'
-          ? ctx.msg.text.trim().length >= 4 || rules.kind !== 'none'
-          : ctx.msg.mentioned && (rules.kind !== 'none' || rules.signals.includes('personal'))
-      if (this.llm && rules.urgency !== '紧急' && worthAsking) {
+      if (this.llm && rules.urgency !== '紧急' && this.worthAsking(ctx)) {
         try {
-          result = mergeClassifications(rules, await classifyWithLlm(this.llm, ctx.msg.text, this.timeoutMs))
+          const where = ctx.msg.conversation.kind === 'room' ? 'group' : 'private'
+          const reading = await readHelpWithLlm(this.llm, ctx.msg.text, { where, timeoutMs: this.timeoutMs })
+          result = mergeClassifications(rules, asClassification(mergeHelpReading(understood ?? { intent: 'chatter', slots: {} }, reading)))
         } catch (err) {
           ctx.log.warn({ err }, 'llm classification failed: rules decide')
         }

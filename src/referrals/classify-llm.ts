@@ -1,9 +1,6 @@
-// Classification with an LLM (when one is configured): zod-validated structured output, merged with
-// the rules, which stay the safety net — an emergency found by either is an emergency.
-import { loadPrompt } from '../core/prompts.ts'
+// The model's reading in the referral vocabulary (src/nlu/help-llm.ts asks the model), merged with the
+// rules, which stay the safety net — an emergency found by either is an emergency.
 import { z } from 'zod'
-import type { Llm } from '../core/llm.ts'
-import { maskPersonalData } from '../core/mask.ts'
 import { CATEGORIES, URGENCIES } from './categories.ts'
 import type { Classification } from './classify.ts'
 
@@ -16,30 +13,6 @@ export const llmClassificationSchema = z.object({
 })
 export type LlmClassification = z.infer<typeof llmClassificationSchema>
 
-
-export async function classifyWithLlm(llm: Llm, text: string, timeoutMs: number): Promise<LlmClassification> {
-  // Numbers never leave the building: the model does not need them to classify.
-  const message = maskPersonalData(text).replace(/<\/?message>/g, '')
-  let timer: NodeJS.Timeout | undefined
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`llm classification timed out after ${timeoutMs} ms`)), timeoutMs)
-  })
-  try {
-    return await Promise.race([
-      llm.extract(
-        [
-          { role: 'system', content: loadPrompt('referral-classify') },
-          { role: 'user', content: `<message>${message}</message>` },
-        ],
-        llmClassificationSchema,
-        { name: 'classify_help_request', description: '求助消息的分类结果' },
-      ),
-      timeout,
-    ])
-  } finally {
-    clearTimeout(timer)
-  }
-}
 
 /** Rules and model together: urgency is the worse of the two; otherwise the model reads the intent. */
 export function mergeClassifications(rules: Classification, llm: LlmClassification): Classification {

@@ -2,6 +2,7 @@
 // consent, a contact preference and a short description, and hands the request to the create job.
 import type { App, Context } from '../core/capability.ts'
 import { type Person, privateOf } from '../core/message.ts'
+import type { ContactWay, Understanding } from '../nlu/types.ts'
 import { type GroupConfig, groupById } from '../config.ts'
 import { type Classification, classifyRules } from './classify.ts'
 import { type Flow, FlowStore, isCancel, readConsent, readContact } from './flow.ts'
@@ -73,15 +74,41 @@ export class ReferralConversation {
   }
 
   /** A request for help (not an emergency): a short note in the group, the rest in private. */
-  async request(ctx: Context, cls: Classification, opts: { personalData?: boolean; question?: string; source?: Flow['source'] } = {}): Promise<void> {
+  async request(
+    ctx: Context,
+    cls: Classification,
+    opts: { personalData?: boolean; question?: string; source?: Flow['source']; support?: boolean } = {},
+  ): Promise<void> {
     if (cls.urgency === '紧急') return this.emergency(ctx, cls, opts)
     const inGroup = ctx.msg.conversation.kind === 'room'
-    if (inGroup) await ctx.reply(opts.personalData ? T.recallAndPrivately : T.groupPrivately)
+    // A disclosure gets support first (not her fault, the numbers, the private channel); nothing is echoed.
+    if (inGroup) await ctx.reply(opts.personalData ? T.recallAndPrivately : opts.support ? T.groupDisclosure : T.groupPrivately)
     const initial = opts.question ?? ctx.msg.text.trim()
     const flow = this.newFlow(ctx, cls, { description: substantive(initial, cls) ? initial : undefined, question: opts.question, source: opts.source })
     await this.flows.set(ctx.msg.sender.id, flow)
-    await ctx.whisper(T.askConsent(flow.category, opts.question), { sensitive: true })
+    const ask = T.askConsent(flow.category, opts.question)
+    await ctx.whisper(opts.support && !inGroup ? `${T.privateSupport}${ask}` : ask, { sensitive: true })
     ctx.log.info({ category: cls.category, source: flow.source }, 'help request: asking consent')
+  }
+
+  /** Someone reports another person's need: to staff privately (the reporter is who they call back). */
+  async thirdParty(ctx: Context, cls: Classification, opts: { personalData?: boolean } = {}): Promise<void> {
+    const inGroup = ctx.msg.conversation.kind === 'room'
+    if (inGroup) await ctx.reply(opts.personalData ? T.recallAndThirdParty : T.groupThirdParty)
+    const flow = this.newFlow(ctx, cls, { description: ctx.msg.text.trim() })
+    await this.submit(ctx.msg.sender, flow, 'third-party')
+    if (inGroup) await ctx.whisper(T.thirdPartyPrivate, { sensitive: true })
+    else await ctx.reply(T.thirdPartyPrivate)
+    ctx.log.info({ category: cls.category }, 'third-party report forwarded to staff')
+  }
+
+  /** A sign-up that voiced a worry: a gentle private word and an open door (a consent question, unpushed). */
+  async checkIn(ctx: Context, cls: Classification): Promise<void> {
+    const me = ctx.msg.sender
+    if (await this.flows.get(me.id)) return
+    await this.flows.set(me.id, this.newFlow(ctx, { ...cls, kind: 'help', urgency: '一般' }, { description: ctx.msg.text.trim(), source: 'group' }))
+    await ctx.whisper(T.checkIn, { sensitive: true })
+    ctx.log.info({ category: cls.category }, 'sign-up with a worry: private check-in')
   }
 
   /** 转人工: the Q&A could not answer; offer to pass the last question on. */
@@ -92,9 +119,23 @@ export class ReferralConversation {
   }
 
   /** The resident answers in the private conversation. */
-  async answer(ctx: Context, flow: Flow): Promise<void> {
+  async answer(ctx: Context, flow: Flow, u?: Understanding): Promise<void> {
     const me = ctx.msg.sender
     const text = ctx.msg.text.trim()
+    // What the understanding read (consent with the contact in one reply, a refusal, a contact preference).
+    if (u && (flow.step === 'consent' || flow.step === 'contact')) {
+      if (u.intent === 'consent.no' || u.intent === 'consent.withdraw') {
+        await this.flows.clear(me.id)
+        ctx.log.info({ category: flow.category }, 'help request: declined, nothing forwarded')
+        return ctx.reply(T.declined)
+      }
+      if (u.intent === 'consent.yes' && flow.step === 'consent') {
+        const contact = contactOf(u.slots.contact, text)
+        return this.advance(ctx, { ...flow, step: 'contact', tries: 0, ...(contact ? { contact } : {}) })
+      }
+      // An answer to the contact question is kept in her words (staff read "电话，晚上八点以后" as it is).
+      if (u.intent === 'contact.preference' && flow.step === 'contact') return this.advance(ctx, { ...flow, contact: readContact(text) })
+    }
     if (flow.step === 'emergency-contact') {
       // The case exists (or is being created): what they add goes to staff.
       await this.flows.clear(me.id)
@@ -190,6 +231,14 @@ export class ReferralConversation {
       consentBasis: basis,
     })
   }
+}
+
+/** The contact preference as staff read it, with what she added ("电话，晚上八点以后"). */
+function contactOf(way: ContactWay | undefined, text: string): string | undefined {
+  if (!way) return undefined
+  const label = T.contactFromConsent[way]!
+  const detail = /\d|点|晚上|上午|下午|周末|以后|之前|号/u.test(text) ? `（${text.slice(0, 80)}）` : ''
+  return `${label}${detail}`
 }
 
 /** Is the first message itself a usable description (not just "帮帮我")? */

@@ -3,17 +3,26 @@
 //   safety    referrals.emergency  danger or self-harm (rules, synchronous): the numbers before anything else
 //   observe   referrals.seen       remembers referral staff (and the staff room) as they message the bot
 //   command   referrals.privacy    a resident's group message with a phone or ID-card number: advise to recall it
-//             referrals.transfer   「转人工」 after an unanswered question
+//             referrals.transfer   「转人工」 or "找个真人帮我" (the understanding's handoff.human)
+//             referrals.case       her own request: "我那事有人管了没" (status), "算了别联系我了" (withdrawal, any step)
 //             referrals.staff      staff commands (接单 / 备注 / 转派 / 结案 / 我的案件), staff only
 //   conversation referrals.flow    the resident's answers in the private consent conversation
 //             referrals.help       a request for help (rules; refined by the LLM when configured)
 // A question that only mentions a topic ("家暴怎么申请保护令？") is not claimed: the Q&A answers it.
+// Two meanings in one message, served by two capabilities:
+//   - a help request that also asks a question (help.request + also qa.question, private): consent is asked
+//     here, then the question is handed to the Q&A with app.handOver(ctx, 'qa.answer'); ASKED on the context
+//     keeps our own answer hint ("回复转人工") off that answer.
+//   - a sign-up that also voices a worry (signup.join + also help.request): the sign-ups route keeps it; our
+//     observer below, after next() returns, whispers a gentle check-in and leaves a consent question open.
 import { type App, type Capability, type Context, contextKey } from '../core/capability.ts'
 import { UserError } from '../core/errors.ts'
-import { containsPersonalData } from '../core/mask.ts'
+import { containsPersonalData, maskPersonalData } from '../core/mask.ts'
+import { readHelp } from '../nlu/help.ts'
+import { normalize } from '../nlu/text.ts'
 import { CaseStore } from './cases.ts'
 import { DEFAULT_TZ } from '../core/tz.ts'
-import { PENDING, understood as understoodOf } from '../core/understanding.ts'
+import { OPEN_CASE, PENDING, understood as understoodOf } from '../core/understanding.ts'
 import type { Category } from './categories.ts'
 import { Classifier, rulesOf } from './classification.ts'
 import type { Classification } from './classify.ts'
@@ -21,8 +30,10 @@ import { isHelpTopic } from './classify.ts'
 import { looksLikeStaffCommand, parseStaffCommand } from './commands.ts'
 import { ReferralConversation } from './conversation.ts'
 import { type Flow, FlowStore } from './flow.ts'
+import { withinDeadline } from './deadline.ts'
 import { ReferralJobs } from './jobs.ts'
 import { People } from './people.ts'
+import { ResidentDesk } from './resident.ts'
 import { type ReferralSettings, resolveSettings, type ReferralSettingsInput } from './settings.ts'
 import { StaffDesk } from './staff.ts'
 import { StaffTargets } from './targets.ts'
@@ -48,6 +59,10 @@ export interface ReferralDeps {
 
 const TRANSFER = /^(转人工|人工|转人工服务|人工服务|找人工|转工作人员)$/
 const FLOW = contextKey<Flow>('referrals.flow')
+/** Consent was asked for this message: the Q&A answer it is handed to needs no "转人工" hint. */
+const ASKED = contextKey<boolean>('referrals.asked')
+/** Intents other capabilities serve: a help predicate never claims them. */
+const NOT_HELP = /^(?:signup|activity|host|reminder|confirm|correction|pending|media|safety|privacy|bot)\b/u
 const isText = (ctx: Context) => ctx.msg.kind === 'text' && ctx.msg.text.trim().length > 0
 const strip = (t: string) => t.trim().replace(/[。．.!！~～，,、\s「」“”"']/g, '')
 /** Staff commands name a case (or are 我的案件), so a resident's "备注：…" in a group is not mistaken for one. */
@@ -67,11 +82,14 @@ export function createReferrals(deps: ReferralDeps = {}): Capability {
       const flows = new FlowStore(app.redis, (id) => app.key('referrals', 'flow', id), settings.flowTtlMin * 60)
       const conversation = new ReferralConversation(app, settings, flows, jobs)
       const desk = new StaffDesk(app, cases, targets, jobs, now)
+      const resident = new ResidentDesk(app, cases, flows, jobs, targets, now)
       const classifier = new Classifier(app.llm, settings.llmTimeoutMs)
       deps.expose?.({ settings, cases, jobs, conversation, targets, desk })
 
       // A question that only touches a help topic is answered by the Q&A, with an offer of personal help.
-      app.addAnswerHint((ctx) => (isHelpTopic(ctx.msg.text) ? (ctx.msg.conversation.kind === 'private' ? T.helpHintPrivate : T.helpHintGroup) : undefined))
+      app.addAnswerHint((ctx) =>
+        !ctx.get(ASKED) && isHelpTopic(ctx.msg.text) ? (ctx.msg.conversation.kind === 'private' ? T.helpHintPrivate : T.helpHintGroup) : undefined,
+      )
 
       app.onStart(async () => {
         // A sweep on every start, then one job a day.
@@ -95,10 +113,18 @@ export function createReferrals(deps: ReferralDeps = {}): Capability {
               if (flow.step === 'consent' || flow.step === 'contact') ctx.set(PENDING, flow.step)
             }
           }
+          // A request in hand (an open case, or a consent conversation under way): "算了别联系我了" is a
+          // withdrawal and "有人管了没" a status question at any step.
+          if (isText(ctx) && (ctx.get(FLOW) || (await cases.hasOpen(msg.sender.id)))) ctx.set(OPEN_CASE, true)
         } catch (err) {
           ctx.log.warn({ err }, 'referrals: loader failed')
         }
         await next()
+        // After the sign-ups route recorded a sign-up that also voiced a worry: a gentle private check-in.
+        const u = ctx.route && isText(ctx) ? understood(ctx) : undefined
+        if (u && ctx.route!.name.startsWith('signups.') && u.intent === 'signup.join' && u.also?.includes('help.request')) {
+          await conversation.checkIn(ctx, helpClassification(ctx)).catch((err) => ctx.log.error({ err }, 'referrals: check-in failed'))
+        }
       })
 
       app.route({
@@ -124,10 +150,16 @@ export function createReferrals(deps: ReferralDeps = {}): Capability {
         name: 'referrals.privacy',
         priority: 2,
         // Residents only: hosts and staff post service numbers on purpose.
-        match: (ctx) => ctx.msg.conversation.kind === 'room' && ctx.msg.role === 'resident' && isText(ctx) && containsPersonalData(ctx.msg.text),
+        match: (ctx) =>
+          ctx.msg.conversation.kind === 'room' && ctx.msg.role === 'resident' && isText(ctx) && (containsPersonalData(ctx.msg.text) || understood(ctx).intent === 'privacy.number'),
         async handle(ctx) {
+          // What the message says besides the number ("我家电话139…，有事打我" is not a request for help).
+          const rest = readHelp(normalize(maskPersonalData(ctx.msg.text)).replace(/\d[\d*\s-]{6,}\d/gu, ''), {
+            where: 'group', role: ctx.msg.role, mention: ctx.msg.mentioned, activities: [], signedUp: [], openCase: false, now: Date.now(), tz: app.config.timezone,
+          })
+          if (rest?.intent === 'help.third_party') return conversation.thirdParty(ctx, helpClassification(ctx), { personalData: true })
           const cls = rulesOf(ctx)
-          if (cls.kind === 'help' && (ctx.msg.mentioned || cls.clear)) return conversation.request(ctx, cls, { personalData: true })
+          if (rest && cls.kind === 'help' && (ctx.msg.mentioned || cls.clear)) return conversation.request(ctx, cls, { personalData: true })
           await ctx.reply(T.recallAdvice)
         },
       })
@@ -135,8 +167,16 @@ export function createReferrals(deps: ReferralDeps = {}): Capability {
       app.route({
         name: 'referrals.transfer',
         priority: 5,
-        match: (ctx) => isText(ctx) && TRANSFER.test(strip(ctx.msg.text)),
+        match: (ctx) => isText(ctx) && (TRANSFER.test(strip(ctx.msg.text)) || understood(ctx).intent === 'handoff.human'),
         handle: (ctx) => conversation.transfer(ctx),
+      })
+
+      app.route({
+        name: 'referrals.case',
+        priority: 15,
+        // The loader put OPEN_CASE on the context; the understanding reads status and withdrawal only then.
+        match: (ctx) => isText(ctx) && !!ctx.get(OPEN_CASE) && ['case.status', 'consent.withdraw'].includes(understood(ctx).intent),
+        handle: (ctx) => (understood(ctx).intent === 'case.status' ? resident.status(ctx) : resident.withdraw(ctx)),
       })
 
       app.route({
@@ -159,27 +199,50 @@ export function createReferrals(deps: ReferralDeps = {}): Capability {
         priority: 20,
         // The flow was loaded before routing (see the loader above).
         match: (ctx) => ctx.msg.conversation.kind === 'private' && isText(ctx) && ctx.get(FLOW) !== undefined,
-        handle: (ctx) => conversation.answer(ctx, ctx.get(FLOW)!),
+        handle: (ctx) => conversation.answer(ctx, ctx.get(FLOW)!, understood(ctx)),
       })
 
       app.route({
         name: 'referrals.help',
         priority: 30,
-        async match(ctx) {
+        // Pure and synchronous: the understanding and the rules. The LLM refines in the handler.
+        match(ctx) {
           if (!isText(ctx)) return false
+          const u = understood(ctx)
+          if (u.intent === 'help.third_party') return true
+          if (u.intent === 'help.request') return !answeredInGroup(ctx)
           // A sign-up that also voices a worry is a sign-up first (the sign-ups capability records it).
-          if (understood(ctx).intent.startsWith('signup.')) return false
+          if (NOT_HELP.test(u.intent)) return false
+          const rules = rulesOf(ctx)
           if (ctx.msg.conversation.kind === 'room') {
-            const rules = rulesOf(ctx)
             if (rules.kind === 'help' && rules.clear) return true
             if (!ctx.msg.mentioned) return false
           }
-          return (await classifier.refined(ctx)).kind === 'help'
+          return rules.kind === 'help' || (!!app.llm && classifier.worthAsking(ctx))
         },
         async handle(ctx) {
-          const rules = rulesOf(ctx)
-          const cls = ctx.msg.conversation.kind === 'room' && rules.kind === 'help' && rules.clear ? rules : await classifier.refined(ctx)
-          await conversation.request(ctx, cls)
+          const u = understood(ctx)
+          const rules = helpClassification(ctx)
+          if (u.intent === 'help.third_party') return conversation.thirdParty(ctx, rules)
+          const sure = u.intent === 'help.request' || (rules.kind === 'help' && (rules.clear || ctx.msg.conversation.kind === 'room'))
+          // A slow model never keeps her waiting: an acknowledgement after ackAfterMs, the rules at the deadline.
+          const cls = sure
+            ? rules
+            : await withinDeadline(ctx, classifier.refined(ctx, u), () => rulesOf(ctx), {
+                ackAfterMs: settings.ackAfterMs,
+                deadlineMs: settings.replyDeadlineMs,
+                ack: T.working,
+              })
+          // The model read a question after all: the Q&A answers it.
+          if (cls.kind !== 'help') {
+            if (!(await app.handOver(ctx, 'qa.answer'))) ctx.log.info('not a help request, and no Q&A to answer it')
+            return
+          }
+          await conversation.request(ctx, cls, { support: SUPPORT.has(cls.category) })
+          if (u.also?.includes('qa.question') && ctx.msg.conversation.kind === 'private') {
+            ctx.set(ASKED, true)
+            await app.handOver(ctx, 'qa.answer')
+          }
         },
       })
     },
@@ -197,6 +260,27 @@ function understoodDanger(ctx: Context) {
 
 const CATEGORY_OF: Record<string, Category> = {
   legal: '法律维权', dv: '家庭暴力', family: '婚姻家庭纠纷', psych: '心理支持', jobs: '就业创业', hardship: '困难帮扶', health: '健康（两癌筛查等）', child: '儿童与家庭教育',
+}
+
+/**
+ * In a group, a practical need asked as a question ("孩子放学没人管，有什么办法吗") is answered there by the Q&A,
+ * whose answer carries our hint offering private help; a disclosure (violence, family, feelings, legal trouble)
+ * is never left to the documents.
+ */
+function answeredInGroup(ctx: Context): boolean {
+  if (ctx.msg.conversation.kind !== 'room') return false
+  const { category } = helpClassification(ctx)
+  return !SUPPORT.has(category) && rulesOf(ctx).kind !== 'help' && /[?？]|吗|有什么办法|有啥办法|能不能|怎么|哪里|哪儿/u.test(ctx.msg.text)
+}
+
+/** Categories where a disclosure needs to hear first that it is not her fault. */
+const SUPPORT = new Set<Category>(['家庭暴力', '婚姻家庭纠纷', '心理支持', '法律维权'])
+
+/** The rules' classification with the understanding's category when the rules saw none. */
+function helpClassification(ctx: Context): Classification {
+  const rules = rulesOf(ctx)
+  const category = rules.category !== '其他' ? rules.category : (CATEGORY_OF[understood(ctx).slots.category ?? ''] ?? '其他')
+  return { ...rules, kind: 'help', category }
 }
 
 /** The rules' classification, raised to an emergency when the understanding reads danger. */

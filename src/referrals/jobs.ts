@@ -17,7 +17,7 @@ export const pendingSchema = helpRequestSchema.extend({
   resident: personSchema,
   description: z.string(),
   consent: z.boolean(),
-  consentBasis: z.enum(['resident', 'emergency-policy']),
+  consentBasis: z.enum(['resident', 'emergency-policy', 'third-party']),
   at: z.number(),
 })
 export type Pending = z.infer<typeof pendingSchema>
@@ -122,7 +122,7 @@ export class ReferralJobs {
         createdAt: now,
         updatedAt: now,
         notes: [],
-        audit: [{ at: now, by: '系统', action: 'created', detail: p.consentBasis === 'emergency-policy' ? '紧急情况，未经同意先转' : '居民同意转介' }],
+        audit: [{ at: now, by: '系统', action: 'created', detail: p.consentBasis === 'emergency-policy' ? '紧急情况，未经同意先转' : p.consentBasis === 'third-party' ? '他人代为反映' : '居民同意转介' }],
       })
       c = (await this.cases.get(id))!
     }

@@ -11,7 +11,9 @@ describe('referral settings', () => {
       ackTimeoutMin: { 紧急: 30, 一般: 1440 },
       maxEscalations: 2,
       flowTtlMin: 30,
-      llmTimeoutMs: 8000,
+      llmTimeoutMs: 4000,
+      ackAfterMs: 2500,
+      replyDeadlineMs: 8000,
     })
   })
 

@@ -4,13 +4,14 @@ import type { Person } from '../core/message.ts'
 import type { Status } from './categories.ts'
 import type { HelpRequest } from './request.ts'
 
-export type ConsentBasis = 'resident' | 'emergency-policy'
+/** resident: she agreed; emergency-policy: danger, forwarded first; third-party: someone reported another person's need. */
+export type ConsentBasis = 'resident' | 'emergency-policy' | 'third-party'
 
 export interface AuditEntry {
   at: number
   /** Who did it: a staff name, "居民" or "系统". */
   by: string
-  action: 'created' | 'notified' | 'acknowledged' | 'note' | 'transferred' | 'closed' | 'escalated' | 'supplemented'
+  action: 'created' | 'notified' | 'acknowledged' | 'note' | 'transferred' | 'closed' | 'escalated' | 'supplemented' | 'withdrawn'
   /** Short metadata (names, step numbers). Never the resident's words: those live in description/notes. */
   detail?: string
 }
@@ -52,6 +53,8 @@ export type CaseEvent =
   | { type: 'close'; by: Person; result: string }
   | { type: 'escalate'; step: number; to: string[] }
   | { type: 'supplement'; text: string }
+  /** The resident takes her request back: closed at once, staff told. */
+  | { type: 'withdraw' }
 
 export type TransitionCode = 'closed' | 'taken' | 'already-yours' | 'ack-first' | 'not-new'
 
@@ -105,6 +108,12 @@ export function applyEvent(c: Case, e: CaseEvent, now: number): Case {
       if (c.status !== 'new') throw new TransitionError('not-new')
       next.escalations = Math.max(c.escalations, e.step)
       next.audit.push({ at: now, by: '系统', action: 'escalated', detail: `第${e.step}次：${e.to.join('、')}` })
+      return next
+    case 'withdraw':
+      next.status = 'closed'
+      next.closedAt = now
+      next.result = '居民撤回求助'
+      next.audit.push({ at: now, by: '居民', action: 'withdrawn' })
       return next
     case 'supplement':
       next.notes.push({ at: now, by: '居民', text: e.text })

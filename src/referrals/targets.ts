@@ -87,6 +87,7 @@ export class StaffTargets {
       contact: c.contact,
       description: [c.description, ...c.notes.filter((n) => n.by === '居民').map((n) => `（补充）${n.text}`)].filter(Boolean).join('\n'),
       consent: c.consent,
+      consentBasis: c.consentBasis,
     }
   }
 }

@@ -3,6 +3,11 @@
 import type { Category, Urgency } from './categories.ts'
 import { STATUS_LABELS, type Status } from './categories.ts'
 
+/** Staff see identity numbers only by their last four digits (phone numbers stay: staff call them back). */
+export function maskIdNumbers(text: string): string {
+  return text.replace(/(?<![0-9A-Za-z])\d{14}(\d{3}[\dXx])(?![0-9A-Za-z])/g, (_m, last: string) => `${'*'.repeat(14)}${last}`)
+}
+
 export interface Hotlines {
   medical: boolean
   selfHarm: boolean
@@ -30,8 +35,23 @@ export const referralTexts = {
   groupPrivately: '已私信您，请留意私聊（没收到请加我好友）。',
   groupEmergency: (h: Hotlines) => `${hotlineLine(h)}已私信您，请留意私聊（没收到请加我好友）。`,
   recallAdvice: '您的消息里有手机号或身份证号，为保护隐私，建议长按消息撤回。需要帮助请私聊我；问问题请去掉号码后再@我。',
+  recallAndThirdParty: '您的消息里有手机号或身份证号，为保护隐私，建议长按消息撤回。谢谢您告诉我们，我已私下转给工作人员跟进；如有人正处于危险，请马上拨打110。',
   recallAndPrivately: '您的消息里有手机号或身份证号，为保护隐私，建议长按消息撤回。已私信您，请留意私聊（没收到请加我好友）。',
+  /** The understanding is taking a moment (a slow model): the resident hears something at once. */
+  working: '收到，我看一下，请稍等。',
   staffCommandInGroup: '案件操作请私聊我，群里不处理。',
+  /**
+   * A disclosure in the group: support first (not her fault), the numbers for danger, the private channel.
+   * Never a word of what she wrote.
+   */
+  groupDisclosure: '谢谢您愿意说出来，这不是您的错。如有危险请马上拨打110，也可以拨打12338（妇女维权热线）。我已私信您，可以私下慢慢说，只有工作人员会看到（没收到请加我好友）。',
+  /** Someone reports another person's trouble in the group. */
+  groupThirdParty: '谢谢您告诉我们，我已私下转给工作人员跟进，群里就不多说了。如有人正处于危险，请马上拨打110。',
+  thirdPartyPrivate: '谢谢您告诉我们，我已转给微家的工作人员跟进，她可能会私下联系您了解情况。如有人正处于危险，请马上拨打110；妇女维权热线12338。',
+  /** A sign-up that mentions a worry at home: a gentle word in private, nothing in the group. */
+  checkIn: '报名收到啦。您刚才提到家里的事，想跟您说一声：如果需要帮助，可以私下跟我说，我会帮您转给工作人员，群里不会有人知道。回复「同意」我就转，不需要可以不理我。遇到危险请拨打110或12338。',
+  /** Private help request: a line of support before the consent question. */
+  privateSupport: '谢谢您告诉我，这不是您的错。',
 
   // ---- private: emergencies ----
   emergencyForwarded: (h: Hotlines) =>
@@ -62,6 +82,15 @@ export const referralTexts = {
   caseCreated: (id: string) => `您的求助已登记，编号 ${id}。工作人员接手后我会告诉您。`,
   caseAcknowledged: (id: string, staff: string) => `您的求助（编号 ${id}）已由工作人员${staff}接手，她会尽快联系您。`,
   caseClosed: (id: string) => `您的求助（编号 ${id}）已办结。如还需要帮助，随时私聊我；如遇危险请拨打110。`,
+  withdrawn: (ids: string[]) => `好的，${ids.length ? `您的求助（编号 ${ids.join('、')}）已撤回，` : ''}不会再有人联系您，您说的话我也不会告诉别人。以后需要帮助随时私聊我；如遇危险请拨打110。`,
+  withdrawnInGroup: '好的，已按您说的办，详情私信您了。',
+  caseStatus: (lines: string[]) => `您的求助：\n${lines.join('\n')}\n有新情况我会私信告诉您。着急的话可以回复「转人工」，如遇危险请拨打110。`,
+  caseStatusLine: (id: string, status: Status, staff: string | undefined, since: string) =>
+    `${id}：${status === 'new' ? `已转给工作人员，${since}登记，正在等人接手` : `已由${staff ?? '工作人员'}接手（${STATUS_LABELS[status]}）`}`,
+  noOpenCase: '您现在没有在办的求助。需要帮助可以直接跟我说，我帮您转给工作人员。',
+  statusInGroup: '已私信您，请留意私聊（没收到请加我好友）。',
+  staffWithdrawn: (id: string, resident: string) => `【撤回】${id}（${resident}）居民撤回了求助，案件已关闭，请不要再联系她；如有安全顾虑请按规定处理。`,
+  contactFromConsent: { wechat: '微信私聊', phone: '打电话', none: '暂不联系（她会主动找我们）' } as Record<string, string>,
 
   // ---- staff ----
   staffAlert: (c: StaffCaseView) =>
@@ -70,15 +99,15 @@ export const referralTexts = {
       `类别：${c.category}　微家：${c.groupName}`,
       `居民：${c.residentName}`,
       `联系方式：${c.contact || '未说明'}`,
-      `情况：${c.description || '（未描述）'}`,
-      `同意转介：${c.consent ? '是' : '否（紧急情况，按规定先转）'}`,
+      `情况：${maskIdNumbers(c.description || '（未描述）')}`,
+      `同意转介：${c.consentBasis === 'third-party' ? '他人代为反映（当事人尚未同意，请谨慎联系）' : c.consent ? '是' : '否（紧急情况，按规定先转）'}`,
       `请回复「接单 ${c.id}」`,
     ].join('\n'),
   staffReminder: (c: StaffCaseView, minutes: number) => `【提醒】${c.id}（${c.category}，${c.urgency}）已${formatMinutes(minutes)}无人接单，请尽快回复「接单 ${c.id}」。`,
   supervisorEscalation: (c: StaffCaseView, minutes: number, staff: string[]) =>
     `【督办】${c.id}（${c.category}，${c.urgency}，${c.groupName}）已${formatMinutes(minutes)}无人接单。已通知：${staff.join('、') || '（无人可通知）'}。\n${referralTexts.staffAlert(c)}`,
   staffRoomNotice: (id: string, category: Category, urgency: Urgency) => `${urgency === '紧急' ? '【紧急】' : ''}新求助 ${id}（${category}），已私信值班工作人员。`,
-  staffSupplement: (id: string, text: string) => `【补充】${id} 居民补充：${text}`,
+  staffSupplement: (id: string, text: string) => `【补充】${id} 居民补充：${maskIdNumbers(text)}`,
   transferred: (c: StaffCaseView, from: string) => `【转派】${from}把 ${c.id} 转给您。\n${referralTexts.staffAlert(c)}`,
 
   ackOk: (id: string) => `已接单 ${id}。请尽快联系居民；处理中可「备注 ${id} 内容」，办完「结案 ${id} 结果」。`,
@@ -107,6 +136,7 @@ export interface StaffCaseView {
   contact?: string
   description?: string
   consent: boolean
+  consentBasis?: 'resident' | 'emergency-policy' | 'third-party'
 }
 
 function formatMinutes(min: number): string {

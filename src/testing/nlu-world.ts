@@ -15,6 +15,7 @@ import { CORPUS_ACTIVITIES, CORPUS_NOW, type CorpusLine, strippedText } from '..
 import { createQa } from '../qa/index.ts'
 import { createReferrals } from '../referrals/index.ts'
 import { createReminders } from '../reminders/index.ts'
+import { createSafety } from '../safety/index.ts'
 import type { SignupService } from '../signups/service.ts'
 import { createSignups } from '../signups/index.ts'
 import { welcome } from '../welcome/index.ts'
@@ -50,6 +51,7 @@ export async function nluWorld(opts: { answerMode?: 'mention' | 'questions' } = 
   const capabilities: Capability[] = [
     welcome,
     createReferrals({ now }),
+    createSafety({ now }),
     createSignups({ now, expose: (s) => (signups = s) }),
     createReminders({ now }),
     createQa({ vectors: hnswBackend }),
@@ -82,6 +84,8 @@ export async function nluWorld(opts: { answerMode?: 'mention' | 'questions' } = 
     }
     const flow = (step: string) =>
       store.redis.set(key('referrals', 'flow', sender.id), JSON.stringify({ step, origin: `o-${line.id}`, groupId: GROUP_ID, category: '其他', urgency: '一般', medical: false, source: 'private', tries: 0 }), 'EX', 600)
+    // An open help request of the sender's (the referrals' per-resident index of open cases).
+    if (line.ctx.openCase) await store.redis.sadd(key('referrals', 'open', sender.id), `R-20261130-${line.id}`)
     switch (line.ctx.pending) {
       case 'consent':
         await flow('consent')

@@ -1,0 +1,68 @@
+// The help side read by an LLM, for what the rules find ambiguous (a private message the rules call chatter or
+// a question, a story with no keyword). Function calling with a forced tool choice (Llm.extract), the arguments
+// validated with zod, numbers masked before anything leaves. Safety stays rule-first: a reading from the model
+// can raise urgency (an emergency the rules missed) and never lower it (mergeHelpReading).
+import { z } from 'zod'
+import type { Llm } from '../core/llm.ts'
+import { maskPersonalData } from '../core/mask.ts'
+import { loadPrompt } from '../core/prompts.ts'
+import type { Understanding } from './types.ts'
+
+export const HELP_TOOL = 'read_help_message'
+
+export const helpReadingSchema = z.object({
+  intent: z.enum(['help.emergency', 'help.request', 'help.third_party', 'qa.question', 'chatter']),
+  category: z.enum(['legal', 'dv', 'family', 'psych', 'jobs', 'hardship', 'health', 'child', 'other']),
+  danger: z.enum(['none', 'violence', 'suicide', 'medical']),
+})
+export type HelpReading = z.infer<typeof helpReadingSchema>
+
+export class LlmTimeoutError extends Error {
+  override name = 'LlmTimeoutError'
+}
+
+/** Gives up after `timeoutMs` (the caller's rules then decide); the request itself is left to the SDK. */
+export async function withTimeout<T>(work: Promise<T>, timeoutMs: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new LlmTimeoutError(`${what} timed out after ${timeoutMs} ms`)), timeoutMs)
+  })
+  try {
+    return await Promise.race([work, late])
+  } finally {
+    clearTimeout(timer)
+  }
+}
+
+export function readHelpWithLlm(llm: Llm, text: string, opts: { where: 'group' | 'private'; timeoutMs: number }): Promise<HelpReading> {
+  const message = maskPersonalData(text).replace(/<\/?(?:message|where)>/g, '')
+  return withTimeout(
+    llm.extract(
+      [
+        { role: 'system', content: loadPrompt('help-parse') },
+        { role: 'user', content: `<where>${opts.where === 'group' ? '群聊' : '私聊'}</where>\n<message>${message}</message>` },
+      ],
+      helpReadingSchema,
+      { name: HELP_TOOL, description: '一条居民消息的意思：意图、类别、危险' },
+    ),
+    opts.timeoutMs,
+    'llm help reading',
+  )
+}
+
+const HELP = new Set(['help.emergency', 'help.request', 'help.third_party'])
+
+/**
+ * Rules and model together. The rules' emergency always stands; the model's danger makes an emergency; for the
+ * rest the model reads the intent only where the rules were unsure (chatter or a plain question).
+ */
+export function mergeHelpReading(rules: Understanding, llm: HelpReading): Understanding {
+  const danger = rules.slots.danger ?? (llm.danger !== 'none' ? llm.danger : undefined)
+  const category = rules.slots.category ?? (llm.category !== 'other' ? llm.category : undefined)
+  const slots = { ...rules.slots, ...(category ? { category } : {}), ...(danger ? { danger } : {}) }
+  if (rules.intent === 'help.emergency' || llm.intent === 'help.emergency' || (danger && rules.intent !== 'help.third_party' && llm.intent !== 'help.third_party')) {
+    return { ...rules, intent: 'help.emergency', slots }
+  }
+  if (rules.intent === 'chatter' || rules.intent === 'qa.question') return { ...rules, intent: llm.intent, slots: HELP.has(llm.intent) ? slots : rules.slots }
+  return { ...rules, slots }
+}

@@ -1,0 +1,61 @@
+// Safety and the bot itself: a deposit or transfer request "from the federation" in the group (a short
+// anti-fraud warning there, the hosts told privately), a message about a voice note or picture the bot
+// cannot read (say so and ask to type, guess nothing), and questions about what the bot is and who sees what.
+// Routes (command band, before the Q&A and the help predicate):
+//   safety.fraud   priority 1 (before referrals.privacy: a scam post often carries a card or phone number)
+//   safety.media   priority 25
+//   safety.about   priority 25
+// Predicates only read the understanding (src/core/understanding.ts).
+import type { App, Capability, Context } from '../core/capability.ts'
+import { privateOf } from '../core/message.ts'
+import { understood as understoodOf } from '../core/understanding.ts'
+import { safetyTexts as T } from './texts.ts'
+
+const isText = (ctx: Context) => ctx.msg.kind === 'text' && ctx.msg.text.trim().length > 0
+
+export function createSafety(deps: { now?: () => number } = {}): Capability {
+  return {
+    name: 'safety',
+    register(app: App) {
+      const intent = (ctx: Context) => understoodOf(ctx, { now: (deps.now ?? Date.now)(), tz: app.config.timezone }).intent
+
+      app.route({
+        name: 'safety.fraud',
+        priority: 1,
+        match: (ctx) => isText(ctx) && intent(ctx) === 'safety.fraud',
+        async handle(ctx) {
+          if (ctx.msg.conversation.kind === 'private') return ctx.reply(T.fraudAnswer)
+          // Nobody is @-mentioned: the poster may be the scammer, and the warning is for everyone.
+          await ctx.reply(T.fraudWarning, { mention: false, key: `fraud:${ctx.msg.id}` })
+          const group = ctx.group
+          for (const ref of group?.hosts ?? []) {
+            const host = await app.resolvePerson(ref).catch(() => undefined)
+            if (!host) {
+              ctx.log.warn({ host: ref }, 'safety: host not found among contacts')
+              continue
+            }
+            if (host.id === ctx.msg.sender.id) continue
+            await app.outbox.send({ to: privateOf(host), text: T.fraudHost(group?.name ?? '群', ctx.msg.sender.name), key: `fraud:${ctx.msg.id}:host:${host.id}` })
+          }
+          ctx.log.warn({ sender: ctx.msg.sender.id }, 'possible fraud post in a group')
+        },
+      })
+
+      app.route({
+        name: 'safety.media',
+        priority: 25,
+        match: (ctx) => isText(ctx) && intent(ctx) === 'media.reference',
+        handle: (ctx) => ctx.reply(T.media),
+      })
+
+      app.route({
+        name: 'safety.about',
+        priority: 25,
+        match: (ctx) => isText(ctx) && intent(ctx) === 'bot.about',
+        handle: (ctx) => ctx.reply(T.about(app.config.bot.name)),
+      })
+    },
+  }
+}
+
+export const safety: Capability = createSafety()

@@ -1,0 +1,23 @@
+// User-facing text of the safety capability: fraud warnings, voice notes and pictures, what the bot is.
+export const safetyTexts = {
+  /** In the group, under a deposit or transfer request: short, names no one, repeats no number. */
+  fraudWarning:
+    '【防骗提醒】妇联和微家从不在群里收押金、手续费、保证金，也不会让大家转账、扫码或私下交钱。凡是要先交钱的"补贴""名额"，请一律不要理会、不要转账，有疑问找微家主人或拨打12338核实；已经转了钱请马上拨打110。',
+  /** Asked in private whether such a request is real. */
+  fraudAnswer:
+    '这很可能是诈骗。妇联和微家办理补贴、筛查、培训都不收押金、手续费或保证金，也不会让您转账、扫码或加陌生人交钱。请不要转账；拿不准可以问微家主人或拨打12338核实，已经转了钱请马上拨打110报警。',
+  /** To the group's hosts, privately. */
+  fraudHost: (group: string, who: string) =>
+    `【防骗提醒】${group}里${who}刚发了一条要求交钱或转账的消息，像是诈骗。我已在群里提醒大家不要转账，请您看一下，必要时撤回或移出。`,
+  /** A voice note, a picture, or a message about one: the bot cannot hear or see it and guesses nothing. */
+  media: '抱歉，我听不了语音，也看不了图片和视频，不知道里面说的是什么。麻烦您用文字打出来，我马上帮您。',
+  /** What the bot does and how privacy works. */
+  about: (bot: string) =>
+    [
+      `我是${bot}，微家的小助手（自动回复，不是真人）。我能：`,
+      '1. 回答政策和服务问题（从微家的资料里找，有出处）；',
+      '2. 活动报名、取消、看名单，提醒大家参加活动；',
+      '3. 需要帮助时，私下帮您转给微家的工作人员。',
+      '隐私：私聊内容别人看不到；只有您同意后，我才把您的情况转给负责的工作人员，群里不会提。办结后的记录按规定定期删除。要找真人，回复「转人工」。遇到危险请先拨打110。',
+    ].join('\n'),
+}

@@ -1,0 +1,55 @@
+// The help conversation end to end through the real CLI (as test/sandbox.test.ts runs the README demo):
+// disclosure in the group → supportive line, no echo → consent and contact in one private reply → case →
+// withdrawal → staff told.
+import { execFile } from 'node:child_process'
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { promisify } from 'node:util'
+import { Redis } from 'ioredis'
+import { afterAll, describe, expect, it } from 'vitest'
+import { referralTexts } from '../src/referrals/texts.ts'
+import { deleteByPrefix, TEST_REDIS_URL } from '../src/testing/redis.ts'
+
+const run = promisify(execFile)
+const dir = mkdtempSync(join(tmpdir(), 'wjhelp-'))
+const prefix = `wjtest-sandbox-help-${process.pid}`
+const config = join(dir, 'weijia.yaml')
+writeFileSync(config, readFileSync('config/weijia.example.yaml', 'utf8').replace('prefix: weijia', `prefix: ${prefix}`))
+
+afterAll(async () => {
+  const redis = new Redis(TEST_REDIS_URL)
+  await deleteByPrefix(redis, prefix)
+  redis.disconnect()
+})
+
+describe('weijia sandbox --script examples/sandbox-help.txt', () => {
+  it('disclosure → supportive line (no echo) → consent with contact in one reply → case → withdrawal → staff told', async () => {
+    const res = await run('node', ['bin/weijia.js', 'sandbox', '--script', 'examples/sandbox-help.txt', '--config', config], {
+      env: { ...process.env, REDIS_URL: TEST_REDIS_URL, LOG_LEVEL: 'error', WECHATY_PUPPET: '', LLM_API_KEY: '', LLM_BASE_URL: '', LLM_MODEL: '' },
+      timeout: 90_000,
+    })
+    const actions = res.stdout.trim().split('\n').map((l) => JSON.parse(l) as { kind: string; to: string; text: string; mentions: string[] })
+    const room = actions.filter((a) => a.kind === 'room')
+    const to = (name: string) => actions.filter((a) => a.kind === 'private' && a.to === name).map((a) => a.text)
+
+    // The group: one supportive line to her, nothing of what she wrote.
+    expect(room.map((a) => [a.text, a.mentions])).toEqual([[referralTexts.groupDisclosure, ['王芳']]])
+    for (const a of room) expect(a.text).not.toMatch(/喝了酒|摔东西|受不了|老公/)
+
+    // Privately: the consent question, then (one reply gave consent and the contact) the case number.
+    const mine = to('王芳')
+    expect(mine[0]).toContain('同意请回复「同意」')
+    expect(mine.some((t) => t === referralTexts.askContact)).toBe(false)
+    const created = mine.find((t) => t.startsWith('您的求助已登记'))!
+    const id = /编号 (R-\d{8}-\d{4})/.exec(created)![1]!
+    // Status from her open case, then the withdrawal.
+    expect(mine.some((t) => t.includes(`${id}：已转给工作人员`))).toBe(true)
+    expect(mine.at(-1)).toBe(referralTexts.withdrawn([id]))
+
+    // Staff: the alert with her contact preference, then the withdrawal.
+    const staff = to('小王')
+    expect(staff.find((t) => t.includes(id) && t.startsWith('【新求助】'))).toContain('联系方式：微信私聊')
+    expect(staff.at(-1)).toBe(referralTexts.staffWithdrawn(id, '王芳'))
+  }, 120_000)
+})
