@@ -1,5 +1,5 @@
-// The capabilities the bot runs, in registration order (which also breaks route-priority ties), with the
-// adapters they are handed.
+// The capabilities the bot runs, in registration order (the order of routes within a band, see core/router.ts:
+// reminders before sign-ups, so 「每月…提醒大家」 is a reminder, never an announcement), with the adapters they are handed.
 import { consoleLink } from './console/chat.ts'
 import type { Capability } from './core/capability.ts'
 import { hnswBackend } from './adapters/hnsw/index.ts'
@@ -10,4 +10,4 @@ import { safety } from './safety/index.ts'
 import { signups } from './signups/index.ts'
 import { welcome } from './welcome/index.ts'
 
-export const capabilities: Capability[] = [welcome, referrals, safety, signups, reminders, createQa({ vectors: hnswBackend }), consoleLink]
+export const capabilities: Capability[] = [welcome, referrals, safety, reminders, signups, createQa({ vectors: hnswBackend }), consoleLink]

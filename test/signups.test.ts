@@ -236,7 +236,7 @@ describe('signups in the group', () => {
 })
 
 describe('hosts', () => {
-  it('only hosts announce and run host commands; residents are told who can', async () => {
+  it('only hosts announce and run host commands; residents are told who can, and may see the roster', async () => {
     const { bot, svc } = await boot()
     await say(bot, '王芳', '@小助手 发布活动 下周六下午2点 广场舞 限20人', true)
     await bot.idle()
@@ -248,7 +248,9 @@ describe('hosts', () => {
     await say(bot, '张丽', '@小助手 名单', true)
     await bot.idle()
     const refusals = texts(bot).filter((t) => t.includes('只有微家主人'))
-    expect(refusals).toHaveLength(3)
+    expect(refusals).toHaveLength(2)
+    // Everyone sees who signed up (a 接龙 is public in the group); the 名单 is answered, not refused.
+    expect(texts(bot).some((t) => /活动1「亲子阅读」[\s\S]*已报名（0\/20）/u.test(t))).toBe(true)
     expect((await svc.store.live('xingfuli', Date.now()))[0]!.status).toBe('open')
   })
 
@@ -305,7 +307,12 @@ describe('hosts', () => {
     await bot.idle()
     expect((await svc.store.counts(a!.id)).waiting).toBe(1)
 
+    // Cancelling is confirmed first: nothing happens until 「确认」.
     await say(bot, '李姐', `取消活动${a!.id}`)
+    await bot.idle()
+    expect(texts(bot).at(-1)).toMatch(/确定取消活动\d+「亲子阅读」[\s\S]*回复「确认」/u)
+    expect((await svc.store.get(a!.id))!.status).toBe('open')
+    await say(bot, '李姐', '确认')
     await bot.idle()
     const cancelled = bot.sent.find((s) => s.text.startsWith('【通知】'))!
     expect(cancelled.mentions.sort()).toEqual(['孙梅', '张丽', '王芳', '赵敏'].sort())

@@ -14,7 +14,7 @@ export function createConsoleLink(): Capability {
     register(app) {
       app.route({
         name: 'console.link',
-        priority: 9,
+        band: 'command',
         match: (ctx) => ctx.msg.kind === 'text' && ASK.test(strip(ctx.msg.text)),
         async handle(ctx) {
           if (ctx.msg.conversation.kind !== 'private') return ctx.reply(T.privateOnly)

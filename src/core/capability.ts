@@ -7,6 +7,7 @@ import type { Embedder, Llm } from './llm.ts'
 import type { InboundMessage, OutgoingMessage, Person, Role, SentMessage } from './message.ts'
 import type { JoinEvent } from './inbound.ts'
 import type { Storage } from './storage.ts'
+import type { Band } from './router.ts'
 
 /**
  * A typed slot on a message's context, for what one stage works out and a later one reuses (the matched
@@ -47,7 +48,12 @@ export type Handler = (ctx: Context) => Promise<void>
 export interface Route {
   /** Unique, e.g. "signups.announce". Shown in logs. */
   name: string
-  /** Lower runs first; commands ~10, free-text capabilities ~50, fallbacks ~90. */
+  /** Which band the route runs in (see core/router.ts); within a band, registration order. Default: conversation. */
+  band?: Band
+  /**
+   * @deprecated Use `band`. A number is read once as a band (≤ 2 safety, < 20 command, < 80 conversation,
+   * else fallback) for routes not yet moved to bands.
+   */
   priority?: number
   /** Roles allowed to run it; omit for everyone. Others get a clear refusal naming who can. */
   roles?: Role[]

@@ -17,10 +17,12 @@ export const ROUTE_INTENTS: Record<string, Intent[]> = {
   'signups.draft': ['confirm.yes', 'confirm.no', 'correction'],
   'signups.announce': ['host.announce'],
   'signups.host': ['host.edit', 'host.close', 'host.reopen', 'host.cancel', 'host.export', 'signup.roster', 'activity.list'],
-  'signups.resident': ['signup.join', 'signup.cancel', 'signup.status', 'signup.roster', 'activity.info'],
+  'signups.resident': ['signup.join', 'signup.cancel', 'signup.status', 'signup.roster', 'signup.remove', 'activity.list', 'activity.info', 'pending.answer'],
   'reminders.confirm': ['confirm.yes', 'confirm.no', 'correction'],
   'reminders.manage': ['reminder.manage'],
   'reminders.create': ['reminder.create'],
+  'reminders.once': ['reminder.create'],
+  'signups.remind': ['reminder.create'],
   'reminders.create-llm': ['reminder.create'],
   'qa.answer': ['qa.question'],
 }

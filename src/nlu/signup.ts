@@ -90,7 +90,9 @@ export function readSignup(t: string, sit: Situation): Understanding | undefined
     const target = new RegExp(`把(${NAME}|她|他)|(${NAME})(?:去掉|删|从|移除|划)|(\\d{1,3})\\s*号|那个(${NAME})`, 'u').exec(t.replace(/插花|阅读|名单/gu, ' '))
     const slots: Understanding['slots'] = withActivity({})
     const who = target?.[1] ?? target?.[2] ?? target?.[4] ?? (target?.[3] ? target[3] : undefined)
-    if (who && who !== '她' && who !== '他') slots.target = who
+    // "把王芳从名单…": a three-character match ending in a preposition or verb is a two-character name.
+    const name = who && who.length === 3 && /[从去的删划移]$/u.test(who) ? who.slice(0, 2) : who
+    if (name && name !== '她' && name !== '他') slots.target = name
     return { intent: 'signup.remove', slots }
   }
 

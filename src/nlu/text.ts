@@ -47,6 +47,19 @@ function titleKeys(title: string): string[] {
 }
 
 /**
+ * Part of a title names the activity unless another noun continues it: "编织角" is a place, not 「编织课」;
+ * "插花那个", "阅读的", "插花课" do name theirs.
+ */
+function mentionsKey(t: string, key: string, title: string): boolean {
+  for (let i = t.indexOf(key); i >= 0; i = t.indexOf(key, i + 1)) {
+    const next = t[i + key.length]
+    // A place or a group named after the craft (编织角, 舞蹈队, 读书会) is not the activity.
+    if (next === undefined || toSimplified(title).includes(key + next) || !/[角组队社群馆店坊会站屋团]/u.test(next)) return true
+  }
+  return false
+}
+
+/**
  * The activity a message refers to: 活动2 / 2号活动, part of the title (插花, 阅读), its day (周六的, 周日那个),
  * its place (图书室那个). Undefined when none or several fit.
  */
@@ -57,7 +70,7 @@ export function activityRef(t: string, acts: ActivityView[], tz: string): number
     if (acts.some((a) => a.id === n)) return n
   }
   const hits = new Set<number>()
-  for (const a of acts) if (titleKeys(a.title).some((k) => t.includes(k))) hits.add(a.id)
+  for (const a of acts) if (titleKeys(a.title).some((k) => mentionsKey(t, k, a.title))) hits.add(a.id)
   if (hits.size === 1) return [...hits][0]
   if (hits.size > 1) return undefined
   // By description: what the activity is about, though its title is not named ("带娃那个", "看书的").

@@ -109,3 +109,21 @@ function findDef(defs: ReminderDef[], ref: string): ReminderDef | undefined {
   const byLabel = defs.filter((d) => d.label === ref)
   return byLabel.length === 1 ? byLabel[0] : undefined
 }
+
+/** "改成早上8点提醒" before 「确认」: the draft's clock changes and the preview is shown again. */
+export async function correctDraft(ctx: Context, svc: ReminderService, time: string): Promise<void> {
+  const group = groupOf(ctx)
+  const draft = await svc.store.takeDraft(group.id, ctx.msg.sender.id)
+  if (!draft) return ctx.reply(texts.noDraft)
+  const clock = /(\d{2}):(\d{2})$/u.exec(time)
+  if (draft.schedule.kind === 'cron' && clock) {
+    const fields = draft.schedule.cron.split(' ')
+    fields[0] = String(Number(clock[2]))
+    fields[1] = String(Number(clock[1]))
+    draft.schedule = { ...draft.schedule, cron: fields.join(' ') }
+    draft.description = draft.description.replace(/\d{1,2}:\d{2}/u, `${clock[1]}:${clock[2]}`)
+  }
+  await svc.store.putDraft(group.id, ctx.msg.sender.id, draft)
+  const next = svc.nextOf({ schedule: draft.schedule }, 3)
+  await ctx.reply(`${texts.draftChanged}\n${texts.draft({ text: renderReminder({ template: draft.template }, group, next[0] ?? svc.now(), svc.tz), description: draft.description, next: next.map((t) => svc.formatAt(t)), notes: [] })}`)
+}

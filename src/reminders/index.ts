@@ -1,11 +1,16 @@
 // Scheduled reminders for the 微家 rhythm (家接待 weekly, 家聚会 monthly, 家活动 quarterly, 家宴会 yearly)
 // from config, and reminders hosts set up in chat (「@小助手 每周三下午3点 家接待」 → preview → 「确认」).
-import type { App, Capability } from '../core/capability.ts'
-import { answerDraft, draftReminder, manage } from './handlers.ts'
+import type { App, Capability, Context } from '../core/capability.ts'
+import { PENDING, UNDERSTOOD } from '../core/understanding.ts'
+import type { Understanding } from '../nlu/types.ts'
+import { onceReminders } from './once.ts'
+import { answerDraft, correctDraft, draftReminder, manage } from './handlers.ts'
 import { scheduleWithLlm } from './llm.ts'
 import { isQuestion, parseCommand, parseDraftAnswer, parseSchedule } from './parse.ts'
 import { ReminderService } from './service.ts'
 import { readSettings, type SettingsOverride } from './settings.ts'
+import { texts } from './texts.ts'
+import { texts as coreTexts } from '../core/texts.ts'
 
 export interface RemindersOptions {
   /** The clock (tests inject one); default Date.now. */
@@ -24,37 +29,97 @@ export function createReminders(opts: RemindersOptions = {}): Capability {
       const now = opts.now ?? Date.now
       const settings = readSettings(app.config, opts.settings)
       const svc = new ReminderService(app, settings, now)
-      // 「确认」/「取消」 to a draft. Only the host who made the draft has one, so this matches nobody else.
-      app.route({
-        name: 'reminders.confirm',
-        priority: 5,
-        roles: [...MANAGERS],
-        async match(ctx) {
-          if (!ctx.msg.groupId || !parseDraftAnswer(ctx.msg.text)) return false
-          return svc.store.hasDraft(ctx.msg.groupId, ctx.msg.sender.id)
-        },
-        handle: (ctx) => answerDraft(ctx, svc, parseDraftAnswer(ctx.msg.text)!),
+      const understood = (ctx: Context): Understanding | undefined => ctx.get(UNDERSTOOD)
+      const addressed = (ctx: Context) => ctx.msg.mentioned || ctx.msg.conversation.kind === 'private'
+      // Before routing: a host with a reminder draft is waiting to confirm it (so "对" or "好 就这样" read as yes).
+      app.use(async (ctx, next) => {
+        try {
+          if (ctx.msg.groupId && ctx.msg.kind === 'text' && !ctx.get(PENDING) && (await svc.store.hasDraft(ctx.msg.groupId, ctx.msg.sender.id))) ctx.set(PENDING, 'confirm_reminder')
+        } catch (err) {
+          ctx.log.warn({ err }, 'reminders: loader failed')
+        }
+        await next()
       })
 
-      // 提醒列表 / 暂停提醒 N / 恢复提醒 N / 删除提醒 N. Matches for residents too, so they get the refusal.
+      // 「确认」/「取消」 to a draft, or a fix of its clock ("改成早上8点提醒"). Only the host who made the draft has
+      // one, so this matches nobody else.
+      const draftAnswer = (ctx: Context): 'confirm' | 'cancel' | 'correct' | undefined => {
+        const u = understood(ctx)
+        if (u?.intent === 'correction' && u.slots.time) return 'correct'
+        const plain = parseDraftAnswer(ctx.msg.text)
+        if (plain) return plain
+        return u?.intent === 'confirm.yes' ? 'confirm' : u?.intent === 'confirm.no' ? 'cancel' : undefined
+      }
+      app.route({
+        name: 'reminders.confirm',
+        band: 'command',
+        roles: [...MANAGERS],
+        async match(ctx) {
+          if (!ctx.msg.groupId || !draftAnswer(ctx)) return false
+          return svc.store.hasDraft(ctx.msg.groupId, ctx.msg.sender.id)
+        },
+        handle: (ctx) => {
+          const answer = draftAnswer(ctx)!
+          return answer === 'correct' ? correctDraft(ctx, svc, understood(ctx)!.slots.time!) : answerDraft(ctx, svc, answer)
+        },
+      })
+
+      // 提醒列表 / 暂停提醒 N / 恢复提醒 N / 删除提醒 N, or the same in plain words ("把第2个提醒删了").
+      // Matches for residents too, so they get the refusal.
+      const commandOf = (ctx: Context) => {
+        const cmd = parseCommand(ctx.msg.text)
+        if (cmd) return cmd
+        const u = understood(ctx)
+        if (u?.intent !== 'reminder.manage') return undefined
+        const action = u.slots.action ?? 'list'
+        if (action === 'list') return { kind: 'list' as const }
+        return u.slots.index !== undefined ? { kind: action, ref: String(u.slots.index) } : { kind: 'which' as const }
+      }
       app.route({
         name: 'reminders.manage',
-        priority: 10,
+        band: 'command',
         roles: [...MANAGERS],
-        match: (ctx) => ctx.msg.mentioned && !!ctx.msg.groupId && parseCommand(ctx.msg.text) !== undefined,
-        handle: (ctx) => manage(ctx, svc, parseCommand(ctx.msg.text) as Parameters<typeof manage>[2]),
+        match: (ctx) => !!ctx.msg.groupId && (addressed(ctx) || ctx.msg.role !== 'resident') && commandOf(ctx) !== undefined,
+        handle: (ctx) => {
+          const cmd = commandOf(ctx)!
+          return cmd.kind === 'which' ? ctx.reply(texts.manageWhich) : manage(ctx, svc, cmd as Parameters<typeof manage>[2])
+        },
       })
 
       // 「每月第一个周六上午9点提醒大家家聚会」: a text that starts with a schedule and is not a question.
-      // Priority 8: a text that starts with 每周/每月/每年… is a recurring reminder, never a one-off activity
-      // announcement (「每季度第一个月15号 家活动」 would otherwise also look like one to sign-ups).
+      // Registered before sign-ups (capabilities.ts): a text that starts with 每周/每月/每年… is a recurring reminder,
+      // never a one-off activity announcement (「每季度第一个月15号 家活动」 would otherwise also look like one).
       app.route({
         name: 'reminders.create',
-        priority: 8,
+        band: 'command',
         roles: [...MANAGERS],
-        match: (ctx) =>
-          ctx.msg.mentioned && !!ctx.msg.groupId && !isQuestion(ctx.msg.text) && parseSchedule(ctx.msg.text, { now: now(), tz: settings.tz }) !== undefined,
+        match(ctx) {
+          if (!ctx.msg.groupId || isQuestion(ctx.msg.text)) return false
+          // Addressed, or a host's recurring reminder as the understanding reads it ("每天晚上8点提醒大家接龙").
+          const u = understood(ctx)
+          const recurring = u?.intent === 'reminder.create' && (u.slots.repeat ?? 'none') !== 'none' && u.slots.audience !== 'signed_up'
+          if (!ctx.msg.mentioned && !(recurring && (addressed(ctx) || ctx.msg.role !== 'resident'))) return false
+          return parseSchedule(ctx.msg.text, { now: now(), tz: settings.tz }) !== undefined
+        },
         handle: (ctx) => draftReminder(ctx, svc),
+      })
+
+      // A one-off reminder ("下周一上午10点提醒大家交表"; "周日早上8点提醒我…" for oneself). Reminders only for those
+      // signed up to an activity are the sign-ups capability's (it knows the rosters).
+      const once = onceReminders(app)
+      app.route({
+        name: 'reminders.once',
+        band: 'command',
+        match(ctx) {
+          const u = understood(ctx)
+          if (u?.intent !== 'reminder.create' || u.slots.audience === 'signed_up' || (u.slots.repeat ?? 'none') !== 'none' || !u.slots.time) return false
+          return addressed(ctx) || ctx.msg.role !== 'resident'
+        },
+        async handle(ctx) {
+          // Reminding the whole group is a host's; anyone may ask to be reminded themselves.
+          if (!/提醒我/u.test(ctx.msg.text) && ctx.msg.role === 'resident') return ctx.reply(coreTexts.forbidden([...MANAGERS]))
+          await once(ctx, understood(ctx)!.slots, now(), settings.tz)
+        },
       })
 
       // With an LLM: 「以后每个月头一个礼拜六早上叫大家来家聚会」 and other wordings the rules miss.
@@ -62,7 +127,7 @@ export function createReminders(opts: RemindersOptions = {}): Capability {
         const llm = app.llm
         app.route({
           name: 'reminders.create-llm',
-          priority: 12,
+          band: 'command',
           roles: [...MANAGERS],
           match: (ctx) =>
             ctx.msg.mentioned &&

@@ -40,6 +40,10 @@ export const texts = {
   cannotRead: '没看懂提醒的时间。可以这样说：「每周三下午3点 家接待」「每月第一个周六上午9点 家聚会」「每两周的周五晚上7点 读书会」「每年腊月二十上午10点 家宴会」。',
   badCron: (why: string) => `这个 cron 表达式看不懂（${why}）。例如「0 9 * * 6#1」是每月第一个周六9点。`,
   lunarUnsupported: '抱歉，这里暂时算不了农历日期，请改用公历，例如「每年1月20日上午10点 家宴会」。',
+  onceSaved: (when: string, what: string, self: boolean) => `好的，${when}${self ? '私信提醒您' : '在群里提醒大家'}：${what}`,
+  oncePast: (when: string) => `${when}已经过了，请说一个以后的时间。`,
+  draftChanged: '已按您说的改好，请再看一眼：',
+  manageWhich: '要管理哪一条提醒？请带上编号，比如「暂停提醒 1」。',
   noGroup: '请在微家群里设置提醒，或先在群里和我说句话。',
 
   listTitle: (name: string) => `${name}的定时提醒：`,

@@ -23,6 +23,7 @@ export interface Draft extends DraftView {
 
 const SEP = /[\s,，。；;、]+/u
 const PLACE_SUFFIX = /(?:室|馆|厅|中心|广场|公园|会所|驿站|站|楼|园|院|微家|之家|场|屋|堂|基地|小区|社区|门口|教室|食堂)$/u
+const LEADING_PLACE = /^在?((?:社区|微家|小区)?(?:活动室|图书室|会议室|广场|礼堂|大厅|书屋|教室|食堂|会堂|服务站|居委会|公园))(?:里|内)?(?:搞|办|有|举办|开展)?(.{2,})$/u
 const NOISE = /^(?:欢迎|请|快来|大家|速来|感兴趣的)*(?:报名|参加|接龙|来玩)(?:吧|哦|啊|～|!|！)*$|^(?:活动|通知)$/u
 const LABELS: Array<[RegExp, keyof DraftView | 'deadlineText' | 'timeText']> = [
   [/^(?:活动名称|活动|主题|名称|标题|内容)$/u, 'title'],
@@ -133,7 +134,12 @@ export function ruleSpans(raw: string, now: Date, tz: string): Spans {
   const tokens = text.split(SEP).map((t) => t.trim()).filter((t) => t && !NOISE.test(t))
   const rest: string[] = []
   for (const tok of tokens) {
-    if (!spans.place && PLACE_SUFFIX.test(tok) && tok.length <= 20) spans.place = tok
+    // "活动室包饺子", "社区广场学新广场舞": a place, then what happens there.
+    const lead = spans.place || spans.title ? null : LEADING_PLACE.exec(tok)
+    if (lead) {
+      spans.place = lead[1]
+      spans.title = lead[2]
+    } else if (!spans.place && PLACE_SUFFIX.test(tok) && tok.length <= 20) spans.place = tok
     else if (!spans.title) spans.title = tok
     else rest.push(tok)
   }

@@ -1,12 +1,14 @@
 // Activities and sign-ups (接龙 done right): hosts announce, residents sign up the ways they already do,
 // a worker applies every change atomically, and the bot replies with one summary per few seconds.
 import type { Capability, Context } from '../core/capability.ts'
-import { ACTIVITIES, SIGNED_UP } from '../core/understanding.ts'
+import { ACTIVITIES, PENDING, SIGNED_UP } from '../core/understanding.ts'
+import type { PendingKind } from '../nlu/types.ts'
 import { nameKey } from './parse.ts'
 import { liveActivities } from './handlers/state.ts'
 import { announceRoute, draftRoute } from './handlers/announce.ts'
 import { hostRoute } from './handlers/host.ts'
 import { observer } from './handlers/observe.ts'
+import { remindRoute } from './handlers/remind.ts'
 import { residentRoute } from './handlers/resident.ts'
 import { SignupService } from './service.ts'
 import type { SignupSettings } from './settings.ts'
@@ -43,6 +45,7 @@ export function createSignups(opts: SignupDeps = {}): Capability {
       app.route(draftRoute(app, svc))
       app.route(announceRoute(app, svc))
       app.route(hostRoute(app, svc))
+      app.route(remindRoute(svc))
       app.route(residentRoute(svc))
     },
   }
@@ -56,6 +59,13 @@ async function loadSituation(ctx: Context, svc: SignupService): Promise<void> {
   const who = { id: ctx.msg.sender.id, key: nameKey(ctx.msg.sender.name) }
   const on = await Promise.all(live.map((a) => svc.store.hasEntry(a.id, who)))
   ctx.set(SIGNED_UP, live.filter((_, i) => on[i]).map((a) => a.id))
+  // The question the bot is waiting for this sender to answer, so "2" or 「确认」 reads as its answer.
+  if (ctx.get(PENDING)) return
+  const asked = await svc.pending.get(ctx.msg.groupId, ctx.msg.sender.id)
+  const kind: PendingKind | undefined =
+    asked?.kind === 'which_activity' ? 'which_activity' : asked?.kind === 'confirm_cancel' || asked?.kind === 'confirm_remove' ? 'confirm_cancel' : undefined
+  if (kind) return void ctx.set(PENDING, kind)
+  if (ctx.msg.role !== 'resident' && (await svc.store.draft(ctx.msg.groupId, ctx.msg.sender.id))) ctx.set(PENDING, 'confirm_announce')
 }
 
 export const signups: Capability = createSignups()

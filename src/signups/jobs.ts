@@ -31,6 +31,9 @@ export type ApplyJob = z.infer<typeof applySchema>
 export const notifySchema = z.object({ activityId: z.number().int(), window: z.string() })
 export const remindSchema = z.object({ activityId: z.number().int(), kind: z.enum(['daybefore', 'soon']), version: z.number().int() })
 export type RemindKind = z.infer<typeof remindSchema>['kind']
+/** A host's own reminder for those signed up ("周五上午9点提醒报了插花的交材料费"). */
+export const CUSTOM_REMIND_QUEUE = 'signups-remind-custom'
+export const customRemindSchema = z.object({ activityId: z.number().int(), content: z.string().min(1), key: z.string() })
 
 /** Job ids: business ids, so a redelivered message or a re-scheduled reminder is a no-op. */
 export const jobIds = {

@@ -71,7 +71,11 @@ describe('resident sign-up forms', () => {
 
   it('reads pasted 接龙 lists', () => {
     expect(parseResident('#接龙\n亲子阅读\n1. 王芳\n2. 张丽\n3. 赵敏')).toEqual({ kind: 'roster', titleLines: ['亲子阅读'], names: ['王芳', '张丽', '赵敏'], weak: false })
-    expect(parseResident('#接龙\n亲子阅读 周六下午\n\n1、王芳\n2、张丽 带孩子\n3、')).toEqual({ kind: 'roster', titleLines: ['亲子阅读 周六下午'], names: ['王芳', '张丽'], weak: false })
+    expect(parseResident('#接龙\n亲子阅读 周六下午\n\n1、王芳\n2、张丽 带孩子\n3、')).toEqual({ kind: 'roster', titleLines: ['亲子阅读 周六下午'], names: ['王芳', '张丽', '张丽的孩子'], weak: false })
+    // A line that is not a name (an instruction, an @mention, a sentence) never takes a place; companions do.
+    expect(parseResident('#接龙\n插花课\n1. 王芳+娃\n2. @小助手 帮我统计一下\n3. 请大家按顺序接龙\n4. 刘阿姨带孙子\n5. 赵敏 我周六可能晚点到大概三点左右')).toMatchObject({
+      names: ['王芳', '王芳的娃', '刘阿姨', '刘阿姨的孙子'],
+    })
     // Without the marker a numbered list is only a candidate (its title must name an activity).
     expect(parseResident('亲子阅读\n1. 王芳\n2. 张丽')).toMatchObject({ kind: 'roster', weak: true })
     expect(parseResident('购物清单\n1. 鸡蛋')).toBeUndefined()

@@ -93,13 +93,34 @@ function parseRoster(text: string): ResidentIntent | undefined {
     const m = ROSTER_LINE.exec(line)
     if (m) {
       inList = true
-      // "3. 赵敏 带孩子" → 赵敏; an empty "4." left for the next person is skipped.
-      const name = (m[2] ?? '').split(/[\s(（,，]/u)[0]!.trim()
-      if (name && name.length <= 16) names.push(name)
+      // "3. 赵敏 带孩子" → 赵敏 and 赵敏的孩子; an empty "4." left for the next person is skipped; a line that is
+      // not a name (an instruction, an @mention, a sentence) never takes a place.
+      for (const n of listLineNames(m[2] ?? '')) if (!names.includes(n)) names.push(n)
     } else if (!inList && !/^#?接龙$/u.test(line)) titleLines.push(line.replace(/^#?接龙\s*/u, ''))
   }
   if (names.length === 0 || (!marked && names.length < 2)) return undefined
   return { kind: 'roster', titleLines, names, weak: !marked }
+}
+
+const NOT_A_NAME = /^@|报名|截止|取消|提醒|通知|请|大家|活动|接龙|时间|地点|谢谢|收到|[？?!！。]|^(?:我|你|她|他|这|那|有|没|不|也|还|就|都)/u
+const CHILD_WORDS = '娃|孩子|小孩|宝宝|孙子|孙女|外孙|外孙女|儿子|女儿|闺女'
+const COMPANION = new RegExp(`^(?:\\+|带|和|加)\\s*(?:(\\d|[一两二三])个?)?(${CHILD_WORDS}|婆婆|老公|妈妈|妈|爸爸|老伴)?$`, 'u')
+
+/** The people of one 接龙 line: "王芳" → [王芳]; "王芳+娃" / "刘阿姨带孙子" → the name and the companion; "曹芳+2" → 曹芳, 曹芳+1, 曹芳+2. */
+export function listLineNames(line: string): string[] {
+  const t = normalize(line).replace(/[（(][^）)]*[）)]/gu, ' ').trim()
+  const m = /^([\u4e00-\u9fa5A-Za-z·]{1,8}?)(?=$|\s|[+＋,，、]|带|和)\s*(.*)$/u.exec(t)
+  if (!m) return []
+  const name = m[1]!
+  if (NOT_A_NAME.test(name) || name.length > 6) return []
+  const rest = m[2]!.replace(/\s+/gu, '')
+  if (!rest) return [name]
+  const c = COMPANION.exec(rest)
+  // A long tail that is not a companion ("王芳 帮我看看周六还有没有位置") makes the line a sentence.
+  if (!c) return rest.length <= 4 ? [name] : []
+  const n = c[1] ? count(c[1]) ?? 1 : 1
+  if (!c[2]) return [name, ...Array.from({ length: n }, (_, i) => `${name}+${i + 1}`)]
+  return [name, ...Array.from({ length: n }, (_, i) => `${name}的${c[2]}${i > 0 ? i + 1 : ''}`)]
 }
 
 export function parseResident(raw: string): ResidentIntent | undefined {

@@ -3,19 +3,23 @@
 import type { z } from 'zod'
 import type { App, JobQueue } from '../core/capability.ts'
 import type { Conversation, Person } from '../core/message.ts'
-import { APPLY_QUEUE, type ApplyJob, applySchema, jobIds, NOTIFY_QUEUE, notifySchema, REMIND_QUEUE, type RemindKind, remindSchema } from './jobs.ts'
+import { APPLY_QUEUE, type ApplyJob, applySchema, CUSTOM_REMIND_QUEUE, customRemindSchema, jobIds, NOTIFY_QUEUE, notifySchema, REMIND_QUEUE, type RemindKind, remindSchema } from './jobs.ts'
 import { reminderTimes } from './reminder-times.ts'
 import { signupSettings, type SignupSettings } from './settings.ts'
+import { PendingStore } from './pending.ts'
 import { type Activity, type ApplyResult, type NewActivity, type PersonSlot, SignupStore } from './store.ts'
 import { texts } from './texts.ts'
 
 export class SignupService {
   readonly store: SignupStore
+  /** What the bot asked a person and waits for (which activity, a host's confirmation). */
+  readonly pending: PendingStore
   readonly settings: SignupSettings
   readonly tz: string
   private readonly apply: JobQueue<ApplyJob>
   private readonly notify: JobQueue<z.infer<typeof notifySchema>>
   private readonly remind: JobQueue<z.infer<typeof remindSchema>>
+  private readonly custom: JobQueue<z.infer<typeof customRemindSchema>>
 
   constructor(
     private readonly app: App,
@@ -23,6 +27,7 @@ export class SignupService {
     overrides: Partial<SignupSettings> = {},
   ) {
     this.store = new SignupStore(app.redis, app.key)
+    this.pending = new PendingStore(app.redis, app.key)
     this.settings = { ...signupSettings(app.config), ...overrides }
     this.tz = app.config.timezone
     this.apply = app.jobs.define({
@@ -34,6 +39,7 @@ export class SignupService {
     })
     this.notify = app.jobs.define({ name: NOTIFY_QUEUE, schema: notifySchema, attempts: 5, process: (job) => this.sendSummary(job.activityId, job.window) })
     this.remind = app.jobs.define({ name: REMIND_QUEUE, schema: remindSchema, attempts: 3, process: (job) => this.sendReminder(job) })
+    this.custom = app.jobs.define({ name: CUSTOM_REMIND_QUEUE, schema: customRemindSchema, attempts: 3, process: (job) => this.sendCustomReminder(job) })
   }
 
   // ---------------------------------------------------------------- sign-ups
@@ -75,7 +81,8 @@ export class SignupService {
     const text = texts.summary(a, outcomes, confirmed)
     const to = await this.roomFor(a.groupId)
     if (text && to) {
-      const mentions = uniquePeople(outcomes.filter((o) => o.op === 'promoted' && o.byId).map((o) => ({ id: o.byId, name: o.name })))
+      // The person who signed someone up is the one told (「刘阿姨的婆婆」 is not in the group; 刘阿姨 is).
+      const mentions = uniquePeople(outcomes.filter((o) => o.op === 'promoted' && o.byId).map((o) => ({ id: o.byId, name: o.byName || o.name })))
       await this.app.outbox.send({ to, text, mentions, key: `signups:summary:${activityId}:${window}`, priority: 'summary' })
     } else if (text) this.app.log.warn({ activityId, groupId: a.groupId }, 'signups: no room known for the summary')
     await this.store.release(activityId, window)
@@ -89,14 +96,26 @@ export class SignupService {
 
   // ---------------------------------------------------------------- activities
 
-  async publish(input: NewActivity, to: Conversation): Promise<Activity> {
-    const a = await this.store.create(input, this.now())
+  /** `source` is the host's announcement as written: "限15组家庭" already says how places count. */
+  async publish(input: NewActivity, to: Conversation, source = ''): Promise<Activity> {
+    const family = FAMILY_PLACES.test(source) ? { countRule: 'family' as const } : {}
+    const a = await this.store.create({ ...input, ...family }, this.now())
     const live = await this.store.live(a.groupId, this.now())
     const open = live.filter((x) => x.status === 'open')
     await this.app.outbox.send({ to, text: texts.announcement(a, this.tz, open.length > 1), key: `signups:announce:${a.id}` })
     await this.store.setLast(a.groupId, { related: true, at: this.now(), activityId: a.id })
     await this.scheduleReminders(a)
     return a
+  }
+
+  /**
+   * A parent-child activity whose notice does not say how a parent with a child counts: the host is asked
+   * privately, once (until then every person takes a place). True when the question is now pending.
+   */
+  async countRuleUnclear(a: Activity, source: string): Promise<boolean> {
+    if (a.countRule || !PARENT_CHILD.test(`${a.title}${a.notes}`) || COUNT_RULE_SAID.test(`${a.notes} ${source}`) || !a.hostId) return false
+    await this.pending.set(a.groupId, a.hostId, { kind: 'count_rule', activityId: a.id }, 7 * 24 * 3600)
+    return true
   }
 
   roomFor(groupId: string): Promise<Conversation | undefined> {
@@ -117,6 +136,22 @@ export class SignupService {
 
   async removeReminders(activityId: number, version: number): Promise<void> {
     for (const kind of ['daybefore', 'soon'] as const) await this.remind.remove(jobIds.remind(activityId, kind, version))
+  }
+
+  /** A one-off reminder only for those signed up to an activity, @-mentioning the people who signed them up. */
+  async remindSignedUp(a: Activity, at: number, content: string, msgId: string): Promise<void> {
+    const key = `signups:remind-custom:${a.id}:${msgId}`
+    await this.custom.add(key, { activityId: a.id, content, key }, { at })
+  }
+
+  async sendCustomReminder(job: z.infer<typeof customRemindSchema>): Promise<void> {
+    const a = await this.store.get(job.activityId)
+    if (!a || a.status === 'cancelled') return
+    const { confirmed } = await this.store.roster(a.id)
+    const people = uniquePeople(confirmed.filter((e) => e.byId).map((e) => ({ id: e.byId, name: e.byName || e.name })))
+    const to = await this.roomFor(a.groupId)
+    if (!to || people.length === 0) return
+    await this.app.outbox.send({ to, text: texts.remindCustom(a, job.content), mentions: people, key: job.key, priority: 'reminder' })
   }
 
   async sendReminder(job: z.infer<typeof remindSchema>): Promise<void> {
@@ -140,6 +175,10 @@ export class SignupService {
     await this.app.outbox.send({ to, text, mentions: people, key, priority: 'reminder' })
   }
 }
+
+const FAMILY_PLACES = /\d+\s*(?:组|个|户)?家庭|[一二两三四五六七八九十]+(?:组|个|户)家庭|\d+\s*(?:组|户)(?!长)/u
+const PARENT_CHILD = /亲子|带娃|带孩子|家长和孩子|大手拉小手|家庭/u
+const COUNT_RULE_SAID = /一大一小|每组|每户|每个家庭|按家庭|按户|按人|每人|孩子(?:不|也)?(?:另|单独)?占|组家庭/u
 
 function uniquePeople(list: Person[]): Person[] {
   const seen = new Map<string, Person>()

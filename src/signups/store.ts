@@ -22,9 +22,13 @@ export interface Activity {
   createdAt: number
   /** Bumped on every change of time, so reminder job ids change with it. */
   version: number
+  /** Parent-child activities: does a parent with a child take one place (family) or two (person)? Unset: not known. */
+  countRule?: CountRule
 }
 
-export type NewActivity = Omit<Activity, 'id' | 'status' | 'createdAt' | 'version'>
+export type CountRule = 'person' | 'family'
+
+export type NewActivity = Omit<Activity, 'id' | 'status' | 'createdAt' | 'version' | 'countRule'> & { countRule?: CountRule }
 
 export interface Entry {
   key: string
@@ -152,7 +156,7 @@ end
 return finish(K, out, now, windowMs)
 `
 
-// ARGV: now, msgId, windowMs, byId, byName, senderKey, whoKey ('' = all of mine), isHost ('1'/'0')
+// ARGV: now, msgId, windowMs, byId, byName, senderKey, whoKey ('' = all of mine; '=key' = exactly that entry), isHost ('1'/'0')
 const LEAVE = `${COMMON}
 local byId, byName, senderKey, whoKey, isHost = ARGV[4], ARGV[5], ARGV[6], ARGV[7], ARGV[8] == '1'
 local status, cap = fields(K.act)
@@ -163,6 +167,7 @@ for i = 1, #all, 2 do
   local mine = (byId ~= '' and e.byId == byId) or k == senderKey
   local hit
   if whoKey == '' then hit = mine
+  elseif string.sub(whoKey, 1, 1) == '=' then hit = (mine or isHost) and k == string.sub(whoKey, 2)
   else hit = (mine or isHost) and (k == whoKey or string.find(k, whoKey, 1, true) ~= nil) end
   if hit then
     redis.call('HDEL', K.entries, k)
@@ -216,6 +221,7 @@ const toActivity = (h: Record<string, string>): Activity | undefined =>
         hostName: h.hostName ?? '',
         createdAt: Number(h.createdAt ?? 0),
         version: Number(h.version ?? 1),
+        ...(h.countRule === 'person' || h.countRule === 'family' ? { countRule: h.countRule } : {}),
       }
     : undefined
 
@@ -281,7 +287,7 @@ export class SignupStore {
     return (await this.getMany(ids.map(Number))).sort((a, b) => a.startAt - b.startAt)
   }
 
-  async update(id: number, patch: Partial<Pick<Activity, 'title' | 'startAt' | 'place' | 'deadlineAt' | 'notes' | 'status'>>): Promise<Activity | undefined> {
+  async update(id: number, patch: Partial<Pick<Activity, 'title' | 'startAt' | 'place' | 'deadlineAt' | 'notes' | 'status' | 'countRule'>>): Promise<Activity | undefined> {
     const before = await this.get(id)
     if (!before) return undefined
     const m = this.redis.multi().hset(this.k(id), patch as Record<string, string | number>)

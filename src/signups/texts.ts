@@ -73,14 +73,25 @@ export const texts = {
     if (left.length) lines.push(`已取消报名：${left.join('、')}`)
     const notFound = names((o) => o.op === 'leave' && o.status === 'notfound')
     if (notFound.length) lines.push(`没有找到报名记录：${notFound.join('、')}`)
+    // A group from one message split between places and the waitlist: say which part is where.
+    for (const by of new Set(outcomes.filter((o) => o.op === 'join').map((o) => o.byName))) {
+      const mine = outcomes.filter((o) => o.op === 'join' && o.byName === by)
+      const inn = mine.filter((o) => o.status === 'in')
+      const wait = mine.filter((o) => o.status === 'wait')
+      if (inn.length && wait.length) lines.push(`${by}这${mine.length}位：${inn.map((o) => o.name).join('、')}已报上；${wait.map((o) => o.name).join('、')}在候补，有人退出会按顺序补上`)
+    }
     const promoted = names((o) => o.op === 'promoted')
-    if (promoted.length) lines.push(`有人退出，候补转正：${promoted.join('、')}，请准时参加～`)
+    // Only a departure frees a place; a raised capacity is said as such.
+    if (promoted.length) lines.push(`${left.length ? '有人退出，' : '名额增加了，'}候补转正：${promoted.join('、')}，请准时参加～`)
     if (!lines.length) return ''
     return [`${label(a)}`, ...lines, ...(lines.length && (left.length || promoted.length) ? [`目前已报名${count(a, confirmed)}`] : [])].join('\n')
   },
 
   askWhich: (acts: Activity[], tz: string, verb = '报名') =>
     [`现在有${acts.length}个活动，您要${verb}哪一个？`, ...acts.map((a) => `活动${a.id}「${a.title}」${when(a.startAt, tz)}`), `请回复「${verb} 活动${acts[0]!.id}」这样的格式。`].join('\n'),
+
+  askWhichShort: (acts: Activity[], tz: string, verb = '报名') =>
+    [`现在有${acts.length}个活动，您要${verb}哪一个？`, ...acts.map((a) => `${a.id}. 活动${a.id}「${a.title}」${when(a.startAt, tz)}`), `回复编号或活动名就行，比如「${acts[0]!.id}」或「${acts[0]!.title}」。`].join('\n'),
 
   noOpenActivity: '现在群里没有正在报名的活动。',
   notFound: (n: number) => `没有找到活动${n}，发「活动列表」看看现有活动。`,
@@ -147,6 +158,41 @@ export const texts = {
   remindPrivate: (a: Activity, tz: string) => `【活动提醒】您报名的「${a.title}」${when(a.startAt, tz)}开始，地点：${a.place}。`,
 
   rosterMerged: (a: Activity) => `已按接龙更新${label(a)}的名单。`,
+
+  notSignedUp: '您现在没有报名正在进行的活动，不用取消～',
+  removeRefused: '只有微家主人可以把别人从名单里划掉。如果是您帮她报的名，回复「帮XX取消」就行；不然请@微家主人处理。',
+  removeWho: '要划掉名单里的哪一位？请说名字或序号，比如「把5号划掉」。',
+  removeNotFound: (a: Activity, target: string) => `${label(a)}的名单里没有找到「${target}」。`,
+  confirmRemove: (a: Activity, name: string, pos: string) => `确定把「${name}」（${pos}）从${label(a)}的名单里划掉吗？回复「确认」划掉，回复「不」保留。`,
+  removeKept: (name: string) => `好的，「${name}」保留在名单里。`,
+  confirmCancel: (a: Activity, tz: string, people: number) =>
+    `确定取消${label(a)}（${when(a.startAt, tz)}）吗？${people ? `已报名的${people}人会收到通知。` : ''}回复「确认」取消，回复「不」保留活动。`,
+  cancelKept: (a: Activity) => `好的，${label(a)}照常进行。`,
+  replyYesNo: '请回复「确认」或「不」。',
+  draftDropped: '好的，这个活动草稿不发了。',
+  whichAnswerUnknown: '没对上是哪个活动，请回复活动编号，比如「1」。',
+
+  info: (a: Activity, tz: string, field: string | undefined) => {
+    const head = `${label(a)}`
+    const fee = /(?:材料费|费用|收费|[0-9]+元|免费)[^，,。；;]*/u.exec(a.notes)?.[0]
+    switch (field) {
+      case 'time': return `${head}${when(a.startAt, tz)}开始，地点：${a.place}。`
+      case 'place': return `${head}在${a.place}，${when(a.startAt, tz)}。`
+      case 'fee': return fee ? `${head}：${fee}。` : `${head}的通知里没有提到收费${a.notes ? `（备注：${a.notes}）` : ''}，具体可以问问微家主人${a.hostName}。`
+      default: return [`${head}：${when(a.startAt, tz)}，${a.place}`, ...(a.notes ? [`备注：${a.notes}`] : []), ...(field && field !== 'other' ? [`通知里没写的，可以问问微家主人${a.hostName}。`] : [])].join('\n')
+    }
+  },
+
+  askCountRule: (a: Activity) =>
+    `${label(a)}是亲子活动：一位家长带一个孩子来，算一个名额还是两个？回复「按家庭」（一家算一个）或「按人」（每人一个）。没回复前先按每人一个名额登记。`,
+  countRuleSet: (a: Activity, rule: 'person' | 'family') => `好的，${label(a)}${rule === 'family' ? '按家庭算名额，孩子不另占名额' : '按人算名额，孩子也占一个名额'}。`,
+  remindCustom: (a: Activity, content: string) => `【${label(a)}提醒】${content}`,
+  remindCustomSaved: (a: Activity, at: number, tz: string, content: string, people: number) =>
+    `好的，${when(at, tz)}只提醒${label(a)}报了名的朋友（现在${people}人）：${content}`,
+  remindAutomatic: (a: Activity, tz: string, people: number, hour: number) =>
+    `好的，${label(a)}前一天${hour}点和开始前会自动提醒，只@报了名的朋友（现在${people}人），没报名的不打扰。`,
+  remindPast: (at: number, tz: string) => `${when(at, tz)}已经过了，请说一个以后的时间。`,
+  familyRule: '（这个亲子活动按家庭算名额，孩子不另占名额）',
 }
 
 const STATUS: Record<Activity['status'], string> = { open: '报名中', closed: '已截止', cancelled: '已取消' }

@@ -52,8 +52,8 @@ export async function nluWorld(opts: { answerMode?: 'mention' | 'questions' } = 
     welcome,
     createReferrals({ now }),
     createSafety({ now }),
-    createSignups({ now, expose: (s) => (signups = s) }),
     createReminders({ now }),
+    createSignups({ now, expose: (s) => (signups = s) }),
     createQa({ vectors: hnswBackend }),
   ]
   const app = await createApp({
@@ -99,8 +99,13 @@ export async function nluWorld(opts: { answerMode?: 'mention' | 'questions' } = 
       case 'confirm_reminder':
         await store.redis.set(key('reminders', 'draft', GROUP_ID, sender.id), '{}', 'EX', 600)
         break
+      case 'which_activity':
+        await svc.pending.set(GROUP_ID, sender.id, { kind: 'which_activity', intent: 'signup.join', slots: { self: true, count: 1 }, msgId: `q-${line.id}`, activityIds: [1, 2] })
+        break
+      case 'confirm_cancel':
+        await svc.pending.set(GROUP_ID, sender.id, { kind: 'confirm_cancel', activityId: 2 })
+        break
       default:
-        // which_activity and confirm_cancel: no store for them yet.
         break
     }
   }

@@ -8,12 +8,15 @@ import { groupById } from '../../config.ts'
 import { parseDateTime } from '../../core/zh/date.ts'
 import { applyTime, type Draft, draftFrom, llmSpans, ruleSpans } from '../announce.ts'
 import type { SignupService } from '../service.ts'
-import { ANNOUNCE_WORDS, isConfirmation, normalize, parseResident } from '../parse.ts'
+import { ANNOUNCE_WORDS, isConfirmation, nameKey, normalize, parseHostCommand, parseResident } from '../parse.ts'
+import { cancelActivity, slotTime } from './host.ts'
 import { texts } from '../texts.ts'
 import { groupIdOf } from './state.ts'
 
 interface PendingDraft {
   draft: Draft
+  /** Announced in prose without addressing the bot: published only on 「确认」, even when nothing is unclear. */
+  needsConfirm?: boolean
   to: Conversation
   at: number
   /** Room the draft was discussed in, so a plain 「确认」 there (without @) counts for a while. */
@@ -34,14 +37,18 @@ export function looksLikeAnnouncement(text: string, now: Date, tz: string): bool
 export function announceRoute(app: App, svc: SignupService): Route {
   return {
     name: 'signups.announce',
-    priority: 10,
+    band: 'command',
     // Residents match too, so they are told who can announce (the pipeline refuses them).
     roles: ['host', 'staff'],
     match(ctx) {
       const text = normalize(ctx.msg.text)
+      const u = ctx.get(UNDERSTOOD)
       // 「修改活动1 时间 …」 is an edit of activity 1, not a new activity titled 「修改活动1」.
-      if (ctx.get(UNDERSTOOD)?.intent === 'host.edit') return false
+      if (u?.intent === 'host.edit' || parseHostCommand(text)) return false
       if (ANNOUNCE_WORDS.test(text)) return true
+      if (u?.intent === 'host.announce') return true
+      // The rules below are the older reading: they never overrule another meaning the understanding found.
+      if (u && u.intent !== 'chatter' && u.intent !== 'qa.question') return false
       const addressed = ctx.msg.mentioned || ctx.msg.conversation.kind === 'private'
       return addressed && looksLikeAnnouncement(text, new Date(svc.now()), svc.tz)
     },
@@ -49,24 +56,61 @@ export function announceRoute(app: App, svc: SignupService): Route {
   }
 }
 
+const ANSWERS: ReadonlySet<string> = new Set(['confirm.yes', 'confirm.no', 'correction'])
+/** A host's answer about how a parent-child activity counts places. */
+const COUNT_RULE = /按(?:家庭|户|家)|一家|一个家庭|一户|算一个|不另|孩子不算|按人|每人|各算|孩子(?:也|要)算|算两个/u
+const familyRule = (t: string) => (/按人|每人|各算|孩子(?:也|要)算|算两个/u.test(t) ? 'person' : 'family')
+
 export function draftRoute(app: App, svc: SignupService): Route {
   return {
     name: 'signups.draft',
-    priority: 9,
+    band: 'command',
     roles: ['host', 'staff'],
     async match(ctx) {
       const groupId = groupIdOf(ctx)
       if (ctx.msg.role === 'resident' || !groupId) return false
       const text = normalize(ctx.msg.text)
-      if (!isConfirmation(text) && !timeOnly(text, new Date(svc.now()), svc.tz)) return false
+      const answer = ANSWERS.has(ctx.get(UNDERSTOOD)?.intent ?? '') || isConfirmation(text)
+      const asked = await svc.pending.get(groupId, ctx.msg.sender.id)
+      if ((asked?.kind === 'confirm_cancel' || asked?.kind === 'confirm_remove') && answer) return true
+      if (asked?.kind === 'count_rule' && COUNT_RULE.test(text)) return true
+      if (!answer && !timeOnly(text, new Date(svc.now()), svc.tz)) return false
       const pending = await svc.store.draft<PendingDraft>(groupId, ctx.msg.sender.id)
       if (!pending) return false
       const addressed = ctx.msg.mentioned || ctx.msg.conversation.kind === 'private'
       const sameRoom = ctx.msg.conversation.kind === 'room' && pending.roomId === ctx.msg.conversation.roomId
       return addressed || (sameRoom && svc.now() - pending.at < PLAIN_CONFIRM_MS)
     },
-    handle: (ctx) => followUp(app, svc, ctx),
+    handle: (ctx) => answerHost(app, svc, ctx),
   }
+}
+
+/** The host's answer to what the bot asked: a confirmation (cancel, remove), the count rule, or a draft's fix. */
+async function answerHost(app: App, svc: SignupService, ctx: Context): Promise<void> {
+  const groupId = groupIdOf(ctx)!
+  const text = normalize(ctx.msg.text)
+  const intent = ctx.get(UNDERSTOOD)?.intent
+  const asked = await svc.pending.get(groupId, ctx.msg.sender.id)
+  if (asked?.kind === 'count_rule' && COUNT_RULE.test(text)) {
+    await svc.pending.clear(groupId, ctx.msg.sender.id)
+    const rule = familyRule(text)
+    const a = await svc.store.update(asked.activityId, { countRule: rule })
+    if (a) await ctx.reply(texts.countRuleSet(a, rule))
+    return
+  }
+  if (asked?.kind === 'confirm_cancel' || asked?.kind === 'confirm_remove') {
+    const yes = intent === 'confirm.yes' || (intent !== 'confirm.no' && isConfirmation(text))
+    if (!yes && intent !== 'confirm.no') return ctx.reply(texts.replyYesNo)
+    await svc.pending.clear(groupId, ctx.msg.sender.id)
+    const a = await svc.store.get(asked.activityId)
+    if (!a) throw new UserError(texts.notFound(asked.activityId))
+    if (asked.kind === 'confirm_cancel') return yes ? cancelActivity(svc, ctx, a) : ctx.reply(texts.cancelKept(a))
+    if (!yes) return ctx.reply(texts.removeKept(asked.name))
+    const by = { id: ctx.msg.sender.id, name: ctx.msg.sender.name }
+    await svc.enqueue({ op: 'leave', activityId: a.id, msgId: ctx.msg.id, by, senderKey: nameKey(by.name), whoKey: `=${asked.entryKey}`, isHost: true })
+    return
+  }
+  return followUp(app, svc, ctx)
 }
 
 /** "下午2点", "是周六下午2点": a message that only gives a time. */
@@ -91,10 +135,16 @@ async function announce(app: App, svc: SignupService, ctx: Context): Promise<voi
     }
   }
   spans ??= ruleSpans(text, now, svc.tz)
+  // What the understanding read in prose fills what the rules missed.
+  const slots = ctx.get(UNDERSTOOD)?.intent === 'host.announce' ? ctx.get(UNDERSTOOD)!.slots : {}
+  spans.place ??= slots.place
+  spans.title ??= slots.title
+  spans.capacity ??= slots.capacity
   const draft = draftFrom(spans, now, svc.tz, { place: group.place })
   const to: Conversation | undefined = ctx.msg.conversation.kind === 'room' ? ctx.msg.conversation : await svc.roomFor(groupId)
   if (!to) throw new UserError(texts.noRoom)
-  await decide(svc, ctx, groupId, { draft, to, at: svc.now(), roomId: ctx.msg.conversation.kind === 'room' ? ctx.msg.conversation.roomId : undefined })
+  const addressed = ctx.msg.mentioned || ctx.msg.conversation.kind === 'private' || ANNOUNCE_WORDS.test(normalize(text))
+  await decide(svc, ctx, groupId, { draft, to, at: svc.now(), roomId: ctx.msg.conversation.kind === 'room' ? ctx.msg.conversation.roomId : undefined, needsConfirm: !addressed })
 }
 
 async function followUp(app: App, svc: SignupService, ctx: Context): Promise<void> {
@@ -103,23 +153,42 @@ async function followUp(app: App, svc: SignupService, ctx: Context): Promise<voi
   if (!pending) throw new UserError(texts.noDraft)
   const text = normalize(ctx.msg.text)
   const now = new Date(svc.now())
-  if (isConfirmation(text)) {
+  const u = ctx.get(UNDERSTOOD)
+  let confirmed = false
+  if (u?.intent === 'confirm.no' && !isConfirmation(text)) {
+    await svc.store.dropDraft(groupId, ctx.msg.sender.id)
+    return ctx.reply(texts.draftDropped)
+  }
+  if (isConfirmation(text) || u?.intent === 'confirm.yes') {
     // Confirming accepts the guesses we asked about; a past time or a missing field still blocks.
     pending.draft.questions = pending.draft.questions.filter((q) => q.blocking)
+    confirmed = true
+  } else if (u?.intent === 'correction' && (u.slots.time || u.slots.place || u.slots.capacity || u.slots.title)) {
+    // "写错了，改成晚上7点" before 「确认」: the draft changes and is shown again.
+    const { draft } = pending
+    if (u.slots.time) {
+      const dateSaid = /周|星期|礼拜|月|号|日|今天|明天|后天/u.test(text)
+      draft.questions = draft.questions.filter((q) => !q.text.startsWith('时间'))
+      draft.startAt = slotTime(dateSaid ? u.slots.time : u.slots.time.slice(-5), draft.startAt ?? now.getTime(), svc.tz)
+    }
+    if (u.slots.place) draft.place = u.slots.place
+    if (u.slots.capacity) draft.capacity = u.slots.capacity
+    if (u.slots.title) draft.title = u.slots.title
+    pending.needsConfirm = true
   } else {
     applyTime(pending.draft, text, now, svc.tz)
-    // A new time may have moved the start before the deadline.
-    if (pending.draft.deadlineAt && pending.draft.startAt && pending.draft.deadlineAt > pending.draft.startAt) pending.draft.deadlineAt = pending.draft.startAt
   }
-  await decide(svc, ctx, groupId, { ...pending, at: svc.now() })
+  // A new time may have moved the start before the deadline.
+  if (pending.draft.deadlineAt && pending.draft.startAt && pending.draft.deadlineAt > pending.draft.startAt) pending.draft.deadlineAt = pending.draft.startAt
+  await decide(svc, ctx, groupId, { ...pending, at: svc.now() }, confirmed)
 }
 
-/** Publishes a clean draft; otherwise keeps it and asks. */
-async function decide(svc: SignupService, ctx: Context, groupId: string, pending: PendingDraft): Promise<void> {
+/** Publishes a clean draft (a prose one only once confirmed); otherwise keeps it and asks. */
+async function decide(svc: SignupService, ctx: Context, groupId: string, pending: PendingDraft, confirmed = false): Promise<void> {
   const { draft } = pending
   if (draft.startAt && draft.startAt <= svc.now() && !draft.questions.some((q) => q.blocking))
     draft.questions.push({ text: `时间：${texts.pastTime(draft.startAt, svc.tz)}`, blocking: true })
-  if (draft.questions.length > 0 || !draft.title || !draft.startAt) {
+  if (draft.questions.length > 0 || !draft.title || !draft.startAt || (pending.needsConfirm && !confirmed)) {
     await svc.store.saveDraft(groupId, ctx.msg.sender.id, pending, svc.settings.draftTtlSec)
     await ctx.reply(texts.draft(draft, svc.tz, draft.questions))
     return
@@ -137,8 +206,10 @@ async function decide(svc: SignupService, ctx: Context, groupId: string, pending
       hostName: ctx.msg.sender.name,
     },
     pending.to,
+    ctx.msg.text,
   )
   await svc.store.dropDraft(groupId, ctx.msg.sender.id)
+  if (await svc.countRuleUnclear(a, ctx.msg.text)) await ctx.whisper(texts.askCountRule(a), { key: `signups:count-rule:${a.id}` })
   ctx.log.info({ activityId: a.id, groupId }, 'signups: activity published')
   if (ctx.msg.conversation.kind === 'private') await ctx.reply(texts.publishedPrivately(a))
 }

@@ -6,24 +6,56 @@ import { parseDateTime } from '../../core/zh/date.ts'
 import { deadlineOf } from '../announce.ts'
 import { rosterCsv } from '../csv.ts'
 import type { SignupService } from '../service.ts'
-import { type HostCommand, type HostField, parseHostCommand } from '../parse.ts'
+import { type HostCommand as Command, type HostField, parseHostCommand } from '../parse.ts'
+import type { Intent, Slots, Understanding } from '../../nlu/types.ts'
+import { UNDERSTOOD } from '../../core/understanding.ts'
+import { fromWall, wallClock } from '../../core/tz.ts'
+
+type HostCommand = Command | { kind: 'patch'; number?: number; slots: Slots }
 import { pickActivity } from '../resolve.ts'
 import type { Activity } from '../store.ts'
 import { texts } from '../texts.ts'
 import { chosen } from './resident.ts'
 import { groupIdOf } from './state.ts'
 
+/** Host actions the understanding reads in plain words ("活动1改到周六下午3点半", "插花课不办了"). */
+const HOST_INTENTS: ReadonlySet<Intent> = new Set<Intent>(['host.edit', 'host.close', 'host.reopen', 'host.cancel', 'host.export'])
+
 export function hostRoute(app: App, svc: SignupService): Route {
   return {
     name: 'signups.host',
-    priority: 10,
+    band: 'command',
     roles: ['host', 'staff'],
     match(ctx) {
-      if (!parseHostCommand(ctx.msg.text)) return false
-      // Hosts may type 名单 plainly; a resident only gets the refusal when addressing the bot.
-      return ctx.msg.mentioned || ctx.msg.conversation.kind === 'private' || ctx.msg.role !== 'resident'
+      const cmd = parseHostCommand(ctx.msg.text)
+      const addressed = ctx.msg.mentioned || ctx.msg.conversation.kind === 'private'
+      if (cmd) {
+        // Anyone may see the activities and a roster (the resident route answers them).
+        if (ctx.msg.role === 'resident' && (cmd.kind === 'roster' || cmd.kind === 'list')) return false
+        // Hosts may type 名单 plainly; a resident only gets the refusal when addressing the bot.
+        return addressed || ctx.msg.role !== 'resident'
+      }
+      const u = ctx.get(UNDERSTOOD)
+      return !!u && HOST_INTENTS.has(u.intent) && (ctx.msg.role !== 'resident' || addressed)
     },
-    handle: (ctx) => run(app, svc, ctx, parseHostCommand(ctx.msg.text)!),
+    handle: (ctx) => run(app, svc, ctx, parseHostCommand(ctx.msg.text) ?? commandOf(ctx.get(UNDERSTOOD)!)),
+  }
+}
+
+/** A host action in plain words as a command. */
+function commandOf(u: Understanding): HostCommand {
+  const number = u.slots.activity !== undefined ? { number: u.slots.activity } : {}
+  switch (u.intent) {
+    case 'host.close':
+      return { kind: 'close', ...number }
+    case 'host.reopen':
+      return { kind: 'reopen', ...number }
+    case 'host.cancel':
+      return { kind: 'cancel', ...number }
+    case 'host.export':
+      return { kind: 'export', ...number }
+    default:
+      return { kind: 'patch', ...number, slots: u.slots }
   }
 }
 
@@ -36,7 +68,7 @@ async function run(app: App, svc: SignupService, ctx: Context, cmd: HostCommand)
     await ctx.reply(texts.list(acts, counts.map((c) => c.confirmed), svc.tz))
     return
   }
-  const verb = { roster: '看名单', export: '导出', close: '截止报名', reopen: '重新开放', cancel: '取消', edit: '修改' }[cmd.kind]
+  const verb = { roster: '看名单', export: '导出', close: '截止报名', reopen: '重新开放', cancel: '取消', edit: '修改', patch: '修改' }[cmd.kind]
   const a = await target(ctx, svc, groupId, cmd.number, verb, cmd.kind === 'reopen')
   if (!a) return
   switch (cmd.kind) {
@@ -68,13 +100,72 @@ async function run(app: App, svc: SignupService, ctx: Context, cmd: HostCommand)
     }
     case 'cancel': {
       if (a.status === 'cancelled') return ctx.reply(texts.alreadyCancelled(a))
-      const updated = (await svc.store.update(a.id, { status: 'cancelled' }))!
-      await svc.removeReminders(a.id, a.version)
-      return notifyGroup(svc, ctx, updated, texts.cancelled(updated, svc.tz), await everyone(svc, a))
+      // Destructive: asked first, done on 「确认」 (see confirm.ts).
+      await svc.pending.set(groupId, ctx.msg.sender.id, { kind: 'confirm_cancel', activityId: a.id })
+      const { confirmed, waiting } = await svc.store.counts(a.id)
+      return ctx.reply(texts.confirmCancel(a, svc.tz, confirmed + waiting))
     }
     case 'edit':
       return edit(svc, ctx, a, cmd.field ?? inferField(cmd.value), cmd.value)
+    case 'patch':
+      return patch(svc, ctx, a, cmd.slots)
   }
+}
+
+/** Cancels an activity the host confirmed: everyone on it is told, its reminders removed. */
+export async function cancelActivity(svc: SignupService, ctx: Context, a: Activity): Promise<void> {
+  if (a.status === 'cancelled') return ctx.reply(texts.alreadyCancelled(a))
+  const updated = (await svc.store.update(a.id, { status: 'cancelled' }))!
+  await svc.removeReminders(a.id, a.version)
+  await notifyGroup(svc, ctx, updated, texts.cancelled(updated, svc.tz), await everyone(svc, a))
+}
+
+/** "活动1改到周六下午3点半，地点改成社区图书室": every change the host named, in one notice. */
+async function patch(svc: SignupService, ctx: Context, a: Activity, slots: Slots): Promise<void> {
+  if (a.status === 'cancelled') throw new UserError(texts.nothingToEdit)
+  const changes: string[] = []
+  const now = svc.now()
+  const update: Parameters<SignupService['store']['update']>[1] = {}
+  if (slots.time) {
+    // An unclear clock ("3点") is confirmed with the host, never guessed.
+    const said = parseDateTime(ctx.msg.text, new Date(now), svc.tz)
+    if (said?.ambiguous) throw new UserError(texts.editNeedsConfirm(said.ambiguous))
+    const startAt = slotTime(slots.time, a.startAt, svc.tz)
+    if (startAt <= now) throw new UserError(texts.pastTime(startAt, svc.tz))
+    update.startAt = startAt
+    if (a.deadlineAt > startAt) update.deadlineAt = startAt
+    changes.push(texts.changeTime(startAt, svc.tz))
+  }
+  if (slots.place) {
+    update.place = slots.place
+    changes.push(texts.changePlace(slots.place))
+  }
+  if (slots.title) {
+    update.title = slots.title
+    changes.push(texts.changeTitle(slots.title))
+  }
+  if (changes.length === 0 && slots.capacity === undefined) throw new UserError(texts.editUsage)
+  let updated = Object.keys(update).length ? await svc.store.update(a.id, update) : a
+  if (update.startAt !== undefined && updated) await svc.scheduleReminders(updated, a.version)
+  if (slots.capacity !== undefined) {
+    await svc.resize(a, slots.capacity)
+    updated = await svc.store.get(a.id)
+    changes.push(texts.changeCapacity(slots.capacity))
+    const { confirmed } = await svc.store.counts(a.id)
+    if (slots.capacity > 0 && confirmed > slots.capacity) await ctx.reply(texts.capacityBelow(slots.capacity, confirmed))
+  }
+  if (!updated) throw new UserError(texts.notFound(a.id))
+  const mention = update.startAt !== undefined || update.place !== undefined ? await everyone(svc, updated) : []
+  await notifyGroup(svc, ctx, updated, texts.edited(updated, changes, svc.tz), mention)
+}
+
+/** A time slot ("YYYY-MM-DD HH:MM", or "HH:MM" for a new clock on the same day) as epoch ms. */
+export function slotTime(time: string, sameDayAs: number, tz: string): number {
+  const full = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2})$/u.exec(time)
+  if (full) return fromWall(tz, Number(full[1]), Number(full[2]), Number(full[3]), Number(full[4]), Number(full[5]))
+  const [h, m] = time.split(':').map(Number)
+  const w = wallClock(sameDayAs, tz)
+  return fromWall(tz, w.year, w.month, w.day, h ?? 0, m ?? 0)
 }
 
 /** The activity a command means: by number (in this group), or the only live one; otherwise ask. */
@@ -166,7 +257,7 @@ async function everyone(svc: SignupService, a: Activity): Promise<Person[]> {
 }
 
 /** Posts to the group (where the command came from, or the group's room); tells a host in private it is done. */
-async function notifyGroup(svc: SignupService, ctx: Context, a: Activity, text: string, mentions: Person[] = []): Promise<void> {
+export async function notifyGroup(svc: SignupService, ctx: Context, a: Activity, text: string, mentions: Person[] = []): Promise<void> {
   const to: Conversation | undefined = ctx.msg.conversation.kind === 'room' ? ctx.msg.conversation : await svc.roomFor(a.groupId)
   if (to) await ctx.send({ to, text, mentions, key: `signups:notice:${a.id}:${ctx.msg.id}` })
   if (ctx.msg.conversation.kind === 'private') await ctx.reply(to ? `已通知群里：\n${text}` : text)

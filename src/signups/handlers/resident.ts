@@ -1,42 +1,51 @@
-// Residents' sign-up forms, matched without @mention while the group has a live activity.
+// What residents (and hosts, as members) say about activities, read by the understanding (src/nlu) before
+// routing: sign-ups in all their forms, cancellations, removals (hosts only, confirmed first), rosters,
+// sign-up status, which activities are open, questions about one activity, and the answer to the bot's own
+// "which activity?". The older command parser (parse.ts) still reads pasted 接龙 lists and the "+1" form.
 import { type Context, contextKey, type Route } from '../../core/capability.ts'
+import type { Intent, Slots, Understanding } from '../../nlu/types.ts'
+import { UNDERSTOOD } from '../../core/understanding.ts'
 import type { SignupService } from '../service.ts'
 import { nameKey, type ResidentIntent, type Who } from '../parse.ts'
-import { byTitle, pickActivity, type Pick } from '../resolve.ts'
+import { byTitle, pickActivity, plusOneCounts, type Pick } from '../resolve.ts'
 import type { Activity, PersonSlot } from '../store.ts'
 import { texts } from '../texts.ts'
-import { liveActivities, memo, residentIntent } from './state.ts'
+import { groupIdOf, liveActivities, memo, residentIntent } from './state.ts'
+
+/** The intents this route serves (see src/nlu/route-intents.ts). */
+export const RESIDENT_INTENTS: ReadonlySet<Intent> = new Set<Intent>([
+  'signup.join', 'signup.cancel', 'signup.status', 'signup.roster', 'signup.remove', 'activity.list', 'activity.info', 'pending.answer',
+])
+/** Meanings the older command parser may still claim (its forms are exact, so they never overrule the understanding). */
+const WEAK: ReadonlySet<Intent> = new Set<Intent>(['chatter', 'qa.question', ...RESIDENT_INTENTS])
+
+const understanding = (ctx: Context): Understanding => ctx.get(UNDERSTOOD) ?? { intent: 'chatter', slots: {} }
 
 export function residentRoute(svc: SignupService): Route {
   return {
     name: 'signups.resident',
-    // Before free-text Q&A (50): "@小助手 还有名额吗？" is ours while an activity is live.
-    priority: 40,
+    band: 'conversation',
     async match(ctx) {
-      const intent = residentIntent(ctx)
-      if (!intent || !ctx.msg.groupId) return false
+      if (!ctx.msg.groupId || ctx.msg.kind !== 'text') return false
+      const u = understanding(ctx)
+      const old = residentIntent(ctx)
+      const ours = RESIDENT_INTENTS.has(u.intent)
+      if (!ours && !(old && WEAK.has(u.intent))) return false
       const inRoom = ctx.msg.conversation.kind === 'room'
-      if (!inRoom && (intent.kind === 'roster' || (intent.kind === 'join' && intent.form === 'plus'))) return false
-      const live = await liveActivities(ctx, svc)
-      if (live.length === 0) return false
-      switch (intent.kind) {
-        case 'join':
-          return intent.form === 'explicit' || memo(ctx).plusCounts === true
-        case 'roster':
-          return !intent.weak || intent.titleLines.some((l) => byTitle(live, l).length > 0)
-        case 'leave':
-          // "不去了" is ordinary chat unless the sender is on a roster.
-          return (await mine(ctx, svc, live)).length > 0
-        default:
-          return true
-      }
+      // A pasted 接龙 and a bare "+1" only mean something in the group, next to the activity talk.
+      if (!inRoom && old && (old.kind === 'roster' || (old.kind === 'join' && old.form === 'plus'))) return false
+      // A bare "+1" in the group is a sign-up only next to activity talk (the "+1" rule, see resolve.ts).
+      if (old?.kind === 'join' && old.form === 'plus' && /^\+\s*\d+$/u.test(ctx.msg.text.trim()) && !ctx.msg.mentioned) return memo(ctx).plusCounts === true
+      if (u.intent === 'activity.list') return true
+      if (u.intent === 'pending.answer') return (await svc.pending.get(ctx.msg.groupId, ctx.msg.sender.id))?.kind === 'which_activity'
+      return (await liveActivities(ctx, svc)).length > 0
     },
-    handle: (ctx) => handle(ctx, svc, residentIntent(ctx)!),
+    handle: (ctx) => act(ctx, svc, understanding(ctx), residentIntent(ctx)),
   }
 }
 
 const MINE = contextKey<Promise<Activity[]>>('signups.mine')
-/** The live activities the sender is on (roster or waitlist); read once per message. */
+/** The live activities the sender is on (roster or waitlist, own or signed up by them); read once per message. */
 function mine(ctx: Context, svc: SignupService, live: Activity[]): Promise<Activity[]> {
   return ctx.memo(MINE, async () => {
     const who = { id: ctx.msg.sender.id, key: nameKey(ctx.msg.sender.name) }
@@ -45,7 +54,7 @@ function mine(ctx: Context, svc: SignupService, live: Activity[]): Promise<Activ
   })
 }
 
-/** Names a sign-up registers, from the sender's point of view. */
+/** Names a sign-up registers, from the sender's point of view; each person once. */
 export function slotsFor(people: Who[], sender: { name: string }): PersonSlot[] {
   const slots = people.map((w): PersonSlot => {
     const name = 'self' in w ? sender.name : 'relation' in w ? `${sender.name}的${w.relation}` : 'name' in w ? w.name : `${sender.name}+${w.guest}`
@@ -54,50 +63,124 @@ export function slotsFor(people: Who[], sender: { name: string }): PersonSlot[] 
   return slots.filter((s, i) => s.key && slots.findIndex((x) => x.key === s.key) === i)
 }
 
-async function handle(ctx: Context, svc: SignupService, intent: ResidentIntent): Promise<void> {
+const PLURAL_KIN = /^(?:孩子|娃|小孩|宝宝|孙子|孙女|外孙|外孙女)$/u
+const CHILD = /^(?:孩子|娃|小孩|宝宝|孙子|孙女|外孙|外孙女|儿子|女儿|闺女)/u
+
+/**
+ * The people of an understood sign-up: the sender (unless only for others), named companions, family words, and
+ * as many places as the message asked ("我和两个孩子" = me + 2 children; "+3" = me + 2 guests).
+ */
+export function peopleOf(s: Slots): Who[] {
+  const people: Who[] = []
+  if (s.self !== false) people.push({ self: true })
+  for (const name of s.names ?? []) people.push({ name })
+  const rels = s.relatives ?? []
+  for (const relation of rels) people.push({ relation })
+  const want = Math.min(s.count ?? people.length, 20)
+  const plural = rels.find((r) => PLURAL_KIN.test(r))
+  for (let i = 2; people.length < want && plural; i++) people.push({ relation: `${plural}${i}` })
+  for (let g = 1; people.length < want; g++) people.push({ guest: g })
+  return people.length ? people : [{ self: true }]
+}
+
+async function act(ctx: Context, svc: SignupService, u: Understanding, old: ResidentIntent | undefined, msgId = ctx.msg.id): Promise<void> {
   const { msg } = ctx
+  const groupId = groupIdOf(ctx)!
   const live = await liveActivities(ctx, svc)
   const by = { id: msg.sender.id, name: msg.sender.name }
+  // The older forms where the understanding has nothing better to say.
+  const intent: Intent = RESIDENT_INTENTS.has(u.intent) ? u.intent : old ? intentOfOld(old) : u.intent
 
-  switch (intent.kind) {
-    case 'join': {
-      let picked = pickActivity(live, intent.ref, msg.quoted?.text)
-      // A "+1" in a chain of sign-ups for one activity follows that activity.
-      const prevId = memo(ctx).prev?.activityId
-      if ('several' in picked && intent.form === 'plus' && prevId) {
-        const prev = live.find((a) => a.id === prevId)
-        if (prev) picked = { one: prev }
+  switch (intent) {
+    case 'pending.answer':
+      return answerWhich(ctx, svc, u)
+    case 'activity.list': {
+      const counts = await Promise.all(live.map((a) => svc.store.counts(a.id)))
+      if (live.length === 0) return ctx.reply(texts.noOpenActivity)
+      return ctx.reply(texts.list(live, counts.map((c) => c.confirmed), svc.tz))
+    }
+    case 'signup.join': {
+      // A pasted 接龙: merge its names (nobody removed, nobody twice; non-name lines were dropped by the parser).
+      if (old?.kind === 'roster') {
+        const titled = old.titleLines.flatMap((l) => byTitle(live, l))
+        const picked: Pick = titled.length ? (new Set(titled).size === 1 ? { one: titled[0]! } : { several: [...new Set(titled)] }) : pick(ctx, live, u, old)
+        const a = await chosen(ctx, svc, picked, '接龙', u, msgId)
+        if (!a) return
+        const senderKey = nameKey(by.name)
+        const people: PersonSlot[] = old.names.map((name) => ({ key: nameKey(name), name, own: nameKey(name) === senderKey || name.startsWith(`${by.name}的`) || name.startsWith(`${by.name}+`) }))
+        const unique = people.filter((p, i) => p.key && people.findIndex((x) => x.key === p.key) === i)
+        if (unique.length) await svc.enqueue({ op: 'join', activityId: a.id, msgId, by, people: unique.slice(0, 200) })
+        return
       }
-      const a = await chosen(ctx, svc, picked, '报名')
+      let picked = pick(ctx, live, u, old)
+      // "+1" / "行，那加我一个" (a reply continuing the talk just before) follows the activity that talk was about.
+      const prev = memo(ctx).prev
+      const continues = (old?.kind === 'join' && old.form === 'plus') || /^(?:行|好|那|嗯|可以)/u.test(msg.text.trim())
+      if ('several' in picked && continues && prev?.activityId && plusOneCounts(prev, svc.now(), svc.settings.plusOneWindowMin)) {
+        const p = live.find((a) => a.id === prev.activityId)
+        if (p) picked = { one: p }
+      }
+      const a = await chosen(ctx, svc, picked, '报名', u, msgId)
       if (!a) return
-      await svc.enqueue({ op: 'join', activityId: a.id, msgId: msg.id, by, people: slotsFor(intent.people, by) })
+      let people = RESIDENT_INTENTS.has(u.intent) ? peopleOf(u.slots) : old?.kind === 'join' ? old.people : [{ self: true } as Who]
+      // The old "+2 我和闺女" form names who the places are for: it wins over a bare count.
+      if (old?.kind === 'join' && old.people.length >= people.length && !old.people.every((p) => 'guest' in p || 'self' in p)) people = old.people
+      let note = ''
+      if (a.countRule === 'family' && people.some((p) => 'relation' in p && CHILD.test(p.relation))) {
+        people = people.filter((p) => !('relation' in p && CHILD.test(p.relation)))
+        if (people.length === 0) people = [{ self: true }]
+        note = texts.familyRule
+      }
+      await svc.enqueue({ op: 'join', activityId: a.id, msgId, by, people: slotsFor(people, by) })
+      if (note) await ctx.reply(note)
       return
     }
-    case 'roster': {
-      const titled = intent.titleLines.flatMap((l) => byTitle(live, l))
-      const picked: Pick = titled.length ? (new Set(titled).size === 1 ? { one: titled[0]! } : { several: [...new Set(titled)] }) : pickActivity(live, {})
-      const a = await chosen(ctx, svc, picked, '接龙')
-      if (!a) return
-      const senderKey = nameKey(by.name)
-      const people: PersonSlot[] = intent.names.map((name) => ({ key: nameKey(name), name, own: nameKey(name) === senderKey }))
-      const unique = people.filter((p, i) => p.key && people.findIndex((x) => x.key === p.key) === i)
-      await svc.enqueue({ op: 'join', activityId: a.id, msgId: msg.id, by, people: unique.slice(0, 200) })
-      return
-    }
-    case 'leave': {
+    case 'signup.cancel': {
       const candidates = await mine(ctx, svc, live)
-      const a = await chosen(ctx, svc, pickActivity(candidates, intent.ref, msg.quoted?.text), '取消报名')
+      if (candidates.length === 0) return ctx.reply(texts.notSignedUp)
+      const a = await chosen(ctx, svc, pick(ctx, candidates, u, old), '取消报名', u, msgId)
       if (!a) return
-      await svc.enqueue({
-        op: 'leave', activityId: a.id, msgId: msg.id, by, senderKey: nameKey(by.name),
-        ...(intent.who ? { whoKey: nameKey(intent.who) } : {}),
-        isHost: msg.role !== 'resident',
-      })
+      const who = [...(u.slots.relatives ?? []), ...(u.slots.names ?? [])]
+      if (old?.kind === 'leave' && old.who && !who.length) who.push(old.who)
+      const isHost = msg.role !== 'resident'
+      if (who.length === 0) return svc.enqueue({ op: 'leave', activityId: a.id, msgId, by, senderKey: nameKey(by.name), isHost })
+      for (const [i, w] of who.entries()) await svc.enqueue({ op: 'leave', activityId: a.id, msgId: i ? `${msgId}:${i}` : msgId, by, senderKey: nameKey(by.name), whoKey: nameKey(w), isHost })
       return
     }
-    case 'status': {
-      const picked = pickActivity(live, intent.ref, msg.quoted?.text)
-      const acts = 'one' in picked ? [picked.one] : live
+    case 'signup.remove': {
+      if (msg.role === 'resident') return ctx.reply(texts.removeRefused)
+      const a = await chosen(ctx, svc, pick(ctx, live, u, old), '从哪个活动划掉', u, msgId)
+      if (!a) return
+      const target = u.slots.target
+      if (!target) return ctx.reply(texts.removeWho)
+      const r = await svc.store.roster(a.id)
+      const n = /^\d+$/u.test(target) ? Number(target) : undefined
+      const all = [...r.confirmed, ...r.waitlist]
+      const entry = n !== undefined ? r.confirmed[n - 1] : all.find((e) => e.name === target) ?? all.find((e) => e.name.includes(target))
+      if (!entry) return ctx.reply(texts.removeNotFound(a, target))
+      const pos = entry.state === 'in' ? `第${r.confirmed.indexOf(entry) + 1}位` : `候补第${r.waitlist.indexOf(entry) + 1}位`
+      await svc.pending.set(groupId, by.id, { kind: 'confirm_remove', activityId: a.id, entryKey: entry.key, name: entry.name })
+      return ctx.reply(texts.confirmRemove(a, entry.name, pos))
+    }
+    case 'signup.roster': {
+      const a = await chosen(ctx, svc, pick(ctx, live, u, old), '看名单', u, msgId)
+      if (!a) return
+      return ctx.reply(texts.roster(a, await svc.store.roster(a.id), svc.tz), { mention: false })
+    }
+    case 'signup.status': {
+      const on = await mine(ctx, svc, live)
+      const picked = pick(ctx, live, u, old)
+      // Not on any roster: the question is about places left ("还有名额吗").
+      if (on.length === 0 || ('one' in picked && !on.includes(picked.one))) {
+        const acts = 'one' in picked ? [picked.one] : live
+        const lines: string[] = []
+        for (const a of acts.slice(0, 5)) {
+          const c = await svc.store.counts(a.id)
+          lines.push(texts.places(a, c.confirmed, c.waiting, closedFor(a, svc.now())))
+        }
+        return ctx.reply(lines.join('\n'))
+      }
+      const acts = 'one' in picked ? [picked.one] : on
       const key = nameKey(by.name)
       const lines: string[] = []
       for (const a of acts.slice(0, 5)) {
@@ -106,38 +189,81 @@ async function handle(ctx: Context, svc: SignupService, intent: ResidentIntent):
           ...r.confirmed.filter((e) => e.byId === by.id || e.key === key).map((e) => texts.statusIn(e.name)),
           ...r.waitlist.flatMap((e, i) => (e.byId === by.id || e.key === key ? [texts.statusWait(e.name, i + 1)] : [])),
         ]
-        if (acts.length === 1 || parts.length) lines.push(texts.status(a, parts))
+        lines.push(texts.status(a, parts))
       }
-      await ctx.reply(lines.length ? lines.join('\n') : texts.status(acts[0]!, []))
-      return
+      return ctx.reply(lines.join('\n'))
     }
-    case 'places': {
-      const picked = pickActivity(live, intent.ref, msg.quoted?.text)
-      const acts = 'one' in picked ? [picked.one] : live
-      const lines: string[] = []
-      for (const a of acts.slice(0, 5)) {
-        const c = await svc.store.counts(a.id)
-        lines.push(texts.places(a, c.confirmed, c.waiting, closedFor(a, svc.now())))
+    case 'activity.info': {
+      let picked = pick(ctx, live, u, old)
+      if ('several' in picked) {
+        const on = await mine(ctx, svc, live)
+        if (on.length === 1) picked = { one: on[0]! }
       }
-      await ctx.reply(lines.join('\n'))
-      return
+      const a = await chosen(ctx, svc, picked, '问', u, msgId)
+      if (!a) return
+      if (old?.kind === 'howto') return ctx.reply(texts.howto(a, svc.tz, live.length > 1))
+      return ctx.reply(texts.info(a, svc.tz, u.slots.field))
     }
-    case 'howto': {
-      const picked = pickActivity(live, intent.ref, msg.quoted?.text)
-      const acts = 'one' in picked ? [picked.one] : live
-      await ctx.reply(acts.slice(0, 5).map((a) => texts.howto(a, svc.tz, acts.length > 1)).join('\n'))
+    default:
       return
-    }
+  }
+}
+
+function intentOfOld(old: ResidentIntent): Intent {
+  switch (old.kind) {
+    case 'join':
+    case 'roster':
+      return 'signup.join'
+    case 'leave':
+      return 'signup.cancel'
+    case 'status':
+    case 'places':
+      return 'signup.status'
+    case 'howto':
+      return 'activity.info'
+  }
+}
+
+/** The activity a message means: the understanding's, the older parser's reference, a quoted announcement, or the only one. */
+function pick(ctx: Context, acts: Activity[], u: Understanding, old: ResidentIntent | undefined): Pick {
+  const n = u.slots.activity
+  if (n !== undefined) {
+    const a = acts.find((x) => x.id === n)
+    if (a) return { one: a }
+  }
+  return pickActivity(acts, old && 'ref' in old ? old.ref : {}, ctx.msg.quoted?.text)
+}
+
+/** "2" / "第二个" / "插花那个" after the bot asked which activity: the original request, now for that activity. */
+async function answerWhich(ctx: Context, svc: SignupService, u: Understanding): Promise<void> {
+  const groupId = groupIdOf(ctx)!
+  const p = await svc.pending.get(groupId, ctx.msg.sender.id)
+  if (p?.kind !== 'which_activity') return
+  const ids = u.slots.activity !== undefined ? [u.slots.activity] : /两个都|都想|都要|都报|都去/u.test(ctx.msg.text) ? p.activityIds : []
+  const chosenIds = ids.filter((id) => p.activityIds.includes(id))
+  if (chosenIds.length === 0) return ctx.reply(texts.whichAnswerUnknown)
+  await svc.pending.clear(groupId, ctx.msg.sender.id)
+  for (const id of chosenIds) {
+    const replay: Understanding = { intent: p.intent as Intent, slots: { ...(p.slots as Slots), activity: id } }
+    await act(ctx, svc, replay, undefined, `${p.msgId}:a${id}`)
   }
 }
 
 export const closedFor = (a: Activity, now: number) => a.status !== 'open' || (a.deadlineAt > 0 && now > a.deadlineAt) || now > a.startAt
 
-/** The one activity meant, or a reply asking which / saying none. */
-export async function chosen(ctx: Context, svc: SignupService, picked: Pick, verb: string): Promise<Activity | undefined> {
+/**
+ * The one activity meant, or a reply asking which (remembered, so "2" or "插花那个" answers it) or saying none.
+ * Without an understanding to replay (host commands), the question asks for the command form.
+ */
+export async function chosen(ctx: Context, svc: SignupService, picked: Pick, verb: string, u?: Understanding, msgId = ctx.msg.id): Promise<Activity | undefined> {
   if ('one' in picked) return picked.one
-  if ('several' in picked) await ctx.reply(texts.askWhich(picked.several, svc.tz, verb))
-  else if ('notFound' in picked) await ctx.reply(texts.notFound(picked.notFound))
+  if ('several' in picked) {
+    const groupId = groupIdOf(ctx)
+    if (u && groupId && RESIDENT_INTENTS.has(u.intent)) {
+      await svc.pending.set(groupId, ctx.msg.sender.id, { kind: 'which_activity', intent: u.intent, slots: { ...u.slots }, msgId, activityIds: picked.several.map((a) => a.id) })
+      await ctx.reply(texts.askWhichShort(picked.several, svc.tz, verb))
+    } else await ctx.reply(texts.askWhich(picked.several, svc.tz, verb))
+  } else if ('notFound' in picked) await ctx.reply(texts.notFound(picked.notFound))
   else await ctx.reply(texts.noOpenActivity)
   return undefined
 }

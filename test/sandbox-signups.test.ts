@@ -1,0 +1,50 @@
+// The family sign-up conversation of issue 13 through the real CLI (as test/sandbox.test.ts drives it):
+// an announcement in prose → 确认 → sign-ups for self and family → a cancellation → a host removes someone
+// (confirmed first) → the waitlist is promoted, the person who signed each one up @-mentioned → the roster.
+import { execFile } from 'node:child_process'
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { promisify } from 'node:util'
+import { afterAll, describe, expect, it } from 'vitest'
+import { Redis } from 'ioredis'
+import { deleteByPrefix, TEST_REDIS_URL } from '../src/testing/redis.ts'
+
+const run = promisify(execFile)
+const dir = mkdtempSync(join(tmpdir(), 'wjsandbox-signups-'))
+const prefix = `wjtest-sandbox-signups-${process.pid}`
+const config = join(dir, 'weijia.yaml')
+writeFileSync(config, readFileSync('config/weijia.example.yaml', 'utf8').replace('prefix: weijia', `prefix: ${prefix}`))
+
+afterAll(async () => {
+  const redis = new Redis(TEST_REDIS_URL)
+  await deleteByPrefix(redis, prefix)
+  redis.disconnect()
+})
+
+describe('sandbox: a family sign-up conversation', () => {
+  it('announce in prose → sign up family → cancel → host removes (confirmed) → waitlist promoted → roster', async () => {
+    const res = await run('node', ['bin/weijia.js', 'sandbox', '--script', 'examples/sandbox-family-signup.txt', '--config', config], {
+      env: { ...process.env, REDIS_URL: TEST_REDIS_URL, LOG_LEVEL: 'error', WECHATY_PUPPET: '' },
+      timeout: 90_000,
+    })
+    const room = res.stdout.trim().split('\n').map((l) => JSON.parse(l) as { kind: string; text: string; mentions: string[] }).filter((a) => a.kind === 'room')
+    const find = (re: RegExp) => room.find((a) => re.test(a.text))
+    // Prose without @: a preview first, published on 「确认」, with the title and the place read apart.
+    expect(find(/^活动草稿：包饺子\n[\s\S]*地点：活动室\n名额：3人/u)).toBeDefined()
+    expect(find(/^【活动1】包饺子\n时间：\d+月\d+日（周六）15:00\n地点：活动室/u)).toBeDefined()
+    // Removing someone is asked first.
+    expect(find(/确定把「张丽」（第\d位）从活动1「包饺子」的名单里划掉吗/u)?.mentions).toEqual(['李姐'])
+    // The cancellation and the removal free two places: 刘阿姨的婆婆 and 赵敏 move up; 刘阿姨 (who signed her
+    // mother-in-law up) is the one @-mentioned, not 「刘阿姨的婆婆」.
+    const promoted = find(/候补转正：刘阿姨的婆婆、赵敏/u)!
+    expect(promoted.text).toMatch(/已取消报名：王芳、张丽/u)
+    expect(promoted.text).toMatch(/有人退出/u)
+    expect(promoted.mentions.sort()).toEqual(['刘阿姨', '赵敏'].sort())
+    const roster = find(/已报名（3\/3）：/u)!
+    expect(roster.text).toMatch(/1\. 陈静\n2\. 刘阿姨的婆婆\n3\. 赵敏\n候补（1）：\n1\. 赵敏的女儿/u)
+    // Every person counted once: nobody twice across the roster and the waitlist.
+    const names = roster.text.split('\n').filter((l) => /^\d+\. /u.test(l)).map((l) => l.replace(/^\d+\. /u, ''))
+    expect(new Set(names).size).toBe(names.length)
+  }, 120_000)
+})
