@@ -85,6 +85,27 @@ describe('signups end to end (sandbox script harness)', () => {
 })
 
 describe('signups in the group', () => {
+  it('sign-ups racing the announcement are held and applied once it is published; with none coming, the resident is told', async () => {
+    const { bot, svc } = await boot({ settings: { settings: { holdMs: 1500 } } })
+    // No activity and none being announced: after the grace period, a plain answer (not silence).
+    await say(bot, '周姐', '报名')
+    expect(await waitIdle(bot.app, 20_000)).toBe(true)
+    expect(bot.sent.filter((s) => s.mentions.includes('周姐')).map((s) => s.text)).toEqual(['现在群里没有正在报名的活动。'])
+
+    // The host announces and residents reply at once, before the bot has published: nobody is lost.
+    bot.world.say('李姐', '@小助手 发布活动 下周六下午2点 亲子阅读 微家活动室 限2人', { mentionBot: true })
+    for (const name of ['王芳', '张丽', '赵敏']) bot.world.say(name, '报名')
+    expect(await waitIdle(bot.app, 20_000)).toBe(true)
+    const [a] = await svc.store.live('xingfuli', Date.now())
+    const roster = await svc.store.roster(a!.id)
+    expect([...roster.confirmed, ...roster.waitlist].map((e) => e.name).sort()).toEqual(['张丽', '王芳', '赵敏'].sort())
+    expect(roster.confirmed).toHaveLength(2)
+    // Each was told, in the summary, and nobody got the "no activity" answer this time.
+    const told = texts(bot).join('\n')
+    for (const name of ['王芳', '张丽', '赵敏']) expect(told).toContain(name)
+    expect(bot.sent.filter((s) => s.text === '现在群里没有正在报名的活动。')).toHaveLength(1)
+  })
+
   it('a "+1" agreeing with ordinary chat is not a sign-up; after activity talk it is', async () => {
     const { bot, svc } = await boot()
     await say(bot, '李姐', '@小助手 发布活动 下周六下午2点 亲子阅读 限20人', true)

@@ -7,6 +7,7 @@ import { personSchema as person } from '../core/message.ts'
 export const APPLY_QUEUE = 'signups'
 export const NOTIFY_QUEUE = 'signups-notify'
 export const REMIND_QUEUE = 'signups-remind'
+export const HELD_QUEUE = 'signups-held'
 
 export const applySchema = z.discriminatedUnion('op', [
   z.object({

@@ -3,9 +3,10 @@
 import type { z } from 'zod'
 import type { App, JobQueue } from '../core/capability.ts'
 import type { Conversation, Person } from '../core/message.ts'
-import { APPLY_QUEUE, type ApplyJob, applySchema, CUSTOM_REMIND_QUEUE, customRemindSchema, jobIds, NOTIFY_QUEUE, notifySchema, REMIND_QUEUE, type RemindKind, remindSchema } from './jobs.ts'
+import { APPLY_QUEUE, HELD_QUEUE, type ApplyJob, applySchema, CUSTOM_REMIND_QUEUE, customRemindSchema, jobIds, NOTIFY_QUEUE, notifySchema, REMIND_QUEUE, type RemindKind, remindSchema } from './jobs.ts'
 import { reminderTimes } from './reminder-times.ts'
 import { signupSettings, type SignupSettings } from './settings.ts'
+import { type Held, HeldSignups, type HeldJob, heldJobSchema } from './held.ts'
 import { PendingStore } from './pending.ts'
 import { type Activity, type ApplyResult, type NewActivity, type PersonSlot, SignupStore } from './store.ts'
 import { texts } from './texts.ts'
@@ -20,6 +21,8 @@ export class SignupService {
   private readonly notify: JobQueue<z.infer<typeof notifySchema>>
   private readonly remind: JobQueue<z.infer<typeof remindSchema>>
   private readonly custom: JobQueue<z.infer<typeof customRemindSchema>>
+  /** Sign-ups that arrived before the activity they answer was published. */
+  readonly held: HeldSignups
 
   constructor(
     private readonly app: App,
@@ -40,6 +43,28 @@ export class SignupService {
     this.notify = app.jobs.define({ name: NOTIFY_QUEUE, schema: notifySchema, attempts: 5, process: (job) => this.sendSummary(job.activityId, job.window) })
     this.remind = app.jobs.define({ name: REMIND_QUEUE, schema: remindSchema, attempts: 3, process: (job) => this.sendReminder(job) })
     this.custom = app.jobs.define({ name: CUSTOM_REMIND_QUEUE, schema: customRemindSchema, attempts: 3, process: (job) => this.sendCustomReminder(job) })
+    const expiry = app.jobs.define({ name: HELD_QUEUE, schema: heldJobSchema, attempts: 5, process: (job) => this.heldExpired(job) })
+    this.held = new HeldSignups(app.redis, app.key, expiry, this.settings.holdMs)
+  }
+
+  /** A sign-up that found no open activity: held for an announcement being published right now. */
+  async hold(h: Omit<Held, 'at'>): Promise<void> {
+    await this.held.hold({ ...h, at: Date.now() })
+  }
+
+  /** A sign-up for an open activity while earlier ones are still held: queued behind them (true). */
+  holdIfWaiting(h: Omit<Held, 'at'>): Promise<boolean> {
+    return this.held.holdIfWaiting({ ...h, at: Date.now() })
+  }
+
+  /** End of a held sign-up's grace: join the one open activity if there is one now, else say there is none. */
+  private async heldExpired(job: HeldJob): Promise<void> {
+    const h = await this.held.take(job.groupId, job.msgId)
+    if (!h) return
+    const open = (await this.store.live(h.groupId, this.now())).filter((a) => a.status === 'open')
+    const target = h.activityId ?? (open.length === 1 ? open[0]!.id : undefined)
+    if (target !== undefined) return this.enqueue({ op: 'join', activityId: target, msgId: h.msgId, by: h.by, people: h.people })
+    await this.app.outbox.send({ to: h.room, text: texts.noOpenActivity, mentions: h.room.kind === 'room' ? [h.by] : [], key: `signups:held:${h.msgId}` })
   }
 
   // ---------------------------------------------------------------- sign-ups
@@ -104,6 +129,8 @@ export class SignupService {
     const open = live.filter((x) => x.status === 'open')
     await this.app.outbox.send({ to, text: texts.announcement(a, this.tz, open.length > 1), key: `signups:announce:${a.id}` })
     await this.store.setLast(a.groupId, { related: true, at: this.now(), activityId: a.id })
+    // Sign-ups that raced this announcement, in the order they came.
+    await this.held.drain(a.groupId, (h) => this.enqueue({ op: 'join', activityId: h.activityId ?? a.id, msgId: h.msgId, by: h.by, people: h.people }))
     await this.scheduleReminders(a)
     return a
   }

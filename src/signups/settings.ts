@@ -21,6 +21,11 @@ const schema = z
      * holds at any value (Lua). Higher values are faster but may swap two near-simultaneous sign-ups on the waitlist.
      */
     concurrency: z.number().int().min(1).max(64).default(1),
+    /**
+     * A sign-up that finds no open activity waits this long for an announcement being published (residents
+     * reply the moment the host posts); then it is applied to the one open activity, or the resident is told.
+     */
+    holdMs: z.number().int().min(0).default(15_000),
     /** Pending announcement drafts are forgotten after this long. */
     draftTtlSec: z.number().int().min(60).default(24 * 3600),
   })

@@ -38,7 +38,10 @@ export function residentRoute(svc: SignupService): Route {
       if (old?.kind === 'join' && old.form === 'plus' && /^\+\s*\d+$/u.test(ctx.msg.text.trim()) && !ctx.msg.mentioned) return memo(ctx).plusCounts === true
       if (u.intent === 'activity.list') return true
       if (u.intent === 'pending.answer') return (await svc.pending.get(ctx.msg.groupId, ctx.msg.sender.id))?.kind === 'which_activity'
-      return (await liveActivities(ctx, svc)).length > 0
+      if ((await liveActivities(ctx, svc)).length > 0) return true
+      // Nothing open: a plain sign-up in the group may be racing the host's announcement (it is held, see
+      // held.ts). Longer sentences that only mention signing up somewhere else are left alone.
+      return inRoom && u.intent === 'signup.join' && (ctx.msg.mentioned || ctx.msg.text.trim().length <= 12)
     },
     handle: (ctx) => act(ctx, svc, understanding(ctx), residentIntent(ctx)),
   }
@@ -120,11 +123,17 @@ async function act(ctx: Context, svc: SignupService, u: Understanding, old: Resi
         const p = live.find((a) => a.id === prev.activityId)
         if (p) picked = { one: p }
       }
-      const a = await chosen(ctx, svc, picked, '报名', u, msgId)
-      if (!a) return
       let people = RESIDENT_INTENTS.has(u.intent) ? peopleOf(u.slots) : old?.kind === 'join' ? old.people : [{ self: true } as Who]
       // The old "+2 我和闺女" form names who the places are for: it wins over a bare count.
       if (old?.kind === 'join' && old.people.length >= people.length && !old.people.every((p) => 'guest' in p || 'self' in p)) people = old.people
+      // Nothing open yet: maybe the host's announcement is being published right now. Held, never dropped.
+      if ('none' in picked && ctx.msg.conversation.kind === 'room') {
+        return svc.hold({ groupId, msgId, by, people: slotsFor(people, by), room: ctx.msg.conversation })
+      }
+      const a = await chosen(ctx, svc, picked, '报名', u, msgId)
+      if (!a) return
+      // Sign-ups held for an announcement being published are applied first; this one queues behind them.
+      if (ctx.msg.conversation.kind === 'room' && (await svc.holdIfWaiting({ groupId, msgId, by, people: slotsFor(people, by), room: ctx.msg.conversation, activityId: a.id }))) return
       let note = ''
       if (a.countRule === 'family' && people.some((p) => 'relation' in p && CHILD.test(p.relation))) {
         people = people.filter((p) => !('relation' in p && CHILD.test(p.relation)))
