@@ -1,17 +1,35 @@
 // Turning retrieved passages into a WeChat reply: with an LLM (grounded in the passages only) or
 // extractively (the best sentences of the best passages). Either way the reply is plain text, short,
 // Simplified Chinese, and ends with its source line.
+import { z } from 'zod'
 import type { ChatMessage, Llm } from '../core/llm.ts'
 import type { Logger } from '../core/log.ts'
 import { extractAnswer } from './extract.ts'
-import { inScript, toSimplified, type Script } from './normalize.ts'
+import { inScript, normalizeForIndex, toSimplified, type Script } from './normalize.ts'
 import type { CoverageSpec } from './rerank.ts'
 import { fillPrompt, loadPrompt } from '../core/prompts.ts'
 import type { Passage, PreparedQuery } from './retrieve.ts'
 import { qaTexts } from './texts.ts'
 
-/** What the model outputs when the passages don't answer the question (named in the system prompt). */
-export const DECLINE_TOKEN = '【资料未涉及】'
+/** The tool the model answers through (function calling: the reply is structured, then checked with zod). */
+export const ANSWER_TOOL = 'answer_from_passages'
+
+/**
+ * What the model must return for `shown` passages numbered 1…shown: whether they answer the question, the
+ * answer, and the ids of the passages it rests on. An id outside 1…shown is a passage that was not retrieved.
+ */
+export function answerSchema(shown: number, maxChars: number) {
+  return z.object({
+    covered: z.boolean().describe('这几段资料是否足以回答这个问题'),
+    answer: z.string().max(maxChars * 3).describe('回答正文：纯文本，不写来源或书名号；covered 为 false 时留空'),
+    cite: z.array(z.number().int().min(1).max(shown)).max(shown).describe('回答所依据的资料 id，只能是上面出现过的 id'),
+  })
+}
+
+/** The model's answer broke a rule we check (a citation of a passage not shown, a number no cited passage has…). */
+export class LlmAnswerRejected extends Error {
+  override name = 'LlmAnswerRejected'
+}
 
 export interface Composed {
   answer: string
@@ -53,8 +71,10 @@ export function truncate(text: string, max: number): string {
   return `${window.slice(0, max - 1).trim()}…`
 }
 
-function withSource(body: string, p: Passage, maxChars: number, script: Script): string {
-  const src = sourceLine(p, script)
+/** The body, cut to fit, and one source line per passage it rests on (at most two, distinct). */
+function withSource(body: string, from: Passage | Passage[], maxChars: number, script: Script): string {
+  const lines = [...new Set((Array.isArray(from) ? from : [from]).map((p) => sourceLine(p, script)))].slice(0, 2)
+  const src = lines.join('\n')
   return `${truncate(inScript(body, script), Math.max(20, maxChars - src.length - 1))}\n${src}`
 }
 
@@ -80,11 +100,21 @@ export interface LlmAnswerOptions {
   maxChars: number
 }
 
-/** Asks the model; returns undefined when it declines (the passages don't cover the question). Throws on transport errors. */
-export async function llmAnswer(question: string, passages: Passage[], opts: LlmAnswerOptions): Promise<{ body: string; from: Passage } | undefined> {
+/** Numbers of two or more digits in a text (normalised: full-width digits folded). */
+const numbersOf = (text: string) => normalizeForIndex(text).match(/\d[\d.]*\d/g) ?? []
+
+/**
+ * Asks the model through a tool whose arguments are checked with zod (answerSchema). Returns undefined when
+ * it says the passages don't cover the question. Throws on transport errors, and LlmAnswerRejected /
+ * LlmOutputError when the answer breaks a rule: it cites a passage that was not retrieved, cites none, or
+ * states a number that none of its cited passages has. The caller then answers offline.
+ */
+export async function llmAnswer(question: string, passages: Passage[], opts: LlmAnswerOptions): Promise<{ body: string; from: Passage[] } | undefined> {
   const shown = passages.slice(0, 5)
+  if (!shown.length) return undefined
+  const schema = answerSchema(shown.length, opts.maxChars)
   const messages: ChatMessage[] = [
-    { role: 'system', content: fillPrompt(loadPrompt('qa-system'), { maxChars: String(opts.maxChars), declineToken: DECLINE_TOKEN }) },
+    { role: 'system', content: fillPrompt(loadPrompt('qa-system'), { maxChars: String(opts.maxChars), tool: ANSWER_TOOL }) },
     {
       role: 'user',
       content: fillPrompt(loadPrompt('qa-user'), {
@@ -93,18 +123,19 @@ export async function llmAnswer(question: string, passages: Passage[], opts: Llm
       }),
     },
   ]
-  const raw = await opts.llm.complete(messages, { maxTokens: Math.ceil(opts.maxChars * 1.5) + 50, temperature: 0.2 })
-  if (raw.includes(DECLINE_TOKEN) || raw.includes('资料未涉及')) return undefined
-  const cite = /依据\s*[:：]\s*(\d+)/.exec(raw)
-  const idx = cite ? Number(cite[1]) - 1 : 0
-  const from = shown[idx] ?? shown[0]!
-  const body = toPlainText(
-    raw
-      .replace(/\n?\s*依据\s*[:：][^\n]*/g, '')
-      // The model was told not to add a source; if it does, ours replaces it.
-      .replace(/\n?\s*(来源|出处)\s*[:：][^\n]*$/g, ''),
-  )
-  if (!body) return undefined
+  const raw = await opts.llm.extract(messages, schema, { name: ANSWER_TOOL, description: '根据检索到的资料回答居民的问题' })
+  // Checked here too, whatever the adapter did: the rules hold for any implementation of the port.
+  const parsed = schema.safeParse(raw)
+  if (!parsed.success) throw new LlmAnswerRejected(`the answer does not match the schema: ${parsed.error.message}`)
+  const out = parsed.data
+  if (!out.covered) return undefined
+  const body = toPlainText(out.answer.replace(/\n?\s*(来源|出处|依据)\s*[:：][^\n]*$/g, ''))
+  if (!body) throw new LlmAnswerRejected('covered, but no answer text')
+  if (!out.cite.length) throw new LlmAnswerRejected('an answer that cites no passage')
+  const from = [...new Set(out.cite)].map((id) => shown[id - 1]!)
+  const cited = from.map((p) => normalizeForIndex(`${p.chunk.heading.join(' ')} ${p.chunk.text}`)).join('\n')
+  const invented = numbersOf(body).filter((n) => !cited.includes(n))
+  if (invented.length) throw new LlmAnswerRejected(`numbers not in the cited passages: ${invented.join(', ')}`)
   return { body, from }
 }
 
@@ -149,7 +180,8 @@ async function composeGrounded(
       if (!res) return declined
       return { answer: withSource(res.body, res.from, opts.maxChars, script), grounded: true, mode: 'llm' }
     } catch (err) {
-      opts.log.warn({ err }, 'LLM answer failed; falling back to the extractive answer')
+      // A timeout, a transport error or an answer that broke a rule: the offline answer is always there.
+      opts.log.warn({ err }, 'LLM answer failed or was rejected; falling back to the extractive answer')
     }
   }
   const ex = extractiveAnswer(query, opts.spec, passages, best, opts.maxChars)

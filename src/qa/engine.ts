@@ -36,20 +36,32 @@ export interface EngineOptions {
   rewrite?: boolean
   /** Per LLM call (rewrite, answer); a slower or hung model costs this much, then the offline answer is used. */
   llmTimeoutMs?: number
+  /**
+   * After a call runs out of time, the LLM is left out for this long: the rest of that question and the next
+   * ones are answered offline at once, so a hung model costs one deadline, not one per call and message.
+   */
+  llmPauseMs?: number
 }
 
 export const DEFAULT_LLM_TIMEOUT_MS = 4000
+export const DEFAULT_LLM_PAUSE_MS = 30_000
 
 export class LlmTimeoutError extends Error {
   override name = 'LlmTimeoutError'
 }
 
-/** The LLM port with a deadline on every call. The request itself may run on; its result is ignored. */
-export function withTimeout(llm: Llm, ms: number): Llm {
+/**
+ * The LLM port with a deadline on every call. The request itself may run on (the port has no cancellation;
+ * the adapter's own timeout ends it); its result is ignored. `onTimeout` hears of each missed deadline.
+ */
+export function withTimeout(llm: Llm, ms: number, onTimeout?: () => void): Llm {
   const race = <T>(p: Promise<T>): Promise<T> => {
     let timer: NodeJS.Timeout | undefined
     const deadline = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new LlmTimeoutError(`LLM gave no answer within ${ms} ms`)), ms)
+      timer = setTimeout(() => {
+        onTimeout?.()
+        reject(new LlmTimeoutError(`LLM gave no answer within ${ms} ms`))
+      }, ms)
     })
     return Promise.race([p, deadline]).finally(() => clearTimeout(timer))
   }
@@ -63,17 +75,27 @@ export function withTimeout(llm: Llm, ms: number): Llm {
 export class QaEngine {
   readonly maxChars: number
   private readonly opts: EngineOptions
+  /** Until when the LLM is left out after a missed deadline (epoch ms). */
+  private llmPausedUntil = 0
 
   constructor(
     readonly index: KnowledgeIndex,
     opts: EngineOptions,
   ) {
     this.maxChars = opts.maxChars ?? 200
-    this.opts = { ...opts, llm: opts.llm && withTimeout(opts.llm, opts.llmTimeoutMs ?? DEFAULT_LLM_TIMEOUT_MS) }
+    const pause = opts.llmPauseMs ?? DEFAULT_LLM_PAUSE_MS
+    const llm = opts.llm && withTimeout(opts.llm, opts.llmTimeoutMs ?? DEFAULT_LLM_TIMEOUT_MS, () => (this.llmPausedUntil = Date.now() + pause))
+    this.opts = { ...opts, llm }
+  }
+
+  /** The LLM when one is configured and has not just missed a deadline. */
+  private llm(): Llm | undefined {
+    return Date.now() >= this.llmPausedUntil ? this.opts.llm : undefined
   }
 
   async retrieve(question: string, k = 8, context?: string): Promise<Retrieval> {
-    const rewrite = this.opts.llm && this.opts.rewrite !== false ? await this.rewrite(context ? `${context} ${question}` : question) : undefined
+    const llm = this.llm()
+    const rewrite = llm && this.opts.rewrite !== false ? await this.rewrite(llm, context ? `${context} ${question}` : question) : undefined
     return retrieve(this.index, question, { k, rewrite, context, thresholds: this.opts.thresholds })
   }
 
@@ -83,8 +105,10 @@ export class QaEngine {
     const q = maskPersonalData(question.trim())
     if (!q) return { q: question, answer: qaTexts.emptyQuestion, grounded: false, sources: [] }
     const r = await this.retrieve(q, 8, context)
+    // The covered / not-covered decision was taken offline on the question's own words (a rewrite only widens
+    // the search): the LLM is asked only when it says covered, and may decline but never un-decline.
     const composed = await composeAnswer(context ? `${context}（追问：${q}）` : q, r.query, r.passages, r.decision, {
-      llm: this.opts.llm,
+      llm: this.llm(),
       maxChars: this.maxChars,
       log: this.opts.log,
       spec: coverageSpec(this.index, r.query),
@@ -107,8 +131,7 @@ export class QaEngine {
   }
 
   /** LLM query rewriting (colloquial → formal). Failures only cost the rewrite, never the answer. */
-  private async rewrite(question: string): Promise<string | undefined> {
-    const llm = this.opts.llm!
+  private async rewrite(llm: Llm, question: string): Promise<string | undefined> {
     try {
       const hints = this.index.glossary.hints(normalizeForIndex(question)).slice(0, 8)
       const out = await llm.complete(

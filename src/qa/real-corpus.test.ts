@@ -9,7 +9,8 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { OpenAiLlm } from '../adapters/openai/llm.ts'
 import { silentLogger } from '../core/log.ts'
-import { startOpenAiStub, type OpenAiStub } from '../testing/openai-stub.ts'
+import { startOpenAiStub, type ChatRequestBody, type OpenAiStub } from '../testing/openai-stub.ts'
+import { ANSWER_TOOL } from './answer.ts'
 import { OfflineEmbedder } from './embedder-offline.ts'
 import { QaEngine } from './engine.ts'
 import { evalRun } from './eval-run.ts'
@@ -44,7 +45,8 @@ describe('eval on the real documents (floors well below the targets)', () => {
     const halves = report as Extract<typeof report, { heldout: unknown }>
     const { pipeline, baseline } = halves.heldout
     expect(pipeline.covered + pipeline.notCovered).toBe(121)
-    // Measured: hit@5 0.913, hit@1 0.815, MRR 0.849; BM25 0.859 / 0.717 / 0.772. Floors a few questions below.
+    // Measured (near-duplicate suppression in): hit@5 0.913, hit@1 0.815, MRR 0.850; BM25 0.859 / 0.717 / 0.772.
+    // Floors a few questions below (of 92 covered: hit@5 3, hit@1 3).
     expect(pipeline.hit5).toBeGreaterThanOrEqual(0.88)
     expect(pipeline.hit1).toBeGreaterThanOrEqual(0.78)
     expect(pipeline.mrr).toBeGreaterThanOrEqual(0.81)
@@ -163,34 +165,96 @@ describe('regressions from issue #11 (offline answers)', () => {
 
 describe('with an LLM (local OpenAI-compatible stub, real SDK over a socket)', () => {
   const llm = () => new OpenAiLlm({ baseURL: stub.baseURL, apiKey: 'k', model: 'stub-chat', maxRetries: 0 })
+  const toolReply = (args: { covered: boolean; answer: string; cite: number[] }) => ({ toolCalls: [{ name: ANSWER_TOOL, arguments: JSON.stringify(args) }] })
+  const isRewrite = (body: ChatRequestBody) => body.messages[0]!.content.includes('改写')
+  const rankOf = (sources: { text: string }[], text: string) => sources.findIndex((s) => s.text.includes(text))
 
-  it('rewrites a colloquial question, then answers from the passages with a citation', async () => {
+  it('rewrites a colloquial question into the documents\' wording before searching, then answers from the passages with a citation', async () => {
+    const q = '一个人带娃的妈妈太难了，妇联管这块不'
     stub.onChat((body) => {
-      const system = body.messages[0]!.content
-      if (system.includes('改写')) return '单亲母亲 关爱 帮扶'
-      const user = body.messages.at(-1)!.content
-      const id = /<passage id="(\d+)"[^>]*>[^<]*单亲母亲/.exec(user)?.[1]
-      return id ? `妇联开展关爱单亲母亲行动。\n依据：${id}` : '【资料未涉及】'
+      if (isRewrite(body)) return '单亲母亲 关爱 帮扶'
+      const id = /<passage id="(\d+)"[^>]*>[^<]*单亲母亲/.exec(body.messages.at(-1)!.content)?.[1]
+      return id ? toolReply({ covered: true, answer: '妇联开展关爱单亲母亲行动。', cite: [Number(id)] }) : toolReply({ covered: false, answer: '', cite: [] })
     })
-    const engine = new QaEngine(index, { llm: llm(), log })
-    const r = await engine.ask('一个人带娃的妈妈太难了，妇联管这块不')
-    const chats = stub.chatRequests().slice(-2)
+    const before = stub.chatRequests().length
+    const r = await new QaEngine(index, { llm: llm(), log }).ask(q)
+    const chats = stub.chatRequests().slice(before)
+    expect(chats).toHaveLength(2)
     expect(chats[0]!.messages[0]!.content).toContain('改写')
+    expect(chats[0]!.messages.at(-1)!.content).toContain('一个人带娃的妈妈太难了')
+    // The rewrite brought the passage up: it ranks higher than with the resident's words alone.
+    const offlineRank = rankOf((await offline().ask(q)).sources, '单亲母亲')
+    const llmRank = rankOf(r.sources, '单亲母亲')
+    expect(llmRank).toBeGreaterThanOrEqual(0)
+    expect(llmRank).toBeLessThan(offlineRank < 0 ? Infinity : offlineRank)
     expect(chats[1]!.messages.at(-1)!.content).toContain('单亲母亲')
     expect(r.answer).toContain('关爱单亲母亲行动')
-    expect(r.answer).toMatch(/来源：《[^》]+》/)
+    expect(r.answer).toMatch(/\n来源：《[^》]+》· .+$/)
   })
 
-  it('a hung LLM falls back to the offline answer after the timeout', async () => {
+  it('a hung LLM (the stub holds the socket open) costs one deadline, then the offline answer; later questions skip it', async () => {
+    const q = '妇女微家示范点要建几个'
+    const expected = (await offline().ask(q)).answer
     let calls = 0
+    let pendingAtFallback = -1
     stub.onChat(() => {
       calls++
       return new Promise(() => {}) // never answers
     })
-    const engine = new QaEngine(index, { llm: llm(), log, llmTimeoutMs: 300 })
-    const r = await engine.ask('妇女微家示范点要建几个')
-    expect(calls).toBe(2) // the rewrite and the answer were both tried
+    const deadline = 400
+    const engine = new QaEngine(index, { llm: llm(), log, llmTimeoutMs: deadline })
+    const t0 = performance.now()
+    const r = await engine.ask(q)
+    const elapsed = performance.now() - t0
+    pendingAtFallback = stub.pending()
+    expect(pendingAtFallback).toBeGreaterThanOrEqual(1) // the request really is still hanging
+    expect(calls).toBe(1) // the rewrite missed its deadline; the answer did not wait for a second one
+    expect(elapsed).toBeGreaterThanOrEqual(deadline - 1)
+    expect(elapsed).toBeLessThan(2 * deadline)
+    expect(r.answer).toBe(expected)
+    // The next question does not wait on the hung model at all.
+    const t1 = performance.now()
+    const next = await engine.ask(q)
+    expect(performance.now() - t1).toBeLessThan(deadline)
+    expect(calls).toBe(1)
+    expect(next.answer).toBe(expected)
+  })
+
+  it('an answer call that hangs after a good rewrite falls back within its deadline', async () => {
+    const q = '妇女微家示范点要建几个'
+    stub.onChat((body) => (isRewrite(body) ? '妇女微家示范点 建设 数量' : new Promise(() => {})))
+    const deadline = 400
+    const t0 = performance.now()
+    const r = await new QaEngine(index, { llm: llm(), log, llmTimeoutMs: deadline }).ask(q)
+    const elapsed = performance.now() - t0
+    expect(elapsed).toBeGreaterThanOrEqual(deadline - 1)
+    expect(elapsed).toBeLessThan(2 * deadline)
     expect(r.grounded).toBe(true)
     expect(r.answer).toContain('示范点25个以上')
+  })
+
+  it('the LLM cannot make an uncovered question look covered', async () => {
+    // A rewrite stuffed with the documents' words and a model that answers everything with confidence.
+    stub.onChat((body) => (isRewrite(body) ? '妇女微家 示范点 建设 经费 财政支持' : toolReply({ covered: true, answer: '可以的，到微家登记就行。', cite: [1] })))
+    const before = stub.chatRequests().length
+    const gas = await new QaEngine(index, { llm: llm(), log }).ask('燃气费在哪交')
+    expect(gas).toMatchObject({ grounded: false, answer: qaTexts.notCovered })
+    const chats = stub.chatRequests().slice(before)
+    expect(chats.filter(isRewrite)).toHaveLength(1) // the rewrite was used for the search…
+    expect(chats.filter((b) => b.tools)).toHaveLength(0) // …but the answer was never asked for
+    // An unsure question stays unsure: the model's answer comes with the caveat and 转人工.
+    const parking = await new QaEngine(index, { llm: llm(), log }).ask('小区停车位咋申请')
+    expect(parking.answer === qaTexts.notCovered || (parking.hedged === true && parking.answer.startsWith(qaTexts.hedgeBefore))).toBe(true)
+    expect(parking.answer).toContain('转人工')
+    // Positive control: a covered question is answered by the model, outright.
+    stub.onChat((body) => {
+      if (isRewrite(body)) return '妇女微家示范点 数量'
+      const id = /<passage id="(\d+)"[^>]*>[^<]*示范点25个以上/.exec(body.messages.at(-1)!.content)?.[1]
+      return toolReply({ covered: true, answer: '今年底要建成妇女微家示范点25个以上。', cite: [Number(id ?? 1)] })
+    })
+    const covered = await new QaEngine(index, { llm: llm(), log }).ask('妇女微家示范点要建几个')
+    expect(covered.grounded).toBe(true)
+    expect(covered.hedged).toBeFalsy()
+    expect(covered.answer).toContain('今年底要建成妇女微家示范点25个以上。')
   })
 })

@@ -35,6 +35,8 @@ export interface OpenAiStub {
   readonly baseURL: string
   readonly requests: RecordedRequest[]
   chatRequests(): ChatRequestBody[]
+  /** Requests received and not yet answered: a responder that never settles holds its socket open. */
+  pending(): number
   onChat(fn: ChatResponder): void
   onEmbed(fn: EmbedResponder): void
   close(): Promise<void>
@@ -52,6 +54,7 @@ export async function startOpenAiStub(opts: { chat?: ChatResponder; embed?: Embe
   let chat: ChatResponder = opts.chat ?? (() => 'ok')
   let embed: EmbedResponder = opts.embed ?? ((input) => input.map((t) => toyEmbedding(t)))
   const requests: RecordedRequest[] = []
+  let open = 0
 
   const send = (res: ServerResponse, status: number, body: unknown) => {
     res.writeHead(status, { 'content-type': 'application/json' })
@@ -59,6 +62,8 @@ export async function startOpenAiStub(opts: { chat?: ChatResponder; embed?: Embe
   }
 
   const server = createServer(async (req, res) => {
+    open++
+    res.once('close', () => open--)
     try {
       const chunks: Buffer[] = []
       for await (const c of req) chunks.push(c as Buffer)
@@ -121,6 +126,7 @@ export async function startOpenAiStub(opts: { chat?: ChatResponder; embed?: Embe
     baseURL: `http://127.0.0.1:${port}/v1`,
     requests,
     chatRequests: () => requests.filter((r) => r.path.endsWith('/chat/completions')).map((r) => r.body as ChatRequestBody),
+    pending: () => open,
     onChat: (fn) => void (chat = fn),
     onEmbed: (fn) => void (embed = fn),
     close: () =>

@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest'
+import { suppressNearDuplicates } from './dedupe.ts'
+
+describe('near-duplicate suppression in the final list', () => {
+  const a = '地区共有社区十四个，妇女四万多人，将这些工作和生活在社区中的女性有效地组织起来，是妇女组织建设的重要工作内容。'
+  const aEdited = `□${a}` // the same passage, repeated later in the file with a placeholder
+  const b = '镇妇联将每星期一至星期五定为信访接待日，及时解决妇女儿童生活中的实际问题。'
+  const c = '开展家庭教育，开设父母学堂，推动亲子阅读。'
+
+  it('keeps the better-ranked copy and gives its place to the next different passage', () => {
+    expect(suppressNearDuplicates([a, aEdited, b, c], (t) => t, 3)).toEqual([a, b, c])
+  })
+
+  it('keeps passages that only share some words (positive control)', () => {
+    const sameTopic = '妇女四万多人，社区妇联开展巾帼志愿服务，组织技能培训和文体活动，丰富社区生活。'
+    expect(suppressNearDuplicates([a, sameTopic, b], (t) => t, 3)).toEqual([a, sameTopic, b])
+  })
+
+  it('stops at k', () => {
+    expect(suppressNearDuplicates([a, b, c], (t) => t, 2)).toEqual([a, b])
+  })
+})

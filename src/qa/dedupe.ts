@@ -1,0 +1,35 @@
+// Near-duplicate passages in the final list: one file can repeat a sub-document with small edits (a
+// placeholder □ here, a dropped word there), and two copies of one passage take two of the five places a
+// reader looks at. Keeping the best-ranked copy gives the next different passage its place.
+
+/** Character bigrams of a passage's normalised text (punctuation and spaces dropped). */
+function bigrams(text: string): Set<string> {
+  const chars = [...text.replace(/[^\p{L}\p{N}]/gu, '')]
+  const out = new Set<string>()
+  for (let i = 0; i + 1 < chars.length; i++) out.add(chars[i]! + chars[i + 1]!)
+  return out
+}
+
+/** Share of the shorter passage's bigrams the other passage also has (1: one contains the other). */
+export function overlap(a: Set<string>, b: Set<string>): number {
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a]
+  if (!small.size) return 0
+  let shared = 0
+  for (const g of small) if (large.has(g)) shared++
+  return shared / small.size
+}
+
+/**
+ * Drops every item whose text overlaps an earlier (better-ranked) kept item by more than `threshold`, until
+ * `k` are kept. Work is bounded by the candidates looked at, never the corpus.
+ */
+export function suppressNearDuplicates<T>(ranked: T[], textOf: (item: T) => string, k: number, threshold = 0.8): T[] {
+  const kept: { item: T; grams: Set<string> }[] = []
+  for (const item of ranked) {
+    if (kept.length >= k) break
+    const grams = bigrams(textOf(item))
+    if (kept.some((o) => overlap(o.grams, grams) > threshold)) continue
+    kept.push({ item, grams })
+  }
+  return kept.map((o) => o.item)
+}
