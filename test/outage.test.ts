@@ -25,7 +25,7 @@ afterEach(async () => {
   redis?.disconnect()
   await server?.stop()
   bot = server = redis = undefined
-})
+}, 60_000)
 
 describe('Redis outage', () => {
   it('answers emergencies directly, sends one busy notice per person, and records the cases once Redis is back', async () => {

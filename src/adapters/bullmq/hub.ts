@@ -62,8 +62,23 @@ export class QueueHub {
     return true
   }
 
-  async close(): Promise<void> {
-    await Promise.all(this.workers.map((w) => w.close()))
+  /**
+   * Lets running jobs finish, but not forever: a job stuck on a Redis that went away (or came back empty)
+   * must not hold up shutdown. After the grace, workers close at once; an interrupted job is picked up again
+   * as stalled by the next process (jobs are idempotent by business id).
+   */
+  async close(graceMs = 10_000): Promise<void> {
+    await Promise.all(
+      this.workers.map(async (w) => {
+        let timer: NodeJS.Timeout | undefined
+        const forced = new Promise<void>((ok) => (timer = setTimeout(ok, graceMs))).then(() => {
+          this.log.warn({ queue: w.name }, 'a job did not finish within the shutdown grace: closing the worker anyway')
+          return w.close(true)
+        })
+        await Promise.race([w.close(), forced])
+        clearTimeout(timer)
+      }),
+    )
     await Promise.all([...this.queues.values()].map((q) => q.close()))
   }
 }

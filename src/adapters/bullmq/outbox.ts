@@ -80,15 +80,18 @@ export function createOutbox(opts: OutboxOptions): OutboxWithDirect {
   // The two workers may hold messages for one conversation at once: one at a time per conversation, in the
   // order they were picked (so an emergency picked while a group message is on its way goes right after it).
   const busy = new Map<string, Promise<unknown>>()
-  const inConversation = async <T>(conv: string, fn: () => Promise<T>): Promise<T> => {
-    const previous = busy.get(conv) ?? Promise.resolve()
+  // Direct sends keep their own per-conversation order: a queued delivery may be stuck on Redis (the gate),
+  // which is exactly when direct sends are needed, so they must never wait behind one.
+  const directBusy = new Map<string, Promise<unknown>>()
+  const inConversation = async <T>(conv: string, fn: () => Promise<T>, locks = busy): Promise<T> => {
+    const previous = locks.get(conv) ?? Promise.resolve()
     const mine = previous.then(fn)
     const settled = mine.catch(() => undefined)
-    busy.set(conv, settled)
+    locks.set(conv, settled)
     try {
       return await mine
     } finally {
-      if (busy.get(conv) === settled) busy.delete(conv)
+      if (locks.get(conv) === settled) locks.delete(conv)
     }
   }
 
@@ -184,7 +187,7 @@ export function createOutbox(opts: OutboxOptions): OutboxWithDirect {
           const now = Date.now()
           lastDirect.set(conv, now)
           return now
-        })
+        }, directBusy)
         for (const fn of listeners) fn(data, { at })
       }
     },
