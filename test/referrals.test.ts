@@ -163,6 +163,23 @@ describe('emergencies', () => {
     expect(bot.sent.filter((s) => s.kind === 'room')).toHaveLength(1)
   })
 
+  it('the emergency reply overtakes a backlog in the group (it is sent urgent), ahead of ordinary replies', async () => {
+    // Paced like production (a gap per conversation), so a backlog builds up in the group.
+    const bot = await startTestBot({ capabilities: [createReferrals()], outbox: { roomIntervalMs: 250, jitterMs: 0, perMinute: 10_000 } })
+    bots.push(bot)
+    const room = { kind: 'room' as const, roomId: bot.world.rooms.get('xingfuli')!.id, topic: TOPIC }
+    for (let i = 1; i <= 10; i++) await bot.app.outbox.send({ to: room, text: `通知${i}` })
+    say(bot, '王芳', '他拿刀吓唬我')
+    await until(() => bot.sent.filter((s) => s.text.startsWith('通知')).length === 10)
+    const order = bot.sent.filter((s) => s.kind === 'room').map((s) => (s.text.startsWith('通知') ? s.text : 'EMERGENCY'))
+    const at = order.indexOf('EMERGENCY')
+    // Sent within the first few group messages, not after the ten queued before it (positive control:
+    // the backlog itself went out in order).
+    expect(at).toBeGreaterThanOrEqual(0)
+    expect(at).toBeLessThan(4)
+    expect(order.filter((t) => t !== 'EMERGENCY')).toEqual(Array.from({ length: 10 }, (_, i) => `通知${i + 1}`))
+  })
+
   it('adds 120 for a medical emergency and the crisis line for self-harm; private chat starts with the numbers', async () => {
     const { bot } = await boot()
     dm(bot, '张丽', '我吃了一整瓶安眠药')
