@@ -106,10 +106,10 @@ function child(url: string, prefix: string, phase: 'burst' | 'resume', killAfter
   return new Promise((ok) => proc.once('exit', () => ok({ sent, killed, said, quiet })))
 }
 
-async function burstKill(url: string) {
+async function burstKill(url: string, killAfter: number) {
   const prefix = `chaos-kill-${Date.now().toString(36)}`
   const redis = new Redis(url, { maxRetriesPerRequest: null })
-  const first = await child(url, prefix, 'burst', 120)
+  const first = await child(url, prefix, 'burst', killAfter)
   const second = await child(url, prefix, 'resume')
   const roster = await rosterOf(redis, prefix)
   const recorded = [...roster.confirmed, ...roster.waitlist]
@@ -118,7 +118,7 @@ async function burstKill(url: string) {
   await redis.del(...(await redis.keys(`${prefix}:*`)))
   redis.disconnect()
   return {
-    scenario: 'kill -9 after 120 of 200 residents spoke, then restart on the same Redis',
+    scenario: `kill -9 after ${killAfter} of 200 residents spoke, then restart on the same Redis`,
     killed: first.killed,
     spokeBeforeKill: first.said,
     sentBeforeKill: first.sent.length,
@@ -193,7 +193,14 @@ async function startWithoutRedis() {
 const server = await redisServer()
 const results = []
 // `npm run chaos -- race kill` runs only the named scenarios.
-const scenarios = { race: () => burstRace(server.url), kill: () => burstKill(server.url), outage, startup: startWithoutRedis }
+const scenarios = {
+  race: () => burstRace(server.url),
+  kill: () => burstKill(server.url, 120),
+  kill30: () => burstKill(server.url, 30),
+  kill195: () => burstKill(server.url, 195),
+  outage,
+  startup: startWithoutRedis,
+}
 const chosen = process.argv.slice(2).filter((a) => a in scenarios) as (keyof typeof scenarios)[]
 for (const name of chosen.length ? chosen : (Object.keys(scenarios) as (keyof typeof scenarios)[])) {
   const r = await scenarios[name]()
