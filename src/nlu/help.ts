@@ -3,7 +3,7 @@
 // group, voice notes and pictures, questions about the bot. Pure.
 import { type Category, classifyRules } from './help-rules.ts'
 import { FEAR_OF, HYPERBOLE, notAReport, readDanger, violenceIsOver } from './danger.ts'
-import { ASKS, categoryOfNeed, DISTRESS, HOUSEHOLD, OTHER, SELF, SELF_IN_NEED, SERVICE_TOPIC } from './need.ts'
+import { ASKS, categoryOfNeed, DISTRESS, HOUSEHOLD, INFO_QUESTION, OTHER, SELF, SELF_IN_NEED, SERVICE_TOPIC } from './need.ts'
 import { bare, PHONE } from './text.ts'
 import type { ContactWay, Danger, HelpCategory, Situation, Slots, Understanding } from './types.ts'
 
@@ -88,8 +88,8 @@ export function readEmergency(t: string, sit: Situation): Understanding | undefi
   return { intent: 'help.emergency', slots: { category, danger }, ...also }
 }
 
-const FRAUD_ASK = /服务费|培训费|收取|添加微信|加微信|需要的(?:联系|私|加)我|红包|银行卡号|卡号|保证金|手续费|工本费|激活费|解冻|定金|押金|邮费|运费|转账|汇款|打款|转.{0,3}\d+|先交|先付|先缴|预付|垫付|交\d+.{0,6}(?:就能|包)|扫码|二维码|链接|点击|内部名额|包批|包过|代办|私我|加我微信|陌生账号|支付|银行卡|验证码|账号|\d{4}\s\d{4}\s\d{4}|刷单|中奖/u
-const FRAUD_BAIT = /培训|考证|证书|名额有限|退还|返还|社区|补贴|补助|贷款|低保|妇联|名额|领取|办理|检查费|筛查|惠民|材料费|定金|福利|政府|官方|通知|救助|津贴|奖金|退款|报名费/u
+const FRAUD_ASK = /交钱|给钱|花钱(?:就|能)|塞钱|验证码|服务费|培训费|收取|添加微信|加微信|需要的(?:联系|私|加)我|红包|银行卡号|卡号|保证金|手续费|工本费|激活费|解冻|定金|押金|邮费|运费|转账|汇款|打款|转.{0,3}\d+|先交|先付|先缴|预付|垫付|交\d+.{0,6}(?:就能|包)|扫码|二维码|链接|点击|内部名额|包批|包过|代办|私我|加我微信|陌生账号|支付|银行卡|验证码|账号|\d{4}\s\d{4}\s\d{4}|刷单|中奖/u
+const FRAUD_BAIT = /学校|入学|上学|编制|工作|办下来|冒充|自称|培训|考证|证书|名额有限|退还|返还|社区|补贴|补助|贷款|低保|妇联|名额|领取|办理|检查费|筛查|惠民|材料费|定金|福利|政府|官方|通知|救助|津贴|奖金|退款|报名费/u
 
 export function readFraud(t: string): Understanding | undefined {
   return FRAUD_ASK.test(t) && FRAUD_BAIT.test(t) ? { intent: 'safety.fraud', slots: {} } : undefined
@@ -106,8 +106,8 @@ export function contactIn(t: string): ContactWay | undefined {
   return undefined
 }
 
-const WITHDRAW = /算了|不用了|不需要了|撤了|撤回|撤销|收回|别联系|别再联系|不要再联系|别往上报|当没听见|当我没说|不想转了|反悔|别让.{0,8}(?:找|联系)我|不用弄了|不用管|不麻烦|不想把事情闹大|取消吧|不要了|别管了|自己(?:能)?解决|已经解决|和好了|没事了|不用帮|不想追究/u
-const CONSENT_NO = /^(?:不用|不要|不需要|不必|别转|先不|不想|暂时不|算了|不了)|不要告诉|别告诉|随便说说|我自己(?:能)?处理|再想想|以后再说/u
+const WITHDRAW = /不(?:需要|用)(?:你们)?(?:再)?(?:帮忙|帮|管|处理|联系|跟进)(?:了)?|谈好了|说开了|不用了|不需要了|撤了|撤回|撤销|收回|别联系|别再联系|不要再联系|别往上报|当没听见|当我没说|不想转了|反悔|别让.{0,8}(?:找|联系)我|不用弄了|不用管|不麻烦|不想把事情闹大|取消吧|不要了|别管了|自己(?:能)?解决|已经解决|和好了|没事了|不用帮|不想追究/u
+const CONSENT_NO = /^(?:不用|不要|不需要|不必|别转|暂时别|先别|先不|不想|暂时不|算了|不了)|不要告诉|别告诉|随便说说|我自己(?:能)?处理|再想想|以后再说/u
 const CONSENT_YES = /^(?:同意|好|好的|好吧|可以|行|嗯|是|是的|要|要的|需要|麻烦|拜托|转吧|转|ok|愿意|谢谢)|你看着办|帮我转|转给/iu
 
 export function readConsent(t: string, sit: Situation): Understanding | undefined {
@@ -135,7 +135,7 @@ export function readCase(t: string, sit: Situation): Understanding | undefined {
   // Asking after her own request: a reference to it (那事, 我的事, 求助, 上回说的) or a complaint about waiting,
   // with a progress word (看到了吗, 在跟吗, 回话, 动静, 办得咋样).
   const ref = /那(?:个)?事|我的事|这事|求助|申请|上回|上次|之前|前两天|前几天|说的|社工|律师|小王|你们/u.test(t)
-  const progress = /看到了?[吗没么]|看了[吗没]|在跟|跟进|回话|回复|回信|回音|动静|消息|进展|结果|办得|办了[吗没]|怎么样|咋样|如何了|到哪|有人(?:管|理|跟|联系|找)|没人(?:理|管|找|联系|回)|还没(?:人|消息|回|联系|动静)|怎么还|咋还|等了|多久|什么时候|啥时[候侯]/u.test(t)
+  const progress = /批了|批下来|通过了|下来了[吗没]|管不管|还管|看到了?[吗没么]|看了[吗没]|在跟|跟进|回话|回复|回信|回音|动静|消息|进展|结果|办得|办了[吗没]|怎么样|咋样|如何了|到哪|有人(?:管|理|跟|联系|找)|没人(?:理|管|找|联系|回)|还没(?:人|消息|回|联系|动静)|怎么还|咋还|等了|多久|什么时候|啥时[候侯]/u.test(t)
   if (progress && (ref || /等了|还没|怎么还|咋还|没人/u.test(t))) return { intent: 'case.status', slots: {} }
   if (/有人管|怎么样了|有消息|收到没|收到了吗|啥时[候侯]联系|什么时候联系|什么时候.{0,6}(?:找|联系|回复|处理)|还没人|没人(?:理|找|联系|管)|进展|到哪一步|处理了没|处理得|有回音|回音|咋样了|联系我了吗|管了没|跟进|有动静|结果(?:出来)?了?[吗没]|多久.{0,6}(?:联系|回复|处理)|接单|有人跟|回复我/u.test(t)) return { intent: 'case.status', slots: {} }
   return undefined
@@ -144,15 +144,15 @@ export function readCase(t: string, sit: Situation): Understanding | undefined {
 export function readHandoff(t: string): Understanding | undefined {
   // "你是真人还是机器人" asks what the bot is (bot.about), not for a person.
   if (/真人还是|还是机器|是不是(?:真人|机器)|是真人吗|是机器人吗/u.test(t) && !/有没有(?:活人|真人)|要|找|转/u.test(t)) return undefined
-  if (/(?:找|要|让|跟|和)(?:社工|工作人员|李姐|小王|真人|人工|负责人).{0,6}(?:聊|说|谈|联系我)|不想(?:跟|和)(?:你|机器)/u.test(t)) return { intent: 'handoff.human', slots: {} }
+  if (/(?:找|要|让|跟|和|叫|请)(?:社工|工作人员|李姐|小王|真人|人工|负责人).{0,6}(?:聊|说|谈|联系我|给我|找我|打)|不想(?:跟|和)(?:你|机器)|(?:叫|来|换|找)(?:个|一个)人(?:来|跟我|和我)|你搞不定|你不行/u.test(t)) return { intent: 'handoff.human', slots: {} }
   if (/转人工|找人工|人工服务|真人|活人|跟人说话|和人说话|不想跟机器|别自动回复|负责人出来|让(?:社工|李姐|小王|工作人员).{0,6}(?:跟我|和我|直接跟我)(?:说|聊)|找个人跟我说/u.test(t)) return { intent: 'handoff.human', slots: {} }
   if (/^(?:人工|转工作人员)$/u.test(bare(t))) return { intent: 'handoff.human', slots: {} }
   return undefined
 }
 
 /** What the bot can do, and who sees what is said to it (by meaning: capability or privacy, addressed to it). */
-const BOT_CAN = /你.{0,4}(?:能|会|可以)(?:帮.{0,4})?(?:干|做|帮|管)?(?:些|点)?(?:啥|什么|哪些)|(?:有|都有)(?:啥|什么|哪些)功能|功能|怎么用你|咋用你|你怎么用|你是干(?:啥|什么)的/u
-const BOT_PRIVACY = /(?:私聊|聊天|(?:我|俺)(?:跟|和|对)你说的|说的话|跟你说).{0,10}(?:看到|看得到|看得见|看见|知道|保存|存着|记录|告诉|传出去|泄露|保密|公开|群主|别人|其他人)/u
+const BOT_CAN = /(?:你|机器人|小助手)(?:们)?.{0,4}(?:能|会|可以)(?:帮.{0,4})?(?:干|做|帮|管)?(?:些|点)?(?:啥|什么|哪些)|(?:有|都有)(?:啥|什么|哪些)功能|功能|怎么用你|咋用你|你怎么用|你是干(?:啥|什么)的|你靠谱|你(?:能|可)?信(?:得过)?[吗不]|你懂(?:啥|什么)/u
+const BOT_PRIVACY = /跟你(?:聊天|说话|私聊)?(?:安全|保密)|(?:私聊|聊天|(?:我|俺)(?:跟|和|对)你说的|说的话|跟你说|我的事|我说的).{0,10}(?:看到|看得到|看得见|看见|知道|保存|存着|记录|告诉|传出去|说出去|泄露|保密|公开|群主|别人|其他人)/u
 
 export function readBotAbout(t: string): Understanding | undefined {
   if ((BOT_CAN.test(t) || BOT_PRIVACY.test(t)) && !/转人工|活人/u.test(t)) return { intent: 'bot.about', slots: {} }
@@ -199,11 +199,12 @@ export function readHelp(raw: string, sit: Situation): Understanding | undefined
   // A problem she lives with (not only a service she names): any of its words left once the services are taken out.
   const lived = categoryOfNeed(t.replace(new RegExp(SERVICE_TOPIC.source, 'gu'), ' '))
   // Chinese drops the subject: feelings told with no one named are the speaker's own ("最近老失眠").
-  const personal = SELF.test(spoken) || HOUSEHOLD.test(t) || rules.signals.includes('personal') || lived === 'psych' || (lived !== undefined && (asks || distress))
+  // In a private chat a trouble told with no one else named is hers too.
+  const personal = SELF.test(spoken) || HOUSEHOLD.test(t) || rules.signals.includes('personal') || lived === 'psych' || (lived !== undefined && (asks || distress || (sit.where === 'private' && !OTHER.test(t) && !INFO_QUESTION.test(t))))
   if (!personal && !strong) return undefined
   if (!category && !strong && !(distress && asks)) return undefined
   const story = /[，,。].{4,}/u.test(t) || t.length >= 18
-  const forMe = /帮(?:我|俺|忙|帮)|给(?:我|俺)(?:介绍|找|安排|联系)|能不能(?:帮|给|请|有人)|(?:帮|替)(?:我|俺|她|他)?问问|找(?:个)?人|请.{0,4}(?:社工|上门|律师)|想找|安排|介绍/u.test(t)
+  const forMe = /谁能|教教|帮(?:我|俺|忙|帮)|给(?:我|俺)(?:介绍|找|安排|联系)|能不能(?:帮|给|请|有人)|(?:帮|替)(?:我|俺|她|他)?问问|找(?:个)?人|请.{0,4}(?:社工|上门|律师)|想找|安排|介绍/u.test(t)
   let isHelp: boolean
   if (strong) isHelp = true
   else if (lived === 'psych') {

@@ -14,13 +14,15 @@ const CORRECTION = /改成|改到|改为|换成|写错|不是.{1,12}是|地点�
 
 export function readConfirmation(t: string, sit: Situation): Understanding | undefined {
   const b = bare(t)
-  if (CORRECTION.test(t) || (/^(?:哦对了)?(?:地点|地方|时间|名额)/u.test(b) && b.length > 3)) {
+  // "不对，是两点半": a no followed by the right value is a correction.
+  const value = /^(?:不对|不是|错了)/u.test(b) && (timeIn(t, sit) !== undefined || /\d|[一二两三四五六七八九十半]+(?:点|号|个人|人|名)|在.{2,}/u.test(b.slice(2)))
+  if (value || CORRECTION.test(t) || (/^(?:哦对了)?(?:地点|地方|时间|名额|人数)/u.test(b) && b.length > 3)) {
     const slots: Slots = {}
     const time = timeIn(t, sit)
     if (time) slots.time = time.time
-    const place = /(?:地点|地方)(?:写错了)?(?:是|改成|改到|在)?\s*([^，,。不]{2,12}?)(?:不是|$|，|,)|是在?([^，,。]{2,10}?)不是/u.exec(t)
+    const place = /(?:地点|地方)(?:写错了|错了|改一下|改下|不对)?[，,\s]*(?:是|改成|改到|改为|在)?\s*([^，,。不]{2,12}?)(?:不是|$|，|,)|是在?([^，,。]{2,10}?)不是/u.exec(t)
     if (place) slots.place = (place[1] ?? place[2])!.replace(/^是/u, '')
-    const cap = new RegExp(`(?:限|名额|人数).{0,3}?(${NUM})`, 'u').exec(t)
+    const cap = new RegExp(`(?:限|名额|人数).{0,6}?(${NUM})`, 'u').exec(t)
     if (cap) slots.capacity = numberOf(cap[1]!)
     return { intent: 'correction', slots }
   }
@@ -91,7 +93,7 @@ function firstRecurring(t: string, sit: Situation): string | undefined {
 // ---------------------------------------------------------------- host actions on activities
 
 const CLOSE = /报名.{0,4}(?:截止|结束|关|停|到此|收)|不(?:再)?(?:收|接受|让).{0,4}(?:报|人)|停止接龙|接龙(?:结束|截止|到此)|到此为止|截了|不要再报|别报了|关闭|截止报名|报名截止|停止报名|停止.{0,6}报名|关闭报名|结束报名|报名关了?|关了吧|关了|别再让人报|不收了|^截止/u
-const REOPEN = /(?:又|重新|再)(?:能|可以)报(?:名)?了|(?:再|重新|又|继续)(?:开|放|收|接受|开放|开启|打开).{0,4}(?:报名|接龙|名额)|可以(?:继续)?报名了|名额又有了|加开|重新开放|重新打开|重开|再开|再放开|放开报名|开放报名|恢复报名|重新接龙|又可以报名|继续报名|重新开始报名/u
+const REOPEN = /(?:多|又|再)加了?.{0,4}(?:位置|名额|位子|座位)|还(?:可以|能)报(?![吗么没不])|(?:又|重新|再)(?:能|可以)报(?:名)?了|(?:再|重新|又|继续)(?:开|放|收|接受|开放|开启|打开).{0,4}(?:报名|接龙|名额)|可以(?:继续)?报名了|名额又有了|加开|重新开放|重新打开|重开|再开|再放开|放开报名|开放报名|恢复报名|重新接龙|又可以报名|继续报名|重新开始报名/u
 const CANCEL = /取消|不办|不搞|不开了|停了|暂停举办|改期待定|不办了|撤了|不搞了|停办|取消了/u
 const EXPORT = /导出|下载|表发|名单发我|名单.{0,4}私发|导给我|导个|报名表|表格|excel|文件|下载名单/iu
 const EDIT = /改到|改成|改为|改在|改名|挪到|提前到|推迟到|推迟|延后|延期到|放宽到|换到|换成|修改|更改|调到|时间不变|地点改|名额改|人数改|名字改/u
