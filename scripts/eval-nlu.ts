@@ -1,8 +1,9 @@
 // npm run eval:nlu — how well the bot understands the utterance corpus (test/fixtures/nlu), offline.
 // Route level: each line becomes a message in its situation (sender state seeded in real Redis) and we see
 // which route claims it. Parser level: the pure parser's intent and slots. Both on the tune and held-out parts.
-// Flags: --misses tune|heldout (list misreadings of that part; look at held-out only to report, never to tune).
-import { loadCorpus, type CorpusLine, situationOf } from '../src/nlu/corpus.ts'
+// Probes (test/fixtures/nlu/probes.jsonl) are the maintainers' own phrasings, scored as a third column.
+// Flags: --misses tune|heldout|probes (list misreadings of that part; look at held-out only to report, never to tune).
+import { loadCorpus, loadProbes, type CorpusLine, situationOf } from '../src/nlu/corpus.ts'
 import { type Prediction, report, score } from '../src/nlu/evaluate.ts'
 import { intentsOfRoute, SAFETY_ROUTES } from '../src/nlu/route-intents.ts'
 import { nluWorld } from '../src/testing/nlu-world.ts'
@@ -10,7 +11,8 @@ import { understand } from '../src/nlu/understand.ts'
 
 const args = process.argv.slice(2)
 const showMisses = args.includes('--misses') ? args[args.indexOf('--misses') + 1] : undefined
-const lines = loadCorpus()
+const probes = loadProbes()
+const lines = [...loadCorpus(), ...probes]
 const world = await nluWorld()
 const routes = new Map<string, string | undefined>()
 for (const line of lines) routes.set(line.id, await world.routeOf(line))
@@ -23,17 +25,17 @@ const byRoute = (line: CorpusLine): Prediction => {
   // A third-party report of immediate danger is served by the safety route too.
   return { intents: emergency && line.slots.danger ? [...intents, 'help.third_party'] : intents, emergency, label: route ?? '(none)' }
 }
-const parts = { tune: lines.filter((l) => l.part === 'tune'), heldout: lines.filter((l) => l.part === 'heldout') }
-const routeScores = { tune: score(parts.tune, byRoute), heldout: score(parts.heldout, byRoute) }
+const parts = { tune: lines.filter((l) => l.part === 'tune'), heldout: lines.filter((l) => l.part === 'heldout'), probes }
+const routeScores = { tune: score(parts.tune, byRoute), heldout: score(parts.heldout, byRoute), probes: score(parts.probes, byRoute) }
 console.log(report('route level (which route claims each line)', routeScores))
 const byParser = (line: CorpusLine): Prediction => {
   const u = understand(line.text, situationOf(line))
   return { intents: [u.intent], slots: u.slots, emergency: u.intent === 'help.emergency' || !!u.slots.danger, label: u.intent }
 }
-const parserScores = { tune: score(parts.tune, byParser), heldout: score(parts.heldout, byParser) }
+const parserScores = { tune: score(parts.tune, byParser), heldout: score(parts.heldout, byParser), probes: score(parts.probes, byParser) }
 console.log()
 console.log(report('parser level (intent and slots of src/nlu/understand.ts)', parserScores))
-if (showMisses === 'tune' || showMisses === 'heldout') {
+if (showMisses === 'tune' || showMisses === 'heldout' || showMisses === 'probes') {
   console.log(`-- route misses (${showMisses})`)
   for (const m of routeScores[showMisses].misses) console.log(`${m.gold}\t→ ${m.got}\t${JSON.stringify(m.text)}`)
   console.log(`-- parser misses (${showMisses})`)

@@ -19,7 +19,7 @@ export interface CorpusLine {
     openCase?: boolean
     media?: 'voice' | 'image'
   }
-  part: 'tune' | 'heldout'
+  part: 'tune' | 'heldout' | 'probes'
 }
 
 export const CORPUS_TZ = 'Asia/Shanghai'
@@ -45,6 +45,21 @@ export function loadCorpus(): CorpusLine[] {
     }
   }
   return lines
+}
+
+/**
+ * Probes (test/fixtures/nlu/probes.jsonl): phrasings written by the parser's maintainers from general knowledge of
+ * how people write, never from the held-out half, to check that a reader generalises beyond the tune half.
+ */
+export function loadProbes(): CorpusLine[] {
+  const raw = readFileSync(projectPath('test', 'fixtures', 'nlu', 'probes.jsonl'), 'utf8')
+  return raw
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => {
+      const row = JSON.parse(l) as Omit<CorpusLine, 'part'>
+      return { ...row, slots: row.slots ?? {}, part: 'probes' as const }
+    })
 }
 
 /** The corpus line's situation, for the pure parser. */

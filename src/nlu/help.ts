@@ -3,6 +3,7 @@
 // group, voice notes and pictures, questions about the bot. Pure.
 import { type Category, classifyRules } from './help-rules.ts'
 import { FEAR_OF, HYPERBOLE, notAReport, readDanger, violenceIsOver } from './danger.ts'
+import { ASKS, categoryOfNeed, DISTRESS, HOUSEHOLD, INFO_QUESTION, OTHER, SELF, SELF_IN_NEED, SERVICE_TOPIC } from './need.ts'
 import { bare, PHONE } from './text.ts'
 import type { ContactWay, Danger, HelpCategory, Situation, Slots, Understanding } from './types.ts'
 
@@ -47,8 +48,7 @@ const MEDICAL = new RegExp(
   'u',
 )
 
-/** Someone else is the one in need (a neighbour, a friend, a stranger in the street). */
-const THIRD = /隔壁|邻居|对门|楼上|楼下那家|朋友|同事|表姐|表妹|我妹(?!妹报)|我姐(?!姐报)|小区门口有个|菜市场有个|路上有个|有个(?:女的|男的|老人|小孩|孩子|大姐|阿姨)|群里的|她老公|她男朋友|她前夫|他爸用|女儿在外地|闺女在外地|对门的/u
+
 const FIRST_PERSON_VICTIM = /(?:打|掐|骂|推|锁|关)(?:了)?我|我被|我在躲|找我|吓我|我.{0,4}(?:不敢|躲)/u
 
 export function dangerOf(t: string): Danger | undefined {
@@ -81,15 +81,15 @@ export function readEmergency(t: string, sit: Situation): Understanding | undefi
   if (!danger) return undefined
   if (/如遇|如果遇到|请拨打|宣传|讲座|普法|科普|知识/u.test(t) && !FIRST_PERSON_VICTIM.test(t)) return undefined
   const category = danger === 'suicide' ? 'psych' : danger === 'medical' ? 'health' : 'dv'
-  if (THIRD.test(t) && !FIRST_PERSON_VICTIM.test(t)) {
+  if (OTHER.test(t) && !FIRST_PERSON_VICTIM.test(t)) {
     return { intent: 'help.third_party', slots: { category: thirdCategory(t) ?? category, danger } }
   }
   const also = /去不了|不去了|来不了/u.test(t) && /课|活动|插花|阅读/u.test(t) ? { also: ['signup.cancel' as const] } : {}
   return { intent: 'help.emergency', slots: { category, danger }, ...also }
 }
 
-const FRAUD_ASK = /保证金|手续费|工本费|激活费|解冻|定金|押金|邮费|运费|转账|汇款|打款|转.{0,3}\d+|先交|先付|先缴|预付|垫付|交\d+.{0,6}(?:就能|包)|扫码|二维码|链接|点击|内部名额|包批|包过|代办|私我|加我微信|陌生账号|支付|银行卡|验证码|账号|\d{4}\s\d{4}\s\d{4}|刷单|中奖/u
-const FRAUD_BAIT = /补贴|补助|贷款|低保|妇联|名额|领取|办理|检查费|筛查|惠民|材料费|定金|福利|政府|官方|通知|救助|津贴|奖金|退款|报名费/u
+const FRAUD_ASK = /交钱|给钱|花钱(?:就|能)|塞钱|验证码|服务费|培训费|收取|添加微信|加微信|需要的(?:联系|私|加)我|红包|银行卡号|卡号|保证金|手续费|工本费|激活费|解冻|定金|押金|邮费|运费|转账|汇款|打款|转.{0,3}\d+|先交|先付|先缴|预付|垫付|交\d+.{0,6}(?:就能|包)|扫码|二维码|链接|点击|内部名额|包批|包过|代办|私我|加我微信|陌生账号|支付|银行卡|验证码|账号|\d{4}\s\d{4}\s\d{4}|刷单|中奖/u
+const FRAUD_BAIT = /学校|入学|上学|编制|工作|办下来|冒充|自称|培训|考证|证书|名额有限|退还|返还|社区|补贴|补助|贷款|低保|妇联|名额|领取|办理|检查费|筛查|惠民|材料费|定金|福利|政府|官方|通知|救助|津贴|奖金|退款|报名费/u
 
 export function readFraud(t: string): Understanding | undefined {
   return FRAUD_ASK.test(t) && FRAUD_BAIT.test(t) ? { intent: 'safety.fraud', slots: {} } : undefined
@@ -106,8 +106,8 @@ export function contactIn(t: string): ContactWay | undefined {
   return undefined
 }
 
-const WITHDRAW = /算了|不用了|不需要了|撤了|撤回|撤销|收回|别联系|别再联系|不要再联系|别往上报|当没听见|当我没说|不想转了|反悔|别让.{0,8}(?:找|联系)我|不用弄了|不用管|不麻烦|不想把事情闹大|取消吧|不要了|别管了|自己(?:能)?解决|已经解决|和好了|没事了|不用帮|不想追究/u
-const CONSENT_NO = /^(?:不用|不要|不需要|不必|别转|先不|不想|暂时不|算了|不了)|不要告诉|别告诉|随便说说|我自己(?:能)?处理|再想想|以后再说/u
+const WITHDRAW = /不(?:需要|用)(?:你们)?(?:再)?(?:帮忙|帮|管|处理|联系|跟进)(?:了)?|谈好了|说开了|不用了|不需要了|撤了|撤回|撤销|收回|别联系|别再联系|不要再联系|别往上报|当没听见|当我没说|不想转了|反悔|别让.{0,8}(?:找|联系)我|不用弄了|不用管|不麻烦|不想把事情闹大|取消吧|不要了|别管了|自己(?:能)?解决|已经解决|和好了|没事了|不用帮|不想追究/u
+const CONSENT_NO = /^(?:不用|不要|不需要|不必|别转|暂时别|先别|先不|不想|暂时不|算了|不了)|不要告诉|别告诉|随便说说|我自己(?:能)?处理|再想想|以后再说/u
 const CONSENT_YES = /^(?:同意|好|好的|好吧|可以|行|嗯|是|是的|要|要的|需要|麻烦|拜托|转吧|转|ok|愿意|谢谢)|你看着办|帮我转|转给/iu
 
 export function readConsent(t: string, sit: Situation): Understanding | undefined {
@@ -132,6 +132,11 @@ export function readConsent(t: string, sit: Situation): Understanding | undefine
 export function readCase(t: string, sit: Situation): Understanding | undefined {
   if (!sit.openCase) return undefined
   if (WITHDRAW.test(t) && !/算了吧我还是报/u.test(t)) return { intent: 'consent.withdraw', slots: {} }
+  // Asking after her own request: a reference to it (那事, 我的事, 求助, 上回说的) or a complaint about waiting,
+  // with a progress word (看到了吗, 在跟吗, 回话, 动静, 办得咋样).
+  const ref = /那(?:个)?事|我的事|这事|求助|申请|上回|上次|之前|前两天|前几天|说的|社工|律师|小王|你们/u.test(t)
+  const progress = /批了|批下来|通过了|下来了[吗没]|管不管|还管|看到了?[吗没么]|看了[吗没]|在跟|跟进|回话|回复|回信|回音|动静|消息|进展|结果|办得|办了[吗没]|怎么样|咋样|如何了|到哪|有人(?:管|理|跟|联系|找)|没人(?:理|管|找|联系|回)|还没(?:人|消息|回|联系|动静)|怎么还|咋还|等了|多久|什么时候|啥时[候侯]/u.test(t)
+  if (progress && (ref || /等了|还没|怎么还|咋还|没人/u.test(t))) return { intent: 'case.status', slots: {} }
   if (/有人管|怎么样了|有消息|收到没|收到了吗|啥时[候侯]联系|什么时候联系|什么时候.{0,6}(?:找|联系|回复|处理)|还没人|没人(?:理|找|联系|管)|进展|到哪一步|处理了没|处理得|有回音|回音|咋样了|联系我了吗|管了没|跟进|有动静|结果(?:出来)?了?[吗没]|多久.{0,6}(?:联系|回复|处理)|接单|有人跟|回复我/u.test(t)) return { intent: 'case.status', slots: {} }
   return undefined
 }
@@ -139,12 +144,18 @@ export function readCase(t: string, sit: Situation): Understanding | undefined {
 export function readHandoff(t: string): Understanding | undefined {
   // "你是真人还是机器人" asks what the bot is (bot.about), not for a person.
   if (/真人还是|还是机器|是不是(?:真人|机器)|是真人吗|是机器人吗/u.test(t) && !/有没有(?:活人|真人)|要|找|转/u.test(t)) return undefined
+  if (/(?:找|要|让|跟|和|叫|请)(?:社工|工作人员|李姐|小王|真人|人工|负责人).{0,6}(?:聊|说|谈|联系我|给我|找我|打)|不想(?:跟|和)(?:你|机器)|(?:叫|来|换|找)(?:个|一个)人(?:来|跟我|和我)|你搞不定|你不行/u.test(t)) return { intent: 'handoff.human', slots: {} }
   if (/转人工|找人工|人工服务|真人|活人|跟人说话|和人说话|不想跟机器|别自动回复|负责人出来|让(?:社工|李姐|小王|工作人员).{0,6}(?:跟我|和我|直接跟我)(?:说|聊)|找个人跟我说/u.test(t)) return { intent: 'handoff.human', slots: {} }
   if (/^(?:人工|转工作人员)$/u.test(bare(t))) return { intent: 'handoff.human', slots: {} }
   return undefined
 }
 
+/** What the bot can do, and who sees what is said to it (by meaning: capability or privacy, addressed to it). */
+const BOT_CAN = /(?:你|机器人|小助手)(?:们)?.{0,4}(?:能|会|可以)(?:帮.{0,4})?(?:干|做|帮|管)?(?:些|点)?(?:啥|什么|哪些)|(?:有|都有)(?:啥|什么|哪些)功能|功能|怎么用你|咋用你|你怎么用|你是干(?:啥|什么)的|你靠谱|你(?:能|可)?信(?:得过)?[吗不]|你懂(?:啥|什么)/u
+const BOT_PRIVACY = /跟你(?:聊天|说话|私聊)?(?:安全|保密)|(?:私聊|聊天|(?:我|俺)(?:跟|和|对)你说的|说的话|跟你说|我的事|我说的).{0,10}(?:看到|看得到|看得见|看见|知道|保存|存着|记录|告诉|传出去|说出去|泄露|保密|公开|群主|别人|其他人)/u
+
 export function readBotAbout(t: string): Understanding | undefined {
+  if ((BOT_CAN.test(t) || BOT_PRIVACY.test(t)) && !/转人工|活人/u.test(t)) return { intent: 'bot.about', slots: {} }
   if (/真人还是机器|你是(?:谁|机器人|真人|啥|ai|AI)|机器人吗|人工智能|小助手是谁|谁弄的|谁开发|你能干|你会(?:些)?(?:啥|什么|干)|你都(?:能|会)|你(?:能|会|可以).{0,12}(?:不|吗|么)[？?]?$|能设提醒不|咋用|怎么用|怎么使用|使用说明|这个小助手|私聊.{0,8}(?:看得见|看见|保存|记录|别人|知道|保密)|(?:别人|其他人|群里).{0,6}(?:看得见|看到|知道)我.{0,4}(?:私聊|跟你)|记录.{0,6}(?:保存|删)|记住我|记下来|上报|你能记住|隐私|保密吗|会不会(?:告诉|传出去|泄露)|聊天记录/u.test(t) && !/转人工|活人/u.test(t))
     return { intent: 'bot.about', slots: {} }
   return undefined
@@ -157,50 +168,65 @@ export function readMedia(t: string, sit: Situation): Understanding | undefined 
 }
 
 function thirdCategory(t: string): HelpCategory | undefined {
-  if (/孩子|小孩|娃/u.test(t) && /打|抽|哭|一个人|迷路|没大人/u.test(t)) return 'child'
+  if (/孩子|小孩|娃/u.test(t) && /打|抽|哭|一个人|迷路|没大人|没人管|没人看/u.test(t)) return 'child'
+  if (/打|家暴|青一块|伤/u.test(t) && /老公|男人|男朋友|前夫|她家|打老婆|家暴/u.test(t)) return 'dv'
   if (/打|家暴|青一块/u.test(t)) return 'dv'
-  return CATEGORY[classifyRules(t).category]
+  // 一个人住, 没人管 (an old neighbour alone in the cold): hardship.
+  if (/一个人住|独居|孤寡/u.test(t) && !/想不开|不想活/u.test(t)) return 'hardship'
+  return categoryOfNeed(t) ?? CATEGORY[classifyRules(t).category]
 }
-
-/** A person's own need (or someone else's), not urgent; undefined for questions that only touch a topic. */
-/** Feelings and hardship said about oneself: in a message that names no one else, the speaker is the one. */
-const FEEL = /难受|堵得慌|心里(?:堵|苦|憋|慌)|失眠|睡不着|自卑|一无是处|不敢出门|害怕|好怕|担心|焦虑|崩溃|想哭|丢人|撑不住|过不下去|受不了|冻得|不好意思跟|跟谁说|说说话|疼得|交不起|揭不开锅/u
 
 export function readHelp(raw: string, sit: Situation): Understanding | undefined {
   // Exclamations ("要被逼疯了😂", "气死我了") are chatter, not a disclosure.
   const t = raw.replace(HYPERBOLE, '')
   if (/😂|🤣|哈哈/u.test(raw) && t.length < 30) return undefined
   const rules = classifyRules(t)
-  const category = categoryOf(t, rules.category)
-  const personal = rules.signals.includes('personal') || (FEEL.test(t) && !THIRD.test(t)) || /(?:我|俺|咱)(?:们)?(?:最近|现在|一直|老是|总|实在|真的|心里|好|很|有点|一个人|是|想|被|家|这|的|自己|已经|都|也|又|今年|去年)|老公|前夫|婆婆|孩子|闺女|女儿|儿子|老伴|公司|单位|老板|房东/u.test(t)
-  const asks = /帮|求|找人|找谁|怎么弄|咋弄|咋整|没办法|没辙|走投无路|不知道|该咋|该如何|能做啥|可以做什么|有什么办法|有啥办法|出路|管管|给个主意|出出主意|支招|难受|害怕|担心|焦虑|睡不着|愁|找谁|怎么办|咋办|该咋|该怎么|能不能|能否|想找|请.{0,4}(?:社工|上门)|介绍|谁能|不知道.{0,6}(?:找谁|跟谁|从哪|怎么|该|咋|要不要)|说说话|聊聊|撑不住|没法过|过不下去|受不了|我该/u.test(t)
-  const story = /[，,。].{4,}/u.test(t) || t.length >= 18
-  if (THIRD.test(t) && (category || asks) && !/(?:我|俺)(?:被|家)/u.test(t.replace(/我(?:家)?(?:邻居|隔壁|对门|表姐|妹|同事|朋友)/u, ''))) {
-    return { intent: 'help.third_party', slots: category ? { category: thirdCategory(t) ?? category } : {} }
+  const category = categoryOfNeed(t) ?? categoryOf(t, rules.category)
+  const asks = ASKS.test(t)
+  const distress = DISTRESS.test(t)
+  const strong = /帮帮|求助|求求|救救|走投无路/u.test(t)
+
+  // Someone else is the one in need (a neighbour, a friend, a sister with her own household), and the speaker
+  // says nothing of being hurt herself.
+  const aboutOthers = t.replace(/(?:我|俺)(?:家|的)?(?:邻居|隔壁|对门|表姐|表妹|妹|姐|同事|朋友|闺蜜|同学|老乡)/gu, '她')
+  if (OTHER.test(t) && !SELF_IN_NEED.test(aboutOthers) && (category || asks || distress)) {
+    const c = thirdCategory(t) ?? category
+    return { intent: 'help.third_party', slots: c ? { category: c } : {} }
   }
-  const isHelp = rules.kind === 'help' || (personal && category && (asks || story || sit.where === 'private'))
+
+  // Her own need (or her household's): the speaker or a family member is the subject.
+  const spoken = t.replace(/(?:我|俺)?(?:想|要)?(?:问一下|问问|问下|请问|咨询一下|了解一下|打听一下|想知道|想了解)/gu, '')
+  // A problem she lives with (not only a service she names): any of its words left once the services are taken out.
+  const lived = categoryOfNeed(t.replace(new RegExp(SERVICE_TOPIC.source, 'gu'), ' '))
+  // Chinese drops the subject: feelings told with no one named are the speaker's own ("最近老失眠").
+  // In a private chat a trouble told with no one else named is hers too.
+  const personal = SELF.test(spoken) || HOUSEHOLD.test(t) || rules.signals.includes('personal') || lived === 'psych' || (lived !== undefined && (asks || distress || (sit.where === 'private' && !OTHER.test(t) && !INFO_QUESTION.test(t))))
+  if (!personal && !strong) return undefined
+  if (!category && !strong && !(distress && asks)) return undefined
+  const story = /[，,。].{4,}/u.test(t) || t.length >= 18
+  const forMe = /谁能|教教|帮(?:我|俺|忙|帮)|给(?:我|俺)(?:介绍|找|安排|联系)|能不能(?:帮|给|请|有人)|(?:帮|替)(?:我|俺|她|他)?问问|找(?:个)?人|请.{0,4}(?:社工|上门|律师)|想找|安排|介绍/u.test(t)
+  let isHelp: boolean
+  if (strong) isHelp = true
+  else if (lived === 'psych') {
+    // Feelings alone: in a group only when she asks or the words are unmistakable (not 担心 / 害怕 in passing).
+    isHelp = sit.where === 'private' || asks || sit.mention || /失眠|睡不着|抑郁|焦虑|崩溃|撑不住|过不下去|想哭|难受/u.test(t)
+  } else if (lived) isHelp = asks || distress || story || sit.where === 'private'
+  else isHelp = forMe || (distress && asks)
   if (!isHelp) return undefined
-  if (!personal && !/帮帮|求助|救/u.test(t)) return undefined
   const slots: Slots = category ? { category } : {}
   const question = /[？?]|请问|想问|问一下|怎么申请|要什么条件|要啥条件|多少|一般判给谁|怎么算/u.test(t)
   return { intent: 'help.request', slots, ...(question && t.length > 20 ? { also: ['qa.question' as const] } : {}) }
 }
 
 function categoryOf(t: string, c: Category): HelpCategory | undefined {
-  if (/抚养费|离婚协议|维权|辞了|辞退|律师|法律援助|判给|赖着不搬|遗产/u.test(t)) return 'legal'
+  if (/抚养费|离婚协议|维权|律师|法律援助|判给|赖着不搬|遗产/u.test(t)) return 'legal'
   if (/动手|打我|骂我打我|家暴|堵我|告诫书/u.test(t)) return 'dv'
-  if (/婆媳|出轨|对象|一条心|探视|沟通|外人/u.test(t)) return 'family'
-  if (/心理|抑郁|情绪|失眠|睡不着|崩|自卑|空落落|说说话|心里.{0,2}(?:难受|堵)|哭/u.test(t) && !/乳房|硬块|检查|怀孕|产检/u.test(t)) return 'psych'
-  if (/工作|就业|创业|贷款|摆摊|卖|直播|早餐店|岗位|裁员|家政|找个活|介绍个活/u.test(t)) return 'jobs'
-  if (/低保|救助|没钱|交不起|学费|米都|鸡蛋|漏雨|困难|借不到/u.test(t)) return 'hardship'
-  if (/筛查|乳房|硬块|月经|产检|怀孕|康复|膝盖|报告|看哪个科|胸口/u.test(t)) return 'health'
-  if (/孩子|孙子|托管|上学|多动|欺负/u.test(t)) return 'child'
   return CATEGORY[c]
 }
 
 // ---------------------------------------------------------------- questions and chatter
 
-const SERVICE = /保险|医保|养老|退休|生育|产假|婚假|离婚|结婚|登记|证明|手续|办理|户籍|公积金|补办|身份证|社区|街道|居委会|政府|学校|幼儿园|托育|托管|看病|报销|费用|收费|免费|规定|标准|资格|流程|地址|电话|开放|去哪办|找谁|部门|妇女|儿童|残疾|就业|创业|技能|考试|讲座|律师|维权|抚养|赡养|家暴|保护令|告诫书|心理|补偿|赔偿|合同|劳动|产检|孕|营业执照|摊位|低息|免息|贴息|名额|每周几|几点|地方|网上|线上|申请|补贴|补助|政策|培训|贷款|低保|筛查|证书|法|社保|津贴|救助|福利|助学金|报名|妇联|微家|援助|疫苗|体检|医院|入学|户口|居住证|工资|奖励|继承|庇护|12338|热线|开门|咨询|邮包|妇女之家|两癌|HPV|hpv|B超|条件|材料|利息|赔|证|管些啥|服务|指导|课/u
+const SERVICE = /失业金|怎么领|领取|保险|医保|养老|退休|生育|产假|婚假|离婚|结婚|登记|证明|手续|办理|户籍|公积金|补办|身份证|社区|街道|居委会|政府|学校|幼儿园|托育|托管|看病|报销|费用|收费|免费|规定|标准|资格|流程|地址|电话|开放|去哪办|找谁|部门|妇女|儿童|残疾|就业|创业|技能|考试|讲座|律师|维权|抚养|赡养|家暴|保护令|告诫书|心理|补偿|赔偿|合同|劳动|产检|孕|营业执照|摊位|低息|免息|贴息|名额|每周几|几点|地方|网上|线上|申请|补贴|补助|政策|培训|贷款|低保|筛查|证书|法|社保|津贴|救助|福利|助学金|报名|妇联|微家|援助|疫苗|体检|医院|入学|户口|居住证|工资|奖励|继承|庇护|12338|热线|开门|咨询|邮包|妇女之家|两癌|HPV|hpv|B超|条件|材料|利息|赔|证|管些啥|服务|指导|课/u
 const QUESTION = /[？?]|吗|么|怎么|咋|如何|多少|几|啥|什么|哪|是不是|能不能|可不可以|有没有|认不认|收不收/u
 const CHATTER = /^(?:谢谢|謝謝|感谢|辛苦|早|早安|早上好|晚安|你好|您好|哈哈|嗯嗯|好的|收到|恭喜|生日快乐|对的|好|👍)/u
 

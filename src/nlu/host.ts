@@ -9,18 +9,20 @@ const QUESTION = /[？?]|吗$|么$|呢$|怎么|如何|多少|几点|什么时候
 // ---------------------------------------------------------------- confirmations and corrections
 
 const YES = /^(?:确认|确定|对|对的|是|是的|没错|好|好的|可以|行|发|发吧|发布|发布吧|确认发布|就这样|ok|嗯|嗯嗯|没问题|同意)/u
-const NO = /^(?:不|别|否|no|算了|等等|等一下|先放|先别|先不|再想想|取消吧?$|不对|不是|不确认|不要|不用)/iu
+const NO = /^(?:不|别|否|no|算了|等等|等一下|等会|待会|晚点|过会|回头再|先放|先别|先不|再想想|取消吧?$|不对|不是|不确认|不要|不用)/iu
 const CORRECTION = /改成|改到|改为|换成|写错|不是.{1,12}是|地点是|地方是|时间是|应该是|是在/u
 
 export function readConfirmation(t: string, sit: Situation): Understanding | undefined {
   const b = bare(t)
-  if (CORRECTION.test(t) || (/^(?:哦对了)?(?:地点|地方|时间|名额)/u.test(b) && b.length > 3)) {
+  // "不对，是两点半": a no followed by the right value is a correction.
+  const value = /^(?:不对|不是|错了)/u.test(b) && (timeIn(t, sit) !== undefined || /\d|[一二两三四五六七八九十半]+(?:点|号|个人|人|名)|在.{2,}/u.test(b.slice(2)))
+  if (value || CORRECTION.test(t) || (/^(?:哦对了)?(?:地点|地方|时间|名额|人数)/u.test(b) && b.length > 3)) {
     const slots: Slots = {}
     const time = timeIn(t, sit)
     if (time) slots.time = time.time
-    const place = /(?:地点|地方)(?:写错了)?(?:是|改成|改到|在)?\s*([^，,。不]{2,12}?)(?:不是|$|，|,)|是在?([^，,。]{2,10}?)不是/u.exec(t)
+    const place = /(?:地点|地方)(?:写错了|错了|改一下|改下|不对)?[，,\s]*(?:是|改成|改到|改为|在)?\s*([^，,。不]{2,12}?)(?:不是|$|，|,)|是在?([^，,。]{2,10}?)不是/u.exec(t)
     if (place) slots.place = (place[1] ?? place[2])!.replace(/^是/u, '')
-    const cap = new RegExp(`(?:限|名额|人数).{0,3}?(${NUM})`, 'u').exec(t)
+    const cap = new RegExp(`(?:限|名额|人数).{0,6}?(${NUM})`, 'u').exec(t)
     if (cap) slots.capacity = numberOf(cap[1]!)
     return { intent: 'correction', slots }
   }
@@ -37,13 +39,15 @@ export function readReminder(t: string, sit: Situation): Understanding | undefin
   if (!REMIND.test(t)) return undefined
   // Managing existing reminders.
   const manage: [NonNullable<Slots['action']>, RegExp][] = [
-    ['list', /提醒列表|哪些提醒|什么提醒|有几个提醒|提醒都有|查看提醒|看看提醒/u],
+    ['list', /提醒列表|哪些提醒|什么提醒|(?:有|设了?|定了?)(?:几|多少)个?提醒|提醒.{0,4}(?:有几个|都有|有哪些|有啥)|提醒都有|查看提醒|看看提醒/u],
     ['resume', /恢复|重新开|重新打开|再开|继续提醒/u],
-    ['pause', /暂停|先停|停一下|停了|这周不/u],
-    ['delete', /删|不要了|取消.{0,4}提醒|提醒.{0,4}取消|去掉/u],
+    ['pause', /暂停|先停|停一停|停一下|停了|这周不|先不提醒/u],
+    ['delete', /删|不要了|不用了|取消.{0,4}提醒|提醒.{0,4}取消|去掉|撤了/u],
   ]
   const action = manage.find(([, re]) => re.test(t))
-  if (action && !/每|点提醒/u.test(t.replace(/每周[一二三四五六日].{0,3}打卡/u, ''))) {
+  // "每周的那个提醒先停一停": a reminder already set, named by what it is, is managed, not created.
+  const existing = /(?:那个|这个|第.个|的那个)提醒|提醒\s*\d/u.test(t)
+  if (action && (existing || !/每|点提醒/u.test(t.replace(/每周[一二三四五六日].{0,3}打卡/u, '')))) {
     const idx = new RegExp(`(?:提醒\\s*(\\d+)|第\\s*(${NUM})\\s*个)`, 'u').exec(t)
     const slots: Slots = { action: action[0] }
     if (idx) slots.index = Number(idx[1] ?? numberOf(idx[2]!))
@@ -89,7 +93,7 @@ function firstRecurring(t: string, sit: Situation): string | undefined {
 // ---------------------------------------------------------------- host actions on activities
 
 const CLOSE = /报名.{0,4}(?:截止|结束|关|停|到此|收)|不(?:再)?(?:收|接受|让).{0,4}(?:报|人)|停止接龙|接龙(?:结束|截止|到此)|到此为止|截了|不要再报|别报了|关闭|截止报名|报名截止|停止报名|停止.{0,6}报名|关闭报名|结束报名|报名关了?|关了吧|关了|别再让人报|不收了|^截止/u
-const REOPEN = /(?:再|重新|又|继续)(?:开|放|收|接受|开放|开启|打开).{0,4}(?:报名|接龙|名额)|可以(?:继续)?报名了|名额又有了|加开|重新开放|重新打开|重开|再开|再放开|放开报名|开放报名|恢复报名|重新接龙|又可以报名|继续报名|重新开始报名/u
+const REOPEN = /(?:多|又|再)加了?.{0,4}(?:位置|名额|位子|座位)|还(?:可以|能)报(?![吗么没不])|(?:又|重新|再)(?:能|可以)报(?:名)?了|(?:再|重新|又|继续)(?:开|放|收|接受|开放|开启|打开).{0,4}(?:报名|接龙|名额)|可以(?:继续)?报名了|名额又有了|加开|重新开放|重新打开|重开|再开|再放开|放开报名|开放报名|恢复报名|重新接龙|又可以报名|继续报名|重新开始报名/u
 const CANCEL = /取消|不办|不搞|不开了|停了|暂停举办|改期待定|不办了|撤了|不搞了|停办|取消了/u
 const EXPORT = /导出|下载|表发|名单发我|名单.{0,4}私发|导给我|导个|报名表|表格|excel|文件|下载名单/iu
 const EDIT = /改到|改成|改为|改在|改名|挪到|提前到|推迟到|推迟|延后|延期到|放宽到|换到|换成|修改|更改|调到|时间不变|地点改|名额改|人数改|名字改/u
@@ -100,10 +104,10 @@ export function readHostAction(t: string, sit: Situation): Understanding | undef
   if (/^(?:修改|更改)\s*活动\s*\d|^活动\s*\d.{0,8}(?:改|挪|提前|推迟)/u.test(t) || (EDIT.test(t) && (activity !== undefined || /活动/u.test(t)) && !/提醒/u.test(t))) {
     return { intent: 'host.edit', slots: { ...withActivity({}), ...editSlots(t, sit) } }
   }
-  if (EXPORT.test(t) && /导|发我|给我|发一份|表格/u.test(t) && !/提醒/u.test(t)) return { intent: 'host.export', slots: withActivity({}) }
-  if (REOPEN.test(t) && !/提醒/u.test(t)) return { intent: 'host.reopen', slots: withActivity({}) }
+  if (EXPORT.test(t) && /导|发我|给我|发一份|表格/u.test(t) && !/提醒|导出来的|挺|不错|清楚|好看/u.test(t)) return { intent: 'host.export', slots: withActivity({}) }
+  if (REOPEN.test(t) && !/提醒/u.test(t) && !(QUESTION.test(t) || /有几个|几个$/u.test(t))) return { intent: 'host.reopen', slots: withActivity({}) }
   if (CLOSE.test(t) && !/提醒|[？?]|吗$/u.test(t)) return { intent: 'host.close', slots: withActivity({}) }
-  if (CANCEL.test(t) && !/报名|提醒|我的|我和|帮我/u.test(t) && (activity !== undefined || /活动/u.test(t))) return { intent: 'host.cancel', slots: withActivity({}) }
+  if (CANCEL.test(t) && !/报名|提醒|我的|我和/u.test(t) && !(/帮我/u.test(t) && !/活动\s*\d|不办|不搞|停办/u.test(t)) && (activity !== undefined || /活动/u.test(t))) return { intent: 'host.cancel', slots: withActivity({}) }
   return undefined
 }
 

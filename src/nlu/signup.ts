@@ -1,7 +1,7 @@
 // Residents and activities: sign-ups (+N, family, named people, pasted 接龙 lists), cancellations, removals,
 // rosters, status, which activities are open, and questions about one activity. Pure.
-import { NAME, namesIn, peopleIn } from './people.ts'
-import { activityRef } from './text.ts'
+import { NAME, namesIn, peopleIn, RELATIVE_WORDS } from './people.ts'
+import { activityRef, NUM } from './text.ts'
 import type { Situation, Understanding } from './types.ts'
 
 const QUESTION = /[？?]|吗|么|没有?$|呢|怎么|如何|多少|几|啥|什么|哪|是不是|能不能|可不可以|有没有/u
@@ -49,16 +49,16 @@ export function listLinePeople(line: string): { name: string; relatives: string[
 
 // ---------------------------------------------------------------- single messages
 
-const JOIN = /占(?:个)?(?:位|座|名额)|留(?:个)?(?:位|名额)|给我留|记上我|写上我|算上|加上我|登记(?:一下)?我|我来一个|来一个|我要一个|我也要|也要去|想去|要去|我来|也来|带上我|预约|报名|报个名|报一个|报个|报上|报下|报插花|报阅读|报周|帮我报|帮.{0,8}报|给.{0,8}报|算我|算上我|加我一个|加我|我也去|我去(?!不)|也去|参加|接龙|排上|排个|候补.{0,4}\+|\+\s*\d|我报|俺.{0,2}报|报了?[一两1-9]个|仨人|算.{0,4}(?:我|俺)/u
-const CANCEL = /不能来|来不成|参加不成|去不成|赶不上|赶不回|有事.{0,4}(?:去|来)不|退掉|退出|不报了|划掉我|把我.{0,4}(?:去掉|删|划)|让给|名额给别人|不去了|去不了|去不成|来不了|参加不了|不参加了|不能去|走不开|取消(?!活动)|撤回报名|撤销报名|退出|我退了|退了|给别人吧|-\s*1$|不来了/u
-const STATUS = /报上.{0,2}[吗没嘛]|报成功|登记上|在名单上|名单里有我|有我吗|有我没|算上我了|候补.{0,6}(?:几|第|多少|排)|轮到我|排到|排在|前面还有|还剩几|剩几个|还有几个|位置|空位|报满|满员|报名了吗|报好了|报进|报上没|报进去|接龙成功|报名状态|报名了没|已经报名|是不是.{0,4}报|排到第?几|排第几|第几个|满了[没吗]|还差几|还有名额|还有位|名额|还能加|还能报[吗没]|还有空|还剩/u
-const ROSTER = /名单|谁报|都谁|哪些人|几个人报|报了几个人|多少人报|名單|都有谁|谁报了|谁报名|报名的都有|接龙到谁|报了哪些人|有哪些人报/u
+const JOIN = /(?:^|[，,。\s])报(?:一下|下|个|上|名)|一起报|占(?:个)?(?:位|座|名额)|留(?:个)?(?:位|名额)|给我留|记上我|写上我|算上|加上我|登记(?:一下)?我|我来一个|来一个|我要一个|我也要|也要去|想去|要去|我来|也来|带上我|预约|报名|报个名|报一个|报个|报上|报下|报插花|报阅读|报周|帮我报|帮.{0,8}报|给.{0,8}报|算我|算上我|加我一个|加我|我也去|我去(?!不)|也去|参加|接龙|排上|排个|候补.{0,4}\+|\+\s*\d|我报|俺.{0,2}报|报了?[一两1-9]个|仨人|算.{0,4}(?:我|俺)/u
+const CANCEL = /不(?:去|来|参加)[^，,。？?]{0,6}了|(?:去|来|参加)不[了成]|不能来|来不成|参加不成|去不成|赶不上|赶不回|有事.{0,4}(?:去|来)不|退掉|退出|不报了|(?:我|先)撤了|撤了吧|撤掉|划掉我|把我.{0,4}(?:去掉|删|划)|让给|名额给别人|不去了|去不了|去不成|来不了|参加不了|不参加了|不能去|走不开|取消(?!活动)|撤回报名|撤销报名|退出|我退了|退了|给别人吧|-\s*1$|不来了/u
+const STATUS = /报上.{0,2}[吗没嘛吧]|补上|递补|报成功|登记上|在名单上|名单里有我|有我吗|有我没|算上我了|候补.{0,6}(?:几|第|多少|排)|轮到我|排到|排在|前面还有|还剩几|剩几个|还有几个|位置|空位|报满|满员|报名了吗|报好了|报进|报上没|报进去|接龙成功|报名状态|报名了没|已经报名|是不是.{0,4}报|排到第?几|排第几|第几个|满了[没吗]|还差几|还有名额|还有位|名额|还能加|还能报[吗没]|还有空|还剩|能上[吗么没不]|能排上|轮得到|有戏[吗没]|有希望[吗没]/u
+const ROSTER = /名单|谁报|都谁|哪些人|几个人报|报了几个人|多少人报|名單|都有谁|谁报了|谁报名|报名的都有|接龙到谁|报了哪些人|有哪些人报|报名的人|报名情况|报了(?:多少|几个)人?|报名人数|(?:多少|几个)人报/u
 const REMOVE = /删|撤下|清掉|不算她|不算他|拿下|划了|删掉|删除|去掉|移除|划掉|踢掉|踢出|拿掉|除名|去掉一个/u
 const LIST = /(?:有|搞|办|安排)(?:什么|啥|哪些|几个|没有)(?:新)?活动|活动(?:安排|表|多吗|有哪些|有啥|有什么)|(?:最近|这周|下周|近期|周末).{0,4}(?:活动|安排)|能参加(?:什么|啥|哪)|可以报(?:什么|啥|哪)|在报名的|开放.{0,4}报名的|活动列表|(?:有|搞|办)(?:什么|啥|哪些|哪几个)活动|别的活动|其他活动|能报哪些|可以报哪些|开放报名的|哪些活动|最近有(?:什么|啥)|什么活动|啥活动|适合.{0,6}活动|这周有啥/u
 const INFO_FIELDS: [NonNullable<Understanding['slots']['field']>, RegExp][] = [
   ['fee', /钱|费|收费|免费|付款/u],
   ['bring', /带(?:什么|啥|剪刀|花|材料|东西|笔|本)|要带|自己带|准备(?:什么|啥)/u],
-  ['who', /带孩子|带娃|家长|陪着|能来吗|可以来|几岁|老人|男的/u],
+  ['who', /带孩子|带娃|带孙|家长|陪着|能来吗|可以来|能去吗|可以去|能参加吗|几岁|老人|男的|奶奶|爷爷|老公/u],
   ['time', /几点|什么时候|啥时候|时间|多久|几号|哪天|开始/u],
   ['place', /在哪|哪里|几楼|地点|地方|怎么走|哪儿/u],
 ]
@@ -86,38 +86,49 @@ export function readSignup(t: string, sit: Situation): Understanding | undefined
 
   if (LIST.test(t) && !activity && !/名单|名额/u.test(t)) return { intent: 'activity.list', slots: {} }
 
-  if (REMOVE.test(t) && /名单|她|他|号|把|从/u.test(t) && !/提醒/u.test(t)) {
+  // Taking off oneself or one's own family ("把我的名字删了", "我婆婆去不了了，把她划了") is a cancellation.
+  const ownRemoval = /把我|我的名字|帮我把名字|把名字/u.test(t) || (CANCEL.test(t) && RELATIVE_SUBJECT.test(t))
+  if (REMOVE.test(t) && /名单|她|他|号|把|从/u.test(t) && !/提醒/u.test(t) && !ownRemoval) {
     const target = new RegExp(`把(${NAME}|她|他)|(${NAME})(?:去掉|删|从|移除|划)|(\\d{1,3})\\s*号|那个(${NAME})`, 'u').exec(t.replace(/插花|阅读|名单/gu, ' '))
     const slots: Understanding['slots'] = withActivity({})
     const who = target?.[1] ?? target?.[2] ?? target?.[4] ?? (target?.[3] ? target[3] : undefined)
     // "把王芳从名单…": a three-character match ending in a preposition or verb is a two-character name.
     const name = who && who.length === 3 && /[从去的删划移]$/u.test(who) ? who.slice(0, 2) : who
     if (name && name !== '她' && name !== '他') slots.target = name
+    else {
+      // "王芳不来了，帮她从名单上划掉": 她 is the person named first.
+      const first = new RegExp(`^(${NAME})(?:说|也|不|来不|去不|有事)`, 'u').exec(t)
+      if (first) slots.target = first[1]!.length === 3 && /[说也不来去有]$/u.test(first[1]!) ? first[1]!.slice(0, 2) : first[1]!
+    }
     return { intent: 'signup.remove', slots }
   }
 
-  const joinCue = JOIN.test(t)
+  const withCompanions = companions(t, activity !== undefined) && !NOT_JOINING.test(t)
+  const joinCue = (JOIN.test(t) || withCompanions) && !NOT_JOINING.test(t)
   const cancelCue = CANCEL.test(t)
   const mine = sit.signedUp.length > 0
-  if (cancelCue && (mine || /取消.{0,4}报名|撤回报名|取消我/u.test(t)) && !/(?:活动|课).{0,3}取消$|取消活动|^取消[^我报]{0,6}的活动/u.test(t)) {
+  if (cancelCue && (mine || ownRemoval || /取消.{0,4}报名|撤回报名|取消我/u.test(t)) && !/(?:活动|课).{0,3}取消$|取消活动|^取消[^我报]{0,6}的活动/u.test(t)) {
     // "报错了 我是想报插花的 阅读那个取消吧": a cancellation first, a sign-up second.
     const p = peopleIn(t)
     const slots: Understanding['slots'] = withActivity({})
     const cancelActivity = activityRefNear(t, /取消|不去|去不了|退/u, sit)
     if (cancelActivity) slots.activity = cancelActivity
-    if (p.relatives.length) slots.relatives = p.relatives
+    // The one who cannot come may be named bare as the subject ("孩子发烧了 去不了了").
+    const relatives = p.relatives.length ? p.relatives : [...t.matchAll(RELATIVE_SUBJECT_G)].map((m) => m[1]!).filter((r, i, a) => a.indexOf(r) === i)
+    if (relatives.length) slots.relatives = relatives
     const names = namesIn(t).filter((n) => new RegExp(`${n}.{0,6}(?:不去|让我|取消)|帮${n}`, 'u').test(t))
     if (names.length) slots.names = names
     return { intent: 'signup.cancel', slots, ...(joinCue && /想报|改报/u.test(t) ? { also: ['signup.join'] } : {}) }
   }
 
-  if (STATUS.test(t) && (question || /状态|排第几|排到/u.test(t)) && !/帮我排|给我排|排上$|能的话/u.test(t)) return { intent: 'signup.status', slots: withActivity({}) }
-  if (ROSTER.test(t) && (question || /谁|发|看|给|查看|^.{0,6}名单$/u.test(t)) && !/(?:发过|说过|了哈)/u.test(t)) return { intent: 'signup.roster', slots: withActivity({}) }
+  if (/名单.{0,4}(?:给我|发|看)|(?:看看|发一?下|发个).{0,4}名单/u.test(t) && !/发过|说过|发了|看过/u.test(t)) return { intent: 'signup.roster', slots: withActivity({}) }
+  if (STATUS.test(t) && (question || /状态|排第几|排到|了吧$/u.test(t)) && !/帮我排|给我排|排上$|能的话/u.test(t)) return { intent: 'signup.status', slots: withActivity({}) }
+  if (ROSTER.test(t) && (question || /谁|发|看|给|查看|情况|^.{0,6}名单$/u.test(t)) && !/(?:发过|说过|了哈)/u.test(t)) return { intent: 'signup.roster', slots: withActivity({}) }
 
   if (joinCue && !/报名了$|报完了|报过了/u.test(t)) {
     const howto = /怎么报|在哪报|咋报|如何报|怎样报|怎么接龙/u.test(t)
     const aboutService = !activity && /培训|班|筛查|补贴|课程?$/u.test(t) && question
-    if (!howto && !aboutService && !(question && !/报一个|帮我|排上|报名$|算我|我报|给我/u.test(t) && !/\+/u.test(t))) {
+    if (withCompanions || (!howto && !aboutService && !(question && !/报一个|帮我|排上|报名$|算我|我报|给我/u.test(t) && !/\+/u.test(t)))) {
       const p = peopleIn(t)
       const slots: Understanding['slots'] = withActivity({ self: p.self, count: p.count })
       if (p.relatives.length) slots.relatives = p.relatives
@@ -135,6 +146,24 @@ export function readSignup(t: string, sit: Situation): Understanding | undefined
     if (activity !== undefined && /谁来|老师|讲/u.test(t)) return { intent: 'activity.info', slots: { activity, field: 'other' } }
   }
   return undefined
+}
+
+/** A family word as the subject of a clause ("孩子发烧了", "我婆婆去不了了"). */
+const RELATIVE_SUBJECT = new RegExp(`(?:^|[，,。\\s]|我|我家|俺家)(${RELATIVE_WORDS.join('|')})(?!报)`, 'u')
+const RELATIVE_SUBJECT_G = new RegExp(RELATIVE_SUBJECT.source, 'gu')
+
+/** Talk about sign-ups that is not one: 好久没参加, 报名的事我跟他说了, 参加过, "+1 同意王芳说的". */
+const NOT_JOINING = /没(?:有)?(?:去)?参加|没报|参加过|报过了|报名的事|^\+\s*1\s*(?:同意|赞|支持|附议|说得对|确实)|(?:他|她|老公|婆婆|公公)(?:说|也说).{0,6}(?:想|要)(?:来|去)/u
+
+/**
+ * People listed for an activity: "插花 我和我妈 两个人", "我带孙子来", "我和闺女一起报", "插花我和公公两个".
+ * The sender with companions, and something that makes it a sign-up (the activity, a count, 来/去/报/一起).
+ */
+function companions(t: string, namesActivity: boolean): boolean {
+  const withWho = new RegExp(`(?<![帮给替跟和让叫请把])(?:我|俺)(?:和|跟|带|\\+|、)(?:着)?(?:我|俺)?(?:家|的)?(?:${NUM}个?)?(?:${RELATIVE_WORDS.join('|')}|${NAME})`, 'u')
+  const clause = t.split(/[，,。！!？?；;\n]/u).find((c) => withWho.test(c))
+  if (!clause || QUESTION.test(clause)) return false
+  return namesActivity || new RegExp(`(?:${NUM})(?:个|人|位)?(?:人)?$|来|去|报|一起|参加|俩|仨`, 'u').test(clause)
 }
 
 /** The activity named closest to a verb ("报错了 我是想报插花的 阅读那个取消吧" → 阅读). */

@@ -8,6 +8,9 @@ import { readSignup } from './signup.ts'
 import { activityRef, bare, normalize } from './text.ts'
 import type { Situation, Understanding } from './types.ts'
 
+const QUESTIONISH = new Set(['activity.info', 'activity.list', 'signup.status', 'signup.roster'])
+const SIGNUP_WORD = /报|接龙|\+\s*\d|算我|算上|加我|参加|占/u
+
 export function understand(raw: string, sit: Situation): Understanding {
   const t = normalize(raw)
   if (sit.media || !t) return readMedia(t, sit) ?? { intent: 'chatter', slots: {} }
@@ -38,8 +41,13 @@ export function understand(raw: string, sit: Situation): Understanding {
   }
   if (announce) return announce
 
+  // "你能帮别人报名不，还是只能自己报": what the bot can do, asked in general, not a sign-up.
+  if (/你(?:能|会|可以).{0,12}(?:不|吗|么|没)(?:[，,？?]|$)/u.test(t) && /别人|只能|还是|都能/u.test(t)) return { intent: 'bot.about', slots: {} }
   const signup = readSignup(t, sit)
   const help = readHelp(t, sit)
+  // A need told in her own words outranks a question-shaped reading of an activity ("不知道从哪开始" is not a
+  // question about when one starts) and a sign-up that names neither an activity nor a sign-up word.
+  if (signup && help?.intent === 'help.request' && (QUESTIONISH.has(signup.intent) || (signup.intent === 'signup.join' && signup.slots.activity === undefined && !SIGNUP_WORD.test(t)))) return help
   if (signup) {
     // A sign-up that also voices a worry: both happen (the sign-up first, a gentle private check-in).
     if (signup.intent === 'signup.join' && help) return { ...signup, slots: { ...signup.slots }, also: ['help.request'] }
