@@ -106,6 +106,20 @@ describe('signups in the group', () => {
     expect(bot.sent.filter((s) => s.text === '现在群里没有正在报名的活动。')).toHaveLength(1)
   })
 
+  it('family sign-ups: a relative is a place, not a worry; "+3 我和两个孩子" is the sender and two children', async () => {
+    const { bot, svc } = await boot()
+    bot.world.say('李姐', '@小助手 发布活动 下周六下午2点 包饺子 活动室 限10人', { mentionBot: true })
+    expect(await waitIdle(bot.app, 20_000)).toBe(true)
+    await say(bot, '王芳', '帮我婆婆也报个名')
+    await say(bot, '张丽', '+3 我和两个孩子')
+    expect(await waitIdle(bot.app, 20_000)).toBe(true)
+    const [a] = await svc.store.live('xingfuli', Date.now())
+    const names = (await svc.store.roster(a!.id)).confirmed.map((e) => e.name)
+    expect(names.sort()).toEqual(['王芳的婆婆', '张丽', '张丽的孩子', '张丽的孩子2'].sort())
+    // Naming a mother-in-law is not a disclosure: no private check-in (the sign-up itself is the control).
+    expect(bot.sent.filter((s) => s.kind === 'private' && s.to === '王芳')).toEqual([])
+  })
+
   it('a "+1" agreeing with ordinary chat is not a sign-up; after activity talk it is', async () => {
     const { bot, svc } = await boot()
     await say(bot, '李姐', '@小助手 发布活动 下周六下午2点 亲子阅读 限20人', true)

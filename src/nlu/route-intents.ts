@@ -9,6 +9,7 @@ export const ROUTE_INTENTS: Record<string, Intent[]> = {
   'referrals.privacy': ['privacy.number'],
   'referrals.transfer': ['handoff.human'],
   'referrals.case': ['case.status', 'consent.withdraw'],
+  'referrals.nothing-to-withdraw': ['consent.withdraw'],
   'safety.fraud': ['safety.fraud'],
   'safety.media': ['media.reference'],
   'safety.about': ['bot.about'],

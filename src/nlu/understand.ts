@@ -2,6 +2,7 @@
 // first). The order of the readers is the order of what must not be missed: danger, fraud, numbers posted in
 // the group, the answer to a question the bot asked, the person's open case, host actions, sign-ups, help,
 // the bot itself, questions; anything else is chatter.
+import { DISTRESS, problemCategory } from './need.ts'
 import { readAnnouncement, readConfirmation, readHostAction, readReminder } from './host.ts'
 import { readBotAbout, readCase, readConsent, readEmergency, readFraud, readHandoff, readHelp, readMedia, readPrivacy, readQuestion } from './help.ts'
 import { readSignup } from './signup.ts'
@@ -49,8 +50,9 @@ export function understand(raw: string, sit: Situation): Understanding {
   // question about when one starts) and a sign-up that names neither an activity nor a sign-up word.
   if (signup && help?.intent === 'help.request' && (QUESTIONISH.has(signup.intent) || (signup.intent === 'signup.join' && signup.slots.activity === undefined && !SIGNUP_WORD.test(t)))) return help
   if (signup) {
-    // A sign-up that also voices a worry: both happen (the sign-up first, a gentle private check-in).
-    if (signup.intent === 'signup.join' && help) return { ...signup, slots: { ...signup.slots }, also: ['help.request'] }
+    // A sign-up that also voices a worry: both happen (the sign-up first, a gentle private check-in). The worry
+    // must be a trouble or distress of her own: "帮我婆婆也报个名" names family, not a problem.
+    if (signup.intent === 'signup.join' && help && (problemCategory(t) !== undefined || DISTRESS.test(t))) return { ...signup, slots: { ...signup.slots }, also: ['help.request'] }
     if (signup.intent === 'signup.join' && /另外问|顺便问/u.test(t)) return { ...signup, also: [/材料费|几点|在哪/u.test(t) ? 'activity.info' : 'qa.question'] }
     return signup
   }

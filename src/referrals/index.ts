@@ -180,6 +180,14 @@ export function createReferrals(deps: ReferralDeps = {}): Capability {
       })
 
       app.route({
+        name: 'referrals.nothing-to-withdraw',
+        priority: 15,
+        // "算了别联系我了" in private with nothing open: a plain answer, not a search of the documents.
+        match: (ctx) => isText(ctx) && ctx.msg.conversation.kind === 'private' && !ctx.get(OPEN_CASE) && understood(ctx).intent === 'consent.withdraw',
+        handle: (ctx) => ctx.reply(T.withdrawn([])),
+      })
+
+      app.route({
         name: 'referrals.staff',
         priority: 10,
         roles: ['staff'],

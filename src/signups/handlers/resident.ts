@@ -125,7 +125,9 @@ async function act(ctx: Context, svc: SignupService, u: Understanding, old: Resi
       }
       let people = RESIDENT_INTENTS.has(u.intent) ? peopleOf(u.slots) : old?.kind === 'join' ? old.people : [{ self: true } as Who]
       // The old "+2 我和闺女" form names who the places are for: it wins over a bare count.
-      if (old?.kind === 'join' && old.people.length >= people.length && !old.people.every((p) => 'guest' in p || 'self' in p)) people = old.people
+      // (Only when the understanding found no family word or name itself: "+3 我和两个孩子" is me and two children.)
+      const understoodWho = Boolean(u.slots.relatives?.length || u.slots.names?.length)
+      if (old?.kind === 'join' && !understoodWho && old.people.length >= people.length && !old.people.every((p) => 'guest' in p || 'self' in p)) people = old.people
       // Nothing open yet: maybe the host's announcement is being published right now. Held, never dropped.
       if ('none' in picked && ctx.msg.conversation.kind === 'room') {
         return svc.hold({ groupId, msgId, by, people: slotsFor(people, by), room: ctx.msg.conversation })
