@@ -1,35 +1,16 @@
 // The help conversation end to end through the real CLI (as test/sandbox.test.ts runs the README demo):
 // disclosure in the group → supportive line, no echo → consent and contact in one private reply → case →
 // withdrawal → staff told.
-import { execFile } from 'node:child_process'
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { promisify } from 'node:util'
-import { Redis } from 'ioredis'
 import { afterAll, describe, expect, it } from 'vitest'
 import { referralTexts } from '../src/referrals/texts.ts'
-import { deleteByPrefix, TEST_REDIS_URL } from '../src/testing/redis.ts'
+import { scriptRunner } from '../src/testing/cli-script.ts'
 
-const run = promisify(execFile)
-const dir = mkdtempSync(join(tmpdir(), 'wjhelp-'))
-const prefix = `wjtest-sandbox-help-${process.pid}`
-const config = join(dir, 'weijia.yaml')
-writeFileSync(config, readFileSync('config/weijia.example.yaml', 'utf8').replace('prefix: weijia', `prefix: ${prefix}`))
-
-afterAll(async () => {
-  const redis = new Redis(TEST_REDIS_URL)
-  await deleteByPrefix(redis, prefix)
-  redis.disconnect()
-})
+const script = scriptRunner('sandbox-help')
+afterAll(() => script.cleanup())
 
 describe('weijia sandbox --script examples/sandbox-help.txt', () => {
   it('disclosure → supportive line (no echo) → consent with contact in one reply → case → withdrawal → staff told', async () => {
-    const res = await run('node', ['bin/weijia.js', 'sandbox', '--script', 'examples/sandbox-help.txt', '--config', config], {
-      env: { ...process.env, REDIS_URL: TEST_REDIS_URL, LOG_LEVEL: 'error', WECHATY_PUPPET: '', LLM_API_KEY: '', LLM_BASE_URL: '', LLM_MODEL: '' },
-      timeout: 90_000,
-    })
-    const actions = res.stdout.trim().split('\n').map((l) => JSON.parse(l) as { kind: string; to: string; text: string; mentions: string[] })
+    const actions = await script.run('examples/sandbox-help.txt')
     const room = actions.filter((a) => a.kind === 'room')
     const to = (name: string) => actions.filter((a) => a.kind === 'private' && a.to === name).map((a) => a.text)
 

@@ -1,34 +1,16 @@
 // The family sign-up conversation of issue 13 through the real CLI (as test/sandbox.test.ts drives it):
 // an announcement in prose → 确认 → sign-ups for self and family → a cancellation → a host removes someone
 // (confirmed first) → the waitlist is promoted, the person who signed each one up @-mentioned → the roster.
-import { execFile } from 'node:child_process'
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { promisify } from 'node:util'
 import { afterAll, describe, expect, it } from 'vitest'
-import { Redis } from 'ioredis'
-import { deleteByPrefix, TEST_REDIS_URL } from '../src/testing/redis.ts'
+import { scriptRunner } from '../src/testing/cli-script.ts'
 
-const run = promisify(execFile)
-const dir = mkdtempSync(join(tmpdir(), 'wjsandbox-signups-'))
-const prefix = `wjtest-sandbox-signups-${process.pid}`
-const config = join(dir, 'weijia.yaml')
-writeFileSync(config, readFileSync('config/weijia.example.yaml', 'utf8').replace('prefix: weijia', `prefix: ${prefix}`))
-
-afterAll(async () => {
-  const redis = new Redis(TEST_REDIS_URL)
-  await deleteByPrefix(redis, prefix)
-  redis.disconnect()
-})
+const script = scriptRunner('sandbox-signups')
+afterAll(() => script.cleanup())
 
 describe('sandbox: a family sign-up conversation', () => {
   it('announce in prose → sign up family → cancel → host removes (confirmed) → waitlist promoted → roster', async () => {
-    const res = await run('node', ['bin/weijia.js', 'sandbox', '--script', 'examples/sandbox-family-signup.txt', '--config', config], {
-      env: { ...process.env, REDIS_URL: TEST_REDIS_URL, LOG_LEVEL: 'error', WECHATY_PUPPET: '' },
-      timeout: 90_000,
-    })
-    const room = res.stdout.trim().split('\n').map((l) => JSON.parse(l) as { kind: string; text: string; mentions: string[] }).filter((a) => a.kind === 'room')
+    const actions = await script.run('examples/sandbox-family-signup.txt')
+    const room = actions.filter((a) => a.kind === 'room')
     const find = (re: RegExp) => room.find((a) => re.test(a.text))
     // Prose without @: a preview first, published on 「确认」, with the title and the place read apart.
     expect(find(/^活动草稿：包饺子\n[\s\S]*地点：活动室\n名额：3人/u)).toBeDefined()

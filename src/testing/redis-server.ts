@@ -1,18 +1,9 @@
 // A real redis-server of a test's (or the chaos script's) own, on a free port, that can be stopped and
 // started again on the same port: for outages, restarts and kill -9 scenarios.
 import { type ChildProcess, spawn } from 'node:child_process'
-import { createServer } from 'node:net'
+import { freePort } from '../adapters/redis/connect.ts'
 
-export function freePort(): Promise<number> {
-  return new Promise((ok, fail) => {
-    const srv = createServer()
-    srv.once('error', fail)
-    srv.listen(0, '127.0.0.1', () => {
-      const addr = srv.address()
-      srv.close(() => (typeof addr === 'object' && addr ? ok(addr.port) : fail(new Error('no port'))))
-    })
-  })
-}
+export { freePort }
 
 export interface RedisServer {
   port: number

@@ -100,7 +100,8 @@ async function ping(redis: Redis, url: string, child?: ChildProcess, deadlineMs 
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 
-function freePort(): Promise<number> {
+/** A free TCP port on the loopback (for an embedded redis-server, and for tests that start their own). */
+export function freePort(): Promise<number> {
   return new Promise((ok, fail) => {
     const srv = createServer()
     srv.once('error', fail)
