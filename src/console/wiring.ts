@@ -173,7 +173,7 @@ function caseInbox(app: BotApp, svc: ReferralParts): CaseInbox {
   const mayAct = (who: Principal, c: Case) => worksCases(who) && svc.targets.canAct(who.person, c)
   const summary = (c: Case): CaseSummary => {
     const status = inboxStatus(c)
-    const step = svc.settings.ackTimeoutMin[c.urgency] * 60_000
+    const step = svc.targets.ackTimeoutMs(c)
     return {
       id: c.id,
       groupId: c.groupId,

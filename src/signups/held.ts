@@ -49,15 +49,20 @@ export class HeldSignups {
   /** Keeps the sign-up and schedules its check at the end of the grace period. */
   async hold(h: Held): Promise<void> {
     await this.redis.multi().rpush(this.listKey(h.groupId), JSON.stringify(h)).expire(this.listKey(h.groupId), HELD_TTL_SEC).exec()
-    await this.expiry.add(`signups-held:${h.groupId}:${h.msgId}`, { groupId: h.groupId, msgId: h.msgId }, { at: h.at + this.graceMs })
+    await this.checkLater(h)
   }
 
   /** Holds the sign-up only if others are held for the group right now (true), so it keeps its place. */
   async holdIfWaiting(h: Held): Promise<boolean> {
     const held = await this.redis.eval(HOLD_IF_WAITING, 1, this.listKey(h.groupId), JSON.stringify(h), HELD_TTL_SEC)
     if (!held) return false
-    await this.expiry.add(`signups-held:${h.groupId}:${h.msgId}`, { groupId: h.groupId, msgId: h.msgId }, { at: h.at + this.graceMs })
+    await this.checkLater(h)
     return true
+  }
+
+  /** The check at the end of the grace period (idempotent by group and message). */
+  private checkLater(h: Held): Promise<void> {
+    return this.expiry.add(`signups-held:${h.groupId}:${h.msgId}`, { groupId: h.groupId, msgId: h.msgId }, { at: h.at + this.graceMs })
   }
 
   /**

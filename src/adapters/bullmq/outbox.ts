@@ -42,6 +42,20 @@ export interface OutboxOptions {
 
 class Closing extends Error {}
 
+/** The job for one part of a (possibly split) message. */
+function partJob(out: OutgoingMessage, of: number, index: number, text: string, slot: number): SendJob {
+  return {
+    to: out.to,
+    text,
+    // Mention once, on the first part, as a person would.
+    mentions: index === 0 && out.to.kind === 'room' ? (out.mentions ?? []) : [],
+    file: index === 0 ? out.file : undefined,
+    slot,
+    priority: priorityOf(out),
+    part: of > 1 ? { index, of } : undefined,
+  }
+}
+
 /** Resolves after `ms`, or rejects with Closing as soon as the worker starts closing. */
 function pause(ms: number, signal: AbortSignal): Promise<void> {
   if (signal.aborted) return Promise.reject(new Closing())
@@ -172,14 +186,7 @@ export function createOutbox(opts: OutboxOptions): OutboxWithDirect {
       const conv = conversationKey(out.to)
       const parts = splitText(out.text, settings.maxLength)
       for (const [index, text] of parts.entries()) {
-        const data: SendJob = {
-          to: out.to,
-          text,
-          mentions: index === 0 && out.to.kind === 'room' ? (out.mentions ?? []) : [],
-          slot: Date.now(),
-          priority: priorityOf(out),
-          part: parts.length > 1 ? { index, of: parts.length } : undefined,
-        }
+        const data = partJob(out, parts.length, index, text, Date.now())
         const at = await inConversation(conv, async () => {
           const wait = (lastDirect.get(conv) ?? 0) + settings.roomIntervalMs - Date.now()
           if (wait > 0) await new Promise((r) => setTimeout(r, wait))
@@ -198,16 +205,7 @@ export function createOutbox(opts: OutboxOptions): OutboxWithDirect {
       for (const [index, text] of parts.entries()) {
         // Urgent messages take no slot behind the backlog; the worker still keeps the minimum gap.
         const slot = urgent ? Date.now() : await pacer.reserve(conversationKey(out.to), out.notBefore)
-        const data: SendJob = {
-          to: out.to,
-          text,
-          // Mention once, on the first part, as a person would.
-          mentions: index === 0 && out.to.kind === 'room' ? (out.mentions ?? []) : [],
-          file: index === 0 ? out.file : undefined,
-          slot,
-          priority,
-          part: parts.length > 1 ? { index, of: parts.length } : undefined,
-        }
+        const data = partJob(out, parts.length, index, text, slot)
         const jobId = out.key ? safeJobId(`${out.key}#${index}`) : undefined
         const now = Date.now()
         await (urgent ? urgentQueue : queue).add('send', data, {
