@@ -2,7 +2,7 @@
 // Route level: each line becomes a message in its situation (sender state seeded in real Redis) and we see
 // which route claims it. Parser level: the pure parser's intent and slots. Both on the tune and held-out parts.
 // Probes (test/fixtures/nlu/probes.jsonl) are the maintainers' own phrasings, scored as a third column.
-// Flags: --misses tune|heldout|probes (list misreadings of that part; look at held-out only to report, never to tune).
+// Flags: --misses tune|probes (list misreadings of that part). The held-out part's texts are never printed.
 import { loadCorpus, loadProbes, type CorpusLine, situationOf } from '../src/nlu/corpus.ts'
 import { type Prediction, report, score } from '../src/nlu/evaluate.ts'
 import { intentsOfRoute, SAFETY_ROUTES } from '../src/nlu/route-intents.ts'
@@ -35,7 +35,7 @@ const byParser = (line: CorpusLine): Prediction => {
 const parserScores = { tune: score(parts.tune, byParser), heldout: score(parts.heldout, byParser), probes: score(parts.probes, byParser) }
 console.log()
 console.log(report('parser level (intent and slots of src/nlu/understand.ts)', parserScores))
-if (showMisses === 'tune' || showMisses === 'heldout' || showMisses === 'probes') {
+if (showMisses === 'tune' || showMisses === 'probes') {
   console.log(`-- route misses (${showMisses})`)
   for (const m of routeScores[showMisses].misses) console.log(`${m.gold}\t→ ${m.got}\t${JSON.stringify(m.text)}`)
   console.log(`-- parser misses (${showMisses})`)

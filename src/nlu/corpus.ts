@@ -1,5 +1,5 @@
 // The utterance corpus (test/fixtures/nlu): lines, their split, and the world every line lives in.
-import { readFileSync } from 'node:fs'
+import { readdirSync, readFileSync } from 'node:fs'
 import { projectPath } from '../core/paths.ts'
 import { fromWall } from '../core/tz.ts'
 import type { ActivityView, Intent, PendingKind, Situation, Slots } from './types.ts'
@@ -36,11 +36,15 @@ export function loadCorpus(): CorpusLine[] {
   const dir = projectPath('test', 'fixtures', 'nlu')
   const split = JSON.parse(readFileSync(`${dir}/split.json`, 'utf8')) as { tune: string[]; heldout: string[] }
   const tune = new Set(split.tune)
+  const heldout = new Set(split.heldout)
   const lines: CorpusLine[] = []
-  for (const f of ['utterances-a.jsonl', 'utterances-b.jsonl']) {
+  // Every batch is listed in split.json: a and b were split at random; later blind batches joined the tuning side whole.
+  const batches = readdirSync(dir).filter((f) => /^utterances-[a-z]+\.jsonl$/u.test(f)).sort()
+  for (const f of batches) {
     for (const raw of readFileSync(`${dir}/${f}`, 'utf8').split('\n')) {
       if (!raw.trim()) continue
       const row = JSON.parse(raw) as Omit<CorpusLine, 'part'>
+      if (!tune.has(row.id) && !heldout.has(row.id)) throw new Error(`${f}: line ${row.id} is in neither part of split.json`)
       lines.push({ ...row, slots: row.slots ?? {}, part: tune.has(row.id) ? 'tune' : 'heldout' })
     }
   }

@@ -52,7 +52,10 @@ export async function evalRun(opts: EvalRunOptions) {
     const one = async (items: EvalItem[]) => ({ pipeline: await evaluate(engine, items), baseline: evaluateBaseline(baseline, items) })
     if (!opts.split) return { all: await one(opts.items) }
     const halves = splitItems(opts.items, opts.split)
-    return { tune: await one(halves.tune), heldout: await one(halves.heldout) }
+    // The held-out half's texts are never printed: only its figures, so nobody tunes on it by accident.
+    const heldout = await one(halves.heldout)
+    const redacted = { ...heldout.pipeline, misses: heldout.pipeline.misses.length, wrongDecisions: heldout.pipeline.wrongDecisions.length }
+    return { tune: await one(halves.tune), heldout: { ...heldout, pipeline: redacted } }
   } finally {
     if (temp) await rm(temp, { recursive: true, force: true })
   }
