@@ -20,6 +20,25 @@ const VICTIM = '(?:我|俺|我们|孩子|娃|她|我妈|我女儿|我儿子|我�
 export const HYPERBOLE =
   /想死你们|想死你了|想死我了|(?:气|笑|吓|困|饿|热|冻|累|烦|胖|忙|美|馋|乐|丑|穷|懒|冷|晒|撑|渴|急|羡慕|心疼|疼)死(?:我|人|了|啦|宝宝|俺)?(?:了|啦)?|要疯了|逼疯了|疯掉了|砸了它|气得吐血|疼死了?$|辣得要命|要命$|(?:卡|慢|贵|难|丑|吵)得要命|打死我?(?:也|都)不|(?:腿|胳膊|腰|手)(?:都)?要断了|杀(?:年猪|猪|鸡|鱼|价)|杀了我吧|(?:这|天气|作业|工作|加班|减肥|腰|牙|头疼|爬山|跳舞|考试|房贷|物价|孩子|娃|熊孩子|这娃|老板|领导|数学|题).{0,6}要(?:了)?(?:我|人)(?:的)?(?:老)?命|砍价|秒杀|笑得.{0,4}(?:肚子疼|喘不上气)|(?:作业|工作|加班|孩子|娃).{0,6}(?:要命|逼死)/gu
 
+/**
+ * Words that are not meant literally, removed before reading: a simile ("疼得跟着火了一样"), a degree
+ * complement ("饿得要死", "写得我想死", "加班加到吐血"), breath lost to stress ("压力大…喘不过气"), a prop
+ * ("道具刀", a murder-mystery game).
+ */
+const FIGURATIVE =
+  /(?:跟|像|好像|如同)[^，。！？,!?]{0,8}(?:一样|似的)|[得到](?:我|人)?(?:要死|想死|吐血|半死)|(?:压力|觉得|有时候|憋屈|郁闷|烦|累).{0,10}喘不(?:上|过)气(?:来)?|道具\p{Script=Han}{0,2}|剧本杀|演(?:戏|凶手|坏人)|拍戏/gu
+/** Said outright to be a joke. */
+const JOKE = /开玩笑|开个玩笑|说着玩|逗你(?:玩)?的?|玩笑话/u
+/** Someone else's threat to jump, laughed off ("他就跳楼，我说你跳吧哈哈"). */
+const LAUGHED_OFF = /(?:他|她|你)(?:就|要|说要|说)?(?:去)?(?:跳楼|跳河|去死|自杀).{0,20}(?:哈哈|😂|🤣)/u
+/** A call for help that only ends an exclamation ("饿得要死，谁来救救我"). */
+const CALL_ONLY = /救命|救救我|谁来救/gu
+/** Said to be over already: the fire out, everyone fine. */
+const RESOLVED = /已经(?:灭|扑灭|好|没事|不疼)了|(?:灭了){2}|人(?:都)?没事|虚惊一场/u
+/** A threat on a condition ("再回娘家就打断你的腿"): fear to talk through, not an attack tonight. */
+const CONDITIONAL_THREAT = /(?:再|要是|如果|敢).{0,8}就.{0,4}(?:打断|打死|杀|弄死|砍)/u
+const TONIGHT = /今晚|马上|正在|在门口|在楼下|回来了|等着|快来/u
+
 /** Bringing tools to an activity ("插花要带剪刀吗", "包饺子自己带菜刀"): not a weapon. */
 const TOOL_FOR_ACTIVITY = /(?:要不要|需不需要|需要|用不用|得|要|自己|记得|别忘了?|请|大家|都)(?:带|拿|准备)(?:着|上|好)?.{0,4}(?:剪刀|刀|菜刀|绳子?|围裙)/gu
 
@@ -155,8 +174,27 @@ export interface DangerReading {
  * The danger a message reports, if any. Pure and synchronous: the safety route reads it before anything else.
  * `t` is the normalised text (Simplified, half-width).
  */
+/**
+ * The words of a message meant literally: exclamations, similes, props, tools for an activity and fears of what
+ * might happen removed; empty when the whole message is said to be a joke. Every danger reader starts here.
+ */
+export function literalText(raw: string): string {
+  const lower = raw.toLowerCase()
+  const cleaned = lower.replace(FIGURATIVE, '').replace(HYPERBOLE, '').replace(TOOL_FOR_ACTIVITY, '').replace(FEAR_OF, '')
+  // "救救我" after an exclamation removed above is part of it, not a call for help.
+  const t = cleaned.length < lower.length ? cleaned.replace(CALL_ONLY, '') : cleaned
+  if ((JOKE.test(t) && !FIRST_PERSON.test(t)) || LAUGHED_OFF.test(t)) return ''
+  return t
+}
+
+/** Danger that a later clause takes back: a threat on a condition, a fire already out. */
+export function dangerTakenBack(t: string): boolean {
+  return (CONDITIONAL_THREAT.test(t) || RESOLVED.test(t)) && !TONIGHT.test(t) && !/救命|快来|报警/u.test(t)
+}
+
 export function readDanger(raw: string): DangerReading | undefined {
-  const t = raw.toLowerCase().replace(HYPERBOLE, '').replace(TOOL_FOR_ACTIVITY, '').replace(FEAR_OF, '')
+  const t = literalText(raw)
+  if (!t) return undefined
   const signals: string[] = []
   if (SUICIDE.test(t)) signals.push('suicide')
   if (VIOLENCE_GRAVE.test(t)) signals.push('violence')
@@ -169,6 +207,7 @@ export function readDanger(raw: string): DangerReading | undefined {
     if (!over && !safeSaid && (NOW.test(t) || /又|再次|再一次/u.test(t))) signals.push('violence-now')
   }
   if (signals.length === 1 && signals[0] === 'violence' && violenceIsOver(t)) return undefined
+  if (dangerTakenBack(t)) return undefined
   if (signals.length === 0) return undefined
   if (notAReport(t)) return undefined
   const danger: Danger = signals.includes('suicide')
