@@ -167,7 +167,7 @@ export function readMedia(t: string, sit: Situation): Understanding | undefined 
   return undefined
 }
 
-function thirdCategory(t: string): HelpCategory | undefined {
+export function thirdCategory(t: string): HelpCategory | undefined {
   if (/孩子|小孩|娃/u.test(t) && /打|抽|哭|一个人|迷路|没大人|没人管|没人看/u.test(t)) return 'child'
   if (/打|家暴|青一块|伤/u.test(t) && /老公|男人|男朋友|前夫|她家|打老婆|家暴/u.test(t)) return 'dv'
   if (/打|家暴|青一块/u.test(t)) return 'dv'
