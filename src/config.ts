@@ -3,6 +3,7 @@
 import { readFileSync, existsSync } from 'node:fs'
 import { parse as parseYaml } from 'yaml'
 import { z } from 'zod'
+import { DEFAULT_LLM_TIMEOUT_MS } from './core/llm-deadline.ts'
 
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:MM, e.g. "21:30"')
 
@@ -79,6 +80,17 @@ export const configSchema = z
       })
       .strict()
       .default({ kbDir: 'knowledge', indexDir: 'data/index', maxAnswerChars: 200, followupTtlSec: 300 }),
+    /** How long a resident may wait for a reply that needs the model. */
+    reply: z
+      .object({
+        /**
+         * All model calls for one message end within this long of its arrival (each also within LLM_TIMEOUT_MS);
+         * what is left is answered offline, in well under a second, so she hears back within ~10 s.
+         */
+        llmBudgetMs: z.number().int().min(100).max(9000).default(8000),
+      })
+      .strict()
+      .default({ llmBudgetMs: 8000 }),
     /** Settings the sandbox applies on top (faster pacing: nobody's account is at risk there). */
     sandbox: z
       .object({
@@ -171,6 +183,11 @@ export const envSchema = z.object({
   LLM_BASE_URL: z.preprocess(emptyToUndefined, z.string().url().optional()),
   LLM_API_KEY: z.preprocess(emptyToUndefined, z.string().optional()),
   LLM_MODEL: z.preprocess(emptyToUndefined, z.string().default('gpt-4o-mini')),
+  /**
+   * Each model call gives up after this long (retries included) and the offline path answers; a reply's
+   * calls together stay within reply.llmBudgetMs of the config file.
+   */
+  LLM_TIMEOUT_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(100).max(10_000).default(DEFAULT_LLM_TIMEOUT_MS)),
   /** With a key: remote embeddings from the same endpoint; otherwise the offline embedder. */
   EMBEDDING_MODEL: z.preprocess(emptyToUndefined, z.string().optional()),
   /** The console operator's password; without it nobody can sign in as operator. */

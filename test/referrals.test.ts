@@ -12,6 +12,7 @@ import { safetyTexts } from '../src/safety/texts.ts'
 import { referralTexts } from '../src/referrals/texts.ts'
 import { resolveSettings } from '../src/referrals/settings.ts'
 import { HELP_TOOL } from '../src/nlu/help-llm.ts'
+import { loadEnv } from '../src/config.ts'
 import type { Case } from '../src/referrals/state.ts'
 import { createLogger, type Logger } from '../src/core/log.ts'
 import { parseScript } from '../src/sandbox/script.ts'
@@ -680,9 +681,9 @@ describe('with an LLM', () => {
 
   it('a model that never answers (the stub holds the socket): an acknowledgement first, the reply within the configured deadline', async () => {
     stub = await startOpenAiStub({ chat: () => new Promise<never>(() => undefined) })
-    const llm = new OpenAiLlm({ baseURL: stub.baseURL, apiKey: 'test', model: 'stub-model', maxRetries: 0 })
     // The per-call timeout is set beyond the deadline here, so what bounds the reply is the deadline itself.
-    const settings = { llmTimeoutMs: 9000, ackAfterMs: 150, replyDeadlineMs: 1200 }
+    const llm = new OpenAiLlm({ baseURL: stub.baseURL, apiKey: 'test', model: 'stub-model', maxRetries: 0, timeoutMs: 9000 })
+    const settings = { ackAfterMs: 150, replyDeadlineMs: 1200 }
     const { bot } = await boot({ settings }, { llm, extra: [qaStandIn] })
     const started = Date.now()
     dm(bot, '王芳', '唉，这日子也不知道怎么过')
@@ -696,12 +697,15 @@ describe('with an LLM', () => {
     expect(stub.chatRequests()).toHaveLength(1)
     expect(waited).toBeGreaterThanOrEqual(settings.replyDeadlineMs - 50)
     expect(waited).toBeLessThan(settings.replyDeadlineMs + 1500)
+    // At the deadline the model's request was cancelled, not left running for its own 9 s.
+    await stub.untilAborted(1)
+    expect(stub.pending()).toBe(0)
   })
 
   it('each model call has its own short timeout: with a hung model and a timeout under the acknowledgement, she gets the reply alone', async () => {
     stub = await startOpenAiStub({ chat: () => new Promise<never>(() => undefined) })
-    const llm = new OpenAiLlm({ baseURL: stub.baseURL, apiKey: 'test', model: 'stub-model', maxRetries: 0 })
-    const settings = { llmTimeoutMs: 200, ackAfterMs: 5000, replyDeadlineMs: 8000 }
+    const llm = new OpenAiLlm({ baseURL: stub.baseURL, apiKey: 'test', model: 'stub-model', maxRetries: 0, timeoutMs: 200 })
+    const settings = { ackAfterMs: 5000, replyDeadlineMs: 8000 }
     const { bot } = await boot({ settings }, { llm, extra: [qaStandIn] })
     const started = Date.now()
     dm(bot, '王芳', '唉，这日子也不知道怎么过')
@@ -710,9 +714,12 @@ describe('with an LLM', () => {
     const texts = privately(bot, '王芳').map((m) => m.text)
     expect(texts).toHaveLength(1)
     expect(texts[0]).toContain('私下转给微家的工作人员')
-    // The defaults keep every resident under ~10 s: a call gives up within 4 s, the whole reading within 8 s.
+    await stub.untilAborted(1)
+    // The defaults keep every resident under ~10 s: a call gives up within 4 s, all of a message's calls
+    // within 8 s, the whole reading within 8 s.
     const defaults = resolveSettings(undefined)
-    expect(defaults.llmTimeoutMs).toBeLessThanOrEqual(4000)
+    expect(loadEnv({}).LLM_TIMEOUT_MS).toBeLessThanOrEqual(4000)
+    expect(bot.config.reply.llmBudgetMs).toBeLessThanOrEqual(8000)
     expect(defaults.replyDeadlineMs).toBeLessThanOrEqual(10_000)
     expect(defaults.ackAfterMs).toBeLessThan(defaults.replyDeadlineMs)
   })

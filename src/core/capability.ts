@@ -4,6 +4,7 @@ import type { ZodType } from 'zod'
 import type { Logger } from './log.ts'
 import type { Config, GroupConfig } from '../config.ts'
 import type { Embedder, Llm } from './llm.ts'
+import type { ReplyBudget } from './llm-deadline.ts'
 import type { InboundMessage, OutgoingMessage, Person, Role, SentMessage } from './message.ts'
 import type { JoinEvent } from './inbound.ts'
 import type { Storage } from './storage.ts'
@@ -26,6 +27,12 @@ export interface Context {
   readonly group?: GroupConfig
   readonly correlationId: string
   readonly log: Logger
+  /**
+   * What is left of this message's time for model calls (config reply.llmBudgetMs from its arrival): shared by
+   * every capability that handles it, so calls in sequence never add up past the reply deadline.
+   * Wrap the app's LLM with limitLlm(app.llm, { budget: ctx.replyBudget }) on the message path.
+   */
+  readonly replyBudget?: ReplyBudget
   /** Reply in the same conversation; in a group the asker is @-mentioned unless `mention: false`. */
   reply(text: string, opts?: { mention?: boolean; key?: string; urgent?: boolean }): Promise<void>
   /** Reply to the sender in private chat, wherever the message came from. */

@@ -4,6 +4,7 @@ import { groupById } from '../config.ts'
 import type { Context, ContextKey, Outbox } from './capability.ts'
 import { correlationId } from './errors.ts'
 import type { Logger } from './log.ts'
+import { ReplyBudget } from './llm-deadline.ts'
 import type { ReplyDigest } from './digest.ts'
 import { type InboundMessage, privateOf } from './message.ts'
 
@@ -32,6 +33,7 @@ export function createContext(msg: InboundMessage, deps: ContextDeps): Context {
     group: msg.groupId ? groupById(deps.config, msg.groupId) : undefined,
     correlationId: cid,
     log,
+    replyBudget: ReplyBudget.forMessage(msg.at, deps.config.reply.llmBudgetMs),
     get,
     set,
     memo(key, compute) {

@@ -7,14 +7,23 @@ export interface ChatMessage {
   content: string
 }
 
+/** Every call can be cancelled: aborting the signal ends the HTTP request (see core/llm-deadline.ts). */
+export interface LlmCallOptions {
+  signal?: AbortSignal
+}
+
+/**
+ * Implementations bound every call by their own per-call timeout (LLM_TIMEOUT_MS), retries included, and
+ * reject with LlmTimeoutError (limit 'call') when it runs out.
+ */
 export interface Llm {
   readonly model: string
-  complete(messages: ChatMessage[], opts?: { maxTokens?: number; temperature?: number }): Promise<string>
+  complete(messages: ChatMessage[], opts?: { maxTokens?: number; temperature?: number } & LlmCallOptions): Promise<string>
   /**
    * Structured output validated with zod. Uses function calling (tools + forced tool_choice),
    * because many OpenAI-compatible providers reject json_schema response formats.
    */
-  extract<T>(messages: ChatMessage[], schema: ZodType<T>, opts: { name: string; description?: string }): Promise<T>
+  extract<T>(messages: ChatMessage[], schema: ZodType<T>, opts: { name: string; description?: string } & LlmCallOptions): Promise<T>
 }
 
 export interface Embedder {

@@ -17,36 +17,19 @@ export const helpReadingSchema = z.object({
 })
 export type HelpReading = z.infer<typeof helpReadingSchema>
 
-export class LlmTimeoutError extends Error {
-  override name = 'LlmTimeoutError'
-}
-
-/** Gives up after `timeoutMs` (the caller's rules then decide); the request itself is left to the SDK. */
-export async function withTimeout<T>(work: Promise<T>, timeoutMs: number, what: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined
-  const late = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new LlmTimeoutError(`${what} timed out after ${timeoutMs} ms`)), timeoutMs)
-  })
-  try {
-    return await Promise.race([work, late])
-  } finally {
-    clearTimeout(timer)
-  }
-}
-
-export function readHelpWithLlm(llm: Llm, text: string, opts: { where: 'group' | 'private'; timeoutMs: number }): Promise<HelpReading> {
+/**
+ * One model call; its time limits are the caller's: the adapter's per-call timeout and, on the message path,
+ * the reply budget (wrap the Llm with limitLlm). `signal` cancels it, e.g. at the reply deadline.
+ */
+export function readHelpWithLlm(llm: Llm, text: string, opts: { where: 'group' | 'private'; signal?: AbortSignal }): Promise<HelpReading> {
   const message = maskPersonalData(text).replace(/<\/?(?:message|where)>/g, '')
-  return withTimeout(
-    llm.extract(
-      [
-        { role: 'system', content: loadPrompt('help-parse') },
-        { role: 'user', content: `<where>${opts.where === 'group' ? '群聊' : '私聊'}</where>\n<message>${message}</message>` },
-      ],
-      helpReadingSchema,
-      { name: HELP_TOOL, description: '一条居民消息的意思：意图、类别、危险' },
-    ),
-    opts.timeoutMs,
-    'llm help reading',
+  return llm.extract(
+    [
+      { role: 'system', content: loadPrompt('help-parse') },
+      { role: 'user', content: `<where>${opts.where === 'group' ? '群聊' : '私聊'}</where>\n<message>${message}</message>` },
+    ],
+    helpReadingSchema,
+    { name: HELP_TOOL, description: '一条居民消息的意思：意图、类别、危险', signal: opts.signal },
   )
 }
 

@@ -1,6 +1,7 @@
 // The Q&A engine: a loaded index + optional LLM → answers. Shared by the CLI and the chat capability.
 import { maskPersonalData } from '../core/mask.ts'
 import type { Llm } from '../core/llm.ts'
+import { limitLlm, type ReplyBudget } from '../core/llm-deadline.ts'
 import type { Logger } from '../core/log.ts'
 import { composeAnswer } from './answer.ts'
 import type { KnowledgeIndex } from './index-store.ts'
@@ -34,42 +35,19 @@ export interface EngineOptions {
   thresholds?: Thresholds
   /** Rewrite colloquial questions with the LLM before searching (default: on when an LLM is set). */
   rewrite?: boolean
-  /** Per LLM call (rewrite, answer); a slower or hung model costs this much, then the offline answer is used. */
-  llmTimeoutMs?: number
   /**
-   * After a call runs out of time, the LLM is left out for this long: the rest of that question and the next
-   * ones are answered offline at once, so a hung model costs one deadline, not one per call and message.
+   * After a call runs out of time (the adapter's per-call timeout, LLM_TIMEOUT_MS), the LLM is left out for
+   * this long: the rest of that question and the next ones are answered offline at once, so a hung model
+   * costs one timeout, not one per call and message.
    */
   llmPauseMs?: number
 }
 
-export const DEFAULT_LLM_TIMEOUT_MS = 4000
 export const DEFAULT_LLM_PAUSE_MS = 30_000
 
-export class LlmTimeoutError extends Error {
-  override name = 'LlmTimeoutError'
-}
-
-/**
- * The LLM port with a deadline on every call. The request itself may run on (the port has no cancellation;
- * the adapter's own timeout ends it); its result is ignored. `onTimeout` hears of each missed deadline.
- */
-export function withTimeout(llm: Llm, ms: number, onTimeout?: () => void): Llm {
-  const race = <T>(p: Promise<T>): Promise<T> => {
-    let timer: NodeJS.Timeout | undefined
-    const deadline = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => {
-        onTimeout?.()
-        reject(new LlmTimeoutError(`LLM gave no answer within ${ms} ms`))
-      }, ms)
-    })
-    return Promise.race([p, deadline]).finally(() => clearTimeout(timer))
-  }
-  return {
-    model: llm.model,
-    complete: (messages, opts) => race(llm.complete(messages, opts)),
-    extract: (messages, schema, opts) => race(llm.extract(messages, schema, opts)),
-  }
+export interface AskOptions {
+  /** The message's reply budget: the rewrite and the answer get only what is left of it (see core/llm-deadline.ts). */
+  budget?: ReplyBudget
 }
 
 export class QaEngine {
@@ -83,32 +61,36 @@ export class QaEngine {
     opts: EngineOptions,
   ) {
     this.maxChars = opts.maxChars ?? 200
-    const pause = opts.llmPauseMs ?? DEFAULT_LLM_PAUSE_MS
-    const llm = opts.llm && withTimeout(opts.llm, opts.llmTimeoutMs ?? DEFAULT_LLM_TIMEOUT_MS, () => (this.llmPausedUntil = Date.now() + pause))
-    this.opts = { ...opts, llm }
+    this.opts = opts
   }
 
-  /** The LLM when one is configured and has not just missed a deadline. */
-  private llm(): Llm | undefined {
-    return Date.now() >= this.llmPausedUntil ? this.opts.llm : undefined
+  /**
+   * The LLM when one is configured and has not just timed out, limited by the message's budget; a call the
+   * model is too slow for leaves it out for llmPauseMs.
+   */
+  private llm(budget?: ReplyBudget): Llm | undefined {
+    const llm = this.opts.llm
+    if (!llm || Date.now() < this.llmPausedUntil) return undefined
+    const pause = this.opts.llmPauseMs ?? DEFAULT_LLM_PAUSE_MS
+    return limitLlm(llm, { budget, onTimeout: () => (this.llmPausedUntil = Date.now() + pause) })
   }
 
-  async retrieve(question: string, k = 8, context?: string): Promise<Retrieval> {
-    const llm = this.llm()
+  async retrieve(question: string, k = 8, context?: string, opts: AskOptions = {}): Promise<Retrieval> {
+    const llm = this.llm(opts.budget)
     const rewrite = llm && this.opts.rewrite !== false ? await this.rewrite(llm, context ? `${context} ${question}` : question) : undefined
     return retrieve(this.index, question, { k, rewrite, context, thresholds: this.opts.thresholds })
   }
 
   /** `context`: the previous question when this one is an elliptical follow-up. */
-  async ask(question: string, context?: string): Promise<AskResult> {
+  async ask(question: string, context?: string, opts: AskOptions = {}): Promise<AskResult> {
     // Numbers never leave the building: the question goes to the LLM (and a remote embedder) masked.
     const q = maskPersonalData(question.trim())
     if (!q) return { q: question, answer: qaTexts.emptyQuestion, grounded: false, sources: [] }
-    const r = await this.retrieve(q, 8, context)
+    const r = await this.retrieve(q, 8, context, opts)
     // The covered / not-covered decision was taken offline on the question's own words (a rewrite only widens
     // the search): the LLM is asked only when it says covered, and may decline but never un-decline.
     const composed = await composeAnswer(context ? `${context}（追问：${q}）` : q, r.query, r.passages, r.decision, {
-      llm: this.llm(),
+      llm: this.llm(opts.budget),
       maxChars: this.maxChars,
       log: this.opts.log,
       spec: coverageSpec(this.index, r.query),

@@ -108,7 +108,7 @@ export function createQa(deps: QaDeps): Capability {
           const sender = ctx.msg.sender.id
           const question = ctx.msg.text.trim()
           const context = followupContext(await followups.previous(conv, sender), question)
-          const result = await qa.ask(question, context)
+          const result = await qa.ask(question, context, { budget: ctx.replyBudget })
           ctx.log.info({ grounded: result.grounded, top: result.sources[0]?.doc, followup: Boolean(context) }, 'qa answered')
           // Other capabilities may add a line (e.g. an offer of personal help on a help topic).
           const hints = app.answerHints(ctx)

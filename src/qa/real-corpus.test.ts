@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { OpenAiLlm } from '../adapters/openai/llm.ts'
+import { ReplyBudget } from '../core/llm-deadline.ts'
 import { silentLogger } from '../core/log.ts'
 import { startOpenAiStub, type ChatRequestBody, type OpenAiStub } from '../testing/openai-stub.ts'
 import { ANSWER_TOOL } from './answer.ts'
@@ -164,7 +165,7 @@ describe('regressions from issue #11 (offline answers)', () => {
 })
 
 describe('with an LLM (local OpenAI-compatible stub, real SDK over a socket)', () => {
-  const llm = () => new OpenAiLlm({ baseURL: stub.baseURL, apiKey: 'k', model: 'stub-chat', maxRetries: 0 })
+  const llm = (timeoutMs?: number) => new OpenAiLlm({ baseURL: stub.baseURL, apiKey: 'k', model: 'stub-chat', maxRetries: 0, timeoutMs })
   const toolReply = (args: { covered: boolean; answer: string; cite: number[] }) => ({ toolCalls: [{ name: ANSWER_TOOL, arguments: JSON.stringify(args) }] })
   const isRewrite = (body: ChatRequestBody) => body.messages[0]!.content.includes('改写')
   const rankOf = (sources: { text: string }[], text: string) => sources.findIndex((s) => s.text.includes(text))
@@ -192,22 +193,23 @@ describe('with an LLM (local OpenAI-compatible stub, real SDK over a socket)', (
     expect(r.answer).toMatch(/\n来源：《[^》]+》· .+$/)
   })
 
-  it('a hung LLM (the stub holds the socket open) costs one deadline, then the offline answer; later questions skip it', async () => {
+  it('a hung LLM (the stub holds the socket open) costs one timeout, its request aborted, then the offline answer; later questions skip it', async () => {
     const q = '妇女微家示范点要建几个'
     const expected = (await offline().ask(q)).answer
     let calls = 0
-    let pendingAtFallback = -1
     stub.onChat(() => {
       calls++
       return new Promise(() => {}) // never answers
     })
     const deadline = 400
-    const engine = new QaEngine(index, { llm: llm(), log, llmTimeoutMs: deadline })
+    const abortedBefore = stub.aborted()
+    const engine = new QaEngine(index, { llm: llm(deadline), log })
     const t0 = performance.now()
     const r = await engine.ask(q)
     const elapsed = performance.now() - t0
-    pendingAtFallback = stub.pending()
-    expect(pendingAtFallback).toBeGreaterThanOrEqual(1) // the request really is still hanging
+    // The timed-out request is closed, not left hanging on the provider.
+    await stub.untilAborted(abortedBefore + 1)
+    expect(stub.pending()).toBe(0)
     expect(calls).toBe(1) // the rewrite missed its deadline; the answer did not wait for a second one
     expect(elapsed).toBeGreaterThanOrEqual(deadline - 1)
     expect(elapsed).toBeLessThan(2 * deadline)
@@ -225,12 +227,30 @@ describe('with an LLM (local OpenAI-compatible stub, real SDK over a socket)', (
     stub.onChat((body) => (isRewrite(body) ? '妇女微家示范点 建设 数量' : new Promise(() => {})))
     const deadline = 400
     const t0 = performance.now()
-    const r = await new QaEngine(index, { llm: llm(), log, llmTimeoutMs: deadline }).ask(q)
+    const r = await new QaEngine(index, { llm: llm(deadline), log }).ask(q)
     const elapsed = performance.now() - t0
     expect(elapsed).toBeGreaterThanOrEqual(deadline - 1)
     expect(elapsed).toBeLessThan(2 * deadline)
     expect(r.grounded).toBe(true)
     expect(r.answer).toContain('示范点25个以上')
+  })
+
+  it('calls in sequence share the message budget: what the rewrite used up, the answer does not get', async () => {
+    const q = '妇女微家示范点要建几个'
+    // The budget's own clock, moved by the rewrite: it "took" all but 50 ms of the message's budget.
+    let clock = 0
+    const budget = new ReplyBudget(1000, () => clock)
+    stub.onChat((body) => {
+      if (!isRewrite(body)) return toolReply({ covered: true, answer: '不该用到这个回答。', cite: [1] })
+      clock = 950
+      return '妇女微家示范点 建设 数量'
+    })
+    const before = stub.chatRequests().length
+    const r = await new QaEngine(index, { llm: llm(), log }).ask(q, undefined, { budget })
+    expect(stub.chatRequests().slice(before).map(isRewrite)).toEqual([true]) // no answer call was made
+    expect(r.grounded).toBe(true)
+    expect(r.answer).toContain('示范点25个以上')
+    expect(r.answer).not.toContain('不该用到')
   })
 
   it('the LLM cannot make an uncovered question look covered', async () => {

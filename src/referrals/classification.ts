@@ -3,6 +3,7 @@
 // message and kept on the context.
 import { type Context, contextKey } from '../core/capability.ts'
 import type { Llm } from '../core/llm.ts'
+import { limitLlm } from '../core/llm-deadline.ts'
 import { type Classification, classifyRules } from './classify.ts'
 import { type LlmClassification, mergeClassifications } from './classify-llm.ts'
 import { CATEGORIES } from './categories.ts'
@@ -32,10 +33,7 @@ const REFINED = contextKey<Promise<Classification>>('referrals.refined')
 export const rulesOf = (ctx: Context): Classification => ctx.memo(RULES, () => classifyRules(ctx.msg.text))
 
 export class Classifier {
-  constructor(
-    private readonly llm: Llm | undefined,
-    private readonly timeoutMs: number,
-  ) {}
+  constructor(private readonly llm: Llm | undefined) {}
 
   /** Private chat: any real sentence; a group mention: only when the rules see a topic or someone's own story. */
   worthAsking(ctx: Context): boolean {
@@ -45,15 +43,18 @@ export class Classifier {
       : ctx.msg.mentioned && (rules.kind !== 'none' || rules.signals.includes('personal'))
   }
 
-  /** Rules, refined by the LLM when one is configured and the message is worth asking about. */
-  refined(ctx: Context, understood?: Understanding): Promise<Classification> {
+  /**
+   * Rules, refined by the LLM when one is configured and the message is worth asking about. The call draws on
+   * the message's reply budget; `signal` cancels it (the caller's deadline).
+   */
+  refined(ctx: Context, understood?: Understanding, signal?: AbortSignal): Promise<Classification> {
     return ctx.memo(REFINED, async () => {
       const rules = rulesOf(ctx)
       let result = rules
       if (this.llm && rules.urgency !== '紧急' && this.worthAsking(ctx)) {
         try {
           const where = ctx.msg.conversation.kind === 'room' ? 'group' : 'private'
-          const reading = await readHelpWithLlm(this.llm, ctx.msg.text, { where, timeoutMs: this.timeoutMs })
+          const reading = await readHelpWithLlm(limitLlm(this.llm, { budget: ctx.replyBudget }), ctx.msg.text, { where, signal })
           result = mergeClassifications(rules, asClassification(mergeHelpReading(understood ?? { intent: 'chatter', slots: {} }, reading)))
         } catch (err) {
           ctx.log.warn({ err }, 'llm classification failed: rules decide')

@@ -83,7 +83,7 @@ export function createReferrals(deps: ReferralDeps = {}): Capability {
       const conversation = new ReferralConversation(app, settings, flows, jobs)
       const desk = new StaffDesk(app, cases, targets, jobs, now)
       const resident = new ResidentDesk(app, cases, flows, jobs, targets, now)
-      const classifier = new Classifier(app.llm, settings.llmTimeoutMs)
+      const classifier = new Classifier(app.llm)
       deps.expose?.({ settings, cases, jobs, conversation, targets, desk })
 
       // A question that only touches a help topic is answered by the Q&A, with an offer of personal help.
@@ -240,7 +240,7 @@ export function createReferrals(deps: ReferralDeps = {}): Capability {
           // A slow model never keeps her waiting: an acknowledgement after ackAfterMs, the rules at the deadline.
           const refined = sure
             ? rules
-            : await withinDeadline(ctx, classifier.refined(ctx, u), () => rulesOf(ctx), {
+            : await withinDeadline(ctx, (signal) => classifier.refined(ctx, u, signal), () => rulesOf(ctx), {
                 ackAfterMs: settings.ackAfterMs,
                 deadlineMs: settings.replyDeadlineMs,
                 ack: T.working,

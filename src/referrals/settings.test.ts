@@ -11,7 +11,6 @@ describe('referral settings', () => {
       ackTimeoutMin: { 紧急: 30, 一般: 1440 },
       maxEscalations: 2,
       flowTtlMin: 30,
-      llmTimeoutMs: 4000,
       ackAfterMs: 2500,
       replyDeadlineMs: 8000,
     })

@@ -25,8 +25,6 @@ export const referralSettingsSchema = z
     maxEscalations: z.number().int().min(1).max(10).default(2),
     /** How long the private consent conversation waits for the resident's next answer. */
     flowTtlMin: z.number().positive().default(30),
-    /** Each LLM call gives up after this long; the rules decide alone. */
-    llmTimeoutMs: z.number().int().min(50).max(10_000).default(4000),
     /** When the understanding is still working after this long, the resident gets "收到，请稍等" first. */
     ackAfterMs: z.number().int().min(0).default(2500),
     /** The understanding of a help message is over by then whatever the model does (the rules decide). */

@@ -6,6 +6,7 @@ import type { Understanding } from '../nlu/types.ts'
 import { onceReminders } from './once.ts'
 import { answerDraft, correctDraft, draftReminder, manage } from './handlers.ts'
 import { scheduleWithLlm } from './llm.ts'
+import { limitLlm } from '../core/llm-deadline.ts'
 import { isQuestion, parseCommand, parseDraftAnswer, parseSchedule } from './parse.ts'
 import { ReminderService } from './service.ts'
 import { readSettings, type SettingsOverride } from './settings.ts'
@@ -138,7 +139,7 @@ export function createReminders(opts: RemindersOptions = {}): Capability {
             parseCommand(ctx.msg.text) === undefined &&
             parseSchedule(ctx.msg.text, { now: now(), tz: settings.tz }) === undefined,
           async handle(ctx) {
-            const parsed = await scheduleWithLlm(llm, ctx.msg.text, { now: now(), tz: settings.tz }).catch((err: unknown) => {
+            const parsed = await scheduleWithLlm(limitLlm(llm, { budget: ctx.replyBudget }), ctx.msg.text, { now: now(), tz: settings.tz }).catch((err: unknown) => {
               ctx.log.warn({ err }, 'reminders: LLM could not read the schedule')
               return undefined
             })

@@ -1,6 +1,7 @@
 // A local OpenAI-compatible server for tests: the real SDK talks to it over a real socket, so request
 // shapes, headers and parsing are exercised exactly as with a provider. Responders are pluggable and
 // every request is recorded for assertions.
+import { EventEmitter, once } from 'node:events'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 
@@ -37,6 +38,10 @@ export interface OpenAiStub {
   chatRequests(): ChatRequestBody[]
   /** Requests received and not yet answered: a responder that never settles holds its socket open. */
   pending(): number
+  /** Requests the client gave up on: it closed the connection before the answer was sent. */
+  aborted(): number
+  /** Resolves once `n` requests in all have been aborted by the client (an event, never a sleep). */
+  untilAborted(n: number): Promise<void>
   onChat(fn: ChatResponder): void
   onEmbed(fn: EmbedResponder): void
   close(): Promise<void>
@@ -55,6 +60,9 @@ export async function startOpenAiStub(opts: { chat?: ChatResponder; embed?: Embe
   let embed: EmbedResponder = opts.embed ?? ((input) => input.map((t) => toyEmbedding(t)))
   const requests: RecordedRequest[] = []
   let open = 0
+  let aborted = 0
+  let closing = false
+  const events = new EventEmitter()
 
   const send = (res: ServerResponse, status: number, body: unknown) => {
     res.writeHead(status, { 'content-type': 'application/json' })
@@ -63,7 +71,14 @@ export async function startOpenAiStub(opts: { chat?: ChatResponder; embed?: Embe
 
   const server = createServer(async (req, res) => {
     open++
-    res.once('close', () => open--)
+    res.once('close', () => {
+      open--
+      // Closed before our answer went out: the client aborted (a timeout or a cancelled call).
+      if (!res.writableFinished && !closing) {
+        aborted++
+        events.emit('aborted')
+      }
+    })
     try {
       const chunks: Buffer[] = []
       for await (const c of req) chunks.push(c as Buffer)
@@ -127,10 +142,15 @@ export async function startOpenAiStub(opts: { chat?: ChatResponder; embed?: Embe
     requests,
     chatRequests: () => requests.filter((r) => r.path.endsWith('/chat/completions')).map((r) => r.body as ChatRequestBody),
     pending: () => open,
+    aborted: () => aborted,
+    async untilAborted(n) {
+      while (aborted < n) await once(events, 'aborted')
+    },
     onChat: (fn) => void (chat = fn),
     onEmbed: (fn) => void (embed = fn),
     close: () =>
       new Promise<void>((resolve) => {
+        closing = true
         server.closeAllConnections()
         server.close(() => resolve())
       }),

@@ -6,6 +6,7 @@ import { OpenAiEmbedder } from './embedder.ts'
 import { loadEnv } from '../../config.ts'
 import { llmFromEnv, remoteEmbedderFromEnv } from './env.ts'
 import { LlmOutputError, OpenAiLlm } from './llm.ts'
+import { LlmTimeoutError, limitLlm, ReplyBudget, withDeadline } from '../../core/llm-deadline.ts'
 
 let stub: OpenAiStub
 beforeAll(async () => {
@@ -47,6 +48,75 @@ describe('OpenAiLlm', () => {
   })
 })
 
+describe('cancellation: a call that runs out of time closes its request', () => {
+  const never = () => new Promise<never>(() => undefined)
+
+  it('the per-call timeout aborts the HTTP request, retries included (the stub sees the socket closed)', async () => {
+    stub.onChat(never)
+    const before = { aborted: stub.aborted(), requests: stub.chatRequests().length }
+    // maxRetries 2: the SDK retries a timed-out attempt, but never past the call's own timeout.
+    const llm = new OpenAiLlm({ baseURL: stub.baseURL, apiKey: 'k', model: 'm', timeoutMs: 300, maxRetries: 2 })
+    const err = await llm.complete([{ role: 'user', content: 'x' }]).catch((e: unknown) => e)
+    expect(err).toBeInstanceOf(LlmTimeoutError)
+    expect((err as LlmTimeoutError).limit).toBe('call')
+    await stub.untilAborted(before.aborted + 1)
+    expect(stub.chatRequests().length - before.requests).toBe(1)
+    expect(stub.pending()).toBe(0)
+  })
+
+  it("the caller's signal aborts the request at once, with the caller's reason", async () => {
+    let arrived!: () => void
+    const received = new Promise<void>((r) => (arrived = r))
+    stub.onChat(() => {
+      arrived()
+      return never()
+    })
+    const before = stub.aborted()
+    const llm = new OpenAiLlm({ baseURL: stub.baseURL, apiKey: 'k', model: 'm', timeoutMs: 60_000 })
+    const ctl = new AbortController()
+    const call = llm.extract([{ role: 'user', content: 'x' }], z.object({ a: z.string() }), { name: 'f', signal: ctl.signal })
+    await received
+    const reason = new LlmTimeoutError('deadline', 'reply')
+    ctl.abort(reason)
+    await expect(call).rejects.toBe(reason)
+    await stub.untilAborted(before + 1)
+    expect(stub.pending()).toBe(0)
+  })
+
+  it('a spent reply budget makes no request at all; a budget shorter than the call timeout cuts it short', async () => {
+    stub.onChat(never)
+    const llm = new OpenAiLlm({ baseURL: stub.baseURL, apiKey: 'k', model: 'm', timeoutMs: 60_000 })
+    let t = 1000
+    const spent = new ReplyBudget(1050, () => t)
+    const requests = stub.chatRequests().length
+    const err = await limitLlm(llm, { budget: spent }).complete([{ role: 'user', content: 'x' }]).catch((e: unknown) => e)
+    expect(err).toMatchObject({ name: 'LlmTimeoutError', limit: 'reply' })
+    expect(stub.chatRequests()).toHaveLength(requests)
+
+    const before = stub.aborted()
+    t = Date.now()
+    const short = new ReplyBudget(t + 300, Date.now)
+    let timedOut = 0
+    const err2 = await limitLlm(llm, { budget: short, onTimeout: () => timedOut++ }).complete([{ role: 'user', content: 'x' }]).catch((e: unknown) => e)
+    expect(err2).toMatchObject({ name: 'LlmTimeoutError', limit: 'reply' })
+    await stub.untilAborted(before + 1)
+    // Cut short by the budget, not slow by the model's own limit: no pause for the model.
+    expect(timedOut).toBe(0)
+  })
+
+  it('withDeadline settles on time even when the work ignores its signal', async () => {
+    const err = await withDeadline(20, () => never(), { what: 'w', limit: 'call' }).catch((e: unknown) => e)
+    expect(err).toMatchObject({ name: 'LlmTimeoutError', limit: 'call' })
+  })
+
+  it('the budget counts from the message when it is live, from now for an old or future-stamped one', () => {
+    const now = () => 10_000
+    expect(ReplyBudget.forMessage(9000, 8000, now).remaining()).toBe(7000)
+    expect(ReplyBudget.forMessage(1000, 8000, now).remaining()).toBe(8000)
+    expect(ReplyBudget.forMessage(12_000, 8000, now).remaining()).toBe(8000)
+  })
+})
+
 describe('OpenAiEmbedder and env', () => {
   it('embeds through /embeddings in order, as floats', async () => {
     stub.onEmbed((input) => input.map((t) => [t.length, 1]))
@@ -61,6 +131,11 @@ describe('OpenAiEmbedder and env', () => {
     expect(remoteEmbedderFromEnv(loadEnv({}))).toBeUndefined()
     expect(remoteEmbedderFromEnv(loadEnv({ LLM_API_KEY: 'k' }))).toBeUndefined()
     expect(llmFromEnv(loadEnv({ LLM_API_KEY: 'k', LLM_BASE_URL: stub.baseURL, LLM_MODEL: 'glm-4' }))?.model).toBe('glm-4')
+    // One per-call timeout, from LLM_TIMEOUT_MS (a few seconds by default), validated.
+    expect((llmFromEnv(loadEnv({ LLM_API_KEY: 'k' })) as OpenAiLlm).timeoutMs).toBe(4000)
+    expect((llmFromEnv(loadEnv({ LLM_API_KEY: 'k', LLM_TIMEOUT_MS: '2500' })) as OpenAiLlm).timeoutMs).toBe(2500)
+    expect(() => loadEnv({ LLM_TIMEOUT_MS: 'soon' })).toThrow(/LLM_TIMEOUT_MS/)
+    expect(() => loadEnv({ LLM_TIMEOUT_MS: '60000' })).toThrow(/LLM_TIMEOUT_MS/)
     expect(remoteEmbedderFromEnv(loadEnv({ LLM_API_KEY: 'k', LLM_BASE_URL: stub.baseURL, EMBEDDING_MODEL: 'bge-m3' }))?.id).toMatch(/^openai:.*:bge-m3$/)
     expect(() => loadEnv({ LLM_API_KEY: 'k', LLM_BASE_URL: 'not a url' })).toThrow(/LLM_BASE_URL/)
   })

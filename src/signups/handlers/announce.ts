@@ -7,6 +7,7 @@ import type { Conversation } from '../../core/message.ts'
 import { groupById } from '../../config.ts'
 import { parseDateTime } from '../../core/zh/date.ts'
 import { applyTime, type Draft, draftFrom, llmSpans, ruleSpans } from '../announce.ts'
+import { limitLlm } from '../../core/llm-deadline.ts'
 import type { SignupService } from '../service.ts'
 import { ANNOUNCE_WORDS, isConfirmation, nameKey, normalize, parseHostCommand, parseResident } from '../parse.ts'
 import { cancelActivity, slotTime } from './host.ts'
@@ -129,7 +130,7 @@ async function announce(app: App, svc: SignupService, ctx: Context): Promise<voi
   let spans
   if (app.llm) {
     try {
-      spans = await llmSpans(app.llm, text, now, svc.tz)
+      spans = await llmSpans(limitLlm(app.llm, { budget: ctx.replyBudget }), text, now, svc.tz)
     } catch (err) {
       ctx.log.warn({ err }, 'signups: LLM extraction failed, using rules')
     }

@@ -1,0 +1,119 @@
+// The reply deadline end to end: a resident's question in the group reaches the real bot (mock WeChat →
+// pipeline → referrals' help reading → Q&A rewrite and answer → outbox) while the model never answers (the
+// stub holds every socket open). She still gets the offline answer within the message's budget, and every
+// request the bot made was aborted, not left hanging on the provider.
+import { mkdtemp } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+import { hnswBackend } from '../src/adapters/hnsw/index.ts'
+import { OpenAiLlm } from '../src/adapters/openai/llm.ts'
+import type { Capability } from '../src/core/capability.ts'
+import type { InboundMessage, SentMessage } from '../src/core/message.ts'
+import { HELP_TOOL } from '../src/nlu/help-llm.ts'
+import { OfflineEmbedder } from '../src/qa/embedder-offline.ts'
+import { createQa } from '../src/qa/index.ts'
+import { ingest } from '../src/qa/ingest.ts'
+import { writeCorpus } from '../src/qa/test-corpus.ts'
+import { createReferrals } from '../src/referrals/index.ts'
+import { silentLogger } from '../src/core/log.ts'
+import { startOpenAiStub, type OpenAiStub } from '../src/testing/openai-stub.ts'
+import { startTestBot, type TestBot } from '../src/testing/bot.ts'
+
+let bot: TestBot | undefined
+let stub: OpenAiStub | undefined
+afterEach(async () => {
+  await bot?.stop()
+  await stub?.close()
+  bot = undefined
+  stub = undefined
+})
+
+/** Notes every inbound message as the pipeline sees it (an observer: it never replies). */
+function inboundLog(into: InboundMessage[]): Capability {
+  return {
+    name: 'inbound-log',
+    register(app) {
+      app.use(async (ctx, next) => {
+        into.push(ctx.msg)
+        await next()
+      })
+    },
+  }
+}
+
+/** The real bot with referrals and the Q&A, the model a stub that never answers, and the given limits. */
+async function start(limits: { timeoutMs: number; llmBudgetMs: number }) {
+  stub = await startOpenAiStub({ chat: () => new Promise<never>(() => undefined) })
+  // The SDK's default retry stays on: it must not stretch a call past its timeout.
+  const llm = new OpenAiLlm({ baseURL: stub.baseURL, apiKey: 'test', model: 'stub-model', timeoutMs: limits.timeoutMs })
+  const kbDir = await writeCorpus()
+  const indexDir = join(await mkdtemp(join(tmpdir(), 'wj-idx-')), 'index')
+  const makeEmbedder = (g: ConstructorParameters<typeof OfflineEmbedder>[0]) => new OfflineEmbedder(g)
+  // Indexed beforehand, so the question does not wait for the start-up ingest.
+  await ingest({ vectors: hnswBackend, kbDir, indexDir, makeEmbedder, log: silentLogger() })
+  const inbound: InboundMessage[] = []
+  bot = await startTestBot({
+    capabilities: [inboundLog(inbound), createReferrals(), createQa({ vectors: hnswBackend, makeEmbedder })],
+    config: { qa: { kbDir, indexDir, maxAnswerChars: 200, followupTtlSec: 300 }, reply: { llmBudgetMs: limits.llmBudgetMs } },
+    llm,
+  })
+  const answered = new Promise<SentMessage>((resolve) => bot!.app.onSent((s) => resolve(s)))
+  return { bot, stub, inbound, answered }
+}
+
+/** What each request to the model was for. */
+const purpose = (s: OpenAiStub) => s.chatRequests().map((c) => (c.tools?.[0]?.function.name === HELP_TOOL ? 'help' : c.tools ? 'answer' : 'rewrite'))
+
+/** The budget ends the model calls; retrieval, composing and the outbox take well under this much more. */
+const OFFLINE_MARGIN_MS = 1000
+
+describe('reply deadline with a model that never answers', () => {
+  it('a question in the group gets its offline answer within the budget, and the stub saw every request aborted', async () => {
+    // The per-call timeout alone would keep her waiting 3 s: the message's budget is what ends the wait.
+    const limits = { timeoutMs: 3000, llmBudgetMs: 800 }
+    const { bot, stub, inbound, answered } = await start(limits)
+    bot.world.say('王芳', '@小助手 孩子放学没人管，有什么办法吗？', { mentionBot: true })
+    await answered
+    expect(await bot.idle()).toBe(true)
+
+    // The offline answer from the documents, @-mentioning her in the group, and nothing else.
+    expect(bot.sent).toHaveLength(1)
+    expect(bot.sent[0]).toMatchObject({ kind: 'room', mentions: ['王芳'] })
+    expect(bot.sent[0]!.text).toContain('四点半课堂')
+    expect(bot.sent[0]!.text).toMatch(/来源：《儿童课后托管服务》/)
+
+    // Within the deadline, by the bot's own clock: the sent message's time against the inbound message's.
+    const question = inbound.find((m) => m.text.includes('孩子放学'))!
+    const waited = bot.sent[0]!.at - question.at
+    expect(waited).toBeLessThan(limits.llmBudgetMs + OFFLINE_MARGIN_MS)
+    expect(waited).toBeLessThan(limits.timeoutMs)
+
+    // The rewrite was cut at the end of the budget; the answer call was never made (nothing was left).
+    expect(purpose(stub)).toEqual(['rewrite'])
+    // Every request was cancelled: the stub saw each client socket close before any answer.
+    await stub.untilAborted(stub.chatRequests().length)
+    expect(stub.pending()).toBe(0)
+  })
+
+  it('in private, calls in sequence (help reading, then the Q&A rewrite) share one budget; the answer comes offline in time', async () => {
+    // Two calls of 600 ms would overrun the 1 s budget: the second gets only what the first left.
+    const limits = { timeoutMs: 600, llmBudgetMs: 1000 }
+    const { bot, stub, inbound, answered } = await start(limits)
+    bot.world.sayPrivate('王芳', '法律援助怎么申请？')
+    await answered
+    expect(await bot.idle()).toBe(true)
+
+    expect(bot.sent).toHaveLength(1)
+    expect(bot.sent[0]).toMatchObject({ kind: 'private', to: '王芳' })
+    expect(bot.sent[0]!.text).toContain('法律援助中心')
+    const question = inbound.find((m) => m.text.includes('法律援助'))!
+    expect(bot.sent[0]!.at - question.at).toBeLessThan(limits.llmBudgetMs + OFFLINE_MARGIN_MS)
+
+    // The help reading ran out its own timeout, the rewrite what was left; no answer call fit in the budget.
+    expect(purpose(stub)).toEqual(['help', 'rewrite'])
+    expect(purpose(stub).length * limits.timeoutMs).toBeGreaterThan(limits.llmBudgetMs)
+    await stub.untilAborted(stub.chatRequests().length)
+    expect(stub.pending()).toBe(0)
+  })
+})
