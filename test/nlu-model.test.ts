@@ -3,8 +3,8 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { loadCorpus, situationOf } from '../src/nlu/corpus.ts'
-import { MODEL_BASE } from '../src/nlu/learned/index.ts'
-import { trainIntentModel } from '../src/nlu/learned/training.ts'
+import { CATEGORY_MODEL_BASE, MODEL_BASE } from '../src/nlu/learned/index.ts'
+import { trainCategoryModel, trainIntentModel } from '../src/nlu/learned/training.ts'
 import { readByRules } from '../src/nlu/rules.ts'
 import { understand } from '../src/nlu/understand.ts'
 
@@ -25,6 +25,11 @@ describe('the learned intent reader', () => {
     const dir = mkdtempSync(`${tmpdir()}/wj-model-`)
     saveModel(`${dir}/m`, model, trainedOn)
     expect(readFileSync(`${dir}/m.bin`).equals(readFileSync(`${MODEL_BASE}.bin`))).toBe(true)
+    // The category reader likewise.
+    const category = trainCategoryModel()
+    saveModel(`${dir}/c`, category.model, category.trainedOn)
+    expect(readFileSync(`${dir}/c.bin`).equals(readFileSync(`${CATEGORY_MODEL_BASE}.bin`))).toBe(true)
+    expect(JSON.parse(readFileSync(`${CATEGORY_MODEL_BASE}.json`, 'utf8')).trainedOn).toEqual(category.trainedOn)
   }, 60_000)
 
   it('reads wordings the rules miss, and leaves safety to the rules', () => {

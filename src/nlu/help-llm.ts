@@ -41,7 +41,8 @@ const HELP = new Set(['help.emergency', 'help.request', 'help.third_party'])
  */
 export function mergeHelpReading(rules: Understanding, llm: HelpReading): Understanding {
   const danger = rules.slots.danger ?? (llm.danger !== 'none' ? llm.danger : undefined)
-  const category = rules.slots.category ?? (llm.category !== 'other' ? llm.category : undefined)
+  // The model reads the whole message with more sense than either offline reader: its category wins when it names one.
+  const category = (llm.category !== 'other' ? llm.category : undefined) ?? rules.slots.category
   const slots = { ...rules.slots, ...(category ? { category } : {}), ...(danger ? { danger } : {}) }
   if (rules.intent === 'help.emergency' || llm.intent === 'help.emergency' || (danger && rules.intent !== 'help.third_party' && llm.intent !== 'help.third_party')) {
     return { ...rules, intent: 'help.emergency', slots }

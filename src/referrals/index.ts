@@ -236,7 +236,8 @@ export function createReferrals(deps: ReferralDeps = {}): Capability {
           // the learned reader saw a request, a configured model still refines it (category, urgency).
           const offline = u.intent === 'help.request'
           const ruled = rulesOf(ctx).kind === 'help'
-          const sure = (offline && (ruled || !app.llm)) || (ruled && (rules.clear || ctx.msg.conversation.kind === 'room'))
+          const room = ctx.msg.conversation.kind === 'room'
+          const sure = (offline && (ruled || !app.llm || room)) || (ruled && (rules.clear || room))
           // A slow model never keeps her waiting: an acknowledgement after ackAfterMs, the rules at the deadline.
           const refined = sure
             ? rules

@@ -13,6 +13,7 @@ import { privateOf } from '../core/message.ts'
 import { understood as understoodOf } from '../core/understanding.ts'
 import { safetyTexts as T } from './texts.ts'
 
+const ASKS = /[?？]|吗|怎么|咋|如何|多少|哪|是不是|能不能|可不可以|有没有/u
 const isText = (ctx: Context) => ctx.msg.kind === 'text' && ctx.msg.text.trim().length > 0
 
 export function createSafety(deps: { now?: () => number } = {}): Capability {
@@ -60,7 +61,8 @@ export function createSafety(deps: { now?: () => number } = {}): Capability {
       app.route({
         name: 'safety.smalltalk',
         priority: 79,
-        match: (ctx) => isText(ctx) && (ctx.msg.conversation.kind === 'private' || ctx.msg.mentioned) && intent(ctx) === 'chatter',
+        // A question addressed to the bot goes to the documents even when it reads as chatter.
+        match: (ctx) => isText(ctx) && (ctx.msg.conversation.kind === 'private' || ctx.msg.mentioned) && intent(ctx) === 'chatter' && !ASKS.test(ctx.msg.text),
         handle: (ctx) => ctx.reply(T.smalltalk(ctx.msg.text)),
       })
     },
