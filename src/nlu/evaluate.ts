@@ -123,6 +123,17 @@ export function score(lines: CorpusLine[], predict: (line: CorpusLine) => Predic
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`
 
 /** A plain-text report of one or more parts side by side. */
+/** Which capability serves which intents (confirmations and corrections answer sign-up and reminder drafts). */
+const CAPABILITY_INTENTS: [string, RegExp][] = [
+  ['signups', /^(?:signup|activity|host)\.|^pending\.answer$/u],
+  ['reminders', /^reminder\./u],
+  ['drafts (confirm/correct)', /^confirm\.|^correction$/u],
+  ['referrals', /^(?:help|consent|contact|case|handoff)\.|^privacy\.number$/u],
+  ['safety', /^(?:safety\.fraud|media\.reference|bot\.about)$/u],
+  ['qa', /^qa\.question$/u],
+  ['chatter (stay quiet)', /^chatter$/u],
+]
+
 export function report(title: string, parts: Record<string, PartScore>): string {
   const names = Object.keys(parts)
   const out: string[] = [`== ${title}`]
@@ -134,6 +145,15 @@ export function report(title: string, parts: Record<string, PartScore>): string 
   out.push(['false emergencies', ...names.map((n) => pct(parts[n]!.falseEmergencyRate))].join('\t'))
   out.push(['help→Q&A / help→sign-up / sign-up→help', ...names.map((n) => { const c = parts[n]!.confusions; return `${c.helpToQa} / ${c.helpToSignup} / ${c.signupToHelp}` })].join('\t'))
   const intents = [...new Set(names.flatMap((n) => Object.keys(parts[n]!.perIntent)))].sort()
+  out.push('-- per capability (accuracy, n: the intents each capability serves)')
+  for (const [cap, re] of CAPABILITY_INTENTS) {
+    out.push([cap, ...names.map((n) => {
+      let right = 0
+      let total = 0
+      for (const [i, s] of Object.entries(parts[n]!.perIntent)) if (re.test(i)) (right += s.accuracy * s.n), (total += s.n)
+      return total ? `${pct(right / total)} (${total})` : '-'
+    })].join('\t'))
+  }
   out.push('-- per intent (accuracy, n)')
   for (const i of intents) out.push([i, ...names.map((n) => { const s = parts[n]!.perIntent[i]; return s ? `${pct(s.accuracy)} (${s.n})` : '-' })].join('\t'))
   const slotNames = [...new Set(names.flatMap((n) => Object.keys(parts[n]!.perSlot)))].sort()
