@@ -1,6 +1,6 @@
 // CLI commands of the knowledge Q&A: `weijia ingest`, `weijia ask`, `weijia eval`.
 // Machine-readable output (JSON) goes to stdout; logs go to stderr.
-import { readFile } from 'node:fs/promises'
+import { readFile, writeFile } from 'node:fs/promises'
 import { createInterface } from 'node:readline'
 import { parseArgs } from 'node:util'
 import type { Embedder, Llm } from '../core/llm.ts'
@@ -29,10 +29,12 @@ const USAGE = {
   ingest: 'usage: weijia ingest [--kb DIR] [--index DIR]\n  Reads .md .txt .html .docx .pdf under DIR (default knowledge/) into the index (default data/index).',
   ask: 'usage: weijia ask [--index DIR] [--json] [--max-chars N] "问题"\n       weijia ask [--index DIR] --json --stdin   (one question per line → one JSON object per line)',
   eval:
-    'usage: weijia eval --qa FILE.jsonl [--qa FILE2.jsonl …] [--split SPLIT.json] [--kb DIR] [--index DIR] [--calibrate]\n' +
+    'usage: weijia eval --qa FILE.jsonl [--qa FILE2.jsonl …] [--split SPLIT.json] [--kb DIR] [--index DIR] [--train-decision MODEL.json]\n' +
     '  Lines {"q": "...", "must": ["..."], "id"?, "kind"?}; empty must = the documents do not cover it.\n' +
     '  Prints the pipeline beside a plain BM25-over-paragraphs baseline on the same documents (--kb, default knowledge/);\n' +
-    '  with --split {"tune": [ids], "heldout": [ids]} both halves separately. Without --index a temporary index of --kb is built.',
+    '  with --split {"tune": [ids], "heldout": [ids]} both halves separately. Without --index a temporary index of --kb is built.\n' +
+    '  --train-decision: fits the covered / not-covered model on the tune half only, writes it to MODEL.json\n' +
+    '  (src/qa/decision-model.json is the shipped one) and prints its cross-validation figures.',
 }
 
 type Options = NonNullable<NonNullable<Parameters<typeof parseArgs>[0]>['options']>
@@ -115,7 +117,7 @@ export async function askCommand(argv: string[], deps: QaCliDeps): Promise<numbe
 export async function evalCommand(argv: string[], deps: QaCliDeps): Promise<number> {
   const args = parse(
     argv,
-    { qa: { type: 'string', multiple: true }, index: { type: 'string' }, kb: { type: 'string' }, split: { type: 'string' }, calibrate: { type: 'boolean' } },
+    { qa: { type: 'string', multiple: true }, index: { type: 'string' }, kb: { type: 'string' }, split: { type: 'string' }, 'train-decision': { type: 'string' } },
     false,
   )
   const qaFiles = ('error' in args ? [] : (args.values.qa as unknown as string[] | undefined)) ?? []
@@ -138,8 +140,13 @@ export async function evalCommand(argv: string[], deps: QaCliDeps): Promise<numb
       vectors: deps.vectors,
       llm: deps.llm,
       log,
-      calibrate: Boolean(args.values.calibrate),
+      trainDecision: Boolean(args.values['train-decision']),
     })
+    if ('decisionModel' in report && report.decisionModel) {
+      await writeFile(args.values['train-decision'] as string, `${JSON.stringify(report.decisionModel, null, 1)}\n`)
+      process.stdout.write(`${JSON.stringify(report.decisionModel.trained, null, 1)}\n`)
+      return 0
+    }
     process.stdout.write(`${JSON.stringify(report, null, 1)}\n`)
     return 0
   } catch (err) {

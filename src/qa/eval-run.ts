@@ -8,7 +8,7 @@ import type { Embedder, Llm } from '../core/llm.ts'
 import type { Logger } from '../core/log.ts'
 import { BaselineBm25 } from './baseline.ts'
 import { QaEngine } from './engine.ts'
-import { calibrate, evaluate, evaluateBaseline, splitItems, type EvalItem, type Split } from './evaluate.ts'
+import { evaluate, trainOn, evaluateBaseline, splitItems, type EvalItem, type Split } from './evaluate.ts'
 import type { Glossary } from './glossary.ts'
 import { KnowledgeIndex } from './index-store.ts'
 import { ingest, listKnowledgeFiles } from './ingest.ts'
@@ -36,8 +36,8 @@ export interface EvalRunOptions {
   vectors: VectorBackend
   llm?: Llm
   log: Logger
-  /** Report the decision-threshold grid on the tuning half (all items without a split) instead. */
-  calibrate?: boolean
+  /** Train the decision model on the tuning half (all items without a split) and return it instead. */
+  trainDecision?: boolean
 }
 
 export async function evalRun(opts: EvalRunOptions) {
@@ -46,8 +46,8 @@ export async function evalRun(opts: EvalRunOptions) {
     const indexDir = opts.indexDir ?? temp!
     if (temp) await ingest({ vectors: opts.vectors, kbDir: opts.kbDir, indexDir, makeEmbedder: opts.makeEmbedder, log: opts.log })
     const engine = new QaEngine(await KnowledgeIndex.load(indexDir, opts.makeEmbedder, opts.vectors), { llm: opts.llm, log: opts.log })
-    // Calibration only ever sees the tuning half.
-    if (opts.calibrate) return { calibration: await calibrate(engine, opts.split ? splitItems(opts.items, opts.split).tune : opts.items) }
+    // Training only ever sees the tuning half.
+    if (opts.trainDecision) return { decisionModel: await trainOn(engine, opts.split ? splitItems(opts.items, opts.split).tune : opts.items) }
     const baseline = await baselineFor(opts.kbDir)
     const one = async (items: EvalItem[]) => ({ pipeline: await evaluate(engine, items), baseline: evaluateBaseline(baseline, items) })
     if (!opts.split) return { all: await one(opts.items) }

@@ -52,14 +52,13 @@ describe('eval on the real documents (floors well below the targets)', () => {
     expect(pipeline.mrr).toBeGreaterThanOrEqual(0.81)
     expect(pipeline.hit1).toBeGreaterThanOrEqual(baseline.hit1 + 0.04)
     expect(pipeline.hit5).toBeGreaterThanOrEqual(baseline.hit5)
-    // Measured (a hedged reply counts as neither declined nor wrongly declined): of 29 uncovered, 0.448 declined
-    // and 0.379 hedged, 0.172 answered outright; of 92 covered, 0.098 declined and 0.163 hedged.
+    // Measured (a hedged reply counts as neither declined nor wrongly declined): of 29 uncovered, 0.517 declined
+    // and 0.241 hedged, 0.241 answered outright; of 92 covered, 0.098 declined and 0.076 hedged.
     expect(pipeline.notCoveredDeclined).toBeGreaterThanOrEqual(0.37)
     expect(pipeline.notCoveredAnsweredOutright).toBeLessThanOrEqual(0.25)
     expect(pipeline.coveredWronglyDeclined).toBeLessThanOrEqual(0.15)
     expect(pipeline.coveredHedged).toBeLessThanOrEqual(0.22)
-    // The tuning half, where the two thresholds were chosen: 0.759 declined + 0.207 hedged (0.034 answered
-    // outright), 0.010 wrongly declined.
+    // The a/b tuning half (the decision model is trained on it plus questions-c; decision-model.json).
     expect(halves.tune.pipeline.notCoveredDeclined).toBeGreaterThanOrEqual(0.69)
     expect(halves.tune.pipeline.notCoveredAnsweredOutright).toBeLessThanOrEqual(0.1)
     expect(halves.tune.pipeline.coveredWronglyDeclined).toBeLessThanOrEqual(0.05)
