@@ -631,7 +631,7 @@ describe('with an LLM', () => {
 
   it('an emergency found by the model alone is an emergency; the model never sees the phone number', async () => {
     const { bot, svc } = await bootWithStub({ chat: () => call({ intent: 'help.emergency', category: 'dv', danger: 'violence' }) })
-    dm(bot, '王芳', '他说今晚回来有我受的，我现在一个人在家，号码13912349999')
+    dm(bot, '王芳', '他刚才又那样了，我现在一个人在家，号码13912349999')
     await until(() => privately(bot, '王芳').length >= 1)
     expect(privately(bot, '王芳')[0]!.text.startsWith('如有危险，请立即拨打110')).toBe(true)
     const c = await onlyCase(svc)
@@ -688,7 +688,11 @@ describe('with an LLM', () => {
     dm(bot, '王芳', '唉，这日子也不知道怎么过')
     await until(() => privately(bot, '王芳').length === 2)
     const waited = Date.now() - started
-    expect(privately(bot, '王芳').map((m) => m.text)).toEqual([referralTexts.working, '资料里没有相关内容。'])
+    // At the deadline the offline reading decides: the learned reader took her words for a request, so she gets
+    // the offer of a referral (not the documents' "not covered").
+    const texts = privately(bot, '王芳').map((m) => m.text)
+    expect(texts[0]).toBe(referralTexts.working)
+    expect(texts[1]).toContain('私下转给微家的工作人员')
     expect(stub.chatRequests()).toHaveLength(1)
     expect(waited).toBeGreaterThanOrEqual(settings.replyDeadlineMs - 50)
     expect(waited).toBeLessThan(settings.replyDeadlineMs + 1500)
@@ -703,7 +707,9 @@ describe('with an LLM', () => {
     dm(bot, '王芳', '唉，这日子也不知道怎么过')
     await until(() => privately(bot, '王芳').length === 1)
     expect(Date.now() - started).toBeLessThan(settings.ackAfterMs)
-    expect(privately(bot, '王芳').map((m) => m.text)).toEqual(['资料里没有相关内容。'])
+    const texts = privately(bot, '王芳').map((m) => m.text)
+    expect(texts).toHaveLength(1)
+    expect(texts[0]).toContain('私下转给微家的工作人员')
     // The defaults keep every resident under ~10 s: a call gives up within 4 s, the whole reading within 8 s.
     const defaults = resolveSettings(undefined)
     expect(defaults.llmTimeoutMs).toBeLessThanOrEqual(4000)

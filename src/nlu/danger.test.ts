@@ -26,3 +26,22 @@ describe('indirect emergencies', () => {
     expect(readDanger(toSimplified(text))).toBeUndefined()
   })
 })
+
+// Words not meant literally (batch c's jokes and exclamations, which had made 1.4% false emergencies on the
+// tune side): each kind beside a control that keeps the danger.
+describe('not meant literally', () => {
+  it.each([
+    ['减肥饿得要死，谁来救救我🍗', '救救我，他拿着刀在门口'],
+    ['年终总结写得我想死，谁来帮我写哈哈', '我真的想死，撑不下去了'],
+    ['剁辣椒没戴手套，手火辣辣的疼，跟着火了一样😭', '厨房着火了，烟好大'],
+    ['剧本杀我演凶手，拿把道具刀把大家都吓坏了😂', '他拿把刀把孩子吓坏了'],
+    ['我家娃把我的口红全掰断了，我要杀了他（开玩笑）', '他说要杀了我'],
+    ['我老公说我再买衣服他就跳楼，我说你跳吧咱家一楼哈哈哈', '我站在楼顶，想跳下去'],
+    ['孩子爸炒个鸡蛋油锅着火了，已经灭了灭了，人没事就是锅黑了', '油锅着火了，灭不了'],
+    ['他说我再回娘家就打断我的腿，我现在每天都提心吊胆的', '他说今晚回来就打断我的腿'],
+    ['最近压力好大，一个人带俩娃，有时候觉得喘不过气来', '我妈突然喘不过气来，嘴唇发紫'],
+  ])('%s is not an emergency; %s is', (figurative, literal) => {
+    expect(readDanger(figurative)).toBeUndefined()
+    expect(readDanger(literal)).toBeDefined()
+  })
+})

@@ -20,6 +20,25 @@ const VICTIM = '(?:我|俺|我们|孩子|娃|她|我妈|我女儿|我儿子|我�
 export const HYPERBOLE =
   /想死你们|想死你了|想死我了|(?:气|笑|吓|困|饿|热|冻|累|烦|胖|忙|美|馋|乐|丑|穷|懒|冷|晒|撑|渴|急|羡慕|心疼|疼)死(?:我|人|了|啦|宝宝|俺)?(?:了|啦)?|要疯了|逼疯了|疯掉了|砸了它|气得吐血|疼死了?$|辣得要命|要命$|(?:卡|慢|贵|难|丑|吵)得要命|打死我?(?:也|都)不|(?:腿|胳膊|腰|手)(?:都)?要断了|杀(?:年猪|猪|鸡|鱼|价)|杀了我吧|(?:这|天气|作业|工作|加班|减肥|腰|牙|头疼|爬山|跳舞|考试|房贷|物价|孩子|娃|熊孩子|这娃|老板|领导|数学|题).{0,6}要(?:了)?(?:我|人)(?:的)?(?:老)?命|砍价|秒杀|笑得.{0,4}(?:肚子疼|喘不上气)|(?:作业|工作|加班|孩子|娃).{0,6}(?:要命|逼死)/gu
 
+/**
+ * Words that are not meant literally, removed before reading: a simile ("疼得跟着火了一样"), a degree
+ * complement ("饿得要死", "写得我想死", "加班加到吐血"), breath lost to stress ("压力大…喘不过气"), a prop
+ * ("道具刀", a murder-mystery game).
+ */
+const FIGURATIVE =
+  /(?:跟|像|好像|如同)[^，。！？,!?]{0,8}(?:一样|似的)|[得到](?:我|人)?(?:要死|想死|吐血|半死)|(?:压力|觉得|有时候|憋屈|郁闷|烦|累).{0,10}喘不(?:上|过)气(?:来)?|道具\p{Script=Han}{0,2}|剧本杀|演(?:戏|凶手|坏人)|拍戏/gu
+/** Said outright to be a joke. */
+const JOKE = /开玩笑|开个玩笑|说着玩|逗你(?:玩)?的?|玩笑话/u
+/** Someone else's threat to jump, laughed off ("他就跳楼，我说你跳吧哈哈"). */
+const LAUGHED_OFF = /(?:他|她|你)(?:就|要|说要|说)?(?:去)?(?:跳楼|跳河|去死|自杀).{0,20}(?:哈哈|😂|🤣)/u
+/** A call for help that only ends an exclamation ("饿得要死，谁来救救我"). */
+const CALL_ONLY = /救命|救救我|谁来救/gu
+/** Said to be over already: the fire out, everyone fine. */
+const RESOLVED = /已经(?:灭|扑灭|好|没事|不疼)了|(?:灭了){2}|人(?:都)?没事|虚惊一场/u
+/** A threat on a condition ("再回娘家就打断你的腿"): fear to talk through, not an attack tonight. */
+const CONDITIONAL_THREAT = /(?:再|要是|如果|敢).{0,8}就.{0,4}(?:打断|打死|杀|弄死|砍)/u
+const TONIGHT = /今晚|马上|正在|在门口|在楼下|回来了|等着|快来/u
+
 /** Bringing tools to an activity ("插花要带剪刀吗", "包饺子自己带菜刀"): not a weapon. */
 const TOOL_FOR_ACTIVITY = /(?:要不要|需不需要|需要|用不用|得|要|自己|记得|别忘了?|请|大家|都)(?:带|拿|准备)(?:着|上|好)?.{0,4}(?:剪刀|刀|菜刀|绳子?|围裙)/gu
 
@@ -33,7 +52,7 @@ const VIOLENCE_GRAVE = re([
   '(?:泼|浇).{0,4}(?:汽油|硫酸|开水)|放火|点火烧|烧死|同归于尽|一起死|陪葬',
   // Threats to kill.
   `(?:杀|弄死|打死|掐死|砍死|捅死|整死|勒死|毒死|淹死|摔死|烧死|宰)(?:了)?${VICTIM}|(?:杀|砍)(?:了)?(?:你|我)?全家|要杀|说要杀|喊.{0,4}杀`,
-  `要(?:了)?(?:我|你|她|俺)(?:的)?(?:命|老命)|不让我活|让我(?:活不成|活不了|不得好死)|(?:回来|等着|说|今天|今晚).{0,6}(?:让|要)我好看|(?:堵|守|蹲)着不走|扬言|威胁.{0,8}(?:杀|死|命|砍|泼|烧)`,
+  `(?:回来|今晚|今天|等着|晚上).{0,8}有(?:我|你|她|俺)(?:好)?受的|要(?:了)?(?:我|你|她|俺)(?:的)?(?:命|老命)|不让我活|让我(?:活不成|活不了|不得好死)|(?:回来|等着|说|今天|今晚).{0,6}(?:让|要)我好看|(?:堵|守|蹲)着不走|扬言|威胁.{0,8}(?:杀|死|命|砍|泼|烧)`,
   // Strangling, smothering, drowning.
   `(?:掐|勒|卡)(?:住|着)?${VICTIM}?(?:的)?(?:脖子|喉咙|脖)|捂(?:住|着)${VICTIM}?(?:的)?(?:嘴|鼻|口鼻)|(?:按|摁)(?:在|进)水里`,
   // Beaten badly, or bleeding now.
@@ -106,6 +125,11 @@ const SUICIDE = re([
   '(?:用不上|用不着|不需要)了.{0,20}(?:药|药片).{0,6}(?:吃|吞|喝)|(?:药|药片).{0,6}(?:吃|吞|喝)(?:下去|完|光)了.{0,20}(?:用不上|用不着|别找|再见|最后|谢谢)',
   // A goodbye to the group for good.
   '这辈子(?:能)?(?:认识|遇到|有)(?:你们|大家|姐妹)|以后(?:就)?别(?:再)?找我了(?!.{0,8}(?:烦|哼|气|忙))',
+  '(?:这个)?世界.{0,4}待够|待够了|活腻了',
+  // The children handed over, with exhaustion or an end said beside it (either order).
+  '(?:孩子|女儿|儿子|闺女|娃).{0,6}(?:拜托|托付)(?:给)?.{0,16}(?:累了|不想再|撑不|不想撑|走了|再见|对不起)|(?:累了|不想再撑|撑不下去).{0,16}(?:孩子|女儿|儿子|闺女|娃).{0,6}(?:拜托|托付)',
+  // A letter to the children or family already written.
+  '给(?:孩子|女儿|儿子|闺女|娃|家里人|家人|爸妈|我妈|老公)的信.{0,4}写好',
 ])
 
 const MEDICAL = re([
@@ -113,10 +137,12 @@ const MEDICAL = re([
   '喘不(?:上|过)气|呼吸困难|透不过气|上不来气|憋得(?:慌|喘)|喉咙肿',
   '胸(?:口)?.{0,4}(?:剧痛|疼得|绞痛|压得)|心脏病(?:犯|发作)|(?:突然|刚刚|刚才|现在|好像|犯了|发作).{0,4}(?:中风|脑梗|心梗)|(?:中风|脑梗|心梗)(?:了|犯了)',
   '(?:嘴|口眼)歪|半边(?:身子|脸|身体).{0,4}(?:麻|不能动|动不了)|说话.{0,4}(?:不清|含糊|不利索)|手脚发麻|口吐白沫|抽搐|抽风|抽筋.{0,6}(?:不停|停不)',
-  '(?:脸|嘴唇|嘴)(?:都)?(?:发)?紫|大出血|(?:吐|咳|拉)(?:了)?(?:好多|很多|一口)?血|羊水破|要生了|见红.{0,6}(?:好多|很多)',
+  '(?:脸|嘴唇|嘴)(?:都)?(?:发)?紫|大出血|(?:吐|咳|拉)(?:了)?(?:好多|很多|一口)?血|羊水.{0,4}破|要生了|见红.{0,6}(?:好多|很多)',
   '疼得(?:打滚|直不起|受不了|站不起|说不出话)|(?:摔|跌)(?:倒|了|下来|下去).{0,10}(?:起不来|动不了|站不起|流血|昏|晕)|动不了了',
   '吃错药|误食|误吞|中毒|过敏.{0,6}(?:喘|肿|呼吸)|高烧.{0,4}(?:不退|抽)|烧到(?:39|4\\d)|被车撞|出车祸|车祸|被狗咬|触电|溺水|落水|烫伤.{0,4}(?:严重|一大片|起泡)|烧伤',
-  '着火|起火|失火|火灾|煤气(?:泄漏|中毒)|一氧化碳|燃气泄漏|煤气味',
+  '(?<![憋窝冒上心])着火|起火|失火|火灾|煤气(?:泄漏|中毒)|一氧化碳|燃气泄漏|煤气味',
+  // Coal or charcoal burning indoors with headache, nausea or dizziness: carbon monoxide.
+  '(?:煤炉|炉子|炭火|火盆|烧炭|蜂窝煤).{0,16}(?:头疼|头痛|想吐|恶心|晕)',
   '打(?:了)?120|叫(?:了)?救护车|(?<!花|欠|交)(?:救护车|急救|抢救)(?!费|知识|培训|包|箱|的钱|花了)',
   '迷迷糊糊|意识不清|神志不清|没(?:了)?知觉|(?<!推|打|踹|踢|摔)倒地|(?<!推|打|踹|踢|摔)倒在地上|(?:烧|发烧).{0,4}抽|心口(?:疼|痛)|(?:冒|出)冷汗',
   '烫(?:了|得)?.{0,4}(?:一大片|起泡|脱皮)|血一直(?:在)?流|血(?:流)?不止|怀孕.{0,10}(?:出血|流血|见红|肚子疼得)|头孢.{0,6}酒|酒.{0,6}头孢',
@@ -155,8 +181,27 @@ export interface DangerReading {
  * The danger a message reports, if any. Pure and synchronous: the safety route reads it before anything else.
  * `t` is the normalised text (Simplified, half-width).
  */
+/**
+ * The words of a message meant literally: exclamations, similes, props, tools for an activity and fears of what
+ * might happen removed; empty when the whole message is said to be a joke. Every danger reader starts here.
+ */
+export function literalText(raw: string): string {
+  const lower = raw.toLowerCase()
+  const cleaned = lower.replace(FIGURATIVE, '').replace(HYPERBOLE, '').replace(TOOL_FOR_ACTIVITY, '').replace(FEAR_OF, '')
+  // "救救我" after an exclamation removed above is part of it, not a call for help.
+  const t = cleaned.length < lower.length ? cleaned.replace(CALL_ONLY, '') : cleaned
+  if ((JOKE.test(t) && !FIRST_PERSON.test(t)) || LAUGHED_OFF.test(t)) return ''
+  return t
+}
+
+/** Danger that a later clause takes back: a threat on a condition, a fire already out. */
+export function dangerTakenBack(t: string): boolean {
+  return (CONDITIONAL_THREAT.test(t) || RESOLVED.test(t)) && !TONIGHT.test(t) && !/救命|快来|报警/u.test(t)
+}
+
 export function readDanger(raw: string): DangerReading | undefined {
-  const t = raw.toLowerCase().replace(HYPERBOLE, '').replace(TOOL_FOR_ACTIVITY, '').replace(FEAR_OF, '')
+  const t = literalText(raw)
+  if (!t) return undefined
   const signals: string[] = []
   if (SUICIDE.test(t)) signals.push('suicide')
   if (VIOLENCE_GRAVE.test(t)) signals.push('violence')
@@ -169,6 +214,7 @@ export function readDanger(raw: string): DangerReading | undefined {
     if (!over && !safeSaid && (NOW.test(t) || /又|再次|再一次/u.test(t))) signals.push('violence-now')
   }
   if (signals.length === 1 && signals[0] === 'violence' && violenceIsOver(t)) return undefined
+  if (dangerTakenBack(t)) return undefined
   if (signals.length === 0) return undefined
   if (notAReport(t)) return undefined
   const danger: Danger = signals.includes('suicide')

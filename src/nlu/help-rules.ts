@@ -4,7 +4,7 @@
 // Where the phrasing is ambiguous it leans towards safety: a false emergency costs a hotline reminder,
 // a missed one can cost far more.
 import { toSimplified } from '../core/zh/script.ts'
-import { FEAR_OF, HYPERBOLE, notAReport, readDanger, violenceIsOver } from './danger.ts'
+import { dangerTakenBack, FEAR_OF, HYPERBOLE, literalText, notAReport, readDanger, violenceIsOver } from './danger.ts'
 
 // The help categories and urgency levels staff work with; the labels are what staff and residents see.
 export const CATEGORIES = ['法律维权', '家庭暴力', '婚姻家庭纠纷', '心理支持', '就业创业', '困难帮扶', '健康（两癌筛查等）', '儿童与家庭教育', '其他'] as const
@@ -127,7 +127,7 @@ export function classifyRules(text: string): Classification {
   // here stays an emergency whatever the tense.
   const reading = readDanger(t)
   // Exclamations (气死我了, 打死我也不…) and films or notices never make an emergency.
-  const calm = notAReport(t) ? '' : t.replace(HYPERBOLE, '').replace(FEAR_OF, '')
+  const calm = notAReport(t) || dangerTakenBack(t) ? '' : literalText(t)
   const selfHarm = SELF_HARM.test(calm) || reading?.danger === 'suicide'
   if (selfHarm) signals.push('self-harm')
   const over = !reading && violenceIsOver(calm)

@@ -2,7 +2,7 @@
 // someone else, consent and its withdrawal, contact preferences, a case's status, fraud, numbers posted in the
 // group, voice notes and pictures, questions about the bot. Pure.
 import { type Category, classifyRules } from './help-rules.ts'
-import { FEAR_OF, HYPERBOLE, notAReport, readDanger, violenceIsOver } from './danger.ts'
+import { dangerTakenBack, FEAR_OF, HYPERBOLE, literalText, notAReport, readDanger, violenceIsOver } from './danger.ts'
 import { ASKS, categoryOfNeed, DISTRESS, HOUSEHOLD, INFO_QUESTION, OTHER, SELF, SELF_IN_NEED, SERVICE_TOPIC } from './need.ts'
 import { bare, PHONE } from './text.ts'
 import type { ContactWay, Danger, HelpCategory, Situation, Slots, Understanding } from './types.ts'
@@ -76,7 +76,7 @@ function isSoftOnly(t: string): boolean {
 // ---------------------------------------------------------------- the readers
 
 export function readEmergency(t: string, sit: Situation): Understanding | undefined {
-  const clean = notAReport(t) ? '' : t.replace(HYPERBOLE, '').replace(FEAR_OF, '')
+  const clean = notAReport(t) || dangerTakenBack(t) ? '' : literalText(t)
   const danger = clean ? dangerOf(clean) : undefined
   if (!danger) return undefined
   if (/如遇|如果遇到|请拨打|宣传|讲座|普法|科普|知识/u.test(t) && !FIRST_PERSON_VICTIM.test(t)) return undefined
@@ -167,7 +167,7 @@ export function readMedia(t: string, sit: Situation): Understanding | undefined 
   return undefined
 }
 
-function thirdCategory(t: string): HelpCategory | undefined {
+export function thirdCategory(t: string): HelpCategory | undefined {
   if (/孩子|小孩|娃/u.test(t) && /打|抽|哭|一个人|迷路|没大人|没人管|没人看/u.test(t)) return 'child'
   if (/打|家暴|青一块|伤/u.test(t) && /老公|男人|男朋友|前夫|她家|打老婆|家暴/u.test(t)) return 'dv'
   if (/打|家暴|青一块/u.test(t)) return 'dv'

@@ -13,6 +13,7 @@ export const ROUTE_INTENTS: Record<string, Intent[]> = {
   'safety.fraud': ['safety.fraud'],
   'safety.media': ['media.reference'],
   'safety.about': ['bot.about'],
+  'safety.smalltalk': ['chatter'],
   'referrals.flow': ['consent.yes', 'consent.no', 'contact.preference', 'consent.withdraw'],
   'referrals.help': ['help.request', 'help.third_party'],
   'signups.draft': ['confirm.yes', 'confirm.no', 'correction'],

@@ -5,6 +5,7 @@ import type { VectorBackend } from './vectors.ts'
 import { statSync } from 'node:fs'
 import { join } from 'node:path'
 import type { App, Capability, Context } from '../core/capability.ts'
+import { understood } from '../core/understanding.ts'
 import type { Embedder } from '../core/llm.ts'
 import { embedderFor } from './embedder-offline.ts'
 import { QaEngine } from './engine.ts'
@@ -88,9 +89,10 @@ export function createQa(deps: QaDeps): Capability {
         match(ctx) {
           const { msg } = ctx
           if (msg.kind !== 'text' || !msg.text.trim()) return false
-          if (msg.conversation.kind === 'private') return true
-          if (msg.mentioned) return true
-          return ctx.group?.answerMode === 'questions' && looksLikeQuestion(msg.text)
+          // Addressed to the bot: anything no other route claimed (small talk has its own short reply).
+          if (msg.conversation.kind === 'private' || msg.mentioned) return true
+          // Overheard in the group: only what the understanding reads as a question for the documents.
+          return ctx.group?.answerMode === 'questions' && looksLikeQuestion(msg.text) && understood(ctx, { now: Date.now(), tz: app.config.timezone }).intent === 'qa.question'
         },
         async handle(ctx) {
           await warming

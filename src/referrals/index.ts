@@ -218,7 +218,7 @@ export function createReferrals(deps: ReferralDeps = {}): Capability {
           if (!isText(ctx)) return false
           const u = understood(ctx)
           if (u.intent === 'help.third_party') return true
-          if (u.intent === 'help.request') return !answeredInGroup(ctx)
+          if (u.intent === 'help.request') return true
           // A sign-up that also voices a worry is a sign-up first (the sign-ups capability records it).
           if (NOT_HELP.test(u.intent)) return false
           const rules = rulesOf(ctx)
@@ -232,19 +232,32 @@ export function createReferrals(deps: ReferralDeps = {}): Capability {
           const u = understood(ctx)
           const rules = helpClassification(ctx)
           if (u.intent === 'help.third_party') return conversation.thirdParty(ctx, rules)
-          const sure = u.intent === 'help.request' || (rules.kind === 'help' && (rules.clear || ctx.msg.conversation.kind === 'room'))
+          // The rules are sure, or the offline understanding read a request and there is no model to ask. When only
+          // the learned reader saw a request, a configured model still refines it (category, urgency).
+          const offline = u.intent === 'help.request'
+          const ruled = rulesOf(ctx).kind === 'help'
+          const sure = (offline && (ruled || !app.llm)) || (ruled && (rules.clear || ctx.msg.conversation.kind === 'room'))
           // A slow model never keeps her waiting: an acknowledgement after ackAfterMs, the rules at the deadline.
-          const cls = sure
+          const refined = sure
             ? rules
             : await withinDeadline(ctx, classifier.refined(ctx, u), () => rulesOf(ctx), {
                 ackAfterMs: settings.ackAfterMs,
                 deadlineMs: settings.replyDeadlineMs,
                 ack: T.working,
               })
+          // The model may add urgency or a category, never take away a request the understanding read.
+          const cls = offline && refined.kind !== 'help' ? { ...rules, kind: 'help' as const } : refined
           // The model read a question after all: the Q&A answers it.
           if (cls.kind !== 'help') {
             if (!(await app.handOver(ctx, 'qa.answer'))) ctx.log.info('not a help request, and no Q&A to answer it')
             return
+          }
+          // A practical need asked as a question in the group ("孩子放学没人管，有什么办法吗"): the documents'
+          // answer there first (四点半课堂…), then the private offer. A disclosure is never left to the documents.
+          const practicalQuestion = ctx.msg.conversation.kind === 'room' && !SUPPORT.has(cls.category) && cls.urgency !== '紧急' && /[?？]|吗|有什么办法|有啥办法|能不能|怎么|哪里|哪儿/u.test(ctx.msg.text)
+          if (practicalQuestion) {
+            ctx.set(ASKED, true)
+            await app.handOver(ctx, 'qa.answer')
           }
           await conversation.request(ctx, cls, { support: SUPPORT.has(cls.category) })
           if (u.also?.includes('qa.question') && ctx.msg.conversation.kind === 'private') {
@@ -268,17 +281,6 @@ function understoodDanger(ctx: Context) {
 
 const CATEGORY_OF: Record<string, Category> = {
   legal: '法律维权', dv: '家庭暴力', family: '婚姻家庭纠纷', psych: '心理支持', jobs: '就业创业', hardship: '困难帮扶', health: '健康（两癌筛查等）', child: '儿童与家庭教育',
-}
-
-/**
- * In a group, a practical need asked as a question ("孩子放学没人管，有什么办法吗") is answered there by the Q&A,
- * whose answer carries our hint offering private help; a disclosure (violence, family, feelings, legal trouble)
- * is never left to the documents.
- */
-function answeredInGroup(ctx: Context): boolean {
-  if (ctx.msg.conversation.kind !== 'room') return false
-  const { category } = helpClassification(ctx)
-  return !SUPPORT.has(category) && rulesOf(ctx).kind !== 'help' && /[?？]|吗|有什么办法|有啥办法|能不能|怎么|哪里|哪儿/u.test(ctx.msg.text)
 }
 
 /** Categories where a disclosure needs to hear first that it is not her fault. */

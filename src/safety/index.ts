@@ -5,6 +5,8 @@
 //   safety.fraud   priority 1 (before referrals.privacy: a scam post often carries a card or phone number)
 //   safety.media   priority 25
 //   safety.about   priority 25
+//   safety.smalltalk priority 79 (just before the Q&A: thanks, greetings and small talk said to the bot get a
+//                  short line, not a search of the documents)
 // Predicates only read the understanding (src/core/understanding.ts).
 import type { App, Capability, Context } from '../core/capability.ts'
 import { privateOf } from '../core/message.ts'
@@ -53,6 +55,13 @@ export function createSafety(deps: { now?: () => number } = {}): Capability {
         priority: 25,
         match: (ctx) => isText(ctx) && intent(ctx) === 'bot.about',
         handle: (ctx) => ctx.reply(T.about(app.config.bot.name)),
+      })
+
+      app.route({
+        name: 'safety.smalltalk',
+        priority: 79,
+        match: (ctx) => isText(ctx) && (ctx.msg.conversation.kind === 'private' || ctx.msg.mentioned) && intent(ctx) === 'chatter',
+        handle: (ctx) => ctx.reply(T.smalltalk(ctx.msg.text)),
       })
     },
   }

@@ -11,6 +11,13 @@ export const safetyTexts = {
     `【防骗提醒】${group}里${who}刚发了一条要求交钱或转账的消息，像是诈骗。我已在群里提醒大家不要转账，请您看一下，必要时撤回或移出。`,
   /** A voice note, a picture, or a message about one: the bot cannot hear or see it and guesses nothing. */
   media: '抱歉，我听不了语音，也看不了图片和视频，不知道里面说的是什么。麻烦您用文字打出来，我马上帮您。',
+  /** Small talk said to the bot: thanks, a greeting, anything else (one short line, nothing searched). */
+  smalltalk: (text: string) =>
+    /谢|感谢|辛苦|多亏/u.test(text)
+      ? '不客气😊 有事随时找我。'
+      : /你好|您好|早上好|早安|晚上好|在吗|在不在|哈喽|hello|hi\b/iu.test(text)
+        ? '您好！我是微家小助手，可以问政策和服务、报名活动，也可以私下说说需要什么帮助。发「你会啥」看看我能做什么。'
+        : '我在呢。想问政策和服务、报名活动，或者需要帮助，直接说就行；发「你会啥」看看我能做什么。',
   /** What the bot does and how privacy works. */
   about: (bot: string) =>
     [

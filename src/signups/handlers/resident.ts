@@ -16,8 +16,11 @@ import { groupIdOf, liveActivities, memo, residentIntent } from './state.ts'
 export const RESIDENT_INTENTS: ReadonlySet<Intent> = new Set<Intent>([
   'signup.join', 'signup.cancel', 'signup.status', 'signup.roster', 'signup.remove', 'activity.list', 'activity.info', 'pending.answer',
 ])
-/** Meanings the older command parser may still claim (its forms are exact, so they never overrule the understanding). */
-const WEAK: ReadonlySet<Intent> = new Set<Intent>(['chatter', 'qa.question', ...RESIDENT_INTENTS])
+/**
+ * Meanings the older command parser may still claim (its forms are exact, so they never overrule the
+ * understanding). Not a question: "育婴师培训在哪报名" asks about a programme, it signs nobody up.
+ */
+const WEAK: ReadonlySet<Intent> = new Set<Intent>(['chatter', ...RESIDENT_INTENTS])
 
 const understanding = (ctx: Context): Understanding => ctx.get(UNDERSTOOD) ?? { intent: 'chatter', slots: {} }
 

@@ -1,0 +1,92 @@
+// The rule reading of a message: text + situation → meaning, offline and synchronous, the same for Simplified
+// and Traditional (converted first). src/nlu/understand.ts weighs it against the learned reading. The order of the readers is the order of what must not be missed: danger, fraud, numbers posted in
+// the group, the answer to a question the bot asked, the person's open case, host actions, sign-ups, help,
+// the bot itself, questions; anything else is chatter.
+import { DISTRESS, problemCategory } from './need.ts'
+import { readAnnouncement, readConfirmation, readHostAction, readReminder } from './host.ts'
+import { readBotAbout, readCase, readConsent, readEmergency, readFraud, readHandoff, readHelp, readMedia, readPrivacy, readQuestion } from './help.ts'
+import { readSignup } from './signup.ts'
+import { activityRef, bare, normalize } from './text.ts'
+import type { Situation, Understanding } from './types.ts'
+
+const QUESTIONISH = new Set(['activity.info', 'activity.list', 'signup.status', 'signup.roster'])
+const SIGNUP_WORD = /报|接龙|\+\s*\d|算我|算上|加我|参加|占/u
+
+export function readByRules(raw: string, sit: Situation): Understanding {
+  const t = normalize(raw)
+  if (sit.media || !t) return readMedia(t, sit) ?? { intent: 'chatter', slots: {} }
+  const emergency = readEmergency(t, sit)
+  if (emergency) return emergency
+  const fraud = readFraud(t)
+  if (fraud) return fraud
+  const privacy = readPrivacy(t, sit)
+  if (privacy) return privacy
+
+  const pending = readPending(t, sit)
+  if (pending) return pending
+  const ownCase = readCase(t, sit)
+  if (ownCase) return ownCase
+  const media = readMedia(t, sit)
+  if (media) return media
+  const handoff = readHandoff(t)
+  if (handoff) return handoff
+
+  const reminder = readReminder(t, sit)
+  if (reminder && !(sit.role !== 'resident' && /接龙|限\d/u.test(t) && !/^.{0,16}提醒/u.test(t))) return reminder
+  const announce = readAnnouncement(t, sit)
+  const host = readHostAction(t, sit)
+  if (host && (host.intent !== 'host.cancel' || sit.role !== 'resident' || !/报名/u.test(t))) {
+    // A resident's "插花去不了了" is theirs to cancel, not the activity.
+    const residentCancel = host.intent === 'host.cancel' && sit.role === 'resident'
+    if (!residentCancel && !(announce && host.intent !== 'host.edit')) return host
+  }
+  if (announce) return announce
+
+  // "你能帮别人报名不，还是只能自己报": what the bot can do, asked in general, not a sign-up.
+  if (/你(?:能|会|可以).{0,12}(?:不|吗|么|没)(?:[，,？?]|$)/u.test(t) && /别人|只能|还是|都能/u.test(t)) return { intent: 'bot.about', slots: {} }
+  const signup = readSignup(t, sit)
+  const help = readHelp(t, sit)
+  // A need told in her own words outranks a question-shaped reading of an activity ("不知道从哪开始" is not a
+  // question about when one starts) and a sign-up that names neither an activity nor a sign-up word.
+  if (signup && help?.intent === 'help.request' && (QUESTIONISH.has(signup.intent) || (signup.intent === 'signup.join' && signup.slots.activity === undefined && !SIGNUP_WORD.test(t)))) return help
+  if (signup) {
+    // A sign-up that also voices a worry: both happen (the sign-up first, a gentle private check-in). The worry
+    // must be a trouble or distress of her own: "帮我婆婆也报个名" names family, not a problem.
+    if (signup.intent === 'signup.join' && help && (problemCategory(t) !== undefined || DISTRESS.test(t))) return { ...signup, slots: { ...signup.slots }, also: ['help.request'] }
+    if (signup.intent === 'signup.join' && /另外问|顺便问/u.test(t)) return { ...signup, also: [/材料费|几点|在哪/u.test(t) ? 'activity.info' : 'qa.question'] }
+    return signup
+  }
+  if (help) return help
+  const about = readBotAbout(t)
+  if (about) return about
+  const question = readQuestion(t, sit)
+  if (question) return question
+  return { intent: 'chatter', slots: {} }
+}
+
+/** The answer to a question the bot asked this sender, when it reads as one. */
+export function readPending(t: string, sit: Situation): Understanding | undefined {
+  switch (sit.pending) {
+    case 'consent':
+    case 'contact':
+      return readConsent(t, sit)
+    case 'confirm_announce':
+    case 'confirm_cancel':
+    case 'confirm_reminder':
+      return readConfirmation(t, sit)
+    case 'which_activity': {
+      const b = bare(t)
+      if (/两个都|都想|都要|都报/u.test(t)) return { intent: 'pending.answer', slots: {} }
+      const n = /^(\d|[一二两])(?:号|个)?/u.exec(b)
+      if (n) {
+        const num = /\d/u.test(n[1]!) ? Number(n[1]) : n[1] === '一' ? 1 : 2
+        if (sit.activities.some((a) => a.id === num)) return { intent: 'pending.answer', slots: { activity: num } }
+      }
+      const a = activityRef(t, sit.activities, sit.tz)
+      if (a && b.length <= 12) return { intent: 'pending.answer', slots: { activity: a } }
+      return undefined
+    }
+    default:
+      return undefined
+  }
+}
