@@ -59,6 +59,10 @@ export function asksCount(question: string): boolean {
   return ASKS_COUNT.test(question)
 }
 
+export function hasCount(text: string): boolean {
+  return HAS_COUNT.test(text)
+}
+
 /** Whether some sentence of `text` about one of the key terms states a count. */
 export function answersCount(keyTerms: string[], text: string): boolean {
   const sentences = (text.match(SENTENCE) ?? []).filter((s) => !keyTerms.length || keyTerms.some((k) => s.includes(k)))

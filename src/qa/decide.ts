@@ -6,7 +6,8 @@
 // checked on their own. A learned model over these signals decides (outcomeOf below, decision-model.ts).
 import { answersCount, answersTypes, answerTypes, asksCount } from './answer-type.ts'
 import type { KnowledgeIndex } from './index-store.ts'
-import { coveredProbability, type DecisionModel } from './decision-model.ts'
+import { coveredProbability, outcome, type DecisionModel } from './decision-model.ts'
+import { askedDetails, detailsFound, masked } from './detail.ts'
 import { focusOf } from './focus.ts'
 import { coverageOf, exactOf, type CoverageSpec } from './rerank.ts'
 import { GRAM_MARK } from './tokenize.ts'
@@ -26,6 +27,8 @@ const GENERIC_WEIGHT = 0.3
 const QUESTION_WORD = /^(第?几|哪|什么|多少|怎么|怎样|如何|啥|咋)/
 const HOW = /(?:怎么|如何|怎样|咋)(?:样)?(?:才能|才|去|来)?(\p{Script=Han}{2})/gu
 const HOW_BOOST = 2
+/** Windows within this share of the best window's coverage are searched for the asked detail. */
+const DETAIL_NEAR = 0.85
 
 export function decisionSpec(index: KnowledgeIndex, query: PreparedQuery, spec: CoverageSpec): CoverageSpec {
   const n = index.keyword.size || 1
@@ -101,6 +104,11 @@ export interface DecisionFeatures {
     countOk: boolean
     /** Everyday words bridged to document wording (colloquial.ts, glossary). */
     bridged: boolean
+    /** The question asks for a detail of a known shape (detail.ts), and a window beside the topic has it. */
+    detailAsked: boolean
+    detailOk: boolean
+    /** The best window has the documents' redaction marks (×××, xx). */
+    masked: boolean
   }
 }
 
@@ -120,6 +128,7 @@ export function decisionFeatures(index: KnowledgeIndex, query: PreparedQuery, ba
   let passage = 0
   let best = 0
   let bestWindow = ''
+  const scored: [string, number][] = []
   head.forEach((p, i) => {
     const text = index.normalizedText(p.row)
     passage = Math.max(passage, coverageOf(spec, text))
@@ -128,6 +137,7 @@ export function decisionFeatures(index: KnowledgeIndex, query: PreparedQuery, ba
       // The heading names what the sentence is about ("第三条 法律援助"): it counts with it.
       const withHeading = `${heading} ${w}`
       const c = coverageOf(spec, withHeading)
+      scored.push([withHeading, c])
       if (c > sentence + 1e-9) {
         sentence = c
         best = i
@@ -164,6 +174,12 @@ export function decisionFeatures(index: KnowledgeIndex, query: PreparedQuery, ba
     }
   }
   const focus = focusShare >= 1 - 1e-9
+  // The asked detail (a name, a year, a place, a phone…) beside the topic, beyond the question's own words.
+  const details = askedDetails(query.own)
+  // Only the windows nearly as close to the question as the best one: a name three paragraphs away is
+  // someone else's.
+  const close = scored.filter(([, c]) => c >= sentence * DETAIL_NEAR - 1e-9).map(([w]) => w)
+  const detailOk = detailsFound(details, query.own, [bestWindow, ...close])
   const absent = spec.terms.filter((t) => !inFolder(index, t) && !spec.bridges.some((b) => b.fragments.some((f) => f.includes(t) || t.includes(f))))
   const unknown = spec.total ? absent.reduce((s, t) => s + spec.weight(t), 0) / spec.total : 0
   const keyShare = keyTerm ? coverageOf({ ...spec, terms: [keyTerm], total: spec.weight(keyTerm) || 1 }, bestWindow) : 1
@@ -198,6 +214,9 @@ export function decisionFeatures(index: KnowledgeIndex, query: PreparedQuery, ba
     asksCount: asksCount(query.own),
     countOk: !asksCount(query.own) || head.some((p) => answersCount(base.keyTerms, index.normalizedText(p.row))),
     bridged: spec.bridges.length > 0,
+    detailAsked: details.length > 0,
+    detailOk,
+    masked: masked(bestWindow),
   }
   return { sentence, passage, typeOk, key, similarity, unknown, best, focus, extra }
 }
@@ -214,17 +233,14 @@ function inFolder(index: KnowledgeIndex, t: string): boolean {
 
 export type Outcome = 'answer' | 'hedge' | 'decline'
 
-export const COVERAGE_FLOOR = 0.3
-
 /**
  * What to do with a question: the learned model's probability that the documents answer it (decision-model.ts,
- * fitted on the tuning side by decision-train.ts) against its two thresholds — at least `answer` → answer; at
- * least `hedge` → answer with the passage but say plainly it may not be exactly what was asked and offer 转人工;
- * below → decline.
+ * fitted on the tuning side by decision-train.ts, which scores its choices on this same rule) — at least
+ * `answer` → answer; at least `hedge` → answer with the passage but say plainly it may not be exactly what was
+ * asked and offer 转人工; below → decline. A best window covering less than the model's `floor` of the question
+ * is declined, and with `focusGate` a focus nowhere beside the topic (the passage is about X, not X's 报名)
+ * makes an answer a hedge.
  */
 export function outcomeOf(model: DecisionModel, f: DecisionFeatures): Outcome {
-  if (f.sentence < COVERAGE_FLOOR) return 'decline'
-  const p = coveredProbability(model, f)
-  // What is asked (the focus) nowhere beside the topic: the passage is about X, not X's 报名 — a hedge at best.
-  return p >= model.answer && f.focus ? 'answer' : p >= model.hedge ? 'hedge' : 'decline'
+  return outcome(model, coveredProbability(model, f), f)
 }

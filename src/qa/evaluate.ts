@@ -6,8 +6,8 @@ import type { BaselineBm25 } from './baseline.ts'
 import { normalizeForIndex } from './normalize.ts'
 import type { Passage } from './retrieve.ts'
 import { decisionFeatures } from './decide.ts'
-import { DECISION_MODEL, featureVector } from './decision-model.ts'
-import { trainDecision, type TrainRow } from './decision-train.ts'
+import { DECISION_MODEL, DEFAULT_FEATURES, featureVector, type FeatureName } from './decision-model.ts'
+import { trainDecision, type TrainOptions, type TrainRow } from './decision-train.ts'
 import { coverageSpec } from './rerank.ts'
 
 // id and kind are optional: the sample KB's file has neither, the real-document set has both.
@@ -122,7 +122,7 @@ export async function evaluate(engine: QaEngine, items: EvalItem[], k = 10) {
     coveredHedged: round(covered ? coveredHedged / covered : 0),
     /** Uncovered questions answered with no caveat: the confident wrong answers. */
     notCoveredAnsweredOutright: round(uncovered ? (uncovered - declinedCorrectly - notCoveredHedged) / uncovered : 0),
-    rule: { answer: DECISION_MODEL.answer, hedge: DECISION_MODEL.hedge },
+    rule: { answer: DECISION_MODEL.answer, hedge: DECISION_MODEL.hedge, floor: DECISION_MODEL.floor, focusGate: DECISION_MODEL.focusGate },
     byKind: Object.fromEntries([...kinds].map(([kind, ranks]) => [kind, rankingFigures(ranks)])),
     misses,
     wrongDecisions,
@@ -133,12 +133,12 @@ export async function evaluate(engine: QaEngine, items: EvalItem[], k = 10) {
  * Trains the covered / not-covered model (decision-train.ts) on these questions — the tuning side only — and
  * returns it with its cross-validation figures; `weijia eval --train-decision FILE` writes it.
  */
-export async function trainOn(engine: QaEngine, items: EvalItem[]) {
+export async function trainOn(engine: QaEngine, items: EvalItem[], features: FeatureName[] = DEFAULT_FEATURES, budgets: Pick<TrainOptions, 'maxCoveredDeclined' | 'maxCoveredHedged'> = {}) {
   const rows: TrainRow[] = []
   for (const item of items) {
     const r = await engine.retrieve(item.q, 10)
     const f = decisionFeatures(engine.index, r.query, coverageSpec(engine.index, r.query), r.passages)
-    rows.push({ x: featureVector(f), covered: item.must.length > 0 })
+    rows.push({ x: featureVector(features, f), covered: item.must.length > 0, sentence: f.sentence, focus: f.focus })
   }
-  return trainDecision(rows)
+  return trainDecision(rows, { features, ...budgets })
 }
