@@ -1,10 +1,11 @@
 // CLI commands of the knowledge Q&A: `weijia ingest`, `weijia ask`, `weijia eval`.
 // Machine-readable output (JSON) goes to stdout; logs go to stderr.
-import { readFile } from 'node:fs/promises'
+import { readFile, writeFile } from 'node:fs/promises'
 import { createInterface } from 'node:readline'
 import { parseArgs } from 'node:util'
 import type { Embedder, Llm } from '../core/llm.ts'
 import type { Logger } from '../core/log.ts'
+import { FEATURE_NAMES, type FeatureName } from './decision-model.ts'
 import { embedderFor } from './embedder-offline.ts'
 import { QaEngine } from './engine.ts'
 import { readEvalFile, readSplit } from './evaluate.ts'
@@ -29,10 +30,14 @@ const USAGE = {
   ingest: 'usage: weijia ingest [--kb DIR] [--index DIR]\n  Reads .md .txt .html .docx .pdf under DIR (default knowledge/) into the index (default data/index).',
   ask: 'usage: weijia ask [--index DIR] [--json] [--max-chars N] "问题"\n       weijia ask [--index DIR] --json --stdin   (one question per line → one JSON object per line)',
   eval:
-    'usage: weijia eval --qa FILE.jsonl [--qa FILE2.jsonl …] [--split SPLIT.json] [--kb DIR] [--index DIR] [--calibrate]\n' +
+    'usage: weijia eval --qa FILE.jsonl [--qa FILE2.jsonl …] [--split SPLIT.json] [--kb DIR] [--index DIR] [--train-decision MODEL.json [--decision-features a,b,…] [--max-covered-declined 0.05] [--max-covered-hedged 0.15]]\n' +
     '  Lines {"q": "...", "must": ["..."], "id"?, "kind"?}; empty must = the documents do not cover it.\n' +
     '  Prints the pipeline beside a plain BM25-over-paragraphs baseline on the same documents (--kb, default knowledge/);\n' +
-    '  with --split {"tune": [ids], "heldout": [ids]} both halves separately. Without --index a temporary index of --kb is built.',
+    '  with --split {"tune": [ids], "heldout": [ids]} both halves separately. Without --index a temporary index of --kb is built.\n' +
+    '  --train-decision: fits the covered / not-covered model on the tune half only, writes it to MODEL.json\n' +
+    '  (src/qa/decision-model.json is the shipped one) and prints its cross-validation figures;\n' +
+    '  --decision-features: the signals it reads (names in src/qa/decision-model.ts FEATURES);\n' +
+    '  --max-covered-declined / --max-covered-hedged: the shares of covered questions it may decline / hedge out-of-fold.',
 }
 
 type Options = NonNullable<NonNullable<Parameters<typeof parseArgs>[0]>['options']>
@@ -112,10 +117,24 @@ export async function askCommand(argv: string[], deps: QaCliDeps): Promise<numbe
   return 0
 }
 
+function decisionFeatureList(text: string): FeatureName[] {
+  const names = text.split(',').map((n) => n.trim()).filter(Boolean)
+  const unknown = names.filter((n) => !FEATURE_NAMES.includes(n as FeatureName))
+  if (unknown.length || !names.length) throw new Error(`--decision-features: unknown ${unknown.join(',')}; known: ${FEATURE_NAMES.join(',')}`)
+  return names as FeatureName[]
+}
+
+function share(v: unknown): number | undefined {
+  if (v === undefined) return undefined
+  const n = Number(v)
+  if (!(n >= 0 && n <= 1)) throw new Error(`expected a share between 0 and 1, got ${String(v)}`)
+  return n
+}
+
 export async function evalCommand(argv: string[], deps: QaCliDeps): Promise<number> {
   const args = parse(
     argv,
-    { qa: { type: 'string', multiple: true }, index: { type: 'string' }, kb: { type: 'string' }, split: { type: 'string' }, calibrate: { type: 'boolean' } },
+    { qa: { type: 'string', multiple: true }, index: { type: 'string' }, kb: { type: 'string' }, split: { type: 'string' }, 'train-decision': { type: 'string' }, 'decision-features': { type: 'string' }, 'max-covered-declined': { type: 'string' }, 'max-covered-hedged': { type: 'string' } },
     false,
   )
   const qaFiles = ('error' in args ? [] : (args.values.qa as unknown as string[] | undefined)) ?? []
@@ -138,8 +157,15 @@ export async function evalCommand(argv: string[], deps: QaCliDeps): Promise<numb
       vectors: deps.vectors,
       llm: deps.llm,
       log,
-      calibrate: Boolean(args.values.calibrate),
+      trainDecision: Boolean(args.values['train-decision']),
+      decisionFeatures: args.values['decision-features'] ? decisionFeatureList(args.values['decision-features'] as string) : undefined,
+      decisionBudgets: { maxCoveredDeclined: share(args.values['max-covered-declined']), maxCoveredHedged: share(args.values['max-covered-hedged']) },
     })
+    if ('decisionModel' in report && report.decisionModel) {
+      await writeFile(args.values['train-decision'] as string, `${JSON.stringify(report.decisionModel, null, 1)}\n`)
+      process.stdout.write(`${JSON.stringify(report.decisionModel.trained, null, 1)}\n`)
+      return 0
+    }
     process.stdout.write(`${JSON.stringify(report, null, 1)}\n`)
     return 0
   } catch (err) {

@@ -1,68 +1,81 @@
 import { describe, expect, it } from 'vitest'
 import { aliasesOf, formalize } from './colloquial.ts'
-import { DECISION_RULE, crossValidate, outcomeOf, pickThreshold, rates, type CalibrationRow } from './decide.ts'
+import { outcomeOf, type DecisionFeatures } from './decide.ts'
+import { coveredProbability, DECISION_MODEL, FEATURE_NAMES, parseDecisionModel } from './decision-model.ts'
+import { trainDecision } from './decision-train.ts'
+import { fitLogistic, predict, stratifiedFolds } from './logistic.ts'
 
-describe('covered / not-covered rule', () => {
-  it('is monotone in coverage and declines when the asked-for answer kind is missing', () => {
-    const at = (sentence: number, typeOk = true, key = true, unknown = 0) => outcomeOf(DECISION_RULE, { sentence, typeOk, key, unknown })
-    expect(at(1)).toBe('answer')
-    expect(at(DECISION_RULE.answer)).toBe('answer')
-    expect(at((DECISION_RULE.answer + DECISION_RULE.hedge) / 2)).toBe('hedge')
-    expect(at(DECISION_RULE.hedge - 0.01)).toBe('decline')
-    expect(at(0)).toBe('decline')
-    // Full coverage of the topic does not make up for a missing phone number or date.
-    expect(at(1, false)).toBe('decline')
-    // A question mostly about words the folder never uses, its most specific word missing too, is hedged at best.
-    expect(at(1, true, false, DECISION_RULE.unknown)).toBe('hedge')
-    expect(at(DECISION_RULE.hedge - 0.01, true, false, DECISION_RULE.unknown)).toBe('decline')
-    // Positive controls: either alone is tolerated.
-    expect(at(1, true, true, DECISION_RULE.unknown)).toBe('answer')
-    expect(at(1, true, false, 0)).toBe('answer')
-    expect(DECISION_RULE.hedge).toBeLessThan(DECISION_RULE.answer)
+/** Decision features of a question, all signals favourable unless overridden. */
+function features(over: Partial<DecisionFeatures> = {}, extra: Partial<DecisionFeatures['extra']> = {}): DecisionFeatures {
+  return {
+    sentence: 1, passage: 1, typeOk: true, key: true, similarity: 0.5, unknown: 0, best: 0, focus: true,
+    ...over,
+    extra: {
+      clauseMin: over.sentence ?? 1, keyShare: 1, top: 2, margin: 0.5, topCoverage: 1, terms: 4, asksType: false, hasFocus: false,
+      focusInFolder: 1, focusShare: 1, exactAsked: false, exactShare: 1, typesOnly: true, asksCount: false, countOk: true, bridged: false,
+      detailAsked: false, detailOk: true, masked: false,
+      ...extra,
+    },
+  }
+}
+
+describe('the learned covered / not-covered decision (shipped model)', () => {
+  it('names the features the runtime computes, with thresholds in order', () => {
+    for (const n of DECISION_MODEL.features) expect(FEATURE_NAMES).toContain(n)
+    expect(DECISION_MODEL.hedge).toBeLessThanOrEqual(DECISION_MODEL.answer)
+    expect(() => parseDecisionModel({ ...DECISION_MODEL, features: ['sentence'] })).toThrow(/retrain/)
+    expect(() => parseDecisionModel({ ...DECISION_MODEL, features: DECISION_MODEL.features.map((n, i) => (i ? n : 'bogus')) })).toThrow(/unknown/)
   })
 
-  it('hedges when what is asked (the focus) is nowhere beside the topic, however well the topic is covered', () => {
-    const at = (sentence: number, focus?: boolean) => outcomeOf(DECISION_RULE, { sentence, typeOk: true, key: true, unknown: 0, focus })
-    expect(at(1, false)).toBe('hedge')
-    expect(at(DECISION_RULE.hedge - 0.01, false)).toBe('decline')
-    // Positive controls: the focus found, or a question without one, is answered.
-    expect(at(1, true)).toBe('answer')
-    expect(at(1)).toBe('answer')
+  it('answers a question its passages cover and declines one they do not touch', () => {
+    expect(outcomeOf(DECISION_MODEL, features())).toBe('answer')
+    expect(outcomeOf(DECISION_MODEL, features({ sentence: 0.05, passage: 0.05, unknown: 0.9 }, { focusShare: 0, hasFocus: true, margin: 0 }))).toBe('decline')
   })
 
-  // Covered questions around 0.6–0.9, uncovered around 0.1–0.3, one uncovered at 0.5 and one covered at 0.35.
-  const rows: CalibrationRow[] = [
-    ...[0.35, 0.6, 0.7, 0.8, 0.9, 0.65, 0.75, 0.85].map((sentence) => ({ covered: true, sentence, typeOk: true })),
-    ...[0.1, 0.2, 0.3, 0.5].map((sentence) => ({ covered: false, sentence, typeOk: true })),
-    { covered: false, sentence: 0.9, typeOk: false },
-  ]
+  it('is more doubtful as coverage falls, and when the asked-for kind (a phone, a date) is missing', () => {
+    const p = (sentence: number) => coveredProbability(DECISION_MODEL, features({ sentence, passage: sentence }))
+    expect(p(0.3)).toBeLessThan(p(0.6))
+    expect(p(0.6)).toBeLessThan(p(0.9))
+    const asked = features({}, { asksType: true, typesOnly: true })
+    const missing = features({}, { asksType: true, typesOnly: false })
+    expect(coveredProbability(DECISION_MODEL, missing)).toBeLessThan(coveredProbability(DECISION_MODEL, asked))
+  })
+})
 
-  it('counts declines per class, the answer-kind check included', () => {
-    expect(rates(rows, 0.55)).toEqual({ coveredDeclined: 1 / 8, notCoveredDeclined: 1 })
-    expect(rates(rows, 0.25)).toEqual({ coveredDeclined: 0, notCoveredDeclined: 3 / 5 })
+describe('logistic regression and its training recipe', () => {
+  // Covered rows have a high first signal, uncovered a low one; the second signal is noise.
+  const rnd = (() => {
+    let s = 7
+    return () => ((s = (s * 16807) % 2147483647) / 2147483647)
+  })()
+  const rows = Array.from({ length: 120 }, (_, i) => {
+    const covered = i % 3 !== 0
+    return { x: [(covered ? 0.6 : 0.2) + rnd() * 0.35, rnd()], covered }
   })
 
-  it('picks the middle of the stretch of least error, not its edge', () => {
-    // Separable: covered at 0.60–0.90, uncovered at 0.10–0.29. Any threshold in (0.29, 0.60] is perfect; the
-    // edges are one question from a mistake, so the pick sits in the middle.
-    const separable: CalibrationRow[] = [
-      ...Array.from({ length: 20 }, (_, i) => ({ covered: true, sentence: 0.6 + i * 0.015, typeOk: true })),
-      ...Array.from({ length: 20 }, (_, i) => ({ covered: false, sentence: 0.1 + i * 0.01, typeOk: true })),
-    ]
-    const t = pickThreshold(separable)
-    expect(t).toBeGreaterThan(0.4)
-    expect(t).toBeLessThan(0.5)
-    expect(rates(separable, t)).toEqual({ coveredDeclined: 0, notCoveredDeclined: 1 })
+  it('learns which signal separates the classes', () => {
+    const m = fitLogistic(rows.map((r) => r.x), rows.map((r) => (r.covered ? 1 : 0)), 1)
+    expect(m.weights[0]).toBeGreaterThan(Math.abs(m.weights[1]!) * 3)
+    expect(predict(m, [0.9, 0.5])).toBeGreaterThan(0.8)
+    expect(predict(m, [0.1, 0.5])).toBeLessThan(0.2)
   })
 
-  it('cross-validates the choice on folds it was not picked on', () => {
-    const folds = crossValidate(rows, 3)
-    expect(folds).toHaveLength(3)
-    for (const f of folds) {
-      expect(f.threshold).toBeGreaterThan(0.2)
-      expect(f.coveredDeclined).toBeGreaterThanOrEqual(0)
-      expect(f.notCoveredDeclined).toBeLessThanOrEqual(1)
-    }
+  it('spreads each class evenly over the folds', () => {
+    const y = rows.map((r) => (r.covered ? 1 : 0))
+    const folds = stratifiedFolds(y, 5, 1)
+    for (let f = 0; f < 5; f++) expect(folds.filter((g, i) => g === f && y[i] === 0).length).toBe(8)
+    expect(stratifiedFolds(y, 5, 1)).toEqual(folds)
+  })
+
+  it('picks thresholds by cross-validation and reports nested figures within the target', () => {
+    const m = trainDecision(
+      rows.map((r) => ({ x: [r.x[0]!, r.x[1]!], covered: r.covered, sentence: 1, focus: true })),
+      { lambdas: [0.3, 3], repeats: 2, features: ['sentence', 'passage'] },
+    )
+    expect(m.hedge).toBeLessThanOrEqual(m.answer)
+    const cv = (m.trained as { nestedCrossValidation: { coveredDeclined: number; notCoveredDeclined: number } }).nestedCrossValidation
+    expect(cv.coveredDeclined).toBeLessThanOrEqual(0.1)
+    expect(cv.notCoveredDeclined).toBeGreaterThan(0.5)
   })
 })
 

@@ -3,9 +3,11 @@
 // evidence is measured on the best answer SENTENCE (with its neighbour), words count by how specific they
 // are — in general language (jieba's IDF) AND in this knowledge folder (a word in most passages, like
 // 妇联 or 工作 in a Women's Federation folder, says little) — and the question's most specific terms are
-// checked on their own. Two monotone signals and two thresholds decide (DECISION_RULE below).
-import { answersTypes, answerTypes } from './answer-type.ts'
+// checked on their own. A learned model over these signals decides (outcomeOf below, decision-model.ts).
+import { answersCount, answersTypes, answerTypes, asksCount } from './answer-type.ts'
 import type { KnowledgeIndex } from './index-store.ts'
+import { coveredProbability, outcome, type DecisionModel } from './decision-model.ts'
+import { askedDetails, detailsFound, masked } from './detail.ts'
 import { focusOf } from './focus.ts'
 import { coverageOf, exactOf, type CoverageSpec } from './rerank.ts'
 import { GRAM_MARK } from './tokenize.ts'
@@ -25,6 +27,8 @@ const GENERIC_WEIGHT = 0.3
 const QUESTION_WORD = /^(第?几|哪|什么|多少|怎么|怎样|如何|啥|咋)/
 const HOW = /(?:怎么|如何|怎样|咋)(?:样)?(?:才能|才|去|来)?(\p{Script=Han}{2})/gu
 const HOW_BOOST = 2
+/** Windows within this share of the best window's coverage are searched for the asked detail. */
+const DETAIL_NEAR = 0.85
 
 export function decisionSpec(index: KnowledgeIndex, query: PreparedQuery, spec: CoverageSpec): CoverageSpec {
   const n = index.keyword.size || 1
@@ -67,6 +71,45 @@ export interface DecisionFeatures {
    * sentence window that also has the topic (true when the question has no separate focus).
    */
   focus: boolean
+  /** Extra signals for the learned decision (decision-model.ts). */
+  extra: {
+    /** Coverage of the question's most specific word in the best window (0–1; `key` is this ≥ 0.5). */
+    keyShare: number
+    /** Fused-and-reranked score of the first passage, and its lead over the second. */
+    top: number
+    margin: number
+    /** Reranker coverage of the first passage. */
+    topCoverage: number
+    /** Number of decision terms of the question. */
+    terms: number
+    /** The question asks for an answer kind (phone, date, amount…). */
+    asksType: boolean
+    /** The question has a focus (focus.ts), and the share of its focus words found anywhere in the folder. */
+    hasFocus: boolean
+    focusInFolder: number
+    /** Best share of the focus words in a window beside the topic. */
+    focusShare: number
+    /** The question has quoted terms or numbers, and the best share of them one passage has literally. */
+    exactAsked: boolean
+    exactShare: number
+    /** The asked-for answer kinds are beside the topic (typeOk without the literal-terms part). */
+    typesOnly: boolean
+    /**
+     * Every part of a question in several clauses ("在哪，电话多少") is asked: the least, over its clauses, of
+     * the best window's coverage of that clause's terms (the sentence coverage for a one-clause question).
+     */
+    clauseMin: number
+    /** The question asks how many, and whether a sentence about its topic states a count. */
+    asksCount: boolean
+    countOk: boolean
+    /** Everyday words bridged to document wording (colloquial.ts, glossary). */
+    bridged: boolean
+    /** The question asks for a detail of a known shape (detail.ts), and a window beside the topic has it. */
+    detailAsked: boolean
+    detailOk: boolean
+    /** The best window has the documents' redaction marks (×××, xx). */
+    masked: boolean
+  }
 }
 
 /** Sentence windows of a passage: each sentence with the one after it. */
@@ -85,6 +128,7 @@ export function decisionFeatures(index: KnowledgeIndex, query: PreparedQuery, ba
   let passage = 0
   let best = 0
   let bestWindow = ''
+  const scored: [string, number][] = []
   head.forEach((p, i) => {
     const text = index.normalizedText(p.row)
     passage = Math.max(passage, coverageOf(spec, text))
@@ -93,6 +137,7 @@ export function decisionFeatures(index: KnowledgeIndex, query: PreparedQuery, ba
       // The heading names what the sentence is about ("第三条 法律援助"): it counts with it.
       const withHeading = `${heading} ${w}`
       const c = coverageOf(spec, withHeading)
+      scored.push([withHeading, c])
       if (c > sentence + 1e-9) {
         sentence = c
         best = i
@@ -119,18 +164,61 @@ export function decisionFeatures(index: KnowledgeIndex, query: PreparedQuery, ba
     .filter((t) => t.length >= 2 && !answerTypes(t).length && !focusTerms.some((f) => f.includes(t) || t.includes(f)))
     .sort((a, b) => spec.weight(b) - spec.weight(a))
     .slice(0, 2)
-  const focus =
-    !focusTerms.length ||
-    head.some((p) => {
-      const heading = index.normalizedHeading(p.row)
-      return windows(index.normalizedText(p.row)).some((w) => {
-        const text = `${heading} ${w}`
-        return (!topic.length || topic.some((t) => has(t, text))) && focusTerms.every((f) => has(f, text))
-      })
-    })
+  let focusShare = focusTerms.length ? 0 : 1
+  if (focusTerms.length) for (const p of head) {
+    const heading = index.normalizedHeading(p.row)
+    for (const w of windows(index.normalizedText(p.row))) {
+      const text = `${heading} ${w}`
+      if (topic.length && !topic.some((t) => has(t, text))) continue
+      focusShare = Math.max(focusShare, focusTerms.filter((f) => has(f, text)).length / focusTerms.length)
+    }
+  }
+  const focus = focusShare >= 1 - 1e-9
+  // The asked detail (a name, a year, a place, a phone…) beside the topic, beyond the question's own words.
+  const details = askedDetails(query.own)
+  // Only the windows nearly as close to the question as the best one: a name three paragraphs away is
+  // someone else's.
+  const close = scored.filter(([, c]) => c >= sentence * DETAIL_NEAR - 1e-9).map(([w]) => w)
+  const detailOk = detailsFound(details, query.own, [bestWindow, ...close])
   const absent = spec.terms.filter((t) => !inFolder(index, t) && !spec.bridges.some((b) => b.fragments.some((f) => f.includes(t) || t.includes(f))))
   const unknown = spec.total ? absent.reduce((s, t) => s + spec.weight(t), 0) / spec.total : 0
-  return { sentence, passage, typeOk, key, similarity, unknown, best, focus }
+  const keyShare = keyTerm ? coverageOf({ ...spec, terms: [keyTerm], total: spec.weight(keyTerm) || 1 }, bestWindow) : 1
+  const clauses = query.own.split(/[，,。？?！!；;\s]+/).map((c) => spec.terms.filter((t) => c.includes(t))).filter((ts) => ts.some((t) => spec.weight(t) > 0))
+  let clauseMin = sentence
+  if (clauses.length > 1) {
+    const texts = head.flatMap((p) => windows(index.normalizedText(p.row)).map((w) => `${index.normalizedHeading(p.row)} ${w}`))
+    clauseMin = Math.min(
+      ...clauses.map((ts) => {
+        const part = { ...spec, terms: ts, total: ts.reduce((s, t) => s + spec.weight(t), 0) }
+        return Math.max(0, ...texts.map((t) => coverageOf(part, t)))
+      }),
+    )
+  }
+  const extra = {
+    clauseMin,
+    keyShare,
+    top: passages[0]?.score ?? 0,
+    margin: (passages[0]?.score ?? 0) - (passages[1]?.score ?? 0),
+    topCoverage: passages[0]?.coverage ?? 0,
+    terms: spec.terms.length,
+    asksType: types.length > 0,
+    hasFocus: focusTerms.length > 0,
+    focusInFolder: focusTerms.length ? focusTerms.filter((t) => inFolder(index, t)).length / focusTerms.length : 1,
+    focusShare,
+    exactAsked: query.exact.length > 0,
+    exactShare: query.exact.length ? Math.max(0, ...head.map((p) => exactOf(query.exact, index.normalizedText(p.row)))) : 1,
+    typesOnly: head.some((p) => {
+      const text = index.normalizedText(p.row)
+      return answersTypes(types, base.keyTerms, text) && coverageOf(spec, text) >= passage * 0.8
+    }),
+    asksCount: asksCount(query.own),
+    countOk: !asksCount(query.own) || head.some((p) => answersCount(base.keyTerms, index.normalizedText(p.row))),
+    bridged: spec.bridges.length > 0,
+    detailAsked: details.length > 0,
+    detailOk,
+    masked: masked(bestWindow),
+  }
+  return { sentence, passage, typeOk, key, similarity, unknown, best, focus, extra }
 }
 
 const CJK = /^[\u3400-\u9fff\uf900-\ufaff]+$/
@@ -143,119 +231,16 @@ function inFolder(index: KnowledgeIndex, t: string): boolean {
   return true
 }
 
-/**
- * What to do with a question, from two monotone signals with two thresholds (no fitted weights):
- * - the asked-for answer kind (a phone number, a date, an amount…) must be in a sentence about the topic,
- *   and quoted terms and numbers must be there literally (`typeOk`); otherwise decline;
- * - the decision-weighted coverage of the question by the best sentence window (`sentence`): at least
- *   `answer` → answer; at least `hedge` → answer with the passage but say plainly it may not be exactly what
- *   was asked and offer 转人工; below → decline.
- *
- * A logistic model over six signals fitted on the tuning half (29 uncovered questions) reached 0.86 / 0.04
- * there and 0.62 / 0.17 on the held-out half: it fitted the questions, not the problem. Two thresholds on one
- * coverage share have far less room to do that.
- *
- * Chosen by `weijia eval --calibrate` on the tuning half only (96 covered, 29 uncovered). Share of covered /
- * uncovered declined with the answer-kind check and one coverage threshold:
- *   0.28–0.40 → 1.0% / 76–79%   0.42–0.44 → 2.1% / 79–83%   0.46–0.50 → 4.2% / 86%   0.52 → 7.3% / 86%   0.60 → 18% / 86%
- * `answer` 0.47: the middle of the stretch within one question of the least balanced error. 5-fold
- * cross-validation of that choice (picked on four fifths, measured on the fifth): thresholds 0.38–0.47, on
- * average 4.0% of covered and 82% of uncovered declined — a little below the in-sample 86%, as it should be.
- * `hedge` 0.30: the middle of the flat stretch 0.28–0.38 where neither share moves; between the two, a
- * reply says plainly that the passage may not be what was asked. The held-out half is never used here.
- * Tried and dropped: declining when half the question's (weighted) terms are found nowhere in the folder
- * (tune: 2 more uncovered declined, none covered; held-out: 2 more uncovered but 4 more covered declined).
- *
- * The focus (focus.ts: what is asked about the topic — 报名 in "X怎么报名", 名额 in "名额多少") must stand in a
- * sentence window beside the topic, or an answer becomes a hedge. Tune: uncovered answered outright 4 → 1 of
- * 29, covered declined unchanged (1 of 96), covered hedged 3 → 7; held-out totals: uncovered answered outright
- * 10 → 5 of 29, covered declined unchanged (9 of 92), covered hedged 8 → 15. Tried and dropped: declining
- * outright when the focus is also nowhere in the folder and the best sentence lacks the most specific word
- * (tune: 3 more uncovered declined, no covered; held-out: 1 more uncovered but 3 more covered declined).
- * Also dropped: hedging when the best sentence has a template blank (clean.ts BLANK, "进入□、□公司"), even only for
- * questions asking a name — no tune question is affected either way; held-out: 1 uncovered fewer answered
- * outright, 5 more covered hedged.
- */
-export interface DecisionRule {
-  /** Answer outright at or above this coverage. */
-  answer: number
-  /** Answer with a caveat between this and `answer`; decline below. */
-  hedge: number
-  /**
-   * Hedge rather than answer when at least this (weighted) share of the question's terms is found nowhere in
-   * the folder AND the best sentence lacks the question's most specific word: "护照怎么办理" matched on 办理 alone.
-   */
-  unknown: number
-}
-
 export type Outcome = 'answer' | 'hedge' | 'decline'
 
-export const DECISION_RULE: DecisionRule = { answer: 0.47, hedge: 0.3, unknown: 0.5 }
-
-type OutcomeFeatures = Pick<DecisionFeatures, 'sentence' | 'typeOk' | 'key' | 'unknown'> & Partial<Pick<DecisionFeatures, 'focus'>>
-
-export function outcomeOf(rule: DecisionRule, f: OutcomeFeatures): Outcome {
-  if (!f.typeOk) return 'decline'
-  // Mostly about words the folder never uses, and the most specific one missing: at best the closest passage.
-  // So too when what is asked (the focus) is nowhere beside the topic: the passage is about X, not X's 报名.
-  if (f.sentence >= rule.answer - 1e-9) return (f.key || f.unknown < rule.unknown) && f.focus !== false ? 'answer' : 'hedge'
-  if (f.sentence >= rule.hedge - 1e-9) return 'hedge'
-  return 'decline'
-}
-
-/** One labelled question as calibration sees it. */
-export interface CalibrationRow {
-  covered: boolean
-  sentence: number
-  typeOk: boolean
-}
-
-/** Share of covered questions declined and of uncovered ones declined when a single threshold `t` separates answer from decline. */
-export function rates(rows: CalibrationRow[], t: number): { coveredDeclined: number; notCoveredDeclined: number } {
-  const pos = rows.filter((r) => r.covered)
-  const neg = rows.filter((r) => !r.covered)
-  const declined = (r: CalibrationRow) => !r.typeOk || r.sentence < t - 1e-9
-  return {
-    coveredDeclined: pos.filter(declined).length / (pos.length || 1),
-    notCoveredDeclined: neg.filter(declined).length / (neg.length || 1),
-  }
-}
-
-export const GRID = Array.from({ length: 61 }, (_, i) => Number((0.2 + i * 0.01).toFixed(2)))
-
 /**
- * The threshold in the middle of the widest stretch whose balanced error (share of covered declined + share of
- * uncovered answered, each class counting equally) is within one question of the least: the middle, not the
- * edge where one question tips the count, so one question more or less on either side doesn't move it.
+ * What to do with a question: the learned model's probability that the documents answer it (decision-model.ts,
+ * fitted on the tuning side by decision-train.ts, which scores its choices on this same rule) — at least
+ * `answer` → answer; at least `hedge` → answer with the passage but say plainly it may not be exactly what was
+ * asked and offer 转人工; below → decline. A best window covering less than the model's `floor` of the question
+ * is declined, and with `focusGate` a focus nowhere beside the topic (the passage is about X, not X's 报名)
+ * makes an answer a hedge.
  */
-export function pickThreshold(rows: CalibrationRow[], grid = GRID): number {
-  const cost = grid.map((t) => {
-    const r = rates(rows, t)
-    return r.coveredDeclined + (1 - r.notCoveredDeclined)
-  })
-  const pos = rows.filter((r) => r.covered).length
-  const slack = 1 / Math.max(1, Math.min(pos, rows.length - pos)) + 1e-9
-  const least = Math.min(...cost)
-  let best: [number, number] | undefined
-  for (let i = 0; i < grid.length; ) {
-    if (cost[i]! > least + slack) {
-      i++
-      continue
-    }
-    let j = i
-    while (j + 1 < grid.length && cost[j + 1]! <= least + slack) j++
-    if (!best || j - i > best[1] - best[0]) best = [i, j]
-    i = j + 1
-  }
-  return grid[Math.floor((best![0] + best![1]) / 2)]!
-}
-
-/** k-fold check of the threshold choice: picked on k−1 folds, measured on the one left out (rows in a fixed order). */
-export function crossValidate(rows: CalibrationRow[], k = 5) {
-  return Array.from({ length: k }, (_, f) => {
-    const train = rows.filter((_, i) => i % k !== f)
-    const test = rows.filter((_, i) => i % k === f)
-    const t = pickThreshold(train)
-    return { threshold: t, ...rates(test, t) }
-  })
+export function outcomeOf(model: DecisionModel, f: DecisionFeatures): Outcome {
+  return outcome(model, coveredProbability(model, f), f)
 }

@@ -8,7 +8,8 @@ import type { Embedder, Llm } from '../core/llm.ts'
 import type { Logger } from '../core/log.ts'
 import { BaselineBm25 } from './baseline.ts'
 import { QaEngine } from './engine.ts'
-import { calibrate, evaluate, evaluateBaseline, splitItems, type EvalItem, type Split } from './evaluate.ts'
+import { evaluate, trainOn, evaluateBaseline, splitItems, type EvalItem, type Split } from './evaluate.ts'
+import type { FeatureName } from './decision-model.ts'
 import type { Glossary } from './glossary.ts'
 import { KnowledgeIndex } from './index-store.ts'
 import { ingest, listKnowledgeFiles } from './ingest.ts'
@@ -36,8 +37,12 @@ export interface EvalRunOptions {
   vectors: VectorBackend
   llm?: Llm
   log: Logger
-  /** Report the decision-threshold grid on the tuning half (all items without a split) instead. */
-  calibrate?: boolean
+  /** Train the decision model on the tuning half (all items without a split) and return it instead. */
+  trainDecision?: boolean
+  /** The signals to train on (decision-model.ts FEATURES); DEFAULT_FEATURES when absent. */
+  decisionFeatures?: FeatureName[]
+  /** Training budgets (decision-train.ts): shares of covered questions declined / hedged out-of-fold. */
+  decisionBudgets?: { maxCoveredDeclined?: number; maxCoveredHedged?: number }
 }
 
 export async function evalRun(opts: EvalRunOptions) {
@@ -46,8 +51,8 @@ export async function evalRun(opts: EvalRunOptions) {
     const indexDir = opts.indexDir ?? temp!
     if (temp) await ingest({ vectors: opts.vectors, kbDir: opts.kbDir, indexDir, makeEmbedder: opts.makeEmbedder, log: opts.log })
     const engine = new QaEngine(await KnowledgeIndex.load(indexDir, opts.makeEmbedder, opts.vectors), { llm: opts.llm, log: opts.log })
-    // Calibration only ever sees the tuning half.
-    if (opts.calibrate) return { calibration: await calibrate(engine, opts.split ? splitItems(opts.items, opts.split).tune : opts.items) }
+    // Training only ever sees the tuning half.
+    if (opts.trainDecision) return { decisionModel: await trainOn(engine, opts.split ? splitItems(opts.items, opts.split).tune : opts.items, opts.decisionFeatures, opts.decisionBudgets) }
     const baseline = await baselineFor(opts.kbDir)
     const one = async (items: EvalItem[]) => ({ pipeline: await evaluate(engine, items), baseline: evaluateBaseline(baseline, items) })
     if (!opts.split) return { all: await one(opts.items) }

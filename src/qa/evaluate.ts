@@ -5,7 +5,9 @@ import type { QaEngine } from './engine.ts'
 import type { BaselineBm25 } from './baseline.ts'
 import { normalizeForIndex } from './normalize.ts'
 import type { Passage } from './retrieve.ts'
-import { DECISION_RULE, GRID, crossValidate, decisionFeatures, pickThreshold, rates, type CalibrationRow } from './decide.ts'
+import { decisionFeatures } from './decide.ts'
+import { DECISION_MODEL, DEFAULT_FEATURES, featureVector, type FeatureName } from './decision-model.ts'
+import { trainDecision, type TrainOptions, type TrainRow } from './decision-train.ts'
 import { coverageSpec } from './rerank.ts'
 
 // id and kind are optional: the sample KB's file has neither, the real-document set has both.
@@ -120,7 +122,7 @@ export async function evaluate(engine: QaEngine, items: EvalItem[], k = 10) {
     coveredHedged: round(covered ? coveredHedged / covered : 0),
     /** Uncovered questions answered with no caveat: the confident wrong answers. */
     notCoveredAnsweredOutright: round(uncovered ? (uncovered - declinedCorrectly - notCoveredHedged) / uncovered : 0),
-    rule: DECISION_RULE,
+    rule: { answer: DECISION_MODEL.answer, hedge: DECISION_MODEL.hedge, floor: DECISION_MODEL.floor, focusGate: DECISION_MODEL.focusGate },
     byKind: Object.fromEntries([...kinds].map(([kind, ranks]) => [kind, rankingFigures(ranks)])),
     misses,
     wrongDecisions,
@@ -128,33 +130,15 @@ export async function evaluate(engine: QaEngine, items: EvalItem[], k = 10) {
 }
 
 /**
- * Calibrates the covered / not-covered rule (decide.ts) on these questions: per coverage threshold (with the
- * answer-kind check), the share of covered questions declined and of uncovered ones declined; the threshold in
- * the middle of the widest stretch of least balanced error; and a 5-fold cross-validation of that choice (picked
- * on four folds, measured on the fifth), to see whether it holds on questions it was not picked on. Run on
- * the tuning half only.
+ * Trains the covered / not-covered model (decision-train.ts) on these questions — the tuning side only — and
+ * returns it with its cross-validation figures; `weijia eval --train-decision FILE` writes it.
  */
-export async function calibrate(engine: QaEngine, items: EvalItem[]) {
-  const rows: (CalibrationRow & { q: string; unknown: number; key: boolean })[] = []
+export async function trainOn(engine: QaEngine, items: EvalItem[], features: FeatureName[] = DEFAULT_FEATURES, budgets: Pick<TrainOptions, 'maxCoveredDeclined' | 'maxCoveredHedged'> = {}) {
+  const rows: TrainRow[] = []
   for (const item of items) {
     const r = await engine.retrieve(item.q, 10)
     const f = decisionFeatures(engine.index, r.query, coverageSpec(engine.index, r.query), r.passages)
-    rows.push({ q: item.id ? `${item.id} ${item.q}` : item.q, covered: item.must.length > 0, sentence: round(f.sentence), typeOk: f.typeOk, unknown: round(f.unknown), key: f.key })
+    rows.push({ x: featureVector(features, f), covered: item.must.length > 0, sentence: f.sentence, focus: f.focus })
   }
-  const folds = crossValidate(rows)
-  const mean = (xs: number[]) => round(xs.reduce((a, b) => a + b, 0) / (xs.length || 1))
-  return {
-    current: DECISION_RULE,
-    picked: pickThreshold(rows),
-    curve: GRID.filter((_, i) => i % 2 === 0).map((t) => ({ threshold: t, ...mapValues(rates(rows, t), round) })),
-    crossValidation: {
-      folds: folds.map((f) => mapValues(f, round)),
-      mean: { coveredDeclined: mean(folds.map((f) => f.coveredDeclined)), notCoveredDeclined: mean(folds.map((f) => f.notCoveredDeclined)) },
-    },
-    rows,
-  }
-}
-
-function mapValues<T extends Record<string, number>>(o: T, f: (x: number) => number): T {
-  return Object.fromEntries(Object.entries(o).map(([k, v]) => [k, f(v)])) as T
+  return trainDecision(rows, { features, ...budgets })
 }

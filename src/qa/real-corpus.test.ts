@@ -39,7 +39,7 @@ const offline = () => new QaEngine(index, { log })
 
 describe('eval on the real documents (floors well below the targets)', () => {
   it('beats the plain BM25 baseline on the held-out half and declines most uncovered questions', async () => {
-    const items = ['questions-a.jsonl', 'questions-b.jsonl'].flatMap((f) => readEvalFile(readFileSync(join(FIX, 'qa-real', f), 'utf8')))
+    const items = ['questions-a.jsonl', 'questions-b.jsonl', 'questions-c.jsonl', 'questions-d.jsonl'].flatMap((f) => readEvalFile(readFileSync(join(FIX, 'qa-real', f), 'utf8')))
     const split = readSplit(readFileSync(join(FIX, 'qa-real', 'split.json'), 'utf8'))
     const report = await evalRun({ vectors: hnswBackend, kbDir: KB, indexDir, items, split, makeEmbedder: (g) => new OfflineEmbedder(g), log })
     if (!('heldout' in report)) throw new Error('expected a split report')
@@ -53,17 +53,19 @@ describe('eval on the real documents (floors well below the targets)', () => {
     expect(pipeline.mrr).toBeGreaterThanOrEqual(0.81)
     expect(pipeline.hit1).toBeGreaterThanOrEqual(baseline.hit1 + 0.04)
     expect(pipeline.hit5).toBeGreaterThanOrEqual(baseline.hit5)
-    // Measured (a hedged reply counts as neither declined nor wrongly declined): of 29 uncovered, 0.448 declined
-    // and 0.379 hedged, 0.172 answered outright; of 92 covered, 0.098 declined and 0.163 hedged.
-    expect(pipeline.notCoveredDeclined).toBeGreaterThanOrEqual(0.37)
-    expect(pipeline.notCoveredAnsweredOutright).toBeLessThanOrEqual(0.25)
-    expect(pipeline.coveredWronglyDeclined).toBeLessThanOrEqual(0.15)
-    expect(pipeline.coveredHedged).toBeLessThanOrEqual(0.22)
-    // The tuning half, where the two thresholds were chosen: 0.759 declined + 0.207 hedged (0.034 answered
-    // outright), 0.010 wrongly declined.
-    expect(halves.tune.pipeline.notCoveredDeclined).toBeGreaterThanOrEqual(0.69)
-    expect(halves.tune.pipeline.notCoveredAnsweredOutright).toBeLessThanOrEqual(0.1)
-    expect(halves.tune.pipeline.coveredWronglyDeclined).toBeLessThanOrEqual(0.05)
+    // Measured (a hedged reply counts as neither declined nor wrongly declined): of 29 uncovered, 0.759 declined
+    // and 0.138 hedged, 0.103 answered outright; of 92 covered, 0.098 declined and 0.109 hedged. Floors a question
+    // or a few below (uncovered: 3 declined, 1 answered outright; covered: 2 declined, 3 hedged).
+    expect(pipeline.notCoveredDeclined).toBeGreaterThanOrEqual(0.65)
+    expect(pipeline.notCoveredAnsweredOutright).toBeLessThanOrEqual(0.14)
+    expect(pipeline.coveredWronglyDeclined).toBeLessThanOrEqual(0.12)
+    expect(pipeline.coveredHedged).toBeLessThanOrEqual(0.15)
+    // The tuning side (a/b tune half, c, d: 375 questions, the decision model is trained on it; decision-model.json).
+    // Measured: of 124 uncovered 0.702 declined, 0.129 answered outright; of 251 covered 0.052 declined.
+    expect(halves.tune.pipeline.covered + halves.tune.pipeline.notCovered).toBe(375)
+    expect(halves.tune.pipeline.notCoveredDeclined).toBeGreaterThanOrEqual(0.66)
+    expect(halves.tune.pipeline.notCoveredAnsweredOutright).toBeLessThanOrEqual(0.16)
+    expect(halves.tune.pipeline.coveredWronglyDeclined).toBeLessThanOrEqual(0.07)
     // The baseline is a real ranking, not a stand-in.
     expect(baseline.hit5).toBeGreaterThan(0.5)
   })

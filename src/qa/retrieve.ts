@@ -4,7 +4,8 @@
 // sentence's coverage of the question decides between answering, answering with a caveat, and declining.
 import type { ChunkRecord, KnowledgeIndex } from './index-store.ts'
 import { normalizeForIndex } from './normalize.ts'
-import { DECISION_RULE, decisionFeatures, outcomeOf, type DecisionRule, type Outcome } from './decide.ts'
+import { decisionFeatures, outcomeOf, type Outcome } from './decide.ts'
+import { coveredProbability, DECISION_MODEL, type DecisionModel } from './decision-model.ts'
 import { coverageSpec, exactTerms, rerank } from './rerank.ts'
 import { queryGrams, tokensOfNormalized } from './tokenize.ts'
 import type { WeightedTerm } from './bm25.ts'
@@ -56,6 +57,8 @@ export interface Decision {
   best: number
   /** Share of the question's weighted terms found nowhere in the folder (diagnostic). */
   unknown: number
+  /** The decision model's probability that the documents answer the question. */
+  probability: number
 }
 
 export interface Retrieval {
@@ -64,8 +67,8 @@ export interface Retrieval {
   decision: Decision
 }
 
-/** The decision thresholds; swap them to try another calibration (`weijia eval --calibrate`). */
-export type Thresholds = DecisionRule
+/** The decision model (weights and thresholds); swap it to try another (`weijia eval --train-decision`). */
+export type Thresholds = DecisionModel
 
 // Expansions help recall but must not outvote the question's own words ("家暴 … 证据" is about evidence).
 const EXPANSION_WEIGHT = 0.35
@@ -149,13 +152,14 @@ export async function retrieve(index: KnowledgeIndex, question: string, opts: Re
   const ranked = rerank(index, query, [...fused.values()])
   // A file that repeats a sub-document with small edits would fill the list with copies: keep the best one.
   const passages = suppressNearDuplicates(ranked, (p) => normalizeForIndex(p.chunk.text), k, NEAR_DUPLICATE)
-  const decision = decide(index, query, passages, opts.thresholds ?? DECISION_RULE)
+  const decision = decide(index, query, passages, opts.thresholds ?? DECISION_MODEL)
   return { query, passages, decision }
 }
 
-export function decide(index: KnowledgeIndex, query: PreparedQuery, passages: Passage[], rule: DecisionRule = DECISION_RULE): Decision {
-  if (!passages.length) return { grounded: false, outcome: 'decline', coverage: 0, similarity: 0, typeOk: false, best: 0, unknown: 0 }
+export function decide(index: KnowledgeIndex, query: PreparedQuery, passages: Passage[], model: DecisionModel = DECISION_MODEL): Decision {
+  if (!passages.length) return { grounded: false, outcome: 'decline', coverage: 0, similarity: 0, typeOk: false, best: 0, unknown: 0, probability: 0 }
   const f = decisionFeatures(index, query, coverageSpec(index, query), passages)
-  const outcome = outcomeOf(rule, f)
-  return { grounded: outcome !== 'decline', outcome, coverage: f.sentence, similarity: f.similarity, typeOk: f.typeOk, best: f.best, unknown: f.unknown }
+  const outcome = outcomeOf(model, f)
+  const probability = coveredProbability(model, f)
+  return { grounded: outcome !== 'decline', outcome, coverage: f.sentence, similarity: f.similarity, typeOk: f.typeOk, best: f.best, unknown: f.unknown, probability }
 }

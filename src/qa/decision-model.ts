@@ -1,0 +1,104 @@
+// The covered / not-covered decision as a learned model: a logistic regression over the signals decide.ts
+// measures, giving the probability that the documents answer the question, and two thresholds on it
+// (answer outright / answer with a caveat / decline). The weights and thresholds are data, fitted on the
+// tuning side only by `weijia eval … --train-decision src/qa/decision-model.json` (decision-train.ts);
+// the runtime only reads them.
+import { z } from 'zod'
+import type { DecisionFeatures } from './decide.ts'
+import { predict } from './logistic.ts'
+import modelJson from './decision-model.json' with { type: 'json' }
+
+/** The signals a model may read; the model file names the ones it uses, in its order. */
+export const FEATURES = {
+  /** Decision-weighted coverage of the question by the best sentence window, and by the best passage. */
+  sentence: (f: DecisionFeatures) => f.sentence,
+  passage: (f: DecisionFeatures) => f.passage,
+  /** The question asks for an answer kind (phone, date, amount…) that stands nowhere beside the topic. */
+  typeMissing: (f: DecisionFeatures) => Number(f.extra.asksType && !f.extra.typesOnly),
+  /** The question has a focus (focus.ts), and the best share of it beside the topic. */
+  hasFocus: (f: DecisionFeatures) => Number(f.extra.hasFocus),
+  focusShare: (f: DecisionFeatures) => f.extra.focusShare,
+  /**
+   * The question asks a detail of a known shape (a name, a year, a place, a count, a phone…) and no window close
+   * to the question has one beyond the question's own words (detail.ts).
+   */
+  detailMissing: (f: DecisionFeatures) => Number(f.extra.detailAsked && !f.extra.detailOk),
+  /** The best window has the documents' redaction marks (×××, xx): the asked detail may be what was blanked. */
+  masked: (f: DecisionFeatures) => Number(f.extra.masked),
+} satisfies Record<string, (f: DecisionFeatures) => number>
+
+export type FeatureName = keyof typeof FEATURES
+export const FEATURE_NAMES = Object.keys(FEATURES) as FeatureName[]
+/** What `weijia eval --train-decision` fits unless told otherwise. */
+export const DEFAULT_FEATURES: FeatureName[] = ['sentence', 'passage', 'typeMissing', 'hasFocus', 'focusShare', 'detailMissing', 'masked']
+
+/**
+ * Which way each signal may move the probability, by its meaning: more of the question found, the asked-for
+ * kind there, the focus beside the topic → more likely covered; the asked-for kind or detail missing, a
+ * blanked-out window, or a separate focus to find → less. Training holds a weight at zero rather than let it
+ * go the other way (logistic.ts).
+ */
+const SIGN: Record<FeatureName, 1 | -1> = {
+  sentence: 1,
+  passage: 1,
+  typeMissing: -1,
+  hasFocus: -1,
+  focusShare: 1,
+  detailMissing: -1,
+  masked: -1,
+}
+export const signsOf = (names: FeatureName[]): number[] => names.map((n) => SIGN[n])
+
+export function featureVector(names: readonly string[], f: DecisionFeatures): number[] {
+  return names.map((n) => FEATURES[n as FeatureName](f))
+}
+
+const modelSchema = z.object({
+  features: z.array(z.string()),
+  mean: z.array(z.number()),
+  scale: z.array(z.number()),
+  bias: z.number(),
+  weights: z.array(z.number()),
+  /** Probability at or above which the reply is an outright answer, and below which it is a decline. */
+  answer: z.number(),
+  hedge: z.number(),
+  /** A best window covering less of the question than this is declined whatever the probability. */
+  floor: z.number(),
+  /** Whether a question whose focus is nowhere beside its topic is at most hedged. */
+  focusGate: z.boolean(),
+  lambda: z.number(),
+  /** How it was trained and what cross-validation measured (for people; the runtime ignores it). */
+  trained: z.record(z.string(), z.unknown()).optional(),
+})
+export type DecisionModel = z.infer<typeof modelSchema>
+
+export function parseDecisionModel(json: unknown): DecisionModel {
+  const m = modelSchema.parse(json)
+  const unknown = m.features.filter((n) => !(n in FEATURES))
+  if (unknown.length) throw new Error(`decision model: unknown features ${unknown.join(',')}; retrain it`)
+  if (m.weights.length !== m.features.length || m.mean.length !== m.features.length || m.scale.length !== m.features.length)
+    throw new Error('decision model: weights do not match its features; retrain it')
+  if (m.hedge > m.answer) throw new Error('decision model: the hedge threshold is above the answer threshold')
+  return m
+}
+
+export const DECISION_MODEL: DecisionModel = parseDecisionModel(modelJson)
+
+/** What the runtime does with a probability (the model file holds the same fields; decision-train.ts scores its choices on this rule). */
+export interface Rule {
+  floor: number
+  focusGate: boolean
+  hedge: number
+  answer: number
+}
+
+export function outcome(rule: Rule, p: number, row: { sentence: number; focus: boolean }): 'answer' | 'hedge' | 'decline' {
+  if (row.sentence < rule.floor) return 'decline'
+  if (p < rule.hedge) return 'decline'
+  return p >= rule.answer && (row.focus || !rule.focusGate) ? 'answer' : 'hedge'
+}
+
+/** Probability that the documents answer the question. */
+export function coveredProbability(model: DecisionModel, f: DecisionFeatures): number {
+  return predict(model, featureVector(model.features, f))
+}

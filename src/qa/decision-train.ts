@@ -1,0 +1,193 @@
+// Fits the covered / not-covered model (decision-model.ts) on labelled tuning questions, choosing everything
+// by cross-validation on those questions only. The figures that matter are the replies' (answer / hedge /
+// decline), so the recipe is scored on the same outcomes the runtime gives (outcome() below: the coverage
+// floor, the focus gate and both thresholds):
+// - the L2 strength: least class-balanced log-loss of out-of-fold probabilities (k folds, several shuffles);
+// - the coverage floor, whether a missing focus caps the reply at a hedge, and the decline threshold: the
+//   combination declining the most uncovered questions while at most `maxCoveredDeclined` of the covered ones
+//   are declined out-of-fold;
+// - the answer threshold: the highest (the fewest uncovered questions answered outright — the confident wrong
+//   answers) at which at most `maxCoveredHedged` of the covered questions are hedged out-of-fold.
+// Then the figures of that whole recipe are measured by nested cross-validation (recipe run on k−1 folds,
+// measured on the fold left out), and the model is refitted on all rows.
+import { DEFAULT_FEATURES, outcome, signsOf, type DecisionModel, type FeatureName, type Rule } from './decision-model.ts'
+import { fitLogistic, outOfFold, predict, stratifiedFolds } from './logistic.ts'
+
+export interface TrainRow {
+  x: number[]
+  covered: boolean
+  /** Coverage of the question by the best sentence window (the floor is read on it). */
+  sentence: number
+  /** The question's focus is beside its topic (focus.ts); true when it has none. */
+  focus: boolean
+}
+
+export interface TrainOptions {
+  lambdas?: number[]
+  k?: number
+  /** Shuffles of the folds averaged over. */
+  repeats?: number
+  maxCoveredDeclined?: number
+  maxCoveredHedged?: number
+  /** Coverage floors tried (a best window covering less of the question is declined whatever the model says). */
+  floors?: number[]
+  seed?: number
+  /** The signals the model reads (decision-model.ts DEFAULT_FEATURES by default); rows' x must match. */
+  features?: FeatureName[]
+  /** Direction each feature may push (by the features' meaning, decision-model.ts, by default). */
+  signs?: number[]
+}
+
+const DEFAULTS = { lambdas: [0.1, 0.3, 1, 3, 10, 30, 100], k: 5, repeats: 5, maxCoveredDeclined: 0.08, maxCoveredHedged: 0.15, floors: [0, 0.2, 0.25, 0.3], seed: 20261201, signs: undefined as number[] | undefined }
+
+interface Pooled {
+  p: number[]
+  y: number[]
+  rows: TrainRow[]
+}
+
+function pooledOutOfFold(rows: TrainRow[], lambda: number, o: typeof DEFAULTS): Pooled {
+  const x = rows.map((r) => r.x)
+  const y = rows.map((r) => (r.covered ? 1 : 0))
+  const out: Pooled = { p: [], y: [], rows: [] }
+  for (let rep = 0; rep < o.repeats; rep++) {
+    out.p.push(...outOfFold(x, y, lambda, stratifiedFolds(y, o.k, o.seed + rep), o.k, o.signs))
+    out.y.push(...y)
+    out.rows.push(...rows)
+  }
+  return out
+}
+
+function balancedLogLoss({ p, y }: Pooled): number {
+  const loss = (label: number) => {
+    const ps = p.filter((_, i) => y[i] === label)
+    return ps.reduce((s, v) => s - Math.log(Math.min(1 - 1e-9, Math.max(1e-9, label ? v : 1 - v))), 0) / (ps.length || 1)
+  }
+  return (loss(0) + loss(1)) / 2
+}
+
+/** Candidate thresholds: midpoints between consecutive distinct probabilities. */
+function cuts(p: number[]): number[] {
+  const s = [...new Set(p)].sort((a, b) => a - b)
+  return [0, ...s.slice(1).map((v, i) => (v + s[i]!) / 2), 1]
+}
+
+export interface DecisionFigures {
+  coveredDeclined: number
+  coveredHedged: number
+  notCoveredDeclined: number
+  notCoveredHedged: number
+  notCoveredAnsweredOutright: number
+}
+
+function figures(p: number[], rows: TrainRow[], rule: Rule): DecisionFigures {
+  const out = p.map((v, i) => outcome(rule, v, rows[i]!))
+  const share = (covered: boolean, o: string) => {
+    const idx = rows.map((r, i) => (r.covered === covered ? i : -1)).filter((i) => i >= 0)
+    return idx.filter((i) => out[i] === o).length / (idx.length || 1)
+  }
+  return {
+    coveredDeclined: share(true, 'decline'),
+    coveredHedged: share(true, 'hedge'),
+    notCoveredDeclined: share(false, 'decline'),
+    notCoveredHedged: share(false, 'hedge'),
+    notCoveredAnsweredOutright: share(false, 'answer'),
+  }
+}
+
+export function pickRule({ p, rows }: Pooled, o: { maxCoveredDeclined: number; maxCoveredHedged: number; floors: number[] }): Rule {
+  const c = cuts(p)
+  let best: { rule: Rule; f: DecisionFigures } | undefined
+  // Strictly better: fewer uncovered answered outright, then more uncovered declined, then fewer covered hedged.
+  const better = (a: DecisionFigures, b: DecisionFigures) =>
+    a.notCoveredAnsweredOutright < b.notCoveredAnsweredOutright - 1e-12 ||
+    (Math.abs(a.notCoveredAnsweredOutright - b.notCoveredAnsweredOutright) <= 1e-12 &&
+      (a.notCoveredDeclined > b.notCoveredDeclined + 1e-12 ||
+        (Math.abs(a.notCoveredDeclined - b.notCoveredDeclined) <= 1e-12 && a.coveredHedged < b.coveredHedged - 1e-12)))
+  for (const floor of o.floors)
+    for (const focusGate of [true, false]) {
+      // The decline threshold: the highest within the covered-declined budget (answer set out of the way).
+      const hedge = c.filter((t) => figures(p, rows, { floor, focusGate, hedge: t, answer: t }).coveredDeclined <= o.maxCoveredDeclined + 1e-12).at(-1)
+      if (hedge === undefined) continue
+      // The answer threshold: the highest within the covered-hedged budget.
+      const answer = c.filter((t) => t >= hedge && figures(p, rows, { floor, focusGate, hedge, answer: t }).coveredHedged <= o.maxCoveredHedged + 1e-12).at(-1)
+      if (answer === undefined) continue
+      const rule = { floor, focusGate, hedge, answer }
+      const f = figures(p, rows, rule)
+      if (!best || better(f, best.f)) best = { rule, f }
+    }
+  // No combination within budget (cannot happen with floor 0: hedge 0 declines nothing): answer everything.
+  return best?.rule ?? { floor: 0, focusGate: false, hedge: 0, answer: 0 }
+}
+
+/** The recipe: regularisation, floor, focus gate and both thresholds, chosen by cross-validation on `rows`. */
+function choose(rows: TrainRow[], o: typeof DEFAULTS) {
+  const tried = o.lambdas.map((lambda) => ({ lambda, pooled: pooledOutOfFold(rows, lambda, o) }))
+  const losses = tried.map((t) => balancedLogLoss(t.pooled))
+  const i = losses.indexOf(Math.min(...losses))
+  const { lambda, pooled } = tried[i]!
+  return { lambda, ...pickRule(pooled, o), losses }
+}
+
+const round = (x: number) => Number(x.toFixed(4))
+
+export function trainDecision(rows: TrainRow[], options: TrainOptions = {}): DecisionModel {
+  const names = options.features ?? DEFAULT_FEATURES
+  // Options left undefined keep their defaults.
+  const given = Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined))
+  const o = { ...DEFAULTS, signs: signsOf(names), ...given }
+  const y = rows.map((r) => (r.covered ? 1 : 0))
+  // Nested: the whole recipe on k−1 folds, measured on the one left out.
+  const outer = stratifiedFolds(y, o.k, o.seed - 1)
+  const perFold: DecisionFigures[] = []
+  const p = new Array<number>(rows.length).fill(0)
+  const chosenPerFold: (Rule & { lambda: number })[] = []
+  for (let f = 0; f < o.k; f++) {
+    const train = rows.filter((_, i) => outer[i] !== f)
+    const test = rows.filter((_, i) => outer[i] === f)
+    const inner = choose(train, o)
+    const m = fitLogistic(train.map((r) => r.x), train.map((r) => (r.covered ? 1 : 0)), inner.lambda, o.signs)
+    const pt = test.map((r) => predict(m, r.x))
+    rows.forEach((_, i) => outer[i] === f && (p[i] = predict(m, rows[i]!.x)))
+    chosenPerFold.push(inner)
+    perFold.push(figures(pt, test, inner))
+  }
+  // Ranking quality of the nested out-of-fold probabilities: chance a covered question outranks an uncovered one.
+  const pos = p.filter((_, i) => y[i] === 1)
+  const neg = p.filter((_, i) => y[i] === 0)
+  const auc = pos.reduce((s, a) => s + neg.reduce((t, b) => t + (a > b ? 1 : a === b ? 0.5 : 0), 0), 0) / (pos.length * neg.length || 1)
+  const mean = (key: keyof DecisionFigures) => round(perFold.reduce((s, f) => s + f[key], 0) / perFold.length)
+  const chosen = choose(rows, o)
+  const m = fitLogistic(rows.map((r) => r.x), y, chosen.lambda, o.signs)
+  return {
+    features: [...names],
+    mean: m.mean.map(round),
+    scale: m.scale.map(round),
+    bias: round(m.bias),
+    weights: m.weights.map(round),
+    answer: round(chosen.answer),
+    hedge: round(chosen.hedge),
+    floor: chosen.floor,
+    focusGate: chosen.focusGate,
+    lambda: chosen.lambda,
+    trained: {
+      rows: rows.length,
+      covered: y.filter(Boolean).length,
+      folds: o.k,
+      repeats: o.repeats,
+      seed: o.seed,
+      maxCoveredDeclined: o.maxCoveredDeclined,
+      maxCoveredHedged: o.maxCoveredHedged,
+      balancedLogLoss: Object.fromEntries(o.lambdas.map((l, i) => [l, round(chosen.losses[i]!)])),
+      nestedCrossValidation: {
+        auc: round(auc),
+        coveredDeclined: mean('coveredDeclined'),
+        coveredHedged: mean('coveredHedged'),
+        notCoveredDeclined: mean('notCoveredDeclined'),
+        notCoveredHedged: mean('notCoveredHedged'),
+        notCoveredAnsweredOutright: mean('notCoveredAnsweredOutright'),
+        perFold: chosenPerFold.map((t) => ({ lambda: t.lambda, floor: t.floor, focusGate: t.focusGate, hedge: round(t.hedge), answer: round(t.answer) })),
+      },
+    },
+  }
+}

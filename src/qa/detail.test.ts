@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest'
+import { askedDetails, beyondQuestion, detailsFound, masked } from './detail.ts'
+import { coveredProbability, DECISION_MODEL, outcome } from './decision-model.ts'
+import type { DecisionFeatures } from './decide.ts'
+
+describe('the asked detail beside the topic', () => {
+  it('reads what kind of detail a question asks for', () => {
+    expect(askedDetails('某县妇联主席叫什么名字')).toContain('name')
+    expect(askedDetails('示范岗是哪一年评上的')).toContain('year')
+    expect(askedDetails('救助中心在什么地方')).toContain('place')
+    expect(askedDetails('每个部门能推荐几个名额')).toContain('count')
+    expect(askedDetails('热线电话是多少')).toContain('phone')
+    // Where from is not where; a list ("哪几家") is not a count.
+    expect(askedDetails('建微家的经费从哪里来')).not.toContain('place')
+    expect(askedDetails('具体是哪几家')).not.toContain('count')
+    expect(askedDetails('妇联管不管这种事')).toEqual([])
+  })
+
+  it('cuts the question\'s own words out of a window, so repeating the topic is not an answer', () => {
+    expect(beyondQuestion('雨花区示范基地在什么地方', '雨花区示范基地扶持女性创业。')).not.toMatch(/雨花区/)
+    const q = '雨花区示范基地在什么地方'
+    expect(detailsFound(askedDetails(q), q, ['雨花区示范基地扶持女性创业，成效明显。'])).toBe(false)
+    expect(detailsFound(askedDetails(q), q, ['雨花区示范基地位于韶山路58号。'])).toBe(true)
+  })
+
+  it('looks for a name beside the title the question names', () => {
+    const q = '县妇联主席叫什么名字'
+    expect(detailsFound(askedDetails(q), q, ['邀请县委书记黄寿龙作报告，县妇联主席出席。'])).toBe(false)
+    expect(detailsFound(askedDetails(q), q, ['县妇联主席李红梅出席并讲话。'])).toBe(true)
+  })
+
+  it('sees the documents\' redaction marks', () => {
+    expect(masked('户籍人口88.94万的***区')).toBe(true)
+    expect(masked('×××街道妇联主席')).toBe(true)
+    expect(masked('引进xx公司的手工项目')).toBe(true)
+    expect(masked('到20xx年底建成200个微家')).toBe(true)
+    expect(masked('到2025年底建成200个微家')).toBe(false)
+  })
+})
+
+describe('the shipped decision with the detail signal', () => {
+  const f = (extra: Partial<DecisionFeatures['extra']>): DecisionFeatures => ({
+    sentence: 0.9, passage: 0.9, typeOk: true, key: true, similarity: 0.5, unknown: 0, best: 0, focus: true,
+    extra: {
+      clauseMin: 0.9, keyShare: 1, top: 2, margin: 0.5, topCoverage: 1, terms: 4, asksType: false, hasFocus: false,
+      focusInFolder: 1, focusShare: 1, exactAsked: false, exactShare: 1, typesOnly: true, asksCount: false, countOk: true, bridged: false,
+      detailAsked: false, detailOk: true, masked: false, ...extra,
+    },
+  })
+
+  it('is more doubtful when the asked detail is nowhere beside the topic, and does not answer outright', () => {
+    expect(DECISION_MODEL.features).toContain('detailMissing')
+    const found = f({ detailAsked: true, detailOk: true })
+    const missing = f({ detailAsked: true, detailOk: false })
+    expect(coveredProbability(DECISION_MODEL, missing)).toBeLessThan(coveredProbability(DECISION_MODEL, found))
+    expect(outcome(DECISION_MODEL, coveredProbability(DECISION_MODEL, found), found)).toBe('answer')
+    expect(outcome(DECISION_MODEL, coveredProbability(DECISION_MODEL, missing), missing)).not.toBe('answer')
+  })
+
+  it('declines under the coverage floor and at most hedges without the focus, whatever the probability', () => {
+    const rule = { floor: 0.3, focusGate: true, hedge: 0.2, answer: 0.5 }
+    expect(outcome(rule, 0.99, { sentence: 0.1, focus: true })).toBe('decline')
+    expect(outcome(rule, 0.99, { sentence: 0.9, focus: false })).toBe('hedge')
+    expect(outcome({ ...rule, focusGate: false }, 0.99, { sentence: 0.9, focus: false })).toBe('answer')
+    expect(outcome(rule, 0.1, { sentence: 0.9, focus: true })).toBe('decline')
+  })
+})

@@ -1,0 +1,94 @@
+// "The topic is there, the asked detail is not." A question like "雨花区妇联主席叫什么名字" finds the passage
+// about that office — every topic word is in it — but the document names no one; "户籍人口88.94万的***区是哪个区"
+// finds a sentence whose answer the document itself blanked out. Two signals for the learned decision:
+// - detail missing: the question asks for a detail of a recognisable shape (a person's name, a year, a place,
+//   plus the kinds of answer-type.ts: phone, date, amount…) and no window beside the topic holds one once the
+//   question's own words are taken out of it (a window that only repeats "雨花区" does not say where);
+// - masked: the best window has the documents' redaction marks (×××, ***, xx, 20xx) — what is asked may be
+//   exactly what was blanked.
+// Patterns describe shapes of answers, not particular questions.
+import { answerTypes, hasAnswerOf, hasCount, type AnswerType } from './answer-type.ts'
+
+export type Detail = AnswerType | 'person' | 'name' | 'year' | 'place' | 'count'
+
+const ASKS: [Detail, RegExp][] = [
+  // Who holds a title ("妇联主席是谁") wants a name; other who-questions ("找谁", "是谁来讲", "谁兼着当") are
+  // answered by an office or a role as often as by a name.
+  ['person', /(?:主席|会长|书记|主任|校长|站长|园长|负责人|理事长|院长|所长|局长|镇长|县长|区长|村长)是(?:谁|哪位)|哪位(?:领导|同志|老师)/],
+  // A name: of a person or of a thing ("基地叫什么名字").
+  ['name', /叫(?:什么|啥)名|名字叫(?:什么|啥)|叫(?:什么|啥)[？?]?$/],
+  ['year', /哪一?年|什么年份|哪个年份|几几年/],
+  // Where, not where from ("经费从哪里来").
+  ['place', /在哪|(?<!从)哪里(?!来)|(?<!从)哪儿(?!来)|什么地方|啥地方|什么地点|哪个(?:区|县|市|镇|乡|乡镇|村|街道|社区|医院|场馆|景区|风景区|学校|公园)|哪家医院|地点/],
+  // How many of something (not money, which has its own kinds; not "哪几家", a list).
+  ['count', /多少(?!钱)|(?<![哪第])几(?!乎|点|号|月)/],
+]
+
+/** Common surnames: a name is a surname and one or two characters beside a title. */
+const SURNAME = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤'
+const TITLE = '主席|副主席|会长|书记|主任|校长|站长|园长|负责人|理事长|同志|女士|先生|老师|院长|所长|局长|镇长|县长|区长|村长'
+const TITLE_IN = new RegExp(TITLE, 'g')
+/** A quoted or titled name: “春晖基金”, 《…》. */
+const QUOTED = /[“"《「][^”"》」]{2,20}[”"》」]/
+const HAS: Record<'year' | 'place', RegExp> = {
+  year: /(?:19|20)\d{2}\s*年?/,
+  // A named place: a name and a place word ("上虞区", "春雷小学"), an address, a house number.
+  place: /\p{Script=Han}{2}(?:省|市|区(?![域别分])|县|镇|乡|村|街道|社区|医院|体育馆|公园|景区|广场|小学|中学|大厦|大楼)|[路街]\d|地址|\d+号/u,
+}
+
+/** Redaction marks as the normalised documents write them (lower-cased: XX → xx). */
+const MASK = /×{2,}|\*{3,}|(?<![a-z])xx(?![a-z])|\d{2}xx|\d{3}-(?!\d)/
+
+export function askedDetails(question: string): Detail[] {
+  const own = ASKS.filter(([, re]) => re.test(question)).map(([d]) => d)
+  return [...new Set<Detail>([...answerTypes(question), ...own])]
+}
+
+/**
+ * Whether window `text` has a detail of kind `d` beyond the question's own words. A name is looked for beside
+ * the title the question names ("妇联主席叫什么名字": a 主席, not the 县委书记 of the same paragraph), or beside
+ * any title, and must not be a name the question already wrote.
+ */
+export function hasDetail(d: Detail, text: string, question = ''): boolean {
+  const titles = [...new Set(question.match(TITLE_IN) ?? [])]
+  if (d === 'person' || (d === 'name' && titles.length)) return namedBeside(titles.length ? titles.join('|') : TITLE, text, question)
+  const rest = beyondQuestion(question, text)
+  if (d === 'name') return namedBeside(TITLE, text, question) || QUOTED.test(rest)
+  if (d === 'count') return hasCount(rest)
+  return d === 'year' || d === 'place' ? HAS[d].test(rest) : hasAnswerOf(d, rest)
+}
+
+function namedBeside(titles: string, text: string, question: string): boolean {
+  const re = new RegExp(`(?:${titles})[：:\\s]*([${SURNAME}]\\p{Script=Han}{1,2})|([${SURNAME}]\\p{Script=Han}{1,2})(?:${titles})`, 'gu')
+  return [...text.matchAll(re)].some((m) => !question.includes((m[1] ?? m[2])!.slice(0, 2)))
+}
+
+/**
+ * `text` with every stretch it shares with the question (two characters or more) cut out: what is left is
+ * what the window says beyond the question.
+ */
+export function beyondQuestion(question: string, text: string): string {
+  const parts = new Set<string>()
+  for (let i = 0; i < question.length; i++) {
+    let best = ''
+    for (let j = i + 2; j <= question.length; j++) {
+      const s = question.slice(i, j)
+      if (!text.includes(s)) break
+      best = s
+    }
+    if (best) parts.add(best)
+  }
+  let out = text
+  for (const p of [...parts].sort((a, b) => b.length - a.length)) out = out.split(p).join('|')
+  return out
+}
+
+/** Whether some window holds every asked detail beyond the question's own words (true when none is asked). */
+export function detailsFound(details: Detail[], question: string, windows: string[]): boolean {
+  if (!details.length) return true
+  return windows.some((w) => details.every((d) => hasDetail(d, w, question)))
+}
+
+export function masked(text: string): boolean {
+  return MASK.test(text)
+}
