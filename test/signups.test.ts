@@ -7,6 +7,7 @@ import { createSignups } from '../src/signups/index.ts'
 import type { SignupService } from '../src/signups/service.ts'
 import type { SentMessage } from '../src/core/message.ts'
 import { startTestBot, type TestBot } from '../src/testing/bot.ts'
+import { wallClock } from '../src/core/tz.ts'
 import { testRedis } from '../src/testing/redis.ts'
 import { startOpenAiStub } from '../src/testing/openai-stub.ts'
 import { OpenAiLlm } from '../src/adapters/openai/llm.ts'
@@ -85,6 +86,26 @@ describe('signups end to end (sandbox script harness)', () => {
 })
 
 describe('signups in the group', () => {
+  it('"写错了，改成下午3点" right after an announcement that went out at once fixes that activity, keeping its day; a resident saying it changes nothing', async () => {
+    const { bot, svc } = await boot()
+    await say(bot, '李姐', '@小助手 发布活动 下周六下午2点 插花课 社区图书室 限12人', true)
+    await bot.idle()
+    const [before] = await svc.store.live('xingfuli', svc.now())
+    expect(wallClock(before!.startAt, svc.tz)).toMatchObject({ hour: 14, minute: 0 })
+    await say(bot, '王芳', '写错了，改成下午4点')
+    await bot.idle()
+    // Control: a resident's words move nothing.
+    expect((await svc.store.get(before!.id))!.startAt).toBe(before!.startAt)
+    await say(bot, '李姐', '写错了，改成下午3点')
+    await bot.idle()
+    await say(bot, '李姐', '地点也写错了，是微家活动室')
+    await bot.idle()
+    const after = (await svc.store.get(before!.id))!
+    expect(wallClock(after.startAt, svc.tz)).toMatchObject({ ...wallClock(before!.startAt, svc.tz), hour: 15, minute: 0 })
+    expect(after.place).toBe('微家活动室')
+    expect(texts(bot).filter((t) => t.startsWith('【变更】活动1'))).toHaveLength(2)
+  })
+
   it('sign-ups racing the announcement are held and applied once it is published; with none coming, the resident is told', async () => {
     const { bot, svc } = await boot({ settings: { settings: { holdMs: 1500 } } })
     // No activity and none being announced: after the grace period, a plain answer (not silence).

@@ -20,7 +20,7 @@ export function readConfirmation(t: string, sit: Situation): Understanding | und
     const slots: Slots = {}
     const time = timeIn(t, sit)
     if (time) slots.time = time.time
-    const place = /(?:地点|地方)(?:写错了|错了|改一下|改下|不对)?[，,\s]*(?:是|改成|改到|改为|在)?\s*([^，,。不]{2,12}?)(?:不是|$|，|,)|是在?([^，,。]{2,10}?)不是/u.exec(t)
+    const place = /(?:地点|地方)(?:也|都|又)?(?:写错了|弄错了|搞错了|错了|改一下|改下|不对)?[，,\s]*(?:应该)?(?:是|改成|改到|改为|在)?\s*([^，,。不错]{2,12}?)(?:不是|$|，|,)|是在?([^，,。]{2,10}?)不是/u.exec(t)
     if (place) slots.place = (place[1] ?? place[2])!.replace(/^是/u, '')
     const cap = new RegExp(`(?:限|名额|人数).{0,6}?(${NUM})`, 'u').exec(t)
     if (cap) slots.capacity = numberOf(cap[1]!)

@@ -17,6 +17,7 @@ export const ROUTE_INTENTS: Record<string, Intent[]> = {
   'referrals.flow': ['consent.yes', 'consent.no', 'contact.preference', 'consent.withdraw'],
   'referrals.help': ['help.request', 'help.third_party'],
   'signups.draft': ['confirm.yes', 'confirm.no', 'correction'],
+  'signups.fix-published': ['correction'],
   'signups.announce': ['host.announce'],
   'signups.host': ['host.edit', 'host.close', 'host.reopen', 'host.cancel', 'host.export', 'signup.roster', 'activity.list'],
   'signups.resident': ['signup.join', 'signup.cancel', 'signup.status', 'signup.roster', 'signup.remove', 'activity.list', 'activity.info', 'pending.answer'],

@@ -6,7 +6,7 @@ import type { PendingKind } from '../nlu/types.ts'
 import { nameKey } from './parse.ts'
 import { liveActivities } from './handlers/state.ts'
 import { announceRoute, draftRoute } from './handlers/announce.ts'
-import { hostRoute } from './handlers/host.ts'
+import { fixPublishedRoute, hostRoute } from './handlers/host.ts'
 import { observer } from './handlers/observe.ts'
 import { remindRoute } from './handlers/remind.ts'
 import { residentRoute } from './handlers/resident.ts'
@@ -43,6 +43,7 @@ export function createSignups(opts: SignupDeps = {}): Capability {
         await next()
       })
       app.route(draftRoute(app, svc))
+      app.route(fixPublishedRoute(svc))
       app.route(announceRoute(app, svc))
       app.route(hostRoute(app, svc))
       app.route(remindRoute(svc))

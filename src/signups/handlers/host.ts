@@ -42,6 +42,41 @@ export function hostRoute(app: App, svc: SignupService): Route {
   }
 }
 
+/** How long after publishing a host's "写错了，改成下午3点" still means the activity just published. */
+export const FIX_PUBLISHED_MS = 30 * 60_000
+const DATE_WORDS = /周|星期|礼拜|号|日|月|今天|明天|后天|大后天|今晚|明晚/u
+
+/**
+ * A correction with no preview waiting: the host's own activity published in the last half hour is fixed in
+ * place ("写错了，改成下午3点" after an announcement that went out at once). A clock alone keeps the day.
+ */
+export function fixPublishedRoute(svc: SignupService): Route {
+  const justPublished = async (ctx: Context): Promise<Activity | undefined> => {
+    const groupId = groupIdOf(ctx)
+    if (!groupId) return undefined
+    const mine = (await svc.store.live(groupId, svc.now())).filter((a) => a.hostId === ctx.msg.sender.id && svc.now() - a.createdAt < FIX_PUBLISHED_MS)
+    return mine.sort((a, b) => b.createdAt - a.createdAt)[0]
+  }
+  return {
+    name: 'signups.fix-published',
+    band: 'command',
+    roles: ['host', 'staff'],
+    async match(ctx) {
+      if (ctx.msg.role === 'resident' || ctx.get(UNDERSTOOD)?.intent !== 'correction') return false
+      const groupId = groupIdOf(ctx)
+      if (!groupId || (await svc.store.draft(groupId, ctx.msg.sender.id))) return false
+      return (await justPublished(ctx)) !== undefined
+    },
+    async handle(ctx) {
+      const a = await justPublished(ctx)
+      if (!a) throw new UserError(texts.nothingToEdit)
+      const slots = { ...ctx.get(UNDERSTOOD)!.slots }
+      if (slots.time && !DATE_WORDS.test(ctx.msg.text)) slots.time = slots.time.slice(-5)
+      return patch(svc, ctx, a, slots)
+    },
+  }
+}
+
 /** A host action in plain words as a command. */
 function commandOf(u: Understanding): HostCommand {
   const number = u.slots.activity !== undefined ? { number: u.slots.activity } : {}
