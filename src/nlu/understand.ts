@@ -24,6 +24,8 @@ import type { Intent, Situation, Slots, Understanding } from './types.ts'
  * 0.856, and 0.848 / 0.858 / 0.867 / 0.871 / 0.867 / 0.852 at margins 0 / 0.1 / 0.2 / 0.3 / 0.4 / 0.5.
  */
 export const MARGIN = 0.3
+/** How sure the model must be to move a message between a sign-up and a help request. */
+export const CROSS_CERTAINTY = 0.95
 
 const KEEP = new Set<Intent>(['help.emergency', 'privacy.number'])
 const NEEDS_ACTIVITY = new Set<Intent>(['host.edit', 'host.close', 'host.reopen', 'host.cancel', 'host.export', 'signup.cancel', 'signup.remove', 'signup.roster', 'signup.status', 'activity.info', 'pending.answer'])
@@ -73,10 +75,15 @@ function readIntent(raw: string, sit: Situation): Understanding {
   if (rule.intent === 'qa.question' && top.intent === 'activity.list') return rule
   const intent: Intent = top.intent === 'help.emergency' ? 'help.request' : top.intent
   if (intent === rule.intent) return rule
-  if ((isHelp(rule.intent) && isSignup(intent)) || (isSignup(rule.intent) && isHelp(intent))) return rule
+  // Between a sign-up and a help request the rules stand unless the model is all but certain ("…有没有人能帮
+  // 我们调解一下" read by the rules as a sign-up for 亲子阅读 because it says 读书); a worry the rules heard in
+  // a sign-up the model prefers stays as a second meaning, so the gentle check-in still happens.
+  const crosses = (isHelp(rule.intent) && isSignup(intent)) || (isSignup(rule.intent) && isHelp(intent))
+  if (crosses && top.p < CROSS_CERTAINTY) return rule
   const pRule = ranked.find((s) => s.intent === rule.intent)?.p ?? 0
   if (top.p - pRule <= MARGIN) return rule
-  return readAs(intent, normalize(raw), sit)
+  const read = readAs(intent, normalize(raw), sit)
+  return crosses && isHelp(rule.intent) && intent === 'signup.join' ? { ...read, also: ['help.request'] } : read
 }
 
 /** The slots of a message read as `intent`: that intent's own reader when it agrees, else what can be said. */
