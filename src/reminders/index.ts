@@ -65,6 +65,8 @@ export function createReminders(opts: RemindersOptions = {}): Capability {
         },
       })
 
+      const once = onceReminders(app)
+
       // 提醒列表 / 暂停提醒 N / 恢复提醒 N / 删除提醒 N, or the same in plain words ("把第2个提醒删了").
       // Matches for residents too, so they get the refusal.
       const commandOf = (ctx: Context) => {
@@ -74,7 +76,8 @@ export function createReminders(opts: RemindersOptions = {}): Capability {
         if (u?.intent !== 'reminder.manage') return undefined
         const action = u.slots.action ?? 'list'
         if (action === 'list') return { kind: 'list' as const }
-        return u.slots.index !== undefined ? { kind: action, ref: String(u.slots.index) } : { kind: 'which' as const }
+        // No number: the reminder the message names, if exactly one (handlers.ts manage).
+        return u.slots.index !== undefined ? { kind: action, ref: String(u.slots.index) } : { kind: 'describe' as const, action }
       }
       app.route({
         name: 'reminders.manage',
@@ -83,7 +86,8 @@ export function createReminders(opts: RemindersOptions = {}): Capability {
         match: (ctx) => !!ctx.msg.groupId && (addressed(ctx) || ctx.msg.role !== 'resident') && commandOf(ctx) !== undefined,
         handle: (ctx) => {
           const cmd = commandOf(ctx)!
-          return cmd.kind === 'which' ? ctx.reply(texts.manageWhich) : manage(ctx, svc, cmd as Parameters<typeof manage>[2])
+          if (cmd.kind === 'confirm' || cmd.kind === 'cancel') return ctx.reply(texts.manageWhich)
+          return manage(ctx, svc, cmd, once)
         },
       })
 
@@ -107,7 +111,6 @@ export function createReminders(opts: RemindersOptions = {}): Capability {
 
       // A one-off reminder ("下周一上午10点提醒大家交表"; "周日早上8点提醒我…" for oneself). Reminders only for those
       // signed up to an activity are the sign-ups capability's (it knows the rosters).
-      const once = onceReminders(app)
       app.route({
         name: 'reminders.once',
         band: 'command',
@@ -119,7 +122,7 @@ export function createReminders(opts: RemindersOptions = {}): Capability {
         async handle(ctx) {
           // Reminding the whole group is a host's; anyone may ask to be reminded themselves.
           if (!/提醒我/u.test(ctx.msg.text) && ctx.msg.role === 'resident') return ctx.reply(coreTexts.forbidden([...MANAGERS]))
-          await once(ctx, understood(ctx)!.slots, now(), settings.tz)
+          await once.schedule(ctx, understood(ctx)!.slots, now(), settings.tz)
         },
       })
 
