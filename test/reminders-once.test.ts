@@ -177,6 +177,30 @@ describe('one-off reminders in chat', () => {
     expect(await listOf(bot, '李姐')).not.toContain('插花')
   })
 
+  it('a resident sees and deletes only her own 「提醒我…」, and is refused the rest', async () => {
+    const store = await shared()
+    const bot = await boot(store)
+    const queue = onceQueue(store)
+    const refusal = '这个指令只有微家主人或工作人员可以用哦。如需帮忙，可以@群里的微家主人。'
+    const hosts = numberIn((await say(bot, '李姐', '下周一上午10点提醒大家交表'))[0]!)
+    expect(await say(bot, '王芳', '提醒列表')).toEqual([refusal])
+    expect(await say(bot, '王芳', '下周一上午10点提醒大家交表')).toEqual([refusal])
+    const [saved] = await say(bot, '王芳', '下周六下午3点提醒我去浇花')
+    const own = numberIn(saved!)
+    expect(saved).toContain('私信提醒您：去浇花')
+    expect((await say(bot, '王芳', '提醒列表'))[0]!.split('\n')).toEqual([
+      '您让我私信提醒的事：',
+      expect.stringMatching(new RegExp(`^${own}\\. 一次性｜\\d+月\\d+日（周六）15:00｜去浇花（私信提醒您）$`, 'u')),
+      `管理方法——一次性的只能删除：「删除提醒 ${own}」。`,
+    ])
+    expect(await say(bot, '王芳', `删除提醒 ${hosts}`)).toEqual([refusal])
+    expect(await say(bot, '王芳', '把交表那个提醒删了')).toEqual([refusal])
+    expect(await say(bot, '王芳', '暂停提醒 家接待')).toEqual([refusal])
+    expect(await say(bot, '王芳', '把浇花那个提醒删了')).toEqual([`已删除提醒 ${own}。`])
+    expect(await queue.getDelayedCount()).toBe(1)
+    expect(await listOf(bot)).toContain(`${hosts}. 一次性｜`)
+  })
+
   it('survive a restart: still listed, still deletable by number, and still sent when due', async () => {
     const store = await shared()
     const first = await boot(store)

@@ -9,6 +9,10 @@ import { parseSchedule, type ScheduleResult } from './parse.ts'
 import { renderReminder, type ReminderService } from './service.ts'
 import type { ReminderDef } from './settings.ts'
 import { RHYTHM_LABELS, type RhythmKey, texts } from './texts.ts'
+import { texts as coreTexts } from '../core/texts.ts'
+
+/** Who manages a group's reminders; a resident only her own one-offs. */
+export const MANAGERS = ['host', 'staff'] as const
 
 function groupOf(ctx: Context) {
   if (!ctx.group) throw new UserError(texts.noGroup)
@@ -75,7 +79,11 @@ export type ManageCommand = { kind: 'list' } | { kind: Action; ref: string } | {
 /** `once` absent (the console's reminders page): recurring reminders only. */
 export async function manage(ctx: Context, svc: ReminderService, cmd: ManageCommand, once?: OnceReminders): Promise<void> {
   const group = groupOf(ctx)
-  const entries = await entriesOf(svc, once, group.id, ctx.msg.sender.id)
+  const all = await entriesOf(svc, once, group.id, ctx.msg.sender.id)
+  // Residents manage only what they asked to be reminded of themselves (「提醒我…」); the rest is the hosts'.
+  const resident = ctx.msg.role === 'resident'
+  const entries = resident ? all.filter((e) => e.kind === 'once' && e.rec.personal?.id === ctx.msg.sender.id) : all
+  if (resident && !entries.length) throw new UserError(coreTexts.forbidden([...MANAGERS]))
   if (cmd.kind === 'list') {
     if (!entries.length) return ctx.reply(texts.listEmpty)
     const firstRef = (p: (e: Entry) => boolean) => entries.find(p)?.ref
@@ -84,12 +92,13 @@ export async function manage(ctx: Context, svc: ReminderService, cmd: ManageComm
       recurring: firstRef((e) => e.kind === 'rhythm' && e.def.source === 'chat'),
       once: firstRef((e) => e.kind === 'once'),
     })
-    return ctx.reply([texts.listTitle(group.name), ...entries.map((e) => lineOf(svc, e)), footer].join('\n'))
+    return ctx.reply([resident ? texts.listOwnTitle : texts.listTitle(group.name), ...entries.map((e) => lineOf(svc, e)), footer].join('\n'))
   }
   const action = cmd.kind === 'describe' ? cmd.action : cmd.kind
   // No number: the reminder the message names (「把交表那个提醒删了」); a word after the verb is a name too.
   const found = cmd.kind === 'describe' ? matchByName(ctx.msg.text, entries, namesOf) : findEntry(entries, cmd.ref)
   if (!found.length) {
+    if (resident) throw new UserError(coreTexts.forbidden([...MANAGERS]))
     if (cmd.kind === 'describe') return ctx.reply(texts.manageWhich)
     throw new UserError(texts.notFound(cmd.ref))
   }

@@ -4,7 +4,7 @@ import type { App, Capability, Context } from '../core/capability.ts'
 import { PENDING, UNDERSTOOD } from '../core/understanding.ts'
 import type { Understanding } from '../nlu/types.ts'
 import { onceReminders } from './once.ts'
-import { answerDraft, correctDraft, draftReminder, manage } from './handlers.ts'
+import { answerDraft, correctDraft, draftReminder, MANAGERS, manage } from './handlers.ts'
 import { scheduleWithLlm } from './llm.ts'
 import { limitLlm } from '../core/llm-deadline.ts'
 import { isQuestion, parseCommand, parseDraftAnswer, parseSchedule } from './parse.ts'
@@ -20,7 +20,6 @@ export interface RemindersOptions {
   settings?: SettingsOverride
 }
 
-const MANAGERS = ['host', 'staff'] as const
 // Remember a group's room at most this often per process (every message would otherwise be a Redis write).
 
 export function createReminders(opts: RemindersOptions = {}): Capability {
@@ -68,7 +67,7 @@ export function createReminders(opts: RemindersOptions = {}): Capability {
       const once = onceReminders(app)
 
       // 提醒列表 / 暂停提醒 N / 恢复提醒 N / 删除提醒 N, or the same in plain words ("把第2个提醒删了").
-      // Matches for residents too, so they get the refusal.
+      // Matches for residents too: they manage their own 「提醒我…」 one-offs, and are refused the rest (manage).
       const commandOf = (ctx: Context) => {
         const cmd = parseCommand(ctx.msg.text)
         if (cmd) return cmd
@@ -82,7 +81,6 @@ export function createReminders(opts: RemindersOptions = {}): Capability {
       app.route({
         name: 'reminders.manage',
         band: 'command',
-        roles: [...MANAGERS],
         match: (ctx) => !!ctx.msg.groupId && (addressed(ctx) || ctx.msg.role !== 'resident') && commandOf(ctx) !== undefined,
         handle: (ctx) => {
           const cmd = commandOf(ctx)!

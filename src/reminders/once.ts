@@ -71,8 +71,7 @@ export function onceReminders(app: App): OnceReminders {
       ctx.log.info({ ...record, at, personal: self }, 'reminders: one-off recorded')
     }
     await queue.add(key, { text: texts.customText(what), to, key, record }, { at })
-    // Hosts manage reminders by number; residents (who may only set their own) can't use 「删除提醒」.
-    await ctx.reply(texts.onceSaved(formatWhen(wallClock(at, tz)), what, self, ctx.msg.role === 'resident' ? undefined : record?.no))
+    await ctx.reply(texts.onceSaved(formatWhen(wallClock(at, tz)), what, self, record?.no))
   }
 
   return {

@@ -48,6 +48,7 @@ export const texts = {
   noGroup: '请在微家群里设置提醒，或先在群里和我说句话。',
 
   listTitle: (name: string) => `${name}的定时提醒：`,
+  listOwnTitle: '您让我私信提醒的事：',
   listEmpty: '还没有定时提醒。微家主人可以这样设置：@我 每周三下午3点 家接待',
   listItem: (p: { ref: string; description: string; label: string; next?: string; paused: boolean; fromConfig: boolean }) =>
     // Config rhythms are referred to by name, chat ones by number; don't print the name twice.
