@@ -2,10 +2,17 @@
 import type { Context } from '../core/capability.ts'
 import { UserError } from '../core/errors.ts'
 import { DEFAULT_QUIET, isQuiet } from '../core/proactive.ts'
-import { type Command, parseSchedule, type ScheduleResult } from './parse.ts'
+import { matchByName } from './describe.ts'
+import type { OnceReminders } from './once.ts'
+import type { OnceRecord } from './once-store.ts'
+import { parseSchedule, type ScheduleResult } from './parse.ts'
 import { renderReminder, type ReminderService } from './service.ts'
 import type { ReminderDef } from './settings.ts'
 import { RHYTHM_LABELS, type RhythmKey, texts } from './texts.ts'
+import { texts as coreTexts } from '../core/texts.ts'
+
+/** Who manages a group's reminders; a resident only her own one-offs. */
+export const MANAGERS = ['host', 'staff'] as const
 
 function groupOf(ctx: Context) {
   if (!ctx.group) throw new UserError(texts.noGroup)
@@ -64,24 +71,47 @@ export async function answerDraft(ctx: Context, svc: ReminderService, answer: 'c
   await ctx.reply(texts.saved(saved.no))
 }
 
-export async function manage(ctx: Context, svc: ReminderService, cmd: Exclude<Command, { kind: 'confirm' | 'cancel' }>): Promise<void> {
+/** What a host manages: a rhythm (config or chat, recurring) or a one-off, under the ref shown in the list. */
+type Entry = { kind: 'rhythm'; ref: string; def: ReminderDef } | { kind: 'once'; ref: string; rec: OnceRecord }
+type Action = 'pause' | 'resume' | 'delete'
+export type ManageCommand = { kind: 'list' } | { kind: Action; ref: string } | { kind: 'describe'; action: Action }
+
+/** `once` absent (the console's reminders page): recurring reminders only. */
+export async function manage(ctx: Context, svc: ReminderService, cmd: ManageCommand, once?: OnceReminders): Promise<void> {
   const group = groupOf(ctx)
-  const defs = await svc.defs(group.id)
+  const all = await entriesOf(svc, once, group.id, ctx.msg.sender.id)
+  // Residents manage only what they asked to be reminded of themselves (「提醒我…」); the rest is the hosts'.
+  const resident = ctx.msg.role === 'resident'
+  const entries = resident ? all.filter((e) => e.kind === 'once' && e.rec.personal?.id === ctx.msg.sender.id) : all
+  if (resident && !entries.length) throw new UserError(coreTexts.forbidden([...MANAGERS]))
   if (cmd.kind === 'list') {
-    if (!defs.length) {
-      await ctx.reply(texts.listEmpty)
-      return
-    }
-    const lines = defs.map((d) => {
-      const [next] = d.paused ? [] : svc.nextOf(d)
-      return texts.listItem({ ref: d.ref, label: d.label, description: d.description, next: next === undefined ? undefined : svc.formatAt(next), paused: d.paused, fromConfig: d.source === 'config' })
+    if (!entries.length) return ctx.reply(texts.listEmpty)
+    const firstRef = (p: (e: Entry) => boolean) => entries.find(p)?.ref
+    const footer = texts.listFooter({
+      name: firstRef((e) => e.kind === 'rhythm' && e.def.source === 'config'),
+      recurring: firstRef((e) => e.kind === 'rhythm' && e.def.source === 'chat'),
+      once: firstRef((e) => e.kind === 'once'),
     })
-    await ctx.reply([texts.listTitle(group.name), ...lines, texts.listFooter].join('\n'))
-    return
+    return ctx.reply([resident ? texts.listOwnTitle : texts.listTitle(group.name), ...entries.map((e) => lineOf(svc, e)), footer].join('\n'))
   }
-  const def = findDef(defs, cmd.ref)
-  if (!def) throw new UserError(texts.notFound(cmd.ref))
-  switch (cmd.kind) {
+  const action = cmd.kind === 'describe' ? cmd.action : cmd.kind
+  // No number: the reminder the message names (「把交表那个提醒删了」); a word after the verb is a name too.
+  const found = cmd.kind === 'describe' ? matchByName(ctx.msg.text, entries, namesOf) : findEntry(entries, cmd.ref)
+  if (!found.length) {
+    if (resident) throw new UserError(coreTexts.forbidden([...MANAGERS]))
+    if (cmd.kind === 'describe') return ctx.reply(texts.manageWhich)
+    throw new UserError(texts.notFound(cmd.ref))
+  }
+  if (found.length > 1) return ctx.reply(texts.manageWhichOf(found.map((e) => lineOf(svc, e)), action, found[0]!.ref))
+  const entry = found[0]!
+  if (entry.kind === 'once') {
+    if (action !== 'delete') return ctx.reply(texts.onceOnlyDelete(entry.ref))
+    await once!.delete(entry.rec)
+    ctx.log.info({ groupId: group.id, no: entry.rec.no }, 'reminders: one-off deleted')
+    return ctx.reply(texts.deleted(entry.ref))
+  }
+  const def = entry.def
+  switch (action) {
     case 'pause':
       if (def.paused) return ctx.reply(texts.alreadyPaused(def.ref))
       await svc.setPaused(def, true)
@@ -102,12 +132,34 @@ export async function manage(ctx: Context, svc: ReminderService, cmd: Exclude<Co
   }
 }
 
-/** A number names a chat reminder; a word names a config rhythm (家接待) or custom id, or a unique label. */
-function findDef(defs: ReminderDef[], ref: string): ReminderDef | undefined {
-  const exact = defs.find((d) => d.ref === ref)
-  if (exact) return exact
-  const byLabel = defs.filter((d) => d.label === ref)
-  return byLabel.length === 1 ? byLabel[0] : undefined
+/** Config rhythms first, then everything numbered (recurring and one-off) by number. */
+async function entriesOf(svc: ReminderService, once: OnceReminders | undefined, groupId: string, viewerId: string): Promise<Entry[]> {
+  const [defs, onces] = await Promise.all([svc.defs(groupId), once ? once.visible(groupId, viewerId) : []])
+  const config: Entry[] = defs.filter((d) => d.source === 'config').map((def) => ({ kind: 'rhythm', ref: def.ref, def }))
+  const numbered: Entry[] = [
+    ...defs.filter((d) => d.source === 'chat').map((def): Entry => ({ kind: 'rhythm', ref: def.ref, def })),
+    ...onces.map((rec): Entry => ({ kind: 'once', ref: String(rec.no), rec })),
+  ]
+  return [...config, ...numbered.sort((a, b) => Number(a.ref) - Number(b.ref))]
+}
+
+function lineOf(svc: ReminderService, e: Entry): string {
+  if (e.kind === 'once') return texts.onceItem({ ref: e.ref, when: svc.formatAt(e.rec.at), content: e.rec.content, personal: !!e.rec.personal })
+  const d = e.def
+  const [next] = d.paused ? [] : svc.nextOf(d)
+  return texts.listItem({ ref: d.ref, label: d.label, description: d.description, next: next === undefined ? undefined : svc.formatAt(next), paused: d.paused, fromConfig: d.source === 'config' })
+}
+
+// A chat reminder's number is not a name (「把12月那个提醒删了」 is not reminder 12).
+const namesOf = (e: Entry) => (e.kind === 'once' ? [e.rec.content] : e.def.source === 'config' ? [e.def.label, e.def.ref] : [e.def.label])
+
+/** A number names a chat reminder; a word names a config rhythm (家接待) or custom id, a unique label, or what a reminder is about. */
+function findEntry(entries: Entry[], ref: string): Entry[] {
+  const exact = entries.find((e) => e.ref === ref)
+  if (exact) return [exact]
+  if (/^\d+$/u.test(ref)) return []
+  const byLabel = entries.filter((e) => e.kind === 'rhythm' && e.def.label === ref)
+  return byLabel.length ? byLabel : matchByName(ref, entries, namesOf)
 }
 
 /** "改成早上8点提醒" before 「确认」: the draft's clock changes and the preview is shown again. */

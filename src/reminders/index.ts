@@ -4,7 +4,7 @@ import type { App, Capability, Context } from '../core/capability.ts'
 import { PENDING, UNDERSTOOD } from '../core/understanding.ts'
 import type { Understanding } from '../nlu/types.ts'
 import { onceReminders } from './once.ts'
-import { answerDraft, correctDraft, draftReminder, manage } from './handlers.ts'
+import { answerDraft, correctDraft, draftReminder, MANAGERS, manage } from './handlers.ts'
 import { scheduleWithLlm } from './llm.ts'
 import { limitLlm } from '../core/llm-deadline.ts'
 import { isQuestion, parseCommand, parseDraftAnswer, parseSchedule } from './parse.ts'
@@ -20,7 +20,6 @@ export interface RemindersOptions {
   settings?: SettingsOverride
 }
 
-const MANAGERS = ['host', 'staff'] as const
 // Remember a group's room at most this often per process (every message would otherwise be a Redis write).
 
 export function createReminders(opts: RemindersOptions = {}): Capability {
@@ -65,8 +64,10 @@ export function createReminders(opts: RemindersOptions = {}): Capability {
         },
       })
 
+      const once = onceReminders(app)
+
       // 提醒列表 / 暂停提醒 N / 恢复提醒 N / 删除提醒 N, or the same in plain words ("把第2个提醒删了").
-      // Matches for residents too, so they get the refusal.
+      // Matches for residents too: they manage their own 「提醒我…」 one-offs, and are refused the rest (manage).
       const commandOf = (ctx: Context) => {
         const cmd = parseCommand(ctx.msg.text)
         if (cmd) return cmd
@@ -74,16 +75,17 @@ export function createReminders(opts: RemindersOptions = {}): Capability {
         if (u?.intent !== 'reminder.manage') return undefined
         const action = u.slots.action ?? 'list'
         if (action === 'list') return { kind: 'list' as const }
-        return u.slots.index !== undefined ? { kind: action, ref: String(u.slots.index) } : { kind: 'which' as const }
+        // No number: the reminder the message names, if exactly one (handlers.ts manage).
+        return u.slots.index !== undefined ? { kind: action, ref: String(u.slots.index) } : { kind: 'describe' as const, action }
       }
       app.route({
         name: 'reminders.manage',
         band: 'command',
-        roles: [...MANAGERS],
         match: (ctx) => !!ctx.msg.groupId && (addressed(ctx) || ctx.msg.role !== 'resident') && commandOf(ctx) !== undefined,
         handle: (ctx) => {
           const cmd = commandOf(ctx)!
-          return cmd.kind === 'which' ? ctx.reply(texts.manageWhich) : manage(ctx, svc, cmd as Parameters<typeof manage>[2])
+          if (cmd.kind === 'confirm' || cmd.kind === 'cancel') return ctx.reply(texts.manageWhich)
+          return manage(ctx, svc, cmd, once)
         },
       })
 
@@ -107,7 +109,6 @@ export function createReminders(opts: RemindersOptions = {}): Capability {
 
       // A one-off reminder ("下周一上午10点提醒大家交表"; "周日早上8点提醒我…" for oneself). Reminders only for those
       // signed up to an activity are the sign-ups capability's (it knows the rosters).
-      const once = onceReminders(app)
       app.route({
         name: 'reminders.once',
         band: 'command',
@@ -119,7 +120,7 @@ export function createReminders(opts: RemindersOptions = {}): Capability {
         async handle(ctx) {
           // Reminding the whole group is a host's; anyone may ask to be reminded themselves.
           if (!/提醒我/u.test(ctx.msg.text) && ctx.msg.role === 'resident') return ctx.reply(coreTexts.forbidden([...MANAGERS]))
-          await once(ctx, understood(ctx)!.slots, now(), settings.tz)
+          await once.schedule(ctx, understood(ctx)!.slots, now(), settings.tz)
         },
       })
 

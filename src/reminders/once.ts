@@ -1,10 +1,12 @@
 // One-off reminders said in chat ("下周一上午10点提醒大家交表", "周日早上8点提醒我一下插花的事"): a delayed job
-// (id from the message, so a redelivered message schedules nothing twice), sent to the group or to the person.
+// (id from the message, so a redelivered message schedules nothing twice), sent to the group or to the person,
+// and a record (once-store.ts) so hosts see it in 「提醒列表」 and can delete it; sending it removes the record.
 import { z } from 'zod'
 import type { App, Context, JobQueue } from '../core/capability.ts'
 import { UserError } from '../core/errors.ts'
 import { fromWall, wallClock } from '../core/tz.ts'
 import type { Slots } from '../nlu/types.ts'
+import { type OnceRecord, OnceStore } from './once-store.ts'
 import { formatWhen, texts } from './texts.ts'
 
 export const ONCE_QUEUE = 'reminders-once'
@@ -15,23 +17,41 @@ const onceSchema = z.object({
     z.object({ kind: z.literal('private'), contactId: z.string(), name: z.string() }),
   ]),
   key: z.string(),
+  /** Its record (absent on jobs queued before one-offs were recorded, or said where no group is known). */
+  record: z.object({ groupId: z.string(), no: z.number().int() }).optional(),
 })
 type OnceJob = z.infer<typeof onceSchema>
 
-export function onceReminders(app: App) {
+export interface OnceReminders {
+  schedule(ctx: Context, slots: Slots, now: number, tz: string): Promise<void>
+  /** A group's one-offs this person may see: the group's own, and their personal ones. */
+  visible(groupId: string, viewerId: string): Promise<OnceRecord[]>
+  /** Removes the record and its delayed job; false when it was already gone (sent or deleted). */
+  delete(rec: OnceRecord): Promise<boolean>
+}
+
+export function onceReminders(app: App): OnceReminders {
+  const store = new OnceStore(app)
   const queue: JobQueue<OnceJob> = app.jobs.define({
     name: ONCE_QUEUE,
     schema: onceSchema,
     attempts: 3,
     async process(job) {
-      if (job.to.kind === 'private') return app.outbox.send({ to: job.to, text: job.text, key: job.key, priority: 'reminder' })
-      const room = await app.resolveRoom(job.to.groupId)
-      if (!room) return void app.log.warn({ groupId: job.to.groupId }, 'reminders: no room known for a one-off reminder')
-      await app.outbox.send({ to: room, text: job.text, key: job.key, priority: 'reminder' })
+      const { record } = job
+      // Deleted while its job was already running (so the job could not be removed): not sent.
+      if (record && !(await store.get(record.groupId, record.no))) return void app.log.info(record, 'reminders: one-off deleted before it was due, not sent')
+      if (job.to.kind === 'private') await app.outbox.send({ to: job.to, text: job.text, key: job.key, priority: 'reminder' })
+      else {
+        const room = await app.resolveRoom(job.to.groupId)
+        if (!room) app.log.warn({ groupId: job.to.groupId }, 'reminders: no room known for a one-off reminder')
+        else await app.outbox.send({ to: room, text: job.text, key: job.key, priority: 'reminder' })
+      }
+      // Sent (or undeliverable for good): no longer waiting, so no longer listed.
+      if (record) await store.remove(record.groupId, record.no)
     },
   })
 
-  return async function schedule(ctx: Context, slots: Slots, now: number, tz: string): Promise<void> {
+  async function schedule(ctx: Context, slots: Slots, now: number, tz: string): Promise<void> {
     if (!slots.time) throw new UserError(texts.cannotRead)
     const at = slotTime(slots.time, now, tz)
     if (at <= now) throw new UserError(texts.oncePast(formatWhen(wallClock(at, tz))))
@@ -41,8 +61,30 @@ export function onceReminders(app: App) {
     if (!self && !groupId) throw new UserError(texts.noGroup)
     const to: OnceJob['to'] = self ? { kind: 'private', contactId: ctx.msg.sender.id, name: ctx.msg.sender.name } : { kind: 'room', groupId: groupId! }
     const key = `reminders:once:${ctx.msg.id}`
-    await queue.add(key, { text: texts.customText(what), to, key }, { at })
-    await ctx.reply(texts.onceSaved(formatWhen(wallClock(at, tz)), what, self))
+    let record: OnceJob['record']
+    if (groupId) {
+      const personal = self ? ctx.msg.sender : undefined
+      const made = await store.create(ctx.msg.id, { groupId, at, content: what, personal, createdBy: ctx.msg.sender, createdAt: now, jobId: key })
+      // A redelivery of a message whose one-off was since deleted or sent: nothing to schedule again.
+      if (!made.created && !(await store.get(groupId, made.no))) return void ctx.log.info({ groupId, no: made.no }, 'reminders: one-off already handled')
+      record = { groupId, no: made.no }
+      ctx.log.info({ ...record, at, personal: self }, 'reminders: one-off recorded')
+    }
+    await queue.add(key, { text: texts.customText(what), to, key, record }, { at })
+    await ctx.reply(texts.onceSaved(formatWhen(wallClock(at, tz)), what, self, record?.no))
+  }
+
+  return {
+    schedule,
+    async visible(groupId, viewerId) {
+      return (await store.list(groupId)).filter((r) => !r.personal || r.personal.id === viewerId)
+    },
+    async delete(rec) {
+      const removed = await store.remove(rec.groupId, rec.no)
+      // A job already running can't be removed; it finds its record gone and sends nothing (process above).
+      await queue.remove(rec.jobId).catch((err: unknown) => app.log.warn({ err, jobId: rec.jobId }, 'reminders: one-off job not removed'))
+      return removed
+    },
   }
 }
 

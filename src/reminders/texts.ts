@@ -40,18 +40,32 @@ export const texts = {
   cannotRead: '没看懂提醒的时间。可以这样说：「每周三下午3点 家接待」「每月第一个周六上午9点 家聚会」「每两周的周五晚上7点 读书会」「每年腊月二十上午10点 家宴会」。',
   badCron: (why: string) => `这个 cron 表达式看不懂（${why}）。例如「0 9 * * 6#1」是每月第一个周六9点。`,
   lunarUnsupported: '抱歉，这里暂时算不了农历日期，请改用公历，例如「每年1月20日上午10点 家宴会」。',
-  onceSaved: (when: string, what: string, self: boolean) => `好的，${when}${self ? '私信提醒您' : '在群里提醒大家'}：${what}`,
+  onceSaved: (when: string, what: string, self: boolean, no?: number) =>
+    `好的，${when}${self ? '私信提醒您' : '在群里提醒大家'}：${what}${no ? `\n这是第${no}号提醒，不需要了发「删除提醒 ${no}」。` : ''}`,
   oncePast: (when: string) => `${when}已经过了，请说一个以后的时间。`,
   draftChanged: '已按您说的改好，请再看一眼：',
   manageWhich: '要管理哪一条提醒？请带上编号，比如「暂停提醒 1」。',
   noGroup: '请在微家群里设置提醒，或先在群里和我说句话。',
 
   listTitle: (name: string) => `${name}的定时提醒：`,
+  listOwnTitle: '您让我私信提醒的事：',
   listEmpty: '还没有定时提醒。微家主人可以这样设置：@我 每周三下午3点 家接待',
   listItem: (p: { ref: string; description: string; label: string; next?: string; paused: boolean; fromConfig: boolean }) =>
     // Config rhythms are referred to by name, chat ones by number; don't print the name twice.
     `${p.ref === p.label ? '·' : `${p.ref}.`} ${p.label}｜${p.description}${p.paused ? '｜已暂停' : p.next ? `｜下次 ${p.next}` : ''}${p.fromConfig ? '（固定节奏）' : ''}`,
-  listFooter: '「暂停提醒 编号」「恢复提醒 编号」「删除提醒 编号」可以管理。',
+  onceItem: (p: { ref: string; when: string; content: string; personal: boolean }) => `${p.ref}. 一次性｜${p.when}｜${p.content}${p.personal ? '（私信提醒您）' : ''}`,
+  /** Examples taken from what the list shows: config rhythms by name, chat ones by number; one-offs only deleted. */
+  listFooter: (p: { name?: string; recurring?: string; once?: string }) => {
+    const ways = [
+      p.name && `固定节奏用名称：「暂停提醒 ${p.name}」「恢复提醒 ${p.name}」`,
+      p.recurring && `群里设置的用编号：「暂停提醒 ${p.recurring}」「恢复提醒 ${p.recurring}」「删除提醒 ${p.recurring}」`,
+      p.once && `一次性的只能删除：「删除提醒 ${p.once}」`,
+    ].filter(Boolean)
+    return `管理方法——${ways.join('；')}。`
+  },
+  manageWhichOf: (lines: string[], action: 'pause' | 'resume' | 'delete', ref: string) =>
+    [`有${lines.length}条提醒都对得上，要${ACTION_WORDS[action]}哪一条？`, ...lines, `请带上编号或名称，比如「${ACTION_WORDS[action]}提醒 ${ref}」。`].join('\n'),
+  onceOnlyDelete: (ref: string) => `提醒 ${ref} 是一次性提醒，不能暂停或恢复，只能删除：发「删除提醒 ${ref}」。`,
 
   notFound: (ref: string) => `没有找到「${ref}」这条提醒，发「提醒列表」看看编号。`,
   paused: (ref: string) => `已暂停提醒 ${ref}。发「恢复提醒 ${ref}」可恢复。`,
@@ -66,6 +80,8 @@ export const texts = {
   noteWorkdays: '工作日按周一到周五算，不含法定节假日调休',
   noteMonthEnd: (day: number) => `有的月份没有${day}号，那个月就不提醒`,
 }
+
+const ACTION_WORDS = { pause: '暂停', resume: '恢复', delete: '删除' } as const
 
 export const WEEKDAY_NAMES = ['周日', '周一', '周二', '周三', '周四', '周五', '周六']
 
