@@ -29,6 +29,9 @@ import { Router } from './core/router.ts'
 import type { Storage } from './core/storage.ts'
 import { texts } from './core/texts.ts'
 import { understanding } from './core/understanding.ts'
+import { SenderOrder, senderKey } from './core/sender-order.ts'
+import { readDanger } from './nlu/danger.ts'
+import { normalize } from './nlu/text.ts'
 
 export interface AppOptions {
   config: Config
@@ -176,16 +179,19 @@ export async function createApp(opts: AppOptions): Promise<BotApp> {
     }
   }
 
+  const order = new SenderOrder()
   const handle = (msg: InboundMessage) =>
-    busy(async () => {
-      const ctx = createContext(msg, contextDeps)
-      try {
-        await run(ctx)
-      } catch (err) {
-        // Only the drop rules sit outside the boundary (e.g. Redis lost while checking duplicates).
-        ctx.log.error({ err }, 'message could not be processed')
-      }
-    })
+    busy(() =>
+      order.run(senderKey(msg), msg.kind === 'text' && readDanger(normalize(msg.text)) !== undefined, async () => {
+        const ctx = createContext(msg, contextDeps)
+        try {
+          await run(ctx)
+        } catch (err) {
+          // Only the drop rules sit outside the boundary (e.g. Redis lost while checking duplicates).
+          ctx.log.error({ err }, 'message could not be processed')
+        }
+      }),
+    )
 
   return {
     ...app,

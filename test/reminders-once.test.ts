@@ -228,6 +228,21 @@ describe('one-off reminders in chat', () => {
   })
 })
 
+describe('one person\'s messages in order', () => {
+  it('a reminder set and the list asked for at once: the list already has it (the two are handled in arrival order)', async () => {
+    const store = await shared()
+    const bot = await boot(store)
+    const before = bot.sent.length
+    bot.world.say('李姐', '@小助手 下周一上午10点提醒大家交表', { mentionBot: true })
+    bot.world.say('李姐', '@小助手 提醒列表', { mentionBot: true })
+    expect(await bot.idle()).toBe(true)
+    const replies = bot.sent.slice(before).map((m) => m.text)
+    expect(replies).toHaveLength(2)
+    expect(replies[0]).toMatch(/^好的，.*交表/u)
+    expect(replies[1]).toMatch(/一次性｜.*交表/u)
+  })
+})
+
 describe('the one-off record', () => {
   it('gives a redelivered message the number it already has, and records it once', async () => {
     const store = await shared()
