@@ -18,6 +18,7 @@ import { evalRun } from './eval-run.ts'
 import { readEvalFile, readSplit } from './evaluate.ts'
 import { KnowledgeIndex } from './index-store.ts'
 import { ingest } from './ingest.ts'
+import { retrieve } from './retrieve.ts'
 import { qaTexts } from './texts.ts'
 
 const FIX = new URL('../../test/fixtures/', import.meta.url).pathname
@@ -101,6 +102,13 @@ describe('regressions from issue #11 (offline answers)', () => {
     expect(r.answer).toContain('2000萬元')
     expect(r.answer).toContain('來源：')
     expect(r.answer).not.toMatch(/[资项来]/)
+  })
+
+  it('everyday wording reaches the official passage through the lexicon (嫁出去的闺女 → 出嫁女)', async () => {
+    const q = '我是嫁出去的闺女,娘家村里分的地还有我的份不?'
+    const hit = (r: Awaited<ReturnType<typeof retrieve>>) => r.passages.slice(0, 5).some((p) => index.normalizedText(p.row).includes('登记簿'))
+    expect(hit(await retrieve(index, q, { lexicon: false }))).toBe(false)
+    expect(hit(await retrieve(index, q))).toBe(true)
   })
 
   it('colloquial question reaches the formal wording', async () => {
