@@ -16,7 +16,7 @@ interface Row {
 
 const ROWS: Row[] = LEXICON.map(([everyday, official]) => ({
   fragments: everyday.split(/\s+/).map(normalizeForIndex).filter(Boolean),
-  colloquial: everyday.replace(/\s+/g, ''),
+  colloquial: everyday.trim().replace(/\s+/g, ' '),
   formal: normalizeForIndex(official),
 })).filter((r) => r.fragments.length && r.formal)
 

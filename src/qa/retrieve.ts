@@ -84,7 +84,9 @@ const ALIAS_WEIGHT = 0.8
  * Lexicon words (lexicon.ts) point at the topic less surely than a synonym does: below the alias weight.
  * Tune (375 q) hit@1/hit@5/MRR without the lexicon 0.757/0.956/0.846; at 0.3 0.769/0.952/0.855, at 0.5
  * 0.765/0.956/0.853, at 0.8 0.761/0.960/0.852. 0.5 keeps hit@5. Adding them to the dense text too lowered
- * tune MRR at every weight (0.848 at 0.5): the hashed embedding of a long query drifts.
+ * tune MRR at every weight (0.848 at 0.5): the hashed embedding of a long query drifts. Reranking with them as
+ * bridges rather than as bigrams (rerank.ts): tune 0.769/0.960/0.856. Raising the weight only when the literal
+ * search is weak (its decision not an answer, or a decline; 0.3, 0.8, 1.0) moved tune MRR by ±0.003: dropped.
  */
 const LEXICON_WEIGHT = 0.5
 const CONTEXT_WEIGHT = 0.5
@@ -153,14 +155,17 @@ export async function retrieve(index: KnowledgeIndex, question: string, opts: Re
   const query = opts.lexicon === false ? { ...prepared, keyword: prepared.literalKeyword, lexicon: [] } : prepared
   const [vector] = await index.embedder.embed([query.dense])
   const dense = await index.vectors.search(vector!, candidates)
-  const passages = rankPassages(index, query, dense, candidates, k)
   const model = opts.thresholds ?? DECISION_MODEL
-  if (!query.lexicon.length) return { query, passages, decision: decide(index, query, passages, model) }
+  if (!query.lexicon.length) {
+    const passages = rankPassages(index, query, dense, candidates, k)
+    return { query, passages, decision: decide(index, query, passages, model) }
+  }
   // Lexicon words reorder the passages but are no evidence that the documents answer the question: whether to
   // answer is decided on the ranking the question's own words give (as without the lexicon), and only the
   // passage to answer from is picked, by the same own-word coverage, among the reordered ones.
   const literalQuery: PreparedQuery = { ...query, keyword: query.literalKeyword, lexicon: [] }
   const literal = decide(index, literalQuery, rankPassages(index, literalQuery, dense, candidates, k), model)
+  const passages = rankPassages(index, query, dense, candidates, k)
   const { best } = decide(index, query, passages, model)
   return { query, passages, decision: { ...literal, best } }
 }
