@@ -18,6 +18,7 @@ import { evalRun } from './eval-run.ts'
 import { readEvalFile, readSplit } from './evaluate.ts'
 import { KnowledgeIndex } from './index-store.ts'
 import { ingest } from './ingest.ts'
+import { retrieve } from './retrieve.ts'
 import { qaTexts } from './texts.ts'
 
 const FIX = new URL('../../test/fixtures/', import.meta.url).pathname
@@ -46,14 +47,16 @@ describe('eval on the real documents (floors well below the targets)', () => {
     const halves = report as Extract<typeof report, { heldout: unknown }>
     const { pipeline, baseline } = halves.heldout
     expect(pipeline.covered + pipeline.notCovered).toBe(121)
-    // Measured (near-duplicate suppression in): hit@5 0.913, hit@1 0.815, MRR 0.850; BM25 0.859 / 0.717 / 0.772.
-    // Floors a few questions below (of 92 covered: hit@5 3, hit@1 3).
-    expect(pipeline.hit5).toBeGreaterThanOrEqual(0.88)
-    expect(pipeline.hit1).toBeGreaterThanOrEqual(0.78)
-    expect(pipeline.mrr).toBeGreaterThanOrEqual(0.81)
+    // Measured (with the everyday → official lexicon, lexicon.ts): hit@5 0.935, hit@1 0.837, MRR 0.877; BM25
+    // 0.859 / 0.717 / 0.772 (without the lexicon: 0.913 / 0.815 / 0.850). Floors a few questions below (of 92
+    // covered: hit@5 3, hit@1 3).
+    expect(pipeline.hit5).toBeGreaterThanOrEqual(0.9)
+    expect(pipeline.hit1).toBeGreaterThanOrEqual(0.8)
+    expect(pipeline.mrr).toBeGreaterThanOrEqual(0.84)
     expect(pipeline.hit1).toBeGreaterThanOrEqual(baseline.hit1 + 0.04)
     expect(pipeline.hit5).toBeGreaterThanOrEqual(baseline.hit5)
-    // Measured (a hedged reply counts as neither declined nor wrongly declined): of 29 uncovered, 0.759 declined
+    // Measured (a hedged reply counts as neither declined nor wrongly declined; the lexicon leaves these unchanged,
+    // the decision is taken on the question's own words): of 29 uncovered, 0.759 declined
     // and 0.138 hedged, 0.103 answered outright; of 92 covered, 0.098 declined and 0.109 hedged. Floors a question
     // or a few below (uncovered: 3 declined, 1 answered outright; covered: 2 declined, 3 hedged).
     expect(pipeline.notCoveredDeclined).toBeGreaterThanOrEqual(0.65)
@@ -101,6 +104,13 @@ describe('regressions from issue #11 (offline answers)', () => {
     expect(r.answer).toContain('2000萬元')
     expect(r.answer).toContain('來源：')
     expect(r.answer).not.toMatch(/[资项来]/)
+  })
+
+  it('everyday wording reaches the official passage through the lexicon (嫁出去的闺女 → 出嫁女)', async () => {
+    const q = '我是嫁出去的闺女,娘家村里分的地还有我的份不?'
+    const hit = (r: Awaited<ReturnType<typeof retrieve>>) => r.passages.slice(0, 5).some((p) => index.normalizedText(p.row).includes('登记簿'))
+    expect(hit(await retrieve(index, q, { lexicon: false }))).toBe(false)
+    expect(hit(await retrieve(index, q))).toBe(true)
   })
 
   it('colloquial question reaches the formal wording', async () => {

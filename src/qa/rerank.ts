@@ -95,9 +95,13 @@ export function exactOf(exact: string[], text: string): number {
 export function rerank(index: KnowledgeIndex, query: PreparedQuery, candidates: Passage[]): Passage[] {
   const sorted = [...candidates].sort((a, b) => b.score - a.score)
   const head = sorted.slice(0, RERANK.depth)
-  const spec = coverageSpec(index, query)
-  // The bigrams the query searched with (its own words', its everyday words' formal synonyms', a rewrite's).
-  const grams = [...new Set(query.keyword.filter((k) => k.term.startsWith(GRAM_MARK)).map((k) => k.term.slice(1)))]
+  // For ranking (not for the decision, which builds its own spec), a lexicon word in a passage stands for the
+  // everyday words that pointed to it, as a glossary entry's formal terms do.
+  const base = coverageSpec(index, query)
+  const spec = { ...base, bridges: [...base.bridges, ...query.lexicon.map((l) => ({ formal: [l.formal], fragments: l.colloquial.split(' ') }))] }
+  // The bigrams the query searched with (its own words', its everyday words' formal synonyms', a rewrite's);
+  // not the lexicon's, which count through the bridges above instead.
+  const grams = [...new Set(query.literalKeyword.filter((k) => k.term.startsWith(GRAM_MARK)).map((k) => k.term.slice(1)))]
   for (const p of head) {
     const text = index.normalizedText(p.row)
     const headingText = index.normalizedHeading(p.row)

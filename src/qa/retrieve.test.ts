@@ -51,6 +51,28 @@ describe('hybrid retrieval', () => {
     expect(r.passages.slice(0, 2).map((p) => p.chunk.title)).toContain('儿童课后托管服务')
   })
 
+  it('searches with lexicon words but decides on the question’s own words', async () => {
+    const q = prepareQuery(index, '娃放学没人管')
+    expect(q.lexicon.map((l) => l.formal)).toContain('儿童')
+    // What the glossary already added is not added again.
+    expect(q.expansions).toContain('四点半课堂')
+    expect(q.lexicon.map((l) => l.formal)).not.toContain('四点半课堂')
+    // The lexicon's words are in the search, weighted below the question's own words, and not in the literal terms.
+    const lexTerms = q.keyword.filter((k) => !q.literalKeyword.includes(k))
+    expect(lexTerms.length).toBeGreaterThan(0)
+    const ownMax = Math.max(...q.literalKeyword.map((k) => k.weight))
+    for (const k of lexTerms) expect(k.weight).toBeLessThan(ownMax)
+    // The decision is the one the literal search alone gives: only the passage answered from may move.
+    const r = await retrieve(index, '娃放学没人管')
+    const literal = await retrieve(index, '娃放学没人管', { lexicon: false })
+    expect(literal.query.lexicon).toEqual([])
+    expect(r.decision.outcome).toBe(literal.decision.outcome)
+    expect(r.decision.coverage).toBe(literal.decision.coverage)
+    expect(r.decision.probability).toBe(literal.decision.probability)
+    // …and the passage answered from is one of the passages returned.
+    expect(r.passages[r.decision.best]).toBeDefined()
+  })
+
   it('normalises a Traditional question like the documents', async () => {
     const q = prepareQuery(index, '請不起律師怎麼辦')
     expect(q.normalized).toBe('请不起律师怎么办')
