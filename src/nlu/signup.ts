@@ -1,7 +1,7 @@
 // Residents and activities: sign-ups (+N, family, named people, pasted 接龙 lists), cancellations, removals,
 // rosters, status, which activities are open, and questions about one activity. Pure.
 import { NAME, namesIn, peopleIn, RELATIVE_WORDS } from './people.ts'
-import { activityRef, NUM } from './text.ts'
+import { activityRef, NUM, numberOf } from './text.ts'
 import type { Situation, Understanding } from './types.ts'
 
 const QUESTION = /[？?]|吗|么|没有?$|呢|怎么|如何|多少|几|啥|什么|哪|是不是|能不能|可不可以|有没有/u
@@ -89,17 +89,9 @@ export function readSignup(t: string, sit: Situation): Understanding | undefined
   // Taking off oneself or one's own family ("把我的名字删了", "我婆婆去不了了，把她划了") is a cancellation.
   const ownRemoval = /把我|我的名字|帮我把名字|把名字/u.test(t) || (CANCEL.test(t) && RELATIVE_SUBJECT.test(t))
   if (REMOVE.test(t) && /名单|她|他|号|把|从/u.test(t) && !/提醒/u.test(t) && !ownRemoval) {
-    const target = new RegExp(`把(${NAME}|她|他)|(${NAME})(?:去掉|删|从|移除|划)|(\\d{1,3})\\s*号|那个(${NAME})`, 'u').exec(t.replace(/插花|阅读|名单/gu, ' '))
     const slots: Understanding['slots'] = withActivity({})
-    const who = target?.[1] ?? target?.[2] ?? target?.[4] ?? (target?.[3] ? target[3] : undefined)
-    // "把王芳从名单…": a three-character match ending in a preposition or verb is a two-character name.
-    const name = who && who.length === 3 && /[从去的删划移]$/u.test(who) ? who.slice(0, 2) : who
-    if (name && name !== '她' && name !== '他') slots.target = name
-    else {
-      // "王芳不来了，帮她从名单上划掉": 她 is the person named first.
-      const first = new RegExp(`^(${NAME})(?:说|也|不|来不|去不|有事)`, 'u').exec(t)
-      if (first) slots.target = first[1]!.length === 3 && /[说也不来去有]$/u.test(first[1]!) ? first[1]!.slice(0, 2) : first[1]!
-    }
+    const target = removalTarget(t)
+    if (target) slots.target = target
     return { intent: 'signup.remove', slots }
   }
 
@@ -146,6 +138,32 @@ export function readSignup(t: string, sit: Situation): Understanding | undefined
     if (activity !== undefined && /谁来|老师|讲/u.test(t)) return { intent: 'activity.info', slots: { activity, field: 'other' } }
   }
   return undefined
+}
+
+/**
+ * Who is to come off a roster, as written: a name (把王芳…, 周姐那个名额…, 有个王芳…, 将張麗剔咗, “小美妈妈”) or a
+ * position (3号, 第3个, 第5位).
+ */
+export function removalTarget(t: string): string | undefined {
+  const pos = new RegExp(`第\\s*(${NUM})\\s*(?:个|位|号|名)|(\\d{1,3})\\s*号`, 'u').exec(t)
+  if (pos) return String(numberOf(pos[1] ?? pos[2]!))
+  const quoted = /[“"「]([^”"」]{2,8})[”"」]/u.exec(t)
+  if (quoted) return quoted[1]
+  const s = t.replace(/插花|阅读|名单/gu, ' ')
+  const m = new RegExp(`(?:把|将)(${NAME}|她|他)|(${NAME})(?:去掉|删|从|移除|划|剔)|那个(${NAME})|有个(${NAME})|^(${NAME})(?:那个|在|报|的|说|也|不|来不|去不|有事)`, 'u').exec(s)
+  const who = m?.[1] ?? m?.[2] ?? m?.[3] ?? m?.[4] ?? m?.[5]
+  // "把王芳从名单…": a three-character match ending in a preposition or verb is a two-character name.
+  const name = who && who.length === 3 && /[从去的删划移剔那在报说也不来有]$/u.test(who) ? who.slice(0, 2) : who
+  if (name && name !== '她' && name !== '他') return name
+  // "王芳不来了，帮她从名单上划掉": 她 is the person named first.
+  const first = new RegExp(`^(${NAME})(?:说|也|不|来不|去不|有事)`, 'u').exec(t)
+  if (first) return first[1]!.length === 3 && /[说也不来去有]$/u.test(first[1]!) ? first[1]!.slice(0, 2) : first[1]!
+  return undefined
+}
+
+/** What a question about an announced activity asks: fee, what to bring, who may come, time, place. */
+export function infoField(t: string): NonNullable<Understanding['slots']['field']> | undefined {
+  return INFO_FIELDS.find(([, re]) => re.test(t))?.[0]
 }
 
 /** A family word as the subject of a clause ("孩子发烧了", "我婆婆去不了了"). */

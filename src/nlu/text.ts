@@ -1,4 +1,5 @@
 // Shared reading helpers: one normal form of a message, and which activity it refers to.
+import { findClock } from '../core/zh/clock.ts'
 import { parseDateTime } from '../core/zh/date.ts'
 import { toSimplified } from '../core/zh/script.ts'
 import { pad2, wallClock } from '../core/tz.ts'
@@ -113,3 +114,15 @@ export function timeIn(t: string, sit: Pick<Situation, 'now' | 'tz'>): { time: s
 }
 
 export const PHONE = /(?<!\d)1[3-9]\d{9}(?!\d)|(?<!\d)0\d{2,3}-?\d{7,8}(?!\d)|(?<![\dA-Za-z])\d{17}[\dXx](?![\dA-Za-z])/u
+
+/**
+ * The time a change or a correction says: "YYYY-MM-DD HH:MM" when a day is named, "HH:MM" when only a clock is
+ * (the day is the activity's or the draft's, not today: "改成八点" is 08:00 even when 8 a.m. has passed today).
+ */
+export function changedTime(t: string, sit: Pick<Situation, 'now' | 'tz'>): string | undefined {
+  const hit = timeIn(t, sit)
+  if (!hit) return undefined
+  const clock = findClock(hit.match)
+  if (clock && clock.index === 0 && clock.match.length === hit.match.length) return `${pad2(clock.time.hour)}:${pad2(clock.time.minute)}`
+  return hit.time
+}
