@@ -47,6 +47,24 @@ export function listLinePeople(line: string): { name: string; relatives: string[
   return { name, relatives, names, count }
 }
 
+/**
+ * The sender's own lines at the end of a 接龙: her name, then lines that start with it for the people she brings
+ * ("8. 吴霞 / 9. 吴霞婆婆", "8. 何小燕 / 9. 何小燕妹妹 / 10. 何小燕同事"). Undefined when the last line stands alone.
+ */
+function ownLines(entries: string[]): { relatives: string[]; names: string[]; count: number } | undefined {
+  let k = -1
+  for (let i = entries.length - 2; i >= Math.max(0, entries.length - 5) && k < 0; i--) {
+    const name = entries[i]!
+    if (name.length < 2 || name.length > 4 || !/^[\u4e00-\u9fa5]+$/u.test(name)) continue
+    if (entries.slice(i + 1).every((e) => e.startsWith(name) && e.length > name.length)) k = i
+  }
+  if (k < 0) return undefined
+  const name = entries[k]!
+  const relatives: string[] = []
+  for (const e of entries.slice(k + 1)) for (const r of peopleIn(`我${e.slice(name.length).replace(/^的/u, '')}`).relatives) if (!relatives.includes(r)) relatives.push(r)
+  return { relatives, names: [], count: entries.length - k }
+}
+
 // ---------------------------------------------------------------- single messages
 
 const JOIN = /(?:^|[，,。\s])报(?:一下|下|个|上|名)|一起报|占(?:个)?(?:位|座|名额)|留(?:个)?(?:位|名额)|给我留|记上我|写上我|算上|加上我|登记(?:一下)?我|我来一个|来一个|我要一个|我也要|也要去|想去|要去|我来|也来|带上我|预约|报名|报个名|报一个|报个|报上|报下|报插花|报阅读|报周|帮我报|帮.{0,8}报|给.{0,8}报|算我|算上我|加我一个|加我|我也去|我去(?!不)|也去|参加|接龙|排上|排个|候补.{0,4}\+|\+\s*\d|我报|俺.{0,2}报|报了?[一两1-9]个|仨人|算.{0,4}(?:我|俺)/u
@@ -73,7 +91,7 @@ export function readSignup(t: string, sit: Situation): Understanding | undefined
   const list = parseList(t)
   if (list) {
     const last = list.entries[list.entries.length - 1]!
-    const p = listLinePeople(last)
+    const p = ownLines(list.entries) ?? listLinePeople(last)
     const slots: Understanding['slots'] = withActivity({ self: true, count: p?.count ?? 1 })
     if (p?.relatives.length) slots.relatives = p.relatives
     if (p?.names.length) slots.names = p.names
@@ -108,7 +126,9 @@ export function readSignup(t: string, sit: Situation): Understanding | undefined
     // The one who cannot come may be named bare as the subject ("孩子发烧了 去不了了").
     const relatives = p.relatives.length ? p.relatives : [...t.matchAll(RELATIVE_SUBJECT_G)].map((m) => m[1]!).filter((r, i, a) => a.indexOf(r) === i)
     if (relatives.length) slots.relatives = relatives
-    const names = namesIn(t).filter((n) => new RegExp(`${n}.{0,6}(?:不去|让我|取消)|帮${n}`, 'u').test(t))
+    // Named as the ones who drop out, the ones she signed up ("帮陈静同赵敏报的"), or the subject the message is about
+    // ("张丽那个是我帮她报的").
+    const names = namesIn(t).filter((n) => new RegExp(`${n}.{0,6}(?:不去|让我|取消)|帮[^，,。\\s]{0,5}${n}|^${n}.*[她他]`, 'u').test(t))
     if (names.length) slots.names = names
     return { intent: 'signup.cancel', slots, ...(joinCue && /想报|改报/u.test(t) ? { also: ['signup.join'] } : {}) }
   }
