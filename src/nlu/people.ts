@@ -32,11 +32,14 @@ const NOT_NAMES = /^(?:谢谢|周[一二三四五六日天末]|周六的|周日�
 export function namesIn(clause: string, opts: { exclude?: string[] } = {}): string[] {
   const out: string[] = []
   const add = (n: string) => {
+    // 孙女, 孙子: family words that begin with a surname.
+    if (RELATIVE_WORDS.some((r) => n.startsWith(r))) return
     if (!NOT_NAMES.test(n) && !(opts.exclude ?? []).includes(n) && !out.includes(n)) out.push(n)
   }
-  const re = new RegExp(`(?<=^|[帮给替和跟与同、,，还有楼下的邻居同事朋友]|隔壁|闺蜜|同学|让)(${NAME})`, 'gu')
+  // After a conjunction or a list mark, or standing alone between spaces ("王芳 张丽 我 三个人").
+  const re = new RegExp(`(?<=^|[帮给替和跟与同、,，:：还有楼下的邻居同事朋友]|隔壁|闺蜜|同学|让)(${NAME})|(?<= )(${NAME})(?= |[、，,和]|$)`, 'gu')
   for (const m of clause.matchAll(re)) {
-    let n = m[1]!
+    let n = m[1] ?? m[2]!
     const end = m.index + m[0].length
     // "小王在不在": asked about, not signed up.
     if (/^(?:在不在|在吗|是谁)/u.test(clause.slice(end))) continue
@@ -75,6 +78,18 @@ export function peopleIn(t: string): People {
     if (!relatives.includes(word)) relatives.push(word)
     relCount += m[1] ? (numberOf(m[1]) ?? 1) : 1
   }
+  // "我和老公孩子": family words written one after another, the mark given once.
+  const WORD_AT = new RegExp(`^(?:${RELATIVE_WORDS.join('|')})`, 'u')
+  for (const m of t.matchAll(REL_RE)) {
+    let at = m.index + m[0].length
+    for (let w = WORD_AT.exec(t.slice(at)); w; at += w[0].length, w = WORD_AT.exec(t.slice(at))) {
+      const word = CANONICAL[w[0]] ?? w[0]
+      if (!relatives.includes(word)) {
+        relatives.push(word)
+        relCount++
+      }
+    }
+  }
   // "+娃", "带娃", "娃一起": a child with no possessive.
   if (relatives.length === 0) {
     const bareChild = /(?:带|\+|和)(孩子|娃|小孩|孙子|孙女)|(孩子|娃)一起/u.exec(t)
@@ -112,6 +127,9 @@ export function explicitCount(t: string): number | undefined {
   if (plus.length) return Number(plus[0]![1])
   const family = new RegExp(`一家(${NUM})口`, 'u').exec(t)
   if (family) return numberOf(family[1]!)
+  // "一大一小", "两大一小", "一老一小": grown-ups and children counted apart.
+  const ages = /([一两二三])[大老]([一两二三])小/u.exec(t)
+  if (ages) return numberOf(ages[1]!)! + numberOf(ages[2]!)!
   const m = new RegExp(`(${NUM})\\s*(?:个人|个|人|位|口人)(?![^\\s，,。]*(?:孩子|娃|小孩))`, 'u').exec(t)
   if (m && !/(?:限|名额|还差|第)\s*$/u.test(t.slice(0, m.index))) return numberOf(m[1]!)
   if (/她俩|他俩|我俩|我们俩/u.test(t)) return /我俩|我们俩/u.test(t) ? 2 : undefined
