@@ -128,7 +128,7 @@ export function explicitCount(t: string): number | undefined {
   const family = new RegExp(`一家(${NUM})口`, 'u').exec(t)
   if (family) return numberOf(family[1]!)
   // "一大一小", "两大一小", "一老一小": grown-ups and children counted apart.
-  const ages = /([一两二三])[大老]([一两二三])小/u.exec(t)
+  const ages = /([一两二三])[大老]([一两二三])小/u.exec(t) ?? new RegExp(`大人\\s*(${NUM})\\s*个?[，,\\s]*(?:小孩|孩子|娃)\\s*(${NUM})\\s*个?`, 'u').exec(t)
   if (ages) return numberOf(ages[1]!)! + numberOf(ages[2]!)!
   const m = new RegExp(`(${NUM})\\s*(?:个人|个|人|位|口人)(?![^\\s，,。]*(?:孩子|娃|小孩))`, 'u').exec(t)
   if (m && !/(?:限|名额|还差|第)\s*$/u.test(t.slice(0, m.index))) return numberOf(m[1]!)

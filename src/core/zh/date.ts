@@ -227,7 +227,7 @@ export interface ParsedDateTime {
 
 // Between a date and its clock: spaces, commas, 的, and the weekday or date restated (12月10号（周四）晚上7点,
 // 本周四（12月3日）下午两点半, 12月20号周日早上八点半).
-const BETWEEN = /^[\s,，的]*(?:[（(][^（()）]{1,10}[）)]|(?:周|星期|礼拜)[一二三四五六日天])?[\s,，的]*/u
+const BETWEEN = /^[\s,，的]*(?:[（(][^（()）]{1,10}[）)]|(?:周|星期|礼拜)[一二三四五六日天]|当天|那天|当日)?[\s,，的]*/u
 const PART_OF_DAY = new RegExp(`^(${PERIOD_RE})(?![\\d零〇一二两三四五六七八九十])`, 'u')
 const PERIOD_START: Record<Period, number> = { dawn: 5, morning: 9, noon: 12, afternoon: 14, evening: 19 }
 
