@@ -127,6 +127,9 @@ export function explicitCount(t: string): number | undefined {
   if (plus.length) return Number(plus[0]![1])
   const family = new RegExp(`一家(${NUM})口`, 'u').exec(t)
   if (family) return numberOf(family[1]!)
+  // "我们娘仨", "母女俩": a family counted by its bond.
+  const bond = /(?:娘|母女|母子|父女|父子|祖孙|婆孙|爷孙|姐妹|姊妹|婆媳)(俩|仨|两个|三个|四个)/u.exec(t)
+  if (bond) return { 俩: 2, 仨: 3, 两个: 2, 三个: 3, 四个: 4 }[bond[1]!]
   // "一大一小", "两大一小", "一老一小": grown-ups and children counted apart.
   const ages = /([一两二三])[大老]([一两二三])小/u.exec(t) ?? new RegExp(`大人\\s*(${NUM})\\s*个?[，,\\s]*(?:小孩|孩子|娃)\\s*(${NUM})\\s*个?`, 'u').exec(t)
   if (ages) return numberOf(ages[1]!)! + numberOf(ages[2]!)!

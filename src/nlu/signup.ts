@@ -1,6 +1,6 @@
 // Residents and activities: sign-ups (+N, family, named people, pasted 接龙 lists), cancellations, removals,
 // rosters, status, which activities are open, and questions about one activity. Pure.
-import { NAME, namesIn, peopleIn, RELATIVE_WORDS } from './people.ts'
+import { explicitCount, NAME, namesIn, peopleIn, RELATIVE_WORDS } from './people.ts'
 import { activityRef, NUM, numberOf } from './text.ts'
 import type { Situation, Understanding } from './types.ts'
 
@@ -8,7 +8,7 @@ const QUESTION = /[？?]|吗|么|没有?$|呢|怎么|如何|多少|几|啥|什�
 
 // ---------------------------------------------------------------- pasted 接龙 lists
 
-const LIST_LINE = /^\s*(\d{1,3})\s*[.、．)）:：]\s*(.*)$/u
+const LIST_LINE = /^\s*(\d{1,3})(?:\s*[.、．)）:：]\s*|\s+)(.*)$/u
 
 /** A pasted 接龙: its numbered lines; the sender's own line is the last non-empty one (they added it). */
 export function parseList(t: string): { header: string; entries: string[] } | undefined {
@@ -28,7 +28,8 @@ export function parseList(t: string): { header: string; entries: string[] } | un
 
 /** One list line as people: "王芳+娃", "刘阿姨带孙子", "曹芳+2个娃", "许静 帮我邻居王奶奶也报上". */
 export function listLinePeople(line: string): { name: string; relatives: string[]; names: string[]; count: number } | undefined {
-  const m = new RegExp(`^(${NAME}|[\\u4e00-\\u9fa5A-Za-z]{1,6})`, 'u').exec(line)
+  // "我和婆婆": the sender writes herself as 我.
+  const m = new RegExp(`^(我|俺|${NAME}|[\\u4e00-\\u9fa5A-Za-z]{1,6})`, 'u').exec(line)
   if (!m) return undefined
   const name = m[1]!
   const rest = line.slice(name.length)
@@ -42,6 +43,11 @@ export function listLinePeople(line: string): { name: string; relatives: string[
   const kids = /(\d|[两俩二三])个(?:娃|孩子)/u.exec(rest)
   if (kids) count = 1 + (kids[1] === '两' || kids[1] === '俩' || kids[1] === '二' ? 2 : kids[1] === '三' ? 3 : Number(kids[1]))
   else if (plus) count = 1 + Number(plus[1])
+  else {
+    // "孙梅 2人": her line with the number of places.
+    const n = explicitCount(rest)
+    if (n !== undefined && n > count) count = n
+  }
   const relName = /^(.+?)的(孩子|娃|闺女|女儿|儿子|婆婆|妈|老公)$/u.exec(line)
   if (relName) return { name: relName[1]!, relatives: [relName[2]!], names: [], count: 1 }
   return { name, relatives, names, count }
