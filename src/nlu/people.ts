@@ -5,7 +5,7 @@ import { NUM, numberOf } from './text.ts'
 export const RELATIVE_WORDS = [
   '外孙女', '外孙子', '老妈子', '老爷子', '小姑子', '小叔子', '孩子他爸', '娘家妈', '儿媳妇', '外甥女', '婆婆', '公公', '妈妈', '母亲', '老妈', '爸爸', '父亲', '老爸', '奶奶', '爷爷', '外婆', '外公', '姥姥', '姥爷',
   '孩子', '小孩', '宝宝', '女儿', '闺女', '儿子', '老公', '丈夫', '爱人', '老伴', '媳妇', '儿媳', '女婿', '孙子', '孙女', '外孙', '侄女', '侄子', '外甥', '姐姐', '妹妹', '哥哥', '弟弟',
-  '嫂子', '弟媳', '姑姑', '婶婶', '小姨', '大姨', '舅妈', '亲家母', '家人', '大宝', '二宝', '小宝', '囡囡', '阿妈', '阿爸', '娃', '妈', '爸', '妹', '姐',
+  '嫂子', '弟媳', '姑姑', '婶婶', '小姨', '大姨', '舅妈', '亲家母', '家人', '老人', '大宝', '二宝', '小宝', '囡囡', '阿妈', '阿爸', '娃', '妈', '爸', '妹', '姐',
 ]
 const CANONICAL: Record<string, string> = { 娘家妈: '妈', 孩子他爸: '老公' }
 // A relative is someone's: 我/我家/我的 before it, or listed after 和/跟/带/、/+.
@@ -90,6 +90,12 @@ export function peopleIn(t: string): People {
       }
     }
   }
+  // "闺女说想去插花", "小宝想去亲子阅读": a family member named bare as the one who wants to go.
+  const subject = new RegExp(`^(?:小助手\\s*)?(?:我|俺)?(?:家|的)?(${RELATIVE_WORDS.join('|')})(?:也|说|都|还)*(?:想|要|报|去)`, 'u').exec(t)
+  if (relatives.length === 0 && subject) {
+    relatives.push(CANONICAL[subject[1]!] ?? subject[1]!)
+    relCount++
+  }
   // "+娃", "带娃", "娃一起": a child with no possessive.
   if (relatives.length === 0) {
     const bareChild = /(?:带|\+|和)(孩子|娃|小孩|孙子|孙女)|(孩子|娃)一起/u.exec(t)
@@ -101,12 +107,14 @@ export function peopleIn(t: string): People {
   const forOthers = /(?:帮|给|替)(?!我(?:和|跟|、))((?:我(?:家|的)?)?(?:邻居|同事|朋友|楼下的|楼上的|娘家)?)/u.exec(t)
   const names = namesIn(t.replace(/小助手/gu, ''))
   // The sender goes unless the sign-up is only for others ("帮我婆婆报", "给张大妈报一个").
-  const othersOnly = /^(?:小助手\s*)?(?:我想|我要)?(?:也)?(?:帮|给|替)(?!我(?:和|跟|、|报|也报|报个|报一|们))/u.test(t) || /[让托叫请]我帮(?:她|他)/u.test(t) || /(?:想|要)(?:帮|给)(?:我)?(?:娘家)?[妈爸婆公]/u.test(t)
+  const othersOnly = /^(?:小助手\s*)?(?:我想|我要|[^我俺，,。\s]{1,6}?)?(?:也)?(?:帮|给|替)(?!我(?![家的]|[妈爸婆公老孩女儿闺娃孙外姐妹弟哥嫂同邻朋]))/u.test(t) || /[让托叫请]我帮(?:她|他)/u.test(t) || /(?:想|要)(?:帮|给)(?:我)?(?:娘家)?[妈爸婆公]/u.test(t)
   const selfSaid = /(?:^|[，,\s。])(?:我|俺)(?:也|和|跟|、|要|想|报|去|参加|一个|自己|\s|$)|算我|加我|^报|我们|我\+|\+\d|^\d|报(?:个|一个)?(?:名)?$|帮我报|帮我和|给我和|我跟|我和|[:：]我[、,，]/u.test(t)
   // Said outright: "我就不去了" (only the others go), "我陪着去" (she goes too).
   const selfOut = t.split(/[，,。！!；;\s]/u).some((c) => /我(?:就|自己)?(?:不去|不参加|不来)/u.test(c) && !/要是|如果|万一|的话/u.test(c))
-  const selfIn = /我(?:也|就)?(?:陪着?|跟着|带着?他们|带着?她们)去/u.test(t)
-  const self = !selfOut && (selfIn || (!othersOnly && (selfSaid || (relatives.length === 0 && names.length === 0) || !forOthers)))
+  const selfIn = /我(?:也|就)?(?:陪|跟|带)着?(?:她|他|她们|他们|孩子|娃)?(?:一起)?去/u.test(t)
+  // The family member is the subject and she says nothing of herself: only they go.
+  const onlyThem = !!subject && !selfSaid
+  const self = !selfOut && (selfIn || (!othersOnly && !onlyThem && (selfSaid || (relatives.length === 0 && names.length === 0) || !forOthers)))
   // Friends and neighbours brought along are places too, though not family: "再加一个我闺蜜", "我邻居+1".
   const friends = [...t.matchAll(new RegExp(`(?:我|再加一个我?|带上我?)(?:的)?(?:闺蜜|邻居|同事|朋友|同学)(?![的家]|${NAME}|小)`, 'gu'))].length
   let count = (self ? 1 : 0) + relCount + names.length + friends
