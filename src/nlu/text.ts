@@ -65,15 +65,29 @@ function mentionsKey(t: string, key: string, title: string): boolean {
  * its place (图书室那个). Undefined when none or several fit.
  */
 export function activityRef(t: string, acts: ActivityView[], tz: string): number | undefined {
-  const byNum = /(?:活动|第)\s*(\d)\s*(?:个|号)?|^(\d)\s*号?(?:活动)?(?:[的那个吧呀哈谢\s]|$)/u.exec(t)
+  // 活动2, 活动一, 第2个, 2号活动, 二号活动, and a number closing a command ("截止报名2", "开放报名1").
+  const byNum = /(?:活动|第)\s*(\d|[一二两三])\s*(?:个|号)?|^(\d)\s*号?(?:活动)?(?:[的那个吧呀哈谢\s]|$)|(\d|[一二两三])\s*号活动|(?:报名|接龙)\s*(\d)\s*$/u.exec(t)
   if (byNum) {
-    const n = Number(byNum[1] ?? byNum[2])
+    const n = numberOf(byNum[1] ?? byNum[2] ?? byNum[3] ?? byNum[4]!)
     if (acts.some((a) => a.id === n)) return n
   }
-  const hits = new Set<number>()
-  for (const a of acts) if (titleKeys(a.title).some((k) => mentionsKey(t, k, a.title))) hits.add(a.id)
+  const named = (s: string) => {
+    const found = new Set<number>()
+    for (const a of acts) if (titleKeys(a.title).some((k) => mentionsKey(s, k, a.title))) found.add(a.id)
+    return found
+  }
+  const hits = named(t)
   if (hits.size === 1) return [...hits][0]
-  if (hits.size > 1) return undefined
+  if (hits.size > 1) {
+    // "亲子阅读挪到周日下午三点，跟插花错开": the one the first clause is about.
+    const first = t.split(/[，,。；;！!？?\n]/u).map(named).find((h) => h.size > 0)
+    return first?.size === 1 ? [...first][0] : undefined
+  }
+  // "要交钱那个", "20块那个": the activity that has a fee.
+  if (/交钱|收费|要钱|付钱|\d+\s*(?:块|元)|材料费/u.test(t)) {
+    const paid = acts.filter((a) => /费|\d+\s*元/u.test(toSimplified(a.notes)))
+    if (paid.length === 1) return paid[0]!.id
+  }
   // By description: what the activity is about, though its title is not named ("带娃那个", "看书的").
   for (const [cue, title] of DESCRIPTIONS) if (cue.test(t)) for (const a of acts) if (title.test(toSimplified(a.title))) hits.add(a.id)
   if (hits.size === 1) return [...hits][0]
