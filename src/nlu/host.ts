@@ -55,25 +55,31 @@ const REMIND = /提醒|叫大家|通知大家/u
 export function readReminder(t: string, sit: Situation): Understanding | undefined {
   if (!REMIND.test(t)) return undefined
   // Managing existing reminders.
-  const manage: [NonNullable<Slots['action']>, RegExp][] = [
-    ['list', /提醒列表|哪些提醒|什么提醒|(?:有|设了?|定了?)(?:几|多少)个?提醒|提醒.{0,4}(?:有几个|都有|有哪些|有啥)|提醒都有|查看提醒|看看提醒/u],
-    ['resume', /恢复|重新开|重新打开|再开|继续提醒/u],
-    ['pause', /暂停|先停|停一停|停一下|停了|这周不|先不提醒/u],
-    ['delete', /删|不要了|不用了|取消.{0,4}提醒|提醒.{0,4}取消|去掉|撤了/u],
-  ]
-  const action = manage.find(([, re]) => re.test(t))
+  const action = MANAGE.find(([, re]) => re.test(t))
   // "每周的那个提醒先停一停": a reminder already set, named by what it is, is managed, not created.
-  const existing = /(?:那个|这个|第.个|的那个)提醒|提醒\s*\d/u.test(t)
-  if (action && (existing || !/每|点提醒/u.test(t.replace(/每周[一二三四五六日].{0,3}打卡/u, '')))) {
-    const idx = new RegExp(`(?:提醒\\s*(\\d+)|第\\s*(${NUM})\\s*个)`, 'u').exec(t)
-    const slots: Slots = { action: action[0] }
-    if (idx) slots.index = Number(idx[1] ?? numberOf(idx[2]!))
-    return { intent: 'reminder.manage', slots }
-  }
+  const existing = /(?:那个|这个|第.个|的那个).{0,4}提醒|提醒\s*\d/u.test(t)
+  if (action && (existing || !/每|点提醒/u.test(t.replace(/每周[一二三四五六日].{0,3}打卡/u, '')))) return { intent: 'reminder.manage', slots: manageSlots(t) }
   if (/你能|能不能设|会不会|可以设/u.test(t) && /[？?不吗]$/u.test(t)) return undefined
   const slots = reminderSlots(t, sit)
   if (slots.repeat === 'none' && !timeIn(t, sit) && !/前一天|前一晚|前.{0,3}小时|之前|开始前/u.test(t) && !/提醒我/u.test(t)) return undefined
   return { intent: 'reminder.create', slots }
+}
+
+const MANAGE: [NonNullable<Slots['action']>, RegExp][] = [
+  ['list', /提醒列表|哪些提醒|什么提醒|(?:有|设了?|定了?)(?:几|多少)个?提醒|提醒.{0,4}(?:有几个|都有|有哪些|有啥)|提醒都有|查看提醒|看看提醒/u],
+  ['resume', /恢复|重新开|重新打开|再开|继续提醒/u],
+  ['pause', /暂停|先停|停一停|停一下|停了|这周不|先不提醒/u],
+  ['delete', /删|不要了|不用了|取消.{0,4}提醒|提醒.{0,4}取消|去掉|撤了/u],
+]
+
+/** What to do with which reminder: list, pause, resume or delete; its number when given. */
+export function manageSlots(t: string): Slots {
+  const slots: Slots = {}
+  const action = MANAGE.find(([, re]) => re.test(t))
+  if (action) slots.action = action[0]
+  const idx = new RegExp(`(?:提醒\\s*(\\d+)|第\\s*(${NUM})\\s*个)`, 'u').exec(t)
+  if (idx) slots.index = Number(idx[1] ?? numberOf(idx[2]!))
+  return slots
 }
 
 /** Who a reminder is for, said right after 提醒: 我, 大家, 所有人, 报了名的人, 插花的姐妹, 亲子阅读报名的家长. */

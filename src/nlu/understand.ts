@@ -9,7 +9,7 @@
 // turn a sign-up into a help request or back (both are said never to happen), or second-guess a media
 // message or a phone number posted in the group.
 import { contactIn, readConsent, readHelp, thirdCategory } from './help.ts'
-import { announceSlots, correctionSlots, editSlots, readAnnouncement, readConfirmation, readHostAction, readReminder, reminderSlots } from './host.ts'
+import { announceSlots, correctionSlots, editSlots, readAnnouncement, readConfirmation, readHostAction, manageSlots, readReminder, reminderSlots } from './host.ts'
 import { learnedCategories, learnedIntents } from './learned/index.ts'
 import { categoryOfNeed, problemCategory } from './need.ts'
 import { explicitCount, peopleIn } from './people.ts'
@@ -119,7 +119,7 @@ export function readAs(intent: Intent, t: string, sit: Situation): Understanding
     case 'reminder.create':
       return same(readReminder(t, sit)) ?? { intent, slots: reminderSlots(t, sit) }
     case 'reminder.manage':
-      return same(readReminder(t, sit)) ?? { intent, slots: {} }
+      return same(readReminder(t, sit)) ?? { intent, slots: manageSlots(t) }
     case 'correction':
       return same(readConfirmation(t, sit)) ?? { intent, slots: correctionSlots(t, sit) }
     case 'confirm.yes':
