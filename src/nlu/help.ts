@@ -57,7 +57,7 @@ export function dangerOf(t: string): Danger | undefined {
 }
 
 /** Her own wish or act to die, said plainly (not a place or a thing that could be one: 煤气, 绳子, 楼顶). */
-const OWN_DEATH = /不想活|活不下去|活够了|不想再活|自杀|轻生|寻死|想死(?!你|您|大家|了你|我了)|一了百了|结束(?:自己|生命|这一切)|了结|遗书|遗言|割腕|安眠药|农药|烧炭|上吊|跳楼|跳河|跳江|不如死|死了算了/u
+const OWN_DEATH = /不想活|活不下去|活够了|不想再活|自杀|轻生|寻死|想死(?!你|您|大家|了你|我了)|一了百了|结束(?:自己|生命|这一切)|了结|遗书|遗言|割腕|(?:割|划)(?:了|破)?(?:自己的?)?(?:手腕|腕|动脉)|安眠药|农药|烧炭|上吊|跳楼|跳河|跳江|不如死|死了算了/u
 /** Someone hurting or threatening her (or whoever she reports): what makes a danger violence, whatever the wound. */
 const HURT_BY_SOMEONE = /(?:他|她|老公|丈夫|男人|前夫|对象|男朋友|男友|公公|婆婆|那人|那个人|有人|醉汉|疯子)(?:又|还|刚|正在|在|要|说要|说)?.{0,4}(?:打(?![0-9一二电给车])|揍|踢|踹|掐|推|砍|捅|砸|扇|勒|动手|追|泼|烫|同归于尽|杀|弄死|威胁|拿.{0,3}刀)|被(?:他|她|老公|丈夫|男人|前夫|人)(?:给)?.{0,4}(?:打|揍|踢|踹|掐|推|砍|捅|砸|扇|勒|按|锁|关)|动手|同归于尽|家暴/u
 

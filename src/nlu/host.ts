@@ -93,7 +93,8 @@ export function reminderSlots(t: string, sit: Situation): Slots {
   if (time) slots.time = time
   // The content follows the last 提醒 ("设个提醒 下周一上午十点 提醒所有人填满意度问卷"), else 发个 ("给大家发个节日祝福").
   const at = t.lastIndexOf('提醒')
-  const cue = at >= 0 ? { index: at, length: 2 } : /(?:发个|发一?条|发一下|通知)/u.exec(t)
+  const sent = /(?:发个|发一?条|发一下|通知)/u.exec(t)
+  const cue = at >= 0 ? { index: at, length: 2 } : sent ? { index: sent.index, length: sent[0].length } : undefined
   let audience = ''
   if (cue) {
     let c = t.slice(cue.index + cue.length).replace(/^[:：\s]+/u, '')
@@ -233,7 +234,9 @@ export function announceSlots(raw: string, sit: Situation): Slots {
   const placeL = labelled('地点') ?? /(?:地点|地方)(?:在|是)\s*([^\s，,。]{2,12})/u.exec(t)?.[1] ?? new RegExp(`(?:地点|地方)(${PLACE_PHRASE})`, 'u').exec(t)?.[1]
   // A name in quotes is the title ("办「手工香皂」体验"), unless it is a book or film the activity reads or shows.
   const quoted = /(?<![放读看演唱])[「“"]([^」”"]{2,24})[」”"]/u.exec(body)?.[1] ?? /(?<![放读看演唱])《([^》]{2,24})》/u.exec(body)?.[1]
-  const titleL = labelled('标题') ?? labelled('活动') ?? /名字叫[:：\s]*([^\s，,。]+)/u.exec(t)?.[1] ?? quoted
+  // "活动：书法体验" labels the title; "发个活动：下周六…" is the command.
+  const activityLabel = /(?:^|[\s，,。])活动[:：]\s*([^\s，,。]+)/u.exec(t)?.[1]
+  const titleL = labelled('标题') ?? activityLabel ?? /名字叫[:：\s]*([^\s，,。]+)/u.exec(t)?.[1] ?? quoted
   if (placeL) slots.place = placeL
   if (titleL) slots.title = titleL
   // Clauses without the time, capacity, deadline, quotes and filler: the title and the place are among them.
@@ -265,7 +268,7 @@ export function announceSlots(raw: string, sit: Situation): Slots {
       continue
     }
     // "在图书室搞个读书会", "咱们在活动室搞一个剪纸活动", "微家活动室练八段锦": the place, then the activity.
-    const lead = new RegExp(`^(?:咱们|我们|大家)?(?:在|于)?(${PLACE_PHRASE})(?:集合)?(.{2,})$`, 'u').exec(c)
+    const lead = new RegExp(`^(?:咱们|我们|大家)?(?:在|于)?(${PLACE_PHRASE})(?:集合)?(.+)$`, 'u').exec(c)
     if (lead) {
       slots.place ??= lead[1]!
       c = lead[2]!

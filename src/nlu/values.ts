@@ -5,7 +5,7 @@ import { NUM, numberOf } from './text.ts'
 
 /** What a place ends with: rooms, halls, squares, gates, centres, offices, online meeting rooms. */
 const PLACE_TAIL =
-  '(?:活动室|图书室|阅览室|会议室|舞蹈室|教室|多功能厅|大厅|礼堂|会堂|广场(?!舞)|公园|操场|食堂|健身房|活动中心|服务中心|服务站|卫生站|中心|居委会|党群服务中心|[东南西北]?门口|[东南西北]门|[一二三四五六七八九\\d]楼|楼下|微家(?!出|办)|腾讯会议|线上|[室厅馆堂院])'
+  '(?:活动室|图书室|阅览室|会议室|舞蹈室|教室|多功能厅|大厅|礼堂|会堂|广场(?!舞)|公园|操场|食堂|健身房|活动中心|服务中心|服务站|卫生站|中心|居委会|党群服务中心|[东南西北]?门口|[东南西北]门|[一二三四五六七八九\\d]楼|楼下|微家(?!出|办)|腾讯会议|[室厅馆院]|(?<![课讲])堂)'
 /** Characters a place name never runs through: verbs and particles that end the phrase before it. */
 const PLACE_CHAR = '[^\\s，,。！!？?；;：:、（）()「」“”"《》【】去在于的和搞办做学有上开练到换改是集见过叫想要来我咱们]'
 /** A place phrase: up to eight name characters, then a place word. */
