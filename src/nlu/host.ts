@@ -176,12 +176,11 @@ export function editSlots(t: string, sit: Situation): Slots {
     const time = changedTime(body, sit)
     if (time) slots.time = time
   }
+  // A place word after the change ("换到社区活动中心去"); else whatever follows 地点改成 ("地点改成老地方").
+  const at = placeAfter(body)
   const place = /(?:地点|地方)(?:改成|改到|改为|换到|换成)\s*([^，,。]{2,12}?)(?:$|，|,|。)|改在([^，,。上]{2,12}?)(?:上|$|，|,)|地点\s+([^，,。]{2,12})/u.exec(body)
-  if (place) slots.place = (place[1] ?? place[2] ?? place[3])!.trim()
-  else {
-    const at = placeAfter(body)
-    if (at && !/不变/u.test(body.slice(body.indexOf(at)))) slots.place = at
-  }
+  if (at && !/^[^，,。]{0,4}不变/u.test(body.slice(body.indexOf(at) + at.length))) slots.place = at
+  else if (place) slots.place = (place[1] ?? place[2] ?? place[3])!.trim()
   const cap = capacityIn(body)
   if (cap !== undefined) slots.capacity = cap
   const title = titleChange(body)
