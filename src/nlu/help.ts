@@ -52,6 +52,28 @@ const MEDICAL = new RegExp(
 const FIRST_PERSON_VICTIM = /(?:打|掐|骂|推|锁|关)(?:了)?我|我被|我在躲|找我|吓我|我.{0,4}(?:不敢|躲)/u
 
 export function dangerOf(t: string): Danger | undefined {
+  const d = dangerFound(t)
+  return d && kindOfDanger(t, d)
+}
+
+/** Her own wish or act to die, said plainly (not a place or a thing that could be one: 煤气, 绳子, 楼顶). */
+const OWN_DEATH = /不想活|活不下去|活够了|不想再活|自杀|轻生|寻死|想死(?!你|您|大家|了你|我了)|一了百了|结束(?:自己|生命|这一切)|了结|遗书|遗言|割腕|(?:割|划)(?:了|破)?(?:自己的?)?(?:手腕|腕|动脉)|安眠药|农药|烧炭|上吊|跳楼|跳河|跳江|不如死|死了算了/u
+/** Someone hurting or threatening her (or whoever she reports): what makes a danger violence, whatever the wound. */
+const HURT_BY_SOMEONE = /(?:他|她|老公|丈夫|男人|前夫|对象|男朋友|男友|公公|婆婆|那人|那个人|有人|醉汉|疯子)(?:又|还|刚|正在|在|要|说要|说)?.{0,4}(?:打(?![0-9一二电给车])|揍|踢|踹|掐|推|砍|捅|砸|扇|勒|动手|追|泼|烫|同归于尽|杀|弄死|威胁|拿.{0,3}刀)|被(?:他|她|老公|丈夫|男人|前夫|人)(?:给)?.{0,4}(?:打|揍|踢|踹|掐|推|砍|捅|砸|扇|勒|按|锁|关)|动手|同归于尽|家暴/u
+
+/**
+ * Which danger it is, by who or what causes it: her own wish to die is suicide; someone hurting or threatening
+ * her is violence, even when she bleeds; a body in trouble with no one hurting her is medical (blood from a fall,
+ * a pregnancy, gas poisoning).
+ */
+function kindOfDanger(t: string, found: Danger): Danger {
+  if (OWN_DEATH.test(t)) return 'suicide'
+  if (HURT_BY_SOMEONE.test(t)) return 'violence'
+  if (MEDICAL.test(t) || readDanger(t)?.signals.includes('medical')) return 'medical'
+  return found
+}
+
+function dangerFound(t: string): Danger | undefined {
   const rules = classifyRules(t)
   if (SUICIDE.test(t) || (rules.urgency === '紧急' && rules.selfHarm)) return 'suicide'
   const reading = readDanger(t)
@@ -101,8 +123,10 @@ export function readPrivacy(t: string, sit: Situation): Understanding | undefine
 
 export function contactIn(t: string): ContactWay | undefined {
   if (/先不(?:用)?联系|别联系|暂时别|不用联系|我自己找|我会找你们|先不要联系/u.test(t)) return 'none'
-  if (/电话|打给我|打我|这个号|手机/u.test(t)) return 'phone'
-  if (/微信|加我|私聊|发消息|留言/u.test(t)) return 'wechat'
+  // "千万别打电话", "电话不方便": the way she rules out is not the way she asks for.
+  const said = t.replace(/(?:先|千万|可|都|也)?(?:别|不要|不能|不用|别给我|不敢)(?:给我)?(?:打|接|发|用)?(?:电话|手机|微信|消息)|(?:电话|手机|微信)(?:不方便|不行|不能|不敢|会被)/gu, ' ')
+  if (/电话|打给我|打我|这个号|手机/u.test(said)) return 'phone'
+  if (/微信|加我|私聊|发消息|留言/u.test(said)) return 'wechat'
   return undefined
 }
 

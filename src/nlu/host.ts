@@ -1,7 +1,8 @@
 // Hosts (and anyone who asks for a host's action, to be told who can): announcements in prose, edits,
 // closing/reopening/cancelling, exports; reminders; answers to the bot's confirmation questions. Pure.
 import { parseDateTime } from '../core/zh/date.ts'
-import { activityRef, bare, formatSlotTime, NUM, numberOf, timeIn } from './text.ts'
+import { activityRef, bare, changedTime, formatSlotTime, NUM, numberOf, timeIn } from './text.ts'
+import { CAPACITY_PHRASE, capacityIn, countClause, PLACE_PHRASE, placeAfter, placeClause } from './values.ts'
 import type { Situation, Slots, Understanding } from './types.ts'
 
 const QUESTION = /[？?]|吗$|么$|呢$|怎么|如何|多少|几点|什么时候|啥时候|哪里|在哪/u
@@ -16,19 +17,35 @@ export function readConfirmation(t: string, sit: Situation): Understanding | und
   const b = bare(t)
   // "不对，是两点半": a no followed by the right value is a correction.
   const value = /^(?:不对|不是|错了)/u.test(b) && (timeIn(t, sit) !== undefined || /\d|[一二两三四五六七八九十半]+(?:点|号|个人|人|名)|在.{2,}/u.test(b.slice(2)))
-  if (value || CORRECTION.test(t) || (/^(?:哦对了)?(?:地点|地方|时间|名额|人数)/u.test(b) && b.length > 3)) {
-    const slots: Slots = {}
-    const time = timeIn(t, sit)
-    if (time) slots.time = time.time
-    const place = /(?:地点|地方)(?:也|都|又)?(?:写错了|弄错了|搞错了|错了|改一下|改下|不对)?[，,\s]*(?:应该)?(?:是|改成|改到|改为|在)?\s*([^，,。不错]{2,12}?)(?:不是|$|，|,)|是在?([^，,。]{2,10}?)不是/u.exec(t)
-    if (place) slots.place = (place[1] ?? place[2])!.replace(/^是/u, '')
-    const cap = new RegExp(`(?:限|名额|人数).{0,6}?(${NUM})`, 'u').exec(t)
-    if (cap) slots.capacity = numberOf(cap[1]!)
-    return { intent: 'correction', slots }
-  }
+  if (value || CORRECTION.test(t) || (/^(?:哦对了)?(?:地点|地方|时间|名额|人数)/u.test(b) && b.length > 3)) return { intent: 'correction', slots: correctionSlots(t, sit) }
   if (NO.test(b) || /先不|别别|不取消|再说/u.test(b)) return { intent: 'confirm.no', slots: {} }
   if (YES.test(b.toLowerCase()) && b.length <= 10) return { intent: 'confirm.yes', slots: {} }
   return undefined
+}
+
+/** What a correction puts right: the time, the place, the number of places, the title. */
+export function correctionSlots(t: string, sit: Situation): Slots {
+  const slots: Slots = {}
+  const time = changedTime(t, sit)
+  if (time) slots.time = time
+  const place = /(?:地点|地方)(?:也|都|又)?(?:写错了|弄错了|搞错了|错了|改一下|改下|不对)?[，,\s]*(?:应该)?(?:是|改成|改到|改为|在)?\s*([^，,。不错]{2,12}?)(?:不是|$|，|,)|是在?([^，,。]{2,10}?)不是/u.exec(t)
+  if (place) slots.place = (place[1] ?? place[2])!.replace(/^是/u, '')
+  else {
+    const at = placeAfter(t)
+    if (at) slots.place = at
+  }
+  // "限三十人，不是十三": the first number is the right one.
+  const cap = capacityIn(t)
+  if (cap !== undefined) slots.capacity = cap
+  const title = titleChange(t)
+  if (title) slots.title = title
+  return slots
+}
+
+/** A new name: 改名叫X, 改个名，叫X, 名字叫X不是Y, 标题改成「X」. */
+function titleChange(t: string): string | undefined {
+  const m = /(?:改名叫|改名为|改名成|改个名[，,\s]*叫|名字改成|名字改为|名称改成|标题改成|标题改为|标题\s+|名字叫|标题是|名字是)\s*[《「“"]?([^》」”"，,。\s]+?)[》」”"]?(?:不是.*|打错.*|$|[，,。\s])/u.exec(t)
+  return m?.[1]?.trim()
 }
 
 // ---------------------------------------------------------------- reminders
@@ -38,38 +55,66 @@ const REMIND = /提醒|叫大家|通知大家/u
 export function readReminder(t: string, sit: Situation): Understanding | undefined {
   if (!REMIND.test(t)) return undefined
   // Managing existing reminders.
-  const manage: [NonNullable<Slots['action']>, RegExp][] = [
-    ['list', /提醒列表|哪些提醒|什么提醒|(?:有|设了?|定了?)(?:几|多少)个?提醒|提醒.{0,4}(?:有几个|都有|有哪些|有啥)|提醒都有|查看提醒|看看提醒/u],
-    ['resume', /恢复|重新开|重新打开|再开|继续提醒/u],
-    ['pause', /暂停|先停|停一停|停一下|停了|这周不|先不提醒/u],
-    ['delete', /删|不要了|不用了|取消.{0,4}提醒|提醒.{0,4}取消|去掉|撤了/u],
-  ]
-  const action = manage.find(([, re]) => re.test(t))
+  const action = MANAGE.find(([, re]) => re.test(t))
   // "每周的那个提醒先停一停": a reminder already set, named by what it is, is managed, not created.
-  const existing = /(?:那个|这个|第.个|的那个)提醒|提醒\s*\d/u.test(t)
-  if (action && (existing || !/每|点提醒/u.test(t.replace(/每周[一二三四五六日].{0,3}打卡/u, '')))) {
-    const idx = new RegExp(`(?:提醒\\s*(\\d+)|第\\s*(${NUM})\\s*个)`, 'u').exec(t)
-    const slots: Slots = { action: action[0] }
-    if (idx) slots.index = Number(idx[1] ?? numberOf(idx[2]!))
-    return { intent: 'reminder.manage', slots }
-  }
+  const existing = /(?:那个|这个|第.个|的那个).{0,4}提醒|提醒\s*\d/u.test(t)
+  if (action && (existing || !/每|点提醒/u.test(t.replace(/每周[一二三四五六日].{0,3}打卡/u, '')))) return { intent: 'reminder.manage', slots: manageSlots(t) }
   if (/你能|能不能设|会不会|可以设/u.test(t) && /[？?不吗]$/u.test(t)) return undefined
-  const slots: Slots = { repeat: repeatOf(t) }
-  const time = timeIn(t, sit)
-  if (time) slots.time = time.time
-  else if (slots.repeat !== 'none') {
-    const first = firstRecurring(t, sit)
-    if (first) slots.time = first
-  }
-  if (/报了名的|报名的人|报了.{1,4}的|只发给报名|报名的家长/u.test(t)) slots.audience = 'signed_up'
-  else if (/大家|全体|所有人|群里/u.test(t)) slots.audience = 'all'
-  const content = /提醒(?:一下)?(?:我|大家|全体|所有人|报了名的人?|报名的人?|报了.{1,4}的)?(?:一下)?\s*(.+)$/u.exec(t)
-  if (content) {
-    const c = content[1]!.replace(/\s*只发给报名的.*$/u, '').replace(/^(?:一下|下)/u, '').trim()
-    if (c && !/^(?:吧|哈|啊)$/u.test(c)) slots.content = c
-  }
-  if (slots.repeat === 'none' && !time && !/前一天|前一晚|前.{0,3}小时|之前|开始前/u.test(t) && !/提醒我/u.test(t)) return undefined
+  const slots = reminderSlots(t, sit)
+  if (slots.repeat === 'none' && !timeIn(t, sit) && !/前一天|前一晚|前.{0,3}小时|之前|开始前/u.test(t) && !/提醒我/u.test(t)) return undefined
   return { intent: 'reminder.create', slots }
+}
+
+const MANAGE: [NonNullable<Slots['action']>, RegExp][] = [
+  ['list', /提醒列表|哪些提醒|什么提醒|(?:有|设了?|定了?)(?:几|多少)个?提醒|提醒.{0,4}(?:有几个|都有|有哪些|有啥)|提醒都有|查看提醒|看看提醒/u],
+  ['resume', /恢复|重新开|重新打开|再开|继续提醒/u],
+  ['pause', /暂停|先停|停一停|停一下|停了|这周不|先不提醒/u],
+  ['delete', /删|不要了|不用了|取消.{0,4}提醒|提醒.{0,4}取消|去掉|撤了/u],
+]
+
+/** What to do with which reminder: list, pause, resume or delete; its number when given. */
+export function manageSlots(t: string): Slots {
+  const slots: Slots = {}
+  const action = MANAGE.find(([, re]) => re.test(t))
+  if (action) slots.action = action[0]
+  const idx = new RegExp(`(?:提醒\\s*(\\d+)|第\\s*(${NUM})\\s*个)`, 'u').exec(t)
+  if (idx) slots.index = Number(idx[1] ?? numberOf(idx[2]!))
+  return slots
+}
+
+/** Who a reminder is for, said right after 提醒: 我, 大家, 所有人, 报了名的人, 插花的姐妹, 亲子阅读报名的家长. */
+const AUDIENCE = /^(?:一下|下(?![午周个月])|给)?(?:我|大家|全体(?:成员)?|所有人|群里(?:的)?(?:姐妹们?|人)?|[^，,。\s]{0,12}?(?:的|嘅)(?:人|姐妹们?|家长|妈妈们?|宝妈们?|朋友们?)|报(?:了|咗)?名?[^，,。\s]{0,6}?(?:的|嘅))(?:一下|下(?![午周个月]))?[，,:：\s]*/u
+
+/** Time, repeat, audience and content of a reminder, however it was recognised. */
+export function reminderSlots(t: string, sit: Situation): Slots {
+  const repeat = repeatOf(t)
+  const slots: Slots = { repeat }
+  const time = (repeat !== 'none' ? firstRecurring(t, sit, repeat) : undefined) ?? timeIn(t, sit)?.time
+  if (time) slots.time = time
+  // The content follows the last 提醒 ("设个提醒 下周一上午十点 提醒所有人填满意度问卷"), else 发个 ("给大家发个节日祝福").
+  const at = t.lastIndexOf('提醒')
+  const sent = /(?:发个|发一?条|发一下|通知)/u.exec(t)
+  const cue = at >= 0 ? { index: at, length: 2 } : sent ? { index: sent.index, length: sent[0].length } : undefined
+  let audience = ''
+  if (cue) {
+    let c = t.slice(cue.index + cue.length).replace(/^[:：\s]+/u, '')
+    const a = AUDIENCE.exec(c)
+    if (a && a[0].length < c.length) {
+      audience = a[0]
+      c = c.slice(a[0].length)
+    }
+    // "提醒我周五晚上给闺女报名": the time said right after 提醒 is when, not what (unless one was said before).
+    const before = timeIn(t.slice(0, cue.index), sit)
+    const lead = before ? undefined : parseDateTime(c, new Date(sit.now), sit.tz)
+    if (lead && lead.index === 0) c = c.slice(lead.match.length).replace(/^[\s，,]+/u, '')
+    c = c.replace(/\s*只发给报名的.*$/u, '').replace(/^(?:一下|下(?![午周个月]))/u, '').trim()
+    if (c && !/^(?:吧|哈|啊|一下)$/u.test(c)) slots.content = c
+  }
+  const signedUpAudience = /报了名的|报名的人|报了.{1,4}的|只发给报名|报名的家长/u.test(t) || /报/u.test(audience) ||
+    (/的|嘅/u.test(audience) && activityRef(audience, sit.activities, sit.tz) !== undefined)
+  if (signedUpAudience) slots.audience = 'signed_up'
+  else if (/大家|全体|所有人|群里/u.test(t)) slots.audience = 'all'
+  return slots
 }
 
 function repeatOf(t: string): NonNullable<Slots['repeat']> {
@@ -80,13 +125,22 @@ function repeatOf(t: string): NonNullable<Slots['repeat']> {
   return 'none'
 }
 
-/** The first firing of "每周日晚上8点" / "每天早上7点": the clock after now on the named weekday. */
-function firstRecurring(t: string, sit: Situation): string | undefined {
-  const stripped = t.replace(/每(?:个)?(?:周|星期|礼拜)/u, '周').replace(/每天|每日|天天/u, '')
+/** The first firing of "每周日晚上8点" / "每天早上7点" / "每月1号上午九点": the first one after now. */
+function firstRecurring(t: string, sit: Situation, repeat: NonNullable<Slots['repeat']>): string | undefined {
+  const stripped = t.replace(/每(?:个)?(?:周|星期|礼拜)/u, '周').replace(/每天|每日|天天/u, '').replace(/每(?:个)?月/u, '').replace(/每年/u, '')
   const p = parseDateTime(stripped, new Date(sit.now), sit.tz)
   if (!p || p.dateOnly) return undefined
   let at = p.at.getTime()
-  if (at <= sit.now) at += /每天|每日|天天/u.test(t) ? 86_400_000 : 7 * 86_400_000
+  if (at > sit.now) return formatSlotTime(at, sit.tz)
+  if (repeat === 'daily') at += 86_400_000
+  else if (repeat === 'weekly') at += 7 * 86_400_000
+  else {
+    // The same day and clock next month (or next year).
+    const [date, clock] = formatSlotTime(at, sit.tz).split(' ') as [string, string]
+    const [y, m, d] = date.split('-').map(Number) as [number, number, number]
+    const next = repeat === 'monthly' ? (m === 12 ? [y + 1, 1] : [y, m + 1]) : [y + 1, m]
+    return `${next[0]}-${String(next[1]).padStart(2, '0')}-${String(d).padStart(2, '0')} ${clock}`
+  }
   return formatSlotTime(at, sit.tz)
 }
 
@@ -111,7 +165,7 @@ export function readHostAction(t: string, sit: Situation): Understanding | undef
   return undefined
 }
 
-function editSlots(t: string, sit: Situation): Slots {
+export function editSlots(t: string, sit: Situation): Slots {
   const slots: Slots = {}
   const body = t.replace(/^(?:修改|更改)\s*活动\s*\d\s*/u, '')
   // "挪到下周六同一时间": the same clock a week later.
@@ -119,15 +173,18 @@ function editSlots(t: string, sit: Situation): Slots {
     const a = sit.activities.find((x) => x.id === activityRef(t, sit.activities, sit.tz))
     if (a && /下周/u.test(body)) slots.time = formatSlotTime(a.startAt + 7 * 86_400_000, sit.tz)
   } else if (!/时间不变/u.test(body)) {
-    const time = timeIn(body, sit)
-    if (time) slots.time = time.time
+    const time = changedTime(body, sit)
+    if (time) slots.time = time
   }
-  const place = /(?:地点|地方)(?:改成|改到|改为|换到|换成)?\s*([^，,。]{2,12}?)(?:$|，|,|。)|改在([^，,。上]{2,12}?)(?:上|$|，|,)|地点\s+([^，,。]{2,12})/u.exec(body)
-  if (place) slots.place = (place[1] ?? place[2] ?? place[3])!.trim()
-  const cap = new RegExp(`(?:限额|名额|人数|限).{0,6}?(${NUM})\\s*(?:人|个|名)?`, 'u').exec(body)
-  if (cap && /名额|人数|限/u.test(body)) slots.capacity = numberOf(cap[1]!)
-  const title = /(?:改名叫|改名为|名字改成|名称改成|标题改成|标题\s+|名字改为)\s*[《「]?([^》」，,。]+)[》」]?/u.exec(body)
-  if (title) slots.title = title[1]!.trim()
+  // A place word after the change ("换到社区活动中心去"); else whatever follows 地点改成 ("地点改成老地方").
+  const at = placeAfter(body)
+  const place = /(?:地点|地方)(?:改成|改到|改为|换到|换成)\s*([^，,。]{2,12}?)(?:$|，|,|。)|改在([^，,。上]{2,12}?)(?:上|$|，|,)|地点\s+([^，,。]{2,12})/u.exec(body)
+  if (at && !/^[^，,。]{0,4}不变/u.test(body.slice(body.indexOf(at) + at.length))) slots.place = at
+  else if (place) slots.place = (place[1] ?? place[2] ?? place[3])!.trim()
+  const cap = capacityIn(body)
+  if (cap !== undefined) slots.capacity = cap
+  const title = titleChange(body)
+  if (title) slots.title = title
   return slots
 }
 
@@ -145,6 +202,13 @@ export function readAnnouncement(t: string, sit: Situation): Understanding | und
   return { intent: 'host.announce', slots: announceSlots(t, sit) }
 }
 
+/** The command that opens an announcement ("帮我发个活动：", "發個新活動", "新建活动", "通知："): no part of its content. */
+const COMMAND = /^(?:@\S+\s*)?(?:小助手)?(?:帮我|帮忙|麻烦)?(?:发布|发起|新建|创建|建|发|开|来)?(?:一下|个|一个)?(?:新)?(?:活动|通知|活动通知|活动预告)?[:：]?$/u
+/** Clauses that address or urge people, or add a detail that is not the activity itself. */
+const FILLER = /^(?:各位|姐妹们|家人们|大家|注意啦|冬天到了|我是|通知|发布|有兴趣|想来|要来|想学|先到先得|材料|老师|律师|社区医院.{0,2}医生|毛线|放《|读《|看《|请了|欢迎|长者|大巴|会议号|老地方|教大家|周.晚上.*提醒)|接龙|报名|优先|接送|热闹|有限$/u
+/** Verbs that introduce an activity without being part of its name ("搞个读书会", "开家庭教育讲座", "练八段锦"). */
+const LEAD_VERB = /^(?:一起|咱们|我们)?(?:集合)?(?:去|来)?(?:搞一个|搞个|搞|办一个|办个|办|举办|举行|开展|组织|有个|有一个|有|开一个|开个|开|上|练|学|加开一场|加开|进行)?/u
+
 /** Title, time, place, capacity and deadline of an announcement in prose. */
 export function announceSlots(raw: string, sit: Situation): Slots {
   const slots: Slots = {}
@@ -153,7 +217,7 @@ export function announceSlots(raw: string, sit: Situation): Slots {
   t = t.replace(/(\S+)\s*不对\s*/u, '')
   const labelled = (label: string) => new RegExp(`${label}[:：]\\s*([^\\s，,。]+)`, 'u').exec(t)?.[1]
   // Deadline first, so its time is not taken for the start.
-  const dl = /([^，,。\s]{0,12}?(?:前|截止)(?:报名|接龙)?)(?=$|[，,。\s])/u.exec(t)
+  const dl = /([^，,。\s]{0,12}?(?:前|截止)(?:报名|接龙)?|(?:报名)?截止(?:到|时间[:：]?)?[^，,。\s]{2,12})(?=$|[^\p{L}\p{N}])/u.exec(t)
   let body = t
   if (dl && /截止|前(?:报名|接龙)/u.test(dl[1]!)) {
     const d = parseDateTime(dl[1]!, new Date(sit.now), sit.tz)
@@ -164,56 +228,58 @@ export function announceSlots(raw: string, sit: Situation): Slots {
   }
   const time = timeIn(body, sit)
   if (time) slots.time = time.time
-  const cap = new RegExp(`(?:限|名额[:：]?|人数[:：])\\s*(${NUM})\\s*(?:人|组|个|名|位)?`, 'u').exec(body) ?? new RegExp(`名额\\s*(${NUM})\\s*个`, 'u').exec(body)
-  if (cap) slots.capacity = numberOf(cap[1]!)
-  const placeL = labelled('地点')
-  const titleL = labelled('标题') ?? labelled('活动')
+  const capacity = capacityIn(body)
+  if (capacity !== undefined) slots.capacity = capacity
+  const placeL = labelled('地点') ?? /(?:地点|地方)(?:在|是)\s*([^\s，,。]{2,12})/u.exec(t)?.[1] ?? new RegExp(`(?:地点|地方)(${PLACE_PHRASE})`, 'u').exec(t)?.[1]
+  // A name in quotes is the title ("办「手工香皂」体验"), unless it is a book or film the activity reads or shows.
+  const quoted = /(?<![放读看演唱])[「“"]([^」”"]{2,24})[」”"]/u.exec(body)?.[1] ?? /(?<![放读看演唱])《([^》]{2,24})》/u.exec(body)?.[1]
+  // "活动：书法体验" labels the title; "发个活动：下周六…" is the command.
+  const activityLabel = /(?:^|[\s，,。])活动[:：]\s*([^\s，,。]+)/u.exec(t)?.[1]
+  const titleL = labelled('标题') ?? activityLabel ?? /名字叫[:：\s]*([^\s，,。]+)/u.exec(t)?.[1] ?? quoted
   if (placeL) slots.place = placeL
   if (titleL) slots.title = titleL
-  // Clauses without the time, capacity, deadline and filler: the title and the place are among them.
+  // Clauses without the time, capacity, deadline, quotes and filler: the title and the place are among them.
   let rest = body
   if (time) rest = rest.replace(time.match, ' | ')
   rest = rest
-    .replace(/【[^】]*】|[（(][^）)]*[）)]/gu, ' ')
-    .replace(/(?:发布活动|发起活动|新建活动|创建活动|帮我建个活动|帮我发个活动|发个活动|发活动|活动通知|活动预告)[:：]?/u, ' | ')
-    .replace(new RegExp(`(?:限|名额[:：]?|人数[:：])\\s*${NUM}\\s*(?:人|组家庭|组|个|名|位)?|不限人数|名额\\s*${NUM}\\s*个`, 'gu'), ' | ')
-    .replace(/(?:标题|时间|地点|名额|人数|活动)[:：]/gu, ' | ')
-    .replace(/[，,。！!；;👇🎉🧣📢\n]/gu, ' | ')
+    .replace(/【[^】]*】|[（(][^）)]*[）)]|[「“"《][^」”"》]*[」”"》]/gu, ' | ')
+    .replace(CAPACITY_PHRASE, ' | ')
+    .replace(/(?:标题|时间|地点|名额|人数|活动|名字叫)[:：]?(?=\s)|(?:标题|时间|地点|名额|人数)[:：]/gu, ' | ')
+    .replace(/[，,。！!；;：:～~\n]|\p{Extended_Pictographic}/gu, ' | ')
   const clauses = rest.split(/\s*\|\s*|\s+/u).map((c) => c.trim()).filter(Boolean)
-  const FILLER = /^(?:各位|姐妹们|家人们|大家|注意啦|冬天到了|要来的|想来的|有兴趣的|先到先得|接龙|报名|请接龙报名|大家接龙|接龙占座|接龙报名|要来的接龙哈?|想学的接龙哈?|材料有限|老师免费教|律师主讲|大家都来热闹热闹|要来的接一下龙|想来的报个名哈|毛线微家出|材料费\d+|社区医院医生来讲|放《.*》|读《.*》|周.晚上.*提醒.*)/u
-  const PLACE = /^(?:在)?(.{0,8}(?:活动室|图书室|会议室|礼堂|广场|门口|服务站|微家|居委会|社区|公园|操场|食堂|二楼|三楼|大厅|家里|会堂))(?:集合)?$/u
   const candidates: string[] = []
   for (let c of clauses) {
-    if (FILLER.test(c) || /^\d+$/u.test(c)) continue
-    c = c.replace(/^(?:有个|有|搞个|搞|举办|开展|组织|一起)/u, '').replace(/(?:哈|啦|呀|吧)$/u, '')
-    // "在图书室搞个读书会": place then title in one clause.
-    const inPlace = /^在(.{2,10}?(?:室|堂|场|口|站|家|厅|楼))(?:搞个|搞|有|做|办|举办|开展)?(.+)$/u.exec(c)
-    if (inPlace) {
-      slots.place ??= inPlace[1]!
-      candidates.push(inPlace[2]!)
+    if (COMMAND.test(c) || FILLER.test(c) || /^\d+$/u.test(c)) continue
+    const count = countClause(c)
+    if (count !== undefined) {
+      slots.capacity ??= count
       continue
     }
-    const lead = /^(.{0,6}(?:活动室|图书室|会议室|礼堂|广场|微家))(?:有|做|学|搞|办)?(.{2,})$/u.exec(c)
-    if (lead && !PLACE.test(c)) {
-      slots.place ??= lead[1]!.replace(/^在/u, '')
-      candidates.push(lead[2]!)
+    // "元旦前搞个联欢会": a day before the activity is not part of its name; a clause that is only a day is none.
+    const day = parseDateTime(c, new Date(sit.now), sit.tz)
+    if (day && day.index === 0) {
+      if (day.match.length === c.length) continue
+      if (/^(?:前|后|之前)/u.test(c.slice(day.match.length))) c = c.slice(day.match.length + 1).replace(/^前/u, '')
+    }
+    const only = placeClause(c)
+    if (only) {
+      slots.place ??= only
       continue
     }
-    const pm = PLACE.exec(c)
-    if (pm) {
-      slots.place ??= pm[1]!.replace(/^地点/u, '')
-      continue
+    // "在图书室搞个读书会", "咱们在活动室搞一个剪纸活动", "微家活动室练八段锦": the place, then the activity.
+    const lead = new RegExp(`^(?:咱们|我们|大家)?(?:在|于)?(${PLACE_PHRASE})(?:集合)?(.+)$`, 'u').exec(c)
+    if (lead) {
+      slots.place ??= lead[1]!
+      c = lead[2]!
     }
-    const placeWord = /^地点(.+)$/u.exec(c)
-    if (placeWord) {
-      slots.place ??= placeWord[1]!
-      continue
-    }
-    candidates.push(c)
+    c = c.replace(LEAD_VERB, '')
+    // "剪纸活动过年贴窗花用的": what comes before 活动 names it.
+    c = c.replace(/^(.{2,10}?)活动.*$/u, '$1').replace(/^[^的]{1,4}们的/u, '').replace(/(?:哈|啦|呀|吧|啊)$/u, '')
+    if (c.length >= 2) candidates.push(c)
   }
   if (!slots.title) {
-    const title = candidates.find((c) => c.length >= 2 && !/^(?:本周|这周|下周|明天|后天|今天)/u.test(c))
-    if (title) slots.title = title.replace(/^(?:妈妈们的)/u, '').replace(/^有/u, '')
+    const title = candidates.find((c) => !/^(?:本周|这周|下周|明天|后天|今天)/u.test(c))
+    if (title) slots.title = title
   }
   return slots
 }

@@ -1,14 +1,14 @@
 // Residents and activities: sign-ups (+N, family, named people, pasted 接龙 lists), cancellations, removals,
 // rosters, status, which activities are open, and questions about one activity. Pure.
-import { NAME, namesIn, peopleIn, RELATIVE_WORDS } from './people.ts'
-import { activityRef, NUM } from './text.ts'
+import { explicitCount, NAME, namesIn, peopleIn, RELATIVE_WORDS } from './people.ts'
+import { activityRef, NUM, numberOf } from './text.ts'
 import type { Situation, Understanding } from './types.ts'
 
 const QUESTION = /[？?]|吗|么|没有?$|呢|怎么|如何|多少|几|啥|什么|哪|是不是|能不能|可不可以|有没有/u
 
 // ---------------------------------------------------------------- pasted 接龙 lists
 
-const LIST_LINE = /^\s*(\d{1,3})\s*[.、．)）:：]\s*(.*)$/u
+const LIST_LINE = /^\s*(\d{1,3})(?:\s*[.、．)）:：]\s*|\s+)(.*)$/u
 
 /** A pasted 接龙: its numbered lines; the sender's own line is the last non-empty one (they added it). */
 export function parseList(t: string): { header: string; entries: string[] } | undefined {
@@ -28,7 +28,8 @@ export function parseList(t: string): { header: string; entries: string[] } | un
 
 /** One list line as people: "王芳+娃", "刘阿姨带孙子", "曹芳+2个娃", "许静 帮我邻居王奶奶也报上". */
 export function listLinePeople(line: string): { name: string; relatives: string[]; names: string[]; count: number } | undefined {
-  const m = new RegExp(`^(${NAME}|[\\u4e00-\\u9fa5A-Za-z]{1,6})`, 'u').exec(line)
+  // "我和婆婆": the sender writes herself as 我.
+  const m = new RegExp(`^(我|俺|${NAME}|[\\u4e00-\\u9fa5A-Za-z]{1,6})`, 'u').exec(line)
   if (!m) return undefined
   const name = m[1]!
   const rest = line.slice(name.length)
@@ -42,9 +43,32 @@ export function listLinePeople(line: string): { name: string; relatives: string[
   const kids = /(\d|[两俩二三])个(?:娃|孩子)/u.exec(rest)
   if (kids) count = 1 + (kids[1] === '两' || kids[1] === '俩' || kids[1] === '二' ? 2 : kids[1] === '三' ? 3 : Number(kids[1]))
   else if (plus) count = 1 + Number(plus[1])
+  else {
+    // "孙梅 2人": her line with the number of places.
+    const n = explicitCount(rest)
+    if (n !== undefined && n > count) count = n
+  }
   const relName = /^(.+?)的(孩子|娃|闺女|女儿|儿子|婆婆|妈|老公)$/u.exec(line)
   if (relName) return { name: relName[1]!, relatives: [relName[2]!], names: [], count: 1 }
   return { name, relatives, names, count }
+}
+
+/**
+ * The sender's own lines at the end of a 接龙: her name, then lines that start with it for the people she brings
+ * ("8. 吴霞 / 9. 吴霞婆婆", "8. 何小燕 / 9. 何小燕妹妹 / 10. 何小燕同事"). Undefined when the last line stands alone.
+ */
+function ownLines(entries: string[]): { relatives: string[]; names: string[]; count: number } | undefined {
+  let k = -1
+  for (let i = entries.length - 2; i >= Math.max(0, entries.length - 5) && k < 0; i--) {
+    const name = entries[i]!
+    if (name.length < 2 || name.length > 4 || !/^[\u4e00-\u9fa5]+$/u.test(name)) continue
+    if (entries.slice(i + 1).every((e) => e.startsWith(name) && e.length > name.length)) k = i
+  }
+  if (k < 0) return undefined
+  const name = entries[k]!
+  const relatives: string[] = []
+  for (const e of entries.slice(k + 1)) for (const r of peopleIn(`我${e.slice(name.length).replace(/^的/u, '')}`).relatives) if (!relatives.includes(r)) relatives.push(r)
+  return { relatives, names: [], count: entries.length - k }
 }
 
 // ---------------------------------------------------------------- single messages
@@ -57,10 +81,10 @@ const REMOVE = /删|撤下|清掉|不算她|不算他|拿下|划了|删掉|删�
 const LIST = /(?:有|搞|办|安排)(?:什么|啥|哪些|几个|没有)(?:新)?活动|活动(?:安排|表|多吗|有哪些|有啥|有什么)|(?:最近|这周|下周|近期|周末).{0,4}(?:活动|安排)|能参加(?:什么|啥|哪)|可以报(?:什么|啥|哪)|在报名的|开放.{0,4}报名的|活动列表|(?:有|搞|办)(?:什么|啥|哪些|哪几个)活动|别的活动|其他活动|能报哪些|可以报哪些|开放报名的|哪些活动|最近有(?:什么|啥)|什么活动|啥活动|适合.{0,6}活动|这周有啥/u
 const INFO_FIELDS: [NonNullable<Understanding['slots']['field']>, RegExp][] = [
   ['fee', /钱|费|收费|免费|付款/u],
-  ['bring', /带(?:什么|啥|剪刀|花|材料|东西|笔|本)|要带|自己带|准备(?:什么|啥)/u],
+  ['bring', /带(?:什么|啥|剪刀|花|材料|东西|笔|本)|要带|自己带|自己买|自己准备|准备(?:什么|啥)/u],
   ['who', /带孩子|带娃|带孙|家长|陪着|能来吗|可以来|能去吗|可以去|能参加吗|几岁|老人|男的|奶奶|爷爷|老公/u],
   ['time', /几点|什么时候|啥时候|时间|多久|几号|哪天|开始/u],
-  ['place', /在哪|哪里|几楼|地点|地方|怎么走|哪儿/u],
+  ['place', /在哪|哪里|几楼|地点|地方|怎么走|哪儿|边度|楼还是|是在.{1,8}(?:室|楼|馆|堂|中心|广场)/u],
 ]
 
 export function readSignup(t: string, sit: Situation): Understanding | undefined {
@@ -73,7 +97,7 @@ export function readSignup(t: string, sit: Situation): Understanding | undefined
   const list = parseList(t)
   if (list) {
     const last = list.entries[list.entries.length - 1]!
-    const p = listLinePeople(last)
+    const p = ownLines(list.entries) ?? listLinePeople(last)
     const slots: Understanding['slots'] = withActivity({ self: true, count: p?.count ?? 1 })
     if (p?.relatives.length) slots.relatives = p.relatives
     if (p?.names.length) slots.names = p.names
@@ -89,17 +113,9 @@ export function readSignup(t: string, sit: Situation): Understanding | undefined
   // Taking off oneself or one's own family ("把我的名字删了", "我婆婆去不了了，把她划了") is a cancellation.
   const ownRemoval = /把我|我的名字|帮我把名字|把名字/u.test(t) || (CANCEL.test(t) && RELATIVE_SUBJECT.test(t))
   if (REMOVE.test(t) && /名单|她|他|号|把|从/u.test(t) && !/提醒/u.test(t) && !ownRemoval) {
-    const target = new RegExp(`把(${NAME}|她|他)|(${NAME})(?:去掉|删|从|移除|划)|(\\d{1,3})\\s*号|那个(${NAME})`, 'u').exec(t.replace(/插花|阅读|名单/gu, ' '))
     const slots: Understanding['slots'] = withActivity({})
-    const who = target?.[1] ?? target?.[2] ?? target?.[4] ?? (target?.[3] ? target[3] : undefined)
-    // "把王芳从名单…": a three-character match ending in a preposition or verb is a two-character name.
-    const name = who && who.length === 3 && /[从去的删划移]$/u.test(who) ? who.slice(0, 2) : who
-    if (name && name !== '她' && name !== '他') slots.target = name
-    else {
-      // "王芳不来了，帮她从名单上划掉": 她 is the person named first.
-      const first = new RegExp(`^(${NAME})(?:说|也|不|来不|去不|有事)`, 'u').exec(t)
-      if (first) slots.target = first[1]!.length === 3 && /[说也不来去有]$/u.test(first[1]!) ? first[1]!.slice(0, 2) : first[1]!
-    }
+    const target = removalTarget(t)
+    if (target) slots.target = target
     return { intent: 'signup.remove', slots }
   }
 
@@ -116,7 +132,9 @@ export function readSignup(t: string, sit: Situation): Understanding | undefined
     // The one who cannot come may be named bare as the subject ("孩子发烧了 去不了了").
     const relatives = p.relatives.length ? p.relatives : [...t.matchAll(RELATIVE_SUBJECT_G)].map((m) => m[1]!).filter((r, i, a) => a.indexOf(r) === i)
     if (relatives.length) slots.relatives = relatives
-    const names = namesIn(t).filter((n) => new RegExp(`${n}.{0,6}(?:不去|让我|取消)|帮${n}`, 'u').test(t))
+    // Named as the ones who drop out, the ones she signed up ("帮陈静同赵敏报的"), or the subject the message is about
+    // ("张丽那个是我帮她报的").
+    const names = namesIn(t).filter((n) => new RegExp(`${n}.{0,6}(?:不去|让我|取消)|帮[^，,。\\s]{0,5}${n}|^${n}.*[她他]`, 'u').test(t))
     if (names.length) slots.names = names
     return { intent: 'signup.cancel', slots, ...(joinCue && /想报|改报/u.test(t) ? { also: ['signup.join'] } : {}) }
   }
@@ -146,6 +164,32 @@ export function readSignup(t: string, sit: Situation): Understanding | undefined
     if (activity !== undefined && /谁来|老师|讲/u.test(t)) return { intent: 'activity.info', slots: { activity, field: 'other' } }
   }
   return undefined
+}
+
+/**
+ * Who is to come off a roster, as written: a name (把王芳…, 周姐那个名额…, 有个王芳…, 将張麗剔咗, “小美妈妈”) or a
+ * position (3号, 第3个, 第5位).
+ */
+export function removalTarget(t: string): string | undefined {
+  const pos = new RegExp(`第\\s*(${NUM})\\s*(?:个|位|号|名)|(\\d{1,3})\\s*号`, 'u').exec(t)
+  if (pos) return String(numberOf(pos[1] ?? pos[2]!))
+  const quoted = /[“"「]([^”"」]{2,8})[”"」]/u.exec(t)
+  if (quoted) return quoted[1]
+  const s = t.replace(/插花|阅读|名单/gu, ' ')
+  const m = new RegExp(`(?:把|将)(${NAME}|她|他)|(${NAME})(?:去掉|删|从|移除|划|剔)|那个(${NAME})|有个(${NAME})|^(${NAME})(?:那个|在|报|的|说|也|不|来不|去不|有事)`, 'u').exec(s)
+  const who = m?.[1] ?? m?.[2] ?? m?.[3] ?? m?.[4] ?? m?.[5]
+  // "把王芳从名单…": a three-character match ending in a preposition or verb is a two-character name.
+  const name = who && who.length === 3 && /[从去的删划移剔那在报说也不来有]$/u.test(who) ? who.slice(0, 2) : who
+  if (name && name !== '她' && name !== '他') return name
+  // "王芳不来了，帮她从名单上划掉": 她 is the person named first.
+  const first = new RegExp(`^(${NAME})(?:说|也|不|来不|去不|有事)`, 'u').exec(t)
+  if (first) return first[1]!.length === 3 && /[说也不来去有]$/u.test(first[1]!) ? first[1]!.slice(0, 2) : first[1]!
+  return undefined
+}
+
+/** What a question about an announced activity asks: fee, what to bring, who may come, time, place. */
+export function infoField(t: string): NonNullable<Understanding['slots']['field']> | undefined {
+  return INFO_FIELDS.find(([, re]) => re.test(t))?.[0]
 }
 
 /** A family word as the subject of a clause ("孩子发烧了", "我婆婆去不了了"). */

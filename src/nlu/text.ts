@@ -1,4 +1,5 @@
 // Shared reading helpers: one normal form of a message, and which activity it refers to.
+import { findClock } from '../core/zh/clock.ts'
 import { parseDateTime } from '../core/zh/date.ts'
 import { toSimplified } from '../core/zh/script.ts'
 import { pad2, wallClock } from '../core/tz.ts'
@@ -64,15 +65,29 @@ function mentionsKey(t: string, key: string, title: string): boolean {
  * its place (图书室那个). Undefined when none or several fit.
  */
 export function activityRef(t: string, acts: ActivityView[], tz: string): number | undefined {
-  const byNum = /(?:活动|第)\s*(\d)\s*(?:个|号)?|^(\d)\s*号?(?:活动)?(?:[的那个吧呀哈谢\s]|$)/u.exec(t)
+  // 活动2, 活动一, 第2个, 2号活动, 二号活动, and a number closing a command ("截止报名2", "开放报名1").
+  const byNum = /(?:活动|第)\s*(\d|[一二两三])\s*(?:个|号)?|^(\d)\s*号?(?:活动)?(?:[的那个吧呀哈谢\s]|$)|(\d|[一二两三])\s*号活动|(?:报名|接龙)\s*(\d)\s*$/u.exec(t)
   if (byNum) {
-    const n = Number(byNum[1] ?? byNum[2])
+    const n = numberOf(byNum[1] ?? byNum[2] ?? byNum[3] ?? byNum[4]!)
     if (acts.some((a) => a.id === n)) return n
   }
-  const hits = new Set<number>()
-  for (const a of acts) if (titleKeys(a.title).some((k) => mentionsKey(t, k, a.title))) hits.add(a.id)
+  const named = (s: string) => {
+    const found = new Set<number>()
+    for (const a of acts) if (titleKeys(a.title).some((k) => mentionsKey(s, k, a.title))) found.add(a.id)
+    return found
+  }
+  const hits = named(t)
   if (hits.size === 1) return [...hits][0]
-  if (hits.size > 1) return undefined
+  if (hits.size > 1) {
+    // "亲子阅读挪到周日下午三点，跟插花错开": the one the first clause is about.
+    const first = t.split(/[，,。；;！!？?\n]/u).map(named).find((h) => h.size > 0)
+    return first?.size === 1 ? [...first][0] : undefined
+  }
+  // "要交钱那个", "20块那个": the activity that has a fee.
+  if (/交钱|收费|要钱|付钱|\d+\s*(?:块|元)|材料费/u.test(t)) {
+    const paid = acts.filter((a) => /费|\d+\s*元/u.test(toSimplified(a.notes)))
+    if (paid.length === 1) return paid[0]!.id
+  }
   // By description: what the activity is about, though its title is not named ("带娃那个", "看书的").
   for (const [cue, title] of DESCRIPTIONS) if (cue.test(t)) for (const a of acts) if (title.test(toSimplified(a.title))) hits.add(a.id)
   if (hits.size === 1) return [...hits][0]
@@ -113,3 +128,15 @@ export function timeIn(t: string, sit: Pick<Situation, 'now' | 'tz'>): { time: s
 }
 
 export const PHONE = /(?<!\d)1[3-9]\d{9}(?!\d)|(?<!\d)0\d{2,3}-?\d{7,8}(?!\d)|(?<![\dA-Za-z])\d{17}[\dXx](?![\dA-Za-z])/u
+
+/**
+ * The time a change or a correction says: "YYYY-MM-DD HH:MM" when a day is named, "HH:MM" when only a clock is
+ * (the day is the activity's or the draft's, not today: "改成八点" is 08:00 even when 8 a.m. has passed today).
+ */
+export function changedTime(t: string, sit: Pick<Situation, 'now' | 'tz'>): string | undefined {
+  const hit = timeIn(t, sit)
+  if (!hit) return undefined
+  const clock = findClock(hit.match)
+  if (clock && clock.index === 0 && clock.match.length === hit.match.length) return `${pad2(clock.time.hour)}:${pad2(clock.time.minute)}`
+  return hit.time
+}

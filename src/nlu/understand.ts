@@ -9,12 +9,12 @@
 // turn a sign-up into a help request or back (both are said never to happen), or second-guess a media
 // message or a phone number posted in the group.
 import { contactIn, readConsent, readHelp, thirdCategory } from './help.ts'
-import { announceSlots, readAnnouncement, readConfirmation, readHostAction, readReminder } from './host.ts'
+import { announceSlots, correctionSlots, editSlots, readAnnouncement, readConfirmation, readHostAction, manageSlots, readReminder, reminderSlots } from './host.ts'
 import { learnedCategories, learnedIntents } from './learned/index.ts'
 import { categoryOfNeed, problemCategory } from './need.ts'
 import { explicitCount, peopleIn } from './people.ts'
 import { readByRules, readPending } from './rules.ts'
-import { readSignup } from './signup.ts'
+import { infoField, readSignup, removalTarget } from './signup.ts'
 import { activityRef, normalize } from './text.ts'
 import type { Intent, Situation, Slots, Understanding } from './types.ts'
 
@@ -101,14 +101,21 @@ export function readAs(intent: Intent, t: string, sit: Situation): Understanding
       if (p.relatives.length) slots.relatives = p.relatives
       return { intent, slots }
     }
+    case 'signup.remove': {
+      const target = removalTarget(t)
+      return same(readSignup(t, sit)) ?? { intent, slots: withActivity(target ? { target } : {}) }
+    }
+    case 'activity.info': {
+      const field = infoField(t)
+      return same(readSignup(t, sit)) ?? { intent, slots: withActivity(field ? { field } : {}) }
+    }
     case 'signup.cancel':
-    case 'signup.remove':
     case 'signup.roster':
     case 'signup.status':
     case 'activity.list':
-    case 'activity.info':
       return same(readSignup(t, sit)) ?? { intent, slots: intent === 'activity.list' ? {} : withActivity() }
     case 'host.edit':
+      return same(readHostAction(t, sit)) ?? { intent, slots: { ...withActivity(), ...editSlots(t, sit) } }
     case 'host.close':
     case 'host.reopen':
     case 'host.cancel':
@@ -117,11 +124,13 @@ export function readAs(intent: Intent, t: string, sit: Situation): Understanding
     case 'host.announce':
       return same(readAnnouncement(t, { ...sit, role: sit.role === 'resident' ? 'host' : sit.role })) ?? { intent, slots: announceSlots(t, sit) }
     case 'reminder.create':
+      return same(readReminder(t, sit)) ?? { intent, slots: reminderSlots(t, sit) }
     case 'reminder.manage':
-      return same(readReminder(t, sit)) ?? { intent, slots: {} }
+      return same(readReminder(t, sit)) ?? { intent, slots: manageSlots(t) }
+    case 'correction':
+      return same(readConfirmation(t, sit)) ?? { intent, slots: correctionSlots(t, sit) }
     case 'confirm.yes':
     case 'confirm.no':
-    case 'correction':
       return same(readConfirmation(t, sit)) ?? { intent, slots: {} }
     case 'pending.answer':
       return same(readPending(t, sit)) ?? { intent, slots: withActivity() }

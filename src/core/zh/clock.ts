@@ -18,7 +18,7 @@ export const PERIOD_RE = PERIOD_WORDS.map(([w]) => w).join('|')
 
 // Group 1: period. Then either hh:mm (2,3) or H点/时 (4) with minutes (5: 半|一刻|三刻, 6: number) and optional 钟/分.
 const CLOCK_SRC =
-  `(?:(${PERIOD_RE})\\s*)?(?:(\\d{1,2})[:：](\\d{2})(?!\\d)|(${NUM})[点时](?:(半|一刻|三刻)|(?:过)?(${NUM})分?)?钟?)`
+  `(?:(${PERIOD_RE})\\s*)?(?:(\\d{1,2})[:：](\\d{2})(?!\\d)|(${NUM}) ?[点时](?:(半|一刻|三刻)|(?:过)?(${NUM})分?)?钟?)`
 
 export interface ClockDetail {
   time: ClockTime

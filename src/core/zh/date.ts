@@ -17,10 +17,16 @@ interface DateHit {
   period?: Period
 }
 
+/** Fixed-date days named by name; a past one this year means next year's (no question: the name says which). */
+const HOLIDAYS: Record<string, [number, number]> = {
+  元旦: [1, 1], 三八节: [3, 8], 三八妇女节: [3, 8], 妇女节: [3, 8], 劳动节: [5, 1], 儿童节: [6, 1],
+  国庆节: [10, 1], 国庆: [10, 1], 平安夜: [12, 24], 圣诞节: [12, 25], 圣诞: [12, 25],
+}
+
 const WD_CHARS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 日: 7, 天: 7, '1': 1, '2': 2, '3': 3, '4': 4, '5': 5, '6': 6, '7': 7 }
 
 // Words after a number that make "3号" a building or a seat, not a date.
-const NOT_DAY_AFTER = '(?![楼栋院门线床室厅座位车单元])'
+const NOT_DAY_AFTER = '(?![楼栋院门线床室厅座位车单元游])'
 
 interface DatePattern {
   re: RegExp
@@ -80,6 +86,14 @@ const DATE_PATTERNS: DatePattern[] = [
     },
   },
   {
+    // 平安夜, 三八节, 元旦: days everyone knows by name (the next one to come).
+    re: new RegExp(`(${Object.keys(HOLIDAYS).join('|')})`, 'gu'),
+    build(m) {
+      const [mo, d] = HOLIDAYS[m[1]!]!
+      return { resolve: (t) => { const r = monthDay(t, mo, d, m[1]!); return { y: r.y, m: r.m, d: r.d } } }
+    },
+  },
+  {
     // 大后天, 后天, 明天, 今天, 今晚, 明早
     re: /(大后天|后天|明天|明日|明儿|明晚|明早|今天|今日|今儿|今晚|今早|今夜)/gu,
     build(m) {
@@ -91,7 +105,7 @@ const DATE_PATTERNS: DatePattern[] = [
   },
   {
     // 周六, 星期六, 礼拜天, 这周六, 本周日, 下周三, 下下周一, 上周五
-    re: /(下下|下|这|本|上)?个?(?:周|星期|礼拜)([一二三四五六日天1-7])/gu,
+    re: /(?<!一)(下下|下|这|本|上)?个?(?:周|星期|礼拜)([一二三四五六日天1-7])/gu,
     build(m) {
       const target = WD_CHARS[m[2]!]!
       const rel = m[1]
@@ -113,7 +127,7 @@ const DATE_PATTERNS: DatePattern[] = [
   },
   {
     // 15号, 15日 (this month, or next month when already past)
-    re: new RegExp(`(?<![\\d月])(${NUM})[日号]${NOT_DAY_AFTER}`, 'gu'),
+    re: new RegExp(`(?<!\\d)(?<!(?<!每个?)月)(${NUM})[日号]${NOT_DAY_AFTER}`, 'gu'),
     build(m) {
       const d = cnNumber(m[1]!)
       if (d === undefined || d < 1 || d > 31) return undefined
@@ -163,7 +177,9 @@ function firstDate(text: string): DateHit | undefined {
     p.re.lastIndex = 0
     let m: RegExpExecArray | null
     while ((m = p.re.exec(text))) {
-      const built = p.build(m)
+      // "不是周六 是周日下午2点": the date said NOT to be the one is not the date.
+      const negated = /不是[\s,，]*$/u.test(text.slice(0, m.index))
+      const built = negated ? undefined : p.build(m)
       if (built) {
         const hit = { ...built, index: m.index, match: m[0] }
         // Earliest wins; at the same index the longer (more specific) match wins.
@@ -209,7 +225,9 @@ export interface ParsedDateTime {
   index?: number
 }
 
-const BETWEEN = /^[\s,，的]*/u
+// Between a date and its clock: spaces, commas, 的, and the weekday or date restated (12月10号（周四）晚上7点,
+// 本周四（12月3日）下午两点半, 12月20号周日早上八点半).
+const BETWEEN = /^[\s,，的]*(?:[（(][^（()）]{1,10}[）)]|(?:周|星期|礼拜)[一二三四五六日天]|当天|那天|当日)?[\s,，的]*/u
 const PART_OF_DAY = new RegExp(`^(${PERIOD_RE})(?![\\d零〇一二两三四五六七八九十])`, 'u')
 const PERIOD_START: Record<Period, number> = { dawn: 5, morning: 9, noon: 12, afternoon: 14, evening: 19 }
 
@@ -242,6 +260,10 @@ export function parseDateTime(text: string, now: Date, tz = DEFAULT_TZ): ParsedD
     const after = date.index + date.match.length
     const gap = BETWEEN.exec(text.slice(after))![0].length
     clock = findClock(text, { from: after + gap, sticky: true, defaultPeriod: date.period })
+    // "元旦前搞个联欢会：12月31号晚上六点", "以后每周三下午 第一次是明天下午两点": a day with no clock, then a later
+    // day with its clock: the later one is the one meant.
+    const next = clock ? undefined : parseDateTime(text.slice(after), now, tz)
+    if (next && !next.dateOnly && firstDate(next.match)) return { ...next, index: (next.index ?? 0) + after }
     if (clock) span = { index: date.index, end: clock.index + clock.match.length }
     else if ((partOfDay = PART_OF_DAY.exec(text.slice(after + gap)))) {
       // 周六下午: a date and a part of the day, no time.
@@ -256,6 +278,13 @@ export function parseDateTime(text: string, now: Date, tz = DEFAULT_TZ): ParsedD
           span = { index: c.index, end: date.index + date.match.length }
           break
         }
+      }
+      // "周六的亲子阅读往后推一个小时，三点开始": the day, then its clock further on (no other day between).
+      const later = clock ? undefined : findClock(text, { from: after, defaultPeriod: date.period })
+      if (later && !firstDate(text.slice(after, later.index))) {
+        clock = later
+        // Only the date is cut from the text here; the clock is read from where it stands.
+        span = { index: date.index, end: after }
       }
     }
     span ??= { index: date.index, end: date.index + date.match.length }

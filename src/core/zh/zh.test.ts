@@ -47,6 +47,21 @@ describe('parseClock', () => {
 })
 
 describe('parseDateTime', () => {
+  it('reads a day and its clock said apart (the day cut, the clock read where it stands)', () => {
+    const r = parseDateTime('周六的亲子阅读往后推一个小时，三点开始', NOW)!
+    expect(r.at.getTime()).toBe(at('2026-11-28T15:00'))
+    expect(r.match).toBe('周六')
+  })
+
+  it('reads 每月15号 as the 15th (the day of every month), not as no date', () => {
+    expect(parseDateTime('每月15号上午九点提醒', NOW)?.at.getTime()).toBe(at('2026-12-15T09:00'))
+  })
+
+  it('reads a fixed holiday as its next date, and 一日游 as no date', () => {
+    expect(parseDateTime('三八节上午九点', NOW)?.at.getTime()).toBe(at('2027-03-08T09:00'))
+    expect(parseDateTime('植物园一日游', NOW)).toBeUndefined()
+  })
+
   it.each([
     ['周六下午2点 亲子阅读', '2026-11-28T14:00', '周六下午2点'],
     ['明天上午9点', '2026-11-26T09:00', '明天上午9点'],
@@ -67,6 +82,18 @@ describe('parseDateTime', () => {
     ['周六14:00-16:00', '2026-11-28T14:00', '周六14:00'],
     ['3号楼 周五下午4点', '2026-11-27T16:00', '周五下午4点'],
     ['晚上12点', '2026-11-26T00:00', '晚上12点'],
+    // The weekday or the date restated between the day and its clock.
+    ['12月10号（周四）晚上7点，三楼会议室', '2026-12-10T19:00', '12月10号（周四）晚上7点'],
+    ['12月20号周日早上八点半东门集合', '2026-12-20T08:30', '12月20号周日早上八点半'],
+    ['元旦当天上午十点', '2027-01-01T10:00', '元旦当天上午十点'],
+    ['平安夜（12月24日）晚上六点半', '2026-12-24T18:30', '平安夜（12月24日）晚上六点半'],
+    ['周日下午 3 点 活动室', '2026-11-29T15:00', '周日下午 3 点'],
+    // 一下 is not 下下: "说一下下个礼拜三" is next week's Wednesday.
+    ['跟大家说一下下个礼拜三下午两点', '2026-12-02T14:00', '下个礼拜三下午两点'],
+    // The day said not to be the one, and a day with no clock before the day that has one.
+    ['不是周六 是周日下午2点', '2026-11-29T14:00', '周日下午2点'],
+    ['元旦前搞个联欢会：12月31号晚上六点', '2026-12-31T18:00', '12月31号晚上六点'],
+    ['以后每周三下午 第一次是明天下午两点', '2026-11-26T14:00', '明天下午两点'],
   ])('%s', (text, iso, match) => {
     const r = parseDateTime(text, NOW)
     expect(r?.at.getTime()).toBe(at(iso))

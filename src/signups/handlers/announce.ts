@@ -12,6 +12,7 @@ import type { SignupService } from '../service.ts'
 import { ANNOUNCE_WORDS, isConfirmation, nameKey, normalize, parseHostCommand, parseResident } from '../parse.ts'
 import { cancelActivity, slotTime } from './host.ts'
 import { texts } from '../texts.ts'
+import type { Slots } from '../../nlu/types.ts'
 import { groupIdOf } from './state.ts'
 
 interface PendingDraft {
@@ -164,7 +165,7 @@ async function followUp(app: App, svc: SignupService, ctx: Context): Promise<voi
     // Confirming accepts the guesses we asked about; a past time or a missing field still blocks.
     pending.draft.questions = pending.draft.questions.filter((q) => q.blocking)
     confirmed = true
-  } else if (u?.intent === 'correction' && (u.slots.time || u.slots.place || u.slots.capacity || u.slots.title)) {
+  } else if (u?.intent === 'correction' && !answersTimeQuestion(pending, u.slots) && (u.slots.time || u.slots.place || u.slots.capacity || u.slots.title)) {
     // "写错了，改成晚上7点" before 「确认」: the draft changes and is shown again.
     const { draft } = pending
     if (u.slots.time) {
@@ -182,6 +183,12 @@ async function followUp(app: App, svc: SignupService, ctx: Context): Promise<voi
   // A new time may have moved the start before the deadline.
   if (pending.draft.deadlineAt && pending.draft.startAt && pending.draft.deadlineAt > pending.draft.startAt) pending.draft.deadlineAt = pending.draft.startAt
   await decide(svc, ctx, groupId, { ...pending, at: svc.now() }, confirmed)
+}
+
+/** Only a time, sent after the bot asked for one ("请补充几点开始"): an answer, not a change to confirm again. */
+function answersTimeQuestion(pending: PendingDraft, slots: Slots): boolean {
+  const asked = pending.draft.questions.some((q) => q.blocking && q.text.startsWith('时间'))
+  return asked && !!slots.time && !slots.place && !slots.capacity && !slots.title
 }
 
 /** Publishes a clean draft (a prose one only once confirmed); otherwise keeps it and asks. */
