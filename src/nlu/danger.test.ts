@@ -45,3 +45,16 @@ describe('not meant literally', () => {
     expect(readDanger(literal)).toBeDefined()
   })
 })
+
+// From the boundary batch (utterances-f): care already given, control that is not confinement, custody that is
+// not abduction. Each beside a control that stays an emergency.
+describe('danger already in hand, or not danger', () => {
+  it.each([
+    ['老公出车祸了 在医院陪着 插花课帮我退了', '老公出车祸了 流了好多血 快来人'],
+    ['我婆婆突然中风了现在在医院', '我婆婆突然中风了 嘴歪了 说不出话'],
+    ['孩子上周被他打了一下 我现在带孩子住我妈家', '他又在打我 就现在'],
+  ])('%s is not an emergency; %s is', (calm, danger) => {
+    expect(readDanger(calm)).toBeUndefined()
+    expect(readDanger(danger)).toBeDefined()
+  })
+})

@@ -119,9 +119,10 @@ export function readSignup(t: string, sit: Situation): Understanding | undefined
     return { intent: 'signup.remove', slots }
   }
 
-  const withCompanions = companions(t, activity !== undefined) && !NOT_JOINING.test(t)
-  const joinCue = (JOIN.test(t) || withCompanions) && !NOT_JOINING.test(t)
-  const cancelCue = CANCEL.test(t)
+  const elsewhere = activity === undefined && ELSEWHERE.test(t)
+  const withCompanions = companions(t, activity !== undefined) && !NOT_JOINING.test(t) && !elsewhere
+  const joinCue = (JOIN.test(t) || withCompanions) && !NOT_JOINING.test(t) && !elsewhere
+  const cancelCue = CANCEL.test(t) && !elsewhere
   const mine = sit.signedUp.length > 0
   if (cancelCue && (mine || ownRemoval || /取消.{0,4}报名|撤回报名|取消我/u.test(t)) && !/(?:活动|课).{0,3}取消$|取消活动|^取消[^我报]{0,6}的活动/u.test(t)) {
     // "报错了 我是想报插花的 阅读那个取消吧": a cancellation first, a sign-up second.
@@ -197,6 +198,11 @@ const RELATIVE_SUBJECT = new RegExp(`(?:^|[，,。\\s]|我|我家|俺家)(${RELA
 const RELATIVE_SUBJECT_G = new RegExp(RELATIVE_SUBJECT.source, 'gu')
 
 /** Talk about sign-ups that is not one: 好久没参加, 报名的事我跟他说了, 参加过, "+1 同意王芳说的". */
+/**
+ * Going, not going and signing up for something that is not the group's: school, work, a night class elsewhere
+ * ("儿子不去上学了", "我在外地回不去", "想报个夜校", "带孙子带得不好" is raising him, not bringing him).
+ */
+export const ELSEWHERE = /不(?:去|想去|肯去|愿意去|愿去)(?:上学|上班|学校|幼儿园|上课|补习)|(?:上学|上班|学校|幼儿园)(?:也)?(?:不去|去不了|不肯去)|回不去|不读了|报(?:个|了|名)?(?:夜校|驾校|补习班|培训班|兴趣班|辅导班|考试|学校|夜大|成人高考)|带(?:孙子|孙女|外孙|孩子|娃)带得/u
 const NOT_JOINING = /没(?:有)?(?:去)?参加|没报|参加过|报过了|报名的事|^\+\s*1\s*(?:同意|赞|支持|附议|说得对|确实)|(?:他|她|老公|婆婆|公公)(?:说|也说).{0,6}(?:想|要)(?:来|去)/u
 
 /**
