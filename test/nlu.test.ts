@@ -32,7 +32,7 @@ describe('understanding the corpus (parser)', () => {
     expect(s.falseEmergencyRate).toBeLessThan(0.01)
   })
 
-  it('reads the held-out half above its floors (measured 0.962 intent, 0.945 slots, emergency recall 1.0; rules alone 0.846 and 0.945)', () => {
+  it('reads the held-out half above its floors (measured 0.960 intent, 0.945 slots, emergency recall 1.0; rules alone 0.846 and 0.945)', () => {
     const s = score(part('heldout'), parse)
     expect(s.accuracy).toBeGreaterThan(0.92)
     expect(s.slots.accuracy).toBeGreaterThan(0.9)

@@ -59,9 +59,7 @@ describe('weijia sandbox --script', () => {
     expect(inRoom(/只有微家主人或工作人员可以用/)?.mentions).toEqual(['王芳'])
     // The referral goes on in private; staff get the emergency, flagged urgent.
     expect(to('赵敏').some((a) => a.text.includes('同意请回复「同意」'))).toBe(true)
-    // 张丽's after-school question got the documents' answer in the group and a private offer; her later
-    // emergency puts the numbers first.
-    expect(to('张丽')[0]!.text).toMatch(/儿童与家庭教育方面[\s\S]*同意请回复「同意」/)
+    // 张丽's later emergency puts the numbers first in private.
     expect(to('张丽').find((a) => a.text.includes('110'))?.text).toMatch(/^如有危险，请立即拨打110报警；也可拨打12338/)
     expect(room.find((a) => /已私信您/.test(a.text) && a.text.includes('110'))?.text).toMatch(/^如有危险，请立即拨打110/)
     expect(to('小王').some((a) => a.text.startsWith('【紧急求助】'))).toBe(true)

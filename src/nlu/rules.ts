@@ -31,6 +31,12 @@ export function readByRules(raw: string, sit: Situation): Understanding {
   const handoff = readHandoff(t)
   if (handoff) return handoff
 
+  // A host putting right what she just posted ("写错了，改成下午3点", "地点也写错了，是…"), with no preview waiting:
+  // the sign-ups capability applies it to the activity she published a moment ago.
+  if (sit.role !== 'resident' && /写错|弄错|搞错|说错|打错/u.test(t)) {
+    const fix = readConfirmation(t, sit)
+    if (fix?.intent === 'correction' && Object.keys(fix.slots).length) return fix
+  }
   const reminder = readReminder(t, sit)
   if (reminder && !(sit.role !== 'resident' && /接龙|限\d/u.test(t) && !/^.{0,16}提醒/u.test(t))) return reminder
   const announce = readAnnouncement(t, sit)
