@@ -34,7 +34,7 @@ export async function runSandbox(opts: { script?: string; configPath?: string })
       onSent: (job) => process.stdout.write(`${JSON.stringify(toAction(job))}\n`),
     })
     try {
-      for (const action of actions) await perform(rt.world, action)
+      for (const action of actions) await perform(rt.world, action, rt.app)
       const quiet = await waitIdle(rt.app)
       if (!quiet) rt.log.warn('the bot was still busy after 60 s; stopping anyway')
     } finally {

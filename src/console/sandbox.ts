@@ -28,7 +28,7 @@ export async function sandboxConsole(rt: SandboxRuntime): Promise<string[]> {
   if (g.hosts[0] && (await rt.redis.set(seededKey, '1', 'NX')) === 'OK') {
     for (const line of SEED(config.bot.name, g.hosts[0])) {
       const action = parseLine(line, 0, config.bot.name)
-      if (action) await perform(world, action)
+      if (action) await perform(world, action, rt.app)
     }
     await waitIdle(rt.app, 30_000)
   }

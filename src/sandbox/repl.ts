@@ -49,7 +49,7 @@ export async function runRepl(rt: SandboxRuntime): Promise<void> {
     } else if (cmd) {
       try {
         const action = parseLine(cmd, 1, bot)
-        if (action) await perform(rt.world, action)
+        if (action) await perform(rt.world, action, rt.app)
       } catch (err) {
         if (!(err instanceof ScriptError)) throw err
         out.write(`没看懂这一行。格式：名字: 文本 ｜ 名字 -> ${bot}: 文本 ｜ +名字 ｜ /wait 2s ｜ /help ｜ /quit\n`)

@@ -8,8 +8,13 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 /** The mock may reorder near-simultaneous messages; a short gap keeps a script's order. */
 const GAP_MS = 30
 
-export async function perform(world: MockWorld, action: Action): Promise<void> {
+/** Performs one action; `/idle` needs the app (without one it waits a second). */
+export async function perform(world: MockWorld, action: Action, app?: BotApp): Promise<void> {
   switch (action.kind) {
+    case 'idle':
+      if (app) await waitIdle(app)
+      else await sleep(1000)
+      return
     case 'say':
       world.say(action.name, action.text, { mentionBot: action.mentionBot, ...(action.media ? { media: action.media } : {}) })
       break

@@ -3,6 +3,8 @@
 //   名字 -> 小助手: 文本     a private message to the bot
 //   +名字                   joins the group
 //   /wait 2s               pause (ms, s or m)
+//   /idle                  wait until the bot has handled and answered everything so far (a reply that depends
+//                          on the bot's previous answer, on a busy machine too)
 //   # comment
 // A literal \n inside a text is a line break in the message (so a pasted 接龙 list fits on one script line);
 // a text of just /voice or /image sends a voice note or a picture instead of text.
@@ -12,6 +14,7 @@ export type Action =
   | { kind: 'private'; name: string; text: string; media?: Media; line: number }
   | { kind: 'join'; name: string; line: number }
   | { kind: 'wait'; ms: number; line: number }
+  | { kind: 'idle'; line: number }
 
 export class ScriptError extends Error {
   constructor(
@@ -23,11 +26,12 @@ export class ScriptError extends Error {
   }
 }
 
-const FORMS = '「名字: 文本」「名字 -> 小助手: 文本」「+名字」「/wait 2s」或「# 注释」'
+const FORMS = '「名字: 文本」「名字 -> 小助手: 文本」「+名字」「/wait 2s」「/idle」或「# 注释」'
 
 export function parseLine(raw: string, line: number, botName: string): Action | undefined {
   const text = raw.trim()
   if (!text || text.startsWith('#')) return undefined
+  if (text === '/idle') return { kind: 'idle', line }
   if (text.startsWith('/wait')) {
     const m = /^\/wait\s+(\d+(?:\.\d+)?)\s*(ms|s|m)?$/.exec(text)
     if (!m) throw new ScriptError(line, `expected "/wait 2s" (ms, s or m), got "${text}"`)
