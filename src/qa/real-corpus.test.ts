@@ -46,11 +46,11 @@ describe('eval on the real documents (floors well below the targets)', () => {
     const halves = report as Extract<typeof report, { heldout: unknown }>
     const { pipeline, baseline } = halves.heldout
     expect(pipeline.covered + pipeline.notCovered).toBe(121)
-    // Measured (near-duplicate suppression in): hit@5 0.913, hit@1 0.815, MRR 0.850; BM25 0.859 / 0.717 / 0.772.
-    // Floors a few questions below (of 92 covered: hit@5 3, hit@1 3).
-    expect(pipeline.hit5).toBeGreaterThanOrEqual(0.88)
-    expect(pipeline.hit1).toBeGreaterThanOrEqual(0.78)
-    expect(pipeline.mrr).toBeGreaterThanOrEqual(0.81)
+    // Measured (learned ranker on, ranker-model.json): hit@5 0.924, hit@1 0.826, MRR 0.857 (hand reranker alone:
+    // 0.913 / 0.815 / 0.850); BM25 0.859 / 0.717 / 0.772. Floors a few questions below (of 92 covered: hit@5 3, hit@1 3).
+    expect(pipeline.hit5).toBeGreaterThanOrEqual(0.89)
+    expect(pipeline.hit1).toBeGreaterThanOrEqual(0.79)
+    expect(pipeline.mrr).toBeGreaterThanOrEqual(0.82)
     expect(pipeline.hit1).toBeGreaterThanOrEqual(baseline.hit1 + 0.04)
     expect(pipeline.hit5).toBeGreaterThanOrEqual(baseline.hit5)
     // Measured (a hedged reply counts as neither declined nor wrongly declined): of 29 uncovered, 0.759 declined
@@ -61,7 +61,8 @@ describe('eval on the real documents (floors well below the targets)', () => {
     expect(pipeline.coveredWronglyDeclined).toBeLessThanOrEqual(0.12)
     expect(pipeline.coveredHedged).toBeLessThanOrEqual(0.15)
     // The tuning side (a/b tune half, c, d: 375 questions, the decision model is trained on it; decision-model.json).
-    // Measured: of 124 uncovered 0.702 declined, 0.129 answered outright; of 251 covered 0.052 declined.
+    // Measured: of 124 uncovered 0.702 declined, 0.129 answered outright; of 251 covered 0.052 declined. Ranking (the
+    // learned ranker is fitted on this side, so these are in-sample): hit@1 0.797, hit@5 0.960, MRR 0.866.
     expect(halves.tune.pipeline.covered + halves.tune.pipeline.notCovered).toBe(375)
     expect(halves.tune.pipeline.notCoveredDeclined).toBeGreaterThanOrEqual(0.66)
     expect(halves.tune.pipeline.notCoveredAnsweredOutright).toBeLessThanOrEqual(0.16)
