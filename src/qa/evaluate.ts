@@ -4,7 +4,8 @@ import { z } from 'zod'
 import type { QaEngine } from './engine.ts'
 import type { BaselineBm25 } from './baseline.ts'
 import { normalizeForIndex } from './normalize.ts'
-import type { Passage } from './retrieve.ts'
+import { prepareQuery, rankedCandidates, type Passage } from './retrieve.ts'
+import { collectQuestion, trainRanker, type RankTrainOptions } from './ranker-train.ts'
 import { decisionFeatures } from './decide.ts'
 import { DECISION_MODEL, DEFAULT_FEATURES, featureVector, type FeatureName } from './decision-model.ts'
 import { trainDecision, type TrainOptions, type TrainRow } from './decision-train.ts'
@@ -141,4 +142,20 @@ export async function trainOn(engine: QaEngine, items: EvalItem[], features: Fea
     rows.push({ x: featureVector(features, f), covered: item.must.length > 0, sentence: f.sentence, focus: f.focus })
   }
   return trainDecision(rows, { features, ...budgets })
+}
+
+/**
+ * Trains the learned ranker (ranker-train.ts) on these questions — the tuning side only — with its
+ * cross-validation figures; `weijia eval --train-ranker FILE` writes it. Searches with the question alone (no
+ * LLM rewrite), as the offline eval does.
+ */
+export async function trainRankerOn(engine: QaEngine, items: EvalItem[], options: RankTrainOptions = {}) {
+  const maxDepth = Math.max(...(options.depths ?? [30]), 30)
+  const qs = []
+  for (const item of items) {
+    const query = prepareQuery(engine.index, item.q)
+    const ranked = await rankedCandidates(engine.index, query)
+    qs.push(collectQuestion(engine.index, query, ranked, (p) => isHit(p, item.must), item.must.length > 0, maxDepth))
+  }
+  return trainRanker(engine.index, qs, options)
 }

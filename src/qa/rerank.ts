@@ -21,6 +21,15 @@ export const RERANK = {
   grams: 0.4,
 }
 
+/** The parts of a passage's reranked score: the fused retrieval score and what the reranker added to it. */
+export interface RerankSignals {
+  fused: number
+  coverage: number
+  exact: number
+  heading: number
+  grams: number
+}
+
 const QUOTED = /[「“"『《‘]([^」”"』》’]{2,20})[」”"』》’]/g
 const NUMBER = /\d+(?:\.\d+)?%?/g
 
@@ -106,8 +115,13 @@ export function rerank(index: KnowledgeIndex, query: PreparedQuery, candidates: 
     const text = index.normalizedText(p.row)
     const headingText = index.normalizedHeading(p.row)
     p.coverage = coverageOf(spec, text)
-    p.score += RERANK.coverage * p.coverage + RERANK.exact * exactOf(query.exact, text) + RERANK.heading * coverageOf(spec, headingText)
-    if (grams.length) p.score += (RERANK.grams * grams.filter((g) => text.includes(g)).length) / grams.length
+    const fused = p.score
+    const exact = exactOf(query.exact, text)
+    const heading = coverageOf(spec, headingText)
+    const gramShare = grams.length ? grams.filter((g) => text.includes(g)).length / grams.length : 0
+    p.score += RERANK.coverage * p.coverage + RERANK.exact * exact + RERANK.heading * heading + RERANK.grams * gramShare
+    // Kept for the learned ranker (ranker.ts), which reads each part rather than their hand-weighted sum.
+    p.signals = { fused, coverage: p.coverage, exact, heading, grams: gramShare }
   }
   head.sort((a, b) => b.score - a.score)
   return [...head, ...sorted.slice(RERANK.depth)]

@@ -6,12 +6,13 @@ import type { ChunkRecord, KnowledgeIndex } from './index-store.ts'
 import { normalizeForIndex } from './normalize.ts'
 import { decisionFeatures, outcomeOf, type Outcome } from './decide.ts'
 import { coveredProbability, DECISION_MODEL, type DecisionModel } from './decision-model.ts'
-import { coverageSpec, exactTerms, rerank } from './rerank.ts'
+import { coverageSpec, exactTerms, rerank, type RerankSignals } from './rerank.ts'
 import { queryGrams, tokensOfNormalized } from './tokenize.ts'
 import type { WeightedTerm } from './bm25.ts'
 import { aliasesOf, type Alias } from './colloquial.ts'
 import { lexiconOf } from './lexicon.ts'
 import { suppressNearDuplicates } from './dedupe.ts'
+import { learnedOrder, RANKER_MODEL, type RankerModel } from './ranker.ts'
 
 export interface PreparedQuery {
   original: string
@@ -46,6 +47,8 @@ export interface Passage {
   bm25?: number
   /** Share of the question's content the passage contains (set by the reranker). */
   coverage?: number
+  /** The reranker's parts for this passage (rerank.ts), read by the learned ranker (ranker.ts). */
+  signals?: RerankSignals
 }
 
 export interface Decision {
@@ -146,6 +149,8 @@ export interface RetrieveOptions {
   thresholds?: Thresholds
   /** Search with the lexicon's official words too (default); false searches with the question's own words only. */
   lexicon?: boolean
+  /** The learned ranker; null for the hand reranker's order alone. Defaults to the shipped model (null when it is off). */
+  ranker?: RankerModel | null
 }
 
 export async function retrieve(index: KnowledgeIndex, question: string, opts: RetrieveOptions = {}): Promise<Retrieval> {
@@ -153,25 +158,39 @@ export async function retrieve(index: KnowledgeIndex, question: string, opts: Re
   const candidates = opts.candidates ?? 30
   const prepared = prepareQuery(index, question, opts.rewrite, opts.context)
   const query = opts.lexicon === false ? { ...prepared, keyword: prepared.literalKeyword, lexicon: [] } : prepared
-  const [vector] = await index.embedder.embed([query.dense])
-  const dense = await index.vectors.search(vector!, candidates)
   const model = opts.thresholds ?? DECISION_MODEL
-  if (!query.lexicon.length) {
-    const passages = rankPassages(index, query, dense, candidates, k)
-    return { query, passages, decision: decide(index, query, passages, model) }
-  }
+  const ranker = opts.ranker === undefined ? RANKER_MODEL : opts.ranker
+  const ranked = await rankedCandidates(index, query, candidates)
+  const hand = finalOrder(index, query, ranked, k, null)
+  const passages = ranker ? finalOrder(index, query, ranked, k, ranker) : hand
+  const decision = decideOnHandOrder(index, query, hand, passages, model)
+  if (!query.lexicon.length) return { query, passages, decision }
   // Lexicon words reorder the passages but are no evidence that the documents answer the question: whether to
-  // answer is decided on the ranking the question's own words give (as without the lexicon), and only the
-  // passage to answer from is picked, by the same own-word coverage, among the reordered ones.
+  // answer is decided on the hand ranking the question's own words give (as without the lexicon), and only the
+  // passage to answer from comes from the reordered list.
   const literalQuery: PreparedQuery = { ...query, keyword: query.literalKeyword, lexicon: [] }
-  const literal = decide(index, literalQuery, rankPassages(index, literalQuery, dense, candidates, k), model)
-  const passages = rankPassages(index, query, dense, candidates, k)
-  const { best } = decide(index, query, passages, model)
-  return { query, passages, decision: { ...literal, best } }
+  const literal = decide(index, literalQuery, finalOrder(index, literalQuery, await rankedCandidates(index, literalQuery, candidates), k, null), model)
+  return { query, passages, decision: { ...literal, best: decision.best } }
 }
 
-/** Keyword and dense candidates fused, reranked and stripped of near-copies: the top k. */
-function rankPassages(index: KnowledgeIndex, query: PreparedQuery, dense: { row: number; distance: number }[], candidates: number, k: number): Passage[] {
+/**
+ * The covered / not-covered decision reads the hand reranker's list, the one its model was trained on
+ * (decision-train.ts): the learned ranker tends to lift passages with a sentence close to the question, which
+ * would make uncovered questions look covered (tune, out-of-fold: uncovered answered outright 0.129 → 0.145).
+ * Its best passage is then pointed at in the list shown; should the learned order have dropped it, the
+ * decision is taken on the list shown instead.
+ */
+function decideOnHandOrder(index: KnowledgeIndex, query: PreparedQuery, hand: Passage[], shown: Passage[], model: DecisionModel): Decision {
+  const d = decide(index, query, hand, model)
+  if (shown === hand) return d
+  const at = shown.findIndex((p) => p.row === hand[d.best]?.row)
+  return at >= 0 ? { ...d, best: at } : decide(index, query, shown, model)
+}
+
+/** Both searches fused and reranked (rerank.ts): every candidate, best first. */
+export async function rankedCandidates(index: KnowledgeIndex, query: PreparedQuery, candidates = 30): Promise<Passage[]> {
+  const [vector] = await index.embedder.embed([query.dense])
+  const dense = await index.vectors.search(vector!, candidates)
   const keyword = index.keyword.search(query.keyword, candidates)
   const fused = new Map<number, Passage>()
   const get = (row: number) => {
@@ -185,9 +204,17 @@ function rankPassages(index: KnowledgeIndex, query: PreparedQuery, dense: { row:
   // BM25's 1st place, and the hashing embedder's favourites are often passages sharing only generic words.
   const maxBm25 = keyword[0]?.score || 1
   for (const p of fused.values()) p.score = (KEYWORD_WEIGHT * (p.bm25 ?? 0)) / maxBm25 + DENSE_WEIGHT * Math.max(0, p.similarity ?? 0)
-  const ranked = rerank(index, query, [...fused.values()])
+  return rerank(index, query, [...fused.values()])
+}
+
+/**
+ * The final list: the learned ranker (ranker.ts) reorders the head of the reranked candidates when a model is
+ * given, then near-duplicates are dropped and the first k kept.
+ */
+export function finalOrder(index: KnowledgeIndex, query: PreparedQuery, ranked: Passage[], k: number, ranker: RankerModel | null): Passage[] {
+  const ordered = ranker ? learnedOrder(index, query, ranked, ranker) : ranked
   // A file that repeats a sub-document with small edits would fill the list with copies: keep the best one.
-  return suppressNearDuplicates(ranked, (p) => normalizeForIndex(p.chunk.text), k, NEAR_DUPLICATE)
+  return suppressNearDuplicates(ordered, (p) => normalizeForIndex(p.chunk.text), k, NEAR_DUPLICATE)
 }
 
 export function decide(index: KnowledgeIndex, query: PreparedQuery, passages: Passage[], model: DecisionModel = DECISION_MODEL): Decision {
