@@ -4,6 +4,7 @@
 import { z } from 'zod'
 import type { App } from '../core/capability.ts'
 import { personSchema as person } from '../core/message.ts'
+import { safeJson } from './store.ts'
 
 export const onceRecordSchema = z.object({
   no: z.number().int().min(1),
@@ -67,13 +68,4 @@ function read(no: number, json: string | null | undefined): OnceRecord | undefin
   const body = safeJson(json)
   const parsed = onceRecordSchema.safeParse(body && typeof body === 'object' ? { ...body, no } : undefined)
   return parsed.success ? parsed.data : undefined
-}
-
-function safeJson(json: string | null | undefined): unknown {
-  if (!json) return undefined
-  try {
-    return JSON.parse(json)
-  } catch {
-    return undefined
-  }
 }

@@ -149,7 +149,8 @@ export class ReminderStore {
   }
 }
 
-function safeJson(json: string | null | undefined): unknown {
+/** JSON from Redis, or undefined when missing or unreadable (the record is then skipped, with a log line). */
+export function safeJson(json: string | null | undefined): unknown {
   if (!json) return undefined
   try {
     return JSON.parse(json)
