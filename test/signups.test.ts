@@ -127,6 +127,24 @@ describe('signups in the group', () => {
     expect(bot.sent.filter((s) => s.text === '现在群里没有正在报名的活动。')).toHaveLength(1)
   })
 
+  it('a cancellation while her sign-up is still held for the announcement takes it back there; the others are applied on publish', async () => {
+    // The grace period outlasts the idle horizon, so the sign-ups stay held until the host publishes.
+    const { bot, svc } = await boot({ settings: { settings: { holdMs: 15_000 } } })
+    await say(bot, '王芳', '帮我和婆婆报名')
+    await say(bot, '张丽', '报名')
+    expect(await waitIdle(bot.app, 20_000)).toBe(true)
+    expect(await svc.store.live('xingfuli', Date.now())).toEqual([])
+    await say(bot, '王芳', '我婆婆去不了了')
+    expect(await waitIdle(bot.app, 20_000)).toBe(true)
+    expect(texts(bot).at(-1)).toBe('好的，您刚才的报名已撤回。')
+    bot.world.say('李姐', '@小助手 发布活动 下周六下午2点 亲子阅读 微家活动室 限5人', { mentionBot: true })
+    expect(await waitIdle(bot.app, 20_000)).toBe(true)
+    const [a] = await svc.store.live('xingfuli', Date.now())
+    const roster = await svc.store.roster(a!.id)
+    // 王芳 herself and 张丽 are in; the mother-in-law she took back is not.
+    expect(roster.confirmed.map((e) => e.name).sort()).toEqual(['张丽', '王芳'].sort())
+  })
+
   it('family sign-ups: a relative is a place, not a worry; "+3 我和两个孩子" is the sender and two children', async () => {
     const { bot, svc } = await boot()
     bot.world.say('李姐', '@小助手 发布活动 下周六下午2点 包饺子 活动室 限10人', { mentionBot: true })

@@ -80,6 +80,38 @@ export class HeldSignups {
     }
   }
 
+  /**
+   * A cancellation that arrives while the sender's own sign-up is still held (the announcement not yet out):
+   * the people it names ("我婆婆去不了了") — or, naming none, everyone she signed up — leave the held sign-up
+   * before it is applied. Returns how many people left. A publish draining meanwhile simply wins (LREM/LSET on
+   * the exact item fail), and the cancellation is then applied to the roster like any other.
+   */
+  async withdraw(groupId: string, senderId: string, who: string[]): Promise<number> {
+    let left = 0
+    for (const raw of await this.redis.lrange(this.listKey(groupId), 0, -1)) {
+      const h = heldSchema.parse(JSON.parse(raw))
+      if (h.by.id !== senderId) continue
+      const stays = who.length ? h.people.filter((p) => !who.some((w) => p.name.includes(w))) : []
+      if (stays.length === h.people.length) continue
+      if (!stays.length) {
+        if (await this.redis.lrem(this.listKey(groupId), 1, raw)) left += h.people.length
+        continue
+      }
+      // Replace the item in place (keeping its position), only if it is still the same item.
+      const at = (await this.redis.lrange(this.listKey(groupId), 0, -1)).indexOf(raw)
+      if (at < 0) continue
+      await this.redis.lset(this.listKey(groupId), at, JSON.stringify({ ...h, people: stays }))
+      left += h.people.length - stays.length
+    }
+    return left
+  }
+
+  /** Whether the sender has a sign-up held in the group right now. */
+  async heldBy(groupId: string, senderId: string): Promise<boolean> {
+    const items = await this.redis.lrange(this.listKey(groupId), 0, -1)
+    return items.some((raw) => heldSchema.safeParse(JSON.parse(raw)).data?.by.id === senderId)
+  }
+
   /** The one held sign-up, if it is still waiting (not drained by a publish); removed. */
   async take(groupId: string, msgId: string): Promise<Held | undefined> {
     const items = await this.redis.lrange(this.listKey(groupId), 0, -1)

@@ -57,6 +57,16 @@ export class SignupService {
     return this.held.holdIfWaiting({ ...h, at: Date.now() })
   }
 
+  /** Whether the sender has a sign-up held for an announcement in the group. */
+  hasHeld(groupId: string, senderId: string): Promise<boolean> {
+    return this.held.heldBy(groupId, senderId)
+  }
+
+  /** A cancellation of the sender's own sign-up still held for an announcement (see held.ts): people withdrawn. */
+  withdrawHeld(groupId: string, senderId: string, who: string[]): Promise<number> {
+    return this.held.withdraw(groupId, senderId, who)
+  }
+
   /** End of a held sign-up's grace: join the one open activity if there is one now, else say there is none. */
   private async heldExpired(job: HeldJob): Promise<void> {
     const h = await this.held.take(job.groupId, job.msgId)

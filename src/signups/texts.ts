@@ -160,6 +160,8 @@ export const texts = {
   rosterMerged: (a: Activity) => `已按接龙更新${label(a)}的名单。`,
 
   notSignedUp: '您现在没有报名正在进行的活动，不用取消～',
+  /** The sign-up was still waiting for the announcement to go out: taken back before it was recorded. */
+  heldWithdrawn: '好的，您刚才的报名已撤回。',
   removeRefused: '只有微家主人可以把别人从名单里划掉。如果是您帮她报的名，回复「帮XX取消」就行；不然请@微家主人处理。',
   removeWho: '要划掉名单里的哪一位？请说名字或序号，比如「把5号划掉」。',
   removeNotFound: (a: Activity, target: string) => `${label(a)}的名单里没有找到「${target}」。`,

@@ -42,6 +42,8 @@ export function residentRoute(svc: SignupService): Route {
       if (u.intent === 'activity.list') return true
       if (u.intent === 'pending.answer') return (await svc.pending.get(ctx.msg.groupId, ctx.msg.sender.id))?.kind === 'which_activity'
       if ((await liveActivities(ctx, svc)).length > 0) return true
+      // Nothing open yet, but her own sign-up is held for an announcement being published: she may take it back.
+      if (inRoom && u.intent === 'signup.cancel') return svc.hasHeld(ctx.msg.groupId, ctx.msg.sender.id)
       // Nothing open: a plain sign-up in the group may be racing the host's announcement (it is held, see
       // held.ts). Longer sentences that only mention signing up somewhere else are left alone.
       return inRoom && u.intent === 'signup.join' && (ctx.msg.mentioned || ctx.msg.text.trim().length <= 12)
@@ -151,7 +153,12 @@ async function act(ctx: Context, svc: SignupService, u: Understanding, old: Resi
     }
     case 'signup.cancel': {
       const candidates = await mine(ctx, svc, live)
-      if (candidates.length === 0) return ctx.reply(texts.notSignedUp)
+      if (candidates.length === 0) {
+        // Her sign-up may still be held for an announcement being published: take it back there.
+        const named = [...(u.slots.relatives ?? []), ...(u.slots.names ?? [])]
+        if (await svc.withdrawHeld(groupId, by.id, named)) return ctx.reply(texts.heldWithdrawn)
+        return ctx.reply(texts.notSignedUp)
+      }
       const a = await chosen(ctx, svc, pick(ctx, candidates, u, old), '取消报名', u, msgId)
       if (!a) return
       const who = [...(u.slots.relatives ?? []), ...(u.slots.names ?? [])]
