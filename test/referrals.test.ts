@@ -686,7 +686,7 @@ describe('with an LLM', () => {
     const settings = { ackAfterMs: 150, replyDeadlineMs: 1200 }
     const { bot } = await boot({ settings }, { llm, extra: [qaStandIn] })
     const started = Date.now()
-    dm(bot, '王芳', '唉，这日子也不知道怎么过')
+    dm(bot, '王芳', '这个家我是待不下去了，天天看人脸色')
     await until(() => privately(bot, '王芳').length === 2)
     const waited = Date.now() - started
     // At the deadline the offline reading decides: the learned reader took her words for a request, so she gets
@@ -708,7 +708,7 @@ describe('with an LLM', () => {
     const settings = { ackAfterMs: 5000, replyDeadlineMs: 8000 }
     const { bot } = await boot({ settings }, { llm, extra: [qaStandIn] })
     const started = Date.now()
-    dm(bot, '王芳', '唉，这日子也不知道怎么过')
+    dm(bot, '王芳', '这个家我是待不下去了，天天看人脸色')
     await until(() => privately(bot, '王芳').length === 1)
     expect(Date.now() - started).toBeLessThan(settings.ackAfterMs)
     const texts = privately(bot, '王芳').map((m) => m.text)

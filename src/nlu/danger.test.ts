@@ -58,3 +58,16 @@ describe('danger already in hand, or not danger', () => {
     expect(readDanger(danger)).toBeDefined()
   })
 })
+
+// From batch g: 救命 as an exclamation, safe at her mother's, a condition being cared for, a threat on a condition.
+describe('more that only sounds like danger', () => {
+  it.each([
+    ['救命 这插花也太好看了吧😭😭', '救命 他拿刀进来了'],
+    ['他昨天又动手打我了 我现在躲在娘家 不知道下一步该怎么办', '他又在打我 快来人'],
+    ['我婆婆中风了 我一个人伺候 还要上班 实在扛不住了', '我婆婆突然中风了 嘴歪了 叫不醒'],
+    ['我想报警又不敢 他说我敢报警就把孩子带走', '孩子被人抱走了 找不到了'],
+  ])('%s is not an emergency; %s is', (calm, danger) => {
+    expect(readDanger(calm)).toBeUndefined()
+    expect(readDanger(danger)).toBeDefined()
+  })
+})

@@ -27,6 +27,8 @@ export const HYPERBOLE =
  */
 const FIGURATIVE =
   /(?:跟|像|好像|如同)[^，。！？,!?]{0,8}(?:一样|似的)|[得到](?:我|人)?(?:要死|想死|吐血|半死)|(?:压力|觉得|有时候|憋屈|郁闷|烦|累).{0,10}喘不(?:上|过)气(?:来)?|道具\p{Script=Han}{0,2}|剧本杀|演(?:戏|凶手|坏人)|拍戏/gu
+/** "救命" as an exclamation ("救命 这插花也太好看了吧", "救命 我要报插花！！！"): the word goes, the rest is still read. */
+const CRY_OF_DELIGHT = /救命[啊呀]*[，,！!\s]*(?=.{0,10}(?:太.{1,4}了|好(?:看|美|可爱|好吃|香|帅|笑|喜欢)|我要报|笑死|哈哈|😂|🤣|😭😭))/gu
 /** Said outright to be a joke. */
 const JOKE = /开玩笑|开个玩笑|说着玩|逗你(?:玩)?的?|玩笑话/u
 /** Someone else's threat to jump, laughed off ("他就跳楼，我说你跳吧哈哈"). */
@@ -36,9 +38,9 @@ const CALL_ONLY = /救命|救救我|谁来救/gu
 /** Said to be over already: the fire out, everyone fine. */
 const RESOLVED = /已经(?:灭|扑灭|好|没事|不疼)了|(?:灭了){2}|人(?:都)?没事|虚惊一场/u
 /** Already in care: "在医院陪着", "住院了", "送医院了" — a body in trouble that others are looking after. */
-const IN_CARE = /(?:在|住进?|送(?:到|进|去)?了?)医院|住院|急诊(?:室|科)?(?:里|了)|(?:医生|护士)(?:在|说)/u
+const IN_CARE = /(?:在|住进?|送(?:到|进|去)?了?)医院|住院|急诊(?:室|科)?(?:里|了)|(?:医生|护士)(?:在|说)|伺候|护理|护工|瘫(?:在床|痪)|卧床/u
 /** A threat on a condition ("再回娘家就打断你的腿"): fear to talk through, not an attack tonight. */
-const CONDITIONAL_THREAT = /(?:再|要是|如果|敢).{0,8}就.{0,4}(?:打断|打死|杀|弄死|砍)/u
+const CONDITIONAL_THREAT = /(?:再|要是|如果|敢).{0,8}就.{0,4}(?:打断|打死|杀|弄死|砍|(?:把孩子|把娃)?(?:带走|抢走))/u
 const TONIGHT = /今晚|马上|正在|在门口|在楼下|回来了|等着|快来/u
 
 /** Bringing tools to an activity ("插花要带剪刀吗", "包饺子自己带菜刀"): not a weapon. */
@@ -65,7 +67,7 @@ const VIOLENCE_GRAVE = re([
   // Breaking in, at the door, hunting for her, her hiding.
   '砸门|踹门|撞门|破门|撬门|冲进(?:来|家|屋)|闯进(?:来|家|屋)|翻(?:窗|墙)进',
   '(?:堵|守|等|蹲)在(?:我)?(?:家)?(?:门口|门外|楼下|单位门口|楼道)|在(?:我家)?(?:门外|楼下)等我|到处找我|找到我了|一路跟着我|跟踪我',
-  '(?:我|俺).{0,4}(?:躲|藏)(?:在|到|着)|(?:躲|藏)(?:在|到)(?:厕所|卫生间|柜子|衣柜|床底|楼道|邻居家|车里|楼梯间)|把自己锁在|在躲他',
+  '(?:我|俺).{0,4}(?:躲|藏)(?:在|到|着)(?!娘家|我妈家|妈家|朋友家|亲戚家|我姐家)|(?:躲|藏)(?:在|到)(?:厕所|卫生间|柜子|衣柜|床底|楼道|邻居家|车里|楼梯间)|把自己锁在|在躲他',
   // Locked in, cut off.
   '(?:把我|把俺|把我们|把孩子|被)(?:他|她)?(?:关|锁|反锁|困)(?:在|起来|了)|(?:关|锁|反锁)在.{0,6}(?:出不去|不让)|(?:门|锁).{0,6}出不去',
   '(?<!让|(?:怕|担心|不知道|会不会|万一|说不定).{0,6})不让我(?:走|离开|报警|打电话|睡觉|看病|去医院|下车)|(?:锁|关|堵|拦)着?(?:门)?.{0,6}不让我(?:出门|出去)|不让我(?:出门|出去).{0,6}(?:锁|关|堵|拦)|(?<!让)不让走|(?:手机|电话)(?:被)?(?:他|她)?(?:抢|摔|砸|收|夺)(?:走|了|坏)|没收(?:了)?(?:我的?)?手机',
@@ -189,7 +191,7 @@ export interface DangerReading {
  */
 export function literalText(raw: string): string {
   const lower = raw.toLowerCase()
-  const cleaned = lower.replace(FIGURATIVE, '').replace(HYPERBOLE, '').replace(TOOL_FOR_ACTIVITY, '').replace(FEAR_OF, '')
+  const cleaned = lower.replace(CRY_OF_DELIGHT, '').replace(FIGURATIVE, '').replace(HYPERBOLE, '').replace(TOOL_FOR_ACTIVITY, '').replace(FEAR_OF, '')
   // "救救我" after an exclamation removed above is part of it, not a call for help.
   const t = cleaned.length < lower.length ? cleaned.replace(CALL_ONLY, '') : cleaned
   if ((JOKE.test(t) && !FIRST_PERSON.test(t)) || LAUGHED_OFF.test(t)) return ''
@@ -198,7 +200,7 @@ export function literalText(raw: string): string {
 
 /** Danger that a later clause takes back: a threat on a condition, a fire already out. */
 export function dangerTakenBack(t: string): boolean {
-  return (CONDITIONAL_THREAT.test(t) || RESOLVED.test(t)) && !TONIGHT.test(t) && !/救命|快来|报警/u.test(t)
+  return (CONDITIONAL_THREAT.test(t) || RESOLVED.test(t)) && !TONIGHT.test(t) && !/救命|快来|快报警|帮我报警/u.test(t)
 }
 
 export function readDanger(raw: string): DangerReading | undefined {
@@ -211,7 +213,7 @@ export function readDanger(raw: string): DangerReading | undefined {
   if (MEDICAL.test(t)) signals.push('medical')
   if (signals.length === 0 && VIOLENCE_SOFT.test(t)) {
     const over = !NOW.test(t) && (SAFE_NOW.test(t) || HABITUAL.test(t))
-    const safeSaid = /现在没事|现在(?:安全|好)了|已经(?:没事|安全)|(?:他|人)(?:上班|出门|出去|走)(?:去)?了|他不在家|回娘家了|住(?:在)?(?:我妈|娘家|妈妈|我姐|朋友|亲戚|我妹)家|搬出来/u.test(t)
+    const safeSaid = /现在没事|现在(?:安全|好)了|已经(?:没事|安全)|(?:他|人)(?:上班|出门|出去|走)(?:去)?了|他不在家|回娘家了|住(?:在)?(?:我妈|娘家|妈妈|我姐|朋友|亲戚|我妹)家|(?:躲|住|待)(?:在)?娘家|搬出来/u.test(t)
     // Hitting with no sign of now or of again (a statement, "老公打我，我想离婚") is a help request.
     if (!over && !safeSaid && (NOW.test(t) || /又|再次|再一次/u.test(t))) signals.push('violence-now')
   }

@@ -54,6 +54,10 @@ export function readByRules(raw: string, sit: Situation): Understanding {
   const help = readHelp(t, sit)
   // A need told in her own words outranks a question-shaped reading of an activity ("不知道从哪开始" is not a
   // question about when one starts) and a sign-up that names neither an activity nor a sign-up word.
+  // A question about a place or her own sign-up ("周六的还能挤进去不", "我插花报上了没") stays one, with the worry beside it.
+  if (signup && help?.intent === 'help.request' && QUESTIONISH.has(signup.intent) && (signup.slots.activity !== undefined || /名额|位置|挤|报上|候补|名单/u.test(t))) {
+    return { ...signup, also: ['help.request'] }
+  }
   if (signup && help?.intent === 'help.request' && (QUESTIONISH.has(signup.intent) || (signup.intent === 'signup.join' && signup.slots.activity === undefined && !SIGNUP_WORD.test(t)))) return help
   if (signup) {
     // A sign-up that also voices a worry: both happen (the sign-up first, a gentle private check-in). The worry
