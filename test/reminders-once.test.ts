@@ -8,6 +8,7 @@ import { createReminders } from '../src/reminders/index.ts'
 import { OnceStore } from '../src/reminders/once-store.ts'
 import type { GroupOverride } from '../src/reminders/settings.ts'
 import { startTestBot, type TestBot } from '../src/testing/bot.ts'
+import { say, until } from './helpers/chat.ts'
 import { testRedis, type TestRedis } from '../src/testing/redis.ts'
 
 const GROUP = { id: 'xingfuli', match: { topic: '幸福里妇女微家' }, name: '幸福里妇女微家', type: '网格睦邻', place: '幸福里社区微家活动室', hosts: ['李姐'], staff: ['小王'], supervisor: '小王', quietHours: { start: '00:00', end: '00:00' } }
@@ -43,22 +44,6 @@ function onceQueue(store: TestRedis): Queue {
   const q = new Queue('reminders-once', { connection: store.redis, prefix: `${store.prefix}:bull` })
   queues.push(q)
   return q
-}
-
-async function say(bot: TestBot, name: string, text: string): Promise<string[]> {
-  const before = bot.sent.length
-  bot.world.say(name, `@小助手 ${text}`, { mentionBot: true })
-  expect(await bot.idle()).toBe(true)
-  return bot.sent.slice(before).map((s) => s.text)
-}
-
-/** Polls a condition (for a job BullMQ runs on its own), never a fixed wait. */
-async function until(cond: () => boolean | Promise<boolean>, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs
-  while (!(await cond())) {
-    if (Date.now() > deadline) throw new Error('condition not met in time')
-    await new Promise((r) => setTimeout(r, 50))
-  }
 }
 
 const numberIn = (reply: string) => Number(/这是第(\d+)号提醒/u.exec(reply)![1])

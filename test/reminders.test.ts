@@ -20,6 +20,7 @@ import { toAction } from '../src/sandbox/actions.ts'
 import { parseScript } from '../src/sandbox/script.ts'
 import { perform, waitIdle } from '../src/sandbox/runner.ts'
 import { startTestBot, type TestBot } from '../src/testing/bot.ts'
+import { say, until } from './helpers/chat.ts'
 import { startOpenAiStub } from '../src/testing/openai-stub.ts'
 import { TEST_REDIS_URL, testRedis, type TestRedis } from '../src/testing/redis.ts'
 
@@ -61,22 +62,6 @@ function reminderQueue(store: TestRedis): Queue {
   const q = new Queue('reminders', { connection: store.redis, prefix: `${store.prefix}:bull` })
   queues.push(q)
   return q
-}
-
-async function say(bot: TestBot, name: string, text: string) {
-  const before = bot.sent.length
-  bot.world.say(name, `@小助手 ${text}`, { mentionBot: true })
-  expect(await bot.idle()).toBe(true)
-  return bot.sent.slice(before).map((s) => s.text)
-}
-
-/** Bots with interval reminders are never idle: wait for a condition instead. */
-async function until(cond: () => boolean | Promise<boolean>, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs
-  while (!(await cond())) {
-    if (Date.now() > deadline) throw new Error('condition not met in time')
-    await sleep(50)
-  }
 }
 
 async function shared(): Promise<TestRedis> {

@@ -54,10 +54,11 @@ export function understand(raw: string, sit: Situation): Understanding {
 /** A help request's category: the rules', unless the learned reader is clearly surer; the learned one when the rules have none. */
 function withCategory(u: Understanding, raw: string): Understanding {
   if (u.intent !== 'help.request' && u.intent !== 'help.third_party' && !(u.intent === 'help.emergency' && !u.slots.category)) return u
-  const top = learnedCategories(raw)[0]
+  const ranked = learnedCategories(raw)
+  const top = ranked[0]
   if (!top) return u
   const rule = u.slots.category
-  const pRule = rule ? (learnedCategories(raw).find((c) => c.category === rule)?.p ?? 0) : 0
+  const pRule = rule ? (ranked.find((c) => c.category === rule)?.p ?? 0) : 0
   if (rule && top.p - pRule <= CATEGORY_MARGIN) return u
   // With no category from the rules, only a clear reading: "帮帮我" names no trouble at all.
   if (!rule && top.p < 0.5) return u

@@ -5,7 +5,7 @@
 // the runtime only reads them.
 import { z } from 'zod'
 import type { DecisionFeatures } from './decide.ts'
-import { predict } from './logistic.ts'
+import { checkFeatures, logisticFileFields, predict } from './logistic.ts'
 import modelJson from './decision-model.json' with { type: 'json' }
 
 /** The signals a model may read; the model file names the ones it uses, in its order. */
@@ -54,11 +54,7 @@ export function featureVector(names: readonly string[], f: DecisionFeatures): nu
 }
 
 const modelSchema = z.object({
-  features: z.array(z.string()),
-  mean: z.array(z.number()),
-  scale: z.array(z.number()),
-  bias: z.number(),
-  weights: z.array(z.number()),
+  ...logisticFileFields,
   /** Probability at or above which the reply is an outright answer, and below which it is a decline. */
   answer: z.number(),
   hedge: z.number(),
@@ -67,17 +63,12 @@ const modelSchema = z.object({
   /** Whether a question whose focus is nowhere beside its topic is at most hedged. */
   focusGate: z.boolean(),
   lambda: z.number(),
-  /** How it was trained and what cross-validation measured (for people; the runtime ignores it). */
-  trained: z.record(z.string(), z.unknown()).optional(),
 })
 export type DecisionModel = z.infer<typeof modelSchema>
 
 export function parseDecisionModel(json: unknown): DecisionModel {
   const m = modelSchema.parse(json)
-  const unknown = m.features.filter((n) => !(n in FEATURES))
-  if (unknown.length) throw new Error(`decision model: unknown features ${unknown.join(',')}; retrain it`)
-  if (m.weights.length !== m.features.length || m.mean.length !== m.features.length || m.scale.length !== m.features.length)
-    throw new Error('decision model: weights do not match its features; retrain it')
+  checkFeatures('decision model', m, FEATURES)
   if (m.hedge > m.answer) throw new Error('decision model: the hedge threshold is above the answer threshold')
   return m
 }

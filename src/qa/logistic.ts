@@ -2,12 +2,32 @@
 // rows: exact and deterministic, no library needed). Features are standardised with the training rows' mean
 // and spread, so one regularisation strength fits them all; the two classes weigh the same in the loss
 // (uncovered questions are the minority, and declining them is half the job).
+import { z } from 'zod'
 
 export interface LogisticModel {
   mean: number[]
   scale: number[]
   bias: number
   weights: number[]
+}
+
+/** The fields every shipped logistic model file has (the decision's and the ranker's add their own). */
+export const logisticFileFields = {
+  features: z.array(z.string()),
+  mean: z.array(z.number()),
+  scale: z.array(z.number()),
+  bias: z.number(),
+  weights: z.array(z.number()),
+  /** How it was trained and what cross-validation measured (for people; the runtime ignores it). */
+  trained: z.record(z.string(), z.unknown()).optional(),
+}
+
+/** A model file's features must be ones this code computes, with a weight, mean and spread each. */
+export function checkFeatures(what: string, m: LogisticModel & { features: string[] }, known: object): void {
+  const unknown = m.features.filter((n) => !(n in known))
+  if (unknown.length) throw new Error(`${what}: unknown features ${unknown.join(',')}; retrain it`)
+  if (m.weights.length !== m.features.length || m.mean.length !== m.features.length || m.scale.length !== m.features.length)
+    throw new Error(`${what}: weights do not match its features; retrain it`)
 }
 
 const sigmoid = (z: number) => 1 / (1 + Math.exp(-z))

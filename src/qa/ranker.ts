@@ -7,7 +7,7 @@
 import { z } from 'zod'
 import { answersCount, answersTypes, answerTypes, asksCount } from './answer-type.ts'
 import type { KnowledgeIndex } from './index-store.ts'
-import { predict } from './logistic.ts'
+import { checkFeatures, logisticFileFields, predict } from './logistic.ts'
 import { coverageOf, coverageSpec, hasKeyTerm, type CoverageSpec } from './rerank.ts'
 import type { Passage, PreparedQuery } from './retrieve.ts'
 import modelJson from './ranker-model.json' with { type: 'json' }
@@ -105,22 +105,13 @@ const modelSchema = z.object({
   enabled: z.boolean(),
   /** Candidates reordered. */
   depth: z.number().int().positive(),
-  features: z.array(z.string()),
-  mean: z.array(z.number()),
-  scale: z.array(z.number()),
-  bias: z.number(),
-  weights: z.array(z.number()),
-  /** How it was trained and what cross-validation measured (for people; the runtime ignores it). */
-  trained: z.record(z.string(), z.unknown()).optional(),
+  ...logisticFileFields,
 })
 export type RankerModel = z.infer<typeof modelSchema>
 
 export function parseRankerModel(json: unknown): RankerModel {
   const m = modelSchema.parse(json)
-  const unknown = m.features.filter((n) => !(n in RANK_FEATURES))
-  if (unknown.length) throw new Error(`ranker model: unknown features ${unknown.join(',')}; retrain it`)
-  if (m.weights.length !== m.features.length || m.mean.length !== m.features.length || m.scale.length !== m.features.length)
-    throw new Error('ranker model: weights do not match its features; retrain it')
+  checkFeatures('ranker model', m, RANK_FEATURES)
   return m
 }
 
