@@ -318,6 +318,21 @@ describe('the consent gate', () => {
     expect(toPerson(bot, '张丽')).toHaveLength(0)
   })
 
+  it('a legal question about her own case is met with legal aid and 12338, a quarrel at home without "not your fault"', async () => {
+    const { bot } = await boot()
+    say(bot, '王芳', '离婚了孩子抚养费他一直不给，咋办')
+    await until(() => privately(bot, '王芳').length === 1)
+    say(bot, '张丽', '婆婆天天嫌弃我做饭不好吃，跟她吵了好几回了，心里憋屈')
+    await until(() => privately(bot, '张丽').length === 1)
+    await settle(bot)
+    const room = bot.sent.filter((s) => s.kind === 'room').map((m) => m.text)
+    expect(room).toEqual([referralTexts.groupLegal, referralTexts.groupFamily])
+    expect(referralTexts.groupLegal).toMatch(/法律援助[\s\S]*12338[\s\S]*私信/)
+    expect(referralTexts.groupFamily).not.toContain('不是您的错')
+    // Nothing she wrote is echoed in the group.
+    for (const t of room) expect(t).not.toMatch(/抚养费|婆婆|做饭/)
+  })
+
   it('a topic question is not claimed: it falls through to the Q&A (priority 80), which can offer personal help', async () => {
     const seen: string[] = []
     const fallback: Capability = {

@@ -23,6 +23,13 @@ describe('staff commands', () => {
     expect(parseStaffCommand('我想接单做手工')).toBeUndefined()
   })
 
+  it("a staff member asking in her own words for what waits on her gets her list; a need of her own does not", () => {
+    for (const t of ['有新的求助吗', '还有没人接的案子吗？', '今天有啥求助没', '我手上还有几个案子', '看看我的单子', '待办', '个案列表']) {
+      expect(parseStaffCommand(t), t).toEqual({ type: 'mine' })
+    }
+    for (const t of ['求助', '我想求助', '有人能帮帮我吗', '我老公打我']) expect(parseStaffCommand(t), t).toBeUndefined()
+  })
+
   it('case ids use the local (Asia/Shanghai) date', () => {
     // 2026-11-22 17:00 UTC is already 11-23 in Shanghai.
     expect(localDate(Date.UTC(2026, 10, 22, 17, 0), 'Asia/Shanghai')).toBe('20261123')

@@ -12,13 +12,23 @@ export type StaffCommand =
 const VERB = /^(接单|备注|转派|结案|我的案件)/
 const VERBS = { 接单: 'ack', 备注: 'note', 转派: 'transfer', 结案: 'close' } as const
 
-export const looksLikeStaffCommand = (text: string) => VERB.test(text.trim())
+// A staff member asking in her own words for the cases waiting on her ("有新的求助吗", "我手上有几个案子").
+// Only ever read from staff (the caller checks the role), so a resident's "有人求助吗" is not a command.
+const CASES = '(?:求助|案子|案件|单子|个案)'
+const ASK_CASES = new RegExp(
+  `^(?:还|现在|今天)?有(?:没有)?(?:什么|啥)?(?:新的?|待接的?|没人接的?|要处理的?)?${CASES}(?:吗|没有?|不)?[？?]*$` +
+    `|^(?:看看?|查一?下|列一?下|我的|我手上的?)+(?:待办|${CASES})(?:列表)?[？?]*$|^(?:待办|${CASES}列表)[？?]*$` +
+    `|(?:我手上|我这|还)(?:有|剩)(?:几个|多少)${CASES}|有几个${CASES}(?:没人接|待接|要处理)`,
+  'u',
+)
+
+export const looksLikeStaffCommand = (text: string) => VERB.test(text.trim()) || ASK_CASES.test(text.trim())
 
 /** A command, or `{ error }` when the verb is right but the rest is not (the caller shows the usage). */
 export function parseStaffCommand(text: string): StaffCommand | { error: 'usage' } | undefined {
   const t = text.trim().replace(/\u3000/g, ' ')
+  if (/^我的案件\s*$/.test(t) || ASK_CASES.test(t)) return { type: 'mine' }
   if (!VERB.test(t)) return undefined
-  if (/^我的案件\s*$/.test(t)) return { type: 'mine' }
   const m = /^(接单|备注|转派|结案)\s*[:：]?\s*(r-?\d{8}-?\d{1,4})(?:\s+|[:：，,]\s*|$)([\s\S]*)$/i.exec(t)
   if (!m) return { error: 'usage' }
   const id = canonicalCaseId(m[2]!)

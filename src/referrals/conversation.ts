@@ -8,7 +8,8 @@ import { type Classification, classifyRules } from './classify.ts'
 import { type Flow, FlowStore, isCancel, readConsent, readContact } from './flow.ts'
 import type { ConsentBasis, ReferralJobs } from './jobs.ts'
 import type { ReferralSettings } from './settings.ts'
-import { referralTexts as T } from './texts.ts'
+import { GROUP_SUPPORT, PRIVATE_SUPPORT } from './support.ts'
+import { referralTexts as T, type SupportKind } from './texts.ts'
 
 export class ReferralConversation {
   constructor(
@@ -77,17 +78,17 @@ export class ReferralConversation {
   async request(
     ctx: Context,
     cls: Classification,
-    opts: { personalData?: boolean; question?: string; source?: Flow['source']; support?: boolean } = {},
+    opts: { personalData?: boolean; question?: string; source?: Flow['source']; support?: SupportKind } = {},
   ): Promise<void> {
     if (cls.urgency === '紧急') return this.emergency(ctx, cls, opts)
     const inGroup = ctx.msg.conversation.kind === 'room'
     // A disclosure gets support first (not her fault, the numbers, the private channel); nothing is echoed.
-    if (inGroup) await ctx.reply(opts.personalData ? T.recallAndPrivately : opts.support ? T.groupDisclosure : T.groupPrivately)
+    if (inGroup) await ctx.reply(opts.personalData ? T.recallAndPrivately : opts.support ? GROUP_SUPPORT[opts.support] : T.groupPrivately)
     const initial = opts.question ?? ctx.msg.text.trim()
     const flow = this.newFlow(ctx, cls, { description: substantive(initial, cls) ? initial : undefined, question: opts.question, source: opts.source })
     await this.flows.set(ctx.msg.sender.id, flow)
     const ask = T.askConsent(flow.category, opts.question)
-    await ctx.whisper(opts.support && !inGroup ? `${T.privateSupport}${ask}` : ask, { sensitive: true })
+    await ctx.whisper(opts.support && !inGroup ? `${PRIVATE_SUPPORT[opts.support]}${ask}` : ask, { sensitive: true })
     ctx.log.info({ category: cls.category, source: flow.source }, 'help request: asking consent')
   }
 

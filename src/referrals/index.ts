@@ -36,6 +36,7 @@ import { People } from './people.ts'
 import { ResidentDesk } from './resident.ts'
 import { type ReferralSettings, resolveSettings, type ReferralSettingsInput } from './settings.ts'
 import { StaffDesk } from './staff.ts'
+import { supportKind } from './support.ts'
 import { StaffTargets } from './targets.ts'
 import { referralTexts as T } from './texts.ts'
 
@@ -260,7 +261,7 @@ export function createReferrals(deps: ReferralDeps = {}): Capability {
             ctx.set(ASKED, true)
             await app.handOver(ctx, 'qa.answer')
           }
-          await conversation.request(ctx, cls, { support: SUPPORT.has(cls.category) })
+          await conversation.request(ctx, cls, { support: supportKind(cls.category, ctx.msg.text) })
           if (u.also?.includes('qa.question') && ctx.msg.conversation.kind === 'private') {
             ctx.set(ASKED, true)
             await app.handOver(ctx, 'qa.answer')

@@ -26,6 +26,12 @@ export function hotlineLine(h: Hotlines): string {
     .concat('。')
 }
 
+/**
+ * How a help request is met first: violence or distress (not her fault, 110), trouble at home, a legal question
+ * (legal aid, 12338), or nothing beyond the private offer (a job, a screening).
+ */
+export type SupportKind = 'abuse' | 'family' | 'legal'
+
 export const referralTexts = {
   /** Added under a Q&A answer whose question touches a help topic. */
   helpHintGroup: '如需个人帮助，可以私聊我，我会保护您的隐私。',
@@ -45,6 +51,10 @@ export const referralTexts = {
    * Never a word of what she wrote.
    */
   groupDisclosure: '谢谢您愿意说出来，这不是您的错。如有危险请马上拨打110，也可以拨打12338（妇女维权热线）。我已私信您，可以私下慢慢说，只有工作人员会看到（没收到请加我好友）。',
+  /** Trouble at home that is not violence (a quarrel with the in-laws): no "not your fault", which presumes a wrong. */
+  groupFamily: '谢谢您愿意说出来。家里的事可以私下慢慢说，也可以拨打12338（妇女维权热线）咨询；如有危险请马上拨打110。我已私信您，只有工作人员会看到（没收到请加我好友）。',
+  /** A legal question about her own case (child support, divorce, property): where free legal help is. */
+  groupLegal: '这类问题可以申请免费法律援助（12348公共法律服务热线），也可以拨打12338（妇女维权热线）咨询。我已私信您，可以私下细说，只有工作人员会看到（没收到请加我好友）。',
   /** Someone reports another person's trouble in the group. */
   groupThirdParty: '谢谢您告诉我们，我已私下转给工作人员跟进，群里就不多说了。如有人正处于危险，请马上拨打110。',
   thirdPartyPrivate: '谢谢您告诉我们，我已转给微家的工作人员跟进，她可能会私下联系您了解情况。如有人正处于危险，请马上拨打110；妇女维权热线12338。',
@@ -52,6 +62,8 @@ export const referralTexts = {
   checkIn: '报名收到啦。您刚才提到家里的事，想跟您说一声：如果需要帮助，可以私下跟我说，我会帮您转给工作人员，群里不会有人知道。回复「同意」我就转，不需要可以不理我。遇到危险请拨打110或12338。',
   /** Private help request: a line of support before the consent question. */
   privateSupport: '谢谢您告诉我，这不是您的错。',
+  privateFamily: '谢谢您告诉我。',
+  privateLegal: '这类问题可以申请免费法律援助（12348），也可以拨打12338咨询。',
 
   // ---- private: emergencies ----
   emergencyForwarded: (h: Hotlines) =>

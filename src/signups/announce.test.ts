@@ -24,6 +24,8 @@ describe('announcements by rules', () => {
     ['发布活动 读书会 本月28号下午3点 地点：幸福里广场 限十五人', { title: '读书会', place: '幸福里广场', capacity: 15, startAt: at('2026-11-28T15:00') }],
     ['新活动：3月8日 下午2点 妇女节茶话会', { title: '妇女节茶话会' }],
     ['发布活动 时间：周六下午2点 亲子阅读 地点：微家', { title: '亲子阅读', place: '微家', startAt: at('2026-11-28T14:00') }],
+    // A greeting and a chatty capacity leave nothing behind in the notes.
+    ['各位姐妹，12月6号周日上午九点半在村委会二楼搞个剪纸活动，材料免费，限8个人哈', { title: '剪纸活动', place: '村委会二楼', capacity: 8, notes: '材料免费' }],
   ])('%s', (text, expected) => {
     expect(draft(text)).toMatchObject(expected)
   })
