@@ -10,7 +10,7 @@
 // message or a phone number posted in the group.
 import { contactIn, readConsent, readHelp, thirdCategory } from './help.ts'
 import { announceSlots, correctionSlots, editSlots, readAnnouncement, readConfirmation, readHostAction, manageSlots, readReminder, reminderSlots } from './host.ts'
-import { learnedCategories, learnedIntents } from './learned/index.ts'
+import { learnedCategories, learnedIntents, type IntentScore } from './learned/index.ts'
 import { categoryOfNeed, problemCategory } from './need.ts'
 import { explicitCount, peopleIn } from './people.ts'
 import { readByRules, readPending } from './rules.ts'
@@ -42,6 +42,14 @@ const namesActivityInFull = (raw: string, sit: Situation) => {
 }
 const NEEDS_ACTIVITY = new Set<Intent>(['host.edit', 'host.close', 'host.reopen', 'host.cancel', 'host.export', 'signup.cancel', 'signup.remove', 'signup.roster', 'signup.status', 'activity.info', 'pending.answer'])
 const isHelp = (i: Intent) => i.startsWith('help.')
+
+const asOneRequest = (scores: IntentScore[]): IntentScore[] => {
+  const emergency = scores.find((s) => s.intent === 'help.emergency')?.p ?? 0
+  return scores
+    .filter((s) => s.intent !== 'help.emergency')
+    .map((s) => (s.intent === 'help.request' ? { ...s, p: s.p + emergency } : s))
+    .sort((a, b) => b.p - a.p)
+}
 const isSignup = (i: Intent) => i.startsWith('signup.')
 
 /** How much more probable the learned category must be than the rules' (5-fold CV on the tuning side's help lines). */
@@ -72,7 +80,9 @@ function readIntent(raw: string, sit: Situation): Understanding {
   if (rule.intent === 'host.announce' && rule.slots.time) return rule
   // With nothing announced, nothing can be edited, cancelled or asked about: the corpus the model learned from
   // always had two open activities, so the situation decides this, not the model.
-  const all = learnedIntents(raw, sit)
+  // The model never raises an emergency on its own (safety is the rules'), so what it gives an emergency is
+  // evidence of a request for help: the two are one reading here.
+  const all = asOneRequest(learnedIntents(raw, sit))
   const ranked = all.filter((s) => sit.activities.length > 0 || !NEEDS_ACTIVITY.has(s.intent))
   const top = ranked[0]
   if (!top) return rule
