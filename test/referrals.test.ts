@@ -359,6 +359,30 @@ describe('the consent gate', () => {
     expect(await svc.cases.list()).toHaveLength(0)
   })
 
+  it('a practical need asked in colloquial words ("…咋办") gets the documents\' answer in the group, then the private offer', async () => {
+    const asked: string[] = []
+    const documents: Capability = {
+      name: 'qa-standin',
+      register(app) {
+        app.route({
+          name: 'qa.answer',
+          priority: 80,
+          match: (ctx) => ctx.msg.mentioned,
+          handle: async (ctx) => {
+            asked.push(ctx.msg.text)
+            await ctx.reply('（资料回答）')
+          },
+        })
+      },
+    }
+    const { bot } = await boot({}, { extra: [documents] })
+    say(bot, '赵敏', '娃放学没人管咋办', { mention: true })
+    await until(() => privately(bot, '赵敏').length === 1)
+    await settle(bot)
+    expect(asked).toHaveLength(1)
+    expect(bot.sent.filter((m) => m.kind === 'room').map((m) => m.text)[0]).toBe('（资料回答）')
+  })
+
   it('「转人工」 in the group carries the unanswered question into the private consent conversation', async () => {
     const { bot, svc } = await boot()
     const roomId = bot.world.rooms.get('xingfuli')!.id
