@@ -104,6 +104,19 @@ describe('managing reminders in chat', () => {
     expect(await say(bot, '李姐', '删除提醒 1')).toEqual(['没有找到「1」这条提醒，发「提醒列表」看看编号。'])
   })
 
+  it('reads a rhythm said with the words around it, and warns when a reminder already runs at the same time', async () => {
+    const bot = await boot()
+    const [first] = await say(bot, '李姐', '每周三下午3点提醒大家来家接待')
+    expect(first).toContain('【家接待】今天是幸福里妇女微家的家接待日')
+    expect(first).not.toContain('注意：')
+    expect((await say(bot, '李姐', '确认'))[0]).toMatch(/^已保存/)
+    const [again] = await say(bot, '李姐', '每周三15:00 家接待')
+    expect(again).toContain('注意：「家接待」已经在同一时间提醒，再保存群里会收到两条。')
+    // Another time is no clash.
+    await say(bot, '李姐', '取消')
+    expect((await say(bot, '李姐', '每周四下午3点 家接待'))[0]).not.toContain('注意：')
+  })
+
   it('drops a draft on 「取消」', async () => {
     const bot = await boot()
     await say(bot, '小王', '每周三下午3点 家接待')

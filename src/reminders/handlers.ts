@@ -11,6 +11,12 @@ import type { ReminderDef } from './settings.ts'
 import { RHYTHM_LABELS, type RhythmKey, texts } from './texts.ts'
 import { texts as coreTexts } from '../core/texts.ts'
 
+/** "家接待", "来家接待", "大家来参加家聚会": one of the 微家's rhythms, said with the words around it. */
+function rhythmNamed(rest: string): RhythmKey | undefined {
+  const bare = rest.replace(/^(?:大家|姐妹们)?(?:来|去|参加|准时参加|记得参加|记得来)?/u, '').replace(/(?:啦|了|哦|哈|吧)$/u, '')
+  return (Object.keys(RHYTHM_LABELS) as RhythmKey[]).find((k) => RHYTHM_LABELS[k] === bare)
+}
+
 /** Who manages a group's reminders; a resident only her own one-offs. */
 export const MANAGERS = ['host', 'staff'] as const
 
@@ -27,13 +33,13 @@ export async function draftReminder(ctx: Context, svc: ReminderService, given?: 
   if (!parsed) throw new UserError(texts.cannotRead)
   if (!parsed.ok) throw new UserError(parsed.reason)
   if (!parsed.rest) throw new UserError(texts.needWhat)
-  const rhythm = (Object.keys(RHYTHM_LABELS) as RhythmKey[]).find((k) => RHYTHM_LABELS[k] === parsed.rest)
+  const rhythm = rhythmNamed(parsed.rest)
   const template = rhythm ? svc.settings.group(group.id).templates[rhythm] : texts.customText(parsed.rest)
   const draft = {
     groupId: group.id,
     schedule: parsed.schedule,
     description: parsed.description,
-    label: parsed.rest,
+    label: rhythm ? RHYTHM_LABELS[rhythm] : parsed.rest,
     template,
     createdBy: ctx.msg.sender,
     createdAt: now,
@@ -42,6 +48,9 @@ export async function draftReminder(ctx: Context, svc: ReminderService, given?: 
   const notes = [...parsed.notes]
   const quiet = group.quietHours ?? DEFAULT_QUIET
   if (next.some((t) => isQuiet(t, quiet, svc.tz))) notes.push(texts.noteQuiet(quiet.end))
+  // The same moment as a reminder already running (often the 微家's own rhythm): the group would get two.
+  const clash = next.length ? (await svc.defs(group.id)).find((d) => !d.paused && svc.nextOf(d, 3).some((t) => next.includes(t))) : undefined
+  if (clash) notes.push(texts.noteClash(clash.label))
   await svc.store.putDraft(group.id, ctx.msg.sender.id, draft)
   ctx.log.info({ groupId: group.id, schedule: parsed.schedule }, 'reminders: draft awaiting confirmation')
   await ctx.reply(
