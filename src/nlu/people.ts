@@ -3,13 +3,13 @@ import { NUM, numberOf } from './text.ts'
 
 /** Family words, longest first so 外孙女 wins over 孙女 and 妈妈 over 妈. */
 export const RELATIVE_WORDS = [
-  '外孙女', '外孙子', '老妈子', '老爷子', '小姑子', '小叔子', '孩子他爸', '娘家妈', '儿媳妇', '外甥女', '婆婆', '公公', '妈妈', '母亲', '老妈', '爸爸', '父亲', '老爸', '奶奶', '爷爷', '外婆', '外公', '姥姥', '姥爷',
+  '外孙女', '外孙子', '老妈子', '老爷子', '小姑子', '小叔子', '大姑子', '大伯子', '老丈人', '丈母娘', '表姐', '表妹', '表嫂', '堂姐', '堂妹', '妯娌', '姨妈', '姑妈', '舅舅', '大嫂', '二嫂', '孩子他爸', '娘家妈', '儿媳妇', '外甥女', '婆婆', '公公', '妈妈', '母亲', '老妈', '爸爸', '父亲', '老爸', '奶奶', '爷爷', '外婆', '外公', '姥姥', '姥爷',
   '孩子', '小孩', '宝宝', '女儿', '闺女', '儿子', '老公', '丈夫', '爱人', '老伴', '媳妇', '儿媳', '女婿', '孙子', '孙女', '外孙', '侄女', '侄子', '外甥', '姐姐', '妹妹', '哥哥', '弟弟',
   '嫂子', '弟媳', '姑姑', '婶婶', '小姨', '大姨', '舅妈', '亲家母', '家人', '老人', '大宝', '二宝', '小宝', '囡囡', '阿妈', '阿爸', '娃', '妈', '爸', '妹', '姐',
 ]
 const CANONICAL: Record<string, string> = { 娘家妈: '妈', 孩子他爸: '老公' }
 // A relative is someone's: 我/我家/我的 before it, or listed after 和/跟/带/、/+.
-const REL_RE = new RegExp(`(?:(?:我|俺)(?:家|的|娘家)?|[和跟与、,，+带及帮给替]|还有|再|带着)(?:我|俺)?(?:家)?(?:的)?(?:(${NUM})个?)?(${RELATIVE_WORDS.join('|')})`, 'gu')
+const REL_RE = new RegExp(`(?:(?:我|俺|阿拉)(?:家|的|娘家)?|[和跟与、,，+带及帮给替把]|还有|再|带着)(?:我|俺)?(?:家)?(?:的)?(?:(${NUM})个?)?(${RELATIVE_WORDS.join('|')})`, 'gu')
 
 const SURNAMES =
   '王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶阎余潘杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段钱汤尹黎易常武乔贺赖龚文庞樊兰殷施陶洪翟安颜倪严牛温芦季俞章鲁葛伍韦申尤毕聂焦向柳邢骆岳齐梅'
@@ -28,6 +28,12 @@ export interface People {
 /** Words that look like names but are not people here. */
 const NOT_NAMES = /^(?:谢谢|周[一二三四五六日天末]|周六的|周日的|高兴|安全|方便|马上|刘海|文化|白天|金额|江湖|常常|万一|任何|段时间|程度|黄金|明天|时间|陆续|余下|于是|向来|林林)/u
 
+/**
+ * Characters that follow a name rather than end one: verbs, particles, conjunctions, numbers and 各 ("张丽各报一个",
+ * "张丽取消", "陈静让我").
+ */
+const NAME_THEN = /[让报也都说的去来吧哈呀同和跟两三一个那各取不要想在就还给帮请先刚又已们]/u
+
 /** Names of people other than the sender in a short clause ("帮陈静报一个", "还有我楼下的李奶奶"). */
 export function namesIn(clause: string, opts: { exclude?: string[] } = {}): string[] {
   const out: string[] = []
@@ -37,7 +43,7 @@ export function namesIn(clause: string, opts: { exclude?: string[] } = {}): stri
     if (!NOT_NAMES.test(n) && !(opts.exclude ?? []).includes(n) && !out.includes(n)) out.push(n)
   }
   // After a conjunction or a list mark, or standing alone between spaces ("王芳 张丽 我 三个人").
-  const re = new RegExp(`(?<=^|[帮给替和跟与同、,，:：还有楼下的邻居同事朋友]|隔壁|闺蜜|同学|让)(${NAME})|(?<= )(${NAME})(?= |[、，,和]|$)`, 'gu')
+  const re = new RegExp(`(?<=^|[帮给替和跟与同、,，:：还有楼下的邻居同事朋友]|隔壁|闺蜜|同学|让)(${NAME})|(?<= )(${NAME})(?= |[、，,和]|$|也|都)`, 'gu')
   for (const m of clause.matchAll(re)) {
     let n = m[1] ?? m[2]!
     const end = m.index + m[0].length
@@ -47,11 +53,11 @@ export function namesIn(clause: string, opts: { exclude?: string[] } = {}): stri
     if (n.length === 3 && SURNAMES.includes(n[2]!) && /^[\u4e00-\u9fa5]/u.test(clause.slice(end)) && !/^[和跟与同、报也都说的去来吧哈呀]/u.test(clause.slice(end))) {
       add(n.slice(0, 2))
       const next = new RegExp(`^${NAME}`, 'u').exec(clause.slice(end - 1))
-      if (next) add(next[0].length === 3 && /[让报也都说的去来吧哈呀和同两三一个]$/u.test(next[0]) ? next[0].slice(0, 2) : next[0])
+      if (next) add(next[0].length === 3 && NAME_THEN.test(next[0][2]!) ? next[0].slice(0, 2) : next[0])
       continue
     }
     // 陈静让我 → 陈静; a three-character match that ends in a verb, a conjunction or a number is two characters long.
-    if (n.length === 3 && /[让报也都说的去来吧哈呀同和两三一个那]$/u.test(n)) n = n.slice(0, 2)
+    if (n.length === 3 && NAME_THEN.test(n[2]!)) n = n.slice(0, 2)
     add(n)
   }
   // "我女儿的同学小雨": a friend called by a pet name after who she is.
@@ -64,54 +70,123 @@ export function isName(s: string): boolean {
   return !!m && m.index === 0 && m[0].length === s.length && !NOT_NAMES.test(s)
 }
 
+/** Marks that put a family word or a name among the people signed up: 和/跟/带/+/、, 帮/给/替/把, 还有, 再, 算上, 带上. */
+const COMPANION_MARK = /(?:[和跟与、+及帮给替把]|还有|再(?:加)?|带着?|(?:算|加|报|带|叫|喊|捎)上)$/u
+/**
+ * What a family word said bare or as "mine" does when she comes along: goes, comes, signs up, joins in, or stands alone
+ * in a list ("我妈也去", "我闺女想报", "我婆婆她也想去", "我女儿，…"); not "我老公不让我出门", "住我妈家", "我女儿特别冷淡".
+ */
+const TAKES_PART = /^(?:[她他]|们)?(?:[也都还就又]|一起|说)*(?:想|要|会|能|得)?(?:[去来报]|参加|一起|跟着|陪|算|加|俩|仨|两个|三个|[和跟与、+]|不(?:去|来|参加)|没法|没空|取消|的(?:名|也|那|[，,。\s]|$)|带(?:着)?(?:他|她|孩子|娃)?(?:一起)?(?:来|去))|^(?:一个|一位)(?=[，,。！!；;\s]|$)|^(?:[，,。！!；;\s]|$)/u
+/** 带 for raising a child, not bringing one along: "一个人带娃", "带孩子带疯了", "带孩子住我妈家". */
+const RAISING_AFTER = /^(?:带|住|过|长大|很累|太累|辛苦|累|上学|上班|做饭)/u
+const RAISING_BEFORE = /(?:一个人|自己|独自|单独|天天|每天)$/u
+/** A clause asking whether she may bring someone ("周日能带娃一起不") signs no one up. */
+const MAY_I = /(?:能|可以|可不可以|能不能|行不行).*(?:吗|么|不|没|？|\?)$|(?:能不能|可不可以|可以不)/u
+/** A clause in which someone is signed up, asked a place for, or put down. */
+const SIGNS_UP = /报|算|加|留|占|登记|接龙|记上|写上|一个|一份|名额|位置|也要|也去|也来|一起|参加/u
+
+/** Family words for a child. */
+const CHILD_WORDS = '外孙女|外孙子|外孙|孩子|小孩|宝宝|儿子|女儿|闺女|孙子|孙女|囡囡|大宝|二宝|小宝|娃'
+const CHILD = new RegExp(`^(?:${CHILD_WORDS})$`, 'u')
+
+const clauseAround = (t: string, at: number, len: number): { before: string; after: string } => {
+  const sep = /[，,。！!？?；;\n]/u
+  let s = at
+  while (s > 0 && !sep.test(t[s - 1]!)) s--
+  let e = at + len
+  while (e < t.length && !sep.test(t[e]!)) e++
+  return { before: t.slice(s, at), after: t.slice(at + len, e) }
+}
+
+/** Whether the family word matched at `m` is one of the people signed up, not one talked about. */
+function comesAlong(t: string, m: RegExpMatchArray): boolean {
+  const whole = m[0]
+  const word = m[2]!
+  const head = whole.slice(0, whole.length - word.length).replace(new RegExp(`(?:${NUM})?个?$`, 'u'), '')
+  const after = t.slice(m.index! + whole.length)
+  const before = t.slice(0, m.index!)
+  const clause = clauseAround(t, m.index!, whole.length)
+  // "跟老公闹得厉害", "跟婆婆天天拌嘴": the one she is at odds with, not one who comes along.
+  if (/^[跟和与]/u.test(head) && QUARREL.test(after)) return false
+  // "我女儿的同学小雨": the family word only says whose friend she is.
+  if (/^的(?:同学|朋友|同事|老师|邻居|闺蜜)/u.test(after)) return false
+  // "一个人带娃", "带孩子带疯了": raising a child.
+  if (/^带/u.test(head) && (RAISING_AFTER.test(after) || (RAISING_BEFORE.test(before) && !/^(?:一起)?(?:去|来|参加)/u.test(after)))) return false
+  // "能带娃一起不": asks whether she may, signs no one up.
+  if (/^带/u.test(head) && MAY_I.test(clause.before + whole + clause.after)) return false
+  // "帮我妈看看", "给我女儿买的": 帮/给 mark a sign-up only when the clause signs someone up.
+  if (/^[帮给替]/u.test(head) && !SIGNS_UP.test(clause.after)) return false
+  // A list mark or a conjunction makes her a companion; "我老公", "，孩子" only when she is the one who goes.
+  if (/^[和跟与、+及带把]|^还有|^再/u.test(head) || /^[帮给替]/u.test(head)) return true
+  if (COMPANION_MARK.test(before)) return true
+  return TAKES_PART.test(after)
+}
+
+/** Whether a name at `at` is only the one the message is addressed to ("李姐 我报插花", "李姐帮我报个…"). */
+function addressed(t: string, name: string): boolean {
+  const s = t.replace(/^(?:小助手|那个|哎|喂)[\s，,]*/u, '')
+  if (!s.startsWith(name)) return false
+  const rest = s.slice(name.length)
+  return (/^[\s，,:：]+/u.test(rest) && !new RegExp(`^[\\s，,:：]+(?:${NAME}|我(?:[、，,\\s]|$)|[和跟])`, 'u').test(rest)) || /^(?:帮我|给我|你|麻烦|请)/u.test(rest)
+}
+
 /** The people of a sign-up message (not a pasted list). */
 export function peopleIn(t: string): People {
   const relatives: string[] = []
-  let relCount = 0
-  for (const m of t.matchAll(REL_RE)) {
-    // "跟老公闹得厉害": the one she is at odds with, not one who comes along.
-    const after = t.slice(m.index + m[0].length)
-    if (/^[跟和与]/u.test(m[0]) && QUARREL.test(after)) continue
-    // "我女儿的同学小雨": the family word only says whose friend she is.
-    if (/^的(?:同学|朋友|同事|老师|邻居|闺蜜)/u.test(after)) continue
-    const word = CANONICAL[m[2]!] ?? m[2]!
+  // Places per family word: "我和两个孩子 … 孩子都…" is two, not three.
+  const places = new Map<string, number>()
+  const take = (word: string, n: number) => {
     if (!relatives.includes(word)) relatives.push(word)
-    relCount += m[1] ? (numberOf(m[1]) ?? 1) : 1
+    places.set(word, Math.max(places.get(word) ?? 0, n))
   }
   // "我和老公孩子": family words written one after another, the mark given once.
   const WORD_AT = new RegExp(`^(?:${RELATIVE_WORDS.join('|')})`, 'u')
   for (const m of t.matchAll(REL_RE)) {
+    if (!comesAlong(t, m)) continue
+    take(CANONICAL[m[2]!] ?? m[2]!, m[1] ? (numberOf(m[1]) ?? 1) : 1)
     let at = m.index + m[0].length
-    for (let w = WORD_AT.exec(t.slice(at)); w; at += w[0].length, w = WORD_AT.exec(t.slice(at))) {
-      const word = CANONICAL[w[0]] ?? w[0]
-      if (!relatives.includes(word)) {
-        relatives.push(word)
-        relCount++
-      }
-    }
+    for (let w = WORD_AT.exec(t.slice(at)); w; at += w[0].length, w = WORD_AT.exec(t.slice(at))) take(CANONICAL[w[0]] ?? w[0], 1)
   }
-  // "闺女说想去插花", "小宝想去亲子阅读": a family member named bare as the one who wants to go.
-  const subject = new RegExp(`^(?:小助手\\s*)?(?:我|俺)?(?:家|的)?(${RELATIVE_WORDS.join('|')})(?:也|说|都|还)*(?:想|要|报|去)`, 'u').exec(t)
-  if (relatives.length === 0 && subject) {
-    relatives.push(CANONICAL[subject[1]!] ?? subject[1]!)
-    relCount++
-  }
+  // "闺女说想去插花", "小宝想去亲子阅读", "阿拉囡囡要去": a family member named bare as the one who wants to go.
+  const subject = new RegExp(`^(?:小助手\\s*)?(?:我|俺|阿拉)?(?:家|的)?(${RELATIVE_WORDS.join('|')})(?:也|说|都|还)*(?:想|要|报|去)`, 'u').exec(t)
+  if (relatives.length === 0 && subject) take(CANONICAL[subject[1]!] ?? subject[1]!, 1)
   // "+娃", "带娃", "娃一起": a child with no possessive.
   if (relatives.length === 0) {
-    const bareChild = /(?:带|\+|和)(孩子|娃|小孩|孙子|孙女)|(孩子|娃)一起/u.exec(t)
-    if (bareChild) {
-      relatives.push(bareChild[1] ?? bareChild[2]!)
-      relCount++
+    for (const m of t.matchAll(/(?:带|\+|和)(孩子|娃|小孩|孙子|孙女)|(孩子|娃)一起/gu)) {
+      const whole = m[0]
+      const before = t.slice(0, m.index)
+      const after = t.slice(m.index + whole.length)
+      const clause = clauseAround(t, m.index, whole.length)
+      if (/^带/u.test(whole) && (RAISING_AFTER.test(after) || (RAISING_BEFORE.test(before) && !/^(?:一起)?(?:去|来|参加)/u.test(after)))) continue
+      if (/^带|一起$/u.test(whole) && MAY_I.test(clause.before + whole + clause.after)) continue
+      take(m[1] ?? m[2]!, 1)
+      break
     }
   }
+  // "孩子…这次他奶奶带他来": the child's family member brings the child; both come.
+  for (const m of t.matchAll(new RegExp(`(?:他|她|孩子)(?:的)?(${RELATIVE_WORDS.join('|')})(?:也|会|就)?(?:带|陪)(?:着)?(他|她|孩子|娃)?(?:一起)?(?:来|去|参加)`, 'gu'))) {
+    take(CANONICAL[m[1]!] ?? m[1]!, 1)
+    const child = /^[他她]$/u.test(m[2] ?? '') ? new RegExp(`(${CHILD_WORDS})(?!他|的)`, 'u').exec(t.slice(0, m.index)) : undefined
+    if (child && !relatives.some((r) => CHILD.test(r))) take(child[1]!, 1)
+  }
+  const relCount = [...places.values()].reduce((a, b) => a + b, 0)
   const forOthers = /(?:帮|给|替)(?!我(?:和|跟|、))((?:我(?:家|的)?)?(?:邻居|同事|朋友|楼下的|楼上的|娘家)?)/u.exec(t)
-  const names = namesIn(t.replace(/小助手/gu, ''))
-  // The sender goes unless the sign-up is only for others ("帮我婆婆报", "给张大妈报一个").
-  const othersOnly = /^(?:小助手\s*)?(?:我想|我要|[^我俺，,。\s]{1,6}?)?(?:也)?(?:帮|给|替)(?!我(?![家的]|[妈爸婆公老孩女儿闺娃孙外姐妹弟哥嫂同邻朋]))/u.test(t) || /[让托叫请]我帮(?:她|他)/u.test(t) || /(?:想|要)(?:帮|给)(?:我)?(?:娘家)?[妈爸婆公]/u.test(t)
-  const selfSaid = /(?:^|[，,\s。])(?:我|俺)(?:也|和|跟|、|要|想|报|去|参加|一个|自己|\s|$)|算我|加我|^报|我们|我\+|\+\d|^\d|报(?:个|一个)?(?:名)?$|帮我报|帮我和|给我和|我跟|我和|[:：]我[、,，]/u.test(t)
-  // Said outright: "我就不去了" (only the others go), "我陪着去" (she goes too).
-  const selfOut = t.split(/[，,。！!；;\s]/u).some((c) => /我(?:就|自己)?(?:不去|不参加|不来)/u.test(c) && !/要是|如果|万一|的话/u.test(c))
-  const selfIn = /我(?:也|就)?(?:陪|跟|带)着?(?:她|他|她们|他们|孩子|娃)?(?:一起)?去/u.test(t)
+  const bare = t.replace(/小助手/gu, '')
+  // A name only counts where she is signed up: not the one addressed, nor "帮帮李姐收拾场地".
+  const names = namesIn(bare).filter((n) => {
+    if (addressed(bare, n)) return false
+    const at = [...bare.matchAll(new RegExp(n, 'gu'))]
+    return at.some((m) => {
+      const c = clauseAround(bare, m.index, n.length)
+      return !/[帮给替]$/u.test(c.before) || SIGNS_UP.test(c.after)
+    })
+  })
+  // The sender goes unless the sign-up is only for others ("帮我婆婆报", "给张大妈报一个", "侬帮伊报一个").
+  const othersOnly = /^(?:小助手\s*)?(?:我想|我要|[^我俺，,。\s]{1,6}?)?(?:也)?(?:帮|给|替)(?!我(?![家的]|[妈爸婆公老孩女儿闺娃孙外姐妹弟哥嫂同邻朋]))/u.test(t) || /[让托叫请]我帮(?:她|他)/u.test(t) || /(?:你|侬)帮(?:她|他|伊)报/u.test(t) || /(?:想|要)(?:帮|给)(?:我)?(?:娘家)?[妈爸婆公]/u.test(t)
+  const selfSaid = /(?:^|[，,\s。])(?:我|俺)(?:也|和|跟|、|要|想|报|去|参加|一个|自己|\s|$)|算我|算上我|加上我|^报|我们|我\+|\+\d|^\d|报(?:个|一个)?(?:名)?$|[帮给替]我报|帮我和|给我和|我跟|我和|[:：]我[、,，]|(?<![让叫帮给替])我(?:也)?(?:去|报|参加)(?![不了过])/u.test(t)
+  // Said outright: "我就不去了" (only the others go), "我陪着去", "我带我孙子去" (she goes too).
+  const selfOut = t.split(/[，,。！!；;\s]/u).some((c) => /我(?:就|自己)?(?:不去|不参加|不来)|^我(?:那天|当天|周[六日末]|那会儿?)?(?:要|得)(?:上班|加班|值班)$/u.test(c) && !/要是|如果|万一|的话/u.test(c))
+  const selfIn = new RegExp(`我(?:也|就)?(?:陪|跟|带)着?(?:上)?(?:我(?:家|的)?)?(?:她|他|她们|他们|${RELATIVE_WORDS.join('|')})?(?:一起)?去`, 'u').test(t)
   // The family member is the subject and she says nothing of herself: only they go.
   const onlyThem = !!subject && !selfSaid
   const self = !selfOut && (selfIn || (!othersOnly && !onlyThem && (selfSaid || (relatives.length === 0 && names.length === 0) || !forOthers)))
@@ -119,13 +194,13 @@ export function peopleIn(t: string): People {
   const friends = [...t.matchAll(new RegExp(`(?:我|再加一个我?|带上我?)(?:的)?(?:闺蜜|邻居|同事|朋友|同学)(?![的家]|${NAME}|小)`, 'gu'))].length
   let count = (self ? 1 : 0) + relCount + names.length + friends
   const explicit = explicitCount(t)
-  // "算我一个，再带上我妈": 一个 is her own place, not the total.
+  // "算我一个，再带上我妈": 一个 is her own place, not the total; "给我和张丽各报一个": one each.
   if (explicit !== undefined && !(explicit === 1 && count > 1)) count = explicit
   return { self, relatives, names, count: Math.max(count, 1) }
 }
 
 /** Words of a quarrel after a family member ("跟老公闹得厉害", "和婆婆吵架"). */
-const QUARREL = /^(?:闹|吵|打架|离婚|生气|冷战|关系|矛盾|过不下去|处不来)/u
+const QUARREL = /^(?:最近|正在|在|天天|整天|总是?|老是?|经常|一直|又|常常?|都|有点)*(?:闹|吵|拌嘴|斗嘴|打架|离婚|生气|怄气|置气|冷战|关系|矛盾|过不下去|处不来|合不来|不和|不对付)/u
 
 /** "+3", "仨人", "两个人", "2人", "一位", "帮她俩". */
 export function explicitCount(t: string): number | undefined {

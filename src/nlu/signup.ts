@@ -126,7 +126,8 @@ export function readSignup(t: string, sit: Situation): Understanding | undefined
   const mine = sit.signedUp.length > 0
   if (cancelCue && (mine || ownRemoval || /取消.{0,4}报名|撤回报名|取消我/u.test(t)) && !/(?:活动|课).{0,3}取消$|取消活动|^取消[^我报]{0,6}的活动/u.test(t)) {
     // "报错了 我是想报插花的 阅读那个取消吧": a cancellation first, a sign-up second.
-    const p = peopleIn(t)
+    // "只取消我老公的，我跟孩子照常去": those who still go are not among the ones taken off.
+    const p = peopleIn(t.split(/(?<=[，,。！!；;\s])/u).filter((c) => !STILL_GOING.test(c)).join(''))
     const slots: Understanding['slots'] = withActivity({})
     const cancelActivity = activityRefNear(t, /取消|不去|去不了|退/u, sit)
     if (cancelActivity) slots.activity = cancelActivity
@@ -192,6 +193,9 @@ export function removalTarget(t: string): string | undefined {
 export function infoField(t: string): NonNullable<Understanding['slots']['field']> | undefined {
   return INFO_FIELDS.find(([, re]) => re.test(t))?.[0]
 }
+
+/** A clause saying someone still goes ("我跟孩子照常去", "她还是来"). */
+const STILL_GOING = /(?:照常|照样|照旧|继续|还是|仍然|依然)(?:要|会)?(?:去|来|参加)/u
 
 /** A family word as the subject of a clause ("孩子发烧了", "我婆婆去不了了"). */
 const RELATIVE_SUBJECT = new RegExp(`(?:^|[，,。\\s]|我|我家|俺家)(${RELATIVE_WORDS.join('|')})(?!报)`, 'u')

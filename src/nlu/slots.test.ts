@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest'
 import { CORPUS_ACTIVITIES, CORPUS_NOW, CORPUS_TZ } from './corpus.ts'
 import { contactIn, dangerOf } from './help.ts'
 import { announceSlots, correctionSlots, editSlots, manageSlots, reminderSlots } from './host.ts'
-import { peopleIn } from './people.ts'
-import { removalTarget } from './signup.ts'
+import { namesIn, peopleIn } from './people.ts'
+import { readSignup, removalTarget } from './signup.ts'
 import { activityRef, normalize } from './text.ts'
 import type { Situation } from './types.ts'
 import { capacityIn, placeClause } from './values.ts'
@@ -97,6 +97,48 @@ describe('sign-ups: who and how many', () => {
     ['帮我报个插花，最近跟老公吵得厉害', { self: true, count: 1, relatives: [] }],
   ])('%s', (text, people) => {
     expect(peopleIn(n(text))).toMatchObject(people)
+  })
+
+  it.each([
+    // A family member only talked about is no place: the subject of another verb, a home, a quarrel, a child raised.
+    ['报插花 我老公总嫌我乱花钱', { self: true, count: 1, relatives: [] }],
+    ['报插花 这几天住我婆婆家', { count: 1, relatives: [] }],
+    ['算我一个插花 最近跟婆婆老是闹别扭', { count: 1, relatives: [] }],
+    ['报名亲子阅读，带我外孙，孩子爸妈都在上班', { count: 2, relatives: ['外孙'] }],
+    ['帮我报插花 我自己带娃带得快崩溃了', { count: 1, relatives: [] }],
+    ['插花报我一个 到时候可以带娃来不', { count: 1, relatives: [] }],
+    // One family word said twice is one place (or as many as its number).
+    ['亲子阅读我和两个娃 带娃出来见见世面', { count: 3, relatives: ['娃'] }],
+    // Family words beyond the household, one place each, and "…一个" per person.
+    ['插花 我和我表妹两个人', { count: 2, relatives: ['表妹'] }],
+    ['插花 我一个 我妈一个', { count: 2, relatives: ['妈'] }],
+    // The child's own family member brings the child, and she herself has to work.
+    ['亲子阅读给孩子报上 我那天要加班 他外婆带他去', { self: false, count: 2, relatives: ['孩子', '外婆'] }],
+    ['阿拉儿子想去亲子阅读，侬帮伊报一个', { self: false, count: 1, relatives: ['儿子'] }],
+    // She goes too: 我带我X去, 我去…另外帮Y报.
+    ['亲子阅读报一个 我带我外孙女去', { self: true, count: 2, relatives: ['外孙女'] }],
+    ['周六我去亲子阅读 另外帮我邻居刘阿姨报一个', { self: true, count: 2, names: ['刘阿姨'] }],
+  ])('%s', (text, people) => {
+    expect(peopleIn(n(text))).toMatchObject(people)
+  })
+
+  it.each([
+    // The one addressed, and one she only helps, take no place.
+    ['周姐 帮我报个插花', { count: 1, names: [] }],
+    ['刘姐，我和闺女报亲子阅读', { count: 2, names: [], relatives: ['闺女'] }],
+    ['插花算我一个 到时候我帮帮王芳布置场地', { count: 1, names: [] }],
+    // A name ends before 各, and one standing alone with 也 is signed up.
+    ['给我和陈静各报一个插花', { self: true, count: 2, names: ['陈静'] }],
+    ['插花给我报上 赵敏也想去', { self: true, count: 2, names: ['赵敏'] }],
+  ])('names: %s', (text, people) => {
+    expect(peopleIn(n(text))).toMatchObject(people)
+  })
+
+  it('names the ones a cancellation takes off, not those who still go', () => {
+    const mine: Situation = { ...sit, role: 'resident', signedUp: [1, 2] }
+    expect(namesIn('帮赵敏取消插花')).toEqual(['赵敏'])
+    expect(readSignup(n('亲子阅读只取消我婆婆的，我跟女儿照样去'), mine)?.slots).toMatchObject({ relatives: ['婆婆'] })
+    expect(readSignup(n('帮我把儿子的插花取消了'), mine)?.slots).toMatchObject({ relatives: ['儿子'] })
   })
 
   it('reads who is to come off a roster', () => {

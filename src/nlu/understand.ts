@@ -12,7 +12,7 @@ import { contactIn, readConsent, readHelp, thirdCategory } from './help.ts'
 import { announceSlots, correctionSlots, editSlots, readAnnouncement, readConfirmation, readHostAction, manageSlots, readReminder, reminderSlots } from './host.ts'
 import { learnedCategories, learnedIntents, type IntentScore } from './learned/index.ts'
 import { categoryOfNeed, problemCategory } from './need.ts'
-import { explicitCount, peopleIn } from './people.ts'
+import { peopleIn } from './people.ts'
 import { readByRules, readPending } from './rules.ts'
 import { infoField, readSignup, removalTarget } from './signup.ts'
 import { activityRef, normalize } from './text.ts'
@@ -124,7 +124,7 @@ export function readAs(intent: Intent, t: string, sit: Situation): Understanding
       const read = same(readSignup(t, sit))
       if (read) return read
       const p = peopleIn(t)
-      const slots: Slots = withActivity({ self: p.self, count: explicitCount(t) ?? p.count })
+      const slots: Slots = withActivity({ self: p.self, count: p.count })
       if (p.names.length) slots.names = p.names
       if (p.relatives.length) slots.relatives = p.relatives
       return { intent, slots }
