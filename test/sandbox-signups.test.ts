@@ -30,4 +30,16 @@ describe('sandbox: a family sign-up conversation', () => {
     const names = roster.text.split('\n').filter((l) => /^\d+\. /u.test(l)).map((l) => l.replace(/^\d+\. /u, ''))
     expect(new Set(names).size).toBe(names.length)
   }, 120_000)
+
+  it('a parent-child activity counted by family: the notice says so, a parent with children takes one place, the note is said once', async () => {
+    const actions = await script.run('examples/sandbox-family-places.txt')
+    const room = actions.filter((a) => a.kind === 'room')
+    const find = (re: RegExp) => room.find((a) => re.test(a.text))
+    // The rule is read from the host's words, also when the draft is published by a plain 「确认」.
+    expect(find(/^活动草稿：亲子绘本共读\n[\s\S]*名额：2个家庭（孩子不另占名额）/u)).toBeDefined()
+    expect(find(/^【活动1】亲子绘本共读\n[\s\S]*名额：2个家庭（孩子不另占名额）/u)).toBeDefined()
+    expect(room.filter((a) => a.text.includes('按家庭算名额')).length).toBe(1)
+    // Two parents with children fill the two places; the third family waits.
+    expect(find(/已报名（2\/2）：\n1\. 王芳\n2\. 张丽\n候补（1）：\n1\. 陈静/u)).toBeDefined()
+  }, 120_000)
 })

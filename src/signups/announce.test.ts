@@ -24,10 +24,17 @@ describe('announcements by rules', () => {
     ['发布活动 读书会 本月28号下午3点 地点：幸福里广场 限十五人', { title: '读书会', place: '幸福里广场', capacity: 15, startAt: at('2026-11-28T15:00') }],
     ['新活动：3月8日 下午2点 妇女节茶话会', { title: '妇女节茶话会' }],
     ['发布活动 时间：周六下午2点 亲子阅读 地点：微家', { title: '亲子阅读', place: '微家', startAt: at('2026-11-28T14:00') }],
+    // A label for the message is not the title.
+    ['通知：本周六上午十点，社区图书室，亲子绘本共读，限5组家庭', { title: '亲子绘本共读', place: '社区图书室', capacity: 5, startAt: at('2026-11-28T10:00') }],
+    ['【好消息】周日下午3点 插花课 微家活动室', { title: '插花课', place: '微家活动室' }],
     // A greeting and a chatty capacity leave nothing behind in the notes.
     ['各位姐妹，12月6号周日上午九点半在村委会二楼搞个剪纸活动，材料免费，限8个人哈', { title: '剪纸活动', place: '村委会二楼', capacity: 8, notes: '材料免费' }],
   ])('%s', (text, expected) => {
     expect(draft(text)).toMatchObject(expected)
+  })
+
+  it('a capacity in families leaves nothing behind in the notes', () => {
+    expect(draft('通知：本周六上午十点，社区图书室，亲子绘本共读，限5组家庭').notes).toBeUndefined()
   })
 
   it('uses the group place when none is given', () => {

@@ -83,10 +83,11 @@ export function ruleSpans(raw: string, now: Date, tz: string): Spans {
       } else free.push(part)
     }
   }
-  let text = normalize(free.join(' '))
+  // "通知：…", "【好消息】…": a label for the message, not the activity's title.
+  let text = normalize(free.join(' ')).replace(/^\s*[【\[]?(?:活动)?(?:通知|公告|好消息|重要通知|温馨提示|活动预告|预告)[】\]]?[:：!！\s]*/u, '')
 
   // Capacity: 限20人, 名额20个, 限额30名, 仅限15位
-  const cap = /(?:限|限额|限报|名额|仅限|共)\s*(\d+|[一二两三四五六七八九十]{1,3})\s*(?:个人|人|名|位|个|户)?(?:哈|哦|啊|呀|噢)?|(\d+)\s*(?:人|名|位)(?:以内|为限|封顶|满员)/u.exec(text)
+  const cap = /(?:限|限额|限报|名额|仅限|共)\s*(\d+|[一二两三四五六七八九十]{1,3})\s*(?:组家庭|个家庭|户家庭|家庭|个人|人|名|位|个|户|组)?(?:哈|哦|啊|呀|噢)?|(\d+)\s*(?:人|名|位)(?:以内|为限|封顶|满员)/u.exec(text)
   if (cap && spans.capacity === undefined) {
     spans.capacity = readCapacity(cap[1] ?? cap[2]!)
     text = cut(text, cap.index, cap[0].length)
@@ -230,3 +231,7 @@ export async function llmSpans(llm: Llm, raw: string, now: Date, tz: string): Pr
     notes: parsed.notes ?? undefined,
   }
 }
+
+const FAMILY_PLACES = /\d+\s*(?:组|个|户)?家庭|[一二两三四五六七八九十]+(?:组|个|户)家庭|\d+\s*(?:组|户)(?!长)/u
+/** "限15组家庭": the notice itself says a family takes one place. */
+export const placesByFamily = (source: string): boolean => FAMILY_PLACES.test(source)

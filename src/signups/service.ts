@@ -4,6 +4,7 @@ import type { z } from 'zod'
 import type { App, JobQueue } from '../core/capability.ts'
 import type { Conversation, Person } from '../core/message.ts'
 import { APPLY_QUEUE, HELD_QUEUE, type ApplyJob, applySchema, CUSTOM_REMIND_QUEUE, customRemindSchema, jobIds, NOTIFY_QUEUE, notifySchema, REMIND_QUEUE, type RemindKind, remindSchema } from './jobs.ts'
+import { placesByFamily } from './announce.ts'
 import { reminderTimes } from './reminder-times.ts'
 import { signupSettings, type SignupSettings } from './settings.ts'
 import { type Held, HeldSignups, type HeldJob, heldJobSchema } from './held.ts'
@@ -133,7 +134,7 @@ export class SignupService {
 
   /** `source` is the host's announcement as written: "限15组家庭" already says how places count. */
   async publish(input: NewActivity, to: Conversation, source = ''): Promise<Activity> {
-    const family = FAMILY_PLACES.test(source) ? { countRule: 'family' as const } : {}
+    const family = placesByFamily(source) ? { countRule: 'family' as const } : {}
     const a = await this.store.create({ ...input, ...family }, this.now())
     const live = await this.store.live(a.groupId, this.now())
     const open = live.filter((x) => x.status === 'open')
@@ -153,6 +154,11 @@ export class SignupService {
     if (a.countRule || !PARENT_CHILD.test(`${a.title}${a.notes}`) || COUNT_RULE_SAID.test(`${a.notes} ${source}`) || !a.hostId) return false
     await this.pending.set(a.groupId, a.hostId, { kind: 'count_rule', activityId: a.id }, 7 * 24 * 3600)
     return true
+  }
+
+  /** True the first time `what` is asked about within `ttlSec` (a note said once, not after every sign-up). */
+  async firstTime(what: string, ttlSec: number): Promise<boolean> {
+    return (await this.app.redis.set(this.app.key('signups', 'once', what), '1', 'EX', ttlSec, 'NX')) === 'OK'
   }
 
   roomFor(groupId: string): Promise<Conversation | undefined> {
@@ -213,7 +219,6 @@ export class SignupService {
   }
 }
 
-const FAMILY_PLACES = /\d+\s*(?:组|个|户)?家庭|[一二两三四五六七八九十]+(?:组|个|户)家庭|\d+\s*(?:组|户)(?!长)/u
 const PARENT_CHILD = /亲子|带娃|带孩子|家长和孩子|大手拉小手|家庭/u
 const COUNT_RULE_SAID = /一大一小|每组|每户|每个家庭|按家庭|按户|按人|每人|孩子(?:不|也)?(?:另|单独)?占|组家庭/u
 

@@ -13,13 +13,15 @@ export interface DraftView {
   capacity?: number
   deadlineAt?: number
   notes?: string
+  /** Known once published (or said in the notice): a parent with a child takes one place. */
+  countRule?: 'person' | 'family'
 }
 
 function details(d: DraftView, tz: string): string[] {
   return [
     `时间：${d.startAt ? when(d.startAt, tz) : '（未定）'}`,
     `地点：${d.place || '（未定）'}`,
-    ...(d.capacity ? [`名额：${d.capacity}人`] : []),
+    ...(d.capacity ? [`名额：${d.capacity}${d.countRule === 'family' ? '个家庭（孩子不另占名额）' : '人'}`] : []),
     ...(d.deadlineAt ? [`报名截止：${when(d.deadlineAt, tz)}`] : []),
     ...(d.notes ? [`备注：${d.notes}`] : []),
   ]

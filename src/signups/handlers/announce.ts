@@ -6,7 +6,7 @@ import { UNDERSTOOD } from '../../core/understanding.ts'
 import type { Conversation } from '../../core/message.ts'
 import { groupById } from '../../config.ts'
 import { parseDateTime } from '../../core/zh/date.ts'
-import { applyTime, type Draft, draftFrom, llmSpans, ruleSpans } from '../announce.ts'
+import { applyTime, type Draft, draftFrom, llmSpans, placesByFamily, ruleSpans } from '../announce.ts'
 import { limitLlm } from '../../core/llm-deadline.ts'
 import type { SignupService } from '../service.ts'
 import { ANNOUNCE_WORDS, isConfirmation, nameKey, normalize, parseHostCommand, parseResident } from '../parse.ts'
@@ -23,6 +23,8 @@ interface PendingDraft {
   at: number
   /** Room the draft was discussed in, so a plain 「确认」 there (without @) counts for a while. */
   roomId?: string
+  /** The announcement as the host wrote it: how places count ("限5组家庭") is read from it when published. */
+  source?: string
 }
 
 const QUESTION = /[？?]|吗|么$|呢$|几点|什么时候|哪里|在哪/u
@@ -143,10 +145,11 @@ async function announce(app: App, svc: SignupService, ctx: Context): Promise<voi
   spans.title ??= slots.title
   spans.capacity ??= slots.capacity
   const draft = draftFrom(spans, now, svc.tz, { place: group.place })
+  if (placesByFamily(text)) draft.countRule = 'family'
   const to: Conversation | undefined = ctx.msg.conversation.kind === 'room' ? ctx.msg.conversation : await svc.roomFor(groupId)
   if (!to) throw new UserError(texts.noRoom)
   const addressed = ctx.msg.mentioned || ctx.msg.conversation.kind === 'private' || ANNOUNCE_WORDS.test(normalize(text))
-  await decide(svc, ctx, groupId, { draft, to, at: svc.now(), roomId: ctx.msg.conversation.kind === 'room' ? ctx.msg.conversation.roomId : undefined, needsConfirm: !addressed })
+  await decide(svc, ctx, groupId, { draft, to, at: svc.now(), roomId: ctx.msg.conversation.kind === 'room' ? ctx.msg.conversation.roomId : undefined, needsConfirm: !addressed, source: text })
 }
 
 async function followUp(app: App, svc: SignupService, ctx: Context): Promise<void> {
@@ -214,10 +217,10 @@ async function decide(svc: SignupService, ctx: Context, groupId: string, pending
       hostName: ctx.msg.sender.name,
     },
     pending.to,
-    ctx.msg.text,
+    pending.source ?? ctx.msg.text,
   )
   await svc.store.dropDraft(groupId, ctx.msg.sender.id)
-  if (await svc.countRuleUnclear(a, ctx.msg.text)) await ctx.whisper(texts.askCountRule(a), { key: `signups:count-rule:${a.id}` })
+  if (await svc.countRuleUnclear(a, pending.source ?? ctx.msg.text)) await ctx.whisper(texts.askCountRule(a), { key: `signups:count-rule:${a.id}` })
   ctx.log.info({ activityId: a.id, groupId }, 'signups: activity published')
   if (ctx.msg.conversation.kind === 'private') await ctx.reply(texts.publishedPrivately(a))
 }

@@ -148,7 +148,8 @@ async function act(ctx: Context, svc: SignupService, u: Understanding, old: Resi
         note = texts.familyRule
       }
       await svc.enqueue({ op: 'join', activityId: a.id, msgId, by, people: slotsFor(people, by) })
-      if (note) await ctx.reply(note)
+      // Said once in a burst of sign-ups, not to every parent.
+      if (note && (await svc.firstTime(`family-rule:${a.id}`, 30 * 60))) await ctx.reply(note)
       return
     }
     case 'signup.cancel': {
