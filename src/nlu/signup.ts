@@ -178,7 +178,7 @@ export function removalTarget(t: string): string | undefined {
   const quoted = /[“"「]([^”"」]{2,8})[”"」]/u.exec(t)
   if (quoted) return quoted[1]
   const s = t.replace(/插花|阅读|名单/gu, ' ')
-  const m = new RegExp(`(?:把|将)(${NAME}|她|他)|(${NAME})(?:去掉|删|从|移除|划|剔)|那个(${NAME})|有个(${NAME})|^(${NAME})(?:那个|在|报|的|说|也|不|来不|去不|有事)`, 'u').exec(s)
+  const m = new RegExp(`(?:把|将)(${NAME}|她|他)|(${NAME})(?:去掉|删|从|移除|划|剔)|那个(${NAME})|有个(${NAME})|^(${NAME})(?:那个|那组|那位|那家|一家|在|报|的|说|也|不|来不|去不|有事)`, 'u').exec(s)
   const who = m?.[1] ?? m?.[2] ?? m?.[3] ?? m?.[4] ?? m?.[5]
   // "把王芳从名单…": a three-character match ending in a preposition or verb is a two-character name.
   const name = who && who.length === 3 && /[从去的删划移剔那在报说也不来有]$/u.test(who) ? who.slice(0, 2) : who

@@ -144,6 +144,9 @@ describe('sign-ups: who and how many', () => {
   it('reads who is to come off a roster', () => {
     expect(removalTarget('亲子阅读第4个删掉')).toBe('4')
     expect(removalTarget('名单里那个“小雨妈妈”去掉')).toBe('小雨妈妈')
+    // The one a family signed up under: "陈静那组" is 陈静.
+    expect(removalTarget('陈静那组不来了 划掉')).toBe('陈静')
+    expect(removalTarget('王芳那家来不了了，把她们划了吧')).toBe('王芳')
     expect(removalTarget('把陈静剔除 插花课')).toBe('陈静')
   })
 
