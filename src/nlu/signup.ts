@@ -120,7 +120,7 @@ export function readSignup(t: string, sit: Situation): Understanding | undefined
   }
 
   const elsewhere = activity === undefined && ELSEWHERE.test(t)
-  const withCompanions = companions(t, activity !== undefined) && !NOT_JOINING.test(t) && !elsewhere
+  const withCompanions = (companions(t, activity !== undefined) || (sit.activities.length > 0 && onlyPeople(t))) && !NOT_JOINING.test(t) && !elsewhere
   const joinCue = (JOIN.test(t) || withCompanions) && !NOT_JOINING.test(t) && !elsewhere
   const cancelCue = CANCEL.test(t) && !elsewhere
   const mine = sit.signedUp.length > 0
@@ -219,6 +219,16 @@ function companions(t: string, namesActivity: boolean): boolean {
   if (!clause || QUESTION.test(clause)) return false
   return namesActivity || new RegExp(`(?:${NUM})(?:个|人|位)?(?:人)?$|来|去|报|一起|参加|俩|仨`, 'u').test(clause)
 }
+
+/**
+ * A message that is nothing but people, the sender among them ("我跟我女儿", "我孙女和我"): with an activity open,
+ * that is how a 接龙 reply reads.
+ */
+function onlyPeople(t: string): boolean {
+  return ONLY_PEOPLE.test(t.replace(/[\p{P}\p{S}\s~～]|[啊呀哈吧哦呢嘛]+$/gu, ''))
+}
+const WHO = `(?:我|俺)?(?:家|的)?(?:${NUM}个?)?(?:${RELATIVE_WORDS.join('|')}|${NAME})`
+const ONLY_PEOPLE = new RegExp(`^(?:(?:我|俺)(?:和|跟|带|加)${WHO}|${WHO}(?:和|跟|加)(?:我|俺))(?:俩|仨|两个|一起|都去|一块)?$`, 'u')
 
 /** The activity named closest to a verb ("报错了 我是想报插花的 阅读那个取消吧" → 阅读). */
 function activityRefNear(t: string, verb: RegExp, sit: Situation): number | undefined {

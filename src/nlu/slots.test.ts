@@ -134,6 +134,14 @@ describe('sign-ups: who and how many', () => {
     expect(peopleIn(n(text))).toMatchObject(people)
   })
 
+  it('a message that is nothing but people is a sign-up while an activity is open, and chatter otherwise', () => {
+    const resident: Situation = { ...sit, role: 'resident' }
+    expect(readSignup(n('我跟我女儿'), resident)).toMatchObject({ intent: 'signup.join', slots: { self: true, count: 2, relatives: ['女儿'] } })
+    expect(readSignup(n('我外孙女和我～'), resident)).toMatchObject({ intent: 'signup.join', slots: { self: true, count: 2 } })
+    expect(readSignup(n('我跟我女儿'), { ...resident, activities: [] })?.intent).not.toBe('signup.join')
+    expect(readSignup(n('我跟我老公吵架了'), resident)?.intent).not.toBe('signup.join')
+  })
+
   it('names the ones a cancellation takes off, not those who still go', () => {
     const mine: Situation = { ...sit, role: 'resident', signedUp: [1, 2] }
     expect(namesIn('帮赵敏取消插花')).toEqual(['赵敏'])
