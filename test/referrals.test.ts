@@ -876,7 +876,13 @@ describe('the help side read by the parser (issue 13)', () => {
     dm(bot, '王芳', '你会些啥')
     await until(() => privately(bot, '王芳').length === 2)
     expect(privately(bot, '王芳')[1]!.text).toMatch(/隐私[\s\S]*同意/)
+    // In the group, a voice note passed round for the others ("大家听听") is not said to the bot: no reply; one
+    // asked of the bot is answered there.
+    bot.world.say('张丽', '刚发的语音大家听听')
+    bot.world.say('陈静', '我刚发的语音你听了没')
+    await until(() => bot.sent.some((s) => s.kind === 'room'))
     await settle(bot)
+    expect(bot.sent.filter((s) => s.kind === 'room').map((s) => [s.text, s.mentions])).toEqual([[safetyTexts.media, ['陈静']]])
   })
 
   it('a private message that voices a worry and asks a legal question: consent is asked AND the Q&A answers the question', async () => {

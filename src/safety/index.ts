@@ -15,6 +15,9 @@ import { safetyTexts as T } from './texts.ts'
 
 const ASKS = /[?？]|吗|怎么|咋|如何|多少|哪|是不是|能不能|可不可以|有没有/u
 const isText = (ctx: Context) => ctx.msg.kind === 'text' && ctx.msg.text.trim().length > 0
+/** "刚发的语音大家听听": said to the others in the group, not to the bot, so the bot has nothing to say. */
+const toTheGroup = (ctx: Context) =>
+  ctx.msg.conversation.kind === 'room' && !ctx.msg.mentioned && /大家|你们|姐妹们|各位|群里的?/u.test(ctx.msg.text) && !/你(?!们)|小助手|助手|机器人/u.test(ctx.msg.text)
 
 export function createSafety(deps: { now?: () => number } = {}): Capability {
   return {
@@ -47,7 +50,7 @@ export function createSafety(deps: { now?: () => number } = {}): Capability {
       app.route({
         name: 'safety.media',
         priority: 25,
-        match: (ctx) => isText(ctx) && intent(ctx) === 'media.reference',
+        match: (ctx) => isText(ctx) && intent(ctx) === 'media.reference' && !toTheGroup(ctx),
         handle: (ctx) => ctx.reply(T.media),
       })
 
