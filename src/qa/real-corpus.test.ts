@@ -113,6 +113,21 @@ describe('regressions from issue #11 (offline answers)', () => {
     expect(hit(await retrieve(index, q))).toBe(true)
   })
 
+  it('the topic is there but not the asked procedure or price: declined; a price the documents give: answered', async () => {
+    // Tuning-side questions (c092, d123, c045). The passages about 春晖基金 and about 小区 say nothing of how to apply
+    // or what a fee is; the free lunches of children from 低保 families are written about.
+    expect((await retrieve(index, '春晖基金的救助咋申请,找谁?')).decision.outcome).toBe('decline')
+    expect((await retrieve(index, '小区物业费一年要交多少?')).decision.outcome).toBe('decline')
+    expect((await retrieve(index, '低保家的娃在学校吃饭要交钱不')).decision.outcome).toBe('answer')
+  })
+
+  it('the decision reports the signals it was read from (training fits on these same ones)', async () => {
+    const r = await retrieve(index, '小区物业费一年要交多少?')
+    // 物业费 is a word the documents never use: much of the question is missing from the best window.
+    expect(r.decision.features?.extra.missing).toBeGreaterThan(0.5)
+    expect(r.decision.features?.sentence).toBe(r.decision.coverage)
+  })
+
   it('colloquial question reaches the formal wording', async () => {
     const r = await offline().ask('被老公打了该找谁啊😢')
     expect(r.grounded).toBe(true)
