@@ -35,6 +35,10 @@ describe('the asked detail beside the topic', () => {
     const how = '读书会怎么报名参加'
     expect(detailsFound(askedDetails(how), how, ['读书会每月举办一次，参加人数逐年增加。'])).toBe(false)
     expect(detailsFound(askedDetails(how), how, ['读书会常年招募会员，可通过社区妇联报名，填写登记表。'])).toBe(true)
+    // Who to apply to, though both its words are the question's own.
+    const apply = '法律援助怎么申请？'
+    expect(detailsFound(askedDetails(apply), apply, ['法律援助 经济困难的，可以向法律援助中心申请免费法律服务。'])).toBe(true)
+    expect(detailsFound(askedDetails(apply), apply, ['法律援助 全年受理法律援助申请20件。'])).toBe(false)
     const papers = '办居住证要带什么?'
     expect(detailsFound(askedDetails(papers), papers, ['社区为流动人口办居住证提供便利。'])).toBe(false)
     expect(detailsFound(askedDetails(papers), papers, ['办居住证须携带身份证原件和租房合同复印件。'])).toBe(true)

@@ -46,12 +46,18 @@ const HAS: Partial<Record<Detail, RegExp>> = {
   materials: /证(?!明显)|证明|复印件|照片|申请表|登记表|户口|材料|原件/,
   // Who qualifies: a requirement, an age or income bound, a priority.
   condition: /须|必须|应当|具备|符合|要求|条件|年满|以上|以下|不超过|具有|要有|一要|优先|限/,
-  // How it is done: steps, a channel, who to apply to or through, what to bring.
-  procedure: /流程|步骤|程序|方式|途径|渠道|报名|申请表|填写|提交|携带|凭|持.{0,6}[证件]|联系|电话|咨询|登录|网上|扫码|经.{1,8}(?:审核|推荐|批准|同意)|由.{1,12}(?:推荐|申报|审核|审批)|逐级|申报|向.{1,10}(?:申请|提出|报)|到.{1,10}(?:办理|申请|报名|登记)/,
+  // How it is done, in words the question may not have: steps, a channel, a form, a number to call.
+  procedure: /流程|步骤|程序|方式|途径|渠道|报名|申请表|填写|提交|携带|凭|持.{0,6}[证件]|联系|电话|热线|咨询|登录|网上|扫码|逐级|申报/,
   year: /(?:19|20)\d{2}\s*年?/,
   // A named place: a name and a place word ("上虞区", "春雷小学"), an address, a house number.
   place: /\p{Script=Han}{2}(?:省|市|区(?![域别分])|县|镇|乡|村|街道|社区|医院|体育馆|公园|景区|广场|小学|中学|大厦|大楼)|[路街]\d|地址|\d+号/u,
 }
+
+/**
+ * Who to apply to or through, read on the whole window: "向法律援助中心申请" answers "法律援助怎么申请" although both of
+ * its words are the question's own.
+ */
+const CHANNEL = /向.{1,12}(?:申请|提出|报)|到.{1,12}(?:办理|申请|报名|登记)|经.{1,8}(?:审核|推荐|批准|同意)|由.{1,12}(?:推荐|申报|审核|审批)/
 
 /** Redaction marks as the normalised documents write them (lower-cased: XX → xx). */
 const MASK = /×{2,}|\*{3,}|(?<![a-z])xx(?![a-z])|\d{2}xx|\d{3}-(?!\d)/
@@ -73,6 +79,7 @@ export function hasDetail(d: Detail, text: string, question = ''): boolean {
   if (d === 'name') return namedBeside(TITLE, text, question) || QUOTED.test(rest)
   if (d === 'count') return hasCount(rest)
   if (d === 'cost') return hasAnswerOf('money', rest)
+  if (d === 'procedure' && CHANNEL.test(text)) return true
   const has = HAS[d]
   return has ? has.test(rest) : hasAnswerOf(d as AnswerType, rest)
 }
