@@ -13,7 +13,7 @@ function features(over: Partial<DecisionFeatures> = {}, extra: Partial<DecisionF
     extra: {
       clauseMin: over.sentence ?? 1, keyShare: 1, top: 2, margin: 0.5, topCoverage: 1, terms: 4, asksType: false, hasFocus: false,
       focusInFolder: 1, focusShare: 1, exactAsked: false, exactShare: 1, typesOnly: true, asksCount: false, countOk: true, bridged: false,
-      detailAsked: false, detailOk: true, masked: false,
+      detailAsked: false, detailOk: true, masked: false, missing: 0,
       ...extra,
     },
   }
@@ -39,6 +39,15 @@ describe('the learned covered / not-covered decision (shipped model)', () => {
     const asked = features({}, { asksType: true, typesOnly: true })
     const missing = features({}, { asksType: true, typesOnly: false })
     expect(coveredProbability(DECISION_MODEL, missing)).toBeLessThan(coveredProbability(DECISION_MODEL, asked))
+  })
+})
+
+describe('the question\'s words missing from the best window', () => {
+  it('makes the shipped model more doubtful the more of the question the best window lacks', () => {
+    expect(DECISION_MODEL.features).toContain('missing')
+    const p = (missing: number) => coveredProbability(DECISION_MODEL, features({ sentence: 0.7, passage: 0.7 }, { missing }))
+    expect(p(0.7)).toBeLessThan(p(0.3))
+    expect(p(0.3)).toBeLessThan(p(0))
   })
 })
 

@@ -9,6 +9,7 @@ import type { KnowledgeIndex } from './index-store.ts'
 import { coveredProbability, outcome, type DecisionModel } from './decision-model.ts'
 import { askedDetails, detailsFound, masked } from './detail.ts'
 import { focusOf } from './focus.ts'
+import { lexiconOf } from './lexicon.ts'
 import { coverageOf, exactOf, type CoverageSpec } from './rerank.ts'
 import { GRAM_MARK } from './tokenize.ts'
 import { GENERIC, SCAFFOLD } from './weak-words.ts'
@@ -109,6 +110,12 @@ export interface DecisionFeatures {
     detailOk: boolean
     /** The best window has the documents' redaction marks (×××, xx). */
     masked: boolean
+    /**
+     * Folder-IDF-weighted share of the question's words missing from the best window: a word the folder never
+     * uses weighs most ("物业费", "漏水"), one in most passages least; a glossary or alias bridge, or a lexicon
+     * equivalent the folder has (lexicon.ts), counts as the word.
+     */
+    missing: number
   }
 }
 
@@ -217,6 +224,7 @@ export function decisionFeatures(index: KnowledgeIndex, query: PreparedQuery, ba
     detailAsked: details.length > 0,
     detailOk,
     masked: masked(bestWindow),
+    missing: missingShare(index, query, spec, bestWindow),
   }
   return { sentence, passage, typeOk, key, similarity, unknown, best, focus, extra }
 }
@@ -243,4 +251,36 @@ export type Outcome = 'answer' | 'hedge' | 'decline'
  */
 export function outcomeOf(model: DecisionModel, f: DecisionFeatures): Outcome {
   return outcome(model, coveredProbability(model, f), f)
+}
+
+
+/**
+ * How specific a word is in this folder: log of passages over passages having it (a Chinese word jieba does not
+ * index counts by its rarest character pair; a word the folder never uses gets the top value), generic words
+ * and single characters cut down as in the coverage weights.
+ */
+function folderIdf(index: KnowledgeIndex, t: string): number {
+  let df = index.keyword.df(t)
+  if (!df && t.length >= 2 && CJK.test(t)) {
+    df = Infinity
+    for (let i = 0; i + 1 < t.length; i++) df = Math.min(df, index.keyword.df(GRAM_MARK + t.slice(i, i + 2)))
+  }
+  const n = index.keyword.size || 1
+  return Math.log((n + 1) / (df + 0.5)) * (GENERIC.has(t) ? GENERIC_WEIGHT : 1) * (t.length === 1 ? SINGLE_WEIGHT : 1)
+}
+
+const SINGLE_WEIGHT = 0.3
+
+/** Folder-IDF-weighted share of the question's decision terms that `window` lacks (DecisionFeatures.extra.missing). */
+function missingShare(index: KnowledgeIndex, query: PreparedQuery, spec: CoverageSpec, window: string): number {
+  // The lexicon's official words stand for the everyday words that point to them, when the folder has them.
+  const lexicon = lexiconOf(query.own).filter((l) => inFolder(index, l.formal))
+  const overlaps = (t: string, fragments: string[]) => fragments.some((f) => f.includes(t) || t.includes(f))
+  const present = (t: string) =>
+    window.includes(t) ||
+    spec.bridges.some((b) => overlaps(t, b.fragments) && b.formal.some((f) => window.includes(f))) ||
+    lexicon.some((l) => overlaps(t, l.colloquial.split(' ')) && window.includes(l.formal))
+  const terms = spec.terms.filter((t) => spec.weight(t) > 0)
+  const total = terms.reduce((s, t) => s + folderIdf(index, t), 0)
+  return total ? terms.filter((t) => !present(t)).reduce((s, t) => s + folderIdf(index, t), 0) / total : 0
 }

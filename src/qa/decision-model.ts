@@ -25,18 +25,23 @@ export const FEATURES = {
   detailMissing: (f: DecisionFeatures) => Number(f.extra.detailAsked && !f.extra.detailOk),
   /** The best window has the documents' redaction marks (×××, xx): the asked detail may be what was blanked. */
   masked: (f: DecisionFeatures) => Number(f.extra.masked),
+  /**
+   * Folder-IDF-weighted share of the question's words the best window lacks: a word the folder never uses
+   * ("物业费") weighs most; bridges and lexicon equivalents count (decide.ts).
+   */
+  missing: (f: DecisionFeatures) => f.extra.missing,
 } satisfies Record<string, (f: DecisionFeatures) => number>
 
 export type FeatureName = keyof typeof FEATURES
 export const FEATURE_NAMES = Object.keys(FEATURES) as FeatureName[]
 /** What `weijia eval --train-decision` fits unless told otherwise. */
-export const DEFAULT_FEATURES: FeatureName[] = ['sentence', 'passage', 'typeMissing', 'hasFocus', 'focusShare', 'detailMissing', 'masked']
+export const DEFAULT_FEATURES: FeatureName[] = ['sentence', 'passage', 'typeMissing', 'hasFocus', 'focusShare', 'detailMissing', 'masked', 'missing']
 
 /**
  * Which way each signal may move the probability, by its meaning: more of the question found, the asked-for
  * kind there, the focus beside the topic → more likely covered; the asked-for kind or detail missing, a
- * blanked-out window, or a separate focus to find → less. Training holds a weight at zero rather than let it
- * go the other way (logistic.ts).
+ * blanked-out window, a separate focus to find, or more of the question's specific words missing → less.
+ * Training holds a weight at zero rather than let it go the other way (logistic.ts).
  */
 const SIGN: Record<FeatureName, 1 | -1> = {
   sentence: 1,
@@ -46,6 +51,7 @@ const SIGN: Record<FeatureName, 1 | -1> = {
   focusShare: 1,
   detailMissing: -1,
   masked: -1,
+  missing: -1,
 }
 export const signsOf = (names: FeatureName[]): number[] => names.map((n) => SIGN[n])
 

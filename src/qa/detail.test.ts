@@ -16,6 +16,37 @@ describe('the asked detail beside the topic', () => {
     expect(askedDetails('妇联管不管这种事')).toEqual([])
   })
 
+  it('reads how-to, papers, requirements and prices as details too', () => {
+    expect(askedDetails('春晖基金的救助咋申请')).toContain('procedure')
+    expect(askedDetails('想加入读书会要怎么报名')).toContain('procedure')
+    // What to do about something is not how to apply for it.
+    expect(askedDetails('物业不来修怎么办')).not.toContain('procedure')
+    expect(askedDetails('办居住证要带什么?')).toContain('materials')
+    expect(askedDetails('需要提交哪些材料')).toContain('materials')
+    // "材料里" is the document itself.
+    expect(askedDetails('材料里那个区是哪个区')).not.toContain('materials')
+    expect(askedDetails('想入驻要啥条件')).toContain('condition')
+    expect(askedDetails('小区物业费一年要交多少')).toContain('cost')
+    expect(askedDetails('评上了奖多少')).toContain('cost')
+    expect(askedDetails('活动要交会费不')).toContain('cost')
+  })
+
+  it('finds a procedure, papers, a requirement or a price only beyond the question\'s own words', () => {
+    const how = '读书会怎么报名参加'
+    expect(detailsFound(askedDetails(how), how, ['读书会每月举办一次，参加人数逐年增加。'])).toBe(false)
+    expect(detailsFound(askedDetails(how), how, ['读书会常年招募会员，可通过社区妇联报名，填写登记表。'])).toBe(true)
+    // Who to apply to, though both its words are the question's own.
+    const apply = '法律援助怎么申请？'
+    expect(detailsFound(askedDetails(apply), apply, ['法律援助 经济困难的，可以向法律援助中心申请免费法律服务。'])).toBe(true)
+    expect(detailsFound(askedDetails(apply), apply, ['法律援助 全年受理法律援助申请20件。'])).toBe(false)
+    const papers = '办居住证要带什么?'
+    expect(detailsFound(askedDetails(papers), papers, ['社区为流动人口办居住证提供便利。'])).toBe(false)
+    expect(detailsFound(askedDetails(papers), papers, ['办居住证须携带身份证原件和租房合同复印件。'])).toBe(true)
+    const cost = '示范微家评上了奖多少'
+    expect(detailsFound(askedDetails(cost), cost, ['示范微家评上后授牌表彰。'])).toBe(false)
+    expect(detailsFound(askedDetails(cost), cost, ['示范微家评上后给予每家2000元奖励。'])).toBe(true)
+  })
+
   it('cuts the question\'s own words out of a window, so repeating the topic is not an answer', () => {
     expect(beyondQuestion('雨花区示范基地在什么地方', '雨花区示范基地扶持女性创业。')).not.toMatch(/雨花区/)
     const q = '雨花区示范基地在什么地方'
@@ -44,7 +75,7 @@ describe('the shipped decision with the detail signal', () => {
     extra: {
       clauseMin: 0.9, keyShare: 1, top: 2, margin: 0.5, topCoverage: 1, terms: 4, asksType: false, hasFocus: false,
       focusInFolder: 1, focusShare: 1, exactAsked: false, exactShare: 1, typesOnly: true, asksCount: false, countOk: true, bridged: false,
-      detailAsked: false, detailOk: true, masked: false, ...extra,
+      detailAsked: false, detailOk: true, masked: false, missing: 0, ...extra,
     },
   })
 

@@ -55,20 +55,21 @@ describe('eval on the real documents (floors well below the targets)', () => {
     expect(pipeline.hit1).toBeGreaterThanOrEqual(baseline.hit1 + 0.04)
     expect(pipeline.hit5).toBeGreaterThanOrEqual(baseline.hit5)
     // Measured (a hedged reply counts as neither declined nor wrongly declined; the lexicon leaves these unchanged,
-    // the decision is taken on the question's own words): of 29 uncovered, 0.759 declined
-    // and 0.138 hedged, 0.103 answered outright; of 92 covered, 0.098 declined and 0.109 hedged. Floors a question
-    // or a few below (uncovered: 3 declined, 1 answered outright; covered: 2 declined, 3 hedged).
-    expect(pipeline.notCoveredDeclined).toBeGreaterThanOrEqual(0.65)
-    expect(pipeline.notCoveredAnsweredOutright).toBeLessThanOrEqual(0.14)
+    // the decision is taken on the question's own words): of 29 uncovered, 0.828 declined
+    // and 0.103 hedged, 0.069 answered outright; of 92 covered, 0.109 declined and 0.109 hedged. Floors a question
+    // or a few below (uncovered: 3 declined, 1 answered outright; covered: 1 declined, 3 hedged).
+    expect(pipeline.notCoveredDeclined).toBeGreaterThanOrEqual(0.72)
+    expect(pipeline.notCoveredAnsweredOutright).toBeLessThanOrEqual(0.11)
     expect(pipeline.coveredWronglyDeclined).toBeLessThanOrEqual(0.12)
     expect(pipeline.coveredHedged).toBeLessThanOrEqual(0.15)
-    // The tuning side (a/b tune half, c, d: 375 questions, the decision model is trained on it; decision-model.json).
-    // Measured: of 124 uncovered 0.702 declined, 0.129 answered outright; of 251 covered 0.052 declined. Ranking (the
-    // learned ranker is fitted on this side, so these are in-sample): hit@1 0.797, hit@5 0.960, MRR 0.866.
+    // The a–d part of the tuning side (a/b tune half, c, d: 375 questions; the decision model is trained on these and
+    // on e, decision-model.json). Measured: of 124 uncovered 0.798 declined, 0.105 answered outright; of 251 covered
+    // 0.044 declined. Ranking (the learned ranker is fitted on this side, so these are in-sample): hit@1 0.797,
+    // hit@5 0.960, MRR 0.866.
     expect(halves.tune.pipeline.covered + halves.tune.pipeline.notCovered).toBe(375)
-    expect(halves.tune.pipeline.notCoveredDeclined).toBeGreaterThanOrEqual(0.66)
-    expect(halves.tune.pipeline.notCoveredAnsweredOutright).toBeLessThanOrEqual(0.16)
-    expect(halves.tune.pipeline.coveredWronglyDeclined).toBeLessThanOrEqual(0.07)
+    expect(halves.tune.pipeline.notCoveredDeclined).toBeGreaterThanOrEqual(0.75)
+    expect(halves.tune.pipeline.notCoveredAnsweredOutright).toBeLessThanOrEqual(0.13)
+    expect(halves.tune.pipeline.coveredWronglyDeclined).toBeLessThanOrEqual(0.06)
     // The baseline is a real ranking, not a stand-in.
     expect(baseline.hit5).toBeGreaterThan(0.5)
   })
@@ -111,6 +112,21 @@ describe('regressions from issue #11 (offline answers)', () => {
     const hit = (r: Awaited<ReturnType<typeof retrieve>>) => r.passages.slice(0, 5).some((p) => index.normalizedText(p.row).includes('登记簿'))
     expect(hit(await retrieve(index, q, { lexicon: false }))).toBe(false)
     expect(hit(await retrieve(index, q))).toBe(true)
+  })
+
+  it('the topic is there but not the asked procedure or price: declined; a price the documents give: answered', async () => {
+    // Tuning-side questions (c092, d123, c045). The passages about 春晖基金 and about 小区 say nothing of how to apply
+    // or what a fee is; the free lunches of children from 低保 families are written about.
+    expect((await retrieve(index, '春晖基金的救助咋申请,找谁?')).decision.outcome).toBe('decline')
+    expect((await retrieve(index, '小区物业费一年要交多少?')).decision.outcome).toBe('decline')
+    expect((await retrieve(index, '低保家的娃在学校吃饭要交钱不')).decision.outcome).toBe('answer')
+  })
+
+  it('the decision reports the signals it was read from (training fits on these same ones)', async () => {
+    const r = await retrieve(index, '小区物业费一年要交多少?')
+    // 物业费 is a word the documents never use: much of the question is missing from the best window.
+    expect(r.decision.features?.extra.missing).toBeGreaterThan(0.5)
+    expect(r.decision.features?.sentence).toBe(r.decision.coverage)
   })
 
   it('colloquial question reaches the formal wording', async () => {

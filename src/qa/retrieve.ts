@@ -4,7 +4,7 @@
 // sentence's coverage of the question decides between answering, answering with a caveat, and declining.
 import type { ChunkRecord, KnowledgeIndex } from './index-store.ts'
 import { normalizeForIndex } from './normalize.ts'
-import { decisionFeatures, outcomeOf, type Outcome } from './decide.ts'
+import { decisionFeatures, outcomeOf, type DecisionFeatures, type Outcome } from './decide.ts'
 import { coveredProbability, DECISION_MODEL, type DecisionModel } from './decision-model.ts'
 import { coverageSpec, exactTerms, rerank, type RerankSignals } from './rerank.ts'
 import { queryGrams, tokensOfNormalized } from './tokenize.ts'
@@ -67,6 +67,8 @@ export interface Decision {
   unknown: number
   /** The decision model's probability that the documents answer the question. */
   probability: number
+  /** The signals it was read from (decide.ts), on the list the decision was taken on; absent with no passages. */
+  features?: DecisionFeatures
 }
 
 export interface Retrieval {
@@ -222,5 +224,5 @@ export function decide(index: KnowledgeIndex, query: PreparedQuery, passages: Pa
   const f = decisionFeatures(index, query, coverageSpec(index, query), passages)
   const outcome = outcomeOf(model, f)
   const probability = coveredProbability(model, f)
-  return { grounded: outcome !== 'decline', outcome, coverage: f.sentence, similarity: f.similarity, typeOk: f.typeOk, best: f.best, unknown: f.unknown, probability }
+  return { grounded: outcome !== 'decline', outcome, coverage: f.sentence, similarity: f.similarity, typeOk: f.typeOk, best: f.best, unknown: f.unknown, probability, features: f }
 }
