@@ -50,7 +50,7 @@ export const FEATURE_SETS: Record<string, RankFeatureName[]> = {
   /**
    * `parts` plus two question-type signals: the passage defines a term the question names (`defined`) and the
    * asked count or kind stands right beside a named term (`near`). Tune (515 questions, 331 covered), pairwise,
-   * depth 20, 3 shuffles: `parts` best 0.781 / 0.967 / 0.866 (λ 10), `partsTyped` 0.804 / 0.967 / 0.877 (λ 10).
+   * depth 20, λ 10, 3 shuffles: `parts` 0.783 / 0.961 / 0.864, `partsTyped` 0.806 / 0.962 / 0.875.
    */
   partsTyped: ['handGap', 'handRank', 'fused', 'coverage', 'exact', 'heading', 'grams', 'sentence', 'window', 'typeAnswered', 'countAnswered', 'keyTerm', 'length', 'defined', 'near'],
 }
