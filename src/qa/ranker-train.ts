@@ -47,6 +47,12 @@ export interface RankTrainOptions {
 export const FEATURE_SETS: Record<string, RankFeatureName[]> = {
   all: RANK_FEATURE_NAMES,
   parts: ['handGap', 'handRank', 'fused', 'coverage', 'exact', 'heading', 'grams', 'sentence', 'window', 'typeAnswered', 'countAnswered', 'keyTerm', 'length'],
+  /**
+   * `parts` plus two question-type signals: the passage defines a term the question names (`defined`) and the
+   * asked count or kind stands right beside a named term (`near`). Tune (515 questions, 331 covered), pairwise,
+   * depth 20, λ 10, 3 shuffles: `parts` 0.783 / 0.961 / 0.864, `partsTyped` 0.806 / 0.962 / 0.875.
+   */
+  partsTyped: ['handGap', 'handRank', 'fused', 'coverage', 'exact', 'heading', 'grams', 'sentence', 'window', 'typeAnswered', 'countAnswered', 'keyTerm', 'length', 'defined', 'near'],
 }
 
 const DEFAULTS = { depths: [10, 20, 30], lambdas: [1, 3, 10, 30], modes: ['pointwise', 'pairwise'] as RankMode[], k: 5, repeats: 3, seed: 20261130, listSize: 10, featureSets: FEATURE_SETS }
@@ -74,6 +80,8 @@ const SIGN: Record<RankFeatureName, number> = {
   section: 1,
   neighbour: 1,
   length: 0,
+  defined: 1,
+  near: 1,
 }
 
 export function collectQuestion(index: KnowledgeIndex, query: PreparedQuery, ranked: Passage[], hitOf: (p: Passage) => boolean, covered: boolean, maxDepth: number): RankQuestion {

@@ -7,7 +7,7 @@ import { silentLogger } from '../core/log.ts'
 import { OfflineEmbedder } from './embedder-offline.ts'
 import { KnowledgeIndex } from './index-store.ts'
 import { ingest } from './ingest.ts'
-import { featureRows, minSpan, parseRankerModel, RANK_FEATURE_NAMES, reorderBy, SHIPPED_RANKER, type RankerModel } from './ranker.ts'
+import { answerNear, definesAt, featureRows, minSpan, parseRankerModel, RANK_FEATURE_NAMES, reorderBy, SHIPPED_RANKER, type RankerModel } from './ranker.ts'
 import { prepareQuery, rankedCandidates, retrieve } from './retrieve.ts'
 import { writeCorpus } from './test-corpus.ts'
 
@@ -17,6 +17,21 @@ describe('learned ranker parts', () => {
     expect(minSpan(['电话', '热线'], '电话是多少，另外有个电话，和热线')).toBe(6)
     // Fewer than two terms found: the whole text, the worst proximity.
     expect(minSpan(['电话', '热线'], '只有电话')).toBe(4)
+  })
+
+  it('definesAt: a named term followed at once by a bracket, a colon, 即 or 是 (not 是否)', () => {
+    expect(definesAt('五有', '选树一批“五有”(有阵地、有主人)示范微家')).toBe(true)
+    expect(definesAt('微家', '微家是妇联组织的延伸')).toBe(true)
+    expect(definesAt('五有', '按照“五有”示范妇女微家要求推进')).toBe(false)
+    expect(definesAt('微家', '微家是否需要登记')).toBe(false)
+  })
+
+  it('answerNear: the asked count or kind beside the named term, in its own sentence', () => {
+    expect(answerNear(['儿童之家'], true, [], '全县儿童之家数量已达88个。')).toBe(true)
+    // A number in another sentence, or far from the term, is someone else's.
+    expect(answerNear(['儿童之家'], true, [], '建好儿童之家。全年培训3000人次。')).toBe(false)
+    expect(answerNear(['热线'], false, ['phone'], '开通维权热线12338，受理投诉')).toBe(true)
+    expect(answerNear(['热线'], false, [], '开通维权热线12338')).toBe(false)
   })
 
   it('reorderBy: the scored head by score (ties keep their order), the tail as it was', () => {

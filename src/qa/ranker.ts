@@ -5,7 +5,7 @@
 // ranker-train.ts). It only reorders the first `depth` candidates; the rest keep the hand order below them.
 // The runtime only reads the model file; `enabled: false` there leaves the hand order alone.
 import { z } from 'zod'
-import { answersCount, answersTypes, answerTypes, asksCount } from './answer-type.ts'
+import { answersCount, answersTypes, answerTypes, asksCount, hasAnswerOf, hasCount, type AnswerType } from './answer-type.ts'
 import type { KnowledgeIndex } from './index-store.ts'
 import { checkFeatures, logisticFileFields, predict } from './logistic.ts'
 import { coverageOf, coverageSpec, hasKeyTerm, type CoverageSpec } from './rerank.ts'
@@ -23,6 +23,10 @@ export interface RankContext {
   denseRank: Map<number, number>
   sections: Map<string, number>
   top10: Set<number>
+  /** The question's quoted terms and most specific terms, for the definition and nearness signals. */
+  named: string[]
+  /** The question asks what something is or consists of (什么, 哪些, 指, 意思…). */
+  asksWhat: boolean
 }
 
 const sectionOf = (p: Passage) => `${p.chunk.doc}\u0000${p.chunk.heading.join('/')}`
@@ -63,7 +67,45 @@ export const RANK_FEATURES = {
   /** A neighbouring chunk of the same file is among the first ten candidates. */
   neighbour: (p: Passage, _i: number, c: RankContext) => Number(c.top10.has(p.row - 1) || c.top10.has(p.row + 1)),
   length: (_p: Passage, _i: number, _c: RankContext, text: string) => Math.log1p(text.length),
+  /**
+   * The passage defines a term the question names: the term followed at once by a bracket, a colon, 即 or 是
+   * (“拒绝三不”(不文明…), “五有”(有阵地…), 妇女微家是…) — where a what / which question's answer stands.
+   */
+  defined: (_p: Passage, _i: number, c: RankContext, text: string) => Number(c.asksWhat && c.named.some((t) => definesAt(t, text))),
+  /**
+   * The asked kind (a count for 多少 / 几, a date, phone, amount…) stands right beside a named term (within a
+   * few characters), not merely somewhere in the same sentence.
+   */
+  near: (_p: Passage, _i: number, c: RankContext, text: string) => Number(answerNear(c.named, c.count, c.types, text)),
 } satisfies Record<string, (p: Passage, i: number, c: RankContext, text: string) => number>
+
+const DEFINES = /^[”」"’』》]?\s*(?:[（(：:]|即|是指|指的是|是(?!否))/
+const NEAR_BEFORE = 6
+const NEAR_AFTER = 16
+
+/** Whether `term` is followed at once by a definition opener somewhere in `text`. */
+export function definesAt(term: string, text: string): boolean {
+  if (term.length < 2) return false
+  for (let at = text.indexOf(term); at >= 0; at = text.indexOf(term, at + 1)) if (DEFINES.test(text.slice(at + term.length, at + term.length + 4))) return true
+  return false
+}
+
+/** Whether an answer of an asked kind (a count, or one of `types`) stands within a few characters of a named term, in its sentence. */
+export function answerNear(named: string[], count: boolean, types: AnswerType[], text: string): boolean {
+  if (!count && !types.length) return false
+  for (const term of named) {
+    if (term.length < 2) continue
+    for (let at = text.indexOf(term); at >= 0; at = text.indexOf(term, at + 1)) {
+      const around = text.slice(Math.max(0, at - NEAR_BEFORE), at + term.length + NEAR_AFTER).split(/[。！？；]/)
+      // Within the term's own sentence.
+      const w = around.find((x) => x.includes(term)) ?? ''
+      const rest = w.replace(term, '')
+      if (count && hasCount(rest)) return true
+      if (types.some((t) => hasAnswerOf(t, rest))) return true
+    }
+  }
+  return false
+}
 
 /** Shortest window of `text` containing one occurrence of each of `terms` found in it (the whole text when fewer than two are). */
 export function minSpan(terms: string[], text: string): number {
@@ -130,8 +172,9 @@ function ranks(ranked: Passage[], score: (p: Passage) => number | undefined): Ma
 }
 
 export function rankContext(index: KnowledgeIndex, query: PreparedQuery, ranked: Passage[]): RankContext {
+  const spec = coverageSpec(index, query)
   return {
-    spec: coverageSpec(index, query),
+    spec,
     types: answerTypes(query.own),
     count: asksCount(query.own),
     top: ranked[0]?.score ?? 0,
@@ -140,8 +183,12 @@ export function rankContext(index: KnowledgeIndex, query: PreparedQuery, ranked:
     denseRank: ranks(ranked, (p) => p.similarity),
     sections: ranked.slice(0, 10).reduce((m, p) => m.set(sectionOf(p), (m.get(sectionOf(p)) ?? 0) + 1), new Map<string, number>()),
     top10: new Set(ranked.slice(0, 10).map((p) => p.row)),
+    named: [...new Set([...query.exact, ...spec.keyTerms])],
+    asksWhat: ASKS_WHAT.test(query.own),
   }
 }
+
+const ASKS_WHAT = /什么|啥|哪|指|意思|内容|包括|关系/
 
 /** Every feature for the first `depth` candidates (training reads them all and picks). */
 export function featureRows(index: KnowledgeIndex, query: PreparedQuery, ranked: Passage[], depth: number, names: readonly string[] = RANK_FEATURE_NAMES): number[][] {
