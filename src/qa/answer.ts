@@ -159,7 +159,9 @@ export async function composeAnswer(
   const declined = { answer: inScript(qaTexts.notCovered, script), grounded: false, mode: 'declined' } as const
   if (!decision.grounded || !passages.length) return declined
   const composed = await composeGrounded(question, query, passages, decision.best, opts, script, declined)
-  if (decision.outcome !== 'hedge' || !composed.grounded) return composed
+  // A model that read the passages, said they cover the question and cited one (checked: shown, holding the
+  // numbers it quotes) settles an offline "perhaps": its answer stands without the caveat.
+  if (decision.outcome !== 'hedge' || !composed.grounded || composed.mode === 'llm') return composed
   // Unsure: the passage, said plainly to be the closest the documents come, and a way to a person.
   return { ...composed, hedged: true, answer: `${inScript(qaTexts.hedgeBefore, script)}\n${composed.answer}\n${inScript(qaTexts.hedgeAfter, script)}` }
 }
