@@ -3,7 +3,7 @@ import { CORPUS_ACTIVITIES, CORPUS_NOW, CORPUS_TZ } from './corpus.ts'
 import { contactIn, dangerOf } from './help.ts'
 import { announceSlots, correctionSlots, editSlots, manageSlots, reminderSlots } from './host.ts'
 import { namesIn, peopleIn } from './people.ts'
-import { readSignup, removalTarget } from './signup.ts'
+import { cancelSlots, readSignup, removalTarget } from './signup.ts'
 import { activityRef, normalize } from './text.ts'
 import type { Situation } from './types.ts'
 import { capacityIn, placeClause } from './values.ts'
@@ -140,6 +140,69 @@ describe('sign-ups: who and how many', () => {
     expect(readSignup(n('我外孙女和我～'), resident)).toMatchObject({ intent: 'signup.join', slots: { self: true, count: 2 } })
     expect(readSignup(n('我跟我女儿'), { ...resident, activities: [] })?.intent).not.toBe('signup.join')
     expect(readSignup(n('我跟我老公吵架了'), resident)?.intent).not.toBe('signup.join')
+  })
+
+  it.each([
+    // People written one after another with 我 among them, each family word as written.
+    ['周日插花 我 老妈 大姑姐 三个', { self: true, count: 3, relatives: ['老妈', '大姑姐'] }],
+    ['亲子阅读 我 孩子爸爸 还有俩娃', { self: true, count: 4, relatives: ['孩子爸爸', '娃'] }],
+    ['阅读那个 我 娃 娃姥姥', { self: true, count: 3, relatives: ['娃', '姥姥'] }],
+    // Whose she is after a conjunction; a general child word for the child already named.
+    ['插花帮我报上 还有隔壁赵婶和她闺女', { count: 3, relatives: ['闺女'] }],
+    ['我跟表姐还有她女儿 亲子阅读 表姐带孩子过来住两天', { relatives: ['表姐', '女儿'] }],
+    // 加/报 put someone down; the family word before 加我; the children beside 一个大人.
+    ['插花课报我加我老伴儿', { self: true, count: 2, relatives: ['老伴儿'] }],
+    ['亲子阅读帮我报两个外孙 我那天值班去不了', { self: false, count: 2, relatives: ['外孙'] }],
+    ['亲子阅读 两个娃和我', { self: true, count: 3, relatives: ['娃'] }],
+    ['阅读活动登记 一个大人三个孩子', { count: 4, relatives: ['孩子'] }],
+    // The child's grandmother takes the child; counted children are brought, not raised.
+    ['亲子阅读报一下 我去不了 孩子外婆带去', { self: false, count: 2, relatives: ['孩子', '外婆'] }],
+    ['亲子阅读报名 我一个人带三个娃 想出去透透气', { self: true, count: 4, relatives: ['娃'] }],
+    // A total said outright wins; a name with +N is that one and N more.
+    ['插花算上我 再带俩邻居 总共三个', { count: 3 }],
+    ['报名阅读 赵敏+2', { count: 3 }],
+    ['插花 我带一个同事 +1', { self: true, count: 2 }],
+    // Separated is not coming along.
+    ['帮我报插花 和老公分居半年了 心里闷', { count: 1, relatives: [] }],
+  ])('more people: %s', (text, people) => {
+    expect(peopleIn(n(text))).toMatchObject(people)
+  })
+
+  it.each([
+    // She goes too when she asks a place of her own or brings someone; only others when she writes in for them.
+    ['亲子阅读我要一个位置 另外帮我对门王奶奶也留一个', { self: true, count: 2, names: ['王奶奶'] }],
+    ['给我也报上 插花 我带楼上的小吴', { self: true, count: 2 }],
+    ['报插花 赵敏让我帮她也报一个', { self: true, count: 2, names: ['赵敏'] }],
+    ['报名：张丽、陈静（我代报的）插花', { self: false, count: 2 }],
+    // A name given for someone already said takes no place of her own.
+    ['我妈让我帮她报插花 名字写李秀英', { self: false, count: 1, relatives: ['妈'], names: ['李秀英'] }],
+    ['再给我加一个 我外甥女周末过来 她叫“朵朵”', { self: false, count: 1, relatives: ['外甥女'], names: ['朵朵'] }],
+    // Pet names where a person stands; a name ends before 仨; one named after 老姐妹.
+    ['我和小燕还有阿香三个报插花', { count: 3, names: ['小燕', '阿香'] }],
+    ['我和赵敏陈静仨人报阅读', { names: ['赵敏', '陈静'] }],
+    ['帮我老姐妹周兰和吴芳报插花', { names: ['周兰', '吴芳'] }],
+  ])('names and self: %s', (text, people) => {
+    expect(peopleIn(n(text))).toMatchObject(people)
+  })
+
+  it('reads a pasted list: a friend by name on her own lines, a line written in for someone else', () => {
+    expect(readSignup(n('插花接龙\n1. 王芳\n2. 赵敏\n3. 周姐\n4. 周姐的同事小林'), sit)?.slots).toMatchObject({ self: true, count: 2, names: ['小林'] })
+    expect(readSignup(n('#接龙 插花\n1. 张丽\n2. 陈静\n3. 吴阿姨（代报）'), sit)?.slots).toMatchObject({ self: false, names: ['吴阿姨'] })
+  })
+
+  it('a cancellation takes off the one who cannot go, not the one who still goes', () => {
+    const family: Situation = { ...sit, role: 'resident', signedUp: [1] }
+    // The bug found by hand: the one with 去不了 goes off, the one with 还去 stays.
+    expect(readSignup(n('外孙那天要打疫苗 去不了了 我闺女还去'), family)?.slots).toMatchObject({ relatives: ['外孙'] })
+    expect(readSignup(n('我家老公不去了，我跟儿子还去'), family)?.slots).toMatchObject({ relatives: ['老公'] })
+    expect(readSignup(n('孩子爸爸临时加班来不了 我和闺女照去'), family)?.slots).toMatchObject({ relatives: ['孩子爸爸'] })
+  })
+
+  it('a cancellation by someone not signed up herself names those she put down', () => {
+    const none: Situation = { ...sit, role: 'resident', signedUp: [] }
+    expect(cancelSlots(n('把周兰吴芳的名额退了 她们单位加班'), none)).toMatchObject({ names: ['周兰', '吴芳'] })
+    expect(cancelSlots(n('上次帮我婆婆报的阅读 她说不去了'), none)).toMatchObject({ relatives: ['婆婆'], activity: 1 })
+    expect(cancelSlots(n('小燕去不了 帮她取消 我还是去'), none)).toMatchObject({ names: ['小燕'] })
   })
 
   it('names the ones a cancellation takes off, not those who still go', () => {
