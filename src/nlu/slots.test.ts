@@ -34,6 +34,33 @@ describe('announcements in prose', () => {
     expect(announceSlots(n(text), sit)).toMatchObject(slots)
   })
 
+  it.each([
+    // A work shown or the theme is not the title; a talk keeps its subject; the issue and news about it are not.
+    ['周六晚上七点 广场放电影 《我和我的祖国》 自带板凳', { title: '电影' }],
+    ['下周五下午三点 活动室搞个观影会 主题是《妈妈的味道》 限30人', { title: '观影会' }],
+    ['12月9日晚上7点 会议室 健康讲座：冬季心脑血管保养 限30人', { title: '健康讲座：冬季心脑血管保养' }],
+    ['后天上午九点 图书室 编织小组第二次活动 限10人', { title: '编织小组' }],
+    ['中秋晚会定了！12月20号晚上七点 大会议室 限80人', { title: '中秋晚会' }],
+    // The verb that leads in, a rough time, who it is for, a clock range's tail, a day name: none of the name.
+    ['周日上午十点，带大家去养老院唱歌，门口集合，限20人', { title: '养老院唱歌' }],
+    ['月初搞一次剪纸课 12月7号下午两点 活动室 限15位', { title: '剪纸课' }],
+    ['明天下午三点 活动室 给小朋友们讲故事 限十个孩子', { title: '讲故事' }],
+    ['12月9号 下午3：00—5：00 活动室 学做月饼 限10人', { title: '学做月饼' }],
+    ['元宵那天（2月12号）晚上七点 活动室 一起猜灯谜 限40人', { title: '猜灯谜' }],
+    ['跟大家说一下 下周五下午三点在活动室有个插花培训 限12个', { title: '插花培训' }],
+    // The place beside another; a capacity said as how many are enough.
+    ['周日上午九点，公园旁边的社区服务中心，太极体验课，限25人', { title: '太极体验课', place: '社区服务中心' }],
+    ['后天下午两点 活动室 剪纸 来十个人就够了', { capacity: 10 }],
+  ])('%s', (text, slots) => {
+    expect(announceSlots(n(text), sit)).toMatchObject(slots)
+  })
+
+  it('reads a deadline said with 前报/截止, and today is never called by its weekday', () => {
+    expect(announceSlots(n('下周四下午三点 活动室 包饺子 限20人 周二中午十二点前报个名'), sit).deadline).toBe('2026-12-08 12:00')
+    expect(announceSlots(n('下周四下午三点 活动室 包饺子 限20人 周日晚上九点前报名'), sit).deadline).toBe('2026-12-06 21:00')
+    expect(announceSlots(n('新活动 编织课 12.16 15:00 活动室 10人 截止12.14 20:00'), sit).deadline).toBe('2026-12-14 20:00')
+  })
+
   it('keeps 广场舞 whole: it is a dance, not a square', () => {
     expect(announceSlots(n('明晚七点 活动室广场舞排练'), sit)).toMatchObject({ title: '广场舞排练', place: '活动室' })
   })
@@ -60,6 +87,16 @@ describe('changes and corrections', () => {
     expect(editSlots('亲子阅读改个名，叫故事妈妈', sit)).toMatchObject({ title: '故事妈妈' })
   })
 
+  it('reads the new time and place after the change, not the old ones', () => {
+    expect(editSlots('亲子阅读时间调一下 从周六下午两点改到周六上午十点', sit).time).toBe('2026-12-05 10:00')
+    expect(editSlots('插花课换地方了 不在图书室了 换到居委会活动室', sit).place).toBe('居委会活动室')
+    // A new day alone keeps the activity's clock, or takes the one said again after it.
+    expect(editSlots('插花课挪到下周日 13号 时间地点不变', sit).time).toBe('2026-12-13 09:30')
+    expect(editSlots('亲子阅读改成周日上午 还是十点', sit).time).toBe('2026-12-06 10:00')
+    expect(editSlots('亲子阅读推迟一周 改到12月12号 还是下午两点 活动室', sit)).toMatchObject({ place: '活动室' })
+    expect(editSlots('插花课改名《年宵花艺》 限额改15人', sit)).toMatchObject({ title: '年宵花艺', capacity: 15 })
+  })
+
   it('gives a clock alone as HH:MM (the day is the activity’s, not today)', () => {
     expect(correctionSlots('改成八点吧', sit).time).toBe('08:00')
     expect(correctionSlots('日期错了，是12号下午两点', sit).time).toBe('2026-12-12 14:00')
@@ -72,6 +109,10 @@ describe('reminders', () => {
     expect(reminderSlots(n('周六早上九点提醒报了插花的姐妹带花瓶'), sit)).toMatchObject({ audience: 'signed_up', content: '带花瓶' })
     expect(reminderSlots(n('明晚八点提醒所有人下周停水'), sit)).toMatchObject({ audience: 'all', content: '下周停水' })
     expect(reminderSlots(n('提醒我明天下午三点去接孩子'), sit)).toMatchObject({ time: '2026-12-02 15:00', content: '去接孩子' })
+  })
+
+  it('puts a reminder for the day before an activity on that day', () => {
+    expect(reminderSlots(n('亲子阅读前一天晚上七点 提醒报名的家长带绘本'), sit).time).toBe('2026-12-04 19:00')
   })
 
   it('fires a monthly or yearly reminder first on its next date', () => {
