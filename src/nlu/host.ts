@@ -1,5 +1,6 @@
 // Hosts (and anyone who asks for a host's action, to be told who can): announcements in prose, edits,
 // closing/reopening/cancelling, exports; reminders; answers to the bot's confirmation questions. Pure.
+import { findClock, PERIOD_RE, periodOf } from '../core/zh/clock.ts'
 import { parseDateTime } from '../core/zh/date.ts'
 import { activityRef, bare, changedTime, formatSlotTime, NUM, numberOf, timeIn } from './text.ts'
 import { CAPACITY_PHRASE, capacityIn, countClause, PLACE_PHRASE, placeAfter, placeClause } from './values.ts'
@@ -44,7 +45,7 @@ export function correctionSlots(t: string, sit: Situation): Slots {
 
 /** A new name: 改名叫X, 改个名，叫X, 名字叫X不是Y, 标题改成「X」. */
 function titleChange(t: string): string | undefined {
-  const m = /(?:改名叫|改名为|改名成|改个名[，,\s]*叫|名字改成|名字改为|名称改成|标题改成|标题改为|标题\s+|名字叫|标题是|名字是)\s*[《「“"]?([^》」”"，,。\s]+?)[》」”"]?(?:不是.*|打错.*|$|[，,。\s])/u.exec(t)
+  const m = /(?:改名叫|改名为|改名成|改名(?=\s*[《「“"])|改个名字?[，,\s]*叫|名字改成|名字改为|名称改成|标题改成|标题改为|标题\s+|名字叫|标题是|名字是)\s*[《「“"]?([^》」”"，,。\s]+?)[》」”"]?(?:不是.*|打错.*|$|[，,。\s])/u.exec(t)
   return m?.[1]?.trim()
 }
 
@@ -89,7 +90,7 @@ const AUDIENCE = /^(?:一下|下(?![午周个月])|给)?(?:我|大家|全体(?:�
 export function reminderSlots(t: string, sit: Situation): Slots {
   const repeat = repeatOf(t)
   const slots: Slots = { repeat }
-  const time = (repeat !== 'none' ? firstRecurring(t, sit, repeat) : undefined) ?? timeIn(t, sit)?.time
+  const time = (repeat !== 'none' ? firstRecurring(t, sit, repeat) : undefined) ?? dayBefore(t, sit) ?? timeIn(t, sit)?.time
   if (time) slots.time = time
   // The content follows the last 提醒 ("设个提醒 下周一上午十点 提醒所有人填满意度问卷"), else 发个 ("给大家发个节日祝福").
   const at = t.lastIndexOf('提醒')
@@ -115,6 +116,17 @@ export function reminderSlots(t: string, sit: Situation): Slots {
   if (signedUpAudience) slots.audience = 'signed_up'
   else if (/大家|全体|所有人|群里/u.test(t)) slots.audience = 'all'
   return slots
+}
+
+/** "插花前一天晚上八点": the clock on the day before the activity named. */
+function dayBefore(t: string, sit: Situation): string | undefined {
+  const m = /(?:前一天|前一晚|头一天)/u.exec(t)
+  const a = m ? sit.activities.find((x) => x.id === activityRef(t.slice(0, m.index), sit.activities, sit.tz)) : undefined
+  if (!m || !a) return undefined
+  const clock = findClock(t.slice(m.index), { defaultPeriod: m[0] === '前一晚' ? 'evening' : undefined })
+  if (!clock || clock.index > 6) return undefined
+  const day = formatSlotTime(a.startAt - 86_400_000, sit.tz).slice(0, 10)
+  return `${day} ${String(clock.time.hour).padStart(2, '0')}:${String(clock.time.minute).padStart(2, '0')}`
 }
 
 function repeatOf(t: string): NonNullable<Slots['repeat']> {
@@ -165,6 +177,32 @@ export function readHostAction(t: string, sit: Situation): Understanding | undef
   return undefined
 }
 
+const CHANGE_CUE = '(?:地点|地方)(?:改成|改到|改为|换到|换成)|改到|换到|挪到|搬到|改在|改成|换成|改为'
+const TIME_CUE = /改为|改成|改到|调到|调整为|挪到|换到|提前到|推迟到|延后到|延期到/u
+
+/**
+ * The new time of an edit: what follows the change when the old time is said first ("由周日上午9:30改为周日下午2:00");
+ * a new day without a clock takes the clock said later ("改成周日下午 还是两点") or the activity's own ("挪到下周六
+ * 12号 时间地点不变").
+ */
+function editTime(body: string, sit: Situation, activity: number | undefined): string | undefined {
+  const cue = TIME_CUE.exec(body)
+  const after = cue ? body.slice(cue.index + cue[0].length) : body
+  const keep = /时间(?:地点)?(?:都)?不变/u.test(body)
+  const first = timeIn(body, sit)
+  const later = cue && first && first.index < cue.index ? changedTime(after, sit) : undefined
+  if (later && later.length > 5) return later
+  if (first && !keep) return changedTime(body, sit)
+  const p = parseDateTime(after, new Date(sit.now), sit.tz)
+  if (!p?.dateOnly || (!cue && !keep)) return undefined
+  const day = formatSlotTime(p.at.getTime(), sit.tz).slice(0, 10)
+  const period = new RegExp(PERIOD_RE, 'u').exec(p.match)?.[0]
+  const clock = keep ? undefined : findClock(after.slice((p.index ?? 0) + p.match.length), { defaultPeriod: periodOf(period) })
+  if (clock) return `${day} ${String(clock.time.hour).padStart(2, '0')}:${String(clock.time.minute).padStart(2, '0')}`
+  const a = sit.activities.find((x) => x.id === activity)
+  return a ? `${day} ${formatSlotTime(a.startAt, sit.tz).slice(11)}` : undefined
+}
+
 export function editSlots(t: string, sit: Situation): Slots {
   const slots: Slots = {}
   const body = t.replace(/^(?:修改|更改)\s*活动\s*\d\s*/u, '')
@@ -172,12 +210,14 @@ export function editSlots(t: string, sit: Situation): Slots {
   if (/下周.{0,2}同一时间|同一时间/u.test(body)) {
     const a = sit.activities.find((x) => x.id === activityRef(t, sit.activities, sit.tz))
     if (a && /下周/u.test(body)) slots.time = formatSlotTime(a.startAt + 7 * 86_400_000, sit.tz)
-  } else if (!/时间不变/u.test(body)) {
-    const time = changedTime(body, sit)
+  } else {
+    const time = editTime(body, sit, activityRef(t, sit.activities, sit.tz))
     if (time) slots.time = time
   }
-  // A place word after the change ("换到社区活动中心去"); else whatever follows 地点改成 ("地点改成老地方").
-  const at = placeAfter(body)
+  // A place word after the change ("换到社区活动中心去", not the one it leaves: "不在图书室了 改到…"); else whatever
+  // follows 地点改成 ("地点改成老地方"); else a place said again on its own ("改到13号 还是上午九点半 图书室").
+  const at = placeAfter(body, CHANGE_CUE) ?? placeAfter(body.replace(/不在[^，,。\s]*/gu, ' ')) ??
+    body.split(/[，,。！!；;\s]+/u).map((c) => placeClause(c)).find((x) => x !== undefined)
   const place = /(?:地点|地方)(?:改成|改到|改为|换到|换成)\s*([^，,。]{2,12}?)(?:$|，|,|。)|改在([^，,。上]{2,12}?)(?:上|$|，|,)|地点\s+([^，,。]{2,12})/u.exec(body)
   if (at && !/^[^，,。]{0,4}不变/u.test(body.slice(body.indexOf(at) + at.length))) slots.place = at
   else if (place) slots.place = (place[1] ?? place[2] ?? place[3])!.trim()
@@ -205,9 +245,9 @@ export function readAnnouncement(t: string, sit: Situation): Understanding | und
 /** The command that opens an announcement ("帮我发个活动：", "發個新活動", "新建活动", "通知："): no part of its content. */
 const COMMAND = /^(?:@\S+\s*)?(?:小助手)?(?:帮我|帮忙|麻烦)?(?:发布|发起|新建|创建|建|发|开|来)?(?:一下|个|一个)?(?:新)?(?:活动|通知|活动通知|活动预告)?[:：]?$/u
 /** Clauses that address or urge people, or add a detail that is not the activity itself. */
-const FILLER = /^(?:各位|姐妹们|家人们|大家|注意啦|冬天到了|我是|通知|发布|有兴趣|想来|要来|想学|先到先得|材料|老师|律师|社区医院.{0,2}医生|毛线|放《|读《|看《|请了|欢迎|长者|大巴|会议号|老地方|教大家|周.晚上.*提醒)|接龙|报名|优先|接送|热闹|有限$/u
+const FILLER = /^(?:各位|姐妹们|家人们|大家|注意啦|冬天到了|我是|通知|发布|(?:跟|和|给)大家(?:说|讲)|告诉大家|(?:不收钱|免费)$|有兴趣|想来|要来|想学|先到先得|材料|老师|律师|社区医院.{0,2}医生|毛线|放《|读《|看《|请了|欢迎|长者|大巴|会议号|老地方|教大家(?!做|包|学|一起)|周.晚上.*提醒)|接龙|报名|优先|接送|热闹|有限$/u
 /** Verbs that introduce an activity without being part of its name ("搞个读书会", "开家庭教育讲座", "练八段锦"). */
-const LEAD_VERB = /^(?:一起|咱们|我们)?(?:集合)?(?:去|来)?(?:搞一个|搞个|搞|办一个|办个|办|举办|举行|开展|组织|有个|有一个|有|开一个|开个|开|上|练|学|加开一场|加开|进行)?/u
+const LEAD_VERB = /^(?:一起|咱们|我们)?(?:集合)?(?:(?:教|带)大家(?:一起)?)?(?:去|来)?(?:搞一次|搞一场|搞一个|搞个|搞|放(?!映)|办一个|办个|办|举办|举行|开展|组织|有个|有一个|有|开一个|开个|开|上|练|学(?!做)|加开一场|加开|进行)?/u
 
 /** Title, time, place, capacity and deadline of an announcement in prose. */
 export function announceSlots(raw: string, sit: Situation): Slots {
@@ -217,22 +257,31 @@ export function announceSlots(raw: string, sit: Situation): Slots {
   t = t.replace(/(\S+)\s*不对\s*/u, '')
   const labelled = (label: string) => new RegExp(`${label}[:：]\\s*([^\\s，,。]+)`, 'u').exec(t)?.[1]
   // Deadline first, so its time is not taken for the start.
-  const dl = /([^，,。\s]{0,12}?(?:前|截止)(?:报名|接龙)?|(?:报名)?截止(?:到|时间[:：]?)?[^，,。\s]{2,12})(?=$|[^\p{L}\p{N}])/u.exec(t)
+  // "周二晚上8点截止报名", "周一晚八点前报个名", "25号中午12点前报节目", "截止12.11 18:00".
+  const dl = /([^，,。\s]{0,12}?(?:截止|(?:之|以)?前(?=报|接龙|登记|回复))(?:报(?:个)?名|接龙)?|(?:报名)?截止(?:到|时间[:：]?)?\s*[^，,。\s]{2,12}(?:\s\d{1,2}[:：]\d{2})?)(?=$|[^\p{L}\p{N}]|报|接龙|登记|回复)/u.exec(t)
   let body = t
-  if (dl && /截止|前(?:报名|接龙)/u.test(dl[1]!)) {
+  let deadline: { at: number; weekday: boolean } | undefined
+  if (dl) {
     const d = parseDateTime(dl[1]!, new Date(sit.now), sit.tz)
     if (d && !d.dateOnly) {
-      slots.deadline = formatSlotTime(d.at.getTime(), sit.tz)
+      deadline = { at: d.at.getTime(), weekday: /(?<![下本这上])(?:周|星期|礼拜)[一二三四五六日天]/u.test(dl[1]!) }
       body = t.replace(dl[1]!, ' ')
     }
   }
   const time = timeIn(body, sit)
   if (time) slots.time = time.time
+  if (deadline) {
+    // Today is not called by its weekday: "周二晚上8点截止" said on a Tuesday is next Tuesday.
+    const today = formatSlotTime(sit.now, sit.tz).slice(0, 10)
+    if (deadline.weekday && formatSlotTime(deadline.at, sit.tz).startsWith(today)) deadline.at += 7 * 86_400_000
+    slots.deadline = formatSlotTime(deadline.at, sit.tz)
+  }
   const capacity = capacityIn(body)
   if (capacity !== undefined) slots.capacity = capacity
   const placeL = labelled('地点') ?? /(?:地点|地方)(?:在|是)\s*([^\s，,。]{2,12})/u.exec(t)?.[1] ?? new RegExp(`(?:地点|地方)(${PLACE_PHRASE})`, 'u').exec(t)?.[1]
   // A name in quotes is the title ("办「手工香皂」体验"), unless it is a book or film the activity reads or shows.
-  const quoted = /(?<![放读看演唱])[「“"]([^」”"]{2,24})[」”"]/u.exec(body)?.[1] ?? /(?<![放读看演唱])《([^》]{2,24})》/u.exec(body)?.[1]
+  // A work shown or read, or the theme, may stand a few words after its verb ("放露天电影 《…》", "主题是《…》").
+  const quoted = /(?<![放读看演唱])[「“"]([^」”"]{2,24})[」”"]/u.exec(body)?.[1] ?? /(?<!(?:[放读看演唱]|主题)[^，,。！!]{0,10})《([^》]{2,24})》/u.exec(body)?.[1]
   // "活动：书法体验" labels the title; "发个活动：下周六…" is the command.
   const activityLabel = /(?:^|[\s，,。])活动[:：]\s*([^\s，,。]+)/u.exec(t)?.[1]
   const titleL = labelled('标题') ?? activityLabel ?? /名字叫[:：\s]*([^\s，,。]+)/u.exec(t)?.[1] ?? quoted
@@ -241,6 +290,9 @@ export function announceSlots(raw: string, sit: Situation): Slots {
   // Clauses without the time, capacity, deadline, quotes and filler: the title and the place are among them.
   let rest = body
   if (time) rest = rest.replace(time.match, ' | ')
+  // "法律讲堂：婚姻家庭中的财产问题": a talk and its subject are one title.
+  const subtitled = /(?:^|[\s，,])([^\s，,。：:]{1,10}(?:讲堂|讲座|课堂|沙龙|分享会))[:：]([^\s，,。：:]{2,20})/u.exec(rest)
+  if (subtitled) rest = rest.replace(`${subtitled[1]}${rest.slice(subtitled.index).match(/[:：]/u)![0]}${subtitled[2]}`, ` ${subtitled[1]}\u2236${subtitled[2]} `)
   rest = rest
     .replace(/【[^】]*】|[（(][^）)]*[）)]|[「“"《][^」”"》]*[」”"》]/gu, ' | ')
     .replace(CAPACITY_PHRASE, ' | ')
@@ -266,16 +318,27 @@ export function announceSlots(raw: string, sit: Situation): Slots {
       slots.place ??= only
       continue
     }
+    // "广场旁边的党群服务中心": the place is the one beside.
+    const beside = new RegExp(`^(?:在|于)?${PLACE_PHRASE}(?:旁边|对面|隔壁|附近|后面|边上)的(${PLACE_PHRASE})$`, 'u').exec(c)
+    if (beside) {
+      slots.place ??= beside[1]!
+      continue
+    }
     // "在图书室搞个读书会", "咱们在活动室搞一个剪纸活动", "微家活动室练八段锦": the place, then the activity.
     const lead = new RegExp(`^(?:咱们|我们|大家)?(?:在|于)?(${PLACE_PHRASE})(?:集合)?(.+)$`, 'u').exec(c)
     if (lead) {
       slots.place ??= lead[1]!
       c = lead[2]!
     }
-    c = c.replace(LEAD_VERB, '')
+    // "月底搞一次手机课": a rough time ahead of the verb is no part of the name.
+    c = c.replace(/^(?:月底|月初|月中|年底|年前|周末|过两天|改天)/u, '').replace(LEAD_VERB, '')
+    // "给孩子们辅导作业": who it is for; "妈妈读书会第三期", "元旦联欢会定了", "广场舞照常": the issue, or news about it.
+    c = c.replace(/^给[^\s]{1,4}们/u, '').replace(/第[一二三四五六七八九十\d]{1,3}次(?:活动)?$/u, '').replace(/(?:定了|照常|照旧|开始了|又来了|来了)$/u, '')
     // "剪纸活动过年贴窗花用的": what comes before 活动 names it.
     c = c.replace(/^(.{2,10}?)活动.*$/u, '$1').replace(/^[^的]{1,4}们的/u, '').replace(/(?:哈|啦|呀|吧|啊)$/u, '')
-    if (c.length >= 2) candidates.push(c)
+    // "—4" or "到四点" left of a clock range, "冬至那天": no name in them.
+    const noName = !/[\u4e00-\u9fa5A-Za-z]{2}/u.test(c) || /^[^\s]{1,4}(?:那天|当天)$/u.test(c) || new RegExp(`^(?:到|至|[-—~～])\\s*${NUM}\\s*(?:点|:|：)`, 'u').test(c)
+    if (c.length >= 2 && !noName) candidates.push(c.replace(/\u2236/u, '：'))
   }
   if (!slots.title) {
     const title = candidates.find((c) => !/^(?:本周|这周|下周|明天|后天|今天)/u.test(c))

@@ -3,13 +3,14 @@ import { NUM, numberOf } from './text.ts'
 
 /** Family words, longest first so 外孙女 wins over 孙女 and 妈妈 over 妈. */
 export const RELATIVE_WORDS = [
-  '外孙女', '外孙子', '老妈子', '老爷子', '小姑子', '小叔子', '大姑子', '大伯子', '老丈人', '丈母娘', '表姐', '表妹', '表嫂', '堂姐', '堂妹', '妯娌', '姨妈', '姑妈', '舅舅', '大嫂', '二嫂', '孩子他爸', '娘家妈', '儿媳妇', '外甥女', '婆婆', '公公', '妈妈', '母亲', '老妈', '爸爸', '父亲', '老爸', '奶奶', '爷爷', '外婆', '外公', '姥姥', '姥爷',
+  '外孙女', '外孙子', '孩子他爸', '孩子爸爸', '孩子爸', '娃他爸', '娃爸', '大姑姐', '老伴儿', '老妈子', '老爷子', '小姑子', '小叔子', '大姑子', '大伯子', '老丈人', '丈母娘', '表姐', '表妹', '表嫂', '堂姐', '堂妹', '妯娌', '姨妈', '姑妈', '舅舅', '大嫂', '二嫂', '娘家妈', '儿媳妇', '外甥女', '婆婆', '公公', '妈妈', '母亲', '老妈', '爸爸', '父亲', '老爸', '奶奶', '爷爷', '外婆', '外公', '姥姥', '姥爷',
   '孩子', '小孩', '宝宝', '女儿', '闺女', '儿子', '老公', '丈夫', '爱人', '老伴', '媳妇', '儿媳', '女婿', '孙子', '孙女', '外孙', '侄女', '侄子', '外甥', '姐姐', '妹妹', '哥哥', '弟弟',
   '嫂子', '弟媳', '姑姑', '婶婶', '小姨', '大姨', '舅妈', '亲家母', '家人', '老人', '大宝', '二宝', '小宝', '囡囡', '阿妈', '阿爸', '娃', '妈', '爸', '妹', '姐',
 ]
-const CANONICAL: Record<string, string> = { 娘家妈: '妈', 孩子他爸: '老公' }
+const CANONICAL: Record<string, string> = { 娘家妈: '妈' }
 // A relative is someone's: 我/我家/我的 before it, or listed after 和/跟/带/、/+.
-const REL_RE = new RegExp(`(?:(?:我|俺|阿拉)(?:家|的|娘家)?|[和跟与、,，+带及帮给替把]|还有|再|带着)(?:我|俺)?(?:家)?(?:的)?(?:(${NUM})个?)?(${RELATIVE_WORDS.join('|')})`, 'gu')
+// A mark may be followed by whose she is: "还有她儿子", "王芳和她婆婆".
+const REL_RE = new RegExp(`(?:(?:我|俺|阿拉)(?:家|的|娘家)?|[和跟与、,，+带及帮给替把加报]|还有|再|带着)(?:我|俺|她|他)?(?:家)?(?:的)?(?:(${NUM})个?)?(${RELATIVE_WORDS.join('|')})`, 'gu')
 
 const SURNAMES =
   '王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶阎余潘杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段钱汤尹黎易常武乔贺赖龚文庞樊兰殷施陶洪翟安颜倪严牛温芦季俞章鲁葛伍韦申尤毕聂焦向柳邢骆岳齐梅'
@@ -32,7 +33,7 @@ const NOT_NAMES = /^(?:谢谢|周[一二三四五六日天末]|周六的|周日�
  * Characters that follow a name rather than end one: verbs, particles, conjunctions, numbers and 各 ("张丽各报一个",
  * "张丽取消", "陈静让我").
  */
-const NAME_THEN = /[让报也都说的去来吧哈呀同和跟两三一个那各取不要想在就还给帮请先刚又已们]/u
+const NAME_THEN = /[让报也都说的去来吧哈呀同和跟两三一个那各取不要想在就还给帮请先刚又已们俩仨]/u
 
 /** Names of people other than the sender in a short clause ("帮陈静报一个", "还有我楼下的李奶奶"). */
 export function namesIn(clause: string, opts: { exclude?: string[] } = {}): string[] {
@@ -43,14 +44,16 @@ export function namesIn(clause: string, opts: { exclude?: string[] } = {}): stri
     if (!NOT_NAMES.test(n) && !(opts.exclude ?? []).includes(n) && !out.includes(n)) out.push(n)
   }
   // After a conjunction or a list mark, or standing alone between spaces ("王芳 张丽 我 三个人").
-  const re = new RegExp(`(?<=^|[帮给替和跟与同、,，:：还有楼下的邻居同事朋友]|隔壁|闺蜜|同学|让)(${NAME})|(?<= )(${NAME})(?= |[、，,和]|$|也|都)`, 'gu')
+  // After a conjunction, a list mark, 把, or what she is called ("她叫…", "名字写…"); or standing alone between spaces.
+  const re = new RegExp(`(?<=^|[帮给替和跟与同、,，:：还有楼下的邻居同事朋友把叫]|隔壁|对门|楼上|闺蜜|同学|让|姐妹|老乡|亲戚|名字写|名字是)(${NAME})|(?<= )(${NAME})(?= |[、，,和]|$|也|都|让我)`, 'gu')
   for (const m of clause.matchAll(re)) {
     let n = m[1] ?? m[2]!
     const end = m.index + m[0].length
     // "小王在不在": asked about, not signed up.
     if (/^(?:在不在|在吗|是谁)/u.test(clause.slice(end))) continue
     // "王芳陈静和我": two names written together; the third character begins the second.
-    if (n.length === 3 && SURNAMES.includes(n[2]!) && /^[\u4e00-\u9fa5]/u.test(clause.slice(end)) && !/^[和跟与同、报也都说的去来吧哈呀]/u.test(clause.slice(end))) {
+    // Not "周桂兰就行": the second would be one character and a verb.
+    if (n.length === 3 && SURNAMES.includes(n[2]!) && /^[\u4e00-\u9fa5]/u.test(clause.slice(end)) && !/^[和跟与同、报也都说的去来吧哈呀]/u.test(clause.slice(end)) && !NAME_THEN.test(clause[end]!)) {
       add(n.slice(0, 2))
       const next = new RegExp(`^${NAME}`, 'u').exec(clause.slice(end - 1))
       if (next) add(next[0].length === 3 && NAME_THEN.test(next[0][2]!) ? next[0].slice(0, 2) : next[0])
@@ -62,8 +65,15 @@ export function namesIn(clause: string, opts: { exclude?: string[] } = {}): stri
   }
   // "我女儿的同学小雨": a friend called by a pet name after who she is.
   for (const m of clause.matchAll(/(?:同学|邻居|朋友|同事|闺蜜)(小[\u4e00-\u9fa5])(?=[也都报去来，,\s]|$)/gu)) add(m[1]!)
+  // Pet names (小芳, 阿梅) where a person stands: after 和/还有/、/叫 or opening the message, before a verb or a mark.
+  for (const m of clause.matchAll(new RegExp(`(?<=^|[和跟与同、，,\\s叫让把帮给替]|还有|闺蜜|朋友|同事|邻居|同学)(${PET})(?=[也都报去来和跟、，,\\s仨俩两三让说的不那还]|$)`, 'gu'))) add(m[1]!)
+  // "她在群里叫“小雅”": the name she goes by, in quotes.
+  for (const m of clause.matchAll(/叫[“"「]([^”"」\s]{1,6})[”"」]/gu)) add(m[1]!)
   return out
 }
+
+/** A pet name: 小 or 阿 and one character, not a word that begins the same way (小区, 小时, 阿姨, 阿拉). */
+const PET = '(?:小(?![孩宝区组时学课伙礼板助姑叔姨舅吃朋店卖票事家心说儿])|阿(?![姨拉妈爸婆公嫂伯叔哥姐弟妹们]))[\\u4e00-\\u9fa5]'
 
 export function isName(s: string): boolean {
   const m = NAME_RE.exec(s)
@@ -76,7 +86,7 @@ const COMPANION_MARK = /(?:[和跟与、+及帮给替把]|还有|再(?:加)?|带
  * What a family word said bare or as "mine" does when she comes along: goes, comes, signs up, joins in, or stands alone
  * in a list ("我妈也去", "我闺女想报", "我婆婆她也想去", "我女儿，…"); not "我老公不让我出门", "住我妈家", "我女儿特别冷淡".
  */
-const TAKES_PART = /^(?:[她他]|们)?(?:[也都还就又]|一起|说)*(?:想|要|会|能|得)?(?:[去来报]|参加|一起|跟着|陪|算|加|俩|仨|两个|三个|[和跟与、+]|不(?:去|来|参加)|没法|没空|取消|的(?:名|也|那|[，,。\s]|$)|带(?:着)?(?:他|她|孩子|娃)?(?:一起)?(?:来|去))|^(?:一个|一位)(?=[，,。！!；;\s]|$)|^(?:[，,。！!；;\s]|$)/u
+const TAKES_PART = /^(?:[她他]|们)?(?:这周|周[六日末]|那天|到时候|明天|后天)?(?:[也都还就又]|一起|说)*(?:想|要|会|能|得)?(?:过?[去来报]|参加|一起|跟着|陪|算|加|俩|仨|两个|三个|[和跟与、+]|不(?:去|来|参加)|没法|没空|取消|的(?:名|也|那|[，,。\s]|$)|带(?:着)?(?:他|她|孩子|娃)?(?:一起)?(?:来|去))|^(?:一个|一位)(?=[，,。！!；;\s]|$)|^(?:[她他])?(?:也|都|还)(?:想|要)(?=[，,。！!；;\s]|$)|^(?:[，,。！!；;\s]|$)/u
 /** 带 for raising a child, not bringing one along: "一个人带娃", "带孩子带疯了", "带孩子住我妈家". */
 const RAISING_AFTER = /^(?:带|住|过|长大|很累|太累|辛苦|累|上学|上班|做饭)/u
 const RAISING_BEFORE = /(?:一个人|自己|独自|单独|天天|每天)$/u
@@ -88,6 +98,9 @@ const SIGNS_UP = /报|算|加|留|占|登记|接龙|记上|写上|一个|一份|
 /** Family words for a child. */
 const CHILD_WORDS = '外孙女|外孙子|外孙|孩子|小孩|宝宝|儿子|女儿|闺女|孙子|孙女|囡囡|大宝|二宝|小宝|娃'
 const CHILD = new RegExp(`^(?:${CHILD_WORDS})$`, 'u')
+const GENERAL_CHILD = /^(?:孩子|小孩|娃)$/u
+/** One item of a list written with spaces or 、: 我, a family word ("俩孩子", "还有两个娃", "娃奶奶" is the child's grandmother). */
+const LIST_ITEM = new RegExp(`^(?:(?:我|俺|本人)(?:和|跟|加)?)?(?:还有|和|跟)?(?:我|俺)?(?:家|的)?(?:(${NUM})个?)?(?:(?:孩子|娃)(?:的)?(?=奶奶|爷爷|外婆|外公|姥姥|姥爷))?(${RELATIVE_WORDS.join('|')})?$`, 'u')
 
 const clauseAround = (t: string, at: number, len: number): { before: string; after: string } => {
   const sep = /[，,。！!？?；;\n]/u
@@ -106,18 +119,21 @@ function comesAlong(t: string, m: RegExpMatchArray): boolean {
   const after = t.slice(m.index! + whole.length)
   const before = t.slice(0, m.index!)
   const clause = clauseAround(t, m.index!, whole.length)
+  // "王芳和她婆婆", "还有她儿子": whose she is, after a conjunction only ("，她妈妈加班" is talked about).
+  if (/[她他]/u.test(head) && !/^(?:[和跟与、+及带]|还有)/u.test(head)) return false
   // "跟老公闹得厉害", "跟婆婆天天拌嘴": the one she is at odds with, not one who comes along.
   if (/^[跟和与]/u.test(head) && QUARREL.test(after)) return false
   // "我女儿的同学小雨": the family word only says whose friend she is.
   if (/^的(?:同学|朋友|同事|老师|邻居|闺蜜)/u.test(after)) return false
   // "一个人带娃", "带孩子带疯了": raising a child.
-  if (/^带/u.test(head) && (RAISING_AFTER.test(after) || (RAISING_BEFORE.test(before) && !/^(?:一起)?(?:去|来|参加)/u.test(after)))) return false
+  // "我一个人带俩娃" with a number: those children are brought along.
+  if (/^带/u.test(head) && (RAISING_AFTER.test(after) || (RAISING_BEFORE.test(before) && !m[1] && !/^(?:一起)?(?:去|来|参加)/u.test(after)))) return false
   // "能带娃一起不": asks whether she may, signs no one up.
   if (/^带/u.test(head) && MAY_I.test(clause.before + whole + clause.after)) return false
   // "帮我妈看看", "给我女儿买的": 帮/给 mark a sign-up only when the clause signs someone up.
   if (/^[帮给替]/u.test(head) && !SIGNS_UP.test(clause.after)) return false
   // A list mark or a conjunction makes her a companion; "我老公", "，孩子" only when she is the one who goes.
-  if (/^[和跟与、+及带把]|^还有|^再/u.test(head) || /^[帮给替]/u.test(head)) return true
+  if (/^[和跟与、+及带把加报]|^还有|^再/u.test(head) || /^[帮给替]/u.test(head)) return true
   if (COMPANION_MARK.test(before)) return true
   return TAKES_PART.test(after)
 }
@@ -136,6 +152,8 @@ export function peopleIn(t: string): People {
   // Places per family word: "我和两个孩子 … 孩子都…" is two, not three.
   const places = new Map<string, number>()
   const take = (word: string, n: number) => {
+    // "她儿子 … 带孩子来": a general word for a child, once a particular child is there, is that child.
+    if (GENERAL_CHILD.test(word) && !relatives.includes(word) && relatives.some((r) => CHILD.test(r) && !GENERAL_CHILD.test(r))) return
     if (!relatives.includes(word)) relatives.push(word)
     places.set(word, Math.max(places.get(word) ?? 0, n))
   }
@@ -147,8 +165,27 @@ export function peopleIn(t: string): People {
     let at = m.index + m[0].length
     for (let w = WORD_AT.exec(t.slice(at)); w; at += w[0].length, w = WORD_AT.exec(t.slice(at))) take(CANONICAL[w[0]] ?? w[0], 1)
   }
-  // "闺女说想去插花", "小宝想去亲子阅读", "阿拉囡囡要去": a family member named bare as the one who wants to go.
-  const subject = new RegExp(`^(?:小助手\\s*)?(?:我|俺|阿拉)?(?:家|的)?(${RELATIVE_WORDS.join('|')})(?:也|说|都|还)*(?:想|要|报|去)`, 'u').exec(t)
+  // "我 老公 公公 婆婆 四个人", "我 娃 娃奶奶", "我和婆婆 小姑子": people written one after another, 我 among them.
+  const items = t.split(/[\s、+，,！!。]+/u)
+  for (let i = 0; i < items.length; i++) {
+    let j = i
+    while (j < items.length && LIST_ITEM.test(items[j]!)) j++
+    const run = items.slice(i, j)
+    if (run.length >= 2 && run.some((x) => /^(?:我|俺|本人)/u.test(x)) && run.some((x) => !/^(?:我|俺|本人)$/u.test(x))) {
+      for (const x of run) {
+        const w = LIST_ITEM.exec(x)!
+        if (w[2]) take(CANONICAL[w[2]] ?? w[2], w[1] ? (numberOf(w[1]) ?? 1) : 1)
+      }
+    }
+    i = Math.max(i, j)
+  }
+  // "俩孩子加我", "两个娃和我": the family word first, then the sender.
+  for (const m of t.matchAll(new RegExp(`(?:^|[\\s，,])(?:(${NUM})个?)?(${RELATIVE_WORDS.join('|')})(?:加上?|和|跟|\\+)(?:我|俺)(?![家的])`, 'gu'))) take(CANONICAL[m[2]!] ?? m[2]!, m[1] ? (numberOf(m[1]) ?? 1) : 1)
+  // "一个大人两个孩子": the children counted beside the grown-up.
+  const grown = new RegExp(`(?:${NUM})个?大人[，,\\s]*(${NUM})个(孩子|小孩|娃)`, 'u').exec(t)
+  if (grown) take(grown[2]!, numberOf(grown[1]!) ?? 1)
+  // "闺女说想去插花", "小宝想去亲子阅读", "阿拉囡囡要去", "婆婆让我帮她报": a family member named bare as the one who goes.
+  const subject = new RegExp(`^(?:小助手\\s*)?(?:我|俺|阿拉)?(?:家|的)?(${RELATIVE_WORDS.join('|')})(?:也|说|都|还)*(?:想|要|报|去|[让叫托]我(?:帮|给|替)(?:她|他))`, 'u').exec(t)
   if (relatives.length === 0 && subject) take(CANONICAL[subject[1]!] ?? subject[1]!, 1)
   // "+娃", "带娃", "娃一起": a child with no possessive.
   if (relatives.length === 0) {
@@ -164,10 +201,12 @@ export function peopleIn(t: string): People {
     }
   }
   // "孩子…这次他奶奶带他来": the child's family member brings the child; both come.
-  for (const m of t.matchAll(new RegExp(`(?:他|她|孩子)(?:的)?(${RELATIVE_WORDS.join('|')})(?:也|会|就)?(?:带|陪)(?:着)?(他|她|孩子|娃)?(?:一起)?(?:来|去|参加)`, 'gu'))) {
-    take(CANONICAL[m[1]!] ?? m[1]!, 1)
-    const child = /^[他她]$/u.test(m[2] ?? '') ? new RegExp(`(${CHILD_WORDS})(?!他|的)`, 'u').exec(t.slice(0, m.index)) : undefined
-    if (child && !relatives.some((r) => CHILD.test(r))) take(child[1]!, 1)
+  // "孩子奶奶带去": the child named as whose she is goes too.
+  for (const m of t.matchAll(new RegExp(`(他|她|孩子|娃)(?:的)?(${RELATIVE_WORDS.join('|')})(?:也|会|就)?(?:带|陪)(?:着)?(他|她|孩子|娃)?(?:一起)?(?:来|去|参加)`, 'gu'))) {
+    const whose = m[1]!
+    const child = /^[他她]$/u.test(m[3] ?? '') ? new RegExp(`(${CHILD_WORDS})(?!他|的)`, 'u').exec(t.slice(0, m.index))?.[1] : /^(?:孩子|娃)$/u.test(whose) ? whose : undefined
+    if (child && !relatives.some((r) => CHILD.test(r))) take(child, 1)
+    take(CANONICAL[m[2]!] ?? m[2]!, 1)
   }
   const relCount = [...places.values()].reduce((a, b) => a + b, 0)
   const forOthers = /(?:帮|给|替)(?!我(?:和|跟|、))((?:我(?:家|的)?)?(?:邻居|同事|朋友|楼下的|楼上的|娘家)?)/u.exec(t)
@@ -181,29 +220,39 @@ export function peopleIn(t: string): People {
       return !/[帮给替]$/u.test(c.before) || SIGNS_UP.test(c.after)
     })
   })
+  // "她叫小慧", "名字写周桂兰就行": the name of someone already said, no place of her own.
+  const aliases = names.filter((n) => new RegExp(`(?:叫|名字写|名字是)[“"「]?${n}`, 'u').test(bare)).length
   // The sender goes unless the sign-up is only for others ("帮我婆婆报", "给张大妈报一个", "侬帮伊报一个").
-  const othersOnly = /^(?:小助手\s*)?(?:我想|我要|[^我俺，,。\s]{1,6}?)?(?:也)?(?:帮|给|替)(?!我(?![家的]|[妈爸婆公老孩女儿闺娃孙外姐妹弟哥嫂同邻朋]))/u.test(t) || /[让托叫请]我帮(?:她|他)/u.test(t) || /(?:你|侬)帮(?:她|他|伊)报/u.test(t) || /(?:想|要)(?:帮|给)(?:我)?(?:娘家)?[妈爸婆公]/u.test(t)
-  const selfSaid = /(?:^|[，,\s。])(?:我|俺)(?:也|和|跟|、|要|想|报|去|参加|一个|自己|\s|$)|算我|算上我|加上我|^报|我们|我\+|\+\d|^\d|报(?:个|一个)?(?:名)?$|[帮给替]我报|帮我和|给我和|我跟|我和|[:：]我[、,，]|(?<![让叫帮给替])我(?:也)?(?:去|报|参加)(?![不了过])/u.test(t)
+  const othersOnly = /^(?:小助手\s*)?(?:我想|我要|[^我俺，,。\s]{1,6}?)?(?:也)?(?:帮|给|替)(?!我(?![家的]|[妈爸婆公老孩女儿闺娃孙外姐妹弟哥嫂同邻朋]))/u.test(t) || /[让托叫请]我帮(?:她|他)(?!们?也)/u.test(t) || /(?:你|侬)帮(?:她|他|伊)报/u.test(t) || /(?:再|在)(?:给|帮)我(?:加|添|多报)(?:一个|个|一位|一份)/u.test(t) || /我(?:是)?代报|代(?:她|他)们?报|(?:她|他)们让我(?:帮(?:她|他)们?)?报/u.test(t) || /(?:想|要)(?:帮|给)(?:我)?(?:娘家)?[妈爸婆公]/u.test(t)
+  const selfSaid = /(?:^|[，,\s。])(?:我|俺)(?:也|和|跟|、|要|想|报|去|参加|一个|自己|\s|$)|算我|算上我|加上我|^报|我们|我\+|\+\d|^\d|报(?:个|一个)?(?:名)?$|[帮给替]我报|帮我和|给我和|我跟|我和|[:：]我[、,，]|(?<![让叫帮给替])我(?:也)?(?:去|报|参加)(?![不了过])|[帮给替]我(?:也)?(?:加|记|留|占|算|登记)|(?<![让叫帮给替])我(?:也)?要(?:一个|个|一份|名额|报|去|参加)|(?:^|[，,\s。])我(?:也)?带/u.test(t)
   // Said outright: "我就不去了" (only the others go), "我陪着去", "我带我孙子去" (she goes too).
-  const selfOut = t.split(/[，,。！!；;\s]/u).some((c) => /我(?:就|自己)?(?:不去|不参加|不来)|^我(?:那天|当天|周[六日末]|那会儿?)?(?:要|得)(?:上班|加班|值班)$/u.test(c) && !/要是|如果|万一|的话/u.test(c))
+  const selfOut = t.split(/[，,。！!；;\s]/u).some((c) => /我(?:就|自己)?(?:不去|不参加|不来)|^我(?:那天|当天|周[六日末]|那会儿?)?(?:要|得)?(?:上班|加班|值班)(?:去不了|来不了|没空)?$|^我(?:那天|当天|周[六日末])?(?:去不了|来不了)/u.test(c) && !/要是|如果|万一|的话/u.test(c))
   const selfIn = new RegExp(`我(?:也|就)?(?:陪|跟|带)着?(?:上)?(?:我(?:家|的)?)?(?:她|他|她们|他们|${RELATIVE_WORDS.join('|')})?(?:一起)?去`, 'u').test(t)
   // The family member is the subject and she says nothing of herself: only they go.
   const onlyThem = !!subject && !selfSaid
   const self = !selfOut && (selfIn || (!othersOnly && !onlyThem && (selfSaid || (relatives.length === 0 && names.length === 0) || !forOthers)))
   // Friends and neighbours brought along are places too, though not family: "再加一个我闺蜜", "我邻居+1".
-  const friends = [...t.matchAll(new RegExp(`(?:我|再加一个我?|带上我?)(?:的)?(?:闺蜜|邻居|同事|朋友|同学)(?![的家]|${NAME}|小)`, 'gu'))].length
-  let count = (self ? 1 : 0) + relCount + names.length + friends
+  const friends = [...t.matchAll(new RegExp(`(?:我|再加一个我?|带(?:上|个|一个)?我?)(?:的)?(?:闺蜜|邻居|同事|朋友|同学)(?![的家]|${NAME}|小|阿)`, 'gu'))].length
+  let count = (self ? 1 : 0) + relCount + names.length - aliases + friends
   const explicit = explicitCount(t)
   // "算我一个，再带上我妈": 一个 is her own place, not the total; "给我和张丽各报一个": one each.
   if (explicit !== undefined && !(explicit === 1 && count > 1)) count = explicit
+  // In the order they were written.
+  relatives.sort((a, b) => t.indexOf(a) - t.indexOf(b))
   return { self, relatives, names, count: Math.max(count, 1) }
 }
 
 /** Words of a quarrel after a family member ("跟老公闹得厉害", "和婆婆吵架"). */
-const QUARREL = /^(?:最近|正在|在|天天|整天|总是?|老是?|经常|一直|又|常常?|都|有点)*(?:闹|吵|拌嘴|斗嘴|打架|离婚|生气|怄气|置气|冷战|关系|矛盾|过不下去|处不来|合不来|不和|不对付)/u
+const QUARREL = /^(?:最近|正在|在|天天|整天|总是?|老是?|经常|一直|又|常常?|都|有点)*(?:闹|吵|拌嘴|斗嘴|打架|离婚|分居|分开|生气|怄气|置气|冷战|关系|矛盾|过不下去|处不来|合不来|不和|不对付)/u
 
 /** "+3", "仨人", "两个人", "2人", "一位", "帮她俩". */
 export function explicitCount(t: string): number | undefined {
+  // "一共仨", "共2位", "可以就给我们报仨": the total said outright.
+  const total = new RegExp(`(?:一共|总共|共|合计)\\s*(${NUM})\\s*(?:个人|个|人|位)?|报(俩|仨)(?![\\u4e00-\\u9fa5])`, 'u').exec(t)
+  if (total) return numberOf(total[1] ?? total[2]!)
+  // "陈静+2": the one named and two more.
+  const named = new RegExp(`${NAME}\\s*\\+\\s*(\\d)(?!\\d)`, 'u').exec(t)
+  if (named && !RELATIVE_WORDS.some((r) => named[0].startsWith(r))) return Number(named[1]) + 1
   // "+1 +1", "我+1 我邻居+1": one place each.
   const plus = [...t.matchAll(/\+\s*(\d)(?!\d)/gu)]
   if (plus.length > 1 && plus.every((p) => p[1] === '1')) return plus.length

@@ -67,9 +67,18 @@ function ownLines(entries: string[]): { relatives: string[]; names: string[]; co
   if (k < 0) return undefined
   const name = entries[k]!
   const relatives: string[] = []
-  for (const e of entries.slice(k + 1)) for (const r of peopleIn(`我${e.slice(name.length).replace(/^的/u, '')}`).relatives) if (!relatives.includes(r)) relatives.push(r)
-  return { relatives, names: [], count: entries.length - k }
+  const names: string[] = []
+  for (const e of entries.slice(k + 1)) {
+    const own = e.slice(name.length).replace(/^的/u, '')
+    for (const r of peopleIn(`我${own}`).relatives) if (!relatives.includes(r)) relatives.push(r)
+    // "吴姐的朋友小孙": a friend by name.
+    for (const n of namesIn(own)) if (!names.includes(n)) names.push(n)
+  }
+  return { relatives, names, count: entries.length - k }
 }
+
+/** A list line written in for someone else: 代报, 帮她报, 替她接. */
+const PROXY = /代报|代接|(?:帮|替)(?:她|他)(?:报|接)/u
 
 // ---------------------------------------------------------------- single messages
 
@@ -97,10 +106,14 @@ export function readSignup(t: string, sit: Situation): Understanding | undefined
   const list = parseList(t)
   if (list) {
     const last = list.entries[list.entries.length - 1]!
-    const p = ownLines(list.entries) ?? listLinePeople(last)
-    const slots: Understanding['slots'] = withActivity({ self: true, count: p?.count ?? 1 })
+    const line = listLinePeople(last)
+    const p = ownLines(list.entries) ?? line
+    // "刘阿姨（代报）": the last line is someone she writes in for, not herself.
+    const proxy = line && p === line && PROXY.test(last) ? line.name : undefined
+    const slots: Understanding['slots'] = withActivity({ self: !proxy, count: p?.count ?? 1 })
     if (p?.relatives.length) slots.relatives = p.relatives
-    if (p?.names.length) slots.names = p.names
+    const names: string[] = [...(proxy ? [proxy] : []), ...(p?.names ?? [])]
+    if (names.length) slots.names = names
     if (activity === undefined) {
       const a = activityRef(list.header, acts, sit.tz)
       if (a) slots.activity = a
@@ -126,19 +139,7 @@ export function readSignup(t: string, sit: Situation): Understanding | undefined
   const mine = sit.signedUp.length > 0
   if (cancelCue && (mine || ownRemoval || /取消.{0,4}报名|撤回报名|取消我/u.test(t)) && !/(?:活动|课).{0,3}取消$|取消活动|^取消[^我报]{0,6}的活动/u.test(t)) {
     // "报错了 我是想报插花的 阅读那个取消吧": a cancellation first, a sign-up second.
-    // "只取消我老公的，我跟孩子照常去": those who still go are not among the ones taken off.
-    const p = peopleIn(t.split(/(?<=[，,。！!；;\s])/u).filter((c) => !STILL_GOING.test(c)).join(''))
-    const slots: Understanding['slots'] = withActivity({})
-    const cancelActivity = activityRefNear(t, /取消|不去|去不了|退/u, sit)
-    if (cancelActivity) slots.activity = cancelActivity
-    // The one who cannot come may be named bare as the subject ("孩子发烧了 去不了了").
-    const relatives = p.relatives.length ? p.relatives : [...t.matchAll(RELATIVE_SUBJECT_G)].map((m) => m[1]!).filter((r, i, a) => a.indexOf(r) === i)
-    if (relatives.length) slots.relatives = relatives
-    // Named as the ones who drop out, the ones she signed up ("帮陈静同赵敏报的"), or the subject the message is about
-    // ("张丽那个是我帮她报的").
-    const names = namesIn(t).filter((n) => new RegExp(`${n}.{0,6}(?:不去|让我|取消)|帮[^，,。\\s]{0,5}${n}|^${n}.*[她他]`, 'u').test(t))
-    if (names.length) slots.names = names
-    return { intent: 'signup.cancel', slots, ...(joinCue && /想报|改报/u.test(t) ? { also: ['signup.join'] } : {}) }
+    return { intent: 'signup.cancel', slots: cancelSlots(t, sit), ...(joinCue && /想报|改报/u.test(t) ? { also: ['signup.join'] } : {}) }
   }
 
   if (/名单.{0,4}(?:给我|发|看)|(?:看看|发一?下|发个).{0,4}名单/u.test(t) && !/发过|说过|发了|看过/u.test(t)) return { intent: 'signup.roster', slots: withActivity({}) }
@@ -168,6 +169,24 @@ export function readSignup(t: string, sit: Situation): Understanding | undefined
   return undefined
 }
 
+/** Which activity a cancellation is for, and who is taken off: family words and names, not those who still go. */
+export function cancelSlots(t: string, sit: Situation): Understanding['slots'] {
+  // "只取消我老公的，我跟孩子照常去", "外孙去不了了 我闺女还去": those who still go are not among the ones taken off.
+  const off = t.split(/(?<=[，,。！!；;\s])/u).filter((c) => !STILL_GOING.test(c)).join('')
+  const p = peopleIn(off)
+  const slots: Understanding['slots'] = {}
+  const cancelActivity = activityRefNear(t, /取消|不去|去不了|退/u, sit) ?? activityRef(t, sit.activities, sit.tz)
+  if (cancelActivity) slots.activity = cancelActivity
+  // The one who cannot come may be named bare as the subject ("孩子发烧了 去不了了").
+  const relatives = p.relatives.length ? p.relatives : [...off.matchAll(RELATIVE_SUBJECT_G)].map((m) => m[1]!).filter((r, i, a) => a.indexOf(r) === i)
+  if (relatives.length) slots.relatives = relatives
+  // Named as the ones who drop out, the ones she signed up ("帮陈静同赵敏报的"), whose place is given back ("把孙红的名额退了"),
+  // or the subject the message is about ("张丽那个是我帮她报的").
+  const names = namesIn(off).filter((n) => new RegExp(`${n}.{0,8}(?:不去|去不了|来不了|让我|取消|退|名额)|[帮把][^，,。\\s]{0,5}${n}|^${n}.*[她他]`, 'u').test(off))
+  if (names.length) slots.names = names
+  return slots
+}
+
 /**
  * Who is to come off a roster, as written: a name (把王芳…, 周姐那个名额…, 有个王芳…, 将張麗剔咗, “小美妈妈”) or a
  * position (3号, 第3个, 第5位).
@@ -195,7 +214,7 @@ export function infoField(t: string): NonNullable<Understanding['slots']['field'
 }
 
 /** A clause saying someone still goes ("我跟孩子照常去", "她还是来"). */
-const STILL_GOING = /(?:照常|照样|照旧|继续|还是|仍然|依然)(?:要|会)?(?:去|来|参加)/u
+const STILL_GOING = /(?:照常|照样|照旧|照|继续|还是|仍然|依然|还)(?:要|会)?(?:去|来|参加)(?![不了成])/u
 
 /** A family word as the subject of a clause ("孩子发烧了", "我婆婆去不了了"). */
 const RELATIVE_SUBJECT = new RegExp(`(?:^|[，,。\\s]|我|我家|俺家)(${RELATIVE_WORDS.join('|')})(?!报)`, 'u')

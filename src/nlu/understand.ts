@@ -14,7 +14,7 @@ import { learnedCategories, learnedIntents, type IntentScore } from './learned/i
 import { categoryOfNeed, problemCategory } from './need.ts'
 import { peopleIn } from './people.ts'
 import { readByRules, readPending } from './rules.ts'
-import { infoField, readSignup, removalTarget } from './signup.ts'
+import { cancelSlots, infoField, readSignup, removalTarget } from './signup.ts'
 import { activityRef, normalize } from './text.ts'
 import type { Intent, Situation, Slots, Understanding } from './types.ts'
 
@@ -138,6 +138,7 @@ export function readAs(intent: Intent, t: string, sit: Situation): Understanding
       return same(readSignup(t, sit)) ?? { intent, slots: withActivity(field ? { field } : {}) }
     }
     case 'signup.cancel':
+      return same(readSignup(t, sit)) ?? { intent, slots: cancelSlots(t, sit) }
     case 'signup.roster':
     case 'signup.status':
     case 'activity.list':

@@ -30,6 +30,10 @@ export function capacityIn(t: string): number | undefined {
   const forms = [
     // 名额扩到30, 人数减到15个, 插花名额加到15个, 限额改成20
     new RegExp(`(?:名额|人数|限额|位置|座位|人)(?:扩|加|减|改|调|放宽|增加|降|缩|变|提高)?(?:到|成|为)\\s*(${NUM})`, 'u'),
+    // 限额改14人, 名额调20个: the change without 到/成.
+    new RegExp(`(?:名额|人数|限额)(?:改|调|扩|减)\\s*(${NUM})\\s*${UNIT}`, 'u'),
+    // 来八个人就够了, 先报五十人: as many as the host wants.
+    new RegExp(`来\\s*(${NUM})\\s*${UNIT}(?:就)?(?:够|行|可以)|先(?:报|收)\\s*(${NUM})\\s*${UNIT}`, 'u'),
     // 限10人, 限额二十人, 限攤位20個, 名额：20, 人数 30, 最多15个家庭, 座位有限只有40个
     new RegExp(`(?:限额?|名额|人数|最多|只收|只有|招)[:：\\s]*(?:摊位|名额)?\\s*(${NUM})\\s*${UNIT}?`, 'u'),
     // 二十个名额, 20个名额
@@ -40,7 +44,7 @@ export function capacityIn(t: string): number | undefined {
   for (const re of forms) {
     const m = re.exec(t)
     if (m) {
-      const n = numberOf(m[1]!)
+      const n = numberOf((m[1] ?? m[2])!)
       if (n !== undefined) return n
     }
   }
