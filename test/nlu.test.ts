@@ -62,10 +62,11 @@ describe('understanding the corpus (parser)', () => {
 describe('routing the corpus (every capability registered)', () => {
   let world: NluWorld
   const routes = new Map<string, string | undefined>()
+  // Routing 3,400 lines through real Redis: a few seconds idle, much longer with both cores busy. Work, not a clock.
   beforeAll(async () => {
     world = await nluWorld()
     for (const line of lines) routes.set(line.id, await world.routeOf(line))
-  })
+  }, 300_000)
   afterAll(() => world.close())
 
   const byRoute = (line: (typeof lines)[number]) => {
