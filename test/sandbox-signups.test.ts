@@ -39,7 +39,10 @@ describe('sandbox: a family sign-up conversation', () => {
     expect(find(/^活动草稿：亲子绘本共读\n[\s\S]*名额：2个家庭（孩子不另占名额）/u)).toBeDefined()
     expect(find(/^【活动1】亲子绘本共读\n[\s\S]*名额：2个家庭（孩子不另占名额）/u)).toBeDefined()
     expect(room.filter((a) => a.text.includes('按家庭算名额')).length).toBe(1)
-    // Two parents with children fill the two places; the third family waits.
-    expect(find(/已报名（2\/2）：\n1\. 王芳\n2\. 张丽\n候补（1）：\n1\. 陈静/u)).toBeDefined()
+    // Two parents with children fill the two places, the children listed with them; the third family waits.
+    expect(find(/已报名（2\/2）：\n1\. 王芳（带儿子）\n2\. 张丽（带娃×2）\n候补（1）：\n1\. 陈静（带闺女）/u)).toBeDefined()
+    // A parent cancels for her family: the waiting family moves up, and the one who signed it up is @-mentioned.
+    const promoted = find(/已取消报名：王芳（带儿子）[\s\S]*候补转正：陈静（带闺女）/u)
+    expect(promoted?.mentions).toEqual(['陈静'])
   }, 120_000)
 })

@@ -197,6 +197,14 @@ export const texts = {
     `好的，${label(a)}前一天${hour}点和开始前会自动提醒，只@报了名的朋友（现在${people}人），没报名的不打扰。`,
   remindPast: (at: number, tz: string) => `${when(at, tz)}已经过了，请说一个以后的时间。`,
   familyRule: '（这个亲子活动按家庭算名额，孩子不另占名额）',
+  /** A parent's entry in an activity counted by family: "王芳（带儿子）", "张丽（带娃×2）". */
+  withChildren: (name: string, children: string[]) => {
+    const counted = [...new Set(children)].map((c) => {
+      const n = children.filter((x) => x === c).length
+      return n > 1 ? `${c}×${n}` : c
+    })
+    return `${name}（带${counted.join('、')}）`
+  },
 }
 
 const STATUS: Record<Activity['status'], string> = { open: '报名中', closed: '已截止', cancelled: '已取消' }

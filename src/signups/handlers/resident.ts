@@ -142,12 +142,17 @@ async function act(ctx: Context, svc: SignupService, u: Understanding, old: Resi
       // Sign-ups held for an announcement being published are applied first; this one queues behind them.
       if (ctx.msg.conversation.kind === 'room' && (await svc.holdIfWaiting({ groupId, msgId, by, people: slotsFor(people, by), room: ctx.msg.conversation, activityId: a.id }))) return
       let note = ''
+      let slots: PersonSlot[]
       if (a.countRule === 'family' && people.some((p) => 'relation' in p && CHILD.test(p.relation))) {
+        // The children come with the first grown-up and take no place of their own; the roster still says so.
+        const children = people.flatMap((p) => ('relation' in p && CHILD.test(p.relation) ? [p.relation.replace(/\d+$/u, '')] : []))
         people = people.filter((p) => !('relation' in p && CHILD.test(p.relation)))
         if (people.length === 0) people = [{ self: true }]
+        slots = slotsFor(people, by)
+        slots[0] = { ...slots[0]!, name: texts.withChildren(slots[0]!.name, children) }
         note = texts.familyRule
-      }
-      await svc.enqueue({ op: 'join', activityId: a.id, msgId, by, people: slotsFor(people, by) })
+      } else slots = slotsFor(people, by)
+      await svc.enqueue({ op: 'join', activityId: a.id, msgId, by, people: slots })
       // Said once in a burst of sign-ups, not to every parent.
       if (note && (await svc.firstTime(`family-rule:${a.id}`, 30 * 60))) await ctx.reply(note)
       return
