@@ -5,6 +5,7 @@ import { parseScript } from '../src/sandbox/script.ts'
 import { perform, waitIdle } from '../src/sandbox/runner.ts'
 import { createSignups } from '../src/signups/index.ts'
 import type { SignupService } from '../src/signups/service.ts'
+import { texts as signupTexts } from '../src/signups/texts.ts'
 import type { SentMessage } from '../src/core/message.ts'
 import { startTestBot, type TestBot } from '../src/testing/bot.ts'
 import { wallClock } from '../src/core/tz.ts'
@@ -157,6 +158,21 @@ describe('signups in the group', () => {
     expect(names.sort()).toEqual(['王芳的婆婆', '张丽', '张丽的孩子', '张丽的孩子2'].sort())
     // Naming a mother-in-law is not a disclosure: no private check-in (the sign-up itself is the control).
     expect(bot.sent.filter((s) => s.kind === 'private' && s.to === '王芳')).toEqual([])
+  })
+
+  it('a resident asking to be reminded of what she signed up for is told the reminders already @ her; not signed up, she is told how', async () => {
+    const { bot } = await boot()
+    bot.world.say('李姐', '发布活动 12月12日周六下午2点 插花课 微家活动室 限5人', { mentionBot: true })
+    expect(await waitIdle(bot.app, 20_000)).toBe(true)
+    bot.world.say('王芳', '插花我报一个')
+    expect(await waitIdle(bot.app, 20_000)).toBe(true)
+    bot.world.say('王芳', '活动前一天提醒我一下')
+    expect(await waitIdle(bot.app, 20_000)).toBe(true)
+    bot.world.say('张丽', '到时候提醒我一声哈')
+    expect(await waitIdle(bot.app, 20_000)).toBe(true)
+    const last = bot.sent.slice(-2)
+    expect(last[0]).toMatchObject({ mentions: ['王芳'], text: expect.stringMatching(/^好的，活动1「插花课」前一天\d+点和开始前会自动提醒/u) })
+    expect(last[1]).toMatchObject({ mentions: ['张丽'], text: signupTexts.remindNotSignedUp })
   })
 
   it('a "+1" agreeing with ordinary chat is not a sign-up; after activity talk it is', async () => {

@@ -26,6 +26,7 @@ export const ROUTE_INTENTS: Record<string, Intent[]> = {
   'reminders.create': ['reminder.create'],
   'reminders.once': ['reminder.create'],
   'signups.remind': ['reminder.create'],
+  'signups.remind-me': ['reminder.create'],
   'reminders.create-llm': ['reminder.create'],
   'qa.answer': ['qa.question'],
 }

@@ -8,7 +8,7 @@ import { liveActivities } from './handlers/state.ts'
 import { announceRoute, draftRoute } from './handlers/announce.ts'
 import { fixPublishedRoute, hostRoute } from './handlers/host.ts'
 import { observer } from './handlers/observe.ts'
-import { remindRoute } from './handlers/remind.ts'
+import { remindMeRoute, remindRoute } from './handlers/remind.ts'
 import { residentRoute } from './handlers/resident.ts'
 import { SignupService } from './service.ts'
 import type { SignupSettings } from './settings.ts'
@@ -47,6 +47,7 @@ export function createSignups(opts: SignupDeps = {}): Capability {
       app.route(announceRoute(app, svc))
       app.route(hostRoute(app, svc))
       app.route(remindRoute(svc))
+      app.route(remindMeRoute(svc))
       app.route(residentRoute(svc))
     },
   }

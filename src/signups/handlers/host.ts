@@ -165,7 +165,7 @@ async function patch(svc: SignupService, ctx: Context, a: Activity, slots: Slots
     // An unclear clock ("3点") is confirmed with the host, never guessed.
     const said = parseDateTime(ctx.msg.text, new Date(now), svc.tz)
     if (said?.ambiguous) throw new UserError(texts.editNeedsConfirm(said.ambiguous))
-    const startAt = slotTime(slots.time, a.startAt, svc.tz)
+    const startAt = weekdayNear(ctx.msg.text, slots.time, a.startAt, svc.tz) ?? slotTime(slots.time, a.startAt, svc.tz)
     if (startAt <= now) throw new UserError(texts.pastTime(startAt, svc.tz))
     update.startAt = startAt
     if (a.deadlineAt > startAt) update.deadlineAt = startAt
@@ -201,6 +201,22 @@ export function slotTime(time: string, sameDayAs: number, tz: string): number {
   const [h, m] = time.split(':').map(Number)
   const w = wallClock(sameDayAs, tz)
   return fromWall(tz, w.year, w.month, w.day, h ?? 0, m ?? 0)
+}
+
+/**
+ * "改到周日下午3点" for an activity on Saturday the 12th means Sunday the 13th, not the coming Sunday: a bare
+ * weekday (no 这/本/下/上, no date) in an edit is the day with that weekday nearest the activity's own date.
+ */
+export function weekdayNear(text: string, time: string, activityAt: number, tz: string): number | undefined {
+  const m = /(?<![这本下上])(?:周|星期|礼拜)([一二三四五六日天])/u.exec(text)
+  if (!m || /\d+\s*[号日]|[一二三四五六七八九十]+[号日]|月/u.test(text.replace(m[0], ''))) return undefined
+  const target = '一二三四五六'.indexOf(m[1]!) + 1 || 7
+  const w = wallClock(activityAt, tz)
+  const current = w.weekday === 0 ? 7 : w.weekday
+  const ahead = (target - current + 7) % 7
+  const offset = ahead <= 3 ? ahead : ahead - 7
+  const [h, min] = time.slice(-5).split(':').map(Number)
+  return fromWall(tz, w.year, w.month, w.day + offset, h ?? 0, min ?? 0)
 }
 
 /** The activity a command means: by number (in this group), or the only live one; otherwise ask. */

@@ -6,7 +6,7 @@ import type { SignupService } from '../service.ts'
 import { pickActivity } from '../resolve.ts'
 import { texts } from '../texts.ts'
 import { slotTime } from './host.ts'
-import { chosen } from './resident.ts'
+import { chosen, mine } from './resident.ts'
 import { liveActivities } from './state.ts'
 
 export function remindRoute(svc: SignupService): Route {
@@ -38,3 +38,29 @@ async function remind(ctx: Context, svc: SignupService): Promise<void> {
   await svc.remindSignedUp(a, at, content, ctx.msg.id)
   await ctx.reply(texts.remindCustomSaved(a, at, svc.tz, content, confirmed))
 }
+
+/**
+ * A resident asking to be reminded of what she signed up for ("活动前一天提醒我一下", "到时候提醒我"): the day-before
+ * and starting-soon reminders already @ everyone signed up, so she is told that, not left without an answer.
+ */
+export function remindMeRoute(svc: SignupService): Route {
+  return {
+    name: 'signups.remind-me',
+    band: 'command',
+    match(ctx) {
+      const u = ctx.get(UNDERSTOOD)
+      return u?.intent === 'reminder.create' && !u.slots.time && !!ctx.msg.groupId && ctx.msg.role === 'resident' && REMIND_ME.test(ctx.msg.text)
+    },
+    async handle(ctx) {
+      const live = await liveActivities(ctx, svc)
+      const hers = await mine(ctx, svc, live)
+      const n = ctx.get(UNDERSTOOD)?.slots.activity
+      const a = hers.find((x) => x.id === n) ?? hers[0]
+      if (!a) return ctx.reply(live.length ? texts.remindNotSignedUp : texts.noActivities)
+      const { confirmed } = await svc.store.counts(a.id)
+      await ctx.reply(texts.remindAutomatic(a, svc.tz, confirmed, svc.settings.dayBeforeHour))
+    },
+  }
+}
+
+const REMIND_ME = /提醒(?:我|一下我|俺)|叫我一声|喊我一声/u

@@ -54,7 +54,7 @@ export function residentRoute(svc: SignupService): Route {
 
 const MINE = contextKey<Promise<Activity[]>>('signups.mine')
 /** The live activities the sender is on (roster or waitlist, own or signed up by them); read once per message. */
-function mine(ctx: Context, svc: SignupService, live: Activity[]): Promise<Activity[]> {
+export function mine(ctx: Context, svc: SignupService, live: Activity[]): Promise<Activity[]> {
   return ctx.memo(MINE, async () => {
     const who = { id: ctx.msg.sender.id, key: nameKey(ctx.msg.sender.name) }
     const flags = await Promise.all(live.map((a) => svc.store.hasEntry(a.id, who)))
