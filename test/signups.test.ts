@@ -175,6 +175,20 @@ describe('signups in the group', () => {
     expect(last[1]).toMatchObject({ mentions: ['张丽'], text: signupTexts.remindNotSignedUp })
   })
 
+  it('a host asked "which activity?" for a reminder answers "2" and the reminder is set for activity 2', async () => {
+    const { bot } = await boot()
+    for (const text of ['发布活动 12月12日周六下午2点 插花课 微家活动室 限5人', '发布活动 12月13日周日上午9点 太极拳 社区广场 限10人']) {
+      bot.world.say('李姐', text, { mentionBot: true })
+      expect(await waitIdle(bot.app, 20_000)).toBe(true)
+    }
+    bot.world.say('李姐', '活动前一晚只提醒报了名的')
+    expect(await waitIdle(bot.app, 20_000)).toBe(true)
+    expect(texts(bot).at(-1)).toMatch(/您要提醒哪一个/u)
+    bot.world.say('李姐', '2')
+    expect(await waitIdle(bot.app, 20_000)).toBe(true)
+    expect(texts(bot).at(-1)).toMatch(/^好的，活动2「太极拳」前一天\d+点和开始前会自动提醒/u)
+  })
+
   it('a "+1" agreeing with ordinary chat is not a sign-up; after activity talk it is', async () => {
     const { bot, svc } = await boot()
     await say(bot, '李姐', '@小助手 发布活动 下周六下午2点 亲子阅读 限20人', true)

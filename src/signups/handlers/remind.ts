@@ -23,12 +23,12 @@ export function remindRoute(svc: SignupService): Route {
   }
 }
 
-async function remind(ctx: Context, svc: SignupService): Promise<void> {
-  const u = ctx.get(UNDERSTOOD)!
+/** Also the replay when the host answers "which activity?" with "2" or "插花那个" (resident.ts answerWhich). */
+export async function remind(ctx: Context, svc: SignupService, u = ctx.get(UNDERSTOOD)!): Promise<void> {
   const live = await liveActivities(ctx, svc)
   const n = u.slots.activity
   const picked = n !== undefined && live.some((a) => a.id === n) ? { one: live.find((a) => a.id === n)! } : pickActivity(live, {}, ctx.msg.quoted?.text)
-  const a = await chosen(ctx, svc, picked, '提醒')
+  const a = await chosen(ctx, svc, picked, '提醒', u)
   if (!a) return
   const { confirmed } = await svc.store.counts(a.id)
   if (!u.slots.time) return ctx.reply(texts.remindAutomatic(a, svc.tz, confirmed, svc.settings.dayBeforeHour))

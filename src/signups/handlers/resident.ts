@@ -11,6 +11,7 @@ import { byTitle, pickActivity, plusOneCounts, type Pick } from '../resolve.ts'
 import type { Activity, PersonSlot } from '../store.ts'
 import { texts } from '../texts.ts'
 import { groupIdOf, liveActivities, memo, residentIntent } from './state.ts'
+import { remind } from './remind.ts'
 
 /** The intents this route serves (see src/nlu/route-intents.ts). */
 export const RESIDENT_INTENTS: ReadonlySet<Intent> = new Set<Intent>([
@@ -272,7 +273,8 @@ async function answerWhich(ctx: Context, svc: SignupService, u: Understanding): 
   await svc.pending.clear(groupId, ctx.msg.sender.id)
   for (const id of chosenIds) {
     const replay: Understanding = { intent: p.intent as Intent, slots: { ...(p.slots as Slots), activity: id } }
-    await act(ctx, svc, replay, undefined, `${p.msgId}:a${id}`)
+    if (replay.intent === 'reminder.create') await remind(ctx, svc, replay)
+    else await act(ctx, svc, replay, undefined, `${p.msgId}:a${id}`)
   }
 }
 
@@ -286,7 +288,7 @@ export async function chosen(ctx: Context, svc: SignupService, picked: Pick, ver
   if ('one' in picked) return picked.one
   if ('several' in picked) {
     const groupId = groupIdOf(ctx)
-    if (u && groupId && RESIDENT_INTENTS.has(u.intent)) {
+    if (u && groupId && (RESIDENT_INTENTS.has(u.intent) || u.intent === 'reminder.create')) {
       await svc.pending.set(groupId, ctx.msg.sender.id, { kind: 'which_activity', intent: u.intent, slots: { ...u.slots }, msgId, activityIds: picked.several.map((a) => a.id) })
       await ctx.reply(texts.askWhichShort(picked.several, svc.tz, verb))
     } else await ctx.reply(texts.askWhich(picked.several, svc.tz, verb))
