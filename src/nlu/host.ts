@@ -43,9 +43,9 @@ export function correctionSlots(t: string, sit: Situation): Slots {
   return slots
 }
 
-/** A new name: 改名叫X, 改个名，叫X, 名字叫X不是Y, 标题改成「X」. */
+/** A new name: 改名叫X, 改个名，叫X, 名字叫X不是Y, 标题改成「X」, 改叫「X」. */
 function titleChange(t: string): string | undefined {
-  const m = /(?:改名叫|改名为|改名成|改名(?=\s*[《「“"])|改个名字?[，,\s]*叫|名字改成|名字改为|名称改成|标题改成|标题改为|标题\s+|名字叫|标题是|名字是)\s*[《「“"]?([^》」”"，,。\s]+?)[》」”"]?(?:不是.*|打错.*|$|[，,。\s])/u.exec(t)
+  const m = /(?:改叫(?=\s*[《「“"])|改名叫|改名为|改名成|改名(?=\s*[《「“"])|改个名字?[，,\s]*叫|名字改成|名字改为|名称改成|标题改成|标题改为|标题\s+|名字叫|标题是|名字是)\s*[《「“"]?([^》」”"，,。\s]+?)[》」”"]?(?:不是.*|打错.*|$|[，,。\s])/u.exec(t)
   return m?.[1]?.trim()
 }
 

@@ -340,3 +340,9 @@ describe('announcements: seats, online, dialect, book lists, deadlines', () => {
     expect(placeClause('小区篮球场')).toBe('小区篮球场')
   })
 })
+
+describe('an edit that renames with 改叫 and a quoted name', () => {
+  it('reads the new title', () => {
+    expect(editSlots(n('插花课改叫「春日花艺」 别的照旧'), sit)).toMatchObject({ title: '春日花艺' })
+  })
+})
