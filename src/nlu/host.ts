@@ -43,9 +43,9 @@ export function correctionSlots(t: string, sit: Situation): Slots {
   return slots
 }
 
-/** A new name: 改名叫X, 改个名，叫X, 名字叫X不是Y, 标题改成「X」. */
+/** A new name: 改名叫X, 改个名，叫X, 名字叫X不是Y, 标题改成「X」, 改叫「X」. */
 function titleChange(t: string): string | undefined {
-  const m = /(?:改名叫|改名为|改名成|改名(?=\s*[《「“"])|改个名字?[，,\s]*叫|名字改成|名字改为|名称改成|标题改成|标题改为|标题\s+|名字叫|标题是|名字是)\s*[《「“"]?([^》」”"，,。\s]+?)[》」”"]?(?:不是.*|打错.*|$|[，,。\s])/u.exec(t)
+  const m = /(?:改叫(?=\s*[《「“"])|改名叫|改名为|改名成|改名(?=\s*[《「“"])|改个名字?[，,\s]*叫|名字改成|名字改为|名称改成|标题改成|标题改为|标题\s+|名字叫|标题是|名字是)\s*[《「“"]?([^》」”"，,。\s]+?)[》」”"]?(?:不是.*|打错.*|$|[，,。\s])/u.exec(t)
   return m?.[1]?.trim()
 }
 
@@ -258,7 +258,7 @@ export function announceSlots(raw: string, sit: Situation): Slots {
   const labelled = (label: string) => new RegExp(`${label}[:：]\\s*([^\\s，,。]+)`, 'u').exec(t)?.[1]
   // Deadline first, so its time is not taken for the start.
   // "周二晚上8点截止报名", "周一晚八点前报个名", "25号中午12点前报节目", "截止12.11 18:00".
-  const dl = /([^，,。\s]{0,12}?(?:截止|(?:之|以)?前(?=报|接龙|登记|回复))(?:报(?:个)?名|接龙)?|(?:报名)?截止(?:到|时间[:：]?)?\s*[^，,。\s]{2,12}(?:\s\d{1,2}[:：]\d{2})?)(?=$|[^\p{L}\p{N}]|报|接龙|登记|回复)/u.exec(t)
+  const dl = /([^，,。\s]{0,12}?(?:截止|(?:之|以)?前(?=报|接龙|登记|回复))(?:报(?:个)?名|接龙)?|(?:报名)?截止(?:到|时间[:：]?)?\s*[^，,。\s]{2,12}(?:\s\d{1,2}[:：]\d{2})?|报名(?:到|至)(?=[^，,。\s]*(?:点|[:：]\d))[^，,。\s]{2,12})(?=$|[^\p{L}\p{N}]|报|接龙|登记|回复)/u.exec(t)
   let body = t
   let deadline: { at: number; weekday: boolean } | undefined
   if (dl) {
@@ -281,7 +281,7 @@ export function announceSlots(raw: string, sit: Situation): Slots {
   const placeL = labelled('地点') ?? /(?:地点|地方)(?:在|是)\s*([^\s，,。]{2,12})/u.exec(t)?.[1] ?? new RegExp(`(?:地点|地方)(${PLACE_PHRASE})`, 'u').exec(t)?.[1]
   // A name in quotes is the title ("办「手工香皂」体验"), unless it is a book or film the activity reads or shows.
   // A work shown or read, or the theme, may stand a few words after its verb ("放露天电影 《…》", "主题是《…》").
-  const quoted = /(?<![放读看演唱])[「“"]([^」”"]{2,24})[」”"]/u.exec(body)?.[1] ?? /(?<!(?:[放读看演唱]|主题)[^，,。！!]{0,10})《([^》]{2,24})》/u.exec(body)?.[1]
+  const quoted = /(?<![放读看演唱])[「“"]([^」”"]{2,24})[」”"]/u.exec(body)?.[1] ?? /(?<!(?:[放读看演唱]|主题|书目|书单|曲目)[^，,。！!]{0,10})《([^》]{2,24})》/u.exec(body)?.[1]
   // "活动：书法体验" labels the title; "发个活动：下周六…" is the command.
   const activityLabel = /(?:^|[\s，,。])活动[:：]\s*([^\s，,。]+)/u.exec(t)?.[1]
   const titleL = labelled('标题') ?? activityLabel ?? /名字叫[:：\s]*([^\s，,。]+)/u.exec(t)?.[1] ?? quoted
@@ -325,7 +325,7 @@ export function announceSlots(raw: string, sit: Situation): Slots {
       continue
     }
     // "在图书室搞个读书会", "咱们在活动室搞一个剪纸活动", "微家活动室练八段锦": the place, then the activity.
-    const lead = new RegExp(`^(?:咱们|我们|大家)?(?:在|于)?(${PLACE_PHRASE})(?:集合)?(.+)$`, 'u').exec(c)
+    const lead = new RegExp(`^(?:咱们|我们|大家|阿拉)?(?:在|于|勒)?(${PLACE_PHRASE})(?:集合)?(.+)$`, 'u').exec(c)
     if (lead) {
       slots.place ??= lead[1]!
       c = lead[2]!
@@ -337,7 +337,8 @@ export function announceSlots(raw: string, sit: Situation): Slots {
     // "剪纸活动过年贴窗花用的": what comes before 活动 names it.
     c = c.replace(/^(.{2,10}?)活动.*$/u, '$1').replace(/^[^的]{1,4}们的/u, '').replace(/(?:哈|啦|呀|吧|啊)$/u, '')
     // "—4" or "到四点" left of a clock range, "冬至那天": no name in them.
-    const noName = !/[\u4e00-\u9fa5A-Za-z]{2}/u.test(c) || /^[^\s]{1,4}(?:那天|当天)$/u.test(c) || new RegExp(`^(?:到|至|[-—~～])\\s*${NUM}\\s*(?:点|:|：)`, 'u').test(c)
+    // "阿拉", "我们": only who is speaking.
+    const noName = !/[\u4e00-\u9fa5A-Za-z]{2}/u.test(c) || /^(?:阿拉|我们|咱们|俺们|大家)$/u.test(c) || new RegExp(`${NUM}\\s*点(?:钟|半)?$`, 'u').test(c) || /^[^\s]{1,4}(?:那天|当天)$/u.test(c) || new RegExp(`^(?:到|至|[-—~～])\\s*${NUM}\\s*(?:点|:|：)`, 'u').test(c)
     if (c.length >= 2 && !noName) candidates.push(c.replace(/\u2236/u, '：'))
   }
   if (!slots.title) {

@@ -3,14 +3,14 @@ import { NUM, numberOf } from './text.ts'
 
 /** Family words, longest first so 外孙女 wins over 孙女 and 妈妈 over 妈. */
 export const RELATIVE_WORDS = [
-  '外孙女', '外孙子', '孩子他爸', '孩子爸爸', '孩子爸', '娃他爸', '娃爸', '大姑姐', '老伴儿', '老妈子', '老爷子', '小姑子', '小叔子', '大姑子', '大伯子', '老丈人', '丈母娘', '表姐', '表妹', '表嫂', '堂姐', '堂妹', '妯娌', '姨妈', '姑妈', '舅舅', '大嫂', '二嫂', '娘家妈', '儿媳妇', '外甥女', '婆婆', '公公', '妈妈', '母亲', '老妈', '爸爸', '父亲', '老爸', '奶奶', '爷爷', '外婆', '外公', '姥姥', '姥爷',
+  '外孙女', '外孙子', '孩子他爸', '孩子爸爸', '孩子爸', '娃他爸', '娃爸', '大姑姐', '老太太', '老伴儿', '老妈子', '老爷子', '小姑子', '小叔子', '大姑子', '大伯子', '老丈人', '丈母娘', '表姐', '表妹', '表嫂', '堂姐', '堂妹', '妯娌', '姨妈', '姑妈', '舅舅', '大嫂', '二嫂', '娘家妈', '儿媳妇', '外甥女', '婆婆', '公公', '妈妈', '母亲', '老妈', '爸爸', '父亲', '老爸', '奶奶', '爷爷', '外婆', '外公', '姥姥', '姥爷',
   '孩子', '小孩', '宝宝', '女儿', '闺女', '儿子', '老公', '丈夫', '爱人', '老伴', '媳妇', '儿媳', '女婿', '孙子', '孙女', '外孙', '侄女', '侄子', '外甥', '姐姐', '妹妹', '哥哥', '弟弟',
-  '嫂子', '弟媳', '姑姑', '婶婶', '小姨', '大姨', '舅妈', '亲家母', '家人', '老人', '大宝', '二宝', '小宝', '囡囡', '阿妈', '阿爸', '娃', '妈', '爸', '妹', '姐',
+  '嫂子', '弟媳', '姑姑', '婶婶', '小姨', '大姨', '舅妈', '亲家母', '家人', '老人', '大宝', '二宝', '小宝', '囡囡', '阿妈', '阿爸', '阿嬷', '对象', '娃', '姨', '妈', '爸', '妹', '姐',
 ]
 const CANONICAL: Record<string, string> = { 娘家妈: '妈' }
 // A relative is someone's: 我/我家/我的 before it, or listed after 和/跟/带/、/+.
 // A mark may be followed by whose she is: "还有她儿子", "王芳和她婆婆".
-const REL_RE = new RegExp(`(?:(?:我|俺|阿拉)(?:家|的|娘家)?|[和跟与、,，+带及帮给替把加报]|还有|再|带着)(?:我|俺|她|他)?(?:家)?(?:的)?(?:(${NUM})个?)?(${RELATIVE_WORDS.join('|')})`, 'gu')
+const REL_RE = new RegExp(`(?:(?:我|俺|阿拉)(?:家|的|娘家)?|[和跟与、,，+带及帮给替把加报]|\\+\\s+|还有|再|带着|带上)(?:我|俺|她|他)?(?:家)?(?:的)?(?:(${NUM})个?)?(?:大(?=孙|闺女|儿子|女儿|外孙))?(${RELATIVE_WORDS.join('|')})`, 'gu')
 
 const SURNAMES =
   '王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶阎余潘杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段钱汤尹黎易常武乔贺赖龚文庞樊兰殷施陶洪翟安颜倪严牛温芦季俞章鲁葛伍韦申尤毕聂焦向柳邢骆岳齐梅'
@@ -33,7 +33,7 @@ const NOT_NAMES = /^(?:谢谢|周[一二三四五六日天末]|周六的|周日�
  * Characters that follow a name rather than end one: verbs, particles, conjunctions, numbers and 各 ("张丽各报一个",
  * "张丽取消", "陈静让我").
  */
-const NAME_THEN = /[让报也都说的去来吧哈呀同和跟两三一个那各取不要想在就还给帮请先刚又已们俩仨]/u
+const NAME_THEN = /[让报也都说的去来吧哈呀同和跟两三一个那各取不要想在就还给帮请先刚又已们俩仨是]/u
 
 /** Names of people other than the sender in a short clause ("帮陈静报一个", "还有我楼下的李奶奶"). */
 export function namesIn(clause: string, opts: { exclude?: string[] } = {}): string[] {
@@ -45,7 +45,7 @@ export function namesIn(clause: string, opts: { exclude?: string[] } = {}): stri
   }
   // After a conjunction or a list mark, or standing alone between spaces ("王芳 张丽 我 三个人").
   // After a conjunction, a list mark, 把, or what she is called ("她叫…", "名字写…"); or standing alone between spaces.
-  const re = new RegExp(`(?<=^|[帮给替和跟与同、,，:：还有楼下的邻居同事朋友把叫]|隔壁|对门|楼上|闺蜜|同学|让|姐妹|老乡|亲戚|名字写|名字是)(${NAME})|(?<= )(${NAME})(?= |[、，,和]|$|也|都|让我)`, 'gu')
+  const re = new RegExp(`(?<=^|[帮给替和跟与同、,，:：还有楼下的邻居同事朋友把叫]|隔壁|对门|楼上|闺蜜|同学|让|姐妹|老乡|亲戚|名字写|名字是)(${NAME})|(?<= )(${NAME})(?= |[、，,和]|$|也|都|让我|一[个位](?![\u4e00-\u9fa5]))`, 'gu')
   for (const m of clause.matchAll(re)) {
     let n = m[1] ?? m[2]!
     const end = m.index + m[0].length
@@ -67,6 +67,8 @@ export function namesIn(clause: string, opts: { exclude?: string[] } = {}): stri
   for (const m of clause.matchAll(/(?:同学|邻居|朋友|同事|闺蜜)(小[\u4e00-\u9fa5])(?=[也都报去来，,\s]|$)/gu)) add(m[1]!)
   // Pet names (小芳, 阿梅) where a person stands: after 和/还有/、/叫 or opening the message, before a verb or a mark.
   for (const m of clause.matchAll(new RegExp(`(?<=^|[和跟与同、，,\\s叫让把帮给替]|还有|闺蜜|朋友|同事|邻居|同学)(${PET})(?=[也都报去来和跟、，,\\s仨俩两三让说的不那还]|$)`, 'gu'))) add(m[1]!)
+  // "她叫豆豆": a doubled pet name given for someone already said.
+  for (const m of clause.matchAll(/叫((\p{Script=Han})\2)(?![\u4e00-\u9fa5])/gu)) add(m[1]!)
   // "她在群里叫“小雅”": the name she goes by, in quotes.
   for (const m of clause.matchAll(/叫[“"「]([^”"」\s]{1,6})[”"」]/gu)) add(m[1]!)
   return out
@@ -135,8 +137,13 @@ function comesAlong(t: string, m: RegExpMatchArray): boolean {
   // A list mark or a conjunction makes her a companion; "我老公", "，孩子" only when she is the one who goes.
   if (/^[和跟与、+及带把加报]|^还有|^再/u.test(head) || /^[帮给替]/u.test(head)) return true
   if (COMPANION_MARK.test(before)) return true
+  // "我妈不会弄微信，帮她报个…": the one she then signs up as 她.
+  if (/^[，,]?(?:我|俺)(?:家|的)?$/u.test(head) && FOR_HER.test(after)) return true
   return TAKES_PART.test(after)
 }
+
+/** Signing up someone already said, as 她/他: "帮她报上", "给他也报一个". */
+const FOR_HER = /[帮给替](?:她|他)(?:也)?(?:报|登记|加|算|留|占)/u
 
 /** Whether a name at `at` is only the one the message is addressed to ("李姐 我报插花", "李姐帮我报个…"). */
 function addressed(t: string, name: string): boolean {
@@ -184,6 +191,9 @@ export function peopleIn(t: string): People {
   // "一个大人两个孩子": the children counted beside the grown-up.
   const grown = new RegExp(`(?:${NUM})个?大人[，,\\s]*(${NUM})个(孩子|小孩|娃)`, 'u').exec(t)
   if (grown) take(grown[2]!, numberOf(grown[1]!) ?? 1)
+  // "大人一个小孩两个": the same, each followed by how many.
+  const grownAfter = new RegExp(`大人\\s*(?:${NUM})\\s*个?[，,\\s]*(孩子|小孩|娃)\\s*(${NUM})\\s*个`, 'u').exec(t)
+  if (!grown && grownAfter) take(grownAfter[1]!, numberOf(grownAfter[2]!) ?? 1)
   // "闺女说想去插花", "小宝想去亲子阅读", "阿拉囡囡要去", "婆婆让我帮她报": a family member named bare as the one who goes.
   const subject = new RegExp(`^(?:小助手\\s*)?(?:我|俺|阿拉)?(?:家|的)?(${RELATIVE_WORDS.join('|')})(?:也|说|都|还)*(?:想|要|报|去|[让叫托]我(?:帮|给|替)(?:她|他))`, 'u').exec(t)
   if (relatives.length === 0 && subject) take(CANONICAL[subject[1]!] ?? subject[1]!, 1)
@@ -223,14 +233,16 @@ export function peopleIn(t: string): People {
   // "她叫小慧", "名字写周桂兰就行": the name of someone already said, no place of her own.
   const aliases = names.filter((n) => new RegExp(`(?:叫|名字写|名字是)[“"「]?${n}`, 'u').test(bare)).length
   // The sender goes unless the sign-up is only for others ("帮我婆婆报", "给张大妈报一个", "侬帮伊报一个").
-  const othersOnly = /^(?:小助手\s*)?(?:我想|我要|[^我俺，,。\s]{1,6}?)?(?:也)?(?:帮|给|替)(?!我(?![家的]|[妈爸婆公老孩女儿闺娃孙外姐妹弟哥嫂同邻朋]))/u.test(t) || /[让托叫请]我帮(?:她|他)(?!们?也)/u.test(t) || /(?:你|侬)帮(?:她|他|伊)报/u.test(t) || /(?:再|在)(?:给|帮)我(?:加|添|多报)(?:一个|个|一位|一份)/u.test(t) || /我(?:是)?代报|代(?:她|他)们?报|(?:她|他)们让我(?:帮(?:她|他)们?)?报/u.test(t) || /(?:想|要)(?:帮|给)(?:我)?(?:娘家)?[妈爸婆公]/u.test(t)
-  const selfSaid = /(?:^|[，,\s。])(?:我|俺)(?:也|和|跟|、|要|想|报|去|参加|一个|自己|\s|$)|算我|算上我|加上我|^报|我们|我\+|\+\d|^\d|报(?:个|一个)?(?:名)?$|[帮给替]我报|帮我和|给我和|我跟|我和|[:：]我[、,，]|(?<![让叫帮给替])我(?:也)?(?:去|报|参加)(?![不了过])|[帮给替]我(?:也)?(?:加|记|留|占|算|登记)|(?<![让叫帮给替])我(?:也)?要(?:一个|个|一份|名额|报|去|参加)|(?:^|[，,\s。])我(?:也)?带/u.test(t)
+  const othersOnly = /^(?:小助手\s*)?(?:我想|我要|[^我俺，,。\s]{1,6}?)?(?:也)?(?:帮|给|替)(?!我(?![家的]|[妈爸婆公老孩女儿闺娃孙外姐妹弟哥嫂同邻朋阿姨对]))/u.test(t) || /[让托叫请]我帮(?:她|他)(?!们?也)/u.test(t) || /(?:你|侬)帮(?:她|他|伊)报/u.test(t) || /(?:再|在)(?:给|帮)我(?:加|添|多报)(?:一个|个|一位|一份)/u.test(t) || /我(?:是)?代报|代(?:她|他)们?报|(?:她|他)们让我(?:帮(?:她|他)们?)?报/u.test(t) || /(?:想|要)(?:帮|给)(?:我)?(?:娘家)?[妈爸婆公]/u.test(t) || /(?:^|[^表])代(?!表|替我)[^，,。\s报]{0,8}报/u.test(t)
+  const selfSaid = /大人\s*(?:一个|一位|1个?)|(?:一个|一位)大人|(?:^|[，,\s。])(?:我|俺)(?:也|和|跟|、|要|想|报|去|参加|一个|自己|\s|$)|算我|算上我|加上我|^报|我们|我\+|\+\d|^\d|报(?:个|一个)?(?:名)?$|[帮给替]我报|帮我和|给我和|我跟|我和|[:：]我[、,，]|(?<![让叫帮给替])我(?:也)?(?:去|报|参加)(?![不了过])|[帮给替]我(?:也)?(?:加|记|留|占|算|登记)|(?<![让叫帮给替])我(?:也)?要(?:一个|个|一份|名额|报|去|参加)|(?:^|[，,\s。])我(?:也)?带/u.test(t)
   // Said outright: "我就不去了" (only the others go), "我陪着去", "我带我孙子去" (she goes too).
-  const selfOut = t.split(/[，,。！!；;\s]/u).some((c) => /我(?:就|自己)?(?:不去|不参加|不来)|^我(?:那天|当天|周[六日末]|那会儿?)?(?:要|得)?(?:上班|加班|值班)(?:去不了|来不了|没空)?$|^我(?:那天|当天|周[六日末])?(?:去不了|来不了)/u.test(c) && !/要是|如果|万一|的话/u.test(c))
+  const selfOut = t.split(/[，,。！!；;\s]/u).some((c) => /我(?:就|自己)?(?:不去|不参加|不来|不用算|不算)|不(?:用)?算我|^我(?:那天|当天|周[六日末]|那会儿?)?(?:要|得)?(?:上班|加班|值班)(?:去不了|来不了|没空)?$|^我(?:那天|当天|周[六日末])?(?:去不了|来不了)/u.test(c) && !/要是|如果|万一|的话/u.test(c))
   const selfIn = new RegExp(`我(?:也|就)?(?:陪|跟|带)着?(?:上)?(?:我(?:家|的)?)?(?:她|他|她们|他们|${RELATIVE_WORDS.join('|')})?(?:一起)?去`, 'u').test(t)
   // The family member is the subject and she says nothing of herself: only they go.
   const onlyThem = !!subject && !selfSaid
-  const self = !selfOut && (selfIn || (!othersOnly && !onlyThem && (selfSaid || (relatives.length === 0 && names.length === 0) || !forOthers)))
+  // "我婆婆想学插花，帮她报上": the sender signs up the one she spoke of, not herself.
+  const forHerOnly = FOR_HER.test(t) && relatives.length > 0 && !selfSaid
+  const self = !selfOut && (selfIn || (!othersOnly && !onlyThem && !forHerOnly && (selfSaid || (relatives.length === 0 && names.length === 0) || !forOthers)))
   // Friends and neighbours brought along are places too, though not family: "再加一个我闺蜜", "我邻居+1".
   const friends = [...t.matchAll(new RegExp(`(?:我|再加一个我?|带(?:上|个|一个)?我?)(?:的)?(?:闺蜜|邻居|同事|朋友|同学)(?![的家]|${NAME}|小|阿)`, 'gu'))].length
   let count = (self ? 1 : 0) + relCount + names.length - aliases + friends
@@ -265,7 +277,8 @@ export function explicitCount(t: string): number | undefined {
   // "一大一小", "两大一小", "一老一小": grown-ups and children counted apart.
   const ages = /([一两二三])[大老]([一两二三])小/u.exec(t) ?? new RegExp(`大人\\s*(${NUM})\\s*个?[，,\\s]*(?:小孩|孩子|娃)\\s*(${NUM})\\s*个?`, 'u').exec(t)
   if (ages) return numberOf(ages[1]!)! + numberOf(ages[2]!)!
-  const m = new RegExp(`(${NUM})\\s*(?:个人|个|人|位|口人)(?![^\\s，,。]*(?:孩子|娃|小孩))`, 'u').exec(t)
+  // Not "一个七岁一个四岁": each child's age.
+  const m = new RegExp(`(${NUM})\\s*(?:个人|个|人|位|口人)(?!\\s*(?:${NUM}|\\d+)\\s*岁)(?![^\\s，,。]*(?:孩子|娃|小孩))`, 'u').exec(t)
   if (m && !/(?:限|名额|还差|第)\s*$/u.test(t.slice(0, m.index))) return numberOf(m[1]!)
   if (/她俩|他俩|我俩|我们俩/u.test(t)) return /我俩|我们俩/u.test(t) ? 2 : undefined
   return undefined

@@ -182,7 +182,7 @@ export function cancelSlots(t: string, sit: Situation): Understanding['slots'] {
   if (relatives.length) slots.relatives = relatives
   // Named as the ones who drop out, the ones she signed up ("帮陈静同赵敏报的"), whose place is given back ("把孙红的名额退了"),
   // or the subject the message is about ("张丽那个是我帮她报的").
-  const names = namesIn(off).filter((n) => new RegExp(`${n}.{0,8}(?:不去|去不了|来不了|让我|取消|退|名额)|[帮把][^，,。\\s]{0,5}${n}|^${n}.*[她他]`, 'u').test(off))
+  const names = namesIn(off).filter((n) => new RegExp(`${n}.{0,8}(?:不去|去不了|来不了|让我|取消|退|名额)|[帮把][^，,。\\s]{0,5}${n}|^(?:${NAME}[和跟与、])*${n}.*[她他]`, 'u').test(off))
   if (names.length) slots.names = names
   return slots
 }

@@ -284,3 +284,65 @@ describe('danger by its cause, contact by what she asks', () => {
     expect(contactIn('打我电话就行')).toBe('phone')
   })
 })
+
+describe('people read by meaning (third pass)', () => {
+  it.each([
+    // A family member spoken of first, then signed up as 她: only she goes.
+    ['我外婆不会用手机 你帮她报个读书会吧', { self: false, relatives: ['外婆'], count: 1 }],
+    ['王姐，我公公想去练字，帮他登记一下', { self: false, relatives: ['公公'] }],
+    // 代 … 报: on someone else's behalf.
+    ['我代我爸和我姨报个书法课', { self: false, relatives: ['爸', '姨'], count: 2 }],
+    // Family words written as people say them.
+    ['我报书法 俺家老太太也去', { self: true, relatives: ['老太太'], count: 2 }],
+    ['帮我和我对象报个读书会', { self: true, relatives: ['对象'], count: 2 }],
+    ['帮我阿嬷报个书法', { self: false, relatives: ['阿嬷'] }],
+    // 带上, an adjective before the child, and a spaced plus.
+    ['书法我报 带上俩儿子', { self: true, relatives: ['儿子'], count: 3 }],
+    ['我也报 带大外孙', { self: true, relatives: ['外孙'], count: 2 }],
+    ['读书会 本人 + 儿子', { self: true, relatives: ['儿子'], count: 2 }],
+    // Each child's age is not a head count; the total said outright wins.
+    ['我报书法 俩娃一个六岁一个三岁 连我三个', { self: true, count: 3 }],
+    // Grown-ups and children each followed by how many: the grown-up is the sender.
+    ['帮我占个位 大人一个孩子三个', { self: true, relatives: ['孩子'], count: 4 }],
+    // She says she is not counted.
+    ['活动2 我家闺女一个 不用算我', { self: false, count: 1 }],
+    // Names each given a place; a doubled pet name is someone already said.
+    ['书法课 孙红一个 周兰一个 我就不去了', { self: false, names: ['孙红', '周兰'], count: 2 }],
+    ['报读书会 我 还有我儿子 他叫乐乐', { self: true, names: ['乐乐'], count: 2 }],
+  ])('%s', (text, want) => {
+    expect(peopleIn(n(text))).toMatchObject(want)
+  })
+
+  it('keeps two names joined by 和 when she cancels for both', () => {
+    const none = { ...sit, role: 'resident' as const }
+    expect(cancelSlots(n('孙红和周兰是我帮报的 她们都不去了'), none)).toMatchObject({ names: ['孙红', '周兰'] })
+  })
+})
+
+describe('announcements: seats, online, dialect, book lists, deadlines', () => {
+  it.each([
+    ['明天上午十点 社区三楼会议室 反诈宣传讲座 座位30个', { capacity: 30, place: '社区三楼会议室' }],
+    ['这周五晚上七点 活动室 读书分享 二十个位置', { capacity: 20, title: '读书分享' }],
+    ['周六上午九点 小区羽毛球场 亲子运动会 限20个家庭', { place: '小区羽毛球场', title: '亲子运动会' }],
+    ['周三晚上八点 线上 家庭教育讲座 不限人数', { place: '线上', title: '家庭教育讲座' }],
+    ['阿拉下礼拜三下半天两点钟 勒图书室学剪纸 名额八个', { place: '图书室', capacity: 8 }],
+    ['下周二晚上八点 线上共读会 腾讯会议 书目《活着》', { title: '线上共读会' }],
+    ['12/16 周三 19:00 活动室 手工课 限10人 报名到12/15晚上8点', { deadline: '2026-12-15 20:00', capacity: 10 }],
+  ])('%s', (text, want) => {
+    expect(announceSlots(n(text), sit)).toMatchObject(want)
+  })
+  it('reads seats as capacity', () => {
+    expect(capacityIn('大概三十个座位')).toBe(30)
+    expect(capacityIn('位置一共25个')).toBe(25)
+  })
+  it('takes an online meeting for the place', () => {
+    expect(placeClause('线上')).toBe('线上')
+    expect(placeClause('小区篮球场')).toBe('小区篮球场')
+  })
+})
+
+describe('an edit that renames with 改叫 and a quoted name', () => {
+  it('reads the new title', () => {
+    expect(editSlots(n('插花课改叫「春日花艺」 别的照旧'), sit)).toMatchObject({ title: '春日花艺' })
+  })
+})

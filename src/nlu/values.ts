@@ -5,16 +5,17 @@ import { NUM, numberOf } from './text.ts'
 
 /** What a place ends with: rooms, halls, squares, gates, centres, offices, online meeting rooms. */
 const PLACE_TAIL =
-  '(?:活动室|图书室|阅览室|会议室|舞蹈室|教室|多功能厅|大厅|礼堂|会堂|广场(?!舞)|公园|操场|食堂|健身房|活动中心|服务中心|服务站|卫生站|中心|居委会|党群服务中心|[东南西北]?门口|[东南西北]门|[一二三四五六七八九\\d]楼|楼下|微家(?!出|办)|腾讯会议|[室厅馆院]|(?<![课讲])堂)'
+  '(?:活动室|图书室|阅览室|会议室|舞蹈室|教室|多功能厅|大厅|礼堂|会堂|广场(?!舞)|公园|操场|食堂|健身房|活动中心|服务中心|服务站|卫生站|中心|居委会|党群服务中心|(?:篮球|羽毛球|乒乓球|足球|网球)?球场|运动场|[东南西北]?门口|[东南西北]门|[一二三四五六七八九\\d]楼|楼下|微家(?!出|办)|腾讯会议|[室厅馆院]|(?<![课讲])堂)'
 /** Characters a place name never runs through: verbs and particles that end the phrase before it. */
-const PLACE_CHAR = '[^\\s，,。！!？?；;：:、（）()「」“”"《》【】去在于的和搞办做学有上开练到换改是集见过叫想要来我咱们]'
+const PLACE_CHAR = '[^\\s，,。！!？?；;：:、（）()「」“”"《》【】去在于勒的和搞办做学有上开练到换改是集见过叫想要来我咱们]'
 /** A place phrase: up to eight name characters, then a place word. */
 export const PLACE_PHRASE = `${PLACE_CHAR}{0,8}${PLACE_TAIL}`
 
 /** A clause that is only a place ("微家活动室", "在社区图书室", "地点在微家活动室", "东门集合"). */
 export function placeClause(c: string): string | undefined {
-  const m = new RegExp(`^(?:咱们|我们|大家)?(?:地点|地方)?(?:在|于|是|:|：)?(${PLACE_PHRASE})(?:集合|见|上课|碰头)?$`, 'u').exec(c)
-  return m?.[1]
+  const m = new RegExp(`^(?:咱们|我们|大家)?(?:地点|地方)?(?:在|于|勒|是|:|：)?(${PLACE_PHRASE})(?:集合|见|上课|碰头)?$`, 'u').exec(c)
+  // "线上": an activity held online has no room, only that.
+  return m?.[1] ?? /^(?:线上|网上|云端)$/u.exec(c)?.[0]
 }
 
 /** A place said after a locative or a change: 在X / 于X / 地点X / 改到X / 换到X / 改喺X. */
@@ -36,8 +37,9 @@ export function capacityIn(t: string): number | undefined {
     new RegExp(`来\\s*(${NUM})\\s*${UNIT}(?:就)?(?:够|行|可以)|先(?:报|收)\\s*(${NUM})\\s*${UNIT}`, 'u'),
     // 限10人, 限额二十人, 限攤位20個, 名额：20, 人数 30, 最多15个家庭, 座位有限只有40个
     new RegExp(`(?:限额?|名额|人数|最多|只收|只有|招)[:：\\s]*(?:摊位|名额)?\\s*(${NUM})\\s*${UNIT}?`, 'u'),
-    // 二十个名额, 20个名额
-    new RegExp(`(${NUM})\\s*个?名额`, 'u'),
+    // 二十个名额, 20个名额, 十五个位置, 座位40个: places counted as seats.
+    new RegExp(`(${NUM})\\s*个?(?:名额|位置|座位|位子)`, 'u'),
+    new RegExp(`(?:座位|位置|位子)(?:有|共|一共|只有)?\\s*(${NUM})\\s*个`, 'u'),
     // 名额是20个, 人数写错了，15个, 人數打錯咗，係十五個
     new RegExp(`(?:名额|人数)[^\\d一二两三四五六七八九十俩仨]{0,6}?(${NUM})\\s*${UNIT}?`, 'u'),
   ]
@@ -53,7 +55,7 @@ export function capacityIn(t: string): number | undefined {
 
 /** Every capacity phrase (to cut from the text before the title is looked for). */
 export const CAPACITY_PHRASE = new RegExp(
-  `(?:座位有限)?(?:限额?|名额|人数|最多|只收|只有|招)[:：\\s]*(?:摊位|名额)?\\s*${NUM}\\s*${UNIT}?(?:阿姨|家长|姐妹)?|${NUM}\\s*个?名额|不限(?:人数|名额)`,
+  `(?:座位有限)?(?:限额?|名额|人数|最多|只收|只有|招)[:：\\s]*(?:摊位|名额)?\\s*${NUM}\\s*${UNIT}?(?:阿姨|家长|姐妹)?|${NUM}\\s*个?(?:名额|位置|座位|位子)|(?:座位|位置|位子)(?:有|共|一共|只有)?\\s*${NUM}\\s*个|不限(?:人数|名额)`,
   'gu',
 )
 
