@@ -62,7 +62,7 @@ export async function evalRun(opts: EvalRunOptions) {
     const halves = splitItems(opts.items, opts.split)
     // The held-out half's texts are never printed: only its figures, so nobody tunes on it by accident.
     const heldout = await one(halves.heldout)
-    const redacted = { ...heldout.pipeline, misses: heldout.pipeline.misses.length, wrongDecisions: heldout.pipeline.wrongDecisions.length }
+    const redacted = { ...heldout.pipeline, misses: heldout.pipeline.misses.length, notFirst: heldout.pipeline.notFirst.length, wrongDecisions: heldout.pipeline.wrongDecisions.length }
     return { tune: await one(halves.tune), heldout: { ...heldout, pipeline: redacted } }
   } finally {
     if (temp) await rm(temp, { recursive: true, force: true })

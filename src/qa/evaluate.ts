@@ -80,6 +80,8 @@ export async function evaluate(engine: QaEngine, items: EvalItem[], k = 10) {
   let coveredHedged = 0
   let notCoveredHedged = 0
   const misses: string[] = []
+  /** Covered questions whose first passage is not a hit (rank given, -1 beyond k). */
+  const notFirst: string[] = []
   const kinds = new Map<string, number[]>()
   const wrongDecisions: { q: string; expected: 'answer' | 'decline'; outcome: string; coverage: number; typeOk: boolean }[] = []
   const wrong = (item: EvalItem, expected: 'answer' | 'decline', d: Awaited<ReturnType<QaEngine['retrieve']>>['decision']) =>
@@ -94,6 +96,7 @@ export async function evaluate(engine: QaEngine, items: EvalItem[], k = 10) {
       if (rank >= 0 && rank < 5) hit5++
       if (rank >= 0) rr += 1 / (rank + 1)
       else misses.push(item.id ? `${item.id} ${item.q}` : item.q)
+      if (rank !== 0) notFirst.push(`${rank} ${item.id ? `${item.id} ${item.q}` : item.q}`)
       if (r.decision.outcome === 'hedge') coveredHedged++
       if (r.decision.outcome === 'decline') {
         wronglyDeclined++
@@ -126,6 +129,7 @@ export async function evaluate(engine: QaEngine, items: EvalItem[], k = 10) {
     rule: { answer: DECISION_MODEL.answer, hedge: DECISION_MODEL.hedge, floor: DECISION_MODEL.floor, focusGate: DECISION_MODEL.focusGate },
     byKind: Object.fromEntries([...kinds].map(([kind, ranks]) => [kind, rankingFigures(ranks)])),
     misses,
+    notFirst,
     wrongDecisions,
   }
 }

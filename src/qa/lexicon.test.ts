@@ -13,6 +13,15 @@ describe('everyday → official lexicon', () => {
     expect(formals('想打官司请不起律师')).toContain('法律援助')
   })
 
+  it('knows the everyday words residents ask with: 弄个, 管事儿, 不念书, 号码, 牌子, 喂奶', () => {
+    expect(formals('想在家里弄个妇女微家')).toEqual(expect.arrayContaining(['创建', '建立']))
+    expect(formals('这个站平时谁管事儿')).toEqual(expect.arrayContaining(['负责', '管理员']))
+    expect(formals('闺女初中就不念书了')).toContain('辍学')
+    expect(formals('求助打哪个号码')).toEqual(expect.arrayContaining(['电话', '热线']))
+    expect(formals('有没有叫得响的牌子')).toContain('品牌')
+    expect(formals('上班了还要喂奶')).toContain('哺乳')
+  })
+
   it('needs every fragment of a row: 放学 alone is not 放学没人管', () => {
     expect(formals('放学几点')).not.toContain('课后托管')
   })
