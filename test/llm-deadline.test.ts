@@ -69,9 +69,9 @@ const purpose = (s: OpenAiStub) => s.chatRequests().map((c) => (c.tools?.[0]?.fu
 
 describe('reply deadline with a model that never answers', () => {
   it('a question in the group gets its offline answer within the budget, and the stub saw every request aborted', async () => {
-    // The per-call timeout alone would keep her waiting 20 s: the message's budget (0.8 s) is what ends the wait.
+    // The per-call timeout alone would keep her waiting 20 s: the message's budget (1.5 s) is what ends the wait.
     // The bound is the per-call timeout, far above the budget, so a busy machine cannot make this flaky.
-    const limits = { timeoutMs: 20_000, llmBudgetMs: 800 }
+    const limits = { timeoutMs: 20_000, llmBudgetMs: 1500 }
     const { bot, stub, inbound, answered } = await start(limits)
     bot.world.say('王芳', '@小助手 孩子放学没人管，有什么办法吗？', { mentionBot: true })
     await answered
@@ -87,8 +87,9 @@ describe('reply deadline with a model that never answers', () => {
     const waited = bot.sent[0]!.at - question.at
     expect(waited).toBeLessThan(limits.timeoutMs)
 
-    // The rewrite was cut at the end of the budget; the answer call was never made (nothing was left).
-    expect(purpose(stub)).toEqual(['rewrite'])
+    // The rewrite (if a busy machine got it out within the budget at all) was cut at the end of the budget; the
+    // answer call was never made (nothing was left).
+    expect(['rewrite'].slice(0, purpose(stub).length)).toEqual(purpose(stub))
     // Every request was cancelled: the stub saw each client socket close before any answer.
     await stub.untilAborted(stub.chatRequests().length)
     expect(stub.pending()).toBe(0)
@@ -109,9 +110,10 @@ describe('reply deadline with a model that never answers', () => {
     // Each of the three calls (help, rewrite, answer) with its own timeout would have taken 9 s.
     expect(bot.sent[1]!.at - question.at).toBeLessThan(3 * limits.timeoutMs)
 
-    // The help reading ran out its own timeout, the rewrite what was left; no answer call fit in the budget.
-    expect(purpose(stub)).toEqual(['help', 'rewrite'])
-    expect(purpose(stub).length * limits.timeoutMs).toBeGreaterThan(limits.llmBudgetMs)
+    // The help reading ran out its own timeout, the rewrite (when a busy machine got it out in the second left)
+    // what was left; no answer call fit in the budget.
+    expect(purpose(stub)[0]).toBe('help')
+    expect(['help', 'rewrite'].slice(0, purpose(stub).length)).toEqual(purpose(stub))
     await stub.untilAborted(stub.chatRequests().length)
     expect(stub.pending()).toBe(0)
   })
