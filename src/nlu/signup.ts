@@ -162,7 +162,7 @@ export function readSignup(t: string, sit: Situation): Understanding | undefined
   // A question about one announced activity.
   if (question || /来着/u.test(t)) {
     const field = INFO_FIELDS.find(([, re]) => re.test(t))?.[0]
-    const aboutActivity = activity !== undefined || /活动室|这次|那个活动|来着|材料费|上课|开始/u.test(t)
+    const aboutActivity = activity !== undefined || /活动室|这次|那个活动|这个?活动|该活动|来着|材料费|上课|开始/u.test(t)
     if (aboutActivity && field && !/平时|开门|一般/u.test(t)) return { intent: 'activity.info', slots: withActivity({ field }) }
     if (activity !== undefined && /谁来|老师|讲/u.test(t)) return { intent: 'activity.info', slots: { activity, field: 'other' } }
   }

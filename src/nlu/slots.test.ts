@@ -4,6 +4,7 @@ import { contactIn, dangerOf } from './help.ts'
 import { announceSlots, correctionSlots, editSlots, manageSlots, reminderSlots } from './host.ts'
 import { namesIn, peopleIn } from './people.ts'
 import { cancelSlots, readSignup, removalTarget } from './signup.ts'
+import { understand } from './understand.ts'
 import { activityRef, normalize } from './text.ts'
 import type { Situation } from './types.ts'
 import { capacityIn, placeClause } from './values.ts'
@@ -173,6 +174,12 @@ describe('sign-ups: who and how many', () => {
     ['插花给我报上 赵敏也想去', { self: true, count: 2, names: ['赵敏'] }],
   ])('names: %s', (text, people) => {
     expect(peopleIn(n(text))).toMatchObject(people)
+  })
+
+  it('"这个活动要带啥吗" asks one thing of the activity (what to bring), not for the list of activities', () => {
+    const resident: Situation = { ...sit, role: 'resident' }
+    expect(understand('这个活动要带啥吗', resident)).toMatchObject({ intent: 'activity.info', slots: { field: 'bring' } })
+    expect(understand('这周都有啥活动呀', resident).intent).toBe('activity.list')
   })
 
   it('a message that is nothing but people is a sign-up while an activity is open, and chatter otherwise', () => {

@@ -96,6 +96,8 @@ function readIntent(raw: string, sit: Situation): Understanding {
   // A question the rules send to the documents is not a request for the list of activities ("编织角在哪里活动"
   // asks where a place is; the rules read list questions well on their own).
   if (rule.intent === 'qa.question' && top.intent === 'activity.list') return rule
+  // Nor is a question the rules read as asking one thing of an activity (what to bring, the fee, the time).
+  if (rule.intent === 'activity.info' && rule.slots.field && rule.slots.field !== 'who' && top.intent === 'activity.list') return rule
   // Nor, unless it names one of them in full (its title or 活动N), a question about an activity: the model never
   // saw the group's titles, and "编织角在哪里活动" asks about a corner of the documents, not the 编织课.
   if (rule.intent === 'qa.question' && ACTIVITY_QUESTION.has(top.intent) && !namesActivityInFull(raw, sit)) return rule

@@ -33,8 +33,10 @@ describe('announcements by rules', () => {
     expect(draft(text)).toMatchObject(expected)
   })
 
-  it('a capacity in families leaves nothing behind in the notes', () => {
+  it('a capacity in families, or in 名额 said in words, leaves nothing behind in the notes', () => {
     expect(draft('通知：本周六上午十点，社区图书室，亲子绘本共读，限5组家庭').notes).toBeUndefined()
+    expect(draft('下周三下午两点半在图书室搞个读书分享会 二十个名额 大家踊跃报名哈')).toMatchObject({ title: '读书分享会', capacity: 20 })
+    expect(draft('下周三下午两点半在图书室搞个读书分享会 二十个名额 大家踊跃报名哈').notes).toBeUndefined()
   })
 
   it('uses the group place when none is given', () => {

@@ -25,7 +25,7 @@ const SEP = /[\s,，。；;、]+/u
 const PLACE_SUFFIX = /(?:室|馆|厅|中心|广场|公园|会所|驿站|站|楼|园|院|微家|之家|场|屋|堂|基地|小区|社区|门口|教室|食堂)$/u
 const LEADING_PLACE = /^在?((?:社区|微家|小区)?(?:活动室|图书室|会议室|广场|礼堂|大厅|书屋|教室|食堂|会堂|服务站|居委会|公园))(?:里|内)?(?:搞|办|有|举办|开展)?(.{2,})$/u
 // Invitations and greetings ("各位姐妹", "家人们") carry no field of the activity.
-const NOISE = /^(?:欢迎|请|快来|大家|速来|感兴趣的)*(?:报名|参加|接龙|来玩)(?:吧|哦|啊|～|!|！)*$|^(?:活动|通知)$|^(?:各位|亲爱的)?(?:姐妹|姐妹们|家人们|大家好|邻居们|朋友们|各位)(?:好)?[!！~～]*$/u
+const NOISE = /^(?:欢迎|请|快来|大家|速来|感兴趣的|踊跃|积极)*(?:报名|参加|接龙|来玩)(?:吧|哦|啊|哈|呀|～|!|！)*$|^(?:活动|通知)$|^(?:各位|亲爱的)?(?:姐妹|姐妹们|家人们|大家好|邻居们|朋友们|各位)(?:好)?[!！~～]*$/u
 const LABELS: Array<[RegExp, keyof DraftView | 'deadlineText' | 'timeText']> = [
   [/^(?:活动名称|活动|主题|名称|标题|内容)$/u, 'title'],
   [/^(?:活动时间|时间|日期)$/u, 'timeText'],
@@ -87,9 +87,9 @@ export function ruleSpans(raw: string, now: Date, tz: string): Spans {
   let text = normalize(free.join(' ')).replace(/^\s*[【\[]?(?:活动)?(?:通知|公告|好消息|重要通知|温馨提示|活动预告|预告)[】\]]?[:：!！\s]*/u, '')
 
   // Capacity: 限20人, 名额20个, 限额30名, 仅限15位
-  const cap = /(?:限|限额|限报|名额|仅限|共)\s*(\d+|[一二两三四五六七八九十]{1,3})\s*(?:组家庭|个家庭|户家庭|家庭|个人|人|名|位|个|户|组)?(?:哈|哦|啊|呀|噢)?|(\d+)\s*(?:人|名|位)(?:以内|为限|封顶|满员)/u.exec(text)
+  const cap = /(?:限|限额|限报|名额|仅限|共)\s*(\d+|[一二两三四五六七八九十]{1,3})\s*(?:组家庭|个家庭|户家庭|家庭|个人|人|名|位|个|户|组)?(?:哈|哦|啊|呀|噢)?|(\d+)\s*(?:人|名|位)(?:以内|为限|封顶|满员)|(\d+|[一二两三四五六七八九十]{1,3})\s*个?名额/u.exec(text)
   if (cap && spans.capacity === undefined) {
-    spans.capacity = readCapacity(cap[1] ?? cap[2]!)
+    spans.capacity = readCapacity(cap[1] ?? cap[2] ?? cap[3]!)
     text = cut(text, cap.index, cap[0].length)
   }
 
