@@ -2,7 +2,7 @@
 // → outbox → mock WeChat. Every test ends by checking that no group message leaked what a resident said.
 import { afterEach, describe, expect, it } from 'vitest'
 import { OpenAiLlm } from '../src/adapters/openai/llm.ts'
-import type { Capability } from '../src/core/capability.ts'
+import type { App, Capability, Context } from '../src/core/capability.ts'
 import { casesCommand } from '../src/referrals/cli.ts'
 import { testCliDeps } from '../src/testing/cli.ts'
 import { isHelpTopic } from '../src/referrals/classify.ts'
@@ -61,6 +61,24 @@ function expectNoLeak(bot: TestBot, said: string[]) {
 function say(bot: TestBot, name: string, text: string, opts: { mention?: boolean } = {}) {
   secrets.push(text)
   bot.world.say(name, opts.mention ? `@小助手 ${text}` : text, { mentionBot: opts.mention })
+}
+
+/** A stand-in for the Q&A capability at its priority: records what reached it and replies with `answer`. */
+function documentsStandin(opts: { route?: string; match: (ctx: Context) => boolean; answer: (ctx: Context, app: App) => string; seen: string[] }): Capability {
+  return {
+    name: 'qa-standin',
+    register(app) {
+      app.route({
+        name: opts.route ?? 'qa.answer',
+        priority: 80,
+        match: opts.match,
+        async handle(ctx) {
+          opts.seen.push(ctx.msg.text)
+          await ctx.reply(opts.answer(ctx, app))
+        },
+      })
+    },
+  }
 }
 
 function dm(bot: TestBot, name: string, text: string) {
@@ -335,20 +353,12 @@ describe('the consent gate', () => {
 
   it('a topic question is not claimed: it falls through to the Q&A (priority 80), which can offer personal help', async () => {
     const seen: string[] = []
-    const fallback: Capability = {
-      name: 'qa-standin',
-      register(app) {
-        app.route({
-          name: 'qa-standin.answer',
-          priority: 80,
-          match: (ctx) => ctx.msg.mentioned,
-          handle: async (ctx) => {
-            seen.push(ctx.msg.text)
-            await ctx.reply(`（资料回答）${isHelpTopic(ctx.msg.text) ? '如需个人帮助，可私聊我。' : ''}`)
-          },
-        })
-      },
-    }
+    const fallback = documentsStandin({
+      route: 'qa-standin.answer',
+      match: (ctx) => ctx.msg.mentioned,
+      answer: (ctx) => `（资料回答）${isHelpTopic(ctx.msg.text) ? '如需个人帮助，可私聊我。' : ''}`,
+      seen,
+    })
     const { bot, svc } = await boot({}, { extra: [fallback] })
     bot.world.say('王芳', '@小助手 家暴怎么申请保护令？', { mentionBot: true })
     bot.world.sayPrivate('张丽', '两癌筛查在哪里做？')
@@ -361,20 +371,7 @@ describe('the consent gate', () => {
 
   it('a practical need asked in colloquial words ("…咋办") gets the documents\' answer in the group, then the private offer', async () => {
     const asked: string[] = []
-    const documents: Capability = {
-      name: 'qa-standin',
-      register(app) {
-        app.route({
-          name: 'qa.answer',
-          priority: 80,
-          match: (ctx) => ctx.msg.mentioned,
-          handle: async (ctx) => {
-            asked.push(ctx.msg.text)
-            await ctx.reply('（资料回答）')
-          },
-        })
-      },
-    }
+    const documents = documentsStandin({ match: (ctx) => ctx.msg.mentioned, answer: () => '（资料回答）', seen: asked })
     const { bot } = await boot({}, { extra: [documents] })
     say(bot, '赵敏', '娃放学没人管咋办', { mention: true })
     await until(() => privately(bot, '赵敏').length === 1)
@@ -887,20 +884,11 @@ describe('the help side read by the parser (issue 13)', () => {
 
   it('a private message that voices a worry and asks a legal question: consent is asked AND the Q&A answers the question', async () => {
     const asked: string[] = []
-    const qa: Capability = {
-      name: 'qa-standin',
-      register(app) {
-        app.route({
-          name: 'qa.answer',
-          priority: 80,
-          match: (ctx) => ctx.msg.conversation.kind === 'private',
-          async handle(ctx) {
-            asked.push(ctx.msg.text)
-            await ctx.reply(['抚养费一般按月收入的20%到30%。', ...app.answerHints(ctx)].join('\n'))
-          },
-        })
-      },
-    }
+    const qa = documentsStandin({
+      match: (ctx) => ctx.msg.conversation.kind === 'private',
+      answer: (ctx, app) => ['抚养费一般按月收入的20%到30%。', ...app.answerHints(ctx)].join('\n'),
+      seen: asked,
+    })
     const { bot } = await boot({}, { extra: [qa] })
     const text = '请问抚养费一般按收入的多少算啊？我前夫一个月就给500，孩子上学根本不够，我心里特别窝火，又不想跟他撕破脸'
     dm(bot, '王芳', text)

@@ -256,12 +256,13 @@ export function createReferrals(deps: ReferralDeps = {}): Capability {
           }
           // A practical need asked as a question in the group ("孩子放学没人管，有什么办法吗"): the documents'
           // answer there first (四点半课堂…), then the private offer. A disclosure is never left to the documents.
-          const practicalQuestion = ctx.msg.conversation.kind === 'room' && !SUPPORT.has(cls.category) && cls.urgency !== '紧急' && PRACTICAL_QUESTION.test(ctx.msg.text)
+          const support = supportKind(cls.category, ctx.msg.text)
+          const practicalQuestion = ctx.msg.conversation.kind === 'room' && !support && cls.urgency !== '紧急' && PRACTICAL_QUESTION.test(ctx.msg.text)
           if (practicalQuestion) {
             ctx.set(ASKED, true)
             await app.handOver(ctx, 'qa.answer')
           }
-          await conversation.request(ctx, cls, { support: supportKind(cls.category, ctx.msg.text) })
+          await conversation.request(ctx, cls, { support })
           if (u.also?.includes('qa.question') && ctx.msg.conversation.kind === 'private') {
             ctx.set(ASKED, true)
             await app.handOver(ctx, 'qa.answer')
@@ -285,10 +286,8 @@ const CATEGORY_OF: Record<string, Category> = {
   legal: '法律维权', dv: '家庭暴力', family: '婚姻家庭纠纷', psych: '心理支持', jobs: '就业创业', hardship: '困难帮扶', health: '健康（两癌筛查等）', child: '儿童与家庭教育',
 }
 
-/** Categories where a disclosure needs to hear first that it is not her fault. */
 // Asked as a question ("…咋办", "有啥办法"), not told as a story: the documents may already answer it.
 const PRACTICAL_QUESTION = /[?？]|吗|有什么办法|有啥办法|能不能|怎么|咋办|咋整|咋弄|啥办法|哪里|哪儿|去哪/u
-const SUPPORT = new Set<Category>(['家庭暴力', '婚姻家庭纠纷', '心理支持', '法律维权'])
 
 /** The rules' classification with the understanding's category when the rules saw none. */
 function helpClassification(ctx: Context): Classification {

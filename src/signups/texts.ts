@@ -196,7 +196,6 @@ export const texts = {
   remindAutomatic: (a: Activity, tz: string, people: number, hour: number) =>
     `好的，${label(a)}前一天${hour}点和开始前会自动提醒，只@报了名的朋友（现在${people}人），没报名的不打扰。`,
   remindNotSignedUp: '您还没有报名正在报名的活动。报名后，活动前一天和开始前我会在群里@您提醒。',
-  noActivities: '现在没有正在报名的活动。有新活动时我会在群里发通知。',
   remindPast: (at: number, tz: string) => `${when(at, tz)}已经过了，请说一个以后的时间。`,
   familyRule: '（这个亲子活动按家庭算名额，孩子不另占名额）',
   /** A parent's entry in an activity counted by family: "王芳（带儿子）", "张丽（带娃×2）". */

@@ -9,7 +9,7 @@ import type { SignupService } from '../service.ts'
 import { type HostCommand as Command, type HostField, parseHostCommand } from '../parse.ts'
 import type { Intent, Slots, Understanding } from '../../nlu/types.ts'
 import { UNDERSTOOD } from '../../core/understanding.ts'
-import { fromWall, wallClock } from '../../core/tz.ts'
+import { fromWall, isoWeekday, wallClock } from '../../core/tz.ts'
 
 type HostCommand = Command | { kind: 'patch'; number?: number; slots: Slots }
 import { pickActivity } from '../resolve.ts'
@@ -212,7 +212,7 @@ export function weekdayNear(text: string, time: string, activityAt: number, tz: 
   if (!m || /\d+\s*[号日]|[一二三四五六七八九十]+[号日]|月/u.test(text.replace(m[0], ''))) return undefined
   const target = '一二三四五六'.indexOf(m[1]!) + 1 || 7
   const w = wallClock(activityAt, tz)
-  const current = w.weekday === 0 ? 7 : w.weekday
+  const current = isoWeekday(w)
   const ahead = (target - current + 7) % 7
   const offset = ahead <= 3 ? ahead : ahead - 7
   const [h, min] = time.slice(-5).split(':').map(Number)

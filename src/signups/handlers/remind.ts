@@ -56,7 +56,7 @@ export function remindMeRoute(svc: SignupService): Route {
       const hers = await mine(ctx, svc, live)
       const n = ctx.get(UNDERSTOOD)?.slots.activity
       const a = hers.find((x) => x.id === n) ?? hers[0]
-      if (!a) return ctx.reply(live.length ? texts.remindNotSignedUp : texts.noActivities)
+      if (!a) return ctx.reply(live.length ? texts.remindNotSignedUp : texts.noOpenActivity)
       const { confirmed } = await svc.store.counts(a.id)
       await ctx.reply(texts.remindAutomatic(a, svc.tz, confirmed, svc.settings.dayBeforeHour))
     },
