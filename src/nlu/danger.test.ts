@@ -71,3 +71,14 @@ describe('more that only sounds like danger', () => {
     expect(readDanger(danger)).toBeDefined()
   })
 })
+
+// From batch j: a threat on a condition is not taken back when the weapon lies ready; the victim may stand before the verb.
+describe('a conditional threat with the weapon at hand', () => {
+  it.each([
+    ['他说我再回娘家就打断我的腿，我现在每天都提心吊胆的', '他说再闹就把我和娃一起弄死，刀还在桌上放着'],
+    ['他说再闹就离婚，我也不想过了', '他说要把我和孩子都弄死'],
+  ])('%s is not an emergency; %s is', (calm, danger) => {
+    expect(readDanger(calm)).toBeUndefined()
+    expect(readDanger(danger)?.danger).toBe('violence')
+  })
+})

@@ -42,6 +42,8 @@ const IN_CARE = /(?:在|住进?|送(?:到|进|去)?了?)医院|住院|急诊(?:�
 /** A threat on a condition ("再回娘家就打断你的腿"): fear to talk through, not an attack tonight. */
 const CONDITIONAL_THREAT = /(?:再|要是|如果|敢).{0,8}就.{0,4}(?:打断|打死|杀|弄死|砍|(?:把孩子|把娃)?(?:带走|抢走))/u
 const TONIGHT = /今晚|马上|正在|在门口|在楼下|回来了|等着|快来/u
+/** A weapon lying ready beside a threat ("刀还在桌上放着"): the condition may be met any minute. */
+const WEAPON_AT_HAND = new RegExp(`${WEAPON}(?:子)?(?:还|就|都)?(?:在|放在|摆在|搁在|压在)(?:桌|枕|床|手|身|门|他|旁|边|那)`, 'u')
 
 /** Bringing tools to an activity ("插花要带剪刀吗", "包饺子自己带菜刀"): not a weapon. */
 const TOOL_FOR_ACTIVITY = /(?:要不要|需不需要|需要|用不用|得|要|自己|记得|别忘了?|请|大家|都)(?:带|拿|准备)(?:着|上|好)?.{0,4}(?:剪刀|刀|菜刀|绳子?|围裙)/gu
@@ -56,6 +58,8 @@ const VIOLENCE_GRAVE = re([
   '(?:泼|浇).{0,4}(?:汽油|硫酸|开水)|放火|点火烧|烧死|同归于尽|一起死|陪葬',
   // Threats to kill.
   `(?:杀|弄死|打死|掐死|砍死|捅死|整死|勒死|毒死|淹死|摔死|烧死|宰)(?:了)?${VICTIM}|(?:杀|砍)(?:了)?(?:你|我)?全家|要杀|说要杀|喊.{0,4}杀`,
+  // "把我和娃一起弄死": the victim before the verb.
+  `把${VICTIM}(?:和|跟|连)?${VICTIM}?.{0,4}(?:杀了|弄死|打死|掐死|砍死|捅死|整死|勒死|毒死|烧死)`,
   `(?:回来|今晚|今天|等着|晚上).{0,8}有(?:我|你|她|俺)(?:好)?受的|要(?:了)?(?:我|你|她|俺)(?:的)?(?:命|老命)|不让我活|让我(?:活不成|活不了|不得好死)|(?:回来|等着|说|今天|今晚).{0,6}(?:让|要)我好看|(?:堵|守|蹲)着不走|扬言|威胁.{0,8}(?:杀|死|命|砍|泼|烧)`,
   // Strangling, smothering, drowning.
   `(?:掐|勒|卡)(?:住|着)?${VICTIM}?(?:的)?(?:脖子|喉咙|脖)|捂(?:住|着)${VICTIM}?(?:的)?(?:嘴|鼻|口鼻)|(?:按|摁)(?:在|进)水里`,
@@ -200,7 +204,7 @@ export function literalText(raw: string): string {
 
 /** Danger that a later clause takes back: a threat on a condition, a fire already out. */
 export function dangerTakenBack(t: string): boolean {
-  return (CONDITIONAL_THREAT.test(t) || RESOLVED.test(t)) && !TONIGHT.test(t) && !/救命|快来|快报警|帮我报警/u.test(t)
+  return (CONDITIONAL_THREAT.test(t) || RESOLVED.test(t)) && !TONIGHT.test(t) && !WEAPON_AT_HAND.test(t) && !/救命|快来|快报警|帮我报警/u.test(t)
 }
 
 export function readDanger(raw: string): DangerReading | undefined {

@@ -48,8 +48,16 @@ export function slotMatches(name: string, gold: unknown, got: unknown): boolean 
     // "HH:MM" gold: only the clock time was said; any date with that clock is right.
     return g.length === 5 ? p.endsWith(g) : p === g
   }
+  if (name === 'relatives') return JSON.stringify(norm(childAsOne(gold))) === JSON.stringify(norm(childAsOne(got)))
   return JSON.stringify(norm(gold)) === JSON.stringify(norm(got))
 }
+
+/**
+ * The general words for a child are one relative: SCHEMA.md writes "两个孩子 → 孩子", and its writers differ on
+ * whether 娃 and 小孩 become 孩子 too; the bot treats them alike. (A particular child — 儿子, 闺女 — stays itself.)
+ */
+const childAsOne = (v: unknown): unknown =>
+  Array.isArray(v) ? [...new Set(v.map((x) => (typeof x === 'string' && /^(?:孩子|娃|娃娃|小孩|小孩子|孩儿|小娃|小朋友|孩|小孩兒)$/u.test(toSimplified(x)) ? '孩子' : x)))] : v
 
 export function score(lines: CorpusLine[], predict: (line: CorpusLine) => Prediction): PartScore {
   const perIntent: PartScore['perIntent'] = {}

@@ -87,10 +87,15 @@ export function manageSlots(t: string): Slots {
 const AUDIENCE = /^(?:一下|下(?![午周个月])|给)?(?:我|大家|全体(?:成员)?|所有人|群里(?:的)?(?:姐妹们?|人)?|[^，,。\s]{0,12}?(?:的|嘅)(?:人|姐妹们?|家长|妈妈们?|宝妈们?|朋友们?)|报(?:了|咗)?名?[^，,。\s]{0,6}?(?:的|嘅))(?:一下|下(?![午周个月]))?[，,:：\s]*/u
 
 /** Time, repeat, audience and content of a reminder, however it was recognised. */
-export function reminderSlots(t: string, sit: Situation): Slots {
+export function reminderSlots(said: string, sit: Situation): Slots {
+  // "后天早上提醒我去做两癌筛查，八点半": the clock said last belongs to the day said first.
+  const tail = TAIL_CLOCK.exec(said)
+  const at0 = said.indexOf('提醒')
+  const t = tail && at0 > 0 ? said.slice(0, tail.index) : said
+  const when = tail && at0 > 0 ? `${said.slice(0, at0)}${tail[1]}${said.slice(at0, tail.index)}` : said
   const repeat = repeatOf(t)
   const slots: Slots = { repeat }
-  const time = (repeat !== 'none' ? firstRecurring(t, sit, repeat) : undefined) ?? dayBefore(t, sit) ?? timeIn(t, sit)?.time
+  const time = (repeat !== 'none' ? firstRecurring(when, sit, repeat) : undefined) ?? dayBefore(t, sit) ?? beforeStart(t, sit) ?? timeIn(when, sit)?.time
   if (time) slots.time = time
   // The content follows the last 提醒 ("设个提醒 下周一上午十点 提醒所有人填满意度问卷"), else 发个 ("给大家发个节日祝福").
   const at = t.lastIndexOf('提醒')
@@ -100,7 +105,8 @@ export function reminderSlots(t: string, sit: Situation): Slots {
   if (cue) {
     let c = t.slice(cue.index + cue.length).replace(/^[:：\s]+/u, '')
     const a = AUDIENCE.exec(c)
-    if (a && a[0].length < c.length) {
+    if (a) {
+      // "提醒报了名的": the audience is all there is, nothing to say yet.
       audience = a[0]
       c = c.slice(a[0].length)
     }
@@ -108,7 +114,7 @@ export function reminderSlots(t: string, sit: Situation): Slots {
     const before = timeIn(t.slice(0, cue.index), sit)
     const lead = before ? undefined : parseDateTime(c, new Date(sit.now), sit.tz)
     if (lead && lead.index === 0) c = c.slice(lead.match.length).replace(/^[\s，,]+/u, '')
-    c = c.replace(/\s*只发给报名的.*$/u, '').replace(/^(?:一下|下(?![午周个月]))/u, '').trim()
+    c = c.replace(/\s*只发给报名的.*$/u, '').replace(/^(?:一下|下(?![午周个月]))/u, '').replace(/[\s\p{Extended_Pictographic}\u{FE0F}]+$/u, '').trim()
     if (c && !/^(?:吧|哈|啊|一下)$/u.test(c)) slots.content = c
   }
   const signedUpAudience = /报了名的|报名的人|报了.{1,4}的|只发给报名|报名的家长/u.test(t) || /报/u.test(audience) ||
@@ -116,6 +122,20 @@ export function reminderSlots(t: string, sit: Situation): Slots {
   if (signedUpAudience) slots.audience = 'signed_up'
   else if (/大家|全体|所有人|群里/u.test(t)) slots.audience = 'all'
   return slots
+}
+
+/** A clause at the end that is only a clock time ("，八点半", "，晚上9点"). */
+const TAIL_CLOCK = new RegExp(`[，,]\\s*((?:早上|上午|中午|下午|晚上)?\\s*(?:${NUM}|\\d{1,2})\\s*(?:点|:|：)(?:半|一刻|\\d{1,2}分?|[一二三四五]十(?:[一二三四五六七八九])?分?)?(?:钟)?)[吧哈啊呀]*$`, 'u')
+
+/** "亲子阅读开始前一小时": that long before the named activity starts. */
+function beforeStart(t: string, sit: Situation): string | undefined {
+  const m = new RegExp(`(?:开始|开课|开场)?前\\s*(${NUM}|半)\\s*(?:个)?(小时|钟头|分钟)`, 'u').exec(t)
+  if (!m) return undefined
+  const a = sit.activities.find((x) => x.id === activityRef(t.slice(0, m.index), sit.activities, sit.tz))
+  const n = m[1] === '半' ? 0.5 : numberOf(m[1]!)
+  if (!a || n === undefined) return undefined
+  const ms = m[2] === '分钟' ? n * 60_000 : n * 3_600_000
+  return formatSlotTime(a.startAt - ms, sit.tz)
 }
 
 /** "插花前一天晚上八点": the clock on the day before the activity named. */
@@ -247,7 +267,7 @@ const COMMAND = /^(?:@\S+\s*)?(?:小助手)?(?:帮我|帮忙|麻烦)?(?:发布|�
 /** Clauses that address or urge people, or add a detail that is not the activity itself. */
 const FILLER = /^(?:各位|姐妹们|家人们|大家|注意啦|冬天到了|我是|通知|发布|(?:跟|和|给)大家(?:说|讲)|告诉大家|(?:不收钱|免费)$|有兴趣|想来|要来|想学|先到先得|材料|老师|律师|社区医院.{0,2}医生|毛线|放《|读《|看《|请了|欢迎|长者|大巴|会议号|老地方|教大家(?!做|包|学|一起)|周.晚上.*提醒)|接龙|报名|优先|接送|热闹|有限$/u
 /** Verbs that introduce an activity without being part of its name ("搞个读书会", "开家庭教育讲座", "练八段锦"). */
-const LEAD_VERB = /^(?:一起|咱们|我们)?(?:集合)?(?:(?:教|带)大家(?:一起)?)?(?:去|来)?(?:搞一次|搞一场|搞一个|搞个|搞|放(?!映)|办一个|办个|办|举办|举行|开展|组织|有个|有一个|有|开一个|开个|开|上|练|学(?!做)|加开一场|加开|进行)?/u
+const LEAD_VERB = /^(?:一起|咱们|我们)?(?:集合)?(?:(?:教|带)大家(?:一起)?)?(?:去|来)?(?:搞一次|搞一场|搞一个|搞个|搞|放(?!映)|办一个|办个|办|举办|举行|开展|组织|有个|有一个|有|开一个|开个|开|上|练|学(?!做)|跳(?=.{1,4}[舞操])|加开一场|加开|进行)?/u
 
 /** Title, time, place, capacity and deadline of an announcement in prose. */
 export function announceSlots(raw: string, sit: Situation): Slots {
@@ -339,7 +359,14 @@ export function announceSlots(raw: string, sit: Situation): Slots {
     // "—4" or "到四点" left of a clock range, "冬至那天": no name in them.
     // "阿拉", "我们": only who is speaking.
     const noName = !/[\u4e00-\u9fa5A-Za-z]{2}/u.test(c) || /^(?:阿拉|我们|咱们|俺们|大家)$/u.test(c) || new RegExp(`${NUM}\\s*点(?:钟|半)?$`, 'u').test(c) || /^[^\s]{1,4}(?:那天|当天)$/u.test(c) || new RegExp(`^(?:到|至|[-—~～])\\s*${NUM}\\s*(?:点|:|：)`, 'u').test(c)
-    if (c.length >= 2 && !noName) candidates.push(c.replace(/\u2236/u, '：'))
+    // "街道那边给咱争取到了一个免费的面点培训": a long clause names the activity after its measure word.
+    if (c.length > 10) {
+      const named = /(?:一个|一场|一期|一次|个)(?:免费|公益|新)?的?([^的，,]{2,10})$/u.exec(c)
+      if (named) c = named[1]!
+    }
+    // "从这周三开始" says when a series starts; "再发一个" is the command again: neither names the activity.
+    const notAName = /^从.{1,8}(?:开始|起)$|^(?:再|又|还)?(?:发|搞|办|来|加)(?:一|两)?(?:个|场|次)$/u.test(c)
+    if (c.length >= 2 && !noName && !notAName) candidates.push(c.replace(/\u2236/u, '：'))
   }
   if (!slots.title) {
     const title = candidates.find((c) => !/^(?:本周|这周|下周|明天|后天|今天)/u.test(c))

@@ -10,7 +10,7 @@ export const RELATIVE_WORDS = [
 const CANONICAL: Record<string, string> = { 娘家妈: '妈' }
 // A relative is someone's: 我/我家/我的 before it, or listed after 和/跟/带/、/+.
 // A mark may be followed by whose she is: "还有她儿子", "王芳和她婆婆".
-const REL_RE = new RegExp(`(?:(?:我|俺|阿拉)(?:家|的|娘家)?|[和跟与、,，+带及帮给替把加报]|\\+\\s+|还有|再|带着|带上)(?:我|俺|她|他)?(?:家)?(?:的)?(?:(${NUM})个?)?(?:大(?=孙|闺女|儿子|女儿|外孙))?(${RELATIVE_WORDS.join('|')})`, 'gu')
+const REL_RE = new RegExp(`(?:(?:我|俺|阿拉)(?:家|的|娘家)?|[和跟与、,，+带陪及帮给替把加报]|\\+\\s+|还有|再|带着|带上)(?:我|俺|她|他)?(?:家)?(?:的)?(?:(${NUM})个?)?(?:大(?=孙|闺女|儿子|女儿|外孙))?(${RELATIVE_WORDS.join('|')})`, 'gu')
 
 const SURNAMES =
   '王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶阎余潘杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段钱汤尹黎易常武乔贺赖龚文庞樊兰殷施陶洪翟安颜倪严牛温芦季俞章鲁葛伍韦申尤毕聂焦向柳邢骆岳齐梅'
@@ -45,7 +45,7 @@ export function namesIn(clause: string, opts: { exclude?: string[] } = {}): stri
   }
   // After a conjunction or a list mark, or standing alone between spaces ("王芳 张丽 我 三个人").
   // After a conjunction, a list mark, 把, or what she is called ("她叫…", "名字写…"); or standing alone between spaces.
-  const re = new RegExp(`(?<=^|[帮给替和跟与同、,，:：还有楼下的邻居同事朋友把叫]|隔壁|对门|楼上|闺蜜|同学|让|姐妹|老乡|亲戚|名字写|名字是)(${NAME})|(?<= )(${NAME})(?= |[、，,和]|$|也|都|让我|一[个位](?![\u4e00-\u9fa5]))`, 'gu')
+  const re = new RegExp(`(?<=^|[帮给替和跟与同、,，:：+还有楼下的邻居同事朋友把叫]|隔壁|对门|楼上|闺蜜|同学|让|姐妹|老乡|亲戚|名字写|名字是)(${NAME})|(?<= )(${NAME})(?= |[、，,和]|$|也|都|让我|一[个位](?![\u4e00-\u9fa5]))`, 'gu')
   for (const m of clause.matchAll(re)) {
     let n = m[1] ?? m[2]!
     const end = m.index + m[0].length
@@ -135,7 +135,7 @@ function comesAlong(t: string, m: RegExpMatchArray): boolean {
   // "帮我妈看看", "给我女儿买的": 帮/给 mark a sign-up only when the clause signs someone up.
   if (/^[帮给替]/u.test(head) && !SIGNS_UP.test(clause.after)) return false
   // A list mark or a conjunction makes her a companion; "我老公", "，孩子" only when she is the one who goes.
-  if (/^[和跟与、+及带把加报]|^还有|^再/u.test(head) || /^[帮给替]/u.test(head)) return true
+  if (/^[和跟与、+及带陪把加报]|^还有|^再/u.test(head) || /^[帮给替]/u.test(head)) return true
   if (COMPANION_MARK.test(before)) return true
   // "我妈不会弄微信，帮她报个…": the one she then signs up as 她.
   if (/^[，,]?(?:我|俺)(?:家|的)?$/u.test(head) && FOR_HER.test(after)) return true
@@ -154,7 +154,9 @@ function addressed(t: string, name: string): boolean {
 }
 
 /** The people of a sign-up message (not a pasted list). */
-export function peopleIn(t: string): People {
+export function peopleIn(said: string): People {
+  // 俺 is 我 in the north: "帮俺报上" signs the sender up as "帮我报上" does.
+  const t = said.replace(/俺/gu, '我')
   const relatives: string[] = []
   // Places per family word: "我和两个孩子 … 孩子都…" is two, not three.
   const places = new Map<string, number>()
@@ -237,7 +239,7 @@ export function peopleIn(t: string): People {
   const selfSaid = /大人\s*(?:一个|一位|1个?)|(?:一个|一位)大人|(?:^|[，,\s。])(?:我|俺)(?:也|和|跟|、|要|想|报|去|参加|一个|自己|\s|$)|算我|算上我|加上我|^报|我们|我\+|\+\d|^\d|报(?:个|一个)?(?:名)?$|[帮给替]我报|帮我和|给我和|我跟|我和|[:：]我[、,，]|(?<![让叫帮给替])我(?:也)?(?:去|报|参加)(?![不了过])|[帮给替]我(?:也)?(?:加|记|留|占|算|登记)|(?<![让叫帮给替])我(?:也)?要(?:一个|个|一份|名额|报|去|参加)|(?:^|[，,\s。])我(?:也)?带/u.test(t)
   // Said outright: "我就不去了" (only the others go), "我陪着去", "我带我孙子去" (she goes too).
   const selfOut = t.split(/[，,。！!；;\s]/u).some((c) => /我(?:就|自己)?(?:不去|不参加|不来|不用算|不算)|不(?:用)?算我|^我(?:那天|当天|周[六日末]|那会儿?)?(?:要|得)?(?:上班|加班|值班)(?:去不了|来不了|没空)?$|^我(?:那天|当天|周[六日末])?(?:去不了|来不了)/u.test(c) && !/要是|如果|万一|的话/u.test(c))
-  const selfIn = new RegExp(`我(?:也|就)?(?:陪|跟|带)着?(?:上)?(?:我(?:家|的)?)?(?:她|他|她们|他们|${RELATIVE_WORDS.join('|')})?(?:一起)?去`, 'u').test(t)
+  const selfIn = new RegExp(`我(?:也|就)?(?:陪|跟|带)着?(?:上)?(?:我(?:家|的)?)?(?:${NUM}个)?(?:她|他|她们|他们|${RELATIVE_WORDS.join('|')})?(?:一起)?去|我(?:也|就)?陪同|我(?:也|就)?陪着`, 'u').test(t)
   // The family member is the subject and she says nothing of herself: only they go.
   const onlyThem = !!subject && !selfSaid
   // "我婆婆想学插花，帮她报上": the sender signs up the one she spoke of, not herself.
@@ -280,6 +282,9 @@ export function explicitCount(t: string): number | undefined {
   // Not "一个七岁一个四岁": each child's age.
   const m = new RegExp(`(${NUM})\\s*(?:个人|个|人|位|口人)(?!\\s*(?:${NUM}|\\d+)\\s*岁)(?![^\\s，,。]*(?:孩子|娃|小孩))`, 'u').exec(t)
   if (m && !/(?:限|名额|还差|第)\s*$/u.test(t.slice(0, m.index))) return numberOf(m[1]!)
+  // "我们家仨都去", "咱家俩一起": the household counted.
+  const household = /(?:我们家|咱们家|咱家|我家|俺家|我们|咱们)(俩|仨)(?=都|一起|一块|去|来|报|参加|[，,。\s]|$)/u.exec(t)
+  if (household) return household[1] === '俩' ? 2 : 3
   if (/她俩|他俩|我俩|我们俩/u.test(t)) return /我俩|我们俩/u.test(t) ? 2 : undefined
   return undefined
 }

@@ -6,7 +6,7 @@ import { DISTRESS, problemCategory } from './need.ts'
 import { readAnnouncement, readConfirmation, readHostAction, readReminder } from './host.ts'
 import { readBotAbout, readCase, readConsent, readEmergency, readFraud, readHandoff, readHelp, readMedia, readPrivacy, readQuestion } from './help.ts'
 import { readSignup } from './signup.ts'
-import { activityRef, bare, normalize } from './text.ts'
+import { activityRef, bare, namesActivity, normalize } from './text.ts'
 import type { Situation, Understanding } from './types.ts'
 
 const QUESTIONISH = new Set(['activity.info', 'activity.list', 'signup.status', 'signup.roster'])
@@ -50,12 +50,13 @@ export function readByRules(raw: string, sit: Situation): Understanding {
 
   // "你能帮别人报名不，还是只能自己报": what the bot can do, asked in general, not a sign-up.
   if (/你(?:能|会|可以).{0,12}(?:不|吗|么|没)(?:[，,？?]|$)/u.test(t) && /别人|只能|还是|都能/u.test(t)) return { intent: 'bot.about', slots: {} }
-  const signup = readSignup(t, sit)
   const help = readHelp(t, sit)
+  const signup = joinSentence(t, sit, help) ?? readSignup(t, sit)
   // A need told in her own words outranks a question-shaped reading of an activity ("不知道从哪开始" is not a
   // question about when one starts) and a sign-up that names neither an activity nor a sign-up word.
   // A question about a place or her own sign-up ("周六的还能挤进去不", "我插花报上了没") stays one, with the worry beside it.
-  if (signup && help?.intent === 'help.request' && QUESTIONISH.has(signup.intent) && (signup.slots.activity !== undefined || /名额|位置|挤|报上|候补|名单/u.test(t))) {
+  // The activity must be named, not only described: "离婚了娃的抚养费…咋整" is about her child, not 亲子阅读.
+  if (signup && help?.intent === 'help.request' && QUESTIONISH.has(signup.intent) && (namesActivity(t, sit.activities) || /名额|位置|挤|报上|候补|名单/u.test(t))) {
     return { ...signup, also: ['help.request'] }
   }
   if (signup && help?.intent === 'help.request' && (QUESTIONISH.has(signup.intent) || (signup.intent === 'signup.join' && signup.slots.activity === undefined && !SIGNUP_WORD.test(t)))) return help
@@ -72,6 +73,22 @@ export function readByRules(raw: string, sit: Situation): Understanding {
   const question = readQuestion(t, sit)
   if (question) return question
   return { intent: 'chatter', slots: {} }
+}
+
+/**
+ * "俺报插花。唉最近家里揭不开锅了…有没有啥救助": a sentence that signs up for a named activity on its own, beside a
+ * trouble told in the next. The whole message reads as a question (有没有), so the sign-up is read sentence by
+ * sentence; both then happen (the sign-up, and the worry as a second meaning).
+ */
+function joinSentence(t: string, sit: Situation, help: Understanding | undefined): Understanding | undefined {
+  if (help?.intent !== 'help.request') return undefined
+  const sentences = t.split(/[。！!？?\n]+/u).map((x) => x.trim()).filter(Boolean)
+  if (sentences.length < 2) return undefined
+  for (const sentence of sentences) {
+    const read = readSignup(sentence, sit)
+    if (read?.intent === 'signup.join' && read.slots.activity !== undefined) return read
+  }
+  return undefined
 }
 
 /** The answer to a question the bot asked this sender, when it reads as one. */

@@ -4,7 +4,7 @@ import { explicitCount, NAME, namesIn, peopleIn, RELATIVE_WORDS } from './people
 import { activityRef, NUM, numberOf } from './text.ts'
 import type { Situation, Understanding } from './types.ts'
 
-const QUESTION = /[？?]|吗|么|没有?$|呢|怎么|如何|多少|几|啥|什么|哪|是不是|能不能|可不可以|有没有/u
+const QUESTION = /[？?]|吗|么|没有?$|呢|怎么|如何|多少|几|啥|什么|哪|是不是|能不能|可不可以|有没有|咋/u
 
 // ---------------------------------------------------------------- pasted 接龙 lists
 
@@ -86,8 +86,8 @@ const JOIN = /(?:^|[，,。\s])报(?:一下|下|个|上|名)|一起报|占(?:个
 const CANCEL = /不排了|不等了|不(?:去|来|参加)[^，,。？?]{0,6}了|(?:去|来|参加)不[了成]|不能来|来不成|参加不成|去不成|赶不上|赶不回|有事.{0,4}(?:去|来)不|退掉|退出|不报了|(?:我|先)撤了|撤了吧|撤掉|划掉我|把我.{0,4}(?:去掉|删|划)|让给|名额给别人|不去了|去不了|去不成|来不了|参加不了|不参加了|不能去|走不开|取消(?!活动)|撤回报名|撤销报名|退出|我退了|退了|给别人吧|-\s*1$|不来了/u
 const STATUS = /报上.{0,2}[吗没嘛吧]|补上|递补|报成功|登记上|在名单上|名单里有我|有我吗|有我没|算上我了|候补.{0,6}(?:几|第|多少|排)|轮到我|排到|排在|前面还有|还剩几|剩几个|还有几个|位置|空位|报满|满员|报名了吗|报好了|报进|报上没|报进去|接龙成功|报名状态|报名了没|已经报名|是不是.{0,4}报|排到第?几|排第几|第几个|满了[没吗]|还差几|还有名额|还有位|名额|还能加|还能报[吗没]|还有空|还剩|能上[吗么没不]|能排上|轮得到|有戏[吗没]|有希望[吗没]/u
 const ROSTER = /名单|谁报|都谁|哪些人|几个人报|报了几个人|多少人报|名單|都有谁|谁报了|谁报名|报名的都有|接龙到谁|报了哪些人|有哪些人报|报名的人|报名情况|报了(?:多少|几个)人?|报名人数|(?:多少|几个)人报/u
-const REMOVE = /删|撤下|清掉|不算她|不算他|拿下|划了|删掉|删除|去掉|移除|划掉|踢掉|踢出|拿掉|除名|去掉一个/u
-const LIST = /(?:有|搞|办|安排)(?:什么|啥|哪些|几个|没有)(?:新)?活动|活动(?:安排|表|多吗|有哪些|有啥|有什么)|(?:最近|这周|下周|近期|周末).{0,4}(?:活动|安排)|能参加(?:什么|啥|哪)|可以报(?:什么|啥|哪)|在报名的|开放.{0,4}报名的|活动列表|(?:有|搞|办)(?:什么|啥|哪些|哪几个)活动|别的活动|其他活动|能报哪些|可以报哪些|开放报名的|哪些活动|最近有(?:什么|啥)|什么活动|啥活动|适合.{0,6}活动|这周有啥/u
+const REMOVE = /删|移出|撤下|清掉|不算她|不算他|拿下|划了|删掉|删除|去掉|移除|划掉|踢掉|踢出|拿掉|除名|去掉一个/u
+const LIST = /(?:有|搞|办|安排)(?:什么|啥|哪些|几个|没有)(?:新)?活动|活动(?:安排|表|多吗|有哪些|有啥|有什么)|(?:最近|这周|下周|近期|周末).{0,4}(?:活动|安排)|能参加(?:什么|啥|哪)|可以报(?:什么|啥|哪)|在报名的|开放.{0,4}报名的|活动列表|(?:有|搞|办)(?:什么|啥|哪些|哪几个)活动|别的活动|其他活动|能报哪些|可以报哪些|开放报名的|哪些活动|最近有(?:什么|啥)|什么活动|啥活动|适合.{0,6}活动|这周有啥|(?:这周|周末|最近|下周|这两天).{0,6}有(?:啥|什么)(?:好玩|好耍|能去|可去|能参加)/u
 const INFO_FIELDS: [NonNullable<Understanding['slots']['field']>, RegExp][] = [
   ['fee', /钱|费|收费|免费|付款/u],
   ['bring', /带(?:什么|啥|剪刀|花|材料|东西|笔|本)|要带|自己带|自己买|自己准备|准备(?:什么|啥)/u],
@@ -125,7 +125,7 @@ export function readSignup(t: string, sit: Situation): Understanding | undefined
 
   // Taking off oneself or one's own family ("把我的名字删了", "我婆婆去不了了，把她划了") is a cancellation.
   const ownRemoval = /把我|我的名字|帮我把名字|把名字/u.test(t) || (CANCEL.test(t) && RELATIVE_SUBJECT.test(t))
-  if (REMOVE.test(t) && /名单|她|他|号|把|从/u.test(t) && !/提醒/u.test(t) && !ownRemoval) {
+  if (REMOVE.test(t) && /名单|她|他|号|把|从|那个|那位|叫/u.test(t) && !/提醒/u.test(t) && !ownRemoval) {
     const slots: Understanding['slots'] = withActivity({})
     const target = removalTarget(t)
     if (target) slots.target = target
@@ -196,8 +196,11 @@ export function removalTarget(t: string): string | undefined {
   if (pos) return String(numberOf(pos[1] ?? pos[2]!))
   const quoted = /[“"「]([^”"」]{2,8})[”"」]/u.exec(t)
   if (quoted) return quoted[1]
+  // "那个叫何琳的": who she is called.
+  const called = new RegExp(`叫(${NAME})的`, 'u').exec(t)
+  if (called) return called[1]
   const s = t.replace(/插花|阅读|名单/gu, ' ')
-  const m = new RegExp(`(?:把|将)(${NAME}|她|他)|(${NAME})(?:去掉|删|从|移除|划|剔)|那个(${NAME})|有个(${NAME})|^(${NAME})(?:那个|那组|那位|那家|一家|在|报|的|说|也|不|来不|去不|有事)`, 'u').exec(s)
+  const m = new RegExp(`(?:把|将)(${NAME}|她|他)|(${NAME})(?:去掉|删|从|移除|移出|划|剔)|那个(${NAME})|有个(${NAME})|^(${NAME})(?:那个|那组|那位|那家|一家|在|报|的|说|也|不|来不|去不|有事)`, 'u').exec(s)
   const who = m?.[1] ?? m?.[2] ?? m?.[3] ?? m?.[4] ?? m?.[5]
   // "把王芳从名单…": a three-character match ending in a preposition or verb is a two-character name.
   const name = who && who.length === 3 && /[从去的删划移剔那在报说也不来有]$/u.test(who) ? who.slice(0, 2) : who
@@ -233,7 +236,7 @@ const NOT_JOINING = /没(?:有)?(?:去)?参加|没报|参加过|报过了|报名
  * The sender with companions, and something that makes it a sign-up (the activity, a count, 来/去/报/一起).
  */
 function companions(t: string, namesActivity: boolean): boolean {
-  const withWho = new RegExp(`(?<![帮给替跟和让叫请把])(?:我|俺)(?:和|跟|带|\\+|、)(?:着)?(?:我|俺)?(?:家|的)?(?:${NUM}个?)?(?:${RELATIVE_WORDS.join('|')}|${NAME})`, 'u')
+  const withWho = new RegExp(`(?<![帮给替跟和让叫请把])(?:我|俺)(?:和|跟|带|陪|\\+|、)(?:着)?(?:我|俺)?(?:家|的)?(?:${NUM}个?)?(?:${RELATIVE_WORDS.join('|')}|${NAME})`, 'u')
   const clause = t.split(/[，,。！!？?；;\n]/u).find((c) => withWho.test(c))
   if (!clause || QUESTION.test(clause)) return false
   return namesActivity || new RegExp(`(?:${NUM})(?:个|人|位)?(?:人)?$|来|去|报|一起|参加|俩|仨`, 'u').test(clause)

@@ -353,3 +353,44 @@ describe('an edit that renames with 改叫 and a quoted name', () => {
     expect(editSlots(n('插花课改叫「春日花艺」 别的照旧'), sit)).toMatchObject({ title: '春日花艺' })
   })
 })
+
+// Our own phrasings of the kinds batch j (blind) found missing.
+describe('people, titles and reminder times said in other orders', () => {
+  it.each([
+    ['报名插花 我+王梅+李娟', { self: true, count: 3, names: ['王梅', '李娟'] }],
+    ['帮俺报上插花，再捎上俺闺女', { self: true, count: 2 }],
+    ['給我家兩個娃報親子閱讀，我陪同', { self: true, count: 3 }],
+    ['我们家仨都去阅读', { self: true, count: 3 }],
+  ])('%s', (text, want) => {
+    expect(understand(text, { ...sit, role: 'resident' }).slots).toMatchObject(want)
+  })
+  it.each([
+    ['从下周一开始，每周一晚上八点活动室跳健身操', { title: '健身操', place: '活动室' }],
+    ['再发一个活动，周四下午三点在广场跳扇子舞，名额不限', { title: '扇子舞', place: '广场' }],
+    ['跟大家说个事，社区给咱们争取到了一个免费的烘焙培训，下周二上午十点在活动室，只能容纳八个人', { title: '烘焙培训', capacity: 8 }],
+  ])('%s', (text, want) => {
+    expect(announceSlots(n(text), sit)).toMatchObject(want)
+  })
+  it.each([
+    ['明天早上提醒我去医院复查，七点半', { time: '2026-12-02 07:30', content: '去医院复查' }],
+    ['每周六晚上提醒我给娃洗校服，八点', { repeat: 'weekly', time: '2026-12-05 20:00', content: '给娃洗校服' }],
+    ['插花开始前两小时提醒报了名的', { time: '2026-12-06 07:30', audience: 'signed_up' }],
+  ])('%s', (text, want) => {
+    expect(reminderSlots(n(text), sit)).toMatchObject(want)
+  })
+  it('reads the one called by name as the one to remove', () => {
+    expect(removalTarget(n('插花课里那个叫孙红的不是咱们小区的，删掉'))).toBe('孙红')
+  })
+})
+
+describe('what the model may not override', () => {
+  it('keeps a warning about a payment request, and an activity going ahead as planned', () => {
+    expect(understand('你看我发的截图，让先交押金的那个是不是骗子', { ...sit, role: 'resident' }).intent).toBe('safety.fraud')
+    expect(understand('这周日的插花课照常哈', sit).intent).not.toBe('host.cancel')
+  })
+  it('hears a sign-up said before a trouble, and a child-support worry is not a question about 亲子阅读', () => {
+    const u = understand('俺报阅读。唉最近家里揭不开锅了，不知道有没有啥救助', { ...sit, role: 'resident' })
+    expect(u).toMatchObject({ intent: 'signup.join', slots: { activity: 1 }, also: ['help.request'] })
+    expect(understand('离婚了娃的抚养费他一直不给咋整', { ...sit, role: 'resident' }).intent).toBe('help.request')
+  })
+})

@@ -34,7 +34,8 @@ const MEDIA_WORD = /语音|录音|照片|图片|图|截图|视频|发的|听|看
 /** How sure the model must be to move a message between a sign-up and a help request. */
 export const CROSS_CERTAINTY = 0.95
 
-const KEEP = new Set<Intent>(['help.emergency', 'privacy.number'])
+// A warning about a payment request is safety too: the rules that read one stand.
+const KEEP = new Set<Intent>(['help.emergency', 'privacy.number', 'safety.fraud'])
 const ACTIVITY_QUESTION = new Set<Intent>(['activity.info', 'signup.status', 'signup.roster'])
 const namesActivityInFull = (raw: string, sit: Situation) => {
   const t = normalize(raw)
@@ -42,6 +43,8 @@ const namesActivityInFull = (raw: string, sit: Situation) => {
 }
 const NEEDS_ACTIVITY = new Set<Intent>(['host.edit', 'host.close', 'host.reopen', 'host.cancel', 'host.export', 'signup.cancel', 'signup.remove', 'signup.roster', 'signup.status', 'activity.info', 'pending.answer'])
 const isHelp = (i: Intent) => i.startsWith('help.')
+const CANCELS = new Set<Intent>(['host.cancel', 'signup.cancel', 'signup.remove'])
+const AS_PLANNED = /照常|照旧|如期|正常(?:进行|举行|上课)|不变/u
 
 const asOneRequest = (scores: IntentScore[]): IntentScore[] => {
   const emergency = scores.find((s) => s.intent === 'help.emergency')?.p ?? 0
@@ -103,6 +106,8 @@ function readIntent(raw: string, sit: Situation): Understanding {
   if (rule.intent === 'qa.question' && ACTIVITY_QUESTION.has(top.intent) && !namesActivityInFull(raw, sit)) return rule
   const intent: Intent = top.intent === 'help.emergency' ? 'help.request' : top.intent
   if (intent === rule.intent) return rule
+  // "这周六的亲子阅读照常哈": going ahead as planned is no cancellation, whatever the model's n-grams say.
+  if (CANCELS.has(intent) && AS_PLANNED.test(raw) && !/取消|不去|去不了|来不了|退/u.test(raw)) return rule
   // Between a sign-up and a help request the rules stand unless the model is all but certain ("…有没有人能帮
   // 我们调解一下" read by the rules as a sign-up for 亲子阅读 because it says 读书); a worry the rules heard in
   // a sign-up the model prefers stays as a second meaning, so the gentle check-in still happens.

@@ -36,7 +36,7 @@ export function capacityIn(t: string): number | undefined {
     // 来八个人就够了, 先报五十人: as many as the host wants.
     new RegExp(`来\\s*(${NUM})\\s*${UNIT}(?:就)?(?:够|行|可以)|先(?:报|收)\\s*(${NUM})\\s*${UNIT}`, 'u'),
     // 限10人, 限额二十人, 限攤位20個, 名额：20, 人数 30, 最多15个家庭, 座位有限只有40个
-    new RegExp(`(?:限额?|名额|人数|最多|只收|只有|招)[:：\\s]*(?:摊位|名额)?\\s*(${NUM})\\s*${UNIT}?`, 'u'),
+    new RegExp(`(?:限额?|名额|人数|最多|只收|只有|招|容纳|坐得下|装得下)[:：\\s]*(?:摊位|名额)?\\s*(${NUM})\\s*${UNIT}?`, 'u'),
     // 二十个名额, 20个名额, 十五个位置, 座位40个: places counted as seats.
     new RegExp(`(${NUM})\\s*个?(?:名额|位置|座位|位子)`, 'u'),
     new RegExp(`(?:座位|位置|位子)(?:有|共|一共|只有)?\\s*(${NUM})\\s*个`, 'u'),
@@ -55,7 +55,7 @@ export function capacityIn(t: string): number | undefined {
 
 /** Every capacity phrase (to cut from the text before the title is looked for). */
 export const CAPACITY_PHRASE = new RegExp(
-  `(?:座位有限)?(?:限额?|名额|人数|最多|只收|只有|招)[:：\\s]*(?:摊位|名额)?\\s*${NUM}\\s*${UNIT}?(?:阿姨|家长|姐妹)?|${NUM}\\s*个?(?:名额|位置|座位|位子)|(?:座位|位置|位子)(?:有|共|一共|只有)?\\s*${NUM}\\s*个|不限(?:人数|名额)`,
+  `(?:座位有限)?(?:限额?|名额|人数|最多|只收|只有|招|容纳|坐得下|装得下)[:：\\s]*(?:摊位|名额)?\\s*${NUM}\\s*${UNIT}?(?:阿姨|家长|姐妹)?|${NUM}\\s*个?(?:名额|位置|座位|位子)|(?:座位|位置|位子)(?:有|共|一共|只有)?\\s*${NUM}\\s*个|不限(?:人数|名额)`,
   'gu',
 )
 
