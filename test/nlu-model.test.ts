@@ -35,7 +35,7 @@ describe('the learned intent reader', () => {
   it('reads wordings the rules miss, and leaves safety to the rules', () => {
     const sit = situationOf(loadCorpus().find((l) => l.ctx.where === 'private' && l.ctx.role === 'resident' && !l.ctx.pending)!)
     // Control: the rules alone do not read these as requests.
-    for (const text of ['孩子他爹嫌我生的是闺女，天天甩脸子', '这个家我是待不下去了，天天看人脸色']) {
+    for (const text of ['孩子他爹嫌我生的是闺女，天天甩脸子，我该咋办', '这个家我是待不下去了，天天看人脸色']) {
       expect(readByRules(text, sit).intent).not.toBe('help.request')
       expect(understand(text, sit).intent).toBe('help.request')
     }
