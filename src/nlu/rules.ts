@@ -63,7 +63,9 @@ export function readByRules(raw: string, sit: Situation): Understanding {
   if (signup) {
     // A sign-up that also voices a worry: both happen (the sign-up first, a gentle private check-in). The worry
     // must be a trouble or distress of her own: "帮我婆婆也报个名" names family, not a problem.
-    if (signup.intent === 'signup.join' && help && (problemCategory(t) !== undefined || DISTRESS.test(t))) return { ...signup, slots: { ...signup.slots }, also: ['help.request'] }
+    // The activity's own title is no worry: "帮俺报上面点培训" names a 培训, not a need for jobs help.
+    const said = sit.activities.reduce((s, a) => s.split(a.title).join(' '), t)
+    if (signup.intent === 'signup.join' && readHelp(said, sit) && (problemCategory(said) !== undefined || DISTRESS.test(said))) return { ...signup, slots: { ...signup.slots }, also: ['help.request'] }
     if (signup.intent === 'signup.join' && /另外问|顺便问/u.test(t)) return { ...signup, also: [/材料费|几点|在哪/u.test(t) ? 'activity.info' : 'qa.question'] }
     return signup
   }

@@ -394,3 +394,11 @@ describe('what the model may not override', () => {
     expect(understand('离婚了娃的抚养费他一直不给咋整', { ...sit, role: 'resident' }).intent).toBe('help.request')
   })
 })
+
+describe('an activity whose title names a service', () => {
+  it('is signed up for without a worry read into its title', () => {
+    const withTraining: Situation = { ...sit, role: 'resident', activities: [{ ...sit.activities[0]!, id: 1, title: '面点培训' }] }
+    expect(understand('帮我报上面点培训，再带上我闺女', withTraining)).not.toHaveProperty('also')
+    expect(understand('我报面点培训。最近家里揭不开锅了，有没有啥救助', withTraining).also).toEqual(['help.request'])
+  })
+})

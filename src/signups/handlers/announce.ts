@@ -138,9 +138,16 @@ async function announce(app: App, svc: SignupService, ctx: Context): Promise<voi
       ctx.log.warn({ err }, 'signups: LLM extraction failed, using rules')
     }
   }
+  const fromModel = spans !== undefined
   spans ??= ruleSpans(text, now, svc.tz)
-  // What the understanding read in prose fills what the rules missed.
   const slots = ctx.get(UNDERSTOOD)?.intent === 'host.announce' ? ctx.get(UNDERSTOOD)!.slots : {}
+  // Offline, the understanding's title and place win: its reader is the one measured on the blind corpus
+  // ("跟大家说个事哈，…一个免费的面点培训" → 面点培训; the span rules take the first clause). With a model, its
+  // extraction stands and the understanding only fills what it missed.
+  if (!fromModel) {
+    spans.title = slots.title ?? spans.title
+    spans.place = slots.place ?? spans.place
+  }
   spans.place ??= slots.place
   spans.title ??= slots.title
   spans.capacity ??= slots.capacity
