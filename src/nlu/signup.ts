@@ -82,9 +82,9 @@ const PROXY = /代报|代接|(?:帮|替)(?:她|他)(?:报|接)/u
 
 // ---------------------------------------------------------------- single messages
 
-const JOIN = /(?:^|[，,。\s])报(?:一下|下|个|上|名)|一起报|占(?:个)?(?:位|座|名额)|留(?:个)?(?:位|名额)|给我留|记上我|写上我|算上|加上我|登记(?:一下)?我|我来一个|来一个|我要一个|我也要|也要去|想去|要去|我来|也来|带上我|预约|报名|报个名|报一个|报个|报上|报下|报插花|报阅读|报周|帮我报|帮.{0,8}报|给.{0,8}报|算我|算上我|加我一个|加我|我也去|我去(?!不)|也去|参加|接龙|排上|排个|候补.{0,4}\+|\+\s*\d|我报|俺.{0,2}报|报了?[一两1-9]个|仨人|算.{0,4}(?:我|俺)/u
+const JOIN = /(?:^|[，,。\s])报(?:一下|下|个|上|名)|挂(?:个|上)?候补|排(?:个)?候补|一起报|占(?:个)?(?:位|座|名额)|留(?:个)?(?:位|名额)|给我留|记上我|写上我|算上|加上我|登记(?:一下)?我|我来一个|来一个|我要一个|我也要|也要去|想去|要去|我来|也来|带上我|预约|报名|报个名|报一个|报个|报上|报下|报插花|报阅读|报周|帮我报|帮.{0,8}报|给.{0,8}报|算我|算上我|加我一个|加我|我也去|我去(?!不)|也去|参加|接龙|排上|排个|候补.{0,4}\+|\+\s*\d|我报|俺.{0,2}报|报了?[一两1-9]个|仨人|算.{0,4}(?:我|俺)/u
 const CANCEL = /不排了|不等了|不(?:去|来|参加)[^，,。？?]{0,6}了|(?:去|来|参加)不[了成]|不能来|来不成|参加不成|去不成|赶不上|赶不回|有事.{0,4}(?:去|来)不|退掉|退出|不报了|(?:我|先)撤了|撤了吧|撤掉|划掉我|把我.{0,4}(?:去掉|删|划)|让给|名额给别人|不去了|去不了|去不成|来不了|参加不了|不参加了|不能去|走不开|取消(?!活动)|撤回报名|撤销报名|退出|我退了|退了|给别人吧|-\s*1$|不来了/u
-const STATUS = /报上.{0,2}[吗没嘛吧]|补上|递补|报成功|登记上|在名单上|名单里有我|有我吗|有我没|算上我了|候补.{0,6}(?:几|第|多少|排)|轮到我|排到|排在|前面还有|还剩几|剩几个|还有几个|位置|空位|报满|满员|报名了吗|报好了|报进|报上没|报进去|接龙成功|报名状态|报名了没|已经报名|是不是.{0,4}报|排到第?几|排第几|第几个|满了[没吗]|还差几|还有名额|还有位|名额|还能加|还能报[吗没]|还有空|还剩|能上[吗么没不]|能排上|轮得到|有戏[吗没]|有希望[吗没]/u
+const STATUS = /报上.{0,2}[吗没嘛吧]|候补(?:上|到)?了?没|候补到(?:了)?[吗没]|补上|递补|报成功|登记上|在名单上|名单里有我|有我吗|有我没|算上我了|候补.{0,6}(?:几|第|多少|排)|轮到我|排到|排在|前面还有|还剩几|剩几个|还有几个|位置|空位|报满|满员|报名了吗|报好了|报进|报上没|报进去|接龙成功|报名状态|报名了没|已经报名|是不是.{0,4}报|排到第?几|排第几|第几个|满了[没吗]|还差几|还有名额|还有位|名额|还能加|还能报[吗没]|还有空|还剩|能上[吗么没不]|能排上|轮得到|有戏[吗没]|有希望[吗没]/u
 const ROSTER = /名单|谁报|都谁|哪些人|几个人报|报了几个人|多少人报|名單|都有谁|谁报了|谁报名|报名的都有|接龙到谁|报了哪些人|有哪些人报|报名的人|报名情况|报了(?:多少|几个)人?|报名人数|(?:多少|几个)人报/u
 const REMOVE = /删|移出|撤下|清掉|不算她|不算他|拿下|划了|删掉|删除|去掉|移除|划掉|踢掉|踢出|拿掉|除名|去掉一个/u
 const LIST = /(?:有|搞|办|安排)(?:什么|啥|哪些|几个|没有)(?:新)?活动|活动(?:安排|表|多吗|有哪些|有啥|有什么)|(?:最近|这周|下周|近期|周末).{0,4}(?:活动|安排)|能参加(?:什么|啥|哪)|可以报(?:什么|啥|哪)|在报名的|开放.{0,4}报名的|活动列表|(?:有|搞|办)(?:什么|啥|哪些|哪几个)活动|别的活动|其他活动|能报哪些|可以报哪些|开放报名的|哪些活动|最近有(?:什么|啥)|什么活动|啥活动|适合.{0,6}活动|这周有啥|(?:这周|周末|最近|下周|这两天).{0,6}有(?:啥|什么)(?:好玩|好耍|能去|可去|能参加)/u
@@ -143,14 +143,14 @@ export function readSignup(t: string, sit: Situation): Understanding | undefined
   }
 
   if (/名单.{0,4}(?:给我|发|看)|(?:看看|发一?下|发个).{0,4}名单/u.test(t) && !/发过|说过|发了|看过/u.test(t)) return { intent: 'signup.roster', slots: withActivity({}) }
-  if (STATUS.test(t) && (question || /状态|排第几|排到|了吧$/u.test(t)) && !/帮我排|给我排|排上$|能的话/u.test(t)) return { intent: 'signup.status', slots: withActivity({}) }
+  if (STATUS.test(t) && (question || /状态|排第几|排到|了吧$|了没|到没|上没/u.test(t)) && !/帮我排|给我排|排上$|能的话|有的话.{0,6}报|的话(?:就)?(?:帮|给)我/u.test(t)) return { intent: 'signup.status', slots: withActivity({}) }
   if (ROSTER.test(t) && (question || /谁|发|看|给|查看|情况|^.{0,6}名单$/u.test(t)) && !/(?:发过|说过|了哈)/u.test(t)) return { intent: 'signup.roster', slots: withActivity({}) }
 
   if (joinCue && !/报名了$|报完了|报过了/u.test(t)) {
     const howto = /怎么报|在哪报|咋报|如何报|怎样报|怎么接龙/u.test(t)
     const aboutService = !activity && /培训|班|筛查|补贴|课程?$/u.test(t) && question
     if (withCompanions || (!howto && !aboutService && !(question && !/报一个|帮我|排上|报名$|算我|我报|给我/u.test(t) && !/\+/u.test(t)))) {
-      const p = peopleIn(t)
+      const p = peopleIn(signingClauses(t))
       const slots: Understanding['slots'] = withActivity({ self: p.self, count: p.count })
       if (p.relatives.length) slots.relatives = p.relatives
       if (p.names.length) slots.names = p.names
@@ -167,6 +167,19 @@ export function readSignup(t: string, sit: Situation): Understanding | undefined
     if (activity !== undefined && /谁来|老师|讲/u.test(t)) return { intent: 'activity.info', slots: { activity, field: 'other' } }
   }
   return undefined
+}
+
+/**
+ * The clauses of a sign-up that say who goes: those with a sign-up word, those that list the sender with others, and
+ * those that add someone (带上…, 还有…). "给我留一个位子，我这阵子带着孩子从家里搬出来了" signs up one: the child is in
+ * her story, not in the sign-up. A message of one clause is read whole.
+ */
+export function signingClauses(t: string): string {
+  const clauses = t.split(/(?<=[。！!？?；;，,\n])/u)
+  if (clauses.length < 2) return t
+  const WITH = new RegExp(`(?:我|俺)(?:和|跟|带|陪|\\+|、)|^(?:再|还有|另外)?(?:带上|捎上|加上|算上|还有|带着|再加|再带)|(?:${NUM})\\s*(?:个人|人|位|口)|俩|仨|本人|代报`, 'u')
+  const keep = clauses.filter((c) => (JOIN.test(c) && !NOT_JOINING.test(c)) || WITH.test(c.trim()) || onlyPeople(c))
+  return keep.length ? keep.join('') : t
 }
 
 /** Which activity a cancellation is for, and who is taken off: family words and names, not those who still go. */
