@@ -73,6 +73,20 @@ describe('hybrid retrieval', () => {
     expect(r.passages[r.decision.best]).toBeDefined()
   })
 
+  it('lets a lexicon word stand in for an everyday word the folder never uses, still below the question’s own words', () => {
+    const weightOf = (q: string, term: string) => {
+      const p = prepareQuery(index, q)
+      return p.keyword.slice(p.literalKeyword.length).find((k) => k.term === term)?.weight
+    }
+    // 打老婆 is nowhere in the folder: 家暴 takes its place at more than the usual lexicon weight.
+    const unseen = weightOf('男人打老婆咋办', '家暴')!
+    // 贷点钱 shares characters with the folder (钱): its official word stays at the usual weight.
+    const seen = weightOf('想贷点钱开店', '贷款')!
+    expect(unseen).toBeGreaterThan(seen)
+    expect(unseen).toBeLessThan(1)
+    expect(prepareQuery(index, '男人打老婆咋办').keyword.find((k) => k.term === '男人')?.weight).toBe(1)
+  })
+
   it('normalises a Traditional question like the documents', async () => {
     const q = prepareQuery(index, '請不起律師怎麼辦')
     expect(q.normalized).toBe('请不起律师怎么办')
