@@ -82,3 +82,19 @@ describe('a conditional threat with the weapon at hand', () => {
     expect(readDanger(danger)?.danger).toBe('violence')
   })
 })
+
+// From batch k: "now" belongs to the clause that tells the hitting; a body in trouble long ago is a story; bleeding
+// in pregnancy is an emergency; feeling cooped up is not breathlessness.
+describe('now, then, and bodies', () => {
+  it.each([
+    ['结婚十几年，他一直打我，现在孩子上大学了，我想离开他', '他刚才又打我了，我现在躲在楼道里'],
+    ['我爸前年出车祸走了，我妈一个人在老家', '我爸刚出车祸了，流了好多血'],
+    ['失业在家半个月了，憋得慌', '胸口憋得慌，喘不上气'],
+  ])('%s is not an emergency; %s is', (calm, danger) => {
+    expect(readDanger(toSimplified(calm))).toBeUndefined()
+    expect(readDanger(toSimplified(danger))).toBeDefined()
+  })
+  it('reads bleeding in pregnancy as medical', () => {
+    expect(readDanger('怀孕五个月了，刚才下楼梯滑了一下，现在肚子疼，有点见红')?.danger).toBe('medical')
+  })
+})

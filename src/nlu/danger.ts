@@ -142,10 +142,10 @@ const SUICIDE = re([
 
 const MEDICAL = re([
   '昏迷|晕倒|晕过去|昏过去|不省人事|没(?:了)?意识|失去意识|叫不醒|没(?:了)?(?:反应|呼吸|心跳|气儿?)|没气了|翻白眼',
-  '喘不(?:上|过)气|呼吸困难|透不过气|上不来气|憋得(?:慌|喘)|喉咙肿',
+  '喘不(?:上|过)气|呼吸困难|透不过气|上不来气|(?:胸口|胸|气)憋得慌|憋得(?:喘|上不来)|喉咙肿',
   '胸(?:口)?.{0,4}(?:剧痛|疼得|绞痛|压得)|心脏病(?:犯|发作)|(?:突然|刚刚|刚才|现在|好像|犯了|发作).{0,4}(?:中风|脑梗|心梗)|(?:中风|脑梗|心梗)(?:了|犯了)',
   '(?:嘴|口眼)歪|半边(?:身子|脸|身体).{0,4}(?:麻|不能动|动不了)|说话.{0,4}(?:不清|含糊|不利索)|手脚发麻|口吐白沫|抽搐|抽风|抽筋.{0,6}(?:不停|停不)',
-  '(?:脸|嘴唇|嘴)(?:都)?(?:发)?紫|大出血|(?:吐|咳|拉)(?:了)?(?:好多|很多|一口)?血|羊水.{0,4}破|要生了|见红.{0,6}(?:好多|很多)',
+  '(?:脸|嘴唇|嘴)(?:都)?(?:发)?紫|大出血|(?:吐|咳|拉)(?:了)?(?:好多|很多|一口)?血|羊水.{0,4}破|要生了|见红.{0,6}(?:好多|很多)|(?:肚子疼|腹痛|肚子痛).{0,10}见红|见红.{0,10}(?:肚子疼|腹痛|肚子痛)|(?:怀孕|孕妇|怀着|孕期).{0,40}(?:见红|出血|流血)',
   '疼得(?:打滚|直不起|受不了|站不起|说不出话)|(?:摔|跌)(?:倒|了|下来|下去).{0,10}(?:起不来|动不了|站不起|流血|昏|晕)|动不了了',
   '吃错药|误食|误吞|中毒|过敏.{0,6}(?:喘|肿|呼吸)|高烧.{0,4}(?:不退|抽)|烧到(?:39|4\\d)|被车撞|出车祸|车祸|被狗咬|触电|溺水|落水|烫伤.{0,4}(?:严重|一大片|起泡)|烧伤',
   '(?<![憋窝冒上心])着火|起火|失火|火灾|煤气(?:泄漏|中毒)|一氧化碳|燃气泄漏|煤气味',
@@ -216,11 +216,15 @@ export function readDanger(raw: string): DangerReading | undefined {
   if (CHILD.test(t)) signals.push('child')
   if (MEDICAL.test(t)) signals.push('medical')
   if (signals.length === 0 && VIOLENCE_SOFT.test(t)) {
-    const over = !NOW.test(t) && (SAFE_NOW.test(t) || HABITUAL.test(t))
+    // "now" is read in the clauses that tell the hitting: "结婚二十年，他一直打我，…现在孩子大了" is a story.
+    const told = clausesWith(t, VIOLENCE_SOFT)
+    const over = !NOW.test(told) && (SAFE_NOW.test(t) || HABITUAL.test(t))
     const safeSaid = /现在没事|现在(?:安全|好)了|已经(?:没事|安全)|(?:他|人)(?:上班|出门|出去|走)(?:去)?了|他不在家|回娘家了|住(?:在)?(?:我妈|娘家|妈妈|我姐|朋友|亲戚|我妹)家|(?:躲|住|待)(?:在)?娘家|搬出来/u.test(t)
     // Hitting with no sign of now or of again (a statement, "老公打我，我想离婚") is a help request.
-    if (!over && !safeSaid && (NOW.test(t) || /又|再次|再一次/u.test(t))) signals.push('violence-now')
+    if (!over && !safeSaid && (NOW.test(told) || /又|再次|再一次/u.test(told))) signals.push('violence-now')
   }
+  // A body in trouble long ago ("孩子爸爸上个月车祸走了"): grief or a story, not an emergency now.
+  if (signals.length > 0 && signals.every((s) => s === 'medical') && violenceIsOver(t)) return undefined
   if (signals.length === 1 && signals[0] === 'violence' && violenceIsOver(t)) return undefined
   if (dangerTakenBack(t)) return undefined
   if (signals.every((s) => s === 'medical') && IN_CARE.test(t) && !/救命|快来|不行了|没(?:了)?(?:呼吸|心跳)/u.test(t)) return undefined
@@ -234,6 +238,17 @@ export function readDanger(raw: string): DangerReading | undefined {
         ? 'medical'
         : 'violence'
   return { danger, signals }
+}
+
+/** The clauses of `t` in which `re` matches, with short neighbours (a "now" may stand just before or after). */
+function clausesWith(t: string, re: RegExp): string {
+  const clauses = t.split(/(?<=[，,。！!？?；;\s])/u)
+  const hit = new Set<number>()
+  clauses.forEach((c, i) => {
+    // A neighbour only when it is a few words ("…打我了，就现在"): "现在孩子大了" tells something else.
+    if (re.test(c)) for (const j of [i - 1, i, i + 1]) if (j >= 0 && j < clauses.length && (j === i || clauses[j]!.trim().length <= 6)) hit.add(j)
+  })
+  return hit.size ? [...hit].sort((a, b) => a - b).map((i) => clauses[i]).join('') : t
 }
 
 /** Hitting that is over or habitual (the help request then still names 110 and 12338). */

@@ -10,6 +10,8 @@ import { activityRef, bare, namesActivity, normalize } from './text.ts'
 import type { Situation, Understanding } from './types.ts'
 
 const QUESTIONISH = new Set(['activity.info', 'activity.list', 'signup.status', 'signup.roster'])
+/** The sender signing up herself or someone: 帮我报, 给我妈报, 我报, 算我, 加我, 我也去, a leading 报名 or +N. */
+const OWN_JOIN = /(?:帮|给|替)(?:我|俺).{0,8}报|(?:我|俺)(?:也|想|要|就)?报|算(?:我|俺)|加(?:我|俺)|(?:我|俺)(?:也)?(?:去|参加)(?![不了过])|^报名|^\+\s*\d|留(?:个|一个)?(?:位|名额)/u
 const SIGNUP_WORD = /报|接龙|\+\s*\d|算我|算上|加我|参加|占/u
 
 export function readByRules(raw: string, sit: Situation): Understanding {
@@ -60,6 +62,9 @@ export function readByRules(raw: string, sit: Situation): Understanding {
     return { ...signup, also: ['help.request'] }
   }
   if (signup && help?.intent === 'help.request' && (QUESTIONISH.has(signup.intent) || (signup.intent === 'signup.join' && signup.slots.activity === undefined && !SIGNUP_WORD.test(t)))) return help
+  // "隔壁张姐报了插花课又不来了…她老公把她打得脸都肿了": someone else's trouble told around an activity, with no
+  // sign-up of the sender's own, is a report for staff.
+  if (signup?.intent === 'signup.join' && help?.intent === 'help.third_party' && !OWN_JOIN.test(t)) return help
   if (signup) {
     // A sign-up that also voices a worry: both happen (the sign-up first, a gentle private check-in). The worry
     // must be a trouble or distress of her own: "帮我婆婆也报个名" names family, not a problem.

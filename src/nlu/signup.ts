@@ -1,6 +1,7 @@
 // Residents and activities: sign-ups (+N, family, named people, pasted 接龙 lists), cancellations, removals,
 // rosters, status, which activities are open, and questions about one activity. Pure.
 import { explicitCount, NAME, namesIn, peopleIn, RELATIVE_WORDS } from './people.ts'
+import { DISTRESS, problemCategory } from './need.ts'
 import { activityRef, NUM, numberOf } from './text.ts'
 import type { Situation, Understanding } from './types.ts'
 
@@ -170,17 +171,18 @@ export function readSignup(t: string, sit: Situation): Understanding | undefined
 }
 
 /**
- * The clauses of a sign-up that say who goes: those with a sign-up word, those that list the sender with others, and
- * those that add someone (带上…, 还有…). "给我留一个位子，我这阵子带着孩子从家里搬出来了" signs up one: the child is in
- * her story, not in the sign-up. A message of one clause is read whole.
+ * The clauses of a sign-up that say who goes: every clause but those that tell her story ("我这阵子带着孩子从家里搬出
+ * 来了", "我妈查出来乳腺上有个结节") without a sign-up word. "给我留一个位子，我这阵子带着孩子搬出来了" signs up one:
+ * the child is in her story, not in the sign-up. A message of one clause is read whole.
  */
 export function signingClauses(t: string): string {
   const clauses = t.split(/(?<=[。！!？?；;，,\n])/u)
   if (clauses.length < 2) return t
-  const WITH = new RegExp(`(?:我|俺)(?:和|跟|带|陪|\\+|、)|^(?:再|还有|另外)?(?:带上|捎上|加上|算上|还有|带着|再加|再带)|(?:${NUM})\\s*(?:个人|人|位|口)|俩|仨|本人|代报`, 'u')
-  const keep = clauses.filter((c) => (JOIN.test(c) && !NOT_JOINING.test(c)) || WITH.test(c.trim()) || onlyPeople(c))
+  const story = (c: string) => problemCategory(c) !== undefined || DISTRESS.test(c) || STORY.test(c)
+  const keep = clauses.filter((c) => JOIN.test(c) || !story(c))
   return keep.length ? keep.join('') : t
 }
+const STORY = /这阵子|最近|前阵子|上个月|昨天|昨晚|以前|查出|住院|搬出来|离婚|吵架/u
 
 /** Which activity a cancellation is for, and who is taken off: family words and names, not those who still go. */
 export function cancelSlots(t: string, sit: Situation): Understanding['slots'] {

@@ -402,3 +402,15 @@ describe('an activity whose title names a service', () => {
     expect(understand('我报面点培训。最近家里揭不开锅了，有没有啥救助', withTraining).also).toEqual(['help.request'])
   })
 })
+
+describe('a sign-up told beside her story (batch k)', () => {
+  const resident: Situation = { ...sit, role: 'resident' }
+  it('counts the people of the sign-up, not of the story', () => {
+    expect(understand('插花给我留一个位子，我这阵子带着孩子住在我妹家，心情很乱', resident).slots).toMatchObject({ self: true, count: 1 })
+    expect(understand('我报名亲子阅读，带我女儿一起', resident).slots).toMatchObject({ self: true, count: 2 })
+  })
+  it('reads 挂个候补 as a sign-up and 候补到了没 as a status question', () => {
+    expect(understand('亲子阅读帮我挂个候补吧', resident).intent).toBe('signup.join')
+    expect(readSignup(n('亲子阅读我候补到了没'), resident)?.intent).toBe('signup.status')
+  })
+})
