@@ -3,9 +3,9 @@ import { NUM, numberOf } from './text.ts'
 
 /** Family words, longest first so 外孙女 wins over 孙女 and 妈妈 over 妈. */
 export const RELATIVE_WORDS = [
-  '外孙女', '外孙子', '孩子他爸', '孩子爸爸', '孩子爸', '娃他爸', '娃爸', '大姑姐', '老太太', '老伴儿', '老妈子', '老爷子', '小姑子', '小叔子', '大姑子', '大伯子', '老丈人', '丈母娘', '表姐', '表妹', '表嫂', '堂姐', '堂妹', '妯娌', '姨妈', '姑妈', '舅舅', '大嫂', '二嫂', '娘家妈', '儿媳妇', '外甥女', '婆婆', '公公', '妈妈', '母亲', '老妈', '爸爸', '父亲', '老爸', '奶奶', '爷爷', '外婆', '外公', '姥姥', '姥爷',
+  '外孙女', '外孙子', '前婆婆', '孩子他爸', '孩子爸爸', '孩子爸', '娃他爸', '娃爸', '大姑姐', '老太太', '老伴儿', '老妈子', '老爷子', '小姑子', '小叔子', '大姑子', '大伯子', '老丈人', '丈母娘', '表姐', '表妹', '表嫂', '堂姐', '堂妹', '妯娌', '姨妈', '姑妈', '舅舅', '大嫂', '二嫂', '娘家妈', '儿媳妇', '外甥女', '婆婆', '公公', '妈妈', '母亲', '老妈', '爸爸', '父亲', '老爸', '奶奶', '爷爷', '外婆', '外公', '姥姥', '姥爷',
   '孩子', '小孩', '宝宝', '女儿', '闺女', '儿子', '老公', '丈夫', '爱人', '老伴', '媳妇', '儿媳', '女婿', '孙子', '孙女', '外孙', '侄女', '侄子', '外甥', '姐姐', '妹妹', '哥哥', '弟弟',
-  '嫂子', '弟媳', '姑姑', '婶婶', '小姨', '大姨', '舅妈', '亲家母', '家人', '老人', '大宝', '二宝', '小宝', '囡囡', '阿妈', '阿爸', '阿嬷', '对象', '娃', '姨', '妈', '爸', '妹', '姐',
+  '嫂子', '弟媳', '姑姑', '婶婶', '小姨', '大姨', '舅妈', '亲家母', '家人', '老人', '大宝', '二宝', '小宝', '囡囡', '阿妈', '阿爸', '阿嬷', '家婆', '家姐', '老娘', '姆妈', '幺儿', '对象', '娃', '姨', '妈', '爸', '妹', '姐',
 ]
 const CANONICAL: Record<string, string> = { 娘家妈: '妈' }
 // A relative is someone's: 我/我家/我的 before it, or listed after 和/跟/带/、/+.
@@ -155,8 +155,9 @@ function addressed(t: string, name: string): boolean {
 
 /** The people of a sign-up message (not a pasted list). */
 export function peopleIn(said: string): People {
-  // 俺 is 我 in the north: "帮俺报上" signs the sender up as "帮我报上" does.
-  const t = said.replace(/俺/gu, '我')
+  // 俺 is 我 in the north: "帮俺报上" signs the sender up as "帮我报上" does. 帮帮忙 / 求帮 ask a favour of whoever
+  // reads, not for someone else ("帮帮忙～给我报个插花"); Cantonese 我同… is 我和….
+  const t = said.replace(/俺/gu, '我').replace(/帮帮忙|帮个忙|帮下忙|帮忙(?=报|给|把|登记|接龙|[～~，,\s]|$)|求帮(?=报)|帮帮(?=我)/gu, '').replace(/我同(?![事学乡志伴桌屋龄班])(?=我|[^\s，,。]{1,4}(?:报|去|两个|一齐|一起|$))/gu, '我和')
   const relatives: string[] = []
   // Places per family word: "我和两个孩子 … 孩子都…" is two, not three.
   const places = new Map<string, number>()

@@ -11,7 +11,8 @@ import type { Situation, Understanding } from './types.ts'
 
 const QUESTIONISH = new Set(['activity.info', 'activity.list', 'signup.status', 'signup.roster'])
 /** The sender signing up herself or someone: 帮我报, 给我妈报, 我报, 算我, 加我, 我也去, a leading 报名 or +N. */
-const OWN_JOIN = /(?:帮|给|替)(?:我|俺).{0,8}报|(?:我|俺)(?:也|想|要|就)?报|算(?:我|俺)|加(?:我|俺)|(?:我|俺)(?:也)?(?:去|参加)(?![不了过])|^报名|^\+\s*\d|留(?:个|一个)?(?:位|名额)/u
+const OWN_JOIN = /(?:帮|给|替)(?:我|俺|她|他|她们|他们).{0,8}(?:报|占|留)|报上|(?:我|俺)(?:也|想|要|就)?报|算(?:我|俺)|加(?:我|俺)|(?:我|俺)(?:也)?(?:去|参加)(?![不了过])|^报名|^\+\s*\d|留(?:个|一个)?(?:位|名额)/u
+const SERVICE_SIGNUP = /项目|招工|招聘|救助|补助|帮扶|岗位|工作|技能培训|职业培训|培训班|学费|低保|贷款/u
 const SIGNUP_WORD = /报|接龙|\+\s*\d|算我|算上|加我|参加|占/u
 
 export function readByRules(raw: string, sit: Situation): Understanding {
@@ -57,6 +58,8 @@ export function readByRules(raw: string, sit: Situation): Understanding {
   // A need told in her own words outranks a question-shaped reading of an activity ("不知道从哪开始" is not a
   // question about when one starts) and a sign-up that names neither an activity nor a sign-up word.
   // A question about a place or her own sign-up ("周六的还能挤进去不", "我插花报上了没") stays one, with the worry beside it.
+  // "有没有帮扶项目可以帮我报个名", "有没有招工的名额，帮我报一个": signing up for a service, not the group's activity.
+  if (signup && help?.intent === 'help.request' && !namesActivity(t, sit.activities) && SERVICE_SIGNUP.test(t) && (signup.intent === 'signup.join' || QUESTIONISH.has(signup.intent))) return help
   // The activity must be named, not only described: "离婚了娃的抚养费…咋整" is about her child, not 亲子阅读.
   if (signup && help?.intent === 'help.request' && QUESTIONISH.has(signup.intent) && (namesActivity(t, sit.activities) || /名额|位置|挤|报上|候补|名单/u.test(t))) {
     return { ...signup, also: ['help.request'] }

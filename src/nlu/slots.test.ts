@@ -414,3 +414,27 @@ describe('a sign-up told beside her story (batch k)', () => {
     expect(readSignup(n('亲子阅读我候补到了没'), resident)?.intent).toBe('signup.status')
   })
 })
+
+describe('sign-ups asked as favours, and favours that are not sign-ups (batch l)', () => {
+  const resident: Situation = { ...sit, role: 'resident' }
+  it.each([
+    '🙏帮我妈占个坑，阅读',
+    '救命，插花还有名额吗，有的话给我留一个',
+    '求求了，阅读帮我们娘俩挤两个位置吧',
+  ])('%s is a sign-up', (text) => {
+    expect(understand(text, resident).intent).toBe('signup.join')
+  })
+  it.each([
+    ['失业三个月了，有没有招工的名额，帮我报一个', 'jobs'],
+    ['本来想接龙阅读的，可最近跟婆婆闹翻了，心里堵得慌，能私聊吗', undefined],
+  ])('%s is a request for help', (text, category) => {
+    const u = understand(text, resident)
+    expect(u.intent).toBe('help.request')
+    if (category) expect(u.slots.category).toBe(category)
+  })
+  it('reads 帮帮忙 as a favour asked, and Cantonese 我同 as 我和', () => {
+    expect(understand('帮帮忙～给我报个插花', resident).slots).toMatchObject({ self: true })
+    expect(understand('幫忙報兩個插花，我同我家婆', resident).slots).toMatchObject({ self: true, relatives: ['家婆'] })
+    expect(understand('帮我同事小刘报插花', resident).slots).toMatchObject({ self: false, names: ['小刘'] })
+  })
+})

@@ -112,7 +112,10 @@ function readIntent(raw: string, sit: Situation): Understanding {
   // 我们调解一下" read by the rules as a sign-up for 亲子阅读 because it says 读书); a worry the rules heard in
   // a sign-up the model prefers stays as a second meaning, so the gentle check-in still happens.
   const crosses = (isHelp(rule.intent) && isSignup(intent)) || (isSignup(rule.intent) && isHelp(intent))
-  if (crosses && top.p < CROSS_CERTAINTY) return rule
+  // A sign-up the rules read with no activity named is their weakest reading ("想報名技能培訓但冇錢交學費"): there the
+  // model crosses to a help request at the ordinary margin.
+  const weakJoin = rule.intent === 'signup.join' && rule.slots.activity === undefined && intent === 'help.request' && !namesActivityInFull(raw, sit)
+  if (crosses && top.p < CROSS_CERTAINTY && !weakJoin) return rule
   const pRule = ranked.find((s) => s.intent === rule.intent)?.p ?? 0
   if (top.p - pRule <= MARGIN || top.p < MIN_P) return rule
   // A voice note or picture is talked about with a word for it; "帮帮我" is not one.
