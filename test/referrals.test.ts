@@ -308,6 +308,16 @@ describe('the consent gate', () => {
     expect(lastTo(bot, '王芳')).toContain(c.id)
   })
 
+  it('the case is named by the understanding\'s category: unpaid child support is 法律维权, as the group line says', async () => {
+    const { bot, svc } = await boot()
+    dm(bot, '王芳', '离婚了娃的抚养费他一直不给咋整')
+    await until(() => privately(bot, '王芳').length >= 1)
+    expect(privately(bot, '王芳').at(-1)!.text).toContain('法律维权')
+    dm(bot, '王芳', '同意，打我电话吧')
+    const c = await onlyCase(svc)
+    expect(c).toMatchObject({ category: '法律维权', consent: true })
+  })
+
   it('a request in the group: a short note there, the whole conversation in private (asking a description when needed)', async () => {
     const { bot, svc } = await boot()
     say(bot, '张丽', '帮帮我', { mention: true })
