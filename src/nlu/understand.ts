@@ -95,7 +95,8 @@ function readIntent(raw: string, sit: Situation): Understanding {
   if (ruledOut > top.p) return rule
   // Silence is the model's costliest mistake: it never turns a question, or a message that names one of the
   // group's activities (titles it never saw; the rules read them from the situation), into chatter.
-  if (top.intent === 'chatter' && (rule.intent === 'qa.question' || rule.slots.activity !== undefined)) return rule
+  // Nor a request to be reminded ("到时候提醒我一声哈"): unanswered, she would count on a reminder that never comes.
+  if (top.intent === 'chatter' && (rule.intent === 'qa.question' || (rule.intent === 'reminder.create' && /提醒(?:一下)?我(?!家)/u.test(raw)) || rule.slots.activity !== undefined)) return rule
   // A question the rules send to the documents is not a request for the list of activities ("编织角在哪里活动"
   // asks where a place is; the rules read list questions well on their own).
   if (rule.intent === 'qa.question' && top.intent === 'activity.list') return rule
