@@ -83,6 +83,7 @@ export interface AssembleOptions {
   embedder?: Embedder
   startedAt?: number
   outbox?: Partial<Config['outbox']>
+  inboundQuiet?: () => boolean
 }
 
 /** Queues, outbox and the app on one Redis and one transport: what boot() does once the chat exists. */
@@ -102,6 +103,7 @@ export async function assemble(opts: AssembleOptions): Promise<BotApp> {
     llm: opts.llm,
     embedder: opts.embedder,
     startedAt: opts.startedAt,
+    inboundQuiet: opts.inboundQuiet,
   })
 }
 
@@ -166,6 +168,8 @@ export async function boot(opts: BootOptions): Promise<Runtime> {
       puppetOptions: env.WECHATY_PUPPET_SERVICE_TOKEN ? { token: env.WECHATY_PUPPET_SERVICE_TOKEN } : undefined,
     })
   }
+  // In the sandbox, idle also waits for what the simulated chat has said and the wiring has not handed over yet.
+  let handedOver = () => true
   const sandboxPace = { roomIntervalMs: config.sandbox.roomIntervalMs, jitterMs: config.sandbox.jitterMs, perMinute: config.sandbox.perMinute }
   const app = await assemble({
     config,
@@ -177,11 +181,13 @@ export async function boot(opts: BootOptions): Promise<Runtime> {
     ...models,
     startedAt: opts.startedAt ?? Date.now(),
     outbox: opts.outbox ?? (world ? sandboxPace : undefined),
+    inboundQuiet: world ? () => world.quiet() && handedOver() : undefined,
   })
   if (opts.onSent) app.onSent(opts.onSent)
   // The console's recorder of login state and traffic lives in Redis, so `weijia console` elsewhere sees it too.
   const recorder = opts.console && config.console.enabled ? statusRecorder(redis, keyFor(config.redis.prefix), (err) => log.debug({ err }, 'console status not recorded')) : undefined
   const wiring = attachWechaty(bot, app, config, log, { ignoreError, observer: recorder })
+  handedOver = wiring.quiet
   // Once logged in, say which configured hosts and staff the platform cannot find: their commands would be
   // refused and referrals could not reach them. (The sandbox's mock world creates every configured person.)
   if (!world) bot.once('login', () => void checkPeople(app, config, log))

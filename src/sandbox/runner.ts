@@ -31,14 +31,20 @@ export async function perform(world: MockWorld, action: Action, app?: BotApp): P
   await sleep(GAP_MS)
 }
 
-/** Idle twice in a row, so a handler that enqueues follow-up work between two checks is not missed. */
+/**
+ * Idle three times in a row, so a job that enqueues follow-up work on a queue already asked is not missed.
+ * Messages on their way in count as busy (app.idle asks the simulated chat), so the checks need no pause
+ * long enough for a delivery: a short one, not to hammer Redis.
+ */
+const POLL_MS = 10
+
 export async function waitIdle(app: BotApp, timeoutMs = 60_000): Promise<boolean> {
   const deadline = Date.now() + timeoutMs
   let quiet = 0
   while (Date.now() < deadline) {
     quiet = (await app.idle()) ? quiet + 1 : 0
     if (quiet >= 3) return true
-    await sleep(100)
+    await sleep(POLL_MS)
   }
   return false
 }

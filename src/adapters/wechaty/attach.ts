@@ -22,9 +22,18 @@ export interface AttachOptions {
   observer?: BotObserver
 }
 
-export function attachWechaty(bot: Wechaty, inbound: Inbound, config: Config, log: Logger, opts: AttachOptions = {}): { stopping(): void } {
+export interface Wiring {
+  stopping(): void
+  /** No message or join is between the bot's event and the end of its hand-over (the sandbox waits for this). */
+  quiet(): boolean
+}
+
+export function attachWechaty(bot: Wechaty, inbound: Inbound, config: Config, log: Logger, opts: AttachOptions = {}): Wiring {
   let loggedOutAt: number | undefined
   let stopping = false
+  // Events being normalised and handed over: counted from the emit itself, so there is no moment when a
+  // received message is known neither here nor in the app.
+  let handing = 0
   const errors = new PuppetErrorLog(log)
 
   bot.on('scan', (code, status) => {
@@ -57,6 +66,7 @@ export function attachWechaty(bot: Wechaty, inbound: Inbound, config: Config, lo
   })
 
   bot.on('message', async (message: Message) => {
+    handing++
     try {
       if (message.self()) return
       opts.observer?.received()
@@ -64,16 +74,21 @@ export function attachWechaty(bot: Wechaty, inbound: Inbound, config: Config, lo
       if (msg) await inbound.handle(msg)
     } catch (err) {
       log.error({ err, msgId: message.id }, 'could not normalise message')
+    } finally {
+      handing--
     }
   })
 
   bot.on('room-join', async (room: Room, invitees: Contact[]) => {
+    handing++
     try {
       const joined = invitees.filter((c) => c.id !== bot.currentUser.id).map((c) => ({ id: c.id, name: c.name() }))
       const topic = await room.topic()
       await inbound.join({ roomId: room.id, topic, group: groupForRoom(config, room.id, topic), joined })
     } catch (err) {
       log.error({ err, room: room.id }, 'room-join handling failed')
+    } finally {
+      handing--
     }
   })
 
@@ -84,5 +99,6 @@ export function attachWechaty(bot: Wechaty, inbound: Inbound, config: Config, lo
       stopping = true
       errors.stop()
     },
+    quiet: () => handing === 0,
   }
 }

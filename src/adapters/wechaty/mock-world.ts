@@ -28,6 +28,8 @@ export interface MockWorld {
   sayPrivate(name: string, text: string, media?: 'voice' | 'image'): void
   /** A member joins a group (emits room-join). */
   join(name: string, opts?: { groupId?: string; by?: string }): void
+  /** Nothing said or joined here is still on its way to the bot's listeners (Wechaty delivers asynchronously). */
+  quiet(): boolean
   stop(): Promise<void>
 }
 
@@ -61,6 +63,22 @@ export async function createMockWorld(config: Config, log: Logger): Promise<Mock
   }
   people.set(config.bot.name, me)
 
+  // Messages and joins made here but not yet emitted by the bot: Wechaty loads each one before emitting it, so
+  // for a moment nothing downstream knows of it. Taken off in the bot's emit itself, before the bot's other
+  // listeners (registered after these) take over.
+  const inTransit = new Set<string>()
+  let joining = 0
+  let said: string | undefined
+  puppet.on('message', ({ messageId }) => void (said = messageId))
+  bot.on('message', (m) => void inTransit.delete(m.id))
+  bot.on('room-join', () => void (joining = Math.max(0, joining - 1)))
+  /** Runs the mock's say(), which emits at once, and notes the new message's id. */
+  const sayAndNote = (send: () => void) => {
+    said = undefined
+    send()
+    if (said) inTransit.add(said)
+  }
+
   for (const g of config.groups) {
     const topic = 'topic' in g.match ? g.match.topic : g.name
     const members = [...g.hosts, ...g.staff, ...config.sandbox.residents].map(person)
@@ -80,14 +98,19 @@ export async function createMockWorld(config: Config, log: Logger): Promise<Mock
     rooms,
     person,
     say(name, text, opts = {}) {
-      person(name)
-        .say(opts.media ? mediaFile(opts.media) : text, opts.mentionBot ? [me] : [])
-        .to(roomOf(opts.groupId))
+      const room = roomOf(opts.groupId)
+      sayAndNote(() =>
+        person(name)
+          .say(opts.media ? mediaFile(opts.media) : text, opts.mentionBot ? [me] : [])
+          .to(room),
+      )
     },
     sayPrivate(name, text, media) {
-      person(name)
-        .say(media ? mediaFile(media) : text)
-        .to(me)
+      sayAndNote(() =>
+        person(name)
+          .say(media ? mediaFile(media) : text)
+          .to(me),
+      )
     },
     join(name, opts = {}) {
       const room = roomOf(opts.groupId)
@@ -95,7 +118,9 @@ export async function createMockWorld(config: Config, log: Logger): Promise<Mock
       const c = mocker.createContact({ name })
       people.set(name, c)
       room.add(c).by(inviter)
+      joining++
     },
+    quiet: () => inTransit.size === 0 && joining === 0,
     async stop() {
       await bot.stop()
     },
