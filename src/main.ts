@@ -168,8 +168,6 @@ export async function boot(opts: BootOptions): Promise<Runtime> {
       puppetOptions: env.WECHATY_PUPPET_SERVICE_TOKEN ? { token: env.WECHATY_PUPPET_SERVICE_TOKEN } : undefined,
     })
   }
-  // In the sandbox, idle also waits for what the simulated chat has said and the wiring has not handed over yet.
-  let handedOver = () => true
   const sandboxPace = { roomIntervalMs: config.sandbox.roomIntervalMs, jitterMs: config.sandbox.jitterMs, perMinute: config.sandbox.perMinute }
   const app = await assemble({
     config,
@@ -181,13 +179,13 @@ export async function boot(opts: BootOptions): Promise<Runtime> {
     ...models,
     startedAt: opts.startedAt ?? Date.now(),
     outbox: opts.outbox ?? (world ? sandboxPace : undefined),
-    inboundQuiet: world ? () => world.quiet() && handedOver() : undefined,
+    // In the sandbox, idle also waits for what the simulated chat has said and the bot has not handled yet.
+    inboundQuiet: world ? () => world.quiet() : undefined,
   })
   if (opts.onSent) app.onSent(opts.onSent)
   // The console's recorder of login state and traffic lives in Redis, so `weijia console` elsewhere sees it too.
   const recorder = opts.console && config.console.enabled ? statusRecorder(redis, keyFor(config.redis.prefix), (err) => log.debug({ err }, 'console status not recorded')) : undefined
-  const wiring = attachWechaty(bot, app, config, log, { ignoreError, observer: recorder })
-  handedOver = wiring.quiet
+  const wiring = attachWechaty(bot, app, config, log, { ignoreError, observer: recorder, onHandedOver: world?.handedOver })
   // Once logged in, say which configured hosts and staff the platform cannot find: their commands would be
   // refused and referrals could not reach them. (The sandbox's mock world creates every configured person.)
   if (!world) bot.once('login', () => void checkPeople(app, config, log))

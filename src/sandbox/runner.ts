@@ -5,8 +5,17 @@ import type { Action } from './script.ts'
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 
-/** The mock may reorder near-simultaneous messages; a short gap keeps a script's order. */
-const GAP_MS = 30
+/**
+ * Each line waits until the bot has handled the one before (the mock may reorder near-simultaneous messages,
+ * and handlers for two senders run side by side), but a line the bot never takes up does not stop the script.
+ */
+const HANDOVER_LIMIT_MS = 30_000
+
+async function handled(event: Promise<void>): Promise<void> {
+  let timer: NodeJS.Timeout | undefined
+  await Promise.race([event, new Promise<void>((ok) => (timer = setTimeout(ok, HANDOVER_LIMIT_MS)))])
+  clearTimeout(timer)
+}
 
 /** Performs one action; `/idle` needs the app (without one it waits a second). */
 export async function perform(world: MockWorld, action: Action, app?: BotApp): Promise<void> {
@@ -16,19 +25,15 @@ export async function perform(world: MockWorld, action: Action, app?: BotApp): P
       else await sleep(1000)
       return
     case 'say':
-      world.say(action.name, action.text, { mentionBot: action.mentionBot, ...(action.media ? { media: action.media } : {}) })
-      break
+      return handled(world.say(action.name, action.text, { mentionBot: action.mentionBot, ...(action.media ? { media: action.media } : {}) }))
     case 'private':
-      world.sayPrivate(action.name, action.text, action.media)
-      break
+      return handled(world.sayPrivate(action.name, action.text, action.media))
     case 'join':
-      world.join(action.name)
-      break
+      return handled(world.join(action.name))
     case 'wait':
       await sleep(action.ms)
       return
   }
-  await sleep(GAP_MS)
 }
 
 /**

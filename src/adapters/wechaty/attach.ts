@@ -20,20 +20,16 @@ export interface AttachOptions {
   /** Errors known to be harmless for this puppet (the mock's "no payload found" on room.add). */
   ignoreError?: (err: Error) => boolean
   observer?: BotObserver
+  /**
+   * Told when a message or join event has been handed to the inbound port and handled there, or dropped (the
+   * sandbox's simulated chat waits on it: what it said is taken up before it says the next thing).
+   */
+  onHandedOver?: (event: { kind: 'message'; id: string } | { kind: 'join' }) => void
 }
 
-export interface Wiring {
-  stopping(): void
-  /** No message or join is between the bot's event and the end of its hand-over (the sandbox waits for this). */
-  quiet(): boolean
-}
-
-export function attachWechaty(bot: Wechaty, inbound: Inbound, config: Config, log: Logger, opts: AttachOptions = {}): Wiring {
+export function attachWechaty(bot: Wechaty, inbound: Inbound, config: Config, log: Logger, opts: AttachOptions = {}): { stopping(): void } {
   let loggedOutAt: number | undefined
   let stopping = false
-  // Events being normalised and handed over: counted from the emit itself, so there is no moment when a
-  // received message is known neither here nor in the app.
-  let handing = 0
   const errors = new PuppetErrorLog(log)
 
   bot.on('scan', (code, status) => {
@@ -66,7 +62,6 @@ export function attachWechaty(bot: Wechaty, inbound: Inbound, config: Config, lo
   })
 
   bot.on('message', async (message: Message) => {
-    handing++
     try {
       if (message.self()) return
       opts.observer?.received()
@@ -75,12 +70,11 @@ export function attachWechaty(bot: Wechaty, inbound: Inbound, config: Config, lo
     } catch (err) {
       log.error({ err, msgId: message.id }, 'could not normalise message')
     } finally {
-      handing--
+      opts.onHandedOver?.({ kind: 'message', id: message.id })
     }
   })
 
   bot.on('room-join', async (room: Room, invitees: Contact[]) => {
-    handing++
     try {
       const joined = invitees.filter((c) => c.id !== bot.currentUser.id).map((c) => ({ id: c.id, name: c.name() }))
       const topic = await room.topic()
@@ -88,7 +82,7 @@ export function attachWechaty(bot: Wechaty, inbound: Inbound, config: Config, lo
     } catch (err) {
       log.error({ err, room: room.id }, 'room-join handling failed')
     } finally {
-      handing--
+      opts.onHandedOver?.({ kind: 'join' })
     }
   })
 
@@ -99,6 +93,5 @@ export function attachWechaty(bot: Wechaty, inbound: Inbound, config: Config, lo
       stopping = true
       errors.stop()
     },
-    quiet: () => handing === 0,
   }
 }
