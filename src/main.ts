@@ -14,7 +14,6 @@ import { attachWechaty } from './adapters/wechaty/attach.ts'
 import { wechatyDirectory } from './adapters/wechaty/directory.ts'
 import type { MockWorld } from './adapters/wechaty/mock-world.ts'
 import { wechatyTransport } from './adapters/wechaty/transport.ts'
-import { capabilities as defaultCapabilities } from './capabilities.ts'
 import { type Config, type Env, loadConfig, loadEnv, resolveConfigPath } from './config.ts'
 import type { Capability, Directory } from './core/capability.ts'
 import type { Embedder, Llm } from './core/llm.ts'
@@ -175,7 +174,8 @@ export async function boot(opts: BootOptions): Promise<Runtime> {
     log,
     transport: wechatyTransport(bot),
     directory: wechatyDirectory(bot, config),
-    capabilities: opts.capabilities ?? defaultCapabilities,
+    // Loaded only when none are given: a test bot with one capability need not load the Q&A and the rest.
+    capabilities: opts.capabilities ?? (await import('./capabilities.ts')).capabilities,
     ...models,
     startedAt: opts.startedAt ?? Date.now(),
     outbox: opts.outbox ?? (world ? sandboxPace : undefined),
