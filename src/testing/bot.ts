@@ -1,16 +1,14 @@
 // Boots the real app on the mock puppet against real Redis, and records everything it sends.
-import { readFileSync } from 'node:fs'
-import { parse as parseYaml } from 'yaml'
 import type { BotApp } from '../app.ts'
 import type { MockWorld } from '../adapters/wechaty/mock-world.ts'
 import { boot } from '../main.ts'
-import { type Config, parseConfig } from '../config.ts'
-import { projectPath } from '../core/paths.ts'
+import type { Config } from '../config.ts'
 import type { Capability } from '../core/capability.ts'
 import type { Llm } from '../core/llm.ts'
 import { silentLogger, type Logger } from '../core/log.ts'
 import { toAction, type BotAction } from '../sandbox/actions.ts'
 import { waitIdle } from '../sandbox/runner.ts'
+import { testConfig } from './config.ts'
 import { testRedis, type TestRedis } from './redis.ts'
 
 export interface TestBot {
@@ -24,11 +22,7 @@ export interface TestBot {
   stop(): Promise<void>
 }
 
-/** The example config with overrides merged at the top level (and a unique Redis prefix). */
-export function testConfig(overrides: Record<string, unknown> = {}, prefix = 'wjtest'): Config {
-  const base = parseYaml(readFileSync(projectPath('config', 'weijia.example.yaml'), 'utf8')) as Record<string, unknown>
-  return parseConfig({ ...base, ...overrides, redis: { prefix } })
-}
+export { testConfig }
 
 export async function startTestBot(opts: {
   capabilities: Capability[]
