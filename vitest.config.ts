@@ -3,11 +3,12 @@ import { configDefaults, defineConfig } from 'vitest/config'
 /**
  * Unit tests that boot no bot and ingest no knowledge folder, and restore what they stub: they share their
  * worker's module cache (set up once, not once a file; the caches in these modules only memoise pure
- * functions). The Q&A tests stay isolated: an ingest teaches the segmenter its corpus's glossary words
- * process-wide, so one file's corpus would change another's tokens.
+ * functions). The Q&A tests that ingest or load an index stay isolated: that teaches the segmenter the
+ * corpus's glossary words process-wide, so one file's corpus would change another's tokens.
  */
 const SHARED = [
   'src/config.test.ts',
+  ...['chunk', 'clean', 'decide', 'dedupe', 'detail', 'focus', 'followup', 'lexicon', 'parse', 'question'].map((f) => `src/qa/${f}.test.ts`),
   'src/adapters/openai/*.test.ts',
   'src/core/**/*.test.ts',
   'src/nlu/*.test.ts',
