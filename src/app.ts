@@ -21,7 +21,7 @@ import type { Inbound } from './core/inbound.ts'
 import type { InboundMessage } from './core/message.ts'
 import type { Embedder, Llm } from './core/llm.ts'
 import type { Logger } from './core/log.ts'
-import { type OutgoingMessage, type SentMessage, privateOf } from './core/message.ts'
+import { type OutgoingMessage, type SentMessage, type SentMeta, privateOf } from './core/message.ts'
 import { authorize, dispatch, errorBoundary, floodControl, routing } from './core/middleware.ts'
 import { compose, type Middleware } from './core/pipeline.ts'
 import { RoomMemory } from './core/rooms.ts'
@@ -53,7 +53,7 @@ export interface AppOptions {
 }
 
 export interface BotApp extends App, Inbound {
-  onSent(fn: (sent: SentMessage) => void): void
+  onSent(fn: (sent: SentMessage, meta: SentMeta) => void): void
   start(): Promise<void>
   stop(): Promise<void>
   /** No message in the pipeline and no job due soon: used by the sandbox and tests to wait for quiet. */

@@ -18,7 +18,7 @@ import { type Config, type Env, loadConfig, loadEnv, resolveConfigPath } from '.
 import type { Capability, Directory } from './core/capability.ts'
 import type { Embedder, Llm } from './core/llm.ts'
 import { createLogger, type Logger } from './core/log.ts'
-import type { SentMessage } from './core/message.ts'
+import type { SentMessage, SentMeta } from './core/message.ts'
 import type { ConsoleHandle } from './console/start.ts'
 import { statusRecorder, type StatusRecorder } from './console/status.ts'
 import type { Transport } from './outbox/payload.ts'
@@ -56,7 +56,7 @@ export interface BootOptions {
   /** Messages older than this are stale. Default: now. */
   startedAt?: number
   /** Told of every message that leaves, from the very first (start-up catch-up included). */
-  onSent?: (sent: SentMessage) => void
+  onSent?: (sent: SentMessage, meta: SentMeta) => void
   /** Also serve the web console (when config.console.enabled). */
   console?: boolean
 }

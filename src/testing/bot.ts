@@ -16,8 +16,11 @@ export interface TestBot {
   world: MockWorld
   config: Config
   store: TestRedis
-  /** Every message the bot sent, with the time it left. */
-  sent: (BotAction & { at: number })[]
+  /**
+   * Every message the bot sent: `at` when the test heard of it, `grantedAt` when the outbox's pacer let it go
+   * (the clock pacing is kept on; a busy event loop can delay the first, never the second).
+   */
+  sent: (BotAction & { at: number; grantedAt: number })[]
   idle(timeoutMs?: number): Promise<boolean>
   stop(): Promise<void>
 }
@@ -48,7 +51,7 @@ export async function startTestBot(opts: {
     llm: opts.llm,
     startedAt: opts.startedAt,
     outbox: opts.outbox ?? { roomIntervalMs: 0, jitterMs: 0, perMinute: 10_000 },
-    onSent: (job) => sent.push({ ...toAction(job), at: Date.now() }),
+    onSent: (job, { at }) => sent.push({ ...toAction(job), at: Date.now(), grantedAt: at }),
   })
   const { app, world } = rt
   return {
