@@ -22,9 +22,28 @@ const SHARED = [
 ]
 
 /**
- * The files that run longest (seconds, idle machine), longest first. Vitest starts files by their last recorded
- * duration; a fresh checkout (CI after npm ci) has none and would go by file size, which leaves short-coded but
- * long-running files (the sandbox scripts, the NLU corpus) for the end, one worker busy and the other idle.
+ * Integration tests on the mock puppet that ingest nothing (their capabilities are given; no Q&A), each in
+ * its own Redis prefix, every bot stopped and every stub restored after its test: they share their worker's
+ * module cache, so Wechaty and the mock load once a worker instead of once a file (~2 s each).
+ */
+const BOTS = [
+  'test/signups.test.ts',
+  'test/referrals.test.ts',
+  'test/reminders.test.ts',
+  'test/reminders-once.test.ts',
+  'test/foundation.test.ts',
+  'test/persistence.test.ts',
+  'test/outage.test.ts',
+  'test/outbox.test.ts',
+  'test/outbox-pacing.test.ts',
+  'test/console.auth.test.ts',
+  'test/nlu-model.test.ts',
+]
+
+/**
+ * The files that run longest (seconds, idle machine), longest first. Vitest orders each project's files by
+ * their last recorded duration; a fresh checkout (CI after npm ci) has none, and by file size the sandbox
+ * scripts and the NLU corpus (short files, long runs) would come last, one worker busy and the other idle.
  */
 const LONGEST = [
   'test/console.e2e.test.ts', // 38
@@ -39,15 +58,26 @@ const LONGEST = [
   'test/nlu-model.test.ts', // 7
 ]
 
-class LongestFirst extends BaseSequencer {
+/**
+ * Vitest's order (projects in turn: bots, integration, unit), with the browser test first: the longest file
+ * runs on one worker while the other works through the bots. A worker keeps a shared module cache only while
+ * the next file in line is of the same project, so the bots stay together. Without recorded durations,
+ * LONGEST orders each project's files.
+ */
+class Sequencer extends BaseSequencer {
   override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
-    const sorted = await super.sort(files)
     const root = this.ctx.config.root
     const path = (f: TestSpecification) => relative(root, f.moduleId)
-    if (sorted.some((f) => this.ctx.cache.getFileTestResults(`${f.project.name}:${path(f)}`))) return sorted
-    const rank = (f: TestSpecification) => (LONGEST.includes(path(f)) ? LONGEST.indexOf(path(f)) : LONGEST.length)
-    // Stable: the rest keep vitest's order (its projects, then size).
-    return [...sorted].sort((a, b) => rank(a) - rank(b))
+    let sorted = await super.sort(files)
+    if (!sorted.some((f) => this.ctx.cache.getFileTestResults(`${f.project.name}:${path(f)}`))) {
+      const rank = (f: TestSpecification) => (LONGEST.includes(path(f)) ? LONGEST.indexOf(path(f)) : LONGEST.length)
+      // Projects keep their turn; within one, LONGEST first, the rest as they were (the sort is stable).
+      const turn = new Map<string, number>()
+      for (const f of sorted) if (!turn.has(f.project.name)) turn.set(f.project.name, turn.size)
+      sorted = [...sorted].sort((a, b) => turn.get(a.project.name)! - turn.get(b.project.name)! || rank(a) - rank(b))
+    }
+    const first = sorted.filter((f) => path(f) === LONGEST[0])
+    return [...first, ...sorted.filter((f) => !first.includes(f))]
   }
 }
 
@@ -58,10 +88,11 @@ export default defineConfig({
     // Integration tests each boot a bot on the mock puppet; two cores, so keep workers modest.
     maxWorkers: 2,
     env: { WECHATY_LOG: 'silent' },
-    sequence: { sequencer: LongestFirst },
+    sequence: { sequencer: Sequencer },
     projects: [
       { extends: true, test: { name: 'unit', include: SHARED, isolate: false } },
-      { extends: true, test: { name: 'integration', include: ['src/**/*.test.ts', 'test/**/*.test.ts'], exclude: [...configDefaults.exclude, ...SHARED] } },
+      { extends: true, test: { name: 'bots', include: BOTS, isolate: false } },
+      { extends: true, test: { name: 'integration', include: ['src/**/*.test.ts', 'test/**/*.test.ts'], exclude: [...configDefaults.exclude, ...SHARED, ...BOTS] } },
     ],
   },
 })
