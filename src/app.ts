@@ -21,7 +21,7 @@ import type { Inbound } from './core/inbound.ts'
 import type { InboundMessage } from './core/message.ts'
 import type { Embedder, Llm } from './core/llm.ts'
 import type { Logger } from './core/log.ts'
-import { type OutgoingMessage, type SentMessage, privateOf } from './core/message.ts'
+import { type OutgoingMessage, type SentMessage, type SentMeta, privateOf } from './core/message.ts'
 import { authorize, dispatch, errorBoundary, floodControl, routing } from './core/middleware.ts'
 import { compose, type Middleware } from './core/pipeline.ts'
 import { RoomMemory } from './core/rooms.ts'
@@ -48,10 +48,12 @@ export interface AppOptions {
   now?: () => number
   /** Messages older than this are stale. Default: now. */
   startedAt?: number
+  /** False while work is still on its way in from outside (the sandbox's simulated chat): idle() waits for it. */
+  inboundQuiet?: () => boolean
 }
 
 export interface BotApp extends App, Inbound {
-  onSent(fn: (sent: SentMessage) => void): void
+  onSent(fn: (sent: SentMessage, meta: SentMeta) => void): void
   start(): Promise<void>
   stop(): Promise<void>
   /** No message in the pipeline and no job due soon: used by the sandbox and tests to wait for quiet. */
@@ -215,7 +217,9 @@ export async function createApp(opts: AppOptions): Promise<BotApp> {
       await jobs.close()
     },
     async idle() {
-      return inFlight === 0 && digest.size === 0 && deferred.length === 0 && (await jobs.idle())
+      const quiet = () => (opts.inboundQuiet?.() ?? true) && inFlight === 0 && digest.size === 0 && deferred.length === 0
+      // Again after the queues: a message may have come in while they were asked.
+      return quiet() && (await jobs.idle()) && quiet()
     },
     routes: () => router.list(),
     async explain(msg) {

@@ -14,12 +14,11 @@ import { attachWechaty } from './adapters/wechaty/attach.ts'
 import { wechatyDirectory } from './adapters/wechaty/directory.ts'
 import type { MockWorld } from './adapters/wechaty/mock-world.ts'
 import { wechatyTransport } from './adapters/wechaty/transport.ts'
-import { capabilities as defaultCapabilities } from './capabilities.ts'
 import { type Config, type Env, loadConfig, loadEnv, resolveConfigPath } from './config.ts'
 import type { Capability, Directory } from './core/capability.ts'
 import type { Embedder, Llm } from './core/llm.ts'
 import { createLogger, type Logger } from './core/log.ts'
-import type { SentMessage } from './core/message.ts'
+import type { SentMessage, SentMeta } from './core/message.ts'
 import type { ConsoleHandle } from './console/start.ts'
 import { statusRecorder, type StatusRecorder } from './console/status.ts'
 import type { Transport } from './outbox/payload.ts'
@@ -57,7 +56,7 @@ export interface BootOptions {
   /** Messages older than this are stale. Default: now. */
   startedAt?: number
   /** Told of every message that leaves, from the very first (start-up catch-up included). */
-  onSent?: (sent: SentMessage) => void
+  onSent?: (sent: SentMessage, meta: SentMeta) => void
   /** Also serve the web console (when config.console.enabled). */
   console?: boolean
 }
@@ -83,6 +82,7 @@ export interface AssembleOptions {
   embedder?: Embedder
   startedAt?: number
   outbox?: Partial<Config['outbox']>
+  inboundQuiet?: () => boolean
 }
 
 /** Queues, outbox and the app on one Redis and one transport: what boot() does once the chat exists. */
@@ -102,6 +102,7 @@ export async function assemble(opts: AssembleOptions): Promise<BotApp> {
     llm: opts.llm,
     embedder: opts.embedder,
     startedAt: opts.startedAt,
+    inboundQuiet: opts.inboundQuiet,
   })
 }
 
@@ -173,15 +174,18 @@ export async function boot(opts: BootOptions): Promise<Runtime> {
     log,
     transport: wechatyTransport(bot),
     directory: wechatyDirectory(bot, config),
-    capabilities: opts.capabilities ?? defaultCapabilities,
+    // Loaded only when none are given: a test bot with one capability need not load the Q&A and the rest.
+    capabilities: opts.capabilities ?? (await import('./capabilities.ts')).capabilities,
     ...models,
     startedAt: opts.startedAt ?? Date.now(),
     outbox: opts.outbox ?? (world ? sandboxPace : undefined),
+    // In the sandbox, idle also waits for what the simulated chat has said and the bot has not handled yet.
+    inboundQuiet: world ? () => world.quiet() : undefined,
   })
   if (opts.onSent) app.onSent(opts.onSent)
   // The console's recorder of login state and traffic lives in Redis, so `weijia console` elsewhere sees it too.
   const recorder = opts.console && config.console.enabled ? statusRecorder(redis, keyFor(config.redis.prefix), (err) => log.debug({ err }, 'console status not recorded')) : undefined
-  const wiring = attachWechaty(bot, app, config, log, { ignoreError, observer: recorder })
+  const wiring = attachWechaty(bot, app, config, log, { ignoreError, observer: recorder, onHandedOver: world?.handedOver })
   // Once logged in, say which configured hosts and staff the platform cannot find: their commands would be
   // refused and referrals could not reach them. (The sandbox's mock world creates every configured person.)
   if (!world) bot.once('login', () => void checkPeople(app, config, log))

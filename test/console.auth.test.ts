@@ -1,7 +1,7 @@
 // Who can sign in to the console, and that a link works once and a session ends: real Redis, one prefix per run.
 import { afterAll, describe, expect, it } from 'vitest'
 import { grantsFor, loginLinks, sessions } from '../src/console/auth.ts'
-import { testConfig } from '../src/testing/bot.ts'
+import { testConfig } from '../src/testing/config.ts'
 import { testRedis } from '../src/testing/redis.ts'
 
 const store = await testRedis('console-auth')

@@ -84,7 +84,7 @@ const groupSaid = (pred: (t: string) => boolean) => (a: { kind: string; text: st
 beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true })
   ;[w, browser] = await Promise.all([
-    startConsoleWorld({ password: PASSWORD, knowledge: BROKEN }),
+    startConsoleWorld({ password: PASSWORD, knowledge: BROKEN, unpaced: true }),
     chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'] }),
   ])
   // The Q&A's start-up ingest is done once a question is answered from the documents.

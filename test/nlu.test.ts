@@ -59,15 +59,29 @@ describe('understanding the corpus (parser)', () => {
   })
 })
 
+/**
+ * One world with every corpus line routed once, shared by the routing and the safety checks below. Each line is
+ * read from its own sender's seeded state with the group quiet before it, so its route does not depend on which
+ * lines went before (checked: routing the safety checks' lines on a fresh world, in their order, gave the same
+ * routes for all of them).
+ */
+let routed: Promise<{ world: NluWorld; routes: Map<string, string | undefined> }> | undefined
+const routedCorpus = () =>
+  (routed ??= (async () => {
+    const world = await nluWorld()
+    const routes = new Map<string, string | undefined>()
+    for (const line of lines) routes.set(line.id, await world.routeOf(line))
+    return { world, routes }
+  })())
+afterAll(async () => (await routed)?.world.close())
+
 describe('routing the corpus (every capability registered)', () => {
   let world: NluWorld
-  const routes = new Map<string, string | undefined>()
+  let routes: Map<string, string | undefined>
   // Routing 3,400 lines through real Redis: a few seconds idle, much longer with both cores busy. Work, not a clock.
   beforeAll(async () => {
-    world = await nluWorld()
-    for (const line of lines) routes.set(line.id, await world.routeOf(line))
+    ;({ world, routes } = await routedCorpus())
   }, 300_000)
-  afterAll(() => world.close())
 
   const byRoute = (line: (typeof lines)[number]) => {
     const route = routes.get(line.id)
@@ -122,24 +136,24 @@ describe('emergencies reach the safety route first (both halves, by meaning)', (
   const template = lines.find((l) => l.intent === 'chatter' && l.ctx.where === 'group')!
   const probe = (text: string, i: number, where: 'group' | 'private') => ({ ...template, id: `probe-${where}-${i}`, text, ctx: { where, role: 'resident' as const, mention: false } })
   let world: NluWorld
+  let routes: Map<string, string | undefined>
   beforeAll(async () => {
-    world = await nluWorld()
-  })
-  afterAll(() => world.close())
+    ;({ world, routes } = await routedCorpus())
+  }, 300_000)
 
-  it.each(['tune', 'heldout'] as const)('every %s help.emergency line is claimed by referrals.emergency', async (p) => {
+  it.each(['tune', 'heldout'] as const)('every %s help.emergency line is claimed by referrals.emergency', (p) => {
     const emergencies = part(p).filter((l) => l.intent === 'help.emergency')
     expect(emergencies.length).toBeGreaterThanOrEqual(26)
     const missed: string[] = []
-    for (const l of emergencies) if ((await world.routeOf(l)) !== 'referrals.emergency') missed.push(l.id)
+    for (const l of emergencies) if (routes.get(l.id) !== 'referrals.emergency') missed.push(l.id)
     expect(missed).toEqual([])
   })
 
-  it('false emergencies stay at or under 1% on the held-out half (1.5% on the adversarial tuning side)', async () => {
+  it('false emergencies stay at or under 1% on the held-out half (1.5% on the adversarial tuning side)', () => {
     for (const p of ['tune', 'heldout'] as const) {
       const calm = part(p).filter((l) => l.intent !== 'help.emergency' && !l.slots.danger)
       let alarms = 0
-      for (const l of calm) if ((await world.routeOf(l)) === 'referrals.emergency') alarms++
+      for (const l of calm) if (routes.get(l.id) === 'referrals.emergency') alarms++
       expect(alarms / calm.length).toBeLessThanOrEqual(p === 'heldout' ? 0.01 : 0.015)
     }
   })

@@ -122,8 +122,8 @@ async function sharedStore(label: string): Promise<TestRedis> {
   return store
 }
 
+/** Idle: every message said has been handled, and every job due within the idle horizon has run. */
 async function settle(bot: TestBot) {
-  await sleep(150)
   expect(await bot.idle()).toBe(true)
 }
 
@@ -260,7 +260,6 @@ describe('privacy in the group', () => {
   it('hosts posting a service number are left alone', async () => {
     const { bot } = await boot()
     bot.world.say('李姐', '有事可以打我电话13987654321')
-    await sleep(400)
     await settle(bot)
     expect(bot.sent).toHaveLength(0)
   })
@@ -592,7 +591,8 @@ describe('escalation', () => {
     bot.world.sayPrivate('小王', `接单 ${c.id}`)
     await until(() => lastTo(bot, '小王').startsWith('已接单'))
     const escalationsAtAck = privately(bot, '老赵').length
-    await sleep(4000)
+    // Idle waits for every job due within its horizon (10 s), so an escalation still scheduled (the next ones
+    // were due 1.5 s apart) would run before the check.
     await settle(bot)
     expect(privately(bot, '老赵')).toHaveLength(escalationsAtAck)
     const after = (await svc.cases.get(c.id))!
@@ -639,8 +639,8 @@ describe('escalation', () => {
 describe('retention', () => {
   it('purges closed cases once the retention has passed (on start and daily), keeping open ones', async () => {
     const store = await sharedStore('referrals-purge')
-    // 0.00003 days ≈ 2.6 s after closing.
-    const deps = { settings: { retentionDays: 0.00003 } }
+    // A day's retention; the next process starts with its clock two days on, instead of anyone waiting.
+    const deps = { settings: { retentionDays: 1 } }
     const { bot, svc } = await boot(deps, { store })
     dm(bot, '王芳', '他拿刀吓唬我')
     dm(bot, '张丽', '不想活了')
@@ -654,12 +654,11 @@ describe('retention', () => {
     expect(await svc.jobs.purge()).toBe(0)
     expect(await svc.cases.get(ids[0]!)).toBeDefined()
     await settle(bot)
-    await sleep(2800)
     expectNoLeak(bot, secrets)
     await bot.stop()
     bots = []
-    // The next start sweeps.
-    const again = await boot(deps, { store })
+    // The next start, past the retention, sweeps.
+    const again = await boot({ ...deps, now: () => Date.now() + 2 * 86_400_000 }, { store })
     await until(async () => (await again.svc.cases.get(ids[0]!)) === undefined)
     expect((await again.svc.cases.list()).map((c) => c.id)).toEqual([ids[1]])
     expect(await store.redis.exists(`${store.prefix}:referrals:case:${ids[0]}`)).toBe(0)
@@ -712,7 +711,6 @@ describe('with an LLM', () => {
     await until(() => privately(bot, '王芳').length === 1)
     expect(privately(bot, '王芳')[0]!.text).toContain('婚姻家庭纠纷')
     dm(bot, '张丽', '家暴怎么申请保护令？')
-    await sleep(500)
     await settle(bot)
     expect(privately(bot, '张丽')).toHaveLength(0)
   })

@@ -58,6 +58,20 @@ async function boot(opts: { reminders?: RemindersOptions; group?: GroupOverride;
   return bot
 }
 
+/** Waits until the reminders worker has handled `n` ticks (completed jobs), whatever each one decided. */
+async function ticksDone(bot: TestBot, n: number): Promise<void> {
+  const queue = reminderQueue(bot.store)
+  await until(async () => (await queue.getCompletedCount()) >= n)
+}
+
+/** Send jobs not yet done (waiting, running or delayed). */
+async function outboxPending(bot: TestBot): Promise<number> {
+  const outbox = new Queue('outbox', { connection: bot.store.redis, prefix: `${bot.store.prefix}:bull` })
+  queues.push(outbox)
+  const counts = await outbox.getJobCounts('waiting', 'active', 'delayed', 'prioritized')
+  return Object.values(counts).reduce((a, b) => a + b, 0)
+}
+
 function reminderQueue(store: TestRedis): Queue {
   const q = new Queue('reminders', { connection: store.redis, prefix: `${store.prefix}:bull` })
   queues.push(q)
@@ -205,8 +219,9 @@ describe('job schedulers', () => {
     const keys = (await reminderQueue(store).getJobSchedulers()).map((s) => s.key).sort()
     expect(keys).toEqual(['cfg.xingfuli.tick', 'chat.xingfuli.1'])
     const sentBefore = second.sent.length
-    await sleep(1600)
-    expect(second.sent.slice(sentBefore).filter((s) => s.text.startsWith('每日一练')).length).toBeGreaterThanOrEqual(1)
+    const ticked = () => second.sent.slice(sentBefore).filter((s) => s.text.startsWith('每日一练')).length
+    await until(() => ticked() >= 1)
+    expect(ticked()).toBeGreaterThanOrEqual(1)
   })
 
   it('fires each tick once with two bot processes on one Redis', async () => {
@@ -253,7 +268,8 @@ describe('quiet hours, budget and catch-up', () => {
     const now = Date.now()
     const quiet = { start: hhmm(now - 60 * 60_000), end: hhmm(now + 2 * 60 * 60_000) }
     const bot = await boot({ quiet, group: { custom: [{ id: 'tick', schedule: { kind: 'every', ms: 500 }, text: '夜里的提醒' }], dailyBudget: 1 } })
-    await sleep(1300)
+    // Two ticks handled: the first queued for the end of quiet hours, the second over the budget.
+    await ticksDone(bot, 2)
     expect(bot.sent).toEqual([])
     const outbox = new Queue('outbox', { connection: bot.store.redis, prefix: `${bot.store.prefix}:bull` })
     queues.push(outbox)
@@ -268,7 +284,9 @@ describe('quiet hours, budget and catch-up', () => {
 
   it('spends at most the daily budget of proactive messages', async () => {
     const bot = await boot({ group: { custom: [{ id: 'tick', schedule: { kind: 'every', ms: 300 }, text: '提醒' }], dailyBudget: 2 } })
-    await sleep(1800)
+    // Four ticks handled (two over the budget), and the outbox has nothing left to send.
+    await ticksDone(bot, 4)
+    await until(async () => (await outboxPending(bot)) === 0)
     expect(bot.sent.map((s) => s.text)).toEqual(['提醒', '提醒'])
   })
 
@@ -276,7 +294,8 @@ describe('quiet hours, budget and catch-up', () => {
     // Grace 0: every tick is already late when a worker picks it up, as after a long downtime.
     const bot = await boot({ reminders: { settings: { graceMinutes: 0 } }, group: { custom: [{ id: 'tick', schedule: { kind: 'every', ms: 300 }, text: '过期提醒' }], dailyBudget: 100 } })
     await until(async () => Number(await bot.store.redis.hget(`${bot.store.prefix}:reminders:last`, 'cfg.xingfuli.tick')) > 0)
-    await sleep(500)
+    await ticksDone(bot, 2)
+    expect(await outboxPending(bot)).toBe(0)
     expect(bot.sent).toEqual([])
   })
 

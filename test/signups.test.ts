@@ -14,7 +14,6 @@ import { startOpenAiStub } from '../src/testing/openai-stub.ts'
 import { OpenAiLlm } from '../src/adapters/openai/llm.ts'
 
 const FLOOD = { flood: { perSender: { max: 1000, windowSec: 60 }, perRoom: { max: 10_000, windowSec: 60 } } }
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 
 let bots: TestBot[] = []
 afterEach(async () => {
@@ -33,10 +32,8 @@ async function boot(opts: { settings?: Parameters<typeof createSignups>[0]; stor
 }
 
 const texts = (bot: TestBot) => bot.sent.map((s) => s.text)
-const say = async (bot: TestBot, name: string, text: string, mentionBot = false) => {
-  bot.world.say(name, text, { mentionBot })
-  await sleep(40) // the mock may reorder near-simultaneous messages
-}
+/** Says it and waits until the bot has handled it, so the next message comes after (the mock may reorder near-simultaneous ones). */
+const say = (bot: TestBot, name: string, text: string, mentionBot = false) => bot.world.say(name, text, { mentionBot })
 
 describe('signups end to end (sandbox script harness)', () => {
   it('announce → sign-ups → full → waitlist → cancel → promotion → roster → export', async () => {
@@ -44,20 +41,20 @@ describe('signups end to end (sandbox script harness)', () => {
     const script = parseScript(
       `
 李姐: @小助手 发布活动 下周六下午2点 亲子阅读 微家活动室 限3人
-/wait 300ms
+/idle
 王芳: 报名
 张丽: 算我一个
 赵敏: +1
 孙梅: 我报名
-/wait 1s
+/idle
 王芳: 不去了
-/wait 1s
+/idle
 李姐: 名单
 李姐: 导出
 `,
       '小助手',
     )
-    for (const action of script) await perform(bot.world, action)
+    for (const action of script) await perform(bot.world, action, bot.app)
     expect(await waitIdle(bot.app, 20_000)).toBe(true)
 
     const all = texts(bot)
@@ -469,7 +466,7 @@ describe('reminders', () => {
     )
     await say(bot, '王芳', '报名')
     await say(bot, '张丽', '帮我婆婆报一个')
-    await sleep(3500)
+    // Idle waits for jobs due within its horizon: the reminder, due in 3 s.
     await bot.idle()
     const reminders = bot.sent.filter((s) => s.text.startsWith('【活动提醒】'))
     expect(reminders).toHaveLength(1)
@@ -488,7 +485,6 @@ describe('reminders', () => {
     )
     await say(bot, '王芳', '报名')
     await say(bot, '张丽', '+2')
-    await sleep(3500)
     await bot.idle()
     const reminders = bot.sent.filter((s) => s.text.startsWith('【活动提醒】'))
     expect(reminders.map((r) => [r.kind, r.to]).sort()).toEqual([['private', '张丽'], ['private', '王芳']])

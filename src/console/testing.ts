@@ -27,8 +27,11 @@ export interface ConsoleWorld {
   stop(): Promise<void>
 }
 
-/** `knowledge`: extra files put in the knowledge folder before the bot starts (its start-up ingest sees them). */
-export async function startConsoleWorld(opts: { password?: string; knowledge?: Record<string, Buffer | string> } = {}): Promise<ConsoleWorld> {
+/**
+ * `knowledge`: extra files put in the knowledge folder before the bot starts (its start-up ingest sees them).
+ * `unpaced`: sends without the sandbox's pace (300 ms a message per room), for tests that wait for replies.
+ */
+export async function startConsoleWorld(opts: { password?: string; knowledge?: Record<string, Buffer | string>; unpaced?: boolean } = {}): Promise<ConsoleWorld> {
   const dir = mkdtempSync(join(tmpdir(), 'wj-console-'))
   cpSync(projectPath('knowledge'), join(dir, 'knowledge'), { recursive: true })
   for (const [name, body] of Object.entries(opts.knowledge ?? {})) writeFileSync(join(dir, 'knowledge', name), body)
@@ -40,6 +43,7 @@ export async function startConsoleWorld(opts: { password?: string; knowledge?: R
     // Sign-up summaries after half a second, not three: tests wait for them.
     signups: { ...(base.signups as object), batchWindowMs: 500 },
     groups: [...(base.groups as unknown[]), SECOND_GROUP],
+    ...(opts.unpaced ? { sandbox: { ...(base.sandbox as object), roomIntervalMs: 0, jitterMs: 0, perMinute: 10_000 } } : {}),
   }
   const configPath = join(dir, 'weijia.yaml')
   writeFileSync(configPath, toYaml(config))

@@ -5,7 +5,7 @@ import type { Logger } from './log.ts'
 import type { Config, GroupConfig } from '../config.ts'
 import type { Embedder, Llm } from './llm.ts'
 import type { ReplyBudget } from './llm-deadline.ts'
-import type { InboundMessage, OutgoingMessage, Person, Role, SentMessage } from './message.ts'
+import type { InboundMessage, OutgoingMessage, Person, Role, SentMessage, SentMeta } from './message.ts'
 import type { JoinEvent } from './inbound.ts'
 import type { Storage } from './storage.ts'
 import type { Band } from './router.ts'
@@ -140,7 +140,7 @@ export interface Outbox {
 
 /** The outbox as the assembly sees it: sends, and tells listeners what left (the sandbox prints it). */
 export interface OutboxRuntime extends Outbox {
-  onSent(fn: (sent: SentMessage) => void): void
+  onSent(fn: (sent: SentMessage, meta: SentMeta) => void): void
   /** Straight to the transport, no storage involved: only for what must go out while storage is down. */
   sendNow(out: OutgoingMessage): Promise<void>
 }

@@ -86,3 +86,8 @@ export interface SentMessage {
   file?: { name: string; content: string }
   part?: { index: number; of: number }
 }
+
+/** When a message left: the moment the outbox's pacer granted the send, the clock its gaps are kept on. */
+export interface SentMeta {
+  at: number
+}

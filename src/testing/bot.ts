@@ -1,16 +1,14 @@
 // Boots the real app on the mock puppet against real Redis, and records everything it sends.
-import { readFileSync } from 'node:fs'
-import { parse as parseYaml } from 'yaml'
 import type { BotApp } from '../app.ts'
 import type { MockWorld } from '../adapters/wechaty/mock-world.ts'
 import { boot } from '../main.ts'
-import { type Config, parseConfig } from '../config.ts'
-import { projectPath } from '../core/paths.ts'
+import type { Config } from '../config.ts'
 import type { Capability } from '../core/capability.ts'
 import type { Llm } from '../core/llm.ts'
 import { silentLogger, type Logger } from '../core/log.ts'
 import { toAction, type BotAction } from '../sandbox/actions.ts'
 import { waitIdle } from '../sandbox/runner.ts'
+import { testConfig } from './config.ts'
 import { testRedis, type TestRedis } from './redis.ts'
 
 export interface TestBot {
@@ -18,17 +16,16 @@ export interface TestBot {
   world: MockWorld
   config: Config
   store: TestRedis
-  /** Every message the bot sent, with the time it left. */
-  sent: (BotAction & { at: number })[]
+  /**
+   * Every message the bot sent: `at` when the test heard of it, `grantedAt` when the outbox's pacer let it go
+   * (the clock pacing is kept on; a busy event loop can delay the first, never the second).
+   */
+  sent: (BotAction & { at: number; grantedAt: number })[]
   idle(timeoutMs?: number): Promise<boolean>
   stop(): Promise<void>
 }
 
-/** The example config with overrides merged at the top level (and a unique Redis prefix). */
-export function testConfig(overrides: Record<string, unknown> = {}, prefix = 'wjtest'): Config {
-  const base = parseYaml(readFileSync(projectPath('config', 'weijia.example.yaml'), 'utf8')) as Record<string, unknown>
-  return parseConfig({ ...base, ...overrides, redis: { prefix } })
-}
+export { testConfig }
 
 export async function startTestBot(opts: {
   capabilities: Capability[]
@@ -54,7 +51,7 @@ export async function startTestBot(opts: {
     llm: opts.llm,
     startedAt: opts.startedAt,
     outbox: opts.outbox ?? { roomIntervalMs: 0, jitterMs: 0, perMinute: 10_000 },
-    onSent: (job) => sent.push({ ...toAction(job), at: Date.now() }),
+    onSent: (job, { at }) => sent.push({ ...toAction(job), at: Date.now(), grantedAt: at }),
   })
   const { app, world } = rt
   return {

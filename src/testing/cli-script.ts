@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { Redis } from 'ioredis'
+import { parse as parseYaml, stringify as toYaml } from 'yaml'
 import type { BotAction } from '../sandbox/actions.ts'
 import { deleteByPrefix, TEST_REDIS_URL } from './redis.ts'
 
@@ -16,11 +17,27 @@ export interface ScriptRunner {
   cleanup(): Promise<void>
 }
 
+/**
+ * The example config for a script run: its own Redis prefix, and sends unpaced (the sandbox's pace only
+ * spaces messages out for a person watching; no account is at risk). `batchWindowMs` shortens the wait
+ * for sign-up summaries when the script's sign-ups arrive together (no /wait between them).
+ */
+export function scriptConfig(prefix: string, opts: { batchWindowMs?: number } = {}): string {
+  const base = parseYaml(readFileSync('config/weijia.example.yaml', 'utf8')) as Record<string, Record<string, unknown>>
+  return toYaml({
+    ...base,
+    redis: { ...base.redis, prefix },
+    sandbox: { ...base.sandbox, roomIntervalMs: 0, jitterMs: 0, perMinute: 10_000 },
+    signups: { ...base.signups, ...(opts.batchWindowMs ? { batchWindowMs: opts.batchWindowMs } : {}) },
+  })
+}
+
+/** Script runs whose sign-ups arrive together (no /wait between them) get their summary after half a second. */
 export function scriptRunner(label: string): ScriptRunner {
   const dir = mkdtempSync(join(tmpdir(), `wj-${label}-`))
   const prefix = `wjtest-${label}-${process.pid}`
   const config = join(dir, 'weijia.yaml')
-  writeFileSync(config, readFileSync('config/weijia.example.yaml', 'utf8').replace('prefix: weijia', `prefix: ${prefix}`))
+  writeFileSync(config, scriptConfig(prefix, { batchWindowMs: 500 }))
   return {
     async run(scriptFile) {
       const res = await run('node', ['bin/weijia.js', 'sandbox', '--script', scriptFile, '--config', config], {

@@ -20,6 +20,11 @@ export interface AttachOptions {
   /** Errors known to be harmless for this puppet (the mock's "no payload found" on room.add). */
   ignoreError?: (err: Error) => boolean
   observer?: BotObserver
+  /**
+   * Told when a message or join event has been handed to the inbound port and handled there, or dropped (the
+   * sandbox's simulated chat waits on it: what it said is taken up before it says the next thing).
+   */
+  onHandedOver?: (event: { kind: 'message'; id: string } | { kind: 'join' }) => void
 }
 
 export function attachWechaty(bot: Wechaty, inbound: Inbound, config: Config, log: Logger, opts: AttachOptions = {}): { stopping(): void } {
@@ -64,6 +69,8 @@ export function attachWechaty(bot: Wechaty, inbound: Inbound, config: Config, lo
       if (msg) await inbound.handle(msg)
     } catch (err) {
       log.error({ err, msgId: message.id }, 'could not normalise message')
+    } finally {
+      opts.onHandedOver?.({ kind: 'message', id: message.id })
     }
   })
 
@@ -74,6 +81,8 @@ export function attachWechaty(bot: Wechaty, inbound: Inbound, config: Config, lo
       await inbound.join({ roomId: room.id, topic, group: groupForRoom(config, room.id, topic), joined })
     } catch (err) {
       log.error({ err, room: room.id }, 'room-join handling failed')
+    } finally {
+      opts.onHandedOver?.({ kind: 'join' })
     }
   })
 

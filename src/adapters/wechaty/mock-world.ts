@@ -22,12 +22,19 @@ export interface MockWorld {
   rooms: Map<string, MockRoom>
   /** Returns the contact with this name, creating it (and making it a member of every group room) on first use. */
   person(name: string): MockContact
-  /** The group message "name: text"; mentionBot makes it an @-mention of the bot (through the mention list). */
-  /** A text, or with `media` a voice note (.silk) or a picture (.jpg) instead. */
-  say(name: string, text: string, opts?: { groupId?: string; mentionBot?: boolean; media?: 'voice' | 'image' }): void
-  sayPrivate(name: string, text: string, media?: 'voice' | 'image'): void
+  /**
+   * The group message "name: text"; mentionBot makes it an @-mention of the bot (through the mention list).
+   * A text, or with `media` a voice note (.silk) or a picture (.jpg) instead. Like sayPrivate and join, it
+   * resolves once the bot has handled the message (see handedOver); nobody has to wait for that.
+   */
+  say(name: string, text: string, opts?: { groupId?: string; mentionBot?: boolean; media?: 'voice' | 'image' }): Promise<void>
+  sayPrivate(name: string, text: string, media?: 'voice' | 'image'): Promise<void>
   /** A member joins a group (emits room-join). */
-  join(name: string, opts?: { groupId?: string; by?: string }): void
+  join(name: string, opts?: { groupId?: string; by?: string }): Promise<void>
+  /** Told by the bot's wiring when it has handled (or dropped) a message or a join (AttachOptions.onHandedOver). */
+  handedOver(event: { kind: 'message'; id: string } | { kind: 'join' }): void
+  /** Nothing said or joined here is still on its way to the bot or being handled by it. */
+  quiet(): boolean
   stop(): Promise<void>
 }
 
@@ -61,6 +68,20 @@ export async function createMockWorld(config: Config, log: Logger): Promise<Mock
   }
   people.set(config.bot.name, me)
 
+  // Messages and joins made here until the bot has handled them. Wechaty loads each message before emitting it
+  // and the mock may reorder near-simultaneous ones, so neither "said" nor "emitted" means "taken up".
+  const inTransit = new Map<string, () => void>()
+  const joining: (() => void)[] = []
+  let said: string | undefined
+  puppet.on('message', ({ messageId }) => void (said = messageId))
+  /** Runs the mock's say(), which emits at once, and notes the new message's id. */
+  const sayAndNote = (send: () => void): Promise<void> => {
+    said = undefined
+    send()
+    const id = said
+    return id ? new Promise((ok) => inTransit.set(id, ok)) : Promise.resolve()
+  }
+
   for (const g of config.groups) {
     const topic = 'topic' in g.match ? g.match.topic : g.name
     const members = [...g.hosts, ...g.staff, ...config.sandbox.residents].map(person)
@@ -80,14 +101,19 @@ export async function createMockWorld(config: Config, log: Logger): Promise<Mock
     rooms,
     person,
     say(name, text, opts = {}) {
-      person(name)
-        .say(opts.media ? mediaFile(opts.media) : text, opts.mentionBot ? [me] : [])
-        .to(roomOf(opts.groupId))
+      const room = roomOf(opts.groupId)
+      return sayAndNote(() =>
+        person(name)
+          .say(opts.media ? mediaFile(opts.media) : text, opts.mentionBot ? [me] : [])
+          .to(room),
+      )
     },
     sayPrivate(name, text, media) {
-      person(name)
-        .say(media ? mediaFile(media) : text)
-        .to(me)
+      return sayAndNote(() =>
+        person(name)
+          .say(media ? mediaFile(media) : text)
+          .to(me),
+      )
     },
     join(name, opts = {}) {
       const room = roomOf(opts.groupId)
@@ -95,7 +121,15 @@ export async function createMockWorld(config: Config, log: Logger): Promise<Mock
       const c = mocker.createContact({ name })
       people.set(name, c)
       room.add(c).by(inviter)
+      return new Promise((ok) => joining.push(ok))
     },
+    handedOver(event) {
+      if (event.kind === 'join') return joining.shift()?.()
+      const ok = inTransit.get(event.id)
+      inTransit.delete(event.id)
+      ok?.()
+    },
+    quiet: () => inTransit.size === 0 && joining.length === 0,
     async stop() {
       await bot.stop()
     },
