@@ -229,7 +229,9 @@ describe('with an LLM (local OpenAI-compatible stub, real SDK over a socket)', (
       calls++
       return new Promise(() => {}) // never answers
     })
-    const deadline = 400
+    // Long beside the offline answer's own work (well under 0.5 s even on a loaded machine), so the bounds below
+    // tell one timeout from two however busy the machine is (at 400 ms, a loaded run measured 807 ms).
+    const deadline = 1500
     const abortedBefore = stub.aborted()
     const engine = new QaEngine(index, { llm: llm(deadline), log })
     const t0 = performance.now()
@@ -253,7 +255,8 @@ describe('with an LLM (local OpenAI-compatible stub, real SDK over a socket)', (
   it('an answer call that hangs after a good rewrite falls back within its deadline', async () => {
     const q = '妇女微家示范点要建几个'
     stub.onChat((body) => (isRewrite(body) ? '妇女微家示范点 建设 数量' : new Promise(() => {})))
-    const deadline = 400
+    // As above: long beside the offline work, so a busy machine cannot push one timeout past twice the deadline.
+    const deadline = 1500
     const t0 = performance.now()
     const r = await new QaEngine(index, { llm: llm(deadline), log }).ask(q)
     const elapsed = performance.now() - t0
