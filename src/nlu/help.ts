@@ -215,7 +215,9 @@ export function readHelp(raw: string, sit: Situation): Understanding | undefined
   // Someone else is the one in need (a neighbour, a friend, a sister with her own household), and the speaker
   // says nothing of being hurt herself.
   const aboutOthers = t.replace(/(?:我|俺)(?:家|的)?(?:邻居|隔壁|对门|表姐|表妹|妹|姐|同事|朋友|闺蜜|同学|老乡)/gu, '她')
-  if (OTHER.test(t) && !SELF_IN_NEED.test(aboutOthers) && (category || asks || distress)) {
+  // Harm told of her is a report even with no ask ("她老公把她打得脸都肿了…我觉得得告诉你们").
+  const harmed = /把(?:她|他)(?:给)?(?:打|揍|踢|掐|推)(?:得|伤|了)|(?:打|揍)得(?:她|他)?.{0,4}(?:肿|青|流血|住院|起不来)/u.test(t)
+  if (OTHER.test(t) && !SELF_IN_NEED.test(aboutOthers) && (category || asks || distress || harmed)) {
     const c = thirdCategory(t) ?? category
     return { intent: 'help.third_party', slots: c ? { category: c } : {} }
   }

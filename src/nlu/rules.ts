@@ -11,7 +11,7 @@ import type { Situation, Understanding } from './types.ts'
 
 const QUESTIONISH = new Set(['activity.info', 'activity.list', 'signup.status', 'signup.roster'])
 /** The sender signing up herself or someone: 帮我报, 给我妈报, 我报, 算我, 加我, 我也去, a leading 报名 or +N. */
-const OWN_JOIN = /(?:帮|给|替)(?:我|俺|她|他|她们|他们).{0,8}(?:报|占|留)|报上|(?:我|俺)(?:也|想|要|就)?报|算(?:我|俺)|加(?:我|俺)|(?:我|俺)(?:也)?(?:去|参加)(?![不了过])|^报名|^\+\s*\d|留(?:个|一个)?(?:位|名额)/u
+const OWN_JOIN = /(?:帮|给|替)(?:我|俺|她|他|她们|他们).{0,8}(?:报|占|留)|报上|(?:我|俺)(?:也|想|要|就)?报|算(?:我|俺)|加(?:我|俺)|(?:我|俺)(?:也)?(?:去|参加)(?![不了过她他家那])|^报名|^\+\s*\d|留(?:个|一个)?(?:位|名额)/u
 const SERVICE_SIGNUP = /项目|招工|招聘|救助|补助|帮扶|岗位|工作|技能培训|职业培训|培训班|学费|低保|贷款/u
 const SIGNUP_WORD = /报|接龙|\+\s*\d|算我|算上|加我|参加|占/u
 

@@ -438,3 +438,10 @@ describe('sign-ups asked as favours, and favours that are not sign-ups (batch l)
     expect(understand('帮我同事小刘报插花', resident).slots).toMatchObject({ self: false, names: ['小刘'] })
   })
 })
+
+describe('harm told of someone else', () => {
+  it('is a report for staff even around an activity and with no ask', () => {
+    const u = understand('对门李姐报了阅读又没来，我去她家一看，她老公把她打得眼睛都肿了，我觉得得跟你们说', { ...sit, role: 'resident' })
+    expect(u).toMatchObject({ intent: 'help.third_party', slots: { category: 'dv' } })
+  })
+})
