@@ -2,7 +2,7 @@
 // someone else, consent and its withdrawal, contact preferences, a case's status, fraud, numbers posted in the
 // group, voice notes and pictures, questions about the bot. Pure.
 import { type Category, classifyRules } from './help-rules.ts'
-import { dangerTakenBack, FEAR_OF, HYPERBOLE, literalText, notAReport, readDanger, violenceIsOver } from './danger.ts'
+import { dangerTakenBack, FEAR_OF, HYPERBOLE, literalText, notAReport, PREGNANCY_BLEEDING, readDanger, violenceIsOver } from './danger.ts'
 import { ASKS, categoryOfNeed, DISTRESS, HOUSEHOLD, INFO_QUESTION, OTHER, SELF, SELF_IN_NEED, SERVICE_TOPIC } from './need.ts'
 import { bare, PHONE } from './text.ts'
 import type { ContactWay, Danger, HelpCategory, Situation, Slots, Understanding } from './types.ts'
@@ -44,8 +44,7 @@ const MEDICAL = new RegExp(
     '动不了了', '要不要打120', '打120', '叫救护车', '叫不醒', '没(?:有)?(?:了)?呼吸', '没气了', '口吐白沫', '嘴歪', '说不出话', '流产', '羊水破',
     '高烧不退', '烧到4\\d', '吃错药', '误食', '中毒', '休克', '心脏.{0,4}(?:疼|痛|难受)', '胸口.{0,4}(?:疼|痛|闷).{0,8}(?:出汗|喘|麻)', '呼吸困难', '突然.{0,6}(?:倒|晕|抽|不省)',
     '血止不住', '出了好多血', '被狗咬', '烫伤.{0,4}(?:严重|一大片)',
-    // Bleeding in pregnancy: 见红 with pain, or any bleeding said with the pregnancy.
-    '(?:肚子疼|腹痛|肚子痛).{0,10}见红|见红.{0,10}(?:肚子疼|腹痛|肚子痛)|(?:怀孕|孕妇|怀着|孕期).{0,40}(?:见红|出血|流血)',
+    PREGNANCY_BLEEDING,
   ].join('|'),
   'u',
 )

@@ -59,9 +59,10 @@ export function readByRules(raw: string, sit: Situation): Understanding {
   // question about when one starts) and a sign-up that names neither an activity nor a sign-up word.
   // A question about a place or her own sign-up ("周六的还能挤进去不", "我插花报上了没") stays one, with the worry beside it.
   // "有没有帮扶项目可以帮我报个名", "有没有招工的名额，帮我报一个": signing up for a service, not the group's activity.
-  if (signup && help?.intent === 'help.request' && !namesActivity(t, sit.activities) && SERVICE_SIGNUP.test(t) && (signup.intent === 'signup.join' || QUESTIONISH.has(signup.intent))) return help
+  const named = namesActivity(t, sit.activities)
+  if (signup && help?.intent === 'help.request' && !named && SERVICE_SIGNUP.test(t) && (signup.intent === 'signup.join' || QUESTIONISH.has(signup.intent))) return help
   // The activity must be named, not only described: "离婚了娃的抚养费…咋整" is about her child, not 亲子阅读.
-  if (signup && help?.intent === 'help.request' && QUESTIONISH.has(signup.intent) && (namesActivity(t, sit.activities) || /名额|位置|挤|报上|候补|名单/u.test(t))) {
+  if (signup && help?.intent === 'help.request' && QUESTIONISH.has(signup.intent) && (named || /名额|位置|挤|报上|候补|名单/u.test(t))) {
     return { ...signup, also: ['help.request'] }
   }
   if (signup && help?.intent === 'help.request' && (QUESTIONISH.has(signup.intent) || (signup.intent === 'signup.join' && signup.slots.activity === undefined && !SIGNUP_WORD.test(t)))) return help

@@ -60,16 +60,19 @@ function mentionsKey(t: string, key: string, title: string): boolean {
   return false
 }
 
+/** Whether `t` names the activity by part of its title (插花, 阅读). */
+const namesTitle = (t: string, a: ActivityView) => titleKeys(a.title).some((k) => mentionsKey(t, k, a.title))
+
+/** Whether the text names an activity outright, by number or title (not by a description such as 带娃那个). */
+export function namesActivity(t: string, acts: ActivityView[]): boolean {
+  if (/(?:活动|第)\s*(?:\d|[一二两三])\s*(?:个|号)?|(?:\d|[一二两三])\s*号活动/u.test(t)) return true
+  return acts.some((a) => namesTitle(t, a))
+}
+
 /**
  * The activity a message refers to: 活动2 / 2号活动, part of the title (插花, 阅读), its day (周六的, 周日那个),
  * its place (图书室那个). Undefined when none or several fit.
  */
-/** Whether the text names an activity outright, by number or title (not by a description such as 带娃那个). */
-export function namesActivity(t: string, acts: ActivityView[]): boolean {
-  if (/(?:活动|第)\s*(?:\d|[一二两三])\s*(?:个|号)?|(?:\d|[一二两三])\s*号活动/u.test(t)) return true
-  return acts.some((a) => titleKeys(a.title).some((k) => mentionsKey(t, k, a.title)))
-}
-
 export function activityRef(t: string, acts: ActivityView[], tz: string): number | undefined {
   // 活动2, 活动一, 第2个, 2号活动, 二号活动, and a number closing a command ("截止报名2", "开放报名1").
   const byNum = /(?:活动|第)\s*(\d|[一二两三])\s*(?:个|号)?|^(\d)\s*号?(?:活动)?(?:[的那个吧呀哈谢\s]|$)|(\d|[一二两三])\s*号活动|(?:报名|接龙)\s*(\d)\s*$/u.exec(t)
@@ -79,7 +82,7 @@ export function activityRef(t: string, acts: ActivityView[], tz: string): number
   }
   const named = (s: string) => {
     const found = new Set<number>()
-    for (const a of acts) if (titleKeys(a.title).some((k) => mentionsKey(s, k, a.title))) found.add(a.id)
+    for (const a of acts) if (namesTitle(s, a)) found.add(a.id)
     return found
   }
   const hits = named(t)
