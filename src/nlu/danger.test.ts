@@ -98,3 +98,17 @@ describe('now, then, and bodies', () => {
     expect(readDanger('怀孕五个月了，刚才下楼梯滑了一下，现在肚子疼，有点见红')?.danger).toBe('medical')
   })
 })
+
+// Batch m: a cry beside a sign-up, a phone that broke by itself, "要不要报警" asked about noise, a hypothetical.
+describe('cries and phones that are not danger', () => {
+  it.each([
+    ['救命 插花还能报名吗，帮我报一个', '救命 他拿刀进来了，插花去不了'],
+    ['我妈让我帮她报名，她手机摔坏了', '他把我手机摔了，不让我出门'],
+    ['对门天天吵架摔东西，要不要报警啊', '对门女的在喊救命，快报警'],
+    ['我家里人总不出来，插花课要不给我退了吧', '他说我再不开门就要砸了，刀在他手里'],
+    ['如果有人在群里说想轻生，我们该怎么做', '我不想活了'],
+  ])('%s is not an emergency; %s is', (calm, danger) => {
+    expect(readDanger(calm)).toBeUndefined()
+    expect(readDanger(danger)).toBeDefined()
+  })
+})

@@ -100,7 +100,7 @@ const PERSONAL = new RegExp(
 )
 
 /** Phrases that ask for help on their own, with or without a topic. */
-const STRONG_HELP = /帮帮我|帮帮忙吧|救救|救命|求助|求救|需要帮助|需要帮忙|想要帮助|走投无路|没有办法了|没办法了|怎么活|谁能帮帮|有没有人能帮/
+const STRONG_HELP = /帮帮我|帮帮忙吧|救救|救命|求助(?!热线|电话|中心|站)|求救|需要帮助|需要帮忙|想要帮助|走投无路|没有办法了|没办法了|怎么活|谁能帮帮|有没有人能帮/
 /** Phrases that ask for help only together with a topic ("帮我" is also "帮我报名"). */
 /** Asking for a person (someone to help, a lawyer, staff): a request for personal help, not a question about a topic. */
 const ASK_FOR_PERSON = /找(个)?人帮|找人(帮忙|帮我|处理|聊聊|谈谈)|有(没有)?人(能|可以)?帮|帮我(找|联系|介绍|转给?)|找(个|一个)?(律师|社工|工作人员|妇联的人)|派(个)?人(来|帮)|(请|让)(你们|工作人员|社工)(来)?帮/
@@ -156,7 +156,8 @@ export function classifyRules(text: string): Classification {
 
   const asksForPerson = ASK_FOR_PERSON.test(t)
   if (asksForPerson) signals.push('help:person')
-  const strong = STRONG_HELP.test(t) || asksForPerson
+  // "救命 这插花也太好看了吧": an exclamation is no call for help (literalText drops it, as the danger readers do).
+  const strong = STRONG_HELP.test(literalText(t)) || asksForPerson
   const weak = WEAK_HELP.test(t)
   if (strong) signals.push('help:strong')
   if (weak) signals.push('help:weak')

@@ -114,7 +114,12 @@ export function readEmergency(t: string, sit: Situation): Understanding | undefi
 const FRAUD_ASK = /交钱|给钱|花钱(?:就|能)|塞钱|验证码|服务费|培训费|收取|添加微信|加微信|需要的(?:联系|私|加)我|红包|银行卡号|卡号|保证金|手续费|工本费|激活费|解冻|定金|押金|邮费|运费|转账|汇款|打款|转.{0,3}\d+|先交|先付|先缴|预付|垫付|交\d+.{0,6}(?:就能|包)|扫码|二维码|链接|点击|内部名额|包批|包过|代办|私我|加我微信|陌生账号|支付|银行卡|验证码|账号|\d{4}\s\d{4}\s\d{4}|刷单|中奖/u
 const FRAUD_BAIT = /学校|入学|上学|编制|工作|办下来|冒充|自称|培训|考证|证书|名额有限|退还|返还|社区|补贴|补助|贷款|低保|妇联|名额|领取|办理|检查费|筛查|惠民|材料费|定金|福利|政府|官方|通知|救助|津贴|奖金|退款|报名费|骗子|骗人|是不是骗|骗局|诈骗|真的假的|是真的吗/u
 
+/** "参加妇联的技能培训要交钱吗": asking what a service costs, with nobody said to have asked for money. */
+const COST_QUESTION = /(?:要|需要|得|用|收)(?:不要|不)?(?:交钱|花钱|给钱|收钱|交费|收费|钱)(?:吗|不|么|嘛|没)?[？?！!～~]*$/u
+const SOMEONE_ASKED = /有人|说(?:要|让|是)|让(?:我|俺|大家|交)|叫(?:我|俺|大家|交)|通知|群里|发(?:了|的)|要求|私(?:聊|我)|加.{0,3}微信|转账|汇款|打款|扫码|红包|骗|真的假的|是真的吗|靠谱|可信/u
+
 export function readFraud(t: string): Understanding | undefined {
+  if (COST_QUESTION.test(t) && !SOMEONE_ASKED.test(t)) return undefined
   return FRAUD_ASK.test(t) && FRAUD_BAIT.test(t) ? { intent: 'safety.fraud', slots: {} } : undefined
 }
 
@@ -201,15 +206,22 @@ export function thirdCategory(t: string): HelpCategory | undefined {
   return categoryOfNeed(t) ?? CATEGORY[classifyRules(t).category]
 }
 
+const AGREEING = /(?:同意|赞同|支持|顶|\+1)楼上|楼上(?:姐妹|姐姐|的)?说得(?:对|好|是)/gu
+/** "不是我，就是想存一个": she says the trouble is not hers. */
+const NOT_MINE = /(?:如果|要是|假如|万一)(?:群里)?有人|不是(?:我|俺)(?:自己|家)?(?:的事)?[，,。！!\s]|不是(?:我|俺)(?:自己|家)?(?:的事)?$/u
+/** A time that tells a problem as an event ("刚被辞了", "上个月", "最近"). */
+const HAPPENED = /刚|已经|上个?月|上周|这个?月|最近|前几天|前阵子|今年|去年|这两年|好几个月|半年/u
+
 export function readHelp(raw: string, sit: Situation): Understanding | undefined {
   // Exclamations ("要被逼疯了😂", "气死我了") are chatter, not a disclosure.
-  const t = raw.replace(HYPERBOLE, '')
+  // "同意楼上": agreeing with the message above, not a neighbour upstairs.
+  const t = raw.replace(HYPERBOLE, '').replace(AGREEING, '')
   if (/😂|🤣|哈哈/u.test(raw) && t.length < 30) return undefined
   const rules = classifyRules(t)
   const category = categoryOfNeed(t) ?? categoryOf(t, rules.category)
   const asks = ASKS.test(t)
   const distress = DISTRESS.test(t)
-  const strong = /帮帮|求助|求求|救救|走投无路/u.test(t)
+  const strong = /帮帮|求助(?!热线|电话|中心|站)|求求|救救|走投无路/u.test(t) && !NOT_MINE.test(t)
 
   // Someone else is the one in need (a neighbour, a friend, a sister with her own household), and the speaker
   // says nothing of being hurt herself.
@@ -227,7 +239,11 @@ export function readHelp(raw: string, sit: Situation): Understanding | undefined
   const lived = categoryOfNeed(t.replace(new RegExp(SERVICE_TOPIC.source, 'gu'), ' '))
   // Chinese drops the subject: feelings told with no one named are the speaker's own ("最近老失眠").
   // In a private chat a trouble told with no one else named is hers too.
-  const personal = SELF.test(spoken) || HOUSEHOLD.test(t) || rules.signals.includes('personal') || lived === 'psych' || (lived !== undefined && (asks || distress || (sit.where === 'private' && !OTHER.test(t) && !INFO_QUESTION.test(t))))
+  // A problem told as something that happened ("上个月刚被辞了"), with no one else named, happened to her.
+  const happened = lived !== undefined && HAPPENED.test(t)
+  const personal =
+    !NOT_MINE.test(t) &&
+    (SELF.test(spoken) || HOUSEHOLD.test(t) || rules.signals.includes('personal') || lived === 'psych' || happened || (lived !== undefined && (asks || distress || (sit.where === 'private' && !OTHER.test(t) && !INFO_QUESTION.test(t)))))
   if (!personal && !strong) return undefined
   if (!category && !strong && !(distress && asks)) return undefined
   const story = /[，,。].{4,}/u.test(t) || t.length >= 18
@@ -236,7 +252,7 @@ export function readHelp(raw: string, sit: Situation): Understanding | undefined
   if (strong) isHelp = true
   else if (lived === 'psych') {
     // Feelings alone: in a group only when she asks or the words are unmistakable (not 担心 / 害怕 in passing).
-    isHelp = sit.where === 'private' || asks || sit.mention || /失眠|睡不着|抑郁|焦虑|崩溃|撑不住|过不下去|想哭|难受/u.test(t)
+    isHelp = sit.where === 'private' || asks || sit.mention || /想(?:加|进|参加|找)|失眠|睡不着|抑郁|焦虑|崩溃|撑不住|过不下去|想哭|难受/u.test(t)
   } else if (lived) isHelp = asks || distress || story || sit.where === 'private'
   else isHelp = forMe || (distress && asks)
   if (!isHelp) return undefined
@@ -254,11 +270,16 @@ function categoryOf(t: string, c: Category): HelpCategory | undefined {
 // ---------------------------------------------------------------- questions and chatter
 
 const SERVICE = /失业金|怎么领|领取|保险|医保|养老|退休|生育|产假|婚假|离婚|结婚|登记|证明|手续|办理|户籍|公积金|补办|身份证|社区|街道|居委会|政府|学校|幼儿园|托育|托管|看病|报销|费用|收费|免费|规定|标准|资格|流程|地址|电话|开放|去哪办|找谁|部门|妇女|儿童|残疾|就业|创业|技能|考试|讲座|律师|维权|抚养|赡养|家暴|保护令|告诫书|心理|补偿|赔偿|合同|劳动|产检|孕|营业执照|摊位|低息|免息|贴息|名额|每周几|几点|地方|网上|线上|申请|补贴|补助|政策|培训|贷款|低保|筛查|证书|法|社保|津贴|救助|福利|助学金|报名|妇联|微家|援助|疫苗|体检|医院|入学|户口|居住证|工资|奖励|继承|庇护|12338|热线|开门|咨询|邮包|妇女之家|两癌|HPV|hpv|B超|条件|材料|利息|赔|证|管些啥|服务|指导|课/u
-const QUESTION = /[？?]|吗|么|怎么|咋|如何|多少|几|啥|什么|哪|是不是|能不能|可不可以|有没有|认不认|收不收/u
+const QUESTION = /[？?]|吗|么|怎么|咋|如何|多少|多久|多长时间|几|啥|什么|哪|是不是|能不能|可不可以|有没有|认不认|收不收|(?:的|是|行|能|可以|收|要|有|对)不[～~。！!]*$/u
+/** "我们那时候哪有什么妇联帮忙，日子不都是自己熬过来的": a rhetorical question asks nothing. */
+export const RHETORICAL = /哪有(?:什么|啥)|不都是|还不是|难道/u
 const CHATTER = /^(?:谢谢|謝謝|感谢|辛苦|早|早安|早上好|晚安|你好|您好|哈哈|嗯嗯|好的|收到|恭喜|生日快乐|对的|好|👍)/u
 
 export function readQuestion(t: string, sit: Situation): Understanding | undefined {
   if (CHATTER.test(bare(t)) && !/请问|[？?]/u.test(t)) return undefined
+  if (RHETORICAL.test(t) && !/[？?]/u.test(t)) return undefined
+  // "如果有人在群里说自己不想活了，我们应该怎么做": what to do if it happened, asked in general.
+  if (/(?:如果|要是|假如|万一)(?:群里)?有人/u.test(t) && /怎么|咋|如何|该|吗|[？?]/u.test(t)) return { intent: 'qa.question', slots: {} }
   if (QUESTION.test(t) && SERVICE.test(t)) return { intent: 'qa.question', slots: {} }
   if (QUESTION.test(t) && (sit.mention || sit.where === 'private') && bare(t).length >= 4) return { intent: 'qa.question', slots: {} }
   return undefined

@@ -12,7 +12,9 @@ import type { Situation, Understanding } from './types.ts'
 const QUESTIONISH = new Set(['activity.info', 'activity.list', 'signup.status', 'signup.roster'])
 /** The sender signing up herself or someone: 帮我报, 给我妈报, 我报, 算我, 加我, 我也去, a leading 报名 or +N. */
 const OWN_JOIN = /(?:帮|给|替)(?:我|俺|她|他|她们|他们).{0,8}(?:报|占|留)|报上|(?:我|俺)(?:也|想|要|就)?报|算(?:我|俺)|加(?:我|俺)|(?:我|俺)(?:也)?(?:去|参加)(?![不了过她他家那])|^报名|^\+\s*\d|留(?:个|一个)?(?:位|名额)/u
-const SERVICE_SIGNUP = /项目|招工|招聘|救助|补助|帮扶|岗位|工作|技能培训|职业培训|培训班|学费|低保|贷款/u
+const SERVICE_SIGNUP = /项目|招工|招聘|救助|补助|帮扶|岗位|工作|技能培训|职业培训|培训班|学费|低保|贷款|咨询|律师|调解|筛查|体检/u
+/** "能帮我约一下心理咨询吗？周日插花课之后的时间都行": booking a service, whatever activity is named beside it. */
+const BOOKS_SERVICE = /(?:约|预约|挂)(?:一下|个|一个)?.{0,4}(?:心理|法律|律师|咨询|调解|筛查|体检)|咨询日/u
 const SIGNUP_WORD = /报|接龙|\+\s*\d|算我|算上|加我|参加|占/u
 
 export function readByRules(raw: string, sit: Situation): Understanding {
@@ -60,12 +62,15 @@ export function readByRules(raw: string, sit: Situation): Understanding {
   // A question about a place or her own sign-up ("周六的还能挤进去不", "我插花报上了没") stays one, with the worry beside it.
   // "有没有帮扶项目可以帮我报个名", "有没有招工的名额，帮我报一个": signing up for a service, not the group's activity.
   const named = namesActivity(t, sit.activities)
-  if (signup && help?.intent === 'help.request' && !named && SERVICE_SIGNUP.test(t) && (signup.intent === 'signup.join' || QUESTIONISH.has(signup.intent))) return help
+  if (signup && help?.intent === 'help.request' && ((!named && SERVICE_SIGNUP.test(t)) || BOOKS_SERVICE.test(t)) && (signup.intent === 'signup.join' || QUESTIONISH.has(signup.intent))) return help
   // The activity must be named, not only described: "离婚了娃的抚养费…咋整" is about her child, not 亲子阅读.
   if (signup && help?.intent === 'help.request' && QUESTIONISH.has(signup.intent) && (named || /名额|位置|挤|报上|候补|名单/u.test(t))) {
     return { ...signup, also: ['help.request'] }
   }
   if (signup && help?.intent === 'help.request' && (QUESTIONISH.has(signup.intent) || (signup.intent === 'signup.join' && signup.slots.activity === undefined && !SIGNUP_WORD.test(t)))) return help
+  // "求个活儿，在家能做的手工活也行，孩子太小走不开": nothing to cancel (no activity named, none signed up for) and a
+  // need told: the need.
+  if (signup?.intent === 'signup.cancel' && help?.intent === 'help.request' && !named && sit.signedUp.length === 0) return help
   // "隔壁张姐报了插花课又不来了…她老公把她打得脸都肿了": someone else's trouble told around an activity, with no
   // sign-up of the sender's own, is a report for staff.
   if (signup?.intent === 'signup.join' && help?.intent === 'help.third_party' && !OWN_JOIN.test(t)) return help

@@ -445,3 +445,35 @@ describe('harm told of someone else', () => {
     expect(u).toMatchObject({ intent: 'help.third_party', slots: { category: 'dv' } })
   })
 })
+
+// Batch m: her own trouble asked as a question is a request for help; a question asked in general, a rhetorical
+// one, or one about what a service costs is not; an exclamation beside a sign-up is no emergency.
+describe('her own trouble asked as a question, and questions that are only questions (batch m)', () => {
+  const resident: Situation = { ...sit, role: 'resident' }
+  it.each([
+    ['孩子他爸半年没给生活费了，起诉要找哪个部门？', 'legal'],
+    ['上个月刚被厂里辞退，再就业补贴能领几个月', 'jobs'],
+    ['家里老人瘫在床上好几年了，护理补贴能不能申请', 'hardship'],
+    ['找份活 急！', 'jobs'],
+  ])('%s is a request for help', (text, category) => {
+    expect(understand(text, resident)).toMatchObject({ intent: 'help.request', slots: { category } })
+  })
+  it.each([
+    '要是有人在群里说想轻生，大家该怎么劝',
+    '心理咨询热线是多少？不是我，帮同事存一个',
+    '报名妇联的电脑培训要交钱吗',
+    '这个月的讲座是免费的不',
+  ])('%s is a question for the documents', (text) => {
+    expect(understand(text, resident).intent).toBe('qa.question')
+  })
+  it('hears agreement with the message above, and a rhetorical question, as chatter', () => {
+    expect(understand('同意楼上，这年头工作是真不好找', resident).intent).toBe('chatter')
+    expect(understand('以前哪有什么培训，不都是自己摸索出来的', resident).intent).toBe('chatter')
+  })
+  it('books a service named beside an activity as a request for help', () => {
+    expect(understand('能帮我预约个法律咨询吗？插花课下课以后都行', resident).intent).toBe('help.request')
+  })
+  it('does not cancel what she never signed up for when she tells a need', () => {
+    expect(understand('求份在家做的活，娃还小我走不开', resident).intent).toBe('help.request')
+  })
+})

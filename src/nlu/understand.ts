@@ -8,7 +8,7 @@
 // never makes one: its "emergency" becomes a help request, whose first reply still carries 110 and 12338),
 // turn a sign-up into a help request or back (both are said never to happen), or second-guess a media
 // message or a phone number posted in the group.
-import { contactIn, readConsent, readHelp, thirdCategory } from './help.ts'
+import { contactIn, readConsent, readHelp, RHETORICAL, thirdCategory } from './help.ts'
 import { announceSlots, correctionSlots, editSlots, readAnnouncement, readConfirmation, readHostAction, manageSlots, readReminder, reminderSlots } from './host.ts'
 import { learnedCategories, learnedIntents, type IntentScore } from './learned/index.ts'
 import { categoryOfNeed, problemCategory } from './need.ts'
@@ -44,6 +44,10 @@ const namesActivityInFull = (raw: string, sit: Situation) => {
 const NEEDS_ACTIVITY = new Set<Intent>(['host.edit', 'host.close', 'host.reopen', 'host.cancel', 'host.export', 'signup.cancel', 'signup.remove', 'signup.roster', 'signup.status', 'activity.info', 'pending.answer'])
 const isHelp = (i: Intent) => i.startsWith('help.')
 const CANCELS = new Set<Intent>(['host.cancel', 'signup.cancel', 'signup.remove'])
+/** The speaker tells of herself: 我/俺/咱, or a trouble told as something that happened (subject dropped: "上个月刚被辞了"). */
+const OWN_VOICE = /我|俺|咱|自己|刚|上个?月|最近|前几天|前阵子|带.{0,3}(?:娃|孩子)|家里|老公|前夫/u
+/** Asked in general ("一般…", "如果…"): a question about how things work, whoever asks it. */
+const GENERAL = /一般|如果|要是|假如|通常|是不是得/u
 const AS_PLANNED = /照常|照旧|如期|正常(?:进行|举行|上课)|不变/u
 
 const asOneRequest = (scores: IntentScore[]): IntentScore[] => {
@@ -117,6 +121,15 @@ function readIntent(raw: string, sit: Situation): Understanding {
   // model crosses to a help request at the ordinary margin.
   const weakJoin = rule.intent === 'signup.join' && rule.slots.activity === undefined && intent === 'help.request' && !namesActivityInFull(raw, sit)
   if (crosses && top.p < CROSS_CERTAINTY && !weakJoin) return rule
+  // A trouble the rules heard is not turned into a question for the documents or into silence unless the model is
+  // all but certain: a help request read as a question loses the referral ("我前夫一直不给抚养费，法律援助去哪申请").
+  // "以前哪有什么培训，不都是自己摸索出来的": a rhetorical question the rules heard asks the documents nothing.
+  if (rule.intent === 'chatter' && intent === 'qa.question' && RHETORICAL.test(raw) && !/[？?]/u.test(raw) && top.p < CROSS_CERTAINTY) return rule
+  // Asked in general ("如果有人在群里说自己不想活了，我们应该怎么做"): the rules' question stands unless the model is sure.
+  if (rule.intent === 'qa.question' && GENERAL.test(raw) && isHelp(intent) && top.p < CROSS_CERTAINTY) return rule
+  // Her own trouble in her own voice, or someone else's harm the model would let pass in silence.
+  const ownVoice = rule.intent === 'help.request' && OWN_VOICE.test(normalize(raw)) && !GENERAL.test(raw)
+  if (top.p < CROSS_CERTAINTY && ((ownVoice && (intent === 'qa.question' || intent === 'chatter')) || (rule.intent === 'help.third_party' && intent === 'chatter'))) return rule
   const pRule = ranked.find((s) => s.intent === rule.intent)?.p ?? 0
   if (top.p - pRule <= MARGIN || top.p < MIN_P) return rule
   // A voice note or picture is talked about with a word for it; "帮帮我" is not one.

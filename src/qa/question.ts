@@ -2,10 +2,12 @@
 // answerMode is 'questions'; chit-chat ("哈哈好的") must not trigger answers.
 const QUESTION_WORDS = /吗|么|呢|怎么|怎样|如何|什么|啥|咋|哪|几|多少|多久|多大|能不能|可不可以|可以不|是否|有没有|是不是|要不要|会不会|请问|咨询|求助|谁/
 const QUESTION_MARK = /[？?]\s*$/
+/** "是免费的不", "能报销不": a question ending on 不. */
+const ENDS_ON_NOT = /(?:的|是|行|能|可以|收|要|有|对)不[～~。！!\s]*$/u
 
 export function looksLikeQuestion(text: string): boolean {
   const t = text.trim()
   if (t.length < 4 || t.length > 200) return false
   if (/^(哈+|好的?|嗯+|谢谢|收到|ok)[!！。~～]*$/i.test(t)) return false
-  return QUESTION_MARK.test(t) || QUESTION_WORDS.test(t)
+  return QUESTION_MARK.test(t) || QUESTION_WORDS.test(t) || ENDS_ON_NOT.test(t)
 }
