@@ -112,3 +112,14 @@ describe('cries and phones that are not danger', () => {
     expect(readDanger(danger)).toBeDefined()
   })
 })
+
+// Batch n: a plea about money is not danger; breathlessness that is "lately" is a feeling.
+describe('pleas and feelings', () => {
+  it.each([
+    ['救救我吧，这个月房租又交不起了', '救救我，他拿着刀'],
+    ['最近压得我喘不过气，想找人说说', '胸口闷喘不上气，嘴唇发紫'],
+  ])('%s is not an emergency; %s is', (calm, danger) => {
+    expect(readDanger(calm)).toBeUndefined()
+    expect(readDanger(danger)).toBeDefined()
+  })
+})

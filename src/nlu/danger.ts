@@ -26,14 +26,19 @@ export const HYPERBOLE =
  * ("道具刀", a murder-mystery game).
  */
 const FIGURATIVE =
-  /(?:跟|像|好像|如同)[^，。！？,!?]{0,8}(?:一样|似的)|[得到](?:我|人)?(?:要死|想死|吐血|半死)|(?:压力|觉得|有时候|憋屈|郁闷|烦|累).{0,10}喘不(?:上|过)气(?:来)?|道具\p{Script=Han}{0,2}|剧本杀|演(?:戏|凶手|坏人)|拍戏/gu
+  /(?:跟|像|好像|如同)[^，。！？,!?]{0,8}(?:一样|似的)|[得到](?:我|人)?(?:要死|想死|吐血|半死)|(?:压力|觉得|有时候|憋屈|郁闷|烦|累).{0,10}喘不(?:上|过)气|最近.{0,8}喘不(?:上|过)气(?:来)?|道具\p{Script=Han}{0,2}|剧本杀|演(?:戏|凶手|坏人)|拍戏/gu
 /** "救命" as an exclamation ("救命 这插花也太好看了吧", "救命 我要报插花！！！"): the word goes, the rest is still read. */
 const CRY_OF_DELIGHT = /救命[啊呀]*[，,！!\s]*(?=.{0,10}(?:太.{1,4}了|好(?:看|美|可爱|好吃|香|帅|笑|喜欢)|我要报|笑死|哈哈|😂|🤣|😭😭)|.{0,16}(?:还有(?:没有)?(?:位|名额|空)|(?:给|帮)我留(?:一个|个)|帮我(?:报|取消|留|占)))/gu
 /**
  * A cry beside an activity ("救命 亲子阅读满了？？求帮我跟娃排个候补", "救救我这枯燥的周末😂"): the cry goes and the
  * rest is still read, so "救命 他拿刀进来了" beside an activity is still danger.
  */
-const ACTIVITY_TALK = /报名|报个|报一下|报上|报没报|报了没|候补|排个|名额|接龙|帮我报|给我报/u
+const ACTIVITY_TALK = /报名|报个|报一下|报上|报没报|报了没|候补|排个|名额|接龙|帮我报|给我报|把我加|加上我|加我|算我|带上我|捎上|让我也去|我也去/u
+/**
+ * A cry explained by a trouble of money, work or the law ("救救我吧，房东又要涨租，我实在交不起了"): a plea, not
+ * danger; the rest of the message is still read.
+ */
+const PLEA_FOR = /房租|涨租|交不起|付不起|没钱|欠债|还不上|工资|失业|找不到工作|下岗|被辞|裁员|学费|生活费|断粮|揭不开锅|官司|抚养费/u
 /** Someone heard crying for help: a report, whatever else the message says. */
 const CRY_HEARD = /(?:喊|叫|哭着|大喊|呼)(?:着)?(?:救命|救救)/u
 /** Said outright to be a joke. */
@@ -208,7 +213,7 @@ export function literalText(raw: string): string {
   const lower = raw.toLowerCase()
   const cleaned = lower.replace(CRY_OF_DELIGHT, '').replace(FIGURATIVE, '').replace(HYPERBOLE, '').replace(TOOL_FOR_ACTIVITY, '').replace(FEAR_OF, '')
   // "救救我" after an exclamation removed above is part of it, not a call for help.
-  const t = cleaned.length < lower.length || (ACTIVITY_TALK.test(cleaned) && !CRY_HEARD.test(cleaned)) ? cleaned.replace(CALL_ONLY, '') : cleaned
+  const t = cleaned.length < lower.length || ((ACTIVITY_TALK.test(cleaned) || PLEA_FOR.test(cleaned)) && !CRY_HEARD.test(cleaned)) ? cleaned.replace(CALL_ONLY, '') : cleaned
   if ((JOKE.test(t) && !FIRST_PERSON.test(t)) || LAUGHED_OFF.test(t)) return ''
   return t
 }

@@ -171,7 +171,11 @@ export function readCase(t: string, sit: Situation): Understanding | undefined {
   return undefined
 }
 
+/** "如果有人…", "要是一个人想…": what to do if it happened, asked in general. */
+const HYPOTHETICAL = /(?:如果|要是|假如|万一)(?:群里)?(?:有人|一个人|别人|谁)/u
+
 export function readHandoff(t: string): Understanding | undefined {
+  if (HYPOTHETICAL.test(t)) return undefined
   // "你是真人还是机器人" asks what the bot is (bot.about), not for a person.
   if (/真人还是|还是机器|是不是(?:真人|机器)|是真人吗|是机器人吗/u.test(t) && !/有没有(?:活人|真人)|要|找|转/u.test(t)) return undefined
   if (/(?:找|要|让|跟|和|叫|请)(?:社工|工作人员|李姐|小王|真人|人工|负责人).{0,6}(?:聊|说|谈|联系我|给我|找我|打)|不想(?:跟|和)(?:你|机器)|(?:叫|来|换|找)(?:个|一个)人(?:来|跟我|和我)|你搞不定|你不行/u.test(t)) return { intent: 'handoff.human', slots: {} }
@@ -209,19 +213,31 @@ export function thirdCategory(t: string): HelpCategory | undefined {
 const AGREEING = /(?:同意|赞同|支持|顶|\+1)楼上|楼上(?:姐妹|姐姐|的)?说得(?:对|好|是)/gu
 /** "不是我，就是想存一个": she says the trouble is not hers. */
 const NOT_MINE = /(?:如果|要是|假如|万一)(?:群里)?有人|不是(?:我|俺)(?:自己|家)?(?:的事)?[，,。！!\s]|不是(?:我|俺)(?:自己|家)?(?:的事)?$/u
+/** "找工作 急！！": urgency beside a problem she lives with. */
+const URGENT = /急[！!]|很急|挺急|着急|急用|急需/u
+const FAILING = /要不到|拿不到|讨不到|要不回|不给|没给|不发|拖着不/u
 /** A time that tells a problem as an event ("刚被辞了", "上个月", "最近"). */
 const HAPPENED = /刚|已经|上个?月|上周|这个?月|最近|前几天|前阵子|今年|去年|这两年|好几个月|半年/u
+
+/**
+ * Asking for help in private, with the trouble left unsaid ("有个事想私下请你们帮忙", "群里不方便说", "想找人聊聊",
+ * "帮一下我"): a request, whatever it is about.
+ */
+const PRIVATE_ASK = /私下.{0,6}(?:帮|说|聊)|(?:想|要)请你们帮|群里不方便说|不方便在群里说|想找(?:个)?人(?:聊|说|倾诉)|^帮(?:一下|下|帮)?我[吧啊呀!！。～~]*$/u
+/** A trouble told as over, with thanks ("多亏邻居们帮忙，现在出院了", "之前厌学…现在总算放心了"): good news. */
+const OVER_NOW = /(?:现在|如今|这下)(?:总算|终于|已经|都)?(?:放心|好了|没事|出院|挺好|不用愁)|报个喜|好消息|多亏|(?:谢谢|感谢).{0,12}(?:上次|之前|那次)/u
 
 export function readHelp(raw: string, sit: Situation): Understanding | undefined {
   // Exclamations ("要被逼疯了😂", "气死我了") are chatter, not a disclosure.
   // "同意楼上": agreeing with the message above, not a neighbour upstairs.
   const t = raw.replace(HYPERBOLE, '').replace(AGREEING, '')
   if (/😂|🤣|哈哈/u.test(raw) && t.length < 30) return undefined
+  if (OVER_NOW.test(t) && !/[？?]|怎么办|咋办|能不能|可不可以|想找|想问|又/u.test(t)) return undefined
   const rules = classifyRules(t)
   const category = categoryOfNeed(t) ?? categoryOf(t, rules.category)
   const asks = ASKS.test(t)
   const distress = DISTRESS.test(t)
-  const strong = /帮帮|求助(?!热线|电话|中心|站)|求求|救救|走投无路/u.test(t) && !NOT_MINE.test(t)
+  const strong = (/帮帮|求助(?!热线|电话|中心|站)|求求|救救|走投无路/u.test(t) || PRIVATE_ASK.test(t)) && !NOT_MINE.test(t)
 
   // Someone else is the one in need (a neighbour, a friend, a sister with her own household), and the speaker
   // says nothing of being hurt herself.
@@ -240,10 +256,12 @@ export function readHelp(raw: string, sit: Situation): Understanding | undefined
   // Chinese drops the subject: feelings told with no one named are the speaker's own ("最近老失眠").
   // In a private chat a trouble told with no one else named is hers too.
   // A problem told as something that happened ("上个月刚被辞了"), with no one else named, happened to her.
-  const happened = lived !== undefined && HAPPENED.test(t)
+  const urgent = lived !== undefined && URGENT.test(t)
+  // "抚养费要不到咋办": a right she cannot get, asked about, is hers.
+  const happened = (lived !== undefined && HAPPENED.test(t)) || (category !== undefined && asks && FAILING.test(t))
   const personal =
     !NOT_MINE.test(t) &&
-    (SELF.test(spoken) || HOUSEHOLD.test(t) || rules.signals.includes('personal') || lived === 'psych' || happened || (lived !== undefined && (asks || distress || (sit.where === 'private' && !OTHER.test(t) && !INFO_QUESTION.test(t)))))
+    (SELF.test(spoken) || HOUSEHOLD.test(t) || rules.signals.includes('personal') || lived === 'psych' || happened || (lived !== undefined && (asks || distress || urgent || (sit.where === 'private' && !OTHER.test(t) && !INFO_QUESTION.test(t)))))
   if (!personal && !strong) return undefined
   if (!category && !strong && !(distress && asks)) return undefined
   const story = /[，,。].{4,}/u.test(t) || t.length >= 18
@@ -253,7 +271,7 @@ export function readHelp(raw: string, sit: Situation): Understanding | undefined
   else if (lived === 'psych') {
     // Feelings alone: in a group only when she asks or the words are unmistakable (not 担心 / 害怕 in passing).
     isHelp = sit.where === 'private' || asks || sit.mention || /想(?:加|进|参加|找)|失眠|睡不着|抑郁|焦虑|崩溃|撑不住|过不下去|想哭|难受/u.test(t)
-  } else if (lived) isHelp = asks || distress || story || sit.where === 'private'
+  } else if (lived || happened) isHelp = asks || distress || urgent || story || sit.where === 'private'
   else isHelp = forMe || (distress && asks)
   if (!isHelp) return undefined
   const slots: Slots = category ? { category } : {}
@@ -270,7 +288,7 @@ function categoryOf(t: string, c: Category): HelpCategory | undefined {
 // ---------------------------------------------------------------- questions and chatter
 
 const SERVICE = /失业金|怎么领|领取|保险|医保|养老|退休|生育|产假|婚假|离婚|结婚|登记|证明|手续|办理|户籍|公积金|补办|身份证|社区|街道|居委会|政府|学校|幼儿园|托育|托管|看病|报销|费用|收费|免费|规定|标准|资格|流程|地址|电话|开放|去哪办|找谁|部门|妇女|儿童|残疾|就业|创业|技能|考试|讲座|律师|维权|抚养|赡养|家暴|保护令|告诫书|心理|补偿|赔偿|合同|劳动|产检|孕|营业执照|摊位|低息|免息|贴息|名额|每周几|几点|地方|网上|线上|申请|补贴|补助|政策|培训|贷款|低保|筛查|证书|法|社保|津贴|救助|福利|助学金|报名|妇联|微家|援助|疫苗|体检|医院|入学|户口|居住证|工资|奖励|继承|庇护|12338|热线|开门|咨询|邮包|妇女之家|两癌|HPV|hpv|B超|条件|材料|利息|赔|证|管些啥|服务|指导|课/u
-const QUESTION = /[？?]|吗|么|怎么|咋|如何|多少|多久|多长时间|几|啥|什么|哪|是不是|能不能|可不可以|有没有|认不认|收不收|(?:的|是|行|能|可以|收|要|有|对)不[～~。！!]*$/u
+const QUESTION = /[？?]|([\u4e00-\u9fff])不\1|是.{1,12}还是|吗|么|怎么|咋|如何|多少|多久|多长时间|几|啥|什么|哪|是不是|能不能|可不可以|有没有|认不认|收不收|(?:的|是|行|能|可以|收|要|有|对)不[～~。！!]*$/u
 /** "我们那时候哪有什么妇联帮忙，日子不都是自己熬过来的": a rhetorical question asks nothing. */
 export const RHETORICAL = /哪有(?:什么|啥)|不都是|还不是|难道/u
 const CHATTER = /^(?:谢谢|謝謝|感谢|辛苦|早|早安|早上好|晚安|你好|您好|哈哈|嗯嗯|好的|收到|恭喜|生日快乐|对的|好|👍)/u
@@ -279,7 +297,7 @@ export function readQuestion(t: string, sit: Situation): Understanding | undefin
   if (CHATTER.test(bare(t)) && !/请问|[？?]/u.test(t)) return undefined
   if (RHETORICAL.test(t) && !/[？?]/u.test(t)) return undefined
   // "如果有人在群里说自己不想活了，我们应该怎么做": what to do if it happened, asked in general.
-  if (/(?:如果|要是|假如|万一)(?:群里)?有人/u.test(t) && /怎么|咋|如何|该|吗|[？?]/u.test(t)) return { intent: 'qa.question', slots: {} }
+  if (HYPOTHETICAL.test(t) && /怎么|咋|如何|该|吗|哪|[？?]/u.test(t)) return { intent: 'qa.question', slots: {} }
   if (QUESTION.test(t) && SERVICE.test(t)) return { intent: 'qa.question', slots: {} }
   if (QUESTION.test(t) && (sit.mention || sit.where === 'private') && bare(t).length >= 4) return { intent: 'qa.question', slots: {} }
   return undefined

@@ -33,8 +33,9 @@ export function readByRules(raw: string, sit: Situation): Understanding {
   if (ownCase) return ownCase
   const media = readMedia(t, sit)
   if (media) return media
+  // "我心里乱得很，能不能有人给我打个电话": a person asked for beside a trouble is a request for help.
   const handoff = readHandoff(t)
-  if (handoff) return handoff
+  if (handoff && !(problemCategory(t) || DISTRESS.test(t)) || (handoff && /转人工|人工服务|找人工/u.test(t))) return handoff
 
   // A host putting right what she just posted ("写错了，改成下午3点", "地点也写错了，是…"), with no preview waiting:
   // the sign-ups capability applies it to the activity she published a moment ago.

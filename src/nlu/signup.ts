@@ -1,11 +1,11 @@
 // Residents and activities: sign-ups (+N, family, named people, pasted 接龙 lists), cancellations, removals,
 // rosters, status, which activities are open, and questions about one activity. Pure.
-import { explicitCount, NAME, namesIn, peopleIn, RELATIVE_WORDS } from './people.ts'
+import { explicitCount, NAME, namesIn, peopleIn, RELATIVE_WORDS, type People } from './people.ts'
 import { DISTRESS, problemCategory } from './need.ts'
 import { activityRef, NUM, numberOf } from './text.ts'
 import type { Situation, Understanding } from './types.ts'
 
-const QUESTION = /[？?]|吗|么|没有?$|呢|怎么|如何|多少|几|啥|什么|哪|是不是|能不能|可不可以|有没有|咋/u
+const QUESTION = /[？?]|是.{1,12}还是|([\u4e00-\u9fff])不\1|吗|么|没有?$|呢|怎么|如何|多少|几|啥|什么|哪|是不是|能不能|可不可以|有没有|咋/u
 
 // ---------------------------------------------------------------- pasted 接龙 lists
 
@@ -83,11 +83,11 @@ const PROXY = /代报|代接|(?:帮|替)(?:她|他)(?:报|接)/u
 
 // ---------------------------------------------------------------- single messages
 
-const JOIN = /(?:^|[，,。\s])报(?:一下|下|个|上|名)|挂(?:个|上)?候补|排(?:个)?候补|占(?:个)?坑|挤(?:一?个|两个|几个|俩)?位(?:置|子)?|(?:帮|给)我补上|一起报|占(?:个)?(?:位|座|名额)|留(?:个)?(?:位|名额)|给我留|记上我|写上我|算上|加上我|登记(?:一下)?我|我来一个|来一个|我要一个|我也要|也要去|想去|要去|我来|也来|带上我|预约|报名|报个名|报一个|报个|报上|报下|报插花|报阅读|报周|帮我报|帮.{0,8}报|给.{0,8}报|算我|算上我|加我一个|加我|我也去|我去(?!不)|也去|参加|接龙|排上|排个|候补.{0,4}\+|\+\s*\d|我报|俺.{0,2}报|报了?[一两1-9]个|仨人|算.{0,4}(?:我|俺)/u
+const JOIN = /(?:^|[，,。\s])报(?:一下|下|个|上|名)|挂(?:个|上)?候补|排(?:个)?候补|占(?:个)?坑|挤(?:一?个|两个|几个|俩)?位(?:置|子)?|(?:帮|给)我补上|一起报|占(?:个)?(?:位|座|名额)|留(?:个)?(?:位|名额)|给我留|记上我|写上我|算上|加上我|把我(?:也)?加(?:上|进)|让我(?:也)?(?:去|参加)|登记(?:一下)?我|我来一个|来一个|我要一个|我也要|也要去|想去|要去|我来|也来|带上我|预约|报名|报个名|报一个|报个|报上|报下|报插花|报阅读|报周|帮我报|帮.{0,8}报|给.{0,8}报|算我|算上我|加我一个|加我|我也去|我去(?!不)|也去|参加|接龙|排上|排个|候补.{0,4}\+|\+\s*\d|我报|俺.{0,2}报|报了?[一两1-9]个|仨人|算.{0,4}(?:我|俺)/u
 const CANCEL = /不排了|不等了|不(?:去|来|参加)[^，,。？?]{0,6}了|(?:去|来|参加)不[了成]|不能来|来不成|参加不成|去不成|赶不上|赶不回|有事.{0,4}(?:去|来)不|退掉|退出|不报了|(?:我|先)撤了|撤了吧|撤掉|划掉我|把我.{0,4}(?:去掉|删|划)|让给|名额给别人|不去了|去不了|去不成|来不了|参加不了|不参加了|不能去|走不开|取消(?!活动)|撤回报名|撤销报名|退出|我退了|退了|给别人吧|-\s*1$|不来了/u
-const STATUS = /报上.{0,2}[吗没嘛吧]|还有没有(?:位|名额|空)|报(?:进去|上|好)?(?:了)?没|候补(?:上|到)?了?没|候补到(?:了)?[吗没]|补上|递补|报成功|登记上|在名单上|名单里有我|有我吗|有我没|算上我了|候补.{0,6}(?:几|第|多少|排)|轮到我|排到|排在|前面还有|还剩几|剩几个|还有几个|位置|空位|报满|满员|报名了吗|报好了|报进|报上没|报进去|接龙成功|报名状态|报名了没|已经报名|是不是.{0,4}报|排到第?几|排第几|第几个|满了[没吗]|还差几|还有名额|还有位|名额|还能加|还能报[吗没]|还有空|还剩|能上[吗么没不]|能排上|轮得到|有戏[吗没]|有希望[吗没]/u
+const STATUS = /(?:登记|报|接龙)的.{0,6}(?:弄好|办好|好了|成了|成功)|报上.{0,2}[吗没嘛吧]|还有没有(?:位|名额|空)|报(?:进去|上|好)?(?:了)?没|候补(?:上|到)?了?没|候补到(?:了)?[吗没]|补上|递补|报成功|登记上|在名单上|名单里有我|有我吗|有我没|算上我了|候补.{0,6}(?:几|第|多少|排)|轮到我|排到|排在|前面还有|还剩几|剩几个|还有几个|位置|空位|报满|满员|报名了吗|报好了|报进|报上没|报进去|接龙成功|报名状态|报名了没|已经报名|是不是.{0,4}报|排到第?几|排第几|第几个|满了[没吗]|还差几|还有名额|还有位|名额|还能加|还能报[吗没]|还有空|还剩|能上[吗么没不]|能排上|轮得到|有戏[吗没]|有希望[吗没]/u
 const ROSTER = /名单|谁报|都谁|哪些人|几个人报|报了几个人|多少人报|名單|都有谁|谁报了|谁报名|报名的都有|接龙到谁|报了哪些人|有哪些人报|报名的人|报名情况|报了(?:多少|几个)人?|报名人数|(?:多少|几个)人报/u
-const REMOVE = /删|移出|撤下|清掉|不算她|不算他|拿下|划了|删掉|删除|去掉|移除|划掉|踢掉|踢出|拿掉|除名|去掉一个/u
+const REMOVE = /剔|删|移出|撤下|清掉|不算她|不算他|拿下|划了|删掉|删除|去掉|移除|划掉|踢掉|踢出|拿掉|除名|去掉一个/u
 const LIST = /(?:有|搞|办|安排)(?:什么|啥|哪些|几个|没有)(?:新)?活动|活动(?:安排|表|多吗|有哪些|有啥|有什么)|(?:最近|这周|下周|近期|周末).{0,4}(?:活动|安排)|能参加(?:什么|啥|哪)|可以报(?:什么|啥|哪)|在报名的|开放.{0,4}报名的|活动列表|(?:有|搞|办)(?:什么|啥|哪些|哪几个)活动|别的活动|其他活动|能报哪些|可以报哪些|开放报名的|哪些活动|最近有(?:什么|啥)|什么活动|啥活动|适合.{0,6}活动|这周有啥|(?:这周|周末|最近|下周|这两天).{0,6}有(?:啥|什么)(?:好玩|好耍|能去|可去|能参加)/u
 const INFO_FIELDS: [NonNullable<Understanding['slots']['field']>, RegExp][] = [
   ['fee', /钱|费|收费|免费|付款/u],
@@ -150,8 +150,8 @@ export function readSignup(t: string, sit: Situation): Understanding | undefined
   if (joinCue && !/报名了$|报完了|报过了/u.test(t)) {
     const howto = /怎么报|在哪报|咋报|如何报|怎样报|怎么接龙/u.test(t)
     const aboutService = !activity && /培训|班|筛查|补贴|课程?$/u.test(t) && question
-    if (withCompanions || (!howto && !aboutService && !(question && !/报一个|帮我|排上|报名$|算我|我报|给我|就报上|(?:帮|给|替)(?:她|他)(?:们)?报/u.test(t) && !/\+/u.test(t)))) {
-      const p = peopleIn(signingClauses(t))
+    if (withCompanions || (!howto && !aboutService && !(question && !/报一个|帮我|排上|报名$|算我|我报|给我|加上|加进|让我(?:也)?(?:去|参加)|带上我|捎上|就报上|(?:帮|给|替)(?:她|他)(?:们)?报/u.test(t) && !/\+/u.test(t)))) {
+      const p = withAntecedent(peopleIn(signingClauses(t)), t)
       const slots: Understanding['slots'] = withActivity({ self: p.self, count: p.count })
       if (p.relatives.length) slots.relatives = p.relatives
       if (p.names.length) slots.names = p.names
@@ -181,6 +181,24 @@ export function signingClauses(t: string): string {
   const story = (c: string) => problemCategory(c) !== undefined || DISTRESS.test(c) || STORY.test(c)
   const keep = clauses.filter((c) => JOIN.test(c) || !story(c))
   return keep.length ? keep.join('') : t
+}
+/** Going with the one she signs up: "我陪她一块去", "我俩都去", "两婆孙", "让他跟我去", "我领大孙子去". */
+const TOGETHER = /(?:我|俺)(?:们)?(?:俩|两个)|两婆孙|娘俩|母女俩|一(?:起|块儿?)去|陪(?:着)?(?:她|他)(?:一起|一块)?(?:去|来|做|上)|带(?:着)?(?:她|他)(?:一起|一块)?(?:去|来)|(?:她|他)跟(?:我|俺)|跟(?:我|俺)(?:一起|一块)?去|(?:我|俺)领/u
+/** Signing up the one her story is about: "给她留个位置", "算她一个", "让她也去". */
+const FOR_THEM = /(?:给|帮|替)(?:她|他)(?:报|留|占|登记|记|排)|算(?:她|他)一个|让(?:她|他)(?:也)?(?:去|参加|来)/u
+const FAMILY_WORD = new RegExp(`(?:大)?(?:${RELATIVE_WORDS.join('|')})`, 'u')
+
+/**
+ * The person a pronoun in the sign-up stands for, told of in the story around it ("我妈这两年身体不好…插花课算她一个，我
+ * 陪她一块去"): the story's clauses are set aside for the count, but whom "她" means is read there.
+ */
+function withAntecedent(p: People, t: string): People {
+  if (p.relatives.length || p.names.length) return p
+  const together = TOGETHER.test(t)
+  if (!together && !FOR_THEM.test(t)) return p
+  const word = FAMILY_WORD.exec(t.replace(/俺/gu, '我'))?.[0]
+  if (!word) return p
+  return { ...p, relatives: [word], self: together, count: together ? 2 : 1 }
 }
 const STORY = /这阵子|最近|前阵子|上个月|昨天|昨晚|以前|查出|住院|搬出来|离婚|吵架/u
 

@@ -477,3 +477,28 @@ describe('her own trouble asked as a question, and questions that are only quest
     expect(understand('求份在家做的活，娃还小我走不开', resident).intent).toBe('help.request')
   })
 })
+
+// Batch n: written Cantonese read as Mandarin; whom "她" stands for in a sign-up after a story; a person asked for
+// beside a trouble; good news with thanks; a private ask with the trouble unsaid.
+describe('first-time users (batch n)', () => {
+  const resident: Situation = { ...sit, role: 'resident' }
+  it('reads written Cantonese with the same readers', () => {
+    expect(normalize('週六仲有冇位？我哋兩個去')).toBe('周六还有没有位?我们两个去')
+    expect(normalize('勞動仲裁點樣申請')).toBe('劳动仲裁怎样申请')
+    expect(understand('可唔可以幫我搵個人傾下偈，最近好唔開心', { ...resident, mention: true }).intent).toBe('help.request')
+  })
+  it('counts the relative a pronoun stands for', () => {
+    expect(understand('我婆婆最近腰不好老在家闷着，插花算她一个，我陪她一起去', resident).slots).toMatchObject({ self: true, count: 2, relatives: ['婆婆'] })
+    expect(understand('我闺女刚出院，插花课给她留个位置吧', resident).slots).toMatchObject({ self: false, count: 1, relatives: ['闺女'] })
+  })
+  it('asks after a sign-up someone else made for her', () => {
+    expect(understand('我老公帮我登记的插花，弄好了吗', resident).intent).toBe('signup.status')
+  })
+  it('hears a person asked for beside a trouble as a request for help, and thanks for help given as good news', () => {
+    expect(understand('我心里好乱，能不能找个人跟我说说', { ...resident, where: 'private' }).intent).toBe('help.request')
+    expect(understand('谢谢小王上次帮我联系的律师，现在总算放心了', resident).intent).toBe('chatter')
+  })
+  it('hears a private ask with the trouble unsaid', () => {
+    expect(understand('有件事想私下请你们帮忙，群里不方便说', { ...resident, mention: true }).intent).toBe('help.request')
+  })
+})

@@ -1,5 +1,6 @@
 // Shared reading helpers: one normal form of a message, and which activity it refers to.
 import { findClock } from '../core/zh/clock.ts'
+import { cantoneseAsMandarin } from './cantonese.ts'
 import { parseDateTime } from '../core/zh/date.ts'
 import { toSimplified } from '../core/zh/script.ts'
 import { pad2, wallClock } from '../core/tz.ts'
@@ -7,7 +8,7 @@ import type { ActivityView, Situation } from './types.ts'
 
 /** Simplified script, half-width digits and signs, a leading @mention of the bot removed, spaces collapsed. */
 export function normalize(raw: string): string {
-  return toSimplified(raw.normalize('NFKC'))
+  return cantoneseAsMandarin(toSimplified(raw.normalize('NFKC')))
     .replace(/@小助手[\s\u2005]*/gu, '')
     .replace(/[➕]/gu, '+')
     .replace(/[ \t\u2005\u3000]+/gu, ' ')

@@ -45,7 +45,7 @@ const NEEDS_ACTIVITY = new Set<Intent>(['host.edit', 'host.close', 'host.reopen'
 const isHelp = (i: Intent) => i.startsWith('help.')
 const CANCELS = new Set<Intent>(['host.cancel', 'signup.cancel', 'signup.remove'])
 /** The speaker tells of herself: 我/俺/咱, or a trouble told as something that happened (subject dropped: "上个月刚被辞了"). */
-const OWN_VOICE = /我|俺|咱|自己|刚|上个?月|最近|前几天|前阵子|带.{0,3}(?:娃|孩子)|家里|老公|前夫/u
+const OWN_VOICE = /我|俺|咱|自己|刚|上个?月|最近|前几天|前阵子|带.{0,3}(?:娃|孩子)|家里|老公|前夫|(?:要不到|不给|没给|拿不到|讨不到|找不到).{0,6}(?:咋办|怎么办|咋整)/u
 /** Asked in general ("一般…", "如果…"): a question about how things work, whoever asks it. */
 const GENERAL = /一般|如果|要是|假如|通常|是不是得/u
 const AS_PLANNED = /照常|照旧|如期|正常(?:进行|举行|上课)|不变/u

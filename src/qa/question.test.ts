@@ -7,3 +7,9 @@ describe('looksLikeQuestion (answerMode "questions")', () => {
     for (const q of ['哈哈哈', '好的', '谢谢大家', '今天天气真好', '收到！']) expect(looksLikeQuestion(q), q).toBe(false)
   })
 })
+
+describe('questions in Traditional script, Cantonese and A-not-A form', () => {
+  it('are questions', () => {
+    for (const q of ['報警以後派出所會給告誡書嗎', '週日仲有冇位', '家政培训管不管推荐工作', '保护令是法院批还是派出所批', '讲座是免费的不']) expect(looksLikeQuestion(q), q).toBe(true)
+  })
+})

@@ -224,7 +224,7 @@ export function createReferrals(deps: ReferralDeps = {}): Capability {
           if (NOT_HELP.test(u.intent)) return false
           const rules = rulesOf(ctx)
           if (ctx.msg.conversation.kind === 'room') {
-            if (rules.kind === 'help' && rules.clear) return true
+            if (rules.kind === 'help' && rules.clear && u.intent !== 'chatter' && u.intent !== 'qa.question') return true
             if (!ctx.msg.mentioned) return false
           }
           return rules.kind === 'help' || (!!app.llm && classifier.worthAsking(ctx))

@@ -1,0 +1,52 @@
+// Written Cantonese read as Mandarin, so one set of readers serves both ("週日插花仲有冇位？" = "周日插花还有没有位？").
+// Only messages with a character Mandarin does not use are touched, and only words whose Mandarin reading is not in
+// doubt in a 微家 group: 仲 is 还 but never in 仲裁, 仔 is 儿子 only after a measure word or 我.
+const MARKER = /[唔冇喺嘅咗佢哋咩乜搵揾睇嗰啲啱嚟咁攰俾畀嘢㗎]|係|系咪|点样|點樣|点算|點算|帮吓|幫吓|个仔|個仔/u
+
+const WORDS: [RegExp, string][] = [
+  [/係咪|系咪/gu, '是不是'],
+  [/唔该|唔該/gu, '麻烦'],
+  [/唔好(?!意思)/gu, '不要'],
+  [/唔/gu, '不'],
+  [/冇/gu, '没有'],
+  [/仲(?!裁)/gu, '还'],
+  [/喺/gu, '在'],
+  [/嘅/gu, '的'],
+  [/咗/gu, '了'],
+  [/乜嘢|乜|咩/gu, '什么'],
+  [/佢哋/gu, '他们'],
+  [/佢/gu, '他'],
+  [/哋/gu, '们'],
+  [/点样/gu, '怎样'],
+  [/点算/gu, '怎么办'],
+  [/点解/gu, '为什么'],
+  [/搵|揾/gu, '找'],
+  [/睇/gu, '看'],
+  [/倾下偈|倾偈/gu, '聊聊'],
+  [/成日/gu, '整天'],
+  [/嗰/gu, '那'],
+  [/呢度/gu, '这里'],
+  [/呢(?=个|啲|次|排)/gu, '这'],
+  [/啲/gu, '些'],
+  [/(个|两个|三个|我)仔/gu, '$1儿子'],
+  [/(个|两个|三个|我)女(?![儿士人子孩生])/gu, '$1女儿'],
+  [/啱啱/gu, '刚刚'],
+  [/记低/gu, '记下'],
+  [/帮吓/gu, '帮一下'],
+  [/攰/gu, '累'],
+  [/边度/gu, '哪里'],
+  [/边个/gu, '谁'],
+  [/畀|俾/gu, '给'],
+  [/嚟/gu, '来'],
+  [/咁/gu, '这么'],
+  [/系(?=咪|唔|不|我|你|他|她|咪)|係/gu, '是'],
+  [/咪/gu, '不'],
+  [/喇(?!叭)|嘞/gu, ''],
+  [/㗎/gu, '吗'],
+]
+
+/** `t` in Simplified characters (係 may still stand: OpenCC keeps it in some phrases). */
+export function cantoneseAsMandarin(t: string): string {
+  if (!MARKER.test(t)) return t
+  return WORDS.reduce((s, [re, to]) => s.replace(re, to), t)
+}
