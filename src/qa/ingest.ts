@@ -178,10 +178,11 @@ export async function ingest(opts: IngestOptions): Promise<IngestSummary> {
     const batch = opts.batchSize ?? 64
     for (let i = 0; i < unique.length; i += batch) {
       const part = unique.slice(i, i + batch)
-      const vecs = await embedder.embed(part.map(indexText))
+      const texts = part.map(indexText)
+      const vecs = embedder.embedFloat32 ? await embedder.embedFloat32(texts) : (await embedder.embed(texts)).map((v) => Float32Array.from(v))
       if (vecs.length !== part.length) throw new Error(`embedder returned ${vecs.length} vectors for ${part.length} texts`)
       part.forEach((c, k) => {
-        cachedVectors.set(c.hash, Float32Array.from(vecs[k]!))
+        cachedVectors.set(c.hash, vecs[k]!)
         // Tokenise for the keyword index while the embedder's tokens are still memoised.
         if (!prevTerms.has(c.hash)) prevTerms.set(c.hash, countTerms(keywordTerms(indexText(c))))
       })
