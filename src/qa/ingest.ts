@@ -6,13 +6,14 @@ import { readFile, readdir } from 'node:fs/promises'
 import { extname, join, relative, sep } from 'node:path'
 import type { Embedder } from '../core/llm.ts'
 import type { Logger } from '../core/log.ts'
-import { countTerms, decodeDoc, encodeBm25 } from './bm25.ts'
+import { TermCounter } from './bm25.ts'
 import { chunkText } from './chunk.ts'
 import { Glossary } from './glossary.ts'
 import type { GraphBuilder, VectorBackend } from './vectors.ts'
 import { graphExists, PIPELINE_VERSION, readPrevious, writeIndex, type ChunkRecord, type FileEntry, type Manifest } from './index-store.ts'
 import { parseFile, SUPPORTED_EXTENSIONS } from './parse.ts'
-import { addWords, keywordTerms } from './tokenize.ts'
+import { normalizeForIndex } from './normalize.ts'
+import { addWords, gramsOfNormalized, tokensOfNormalized } from './tokenize.ts'
 
 /** The operator's glossary file at the top of the knowledge folder: read as glossary, never indexed. */
 export const GLOSSARY_FILE = 'glossary.txt'
@@ -92,14 +93,22 @@ export async function ingest(opts: IngestOptions): Promise<IngestSummary> {
   const prev = await readPrevious(indexDir)
   const samePipeline = prev?.manifest.pipeline === pipeline
   const prevByDoc = new Map<string, ChunkRecord[]>()
-  const prevTerms = new Map<string, [string, number][]>()
+  // Term counts per passage hash, in the counter's numbering (see TermCounter).
+  const counter = new TermCounter()
+  const prevTerms = new Map<string, Uint32Array>()
+  const termsOf = (c: ChunkRecord) => {
+    const normalized = normalizeForIndex(indexText(c))
+    // What the keyword index holds for a passage (tokenize.ts keywordTerms): search-mode words and bigrams.
+    return counter.count(tokensOfNormalized(normalized), gramsOfNormalized(normalized))
+  }
   const cachedVectors = new Map<string, Float32Array>()
   if (prev) {
+    const prevDoc = samePipeline ? counter.adopt(prev.keyword) : undefined
     prev.chunks.forEach((c, i) => {
       const list = prevByDoc.get(c.doc) ?? []
       list.push(c)
       prevByDoc.set(c.doc, list)
-      if (samePipeline) prevTerms.set(c.hash, decodeDoc(prev.keyword, i))
+      if (prevDoc) prevTerms.set(c.hash, prevDoc(i))
       if (prev.manifest.embedderId === embedder.id) {
         cachedVectors.set(c.hash, prev.vectors.subarray(i * prev.manifest.dims, (i + 1) * prev.manifest.dims))
       }
@@ -184,7 +193,7 @@ export async function ingest(opts: IngestOptions): Promise<IngestSummary> {
       part.forEach((c, k) => {
         cachedVectors.set(c.hash, vecs[k]!)
         // Tokenise for the keyword index while the embedder's tokens are still memoised.
-        if (!prevTerms.has(c.hash)) prevTerms.set(c.hash, countTerms(keywordTerms(indexText(c))))
+        if (!prevTerms.has(c.hash)) prevTerms.set(c.hash, termsOf(c))
       })
       summary.embedded += part.length
       opts.onProgress?.({ phase: 'embed', done: summary.embedded, total: unique.length })
@@ -198,7 +207,7 @@ export async function ingest(opts: IngestOptions): Promise<IngestSummary> {
       if (v.length !== dims) throw new Error(`embedder returned ${v.length}-d vector, expected ${dims}`)
       vectors.set(v, i * dims)
     })
-    const keyword = encodeBm25(chunks.map((c) => prevTerms.get(c.hash) ?? countTerms(keywordTerms(indexText(c)))))
+    const keyword = counter.encode(chunks.map((c) => prevTerms.get(c.hash) ?? termsOf(c)))
 
     const manifest: Manifest = { version: 1, pipeline, embedderId: embedder.id, dims, builtAt: new Date().toISOString(), files: fileEntries }
     log.debug({ ms: Date.now() - started, sameRows }, 'ingest: parsed, embedded and tokenised; writing')
