@@ -135,7 +135,7 @@ export async function ingest(opts: IngestOptions): Promise<IngestSummary> {
       continue
     }
     try {
-      const parsed = await parseFile(path)
+      const parsed = await parseFile(path, bytes)
       const pieces = chunkText(parsed.text, parsed.title)
       const records = pieces.map((p, n): ChunkRecord => {
         const rec = { id: `${doc}#${n}`, doc, title: parsed.title, heading: p.heading, text: p.text, start: p.start, end: p.end, hash: '' }
