@@ -120,7 +120,15 @@ export class TermCounter {
   /** A stored index's passages in this counter's ids (for passages that are not re-tokenised). */
   adopt(data: Bm25Data): (doc: number) => Uint32Array {
     const map = Uint32Array.from(data.terms, (t) => this.id(t))
-    return (doc) => Uint32Array.from(data.docs[doc]!, (v, k) => (k % 2 ? v : map[v]!))
+    return (doc) => {
+      const stored = data.docs[doc]!
+      const out = new Uint32Array(stored.length)
+      for (let k = 0; k < stored.length; k += 2) {
+        out[k] = map[stored[k]!]!
+        out[k + 1] = stored[k + 1]!
+      }
+      return out
+    }
   }
 
   /** The keyword index of these passages (rows in order): encodeBm25's numbering and layout. */
