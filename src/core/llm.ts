@@ -30,4 +30,6 @@ export interface Embedder {
   /** Identifies the embedding space, e.g. "offline:hash-v1:512" or "openai:text-embedding-3-small". */
   readonly id: string
   embed(texts: string[]): Promise<number[][]>
+  /** Optional: the same vectors as Float32Array, for ingest, which stores Float32 anyway. */
+  embedFloat32?(texts: string[]): Promise<Float32Array[]>
 }

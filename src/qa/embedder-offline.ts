@@ -94,13 +94,34 @@ export class OfflineEmbedder implements Embedder {
     readonly dims = 512,
   ) {
     this.id = `offline:hash-v3:${dims}${glossary ? `:gl-${glossary.fingerprint}` : ''}`
+    this.vec = new Float64Array(dims)
   }
 
   async embed(texts: string[]): Promise<number[][]> {
     return texts.map((t) => this.embedOne(t))
   }
 
+  /** The same vectors as `embed`, as Float32Array (what the index stores): no number[] per passage at ingest. */
+  async embedFloat32(texts: string[]): Promise<Float32Array[]> {
+    return texts.map((t) => {
+      const norm = this.accumulate(t)
+      const out = new Float32Array(this.dims)
+      for (let i = 0; i < out.length; i++) out[i] = this.vec[i]! / norm
+      return out
+    })
+  }
+
   embedOne(text: string): number[] {
+    const norm = this.accumulate(text)
+    const out = new Array<number>(this.dims)
+    for (let i = 0; i < out.length; i++) out[i] = this.vec[i]! / norm
+    return out
+  }
+
+  /** Reused accumulator: `accumulate` fills it and returns the divisor that normalises it. */
+  private readonly vec: Float64Array
+
+  private accumulate(text: string): number {
     const normalized = normalizeForIndex(text)
     // Features are keyed by their 32-bit hash (type-seeded) to avoid building a string per feature;
     // one counter per feature type, whose base weight is then known. Counters are reused: this runs
@@ -120,21 +141,22 @@ export class OfflineEmbedder implements Embedder {
     }
     if (this.glossary) for (const hit of this.glossary.match(normalized)) concepts.add(mix(SEED_CONCEPT, hit.index, 0), true)
 
-    const vec = new Float64Array(this.dims)
+    const vec = this.vec
+    vec.fill(0)
+    const dims = this.dims
     const addAll = (features: FeatureCounter, base: number) =>
       features.forEach((h, count) => {
         // Sublinear tf: a word repeated ten times is not ten times as relevant.
         const weight = (1 + Math.log(count)) * base
         // The sign bit halves the bias from hash collisions.
-        vec[h % this.dims]! += h & 0x80000000 ? -weight : weight
+        vec[h % dims]! += h & 0x80000000 ? -weight : weight
       })
     addAll(words, WORD_WEIGHT)
     addAll(bigrams, BIGRAM_WEIGHT)
     addAll(concepts, CONCEPT_WEIGHT)
     let norm = 0
     for (const v of vec) norm += v * v
-    norm = Math.sqrt(norm) || 1
-    return Array.from(vec, (v) => v / norm)
+    return Math.sqrt(norm) || 1
   }
 }
 

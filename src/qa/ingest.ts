@@ -6,13 +6,14 @@ import { readFile, readdir } from 'node:fs/promises'
 import { extname, join, relative, sep } from 'node:path'
 import type { Embedder } from '../core/llm.ts'
 import type { Logger } from '../core/log.ts'
-import { countTerms, decodeDoc, encodeBm25 } from './bm25.ts'
+import { TermCounter } from './bm25.ts'
 import { chunkText } from './chunk.ts'
 import { Glossary } from './glossary.ts'
 import type { GraphBuilder, VectorBackend } from './vectors.ts'
 import { graphExists, PIPELINE_VERSION, readPrevious, writeIndex, type ChunkRecord, type FileEntry, type Manifest } from './index-store.ts'
 import { parseFile, SUPPORTED_EXTENSIONS } from './parse.ts'
-import { addWords, keywordTerms } from './tokenize.ts'
+import { normalizeForIndex } from './normalize.ts'
+import { addWords, gramsOfNormalized, tokensOfNormalized } from './tokenize.ts'
 
 /** The operator's glossary file at the top of the knowledge folder: read as glossary, never indexed. */
 export const GLOSSARY_FILE = 'glossary.txt'
@@ -92,14 +93,22 @@ export async function ingest(opts: IngestOptions): Promise<IngestSummary> {
   const prev = await readPrevious(indexDir)
   const samePipeline = prev?.manifest.pipeline === pipeline
   const prevByDoc = new Map<string, ChunkRecord[]>()
-  const prevTerms = new Map<string, [string, number][]>()
+  // Term counts per passage hash, in the counter's numbering (see TermCounter).
+  const counter = new TermCounter()
+  const prevTerms = new Map<string, Uint32Array>()
+  const termsOf = (c: ChunkRecord) => {
+    const normalized = normalizeForIndex(indexText(c))
+    // What the keyword index holds for a passage (tokenize.ts keywordTerms): search-mode words and bigrams.
+    return counter.count(tokensOfNormalized(normalized), gramsOfNormalized(normalized))
+  }
   const cachedVectors = new Map<string, Float32Array>()
   if (prev) {
+    const prevDoc = samePipeline ? counter.adopt(prev.keyword) : undefined
     prev.chunks.forEach((c, i) => {
       const list = prevByDoc.get(c.doc) ?? []
       list.push(c)
       prevByDoc.set(c.doc, list)
-      if (samePipeline) prevTerms.set(c.hash, decodeDoc(prev.keyword, i))
+      if (prevDoc) prevTerms.set(c.hash, prevDoc(i))
       if (prev.manifest.embedderId === embedder.id) {
         cachedVectors.set(c.hash, prev.vectors.subarray(i * prev.manifest.dims, (i + 1) * prev.manifest.dims))
       }
@@ -126,7 +135,7 @@ export async function ingest(opts: IngestOptions): Promise<IngestSummary> {
       continue
     }
     try {
-      const parsed = await parseFile(path)
+      const parsed = await parseFile(path, bytes)
       const pieces = chunkText(parsed.text, parsed.title)
       const records = pieces.map((p, n): ChunkRecord => {
         const rec = { id: `${doc}#${n}`, doc, title: parsed.title, heading: p.heading, text: p.text, start: p.start, end: p.end, hash: '' }
@@ -178,12 +187,13 @@ export async function ingest(opts: IngestOptions): Promise<IngestSummary> {
     const batch = opts.batchSize ?? 64
     for (let i = 0; i < unique.length; i += batch) {
       const part = unique.slice(i, i + batch)
-      const vecs = await embedder.embed(part.map(indexText))
+      const texts = part.map(indexText)
+      const vecs = embedder.embedFloat32 ? await embedder.embedFloat32(texts) : (await embedder.embed(texts)).map((v) => Float32Array.from(v))
       if (vecs.length !== part.length) throw new Error(`embedder returned ${vecs.length} vectors for ${part.length} texts`)
       part.forEach((c, k) => {
-        cachedVectors.set(c.hash, Float32Array.from(vecs[k]!))
+        cachedVectors.set(c.hash, vecs[k]!)
         // Tokenise for the keyword index while the embedder's tokens are still memoised.
-        if (!prevTerms.has(c.hash)) prevTerms.set(c.hash, countTerms(keywordTerms(indexText(c))))
+        if (!prevTerms.has(c.hash)) prevTerms.set(c.hash, termsOf(c))
       })
       summary.embedded += part.length
       opts.onProgress?.({ phase: 'embed', done: summary.embedded, total: unique.length })
@@ -197,7 +207,7 @@ export async function ingest(opts: IngestOptions): Promise<IngestSummary> {
       if (v.length !== dims) throw new Error(`embedder returned ${v.length}-d vector, expected ${dims}`)
       vectors.set(v, i * dims)
     })
-    const keyword = encodeBm25(chunks.map((c) => prevTerms.get(c.hash) ?? countTerms(keywordTerms(indexText(c)))))
+    const keyword = counter.encode(chunks.map((c) => prevTerms.get(c.hash) ?? termsOf(c)))
 
     const manifest: Manifest = { version: 1, pipeline, embedderId: embedder.id, dims, builtAt: new Date().toISOString(), files: fileEntries }
     log.debug({ ms: Date.now() - started, sameRows }, 'ingest: parsed, embedded and tokenised; writing')

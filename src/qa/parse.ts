@@ -16,10 +16,11 @@ export class ParseError extends Error {
   override name = 'ParseError'
 }
 
-export async function parseFile(path: string): Promise<ParsedDocument> {
+/** `bytes`: the file's content when the caller has already read it (ingest hashes it first). */
+export async function parseFile(path: string, bytes?: Buffer): Promise<ParsedDocument> {
   const ext = extname(path).toLowerCase()
   const fallbackTitle = basename(path, extname(path))
-  const bytes = await readFile(path)
+  bytes ??= await readFile(path)
   switch (ext) {
     case '.md':
     case '.markdown':
@@ -56,7 +57,11 @@ function assertText(bytes: Buffer): void {
   for (const [name, sig] of MAGIC) if (sig.every((b, i) => bytes[i] === b)) throw new ParseError(`binary content (${name}) under a text file name`)
   const head = bytes.subarray(0, 64 * 1024)
   let control = 0
-  for (const b of head) if (b < 0x20 ? b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0x0c : b === 0x7f) control++
+  // Indexed loop: a Buffer's iterator costs ~10x as much, and this scans every file at ingest.
+  for (let i = 0; i < head.length; i++) {
+    const b = head[i]!
+    if (b < 0x20 ? b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0x0c : b === 0x7f) control++
+  }
   if (control > Math.max(2, head.length / 200)) throw new ParseError(`binary content under a text file name (${control} control bytes in the first ${head.length})`)
 }
 

@@ -10,11 +10,17 @@ const { dims, maxElements, m, efConstruction, seed } = workerData
 const index = new hnswlib.HierarchicalNSW('cosine', dims)
 index.initIndex(maxElements, m, efConstruction, seed)
 
+// addPoint takes a plain array: one is reused for every row (Array.from per row cost ~20 µs, ~5% of the build).
+const point = new Array(dims).fill(0)
+
 parentPort.on('message', (msg) => {
   try {
     if (msg.type === 'add') {
       const vectors = new Float32Array(msg.buffer)
-      for (let i = 0; i < msg.rows.length; i++) index.addPoint(Array.from(vectors.subarray(i * dims, (i + 1) * dims)), msg.rows[i])
+      for (let i = 0; i < msg.rows.length; i++) {
+        for (let j = 0, at = i * dims; j < dims; j++) point[j] = vectors[at + j]
+        index.addPoint(point, msg.rows[i])
+      }
     } else if (msg.type === 'finish') {
       // The layout LangChain's HNSWLib.save() writes and HNSWLib.load() reads.
       index.writeIndexSync(join(msg.dir, 'hnswlib.index'))

@@ -21,6 +21,8 @@ export class HnswGraphBuilder implements GraphBuilder {
 
   constructor(private readonly opts: GraphOptions) {
     this.worker = new Worker(projectPath('src', 'adapters', 'hnsw', 'build-worker.mjs'), {
+      // Plain JS with no TypeScript imports: no need to boot the parent's loader hooks (tsx) in the worker.
+      execArgv: [],
       workerData: { dims: opts.dims, maxElements: Math.max(1, opts.size), m: opts.m ?? 12, efConstruction: opts.efConstruction ?? 64, seed: 42 },
     })
     this.worker.on('error', (err) => (this.failure = err))
