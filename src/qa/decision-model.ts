@@ -30,6 +30,9 @@ export const FEATURES = {
    * ("物业费") weighs most; bridges and lexicon equivalents count (decide.ts).
    */
   missing: (f: DecisionFeatures) => f.extra.missing,
+  /** `missing` in two parts: words an everyday-word entry recognises (俺, 弄个, 娃…), and the rest (decide.ts). */
+  missingEveryday: (f: DecisionFeatures) => f.extra.missingEveryday,
+  missingOther: (f: DecisionFeatures) => f.extra.missingOther,
 } satisfies Record<string, (f: DecisionFeatures) => number>
 
 export type FeatureName = keyof typeof FEATURES
@@ -52,6 +55,8 @@ const SIGN: Record<FeatureName, 1 | -1> = {
   detailMissing: -1,
   masked: -1,
   missing: -1,
+  missingEveryday: -1,
+  missingOther: -1,
 }
 export const signsOf = (names: FeatureName[]): number[] => names.map((n) => SIGN[n])
 
