@@ -306,8 +306,9 @@ function missingShares(index: KnowledgeIndex, query: PreparedQuery, spec: Covera
 export const LAB = { on: false }
 
 /**
- * Candidate signals measured by the decision lab and not kept (test/fixtures/qa-real/README.md, decision
- * section): none beat the shipped signals by more than the noise of nested cross-validation.
+ * Candidate signals measured by the decision lab (test/fixtures/qa-real/README.md, decision round on the 1,015
+ * tuning questions). The one kept, `missing` split by everyday words, is computed for the runtime in
+ * missingShares; missUnexpl / missExpl here are the same figures as the lab first measured them.
  */
 function labSignals(index: KnowledgeIndex, query: PreparedQuery, spec: CoverageSpec, head: Passage[], passages: Passage[], bestWindow: string, best: number, close: string[]): Record<string, number> {
   const lexicon = lexiconOf(query.own).filter((l) => inFolder(index, l.formal))

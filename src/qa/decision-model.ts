@@ -38,7 +38,7 @@ export const FEATURES = {
 export type FeatureName = keyof typeof FEATURES
 export const FEATURE_NAMES = Object.keys(FEATURES) as FeatureName[]
 /** What `weijia eval --train-decision` fits unless told otherwise. */
-export const DEFAULT_FEATURES: FeatureName[] = ['sentence', 'passage', 'typeMissing', 'hasFocus', 'focusShare', 'detailMissing', 'masked', 'missing']
+export const DEFAULT_FEATURES: FeatureName[] = ['sentence', 'passage', 'typeMissing', 'hasFocus', 'focusShare', 'detailMissing', 'masked', 'missingEveryday', 'missingOther']
 
 /**
  * Which way each signal may move the probability, by its meaning: more of the question found, the asked-for
