@@ -13,7 +13,7 @@ function features(over: Partial<DecisionFeatures> = {}, extra: Partial<DecisionF
     extra: {
       clauseMin: over.sentence ?? 1, keyShare: 1, top: 2, margin: 0.5, topCoverage: 1, terms: 4, asksType: false, hasFocus: false,
       focusInFolder: 1, focusShare: 1, exactAsked: false, exactShare: 1, typesOnly: true, asksCount: false, countOk: true, bridged: false,
-      detailAsked: false, detailOk: true, masked: false, missing: 0,
+      detailAsked: false, detailOk: true, masked: false, missing: 0, missingEveryday: 0, missingOther: 0,
       ...extra,
     },
   }
@@ -33,7 +33,8 @@ describe('the learned covered / not-covered decision (shipped model)', () => {
   })
 
   it('is more doubtful as coverage falls, and when the asked-for kind (a phone, a date) is missing', () => {
-    const p = (sentence: number) => coveredProbability(DECISION_MODEL, features({ sentence, passage: sentence }))
+    // Less of the question covered is more of its words missing: the two move together (the model may read either).
+    const p = (sentence: number) => coveredProbability(DECISION_MODEL, features({ sentence, passage: sentence }, { missing: 1 - sentence, missingOther: 1 - sentence }))
     expect(p(0.3)).toBeLessThan(p(0.6))
     expect(p(0.6)).toBeLessThan(p(0.9))
     const asked = features({}, { asksType: true, typesOnly: true })
@@ -44,8 +45,9 @@ describe('the learned covered / not-covered decision (shipped model)', () => {
 
 describe('the question\'s words missing from the best window', () => {
   it('makes the shipped model more doubtful the more of the question the best window lacks', () => {
-    expect(DECISION_MODEL.features).toContain('missing')
-    const p = (missing: number) => coveredProbability(DECISION_MODEL, features({ sentence: 0.7, passage: 0.7 }, { missing }))
+    expect(DECISION_MODEL.features.some((n) => n === 'missing' || n === 'missingOther')).toBe(true)
+    // Words nothing explains as everyday wording (物业费, 漏水): `missing`, or its part `missingOther`.
+    const p = (missing: number) => coveredProbability(DECISION_MODEL, features({ sentence: 0.7, passage: 0.7 }, { missing, missingOther: missing }))
     expect(p(0.7)).toBeLessThan(p(0.3))
     expect(p(0.3)).toBeLessThan(p(0))
   })

@@ -30,12 +30,15 @@ export const FEATURES = {
    * ("物业费") weighs most; bridges and lexicon equivalents count (decide.ts).
    */
   missing: (f: DecisionFeatures) => f.extra.missing,
+  /** `missing` in two parts: words an everyday-word entry recognises (俺, 弄个, 娃…), and the rest (decide.ts). */
+  missingEveryday: (f: DecisionFeatures) => f.extra.missingEveryday,
+  missingOther: (f: DecisionFeatures) => f.extra.missingOther,
 } satisfies Record<string, (f: DecisionFeatures) => number>
 
 export type FeatureName = keyof typeof FEATURES
 export const FEATURE_NAMES = Object.keys(FEATURES) as FeatureName[]
 /** What `weijia eval --train-decision` fits unless told otherwise. */
-export const DEFAULT_FEATURES: FeatureName[] = ['sentence', 'passage', 'typeMissing', 'hasFocus', 'focusShare', 'detailMissing', 'masked', 'missing']
+export const DEFAULT_FEATURES: FeatureName[] = ['sentence', 'passage', 'typeMissing', 'hasFocus', 'focusShare', 'detailMissing', 'masked', 'missingEveryday', 'missingOther']
 
 /**
  * Which way each signal may move the probability, by its meaning: more of the question found, the asked-for
@@ -52,6 +55,8 @@ const SIGN: Record<FeatureName, 1 | -1> = {
   detailMissing: -1,
   masked: -1,
   missing: -1,
+  missingEveryday: -1,
+  missingOther: -1,
 }
 export const signsOf = (names: FeatureName[]): number[] => names.map((n) => SIGN[n])
 

@@ -11,7 +11,7 @@
 // Then the figures of that whole recipe are measured by nested cross-validation (recipe run on k−1 folds,
 // measured on the fold left out), and the model is refitted on all rows.
 import { DEFAULT_FEATURES, outcome, signsOf, type DecisionModel, type FeatureName, type Rule } from './decision-model.ts'
-import { fitLogistic, outOfFold, predict, stratifiedFolds } from './logistic.ts'
+import { fitLogistic, predict, stratifiedFolds } from './logistic.ts'
 
 export interface TrainRow {
   x: number[]
@@ -36,9 +36,23 @@ export interface TrainOptions {
   features?: FeatureName[]
   /** Direction each feature may push (by the features' meaning, decision-model.ts, by default). */
   signs?: number[]
+  /** The learner (the sign-constrained logistic regression by default); `lambdas` are its parameter values. */
+  learner?: Learner
 }
 
-const DEFAULTS = { lambdas: [0.1, 0.3, 1, 3, 10, 30, 100], k: 5, repeats: 5, maxCoveredDeclined: 0.08, maxCoveredHedged: 0.15, floors: [0, 0.2, 0.25, 0.3], seed: 20261201, signs: undefined as number[] | undefined }
+/** A learner the recipe can choose the parameter of: fitted on rows, it gives each row a probability. */
+export interface Learner {
+  fit: (x: number[][], y: number[], param: number, signs?: number[]) => (x: number[]) => number
+}
+
+export const LOGISTIC: Learner = {
+  fit: (x, y, lambda, signs) => {
+    const m = fitLogistic(x, y, lambda, signs)
+    return (r) => predict(m, r)
+  },
+}
+
+const DEFAULTS = { lambdas: [0.1, 0.3, 1, 3, 10, 30, 100], k: 5, repeats: 5, maxCoveredDeclined: 0.08, maxCoveredHedged: 0.15, floors: [0, 0.2, 0.25, 0.3], seed: 20261201, signs: undefined as number[] | undefined, learner: LOGISTIC }
 
 interface Pooled {
   p: number[]
@@ -51,7 +65,14 @@ function pooledOutOfFold(rows: TrainRow[], lambda: number, o: typeof DEFAULTS): 
   const y = rows.map((r) => (r.covered ? 1 : 0))
   const out: Pooled = { p: [], y: [], rows: [] }
   for (let rep = 0; rep < o.repeats; rep++) {
-    out.p.push(...outOfFold(x, y, lambda, stratifiedFolds(y, o.k, o.seed + rep), o.k, o.signs))
+    const folds = stratifiedFolds(y, o.k, o.seed + rep)
+    const p = new Array<number>(y.length).fill(0)
+    for (let f = 0; f < o.k; f++) {
+      const train = folds.map((g, i) => (g !== f ? i : -1)).filter((i) => i >= 0)
+      const model = o.learner.fit(train.map((i) => x[i]!), train.map((i) => y[i]!), lambda, o.signs)
+      folds.forEach((g, i) => g === f && (p[i] = model(x[i]!)))
+    }
+    out.p.push(...p)
     out.y.push(...y)
     out.rows.push(...rows)
   }
@@ -95,6 +116,18 @@ function figures(p: number[], rows: TrainRow[], rule: Rule): DecisionFigures {
   }
 }
 
+/** The last of the ascending `xs` for which `ok` holds, `ok` holding on a prefix of them (monotone). */
+function lastWithin(xs: number[], ok: (x: number) => boolean): number | undefined {
+  let lo = 0
+  let hi = xs.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if (ok(xs[mid]!)) lo = mid + 1
+    else hi = mid
+  }
+  return lo ? xs[lo - 1] : undefined
+}
+
 export function pickRule({ p, rows }: Pooled, o: { maxCoveredDeclined: number; maxCoveredHedged: number; floors: number[] }): Rule {
   const c = cuts(p)
   let best: { rule: Rule; f: DecisionFigures } | undefined
@@ -107,10 +140,11 @@ export function pickRule({ p, rows }: Pooled, o: { maxCoveredDeclined: number; m
   for (const floor of o.floors)
     for (const focusGate of [true, false]) {
       // The decline threshold: the highest within the covered-declined budget (answer set out of the way).
-      const hedge = c.filter((t) => figures(p, rows, { floor, focusGate, hedge: t, answer: t }).coveredDeclined <= o.maxCoveredDeclined + 1e-12).at(-1)
+      // (Both shares only grow with the threshold, so the last cut within budget is found by bisection.)
+      const hedge = lastWithin(c, (t) => figures(p, rows, { floor, focusGate, hedge: t, answer: t }).coveredDeclined <= o.maxCoveredDeclined + 1e-12)
       if (hedge === undefined) continue
       // The answer threshold: the highest within the covered-hedged budget.
-      const answer = c.filter((t) => t >= hedge && figures(p, rows, { floor, focusGate, hedge, answer: t }).coveredHedged <= o.maxCoveredHedged + 1e-12).at(-1)
+      const answer = lastWithin(c.filter((t) => t >= hedge), (t) => figures(p, rows, { floor, focusGate, hedge, answer: t }).coveredHedged <= o.maxCoveredHedged + 1e-12)
       if (answer === undefined) continue
       const rule = { floor, focusGate, hedge, answer }
       const f = figures(p, rows, rule)
@@ -146,9 +180,9 @@ export function trainDecision(rows: TrainRow[], options: TrainOptions = {}): Dec
     const train = rows.filter((_, i) => outer[i] !== f)
     const test = rows.filter((_, i) => outer[i] === f)
     const inner = choose(train, o)
-    const m = fitLogistic(train.map((r) => r.x), train.map((r) => (r.covered ? 1 : 0)), inner.lambda, o.signs)
-    const pt = test.map((r) => predict(m, r.x))
-    rows.forEach((_, i) => outer[i] === f && (p[i] = predict(m, rows[i]!.x)))
+    const m = o.learner.fit(train.map((r) => r.x), train.map((r) => (r.covered ? 1 : 0)), inner.lambda, o.signs)
+    const pt = test.map((r) => m(r.x))
+    rows.forEach((_, i) => outer[i] === f && (p[i] = m(rows[i]!.x)))
     chosenPerFold.push(inner)
     perFold.push(figures(pt, test, inner))
   }

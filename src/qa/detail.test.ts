@@ -75,7 +75,7 @@ describe('the shipped decision with the detail signal', () => {
     extra: {
       clauseMin: 0.9, keyShare: 1, top: 2, margin: 0.5, topCoverage: 1, terms: 4, asksType: false, hasFocus: false,
       focusInFolder: 1, focusShare: 1, exactAsked: false, exactShare: 1, typesOnly: true, asksCount: false, countOk: true, bridged: false,
-      detailAsked: false, detailOk: true, masked: false, missing: 0, ...extra,
+      detailAsked: false, detailOk: true, masked: false, missing: 0, missingEveryday: 0, missingOther: 0, ...extra,
     },
   })
 
