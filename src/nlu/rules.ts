@@ -35,7 +35,7 @@ export function readByRules(raw: string, sit: Situation): Understanding {
   if (media) return media
   // "我心里乱得很，能不能有人给我打个电话": a person asked for beside a trouble is a request for help.
   const handoff = readHandoff(t)
-  if (handoff && !(problemCategory(t) || DISTRESS.test(t)) || (handoff && /转人工|人工服务|找人工/u.test(t))) return handoff
+  if (handoff && (/转人工|人工服务|找人工/u.test(t) || !(problemCategory(t) || DISTRESS.test(t)))) return handoff
 
   // A host putting right what she just posted ("写错了，改成下午3点", "地点也写错了，是…"), with no preview waiting:
   // the sign-ups capability applies it to the activity she published a moment ago.

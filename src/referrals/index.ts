@@ -224,6 +224,8 @@ export function createReferrals(deps: ReferralDeps = {}): Capability {
           if (NOT_HELP.test(u.intent)) return false
           const rules = rulesOf(ctx)
           if (ctx.msg.conversation.kind === 'room') {
+            // The older keyword classifier catches a request the understanding has no intent for, but does not
+            // overrule it reading thanks ("谢谢小王上次帮我找的律师"), a joke or a general question.
             if (rules.kind === 'help' && rules.clear && u.intent !== 'chatter' && u.intent !== 'qa.question') return true
             if (!ctx.msg.mentioned) return false
           }
