@@ -51,7 +51,8 @@ function titleChange(t: string): string | undefined {
 
 // ---------------------------------------------------------------- reminders
 
-const REMIND = /提醒|叫大家|通知大家/u
+// "催一下报名的人", "给报了名的人推一下", "群发个提醒", "提大家" (Cantonese 提 for 提醒).
+const REMIND = /提醒|叫大家|通知大家|催一下|催催|推一下|群发|提大家/u
 
 export function readReminder(t: string, sit: Situation): Understanding | undefined {
   if (!REMIND.test(t)) return undefined
@@ -84,7 +85,7 @@ export function manageSlots(t: string): Slots {
 }
 
 /** Who a reminder is for, said right after 提醒: 我, 大家, 所有人, 报了名的人, 插花的姐妹, 亲子阅读报名的家长. */
-const AUDIENCE = /^(?:一下|下(?![午周个月])|给)?(?:我|大家|全体(?:成员)?|所有人|群里(?:的)?(?:姐妹们?|人)?|[^，,。\s]{0,12}?(?:的|嘅)(?:人|姐妹们?|家长|妈妈们?|宝妈们?|朋友们?)|报(?:了|咗)?名?[^，,。\s]{0,6}?(?:的|嘅))(?:一下|下(?![午周个月]))?[，,:：\s]*/u
+const AUDIENCE = /^(?:一下|下(?![午周个月楼])|给)?(?:我|大家|全体(?:成员)?|所有人|群里(?:的)?(?:姐妹们?|人)?|[^，,。\s]{0,12}?(?:的|嘅)(?:人|姐妹们?|家长|妈妈们?|宝妈们?|朋友们?)|报(?:了|咗)?名?[^，,。\s]{0,6}?(?:的|嘅))(?:一下|下(?![午周个月楼]))?[，,:：\s]*/u
 
 /** Time, repeat, audience and content of a reminder, however it was recognised. */
 export function reminderSlots(said: string, sit: Situation): Slots {
@@ -114,7 +115,9 @@ export function reminderSlots(said: string, sit: Situation): Slots {
     const before = timeIn(t.slice(0, cue.index), sit)
     const lead = before ? undefined : parseDateTime(c, new Date(sit.now), sit.tz)
     if (lead && lead.index === 0) c = c.slice(lead.match.length).replace(/^[\s，,]+/u, '')
-    c = c.replace(/\s*只发给报名的.*$/u, '').replace(/^(?:一下|下(?![午周个月]))/u, '').replace(/[\s\p{Extended_Pictographic}\u{FE0F}]+$/u, '').trim()
+    // What is left of "提醒一下，给姐妹们送祝福", "提醒一次明天的活动", "提醒全群：…", "…家长记得带绘本": the message itself.
+    c = c.replace(/\s*只发给报名的.*$/u, '').replace(/^(?:一下|一次|一声|下(?![午周个月楼]))/u, '').replace(/^(?:全群|全体|群里)/u, '').replace(/^[:：,，\s]+/u, '').replace(/^(?:记得|记着|别忘了)/u, '')
+    c = c.replace(/[，,]\s*(?:老忘|老是忘|总忘|怕忘|别忘了?)$/u, '').replace(/[\s\p{Extended_Pictographic}\u{FE0F}]+$/u, '').trim()
     if (c && !/^(?:吧|哈|啊|一下)$/u.test(c)) slots.content = c
   }
   const signedUpAudience = /报了名的|报名的人|报了.{1,4}的|只发给报名|报名的家长/u.test(t) || /报/u.test(audience) ||

@@ -502,3 +502,17 @@ describe('first-time users (batch n)', () => {
     expect(understand('有件事想私下请你们帮忙，群里不方便说', { ...resident, mention: true }).intent).toBe('help.request')
   })
 })
+
+// Batch o: reminders asked with 催 / 推一下, their message without the filler around it; 楼下跳广场舞 is a dance.
+describe('reminders in everyday words (batch o)', () => {
+  const host: Situation = { ...sit, role: 'host', mention: true }
+  it('reads 催一下 as a reminder for those signed up, and keeps only the message', () => {
+    expect(understand('今天下午四点催一下报了名的人交材料费', host)).toMatchObject({ intent: 'reminder.create', slots: { audience: 'signed_up' } })
+    expect(understand('每年三八节上午10点提醒一下，给姐妹们送祝福', host).slots.content).toBe('给姐妹们送祝福')
+    expect(understand('每天中午12点提醒我吃药，老忘', host).slots.content).toBe('吃药')
+    expect(understand('每周二晚上七点提醒大家下楼跳广场舞', host).slots.content).toBe('下楼跳广场舞')
+  })
+  it('does not hear 楼下跳广场舞 as a jump', () => {
+    expect(understand('今晚七点我家楼下跳广场舞，想来的直接来', { ...sit, role: 'resident' }).intent).toBe('chatter')
+  })
+})

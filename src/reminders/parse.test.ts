@@ -112,3 +112,12 @@ describe('commands', () => {
     expect(parseDraftAnswer('确认一下时间')).toBeUndefined()
   })
 })
+
+describe('everyday ways of saying a schedule', () => {
+  const opts = { now: Date.parse('2026-12-01T02:00:00Z'), tz: 'Asia/Shanghai' }
+  it('reads 以后每天, 每晚 and named yearly days', () => {
+    expect(parseSchedule('以后每天早上7点半提醒全群看天气加衣服', opts)).toMatchObject({ ok: true, schedule: { cron: '30 7 * * *' }, rest: '看天气加衣服' })
+    expect(parseSchedule('每晚9点提醒一次明天的活动', opts)).toMatchObject({ ok: true, schedule: { cron: '0 21 * * *' }, rest: '明天的活动' })
+    expect(parseSchedule('每年三八节上午10点提醒大家送祝福', opts)).toMatchObject({ ok: true, schedule: { cron: '0 10 8 3 *' } })
+  })
+})

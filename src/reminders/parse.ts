@@ -205,7 +205,8 @@ function cleanRest(s: string): string {
   return s
     .replace(FILLER, '')
     .replace(/^(?:的时候|时)/u, '')
-    .replace(/^[\s,，:：]*(?:请)?(?:提醒|通知|告诉)(?:一下)?(?:大家|各位|群里|全体|姐妹们)?(?:一下)?[\s,，:：]*/u, '')
+    .replace(/^[\s,，:：]*(?:请)?(?:提醒|通知|告诉)(?:一下|一次|一声)?(?:大家|各位|群里|全群|全体|姐妹们)?(?:一下|一次|一声)?[\s,，:：]*/u, '')
+    .replace(/^(?:一下|一次|一声|全群|大家)[\s,，:：]*/u, '')
     .replace(/^(?:发|说)[\s,，:：]*/u, '')
     .replace(/[\s。.!！]+$/u, '')
     .trim()
@@ -215,8 +216,27 @@ function cleanRest(s: string): string {
  * Reads a schedule at the start of `text`. undefined: the text does not start with a schedule at all
  * (so it is not a reminder command). { ok: false }: it does, but cannot be used (the reason is for the user).
  */
+/**
+ * Everyday ways of saying the same schedule: "以后每天…" (from now on is what a schedule means anyway), "每晚9点"
+ * (every evening), and the yearly days people name rather than date ("每年三八节" is 3月8日).
+ */
+const SAYINGS: [RegExp, string][] = [
+  [/^(?:以后|今后|往后|从今天起|从现在起|从今以后)[\s,，]*/u, ''],
+  [/^每晚/u, '每天晚上'],
+  [/^每早/u, '每天早上'],
+  [/^每年的?(?:三八节|三八妇女节|妇女节)/u, '每年3月8日'],
+  [/^每年的?(?:六一|六一儿童节|儿童节)/u, '每年6月1日'],
+  [/^每年的?(?:元旦)/u, '每年1月1日'],
+  [/^每年的?(?:国庆节?)/u, '每年10月1日'],
+  [/^每年的?(?:春节|大年初一)/u, '每年农历正月初一'],
+  [/^每年的?(?:端午节?)/u, '每年农历五月初五'],
+  [/^每年的?(?:中秋节?)/u, '每年农历八月十五'],
+  [/^每年的?(?:重阳节?)/u, '每年农历九月初九'],
+]
+
 export function parseSchedule(text: string, opts: { now: number; tz: string }): ScheduleResult | undefined {
-  const input = text.trim().replace(/^(?:定时)?提醒[:：\s]*/u, '').replace(/[０-９]/gu, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+  const trimmed = text.trim().replace(/^(?:定时)?提醒[:：\s]*/u, '').replace(/[０-９]/gu, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+  const input = SAYINGS.reduce((s, [re, to]) => s.replace(re, to), trimmed)
   const cron = readCron(input, opts.tz)
   if (cron) return cron
   for (const head of HEADS) {
