@@ -1,5 +1,5 @@
 // Decision lab, step 2: nested CV (decision-train.ts recipe) of feature sets over the dumped tuning rows.
-// Usage: npx tsx scripts/decision-lab-cv.ts ROWS.json 'setName=feat1,feat2,…' … [--seeds 3]
+// Usage: npx tsx scripts/decision-lab-cv.ts ROWS.json 'setName=feat1,feat2,…' … [--seeds 3] [--gate-on]
 // A feature is a decision-model.ts FEATURES name or lab.NAME (decide.ts labSignals); prefix '-' / '+' sets its sign.
 import { readFileSync } from 'node:fs'
 import { FEATURES, outcome, signsOf, type FeatureName } from '../src/qa/decision-model.ts'
@@ -18,6 +18,7 @@ const learnerAt = args.indexOf('--learner')
 const learnerName = learnerAt >= 0 ? args[learnerAt + 1]! : 'logistic'
 const learner = learnerName.startsWith('boost') ? boostLearner(Number(learnerName.split(':')[1] ?? 0.1)) : undefined
 const lambdas = learner ? [25, 50, 100, 200, 400] : undefined
+const focusGates = args.includes('--gate-on') ? [true] : undefined
 const value = (r: Row, n: string): number => {
   if (n.includes('*')) return n.split('*').reduce((s, m) => s * value(r, m), 1)
   if (n.startsWith('lab.')) return r.lab[n.slice(4)]!
@@ -35,7 +36,7 @@ for (const s of sets) {
   const acc: Record<string, number[]> = {}
   let last: ReturnType<typeof trainDecision> | undefined
   for (let k = 0; k < nSeeds; k++) {
-    const m = trainDecision(data, { features: names as FeatureName[], signs, maxCoveredDeclined: 0.05, seed: 20261201 + 1000 * k, learner, lambdas })
+    const m = trainDecision(data, { features: names as FeatureName[], signs, maxCoveredDeclined: 0.05, seed: 20261201 + 1000 * k, learner, lambdas, focusGates })
     last = m
     const cv = (m.trained as { nestedCrossValidation: Record<string, number> }).nestedCrossValidation
     for (const key of ['auc', 'coveredDeclined', 'coveredHedged', 'notCoveredDeclined', 'notCoveredHedged', 'notCoveredAnsweredOutright']) (acc[key] ??= []).push(cv[key]!)
@@ -51,6 +52,6 @@ for (const s of sets) {
   }
   const f = (key: string) => (acc[key]!.reduce((a, b) => a + b, 0) / acc[key]!.length).toFixed(3)
   const per = (key: string) => acc[key]!.map((v) => v.toFixed(3)).join('/')
-  console.log(`${name}\tAUC ${f('auc')}\tcovDecl ${f('coveredDeclined')}\tcovHedge ${f('coveredHedged')}\tuncDecl ${f('notCoveredDeclined')} (${per('notCoveredDeclined')})\tuncHedge ${f('notCoveredHedged')}\tuncAns ${f('notCoveredAnsweredOutright')}`)
+  console.log(`${name}\tAUC ${f('auc')}\tcovDecl ${f('coveredDeclined')} (${per('coveredDeclined')})\tcovHedge ${f('coveredHedged')}\tuncDecl ${f('notCoveredDeclined')} (${per('notCoveredDeclined')})\tuncHedge ${f('notCoveredHedged')}\tuncAns ${f('notCoveredAnsweredOutright')}`)
   console.log(`  full fit: λ ${last!.lambda} floor ${last!.floor} gate ${last!.focusGate} hedge ${last!.hedge} answer ${last!.answer} w ${learner ? '-' : names.map((n, i) => `${n} ${last!.weights[i]}`).join(', ')}`)
 }

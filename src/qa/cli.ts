@@ -30,14 +30,15 @@ const USAGE = {
   ingest: 'usage: weijia ingest [--kb DIR] [--index DIR]\n  Reads .md .txt .html .docx .pdf under DIR (default knowledge/) into the index (default data/index).',
   ask: 'usage: weijia ask [--index DIR] [--json] [--max-chars N] "问题"\n       weijia ask [--index DIR] --json --stdin   (one question per line → one JSON object per line)',
   eval:
-    'usage: weijia eval --qa FILE.jsonl [--qa FILE2.jsonl …] [--split SPLIT.json] [--kb DIR] [--index DIR] [--train-decision MODEL.json [--decision-features a,b,…] [--max-covered-declined 0.05] [--max-covered-hedged 0.15]] [--train-ranker MODEL.json]\n' +
+    'usage: weijia eval --qa FILE.jsonl [--qa FILE2.jsonl …] [--split SPLIT.json] [--kb DIR] [--index DIR] [--train-decision MODEL.json [--decision-features a,b,…] [--max-covered-declined 0.05] [--max-covered-hedged 0.15] [--focus-gate on]] [--train-ranker MODEL.json]\n' +
     '  Lines {"q": "...", "must": ["..."], "id"?, "kind"?}; empty must = the documents do not cover it.\n' +
     '  Prints the pipeline beside a plain BM25-over-paragraphs baseline on the same documents (--kb, default knowledge/);\n' +
     '  with --split {"tune": [ids], "heldout": [ids]} both halves separately. Without --index a temporary index of --kb is built.\n' +
     '  --train-decision: fits the covered / not-covered model on the tune half only, writes it to MODEL.json\n' +
     '  (src/qa/decision-model.json is the shipped one) and prints its cross-validation figures;\n' +
     '  --decision-features: the signals it reads (names in src/qa/decision-model.ts FEATURES);\n' +
-    '  --max-covered-declined / --max-covered-hedged: the shares of covered questions it may decline / hedge out-of-fold.\n' +
+    '  --max-covered-declined / --max-covered-hedged: the shares of covered questions it may decline / hedge out-of-fold;\n' +
+    '  --focus-gate on: keeps the focus gate on (a focus nowhere beside the topic is at most hedged) rather than choosing it.\n' +
     '  --train-ranker: fits the learned ranker on the tune half only (variants chosen by cross-validation grouped by\n' +
     '  question), writes it to MODEL.json (src/qa/ranker-model.json is the shipped one) and prints its figures.',
 }
@@ -133,10 +134,16 @@ function share(v: unknown): number | undefined {
   return n
 }
 
+function focusGates(v: unknown): boolean[] | undefined {
+  if (v === undefined) return undefined
+  if (v === 'on') return [true]
+  throw new Error(`--focus-gate: expected "on", got ${String(v)}`)
+}
+
 export async function evalCommand(argv: string[], deps: QaCliDeps): Promise<number> {
   const args = parse(
     argv,
-    { qa: { type: 'string', multiple: true }, index: { type: 'string' }, kb: { type: 'string' }, split: { type: 'string' }, 'train-decision': { type: 'string' }, 'decision-features': { type: 'string' }, 'max-covered-declined': { type: 'string' }, 'max-covered-hedged': { type: 'string' }, 'train-ranker': { type: 'string' } },
+    { qa: { type: 'string', multiple: true }, index: { type: 'string' }, kb: { type: 'string' }, split: { type: 'string' }, 'train-decision': { type: 'string' }, 'decision-features': { type: 'string' }, 'max-covered-declined': { type: 'string' }, 'max-covered-hedged': { type: 'string' }, 'focus-gate': { type: 'string' }, 'train-ranker': { type: 'string' } },
     false,
   )
   const qaFiles = ('error' in args ? [] : (args.values.qa as unknown as string[] | undefined)) ?? []
@@ -162,7 +169,7 @@ export async function evalCommand(argv: string[], deps: QaCliDeps): Promise<numb
       trainDecision: Boolean(args.values['train-decision']),
       trainRanker: Boolean(args.values['train-ranker']),
       decisionFeatures: args.values['decision-features'] ? decisionFeatureList(args.values['decision-features'] as string) : undefined,
-      decisionBudgets: { maxCoveredDeclined: share(args.values['max-covered-declined']), maxCoveredHedged: share(args.values['max-covered-hedged']) },
+      decisionBudgets: { maxCoveredDeclined: share(args.values['max-covered-declined']), maxCoveredHedged: share(args.values['max-covered-hedged']), focusGates: focusGates(args.values['focus-gate']) },
     })
     if ('decisionModel' in report && report.decisionModel) {
       await writeFile(args.values['train-decision'] as string, `${JSON.stringify(report.decisionModel, null, 1)}\n`)

@@ -7,7 +7,7 @@
 import { answersCount, answersTypes, answerTypes, asksCount } from './answer-type.ts'
 import type { KnowledgeIndex } from './index-store.ts'
 import { coveredProbability, outcome, type DecisionModel } from './decision-model.ts'
-import { askedDetails, detailsFound, masked } from './detail.ts'
+import { askedDetails, askedValues, detailsFound, masked, valuesFound } from './detail.ts'
 import { focusOf } from './focus.ts'
 import { lexiconOf } from './lexicon.ts'
 import { coverageOf, exactOf, type CoverageSpec } from './rerank.ts'
@@ -105,7 +105,10 @@ export interface DecisionFeatures {
     countOk: boolean
     /** Everyday words bridged to document wording (colloquial.ts, glossary). */
     bridged: boolean
-    /** The question asks for a detail of a known shape (detail.ts), and a window beside the topic has it. */
+    /**
+     * The question asks for a detail of a known shape or a value named by its noun (detail.ts), and a window beside
+     * the topic has it (the value: its noun with a value of the asked shape, in one window of the top passages).
+     */
     detailAsked: boolean
     detailOk: boolean
     /** The best window has the documents' redaction marks (×××, xx). */
@@ -194,7 +197,12 @@ export function decisionFeatures(index: KnowledgeIndex, query: PreparedQuery, ba
   // Only the windows nearly as close to the question as the best one: a name three paragraphs away is
   // someone else's.
   const close = scored.filter(([, c]) => c >= sentence * DETAIL_NEAR - 1e-9).map(([w]) => w)
-  const detailOk = detailsFound(details, query.own, [bestWindow, ...close])
+  // And the asked value's own noun (利息 in "小额贷款利息是多少", 报酬 in "能拿多少报酬") with a value of the asked
+  // shape in one window of the top passages, the noun as written or through a glossary / lexicon bridge: the
+  // loan's total beside the topic does not give its interest.
+  const values = askedValues(query.own)
+  const present = presenceOf(index, query, spec)
+  const detailOk = detailsFound(details, query.own, [bestWindow, ...close]) && valuesFound(values, query.own, scored.map(([w]) => w), present)
   const absent = spec.terms.filter((t) => !inFolder(index, t) && !spec.bridges.some((b) => b.fragments.some((f) => f.includes(t) || t.includes(f))))
   const unknown = spec.total ? absent.reduce((s, t) => s + spec.weight(t), 0) / spec.total : 0
   const keyShare = keyTerm ? coverageOf({ ...spec, terms: [keyTerm], total: spec.weight(keyTerm) || 1 }, bestWindow) : 1
@@ -229,7 +237,7 @@ export function decisionFeatures(index: KnowledgeIndex, query: PreparedQuery, ba
     asksCount: asksCount(query.own),
     countOk: !asksCount(query.own) || head.some((p) => answersCount(base.keyTerms, index.normalizedText(p.row))),
     bridged: spec.bridges.length > 0,
-    detailAsked: details.length > 0,
+    detailAsked: details.length > 0 || values.length > 0,
     detailOk,
     masked: masked(bestWindow),
     ...missingShares(index, query, spec, bestWindow),
@@ -285,13 +293,9 @@ const SINGLE_WEIGHT = 0.3
  * and its two parts: the words an everyday-word entry (alias, glossary, lexicon row) recognises, and the rest.
  */
 function missingShares(index: KnowledgeIndex, query: PreparedQuery, spec: CoverageSpec, window: string): { missing: number; missingEveryday: number; missingOther: number } {
-  // The lexicon's official words stand for the everyday words that point to them, when the folder has them.
-  const lexicon = lexiconOf(query.own).filter((l) => inFolder(index, l.formal))
+  const has = presenceOf(index, query, spec)
+  const present = (t: string) => has(t, window)
   const overlaps = (t: string, fragments: string[]) => fragments.some((f) => f.includes(t) || t.includes(f))
-  const present = (t: string) =>
-    window.includes(t) ||
-    spec.bridges.some((b) => overlaps(t, b.fragments) && b.formal.some((f) => window.includes(f))) ||
-    lexicon.some((l) => overlaps(t, l.colloquial.split(' ')) && window.includes(l.formal))
   const terms = spec.terms.filter((t) => spec.weight(t) > 0)
   const total = terms.reduce((s, t) => s + folderIdf(index, t), 0)
   const all = lexiconOf(query.own)
@@ -300,6 +304,20 @@ function missingShares(index: KnowledgeIndex, query: PreparedQuery, spec: Covera
   const share = (ts: string[]) => (total ? ts.reduce((s, t) => s + folderIdf(index, t), 0) / total : 0)
   const absent = terms.filter((t) => !present(t))
   return { missing: share(absent), missingEveryday: share(absent.filter(everyday)), missingOther: share(absent.filter((t) => !everyday(t))) }
+}
+
+/**
+ * Whether a window has a question word: as written, through a glossary or alias bridge whose official word it has,
+ * or through a lexicon row whose official word the folder has (the lexicon's official words stand for the
+ * everyday words that point to them).
+ */
+function presenceOf(index: KnowledgeIndex, query: PreparedQuery, spec: CoverageSpec): (t: string, window: string) => boolean {
+  const lexicon = lexiconOf(query.own).filter((l) => inFolder(index, l.formal))
+  const overlaps = (t: string, fragments: string[]) => fragments.some((f) => f.includes(t) || t.includes(f))
+  return (t, window) =>
+    window.includes(t) ||
+    spec.bridges.some((b) => overlaps(t, b.fragments) && b.formal.some((f) => window.includes(f))) ||
+    lexicon.some((l) => overlaps(t, l.colloquial.split(' ')) && window.includes(l.formal))
 }
 
 /** The decision lab (scripts/decision-lab.ts) switches this on to record candidate signals; the runtime never does. */

@@ -20,7 +20,8 @@ export const FEATURES = {
   focusShare: (f: DecisionFeatures) => f.extra.focusShare,
   /**
    * The question asks a detail of a known shape (a name, a year, a place, a count, a phone…) and no window close
-   * to the question has one beyond the question's own words (detail.ts).
+   * to the question has one beyond the question's own words, or asks a value by its noun (利息是多少, 多少报酬) and
+   * no window of the top passages has that noun beside a value of the asked shape (detail.ts).
    */
   detailMissing: (f: DecisionFeatures) => Number(f.extra.detailAsked && !f.extra.detailOk),
   /** The best window has the documents' redaction marks (×××, xx): the asked detail may be what was blanked. */

@@ -31,6 +31,8 @@ export interface TrainOptions {
   maxCoveredHedged?: number
   /** Coverage floors tried (a best window covering less of the question is declined whatever the model says). */
   floors?: number[]
+  /** Focus-gate settings tried (both by default; [true] keeps the gate on: a focus nowhere beside the topic is at most hedged). */
+  focusGates?: boolean[]
   seed?: number
   /** The signals the model reads (decision-model.ts DEFAULT_FEATURES by default); rows' x must match. */
   features?: FeatureName[]
@@ -52,7 +54,7 @@ export const LOGISTIC: Learner = {
   },
 }
 
-const DEFAULTS = { lambdas: [0.1, 0.3, 1, 3, 10, 30, 100], k: 5, repeats: 5, maxCoveredDeclined: 0.08, maxCoveredHedged: 0.15, floors: [0, 0.2, 0.25, 0.3], seed: 20261201, signs: undefined as number[] | undefined, learner: LOGISTIC }
+const DEFAULTS = { lambdas: [0.1, 0.3, 1, 3, 10, 30, 100], k: 5, repeats: 5, maxCoveredDeclined: 0.08, maxCoveredHedged: 0.15, floors: [0, 0.2, 0.25, 0.3], focusGates: [true, false], seed: 20261201, signs: undefined as number[] | undefined, learner: LOGISTIC }
 
 interface Pooled {
   p: number[]
@@ -128,7 +130,7 @@ function lastWithin(xs: number[], ok: (x: number) => boolean): number | undefine
   return lo ? xs[lo - 1] : undefined
 }
 
-export function pickRule({ p, rows }: Pooled, o: { maxCoveredDeclined: number; maxCoveredHedged: number; floors: number[] }): Rule {
+export function pickRule({ p, rows }: Pooled, o: { maxCoveredDeclined: number; maxCoveredHedged: number; floors: number[]; focusGates?: boolean[] }): Rule {
   const c = cuts(p)
   let best: { rule: Rule; f: DecisionFigures } | undefined
   // Strictly better: fewer uncovered answered outright, then more uncovered declined, then fewer covered hedged.
@@ -138,7 +140,7 @@ export function pickRule({ p, rows }: Pooled, o: { maxCoveredDeclined: number; m
       (a.notCoveredDeclined > b.notCoveredDeclined + 1e-12 ||
         (Math.abs(a.notCoveredDeclined - b.notCoveredDeclined) <= 1e-12 && a.coveredHedged < b.coveredHedged - 1e-12)))
   for (const floor of o.floors)
-    for (const focusGate of [true, false]) {
+    for (const focusGate of o.focusGates ?? [true, false]) {
       // The decline threshold: the highest within the covered-declined budget (answer set out of the way).
       // (Both shares only grow with the threshold, so the last cut within budget is found by bisection.)
       const hedge = lastWithin(c, (t) => figures(p, rows, { floor, focusGate, hedge: t, answer: t }).coveredDeclined <= o.maxCoveredDeclined + 1e-12)

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { askedDetails, beyondQuestion, detailsFound, masked } from './detail.ts'
+import { askedDetails, askedValues, beyondQuestion, detailsFound, masked, valuesFound } from './detail.ts'
 import { coveredProbability, DECISION_MODEL, outcome } from './decision-model.ts'
 import type { DecisionFeatures } from './decide.ts'
 
@@ -58,6 +58,32 @@ describe('the asked detail beside the topic', () => {
     const q = '县妇联主席叫什么名字'
     expect(detailsFound(askedDetails(q), q, ['邀请县委书记黄寿龙作报告，县妇联主席出席。'])).toBe(false)
     expect(detailsFound(askedDetails(q), q, ['县妇联主席李红梅出席并讲话。'])).toBe(true)
+  })
+
+  it('reads the noun of the asked value, after the asking word or right before it', () => {
+    const heads = (q: string) => askedValues(q).map((v) => v.head)
+    expect(heads('小额贷款利息是多少')).toEqual(['利息'])
+    expect(heads('村妇代会主任一个月能拿多少报酬')).toEqual(['报酬'])
+    expect(heads('每个部门能推荐几个名额')).toEqual(['名额'])
+    expect(heads('医护人员都叫什么名字')).toEqual(['医护人员'])
+    expect(heads('示范基地在什么地方')).toEqual(['基地'])
+    // After a content verb the question asks how much was done: no separate noun.
+    expect(heads('从信用社一共贷到多少钱')).toEqual([])
+    expect(heads('妇联管不管这种事')).toEqual([])
+  })
+
+  it('wants the asked value\'s noun and a value of its shape in one window', () => {
+    const q = '香菇户贷的小额贷款利息是多少'
+    const plain = (t: string, w: string) => w.includes(t)
+    // The loan's total is another value of the same shape: the interest is not given.
+    expect(valuesFound(askedValues(q), q, ['香菇户从信用社贷得小额贷款累计达35万元。'], plain)).toBe(false)
+    expect(valuesFound(askedValues(q), q, ['小额贷款利息由财政全额贴息，利息按年4.35%计。'], plain)).toBe(true)
+    // The noun in other words counts through a bridge (here a stand-in for the glossary / lexicon).
+    const bridged = (t: string, w: string) => w.includes(t) || (t === '利息' && w.includes('利率'))
+    expect(valuesFound(askedValues(q), q, ['小额贷款年利率为4.35%。'], bridged)).toBe(true)
+    // A question asking no value by its noun is not held back.
+    const total = '香菇户一共贷到多少钱'
+    expect(valuesFound(askedValues(total), total, ['香菇户从信用社贷得小额贷款累计达35万元。'], plain)).toBe(true)
   })
 
   it('sees the documents\' redaction marks', () => {

@@ -5,11 +5,14 @@
 //   a count, a procedure after 怎么申请 / 咋报名, papers after 要带什么, a requirement after 啥条件, a price after
 //   物业费…多少 / 奖多少, plus the kinds of answer-type.ts: phone, date, amount…) and no window beside the topic
 //   holds one once the question's own words are taken out of it (a window that only repeats "雨花区" does not
-//   say where);
+//   say where) — or it asks a value by its noun (利息 in "小额贷款利息是多少", 报酬 in "能拿多少报酬") and no window of
+//   the top passages has that noun beside a value of the asked shape (askedValues / valuesFound: the loan's total
+//   beside the topic does not give its interest);
 // - masked: the best window has the documents' redaction marks (×××, ***, xx, 20xx) — what is asked may be
 //   exactly what was blanked.
 // Patterns describe shapes of answers, not particular questions.
 import { answerTypes, hasAnswerOf, hasCount, type AnswerType } from './answer-type.ts'
+import { taggedWords } from './tokenize.ts'
 
 export type Detail = AnswerType | 'person' | 'name' | 'year' | 'place' | 'count' | 'procedure' | 'cost' | 'materials' | 'condition'
 
@@ -117,4 +120,93 @@ export function detailsFound(details: Detail[], question: string, windows: strin
 
 export function masked(text: string): boolean {
   return MASK.test(text)
+}
+
+/**
+ * The asked value's head noun. "小额贷款利息是多少" asks for 利息, "能拿多少报酬" for 报酬, "推荐几个名额" for 名额:
+ * a window that gives the loan's total, or some other count, next to the topic does not say it. The head is the
+ * noun right after the asking word ("多少报酬", "几个名额"), or, when nothing follows it or what follows only names
+ * the shape of the answer (多少钱, 什么地方, 什么时候, 叫什么名字), the noun right before it ("利息是多少", "基地在什么地方").
+ */
+const VALUE_ASK = /多少|(?<![礼拜星期周])几(?![乎点号月])|哪几|哪位|是谁|什么时候|啥时候|哪天|哪一?年|在哪|什么地方|啥地方|什么地点|哪里|哪儿|叫什么|叫啥/
+/** Words that name the answer's shape, not what it is the value of. */
+const SHAPE_WORDS = new Set('钱 名字 名称 题目 标题 地方 地点 地址 位置 时候 时间 日子 人 人数 位 个 天 年 号 次 回 块 元'.split(' '))
+const NOUN = /^(?:n|vn|l|j)/
+/** Nouns that only say which figure of something is asked (its 目标, its 标准). */
+const WEAK_HEADS = new Set('目标 标准 情况 数量 数字 规模 水平 具体 总数'.split(' '))
+/** Between the head before and the asking word: light verbs, adverbs, prepositions, numerals ("利息是多少", "一个月能拿多少"). */
+const LIGHT = /^(?:d|p|m|q|r|c|u|t|zg)/
+const LIGHT_VERBS = new Set('是 有 要 能 算 拿 领 为 在 可以 能够 会 需要 得 大概 约 共 都 还 到底 究竟 叫'.split(' '))
+const TRANSPARENT = new Set('一共 总共 现在 大概 大约 最少 至少 最多 全年 每年 一年 今年 去年 目前 一般 具体 到底'.split(' '))
+
+export interface AskedValue {
+  head: string
+  /** The shapes of value the clause asks (detail kinds); [] when it asks a value of no known shape (哪几栏). */
+  details: Detail[]
+}
+
+const VALUE_DETAILS = new Set<Detail>(['person', 'name', 'year', 'place', 'count', 'cost', 'phone', 'url', 'clock', 'date', 'money', 'amount', 'address'])
+
+export function askedValues(question: string): AskedValue[] {
+  const out: AskedValue[] = []
+  for (const [clause] of question.matchAll(/[^，,。？?！!；;\s]+/g)) {
+    const ask = VALUE_ASK.exec(clause)
+    if (!ask) continue
+    const words = taggedWords(clause)
+    // Word index where the asking word starts / ends.
+    let pos = 0
+    let at = -1
+    let end = -1
+    words.forEach((w, i) => {
+      const s = pos
+      pos += w.word.length
+      if (at < 0 && pos > ask.index) at = i
+      if (end < 0 && s >= ask.index + ask[0].length) end = i
+    })
+    if (at < 0) continue
+    let head = ''
+    if (end >= 0) {
+      // After: numerals, measure words, quote marks, modifiers (多少救助款, 几个名额, 什么样的活动).
+      for (let i = end; i < words.length && i < end + 5; i++) {
+        const w = words[i]!
+        if (!head && /^(?:m|q|x|uj|a|b)$/.test(w.tag)) continue
+        // A compound's last noun is its head (多少份宣传手册 → 手册).
+        if (NOUN.test(w.tag) && !SHAPE_WORDS.has(w.word) && !TRANSPARENT.has(w.word)) head = w.word
+        else break
+      }
+    }
+    if (!head) {
+      // Before: only light words between (利息是多少, 一个月能拿多少, 基地在什么地方); after a content verb
+      // (一共贷到多少钱, 受理了多少起) the question asks how much was done, and the verb is what it asks about.
+      for (let i = at - 1; i >= 0; i--) {
+        const w = words[i]!
+        if (TRANSPARENT.has(w.word) || w.tag === 'x') continue
+        if (NOUN.test(w.tag) && !SHAPE_WORDS.has(w.word) && w.word.length >= 2) {
+          // A weak last noun (处理率目标, 补贴标准): the noun it is said of.
+          let k = i
+          while (WEAK_HEADS.has(words[k]!.word) && k > 0 && NOUN.test(words[k - 1]!.tag)) k--
+          head = words[k]!.word
+          break
+        }
+        if (/^v/.test(w.tag) ? !LIGHT_VERBS.has(w.word) : !LIGHT.test(w.tag)) break
+      }
+    }
+    if (!head) continue
+    out.push({ head, details: askedDetails(clause).filter((d) => VALUE_DETAILS.has(d)) })
+  }
+  return out
+}
+
+/**
+ * Whether some window has each asked value: its head noun (or, through `present`, an equivalent the lexicon or
+ * glossary gives; a compound's last two characters, 贷款 for 小额贷款) together with a value of the asked shape.
+ */
+export function valuesFound(asked: AskedValue[], question: string, windows: string[], present: (t: string, w: string) => boolean): boolean {
+  return asked.every(({ head, details }) =>
+    windows.some((w) => {
+      const named = present(head, w) || (head.length >= 3 && w.includes(head.slice(-2)))
+      if (!named) return false
+      return details.every((d) => hasDetail(d, w, question))
+    }),
+  )
 }

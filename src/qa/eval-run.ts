@@ -42,7 +42,7 @@ export interface EvalRunOptions {
   /** The signals to train on (decision-model.ts FEATURES); DEFAULT_FEATURES when absent. */
   decisionFeatures?: FeatureName[]
   /** Training budgets (decision-train.ts): shares of covered questions declined / hedged out-of-fold. */
-  decisionBudgets?: { maxCoveredDeclined?: number; maxCoveredHedged?: number }
+  decisionBudgets?: { maxCoveredDeclined?: number; maxCoveredHedged?: number; focusGates?: boolean[] }
   /** Train the learned ranker (ranker-train.ts) on the tuning half and return it instead. */
   trainRanker?: boolean
 }

@@ -138,7 +138,7 @@ export async function evaluate(engine: QaEngine, items: EvalItem[], k = 10) {
  * Trains the covered / not-covered model (decision-train.ts) on these questions — the tuning side only — and
  * returns it with its cross-validation figures; `weijia eval --train-decision FILE` writes it.
  */
-export async function trainOn(engine: QaEngine, items: EvalItem[], features: FeatureName[] = DEFAULT_FEATURES, budgets: Pick<TrainOptions, 'maxCoveredDeclined' | 'maxCoveredHedged'> = {}) {
+export async function trainOn(engine: QaEngine, items: EvalItem[], features: FeatureName[] = DEFAULT_FEATURES, budgets: Pick<TrainOptions, 'maxCoveredDeclined' | 'maxCoveredHedged' | 'focusGates'> = {}) {
   const rows: TrainRow[] = []
   for (const item of items) {
     const r = await engine.retrieve(item.q, 10)

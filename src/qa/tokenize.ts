@@ -243,3 +243,8 @@ export function keywordTerms(text: string): string[] {
   const normalized = normalizeForIndex(text)
   return [...tokensOfNormalized(normalized), ...gramsOfNormalized(normalized)]
 }
+
+/** Plain-mode words with jieba's part-of-speech tags (n… nouns, v… verbs, m numerals, r pronouns…). */
+export function taggedWords(normalized: string): { word: string; tag: string }[] {
+  return segmenter().tag(normalized, false).map((t) => ({ word: t.word, tag: t.tag }))
+}
