@@ -24,3 +24,11 @@ describe('parseQuote', () => {
     expect(parseQuote('「家聚会」是什么')).toEqual({ text: '「家聚会」是什么' })
   })
 })
+
+describe('the script of a question in written Cantonese', () => {
+  it('is Simplified when only Cantonese characters OpenCC maps anyway differ', async () => {
+    const { scriptOf } = await import('./zh/script.ts')
+    expect(scriptOf('喺边度可以搵到法律援助？')).toBe('simplified')
+    expect(scriptOf('喺邊度可以搵到法律援助？')).toBe('traditional')
+  })
+})

@@ -516,3 +516,9 @@ describe('reminders in everyday words (batch o)', () => {
     expect(understand('今晚七点我家楼下跳广场舞，想来的直接来', { ...sit, role: 'resident' }).intent).toBe('chatter')
   })
 })
+
+describe('written Cantonese in any script', () => {
+  it('reads 嗰 whichever way it was converted, and keeps the script of a Simplified question', () => {
+    expect(normalize('週六嗰個親子閱讀幫我記低名')).toBe('周六那个亲子阅读帮我记下名')
+  })
+})

@@ -1,6 +1,6 @@
 // Shared reading helpers: one normal form of a message, and which activity it refers to.
 import { findClock } from '../core/zh/clock.ts'
-import { cantoneseAsMandarin } from './cantonese.ts'
+import { cantoneseAsMandarin } from '../core/zh/cantonese.ts'
 import { parseDateTime } from '../core/zh/date.ts'
 import { toSimplified } from '../core/zh/script.ts'
 import { pad2, wallClock } from '../core/tz.ts'

@@ -2,6 +2,7 @@
 // weighted scores, reranked by how much of the question each contains (rerank.ts), then a
 // "covered or not" decision (decide.ts): the asked-for answer kind must be there, and the best answer
 // sentence's coverage of the question decides between answering, answering with a caveat, and declining.
+import { cantoneseAsMandarin } from '../core/zh/cantonese.ts'
 import type { ChunkRecord, KnowledgeIndex } from './index-store.ts'
 import { normalizeForIndex } from './normalize.ts'
 import { decisionFeatures, outcomeOf, type DecisionFeatures, type Outcome } from './decide.ts'
@@ -118,7 +119,8 @@ const DENSE_WEIGHT = 0.3
 const NEAR_DUPLICATE = 0.8
 
 export function prepareQuery(index: KnowledgeIndex, question: string, rewrite?: string, context?: string): PreparedQuery {
-  const own = normalizeForIndex(question)
+  // "边度可以搵到法律援助" is asked of Mandarin documents: written Cantonese is read as Mandarin first.
+  const own = cantoneseAsMandarin(normalizeForIndex(question))
   // A follow-up's previous question counts for coverage and search, but its words weigh less than the new ones.
   const contextNorm = context ? normalizeForIndex(context) : undefined
   const normalized = contextNorm ? `${contextNorm} ${own}` : own

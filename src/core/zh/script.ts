@@ -14,9 +14,14 @@ export function toSimplified(text: string): string {
 
 export type Script = 'simplified' | 'traditional'
 
-/** The script a text is written in: Traditional when converting it to Simplified changes it. */
+/**
+ * The script a text is written in: Traditional when converting it to Simplified changes it. Characters of written
+ * Cantonese that OpenCC maps anyway (搵 → 揾) say nothing about the script: "边度可以搵到" is written in Simplified.
+ */
+const CANTONESE_ONLY = /[搵嗰]/gu
 export function scriptOf(text: string): Script {
-  return toSimplified(text) === text ? 'simplified' : 'traditional'
+  const t = text.replace(CANTONESE_ONLY, '')
+  return toSimplified(t) === t ? 'simplified' : 'traditional'
 }
 
 /** Text in the given script (replies follow the script of the question). */

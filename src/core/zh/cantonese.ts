@@ -1,7 +1,7 @@
 // Written Cantonese read as Mandarin, so one set of readers serves both ("週日插花仲有冇位？" = "周日插花还有没有位？").
 // Only messages with a character Mandarin does not use are touched, and only words whose Mandarin reading is not in
 // doubt in a 微家 group: 仲 is 还 but never in 仲裁, 仔 is 儿子 only after a measure word or 我.
-const MARKER = /[唔冇喺嘅咗佢哋咩乜搵揾睇嗰啲啱嚟咁攰俾畀嘢㗎]|係|系咪|点样|點樣|点算|點算|帮吓|幫吓|个仔|個仔/u
+const MARKER = /[唔冇喺嘅咗佢哋咩乜搵揾睇嗰𠮶啲啱嚟咁攰俾畀嘢㗎]|係|系咪|点样|點樣|点算|點算|帮吓|幫吓|个仔|個仔/u
 
 const WORDS: [RegExp, string][] = [
   [/係咪|系咪/gu, '是不是'],
@@ -11,7 +11,7 @@ const WORDS: [RegExp, string][] = [
   [/先至/gu, '才'],
   [/朝早/gu, '早上'],
   [/夜晚/gu, '晚上'],
-  [/嗰单|嗰單/gu, '那件事'],
+  [/(?:嗰|𠮶)(?:单|單)/gu, '那件事'],
   [/唔该|唔該/gu, '麻烦'],
   [/唔好(?!意思)/gu, '不要'],
   [/唔/gu, '不'],
@@ -31,7 +31,7 @@ const WORDS: [RegExp, string][] = [
   [/睇/gu, '看'],
   [/倾下偈|倾偈/gu, '聊聊'],
   [/成日/gu, '整天'],
-  [/嗰/gu, '那'],
+  [/嗰|𠮶/gu, '那'],
   [/呢度/gu, '这里'],
   [/呢(?=个|啲|次|排)/gu, '这'],
   [/啲/gu, '些'],
