@@ -48,7 +48,8 @@ const HAS: Partial<Record<Detail, RegExp>> = {
   // Papers: an ID or certificate, a form, copies, photos.
   materials: /证(?!明显)|证明|复印件|照片|申请表|登记表|户口|材料|原件/,
   // Who qualifies: a requirement, an age or income bound, a priority.
-  condition: /须|必须|应当|具备|符合|要求|条件|年满|以上|以下|不超过|具有|要有|一要|优先|限/,
+  // A list of what must be there reads as one too: "在有场地、有条件、有活动…的场所".
+  condition: /须|必须|应当|具备|符合|要求|条件|年满|以上|以下|不超过|具有|要有|一要|优先|限|有[^、，,。]{1,4}、有/,
   // How it is done, in words the question may not have: steps, a channel, a form, a number to call.
   procedure: /流程|步骤|程序|方式|途径|渠道|报名|申请表|填写|提交|携带|凭|持.{0,6}[证件]|联系|电话|热线|咨询|登录|网上|扫码|逐级|申报/,
   year: /(?:19|20)\d{2}\s*年?/,

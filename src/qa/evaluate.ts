@@ -79,6 +79,9 @@ export async function evaluate(engine: QaEngine, items: EvalItem[], k = 10) {
   let wronglyDeclined = 0
   let coveredHedged = 0
   let notCoveredHedged = 0
+  /** Covered questions answered (outright or hedged), and how many of those replies quote the answer itself. */
+  let replied = 0
+  let quoted = 0
   const misses: string[] = []
   /** Covered questions whose first passage is not a hit (rank given, -1 beyond k). */
   const notFirst: string[] = []
@@ -98,6 +101,11 @@ export async function evaluate(engine: QaEngine, items: EvalItem[], k = 10) {
       else misses.push(item.id ? `${item.id} ${item.q}` : item.q)
       if (rank !== 0) notFirst.push(`${rank} ${item.id ? `${item.id} ${item.q}` : item.q}`)
       if (r.decision.outcome === 'hedge') coveredHedged++
+      if (r.decision.outcome !== 'decline') {
+        // The reply a resident reads (offline: the quoted sentences), not only the passage it came from.
+        replied++
+        if (textHits((await engine.ask(item.q)).answer, item.must)) quoted++
+      }
       if (r.decision.outcome === 'decline') {
         wronglyDeclined++
         wrong(item, 'answer', r.decision)
@@ -126,6 +134,8 @@ export async function evaluate(engine: QaEngine, items: EvalItem[], k = 10) {
     coveredHedged: round(covered ? coveredHedged / covered : 0),
     /** Uncovered questions answered with no caveat: the confident wrong answers. */
     notCoveredAnsweredOutright: round(uncovered ? (uncovered - declinedCorrectly - notCoveredHedged) / uncovered : 0),
+    /** Of the covered questions answered, the share whose reply text holds the answer (a `must` string). */
+    replyQuotesAnswer: round(replied ? quoted / replied : 0),
     rule: { answer: DECISION_MODEL.answer, hedge: DECISION_MODEL.hedge, floor: DECISION_MODEL.floor, focusGate: DECISION_MODEL.focusGate },
     byKind: Object.fromEntries([...kinds].map(([kind, ranks]) => [kind, rankingFigures(ranks)])),
     misses,

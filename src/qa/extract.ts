@@ -4,6 +4,8 @@
 // terms. A list question gets the whole list; a number question the sentence with the number.
 // Text from documents is only ever quoted, never interpreted, so instructions inside it have no effect.
 import { answerTypes, hasAnswerOf } from './answer-type.ts'
+import { askedDetails, detailsFound } from './detail.ts'
+import { focusOf } from './focus.ts'
 import { normalizeForIndex } from './normalize.ts'
 import { coverageOf, exactOf, type CoverageSpec } from './rerank.ts'
 import type { Passage, PreparedQuery } from './retrieve.ts'
@@ -32,10 +34,17 @@ export function extractAnswer(query: PreparedQuery, spec: CoverageSpec, passages
   const types = answerTypes(query.own)
   const listQ = LIST_QUESTION.test(query.own)
   const numberQ = NUMBER_QUESTION.test(query.own)
+  // The detail asked for (a requirement after 啥条件, a procedure after 怎么申请…, detail.ts) counts like an answer kind:
+  // "在有场地、有条件、有活动…的场所建立妇女微家" answers 要什么条件, "…组织条件尚未成熟的领域" does not.
+  const details = askedDetails(query.own)
+  const focus = focusOf(query.own)
   const scoreText = (s: string) => {
     const norm = normalizeForIndex(s)
     let score = coverageOf(spec, norm) + 0.5 * exactOf(query.exact, norm)
     if (types.some((t) => hasAnswerOf(t, norm))) score += 0.3
+    if (details.length && detailsFound(details, query.own, [norm])) score += 0.3
+    // What is asked about the topic ("开了哪些业务" → 业务, "什么荣誉" → 荣誉, focus.ts) written in the sentence.
+    if (focus.length) score += (0.3 * focus.filter((f) => norm.includes(f)).length) / focus.length
     // The item number of a list ("2、凡推荐人员…") is not the number asked for.
     if (numberQ && HAS_NUMBER.test(norm.replace(LIST_ITEM, ''))) score += 0.3
     return score

@@ -94,6 +94,16 @@ describe('regressions from issue #11 (offline answers)', () => {
     expect(r.answer).toContain('示范点25个以上')
   })
 
+  it('requirement question: the sentence that lists what must be there, not one that only says 条件', async () => {
+    const r = await offline().ask('妇女微家要有什么条件才可以建？')
+    expect(r.answer.split('\n')[0]).toContain('有场地、有条件、有活动')
+  })
+
+  it('what is asked about the topic is in the quoted sentence (哪些职责 → the list of duties)', async () => {
+    const r = await offline().ask('反拐联席会议都负责哪些职责？')
+    expect(r.answer).toContain('协调和推动政府有关部门的反拐工作')
+  })
+
   it('"where from" question: the answering sentence, not the start of the chunk', async () => {
     const r = await offline().ask('建妇女微家的经费从哪里来？')
     expect(r.answer.split('\n')[0]).toContain('争取财政支持')
