@@ -9,6 +9,7 @@ import { hnswBackend } from '../src/adapters/hnsw/index.ts'
 import { silentLogger } from '../src/core/log.ts'
 import { OfflineEmbedder } from '../src/qa/embedder-offline.ts'
 import { LAB } from '../src/qa/decide.ts'
+import { VALUE_REACH } from '../src/qa/detail.ts'
 import { QaEngine } from '../src/qa/engine.ts'
 import { readEvalFile, readSplit, splitItems } from '../src/qa/evaluate.ts'
 import { KnowledgeIndex } from '../src/qa/index-store.ts'
@@ -22,6 +23,7 @@ const items = files.flatMap((f) => readEvalFile(readFileSync(join(FIX, 'qa-real'
 const split = readSplit(readFileSync(join(FIX, 'qa-real', 'split.json'), 'utf8'))
 const tune = splitItems(items, split).tune as (typeof items)[number][]
 LAB.on = true
+if (process.env.REACH) VALUE_REACH.n = Number(process.env.REACH)
 const dir = await mkdtemp(join(tmpdir(), 'wj-lab-'))
 try {
   await ingest({ vectors: hnswBackend, kbDir: KB, indexDir: dir, makeEmbedder: (g) => new OfflineEmbedder(g), log })

@@ -86,6 +86,13 @@ describe('the asked detail beside the topic', () => {
     expect(valuesFound(askedValues(total), total, ['香菇户从信用社贷得小额贷款累计达35万元。'], plain)).toBe(true)
   })
 
+  it('wants the value near its noun, not anywhere in the window', () => {
+    const q = '村妇代会主任每月能领多少报酬'
+    const plain = (t: string, w: string) => w.includes(t)
+    expect(valuesFound(askedValues(q), q, ['村妇代会主任95%以上都兼计生专干，负责计划生育工作，大多数报酬也拿的是计生经费。'], plain)).toBe(false)
+    expect(valuesFound(askedValues(q), q, ['村妇代会主任报酬每月300元，由村集体支付。'], plain)).toBe(true)
+  })
+
   it('sees the documents\' redaction marks', () => {
     expect(masked('户籍人口88.94万的***区')).toBe(true)
     expect(masked('×××街道妇联主席')).toBe(true)

@@ -38,6 +38,14 @@ const ASKS: [Detail, RegExp][] = [
   ['cost', /(?:费|金|款|钱|薪|价)(?:是|要|有|大概|一共|一年|一个月|每月|每年)?(?:多少|几)|(?:奖|交|贷|赔|领|补|给)(?:了)?多少|多少(?:奖金|费|钱|款|救助金|资助)|会费|交钱|收钱|要钱/],
 ]
 
+/** How far from the asked noun its value may stand, in characters either side (12: nested CV on the tuning side, test/fixtures/qa-real/README.md). */
+export const VALUE_REACH = { n: 12 }
+function nearWord(w: string, word: string): string[] {
+  const out: string[] = []
+  for (let i = w.indexOf(word); i >= 0; i = w.indexOf(word, i + 1)) out.push(w.slice(Math.max(0, i - VALUE_REACH.n), i + word.length + VALUE_REACH.n))
+  return out
+}
+
 /** Common surnames: a name is a surname and one or two characters beside a title. */
 const SURNAME = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤'
 const TITLE = '主席|副主席|会长|书记|主任|校长|站长|园长|负责人|理事长|同志|女士|先生|老师|院长|所长|局长|镇长|县长|区长|村长'
@@ -207,7 +215,11 @@ export function valuesFound(asked: AskedValue[], question: string, windows: stri
     windows.some((w) => {
       const named = present(head, w) || (head.length >= 3 && w.includes(head.slice(-2)))
       if (!named) return false
-      return details.every((d) => hasDetail(d, w, question))
+      // Written as asked, the value must stand near it ("累计达35万元" beside 贷款), not anywhere in the window
+      // ("…95%以上都兼计生专干…大多数报酬也拿的是计生经费" gives no 报酬).
+      const word = w.includes(head) ? head : head.length >= 3 && w.includes(head.slice(-2)) ? head.slice(-2) : undefined
+      const near = word ? nearWord(w, word) : [w]
+      return near.some((x) => details.every((d) => hasDetail(d, x, question)))
     }),
   )
 }
