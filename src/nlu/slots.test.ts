@@ -522,3 +522,11 @@ describe('written Cantonese in any script', () => {
     expect(normalize('週六嗰個親子閱讀幫我記低名')).toBe('周六那个亲子阅读帮我记下名')
   })
 })
+
+describe('written Cantonese without harm to Mandarin words', () => {
+  it('keeps 联系, 关系 and 女朋友', () => {
+    expect(normalize('唔該聯系我')).toBe('麻烦联系我')
+    expect(normalize('我女朋友唔嚟')).toBe('我女朋友不来')
+    expect(normalize('佢係我老公')).toBe('他是我老公')
+  })
+})
