@@ -193,6 +193,11 @@ describe('regressions from issue #11 (offline answers)', () => {
     expect(loans.answer).toContain('727.32万元')
   })
 
+  it('a year the documents never write is declined; a year they write is not held back', async () => {
+    expect((await offline().ask('苍南县妇联2018年得了哪些荣誉？')).grounded).toBe(false)
+    expect((await offline().ask('苍南县妇联2013年得了哪些荣誉？')).grounded).toBe(true)
+  })
+
   it('a question for a phone number the documents do not give is declined, though its topic is there', async () => {
     const r = await offline().ask('反拐联席会议办公室电话是多少')
     expect(r.grounded).toBe(false)
