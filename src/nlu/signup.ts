@@ -192,11 +192,15 @@ const FAMILY_WORD = new RegExp(`(?:大)?(?:${RELATIVE_WORDS.join('|')})`, 'u')
  * The person a pronoun in the sign-up stands for, told of in the story around it ("我妈这两年身体不好…插花课算她一个，我
  * 陪她一块去"): the story's clauses are set aside for the count, but whom "她" means is read there.
  */
-function withAntecedent(p: People, t: string): People {
+export function withAntecedent(p: People, t: string): People {
   if (p.relatives.length || p.names.length) return p
-  const together = TOGETHER.test(t)
-  if (!together && !FOR_THEM.test(t)) return p
-  const word = FAMILY_WORD.exec(t.replace(/俺/gu, '我'))?.[0]
+  const said = t.replace(/俺/gu, '我')
+  const cue = TOGETHER.exec(said) ?? FOR_THEM.exec(said)
+  if (!cue) return p
+  const together = TOGETHER.test(said)
+  // The family word told last before the sign-up ("儿媳妇坐月子，大孙子没人带…我领大孙子去": 大孙子), else the first.
+  const before = [...said.slice(0, cue.index + cue[0].length + 4).matchAll(new RegExp(FAMILY_WORD.source, 'gu'))]
+  const word = before[before.length - 1]?.[0] ?? FAMILY_WORD.exec(said)?.[0]
   if (!word) return p
   return { ...p, relatives: [word], self: together, count: together ? 2 : 1 }
 }

@@ -530,3 +530,11 @@ describe('written Cantonese without harm to Mandarin words', () => {
     expect(normalize('佢係我老公')).toBe('他是我老公')
   })
 })
+
+describe('whom the sign-up is for, told before it (batch n)', () => {
+  const resident: Situation = { ...sit, role: 'resident' }
+  it('takes the family word told last before the sign-up, and regional words for a daughter', () => {
+    expect(understand('我姐在外地，外甥来我家过周末，周六阅读我领外甥去', resident).slots).toMatchObject({ self: true, count: 2, relatives: ['外甥'] })
+    expect(understand('俺家丫头吵着要去插花，俺俩都去', resident).slots).toMatchObject({ self: true, count: 2, relatives: ['丫头'] })
+  })
+})

@@ -14,7 +14,7 @@ import { learnedCategories, learnedIntents, type IntentScore } from './learned/i
 import { categoryOfNeed, problemCategory } from './need.ts'
 import { peopleIn } from './people.ts'
 import { readByRules, readPending } from './rules.ts'
-import { cancelSlots, infoField, readSignup, removalTarget } from './signup.ts'
+import { cancelSlots, infoField, readSignup, removalTarget, withAntecedent } from './signup.ts'
 import { activityRef, normalize } from './text.ts'
 import type { Intent, Situation, Slots, Understanding } from './types.ts'
 
@@ -147,7 +147,7 @@ export function readAs(intent: Intent, t: string, sit: Situation): Understanding
     case 'signup.join': {
       const read = same(readSignup(t, sit))
       if (read) return read
-      const p = peopleIn(t)
+      const p = withAntecedent(peopleIn(t), t)
       const slots: Slots = withActivity({ self: p.self, count: p.count })
       if (p.names.length) slots.names = p.names
       if (p.relatives.length) slots.relatives = p.relatives
