@@ -26,6 +26,8 @@ const SHARED = [
  * its own Redis prefix, every bot stopped and every stub restored after its test: they share their worker's
  * module cache, so Wechaty and the mock load once a worker instead of once a file (~2 s each).
  */
+// Not here: test/outage.test.ts stops and restarts a redis-server under a live bot. Once, in a loaded full run, its
+// teardown (bot.stop) hung past the hook's 60 s in the shared worker; it now runs in its own module cache.
 const BOTS = [
   'test/signups.test.ts',
   'test/referrals.test.ts',
@@ -33,7 +35,6 @@ const BOTS = [
   'test/reminders-once.test.ts',
   'test/foundation.test.ts',
   'test/persistence.test.ts',
-  'test/outage.test.ts',
   'test/outbox.test.ts',
   'test/outbox-pacing.test.ts',
   'test/console.auth.test.ts',
