@@ -121,13 +121,13 @@ function readIntent(raw: string, sit: Situation): Understanding {
   // model crosses to a help request at the ordinary margin.
   const weakJoin = rule.intent === 'signup.join' && rule.slots.activity === undefined && intent === 'help.request' && !namesActivityInFull(raw, sit)
   if (crosses && top.p < CROSS_CERTAINTY && !weakJoin) return rule
-  // A trouble the rules heard is not turned into a question for the documents or into silence unless the model is
-  // all but certain: a help request read as a question loses the referral ("我前夫一直不给抚养费，法律援助去哪申请").
   // "以前哪有什么培训，不都是自己摸索出来的": a rhetorical question the rules heard asks the documents nothing.
   if (rule.intent === 'chatter' && intent === 'qa.question' && RHETORICAL.test(raw) && !/[？?]/u.test(raw) && top.p < CROSS_CERTAINTY) return rule
   // Asked in general ("如果有人在群里说自己不想活了，我们应该怎么做"): the rules' question stands unless the model is sure.
   if (rule.intent === 'qa.question' && GENERAL.test(raw) && isHelp(intent) && top.p < CROSS_CERTAINTY) return rule
-  // Her own trouble in her own voice, or someone else's harm the model would let pass in silence.
+  // A trouble the rules heard in her own voice is not turned into a question for the documents or into silence unless
+  // the model is all but certain: a help request read as a question loses the referral ("我前夫一直不给抚养费，法律
+  // 援助去哪申请"). Nor is someone else's harm let pass in silence.
   const ownVoice = rule.intent === 'help.request' && OWN_VOICE.test(normalize(raw)) && !GENERAL.test(raw)
   if (top.p < CROSS_CERTAINTY && ((ownVoice && (intent === 'qa.question' || intent === 'chatter')) || (rule.intent === 'help.third_party' && intent === 'chatter'))) return rule
   const pRule = ranked.find((s) => s.intent === rule.intent)?.p ?? 0
