@@ -1,6 +1,6 @@
 // Decision lab, step 2: nested CV (decision-train.ts recipe) of feature sets over the dumped tuning rows.
 // Usage: npx tsx scripts/decision-lab-cv.ts ROWS.json 'setName=feat1,feat2,…' … [--seeds 3] [--gate-on]
-// A feature is a decision-model.ts FEATURES name or lab.NAME (decide.ts labSignals); prefix '-' / '+' sets its sign.
+// A feature is a decision-model.ts FEATURES name or lab.NAME (src/qa/decision-lab.ts labSignals); prefix '-' / '+' sets its sign.
 import { readFileSync } from 'node:fs'
 import { FEATURES, outcome, signsOf, type FeatureName } from '../src/qa/decision-model.ts'
 import { predict } from '../src/qa/logistic.ts'

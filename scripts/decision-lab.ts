@@ -9,6 +9,7 @@ import { hnswBackend } from '../src/adapters/hnsw/index.ts'
 import { silentLogger } from '../src/core/log.ts'
 import { OfflineEmbedder } from '../src/qa/embedder-offline.ts'
 import { LAB } from '../src/qa/decide.ts'
+import { labSignals } from '../src/qa/decision-lab.ts'
 import { VALUE_REACH } from '../src/qa/detail.ts'
 import { QaEngine } from '../src/qa/engine.ts'
 import { readEvalFile, readSplit, splitItems } from '../src/qa/evaluate.ts'
@@ -22,7 +23,7 @@ const files = 'abcdefghij'.split('').map((c) => `questions-${c}.jsonl`)
 const items = files.flatMap((f) => readEvalFile(readFileSync(join(FIX, 'qa-real', f), 'utf8')).map((i) => ({ ...i, file: f })))
 const split = readSplit(readFileSync(join(FIX, 'qa-real', 'split.json'), 'utf8'))
 const tune = splitItems(items, split).tune as (typeof items)[number][]
-LAB.on = true
+LAB.signals = labSignals
 if (process.env.REACH) VALUE_REACH.n = Number(process.env.REACH)
 const dir = await mkdtemp(join(tmpdir(), 'wj-lab-'))
 try {

@@ -1,11 +1,12 @@
 // Residents and activities: sign-ups (+N, family, named people, pasted 接龙 lists), cancellations, removals,
 // rosters, status, which activities are open, and questions about one activity. Pure.
+import { CHOICE_QUESTION } from '../core/zh/question-forms.ts'
 import { explicitCount, NAME, namesIn, peopleIn, RELATIVE_WORDS, type People } from './people.ts'
 import { DISTRESS, problemCategory } from './need.ts'
 import { activityRef, NUM, numberOf } from './text.ts'
 import type { Situation, Understanding } from './types.ts'
 
-const QUESTION = /[？?]|是.{1,12}还是|([\u4e00-\u9fff])不\1|吗|么|没有?$|呢|怎么|如何|多少|几|啥|什么|哪|是不是|能不能|可不可以|有没有|咋/u
+const QUESTION = new RegExp(`[？?]|${CHOICE_QUESTION}|吗|么|没有?$|呢|怎么|如何|多少|几|啥|什么|哪|是不是|能不能|可不可以|有没有|咋`, 'u')
 
 // ---------------------------------------------------------------- pasted 接龙 lists
 

@@ -11,11 +11,11 @@ import { askedDetails, askedValues, detailsFound, masked, valuesFound } from './
 import { focusOf } from './focus.ts'
 import { lexiconOf } from './lexicon.ts'
 import { coverageOf, exactOf, type CoverageSpec } from './rerank.ts'
-import { contentTerms, GRAM_MARK } from './tokenize.ts'
+import { GRAM_MARK } from './tokenize.ts'
 import { GENERIC, SCAFFOLD } from './weak-words.ts'
 import type { Passage, PreparedQuery } from './retrieve.ts'
 
-const SENTENCE = /[^。！？；\n]+[。！？；]?/g
+export const SENTENCE = /[^。！？；\n]+[。！？；]?/g
 
 /** Share of passages from which a word counts as common in this folder, and where it bottoms out. */
 const KB_COMMON = 0.05
@@ -240,8 +240,8 @@ export function decisionFeatures(index: KnowledgeIndex, query: PreparedQuery, ba
     detailAsked: details.length > 0 || values.length > 0,
     detailOk,
     masked: masked(bestWindow),
-    ...missingShares(index, query, spec, bestWindow),
-    lab: LAB.on ? labSignals(index, query, spec, head, passages, bestWindow, best, scored.filter(([, c]) => c >= sentence * DETAIL_NEAR - 1e-9).map(([w]) => w)) : undefined,
+    ...missingShares(index, query, spec, bestWindow, present),
+    lab: LAB.signals?.({ index, query, spec, head, passages, bestWindow, best, close, present }),
   }
   return { sentence, passage, typeOk, key, similarity, unknown, best, focus, extra }
 }
@@ -249,7 +249,7 @@ export function decisionFeatures(index: KnowledgeIndex, query: PreparedQuery, ba
 const CJK = /^[\u3400-\u9fff\uf900-\ufaff]+$/
 
 /** Whether the folder has the word: as an indexed word, or (Chinese) every character pair of it somewhere. */
-function inFolder(index: KnowledgeIndex, t: string): boolean {
+export function inFolder(index: KnowledgeIndex, t: string): boolean {
   if (index.keyword.df(t) > 0) return true
   if (t.length < 2 || !CJK.test(t)) return false
   for (let i = 0; i + 1 < t.length; i++) if (!index.keyword.df(GRAM_MARK + t.slice(i, i + 2))) return false
@@ -276,7 +276,7 @@ export function outcomeOf(model: DecisionModel, f: DecisionFeatures): Outcome {
  * index counts by its rarest character pair; a word the folder never uses gets the top value), generic words
  * and single characters cut down as in the coverage weights.
  */
-function folderIdf(index: KnowledgeIndex, t: string): number {
+export function folderIdf(index: KnowledgeIndex, t: string): number {
   let df = index.keyword.df(t)
   if (!df && t.length >= 2 && CJK.test(t)) {
     df = Infinity
@@ -292,18 +292,23 @@ const SINGLE_WEIGHT = 0.3
  * Folder-IDF-weighted share of the question's decision terms that `window` lacks (DecisionFeatures.extra.missing),
  * and its two parts: the words an everyday-word entry (alias, glossary, lexicon row) recognises, and the rest.
  */
-function missingShares(index: KnowledgeIndex, query: PreparedQuery, spec: CoverageSpec, window: string): { missing: number; missingEveryday: number; missingOther: number } {
-  const has = presenceOf(index, query, spec)
-  const present = (t: string) => has(t, window)
-  const overlaps = (t: string, fragments: string[]) => fragments.some((f) => f.includes(t) || t.includes(f))
+function missingShares(index: KnowledgeIndex, query: PreparedQuery, spec: CoverageSpec, window: string, present: (t: string, window: string) => boolean): { missing: number; missingEveryday: number; missingOther: number } {
   const terms = spec.terms.filter((t) => spec.weight(t) > 0)
   const total = terms.reduce((s, t) => s + folderIdf(index, t), 0)
-  const all = lexiconOf(query.own)
-  const everyday = (t: string) =>
-    all.some((l) => overlaps(t, l.colloquial.split(' '))) || spec.bridges.some((b) => overlaps(t, b.fragments)) || query.aliases.some((a) => a.colloquial.includes(t) || t.includes(a.colloquial))
+  const everyday = everydayOf(query, spec)
   const share = (ts: string[]) => (total ? ts.reduce((s, t) => s + folderIdf(index, t), 0) / total : 0)
-  const absent = terms.filter((t) => !present(t))
+  const absent = terms.filter((t) => !present(t, window))
   return { missing: share(absent), missingEveryday: share(absent.filter(everyday)), missingOther: share(absent.filter((t) => !everyday(t))) }
+}
+
+/** A question word and a bridge's fragments overlap when either holds the other. */
+export const overlaps = (t: string, fragments: string[]) => fragments.some((f) => f.includes(t) || t.includes(f))
+
+/** Whether a question word is an everyday word some entry recognises: a lexicon row, a glossary bridge or an alias. */
+export function everydayOf(query: PreparedQuery, spec: CoverageSpec): (t: string) => boolean {
+  const lexicon = lexiconOf(query.own)
+  return (t) =>
+    lexicon.some((l) => overlaps(t, l.colloquial.split(' '))) || spec.bridges.some((b) => overlaps(t, b.fragments)) || query.aliases.some((a) => a.colloquial.includes(t) || t.includes(a.colloquial))
 }
 
 /**
@@ -311,152 +316,29 @@ function missingShares(index: KnowledgeIndex, query: PreparedQuery, spec: Covera
  * or through a lexicon row whose official word the folder has (the lexicon's official words stand for the
  * everyday words that point to them).
  */
-function presenceOf(index: KnowledgeIndex, query: PreparedQuery, spec: CoverageSpec): (t: string, window: string) => boolean {
+export function presenceOf(index: KnowledgeIndex, query: PreparedQuery, spec: CoverageSpec): (t: string, window: string) => boolean {
   const lexicon = lexiconOf(query.own).filter((l) => inFolder(index, l.formal))
-  const overlaps = (t: string, fragments: string[]) => fragments.some((f) => f.includes(t) || t.includes(f))
   return (t, window) =>
     window.includes(t) ||
     spec.bridges.some((b) => overlaps(t, b.fragments) && b.formal.some((f) => window.includes(f))) ||
     lexicon.some((l) => overlaps(t, l.colloquial.split(' ')) && window.includes(l.formal))
 }
 
-/** The decision lab (scripts/decision-lab.ts) switches this on to record candidate signals; the runtime never does. */
-export const LAB = { on: false }
+/** What the decision lab (scripts/decision-lab.ts, src/qa/decision-lab.ts) reads of one question. */
+export interface LabInput {
+  index: KnowledgeIndex
+  query: PreparedQuery
+  spec: CoverageSpec
+  head: Passage[]
+  passages: Passage[]
+  bestWindow: string
+  best: number
+  close: string[]
+  present: (t: string, window: string) => boolean
+}
 
 /**
- * Candidate signals measured by the decision lab (test/fixtures/qa-real/README.md, decision round on the 1,015
- * tuning questions). The one kept, `missing` split by everyday words, is computed for the runtime in
- * missingShares; missUnexpl / missExpl here are the same figures as the lab first measured them.
+ * The decision lab sets `signals` to record candidate signals beside the shipped ones; the runtime never does, so
+ * none of that code is on the message path.
  */
-function labSignals(index: KnowledgeIndex, query: PreparedQuery, spec: CoverageSpec, head: Passage[], passages: Passage[], bestWindow: string, best: number, close: string[]): Record<string, number> {
-  const lexicon = lexiconOf(query.own).filter((l) => inFolder(index, l.formal))
-  const overlaps = (t: string, fragments: string[]) => fragments.some((f) => f.includes(t) || t.includes(f))
-  const present = (t: string, window: string) =>
-    window.includes(t) ||
-    spec.bridges.some((b) => overlaps(t, b.fragments) && b.formal.some((f) => window.includes(f))) ||
-    lexicon.some((l) => overlaps(t, l.colloquial.split(' ')) && window.includes(l.formal))
-  const terms = spec.terms.filter((t) => spec.weight(t) > 0)
-  const idf = new Map(terms.map((t) => [t, folderIdf(index, t)]))
-  const maxIdf = Math.max(0, ...idf.values())
-  const n = index.keyword.size || 1
-  const topIdf = Math.log((n + 1) / 0.5)
-  const textOf = (p: Passage) => `${index.normalizedHeading(p.row)} ${index.normalizedText(p.row)}`
-  const missIn = (text: string) => {
-    const total = terms.reduce((s, t) => s + idf.get(t)!, 0)
-    return total ? terms.filter((t) => !present(t, text)).reduce((s, t) => s + idf.get(t)!, 0) / total : 0
-  }
-  // The best single sentence (with heading), by decision coverage.
-  let bestSentence = ''
-  let sentenceCov = 0
-  for (const p of head) {
-    const heading = index.normalizedHeading(p.row)
-    for (const s of (index.normalizedText(p.row).match(SENTENCE) ?? []).map((x) => x.trim()).filter(Boolean)) {
-      const c = coverageOf(spec, `${heading} ${s}`)
-      if (c > sentenceCov + 1e-9) {
-        sentenceCov = c
-        bestSentence = `${heading} ${s}`
-      }
-    }
-  }
-  const absentW = terms.filter((t) => !present(t, bestWindow))
-  const rarest = [...terms].sort((a, b) => idf.get(b)! - idf.get(a)!)[0]
-  const top = passages[0]
-  const topText = top ? textOf(top) : ''
-  // Proximity: the shortest stretch of the best passage holding every present specific term (idf above the median).
-  const bp = head[best]
-  let prox = 1
-  if (bp) {
-    const text = index.normalizedText(bp.row)
-    const sorted = [...idf.values()].sort((a, b) => a - b)
-    const med = sorted[Math.floor(sorted.length / 2)] ?? 0
-    const ks = terms.filter((t) => idf.get(t)! >= med && t.length >= 2 && text.includes(t))
-    if (ks.length >= 2) {
-      const occ: [number, number][] = []
-      ks.forEach((t, j) => {
-        for (let i = text.indexOf(t); i >= 0; i = text.indexOf(t, i + 1)) occ.push([i, j])
-      })
-      occ.sort((a, b) => a[0] - b[0])
-      let bestSpan = Infinity
-      const count = new Array<number>(ks.length).fill(0)
-      let have = 0
-      let lo = 0
-      for (let hi = 0; hi < occ.length; hi++) {
-        if (count[occ[hi]![1]]!++ === 0) have++
-        while (have === ks.length) {
-          const [i0, j0] = occ[lo]!
-          const [i1, j1] = occ[hi]!
-          bestSpan = Math.min(bestSpan, i1 + ks[j1]!.length - i0)
-          if (--count[j0]! === 0) have--
-          lo++
-        }
-      }
-      prox = Math.min(1, ks.reduce((s, t) => s + t.length, 0) / bestSpan)
-    }
-  }
-  // Words the best window lacks, split by whether an everyday-word entry (alias, glossary, lexicon) explains them.
-  const explained = () => {
-    const allLex = lexiconOf(query.own)
-    const isExplained = (t: string) =>
-      allLex.some((l) => overlaps(t, l.colloquial.split(' '))) || spec.bridges.some((b) => overlaps(t, b.fragments)) || query.aliases.some((a) => a.colloquial.includes(t) || t.includes(a.colloquial))
-    const total = terms.reduce((s, t) => s + idf.get(t)!, 0) || 1
-    const w = (ts: string[]) => ts.reduce((s, t) => s + idf.get(t)!, 0) / total
-    const absent = terms.filter((t) => !present(t, bestWindow))
-    return {
-      missUnexpl: w(absent.filter((t) => !isExplained(t))),
-      missExpl: w(absent.filter((t) => isExplained(t))),
-      missUnexplOut: w(absent.filter((t) => !isExplained(t) && !inFolder(index, t))),
-      missUnexplIn: w(absent.filter((t) => !isExplained(t) && inFolder(index, t))),
-      missOut: w(absent.filter((t) => !inFolder(index, t))),
-      missIn: w(absent.filter((t) => inFolder(index, t))),
-    }
-  }
-  // A yes/no question ("要交报名费不", "有补贴吗", "要不要预约"): what it asks whether is the predicate, which a
-  // window close to the question must name.
-  const yesNo = () => {
-    const ts = new Set<string>()
-    for (const [clause] of query.own.matchAll(/[^，,。？?！!；;、\s]+/g)) {
-      const ab = /(\p{Script=Han})不\1|是否|有没有|能否|可否/u.exec(clause)
-      if (ab) {
-        contentTerms(clause.slice(ab.index + ab[0].length)).filter((t) => t.length >= 2 && spec.weight(t) > 0).slice(0, 2).forEach((t) => ts.add(t))
-        continue
-      }
-      if (/(?:吗|不|么|没)$/.test(clause)) contentTerms(clause.replace(/(?:吗|不|么|没)$/, '')).filter((t) => t.length >= 2 && spec.weight(t) > 0).slice(-2).forEach((t) => ts.add(t))
-    }
-    const yn = [...ts]
-    if (!yn.length) return { ynAsked: 0, ynMissing: 0, ynShare: 1 }
-    const share = Math.max(0, ...[bestWindow, ...close].map((w) => yn.filter((t) => present(t, w)).length / yn.length))
-    return { ynAsked: 1, ynMissing: share < 1 - 1e-9 ? 1 : 0, ynShare: share }
-  }
-  // The asked attribute when it is an answer-kind word (利息, 电话, 工资, 费用…): the word itself, not only some
-  // amount or number, in a window close to the question.
-  const attribute = () => {
-    const ws = [...new Set([...contentTerms(query.own)].filter((t) => t.length >= 2 && answerTypes(t).length > 0))]
-    if (!ws.length) return { attrAsked: 0, attrMissing: 0 }
-    const found = [bestWindow, ...close].some((w) => ws.every((t) => present(t, w)))
-    return { attrAsked: 1, attrMissing: found ? 0 : 1 }
-  }
-  const bm25s = passages.map((p) => p.bm25 ?? 0)
-  const maxBm = Math.max(0, ...bm25s)
-  return {
-    sentence1: sentenceCov,
-    sentMissing: missIn(bestSentence),
-    rareAbsent: maxIdf && absentW.length ? Math.max(...absentW.map((t) => idf.get(t)!)) / maxIdf : 0,
-    rareAbsentAbs: absentW.length ? Math.max(...absentW.map((t) => idf.get(t)!)) / topIdf : 0,
-    rarestAbsentTop: rarest && !present(rarest, topText) ? 1 : 0,
-    rarestAbsentHead: rarest && !head.some((p) => present(rarest, textOf(p))) ? 1 : 0,
-    missingTop: missIn(topText),
-    missingPassage: Math.min(1, ...head.map((p) => missIn(textOf(p)))),
-    prox,
-    bm25Agree: top && maxBm > 0 && (top.bm25 ?? 0) >= maxBm - 1e-9 ? 1 : 0,
-    bm25TopShare: maxBm > 0 ? (top?.bm25 ?? 0) / maxBm : 0,
-    qLen: Math.log(1 + query.own.length),
-    nTerms: terms.length,
-    gap: top ? (top.score - (passages[1]?.score ?? 0)) / (Math.abs(top.score) || 1) : 0,
-    maxIdf: maxIdf / topIdf,
-    ...explained(),
-    ...yesNo(),
-    ...attribute(),
-    asks: (query.own.match(/多少|几(?!乎)|哪|什么|啥|怎么|咋|如何|谁|是否|能不能|可不可以|有没有|要不要|吗|不(?=[？?]|$)/gu) ?? []).length,
-    clauses: query.own.split(/[，,。？?！!；;\s]+/).filter((c) => c.length >= 2).length,
-  }
-}
+export const LAB: { signals?: (input: LabInput) => Record<string, number> } = {}

@@ -234,15 +234,17 @@ export function finalOrder(index: KnowledgeIndex, query: PreparedQuery, ranked: 
   return suppressNearDuplicates(ordered, (p) => normalizeForIndex(p.chunk.text), k, NEAR_DUPLICATE)
 }
 
+const YEAR = /(?<!\d)(?:19|20)\d{2}(?!\d)/gu
+/** The years each loaded folder writes, found once per index on first need. */
 const yearsOf = new WeakMap<KnowledgeIndex, Set<string>>()
 /** The question names a year (1900–2099) that no passage of the folder writes. */
 export function unwrittenYear(index: KnowledgeIndex, question: string): boolean {
-  const asked = question.match(/(?<!\d)(?:19|20)\d{2}(?!\d)/gu)
+  const asked = question.match(YEAR)
   if (!asked) return false
   let years = yearsOf.get(index)
   if (!years) {
     years = new Set<string>()
-    for (const c of index.chunks) for (const y of `${c.heading.join(' ')} ${c.text}`.match(/(?<!\d)(?:19|20)\d{2}(?!\d)/gu) ?? []) years.add(y)
+    for (const c of index.chunks) for (const y of `${c.heading.join(' ')} ${c.text}`.match(YEAR) ?? []) years.add(y)
     yearsOf.set(index, years)
   }
   return asked.some((y) => !years.has(y))
