@@ -123,3 +123,24 @@ describe('pleas and feelings', () => {
     expect(readDanger(danger)).toBeDefined()
   })
 })
+
+// Batch p: grave violence a few days behind her, or with him gone now, is a request (which still names 110 and
+// 12338); a threat for tonight, hiding, or anything happening now stays an emergency. Debt that leaves her
+// breathless and a laughing "要晕倒了" are figures of speech.
+describe('a few days behind her', () => {
+  it.each([
+    ['上礼拜他把我推下楼梯，现在腿还青着，我想问问能不能离婚', '他刚把我推下楼梯，我起不来'],
+    ['前天晚上他掐我脖子，他今天出差了，我该怎么办', '他昨晚掐我脖子，说今晚回来接着收拾我'],
+    ['那天他喝多了掐我脖子，这几天住我妈家', '他又喝多了，掐我脖子，我躲在厕所'],
+    ['房贷车贷压得我喘不过气，想找点兼职', '我喘不过气来，嘴唇发紫，家里没人'],
+    ['婆婆非让我们过年去她家，哈哈我要晕倒了', '我头好晕，要晕倒了，一个人在家'],
+  ])('%s is not an emergency; %s is', (calm, danger) => {
+    expect(readDanger(calm)).toBeUndefined()
+    expect(readDanger(danger)).toBeDefined()
+  })
+
+  it('a threat for later today after a past beating is danger now', () => {
+    expect(readDanger('昨晚他打我，今晚说回来接着打')?.danger).toBe('violence')
+    expect(readDanger('他上周打了我，刚才发消息说回来就收拾我')?.danger).toBe('violence')
+  })
+})

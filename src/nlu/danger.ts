@@ -26,7 +26,7 @@ export const HYPERBOLE =
  * ("道具刀", a murder-mystery game).
  */
 const FIGURATIVE =
-  /(?:跟|像|好像|如同)[^，。！？,!?]{0,8}(?:一样|似的)|[得到](?:我|人)?(?:要死|想死|吐血|半死)|(?:压力|觉得|有时候|憋屈|郁闷|烦|累).{0,10}喘不(?:上|过)气|最近.{0,8}喘不(?:上|过)气(?:来)?|道具\p{Script=Han}{0,2}|剧本杀|演(?:戏|凶手|坏人)|拍戏/gu
+  /(?:跟|像|好像|如同)[^，。！？,!?]{0,8}(?:一样|似的)|[得到](?:我|人)?(?:要死|想死|吐血|半死)|(?:压力|觉得|有时候|憋屈|郁闷|烦|累|压得|逼得|房贷|车贷|贷款|欠债|债|日子|生活|家务).{0,10}喘不(?:上|过)气|(?:哈哈|😂|🤣|无语|服了|醉了)[^，。！？,!?]{0,10}(?:要|快)晕(?:倒|过去)?了|(?:要|快)晕(?:倒|过去)?了[^，。！？,!?]{0,4}(?:哈哈|😂|🤣)|最近.{0,8}喘不(?:上|过)气(?:来)?|道具\p{Script=Han}{0,2}|剧本杀|演(?:戏|凶手|坏人)|拍戏/gu
 /** "救命" as an exclamation ("救命 这插花也太好看了吧", "救命 我要报插花！！！"): the word goes, the rest is still read. */
 const CRY_OF_DELIGHT = /救命[啊呀]*[，,！!\s]*(?=.{0,10}(?:太.{1,4}了|好(?:看|美|可爱|好吃|香|帅|笑|喜欢)|我要报|笑死|哈哈|😂|🤣|😭😭)|.{0,16}(?:还有(?:没有)?(?:位|名额|空)|(?:给|帮)我留(?:一个|个)|帮我(?:报|取消|留|占)))/gu
 /**
@@ -238,6 +238,8 @@ export function readDanger(raw: string): DangerReading | undefined {
     const safeSaid = /现在没事|现在(?:安全|好)了|已经(?:没事|安全)|(?:他|人)(?:上班|出门|出去|走)(?:去)?了|他不在家|回娘家了|住(?:在)?(?:我妈|娘家|妈妈|我姐|朋友|亲戚|我妹)家|(?:躲|住|待)(?:在)?娘家|搬出来/u.test(t)
     // Hitting with no sign of now or of again (a statement, "老公打我，我想离婚") is a help request.
     if (!over && !safeSaid && (NOW.test(told) || /又|再次|再一次/u.test(told))) signals.push('violence-now')
+    // Hit before and told it will happen again tonight ("昨晚他打我，今晚说回来接着打"): the threat is the danger now.
+    else if (THREAT.test(t) || LATER_TODAY.test(t)) signals.push('violence-now')
   }
   // A body in trouble long ago ("孩子爸爸上个月车祸走了"): grief or a story, not an emergency now.
   if (signals.length > 0 && signals.every((s) => s === 'medical') && violenceIsOver(t)) return undefined
@@ -273,8 +275,29 @@ export function isPastViolence(raw: string): boolean {
   return VIOLENCE_SOFT.test(t) && !readDanger(raw)
 }
 
-/** Violence told as a story long past, with nothing about now or tonight. */
+/** Days ago, not long ago: 昨晚 / 上周 / 上次. */
+const NEAR_PAST = /昨天|昨晚|昨儿|前天|前晚|上周|上星期|上礼拜|上次|上回|前几天|那天|那次|那晚/u
+/** Away from him now: she is not where he is. */
+const AWAY = /(?:住|待)(?:在)?(?:娘家|我妈家|妈妈家|朋友家|亲戚家|我姐家|我妹家|宿舍|我这儿?|我家|我们家)|搬出来了|他(?:去)?(?:上班|出门|出去|走)(?:去)?了|他不在家/u
+/** More violence promised for later today. */
+const LATER_TODAY = /(?:今晚|今天晚上|回来|等会儿?|一会儿?|待会儿?).{0,6}(?:接着|还要|还得|再|就)?(?:打|揍|收拾|算账|弄死|砍)/u
+/** What he says he will do: a threat keeps the danger now, whenever it was said. */
+const THREAT = /威胁|扬言|要杀|要弄死|要打死|打死(?:我|你)|杀了(?:我|你)|不放过|等着瞧|回来(?:就|再)/u
+
+/**
+ * Grave violence told as a few days ago ("他昨晚掐我脖子…他去上班了", "上星期他把我推下楼梯，我到现在脚还肿着") or
+ * with him gone now ("…他去上班了"), with no threat and nothing about now in the clauses that tell it: a request
+ * for help (which still names 110 and 12338), not a call to act this minute. Hiding is not away: "躲在朋友家" is danger.
+ */
+export function graveButBehind(t: string): boolean {
+  if (THREAT.test(t) || TONIGHT.test(t) || /救命|快来|快报警|帮我报警/u.test(t)) return false
+  const told = clausesWith(t, VIOLENCE_GRAVE)
+  if (NOW.test(told)) return false
+  return NEAR_PAST.test(told) || (NEAR_PAST.test(t) && !NOW.test(t)) || AWAY.test(t)
+}
+
+/** Violence told as a story long past, with nothing about now or tonight, or a few days behind her (graveButBehind). */
 export function violenceIsOver(raw: string): boolean {
   const t = raw.toLowerCase()
-  return PAST_FAR.test(t) && !NOW.test(t) && !/今晚|今天|回来|等着|明天|这两天|最近/u.test(t)
+  return (PAST_FAR.test(t) && !NOW.test(t) && !/今晚|今天|回来|等着|明天|这两天|最近/u.test(t)) || graveButBehind(t)
 }

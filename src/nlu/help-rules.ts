@@ -127,12 +127,15 @@ export function classifyRules(text: string): Classification {
 
   // Hitting that is over or habitual is left to the tense-aware reading (src/nlu/danger.ts); everything else
   // here stays an emergency whatever the tense.
-  const reading = readDanger(t)
+  // Tense is read clause by clause, and a message typed fast sets its clauses apart with spaces alone ("他昨晚掐我脖子
+  // 我现在还在发抖 他去上班了"): those readings keep the spaces that the keyword patterns here drop.
+  const spaced = toSimplified(text.normalize('NFKC')).toLowerCase().replace(/\s+/g, ' ').trim()
+  const reading = readDanger(spaced)
   // Exclamations (气死我了, 打死我也不…) and films or notices never make an emergency.
   const calm = notAReport(t) || dangerTakenBack(t) ? '' : literalText(t)
   const selfHarm = SELF_HARM.test(calm) || reading?.danger === 'suicide'
   if (selfHarm) signals.push('self-harm')
-  const over = !reading && violenceIsOver(calm)
+  const over = !reading && !!calm && violenceIsOver(literalText(spaced))
   const danger = DANGER.filter(([name, re]) => re.test(calm) && (name !== 'ongoing' || reading) && !(over && VIOLENT.has(name))).map(([name]) => name)
   if (reading && danger.length === 0 && !selfHarm) danger.push(...reading.signals.map((s) => `meaning:${s}`))
   signals.push(...danger)

@@ -65,7 +65,10 @@ export function readByRules(raw: string, sit: Situation): Understanding {
   const named = namesActivity(t, sit.activities)
   if (signup && help?.intent === 'help.request' && ((!named && SERVICE_SIGNUP.test(t)) || BOOKS_SERVICE.test(t)) && (signup.intent === 'signup.join' || QUESTIONISH.has(signup.intent))) return help
   // The activity must be named, not only described: "离婚了娃的抚养费…咋整" is about her child, not 亲子阅读.
-  if (signup && help?.intent === 'help.request' && QUESTIONISH.has(signup.intent) && (named || /名额|位置|挤|报上|候补|名单/u.test(t))) {
+  // An activity she missed last time ("上次亲子阅读我没去成，因为我老公把我锁在家里了") is the setting of her trouble, not
+  // what she asks about.
+  const pastSetting = /上次|上回|那次|上一次/u.test(t) && !/名额|位置|挤|报上|候补|名单/u.test(t)
+  if (signup && help?.intent === 'help.request' && QUESTIONISH.has(signup.intent) && !pastSetting && (named || /名额|位置|挤|报上|候补|名单/u.test(t))) {
     return { ...signup, also: ['help.request'] }
   }
   if (signup && help?.intent === 'help.request' && (QUESTIONISH.has(signup.intent) || (signup.intent === 'signup.join' && signup.slots.activity === undefined && !SIGNUP_WORD.test(t)))) return help
@@ -99,7 +102,8 @@ export function readByRules(raw: string, sit: Situation): Understanding {
  */
 function joinSentence(t: string, sit: Situation, help: Understanding | undefined): Understanding | undefined {
   if (help?.intent !== 'help.request') return undefined
-  const sentences = t.split(/[。！!？?\n]+/u).map((x) => x.trim()).filter(Boolean)
+  // Typed fast, clauses are often set apart by spaces alone ("报名插花课 我 另外我最近摸到…").
+  const sentences = t.split(/[。！!？?\n]+|(?<=\p{Script=Han})\s+(?=\p{Script=Han})/u).map((x) => x.trim()).filter(Boolean)
   if (sentences.length < 2) return undefined
   for (const sentence of sentences) {
     const read = readSignup(sentence, sit)

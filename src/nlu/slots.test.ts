@@ -393,6 +393,12 @@ describe('what the model may not override', () => {
     expect(u).toMatchObject({ intent: 'signup.join', slots: { activity: 1 }, also: ['help.request'] })
     expect(understand('离婚了娃的抚养费他一直不给咋整', { ...sit, role: 'resident' }).intent).toBe('help.request')
   })
+  it('hears it when the clauses are set apart by spaces only (batch p), and a missed activity is only the setting', () => {
+    const resident: Situation = { ...sit, role: 'resident' }
+    expect(understand('我想报个阅读 散散心 最近真的撑不住了 天天晚上哭 能不能有人陪我聊聊', resident)).toMatchObject({ intent: 'signup.join', slots: { activity: 1 }, also: ['help.request'] })
+    expect(understand('报名阅读 我 另外我最近摸到乳房有个硬块 筛查怎么约', resident)).toMatchObject({ intent: 'signup.join', also: ['help.request'] })
+    expect(understand('上回阅读我没去成 因为我老公把我锁在家里了 这种事能找妇联吗', resident).intent).toBe('help.request')
+  })
 })
 
 describe('an activity whose title names a service', () => {
