@@ -921,7 +921,7 @@ describe('the help side read by the parser (issue 13)', () => {
     await until(() => privately(bot, '王芳').length === 1)
     await settle(bot)
     expect(recorded).toEqual(['王芳'])
-    expect(privately(bot, '王芳')[0]!.text).toBe(referralTexts.checkIn)
+    expect(privately(bot, '王芳')[0]!.text).toBe(referralTexts.checkIn('家庭暴力'))
     expect(bot.sent.filter((s) => s.kind === 'room')).toEqual([])
     // Positive control: a plain sign-up gets no check-in.
     bot.world.say('张丽', '插花课算我一个')

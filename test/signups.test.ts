@@ -233,6 +233,22 @@ describe('signups in the group', () => {
     expect((await svc.store.roster(a2!.id)).confirmed.map((e) => e.name)).toEqual(['王芳'])
   })
 
+  it('a sign-up naming an activity the group does not have is asked about, never moved to the open one; the head of a title names it', async () => {
+    const { bot, svc } = await boot()
+    await say(bot, '李姐', '@小助手 发布活动 下周六下午2点 做手工香包 活动室 限10人', true)
+    await bot.idle()
+    const [a] = await svc.store.live('xingfuli', Date.now())
+    await say(bot, '王芳', '我想报插花 最近心情不好')
+    await bot.idle()
+    expect(texts(bot).some((t) => t.includes('群里没有「插花」这个活动') && t.includes(`活动${a!.id}「做手工香包」`))).toBe(true)
+    expect((await svc.store.roster(a!.id)).confirmed).toEqual([])
+    // Her answer to that question signs her up; another resident names it by its head word.
+    await say(bot, '王芳', String(a!.id))
+    await say(bot, '张丽', '报名香包')
+    await bot.idle()
+    expect((await svc.store.roster(a!.id)).confirmed.map((e) => e.name)).toEqual(['王芳', '张丽'])
+  })
+
   it('questions are answered, not signed up; 接龙 lists merge', async () => {
     const { bot, svc } = await boot()
     await say(bot, '李姐', '@小助手 发布活动 下周六下午2点 亲子阅读 限2人', true)

@@ -5,7 +5,7 @@ import { announceSlots, correctionSlots, editSlots, manageSlots, reminderSlots }
 import { namesIn, peopleIn } from './people.ts'
 import { cancelSlots, readSignup, removalTarget } from './signup.ts'
 import { understand } from './understand.ts'
-import { activityRef, normalize } from './text.ts'
+import { activityRef, normalize, unknownActivityName } from './text.ts'
 import type { Situation } from './types.ts'
 import { capacityIn, placeClause } from './values.ts'
 
@@ -542,5 +542,14 @@ describe('whom the sign-up is for, told before it (batch n)', () => {
   it('takes the family word told last before the sign-up, and regional words for a daughter', () => {
     expect(understand('我姐在外地，外甥来我家过周末，周六阅读我领外甥去', resident).slots).toMatchObject({ self: true, count: 2, relatives: ['外甥'] })
     expect(understand('俺家丫头吵着要去插花，俺俩都去', resident).slots).toMatchObject({ self: true, count: 2, relatives: ['丫头'] })
+  })
+})
+
+describe('an activity named that the group does not have', () => {
+  const acts = [{ ...sit.activities[0]!, id: 1, title: '做手工香包' }]
+  it('is the name after the verb, unless it is a person, a count, a day or one of the group\'s', () => {
+    expect(unknownActivityName(n('我想报插花 最近心情不好'), acts)).toBe('插花')
+    expect(unknownActivityName(n('我报名跳舞'), acts)).toBe('跳舞')
+    for (const t of ['报名香包', '报名', '我报一个', '帮我婆婆报个名', '报名周六那个', '我也参加', '报名 活动1', '报个名哈']) expect(unknownActivityName(n(t), acts)).toBeUndefined()
   })
 })

@@ -39,12 +39,17 @@ const DESCRIPTIONS: [RegExp, RegExp][] = [
 
 const WEEKDAY = ['日', '一', '二', '三', '四', '五', '六']
 
-/** Words in a title worth matching on their own: 亲子阅读 → 亲子, 阅读; 插花课 → 插花. */
+const GENERIC_END = /^(?:制作|分享|交流|比赛|培训|学习|活动|体验|沙龙|课堂|小组|大赛|教学|课程|讲堂)$/u
+
+/** Words in a title worth matching on their own: 亲子阅读 → 亲子, 阅读; 插花课 → 插花; 做手工香包 → 香包. */
 function titleKeys(title: string): string[] {
   const t = toSimplified(title).replace(/[《》「」“”"'\s]/gu, '')
   const core = t.replace(/(?:课|活动|体验|讲座|会)$/u, '')
   const keys = new Set([t, core])
   for (let i = 0; i + 2 <= core.length; i += 2) keys.add(core.slice(i, i + 2))
+  // A compound's head is its end: 做手工香包 → 香包, as people call it ("报名香包"); not a generic end (制作, 分享).
+  const head = core.slice(-2)
+  if (!GENERIC_END.test(head)) keys.add(head)
   return [...keys].filter((k) => k.length >= 2)
 }
 
@@ -59,6 +64,23 @@ function mentionsKey(t: string, key: string, title: string): boolean {
     if (next === undefined || toSimplified(title).includes(key + next) || !/[角组队社群馆店坊会站屋团]/u.test(next)) return true
   }
   return false
+}
+
+/** What is signed up for, as written right after the verb: "我想报插花" → 插花, "报名香包" → 香包. */
+const SIGNED_FOR = /(?:报名|报个名|报一个|报个|报|参加)\s*([\p{Script=Han}]{2,6}?)(?:课|班|活动)?(?=[\s，,。！!？?~～吧呀啊哈的]|$)/u
+/** Words after 报 that are not an activity's name: people, counts, the activity in general, a day or a description. */
+const NOT_A_NAME = /我|俺|她|他|你|咱|名|一|两|二|三|家|孩子|娃|婆|妈|爸|公|姐|妹|哥|弟|闺女|女儿|儿子|孙|老伴|朋友|同事|邻居|一起|也|了|上|活动|这个|那个|哪个|周|礼拜|星期|号|明天|后天|今天|下午|上午|晚上|时间|名额|位置|候补|接龙/u
+
+/**
+ * The name of an activity that is signed up for and matches none of the group's ("我想报插花" while only 做手工香包 is
+ * open): the sign-up must not land on another activity. Undefined when the message names no activity, or names one
+ * of the group's.
+ */
+export function unknownActivityName(t: string, acts: ActivityView[]): string | undefined {
+  const m = SIGNED_FOR.exec(t)
+  const name = m?.[1]
+  if (!name || NOT_A_NAME.test(name) || namesActivity(t, acts)) return undefined
+  return DESCRIPTIONS.some(([said, title]) => said.test(name) && acts.some((a) => title.test(a.title))) ? undefined : name
 }
 
 /** Whether `t` names the activity by part of its title (插花, 阅读). */

@@ -108,7 +108,7 @@ export class ReferralConversation {
     const me = ctx.msg.sender
     if (await this.flows.get(me.id)) return
     await this.flows.set(me.id, this.newFlow(ctx, { ...cls, kind: 'help', urgency: '一般' }, { description: ctx.msg.text.trim(), source: 'group' }))
-    await ctx.whisper(T.checkIn, { sensitive: true })
+    await ctx.whisper(T.checkIn(cls.category), { sensitive: true })
     ctx.log.info({ category: cls.category }, 'sign-up with a worry: private check-in')
   }
 

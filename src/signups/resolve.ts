@@ -3,7 +3,13 @@ import type { ActivityRef } from './parse.ts'
 import { nameKey } from './parse.ts'
 import type { Activity, LastMessage } from './store.ts'
 
-export type Pick = { one: Activity } | { several: Activity[] } | { none: true } | { notFound: number }
+export type Pick =
+  | { one: Activity }
+  | { several: Activity[] }
+  | { none: true }
+  | { notFound: number }
+  /** A sign-up naming an activity the group does not have ("我想报插花" while only 香包 is open): asked, never moved. */
+  | { unknownName: string; open: Activity[] }
 
 /** By number, by (part of) the title, by a quoted announcement; or the only candidate. */
 export function pickActivity(acts: Activity[], ref: ActivityRef, quoted?: string): Pick {

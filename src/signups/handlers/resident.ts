@@ -4,6 +4,7 @@
 // "which activity?". The older command parser (parse.ts) still reads pasted 接龙 lists and the "+1" form.
 import { type Context, contextKey, type Route } from '../../core/capability.ts'
 import type { Intent, Slots, Understanding } from '../../nlu/types.ts'
+import { normalize, unknownActivityName } from '../../nlu/text.ts'
 import { UNDERSTOOD } from '../../core/understanding.ts'
 import type { SignupService } from '../service.ts'
 import { nameKey, type ResidentIntent, type Who } from '../parse.ts'
@@ -259,6 +260,8 @@ function pick(ctx: Context, acts: Activity[], u: Understanding, old: ResidentInt
     const a = acts.find((x) => x.id === n)
     if (a) return { one: a }
   }
+  const unknown = u.intent === 'signup.join' && n === undefined && !ctx.msg.quoted ? unknownActivityName(normalize(ctx.msg.text), acts) : undefined
+  if (unknown) return { unknownName: unknown, open: acts }
   return pickActivity(acts, old && 'ref' in old ? old.ref : {}, ctx.msg.quoted?.text)
 }
 
@@ -292,6 +295,14 @@ export async function chosen(ctx: Context, svc: SignupService, picked: Pick, ver
       await svc.pending.set(groupId, ctx.msg.sender.id, { kind: 'which_activity', intent: u.intent, slots: { ...u.slots }, msgId, activityIds: picked.several.map((a) => a.id) })
       await ctx.reply(texts.askWhichShort(picked.several, svc.tz, verb))
     } else await ctx.reply(texts.askWhich(picked.several, svc.tz, verb))
+  } else if ('unknownName' in picked) {
+    // Named an activity the group does not have: say so and show what is open (the answer "1" or a title is taken).
+    const groupId = groupIdOf(ctx)
+    if (picked.open.length === 0) await ctx.reply(texts.noOpenActivity)
+    else {
+      if (u && groupId) await svc.pending.set(groupId, ctx.msg.sender.id, { kind: 'which_activity', intent: u.intent, slots: { ...u.slots }, msgId, activityIds: picked.open.map((a) => a.id) })
+      await ctx.reply(texts.noSuchActivity(picked.unknownName, picked.open, svc.tz))
+    }
   } else if ('notFound' in picked) await ctx.reply(texts.notFound(picked.notFound))
   else await ctx.reply(texts.noOpenActivity)
   return undefined
