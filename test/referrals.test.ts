@@ -485,6 +485,12 @@ describe('cases and staff commands', () => {
     const after = (await svc.cases.get(c.id))!
     expect(after.assignee?.name).toBe('小陈')
     expect(after.audit.find((a) => a.action === 'transferred')?.detail).toBe('小王 → 小陈')
+    // 查看 shows the case with its status and who has it; a case named with an unknown verb gets the usage.
+    bot.world.sayPrivate('小陈', `查看 ${c.id}`)
+    await until(() => lastTo(bot, '小陈').startsWith(`${c.id}（已接单，小陈负责）`))
+    expect(lastTo(bot, '小陈')).toContain('他拿刀吓唬我')
+    bot.world.sayPrivate('小陈', `催一下 ${c.id}`)
+    await until(() => lastTo(bot, '小陈').startsWith('指令：'))
     // Staff typing a command in the group get a pointer to private chat, nothing else.
     bot.world.say('小王', `结案 ${c.id} 已处理`)
     await until(() => bot.sent.some((s) => s.kind === 'room' && s.text === '案件操作请私聊我，群里不处理。'))

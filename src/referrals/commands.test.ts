@@ -13,6 +13,8 @@ describe('staff commands', () => {
     ['结案 R-20261122-0007 已协助申请保护令', { type: 'close', id: 'R-20261122-0007', result: '已协助申请保护令' }],
     ['结案 R-20261122-0007', { type: 'close', id: 'R-20261122-0007', result: '（未填写）' }],
     ['我的案件', { type: 'mine' }],
+    ['查看 R-20261122-0007', { type: 'view', id: 'R-20261122-0007' }],
+    ['看一下 r20261122-7', { type: 'view', id: 'R-20261122-0007' }],
   ])('%s', (text, cmd) => expect(parseStaffCommand(text)).toEqual(cmd))
 
   it('a known verb with the wrong rest asks for the usage; other text is not a command', () => {
@@ -21,6 +23,8 @@ describe('staff commands', () => {
     expect(parseStaffCommand('转派 R-20261122-0007')).toEqual({ error: 'usage' })
     expect(parseStaffCommand('接单 12345')).toEqual({ error: 'usage' })
     expect(parseStaffCommand('我想接单做手工')).toBeUndefined()
+    // A case named with a verb we do not know: the usage, not a chat reply.
+    expect(parseStaffCommand('催一下 R-20261122-0007')).toEqual({ error: 'usage' })
   })
 
   it("a staff member asking in her own words for what waits on her gets her list; a need of her own does not", () => {

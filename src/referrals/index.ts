@@ -27,7 +27,7 @@ import type { Category } from './categories.ts'
 import { Classifier, rulesOf } from './classification.ts'
 import type { Classification } from './classify.ts'
 import { isHelpTopic } from './classify.ts'
-import { looksLikeStaffCommand, parseStaffCommand } from './commands.ts'
+import { CASE_ID, looksLikeStaffCommand, parseStaffCommand } from './commands.ts'
 import { ReferralConversation } from './conversation.ts'
 import { type Flow, FlowStore } from './flow.ts'
 import { withinDeadline } from './deadline.ts'
@@ -69,7 +69,10 @@ const strip = (t: string) => t.trim().replace(/[。．.!！~～，,、\s「」�
 /** Staff commands name a case (or are 我的案件), so a resident's "备注：…" in a group is not mistaken for one. */
 const namesCase = (text: string) => /r-?\d{8}/i.test(text) || /^我的案件/.test(text.trim())
 /** Staff get the usage for a malformed command; anyone else only when it names a case (then a refusal). */
-const isStaffCommand = (ctx: Context) => looksLikeStaffCommand(ctx.msg.text) && (ctx.msg.role === 'staff' || namesCase(ctx.msg.text))
+const isStaffCommand = (ctx: Context) =>
+  (looksLikeStaffCommand(ctx.msg.text) && (ctx.msg.role === 'staff' || namesCase(ctx.msg.text))) ||
+  // A staff member naming a case in private ("看一下 R-…") is at the desk, whatever the verb.
+  (ctx.msg.role === 'staff' && ctx.msg.conversation.kind === 'private' && CASE_ID.test(ctx.msg.text))
 
 export function createReferrals(deps: ReferralDeps = {}): Capability {
   return {

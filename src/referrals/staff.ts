@@ -1,4 +1,4 @@
-// Staff commands in private chat: 我的案件, 接单, 备注, 转派, 结案. The case state machine (state.ts) decides
+// Staff commands in private chat: 我的案件, 接单, 查看, 备注, 转派, 结案. The case state machine (state.ts) decides
 // what is allowed; this file tells the resident and the staff what happened, never in a group.
 import type { App, Context } from '../core/capability.ts'
 import { UserError } from '../core/errors.ts'
@@ -58,6 +58,8 @@ export class StaffDesk {
           ctx.log.info({ caseId: c.id }, 'referral transferred')
           return ctx.reply(T.transferOk(c.id, target.name))
         }
+        case 'view':
+          return ctx.reply(T.caseView(this.targets.view(c), c.status, c.assignee?.name, c.notes, this.app.config.timezone))
         case 'close': {
           const next = (await this.cases.apply(c.id, { type: 'close', by: me, result: cmd.result }, now))!
           await this.jobs.cancelEscalation(c.id)

@@ -2,6 +2,7 @@
 // Group texts never carry anything the resident said: no details, no numbers, no category.
 import type { Category, Urgency } from './categories.ts'
 import { STATUS_LABELS, type Status } from './categories.ts'
+import { shortTime } from './cases.ts'
 
 /** Staff see identity numbers only by their last four digits (phone numbers stay: staff call them back). */
 export function maskIdNumbers(text: string): string {
@@ -121,6 +122,15 @@ export const referralTexts = {
       `同意转介：${c.consentBasis === 'third-party' ? '他人代为反映（当事人尚未同意，请谨慎联系）' : c.consent ? '是' : '否（紧急情况，按规定先转）'}`,
       `请回复「接单 ${c.id}」`,
     ].join('\n'),
+  /** 查看 R-…: the case as staff need it to act (identity numbers by their last four digits, as in every notice). */
+  caseView: (c: StaffCaseView, status: Status, assignee: string | undefined, notes: { at: number; by: string; text: string }[], tz: string) =>
+    [
+      `${c.id}（${STATUS_LABELS[status]}${assignee ? `，${assignee}负责` : ''}）`,
+      `类别：${c.category}　紧急程度：${c.urgency}　微家：${c.groupName}`,
+      `居民：${c.residentName}　联系方式：${c.contact || '未说明'}`,
+      `情况：${maskIdNumbers(c.description || '（未描述）')}`,
+      ...(notes.length ? ['备注：', ...notes.map((n) => `${shortTime(n.at, tz)} ${n.by}：${maskIdNumbers(n.text)}`)] : []),
+    ].join('\n'),
   staffReminder: (c: StaffCaseView, minutes: number) => `【提醒】${c.id}（${c.category}，${c.urgency}）已${formatMinutes(minutes)}无人接单，请尽快回复「接单 ${c.id}」。`,
   supervisorEscalation: (c: StaffCaseView, minutes: number, staff: string[]) =>
     `【督办】${c.id}（${c.category}，${c.urgency}，${c.groupName}）已${formatMinutes(minutes)}无人接单。已通知：${staff.join('、') || '（无人可通知）'}。\n${referralTexts.staffAlert(c)}`,
@@ -142,7 +152,7 @@ export const referralTexts = {
   myCasesEmpty: '您目前没有待办案件。',
   myCases: (lines: string[]) => `您的案件（${lines.length}件）：\n${lines.join('\n')}`,
   caseLine: (id: string, category: Category, urgency: Urgency, status: Status, at: string) => `${id} ${category} ${urgency} ${STATUS_LABELS[status]} ${at}`,
-  usage: '指令：接单 编号 / 备注 编号 内容 / 转派 编号 姓名 / 结案 编号 结果 / 我的案件',
+  usage: '指令：接单 编号 / 查看 编号 / 备注 编号 内容 / 转派 编号 姓名 / 结案 编号 结果 / 我的案件',
 }
 
 export interface StaffCaseView {
