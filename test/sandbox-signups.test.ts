@@ -31,6 +31,22 @@ describe('sandbox: a family sign-up conversation', () => {
     expect(new Set(names).size).toBe(names.length)
   }, 120_000)
 
+  it('sign-ups beside a trouble typed with spaces: recorded, the trouble heard privately (in danger the numbers first); an activity the group lacks is asked about', async () => {
+    const actions = await script.run('examples/sandbox-signup-worry.txt')
+    const room = actions.filter((a) => a.kind === 'room')
+    const to = (name: string) => actions.filter((a) => a.kind === 'private' && a.to === name).map((a) => a.text)
+    // A worry beside a sign-up: a private check-in that names it by its kind, never a word of it in the group.
+    expect(to('王芳')[0]).toMatch(/^报名收到啦。您刚才提到心里的事/u)
+    expect(to('张丽')[0]).toMatch(/身体上的事[\s\S]*急症拨打120/u)
+    // In danger: 110 and 12338 first, staff alerted, and her sign-up recorded all the same.
+    expect(to('陈静')[0]).toMatch(/^如有危险，请立即拨打110报警/u)
+    expect(to('小王')[0]).toMatch(/^【紧急求助】/u)
+    // 插花 is not the group's: asked, with the open list; her answer "1" signs her up.
+    expect(room.find((a) => a.text.startsWith('群里没有「插花」这个活动'))?.mentions).toEqual(['赵敏'])
+    expect(room.find((a) => /已报名（4\/10）：\n1\. 王芳\n2\. 张丽\n3\. 陈静\n4\. 赵敏/u.test(a.text))).toBeDefined()
+    expect(room.some((a) => /撑不住|硬块|动手/u.test(a.text))).toBe(false)
+  }, 120_000)
+
   it('a parent-child activity counted by family: the notice says so, a parent with children takes one place, the note is said once', async () => {
     const actions = await script.run('examples/sandbox-family-places.txt')
     const room = actions.filter((a) => a.kind === 'room')

@@ -144,3 +144,17 @@ describe('a few days behind her', () => {
     expect(readDanger('他上周打了我，刚才发消息说回来就收拾我')?.danger).toBe('violence')
   })
 })
+
+// Batch q: someone who has died is no suicide note, in-laws saying they will take the child is a custody fight,
+// children scared of a quarrel are not hiding from a beating, and "不是想不开" says it is not that.
+describe('what only sounds like danger (batch q)', () => {
+  it.each([
+    ['我一个人带娃 他爸前年不在了 放学没人接', '我不在了以后 孩子就拜托你们了'],
+    ['老公走了 婆家说要把孩子带走 我能不能争', '孩子被人抱走了 找不到了'],
+    ['两口子天天吵 孩子吓得不敢回家', '他打我 我现在不敢回家'],
+    ['最近太累了 不是想不开 就是想找人说说', '最近太累了 想不开 不想活了'],
+  ])('%s is not an emergency; %s is', (calm, danger) => {
+    expect(readDanger(calm)).toBeUndefined()
+    expect(readDanger(danger)).toBeDefined()
+  })
+})

@@ -50,7 +50,7 @@ const DANGER: [string, RegExp][] = [
   ['sexual-violence', /强奸|性侵|强暴|猥亵/],
   ['cry', /救命|救救我|快来人|快报警|帮我报警|帮忙报警/],
   // A parent taking the child in a separation is a custody matter, not an abduction.
-  ['child-missing', /(?<!(爸爸|孩子爸|孩子他爸|他爸|老公|前夫|婆婆|奶奶|爷爷|公公|姥姥|就)把?)孩子(被|让)?(拐|抱走|带走|拐走)|(孩子|儿子|女儿|娃)(不见了|丢了|失踪|找不到了)/],
+  ['child-missing', /(?<!(爸爸|孩子爸|孩子他爸|他爸|老公|前夫|婆婆|奶奶|爷爷|公公|姥姥|婆家|夫家|公婆|他家|他们|就)(要|想|非要|硬要|说要|非得)?把?)孩子(被|让)?(拐|抱走|带走|拐走)|(孩子|儿子|女儿|娃)(不见了|丢了|失踪|找不到了)/],
 ]
 
 /** Danger signals that a story long past does not make an emergency now. */

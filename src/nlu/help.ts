@@ -228,12 +228,22 @@ const PRIVATE_ASK = /私下.{0,6}(?:帮|说|聊)|(?:想|要)请你们帮|群里�
 /** A trouble told as over, with thanks ("多亏邻居们帮忙，现在出院了", "之前厌学…现在总算放心了"): good news. */
 const OVER_NOW = /(?:现在|如今|这下)(?:总算|终于|已经|都)?(?:放心|好了|没事|出院|挺好|不用愁)|报个喜|好消息|多亏|(?:谢谢|感谢).{0,12}(?:上次|之前|那次)/u
 
+/**
+ * Asked out of curiosity, for an article, a talk or a chat the group had ("纯好奇哈", "想写篇文章", "刚看新闻说的", "我们群里
+ * 上次聊到这个"): a question, unless she also says it is happening to her.
+ */
+const CURIOUS = /纯好奇|就是好奇|好奇问问|(?:我|俺)?(?:就|只是|随便)问问|写(?:篇|个|一篇)?文章|(?:看|刷)到(?:个|一个|一篇|条)?(?:新闻|文章|视频)|(?:看|刚看)?新闻(?:说|里|上)|群里.{0,6}聊到|聊天.{0,4}说起|家委会|讲座.{0,8}(?:提前)?了解/u
+
+/** Her own family, said as hers ("我老公", "我家", "孩子他爸"). */
+const MY_HOUSEHOLD = /(?:我|俺)(?:家)?(?:的)?(?:老公|丈夫|男人|爱人|前夫|对象|婆婆|公公|孩子|娃|闺女|女儿|儿子|老伴)|我家|俺家|我们家|孩子他爸/u
+
 export function readHelp(raw: string, sit: Situation): Understanding | undefined {
   // Exclamations ("要被逼疯了😂", "气死我了") are chatter, not a disclosure.
   // "同意楼上": agreeing with the message above, not a neighbour upstairs.
   const t = raw.replace(HYPERBOLE, '').replace(AGREEING, '')
   if (/😂|🤣|哈哈/u.test(raw) && t.length < 30) return undefined
   if (OVER_NOW.test(t) && !/[？?]|怎么办|咋办|能不能|可不可以|想找|想问|又/u.test(t)) return undefined
+  if (CURIOUS.test(t) && !SELF_IN_NEED.test(t) && !MY_HOUSEHOLD.test(t) && /[？?吗嘛么呢]|算不算|是不是|有没有|能不能|怎么|多少|哪|谁/u.test(t)) return undefined
   const rules = classifyRules(t)
   const category = categoryOfNeed(t) ?? categoryOf(t, rules.category)
   const asks = ASKS.test(t)

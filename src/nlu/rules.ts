@@ -7,12 +7,23 @@ import { readAnnouncement, readConfirmation, readHostAction, readReminder } from
 import { readBotAbout, readCase, readConsent, readEmergency, readFraud, readHandoff, readHelp, readMedia, readPrivacy, readQuestion } from './help.ts'
 import { readSignup } from './signup.ts'
 import { activityRef, bare, namesActivity, normalize } from './text.ts'
-import type { Situation, Understanding } from './types.ts'
+import type { HelpCategory, Situation, Understanding } from './types.ts'
 
 const QUESTIONISH = new Set(['activity.info', 'activity.list', 'signup.status', 'signup.roster'])
 /** The sender signing up herself or someone: 帮我报, 给我妈报, 我报, 算我, 加我, 我也去, a leading 报名 or +N. */
 const OWN_JOIN = /(?:帮|给|替)(?:我|俺|她|他|她们|他们).{0,8}(?:报|占|留)|报上|(?:我|俺)(?:也|想|要|就)?报|算(?:我|俺)|加(?:我|俺)|(?:我|俺)(?:也)?(?:去|参加)(?![不了过她他家那])|^报名|^\+\s*\d|留(?:个|一个)?(?:位|名额)/u
-const SERVICE_SIGNUP = /项目|招工|招聘|救助|补助|帮扶|岗位|工作|技能培训|职业培训|培训班|学费|低保|贷款|咨询|律师|调解|筛查|体检/u
+const SERVICE_SIGNUP = /项目|招工|招聘|救助|补助|帮扶|慰问|岗位|工作|技能培训|职业培训|培训班|学费|低保|贷款|咨询|律师|法律援助|调解|筛查|体检|测评|疏导|心理辅导|托管/u
+/** The category of a service signed up for, when she tells no trouble of her own beside it. */
+const SERVICE_CATEGORY: [RegExp, HelpCategory][] = [
+  [/筛查|体检|测评/u, 'health'],
+  [/疏导|心理/u, 'psych'],
+  [/律师|法律援助|调解/u, 'legal'],
+  [/托管/u, 'child'],
+  [/救助|补助|帮扶|慰问|低保/u, 'hardship'],
+  [/招工|招聘|岗位|工作|技能培训|职业培训|培训班|贷款/u, 'jobs'],
+]
+/** "不是活动哈": she says it is not the group's activity she means. */
+const NOT_ACTIVITY = /不是(?:咱们?|群里|微家)?的?活动/u
 /** "能帮我约一下心理咨询吗？周日插花课之后的时间都行": booking a service, whatever activity is named beside it. */
 const BOOKS_SERVICE = /(?:约|预约|挂)(?:一下|个|一个)?.{0,4}(?:心理|法律|律师|咨询|调解|筛查|体检)|咨询日/u
 const SIGNUP_WORD = /报|接龙|\+\s*\d|算我|算上|加我|参加|占/u
@@ -21,7 +32,7 @@ export function readByRules(raw: string, sit: Situation): Understanding {
   const t = normalize(raw)
   if (sit.media || !t) return readMedia(t, sit) ?? { intent: 'chatter', slots: {} }
   const emergency = readEmergency(t, sit)
-  if (emergency) return emergency
+  if (emergency) return withSignup(emergency, t, sit)
   const fraud = readFraud(t)
   if (fraud) return fraud
   const privacy = readPrivacy(t, sit)
@@ -64,6 +75,20 @@ export function readByRules(raw: string, sit: Situation): Understanding {
   // "有没有帮扶项目可以帮我报个名", "有没有招工的名额，帮我报一个": signing up for a service, not the group's activity.
   const named = namesActivity(t, sit.activities)
   if (signup && help?.intent === 'help.request' && ((!named && SERVICE_SIGNUP.test(t)) || BOOKS_SERVICE.test(t)) && (signup.intent === 'signup.join' || QUESTIONISH.has(signup.intent))) return help
+  // The same with no trouble told beside it ("社区免费体检给她报一个吧", "帮我报个名 不是活动哈 是冬季慰问那个"): the
+  // service is what she asks for, through staff; the group's roster is not where it goes.
+  if (signup?.intent === 'signup.join' && (!named || NOT_ACTIVITY.test(t)) && SERVICE_SIGNUP.test(t) && !help) {
+    const category = SERVICE_CATEGORY.find(([re]) => re.test(t))?.[1]
+    return { intent: 'help.request', slots: category ? { category } : {} }
+  }
+  // Not going to an activity she is not on, because of a trouble she asks help with ("插花课我就不报了 二十块都拿不出
+  // … 社区能帮帮忙吗"): the trouble; on its roster, she is taken off and the trouble heard too.
+  const leaving = /不报了|不去了|去不了|来不了|不参加了/u.test(t)
+  if (signup && leaving && help?.intent === 'help.request' && (signup.intent === 'signup.cancel' || signup.intent === 'signup.join')) {
+    const on = signup.slots.activity !== undefined ? sit.signedUp.includes(signup.slots.activity) : sit.signedUp.length > 0
+    if (!on) return help
+    if (signup.intent === 'signup.cancel') return { ...signup, also: ['help.request'] }
+  }
   // The activity must be named, not only described: "离婚了娃的抚养费…咋整" is about her child, not 亲子阅读.
   // An activity she missed last time ("上次亲子阅读我没去成，因为我老公把我锁在家里了") is the setting of her trouble, not
   // what she asks about.
@@ -110,6 +135,24 @@ function joinSentence(t: string, sit: Situation, help: Understanding | undefined
     if (read?.intent === 'signup.join' && read.slots.activity !== undefined) return read
   }
   return undefined
+}
+
+/**
+ * An emergency that also signs her up for a named activity in a clause of its own ("我报插花 还有个事 … 我老公又动
+ * 手了 能不能私聊我"): the danger comes first, and the sign-up is kept as a second meaning with its own slots.
+ */
+function withSignup(emergency: Understanding, t: string, sit: Situation): Understanding {
+  if (emergency.intent !== 'help.emergency' || !OWN_JOIN.test(t)) return emergency
+  const sentences = t.split(/[。！!？?\n]+|(?<=\p{Script=Han})\s+(?=\p{Script=Han})/u).map((x) => x.trim()).filter(Boolean)
+  for (const sentence of sentences) {
+    if (readEmergency(sentence, sit)) continue
+    const read = readSignup(sentence, sit)
+    // Safety reads before the activities are loaded: then the clause's own sign-up words are enough (the sign-ups
+    // capability finds the activity by its title when the message is handed over).
+    const named = read?.slots.activity !== undefined || (sit.activities.length === 0 && SIGNUP_WORD.test(sentence))
+    if (read?.intent === 'signup.join' && named) return { ...emergency, also: [...(emergency.also ?? []), 'signup.join'], signup: read.slots }
+  }
+  return emergency
 }
 
 /** The answer to a question the bot asked this sender, when it reads as one. */

@@ -553,3 +553,21 @@ describe('an activity named that the group does not have', () => {
     for (const t of ['报名香包', '报名', '我报一个', '帮我婆婆报个名', '报名周六那个', '我也参加', '报名 活动1', '报个名哈']) expect(unknownActivityName(n(t), acts)).toBeUndefined()
   })
 })
+
+describe('services, not the group\'s activities (batch q)', () => {
+  const resident: Situation = { ...sit, role: 'resident' }
+  it('signing someone up for a service is a request for it; the group\'s activity stays a sign-up', () => {
+    expect(understand('社区免费体检 给我妈报一个吧 她腿脚不好', resident)).toMatchObject({ intent: 'help.request', slots: { category: 'health' } })
+    expect(understand('帮我报个名 不是活动哈 是过年那个困难家庭慰问', resident)).toMatchObject({ intent: 'help.request', slots: { category: 'hardship' } })
+    expect(understand('帮我妈报个插花', resident).intent).toBe('signup.join')
+  })
+  it('not going to an activity she is not on, because of a trouble, is the trouble; on its roster she is taken off too', () => {
+    expect(understand('插花我就不报了 材料费都拿不出 社区能不能帮帮忙', resident).intent).toBe('help.request')
+    expect(understand('插花我就不去了 材料费都拿不出 社区能不能帮帮忙', { ...resident, signedUp: [2] })).toMatchObject({ intent: 'signup.cancel', also: ['help.request'] })
+  })
+  it('asked out of curiosity or for an article is a question; said of herself it stays a request', () => {
+    expect(understand('冷暴力算不算家暴啊 纯好奇', resident).intent).not.toMatch(/^help\./u)
+    expect(understand('我老公天天冷暴力我 我就问问这算不算家暴', resident).intent).toBe('help.request')
+    expect(understand('他不让我告诉别人 反家暴热线是多少', resident).intent).not.toBe('host.close')
+  })
+})

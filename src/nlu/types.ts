@@ -48,6 +48,11 @@ export interface Understanding {
   intent: Intent
   slots: Slots
   also?: Intent[]
+  /**
+   * A sign-up that rides along a more urgent meaning ("我报插花 … 我老公又动手了"): its own slots, so that after the
+   * numbers go out the sign-up is still recorded (both must happen; `also` then has signup.join).
+   */
+  signup?: Slots
 }
 
 /** An activity as the parser sees it (loaded before routing by the sign-ups capability). */

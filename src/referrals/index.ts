@@ -22,7 +22,7 @@ import { readHelp } from '../nlu/help.ts'
 import { normalize } from '../nlu/text.ts'
 import { CaseStore } from './cases.ts'
 import { DEFAULT_TZ } from '../core/tz.ts'
-import { OPEN_CASE, PENDING, understood as understoodOf } from '../core/understanding.ts'
+import { OPEN_CASE, PENDING, UNDERSTOOD, understood as understoodOf } from '../core/understanding.ts'
 import type { Category } from './categories.ts'
 import { Classifier, rulesOf } from './classification.ts'
 import type { Classification } from './classify.ts'
@@ -147,7 +147,15 @@ export function createReferrals(deps: ReferralDeps = {}): Capability {
           // Rules first; the understanding can only add urgency, never take it away.
           return rulesOf(ctx).urgency === '紧急' || understoodDanger(ctx) !== undefined
         },
-        handle: (ctx) => conversation.emergency(ctx, emergencyOf(ctx), { personalData: ctx.msg.conversation.kind === 'room' && containsPersonalData(ctx.msg.text) }),
+        async handle(ctx) {
+          await conversation.emergency(ctx, emergencyOf(ctx), { personalData: ctx.msg.conversation.kind === 'room' && containsPersonalData(ctx.msg.text) })
+          // The numbers are out; a sign-up said in the same message is still recorded (both must happen).
+          const u = understood(ctx)
+          if (u.signup && ctx.msg.conversation.kind === 'room') {
+            ctx.set(UNDERSTOOD, { intent: 'signup.join', slots: u.signup })
+            await app.handOver(ctx, 'signups.resident').catch((err) => ctx.log.error({ err }, 'referrals: sign-up beside an emergency failed'))
+          }
+        },
       })
 
       app.route({

@@ -63,7 +63,7 @@ export const referralTexts = {
   /** Said of what she mentioned by its kind (a lump is no 家里的事), and the number that fits it. */
   checkIn: (category: Category) => {
     const health = category === '健康（两癌筛查等）'
-    const what = category === '家庭暴力' || category === '婚姻家庭纠纷' || category === '儿童与家庭教育' ? '家里的事' : health ? '身体上的事' : '的事'
+    const what = category === '家庭暴力' || category === '婚姻家庭纠纷' || category === '儿童与家庭教育' ? '家里的事' : health ? '身体上的事' : category === '心理支持' ? '心里的事' : '的事'
     const numbers = health ? '身体突然不舒服请及时就医，急症拨打120。' : '遇到危险请拨打110或12338。'
     return `报名收到啦。您刚才提到${what}，想跟您说一声：如果需要帮助，可以私下跟我说，我会帮您转给工作人员，群里不会有人知道。回复「同意」我就转，不需要可以不理我。${numbers}`
   },

@@ -4,7 +4,7 @@
 // "which activity?". The older command parser (parse.ts) still reads pasted 接龙 lists and the "+1" form.
 import { type Context, contextKey, type Route } from '../../core/capability.ts'
 import type { Intent, Slots, Understanding } from '../../nlu/types.ts'
-import { normalize, unknownActivityName } from '../../nlu/text.ts'
+import { activityRef, normalize, unknownActivityName } from '../../nlu/text.ts'
 import { UNDERSTOOD } from '../../core/understanding.ts'
 import type { SignupService } from '../service.ts'
 import { nameKey, type ResidentIntent, type Who } from '../parse.ts'
@@ -113,7 +113,7 @@ async function act(ctx: Context, svc: SignupService, u: Understanding, old: Resi
       // A pasted 接龙: merge its names (nobody removed, nobody twice; non-name lines were dropped by the parser).
       if (old?.kind === 'roster') {
         const titled = old.titleLines.flatMap((l) => byTitle(live, l))
-        const picked: Pick = titled.length ? (new Set(titled).size === 1 ? { one: titled[0]! } : { several: [...new Set(titled)] }) : pick(ctx, live, u, old)
+        const picked: Pick = titled.length ? (new Set(titled).size === 1 ? { one: titled[0]! } : { several: [...new Set(titled)] }) : pick(ctx, svc.tz, live, u, old)
         const a = await chosen(ctx, svc, picked, '接龙', u, msgId)
         if (!a) return
         const senderKey = nameKey(by.name)
@@ -122,7 +122,7 @@ async function act(ctx: Context, svc: SignupService, u: Understanding, old: Resi
         if (unique.length) await svc.enqueue({ op: 'join', activityId: a.id, msgId, by, people: unique.slice(0, 200) })
         return
       }
-      let picked = pick(ctx, live, u, old)
+      let picked = pick(ctx, svc.tz, live, u, old)
       // "+1" / "行，那加我一个" (a reply continuing the talk just before) follows the activity that talk was about.
       const prev = memo(ctx).prev
       const continues = (old?.kind === 'join' && old.form === 'plus') || /^(?:行|好|那|嗯|可以)/u.test(msg.text.trim())
@@ -167,7 +167,7 @@ async function act(ctx: Context, svc: SignupService, u: Understanding, old: Resi
         if (await svc.withdrawHeld(groupId, by.id, named)) return ctx.reply(texts.heldWithdrawn)
         return ctx.reply(texts.notSignedUp)
       }
-      const a = await chosen(ctx, svc, pick(ctx, candidates, u, old), '取消报名', u, msgId)
+      const a = await chosen(ctx, svc, pick(ctx, svc.tz, candidates, u, old), '取消报名', u, msgId)
       if (!a) return
       const who = [...(u.slots.relatives ?? []), ...(u.slots.names ?? [])]
       if (old?.kind === 'leave' && old.who && !who.length) who.push(old.who)
@@ -178,7 +178,7 @@ async function act(ctx: Context, svc: SignupService, u: Understanding, old: Resi
     }
     case 'signup.remove': {
       if (msg.role === 'resident') return ctx.reply(texts.removeRefused)
-      const a = await chosen(ctx, svc, pick(ctx, live, u, old), '从哪个活动划掉', u, msgId)
+      const a = await chosen(ctx, svc, pick(ctx, svc.tz, live, u, old), '从哪个活动划掉', u, msgId)
       if (!a) return
       const target = u.slots.target
       if (!target) return ctx.reply(texts.removeWho)
@@ -192,13 +192,13 @@ async function act(ctx: Context, svc: SignupService, u: Understanding, old: Resi
       return ctx.reply(texts.confirmRemove(a, entry.name, pos))
     }
     case 'signup.roster': {
-      const a = await chosen(ctx, svc, pick(ctx, live, u, old), '看名单', u, msgId)
+      const a = await chosen(ctx, svc, pick(ctx, svc.tz, live, u, old), '看名单', u, msgId)
       if (!a) return
       return ctx.reply(texts.roster(a, await svc.store.roster(a.id), svc.tz), { mention: false })
     }
     case 'signup.status': {
       const on = await mine(ctx, svc, live)
-      const picked = pick(ctx, live, u, old)
+      const picked = pick(ctx, svc.tz, live, u, old)
       // Not on any roster: the question is about places left ("还有名额吗").
       if (on.length === 0 || ('one' in picked && !on.includes(picked.one))) {
         const acts = 'one' in picked ? [picked.one] : live
@@ -223,7 +223,7 @@ async function act(ctx: Context, svc: SignupService, u: Understanding, old: Resi
       return ctx.reply(lines.join('\n'))
     }
     case 'activity.info': {
-      let picked = pick(ctx, live, u, old)
+      let picked = pick(ctx, svc.tz, live, u, old)
       if ('several' in picked) {
         const on = await mine(ctx, svc, live)
         if (on.length === 1) picked = { one: on[0]! }
@@ -254,12 +254,16 @@ function intentOfOld(old: ResidentIntent): Intent {
 }
 
 /** The activity a message means: the understanding's, the older parser's reference, a quoted announcement, or the only one. */
-function pick(ctx: Context, acts: Activity[], u: Understanding, old: ResidentIntent | undefined): Pick {
+function pick(ctx: Context, tz: string, acts: Activity[], u: Understanding, old: ResidentIntent | undefined): Pick {
   const n = u.slots.activity
   if (n !== undefined) {
     const a = acts.find((x) => x.id === n)
     if (a) return { one: a }
   }
+  // Read before the activities were loaded (a sign-up handed over after an emergency's numbers): by title or day now.
+  const named = n === undefined ? activityRef(normalize(ctx.msg.text), acts, tz) : undefined
+  const byRef = named !== undefined ? acts.find((x) => x.id === named) : undefined
+  if (byRef) return { one: byRef }
   const unknown = u.intent === 'signup.join' && n === undefined && !ctx.msg.quoted ? unknownActivityName(normalize(ctx.msg.text), acts) : undefined
   if (unknown) return { unknownName: unknown, open: acts }
   return pickActivity(acts, old && 'ref' in old ? old.ref : {}, ctx.msg.quoted?.text)
