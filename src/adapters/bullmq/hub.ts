@@ -73,12 +73,25 @@ export class QueueHub {
         let timer: NodeJS.Timeout | undefined
         const forced = new Promise<void>((ok) => (timer = setTimeout(ok, graceMs))).then(() => {
           this.log.warn({ queue: w.name }, 'a job did not finish within the shutdown grace: closing the worker anyway')
-          return w.close(true)
+          // A forced close waits on Redis too (a connection left half-open by a restart): cut it if that hangs.
+          return bounded(w.close(true), CUT_MS, () => w.disconnect())
         })
         await Promise.race([w.close(), forced])
         clearTimeout(timer)
       }),
     )
-    await Promise.all([...this.queues.values()].map((q) => q.close()))
+    await Promise.all([...this.queues.values()].map((q) => bounded(q.close(), CUT_MS, () => q.disconnect())))
   }
+}
+
+/** How long a close may wait on Redis before its connection is cut. */
+const CUT_MS = 5_000
+
+/** `p`, or after `ms` the result of `cut` (which drops the connection) — never a wait without end. */
+async function bounded(p: Promise<void>, ms: number, cut: () => Promise<void>): Promise<void> {
+  let timer: NodeJS.Timeout | undefined
+  const late = new Promise<'late'>((ok) => (timer = setTimeout(() => ok('late'), ms)))
+  const r = await Promise.race([p.then(() => 'done' as const), late])
+  clearTimeout(timer)
+  if (r === 'late') await cut().catch(() => undefined)
 }
