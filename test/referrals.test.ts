@@ -877,6 +877,11 @@ describe('the help side read by the parser (issue 13)', () => {
     expect(room[0]!.mentions).toEqual([])
     expect(safetyTexts.fraudWarning).toMatch(/妇联[\s\S]*不[\s\S]*(押金|保证金)[\s\S]*转账/)
     expect(privately(bot, '李姐')[0]!.text).toContain('张丽')
+    // Someone asking whether it is real gets the answer in the group; the host is not told she posted a scam.
+    bot.world.say('刘阿姨', '@小助手 这个是真的吗 要不要交钱', { mentionBot: true })
+    await until(() => bot.sent.some((s) => s.kind === 'room' && s.text === safetyTexts.fraudAnswer))
+    await settle(bot)
+    expect(privately(bot, '李姐')).toHaveLength(1)
   })
 
   it('a message about a voice note or picture: it cannot hear or see, asks to type, guesses nothing; "你会些啥" says what it does and how privacy works', async () => {

@@ -158,3 +158,19 @@ describe('what only sounds like danger (batch q)', () => {
     expect(readDanger(danger)).toBeDefined()
   })
 })
+
+// The conversation tester's group: a laughed-at threat over a chore, a wish to die over a tiring day with a laugh,
+// and a TV plot are no emergency; without the laugh, or with "不是开玩笑", the same words still are.
+describe('said for effect', () => {
+  it.each([
+    ['老公再不倒垃圾我真要杀了他哈哈哈', '他说要杀了我'],
+    ['加班到十点 累死了 不想活了😂', '不想活了 真的撑不下去了'],
+    ['你们看过那部剧吗 男主拿刀那段太吓人了', '他拿着刀在客厅'],
+  ])('%s is not an emergency; %s is', (calm, danger) => {
+    expect(readDanger(calm)).toBeUndefined()
+    expect(readDanger(danger)).toBeDefined()
+  })
+  it('"不是开玩笑" is no joke', () => {
+    expect(readDanger('他拿刀追我 不是开玩笑 快报警')?.danger).toBe('violence')
+  })
+})

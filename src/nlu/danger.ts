@@ -42,7 +42,7 @@ const PLEA_FOR = /房租|涨租|交不起|付不起|没钱|欠债|还不上|工�
 /** Someone heard crying for help: a report, whatever else the message says. */
 const CRY_HEARD = /(?:喊|叫|哭着|大喊|呼)(?:着)?(?:救命|救救)/u
 /** Said outright to be a joke. */
-const JOKE = /开玩笑|开个玩笑|说着玩|逗你(?:玩)?的?|玩笑话/u
+const JOKE = /(?<!不是|没|没有|没在|不在|不|真不是)(?:开玩笑|开个玩笑|说着玩|逗你(?:玩)?的?|玩笑话)/u
 /** Someone else's threat to jump, laughed off ("他就跳楼，我说你跳吧哈哈"). */
 const LAUGHED_OFF = /(?:他|她|你)(?:就|要|说要|说)?(?:去)?(?:跳楼|跳河|去死|自杀).{0,20}(?:哈哈|😂|🤣)/u
 /** A call for help that only ends an exclamation ("饿得要死，谁来救救我"). */
@@ -193,7 +193,25 @@ const FIRST_PERSON = /(?:打|掐|骂|推|锁|关|砍)(?:了)?我|我被|我在�
 
 /** Talk about danger (a notice, a film) rather than a report of it, unless she says it is happening to her. */
 export function notAReport(t: string): boolean {
-  return ADVISORY.test(t) && !FIRST_PERSON.test(t)
+  return (ADVISORY.test(t) || FICTION.test(t)) && !FIRST_PERSON.test(t)
+}
+
+/** A film, a TV series or a novel talked about ("你看过狂飙吗 高启强拿刀那段太吓人"): a plot, not a report. */
+const FICTION = /电视剧|剧里|剧中|电影里|这部剧|那部剧|追剧|短剧|剧情|那一?集|这一?集|那段(?:戏|剧情)?太|演员|主角|小说里|看过.{0,10}[吗嘛没]/u
+
+/** Laughter: what is said beside it is said for effect. */
+const LAUGH = /哈哈|😂|🤣|笑死|hhh|呵呵呵/iu
+/** Her own threat against someone at home, laughed at ("那口子再不洗碗我要杀了他😂"). */
+const MY_THREAT = /(?:我|俺)(?:真|就|非|都)?(?:要|想|得)?(?:杀|弄死|掐死|打死|宰)了?(?:他|她|你|这(?:个|俩)?)/gu
+/** A wish to die said over something everyday, with a laugh ("跳广场舞累死了 不想活了哈哈哈"). */
+const EVERYDAY_WOE = /累死|气死|烦死|逼疯|连跪|输了|加班|菜价|物价|排骨|减肥|跳舞|广场舞|作业|考试|堵车|游戏|王者|洗碗|做饭|相亲|追剧|熬夜/u
+const WOE_DEATH = /不想活了?|想死(?:的心都有了?)?|活不下去了?/gu
+
+/** Said for effect: her laughed-at threat, and a laughed-at wish to die over something everyday, taken out. */
+function laughedAt(t: string): string {
+  if (!LAUGH.test(t)) return t
+  const out = t.replace(MY_THREAT, '')
+  return EVERYDAY_WOE.test(out) ? out.replace(WOE_DEATH, '') : out
 }
 
 export interface DangerReading {
@@ -212,7 +230,7 @@ export interface DangerReading {
  */
 export function literalText(raw: string): string {
   const lower = raw.toLowerCase()
-  const cleaned = lower.replace(CRY_OF_DELIGHT, '').replace(FIGURATIVE, '').replace(HYPERBOLE, '').replace(TOOL_FOR_ACTIVITY, '').replace(FEAR_OF, '')
+  const cleaned = laughedAt(lower).replace(CRY_OF_DELIGHT, '').replace(FIGURATIVE, '').replace(HYPERBOLE, '').replace(TOOL_FOR_ACTIVITY, '').replace(FEAR_OF, '')
   // "救救我" after an exclamation removed above is part of it, not a call for help.
   const t = cleaned.length < lower.length || ((ACTIVITY_TALK.test(cleaned) || PLEA_FOR.test(cleaned)) && !CRY_HEARD.test(cleaned)) ? cleaned.replace(CALL_ONLY, '') : cleaned
   if ((JOKE.test(t) && !FIRST_PERSON.test(t)) || LAUGHED_OFF.test(t)) return ''

@@ -161,7 +161,8 @@ export function readConsent(t: string, sit: Situation): Understanding | undefine
 }
 
 export function readCase(t: string, sit: Situation): Understanding | undefined {
-  if (!sit.openCase) return undefined
+  // With no request open, only an explicit "我那个求助现在啥情况" asks after one (it may have been withdrawn or closed).
+  if (!sit.openCase) return /我(?:那个|的|那)?(?:求助|案子|事儿?)/u.test(t) && /啥情况|什么情况|怎么样了?|咋样了?|进展|有人管|管了没|到哪/u.test(t) ? { intent: 'case.status', slots: {} } : undefined
   if (WITHDRAW.test(t) && !/算了吧我还是报/u.test(t)) return { intent: 'consent.withdraw', slots: {} }
   // Asking after her own request: a reference to it (那事, 我的事, 求助, 上回说的) or a complaint about waiting,
   // with a progress word (看到了吗, 在跟吗, 回话, 动静, 办得咋样).

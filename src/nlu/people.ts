@@ -51,6 +51,8 @@ export function namesIn(clause: string, opts: { exclude?: string[] } = {}): stri
     const end = m.index + m[0].length
     // "小王在不在": asked about, not signed up.
     if (/^(?:在不在|在吗|是谁)/u.test(clause.slice(end))) continue
+    // "下周插花", "这周日": a week, not a person called 周.
+    if (n.startsWith('周') && /[下上这本每两几]$/u.test(clause.slice(0, m.index))) continue
     // "王芳陈静和我": two names written together; the third character begins the second.
     // Not "周桂兰就行": the second would be one character and a verb.
     if (n.length === 3 && SURNAMES.includes(n[2]!) && /^[\u4e00-\u9fa5]/u.test(clause.slice(end)) && !/^[和跟与同、报也都说的去来吧哈呀]/u.test(clause.slice(end)) && !NAME_THEN.test(clause[end]!)) {
@@ -61,6 +63,9 @@ export function namesIn(clause: string, opts: { exclude?: string[] } = {}): stri
     }
     // 陈静让我 → 陈静; a three-character match that ends in a verb, a conjunction or a number is two characters long.
     if (n.length === 3 && NAME_THEN.test(n[2]!)) n = n.slice(0, 2)
+    // "李姐下周的插花我要报名": the one she speaks to, opening the message, while she signs herself up.
+    const rest = clause.slice(m.index + m[0].indexOf(n) + n.length)
+    if (m.index === 0 && !/^[和跟与同、+也都俩仨两]/u.test(rest) && /(?:我|俺)(?:也|要|想|就)?(?:要|想)?(?:报|去|参加)|算我/u.test(rest)) continue
     add(n)
   }
   // "我女儿的同学小雨": a friend called by a pet name after who she is.
@@ -191,6 +196,17 @@ export function peopleIn(said: string): People {
   }
   // "俩孩子加我", "两个娃和我": the family word first, then the sender.
   for (const m of t.matchAll(new RegExp(`(?:^|[\\s，,])(?:(${NUM})个?)?(${RELATIVE_WORDS.join('|')})(?:加上?|和|跟|\\+)(?:我|俺)(?![家的])`, 'gu'))) take(CANONICAL[m[2]!] ?? m[2]!, m[1] ? (numberOf(m[1]) ?? 1) : 1)
+  // "+3 我老伴孩子和我", "+2 老伴孙子": family words run together (no 和 between them) before "和我", or all that
+  // follows a +N.
+  const RUN = `(?:${RELATIVE_WORDS.join('|')}){2,}`
+  const runs = [
+    ...t.matchAll(new RegExp(`(?:^|[\\s，,])(?:我|俺)?(${RUN})(?:加上?|和|跟|\\+)(?:我|俺)(?![家的])`, 'gu')),
+    ...t.matchAll(new RegExp(`^\\+\\s*\\d+\\s*(?:我|俺)?(${RUN})$`, 'gu')),
+  ]
+  for (const m of runs) {
+    let at = 0
+    for (let w = WORD_AT.exec(m[1]!); w; at += w[0].length, w = WORD_AT.exec(m[1]!.slice(at))) take(CANONICAL[w[0]] ?? w[0], 1)
+  }
   // "一个大人两个孩子": the children counted beside the grown-up.
   const grown = new RegExp(`(?:${NUM})个?大人[，,\\s]*(${NUM})个(孩子|小孩|娃)`, 'u').exec(t)
   if (grown) take(grown[2]!, numberOf(grown[1]!) ?? 1)

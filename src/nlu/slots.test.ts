@@ -571,3 +571,22 @@ describe('services, not the group\'s activities (batch q)', () => {
     expect(understand('他不让我告诉别人 反家暴热线是多少', resident).intent).not.toBe('host.close')
   })
 })
+
+describe('what the conversation tester said (fifth session)', () => {
+  const resident: Situation = { ...sit, role: 'resident' }
+  it('"我也报" is a sign-up; family words run together are each a person', () => {
+    expect(understand('我也报', resident).intent).toBe('signup.join')
+    expect(understand('+3 我老伴孩子和我', resident).slots).toMatchObject({ self: true, count: 3, relatives: ['老伴', '孩子'] })
+  })
+  it('the host spoken to, and 下周, are not people signed up', () => {
+    expect(understand('李姐下周的插花我要报名哈', resident).slots).not.toHaveProperty('names')
+    expect(understand('下周插花我要报名', resident).slots).not.toHaveProperty('names')
+    expect(understand('王芳和我报名插花', resident).slots.names).toEqual(['王芳'])
+  })
+  it('with nothing published yet, "插花我不去了" takes back a held sign-up', () => {
+    expect(understand('哎呀 下周六家里有事 插花我不去了', { ...resident, activities: [] }).intent).toBe('signup.cancel')
+  })
+  it('asking after her request with none open is still a status question', () => {
+    expect(understand('我那个求助现在啥情况', { ...resident, where: 'private' }).intent).toBe('case.status')
+  })
+})

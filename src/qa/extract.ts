@@ -14,6 +14,9 @@ const SENTENCE = /[^。！？；\n]+[。！？；]?/g
 const LIST_QUESTION = /哪些|哪几|有什么|有啥|包括|包含|都有|几类|几种|几个方面|哪三|哪四|哪五|哪六|哪两|是哪/
 const NUMBER_QUESTION = /多少|几(个|次|期|所|人|名|项|天|年|岁|家|场|套|类|条|万)|比例|百分之|第几/
 const LIST_ITEM = /^\s*(\d{1,2}\s*[.、．)）]|[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,2}是|[①②③④⑤⑥⑦⑧⑨⑩]|[·•-])/
+/** How long something takes or lasts ("要多久", "多长时间"): answered by a span of time, not by any number. */
+const DURATION_QUESTION = /多久|多长时间|多少天|几天|几个月|多长的?期限/
+const HAS_DURATION = /(?:\d+|[一二三四五六七八九十百两半]+)\s*(?:个)?(?:小时|天|日|周|星期|个?月|年|工作日)(?:内|以内|之内)?/
 const HAS_NUMBER = /\d|[一二三四五六七八九十百千万两]{1,4}(个|次|期|所|人|名|项|天|年|家|场|类|条|大类|万)/
 
 export interface Extracted {
@@ -34,27 +37,35 @@ export function extractAnswer(query: PreparedQuery, spec: CoverageSpec, passages
   const types = answerTypes(query.own)
   const listQ = LIST_QUESTION.test(query.own)
   const numberQ = NUMBER_QUESTION.test(query.own)
+  const durationQ = DURATION_QUESTION.test(query.own)
   // The detail asked for (a requirement after 啥条件, a procedure after 怎么申请…, detail.ts) counts like an answer kind:
   // "在有场地、有条件、有活动…的场所建立妇女微家" answers 要什么条件, "…组织条件尚未成熟的领域" does not.
   const details = askedDetails(query.own)
   const focus = focusOf(query.own)
-  const scoreText = (s: string) => {
+  // Coverage is read half on the sentence alone and half with its passage's heading, as the decision reads windows: under
+  // a heading that names the topic, the sentence that says what is asked need not repeat the topic to be chosen.
+  const scoreText = (s: string, heading = '') => {
     const norm = normalizeForIndex(s)
-    let score = coverageOf(spec, norm) + 0.5 * exactOf(query.exact, norm)
+    // Not the heading alone: a fragment under a well-matched heading ("（区联席会议办公室负责）") must not outweigh the
+    // sentence that answers.
+    const own = coverageOf(spec, norm)
+    let score = (heading ? (own + coverageOf(spec, `${heading} ${norm}`)) / 2 : own) + 0.5 * exactOf(query.exact, norm)
     if (types.some((t) => hasAnswerOf(t, norm))) score += 0.3
     if (details.length && detailsFound(details, query.own, [norm])) score += 0.3
     // What is asked about the topic ("开了哪些业务" → 业务, "什么荣誉" → 荣誉, focus.ts) written in the sentence.
     if (focus.length) score += (0.3 * focus.filter((f) => norm.includes(f)).length) / focus.length
     // The item number of a list ("2、凡推荐人员…") is not the number asked for.
     if (numberQ && HAS_NUMBER.test(norm.replace(LIST_ITEM, ''))) score += 0.3
+    if (durationQ && HAS_DURATION.test(norm.replace(LIST_ITEM, ''))) score += 0.3
     return score
   }
   let top: Scored | undefined
   order.forEach((p, rank) => {
     const sentences = (p.chunk.text.match(SENTENCE) ?? []).map((s) => s.trim()).filter(Boolean)
+    const heading = normalizeForIndex(p.chunk.heading.join(' '))
     sentences.forEach((s, i) => {
       const norm = normalizeForIndex(s)
-      let score = scoreText(s)
+      let score = scoreText(s, heading)
       // A list question is answered by an enumeration, not by the sentence that merely names the topic.
       if (listQ && (/[、；]/.test(norm) || /[:：]$/.test(norm))) score += 0.2
       // Earlier passages are better evidence.

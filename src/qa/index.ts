@@ -15,6 +15,7 @@ import { indexExists, KnowledgeIndex } from './index-store.ts'
 import { ingest } from './ingest.ts'
 import { looksLikeQuestion } from './question.ts'
 import { qaTexts } from './texts.ts'
+import { asksPersonalContact } from './personal-contact.ts'
 
 export interface QaDeps {
   /** The dense-vector backend (the HNSW adapter in production, wired in src/capabilities.ts). */
@@ -107,6 +108,8 @@ export function createQa(deps: QaDeps): Capability {
           const conv = conversationId(ctx)
           const sender = ctx.msg.sender.id
           const question = ctx.msg.text.trim()
+          // Someone's own phone or WeChat ("王芳电话多少来着"): not the documents' business, and never given out.
+          if (asksPersonalContact(question)) return ctx.reply(qaTexts.personalContact)
           const context = followupContext(await followups.previous(conv, sender), question)
           const result = await qa.ask(question, context, { budget: ctx.replyBudget })
           ctx.log.info({ grounded: result.grounded, top: result.sources[0]?.doc, followup: Boolean(context) }, 'qa answered')

@@ -2,6 +2,7 @@
 export const qaTexts = {
   notCovered: '这个问题在微家的资料里没有找到明确说法，我怕说错误导您。需要的话回复「转人工」，我帮您转给工作人员。',
   /** Around a passage that is the closest the documents come, but may not answer exactly what was asked. */
+  personalContact: '群里姐妹的电话和微信我不能提供，也不会转发。需要的话可以在群里@她，或私下问她本人。',
   hedgeBefore: '资料里没找到完全对得上的说法，最接近的是这段（可能不完全是您问的）：',
   hedgeAfter: '如果不是您想问的，回复「转人工」，我帮您转给工作人员。',
   emptyQuestion: '您想问什么呢？直接打字告诉我就行。',

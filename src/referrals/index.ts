@@ -187,7 +187,8 @@ export function createReferrals(deps: ReferralDeps = {}): Capability {
         name: 'referrals.case',
         priority: 15,
         // The loader put OPEN_CASE on the context; the understanding reads status and withdrawal only then.
-        match: (ctx) => isText(ctx) && !!ctx.get(OPEN_CASE) && ['case.status', 'consent.withdraw'].includes(understood(ctx).intent),
+        // Withdrawing needs something open; asking after one is answered either way ("没有进行中的求助").
+        match: (ctx) => isText(ctx) && (understood(ctx).intent === 'case.status' || (!!ctx.get(OPEN_CASE) && understood(ctx).intent === 'consent.withdraw')),
         handle: (ctx) => (understood(ctx).intent === 'case.status' ? resident.status(ctx) : resident.withdraw(ctx)),
       })
 

@@ -11,6 +11,10 @@ describe('emergency texts', () => {
     expect(medical.indexOf('110')).toBeLessThan(medical.indexOf('120'))
     expect(medical.indexOf('120')).toBeLessThan(medical.indexOf('12338'))
     expect(medical).toContain('12356')
+    // A body in trouble and no one hurting anyone (a child's seizure): 120 first, then 110.
+    const body = hotlineLine({ medical: true, selfHarm: false, category: '健康（两癌筛查等）' })
+    expect(body.startsWith('需要急救请立即拨打120')).toBe(true)
+    expect(body).toContain('110')
   })
 
   it('every emergency reply begins with the numbers; group texts carry nothing but fixed words', () => {

@@ -12,10 +12,13 @@ export function maskIdNumbers(text: string): string {
 export interface Hotlines {
   medical: boolean
   selfHarm: boolean
+  /** 健康 with `medical`: a body in trouble and no one hurting her (a child's seizure) — 120 comes first. */
+  category?: Category
 }
 
-/** The numbers, always first: 110, then 120 for a medical emergency, then 12338 (and 12356 for self-harm). */
+/** The numbers, always first: 110, then 120 for a medical emergency, then 12338 (and 12356 for self-harm); 120 first when only a body is in trouble. */
 export function hotlineLine(h: Hotlines): string {
+  if (h.medical && h.category === '健康（两癌筛查等）') return '需要急救请立即拨打120；如有危险请拨打110。'
   return [
     '如有危险，请立即拨打110报警',
     h.medical ? '需要急救请拨打120' : undefined,

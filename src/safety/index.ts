@@ -25,12 +25,16 @@ export function createSafety(deps: { now?: () => number } = {}): Capability {
     register(app: App) {
       const intent = (ctx: Context) => understoodOf(ctx, { now: (deps.now ?? Date.now)(), tz: app.config.timezone }).intent
 
+      const ASKS_IF_REAL = /真的吗|是真的|是不是(?:真的|骗|诈骗)|靠谱吗|能信吗|可信吗|要不要交|该不该交|用不用交|骗子吗|是骗|假的吧|是假的/u
       app.route({
         name: 'safety.fraud',
         priority: 1,
         match: (ctx) => isText(ctx) && intent(ctx) === 'safety.fraud',
         async handle(ctx) {
           if (ctx.msg.conversation.kind === 'private') return ctx.reply(T.fraudAnswer)
+          // Asking whether such a request is real ("这个是真的吗 要不要交钱"): she gets the answer, and nobody is told
+          // she posted a scam.
+          if (ASKS_IF_REAL.test(ctx.msg.text)) return ctx.reply(T.fraudAnswer)
           // Nobody is @-mentioned: the poster may be the scammer, and the warning is for everyone.
           await ctx.reply(T.fraudWarning, { mention: false, key: `fraud:${ctx.msg.id}` })
           const group = ctx.group

@@ -96,6 +96,7 @@ export const texts = {
     [`现在有${acts.length}个活动，您要${verb}哪一个？`, ...acts.map((a) => `${a.id}. 活动${a.id}「${a.title}」${when(a.startAt, tz)}`), `回复编号或活动名就行，比如「${acts[0]!.id}」或「${acts[0]!.title}」。`].join('\n'),
 
   noOpenActivity: '现在群里没有正在报名的活动。',
+  notOnIt: '您还没有报名（名单和候补里都没有您）。',
   noSuchActivity: (name: string, open: Activity[], tz: string) =>
     [`群里没有「${name}」这个活动，现在报名的是：`, ...open.map((a) => `${a.id}. 活动${a.id}「${a.title}」${when(a.startAt, tz)}`), `要报的话回复编号或活动名，比如「${open[0]!.id}」。`].join('\n'),
   notFound: (n: number) => `没有找到活动${n}，发「活动列表」看看现有活动。`,

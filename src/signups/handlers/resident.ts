@@ -199,7 +199,8 @@ async function act(ctx: Context, svc: SignupService, u: Understanding, old: Resi
     case 'signup.status': {
       const on = await mine(ctx, svc, live)
       const picked = pick(ctx, svc.tz, live, u, old)
-      // Not on any roster: the question is about places left ("还有名额吗").
+      // Not on any roster: the question is about places left ("还有名额吗") — unless she asked about herself
+      // ("我报上了没", "候补排到几号了"): then she hears first that she is not on it.
       if (on.length === 0 || ('one' in picked && !on.includes(picked.one))) {
         const acts = 'one' in picked ? [picked.one] : live
         const lines: string[] = []
@@ -207,7 +208,7 @@ async function act(ctx: Context, svc: SignupService, u: Understanding, old: Resi
           const c = await svc.store.counts(a.id)
           lines.push(texts.places(a, c.confirmed, c.waiting, closedFor(a, svc.now())))
         }
-        return ctx.reply(lines.join('\n'))
+        return ctx.reply(ASKS_OWN.test(msg.text) ? `${texts.notOnIt}\n${lines.join('\n')}` : lines.join('\n'))
       }
       const acts = 'one' in picked ? [picked.one] : on
       const key = nameKey(by.name)
@@ -237,6 +238,9 @@ async function act(ctx: Context, svc: SignupService, u: Understanding, old: Resi
       return
   }
 }
+
+/** A question about her own place, not about places left: 报上了没, 排到几号, 轮到我了没, 我在名单里吗. */
+const ASKS_OWN = /报上了?(?:没|吗|么)|报(?:进|成)(?:去)?了?(?:没|吗)|排到(?:第)?几|第几(?:位|个|号)|轮到我|我在(?:不在)?名单|名单里有我|有没有我|我(?:是)?候补/u
 
 function intentOfOld(old: ResidentIntent): Intent {
   switch (old.kind) {
