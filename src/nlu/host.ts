@@ -368,7 +368,8 @@ export function announceSlots(raw: string, sit: Situation): Slots {
       if (named) c = named[1]!
     }
     // "从这周三开始" says when a series starts; "再发一个" is the command again: neither names the activity.
-    const notAName = /^从.{1,8}(?:开始|起)$|^(?:再|又|还)?(?:发|搞|办|来|加)(?:一|两)?(?:个|场|次)$/u.test(c)
+    // "晚上" on its own is when (the clock comes later), not what.
+    const notAName = /^从.{1,8}(?:开始|起)$|^(?:再|又|还)?(?:发|搞|办|来|加)(?:一|两)?(?:个|场|次)$|^(?:今天|明天|后天)?(?:早上|上午|中午|下午|傍晚|晚上|今晚|明晚)$/u.test(c)
     if (c.length >= 2 && !noName && !notAName) candidates.push(c.replace(/\u2236/u, '：'))
   }
   if (!slots.title) {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { OpenAiLlm } from '../adapters/openai/llm.ts'
 import { type OpenAiStub, startOpenAiStub } from '../testing/openai-stub.ts'
-import { draftFrom, llmSpans, ruleSpans } from './announce.ts'
+import { applyTime, draftFrom, llmSpans, ruleSpans } from './announce.ts'
 
 const TZ = 'Asia/Shanghai'
 // Wednesday 25 November 2026, 10:00 in Shanghai.
@@ -89,5 +89,21 @@ describe('announcements by LLM extraction (local OpenAI-compatible stub)', () =>
     await expect(llmSpans(llm, text, NOW, TZ)).rejects.toThrow()
     stub.onChat(() => ({ status: 500 }))
     await expect(llmSpans(llm, text, NOW, TZ)).rejects.toThrow()
+  })
+})
+
+describe('a time said in parts (the conversation tester)', () => {
+  it('"晚上" on its own is no title, and the clock sent later is in the evening', () => {
+    const d = draft('发布活动 晚上 广场舞教学 小区广场')
+    expect(d.title).toBe('广场舞教学')
+    expect(d.startAt).toBeUndefined()
+    applyTime(d, '7点半', NOW, TZ)
+    expect(d.startAt).toBe(at('2026-11-25T19:30'))
+  })
+  it('a new date alone keeps the clock already given', () => {
+    const d = draft('发布活动 11月20日下午3点 读书会 图书室')
+    applyTime(d, '不对 是12月28号', NOW, TZ)
+    expect(d.startAt).toBe(at('2026-12-28T15:00'))
+    expect(d.questions.filter((q) => q.blocking)).toEqual([])
   })
 })

@@ -4,7 +4,7 @@
 import { z } from 'zod'
 import { loadPrompt } from '../core/prompts.ts'
 import type { Llm } from '../core/llm.ts'
-import { wallClock } from '../core/tz.ts'
+import { fromWall, wallClock } from '../core/tz.ts'
 import { parseDateTime } from '../core/zh/date.ts'
 import { formatDateTime } from '../core/zh/format.ts'
 import { cnNumber } from '../core/zh/numbers.ts'
@@ -19,11 +19,18 @@ export interface Question {
 
 export interface Draft extends DraftView {
   questions: Question[]
+  /** "晚上" said without a clock: a clock given later ("7点半") is in that part of the day. */
+  period?: string
 }
+
+/** A part of the day said on its own, with no clock: not a title. */
+const PERIOD_ONLY = /^(?:今天|明天|后天|周[一二三四五六日天]|星期[一二三四五六日天])?(?:早上|上午|中午|下午|傍晚|晚上|今晚|明晚)$/u
+const PERIOD_WORD = /早上|上午|中午|下午|傍晚|晚上|今晚|明晚|凌晨|夜里|[早晚]\d/u
 
 const SEP = /[\s,，。；;、]+/u
 const PLACE_SUFFIX = /(?:室|馆|厅|中心|广场|公园|会所|驿站|站|楼|园|院|微家|之家|场|屋|堂|基地|小区|社区|门口|教室|食堂)$/u
-const LEADING_PLACE = /^在?((?:社区|微家|小区)?(?:活动室|图书室|会议室|广场|礼堂|大厅|书屋|教室|食堂|会堂|服务站|居委会|公园))(?:里|内)?(?:搞|办|有|举办|开展)?(.{2,})$/u
+// (Not the 广场 of 广场舞: a dance, not a place.)
+const LEADING_PLACE = /^在?((?:社区|微家|小区)?(?:活动室|图书室|会议室|广场(?!舞)|礼堂|大厅|书屋|教室|食堂|会堂|服务站|居委会|公园))(?:里|内)?(?:搞|办|有|举办|开展)?(.{2,})$/u
 // Invitations and greetings ("各位姐妹", "家人们") carry no field of the activity.
 const NOISE = /^(?:欢迎|请|快来|大家|速来|感兴趣的|踊跃|积极)*(?:报名|参加|接龙|来玩)(?:吧|哦|啊|哈|呀|～|!|！)*$|^(?:活动|通知)$|^(?:各位|亲爱的)?(?:姐妹|姐妹们|家人们|大家好|邻居们|朋友们|各位)(?:好)?[!！~～]*$/u
 const LABELS: Array<[RegExp, keyof DraftView | 'deadlineText' | 'timeText']> = [
@@ -42,6 +49,8 @@ interface Spans {
   capacity?: number
   deadlineText?: string
   notes?: string
+  /** A part of the day said alone ("晚上"), kept for the clock that comes later. */
+  period?: string
   /** Text the spans did not account for (rules only). */
   rest?: string
 }
@@ -136,6 +145,10 @@ export function ruleSpans(raw: string, now: Date, tz: string): Spans {
   const tokens = text.split(SEP).map((t) => t.trim()).filter((t) => t && !NOISE.test(t))
   const rest: string[] = []
   for (const tok of tokens) {
+    if (PERIOD_ONLY.test(tok)) {
+      spans.period ??= tok
+      continue
+    }
     // "活动室包饺子", "社区广场学新广场舞": a place, then what happens there.
     const lead = spans.place || spans.title ? null : LEADING_PLACE.exec(tok)
     if (lead) {
@@ -158,7 +171,11 @@ export function draftFrom(spans: Spans, now: Date, tz: string, defaults: { place
   else draft.questions.push({ text: texts.missingTitle, blocking: true })
   draft.place = spans.place || defaults.place
   if (spans.capacity) draft.capacity = spans.capacity
-  if (spans.notes) draft.notes = spans.notes
+  // Notes are what the title and the place did not say (the understanding may have taken a title or a place the
+  // span rules had left among the notes).
+  const notes = spans.notes?.split('，').filter((n) => n && n !== draft.title && n !== draft.place).join('，')
+  if (notes) draft.notes = notes
+  if (spans.period) draft.period = spans.period
   applyTime(draft, spans.timeText, now, tz)
   if (spans.deadlineText) {
     const d = parseDateTime(spans.deadlineText, now, tz)
@@ -185,10 +202,21 @@ export function deadlineOf(d: { at: Date; dateOnly?: boolean }, tz: string): num
 /** Sets the start time of a draft from text, replacing earlier time questions. */
 export function applyTime(draft: Draft, timeText: string | undefined, now: Date, tz: string): void {
   draft.questions = draft.questions.filter((q) => !q.text.startsWith('时间'))
+  // The clock already known ("11月28日下午3点" then "不对 是12月28号"): a new date alone keeps it.
+  const before = draft.startAt !== undefined ? wallClock(draft.startAt, tz) : undefined
+  const clockKnown = before && (before.hour !== 0 || before.minute !== 0) ? before : undefined
   delete draft.startAt
-  const t = timeText ? parseDateTime(timeText, now, tz) : undefined
+  // "晚上" said first, "7点半" now: 晚上7点半.
+  const said = timeText && draft.period && !PERIOD_WORD.test(timeText) ? `${draft.period}${timeText}` : timeText
+  const t = said ? parseDateTime(said, now, tz) : undefined
   if (!t) {
     draft.questions.push({ text: `时间：${texts.missingTime}`, blocking: true })
+    return
+  }
+  if (t.dateOnly && clockKnown) {
+    const d = wallClock(t.at.getTime(), tz)
+    draft.startAt = fromWall(tz, d.year, d.month, d.day, clockKnown.hour, clockKnown.minute)
+    if (draft.startAt <= now.getTime()) draft.questions.push({ text: `时间：${texts.pastTime(draft.startAt, tz)}`, blocking: true })
     return
   }
   draft.startAt = t.at.getTime()
