@@ -974,6 +974,7 @@ describe('end to end through the sandbox script harness', () => {
     const room = bot.sent.filter((s) => s.kind === 'room')
     expect(room.map((m) => m.mentions)).toEqual([['王芳'], ['张丽']])
     expect(room[0]!.text).toContain('110')
-    expect(room[1]!.text).toBe(referralTexts.groupDisclosure)
+    // Sleepless and low with no one hurting her: a word that fits (no "not your fault"), and the psychological hotline.
+    expect(room[1]!.text).toBe(referralTexts.groupHeart)
   })
 })

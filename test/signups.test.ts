@@ -204,6 +204,21 @@ describe('signups in the group', () => {
     expect(r.confirmed.map((e) => e.name)).toEqual(['赵敏', '孙梅', '孙梅的闺女'])
   })
 
+  it('a "+1" after "我也报" counts (activity talk by its meaning, not only by the older parser), and waits when full', async () => {
+    const { bot, svc } = await boot()
+    await say(bot, '李姐', '@小助手 发布活动 明天上午10点 健康讲座 社区活动中心 限2人', true)
+    await bot.idle()
+    const [a] = await svc.store.live('xingfuli', Date.now())
+    await say(bot, '王芳', '报名')
+    await say(bot, '张丽', '我也报')
+    await bot.idle()
+    await say(bot, '刘阿姨', '+1')
+    await bot.idle()
+    const r = await svc.store.roster(a!.id)
+    expect(r.confirmed.map((e) => e.name)).toEqual(['王芳', '张丽'])
+    expect(r.waitlist.map((e) => e.name)).toEqual(['刘阿姨'])
+  })
+
   it('a "+1" quoting the announcement counts even after chat', async () => {
     const { bot, svc } = await boot()
     await say(bot, '李姐', '@小助手 发布活动 下周六下午2点 亲子阅读 限20人', true)

@@ -590,3 +590,16 @@ describe('what the conversation tester said (fifth session)', () => {
     expect(understand('我那个求助现在啥情况', { ...resident, where: 'private' }).intent).toBe('case.status')
   })
 })
+
+describe('short messages and a worry about being a bother (second conversation round)', () => {
+  const resident: Situation = { ...sit, role: 'resident' }
+  it('"报" and "几点" said alone in a group with open activities', () => {
+    expect(understand('报', resident).intent).toBe('signup.join')
+    expect(understand('几点', resident)).toMatchObject({ intent: 'activity.info', slots: { field: 'time' } })
+  })
+  it('"会不会太麻烦你们了" is not consent; "那就麻烦你们了" is', () => {
+    const asked: Situation = { ...resident, where: 'private', pending: 'consent' }
+    expect(understand('会不会太麻烦你们了', asked).intent).not.toBe('consent.yes')
+    expect(understand('不好意思 那就麻烦你们了', asked).intent).toBe('consent.yes')
+  })
+})

@@ -58,6 +58,7 @@ const asOneRequest = (scores: IntentScore[]): IntentScore[] => {
     .sort((a, b) => b.p - a.p)
 }
 const isSignup = (i: Intent) => i.startsWith('signup.')
+const HESITATES = /会不会|是不是太|太麻烦|怕麻烦|打扰|不好意思|添麻烦/u
 
 /** How much more probable the learned category must be than the rules' (5-fold CV on the tuning side's help lines). */
 export const CATEGORY_MARGIN = 0.6
@@ -83,6 +84,8 @@ function withCategory(u: Understanding, raw: string): Understanding {
 function readIntent(raw: string, sit: Situation): Understanding {
   const rule = readByRules(raw, sit)
   if (KEEP.has(rule.intent) || sit.media || rule.slots.danger) return rule
+  // A worry about being a bother, asked while the bot waits for her consent, is not a yes, whatever the model says.
+  if (sit.pending === 'consent' && rule.intent === 'chatter' && HESITATES.test(raw)) return rule
   // An announcement the rules read with its time is structure, not a guess.
   if (rule.intent === 'host.announce' && rule.slots.time) return rule
   // With nothing announced, nothing can be edited, cancelled or asked about: the corpus the model learned from

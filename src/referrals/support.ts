@@ -5,12 +5,16 @@ import { referralTexts as T, type SupportKind } from './texts.ts'
 // Her own legal matter: a child-support, divorce or property question is met with where free legal help is.
 const LEGAL = /抚养费|赡养费|离婚|判决|起诉|打官司|官司|律师|法院|财产|彩礼|探视权|抚养权|监护权|继承|遗产|欠薪|工资.{0,4}不给|拖欠/u
 
+/** Someone hurting her: then it is not her fault, whatever the category. */
+const HURT = /打|骂|推|掐|踢|家暴|动手|威胁|欺负|控制|逼|虐/u
+
 export function supportKind(category: Category, text: string): SupportKind | undefined {
+  if (category === '心理支持' && !HURT.test(text)) return 'heart'
   if (category === '家庭暴力' || category === '心理支持') return 'abuse'
   if (category === '法律维权') return 'legal'
   if (category === '婚姻家庭纠纷') return LEGAL.test(text) ? 'legal' : 'family'
   return undefined
 }
 
-export const GROUP_SUPPORT: Record<SupportKind, string> = { abuse: T.groupDisclosure, family: T.groupFamily, legal: T.groupLegal }
-export const PRIVATE_SUPPORT: Record<SupportKind, string> = { abuse: T.privateSupport, family: T.privateFamily, legal: T.privateLegal }
+export const GROUP_SUPPORT: Record<SupportKind, string> = { abuse: T.groupDisclosure, family: T.groupFamily, legal: T.groupLegal, heart: T.groupHeart }
+export const PRIVATE_SUPPORT: Record<SupportKind, string> = { abuse: T.privateSupport, family: T.privateFamily, legal: T.privateLegal, heart: T.privateHeart }

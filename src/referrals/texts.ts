@@ -34,7 +34,7 @@ export function hotlineLine(h: Hotlines): string {
  * How a help request is met first: violence or distress (not her fault, 110), trouble at home, a legal question
  * (legal aid, 12338), or nothing beyond the private offer (a job, a screening).
  */
-export type SupportKind = 'abuse' | 'family' | 'legal'
+export type SupportKind = 'abuse' | 'family' | 'legal' | 'heart'
 
 export const referralTexts = {
   /** Added under a Q&A answer whose question touches a help topic. */
@@ -56,6 +56,7 @@ export const referralTexts = {
    */
   groupDisclosure: '谢谢您愿意说出来，这不是您的错。如有危险请马上拨打110，也可以拨打12338（妇女维权热线）。我已私信您，可以私下慢慢说，只有工作人员会看到（没收到请加我好友）。',
   /** Trouble at home that is not violence (a quarrel with the in-laws): no "not your fault", which presumes a wrong. */
+  groupHeart: '谢谢您愿意说出来，难受的时候找人说说是对的，也可以拨打12356（心理援助热线）。我已私信您，可以私下慢慢说，只有工作人员会看到（没收到请加我好友）。',
   groupFamily: '谢谢您愿意说出来。家里的事可以私下慢慢说，也可以拨打12338（妇女维权热线）咨询；如有危险请马上拨打110。我已私信您，只有工作人员会看到（没收到请加我好友）。',
   /** A legal question about her own case (child support, divorce, property): where free legal help is. */
   groupLegal: '这类问题可以申请免费法律援助（12348公共法律服务热线），也可以拨打12338（妇女维权热线）咨询。我已私信您，可以私下细说，只有工作人员会看到（没收到请加我好友）。',
@@ -72,6 +73,8 @@ export const referralTexts = {
   },
   /** Private help request: a line of support before the consent question. */
   privateSupport: '谢谢您告诉我，这不是您的错。',
+  /** Distress with no one hurting her (sleepless, low): no "not your fault", the psychological hotline. */
+  privateHeart: '谢谢您告诉我，难受的时候找人说说是对的。想说心里话也可以拨打12356（心理援助热线）。',
   privateFamily: '谢谢您告诉我。',
   privateLegal: '这类问题可以申请免费法律援助（12348），也可以拨打12338咨询。',
 
@@ -91,7 +94,7 @@ export const referralTexts = {
   // ---- private: the consent flow ----
   askConsent: (category: Category, question?: string) =>
     `${question ? `您刚才问的「${question}」，资料里没有现成答案。` : ''}我可以把您的情况私下转给微家的工作人员${category === '其他' ? '' : `（${category}方面）`}，由专人联系您，群里不会有人知道。\n同意请回复「同意」，不需要请回复「不用」。`,
-  askConsentAgain: '请回复「同意」转给工作人员，或回复「不用」。',
+  askConsentAgain: '不麻烦的，这正是工作人员该做的事。请回复「同意」转给工作人员，或回复「不用」。',
   askContact: '好的。您希望工作人员怎么联系您？\n1. 微信私聊\n2. 打电话（请留号码）\n3. 当面聊\n回复数字或直接说就行，也可以说什么时间方便。',
   askDescription: '请用一两句话说说您遇到的情况，我转给工作人员（只有她能看到）。',
   descriptionTooShort: '能再多说一点吗？一两句话就行，方便工作人员提前了解。',

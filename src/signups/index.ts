@@ -7,7 +7,7 @@ import { nameKey } from './parse.ts'
 import { liveActivities } from './handlers/state.ts'
 import { announceRoute, draftRoute } from './handlers/announce.ts'
 import { fixPublishedRoute, hostRoute } from './handlers/host.ts'
-import { observer } from './handlers/observe.ts'
+import { observer, observeUnderstood } from './handlers/observe.ts'
 import { remindMeRoute, remindRoute } from './handlers/remind.ts'
 import { residentRoute } from './handlers/resident.ts'
 import { SignupService } from './service.ts'
@@ -41,6 +41,7 @@ export function createSignups(opts: SignupDeps = {}): Capability {
           ctx.log.warn({ err }, 'signups: observer failed')
         }
         await next()
+        await observeUnderstood(ctx, svc).catch((err) => ctx.log.warn({ err }, 'signups: observer failed'))
       })
       app.route(draftRoute(app, svc))
       app.route(fixPublishedRoute(svc))

@@ -11,6 +11,8 @@ interface Memo {
   prev?: LastMessage
   /** For a bare "+1": the observer's verdict under the "+1" rule. */
   plusCounts?: boolean
+  /** What the observer recorded for this message (its time, and whether the older parser read it as activity talk). */
+  noted?: { at: number; related: boolean }
 }
 
 const MEMO = contextKey<Memo>('signups')
