@@ -180,7 +180,7 @@ export function readCase(t: string, sit: Situation): Understanding | undefined {
 const HYPOTHETICAL = /(?:如果|要是|假如|万一)(?:群里)?(?:有人|一个人|别人|谁)/u
 
 export function readHandoff(t: string): Understanding | undefined {
-  if (HYPOTHETICAL.test(t)) return undefined
+  if (HYPOTHETICAL.test(t) || WHO_SEES.test(t)) return undefined
   // "你是真人还是机器人" asks what the bot is (bot.about), not for a person.
   if (/真人还是|还是机器|是不是(?:真人|机器)|是真人吗|是机器人吗/u.test(t) && !/有没有(?:活人|真人)|要|找|转/u.test(t)) return undefined
   if (/(?:找|要|让|跟|和|叫|请)(?:社工|工作人员|李姐|小王|真人|人工|负责人).{0,6}(?:聊|说|谈|联系我|给我|找我|打)|不想(?:跟|和)(?:你|机器)|(?:叫|来|换|找)(?:个|一个)人(?:来|跟我|和我)|你搞不定|你不行/u.test(t)) return { intent: 'handoff.human', slots: {} }
@@ -193,8 +193,11 @@ export function readHandoff(t: string): Understanding | undefined {
 const BOT_CAN = /(?:你|机器人|小助手)(?:们)?.{0,4}(?:能|会|可以)(?:帮.{0,4})?(?:干|做|帮|管)?(?:些|点)?(?:啥|什么|哪些)|(?:有|都有)(?:啥|什么|哪些)功能|功能|怎么用你|咋用你|你怎么用|你是干(?:啥|什么)的|你靠谱|你(?:能|可)?信(?:得过)?[吗不]|你懂(?:啥|什么)/u
 const BOT_PRIVACY = /跟你(?:聊天|说话|私聊)?(?:安全|保密)|(?:私聊|聊天|(?:我|俺)(?:跟|和|对)你说的|说的话|跟你说|我的事|我说的).{0,10}(?:看到|看得到|看得见|看见|知道|保存|存着|记录|告诉|传出去|说出去|泄露|保密|公开|群主|别人|其他人)/u
 
+/** Who reads what she says ("那你们工作人员会看吗", "谁能看到"): how privacy works, not a request for a person. */
+const WHO_SEES = /(?:工作人员|社工|你们|别人|谁|群主|主人)(?:都)?(?:会|能|可以)?(?:看|看到|看见|知道)(?:我(?:说|发)的|我的)?(?:话|消息|内容|事)?(?:吗|不|么|嘛|[？?]|$)/u
+
 export function readBotAbout(t: string): Understanding | undefined {
-  if ((BOT_CAN.test(t) || BOT_PRIVACY.test(t)) && !/转人工|活人/u.test(t)) return { intent: 'bot.about', slots: {} }
+  if ((BOT_CAN.test(t) || BOT_PRIVACY.test(t) || WHO_SEES.test(t)) && !/转人工|活人/u.test(t)) return { intent: 'bot.about', slots: {} }
   if (/真人还是机器|你是(?:谁|机器人|真人|啥|ai|AI)|机器人吗|人工智能|小助手是谁|谁弄的|谁开发|你能干|你会(?:些)?(?:啥|什么|干)|你都(?:能|会)|你(?:能|会|可以).{0,12}(?:不|吗|么)[？?]?$|能设提醒不|咋用|怎么用|怎么使用|使用说明|这个小助手|私聊.{0,8}(?:看得见|看见|保存|记录|别人|知道|保密)|(?:别人|其他人|群里).{0,6}(?:看得见|看到|知道)我.{0,4}(?:私聊|跟你)|记录.{0,6}(?:保存|删)|记住我|记下来|上报|你能记住|隐私|保密吗|会不会(?:告诉|传出去|泄露)|聊天记录/u.test(t) && !/转人工|活人/u.test(t))
     return { intent: 'bot.about', slots: {} }
   return undefined

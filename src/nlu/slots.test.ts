@@ -603,3 +603,10 @@ describe('short messages and a worry about being a bother (second conversation r
     expect(understand('不好意思 那就麻烦你们了', asked).intent).toBe('consent.yes')
   })
 })
+
+describe('who sees what she says', () => {
+  it('"那你们工作人员会看吗" asks how privacy works, not for a person', () => {
+    expect(understand('那你们工作人员会看吗', { ...sit, role: 'resident', where: 'private' }).intent).toBe('bot.about')
+    expect(understand('我想找工作人员当面聊聊', { ...sit, role: 'resident', where: 'private' }).intent).not.toBe('bot.about')
+  })
+})

@@ -112,6 +112,8 @@ function readIntent(raw: string, sit: Situation): Understanding {
   // Nor, unless it names one of them in full (its title or 活动N), a question about an activity: the model never
   // saw the group's titles, and "编织角在哪里活动" asks about a corner of the documents, not the 编织课.
   if (rule.intent === 'qa.question' && ACTIVITY_QUESTION.has(top.intent) && !namesActivityInFull(raw, sit)) return rule
+  // "那你们工作人员会看吗" asks how privacy works; it names staff, which the model hears as asking for one.
+  if (rule.intent === 'bot.about' && top.intent === 'handoff.human') return rule
   const intent: Intent = top.intent === 'help.emergency' ? 'help.request' : top.intent
   if (intent === rule.intent) return rule
   // "这周六的亲子阅读照常哈": going ahead as planned is no cancellation, whatever the model's n-grams say.

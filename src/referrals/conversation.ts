@@ -21,7 +21,7 @@ export class ReferralConversation {
 
   /** An emergency: the numbers first, then staff (by policy or consent), then the private conversation. */
   async emergency(ctx: Context, cls: Classification, opts: { personalData?: boolean } = {}): Promise<void> {
-    const h = { medical: cls.medical, selfHarm: cls.selfHarm }
+    const h = { medical: cls.medical, selfHarm: cls.selfHarm, category: cls.category }
     const me = ctx.msg.sender
     const forward = this.settings.emergencyWithoutConsent
     const inGroup = ctx.msg.conversation.kind === 'room'
@@ -56,7 +56,7 @@ export class ReferralConversation {
    * the case is created as usual (see `answered` in emergency()).
    */
   async emergencyWithoutStorage(ctx: Context, cls: Classification): Promise<void> {
-    const h = { medical: cls.medical, selfHarm: cls.selfHarm }
+    const h = { medical: cls.medical, selfHarm: cls.selfHarm, category: cls.category }
     const me = ctx.msg.sender
     if (ctx.msg.conversation.kind === 'room') await ctx.sendNow({ to: ctx.msg.conversation, text: T.groupEmergency(h), mentions: [me], urgent: true })
     const group = this.groupOf(ctx)

@@ -13,7 +13,9 @@ export const safetyTexts = {
   media: '抱歉，我听不了语音，也看不了图片和视频，不知道里面说的是什么。麻烦您用文字打出来，我马上帮您。',
   /** Small talk said to the bot: thanks, a greeting, anything else (one short line, nothing searched). */
   smalltalk: (text: string) =>
-    /谢|感谢|辛苦|多亏/u.test(text)
+    /找谁|问谁|问哪|该找|跟谁说|找哪/u.test(text)
+      ? '活动和群里的事可以@微家主人；需要工作人员的话回复「转人工」，我帮您转过去。'
+      : /谢|感谢|辛苦|多亏/u.test(text)
       ? '不客气😊 有事随时找我。'
       : /你好|您好|早上好|早安|晚上好|在吗|在不在|哈喽|hello|hi\b/iu.test(text)
         ? '您好！我是微家小助手，可以问政策和服务、报名活动，也可以私下说说需要什么帮助。发「你会啥」看看我能做什么。'

@@ -108,7 +108,7 @@ export const texts = {
   statusWait: (name: string, pos: number) => `${name}在候补第${pos}位`,
 
   places: (a: Activity, confirmed: number, waiting: number, closed: boolean) => {
-    if (closed) return `${label(a)}报名已截止（已报名${count(a, confirmed)}）。`
+    if (closed) return `${label(a)}报名已截止（已报名${count(a, confirmed)}）。有特殊情况可以私下问问微家主人。`
     if (a.capacity === 0) return `${label(a)}不限人数，已报名${confirmed}人，回复「报名」就行。`
     const left = a.capacity - confirmed
     return left > 0
