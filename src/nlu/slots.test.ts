@@ -610,3 +610,11 @@ describe('who sees what she says', () => {
     expect(understand('我想找工作人员当面聊聊', { ...sit, role: 'resident', where: 'private' }).intent).not.toBe('bot.about')
   })
 })
+
+describe('a day and a title that disagree', () => {
+  it('is asked about, not guessed; the new day of an edit is no disagreement', () => {
+    expect(activityRef(n('周日那个亲子阅读我去'), sit.activities, sit.tz)).toBeUndefined()
+    expect(activityRef(n('周六那个亲子阅读我去'), sit.activities, sit.tz)).toBe(1)
+    expect(activityRef(n('亲子阅读改到周日下午'), sit.activities, sit.tz)).toBe(1)
+  })
+})

@@ -83,6 +83,18 @@ export function unknownActivityName(t: string, acts: ActivityView[]): string | u
   return DESCRIPTIONS.some(([said, title]) => said.test(name) && acts.some((a) => title.test(a.title))) ? undefined : name
 }
 
+/** The activities whose day `t` names (周六, 礼拜天, 12月5日, 5号). */
+function daysNamed(t: string, acts: ActivityView[], tz: string): Set<number> {
+  const out = new Set<number>()
+  for (const a of acts) {
+    const w = wallClock(a.startAt, tz)
+    const day = WEEKDAY[w.weekday]!
+    const dayRe = new RegExp(`(?:周|礼拜|星期)${day === '日' ? '[日天]' : day}|${w.month}月${w.day}[日号]|${w.day}号`, 'u')
+    if (dayRe.test(t)) out.add(a.id)
+  }
+  return out
+}
+
 /** Whether `t` names the activity by part of its title (插花, 阅读). */
 const namesTitle = (t: string, a: ActivityView) => titleKeys(a.title).some((k) => mentionsKey(t, k, a.title))
 
@@ -109,7 +121,14 @@ export function activityRef(t: string, acts: ActivityView[], tz: string): number
     return found
   }
   const hits = named(t)
-  if (hits.size === 1) return [...hits][0]
+  if (hits.size === 1) {
+    // "周五那个瑜伽" when 瑜伽 is on Sunday and 剪纸 on Friday: the day and the title disagree — ask, never guess.
+    // (A day after 改到 / 挪到 is the new day of an edit.)
+    const said = t.replace(/(?:改到|改成|改为|挪到|换到|调到|提前到|推迟到|延到)[^，,。；;！!？?\s]*/gu, '')
+    const days = daysNamed(said, acts, tz)
+    const [only] = hits
+    return days.size > 0 && !days.has(only!) ? undefined : only
+  }
   if (hits.size > 1) {
     // "亲子阅读挪到周日下午三点，跟插花错开": the one the first clause is about.
     const first = t.split(/[，,。；;！!？?\n]/u).map(named).find((h) => h.size > 0)
@@ -131,12 +150,7 @@ export function activityRef(t: string, acts: ActivityView[], tz: string): number
     const a = n ? acts[n - 1] : undefined
     if (a) return a.id
   }
-  for (const a of acts) {
-    const w = wallClock(a.startAt, tz)
-    const day = WEEKDAY[w.weekday]!
-    const dayRe = new RegExp(`(?:周|礼拜|星期)${day === '日' ? '[日天]' : day}|${w.month}月${w.day}[日号]|${w.day}号`, 'u')
-    if (dayRe.test(t)) hits.add(a.id)
-  }
+  for (const id of daysNamed(t, acts, tz)) hits.add(id)
   if (hits.size === 1) return [...hits][0]
   if (hits.size > 1) return undefined
   for (const a of acts) {

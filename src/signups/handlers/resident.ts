@@ -240,7 +240,7 @@ async function act(ctx: Context, svc: SignupService, u: Understanding, old: Resi
 }
 
 /** A question about her own place, not about places left: 报上了没, 排到几号, 轮到我了没, 我在名单里吗. */
-const ASKS_OWN = /报上了?(?:没|吗|么)|报(?:进|成)(?:去)?了?(?:没|吗)|排到(?:第)?几|第几(?:位|个|号)|轮到我|我在(?:不在)?名单|名单里有我|有没有我|我(?:是)?候补/u
+const ASKS_OWN = /我报的(?:是)?哪|报上了?(?:没|吗|么)|报(?:进|成)(?:去)?了?(?:没|吗)|排到(?:第)?几|第几(?:位|个|号)|轮到我|我在(?:不在)?名单|名单里有我|有没有我|我(?:是)?候补/u
 
 function intentOfOld(old: ResidentIntent): Intent {
   switch (old.kind) {
