@@ -593,8 +593,9 @@ describe('what the conversation tester said (fifth session)', () => {
 
 describe('short messages and a worry about being a bother (second conversation round)', () => {
   const resident: Situation = { ...sit, role: 'resident' }
-  it('"报" and "几点" said alone in a group with open activities', () => {
+  it('"报" and "几点" said alone in a group with open activities; "还是去吧" after a change of mind', () => {
     expect(understand('报', resident).intent).toBe('signup.join')
+    expect(understand('哎还是去吧 又有空了', resident).intent).toBe('signup.join')
     expect(understand('几点', resident)).toMatchObject({ intent: 'activity.info', slots: { field: 'time' } })
   })
   it('"会不会太麻烦你们了" is not consent; "那就麻烦你们了" is', () => {
