@@ -154,7 +154,7 @@ export function classifyRules(text: string): Classification {
     // often violence at home.
     if (selfHarm && category !== '家庭暴力') category = '心理支持'
     // A body in trouble and no one hurting anyone ("孩子发高烧抽搐了 叫不醒"): health, with 120 first.
-    else if (!selfHarm && (acute || reading?.danger === 'medical') && !danger.some((d) => VIOLENT.has(d) || d === 'meaning:violence' || d === 'meaning:violence-now' || d === 'cry')) category = '健康（两癌筛查等）'
+    else if (!selfHarm && (acute || reading?.danger === 'medical') && !danger.some((d) => VIOLENT.has(d) || d.startsWith('meaning:violence') || d === 'cry')) category = '健康（两癌筛查等）'
     else if (!selfHarm && (!category || category === '心理支持')) category = dangerCategory(danger)
     return { kind: 'help', category: category ?? '其他', urgency: '紧急', medical: acute || soft || !!reading?.signals.includes('medical'), selfHarm, clear: true, signals }
   }

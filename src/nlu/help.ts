@@ -139,7 +139,8 @@ export function contactIn(t: string): ContactWay | undefined {
 
 const WITHDRAW = /不(?:需要|用)(?:你们)?(?:再)?(?:帮忙|帮|管|处理|联系|跟进|跟)(?:了)?|谈好了|说开了|不用了|不需要了|撤了|撤回|撤销|收回|别联系|别再联系|不要再联系|别往上报|当没听见|当我没说|不想转了|反悔|别让.{0,8}(?:找|联系)我|不用弄了|不用管|不麻烦|不想把事情闹大|取消吧|不要了|别管了|自己(?:能)?解决|已经解决|和好了|没事了|不用帮|不想追究/u
 const CONSENT_NO = /^(?:不用|不要|不需要|不必|别转|暂时别|先别|先不|不想|暂时不|算了|不了)|不要告诉|别告诉|随便说说|我自己(?:能)?处理|再想想|以后再说/u
-const HESITATE = /会不会|是不是太|太麻烦|怕麻烦|打扰|不好意思|添麻烦/u
+/** A worry about being a bother ("会不会太麻烦你们了"), said while asked for consent: not yet a yes. */
+export const HESITATE = /会不会|是不是太|太麻烦|怕麻烦|打扰|不好意思|添麻烦/u
 const CONSENT_YES = /^(?:同意|好|好的|好吧|可以|行|嗯|是|是的|要|要的|需要|麻烦|拜托|转吧|转|ok|愿意|谢谢)|你看着办|帮我转|转给|那就麻烦|就麻烦你们|那就拜托/iu
 
 export function readConsent(t: string, sit: Situation): Understanding | undefined {

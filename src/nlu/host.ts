@@ -1,6 +1,6 @@
 // Hosts (and anyone who asks for a host's action, to be told who can): announcements in prose, edits,
 // closing/reopening/cancelling, exports; reminders; answers to the bot's confirmation questions. Pure.
-import { findClock, PERIOD_RE, periodOf } from '../core/zh/clock.ts'
+import { findClock, PERIOD_ALONE, PERIOD_RE, periodOf } from '../core/zh/clock.ts'
 import { parseDateTime } from '../core/zh/date.ts'
 import { activityRef, bare, changedTime, formatSlotTime, NUM, numberOf, timeIn } from './text.ts'
 import { CAPACITY_PHRASE, capacityIn, countClause, PLACE_PHRASE, placeAfter, placeClause } from './values.ts'
@@ -369,7 +369,7 @@ export function announceSlots(raw: string, sit: Situation): Slots {
     }
     // "从这周三开始" says when a series starts; "再发一个" is the command again: neither names the activity.
     // "晚上" on its own is when (the clock comes later), not what.
-    const notAName = /^从.{1,8}(?:开始|起)$|^(?:再|又|还)?(?:发|搞|办|来|加)(?:一|两)?(?:个|场|次)$|^(?:今天|明天|后天)?(?:早上|上午|中午|下午|傍晚|晚上|今晚|明晚)$/u.test(c)
+    const notAName = /^从.{1,8}(?:开始|起)$|^(?:再|又|还)?(?:发|搞|办|来|加)(?:一|两)?(?:个|场|次)$/u.test(c) || PERIOD_ALONE.test(c)
     if (c.length >= 2 && !noName && !notAName) candidates.push(c.replace(/\u2236/u, '：'))
   }
   if (!slots.title) {

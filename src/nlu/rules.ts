@@ -127,8 +127,7 @@ export function readByRules(raw: string, sit: Situation): Understanding {
  */
 function joinSentence(t: string, sit: Situation, help: Understanding | undefined): Understanding | undefined {
   if (help?.intent !== 'help.request') return undefined
-  // Typed fast, clauses are often set apart by spaces alone ("报名插花课 我 另外我最近摸到…").
-  const sentences = t.split(/[。！!？?\n]+|(?<=\p{Script=Han})\s+(?=\p{Script=Han})/u).map((x) => x.trim()).filter(Boolean)
+  const sentences = clausesOf(t)
   if (sentences.length < 2) return undefined
   for (const sentence of sentences) {
     const read = readSignup(sentence, sit)
@@ -137,14 +136,16 @@ function joinSentence(t: string, sit: Situation, help: Understanding | undefined
   return undefined
 }
 
+/** Sentences, and clauses set apart by spaces alone, as a message typed fast has them ("报名插花课 我 另外我最近摸到…"). */
+const clausesOf = (t: string): string[] => t.split(/[。！!？?\n]+|(?<=\p{Script=Han})\s+(?=\p{Script=Han})/u).map((x) => x.trim()).filter(Boolean)
+
 /**
  * An emergency that also signs her up for a named activity in a clause of its own ("我报插花 还有个事 … 我老公又动
  * 手了 能不能私聊我"): the danger comes first, and the sign-up is kept as a second meaning with its own slots.
  */
 function withSignup(emergency: Understanding, t: string, sit: Situation): Understanding {
   if (emergency.intent !== 'help.emergency' || !OWN_JOIN.test(t)) return emergency
-  const sentences = t.split(/[。！!？?\n]+|(?<=\p{Script=Han})\s+(?=\p{Script=Han})/u).map((x) => x.trim()).filter(Boolean)
-  for (const sentence of sentences) {
+  for (const sentence of clausesOf(t)) {
     if (readEmergency(sentence, sit)) continue
     const read = readSignup(sentence, sit)
     // Safety reads before the activities are loaded: then the clause's own sign-up words are enough (the sign-ups

@@ -8,7 +8,7 @@
 // never makes one: its "emergency" becomes a help request, whose first reply still carries 110 and 12338),
 // turn a sign-up into a help request or back (both are said never to happen), or second-guess a media
 // message or a phone number posted in the group.
-import { contactIn, readConsent, readHelp, RHETORICAL, thirdCategory } from './help.ts'
+import { contactIn, HESITATE, readConsent, readHelp, RHETORICAL, thirdCategory } from './help.ts'
 import { announceSlots, correctionSlots, editSlots, readAnnouncement, readConfirmation, readHostAction, manageSlots, readReminder, reminderSlots } from './host.ts'
 import { learnedCategories, learnedIntents, type IntentScore } from './learned/index.ts'
 import { categoryOfNeed, problemCategory } from './need.ts'
@@ -58,7 +58,6 @@ const asOneRequest = (scores: IntentScore[]): IntentScore[] => {
     .sort((a, b) => b.p - a.p)
 }
 const isSignup = (i: Intent) => i.startsWith('signup.')
-const HESITATES = /会不会|是不是太|太麻烦|怕麻烦|打扰|不好意思|添麻烦/u
 
 /** How much more probable the learned category must be than the rules' (5-fold CV on the tuning side's help lines). */
 export const CATEGORY_MARGIN = 0.6
@@ -85,7 +84,7 @@ function readIntent(raw: string, sit: Situation): Understanding {
   const rule = readByRules(raw, sit)
   if (KEEP.has(rule.intent) || sit.media || rule.slots.danger) return rule
   // A worry about being a bother, asked while the bot waits for her consent, is not a yes, whatever the model says.
-  if (sit.pending === 'consent' && rule.intent === 'chatter' && HESITATES.test(raw)) return rule
+  if (sit.pending === 'consent' && rule.intent === 'chatter' && HESITATE.test(raw)) return rule
   // An announcement the rules read with its time is structure, not a guess.
   if (rule.intent === 'host.announce' && rule.slots.time) return rule
   // With nothing announced, nothing can be edited, cancelled or asked about: the corpus the model learned from

@@ -5,6 +5,7 @@ import { z } from 'zod'
 import { loadPrompt } from '../core/prompts.ts'
 import type { Llm } from '../core/llm.ts'
 import { fromWall, wallClock } from '../core/tz.ts'
+import { PERIOD_ALONE, PERIOD_RE } from '../core/zh/clock.ts'
 import { parseDateTime } from '../core/zh/date.ts'
 import { formatDateTime } from '../core/zh/format.ts'
 import { cnNumber } from '../core/zh/numbers.ts'
@@ -23,9 +24,8 @@ export interface Draft extends DraftView {
   period?: string
 }
 
-/** A part of the day said on its own, with no clock: not a title. */
-const PERIOD_ONLY = /^(?:今天|明天|后天|周[一二三四五六日天]|星期[一二三四五六日天])?(?:早上|上午|中午|下午|傍晚|晚上|今晚|明晚)$/u
-const PERIOD_WORD = /早上|上午|中午|下午|傍晚|晚上|今晚|明晚|凌晨|夜里|[早晚]\d/u
+/** A time text that already says its part of the day ("晚上7点半"). */
+const PERIOD_WORD = new RegExp(PERIOD_RE, 'u')
 
 const SEP = /[\s,，。；;、]+/u
 const PLACE_SUFFIX = /(?:室|馆|厅|中心|广场|公园|会所|驿站|站|楼|园|院|微家|之家|场|屋|堂|基地|小区|社区|门口|教室|食堂)$/u
@@ -145,7 +145,7 @@ export function ruleSpans(raw: string, now: Date, tz: string): Spans {
   const tokens = text.split(SEP).map((t) => t.trim()).filter((t) => t && !NOISE.test(t))
   const rest: string[] = []
   for (const tok of tokens) {
-    if (PERIOD_ONLY.test(tok)) {
+    if (PERIOD_ALONE.test(tok)) {
       spans.period ??= tok
       continue
     }

@@ -15,6 +15,8 @@ const PERIOD_WORDS: Array<[string, Period]> = [
   ['晚上', 'evening'], ['夜里', 'evening'], ['夜间', 'evening'], ['晚间', 'evening'], ['晚', 'evening'],
 ]
 export const PERIOD_RE = PERIOD_WORDS.map(([w]) => w).join('|')
+/** A part of the day said on its own, with no clock ("晚上", "周六下午"): when, not what, and not yet a time. */
+export const PERIOD_ALONE = new RegExp(`^(?:今天|明天|后天|今|明|周[一二三四五六日天]|星期[一二三四五六日天])?(?:${PERIOD_RE})$`, 'u')
 
 // Group 1: period. Then either hh:mm (2,3) or H点/时 (4) with minutes (5: 半|一刻|三刻, 6: number) and optional 钟/分.
 const CLOCK_SRC =
