@@ -1,0 +1,36 @@
+import { mkdtemp } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { hnswBackend } from '../adapters/hnsw/index.ts'
+import { silentLogger } from '../core/log.ts'
+import { OfflineEmbedder } from './embedder-offline.ts'
+import { QaEngine } from './engine.ts'
+import { KnowledgeIndex } from './index-store.ts'
+import { ingest } from './ingest.ts'
+import { writeCorpus } from './test-corpus.ts'
+
+// The sentence that names 年龄 without saying it comes first; the one with the range comes after it.
+const SCREENING = `# 两癌筛查
+
+## 一、什么是两癌筛查
+
+两癌筛查是对宫颈癌和乳腺癌的检查。筛查对象年龄、是否免费、筛查机构和时间，以当地卫健部门和妇联公布为准。目前很多地方面向城乡适龄妇女开展两癌筛查，筛查年龄一般为35—64岁。
+`
+
+let index: KnowledgeIndex
+const log = silentLogger()
+beforeAll(async () => {
+  const kb = await writeCorpus({ '两癌筛查.md': SCREENING })
+  const dir = await mkdtemp(join(tmpdir(), 'wj-idx-'))
+  await ingest({ vectors: hnswBackend, kbDir: kb, indexDir: dir, makeEmbedder: (g) => new OfflineEmbedder(g), log })
+  index = await KnowledgeIndex.load(dir, (g) => new OfflineEmbedder(g), hnswBackend)
+})
+
+describe('the offline answer sentence', () => {
+  it.each(['两癌筛查多大年龄可以查', '筛查是多大年纪的人', '两癌筛查几岁能做'])('an age question quotes the age, not the sentence that only names 年龄: %s', async (q) => {
+    const r = await new QaEngine(index, { log }).ask(q)
+    expect(r.answer).toContain('35—64岁')
+    expect(r.answer).not.toContain('筛查对象年龄')
+  })
+})
