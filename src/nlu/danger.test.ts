@@ -174,3 +174,37 @@ describe('said for effect', () => {
     expect(readDanger('他拿刀追我 不是开玩笑 快报警')?.danger).toBe('violence')
   })
 })
+
+// Batches r and s (blind, sixth session): a threat for tonight with a weapon to be brought, bleeding told in the
+// present, and what only sounds like danger — someone else's habitual talk of not wanting to live, sleeping pills
+// as a habit, old marks, a pattern asked about, a cry heard last night, an escape for two hours.
+describe('danger now, and what is a worry or a story (batches r and s)', () => {
+  it.each([
+    ['他刚打电话说今晚要带刀回来找我算账 我现在一个人在家 好怕', 'violence'],
+    ['我刚被他打了 头在流血 孩子在哭 我不知道该怎么办', 'violence'],
+    ['她老说不想活了 药都攒好了', 'suicide'],
+    ['我妈刚才说不想活了 一个人跑到河边去了', 'suicide'],
+    ['他每次喝多了都掐我脖子 现在又喝多了在砸门', 'violence'],
+    ['隔壁一直在喊救命 快来人', 'violence'],
+    ['孩子头卡在栏杆里了 出不来', 'violence'],
+  ])('%s → %s', (text, danger) => {
+    expect(readDanger(toSimplified(text))?.danger).toBe(danger)
+  })
+
+  it.each([
+    '给我报插花 别让我老公知道啊 他知道了又要骂我还摔东西',
+    '帮我妈报个插花吧 她最近老说活着没意思 想让她出门走走',
+    '同事最近情绪特别低落 老说活着没意思 我有点担心 该怎么帮她',
+    '@小助手 帮我查查我报了哪个 脑子不好使了 最近吃安眠药吃的',
+    '2吧😮‍💨 婆婆在家 我要逃出来两小时',
+    '我闺女初二 最近不怎么吃饭 胳膊上有划的印子 问她也不说 我好害怕 该找谁',
+    '我是外地嫁过来的 没本地户口 孩子上幼儿园卡住了 能不能帮忙问问',
+    '我报的插花周日会去 但是想私下问问 我老公每次喝多了都掐我脖子 我该报警吗 又怕他报复',
+    '我邻居家天天打架 昨晚又听见那个女的在哭 喊救命 这事要不要管啊',
+    '就是那个我想问一下就是我家那个他打我不是一次两次了我一直忍着为了孩子现在孩子也大了我不想忍了我该找谁啊',
+    '救救我😂 插花插成了一坨 老师说像扫把',
+    '包饺子自己带菜刀过来吗',
+  ])('not an emergency: %s', (text) => {
+    expect(readDanger(toSimplified(text))).toBeUndefined()
+  })
+})

@@ -57,7 +57,7 @@ const DANGER: [string, RegExp][] = [
 const VIOLENT = new Set(['weapon', 'kill-threat', 'strangle', 'ongoing', 'confined', 'stalked'])
 
 /** Acute medical danger: an emergency on its own. */
-const MEDICAL_ACUTE = /昏迷|晕倒|晕过去|不省人事|喘不(上|过)气|呼吸困难|中毒|喝(了)?农药|(吞|吃)了?(一?整?瓶|一把|好多|很多|一堆)的?(药|安眠药)|大出血|流了(很多|好多|一地)?血|抽搐|救护车|急救|割腕/
+const MEDICAL_ACUTE = /昏迷|晕倒|晕过去|不省人事|喘不(上|过)气|呼吸困难|中毒|喝(了)?农药|(吞|吃)了?(一?整?瓶|一把|好多|很多|一堆)的?(药|安眠药)|大出血|流了(很多|好多|一地)?血|抽搐|救护车|(?<!紧)急救(?!助)|割腕/
 /** Injury words: they add 120 to an emergency, but alone are not one ("上个月受了工伤"). */
 const MEDICAL_SOFT = /流血|出血|是血|身血|脸血|受伤|伤得|骨折|烫伤|烧伤|摔(倒|伤)|头破|站不起来/
 

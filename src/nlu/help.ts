@@ -119,8 +119,11 @@ const FRAUD_BAIT = /排位|排号|插队|学校|入学|上学|编制|工作|办�
 const COST_QUESTION = /(?:要|需要|得|用|收)(?:不要|不)?(?:交钱|花钱|给钱|收钱|交费|收费|钱)(?:吗|不|么|嘛|没)?[？?！!～~]*$/u
 const SOMEONE_ASKED = /有人|说(?:要|让|是)|让(?:我|俺|大家|交)|叫(?:我|俺|大家|交)|通知|群里|发(?:了|的)|要求|私(?:聊|我)|加.{0,3}微信|转账|汇款|打款|扫码|红包|骗|真的假的|是真的吗|靠谱|可信/u
 
+/** Her own bill she cannot pay ("孩子住院押金交不上 医院催了好几次"): hardship, not a payment request to warn about. */
+const CANNOT_PAY = /(?:交|付|缴|凑|拿)不(?:上|起|出)|没钱(?:交|付|缴)|(?:押金|学费|房租|医药费|住院费).{0,6}(?:不够|还差|欠着)/u
+
 export function readFraud(t: string): Understanding | undefined {
-  if (COST_QUESTION.test(t) && !SOMEONE_ASKED.test(t)) return undefined
+  if ((COST_QUESTION.test(t) || CANNOT_PAY.test(t)) && !SOMEONE_ASKED.test(t)) return undefined
   return FRAUD_ASK.test(t) && FRAUD_BAIT.test(t) ? { intent: 'safety.fraud', slots: {} } : undefined
 }
 

@@ -84,7 +84,8 @@ export function readByRules(raw: string, sit: Situation): Understanding {
   // Not going to an activity she is not on, because of a trouble she asks help with ("插花课我就不报了 二十块都拿不出
   // … 社区能帮帮忙吗"): the trouble; on its roster, she is taken off and the trouble heard too.
   const leaving = /不报了|不去了|去不了|来不了|不参加了/u.test(t)
-  if (signup && leaving && help?.intent === 'help.request' && (signup.intent === 'signup.cancel' || signup.intent === 'signup.join')) {
+  // "材料费都拿不出" beside it is the trouble, not a question about the fee.
+  if (signup && leaving && help?.intent === 'help.request' && (signup.intent === 'signup.cancel' || signup.intent === 'signup.join' || QUESTIONISH.has(signup.intent))) {
     const on = signup.slots.activity !== undefined ? sit.signedUp.includes(signup.slots.activity) : sit.signedUp.length > 0
     if (!on) return help
     if (signup.intent === 'signup.cancel') return { ...signup, also: ['help.request'] }

@@ -120,7 +120,8 @@ function readIntent(raw: string, sit: Situation): Understanding {
   // Between a sign-up and a help request the rules stand unless the model is all but certain ("…有没有人能帮
   // 我们调解一下" read by the rules as a sign-up for 亲子阅读 because it says 读书); a worry the rules heard in
   // a sign-up the model prefers stays as a second meaning, so the gentle check-in still happens.
-  const crosses = (isHelp(rule.intent) && isSignup(intent)) || (isSignup(rule.intent) && isHelp(intent))
+  // A question about an activity is served by the sign-ups too: a help request turned into one loses its referral.
+  const crosses = (isHelp(rule.intent) && (isSignup(intent) || ACTIVITY_QUESTION.has(intent) || intent === 'activity.list')) || (isSignup(rule.intent) && isHelp(intent))
   // A sign-up the rules read with no activity named is their weakest reading ("想報名技能培訓但冇錢交學費"): there the
   // model crosses to a help request at the ordinary margin.
   const weakJoin = rule.intent === 'signup.join' && rule.slots.activity === undefined && intent === 'help.request' && !namesActivityInFull(raw, sit)
