@@ -5,7 +5,7 @@ import { CHOICE_QUESTION } from '../core/zh/question-forms.ts'
 import { type Category, classifyRules } from './help-rules.ts'
 import { dangerTakenBack, FEAR_OF, HYPERBOLE, literalText, notAReport, PREGNANCY_BLEEDING, readDanger, violenceIsOver } from './danger.ts'
 import { ASKS, categoryOfNeed, DISTRESS, HOUSEHOLD, INFO_QUESTION, OTHER, SELF, SELF_IN_NEED, SERVICE_TOPIC } from './need.ts'
-import { bare, PHONE } from './text.ts'
+import { bare, namesActivity, PHONE } from './text.ts'
 import type { ContactWay, Danger, HelpCategory, Situation, Slots, Understanding } from './types.ts'
 
 const CATEGORY: Record<Category, HelpCategory | undefined> = {
@@ -248,6 +248,11 @@ const CURIOUS = /纯好奇|就是好奇|好奇问问|(?:我|俺)?(?:就|只是|�
 /** Her own family, said as hers ("我老公", "我家", "孩子他爸"). */
 const MY_HOUSEHOLD = /(?:我|俺)(?:家)?(?:的)?(?:老公|丈夫|男人|爱人|前夫|对象|婆婆|公公|孩子|娃|闺女|女儿|儿子|老伴)|我家|俺家|我们家|孩子他爸/u
 
+/** What she is: out of work, alone with the children, her age, her schooling, at the end of her strength. */
+const OWN_STATUS = /(?:我|俺)(?:现在|目前|今年|已经|真的|实在)*(?:都|也)?(?:待业|失业|没工作|没了工作|下岗|离异|单亲|一个人带|\d{2}岁?了|[二三四五六七八九]十[一二三四五六七八九]?岁?了|只读到|没读过|小学毕业|初中毕业|(?:真的|实在|太|好|很)?(?:很|太|好)?难(?:了|啊|呀)?(?:$|[，,。！!\s]))/u
+/** She asks whether she, or someone of her household, can get or qualify for something. */
+const ELIGIBLE = /(?:我|俺)(?:这种|这样的?)?(?:情况)?(?:能|可以|能不能|可不可以|够不够|符不符合|算不算|有没有资格)(?:报|贷|申请|领|办|参加|享受|去|做|约|评|开|上)|(?:我|俺|我女儿|我儿子|我家孩子|我闺女|我妈|我婆婆|我们家|俺家)(?:这种|这样的?)情况|像(?:我|俺)这样|给(?:我|俺)开/u
+
 export function readHelp(raw: string, sit: Situation): Understanding | undefined {
   // Exclamations ("要被逼疯了😂", "气死我了") are chatter, not a disclosure.
   // "同意楼上": agreeing with the message above, not a neighbour upstairs.
@@ -290,6 +295,9 @@ export function readHelp(raw: string, sit: Situation): Understanding | undefined
   const forMe = /谁能|教教|帮(?:我|俺|忙|帮)|给(?:我|俺)(?:介绍|找|安排|联系)|能不能(?:帮|给|请|有人)|(?:帮|替)(?:我|俺|她|他)?问问|找(?:个)?人|请.{0,4}(?:社工|上门|律师)|想找|安排|介绍/u.test(t)
   let isHelp: boolean
   if (strong) isHelp = true
+  // Whether a service is open to HER ("家政培训我能报吗 我只读到初中", "我女儿这种情况能领什么补贴"): her case, asked.
+  // Her circumstances told beside a question about a service ("…有没有免费的培训？我现在待业在家", "…我都45了").
+  else if (category && (ELIGIBLE.test(t) || (OWN_STATUS.test(t) && (asks || INFO_QUESTION.test(t) || /[吗嘛么]|能不能|可不可以|还能|有没有/u.test(t)))) && !namesActivity(t, sit.activities)) isHelp = true
   else if (lived === 'psych') {
     // Feelings alone: in a group only when she asks or the words are unmistakable (not 担心 / 害怕 in passing).
     isHelp = sit.where === 'private' || asks || sit.mention || /想(?:加|进|参加|找)|失眠|睡不着|抑郁|焦虑|崩溃|撑不住|过不下去|想哭|难受/u.test(t)
