@@ -47,6 +47,18 @@ describe('sandbox: a family sign-up conversation', () => {
     expect(room.some((a) => /撑不住|硬块|动手/u.test(a.text))).toBe(false)
   }, 120_000)
 
+  it('help asked for outright beside a cancellation or a sign-up: the private offer first, and the cancellation or sign-up done too', async () => {
+    const actions = await script.run('examples/sandbox-signup-help.txt')
+    const room = actions.filter((a) => a.kind === 'room')
+    const to = (name: string) => actions.filter((a) => a.kind === 'private' && a.to === name).map((a) => a.text)
+    expect(to('王芳')[0]).toMatch(/私下转给微家的工作人员（困难帮扶方面）/u)
+    expect(to('张丽')[0]).toMatch(/私下转给微家的工作人员/u)
+    // Her cancellation takes her off, not a child named in her trouble; the other sign-up is recorded.
+    expect(room.find((a) => /已取消报名：王芳/u.test(a.text))).toBeDefined()
+    expect(room.find((a) => /已报名（1\/10）：\n1\. 张丽$/u.test(a.text))).toBeDefined()
+    expect(room.some((a) => /白血病|住院|自闭症/u.test(a.text))).toBe(false)
+  }, 120_000)
+
   it('a parent-child activity counted by family: the notice says so, a parent with children takes one place, the note is said once', async () => {
     const actions = await script.run('examples/sandbox-family-places.txt')
     const room = actions.filter((a) => a.kind === 'room')

@@ -619,3 +619,26 @@ describe('a day and a title that disagree', () => {
     expect(activityRef(n('亲子阅读改到周日下午'), sit.activities, sit.tz)).toBe(1)
   })
 })
+
+describe('her own case asked about a service; help asked outright beside a sign-up (batches r and s)', () => {
+  const resident: Situation = { ...sit, role: 'resident' }
+  it.each([
+    ['家政培训我能报吗 我只读到初中', 'jobs'],
+    ['残疾证刚办下来 我女儿这种情况能领什么补贴', 'hardship'],
+    ['請問我想學電商直播，社區有沒有免費的培訓？我現在待業在家', 'jobs'],
+    ['两癌筛查我今年还没做 现在还能约上吗 我都45了', 'health'],
+  ])('%s → help.request (%s)', (text, category) => {
+    expect(understand(text, resident)).toMatchObject({ intent: 'help.request', slots: { category } })
+  })
+  it('the same topics asked in general stay questions', () => {
+    expect(understand('家政培训一般要什么文化程度', resident).intent).toBe('qa.question')
+    expect(understand('残疾人家庭能领哪些补贴', resident).intent).toBe('qa.question')
+  })
+  it('help asked outright beside a cancellation or sign-up comes first, the cancellation or sign-up carried with its own people', () => {
+    expect(understand('取消亲子阅读 孩子住院了 白血病 治疗费太贵了 能不能帮我们申请点救助', resident)).toMatchObject({ intent: 'help.request', also: ['signup.cancel'], signup: { activity: 1 } })
+    expect(understand('取消亲子阅读 孩子住院了 白血病 治疗费太贵了 能不能帮我们申请点救助', resident).signup?.relatives).toBeUndefined()
+    expect(understand('先报个插花 另外想求助一下 我儿子有自闭症 社区有没有康复补贴', resident)).toMatchObject({ intent: 'help.request', also: ['signup.join'], signup: { activity: 2, self: true } })
+    // A worry said in passing stays a sign-up with a gentle check-in.
+    expect(understand('我想报个插花 散散心 这段时间真的撑不住了 天天晚上哭', resident)).toMatchObject({ intent: 'signup.join', also: ['help.request'] })
+  })
+})

@@ -277,6 +277,13 @@ export function createReferrals(deps: ReferralDeps = {}): Capability {
             await app.handOver(ctx, 'qa.answer')
           }
           await conversation.request(ctx, cls, { support })
+          // A sign-up or cancellation said beside the request ("取消亲子阅读 孩子住院了…能不能帮我们申请点救助"): the
+          // request came first; the sign-ups capability now does the rest, as it would have on its own.
+          const carried = u.also?.find((a) => a === 'signup.join' || a === 'signup.cancel')
+          if (carried && u.signup && ctx.msg.conversation.kind === 'room') {
+            ctx.set(UNDERSTOOD, { intent: carried, slots: u.signup })
+            await app.handOver(ctx, 'signups.resident').catch((err) => ctx.log.error({ err }, 'referrals: sign-up beside a request failed'))
+          }
           if (u.also?.includes('qa.question') && ctx.msg.conversation.kind === 'private') {
             ctx.set(ASKED, true)
             await app.handOver(ctx, 'qa.answer')
