@@ -208,3 +208,12 @@ describe('danger now, and what is a worry or a story (batches r and s)', () => {
     expect(readDanger(toSimplified(text))).toBeUndefined()
   })
 })
+
+describe('batch t: words that only look like danger', () => {
+  it.each(['我家狗把沙发咬烂了 我要杀了它😤', '婆婆天天挑刺我做啥都不对 老公还向着他妈 有没有人能来给调解调解'])('not an emergency: %s', (text) => {
+    expect(readDanger(toSimplified(text))).toBeUndefined()
+  })
+  it.each(['他说要杀了我', '他拿刀刺我'])('still one: %s', (text) => {
+    expect(readDanger(toSimplified(text))?.danger).toBe('violence')
+  })
+})

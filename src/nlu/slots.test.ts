@@ -642,3 +642,14 @@ describe('her own case asked about a service; help asked outright beside a sign-
     expect(understand('我想报个插花 散散心 这段时间真的撑不住了 天天晚上哭', resident)).toMatchObject({ intent: 'signup.join', also: ['help.request'] })
   })
 })
+
+describe('batch t: questions by their tail, and a transfer to a "safe account"', () => {
+  const resident: Situation = { ...sit, role: 'resident' }
+  it.each(['继承遗产 女儿跟儿子份额一样不', '农村妇女能申请小额贴息贷款不', '妇联组织的月嫂培训收费不', '妇联维权热线是12338对吧'])('%s → a question for the documents', (text) => {
+    expect(understand(text, resident).intent).toBe('qa.question')
+  })
+  it('a caller "from the federation" asking to move money to a safe account is fraud; asking whether money arrived is not', () => {
+    expect(understand('刚有个自称妇联的打电话 让我把低保的钱转到什么安全账户', resident).intent).toBe('safety.fraud')
+    expect(understand('低保的钱转到卡上了吗', resident).intent).not.toBe('safety.fraud')
+  })
+})
