@@ -136,7 +136,7 @@ export function classifyRules(text: string): Classification {
   const selfHarm = SELF_HARM.test(calm) || reading?.danger === 'suicide'
   if (selfHarm) signals.push('self-harm')
   const over = !reading && !!calm && violenceIsOver(literalText(spaced))
-  const danger = DANGER.filter(([name, re]) => re.test(calm) && (name !== 'ongoing' || reading) && !(over && VIOLENT.has(name))).map(([name]) => name)
+  const danger = DANGER.filter(([name, re]) => re.test(calm) && (name !== 'ongoing' || reading) && !(over && (VIOLENT.has(name) || (name === 'cry' && /(?:喊|叫|哭着|大喊|呼)(?:着)?(?:救命|救救)/u.test(calm))))).map(([name]) => name)
   if (reading && danger.length === 0 && !selfHarm) danger.push(...reading.signals.map((s) => `meaning:${s}`))
   signals.push(...danger)
   const acute = MEDICAL_ACUTE.test(calm)
