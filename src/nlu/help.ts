@@ -122,8 +122,13 @@ const SOMEONE_ASKED = /有人|说(?:要|让|是)|让(?:我|俺|大家|交)|叫(?
 /** Her own bill she cannot pay ("孩子住院押金交不上 医院催了好几次"): hardship, not a payment request to warn about. */
 const CANNOT_PAY = /(?:交|付|缴|凑|拿)不(?:上|起|出)|没钱(?:交|付|缴)|(?:押金|学费|房租|医药费|住院费).{0,6}(?:不够|还差|欠着)/u
 
+/** "材料费是现场交还是转账": how to pay a fee, asked — not a request for money. */
+const HOW_TO_PAY = /(?:交|付|给).{0,4}还是.{0,4}(?:转账|扫码|微信|现金|现场)|(?:转账|扫码|现金|微信)还是.{0,4}(?:现场|现金|交)/u
+
 export function readFraud(t: string): Understanding | undefined {
+  // "材料费是现场交还是转账": how to pay a fee, asked — not a request for money.
   if ((COST_QUESTION.test(t) || CANNOT_PAY.test(t)) && !SOMEONE_ASKED.test(t)) return undefined
+  if (HOW_TO_PAY.test(t) && !/有人|说(?:要|让|是)|让(?:我|俺|大家)|叫(?:我|俺|大家)|通知|要求|私(?:聊|我)|骗|真的假的|是真的吗/u.test(t)) return undefined
   return FRAUD_ASK.test(t) && FRAUD_BAIT.test(t) ? { intent: 'safety.fraud', slots: {} } : undefined
 }
 

@@ -21,6 +21,8 @@ export function readConfirmation(t: string, sit: Situation): Understanding | und
   if (value || CORRECTION.test(t) || (/^(?:哦对了)?(?:地点|地方|时间|名额|人数)/u.test(b) && b.length > 3)) return { intent: 'correction', slots: correctionSlots(t, sit) }
   if (NO.test(b) || /先不|别别|不取消|再说/u.test(b)) return { intent: 'confirm.no', slots: {} }
   if (YES.test(b.toLowerCase()) && b.length <= 10) return { intent: 'confirm.yes', slots: {} }
+  // A thumbs-up or OK sign alone, to the bot's own preview.
+  if (/^[\s👌👍✅🆗🙆‍♀️🙆]+$/u.test(t) && /\S/u.test(t)) return { intent: 'confirm.yes', slots: {} }
   return undefined
 }
 
@@ -182,7 +184,7 @@ function firstRecurring(t: string, sit: Situation, repeat: NonNullable<Slots['re
 // ---------------------------------------------------------------- host actions on activities
 
 const CLOSE = /报名.{0,4}(?:截止|结束|关|停|到此|收)|不(?:再)?(?:收|接受|让)(?!我|俺|她|他).{0,4}(?:报|人)|停止接龙|接龙(?:结束|截止|到此)|到此为止|截了|不要再报|别报了|关闭|截止报名|报名截止|停止报名|停止.{0,6}报名|关闭报名|结束报名|报名关了?|关了吧|关了|别再让人报|不收了|^截止/u
-const REOPEN = /(?:多|又|再)加了?.{0,4}(?:位置|名额|位子|座位)|还(?:可以|能)报(?![吗么没不])|(?:又|重新|再)(?:能|可以)报(?:名)?了|(?:再|重新|又|继续)(?:开|放|收|接受|开放|开启|打开).{0,4}(?:报名|接龙|名额)|可以(?:继续)?报名了|名额又有了|加开|重新开放|重新打开|重开|再开|再放开|放开报名|开放报名|恢复报名|重新接龙|又可以报名|继续报名|重新开始报名/u
+const REOPEN = /(?:多|又|再)加了?.{0,4}(?:位置|名额|位子|座位)|还(?:可以|能)报(?![吗么没不])|(?:又|重新|再)(?:能|可以)报(?:名)?了|(?:再|重新|又|继续)(?:开|放|收|接受|开放|开启|打开).{0,4}(?:报名|接龙|名额)|可以(?:继续)?报名了|名额又有了|加开|重新开放|重新打开|^\/?开放\s*(?:活动)?\s*\d|重开|再开|再放开|放开报名|开放报名|恢复报名|重新接龙|又可以报名|继续报名|重新开始报名/u
 const CANCEL = /取消|不办|不搞|不开了|停了|暂停举办|改期待定|不办了|撤了|不搞了|停办|取消了/u
 const EXPORT = /导出|下载|表发|名单发我|名单.{0,4}私发|导给我|导个|报名表|表格|excel|文件|下载名单/iu
 const EDIT = /改到|改成|改为|改在|改名|挪到|提前到|推迟到|推迟|延后|延期到|放宽到|换到|换成|修改|更改|调到|时间不变|地点改|名额改|人数改|名字改/u

@@ -12,6 +12,8 @@ import type { HelpCategory, Situation, Understanding } from './types.ts'
 const QUESTIONISH = new Set(['activity.info', 'activity.list', 'signup.status', 'signup.roster'])
 /** The sender signing up herself or someone: 帮我报, 给我妈报, 我报, 算我, 加我, 我也去, a leading 报名 or +N. */
 const OWN_JOIN = /(?:帮|给|替)(?:我|俺|她|他|她们|他们).{0,8}(?:报|占|留)|报上|(?:我|俺)(?:也|想|要|就)?报|算(?:我|俺)|加(?:我|俺)|(?:我|俺)(?:也)?(?:去|参加)(?![不了过她他家那])|^报名|^\+\s*\d|留(?:个|一个)?(?:位|名额)/u
+/** The sender taking her own place back: 取消, 不去了, 去不了. */
+const OWN_CANCEL = /取消|不去了|去不了|来不了|不参加了|退了|退掉/u
 const SERVICE_SIGNUP = /项目|招工|招聘|救助|补助|帮扶|慰问|岗位|工作|技能培训|职业培训|培训班|学费|低保|贷款|咨询|律师|法律援助|调解|筛查|体检|测评|疏导|心理辅导|托管/u
 /** The category of a service signed up for, when she tells no trouble of her own beside it. */
 const SERVICE_CATEGORY: [RegExp, HelpCategory][] = [
@@ -45,6 +47,11 @@ export function readByRules(raw: string, sit: Situation): Understanding {
   const ownCase = readCase(t, sit)
   if (ownCase) return ownCase
   const media = readMedia(t, sit)
+  // "刚发的语音听到没 我报插花": the sign-up typed beside it is read; the voice note is not needed for it.
+  if (media && !sit.media) {
+    const typed = clausesOf(t).map((c) => readSignup(c, sit)).find((r) => r?.intent === 'signup.join' && r.slots.activity !== undefined)
+    if (typed) return { ...typed, also: ['media.reference'] }
+  }
   if (media) return media
   // "我心里乱得很，能不能有人给我打个电话": a person asked for beside a trouble is a request for help.
   const handoff = readHandoff(t)
@@ -157,14 +164,23 @@ const clausesOf = (t: string): string[] => t.split(/[。！!？?\n]+|(?<=\p{Scri
  * 手了 能不能私聊我"): the danger comes first, and the sign-up is kept as a second meaning with its own slots.
  */
 function withSignup(emergency: Understanding, t: string, sit: Situation): Understanding {
-  if (emergency.intent !== 'help.emergency' || !OWN_JOIN.test(t)) return emergency
+  if (emergency.intent !== 'help.emergency' || !(OWN_JOIN.test(t) || OWN_CANCEL.test(t))) return emergency
   for (const sentence of clausesOf(t)) {
     if (readEmergency(sentence, sit)) continue
     const read = readSignup(sentence, sit)
     // Safety reads before the activities are loaded: then the clause's own sign-up words are enough (the sign-ups
     // capability finds the activity by its title when the message is handed over).
     const named = read?.slots.activity !== undefined || (sit.activities.length === 0 && SIGNUP_WORD.test(sentence))
-    if (read?.intent === 'signup.join' && named) return { ...emergency, also: [...(emergency.also ?? []), 'signup.join'], signup: read.slots }
+    if (read?.intent === 'signup.join' && named) return { ...emergency, also: [...(emergency.also ?? []).filter((x) => x !== 'signup.join'), 'signup.join'], signup: read.slots }
+    // "插花取消吧 老公又喝多了砸东西…": the numbers first, and her place given back all the same.
+  }
+  // "插花取消吧 老公又喝多了砸东西…": the numbers first, and her own place given back all the same.
+  // Safety reads before the activities are loaded: then her cancel words are enough (the sign-ups capability finds the
+  // activity by its title, or by her place on a roster, when the message is handed over).
+  const whole = OWN_CANCEL.test(t) ? readSignup(t, sit) : undefined
+  const cancels = whole?.intent === 'signup.cancel' && whole.slots.activity !== undefined
+  if (cancels || (OWN_CANCEL.test(t) && sit.activities.length === 0 && !OWN_JOIN.test(t))) {
+    return { ...emergency, also: [...(emergency.also ?? []).filter((x) => x !== 'signup.cancel'), 'signup.cancel'], signup: cancels ? { activity: whole!.slots.activity } : {} }
   }
   return emergency
 }

@@ -48,6 +48,9 @@ const CANCELS = new Set<Intent>(['host.cancel', 'signup.cancel', 'signup.remove'
 const OWN_VOICE = /我|俺|咱|自己|刚|上个?月|最近|前几天|前阵子|带.{0,3}(?:娃|孩子)|家里|老公|前夫|(?:要不到|不给|没给|拿不到|讨不到|找不到).{0,6}(?:咋办|怎么办|咋整)/u
 /** Asked in general ("一般…", "如果…"): a question about how things work, whoever asks it. */
 const GENERAL = /一般|如果|要是|假如|通常|是不是得/u
+/** A sign-up in so many words, in the first person, with nothing after it that takes it back. */
+const PLAIN_JOIN = /^(?:好的?|行|那|嗯|ok|那就)?[\s，,]*(?:我|俺)(?:也|就)?(?:参加|报名|报一个|去)[吧啦哈呀～~！!。]*$/u
+const SURE_CHATTER = 0.99
 const AS_PLANNED = /照常|照旧|如期|正常(?:进行|举行|上课)|不变/u
 
 const asOneRequest = (scores: IntentScore[]): IntentScore[] => {
@@ -102,6 +105,9 @@ function readIntent(raw: string, sit: Situation): Understanding {
   // Silence is the model's costliest mistake: it never turns a question, or a message that names one of the
   // group's activities (titles it never saw; the rules read them from the situation), into chatter.
   // Nor a request to be reminded ("到时候提醒我一声哈"): unanswered, she would count on a reminder that never comes.
+  // Nor a sign-up said plainly in the first person ("好的 我也参加"): unless the model is all but certain, silence would
+  // lose a place she counts on.
+  if (top.intent === 'chatter' && rule.intent === 'signup.join' && PLAIN_JOIN.test(normalize(raw)) && top.p < SURE_CHATTER) return rule
   if (top.intent === 'chatter' && (rule.intent === 'qa.question' || (rule.intent === 'reminder.create' && /提醒(?:一下)?我(?!家)/u.test(raw)) || rule.slots.activity !== undefined)) return rule
   // A question the rules send to the documents is not a request for the list of activities ("编织角在哪里活动"
   // asks where a place is; the rules read list questions well on their own).

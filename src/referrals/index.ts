@@ -152,7 +152,7 @@ export function createReferrals(deps: ReferralDeps = {}): Capability {
           // The numbers are out; a sign-up said in the same message is still recorded (both must happen).
           const u = understood(ctx)
           if (u.signup && ctx.msg.conversation.kind === 'room') {
-            ctx.set(UNDERSTOOD, { intent: 'signup.join', slots: u.signup })
+            ctx.set(UNDERSTOOD, { intent: u.also?.includes('signup.cancel') ? 'signup.cancel' : 'signup.join', slots: u.signup })
             await app.handOver(ctx, 'signups.resident').catch((err) => ctx.log.error({ err }, 'referrals: sign-up beside an emergency failed'))
           }
         },
