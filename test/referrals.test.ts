@@ -230,6 +230,22 @@ describe('emergencies', () => {
     expect(replies.filter((t) => t.startsWith('如有危险，请立即拨打110'))).toHaveLength(2)
   })
 
+  it('after an emergency: "can\'t call" gets the silent options, and what she adds after it (her address) reaches staff too', async () => {
+    const { bot, svc } = await boot()
+    say(bot, '陈静', '救命 他喝醉了在砸门 说要弄死我 我跟孩子躲在卫生间')
+    const c = await onlyCase(svc)
+    await until(() => privately(bot, '陈静').length >= 1)
+    dm(bot, '陈静', '我不敢打电话 他会听见')
+    await until(() => lastTo(bot, '陈静').includes('12110'))
+    expect(lastTo(bot, '陈静')).toBe(referralTexts.emergencySilent)
+    dm(bot, '陈静', '幸福里5号楼302')
+    await until(() => privately(bot, '小王').filter((m) => m.text.startsWith('【补充】')).length === 2)
+    await settle(bot)
+    expect(privately(bot, '小王').at(-1)!.text).toContain('幸福里5号楼302')
+    expect(lastTo(bot, '陈静')).toBe(referralTexts.emergencyMoreNoted)
+    expect((await svc.cases.get(c.id))!.notes).toHaveLength(2)
+  })
+
   it('with emergencyWithoutConsent off, an emergency gets the numbers and nothing is forwarded until she agrees', async () => {
     const { bot, svc } = await boot({ settings: { emergencyWithoutConsent: false } })
     dm(bot, '王芳', '不想活了')

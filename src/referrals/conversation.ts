@@ -11,6 +11,9 @@ import type { ReferralSettings } from './settings.ts'
 import { GROUP_SUPPORT, PRIVATE_SUPPORT } from './support.ts'
 import { referralTexts as T, type SupportKind } from './texts.ts'
 
+/** She cannot phone or speak where she is ("我不敢打电话 他会听见"). */
+const CANNOT_CALL = /不敢打|不能打|不方便打|不好打|没法打|不敢接|不能接|不方便接|接不了|听见|听到|不能出声|不敢出声|不能说话|不方便说话|不敢说话|别打电话|不要打电话|别给我打/u
+
 export class ReferralConversation {
   constructor(
     private readonly app: App,
@@ -137,11 +140,18 @@ export class ReferralConversation {
       // An answer to the contact question is kept in her words (staff read "电话，晚上八点以后" as it is).
       if (u.intent === 'contact.preference' && flow.step === 'contact') return this.advance(ctx, { ...flow, contact: readContact(text) })
     }
-    if (flow.step === 'emergency-contact') {
-      // The case exists (or is being created): what they add goes to staff.
-      await this.flows.clear(me.id)
-      if (!isCancel(text)) await this.jobs.supplement(flow.origin, ctx.msg.id, text)
-      return ctx.reply(T.emergencyContactNoted)
+    if (flow.step === 'emergency-contact' || flow.step === 'emergency-followup') {
+      // The case exists (or is being created): what they add goes to staff — the contact answer, and for a while after
+      // it whatever else she sends (an address, where she is hiding): she must not have to start over.
+      if (isCancel(text)) {
+        await this.flows.clear(me.id)
+        return ctx.reply(T.emergencyContactNoted)
+      }
+      await this.jobs.supplement(flow.origin, ctx.msg.id, text)
+      await this.flows.set(me.id, { ...flow, step: 'emergency-followup' })
+      // She cannot call or talk: never answer that with "call 110" alone.
+      if (CANNOT_CALL.test(text)) return ctx.reply(T.emergencySilent)
+      return ctx.reply(flow.step === 'emergency-contact' ? T.emergencyContactNoted : T.emergencyMoreNoted)
     }
     if (isCancel(text)) {
       await this.flows.clear(me.id)

@@ -4,7 +4,8 @@ import type { Redis } from '../core/storage.ts'
 import type { HelpRequest } from './request.ts'
 
 export interface Flow extends HelpRequest {
-  step: 'consent' | 'contact' | 'describe' | 'emergency-contact'
+  /** emergency-followup: after the contact answer, what she adds for a while (an address, where she is) goes to staff too. */
+  step: 'consent' | 'contact' | 'describe' | 'emergency-contact' | 'emergency-followup'
   /** Id of the message that started the request (the referral job id derives from it). */
   origin: string
   /** The unanswered question that a 转人工 carried over. */
