@@ -900,6 +900,22 @@ describe('the help side read by the parser (issue 13)', () => {
     expect(privately(bot, '李姐')).toHaveLength(1)
   })
 
+  it('a scam post with a phone number gets the warning (not advice to recall the number); someone who already paid is told what to do now', async () => {
+    const { bot } = await withSafety()
+    bot.world.say('赵敏', '【妇联通知】巾帼创业补贴开始申领，每人3000元，需先交198元手续费，转账到6222021345678901，联系人王主任13800138000')
+    await until(() => privately(bot, '李姐').length === 1)
+    await settle(bot)
+    expect(bot.sent.filter((s) => s.kind === 'room').map((m) => m.text)).toEqual([safetyTexts.fraudWarning])
+    bot.world.say('张丽', '我刚转了198😰 咋办啊 能退回来吗')
+    await until(() => bot.sent.some((s) => s.kind === 'room' && s.text === safetyTexts.fraudVictim))
+    await settle(bot)
+    expect(safetyTexts.fraudVictim).toMatch(/110[\s\S]*96110[\s\S]*银行/u)
+    // An activity fee paid to the host is not a scam.
+    bot.world.say('王芳', '插花材料费交了能退吗')
+    await settle(bot)
+    expect(bot.sent.filter((s) => s.kind === 'room' && s.text === safetyTexts.fraudVictim)).toHaveLength(1)
+  })
+
   it('a message about a voice note or picture: it cannot hear or see, asks to type, guesses nothing; "你会些啥" says what it does and how privacy works', async () => {
     const { bot } = await withSafety()
     dm(bot, '王芳', '刚才那条语音你听到没，帮我弄一下')

@@ -125,7 +125,15 @@ const CANNOT_PAY = /(?:交|付|缴|凑|拿)不(?:上|起|出)|没钱(?:交|付|�
 /** "材料费是现场交还是转账": how to pay a fee, asked — not a request for money. */
 const HOW_TO_PAY = /(?:交|付|给).{0,4}还是.{0,4}(?:转账|扫码|微信|现金|现场)|(?:转账|扫码|现金|微信)还是.{0,4}(?:现场|现金|交)/u
 
+/**
+ * She has already paid such a request ("我刚转了198😰 咋办啊 能退回来吗", "被骗了 转了两千"): money sent by transfer
+ * and wanted back, or paid and called a scam. Not an activity fee she paid the host ("插花材料费交了能退吗").
+ */
+export const PAID_VICTIM =
+  /(?:刚|已经|我都|我)(?:把钱)?(?:转|汇|打)(?:了|过去了|过去|出去了)(?:\d+|[一二三四五六七八九十百千万两]+)?(?:块|元|钱)?.{0,12}(?:咋办|怎么办|能退|退回|退不|要回|追回|拿回)|(?:被骗|上当|骗子|诈骗).{0,12}(?:转|付|交|汇|打)(?:了|过去)|(?:转|付|交|汇|打)(?:了|过去了).{0,12}(?:被骗|上当|骗子|诈骗|是假的)/u
+
 export function readFraud(t: string): Understanding | undefined {
+  if (PAID_VICTIM.test(t)) return { intent: 'safety.fraud', slots: {} }
   // "材料费是现场交还是转账": how to pay a fee, asked — not a request for money.
   if ((COST_QUESTION.test(t) || CANNOT_PAY.test(t)) && !SOMEONE_ASKED.test(t)) return undefined
   if (HOW_TO_PAY.test(t) && !/有人|说(?:要|让|是)|让(?:我|俺|大家)|叫(?:我|俺|大家)|通知|要求|私(?:聊|我)|骗|真的假的|是真的吗/u.test(t)) return undefined

@@ -163,7 +163,9 @@ export function createReferrals(deps: ReferralDeps = {}): Capability {
         priority: 2,
         // Residents only: hosts and staff post service numbers on purpose.
         match: (ctx) =>
-          ctx.msg.conversation.kind === 'room' && ctx.msg.role === 'resident' && isText(ctx) && (containsPersonalData(ctx.msg.text) || understood(ctx).intent === 'privacy.number'),
+          ctx.msg.conversation.kind === 'room' && ctx.msg.role === 'resident' && isText(ctx) && (containsPersonalData(ctx.msg.text) || understood(ctx).intent === 'privacy.number') &&
+          // A scam post with a card or phone number gets the anti-fraud warning (safety.fraud), not advice to recall it.
+          understood(ctx).intent !== 'safety.fraud',
         async handle(ctx) {
           // What the message says besides the number ("我家电话139…，有事打我" is not a request for help).
           const rest = readHelp(normalize(maskPersonalData(ctx.msg.text)).replace(/\d[\d*\s-]{6,}\d/gu, ''), {

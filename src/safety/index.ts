@@ -11,6 +11,8 @@
 import type { App, Capability, Context } from '../core/capability.ts'
 import { privateOf } from '../core/message.ts'
 import { understood as understoodOf } from '../core/understanding.ts'
+import { PAID_VICTIM } from '../nlu/help.ts'
+import { normalize } from '../nlu/text.ts'
 import { safetyTexts as T } from './texts.ts'
 
 const ASKS = /[?？]|吗|怎么|咋|如何|多少|哪|是不是|能不能|可不可以|有没有/u
@@ -31,6 +33,8 @@ export function createSafety(deps: { now?: () => number } = {}): Capability {
         priority: 1,
         match: (ctx) => isText(ctx) && intent(ctx) === 'safety.fraud',
         async handle(ctx) {
+          // Already paid: what to do now, wherever she says it.
+          if (PAID_VICTIM.test(normalize(ctx.msg.text))) return ctx.reply(T.fraudVictim)
           if (ctx.msg.conversation.kind === 'private') return ctx.reply(T.fraudAnswer)
           // Asking whether such a request is real ("这个是真的吗 要不要交钱"): she gets the answer, and nobody is told
           // she posted a scam.

@@ -6,6 +6,9 @@ export const safetyTexts = {
   /** Asked in private whether such a request is real. */
   fraudAnswer:
     '这很可能是诈骗。妇联和微家办理补贴、筛查、培训都不收押金、手续费或保证金，也不会让您转账、扫码、加陌生人交钱，或在链接里填身份证号、银行卡号。请不要转账、不要填；拿不准可以问微家主人或拨打12338核实，已经转了钱请马上拨打110报警。',
+  /** She has already paid: what to do now, first thing. */
+  fraudVictim:
+    '别着急，越快处理越有机会追回：1. 马上拨打110报警（也可拨打反诈专线96110）；2. 立刻打您银行卡背面的客服电话，说明被骗、请求止付；3. 保留转账记录、聊天记录和对方的号码，不要删。对方再要钱、要验证码，一律不要给。需要人陪您一起处理，可以私聊我转给工作人员。',
   /** To the group's hosts, privately. */
   fraudHost: (group: string, who: string) =>
     `【防骗提醒】${group}里${who}刚发了一条要求交钱或转账的消息，像是诈骗。我已在群里提醒大家不要转账，请您看一下，必要时撤回或移出。`,
