@@ -28,7 +28,8 @@ import { RoomMemory } from './core/rooms.ts'
 import { Router } from './core/router.ts'
 import type { Storage } from './core/storage.ts'
 import { texts } from './core/texts.ts'
-import { understanding } from './core/understanding.ts'
+import { understanding, UNDERSTOOD } from './core/understanding.ts'
+import type { Understanding } from './nlu/types.ts'
 import { SenderOrder, senderKey } from './core/sender-order.ts'
 import { readDanger } from './nlu/danger.ts'
 import { normalize } from './nlu/text.ts'
@@ -61,6 +62,8 @@ export interface BotApp extends App, Inbound {
   routes(): readonly Route[]
   /** The route that would claim the message, without acting on it (the corpus evaluation and routing tests). */
   explain(msg: InboundMessage): Promise<string | undefined>
+  /** The same, with the understanding the route would act on (what it carries along for another capability). */
+  explainFully(msg: InboundMessage): Promise<{ route?: string; understood?: Understanding }>
 }
 
 export async function createApp(opts: AppOptions): Promise<BotApp> {
@@ -73,6 +76,15 @@ export async function createApp(opts: AppOptions): Promise<BotApp> {
   const hints: ((ctx: Context) => string | undefined)[] = []
   const loaders: Middleware[] = []
   const rooms = new RoomMemory(redis, (groupId) => key('rooms', groupId))
+  /** The route that would claim a message and the understanding it would act on, without acting (evaluation, tests). */
+  const explainFully = async (msg: InboundMessage): Promise<{ route?: string; understood?: Understanding }> => {
+    const ctx = createContext(msg, { config, outbox, log })
+    // Non-text messages stop at the media hint, before routing.
+    if (msg.kind !== 'text') return { route: 'core.media' }
+    let name: string | undefined
+    await compose([...loaders, understanding({ tz: config.timezone, now: opts.now }), async (c) => void (name = (await router.resolve(c))?.name)])(ctx)
+    return { route: name, understood: ctx.get(UNDERSTOOD) }
+  }
 
   const app: App = {
     config,
@@ -222,13 +234,7 @@ export async function createApp(opts: AppOptions): Promise<BotApp> {
       return quiet() && (await jobs.idle()) && quiet()
     },
     routes: () => router.list(),
-    async explain(msg) {
-      const ctx = createContext(msg, { config, outbox, log })
-      // Non-text messages stop at the media hint, before routing.
-      if (msg.kind !== 'text') return 'core.media'
-      let name: string | undefined
-      await compose([...loaders, understanding({ tz: config.timezone, now: opts.now }), async (c) => void (name = (await router.resolve(c))?.name)])(ctx)
-      return name
-    },
+    explain: async (msg) => (await explainFully(msg)).route,
+    explainFully,
   }
 }

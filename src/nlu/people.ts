@@ -162,7 +162,8 @@ function addressed(t: string, name: string): boolean {
 export function peopleIn(said: string): People {
   // 俺 is 我 in the north: "帮俺报上" signs the sender up as "帮我报上" does. 帮帮忙 / 求帮 ask a favour of whoever
   // reads, not for someone else ("帮帮忙～给我报个插花"); Cantonese 我同… is 我和….
-  const t = said.replace(/俺/gu, '我').replace(/帮帮忙|帮个忙|帮下忙|帮忙(?=报|给|把|登记|接龙|[～~，,\s]|$)|求帮(?=报)|帮帮(?=我)/gu, '').replace(/我同(?![事学乡志伴桌屋龄班])(?=我|[^\s，,。]{1,4}(?:报|去|两个|一齐|一起|$))/gu, '我和')
+  // "带我小孙女一起", "我家大闺女": 小 / 大 before a family word says which one, not who.
+  const t = said.replace(/(?<=[我带和跟与、+]|我家|我的)[小大](?=孙女|孙子|外孙|女儿|儿子|闺女|孩子|宝宝|姑娘)/gu, '').replace(/俺/gu, '我').replace(/帮帮忙|帮个忙|帮下忙|帮忙(?=报|给|把|登记|接龙|[～~，,\s]|$)|求帮(?=报)|帮帮(?=我)/gu, '').replace(/我同(?![事学乡志伴桌屋龄班])(?=我|[^\s，,。]{1,4}(?:报|去|两个|一齐|一起|$))/gu, '我和')
   const relatives: string[] = []
   // Places per family word: "我和两个孩子 … 孩子都…" is two, not three.
   const places = new Map<string, number>()

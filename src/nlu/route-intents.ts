@@ -42,3 +42,15 @@ export function intentsOfRoute(route: string | undefined): Intent[] {
  * it too (see evaluate.ts: such lines never count as false emergencies either).
  */
 export const SAFETY_ROUTES = new Set(['referrals.emergency'])
+
+/**
+ * Routes that hand what they carry to another capability once their own reply is out: an emergency or a help request
+ * said with a sign-up or a cancellation records that too (referrals → signups.resident). They serve the carried intent.
+ */
+export const CARRYING_ROUTES = new Set(['referrals.emergency', 'referrals.help'])
+
+/** The intents a route serves for one message: its own, and what it carries along (a carried sign-up is recorded). */
+export function intentsServed(route: string | undefined, carried: readonly Intent[] = []): Intent[] {
+  const own = intentsOfRoute(route)
+  return route && CARRYING_ROUTES.has(route) ? [...own, ...carried.filter((i) => !own.includes(i))] : own
+}

@@ -25,7 +25,7 @@ const SERVICE_CATEGORY: [RegExp, HelpCategory][] = [
   [/招工|招聘|岗位|工作|技能培训|职业培训|培训班|贷款/u, 'jobs'],
 ]
 /** Help asked for in so many words, not a worry said in passing. */
-const ASKS_OUTRIGHT = /求助|帮帮|求求|能不能帮|能帮(?:我|忙|一下|把手)|有没有人能帮|帮(?:我们|我)(?:申请|看看|问问|找)|该(?:怎么办|咋办)|这日子怎么过|找(?:个)?人(?:说说|聊聊)|有没有(?:什么)?(?:补助|救助|补贴|帮扶|康复|能帮忙的地方)/u
+const ASKS_OUTRIGHT = /求助|帮帮|求求|能不能帮|能帮(?:我|忙|一下|把手)|有没有人(?:能|可以)?(?:帮|聊聊|说说|陪我|听我)|有(?:啥|什么)(?:补助|救助|补贴|帮扶)(?:能|可以)申请|帮(?:我们|我)(?:申请|看看|问问|找)|该(?:怎么办|咋办)|这日子怎么过|找(?:个)?人(?:说说|聊聊)|有没有(?:什么)?(?:补助|救助|补贴|帮扶|康复|能帮忙的地方)/u
 /** "不是活动哈": she says it is not the group's activity she means. */
 const NOT_ACTIVITY = /不是(?:咱们?|群里|微家)?的?活动/u
 /** "能帮我约一下心理咨询吗？周日插花课之后的时间都行": booking a service, whatever activity is named beside it. */
@@ -90,24 +90,26 @@ export function readByRules(raw: string, sit: Situation): Understanding {
     const category = SERVICE_CATEGORY.find(([re]) => re.test(t))?.[1]
     return { intent: 'help.request', slots: category ? { category } : {} }
   }
-  // Not going to an activity she is not on, because of a trouble she asks help with ("插花课我就不报了 二十块都拿不出
-  // … 社区能帮帮忙吗"): the trouble; on its roster, she is taken off and the trouble heard too.
-  const leaving = /不报了|不去了|去不了|来不了|不参加了/u.test(t)
-  // "材料费都拿不出" beside it is the trouble, not a question about the fee.
-  if (signup && leaving && help?.intent === 'help.request' && (signup.intent === 'signup.cancel' || signup.intent === 'signup.join' || QUESTIONISH.has(signup.intent))) {
-    const on = signup.slots.activity !== undefined ? sit.signedUp.includes(signup.slots.activity) : sit.signedUp.length > 0
-    if (!on) return help
-    if (signup.intent === 'signup.cancel') return { ...signup, also: ['help.request'] }
-  }
   // Help asked for outright beside a sign-up or a cancellation ("取消亲子阅读 孩子住院了 白血病…能不能帮我们申请点救助",
   // "先报个插花 另外想求助一下 我儿子有自闭症…"): the request comes first, and the sign-up or cancellation is carried
   // along with its own slots (the help route hands it to the sign-ups once the private offer is out).
-  if (signup && help?.intent === 'help.request' && (signup.intent === 'signup.join' || signup.intent === 'signup.cancel') && ASKS_OUTRIGHT.test(t)) {
+  // A cancellation is carried only when she is on a roster to be taken off.
+  const onRoster = signup?.slots.activity !== undefined ? sit.signedUp.includes(signup.slots.activity) : sit.signedUp.length > 0
+  if (signup && help?.intent === 'help.request' && (signup.intent === 'signup.join' || (signup.intent === 'signup.cancel' && onRoster)) && ASKS_OUTRIGHT.test(t)) {
     // Its people are read from its own clause: "孩子住院了" beside "取消香包" is not a child to take off the list.
     const own = clausesOf(t).map((c) => readSignup(c, sit)).find((r) => r?.intent === signup.intent)
     // With no clause of its own, a cancellation is her own.
     const slots = own?.slots ?? (signup.intent === 'signup.cancel' ? {} : signup.slots)
     return { ...help, also: [...(help.also ?? []), signup.intent], signup: { ...slots, ...(signup.slots.activity !== undefined ? { activity: signup.slots.activity } : {}) } }
+  }
+  // Not going to an activity she is not on, because of a trouble she asks help with ("插花课我就不报了 二十块都拿不出
+  // … 社区能帮帮忙吗"): the trouble; on its roster, she is taken off and the trouble heard too.
+  const leaving = /不报了|不去了|去不了|来不了|不参加了|(?:得|要|先)退了|退出|取消/u.test(t)
+  // "材料费都拿不出" beside it is the trouble, not a question about the fee.
+  if (signup && leaving && help?.intent === 'help.request' && (signup.intent === 'signup.cancel' || signup.intent === 'signup.join' || QUESTIONISH.has(signup.intent))) {
+    const on = signup.slots.activity !== undefined ? sit.signedUp.includes(signup.slots.activity) : sit.signedUp.length > 0
+    if (!on) return help
+    if (signup.intent === 'signup.cancel') return { ...signup, also: ['help.request'] }
   }
   // The activity must be named, not only described: "离婚了娃的抚养费…咋整" is about her child, not 亲子阅读.
   // An activity she missed last time ("上次亲子阅读我没去成，因为我老公把我锁在家里了") is the setting of her trouble, not

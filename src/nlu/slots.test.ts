@@ -563,7 +563,8 @@ describe('services, not the group\'s activities (batch q)', () => {
   })
   it('not going to an activity she is not on, because of a trouble, is the trouble; on its roster she is taken off too', () => {
     expect(understand('插花我就不报了 材料费都拿不出 社区能不能帮帮忙', resident).intent).toBe('help.request')
-    expect(understand('插花我就不去了 材料费都拿不出 社区能不能帮帮忙', { ...resident, signedUp: [2] })).toMatchObject({ intent: 'signup.cancel', also: ['help.request'] })
+    // On its roster and asking outright for help: the request first, and her place given back too (carried).
+    expect(understand('插花我就不去了 材料费都拿不出 社区能不能帮帮忙', { ...resident, signedUp: [2] })).toMatchObject({ intent: 'help.request', also: ['signup.cancel'], signup: { activity: 2 } })
   })
   it('asked out of curiosity or for an article is a question; said of herself it stays a request', () => {
     expect(understand('冷暴力算不算家暴啊 纯好奇', resident).intent).not.toMatch(/^help\./u)
@@ -635,8 +636,12 @@ describe('her own case asked about a service; help asked outright beside a sign-
     expect(understand('残疾人家庭能领哪些补贴', resident).intent).toBe('qa.question')
   })
   it('help asked outright beside a cancellation or sign-up comes first, the cancellation or sign-up carried with its own people', () => {
-    expect(understand('取消亲子阅读 孩子住院了 白血病 治疗费太贵了 能不能帮我们申请点救助', resident)).toMatchObject({ intent: 'help.request', also: ['signup.cancel'], signup: { activity: 1 } })
-    expect(understand('取消亲子阅读 孩子住院了 白血病 治疗费太贵了 能不能帮我们申请点救助', resident).signup?.relatives).toBeUndefined()
+    const onIt: Situation = { ...resident, signedUp: [1] }
+    expect(understand('取消亲子阅读 孩子住院了 白血病 治疗费太贵了 能不能帮我们申请点救助', onIt)).toMatchObject({ intent: 'help.request', also: ['signup.cancel'], signup: { activity: 1 } })
+    expect(understand('取消亲子阅读 孩子住院了 白血病 治疗费太贵了 能不能帮我们申请点救助', onIt).signup?.relatives).toBeUndefined()
+    // Not on its roster: nothing to give back, the request alone.
+    expect(understand('取消亲子阅读 孩子住院了 白血病 治疗费太贵了 能不能帮我们申请点救助', resident)).not.toHaveProperty('signup')
+    expect(understand('李姐不好意思啊 我得退了 厂里把我辞了 这个月房租都交不上 哪还有心思玩😔 有啥补助能申请不', onIt)).toMatchObject({ intent: 'help.request', also: ['signup.cancel'] })
     expect(understand('先报个插花 另外想求助一下 我儿子有自闭症 社区有没有康复补贴', resident)).toMatchObject({ intent: 'help.request', also: ['signup.join'], signup: { activity: 2, self: true } })
     // A worry said in passing stays a sign-up with a gentle check-in.
     expect(understand('我想报个插花 散散心 这段时间真的撑不住了 天天晚上哭', resident)).toMatchObject({ intent: 'signup.join', also: ['help.request'] })
@@ -651,5 +656,16 @@ describe('batch t: questions by their tail, and a transfer to a "safe account"',
   it('a caller "from the federation" asking to move money to a safe account is fraud; asking whether money arrived is not', () => {
     expect(understand('刚有个自称妇联的打电话 让我把低保的钱转到什么安全账户', resident).intent).toBe('safety.fraud')
     expect(understand('低保的钱转到卡上了吗', resident).intent).not.toBe('safety.fraud')
+  })
+})
+
+describe('what the sixth-session conversation tester saw', () => {
+  const resident: Situation = { ...sit, role: 'resident' }
+  it('"带我小孙女一起" brings the granddaughter (小 / 大 say which one, not who)', () => {
+    expect(understand('报名 带我小孙女一起', resident)).toMatchObject({ intent: 'signup.join', slots: { self: true, count: 2, relatives: ['孙女'] } })
+  })
+  it('a sign-up beside a request to talk: both, the request first', () => {
+    const u = understand('我報名～ 順便問下 婆婆天天挑刺 老公也不幫我說話 我都快抑鬱了 有沒有人能聊聊', resident)
+    expect(u).toMatchObject({ intent: 'help.request', also: ['signup.join'], signup: { self: true } })
   })
 })

@@ -146,7 +146,12 @@ function readIntent(raw: string, sit: Situation): Understanding {
   // A voice note or picture is talked about with a word for it; "帮帮我" is not one.
   if (intent === 'media.reference' && !MEDIA_WORD.test(raw)) return rule
   const read = readAs(intent, normalize(raw), sit)
-  return crosses && isHelp(rule.intent) && intent === 'signup.join' ? { ...read, also: ['help.request'] } : read
+  if (crosses && isHelp(rule.intent) && intent === 'signup.join') return { ...read, also: ['help.request'] }
+  // A sign-up (or her cancellation) the rules read, that the model is sure is above all a request for help: the request
+  // comes first and the sign-up rides along, so both happen.
+  const carried = rule.intent === 'signup.join' || (rule.intent === 'signup.cancel' && sit.signedUp.length > 0)
+  if (crosses && carried && isHelp(intent)) return { ...read, also: [...(read.also ?? []).filter((a) => a !== rule.intent), rule.intent], signup: rule.slots }
+  return read
 }
 
 /** The slots of a message read as `intent`: that intent's own reader when it agrees, else what can be said. */

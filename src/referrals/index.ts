@@ -126,7 +126,7 @@ export function createReferrals(deps: ReferralDeps = {}): Capability {
         await next()
         // After the sign-ups route recorded a sign-up that also voiced a worry: a gentle private check-in.
         const u = ctx.route && isText(ctx) ? understood(ctx) : undefined
-        if (u && ctx.route!.name.startsWith('signups.') && u.intent === 'signup.join' && u.also?.includes('help.request')) {
+        if (u && ctx.route!.name.startsWith('signups.') && (u.intent === 'signup.join' || u.intent === 'signup.cancel') && u.also?.includes('help.request')) {
           await conversation.checkIn(ctx, helpClassification(ctx)).catch((err) => ctx.log.error({ err }, 'referrals: check-in failed'))
         }
       })

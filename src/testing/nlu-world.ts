@@ -12,6 +12,7 @@ import { silentLogger } from '../core/log.ts'
 import type { InboundMessage } from '../core/message.ts'
 import { projectPath } from '../core/paths.ts'
 import { CORPUS_ACTIVITIES, CORPUS_NOW, type CorpusLine, strippedText } from '../nlu/corpus.ts'
+import type { Intent } from '../nlu/types.ts'
 import { createQa } from '../qa/index.ts'
 import { createReferrals } from '../referrals/index.ts'
 import { createReminders } from '../reminders/index.ts'
@@ -29,6 +30,8 @@ export interface NluWorld {
   signups: SignupService
   /** The route that claims the line's message in its situation (undefined: nobody, i.e. chatter). */
   routeOf(line: CorpusLine): Promise<string | undefined>
+  /** The route, and the intents it carries along for another capability (a sign-up recorded after the help reply). */
+  readingOf(line: CorpusLine): Promise<{ route?: string; carried: Intent[] }>
   close(): Promise<void>
 }
 
@@ -110,27 +113,32 @@ export async function nluWorld(opts: { answerMode?: 'mention' | 'questions' } = 
     }
   }
 
+  async function readingOf(line: CorpusLine): Promise<{ route?: string; carried: Intent[] }> {
+    const sender = { id: `u-${line.id}`, name: line.ctx.role === 'host' ? '李姐' : line.ctx.role === 'staff' ? '小王' : `居民${line.id}` }
+    await seed(line, sender)
+    // Each line is read as if the group had been quiet before it (no "+1" chain from the previous line).
+    await store.redis.del(key('signups', 'last', GROUP_ID))
+    const msg: InboundMessage = {
+      id: `m-${line.id}`,
+      conversation: line.ctx.where === 'group' ? ROOM : { kind: 'private', contactId: sender.id, name: sender.name },
+      sender,
+      role: line.ctx.role,
+      groupId: GROUP_ID,
+      kind: line.ctx.media ?? 'text',
+      text: strippedText(line),
+      mentioned: !!line.ctx.mention,
+      at: CORPUS_NOW,
+    }
+    const { route, understood } = await app.explainFully(msg)
+    const carried = understood?.signup ? (understood.also ?? []).filter((i) => i === 'signup.join' || i === 'signup.cancel') : []
+    return { route, carried }
+  }
+
   return {
     app,
     signups: svc,
-    async routeOf(line) {
-      const sender = { id: `u-${line.id}`, name: line.ctx.role === 'host' ? '李姐' : line.ctx.role === 'staff' ? '小王' : `居民${line.id}` }
-      await seed(line, sender)
-      // Each line is read as if the group had been quiet before it (no "+1" chain from the previous line).
-      await store.redis.del(key('signups', 'last', GROUP_ID))
-      const msg: InboundMessage = {
-        id: `m-${line.id}`,
-        conversation: line.ctx.where === 'group' ? ROOM : { kind: 'private', contactId: sender.id, name: sender.name },
-        sender,
-        role: line.ctx.role,
-        groupId: GROUP_ID,
-        kind: line.ctx.media ?? 'text',
-        text: strippedText(line),
-        mentioned: !!line.ctx.mention,
-        at: CORPUS_NOW,
-      }
-      return app.explain(msg)
-    },
+    routeOf: async (line) => (await readingOf(line)).route,
+    readingOf,
     async close() {
       await app.stop()
       await store.cleanup()
