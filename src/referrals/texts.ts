@@ -57,7 +57,7 @@ export const referralTexts = {
   groupDisclosure: '谢谢您愿意说出来，这不是您的错。如有危险请马上拨打110，也可以拨打12338（妇女维权热线）。我已私信您，可以私下慢慢说，只有工作人员会看到（没收到请加我好友）。',
   /** Trouble at home that is not violence (a quarrel with the in-laws): no "not your fault", which presumes a wrong. */
   groupHeart: '谢谢您愿意说出来，难受的时候找人说说是对的，也可以拨打12356（心理援助热线）。我已私信您，可以私下慢慢说，只有工作人员会看到（没收到请加我好友）。',
-  groupFamily: '谢谢您愿意说出来。家里的事可以私下慢慢说，也可以拨打12338（妇女维权热线）咨询；如有危险请马上拨打110。我已私信您，只有工作人员会看到（没收到请加我好友）。',
+  groupFamily: '谢谢您愿意说出来。家里的事可以私下慢慢说，也可以拨打12338（妇女维权热线）咨询。我已私信您，只有工作人员会看到（没收到请加我好友）。',
   /** A legal question about her own case (child support, divorce, property): where free legal help is. */
   groupLegal: '这类问题可以申请免费法律援助（12348公共法律服务热线），也可以拨打12338（妇女维权热线）咨询。我已私信您，可以私下细说，只有工作人员会看到（没收到请加我好友）。',
   /** Someone reports another person's trouble in the group. */
