@@ -867,6 +867,24 @@ describe('the help side read by the parser (issue 13)', () => {
     await settle(bot)
   })
 
+  it('what the reporter adds in private goes to the same report (no second case); her question for the documents does not', async () => {
+    const seen: string[] = []
+    const { bot, svc } = await boot({}, { extra: [documentsStandin({ match: (ctx) => ctx.msg.text.includes('保护令'), answer: () => '（资料里的回答）', seen })] })
+    say(bot, '刘阿姨', '我们楼下那家 天天半夜听见男的吼女的哭 还砸东西 我要不要管管啊', { mention: true })
+    const c = await onlyCase(svc)
+    await until(() => privately(bot, '小王').some((m) => m.text.includes(c.id)))
+    dm(bot, '刘阿姨', '就3栋2单元那个小周 她老公看着就凶 我担心她')
+    await until(() => privately(bot, '小王').some((m) => m.text.startsWith('【补充】')))
+    dm(bot, '刘阿姨', '你们派人去看看她吧 我同意')
+    await until(() => privately(bot, '小王').filter((m) => m.text.startsWith('【补充】')).length === 2)
+    bot.world.sayPrivate('刘阿姨', '保护令是去法院申请吗')
+    await until(() => seen.length === 1)
+    await settle(bot)
+    expect(await svc.cases.list()).toHaveLength(1)
+    expect(lastTo(bot, '刘阿姨')).toBe('（资料里的回答）')
+    expect(privately(bot, '刘阿姨').filter((m) => m.text === referralTexts.reportMoreNoted)).toHaveLength(2)
+  })
+
   it('a phone number posted in the group ("我家电话139…，有事打我") gets recall advice, never a DV referral', async () => {
     const { bot, svc } = await boot()
     bot.world.say('张丽', '我家电话13912345678，有事打我')

@@ -99,8 +99,17 @@ export class ReferralConversation {
   async thirdParty(ctx: Context, cls: Classification, opts: { personalData?: boolean } = {}): Promise<void> {
     const inGroup = ctx.msg.conversation.kind === 'room'
     if (inGroup) await ctx.reply(opts.personalData ? T.recallAndThirdParty : T.groupThirdParty)
+    // Told a moment ago: more about the same person ("就3栋2单元那个小周") is added to that report, not a second case.
+    const open = await this.flows.get(ctx.msg.sender.id)
+    if (!inGroup && open?.step === 'report-followup') {
+      await this.jobs.supplement(open.origin, ctx.msg.id, ctx.msg.text)
+      await this.flows.set(ctx.msg.sender.id, open)
+      return ctx.reply(T.reportMoreNoted)
+    }
     const flow = this.newFlow(ctx, cls, { description: ctx.msg.text.trim() })
     await this.submit(ctx.msg.sender, flow, 'third-party')
+    // For a while, what the reporter adds in private (where, who, "派人去看看她吧") goes to the same report.
+    if (!open) await this.flows.set(ctx.msg.sender.id, { ...flow, step: 'report-followup' })
     if (inGroup) await ctx.whisper(T.thirdPartyPrivate, { sensitive: true })
     else await ctx.reply(T.thirdPartyPrivate)
     ctx.log.info({ category: cls.category }, 'third-party report forwarded to staff')
@@ -139,6 +148,11 @@ export class ReferralConversation {
       }
       // An answer to the contact question is kept in her words (staff read "电话，晚上八点以后" as it is).
       if (u.intent === 'contact.preference' && flow.step === 'contact') return this.advance(ctx, { ...flow, contact: readContact(text) })
+    }
+    if (flow.step === 'report-followup') {
+      await this.jobs.supplement(flow.origin, ctx.msg.id, text)
+      await this.flows.set(me.id, flow)
+      return ctx.reply(T.reportMoreNoted)
     }
     if (flow.step === 'emergency-contact' || flow.step === 'emergency-followup') {
       // The case exists (or is being created): what they add goes to staff — the contact answer, and for a while after

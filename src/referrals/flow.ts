@@ -5,7 +5,8 @@ import type { HelpRequest } from './request.ts'
 
 export interface Flow extends HelpRequest {
   /** emergency-followup: after the contact answer, what she adds for a while (an address, where she is) goes to staff too. */
-  step: 'consent' | 'contact' | 'describe' | 'emergency-contact' | 'emergency-followup'
+  /** report-followup: after someone reported another person's trouble, what she adds goes to the same report. */
+  step: 'consent' | 'contact' | 'describe' | 'emergency-contact' | 'emergency-followup' | 'report-followup'
   /** Id of the message that started the request (the referral job id derives from it). */
   origin: string
   /** The unanswered question that a 转人工 carried over. */

@@ -63,6 +63,8 @@ const FLOW = contextKey<Flow>('referrals.flow')
 /** Consent was asked for this message: the Q&A answer it is handed to needs no "转人工" hint. */
 const ASKED = contextKey<boolean>('referrals.asked')
 /** Intents other capabilities serve: a help predicate never claims them. */
+const FOLLOWUP = new Set(['emergency-followup', 'report-followup'])
+const ELSEWHERE = /^(?:qa|signup|activity|host|reminder|bot|handoff|safety|privacy|media)\b/u
 const NOT_HELP = /^(?:signup|activity|host|reminder|confirm|correction|pending|media|safety|privacy|bot)\b/u
 const isText = (ctx: Context) => ctx.msg.kind === 'text' && ctx.msg.text.trim().length > 0
 const strip = (t: string) => t.trim().replace(/[。．.!！~～，,、\s「」“”"']/g, '')
@@ -221,7 +223,15 @@ export function createReferrals(deps: ReferralDeps = {}): Capability {
         name: 'referrals.flow',
         priority: 20,
         // The flow was loaded before routing (see the loader above).
-        match: (ctx) => ctx.msg.conversation.kind === 'private' && isText(ctx) && ctx.get(FLOW) !== undefined,
+        match: (ctx) => {
+          const flow = ctx.get(FLOW)
+          if (ctx.msg.conversation.kind !== 'private' || !isText(ctx) || !flow) return false
+          // Listening for more after a report or an emergency: what another capability serves (a question for the
+          // documents, a sign-up, the bot itself) goes there instead.
+          // After a report about someone else, her own trouble is a request of its own.
+          const intent = understood(ctx).intent
+          return !(FOLLOWUP.has(flow.step) && (ELSEWHERE.test(intent) || (flow.step === 'report-followup' && intent === 'help.request')))
+        },
         handle: (ctx) => conversation.answer(ctx, ctx.get(FLOW)!, understood(ctx)),
       })
 

@@ -90,6 +90,7 @@ export const referralTexts = {
   staffAlertDirect: (groupName: string, residentName: string, text: string) =>
     `【紧急求助】（系统暂时无法建档，恢复后会补发案件编号）\n微家：${groupName}\n居民：${residentName}\n情况：${text}\n请尽快私聊联系她，必要时报警。`,
   emergencyContactNoted: '收到，已告诉工作人员。请保护好自己，有危险随时拨打110。',
+  reportMoreNoted: '收到，已补充给工作人员，她会看情况跟进。如有人正处于危险，请马上拨打110。',
   emergencyMoreNoted: '收到，已转给工作人员。请保护好自己，有危险随时拨打110（不方便出声时可发短信到12110报警）。',
   emergencySilent: '明白，不方便打电话。我已告诉工作人员：只用文字联系您，不打电话。需要报警又不能出声时，可以发短信到12110（写清地址和情况）；能离开的话先去人多、安全的地方。',
 
