@@ -15,7 +15,7 @@ const SCREENING = `# 两癌筛查
 
 ## 一、什么是两癌筛查
 
-两癌筛查是对宫颈癌和乳腺癌的检查。筛查对象年龄、是否免费、筛查机构和时间，以当地卫健部门和妇联公布为准。目前很多地方面向城乡适龄妇女开展两癌筛查，筛查年龄一般为35—64岁。
+两癌筛查是对宫颈癌和乳腺癌的检查。筛查对象年龄、是否免费、筛查机构和时间，以当地卫健部门和妇联公布为准。目前很多地方面向城乡适龄妇女开展两癌筛查，筛查年龄一般为35—64岁。不少地方为符合条件的妇女提供免费筛查。
 `
 
 let index: KnowledgeIndex
@@ -32,5 +32,13 @@ describe('the offline answer sentence', () => {
     const r = await new QaEngine(index, { log }).ask(q)
     expect(r.answer).toContain('35—64岁')
     expect(r.answer).not.toContain('筛查对象年龄')
+  })
+
+  it('a question in two parts gets the next sentence too when it has what the chosen one leaves out', async () => {
+    const r = await new QaEngine(index, { log }).ask('两癌筛查免费吗？多大岁数能做')
+    expect(r.answer).toContain('35—64岁')
+    expect(r.answer).toContain('免费筛查')
+    // One part asked: one sentence.
+    expect((await new QaEngine(index, { log }).ask('两癌筛查多大年龄可以查')).answer).not.toContain('免费筛查')
   })
 })

@@ -103,6 +103,21 @@ export function extractAnswer(query: PreparedQuery, spec: CoverageSpec, passages
     picked.push(next)
     len += next.length
   }
+  // A question in two parts ("免费吗？多大岁数能做"): when the next sentence has a word of the question the chosen one
+  // lacks ("…不少地方为符合条件的妇女提供免费筛查"), it follows.
+  const parts = query.own.split(/[？?，,。；;！!\s]+/u).filter((c) => c.length >= 2)
+  const nextOne = sentences[i + picked.length]
+  if (picked.length === 1 && parts.length >= 2 && nextOne && len + nextOne.length <= budget) {
+    const chosen = normalizeForIndex(picked[0]!)
+    const after = normalizeForIndex(nextOne)
+    const termsOf = (c: string) => spec.terms.filter((t) => t.length >= 2 && spec.weight(t) > 0 && c.includes(t))
+    // A word of some part that the chosen sentence lacks and the next one has.
+    const leftOut = parts.some((c) => termsOf(c).some((t) => !chosen.includes(t) && after.includes(t)))
+    if (leftOut) {
+      picked.push(nextOne)
+      len += nextOne.length
+    }
+  }
   // One short sentence alone reads like a fragment; the next one usually completes it.
   if (picked.length === 1 && len < 30 && sentences[i + 1] && len + sentences[i + 1]!.length <= budget) picked.push(sentences[i + 1]!)
   // List items keep their own lines; running prose is joined.
