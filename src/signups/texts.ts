@@ -131,7 +131,14 @@ export const texts = {
   list: (acts: Activity[], counts: number[], tz: string) =>
     acts.length === 0
       ? '最近没有活动。发布活动请@我：发布活动 周六下午2点 亲子阅读 微家活动室 限20人'
-      : ['最近的活动：', ...acts.map((a, i) => `活动${a.id}「${a.title}」${when(a.startAt, tz)}，${STATUS[a.status]}，已报名${count(a, counts[i] ?? 0)}`)].join('\n'),
+      : [
+          '最近的活动：',
+          ...acts.map((a, i) => {
+            // Full but open: say so, and that the waitlist is open, so nobody signs up expecting a place.
+            const full = a.status === 'open' && a.capacity > 0 && (counts[i] ?? 0) >= a.capacity
+            return `活动${a.id}「${a.title}」${when(a.startAt, tz)}，${full ? '已满（可排候补）' : STATUS[a.status]}，已报名${count(a, counts[i] ?? 0)}`
+          }),
+        ].join('\n'),
 
   exported: (a: Activity) => `${label(a)}的名单已私信发给您。`,
   exportFile: (a: Activity, tz: string) => `活动${a.id}-${a.title}-${formatDate(new Date(a.startAt), tz).replace(/（.*）/u, '')}.csv`,
