@@ -405,6 +405,17 @@ describe('the consent gate', () => {
     expect(bot.sent.filter((m) => m.kind === 'room').map((m) => m.text)[0]).toBe('（资料回答）')
   })
 
+  it('a money trouble asked as a question in the group gets no passage there (it would tell everyone what she asked for), only the private offer', async () => {
+    const asked: string[] = []
+    const documents = documentsStandin({ match: (ctx) => ctx.msg.mentioned || /帮帮忙/u.test(ctx.msg.text), answer: () => '（资料回答）', seen: asked })
+    const { bot } = await boot({}, { extra: [documents] })
+    say(bot, '王芳', '我妈突然住院了 手头也紧 医药费都凑不齐 社区能不能帮帮忙😭')
+    await until(() => privately(bot, '王芳').length === 1)
+    await settle(bot)
+    expect(asked).toHaveLength(0)
+    expect(bot.sent.filter((m) => m.kind === 'room').map((m) => m.text)).not.toContain('（资料回答）')
+  })
+
   it('「转人工」 in the group carries the unanswered question into the private consent conversation', async () => {
     const { bot, svc } = await boot()
     const roomId = bot.world.rooms.get('xingfuli')!.id

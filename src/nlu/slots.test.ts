@@ -550,6 +550,9 @@ describe('an activity named that the group does not have', () => {
   it('is the name after the verb, unless it is a person, a count, a day or one of the group\'s', () => {
     expect(unknownActivityName(n('我想报插花 最近心情不好'), acts)).toBe('插花')
     expect(unknownActivityName(n('我报名跳舞'), acts)).toBe('跳舞')
+    // What she goes on to say after 报名 is not an activity's name (second conversation tester, sixth session).
+    expect(unknownActivityName(n('报名 最近老失眠 整宿整宿睡不着 想出来透透气'), acts)).toBeUndefined()
+    expect(unknownActivityName(n('我报一个 另外想问下 孩子他爸一直不给抚养费'), acts)).toBeUndefined()
     for (const t of ['报名香包', '报名', '我报一个', '帮我婆婆报个名', '报名周六那个', '我也参加', '报名 活动1', '报个名哈']) expect(unknownActivityName(n(t), acts)).toBeUndefined()
   })
 })

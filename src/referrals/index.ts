@@ -63,6 +63,8 @@ const FLOW = contextKey<Flow>('referrals.flow')
 /** Consent was asked for this message: the Q&A answer it is handed to needs no "转人工" hint. */
 const ASKED = contextKey<boolean>('referrals.asked')
 /** Intents other capabilities serve: a help predicate never claims them. */
+/** Needs whose documents' answer may be given in the group: child care and work, not money, marriage, violence or health. */
+const PUBLIC_NEEDS = new Set<string>(['儿童与家庭教育', '就业创业'])
 const FOLLOWUP = new Set(['emergency-followup', 'report-followup'])
 const ELSEWHERE = /^(?:qa|signup|activity|host|reminder|bot|handoff|safety|privacy|media)\b/u
 const NOT_HELP = /^(?:signup|activity|host|reminder|confirm|correction|pending|media|safety|privacy|bot)\b/u
@@ -283,7 +285,10 @@ export function createReferrals(deps: ReferralDeps = {}): Capability {
           // A practical need asked as a question in the group ("孩子放学没人管，有什么办法吗"): the documents'
           // answer there first (四点半课堂…), then the private offer. A disclosure is never left to the documents.
           const support = supportKind(cls.category, ctx.msg.text)
-          const practicalQuestion = ctx.msg.conversation.kind === 'room' && !support && cls.urgency !== '紧急' && PRACTICAL_QUESTION.test(ctx.msg.text)
+          // Only needs that say nothing private about her in the group: money trouble, her marriage or her health answered
+          // there with a passage (her name @-mentioned) would tell everyone what she asked for.
+          const practicalQuestion =
+            ctx.msg.conversation.kind === 'room' && !support && cls.urgency !== '紧急' && PUBLIC_NEEDS.has(cls.category) && PRACTICAL_QUESTION.test(ctx.msg.text)
           if (practicalQuestion) {
             ctx.set(ASKED, true)
             await app.handOver(ctx, 'qa.answer')
