@@ -672,3 +672,10 @@ describe('what the sixth-session conversation tester saw', () => {
     expect(u).toMatchObject({ intent: 'help.request', also: ['signup.join'], signup: { self: true } })
   })
 })
+
+describe('what the second conversation tester saw (sixth session)', () => {
+  it('a neighbour\'s trouble told in private stays someone else\'s (the model may not make it hers)', () => {
+    const priv: Situation = { ...sit, role: 'resident', where: 'private' }
+    expect(understand('跟你说个事哈 我楼下那家 男的三天两头打老婆 昨晚上哭得可吓人了', priv).intent).toBe('help.third_party')
+  })
+})

@@ -141,6 +141,9 @@ function readIntent(raw: string, sit: Situation): Understanding {
   // 援助去哪申请"). Nor is someone else's harm let pass in silence.
   const ownVoice = rule.intent === 'help.request' && OWN_VOICE.test(normalize(raw)) && !GENERAL.test(raw)
   if (top.p < CROSS_CERTAINTY && ((ownVoice && (intent === 'qa.question' || intent === 'chatter')) || (rule.intent === 'help.third_party' && intent === 'chatter'))) return rule
+  // Someone else's trouble the rules read ("我楼下那家 男的三天两头打老婆") is not made hers unless the model is all but
+  // certain: she would be told "这不是您的错" and asked to consent for herself, and the one in need never reached.
+  if (rule.intent === 'help.third_party' && intent === 'help.request' && top.p < CROSS_CERTAINTY) return rule
   const pRule = ranked.find((s) => s.intent === rule.intent)?.p ?? 0
   if (top.p - pRule <= MARGIN || top.p < MIN_P) return rule
   // A voice note or picture is talked about with a word for it; "帮帮我" is not one.

@@ -65,6 +65,8 @@ const ASKED = contextKey<boolean>('referrals.asked')
 /** Intents other capabilities serve: a help predicate never claims them. */
 /** Needs whose documents' answer may be given in the group: child care and work, not money, marriage, violence or health. */
 const PUBLIC_NEEDS = new Set<string>(['儿童与家庭教育', '就业创业'])
+/** Trouble told as her own ("我也被打了", "我老公也…"), not more about the one she reported. */
+const OWN_TROUBLE = /(?:我|俺)(?:也|自己)?(?:被|挨)|(?:打|骂|推|掐)(?:了)?(?:我|俺)(?!家)|(?:我|俺)(?:家)?(?:老公|丈夫|男人|婆婆)|我自己/u
 const FOLLOWUP = new Set(['emergency-followup', 'report-followup'])
 const ELSEWHERE = /^(?:qa|signup|activity|host|reminder|bot|handoff|safety|privacy|media)\b/u
 const NOT_HELP = /^(?:signup|activity|host|reminder|confirm|correction|pending|media|safety|privacy|bot)\b/u
@@ -232,7 +234,8 @@ export function createReferrals(deps: ReferralDeps = {}): Capability {
           // documents, a sign-up, the bot itself) goes there instead.
           // After a report about someone else, her own trouble is a request of its own.
           const intent = understood(ctx).intent
-          return !(FOLLOWUP.has(flow.step) && (ELSEWHERE.test(intent) || (flow.step === 'report-followup' && intent === 'help.request')))
+          const hers = flow.step === 'report-followup' && intent === 'help.request' && OWN_TROUBLE.test(ctx.msg.text)
+          return !(FOLLOWUP.has(flow.step) && (ELSEWHERE.test(intent) || hers))
         },
         handle: (ctx) => conversation.answer(ctx, ctx.get(FLOW)!, understood(ctx)),
       })
