@@ -64,6 +64,17 @@ describe('sandbox: a family sign-up conversation', () => {
     expect(room.some((a) => /白血病|住院|自闭症|砸东西/u.test(a.text))).toBe(false)
   }, 120_000)
 
+  it('a second announcement before the host answered how to count places is published, not taken as her answer; a corrected time moves only the time', async () => {
+    const actions = await script.run('examples/sandbox-host-second.txt')
+    const room = actions.filter((a) => a.kind === 'room')
+    const to = (name: string) => actions.filter((a) => a.kind === 'private' && a.to === name).map((a) => a.text)
+    expect(room.find((a) => /^【活动2】手工香皂\n/u.test(a.text))).toBeDefined()
+    expect(to('李姐')).toContain('好的，活动1「亲子绘本共读」按家庭算名额，孩子不另占名额。')
+    const change = room.find((a) => a.text.startsWith('【变更】活动3「包粽子」'))!
+    expect(change.text).toMatch(/时间改为12月12日（周六）15:00/u)
+    expect(change.text).not.toMatch(/地点改为/u)
+  }, 120_000)
+
   it('a parent-child activity counted by family: the notice says so, a parent with children takes one place, the note is said once', async () => {
     const actions = await script.run('examples/sandbox-family-places.txt')
     const room = actions.filter((a) => a.kind === 'room')

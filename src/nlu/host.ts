@@ -32,8 +32,11 @@ export function correctionSlots(t: string, sit: Situation): Slots {
   const time = changedTime(t, sit)
   if (time) slots.time = time
   const place = /(?:地点|地方)(?:也|都|又)?(?:写错了|弄错了|搞错了|错了|改一下|改下|不对)?[，,\s]*(?:应该)?(?:是|改成|改到|改为|在)?\s*([^，,。不错]{2,12}?)(?:不是|$|，|,)|是在?([^，,。]{2,10}?)不是/u.exec(t)
-  if (place) slots.place = (place[1] ?? place[2])!.replace(/^是/u, '')
-  else {
+  const said = place ? (place[1] ?? place[2])!.replace(/^是/u, '').trim() : undefined
+  // "是下午3点 不是两点": the right time, not a place.
+  const isWhen = (x: string) => /(?:\d|[一二三四五六七八九十两半]+)\s*(?:点|:|：)|上午|下午|晚上|早上|中午|傍晚|周[一二三四五六日天末]|礼拜|星期|\d+[号日月]/u.test(x)
+  if (said && !isWhen(said)) slots.place = said
+  else if (!said) {
     const at = placeAfter(t)
     if (at) slots.place = at
   }

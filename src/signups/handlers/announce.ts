@@ -62,6 +62,12 @@ export function announceRoute(app: App, svc: SignupService): Route {
 
 const ANSWERS: ReadonlySet<string> = new Set(['confirm.yes', 'confirm.no', 'correction'])
 /** A host's answer about how a parent-child activity counts places. */
+/**
+ * Her answer to "按人还是按家庭算名额": the rule said in a reply, not a new announcement that mentions 每人 ("发布活动 …
+ * 材料费每人10元" is the next activity).
+ */
+const answersCountRule = (ctx: Context, text: string) =>
+  COUNT_RULE.test(text) && ctx.get(UNDERSTOOD)?.intent !== 'host.announce' && !/发布活动|限\s*\d|接龙|报名截止/u.test(text)
 const COUNT_RULE = /按(?:家庭|户|家)|一家|一个家庭|一户|算一个|不另|孩子不算|按人|每人|各算|孩子(?:也|要)算|算两个/u
 const familyRule = (t: string) => (/按人|每人|各算|孩子(?:也|要)算|算两个/u.test(t) ? 'person' : 'family')
 
@@ -77,7 +83,7 @@ export function draftRoute(app: App, svc: SignupService): Route {
       const answer = ANSWERS.has(ctx.get(UNDERSTOOD)?.intent ?? '') || isConfirmation(text)
       const asked = await svc.pending.get(groupId, ctx.msg.sender.id)
       if ((asked?.kind === 'confirm_cancel' || asked?.kind === 'confirm_remove') && answer) return true
-      if (asked?.kind === 'count_rule' && COUNT_RULE.test(text)) return true
+      if (asked?.kind === 'count_rule' && answersCountRule(ctx, text)) return true
       if (!answer && !timeOnly(text, new Date(svc.now()), svc.tz)) return false
       const pending = await svc.store.draft<PendingDraft>(groupId, ctx.msg.sender.id)
       if (!pending) return false
@@ -95,7 +101,7 @@ async function answerHost(app: App, svc: SignupService, ctx: Context): Promise<v
   const text = normalize(ctx.msg.text)
   const intent = ctx.get(UNDERSTOOD)?.intent
   const asked = await svc.pending.get(groupId, ctx.msg.sender.id)
-  if (asked?.kind === 'count_rule' && COUNT_RULE.test(text)) {
+  if (asked?.kind === 'count_rule' && answersCountRule(ctx, text)) {
     await svc.pending.clear(groupId, ctx.msg.sender.id)
     const rule = familyRule(text)
     const a = await svc.store.update(asked.activityId, { countRule: rule })
