@@ -285,6 +285,21 @@ describe('signups in the group', () => {
     expect((await svc.store.counts(a!.id)).confirmed).toBe(2)
   })
 
+  it('a pasted 接龙 that writes listed people another way (Traditional script, 王芳婆婆 for 王芳的婆婆) adds nobody twice', async () => {
+    const { bot, svc } = await boot()
+    await say(bot, '李姐', '@小助手 发布活动 下周三上午9点半 插花课 限4人', true)
+    await bot.idle()
+    await say(bot, '王芳', '我和我婆婆报名')
+    await say(bot, '张丽', '我跟闺蜜陈静两个都报')
+    await bot.idle()
+    await say(bot, '刘阿姨', '#接龙\n插花课\n1. 王芳\n2. 王芳婆婆\n3. 張麗\n4. 陳靜\n5. 刘阿姨')
+    await bot.idle()
+    const [a] = await svc.store.live('xingfuli', Date.now())
+    const r = await svc.store.roster(a!.id)
+    expect(r.confirmed.map((e) => e.name)).toEqual(['王芳', '王芳的婆婆', '张丽', '陈静'])
+    expect(r.waitlist.map((e) => e.name)).toEqual(['刘阿姨'])
+  })
+
   it('sign-ups arriving together get one summary; later ones another', async () => {
     const { bot } = await boot({ settings: { settings: { batchWindowMs: 800 } } })
     await say(bot, '李姐', '@小助手 发布活动 下周六下午2点 亲子阅读 限20人', true)

@@ -44,6 +44,11 @@ export function readByRules(raw: string, sit: Situation): Understanding {
 
   const pending = readPending(t, sit)
   if (pending) return pending
+  // A pasted 接龙 (numbered lines of names) is a sign-up list, whatever family words its names carry ("2. 王芳婆婆").
+  if ((raw.match(/(?:^|\n)\s*\d{1,2}\s*[.、．)）]/gu) ?? []).length >= 2) {
+    const join = readSignup(t, sit)
+    if (join?.intent === 'signup.join') return join
+  }
   const ownCase = readCase(t, sit)
   if (ownCase) return ownCase
   const media = readMedia(t, sit)

@@ -679,3 +679,11 @@ describe('what the second conversation tester saw (sixth session)', () => {
     expect(understand('跟你说个事哈 我楼下那家 男的三天两头打老婆 昨晚上哭得可吓人了', priv).intent).toBe('help.third_party')
   })
 })
+
+describe('a pasted 接龙', () => {
+  it('is a sign-up list whatever family words its names carry (no worry read into "2. 王芳婆婆")', () => {
+    const u = understand('#接龙\n插花课 下周三上午\n1. 王芳\n2. 王芳婆婆\n3. 張麗\n4. 陳靜\n5. 刘阿姨', { ...sit, role: 'resident' })
+    expect(u.intent).toBe('signup.join')
+    expect(u.also).toBeUndefined()
+  })
+})

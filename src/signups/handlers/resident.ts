@@ -8,6 +8,7 @@ import { activityRef, normalize, unknownActivityName } from '../../nlu/text.ts'
 import { UNDERSTOOD } from '../../core/understanding.ts'
 import type { SignupService } from '../service.ts'
 import { nameKey, type ResidentIntent, type Who } from '../parse.ts'
+import { toSimplified } from '../../core/zh/script.ts'
 import { byTitle, pickActivity, plusOneCounts, type Pick } from '../resolve.ts'
 import type { Activity, PersonSlot } from '../store.ts'
 import { texts } from '../texts.ts'
@@ -15,7 +16,10 @@ import { groupIdOf, liveActivities, memo, residentIntent } from './state.ts'
 import { remind } from './remind.ts'
 
 /** The intents this route serves (see src/nlu/route-intents.ts). */
-export const RESIDENT_INTENTS: ReadonlySet<Intent> = new Set<Intent>([
+export /** A name compared loosely: one script, no 的 before a family word, no punctuation. */
+const looseName = (name: string) => nameKey(toSimplified(name)).replace(/的(?=婆婆|公公|妈妈|妈|爸爸|爸|奶奶|爷爷|外婆|外公|姥姥|姥爷|孩子|女儿|闺女|儿子|老公|爱人|老伴|孙子|孙女|外孙|姐姐|妹妹|哥哥|弟弟|嫂子|朋友|邻居|同事)/gu, '')
+
+const RESIDENT_INTENTS: ReadonlySet<Intent> = new Set<Intent>([
   'signup.join', 'signup.cancel', 'signup.status', 'signup.roster', 'signup.remove', 'activity.list', 'activity.info', 'pending.answer',
 ])
 /**
@@ -117,7 +121,11 @@ async function act(ctx: Context, svc: SignupService, u: Understanding, old: Resi
         const a = await chosen(ctx, svc, picked, '接龙', u, msgId)
         if (!a) return
         const senderKey = nameKey(by.name)
-        const people: PersonSlot[] = old.names.map((name) => ({ key: nameKey(name), name, own: nameKey(name) === senderKey || name.startsWith(`${by.name}的`) || name.startsWith(`${by.name}+`) }))
+        // A name already on the list, written another way ("陳靜" for 陈静, "王芳婆婆" for 王芳的婆婆), is that person.
+        const roster = await svc.store.roster(a.id)
+        const onList = [...roster.confirmed, ...roster.waitlist].map((e) => e.name)
+        const asListed = (name: string) => onList.find((n) => looseName(n) === looseName(name)) ?? name
+        const people: PersonSlot[] = old.names.map(asListed).map((name) => ({ key: nameKey(name), name, own: nameKey(name) === senderKey || name.startsWith(`${by.name}的`) || name.startsWith(`${by.name}+`) }))
         const unique = people.filter((p, i) => p.key && people.findIndex((x) => x.key === p.key) === i)
         if (unique.length) await svc.enqueue({ op: 'join', activityId: a.id, msgId, by, people: unique.slice(0, 200) })
         return
