@@ -416,6 +416,19 @@ describe('the consent gate', () => {
     expect(bot.sent.filter((m) => m.kind === 'room').map((m) => m.text)).not.toContain('（资料回答）')
   })
 
+  it('more of her story while asked for consent says what it is about: violence named as such, 12338, and the case filed under it', async () => {
+    const { bot, svc } = await boot()
+    dm(bot, '王芳', '在吗…有个事憋心里好久了')
+    await until(() => privately(bot, '王芳').length === 1)
+    dm(bot, '王芳', '我老公这半年老推我 上礼拜把我手机摔了 还不让我回娘家 我也不知道这算不算家暴')
+    await until(() => privately(bot, '王芳').length === 2)
+    expect(lastTo(bot, '王芳')).toBe(referralTexts.storyHeard('家庭暴力'))
+    dm(bot, '王芳', '嗯 可以帮我转给社工 白天打我电话 晚上他在家千万别打')
+    const c = await onlyCase(svc)
+    await settle(bot)
+    expect(c.category).toBe('家庭暴力')
+  })
+
   it('「转人工」 in the group carries the unanswered question into the private consent conversation', async () => {
     const { bot, svc } = await boot()
     const roomId = bot.world.rooms.get('xingfuli')!.id

@@ -181,6 +181,13 @@ export class ReferralConversation {
       if (a === 'other') {
         // A longer answer is more of their story: keep it and ask again.
         const more = text.length >= 6 ? { description: [flow.description, text].filter(Boolean).join('\n').slice(0, 1000) } : {}
+        // The story says what it is about ("在吗…有个事憋心里好久了" and then what he does): the request takes that kind,
+        // and she hears what it means for her (violence named as such, not her fault, 12338) before being asked again.
+        const told = classifyRules(text)
+        if (told.kind === 'help' && told.category !== flow.category && (flow.category === '心理支持' || flow.category === '其他')) {
+          await this.flows.set(me.id, { ...flow, ...more, category: told.category })
+          return ctx.reply(T.storyHeard(told.category))
+        }
         if (flow.tries >= 2) {
           await this.flows.clear(me.id)
           return ctx.reply(T.flowGaveUp)
