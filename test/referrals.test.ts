@@ -966,13 +966,21 @@ describe('the help side read by the parser (issue 13)', () => {
     dm(bot, '王芳', '你会些啥')
     await until(() => privately(bot, '王芳').length === 2)
     expect(privately(bot, '王芳')[1]!.text).toMatch(/隐私[\s\S]*同意/)
+    // Asked whether it understands voice notes: the same plain answer, not a description of everything it does.
+    dm(bot, '王芳', '发了条语音 小助手能听懂不')
+    await until(() => privately(bot, '王芳').length === 3)
+    expect(privately(bot, '王芳')[2]!.text).toBe(safetyTexts.media)
+    // Thanks for help already given is not a new request.
+    bot.world.say('赵敏', '@小助手 上回多亏你帮我找到托管班的信息 太谢谢啦❤️', { mentionBot: true })
     // In the group, a voice note passed round for the others ("大家听听") is not said to the bot: no reply; one
     // asked of the bot is answered there.
     bot.world.say('张丽', '刚发的语音大家听听')
     bot.world.say('陈静', '我刚发的语音你听了没')
     await until(() => bot.sent.some((s) => s.kind === 'room'))
     await settle(bot)
-    expect(bot.sent.filter((s) => s.kind === 'room').map((s) => [s.text, s.mentions])).toEqual([[safetyTexts.media, ['陈静']]])
+    expect(bot.sent.filter((s) => s.kind === 'room' && s.text === safetyTexts.media).map((s) => s.mentions)).toEqual([['陈静']])
+    expect(bot.sent.filter((s) => s.kind === 'room' && s.mentions.includes('赵敏')).map((s) => s.text)).toEqual([safetyTexts.smalltalk('上回多亏你帮我找到托管班的信息 太谢谢啦❤️')])
+    expect(privately(bot, '赵敏')).toEqual([])
   })
 
   it('a private message that voices a worry and asks a legal question: consent is asked AND the Q&A answers the question', async () => {

@@ -66,7 +66,8 @@ export function createSafety(deps: { now?: () => number } = {}): Capability {
         name: 'safety.about',
         priority: 25,
         match: (ctx) => isText(ctx) && intent(ctx) === 'bot.about',
-        handle: (ctx) => ctx.reply(T.about(app.config.bot.name)),
+        // "发了条语音 小助手能听懂不": asked about voice notes or pictures, the plain answer is that it cannot.
+        handle: (ctx) => ctx.reply(/语音|录音|图片|照片|截图|视频/u.test(ctx.msg.text) ? T.media : T.about(app.config.bot.name)),
       })
 
       app.route({
