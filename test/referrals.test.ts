@@ -429,6 +429,16 @@ describe('the consent gate', () => {
     expect(c.category).toBe('家庭暴力')
   })
 
+  it('"那转人工吧" while already asked whether to pass her request on is her yes to it, not a second request', async () => {
+    const { bot } = await boot()
+    say(bot, '刘阿姨', '俺家低保这个月突然停了 咋整啊', { mention: true })
+    await until(() => privately(bot, '刘阿姨').length === 1)
+    bot.world.say('刘阿姨', '@小助手 好 那转人工吧', { mentionBot: true })
+    await until(() => privately(bot, '刘阿姨').length === 2)
+    await settle(bot)
+    expect(privately(bot, '刘阿姨')[1]!.text).toBe(referralTexts.askContact)
+  })
+
   it('「转人工」 in the group carries the unanswered question into the private consent conversation', async () => {
     const { bot, svc } = await boot()
     const roomId = bot.world.rooms.get('xingfuli')!.id

@@ -121,7 +121,8 @@ export function extractAnswer(query: PreparedQuery, spec: CoverageSpec, passages
   // One short sentence alone reads like a fragment; the next one usually completes it.
   if (picked.length === 1 && len < 30 && sentences[i + 1] && len + sentences[i + 1]!.length <= budget) picked.push(sentences[i + 1]!)
   // List items keep their own lines; running prose is joined.
-  const body = picked.reduce((acc, s) => (acc && LIST_ITEM.test(s) ? `${acc}\n${s}` : acc + s), '')
+  // A table row or a line with no stop of its own ("法律问题、想申请法律援助，12348") keeps its line too.
+  const body = picked.reduce((acc, s) => (acc && (LIST_ITEM.test(s) || !/[。！？；!?;：:]$/u.test(acc)) ? `${acc}\n${s}` : acc + s), '')
   return { body, from: p }
 }
 

@@ -208,15 +208,26 @@ export class ReferralConversation {
   }
 
   /** Asks for what is missing, or submits when consent, contact and description are all there. */
+  /**
+   * "那转人工吧" while she is being asked whether to pass her request on: her yes. Said in the group, the next question
+   * goes to her privately and the group hears only that it did.
+   */
+  async consentByTransfer(ctx: Context, flow: Flow): Promise<void> {
+    if (ctx.msg.conversation.kind === 'room') await ctx.reply(T.groupPrivately)
+    return this.advance(ctx, { ...flow, step: 'contact', tries: 0 })
+  }
+
   private async advance(ctx: Context, flow: Flow): Promise<void> {
     const me = ctx.msg.sender
+    // Her answers come in private; a yes said in the group is followed up there too.
+    const say = (text: string) => (ctx.msg.conversation.kind === 'room' ? ctx.whisper(text, { sensitive: true }) : ctx.reply(text))
     if (flow.contact === undefined) {
       await this.flows.set(me.id, { ...flow, step: 'contact' })
-      return ctx.reply(T.askContact)
+      return say(T.askContact)
     }
     if (!flow.description) {
       await this.flows.set(me.id, { ...flow, step: 'describe', tries: 0 })
-      return ctx.reply(T.askDescription)
+      return say(T.askDescription)
     }
     await this.flows.clear(me.id)
     await this.submit(me, flow, 'resident')

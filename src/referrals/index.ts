@@ -188,7 +188,11 @@ export function createReferrals(deps: ReferralDeps = {}): Capability {
         name: 'referrals.transfer',
         priority: 5,
         match: (ctx) => isText(ctx) && (TRANSFER.test(strip(ctx.msg.text)) || understood(ctx).intent === 'handoff.human'),
-        handle: (ctx) => conversation.transfer(ctx),
+        // Already asked whether to pass her request on: "那转人工吧" is her yes to it, not a second request.
+        async handle(ctx) {
+          const flow = ctx.get(FLOW) ?? (await flows.get(ctx.msg.sender.id))
+          return flow?.step === 'consent' ? conversation.consentByTransfer(ctx, flow) : conversation.transfer(ctx)
+        },
       })
 
       app.route({
