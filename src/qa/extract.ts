@@ -45,6 +45,7 @@ export function extractAnswer(query: PreparedQuery, spec: CoverageSpec, passages
   // "在有场地、有条件、有活动…的场所建立妇女微家" answers 要什么条件, "…组织条件尚未成熟的领域" does not.
   const details = askedDetails(query.own)
   const focus = focusOf(query.own)
+  const question = normalizeForIndex(query.own)
   // Coverage is read half on the sentence alone and half with its passage's heading, as the decision reads windows: under
   // a heading that names the topic, the sentence that says what is asked need not repeat the topic to be chosen.
   const scoreText = (s: string, heading = '') => {
@@ -60,6 +61,9 @@ export function extractAnswer(query: PreparedQuery, spec: CoverageSpec, passages
     // The item number of a list ("2、凡推荐人员…") is not the number asked for.
     if (numberQ && HAS_NUMBER.test(norm.replace(LIST_ITEM, ''))) score += 0.3
     if (durationQ && HAS_DURATION.test(norm.replace(LIST_ITEM, ''))) score += 0.3
+    // The question's own compound written as it is ("心理咨询" in "…提供心理咨询"), not only its parts apart.
+    const run = longestShared(question, norm)
+    if (run >= 4) score += Math.min(0.3, 0.1 * (run - 3))
     if (ageQ && /\d+\s*(?:周)?岁|[一二三四五六七八九十]+(?:周)?岁/.test(norm)) score += 0.3
     return score
   }
@@ -124,6 +128,19 @@ export function extractAnswer(query: PreparedQuery, spec: CoverageSpec, passages
   // A table row or a line with no stop of its own ("法律问题、想申请法律援助，12348") keeps its line too.
   const body = picked.reduce((acc, s) => (acc && (LIST_ITEM.test(s) || !/[。！？；!?;：:]$/u.test(acc)) ? `${acc}\n${s}` : acc + s), '')
   return { body, from: p }
+}
+
+/** Length of the longest run of Chinese characters the question and the sentence share (up to 8). */
+function longestShared(question: string, sentence: string): number {
+  let best = 0
+  for (const run of question.match(/\p{Script=Han}{4,}/gu) ?? []) {
+    for (let len = Math.min(8, run.length); len > best; len--) {
+      let found = false
+      for (let i = 0; i + len <= run.length; i++) if (sentence.includes(run.slice(i, i + len))) { found = true; break }
+      if (found) { best = len; break }
+    }
+  }
+  return best
 }
 
 const CLAUSE = /[^，,；;]+[，,；;]?/g
