@@ -147,9 +147,16 @@ export function readPrivacy(t: string, sit: Situation): Understanding | undefine
 export function contactIn(t: string): ContactWay | undefined {
   if (/先不(?:用)?联系|别联系|暂时别|不用联系|我自己找|我会找你们|先不要联系/u.test(t)) return 'none'
   // "千万别打电话", "电话不方便": the way she rules out is not the way she asks for.
-  const said = t.replace(/(?:先|千万|可|都|也)?(?:别|不要|不能|不用|别给我|不敢)(?:给我)?(?:打|接|发|用)?(?:电话|手机|微信|消息)|(?:电话|手机|微信)(?:不方便|不行|不能|不敢|会被)/gu, ' ')
+  const said = t
+    .replace(/(?:先|千万|可|都|也)?(?:别|不要|不能|不用|别给我|不敢)(?:给我)?(?:打|接|发|用)?(?:电话|手机|微信|消息)|(?:电话|手机|微信)(?:不方便|不行|不能|不敢|会被)/gu, ' ')
+    // "他会翻我手机", "手机被他看着": her phone as a danger, not as the way to reach her.
+    .replace(/(?:翻|查|看|检查|偷看|抢)(?:我的?)?手机|手机(?:被|让)(?:他|她)?(?:翻|查|看|收|抢)/gu, ' ')
+  // The way she says is enough ("微信发文字就行") wins over any phone word left.
+  if (/(?:微信|文字|发消息|留言)(?:发文字|发消息|联系)?(?:就行|就好|就可以|可以|吧|最好|方便)/u.test(said) && !/(?:打|拨)(?:我|给我)?(?:的)?(?:电话|手机)(?:就行|可以|吧)/u.test(said)) return 'wechat'
   if (/电话|打给我|打我|这个号|手机/u.test(said)) return 'phone'
   if (/微信|加我|私聊|发消息|留言/u.test(said)) return 'wechat'
+  // Only ruling the phone out ("不要打电话 他会看见"): written messages are the way left.
+  if (/(?:别|不要|不能|不敢|千万别)(?:给我)?打电话|电话(?:不方便|不行|不能)/u.test(t)) return 'wechat'
   return undefined
 }
 

@@ -687,3 +687,15 @@ describe('a pasted 接龙', () => {
     expect(u.also).toBeUndefined()
   })
 })
+
+describe('the way she can be reached, when her phone is the danger (third conversation tester)', () => {
+  const asked: Situation = { ...sit, role: 'resident', where: 'private', pending: 'contact' }
+  it.each([
+    ['可以 但是千万别打电话 他会翻我手机 白天他上班 微信发文字就行', 'wechat'],
+    ['同意 不要打电话 他会看见', 'wechat'],
+    ['打我电话就行', 'phone'],
+    ['不用联系我', 'none'],
+  ])('%s → %s', (text, contact) => {
+    expect(understand(text, asked).slots.contact).toBe(contact)
+  })
+})
