@@ -11,6 +11,9 @@ import type { ReferralSettings } from './settings.ts'
 import { GROUP_SUPPORT, PRIVATE_SUPPORT } from './support.ts'
 import { referralTexts as T, type SupportKind } from './texts.ts'
 
+/** The reporter asks not to be named ("别说是我反映的"). */
+const ANONYMOUS = /(?:别|不要|千万别)(?:说|告诉)?.{0,6}是我|匿名|别告诉.{0,6}我|不想让.{0,8}知道/u
+
 /** She cannot phone or speak where she is ("我不敢打电话 他会听见"). */
 const CANNOT_CALL = /不敢打|不能打|不方便打|不好打|没法打|不敢接|不能接|不方便接|接不了|听见|听到|不能出声|不敢出声|不能说话|不方便说话|不敢说话|别打电话|不要打电话|别给我打/u
 
@@ -152,7 +155,7 @@ export class ReferralConversation {
     if (flow.step === 'report-followup') {
       await this.jobs.supplement(flow.origin, ctx.msg.id, text)
       await this.flows.set(me.id, flow)
-      return ctx.reply(T.reportMoreNoted)
+      return ctx.reply(ANONYMOUS.test(text) ? T.reportMoreNotedAnonymous : T.reportMoreNoted)
     }
     if (flow.step === 'emergency-contact' || flow.step === 'emergency-followup') {
       // The case exists (or is being created): what they add goes to staff — the contact answer, and for a while after

@@ -191,7 +191,10 @@ export function createReferrals(deps: ReferralDeps = {}): Capability {
         // Already asked whether to pass her request on: "那转人工吧" is her yes to it, not a second request.
         async handle(ctx) {
           const flow = ctx.get(FLOW) ?? (await flows.get(ctx.msg.sender.id))
-          return flow?.step === 'consent' ? conversation.consentByTransfer(ctx, flow) : conversation.transfer(ctx)
+          if (flow?.step === 'consent') return conversation.consentByTransfer(ctx, flow)
+          // "你们让社工去看看吧" after reporting someone else: more for that report, not a request of her own.
+          if (flow?.step === 'report-followup' && ctx.msg.conversation.kind === 'private') return conversation.answer(ctx, flow, understood(ctx))
+          return conversation.transfer(ctx)
         },
       })
 
@@ -239,7 +242,9 @@ export function createReferrals(deps: ReferralDeps = {}): Capability {
           // After a report about someone else, her own trouble is a request of its own.
           const intent = understood(ctx).intent
           const hers = flow.step === 'report-followup' && intent === 'help.request' && OWN_TROUBLE.test(ctx.msg.text)
-          return !(FOLLOWUP.has(flow.step) && (ELSEWHERE.test(intent) || hers))
+          // A way to reach her ("有事打我电话 139…") is for the case, whatever else the words could be.
+          const reach = /\d{7,}|电话|微信|联系我/u.test(ctx.msg.text)
+          return !(FOLLOWUP.has(flow.step) && !reach && (ELSEWHERE.test(intent) || hers))
         },
         handle: (ctx) => conversation.answer(ctx, ctx.get(FLOW)!, understood(ctx)),
       })
