@@ -970,6 +970,13 @@ describe('the help side read by the parser (issue 13)', () => {
     bot.world.say('王芳', '插花材料费交了能退吗')
     await settle(bot)
     expect(bot.sent.filter((s) => s.kind === 'room' && s.text === safetyTexts.fraudVictim)).toHaveLength(1)
+    // Right after the scam, "这个是真的吗" asks about that post, not the documents.
+    bot.world.say('孙大妈', '@小助手 这个是真的吗 我要不要去领', { mentionBot: true })
+    await until(() => bot.sent.some((s) => s.kind === 'room' && s.text === safetyTexts.fraudAnswer))
+    // Being talked through it right now (screen sharing "to refund"): stop first.
+    bot.world.sayPrivate('张丽', '他现在还让我下个会议软件 开屏幕共享 说帮我操作退款')
+    await until(() => privately(bot, '张丽').some((m) => m.text === safetyTexts.fraudInProgress))
+    await settle(bot)
   })
 
   it('a message about a voice note or picture: it cannot hear or see, asks to type, guesses nothing; "你会些啥" says what it does and how privacy works', async () => {

@@ -132,8 +132,11 @@ const HOW_TO_PAY = /(?:交|付|给).{0,4}还是.{0,4}(?:转账|扫码|微信|现
 export const PAID_VICTIM =
   /(?:刚|已经|我都|我)(?:把钱)?(?:转|汇|打)(?:了|过去了|过去|出去了)(?:\d+|[一二三四五六七八九十百千万两]+)?(?:块|元|钱)?.{0,12}(?:咋办|怎么办|能退|退回|退不|要回|追回|拿回)|(?:被骗|上当|骗子|诈骗).{0,12}(?:转|付|交|汇|打)(?:了|过去)|(?:转|付|交|汇|打)(?:了|过去了).{0,12}(?:被骗|上当|骗子|诈骗|是假的)/u
 
+/** Being talked through a scam right now: screen sharing, an app to install, a code to read out, "to process the refund". */
+export const SCAM_IN_PROGRESS = /屏幕共享|共享屏幕|开.{0,4}共享|(?:下载|下个|装个|安装).{0,8}(?:会议|远程|屏幕|共享)|(?:客服|对方|他|她)(?:让|叫|要)我?(?:下载|下个|装个|安装)|(?:把|告诉他|发给他|报给他).{0,6}验证码|验证码.{0,6}(?:给他|告诉|发给)|(?:退款|理赔|解冻).{0,12}(?:操作|下载|共享|验证码|转账)/iu
+
 export function readFraud(t: string): Understanding | undefined {
-  if (PAID_VICTIM.test(t)) return { intent: 'safety.fraud', slots: {} }
+  if (PAID_VICTIM.test(t) || SCAM_IN_PROGRESS.test(t)) return { intent: 'safety.fraud', slots: {} }
   // "材料费是现场交还是转账": how to pay a fee, asked — not a request for money.
   if ((COST_QUESTION.test(t) || CANNOT_PAY.test(t)) && !SOMEONE_ASKED.test(t)) return undefined
   if (HOW_TO_PAY.test(t) && !/有人|说(?:要|让|是)|让(?:我|俺|大家)|叫(?:我|俺|大家)|通知|要求|私(?:聊|我)|骗|真的假的|是真的吗/u.test(t)) return undefined

@@ -8,14 +8,16 @@
 //   safety.smalltalk priority 79 (just before the Q&A: thanks, greetings and small talk said to the bot get a
 //                  short line, not a search of the documents)
 // Predicates only read the understanding (src/core/understanding.ts).
-import type { App, Capability, Context } from '../core/capability.ts'
+import { type App, type Capability, type Context, contextKey } from '../core/capability.ts'
 import { privateOf } from '../core/message.ts'
 import { understood as understoodOf } from '../core/understanding.ts'
-import { PAID_VICTIM } from '../nlu/help.ts'
+import { PAID_VICTIM, SCAM_IN_PROGRESS } from '../nlu/help.ts'
 import { normalize } from '../nlu/text.ts'
 import { safetyTexts as T } from './texts.ts'
 
 const ASKS = /[?？]|吗|怎么|咋|如何|多少|哪|是不是|能不能|可不可以|有没有/u
+/** A question whether something is real, asked in a group where a scam was posted in the last half hour. */
+const AFTER_SCAM = contextKey<boolean>('safety.afterScam')
 const isText = (ctx: Context) => ctx.msg.kind === 'text' && ctx.msg.text.trim().length > 0
 /** "刚发的语音大家听听": said to the others in the group, not to the bot, so the bot has nothing to say. */
 const toTheGroup = (ctx: Context) =>
@@ -28,12 +30,28 @@ export function createSafety(deps: { now?: () => number } = {}): Capability {
       const intent = (ctx: Context) => understoodOf(ctx, { now: (deps.now ?? Date.now)(), tz: app.config.timezone }).intent
 
       const ASKS_IF_REAL = /真的吗|是真的|是不是(?:真的|骗|诈骗)|靠谱吗|能信吗|可信吗|要不要交|该不该交|用不用交|骗子吗|是骗|假的吧|是假的/u
+      // A scam was just posted in this group: "这个是真的吗 我要不要去领" right after it asks about that post.
+      const recentKey = (groupId: string) => app.key('safety', 'fraud', 'recent', groupId)
+      app.use(async (ctx, next) => {
+        if (ctx.msg.conversation.kind === 'room' && ctx.msg.groupId && isText(ctx) && ASKS_IF_REAL.test(ctx.msg.text)) {
+          const recent = await app.redis.get(recentKey(ctx.msg.groupId)).catch(() => null)
+          if (recent) ctx.set(AFTER_SCAM, true)
+        }
+        await next()
+      })
+      app.route({
+        name: 'safety.fraud-asked',
+        priority: 1,
+        match: (ctx) => isText(ctx) && ctx.get(AFTER_SCAM) === true && intent(ctx) !== 'help.emergency',
+        handle: (ctx) => ctx.reply(T.fraudAnswer),
+      })
       app.route({
         name: 'safety.fraud',
         priority: 1,
         match: (ctx) => isText(ctx) && intent(ctx) === 'safety.fraud',
         async handle(ctx) {
           // Already paid: what to do now, wherever she says it.
+          if (SCAM_IN_PROGRESS.test(normalize(ctx.msg.text))) return ctx.reply(T.fraudInProgress)
           if (PAID_VICTIM.test(normalize(ctx.msg.text))) return ctx.reply(T.fraudVictim)
           if (ctx.msg.conversation.kind === 'private') return ctx.reply(T.fraudAnswer)
           // Asking whether such a request is real ("这个是真的吗 要不要交钱"): she gets the answer, and nobody is told
@@ -41,6 +59,7 @@ export function createSafety(deps: { now?: () => number } = {}): Capability {
           if (ASKS_IF_REAL.test(ctx.msg.text)) return ctx.reply(T.fraudAnswer)
           // Nobody is @-mentioned: the poster may be the scammer, and the warning is for everyone.
           await ctx.reply(T.fraudWarning, { mention: false, key: `fraud:${ctx.msg.id}` })
+          if (ctx.msg.groupId) await app.redis.set(recentKey(ctx.msg.groupId), ctx.msg.id, 'EX', 30 * 60)
           const group = ctx.group
           for (const ref of group?.hosts ?? []) {
             const host = await app.resolvePerson(ref).catch(() => undefined)
