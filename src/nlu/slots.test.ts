@@ -699,3 +699,10 @@ describe('the way she can be reached, when her phone is the danger (third conver
     expect(understand(text, asked).slots.contact).toBe(contact)
   })
 })
+
+describe('a number posted is there to be seen', () => {
+  it('"小王的电话多少" asks for a number and posts none: not a number to recall', () => {
+    expect(understand('小王的电话多少 我找她有点事', { ...sit, role: 'resident', mention: true }).intent).not.toBe('privacy.number')
+    expect(understand('我家电话13912345678，有事打我', { ...sit, role: 'resident' }).intent).toBe('privacy.number')
+  })
+})

@@ -146,6 +146,8 @@ function readIntent(raw: string, sit: Situation): Understanding {
   if (rule.intent === 'help.third_party' && intent === 'help.request' && top.p < CROSS_CERTAINTY) return rule
   const pRule = ranked.find((s) => s.intent === rule.intent)?.p ?? 0
   if (top.p - pRule <= MARGIN || top.p < MIN_P) return rule
+  // A number posted is there to be seen: "小王的电话多少" asks for one and posts none.
+  if (intent === 'privacy.number' && !/[\d一二三四五六七八九〇零幺两]{7,}/u.test(raw.replace(/[\s-]/gu, ''))) return rule
   // A voice note or picture is talked about with a word for it; "帮帮我" is not one.
   if (intent === 'media.reference' && !MEDIA_WORD.test(raw)) return rule
   const read = readAs(intent, normalize(raw), sit)
