@@ -61,9 +61,6 @@ export function extractAnswer(query: PreparedQuery, spec: CoverageSpec, passages
     // The item number of a list ("2、凡推荐人员…") is not the number asked for.
     if (numberQ && HAS_NUMBER.test(norm.replace(LIST_ITEM, ''))) score += 0.3
     if (durationQ && HAS_DURATION.test(norm.replace(LIST_ITEM, ''))) score += 0.3
-    // The question's own compound written as it is ("心理咨询" in "…提供心理咨询"), not only its parts apart.
-    const run = longestShared(question, norm)
-    if (run >= 4) score += Math.min(0.3, 0.1 * (run - 3))
     if (ageQ && /\d+\s*(?:周)?岁|[一二三四五六七八九十]+(?:周)?岁/.test(norm)) score += 0.3
     return score
   }
@@ -76,6 +73,12 @@ export function extractAnswer(query: PreparedQuery, spec: CoverageSpec, passages
       let score = scoreText(s, heading)
       // A list question is answered by an enumeration, not by the sentence that merely names the topic.
       if (listQ && (/[、；]/.test(norm) || /[:：]$/.test(norm))) score += 0.2
+      // Within the best passage, the question's own compound written as it is ("心理咨询" in "…提供心理咨询") picks the
+      // sentence; it does not move the answer to another passage (one that only restates the problem).
+      if (rank === 0) {
+        const run = longestShared(question, norm)
+        if (run >= 4) score += Math.min(0.3, 0.1 * (run - 3))
+      }
       // Earlier passages are better evidence.
       score *= rank === 0 ? 1.15 : 1
       if (!top || score > top.score + 1e-9) top = { p, rank, sentences, i, score }
