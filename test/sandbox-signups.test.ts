@@ -64,6 +64,16 @@ describe('sandbox: a family sign-up conversation', () => {
     expect(room.some((a) => /白血病|住院|自闭症|砸东西/u.test(a.text))).toBe(false)
   }, 120_000)
 
+  it('in private too: a sign-up said with a request for help or an emergency is recorded after the reply', async () => {
+    const actions = await script.run('examples/sandbox-private-signup-help.txt')
+    const room = actions.filter((a) => a.kind === 'room')
+    const to = (name: string) => actions.filter((a) => a.kind === 'private' && a.to === name).map((a) => a.text)
+    expect(to('张丽')[0]).toMatch(/私下转给微家的工作人员/u)
+    expect(to('陈静')[0]).toMatch(/^如有危险，请立即拨打110报警/u)
+    expect(room.find((a) => /已报名（2\/10）：\n1\. 张丽\n2\. 陈静/u.test(a.text))).toBeDefined()
+    expect(room.some((a) => /自闭症|动手|砸东西/u.test(a.text))).toBe(false)
+  }, 120_000)
+
   it('a second announcement before the host answered how to count places is published, not taken as her answer; a corrected time moves only the time', async () => {
     const actions = await script.run('examples/sandbox-host-second.txt')
     const room = actions.filter((a) => a.kind === 'room')

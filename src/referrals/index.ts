@@ -157,7 +157,8 @@ export function createReferrals(deps: ReferralDeps = {}): Capability {
           await conversation.emergency(ctx, emergencyOf(ctx), { personalData: ctx.msg.conversation.kind === 'room' && containsPersonalData(ctx.msg.text) })
           // The numbers are out; a sign-up said in the same message is still recorded (both must happen).
           const u = understood(ctx)
-          if (u.signup && ctx.msg.conversation.kind === 'room') {
+          // In the group or in private (the sign-ups take private sign-ups too and confirm them in the group).
+          if (u.signup) {
             ctx.set(UNDERSTOOD, { intent: u.also?.includes('signup.cancel') ? 'signup.cancel' : 'signup.join', slots: u.signup })
             await app.handOver(ctx, 'signups.resident').catch((err) => ctx.log.error({ err }, 'referrals: sign-up beside an emergency failed'))
           }
@@ -311,7 +312,7 @@ export function createReferrals(deps: ReferralDeps = {}): Capability {
           // A sign-up or cancellation said beside the request ("取消亲子阅读 孩子住院了…能不能帮我们申请点救助"): the
           // request came first; the sign-ups capability now does the rest, as it would have on its own.
           const carried = u.also?.find((a) => a === 'signup.join' || a === 'signup.cancel')
-          if (carried && u.signup && ctx.msg.conversation.kind === 'room') {
+          if (carried && u.signup) {
             ctx.set(UNDERSTOOD, { intent: carried, slots: u.signup })
             await app.handOver(ctx, 'signups.resident').catch((err) => ctx.log.error({ err }, 'referrals: sign-up beside a request failed'))
           }

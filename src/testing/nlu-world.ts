@@ -130,7 +130,8 @@ export async function nluWorld(opts: { answerMode?: 'mention' | 'questions' } = 
       at: CORPUS_NOW,
     }
     const { route, understood } = await app.explainFully(msg)
-    const carried = understood?.signup ? (understood.also ?? []).filter((i) => i === 'signup.join' || i === 'signup.cancel') : []
+    // The help routes hand a carried sign-up to the sign-ups, in the group and in private alike.
+  const carried = understood?.signup ? (understood.also ?? []).filter((i) => i === 'signup.join' || i === 'signup.cancel') : []
     return { route, carried }
   }
 
