@@ -1,6 +1,26 @@
 import { describe, expect, it } from 'vitest'
-import type { Activity } from './store.ts'
+import type { Activity, Outcome } from './store.ts'
 import { texts } from './texts.ts'
+
+const a = { id: 1, title: '插花课', capacity: 3 } as Activity
+const promoted: Outcome = { op: 'promoted', name: '刘阿姨的婆婆', byId: 'u-liu', byName: '刘阿姨', status: 'in' }
+
+describe('sign-up summary', () => {
+  it('a raised capacity never says somebody left; a departure does', () => {
+    expect(texts.summary(a, [promoted], 3)).toContain('名额增加了，候补转正：刘阿姨的婆婆')
+    expect(texts.summary(a, [promoted], 3)).not.toContain('有人退出')
+    const left: Outcome = { op: 'leave', name: '王芳', byId: 'u-w', byName: '王芳', status: 'removed' }
+    expect(texts.summary(a, [left, promoted], 3)).toContain('有人退出，候补转正：刘阿姨的婆婆')
+  })
+
+  it('a group split between places and the waitlist is told which part is where', () => {
+    const join = (name: string, status: 'in' | 'wait', pos: number): Outcome => ({ op: 'join', name, byId: 'u-z', byName: '赵敏', status, state: status, pos })
+    const text = texts.summary(a, [join('赵敏', 'in', 3), join('赵敏的女儿', 'wait', 1)], 3)
+    expect(text).toContain('赵敏这2位：赵敏已报上；赵敏的女儿在候补')
+    // Positive control: a group that fits entirely gets no such line.
+    expect(texts.summary(a, [join('赵敏', 'in', 2), join('赵敏的女儿', 'in', 3)], 3)).not.toContain('这2位')
+  })
+})
 
 const activity = (over: Partial<Activity>): Activity => ({
   id: 1, groupId: 'g', title: '亲子阅读', startAt: Date.UTC(2026, 11, 5, 6), place: '活动室', capacity: 2, deadlineAt: 0, notes: '', status: 'open', hostId: 'h', hostName: '李姐', createdAt: 0, version: 1, ...over,
