@@ -5,7 +5,7 @@
 // Flags: --misses tune|probes (list misreadings of that part). The held-out part's texts are never printed.
 import { loadCorpus, loadProbes, type CorpusLine, situationOf } from '../src/nlu/corpus.ts'
 import { type Prediction, report, score } from '../src/nlu/evaluate.ts'
-import { intentsOfRoute, intentsServed, SAFETY_ROUTES } from '../src/nlu/route-intents.ts'
+import { carriedIntents, intentsOfRoute, intentsServed, SAFETY_ROUTES } from '../src/nlu/route-intents.ts'
 import type { Intent } from '../src/nlu/types.ts'
 import { nluWorld } from '../src/testing/nlu-world.ts'
 import { understand } from '../src/nlu/understand.ts'
@@ -43,7 +43,7 @@ console.log(`route alone (a carried sign-up not counted): intent, help→Q&A / h
 const byParser = (line: CorpusLine): Prediction => {
   const u = understand(line.text, situationOf(line))
   // A sign-up carried along a help request or an emergency (u.signup) is a second meaning the bot acts on too.
-  const carried: Intent[] = u.signup ? (u.also ?? []).filter((i) => i === 'signup.join' || i === 'signup.cancel') : []
+  const carried = carriedIntents(u)
   // Its slots are the carried reading's when that is the meaning the line is labelled with.
   const slots = u.intent !== line.intent && carried.includes(line.intent) && u.signup ? u.signup : u.slots
   return { intents: [u.intent, ...carried], slots, emergency: u.intent === 'help.emergency' || !!u.slots.danger, label: u.intent }

@@ -49,7 +49,7 @@ const ACTIVITY_TALK = /报名|报个|报一下|报上|报没报|报了没|候补
  */
 const PLEA_FOR = /房租|涨租|交不起|付不起|没钱|欠债|还不上|工资|失业|找不到工作|下岗|被辞|裁员|学费|生活费|断粮|揭不开锅|官司|抚养费/u
 /** Someone heard crying for help: a report, whatever else the message says. */
-const CRY_HEARD = /(?:喊|叫|哭着|大喊|呼)(?:着)?(?:救命|救救)/u
+export const CRY_HEARD = /(?:喊|叫|哭着|大喊|呼)(?:着)?(?:救命|救救)/u
 /** Said outright to be a joke. */
 const JOKE = /(?<!不是|没|没有|没在|不在|不|真不是)(?:开玩笑|开个玩笑|说着玩|逗你(?:玩)?的?|玩笑话)/u
 /** Someone else's threat to jump, laughed off ("他就跳楼，我说你跳吧哈哈"). */
@@ -318,7 +318,7 @@ export function isPastViolence(raw: string): boolean {
 const NEAR_PAST = /昨天|昨晚|昨儿|前天|前晚|上周|上星期|上礼拜|上次|上回|前几天|那天|那次|那晚/u
 /** Away from him now: she is not where he is. */
 const AWAY = /(?:住|待)(?:在)?(?:娘家|我妈家|妈妈家|朋友家|亲戚家|我姐家|我妹家|宿舍|我这儿?|我家|我们家)|搬出来了|他(?:去)?(?:上班|出门|出去|走)(?:去)?了|他不在家/u
-const HEARD_CRY = /(?:听见|听到)?.{0,6}(?:喊|叫|哭着|大喊|呼)(?:着)?(?:救命|救救)/gu
+const HEARD_CRY = new RegExp(`(?:听见|听到)?.{0,6}${CRY_HEARD.source}`, 'gu')
 /** What he does each time it happens: a pattern to talk through, when nothing says it is happening now. */
 const EVERY_TIME = /每次|每回|经常|老是|总是|动不动|隔三差五|三天两头|(?:上来|一喝酒|喝多了?|一生气|生气|发起火来)(?:就|会)/u
 /** More violence promised for later today. */

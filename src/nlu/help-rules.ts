@@ -4,7 +4,7 @@
 // Where the phrasing is ambiguous it leans towards safety: a false emergency costs a hotline reminder,
 // a missed one can cost far more.
 import { toSimplified } from '../core/zh/script.ts'
-import { dangerTakenBack, FEAR_OF, HYPERBOLE, literalText, notAReport, readDanger, violenceIsOver } from './danger.ts'
+import { CRY_HEARD, dangerTakenBack, FEAR_OF, HYPERBOLE, literalText, notAReport, readDanger, violenceIsOver } from './danger.ts'
 
 // The help categories and urgency levels staff work with; the labels are what staff and residents see.
 export const CATEGORIES = ['法律维权', '家庭暴力', '婚姻家庭纠纷', '心理支持', '就业创业', '困难帮扶', '健康（两癌筛查等）', '儿童与家庭教育', '其他'] as const
@@ -136,7 +136,7 @@ export function classifyRules(text: string): Classification {
   const selfHarm = SELF_HARM.test(calm) || reading?.danger === 'suicide'
   if (selfHarm) signals.push('self-harm')
   const over = !reading && !!calm && violenceIsOver(literalText(spaced))
-  const danger = DANGER.filter(([name, re]) => re.test(calm) && (name !== 'ongoing' || reading) && !(over && (VIOLENT.has(name) || (name === 'cry' && /(?:喊|叫|哭着|大喊|呼)(?:着)?(?:救命|救救)/u.test(calm))))).map(([name]) => name)
+  const danger = DANGER.filter(([name, re]) => re.test(calm) && (name !== 'ongoing' || reading) && !(over && (VIOLENT.has(name) || (name === 'cry' && CRY_HEARD.test(calm))))).map(([name]) => name)
   if (reading && danger.length === 0 && !selfHarm) danger.push(...reading.signals.map((s) => `meaning:${s}`))
   signals.push(...danger)
   const acute = MEDICAL_ACUTE.test(calm)

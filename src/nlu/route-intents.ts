@@ -1,6 +1,6 @@
 // Which corpus intents each route serves: the one table the corpus evaluation and the routing test read.
 // A message nobody claims is chatter (the bot stays quiet).
-import type { Intent } from './types.ts'
+import type { Intent, Understanding } from './types.ts'
 
 export const ROUTE_INTENTS: Record<string, Intent[]> = {
   // Non-text messages are answered before routing.
@@ -48,6 +48,11 @@ export const SAFETY_ROUTES = new Set(['referrals.emergency'])
  * said with a sign-up or a cancellation records that too (referrals → signups.resident). They serve the carried intent.
  */
 export const CARRYING_ROUTES = new Set(['referrals.emergency', 'referrals.help'])
+
+/** What an understanding carries along for the sign-ups: its sign-up or cancellation, when it holds their slots. */
+export function carriedIntents(u: Understanding): Intent[] {
+  return u.signup ? (u.also ?? []).filter((i) => i === 'signup.join' || i === 'signup.cancel') : []
+}
 
 /** The intents a route serves for one message: its own, and what it carries along (a carried sign-up is recorded). */
 export function intentsServed(route: string | undefined, carried: readonly Intent[] = []): Intent[] {

@@ -179,7 +179,6 @@ function withSignup(emergency: Understanding, t: string, sit: Situation): Unders
     // capability finds the activity by its title when the message is handed over).
     const named = read?.slots.activity !== undefined || (sit.activities.length === 0 && SIGNUP_WORD.test(sentence))
     if (read?.intent === 'signup.join' && named) return { ...emergency, also: [...(emergency.also ?? []).filter((x) => x !== 'signup.join'), 'signup.join'], signup: read.slots }
-    // "插花取消吧 老公又喝多了砸东西…": the numbers first, and her place given back all the same.
   }
   // "插花取消吧 老公又喝多了砸东西…": the numbers first, and her own place given back all the same.
   // Safety reads before the activities are loaded: then her cancel words are enough (the sign-ups capability finds the

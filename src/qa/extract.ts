@@ -133,14 +133,21 @@ export function extractAnswer(query: PreparedQuery, spec: CoverageSpec, passages
   return { body, from: p }
 }
 
+/** Whether some `len` characters in a row of `run` stand in `sentence`. */
+function shares(run: string, len: number, sentence: string): boolean {
+  for (let i = 0; i + len <= run.length; i++) if (sentence.includes(run.slice(i, i + len))) return true
+  return false
+}
+
 /** Length of the longest run of Chinese characters the question and the sentence share (up to 8). */
 function longestShared(question: string, sentence: string): number {
   let best = 0
   for (const run of question.match(/\p{Script=Han}{4,}/gu) ?? []) {
     for (let len = Math.min(8, run.length); len > best; len--) {
-      let found = false
-      for (let i = 0; i + len <= run.length; i++) if (sentence.includes(run.slice(i, i + len))) { found = true; break }
-      if (found) { best = len; break }
+      if (shares(run, len, sentence)) {
+        best = len
+        break
+      }
     }
   }
   return best

@@ -210,7 +210,6 @@ export class ReferralConversation {
     }
   }
 
-  /** Asks for what is missing, or submits when consent, contact and description are all there. */
   /**
    * "那转人工吧" while she is being asked whether to pass her request on: her yes. Said in the group, the next question
    * goes to her privately and the group hears only that it did.
@@ -220,6 +219,7 @@ export class ReferralConversation {
     return this.advance(ctx, { ...flow, step: 'contact', tries: 0 })
   }
 
+  /** Asks for what is missing, or submits when consent, contact and description are all there. */
   private async advance(ctx: Context, flow: Flow): Promise<void> {
     const me = ctx.msg.sender
     // Her answers come in private; a yes said in the group is followed up there too.

@@ -23,6 +23,7 @@ import { normalize } from '../nlu/text.ts'
 import { CaseStore } from './cases.ts'
 import { DEFAULT_TZ } from '../core/tz.ts'
 import { OPEN_CASE, PENDING, UNDERSTOOD, understood as understoodOf } from '../core/understanding.ts'
+import { carriedIntents } from '../nlu/route-intents.ts'
 import type { Category } from './categories.ts'
 import { Classifier, rulesOf } from './classification.ts'
 import type { Classification } from './classify.ts'
@@ -62,13 +63,13 @@ const TRANSFER = /^(转人工|人工|转人工服务|人工服务|找人工|转�
 const FLOW = contextKey<Flow>('referrals.flow')
 /** Consent was asked for this message: the Q&A answer it is handed to needs no "转人工" hint. */
 const ASKED = contextKey<boolean>('referrals.asked')
-/** Intents other capabilities serve: a help predicate never claims them. */
 /** Needs whose documents' answer may be given in the group: child care and work, not money, marriage, violence or health. */
 const PUBLIC_NEEDS = new Set<string>(['儿童与家庭教育', '就业创业'])
 /** Trouble told as her own ("我也被打了", "我老公也…"), not more about the one she reported. */
 const OWN_TROUBLE = /(?:我|俺)(?:也|自己)?(?:被|挨)|(?:打|骂|推|掐)(?:了)?(?:我|俺)(?!家)|(?:我|俺)(?:家)?(?:老公|丈夫|男人|婆婆)|我自己/u
 const FOLLOWUP = new Set(['emergency-followup', 'report-followup'])
 const ELSEWHERE = /^(?:qa|signup|activity|host|reminder|bot|handoff|safety|privacy|media)\b/u
+/** Intents other capabilities serve: a help predicate never claims them. */
 const NOT_HELP = /^(?:signup|activity|host|reminder|confirm|correction|pending|media|safety|privacy|bot)\b/u
 const isText = (ctx: Context) => ctx.msg.kind === 'text' && ctx.msg.text.trim().length > 0
 const strip = (t: string) => t.trim().replace(/[。．.!！~～，,、\s「」“”"']/g, '')
@@ -137,6 +138,18 @@ export function createReferrals(deps: ReferralDeps = {}): Capability {
         }
       })
 
+      /**
+       * After the help reply: the sign-up or cancellation the message carried (understanding.signup) goes to the
+       * sign-ups, in the group or in private (they take private sign-ups too and confirm them in the group).
+       */
+      const handCarried = async (ctx: Context) => {
+        const u = understood(ctx)
+        const carried = carriedIntents(u)[0]
+        if (!carried || !u.signup) return
+        ctx.set(UNDERSTOOD, { intent: carried, slots: u.signup })
+        await app.handOver(ctx, 'signups.resident').catch((err) => ctx.log.error({ err, carried }, 'referrals: a carried sign-up failed'))
+      }
+
       app.route({
         name: 'referrals.emergency',
         // Before everything, even the observers that only watch (signups.observe is at -1000): no Redis
@@ -156,12 +169,7 @@ export function createReferrals(deps: ReferralDeps = {}): Capability {
         async handle(ctx) {
           await conversation.emergency(ctx, emergencyOf(ctx), { personalData: ctx.msg.conversation.kind === 'room' && containsPersonalData(ctx.msg.text) })
           // The numbers are out; a sign-up said in the same message is still recorded (both must happen).
-          const u = understood(ctx)
-          // In the group or in private (the sign-ups take private sign-ups too and confirm them in the group).
-          if (u.signup) {
-            ctx.set(UNDERSTOOD, { intent: u.also?.includes('signup.cancel') ? 'signup.cancel' : 'signup.join', slots: u.signup })
-            await app.handOver(ctx, 'signups.resident').catch((err) => ctx.log.error({ err }, 'referrals: sign-up beside an emergency failed'))
-          }
+          await handCarried(ctx)
         },
       })
 
@@ -311,11 +319,7 @@ export function createReferrals(deps: ReferralDeps = {}): Capability {
           await conversation.request(ctx, cls, { support })
           // A sign-up or cancellation said beside the request ("取消亲子阅读 孩子住院了…能不能帮我们申请点救助"): the
           // request came first; the sign-ups capability now does the rest, as it would have on its own.
-          const carried = u.also?.find((a) => a === 'signup.join' || a === 'signup.cancel')
-          if (carried && u.signup) {
-            ctx.set(UNDERSTOOD, { intent: carried, slots: u.signup })
-            await app.handOver(ctx, 'signups.resident').catch((err) => ctx.log.error({ err }, 'referrals: sign-up beside a request failed'))
-          }
+          await handCarried(ctx)
           if (u.also?.includes('qa.question') && ctx.msg.conversation.kind === 'private') {
             ctx.set(ASKED, true)
             await app.handOver(ctx, 'qa.answer')

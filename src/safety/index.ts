@@ -51,8 +51,9 @@ export function createSafety(deps: { now?: () => number } = {}): Capability {
         match: (ctx) => isText(ctx) && intent(ctx) === 'safety.fraud',
         async handle(ctx) {
           // Already paid: what to do now, wherever she says it.
-          if (SCAM_IN_PROGRESS.test(normalize(ctx.msg.text))) return ctx.reply(T.fraudInProgress)
-          if (PAID_VICTIM.test(normalize(ctx.msg.text))) return ctx.reply(T.fraudVictim)
+          const said = normalize(ctx.msg.text)
+          if (SCAM_IN_PROGRESS.test(said)) return ctx.reply(T.fraudInProgress)
+          if (PAID_VICTIM.test(said)) return ctx.reply(T.fraudVictim)
           if (ctx.msg.conversation.kind === 'private') return ctx.reply(T.fraudAnswer)
           // Asking whether such a request is real ("这个是真的吗 要不要交钱"): she gets the answer, and nobody is told
           // she posted a scam.

@@ -13,6 +13,7 @@ import type { InboundMessage } from '../core/message.ts'
 import { projectPath } from '../core/paths.ts'
 import { CORPUS_ACTIVITIES, CORPUS_NOW, type CorpusLine, strippedText } from '../nlu/corpus.ts'
 import type { Intent } from '../nlu/types.ts'
+import { carriedIntents } from '../nlu/route-intents.ts'
 import { createQa } from '../qa/index.ts'
 import { createReferrals } from '../referrals/index.ts'
 import { createReminders } from '../reminders/index.ts'
@@ -131,8 +132,7 @@ export async function nluWorld(opts: { answerMode?: 'mention' | 'questions' } = 
     }
     const { route, understood } = await app.explainFully(msg)
     // The help routes hand a carried sign-up to the sign-ups, in the group and in private alike.
-  const carried = understood?.signup ? (understood.also ?? []).filter((i) => i === 'signup.join' || i === 'signup.cancel') : []
-    return { route, carried }
+    return { route, carried: understood ? carriedIntents(understood) : [] }
   }
 
   return {
