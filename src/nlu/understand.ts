@@ -121,6 +121,10 @@ function readIntent(raw: string, sit: Situation): Understanding {
   if (rule.intent === 'bot.about' && top.intent === 'handoff.human') return rule
   const intent: Intent = top.intent === 'help.emergency' ? 'help.request' : top.intent
   if (intent === rule.intent) return rule
+  // The rules already carry her cancellation beside the request ("插花我就不去了 材料费都拿不出 社区能不能帮帮忙":
+  // the request, and her place given back): the model's cancellation alone would drop the request. (A carried
+  // sign-up is left to the model: "求求了，阅读帮我们娘俩挤两个位置吧" is a favour asked, not a trouble.)
+  if (intent === 'signup.cancel' && rule.also?.includes(intent)) return rule
   // "这周六的亲子阅读照常哈": going ahead as planned is no cancellation, whatever the model's n-grams say.
   if (CANCELS.has(intent) && AS_PLANNED.test(raw) && !/取消|不去|去不了|来不了|退/u.test(raw)) return rule
   // Between a sign-up and a help request the rules stand unless the model is all but certain ("…有没有人能帮
