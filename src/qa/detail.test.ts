@@ -129,3 +129,50 @@ describe('the shipped decision with the detail signal', () => {
     expect(outcome(rule, 0.1, { sentence: 0.9, focus: true })).toBe('decline')
   })
 })
+
+describe('the next session, now, whether it costs, how long, who by name (seventh session)', () => {
+  it('the next session is said only by a next date or a standing schedule', () => {
+    const q = '社区三尺讲堂下一期讲啥,几号开讲?'
+    expect(askedDetails(q)).toContain('next')
+    expect(detailsFound(['next'], q, ['社区三尺讲堂上半年已举办了24期，受益群众2000余人。'])).toBe(false)
+    expect(detailsFound(['next'], q, ['社区三尺讲堂每月第二个周六开讲，地点在社区活动室。'])).toBe(true)
+  })
+  it('whether it still holds now: a dated document speaks for now only with 至今 / 仍', () => {
+    for (const q of ['王桂英现在还在镇妇联当主任吗?', '培训班现在还招人吗', '现在苍南县妇联是谁当主席?']) expect(askedDetails(q)).toContain('now')
+    // A count "now" is a figure the document gives; "还有她的份不" asks about a right, not about now.
+    expect(askedDetails('苍南县的儿童之家现在一共有多少个?')).not.toContain('now')
+    expect(askedDetails('嫁出去的闺女,村里分地还有她的份不?')).not.toContain('now')
+    expect(detailsFound(['now'], '现在还招人吗', ['家政服务站吸纳下岗失业妇女就业。'])).toBe(false)
+    expect(detailsFound(['now'], '现在还招人吗', ['家政服务站至今仍常年吸纳下岗失业妇女就业。'])).toBe(true)
+  })
+  it('whether it costs: a price or a word that it is free, not the question\'s "是否免费"', () => {
+    const q = '家政站办的培训班要交学费不?'
+    expect(askedDetails(q)).toContain('fee')
+    expect(askedDetails('厂里下岗了 家政站收不收人')).not.toContain('fee')
+    expect(detailsFound(['fee'], q, ['家政站举办下岗妇女技能培训班，开设插花、保安等课程。'])).toBe(false)
+    expect(detailsFound(['fee'], q, ['家政站为下岗妇女免费举办技能培训班。'])).toBe(true)
+    expect(detailsFound(['fee'], '两癌筛查免费吗', ['筛查对象年龄、是否免费，以当地公布为准。'])).toBe(false)
+  })
+  it('how long or how often: a span or a rhythm', () => {
+    const q = '微家实行轮值制度的话,多长时间轮一次班?'
+    expect(askedDetails(q)).toContain('span')
+    expect(detailsFound(['span'], q, ['各乡镇要建立学习培训、轮值管理、考评等工作机制。'])).toBe(false)
+    expect(detailsFound(['span'], q, ['微家实行轮值制度，每月由一名执委轮值。'])).toBe(true)
+  })
+  it('people asked for one by one need their names, not a quoted title nearby', () => {
+    const q = '太白社区去看望的8名援鄂医护人员都叫啥名字'
+    expect(askedDetails(q)).toContain('person')
+    expect(askedDetails('第三批10名巾帼创业带头人都是谁?')).toContain('person')
+    const visit = '在第110个“三八国际妇女节”来临之际，太白社区工作人员分别来到8名援鄂医护人员家中。'
+    expect(detailsFound(askedDetails(q), q, [visit])).toBe(false)
+    expect(detailsFound(['person'], '带头人都是谁', ['第三批巾帼创业带头人为王丽华、陈小红、李娟等10人。'])).toBe(true)
+  })
+  it('a value put off to elsewhere ("名额见分配表") is not given', () => {
+    const q = '十佳巾帼女职工每个部门能推荐几个名额?'
+    const asked = askedValues(q)
+    expect(asked.map((a) => a.head)).toContain('名额')
+    const has = (t: string, w: string) => w.includes(t)
+    expect(valuesFound(asked, q, ['十佳巾帼女职工推荐名额见分配表。'], has)).toBe(false)
+    expect(valuesFound(asked, q, ['每个部门推荐名额2名。'], has)).toBe(true)
+  })
+})

@@ -14,12 +14,13 @@
 import { answerTypes, hasAnswerOf, hasCount, type AnswerType } from './answer-type.ts'
 import { taggedWords } from './tokenize.ts'
 
-export type Detail = AnswerType | 'person' | 'name' | 'year' | 'place' | 'count' | 'procedure' | 'cost' | 'materials' | 'condition'
+export type Detail = AnswerType | 'person' | 'name' | 'year' | 'place' | 'count' | 'procedure' | 'cost' | 'materials' | 'condition' | 'next' | 'now' | 'fee' | 'span'
 
 const ASKS: [Detail, RegExp][] = [
   // Who holds a title ("妇联主席是谁") wants a name; other who-questions ("找谁", "是谁来讲", "谁兼着当") are
   // answered by an office or a role as often as by a name.
-  ['person', /(?:主席|会长|书记|主任|校长|站长|园长|负责人|理事长|院长|所长|局长|镇长|县长|区长|村长)是(?:谁|哪位)|哪位(?:领导|同志|老师)/],
+  // So do people asked for one by one ("带头人都是谁", "评上的是哪几位", "医护人员都叫什么名字").
+  ['person', /(?:主席|会长|书记|主任|校长|站长|园长|负责人|理事长|院长|所长|局长|镇长|县长|区长|村长)是(?:谁|哪位)|哪位(?:领导|同志|老师)|都是谁|都有谁|哪几位|是哪一?位|(?:人员|专家|医生|护士|干部|代表|成员|志愿者|带头人|老师)[^，,。？?]{0,4}叫(?:什么|啥)名/],
   // A name: of a person or of a thing ("基地叫什么名字").
   ['name', /叫(?:什么|啥)名|名字叫(?:什么|啥)|叫(?:什么|啥)[？?]?$/],
   ['year', /哪一?年|什么年份|哪个年份|几几年/],
@@ -35,14 +36,26 @@ const ASKS: [Detail, RegExp][] = [
   ['condition', /(?:什么|啥|哪些)(?:样的)?(?:条件|要求|资格)|(?:条件|要求|资格)(?:是什么|是啥|有哪些)/],
   // What something costs or pays, named by its noun ("物业费一年要交多少", "奖多少", "会费"): the money kind of
   // answer-type.ts asks for the plain phrasings only (多少钱, 收费), and its ASKS also steer the ranker.
+  // The next session ("下一期讲啥", "下次讲座是什么时候"): a plan or report says what was held, not what comes next,
+  // unless it names the next one or a standing schedule.
+  ['next', /下一?[期次回场届轮]|下次|下回/],
+  // How long, how often ("一期学多久", "多久活动一次", "多长时间轮一次班"): a span or a rhythm.
+  ['span', /多久|多长时间|多长/],
+  // Whether it costs anything ("要交学费吗", "收不收钱", "免费吗"): a price, or a word that it is free.
+  ['fee', /收费|收不收(?:钱|费)|不要钱|要不要钱|要钱|收钱|交(?:学费|会费|报名费|钱)|(?:学费|会费|报名费)|免费(?:吗|不|没|嘛|的吗)|是不是免费|能免费/],
+  // Whether it still holds now ("王桂英现在还在镇妇联当主任吗", "现在还招人吗", "现在是谁当主席"): a dated document
+  // says how it was then; only "至今 / 仍" speaks for now.
+  ['now', /(?:现在|目前|如今|眼下|今年|至今)的?[^，,。？?]{0,12}还[^，,。？?]{0,14}(?:吗|嘛|不|没|么)[？?]?(?=[，,。？?]|$)|(?:现在|目前|如今)[^，,。？?]{0,8}(?:是谁|谁当|谁是|哪位)/],
   ['cost', /(?:费|金|款|钱|薪|价)(?:是|要|有|大概|一共|一年|一个月|每月|每年)?(?:多少|几)|(?:奖|交|贷|赔|领|补|给)(?:了)?多少|多少(?:奖金|费|钱|款|救助金|资助)|会费|交钱|收钱|要钱/],
 ]
 
 /** How far from the asked noun its value may stand, in characters either side (12: nested CV on the tuning side, test/fixtures/qa-real/README.md). */
 export const VALUE_REACH = { n: 12 }
+/** The value put off to elsewhere: "推荐名额见分配表", "时间另行通知", "具体日期待定". */
+const DEFERRED = /^[^，,。；;]{0,4}(?:见|详见|参见|另行|另定|待定|另附)/
 function nearWord(w: string, word: string): string[] {
   const out: string[] = []
-  for (let i = w.indexOf(word); i >= 0; i = w.indexOf(word, i + 1)) out.push(w.slice(Math.max(0, i - VALUE_REACH.n), i + word.length + VALUE_REACH.n))
+  for (let i = w.indexOf(word); i >= 0; i = w.indexOf(word, i + 1)) if (!DEFERRED.test(w.slice(i + word.length))) out.push(w.slice(Math.max(0, i - VALUE_REACH.n), i + word.length + VALUE_REACH.n))
   return out
 }
 
@@ -62,6 +75,10 @@ const HAS: Partial<Record<Detail, RegExp>> = {
   procedure: /流程|步骤|程序|方式|途径|渠道|报名|申请表|填写|提交|携带|凭|持.{0,6}[证件]|联系|电话|热线|咨询|登录|网上|扫码|逐级|申报/,
   year: /(?:19|20)\d{2}\s*年?/,
   // A named place: a name and a place word ("上虞区", "春雷小学"), an address, a house number.
+  next: /下一?[期次回场届轮]|下次|下回|每(?:周|月|季度|年|星期|天|半月|两周)|定期|定于|逢/,
+  now: /至今|仍然|仍在|依然|仍是|现仍|目前仍/,
+  span: /\d+\s*(?:天|周|个月|月|年|小时|分钟|课时|学时|节|期)|[一二三四五六七八九十两半]+(?:天|周|个月|年|小时|星期|节)|每(?:周|月|季度?|年|星期|天|半月|两周|半年)|定期|常年|长期/,
+  fee: /(?<!是否|是不是|免不)免费|不收|(?<!是否)收费|无偿|自费|费用|[\d.]+万?元/,
   place: /\p{Script=Han}{2}(?:省|市|区(?![域别分])|县|镇|乡|村|街道|社区|医院|体育馆|公园|景区|广场|小学|中学|大厦|大楼)|[路街]\d|地址|\d+号/u,
 }
 
@@ -92,11 +109,17 @@ export function hasDetail(d: Detail, text: string, question = ''): boolean {
   if (d === 'count') return hasCount(rest)
   if (d === 'cost') return hasAnswerOf('money', rest)
   if (d === 'procedure' && CHANNEL.test(text)) return true
+  // Read on the whole window: the question's own words may be part of the schedule ("下一期…").
+  if (d === 'next' || d === 'now' || d === 'fee' || d === 'span') return HAS[d]!.test(text)
   const has = HAS[d]
   return has ? has.test(rest) : hasAnswerOf(d as AnswerType, rest)
 }
 
+/** Names listed one after another ("王芳、李红、张丽"): people named without their titles. */
+const NAME_LIST = new RegExp(`[${SURNAME}]\\p{Script=Han}{1,2}[、，,][${SURNAME}]\\p{Script=Han}{1,2}[、，,和]`, 'u')
+
 function namedBeside(titles: string, text: string, question: string): boolean {
+  if (NAME_LIST.test(beyondQuestion(question, text))) return true
   const re = new RegExp(`(?:${titles})[：:\\s]*([${SURNAME}]\\p{Script=Han}{1,2})|([${SURNAME}]\\p{Script=Han}{1,2})(?:${titles})`, 'gu')
   return [...text.matchAll(re)].some((m) => !question.includes((m[1] ?? m[2])!.slice(0, 2)))
 }

@@ -31,7 +31,7 @@ export interface RerankSignals {
 }
 
 const QUOTED = /[「“"『《‘]([^」”"』》’]{2,20})[」”"』》’]/g
-const NUMBER = /\d+(?:\.\d+)?%?/g
+const NUMBER = /\d+(?:\.\d+)?(?:%|万|亿)?/g
 
 /** Quoted terms and multi-digit numbers of the (normalised) question. */
 export function exactTerms(normalized: string): string[] {
@@ -98,7 +98,18 @@ export function coverageOf(spec: CoverageSpec, text: string): number {
 /** Share of the exact terms (quoted, numbers) found literally. */
 export function exactOf(exact: string[], text: string): number {
   if (!exact.length) return 0
-  return exact.filter((e) => text.includes(e)).length / exact.length
+  return exact.filter((e) => hasExact(text, e)).length / exact.length
+}
+
+/** A quoted term as written; a number as a whole number ("50" is not in "500" or "50万": 退休年龄是50还是55 asks ages). */
+function hasExact(text: string, e: string): boolean {
+  if (!/^\d/.test(e)) return text.includes(e)
+  for (let i = text.indexOf(e); i >= 0; i = text.indexOf(e, i + 1)) {
+    const before = text[i - 1] ?? ''
+    const after = text[i + e.length] ?? ''
+    if (!/[\d.]/.test(before) && !/[\d.万亿%]/.test(after)) return true
+  }
+  return false
 }
 
 export function rerank(index: KnowledgeIndex, query: PreparedQuery, candidates: Passage[]): Passage[] {
