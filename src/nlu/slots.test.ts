@@ -535,6 +535,16 @@ describe('written Cantonese without harm to Mandarin words', () => {
     expect(normalize('我女朋友唔嚟')).toBe('我女朋友不来')
     expect(normalize('佢係我老公')).toBe('他是我老公')
   })
+  it('reads 边日 / 边个 / 定係 as which day, who, or — and leaves 旁边个朋友 and 这边 alone', () => {
+    expect(normalize('家聚会係邊日 可唔可以帶孫')).toBe('家聚会是哪天 可不可以带孙')
+    expect(normalize('想問下心理輔導要預約定係直接去得㗎')).toBe('想问下心理辅导要预约还是直接去得吗')
+    expect(normalize('你系边个')).toBe('你是谁')
+    expect(normalize('佢系我旁边个朋友')).toBe('他是我旁边个朋友')
+    expect(normalize('这边个子高')).toBe('这边个子高')
+    // Asked, these reach the documents or the activity, not silence.
+    expect(understand('家聚会係邊日 可唔可以帶孫', { ...sit, role: 'resident' }).intent).toBe('qa.question')
+    expect(understand('插花喺邊間課室上堂', { ...sit, role: 'resident' })).toMatchObject({ intent: 'activity.info', slots: { field: 'place' } })
+  })
 })
 
 describe('whom the sign-up is for, told before it (batch n)', () => {

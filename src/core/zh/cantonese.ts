@@ -1,7 +1,7 @@
 // Written Cantonese read as Mandarin, so one set of readers serves both ("週日插花仲有冇位？" = "周日插花还有没有位？").
 // Only messages with a character Mandarin does not use are touched, and only words whose Mandarin reading is not in
 // doubt in a 微家 group: 仲 is 还 but never in 仲裁, 仔 is 儿子 only after a measure word or 我.
-const MARKER = /[唔冇喺嘅咗佢哋咩乜搵揾睇嗰𠮶啲啱嚟咁攰俾畀嘢㗎]|係|系咪|点样|點樣|点算|點算|帮吓|幫吓|个仔|個仔/u
+const MARKER = /[唔冇喺嘅咗佢哋咩乜搵揾睇嗰𠮶啲啱嚟咁攰俾畀嘢㗎]|係|系咪|点样|點樣|点算|點算|帮吓|幫吓|个仔|個仔|(?<![旁这那身海路左右两一里外前后东西南北周手岸河江])(?:边|邊)(?:个|個|度|日|间|間)|定(?:係|系)/u
 
 const WORDS: [RegExp, string][] = [
   [/係咪|系咪/gu, '是不是'],
@@ -41,13 +41,17 @@ const WORDS: [RegExp, string][] = [
   [/记低/gu, '记下'],
   [/帮吓/gu, '帮一下'],
   [/攰/gu, '累'],
-  [/边度/gu, '哪里'],
-  [/边个/gu, '谁'],
+  // 边度 / 边个 / 边日 / 边间: where, who, which day, which one (not 旁边个朋友, 这边, 身边…).
+  [/(?<![旁这那身海路左右两一里外前后东西南北周手岸河江])边度/gu, '哪里'],
+  [/(?<![旁这那身海路左右两一里外前后东西南北周手岸河江])边个/gu, '谁'],
+  [/(?<![旁这那身海路左右两一里外前后东西南北周手岸河江])边(?=日|天|位|间|次|张|场|期)/gu, '哪'],
+  [/哪日/gu, '哪天'],
+  [/定(?:係|系)/gu, '还是'],
   [/畀|俾/gu, '给'],
   [/嚟/gu, '来'],
   [/咁/gu, '这么'],
   // 係 became 系 in conversion; 联系 / 关系 / 体系 are Mandarin words, not 係.
-  [/(?<![联關关体維维派干世直谱])系(?=唔|不|我|你|他|她)|係/gu, '是'],
+  [/(?<![联關关体維维派干世直谱])系(?=唔|不|我|你|他|她|哪|几|咪|谁)|係/gu, '是'],
   [/咪/gu, '不'],
   [/喇(?!叭)|嘞/gu, ''],
   [/㗎/gu, '吗'],
