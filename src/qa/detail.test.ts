@@ -176,3 +176,19 @@ describe('the next session, now, whether it costs, how long, who by name (sevent
     expect(valuesFound(asked, q, ['每个部门推荐名额2名。'], has)).toBe(true)
   })
 })
+
+describe('details that were flagged missing though the documents give them', () => {
+  it('礼拜几 asks a weekday, not a count; 给了多少岗位 a count, not money; 领多少生活补贴 is money', () => {
+    expect(askedDetails('去镇妇联反映事儿,礼拜几去有人接待?')).not.toContain('count')
+    expect(askedDetails('招聘会给了多少岗位啊')).not.toContain('cost')
+    expect(askedDetails('单亲妈妈每个月能从妇联领多少生活补贴?')).toContain('cost')
+    expect(askedDetails('小额贷款一户最多能贷多少?')).toContain('cost')
+  })
+  it('"哪个区妇联设计的图标" is answered by a place named in the same frame', () => {
+    const q = '微家可以使用哪个区妇联设计的图标?'
+    expect(detailsFound(['place'], q, ['微家可使用上虞区妇联设计的图标和文字参考图例。'])).toBe(true)
+    // A district the question itself names, or one in another frame, does not say which.
+    expect(detailsFound(['place'], '雨花区哪个区妇联设计的图标', ['雨花区妇联设计的图标。'])).toBe(false)
+    expect(detailsFound(['place'], q, ['微家图标可自行设计，上虞区妇女微家已有200家。'])).toBe(false)
+  })
+})

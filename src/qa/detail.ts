@@ -27,7 +27,8 @@ const ASKS: [Detail, RegExp][] = [
   // Where, not where from ("经费从哪里来").
   ['place', /在哪|(?<!从)哪里(?!来)|(?<!从)哪儿(?!来)|什么地方|啥地方|什么地点|哪个(?:区|县|市|镇|乡|乡镇|村|街道|社区|医院|场馆|景区|风景区|学校|公园)|哪家医院|地点/],
   // How many of something (not money, which has its own kinds; not "哪几家", a list).
-  ['count', /多少(?!钱)|(?<![哪第])几(?!乎|点|号|月)/],
+  // Not 礼拜几 / 星期几 / 周几: a weekday.
+  ['count', /多少(?!钱)|(?<![哪第拜期周])几(?!乎|点|号|月)/],
   // How to do something with the office ("咋申请", "怎么报名参加"): a procedure, not "怎么办" (what to do).
   ['procedure', /(?:怎么|如何|怎样|咋)(?:样)?(?:才能|才|去|来|能|可以|要)?(?:申请|报名|参加|加入|办理|申报|预约|领取|领|入驻|参选|登记|联系|报)/],
   // What to bring or hand in ("要带什么?", "交啥材料"): papers, not "材料里" (the document itself).
@@ -46,7 +47,7 @@ const ASKS: [Detail, RegExp][] = [
   // Whether it still holds now ("王桂英现在还在镇妇联当主任吗", "现在还招人吗", "现在是谁当主席"): a dated document
   // says how it was then; only "至今 / 仍" speaks for now.
   ['now', /(?:现在|目前|如今|眼下|今年|至今)的?[^，,。？?]{0,12}还[^，,。？?]{0,14}(?:吗|嘛|不|没|么)[？?]?(?=[，,。？?]|$)|(?:现在|目前|如今)[^，,。？?]{0,8}(?:是谁|谁当|谁是|哪位)/],
-  ['cost', /(?:费|金|款|钱|薪|价)(?:是|要|有|大概|一共|一年|一个月|每月|每年)?(?:多少|几)|(?:奖|交|贷|赔|领|补|给)(?:了)?多少|多少(?:奖金|费|钱|款|救助金|资助)|会费|交钱|收钱|要钱/],
+  ['cost', /(?:费|金|款|钱|薪|价)(?:是|要|有|大概|一共|一年|一个月|每月|每年)?(?:多少|几)|(?:奖|交|贷|赔|领|补|给)(?:了)?多少(?![\u4e00-\u9fff])|(?:领|给|拿|发|补)(?:了)?多少[^，,。？?]{0,4}(?:补贴|补助|津贴|工资|报酬|钱|费|金|款)|多少(?:奖金|费|钱|款|救助金|资助|补贴|补助|津贴|工资|报酬|利息)|会费|交钱|收钱|要钱/],
 ]
 
 /** How far from the asked noun its value may stand, in characters either side (12: nested CV on the tuning side, test/fixtures/qa-real/README.md). */
@@ -65,6 +66,13 @@ const TITLE = '主席|副主席|会长|书记|主任|校长|站长|园长|负责
 const TITLE_IN = new RegExp(TITLE, 'g')
 /** A quoted or titled name: “春晖基金”, 《…》. */
 const QUOTED = /[“"《「][^”"》」]{2,20}[”"》」]/
+/** "哪个区妇联…" answered in the same frame: a name, the same place word, and the two characters the question has after it. */
+function namedInFrame(question: string, text: string): boolean {
+  const ask = /哪个(区|县|市|镇|乡|村|街道|社区)(\p{Script=Han}{2})/u.exec(question)
+  if (!ask) return false
+  const re = new RegExp(`(\\p{Script=Han}{2})${ask[1]}${ask[2]}`, 'gu')
+  return [...text.matchAll(re)].some((m) => !question.includes(m[1]!))
+}
 const HAS: Partial<Record<Detail, RegExp>> = {
   // Papers: an ID or certificate, a form, copies, photos.
   materials: /证(?!明显)|证明|复印件|照片|申请表|登记表|户口|材料|原件/,
@@ -107,6 +115,9 @@ export function hasDetail(d: Detail, text: string, question = ''): boolean {
   const rest = beyondQuestion(question, text)
   if (d === 'name') return namedBeside(TITLE, text, question) || QUOTED.test(rest)
   if (d === 'count') return hasCount(rest)
+  // "哪个区妇联设计的图标" is answered by "上虞区妇联设计的图标": a place named by a name the question does not have,
+  // although its place word (区) and all that follows are the question's own.
+  if (d === 'place' && namedInFrame(question, text)) return true
   if (d === 'cost') return hasAnswerOf('money', rest)
   if (d === 'procedure' && CHANNEL.test(text)) return true
   // Read on the whole window: the question's own words may be part of the schedule ("下一期…").
