@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { askedDetails, askedValues, beyondQuestion, detailsFound, masked, valuesFound } from './detail.ts'
+import { askedDetails, askedSet, askedValues, beyondQuestion, detailsFound, masked, setListed, valuesFound } from './detail.ts'
 import { coveredProbability, DECISION_MODEL, outcome } from './decision-model.ts'
 import type { DecisionFeatures } from './decide.ts'
 
@@ -190,5 +190,24 @@ describe('details that were flagged missing though the documents give them', () 
     // A district the question itself names, or one in another frame, does not say which.
     expect(detailsFound(['place'], '雨花区哪个区妇联设计的图标', ['雨花区妇联设计的图标。'])).toBe(false)
     expect(detailsFound(['place'], q, ['微家图标可自行设计，上虞区妇女微家已有200家。'])).toBe(false)
+  })
+})
+
+describe('the members of a named set', () => {
+  it('are listed where the set is named, not merely somewhere near', () => {
+    expect(askedSet('发给贫困母亲的“母亲邮包”里面都装了些什么东西?')).toBe('母亲邮包')
+    expect(askedSet('母亲邮包里都装了些啥?')).toBe('母亲邮包')
+    expect(askedSet('“五型妇女微家”具体是哪五种微家?')).toBe('五型妇女微家')
+    // Asking what a term means, or how each is done, is not asking for its members.
+    expect(askedSet('“三培两带”工程具体指什么?')).toBeUndefined()
+    expect(askedSet('“提升一批、整合一批、新建一批”分别是怎么做的?')).toBeUndefined()
+    const q = '母亲邮包里都装了些啥?'
+    expect(setListed(q, ['常态化开展老妇干、贫困农村妇女、“两癌”贫困母亲等慰问228人次，发放慰问金52.75万元，发放母亲邮包12个；积极推进“两癌”免费检查'])).toBe(false)
+    expect(setListed(q, ['为贫困母亲发放母亲邮包（内有毛巾、牙刷、保暖内衣等生活用品）'])).toBe(true)
+    // Listed just before the name ("亮牌子、亮身份、亮作为的“三亮”"), or defined after it with 即.
+    expect(setListed('“三亮”活动具体是哪三亮', ['开展妇联组织亮牌子、妇联执委亮身份、妇女工作亮作为的“三亮”活动'])).toBe(true)
+    expect(setListed('“三支队伍”具体是哪三支', ['建立妇女维权法律援助“三支队伍”,即妇女法律援助律师队伍、妇女维权志愿者队伍、调解员队伍'])).toBe(true)
+    // Not named at all: other signals decide.
+    expect(setListed(q, ['全年发放慰问金52.75万元'])).toBeUndefined()
   })
 })

@@ -257,3 +257,54 @@ export function valuesFound(asked: AskedValue[], question: string, windows: stri
     }),
   )
 }
+
+/**
+ * "Which ones / what it holds" of a named set ("“一圈两场三道”具体是哪些", "母亲邮包里都装了些啥", "8个项目具体是哪些"):
+ * a document that answers defines the set where it names it — “五有”（有阵地、有主人…）, “六进家”：维权维稳进“家”、…,
+ * 十大项目（巾帼强、巾帼创…） — while one that only mentions it goes on ("发放母亲邮包12个；", "围绕“一圈两场三道”开展…").
+ * These documents are lists everywhere, so a list merely nearby says nothing; the list must open right after the name.
+ */
+const ITEMS_ASK = /具体(?:是|指|包括)的?哪|都装了?些?|装了些|包括哪些|分别(?:是|叫|指)(?:哪|什么|啥|谁)/u
+const DEFINES = /^[”」"』’]?\s*[，,]?\s*(?:[（(]|[:：]|即|包括|主要指|主要有|分别是|分别为|是指|指的是|就是|是[:：]|有[:：])/u
+/** A list that ends right where the set is named ("亮牌子、亮身份、亮作为的“三亮”", "…和社会工作人才等六类妇女人才"). */
+const LISTED_BEFORE = /、[^，。；,;]{1,25}$/u
+const SET_QUOTED = /[「“"『]([^」”"』]{2,20})[」”"』]/u
+const LIGHT_BEFORE = new Set('的 里 里面 都 具体 是 那 这 那个 这个 中 当中 有'.split(' '))
+
+/** The set a which-ones question asks about: its quoted name, else the noun right before the asking words. */
+export function askedSet(question: string): string | undefined {
+  const ask = ITEMS_ASK.exec(question)
+  if (!ask) return undefined
+  const quoted = SET_QUOTED.exec(question.slice(0, ask.index))
+  if (quoted) return quoted[1]
+  const words = taggedWords(question.slice(0, ask.index))
+  for (let i = words.length - 1; i >= 0; i--) {
+    const w = words[i]!
+    if (LIGHT_BEFORE.has(w.word) || w.tag === 'x') continue
+    if (!NOUN.test(w.tag) || w.word.length < 2) return undefined
+    // The whole compound (母亲 邮包 → 母亲邮包).
+    let name = w.word
+    for (let j = i - 1; j >= 0 && j >= i - 2 && NOUN.test(words[j]!.tag); j--) name = words[j]!.word + name
+    return name
+  }
+  return undefined
+}
+
+/**
+ * Whether some window defines the asked set with a list right after its name; undefined when the question asks no
+ * such thing or no window names the set (then other signals decide).
+ */
+export function setListed(question: string, windows: string[]): boolean | undefined {
+  const set = askedSet(question)
+  if (!set) return undefined
+  let named = false
+  for (const w of windows) {
+    for (let i = w.indexOf(set); i >= 0; i = w.indexOf(set, i + 1)) {
+      named = true
+      const after = w.slice(i + set.length)
+      if (DEFINES.test(after) && /、|一是|；/u.test(after.slice(0, 80))) return true
+      if (LISTED_BEFORE.test(w.slice(Math.max(0, i - 40), i))) return true
+    }
+  }
+  return named ? false : undefined
+}
