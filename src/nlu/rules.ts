@@ -164,7 +164,7 @@ function joinSentence(t: string, sit: Situation, help: Understanding | undefined
 }
 
 /** Sentences, and clauses set apart by spaces alone, as a message typed fast has them ("报名插花课 我 另外我最近摸到…"). */
-const clausesOf = (t: string): string[] => t.split(/[。！!？?\n]+|(?<=\p{Script=Han})\s+(?=\p{Script=Han})/u).map((x) => x.trim()).filter(Boolean)
+export const clausesOf = (t: string): string[] => t.split(/[。！!？?\n]+|(?<=\p{Script=Han})\s+(?=\p{Script=Han})/u).map((x) => x.trim()).filter(Boolean)
 
 /**
  * An emergency that also signs her up for a named activity in a clause of its own ("我报插花 还有个事 … 我老公又动

@@ -716,3 +716,22 @@ describe('a number posted is there to be seen', () => {
     expect(understand('我家电话13912345678，有事打我', { ...sit, role: 'resident' }).intent).toBe('privacy.number')
   })
 })
+
+describe('chat first, then the bot asked (conversation round 4)', () => {
+  it('reads the last clause of a chatty message to the bot when it is a question', () => {
+    const asked = { ...sit, role: 'resident' as const, mention: true }
+    expect(understand('哈哈 上回家聚会那个红烧肉绝了 下回家聚会是啥时候', asked).intent).toBe('qa.question')
+    expect(understand('哈哈 插花课真好玩 周日插花几点开始', asked)).toMatchObject({ intent: 'activity.info', slots: { field: 'time' } })
+    // Not addressed to the bot, it stays chat.
+    expect(understand('哈哈 上回家聚会那个红烧肉绝了 下回家聚会是啥时候', { ...asked, mention: false }).intent).toBe('chatter')
+  })
+})
+
+describe('a sign-up beside a question about places (conversation round 4)', () => {
+  it('is a sign-up: the reply says whether she is on the list or waitlisted', () => {
+    const resident: Situation = { ...sit, role: 'resident' }
+    for (const t of ['我也报 还有位置吗', '还有位置吗 我也想去', '我也想去 还有位置吗']) expect(understand(t, resident).intent).toBe('signup.join')
+    expect(understand('还有位置吗', resident).intent).toBe('signup.status')
+    expect(understand('我也想去呢 可惜上班', resident).intent).toBe('chatter')
+  })
+})

@@ -13,8 +13,8 @@ import { announceSlots, correctionSlots, editSlots, readAnnouncement, readConfir
 import { learnedCategories, learnedIntents, type IntentScore } from './learned/index.ts'
 import { categoryOfNeed, problemCategory } from './need.ts'
 import { peopleIn } from './people.ts'
-import { readByRules, readPending } from './rules.ts'
-import { cancelSlots, infoField, readSignup, removalTarget, withAntecedent } from './signup.ts'
+import { clausesOf, readByRules, readPending } from './rules.ts'
+import { cancelSlots, infoField, PLAIN_JOIN as JOIN_CLAUSE, readSignup, removalTarget, withAntecedent } from './signup.ts'
 import { activityRef, normalize } from './text.ts'
 import type { Intent, Situation, Slots, Understanding } from './types.ts'
 
@@ -66,8 +66,21 @@ const isSignup = (i: Intent) => i.startsWith('signup.')
 export const CATEGORY_MARGIN = 0.6
 
 export function understand(raw: string, sit: Situation): Understanding {
-  return withCategory(readIntent(raw, sit), raw)
+  const u = withCategory(readIntent(raw, sit), raw)
+  // Chat first, then the bot asked ("哈哈 上回家聚会那个红烧肉绝了 @小助手 下回家聚会是啥时候"): what is addressed
+  // to the bot is the last clause, and it is a question.
+  if (u.intent === 'chatter' && sit.where === 'group' && sit.mention) {
+    const clauses = clausesOf(normalize(raw))
+    if (clauses.length > 1) {
+      const last = withCategory(readIntent(clauses.at(-1)!, sit), clauses.at(-1)!)
+      if (ADDRESSED_QUESTION.has(last.intent)) return last
+    }
+  }
+  return u
 }
+
+/** What the last clause of a chatty message to the bot may be read as. */
+const ADDRESSED_QUESTION = new Set<Intent>(['qa.question', 'activity.info', 'activity.list', 'signup.status'])
 
 /** A help request's category: the rules', unless the learned reader is clearly surer; the learned one when the rules have none. */
 function withCategory(u: Understanding, raw: string): Understanding {
@@ -108,6 +121,9 @@ function readIntent(raw: string, sit: Situation): Understanding {
   // Nor a sign-up said plainly in the first person ("好的 我也参加"): unless the model is all but certain, silence would
   // lose a place she counts on.
   if (top.intent === 'chatter' && rule.intent === 'signup.join' && PLAIN_JOIN.test(normalize(raw)) && top.p < SURE_CHATTER) return rule
+  // Nor made a question about places when she says she goes too ("还有位置吗 我也想去"): the sign-up's reply says
+  // whether she is on the list or waitlisted, which answers the question too.
+  if (top.intent === 'signup.status' && rule.intent === 'signup.join' && JOIN_CLAUSE.test(normalize(raw))) return rule
   if (top.intent === 'chatter' && (rule.intent === 'qa.question' || (rule.intent === 'reminder.create' && /提醒(?:一下)?我(?!家)/u.test(raw)) || rule.slots.activity !== undefined)) return rule
   // A question the rules send to the documents is not a request for the list of activities ("编织角在哪里活动"
   // asks where a place is; the rules read list questions well on their own).

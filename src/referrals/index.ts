@@ -275,6 +275,9 @@ export function createReferrals(deps: ReferralDeps = {}): Capability {
             // overrule it reading thanks ("谢谢小王上次帮我找的律师"), a joke or a general question.
             if (rules.kind === 'help' && rules.clear && u.intent !== 'chatter' && u.intent !== 'qa.question') return true
             if (!ctx.msg.mentioned) return false
+            // Nor a question the understanding read as general ("@小助手 被家暴的人申请法律援助也要证明困难吗"): answered
+            // from the documents, with the private channel offered; met as her own disclosure it would tell the group so.
+            if (u.intent === 'qa.question') return false
             // Thanks said to the bot for help already given ("上回多亏你帮我找到托管班的信息 太谢谢啦") is no new request.
             if (u.intent === 'chatter' && /谢谢|感谢|多亏|幸亏|辛苦了/u.test(ctx.msg.text)) return false
           }

@@ -176,3 +176,15 @@ describe('formatting and wall clock', () => {
     expect(wallClock(d, 'Asia/Shanghai')).toMatchObject({ year: 2026, month: 11, day: 28, hour: 14, minute: 0, weekday: 6 })
   })
 })
+
+describe('dates and times written in Traditional script', () => {
+  it('read as in Simplified, at the same positions', () => {
+    const now = new Date('2026-12-01T02:00:00Z')
+    const t = parseDateTime('下週六下午三點 微家活動室', now, 'Asia/Shanghai')
+    const s = parseDateTime('下周六下午三点 微家活动室', now, 'Asia/Shanghai')
+    expect(t?.at).toBeDefined()
+    expect(t?.at).toEqual(s?.at)
+    expect(t?.index).toBe(s?.index)
+    expect(t?.match.length).toBe(s?.match.length)
+  })
+})
