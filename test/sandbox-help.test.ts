@@ -34,3 +34,26 @@ describe('weijia sandbox --script examples/sandbox-help.txt', () => {
     expect(staff.at(-1)).toBe(referralTexts.staffWithdrawn(id, '王芳'))
   }, 120_000)
 })
+
+describe('questions beside her own circumstances, and questions that only mention a topic (conversation round 4)', () => {
+  const more = scriptRunner('sandbox-help-question')
+  afterAll(() => more.cleanup())
+  it('answers in private beside the offer; answers a general question in the group; reads the question after the chat', async () => {
+    const actions = await more.run('test/fixtures/scripts/help-with-question.txt')
+    const room = actions.filter((a) => a.kind === 'room')
+    const to = (name: string) => actions.filter((a) => a.kind === 'private' && a.to === name).map((a) => a.text)
+    // 张丽: the group hears only that she was messaged; in private the offer, then the documents' answer.
+    const hers = room.filter((a) => a.mentions?.includes('张丽')).map((a) => a.text)
+    expect(hers).toEqual([referralTexts.groupPrivately])
+    expect(to('张丽')[0]).toContain('同意请回复「同意」')
+    expect(to('张丽').some((t) => t.includes('HPV') && t.includes('来源：'))).toBe(true)
+    // 王芳: the documents' answer in the group, no "not your fault", no consent question.
+    const wang = room.filter((a) => a.mentions?.includes('王芳')).map((a) => a.text)
+    expect(wang.some((t) => t.includes('不需要证明经济困难'))).toBe(true)
+    expect(wang.join('\n')).not.toContain('这不是您的错')
+    expect(to('王芳')).toEqual([])
+    // 刘阿姨: the 家聚会 passage, not the small-talk reply.
+    const liu = room.filter((a) => a.mentions?.includes('刘阿姨')).map((a) => a.text)
+    expect(liu.some((t) => t.includes('家聚会') && t.includes('来源：'))).toBe(true)
+  }, 120_000)
+})

@@ -53,6 +53,8 @@ export interface Understanding {
    * numbers go out the sign-up is still recorded (both must happen; `also` then has signup.join).
    */
   signup?: Slots
+  /** The part of the message this reading is of, when not all of it (chat, then a question to the bot: the question). */
+  addressed?: string
 }
 
 /** An activity as the parser sees it (loaded before routing by the sign-ups capability). */

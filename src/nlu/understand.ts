@@ -73,7 +73,7 @@ export function understand(raw: string, sit: Situation): Understanding {
     const clauses = clausesOf(normalize(raw))
     if (clauses.length > 1) {
       const last = withCategory(readIntent(clauses.at(-1)!, sit), clauses.at(-1)!)
-      if (ADDRESSED_QUESTION.has(last.intent)) return last
+      if (ADDRESSED_QUESTION.has(last.intent)) return { ...last, addressed: clauses.at(-1)! }
     }
   }
   return u

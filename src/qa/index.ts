@@ -1,6 +1,7 @@
 // The knowledge Q&A capability: answers residents' questions from the 微家 documents.
 // Groups: when @-mentioned (any text), or any clear question when the group's answerMode is 'questions'.
 // Private chat: any text. Other capabilities' commands win (priority 80).
+import { ANSWER_HANDOVER } from '../core/handover.ts'
 import type { VectorBackend } from './vectors.ts'
 import { statSync } from 'node:fs'
 import { join } from 'node:path'
@@ -107,15 +108,19 @@ export function createQa(deps: QaDeps): Capability {
           }
           const conv = conversationId(ctx)
           const sender = ctx.msg.sender.id
-          const question = ctx.msg.text.trim()
+          // Chat, then a question to the bot: the question is what is asked of the documents.
+          const question = (understood(ctx, { now: Date.now(), tz: app.config.timezone }).addressed ?? ctx.msg.text).trim()
           // Someone's own phone or WeChat ("王芳电话多少来着"): not the documents' business, and never given out.
           if (asksPersonalContact(question)) return ctx.reply(qaTexts.personalContact)
           const context = followupContext(await followups.previous(conv, sender), question)
           const result = await qa.ask(question, context, { budget: ctx.replyBudget })
           ctx.log.info({ grounded: result.grounded, top: result.sources[0]?.doc, followup: Boolean(context) }, 'qa answered')
+          const handover = ctx.get(ANSWER_HANDOVER)
+          if (handover?.onlyIfGrounded && (!result.grounded || result.hedged)) return
           // Other capabilities may add a line (e.g. an offer of personal help on a help topic).
           const hints = app.answerHints(ctx)
-          await ctx.reply(hints.length ? `${result.answer}\n${hints.join('\n')}` : result.answer)
+          const text = hints.length ? `${result.answer}\n${hints.join('\n')}` : result.answer
+          await (handover?.privately ? ctx.whisper(text) : ctx.reply(text))
           await followups.remember(conv, sender, context ? `${context} ${question}` : question)
         },
       })

@@ -37,7 +37,8 @@ const NUMBER = /\d+(?:\.\d+)?(?:%|万|亿)?/g
 export function exactTerms(normalized: string): string[] {
   const out = new Set<string>()
   for (const m of normalized.matchAll(QUOTED)) out.add(m[1]!.trim())
-  for (const m of normalized.matchAll(NUMBER)) if (m[0].length >= 2) out.add(m[0])
+  // Not her own age or count told beside the question ("俺今年58了", "我妈62岁了"): no document writes it.
+  for (const m of normalized.matchAll(NUMBER)) if (m[0].length >= 2 && !/^(?:岁)?了/u.test(normalized.slice(m.index! + m[0].length))) out.add(m[0])
   return [...out].filter(Boolean)
 }
 

@@ -15,6 +15,7 @@
 //     keeps our own answer hint ("回复转人工") off that answer.
 //   - a sign-up that also voices a worry (signup.join + also help.request): the sign-ups route keeps it; our
 //     observer below, after next() returns, whispers a gentle check-in and leaves a consent question open.
+import { ANSWER_HANDOVER } from '../core/handover.ts'
 import { type App, type Capability, type Context, contextKey } from '../core/capability.ts'
 import { UserError } from '../core/errors.ts'
 import { containsPersonalData, maskPersonalData } from '../core/mask.ts'
@@ -320,6 +321,15 @@ export function createReferrals(deps: ReferralDeps = {}): Capability {
             await app.handOver(ctx, 'qa.answer')
           }
           await conversation.request(ctx, cls, { support })
+          // Her own circumstances beside a question the documents may answer ("俺今年58了 两癌筛查俺还能做不 要钱不"):
+          // the answer too, in private and only when the documents give one, after the offer of a person. Not for a
+          // disclosure (support first, never a passage) or an urgent need.
+          const privateAnswer = !practicalQuestion && !support && cls.urgency !== '紧急' && PRACTICAL_QUESTION.test(ctx.msg.text) && !u.also?.includes('qa.question')
+          if (privateAnswer) {
+            ctx.set(ASKED, true)
+            ctx.set(ANSWER_HANDOVER, { privately: true, onlyIfGrounded: true })
+            await app.handOver(ctx, 'qa.answer')
+          }
           // A sign-up or cancellation said beside the request ("取消亲子阅读 孩子住院了…能不能帮我们申请点救助"): the
           // request came first; the sign-ups capability now does the rest, as it would have on its own.
           await handCarried(ctx)

@@ -1,0 +1,11 @@
+// How a message handed from one capability to another (app.handOver) is to be answered, when not as usual.
+// Shared here so the capabilities need not import each other.
+import { contextKey } from './capability.ts'
+
+/**
+ * A question handed to the Q&A by the referrals: answered in private (her own circumstances were in the group
+ * message, so the documents' answer beside her name would tell everyone what she asked about), and only when the
+ * documents answer it outright (she has just been offered a person; "not covered" or "the closest passage" would
+ * add nothing).
+ */
+export const ANSWER_HANDOVER = contextKey<{ privately?: boolean; onlyIfGrounded?: boolean }>('qa.handover')
