@@ -1,5 +1,6 @@
 // Help requests end to end: mock WeChat → pipeline → referral routes and jobs (BullMQ on real Redis)
 // → outbox → mock WeChat. Every test ends by checking that no group message leaked what a resident said.
+import { ANSWER_HANDOVER } from '../src/core/handover.ts'
 import { afterEach, describe, expect, it } from 'vitest'
 import { OpenAiLlm } from '../src/adapters/openai/llm.ts'
 import type { App, Capability, Context } from '../src/core/capability.ts'
@@ -74,7 +75,9 @@ function documentsStandin(opts: { route?: string; match: (ctx: Context) => boole
         match: opts.match,
         async handle(ctx) {
           opts.seen.push(ctx.msg.text)
-          await ctx.reply(opts.answer(ctx, app))
+          // As the Q&A does: a question the referrals hand over privately is answered in private.
+          const text = opts.answer(ctx, app)
+          await (ctx.get(ANSWER_HANDOVER)?.privately ? ctx.whisper(text) : ctx.reply(text))
         },
       })
     },
@@ -405,15 +408,17 @@ describe('the consent gate', () => {
     expect(bot.sent.filter((m) => m.kind === 'room').map((m) => m.text)[0]).toBe('（资料回答）')
   })
 
-  it('a money trouble asked as a question in the group gets no passage there (it would tell everyone what she asked for), only the private offer', async () => {
+  it('a money trouble asked as a question in the group gets no passage there (it would tell everyone what she asked for): the private offer, then the answer in private', async () => {
     const asked: string[] = []
     const documents = documentsStandin({ match: (ctx) => ctx.msg.mentioned || /帮帮忙/u.test(ctx.msg.text), answer: () => '（资料回答）', seen: asked })
     const { bot } = await boot({}, { extra: [documents] })
     say(bot, '王芳', '我妈突然住院了 手头也紧 医药费都凑不齐 社区能不能帮帮忙😭')
-    await until(() => privately(bot, '王芳').length === 1)
+    await until(() => privately(bot, '王芳').length === 2)
     await settle(bot)
-    expect(asked).toHaveLength(0)
+    // The documents may answer her, in private, after the offer; never in the group.
+    expect(asked).toHaveLength(1)
     expect(bot.sent.filter((m) => m.kind === 'room').map((m) => m.text)).not.toContain('（资料回答）')
+    expect(privately(bot, '王芳').at(-1)?.text).toBe('（资料回答）')
   })
 
   it('more of her story while asked for consent says what it is about: violence named as such, 12338, and the case filed under it', async () => {

@@ -85,6 +85,18 @@ describe('sandbox: a family sign-up conversation', () => {
     expect(change.text).not.toMatch(/地点改为/u)
   }, 120_000)
 
+  it('conversation round 4: a sign-up after what she heard is held for the announcement; a Traditional time is read; 我也报 beside 还有位置吗 is waitlisted', async () => {
+    const actions = await script.run('test/fixtures/scripts/signup-before-announce.txt')
+    const room = actions.filter((a) => a.kind === 'room').map((a) => a.text)
+    // Held, then applied: 王芳 alone (李姐, who told her, is not signed up).
+    expect(room).toContain('活动1「剪纸」\n已登记：王芳（1/10）')
+    expect(room.join('\n')).not.toMatch(/已登记：[^\n]*李姐/u)
+    // 下週六下午三點 is a time: a complete draft, then published.
+    expect(room.find((t) => t.startsWith('【活动2】包汤圆'))).toMatch(/时间：12月12日（周六）15:00/u)
+    expect(room.join('\n')).not.toContain('时间（未定）')
+    expect(room.at(-1)).toMatch(/已排候补：孙梅/u)
+  }, 120_000)
+
   it('a parent-child activity counted by family: the notice says so, a parent with children takes one place, the note is said once', async () => {
     const actions = await script.run('examples/sandbox-family-places.txt')
     const room = actions.filter((a) => a.kind === 'room')

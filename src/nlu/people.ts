@@ -245,6 +245,8 @@ export function peopleIn(said: string): People {
   const names = namesIn(bare).filter((n) => {
     if (addressed(bare, n)) return false
     const at = [...bare.matchAll(new RegExp(n, 'gu'))]
+    // "李姐说这周六有剪纸 我先报个名": the one who told her, not one she signs up.
+    if (at.every((m) => /^(?:说|讲|通知|讲的|说的|说了|发|发了|发的)/u.test(bare.slice(m.index + n.length)))) return false
     return at.some((m) => {
       const c = clauseAround(bare, m.index, n.length)
       return !/[帮给替]$/u.test(c.before) || SIGNS_UP.test(c.after)

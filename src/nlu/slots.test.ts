@@ -735,3 +735,12 @@ describe('a sign-up beside a question about places (conversation round 4)', () =
     expect(understand('我也想去呢 可惜上班', resident).intent).toBe('chatter')
   })
 })
+
+describe('the one who told her is not signed up (conversation round 4)', () => {
+  it('"李姐说…我先报个名" signs up her alone', () => {
+    const resident: Situation = { ...sit, role: 'resident', activities: [] }
+    expect(understand('李姐说这周六有剪纸 我先报个名', resident)).toMatchObject({ intent: 'signup.join', slots: { self: true, count: 1 } })
+    expect(understand('李姐说这周六有剪纸 我先报个名', resident).slots.names).toBeUndefined()
+    expect(understand('我和李姐都报', resident).slots.names).toEqual(['李姐'])
+  })
+})

@@ -5,6 +5,7 @@
 import { type Context, contextKey, type Route } from '../../core/capability.ts'
 import type { Intent, Slots, Understanding } from '../../nlu/types.ts'
 import { activityRef, normalize, unknownActivityName } from '../../nlu/text.ts'
+import { PLAIN_JOIN } from '../../nlu/signup.ts'
 import { UNDERSTOOD } from '../../core/understanding.ts'
 import type { SignupService } from '../service.ts'
 import { nameKey, type ResidentIntent, type Who } from '../parse.ts'
@@ -52,7 +53,8 @@ export function residentRoute(svc: SignupService): Route {
       if (inRoom && u.intent === 'signup.cancel') return svc.hasHeld(ctx.msg.groupId, ctx.msg.sender.id)
       // Nothing open: a plain sign-up in the group may be racing the host's announcement (it is held, see
       // held.ts). Longer sentences that only mention signing up somewhere else are left alone.
-      return inRoom && u.intent === 'signup.join' && (ctx.msg.mentioned || ctx.msg.text.trim().length <= 12)
+      // So is one said in a clause of its own after what she heard ("李姐说这周六有剪纸 我先报个名").
+      return inRoom && u.intent === 'signup.join' && (ctx.msg.mentioned || ctx.msg.text.trim().length <= 12 || PLAIN_JOIN.test(normalize(ctx.msg.text)))
     },
     handle: (ctx) => act(ctx, svc, understanding(ctx), residentIntent(ctx)),
   }
