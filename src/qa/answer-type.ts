@@ -30,8 +30,12 @@ const HAS: Record<AnswerType, RegExp> = {
 }
 
 /** The answer kinds the (normalised) question asks for; several for "几点开门，要交钱吗". */
+/** How it is worked out ("利息咋算", "补贴怎么计算"), not how much: a policy answers it, an amount nearby does not. */
+const HOW_COMPUTED = /(?:怎么|咋|如何|怎样)(?:计算|算)(?!.{0,4}多少)/
+
 export function answerTypes(question: string): AnswerType[] {
-  return ASKS.filter(([, re]) => re.test(question)).map(([t]) => t)
+  const how = HOW_COMPUTED.test(question) && !/多少/.test(question)
+  return ASKS.filter(([t, re]) => re.test(question) && !(how && (t === 'money' || t === 'amount'))).map(([t]) => t)
 }
 
 export function hasAnswerOf(type: AnswerType, text: string): boolean {

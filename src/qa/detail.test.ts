@@ -211,3 +211,13 @@ describe('the members of a named set', () => {
     expect(setListed(q, ['全年发放慰问金52.75万元'])).toBeUndefined()
   })
 })
+
+describe('how it is worked out is not how much', () => {
+  it('"利息咋算" asks for the policy, "利息多少" for an amount', async () => {
+    const { answerTypes } = await import('./answer-type.ts')
+    expect(answerTypes('利息咋算')).not.toContain('money')
+    expect(answerTypes('补贴怎么计算')).not.toContain('amount')
+    expect(answerTypes('利息是多少')).toContain('money')
+    expect(answerTypes('利息怎么算 一年多少钱')).toContain('money')
+  })
+})

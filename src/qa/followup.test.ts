@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { testRedis, type TestRedis } from '../testing/redis.ts'
-import { FollowupStore, isElliptical, mergeFollowup } from './followup.ts'
+import { FollowupStore, followupContext, isElliptical, mergeFollowup } from './followup.ts'
 
 describe('follow-up detection', () => {
   it('treats short or elliptical questions as follow-ups, complete ones as new', () => {
@@ -12,6 +12,14 @@ describe('follow-up detection', () => {
     expect(mergeFollowup('家聚会一般什么时候', '那周末呢？')).toBe('家聚会一般什么时候 那周末呢？')
     expect(mergeFollowup('家聚会一般什么时候', '法律援助要带什么材料')).toBe('法律援助要带什么材料')
     expect(mergeFollowup(undefined, '那周末呢？')).toBe('那周末呢？')
+  })
+
+  it('carries what the previous question was about, not what it asked, when the follow-up asks its own thing', () => {
+    for (const q of ['利息咋算', '要准备哪些材料', '打这些电话要钱不', '多久能批下来', '那要带啥']) expect(isElliptical(q)).toBe(true)
+    expect(isElliptical('两癌筛查在哪做')).toBe(false)
+    expect(followupContext('我想开个小吃店 创业担保贷款最多能贷多少 能贷几年', '利息咋算')).toContain('创业担保贷款')
+    expect(followupContext('我想开个小吃店 创业担保贷款最多能贷多少 能贷几年', '利息咋算')).not.toMatch(/多少|几年/u)
+    expect(followupContext('法律援助怎么申请', '要准备哪些材料')).toBe('法律援助')
   })
 })
 

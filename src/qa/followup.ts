@@ -8,20 +8,40 @@ import { contentTerms } from './tokenize.ts'
 const ELLIPTICAL_START = /^(那|那么|那如果|如果|要是|假如|还有|另外|再问|还想问|然后|其他|别的|那要是|那得|那在|那能|那是|可是|但是|那还)/
 const ELLIPTICAL_END = /(呢|咧|嘞)[？?。!！]*$/
 
+/** The follow-up asks something of its own ("利息咋算", "要准备哪些材料"), not the previous question again ("那周末呢"). */
+const OWN_ASK = /怎么|咋|如何|多少|多久|几|哪|什么|啥|吗|嘛|不[？?]?$|没[？?]?$|能不能|要不要|可不可以/
+
+/** Pointing back: "打这些电话要钱不", "这个要去哪办". */
+const POINTS_BACK = /这些|那些|这个|那个|这种|那种|上面说的|刚才说的|你说的/
+/**
+ * Words that ask a detail of something named before ("要准备哪些材料", "多久能批下来", "利息咋算"): a question made of
+ * these alone leans on the previous one.
+ */
+const DETAIL_WORDS = new Set('准备 材料 带 证件 手续 流程 步骤 条件 要求 电话 号码 要钱 钱 费用 收费 多久 时间 地点 地址 几年 批下来 下来 办 办理 申请 报名 打 算'.split(' '))
+
 /** A question that leans on the previous one: short, or opening/closing like a follow-up. */
 export function isElliptical(question: string): boolean {
   const q = normalizeForIndex(question).replace(/[？?。!！，,\s]/g, '')
   if (!q) return false
   const terms = contentTerms(q)
-  // "周末呢" leans on the previous question; "两癌筛查" is short but complete.
-  if (q.length <= 6 && terms.length <= 1) return true
+  // "周末呢" leans on the previous question; "两癌筛查" is short but complete; "利息咋算" names only what is asked of it.
+  if (q.length <= 6 && (terms.length <= 1 || (terms.length <= 2 && terms.some((t) => t.length === 1 || DETAIL_WORDS.has(t))))) return true
   if (ELLIPTICAL_START.test(q) && q.length <= 16) return true
+  if (POINTS_BACK.test(q) && q.length <= 16) return true
+  if (q.length <= 10 && terms.length > 0 && terms.every((t) => t.length === 1 || DETAIL_WORDS.has(t))) return true
   return ELLIPTICAL_END.test(question.trim()) && terms.length <= 2 && q.length <= 12
 }
 
-/** The previous question to carry as context, when the current one is elliptical. */
+/**
+ * The previous question to carry as context, when the current one is elliptical: what it was about, not what it
+ * asked ("创业担保贷款最多能贷多少 能贷几年" then "利息咋算": the loan, not its amount).
+ */
 export function followupContext(previous: string | undefined, current: string): string | undefined {
-  return previous && isElliptical(current) ? previous : undefined
+  if (!previous || !isElliptical(current)) return undefined
+  // "那周末呢" asks the previous question again of something else: all of it carries.
+  if (!OWN_ASK.test(current)) return previous
+  const topic = contentTerms(normalizeForIndex(previous)).filter((t) => t.length > 1 && !DETAIL_WORDS.has(t))
+  return topic.length ? topic.join(' ') : previous
 }
 
 /** What to remember as "the previous question" after answering: the question with its context. */

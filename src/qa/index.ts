@@ -116,12 +116,13 @@ export function createQa(deps: QaDeps): Capability {
           const result = await qa.ask(question, context, { budget: ctx.replyBudget })
           ctx.log.info({ grounded: result.grounded, top: result.sources[0]?.doc, followup: Boolean(context) }, 'qa answered')
           const handover = ctx.get(ANSWER_HANDOVER)
+          // Asked, answered or not: a follow-up ("那要带啥") leans on it.
+          await followups.remember(conv, sender, context ? `${context} ${question}` : question)
           if (handover?.onlyIfGrounded && (!result.grounded || result.hedged)) return
           // Other capabilities may add a line (e.g. an offer of personal help on a help topic).
           const hints = app.answerHints(ctx)
           const text = hints.length ? `${result.answer}\n${hints.join('\n')}` : result.answer
           await (handover?.privately ? ctx.whisper(text) : ctx.reply(text))
-          await followups.remember(conv, sender, context ? `${context} ${question}` : question)
         },
       })
     },
