@@ -97,6 +97,14 @@ describe('sandbox: a family sign-up conversation', () => {
     expect(room.at(-1)).toMatch(/已排候补：孙梅/u)
   }, 120_000)
 
+  it('"两个我都想去 给我都报上" signs her up for both open activities; "我和我妈两个都去" is two people', async () => {
+    const room = (await script.run('test/fixtures/scripts/signup-both.txt')).filter((a) => a.kind === 'room').map((a) => a.text)
+    expect(room).toContain('活动1「剪纸」\n已登记：周奶奶（1/10）')
+    expect(room).toContain('活动2「包饺子」\n已登记：周奶奶（1/8）')
+    expect(room.at(-1)).toMatch(/^活动1「剪纸」\n已登记：王芳、王芳的妈/u)
+    expect(room.join('\n')).not.toMatch(/包饺子[^\n]*\n已登记：王芳/u)
+  }, 120_000)
+
   it('a parent-child activity counted by family: the notice says so, a parent with children takes one place, the note is said once', async () => {
     const actions = await script.run('examples/sandbox-family-places.txt')
     const room = actions.filter((a) => a.kind === 'room')

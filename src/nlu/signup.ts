@@ -86,6 +86,9 @@ const PROXY = /代报|代接|(?:帮|替)(?:她|他)(?:报|接)/u
 
 const JOIN = /(?:^|[，,。\s])报(?:一下|下|个|上|名)|挂(?:个|上)?候补|排(?:个)?候补|占(?:个)?坑|挤(?:一?个|两个|几个|俩)?位(?:置|子)?|(?:帮|给)我补上|一起报|占(?:个)?(?:位|座|名额)|留(?:个)?(?:位|名额)|给我留|记上我|写上我|算上|加上我|把我(?:也)?加(?:上|进)|让我(?:也)?(?:去|参加)|登记(?:一下)?我|我来一个|来一个|我要一个|我也要|也要去|想去|要去|我来|也来|带上我|预约|报名|报个名|报一个|报个|报上|报下|报插花|报阅读|报周|帮我报|帮.{0,8}报|给.{0,8}报|算我|算上我|加我一个|加我|我也去|我去(?!不)|也去|参加|接龙|排上|排个|候补.{0,4}\+|\+\s*\d|我报|(?:我|俺)也报|俺.{0,2}报|^报[!！。~～]*$|还是(?:去|报|参加)(?:吧|了|啦)?(?=[\s，,。！!～~]|$)|报了?[一两1-9]个|仨人|算.{0,4}(?:我|俺)/u
 const CANCEL = /不排了|不等了|不(?:去|来|参加)[^，,。？?]{0,6}了|(?:去|来|参加)不[了成]|不能来|来不成|参加不成|去不成|赶不上|赶不回|有事.{0,4}(?:去|来)不|退掉|退出|不报了|(?:我|先)撤了|撤了吧|撤掉|划掉我|把我.{0,4}(?:去掉|删|划)|让给|名额给别人|不去了|去不了|去不成|来不了|参加不了|不参加了|不能去|走不开|取消(?!活动)|撤回报名|撤销报名|退出|我退了|退了|给别人吧|-\s*1$|不来了/u
+/** Both (all) of the open activities: 两个我都想去, 两个活动都报上, 全都报 — not "我们两个都去" (two people). */
+export const BOTH = /(?:^|[\s，,。!！])(?:这)?(?:两个|两场|两样|两项)(?:活动)?(?:我|俺)?都|(?:这)?两个活动(?=[^，,。]{0,8}都)|(?:所有的?|全部)活动|全都(?=报|去|参加)/u
+
 /** A clause that is only a sign-up: 我也报, 我也想去, 算我一个, 我报一个. */
 export const PLAIN_JOIN = /(?:我也(?:报|要报|想报|报名|去|想去|要去|参加|想参加)|算我(?:一个)?|我(?:先)?报(?:一个|个名|名)?|给我(?:也)?报(?:一个|个)?)(?=$|[\s，,。!！?？]|啊|呀|哈)/u
 const STATUS = /(?:登记|报|接龙)的.{0,6}(?:弄好|办好|好了|成了|成功)|报上.{0,2}[吗没嘛吧]|还有没有(?:位|名额|空)|报(?:进去|上|好)?(?:了)?没|候补(?:上|到)?了?没|候补到(?:了)?[吗没]|补上|递补|报成功|登记上|在名单上|名单里有我|有我吗|有我没|算上我了|候补.{0,6}(?:几|第|多少|排)|轮到我|排到|排在|前面还有|还剩几|剩几个|还有几个|位置|空位|报满|满员|报名了吗|报好了|报进|报上没|报进去|接龙成功|报名状态|报名了没|已经报名|是不是.{0,4}报|排到第?几|排第几|第几个|满了[没吗]|还差几|还有名额|还有位|名额|还能加|还能报[吗没]|还有空|还剩|能上[吗么没不]|能排上|轮得到|有戏[吗没]|有希望[吗没]/u
@@ -159,10 +162,13 @@ export function readSignup(t: string, sit: Situation): Understanding | undefined
     const howto = /怎么报|在哪报|咋报|如何报|怎样报|怎么接龙/u.test(t)
     const aboutService = !activity && /培训|班|筛查|补贴|课程?$/u.test(t) && question
     if (withCompanions || (!howto && !aboutService && !(question && !/报一个|帮我|排上|报名$|算我|我报|我也报|我也(?:想|要)?去|我也(?:想)?参加|给我|加上|加进|让我(?:也)?(?:去|参加)|带上我|捎上|就报上|(?:帮|给|替)(?:她|他)(?:们)?报/u.test(t) && !/\+/u.test(t)))) {
-      const p = withAntecedent(peopleIn(signingClauses(t)), t)
+      // "两个我都想去", "两个活动都报上": every open activity, and the 两个 counts no one.
+      const every = activity === undefined && sit.activities.length >= 2 && BOTH.test(t)
+      const p = withAntecedent(peopleIn(signingClauses(every ? t.replace(BOTH, ' ') : t)), t)
       const slots: Understanding['slots'] = withActivity({ self: p.self, count: p.count })
       if (p.relatives.length) slots.relatives = p.relatives
       if (p.names.length) slots.names = p.names
+      if (every) slots.every = true
       return { intent: 'signup.join', slots }
     }
     if (howto && activity) return { intent: 'activity.info', slots: { activity, field: 'other' } }

@@ -744,3 +744,12 @@ describe('the one who told her is not signed up (conversation round 4)', () => {
     expect(understand('我和李姐都报', resident).slots.names).toEqual(['李姐'])
   })
 })
+
+describe('both open activities (conversation round 4)', () => {
+  it('"两个我都想去" is every activity; "我们两个都去" two people', () => {
+    const resident: Situation = { ...sit, role: 'resident' }
+    expect(understand('两个我都想去 给我都报上', resident)).toMatchObject({ intent: 'signup.join', slots: { self: true, count: 1, every: true } })
+    expect(understand('两个活动我和闺女都去', resident)).toMatchObject({ intent: 'signup.join', slots: { count: 2, every: true } })
+    for (const t of ['我们两个都去', '我俩都去', '我和我妈两个都去', '我和婆婆都报上']) expect(understand(t, resident).slots.every).toBeUndefined()
+  })
+})

@@ -26,6 +26,8 @@ export interface Slots {
   names?: string[]
   relatives?: string[]
   activity?: number
+  /** Every open activity ("两个我都想去 给我都报上"): signed up for each of them. */
+  every?: boolean
   target?: string
   field?: 'time' | 'place' | 'fee' | 'bring' | 'who' | 'other'
   title?: string

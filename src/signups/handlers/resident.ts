@@ -149,25 +149,14 @@ async function act(ctx: Context, svc: SignupService, u: Understanding, old: Resi
       if ('none' in picked && ctx.msg.conversation.kind === 'room') {
         return svc.hold({ groupId, msgId, by, people: slotsFor(people, by), room: ctx.msg.conversation })
       }
+      // "两个我都想去 给我都报上": each open activity, each sign-up its own job (idempotent per activity).
+      if (u.slots.every && 'several' in picked) {
+        for (const each of picked.several) await joinOne(ctx, svc, each, people, `${msgId}:a${each.id}`)
+        return
+      }
       const a = await chosen(ctx, svc, picked, '报名', u, msgId)
       if (!a) return
-      // Sign-ups held for an announcement being published are applied first; this one queues behind them.
-      if (ctx.msg.conversation.kind === 'room' && (await svc.holdIfWaiting({ groupId, msgId, by, people: slotsFor(people, by), room: ctx.msg.conversation, activityId: a.id }))) return
-      let note = ''
-      let slots: PersonSlot[]
-      if (a.countRule === 'family' && people.some((p) => 'relation' in p && CHILD.test(p.relation))) {
-        // The children come with the first grown-up and take no place of their own; the roster still says so.
-        const children = people.flatMap((p) => ('relation' in p && CHILD.test(p.relation) ? [p.relation.replace(/\d+$/u, '')] : []))
-        people = people.filter((p) => !('relation' in p && CHILD.test(p.relation)))
-        if (people.length === 0) people = [{ self: true }]
-        slots = slotsFor(people, by)
-        slots[0] = { ...slots[0]!, name: texts.withChildren(slots[0]!.name, children) }
-        note = texts.familyRule
-      } else slots = slotsFor(people, by)
-      await svc.enqueue({ op: 'join', activityId: a.id, msgId, by, people: slots })
-      // Said once in a burst of sign-ups, not to every parent.
-      if (note && (await svc.firstTime(`family-rule:${a.id}`, 30 * 60))) await ctx.reply(note)
-      return
+      return joinOne(ctx, svc, a, people, msgId)
     }
     case 'signup.cancel': {
       const candidates = await mine(ctx, svc, live)
@@ -305,6 +294,28 @@ export const closedFor = (a: Activity, now: number) => a.status !== 'open' || (a
  * The one activity meant, or a reply asking which (remembered, so "2" or "插花那个" answers it) or saying none.
  * Without an understanding to replay (host commands), the question asks for the command form.
  */
+/** One activity's sign-up of `people` (the family rule applied), queued behind any held for its announcement. */
+async function joinOne(ctx: Context, svc: SignupService, a: Activity, people: Who[], msgId: string): Promise<void> {
+  const groupId = groupIdOf(ctx)!
+  const by = { id: ctx.msg.sender.id, name: ctx.msg.sender.name }
+  // Sign-ups held for an announcement being published are applied first; this one queues behind them.
+  if (ctx.msg.conversation.kind === 'room' && (await svc.holdIfWaiting({ groupId, msgId, by, people: slotsFor(people, by), room: ctx.msg.conversation, activityId: a.id }))) return
+  let note = ''
+  let slots: PersonSlot[]
+  if (a.countRule === 'family' && people.some((p) => 'relation' in p && CHILD.test(p.relation))) {
+    // The children come with the first grown-up and take no place of their own; the roster still says so.
+    const children = people.flatMap((p) => ('relation' in p && CHILD.test(p.relation) ? [p.relation.replace(/\d+$/u, '')] : []))
+    people = people.filter((p) => !('relation' in p && CHILD.test(p.relation)))
+    if (people.length === 0) people = [{ self: true }]
+    slots = slotsFor(people, by)
+    slots[0] = { ...slots[0]!, name: texts.withChildren(slots[0]!.name, children) }
+    note = texts.familyRule
+  } else slots = slotsFor(people, by)
+  await svc.enqueue({ op: 'join', activityId: a.id, msgId, by, people: slots })
+  // Said once in a burst of sign-ups, not to every parent.
+  if (note && (await svc.firstTime(`family-rule:${a.id}`, 30 * 60))) await ctx.reply(note)
+}
+
 export async function chosen(ctx: Context, svc: SignupService, picked: Pick, verb: string, u?: Understanding, msgId = ctx.msg.id): Promise<Activity | undefined> {
   if ('one' in picked) return picked.one
   if ('several' in picked) {
