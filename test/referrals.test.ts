@@ -854,6 +854,17 @@ describe('the help side read by the parser (issue 13)', () => {
     expect(privately(bot, '王芳').some((m) => m.text === referralTexts.askContact)).toBe(false)
   })
 
+  it('a caution said with her yes ("打电话不方便 他在家 发微信文字就行") reaches staff in her words', async () => {
+    const { bot, svc } = await boot()
+    dm(bot, '王芳', '我老公喝了酒就骂我，还摔东西，我实在受不了了')
+    await until(() => lastTo(bot, '王芳').includes('同意'))
+    dm(bot, '王芳', '好 转吧 打电话不方便 他在家 发微信文字就行')
+    const c = await onlyCase(svc)
+    await settle(bot)
+    expect(c).toMatchObject({ contact: '微信私聊', consent: true })
+    expect(c.description).toContain('他在家')
+  })
+
   it('a withdrawal ("算了还是不用了，别联系我") closes her open case as withdrawn and tells the staff; "我那事有人管了没" reads its status', async () => {
     const { bot, svc } = await boot()
     dm(bot, '王芳', '我老公喝了酒就骂我，还摔东西，我实在受不了了')

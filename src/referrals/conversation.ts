@@ -147,7 +147,9 @@ export class ReferralConversation {
       }
       if (u.intent === 'consent.yes' && flow.step === 'consent') {
         const contact = contactOf(u.slots.contact, text)
-        return this.advance(ctx, { ...flow, step: 'contact', tries: 0, ...(contact ? { contact } : {}) })
+        // What she says with her yes beyond it ("打电话不方便 他在家 发微信文字就行") is for staff to read as she said it.
+        const said = CAUTION.test(text) ? { description: [flow.description, text].filter(Boolean).join('\n').slice(0, 1000) } : {}
+        return this.advance(ctx, { ...flow, ...said, step: 'contact', tries: 0, ...(contact ? { contact } : {}) })
       }
       // An answer to the contact question is kept in her words (staff read "电话，晚上八点以后" as it is).
       if (u.intent === 'contact.preference' && flow.step === 'contact') return this.advance(ctx, { ...flow, contact: readContact(text) })
@@ -286,6 +288,9 @@ function contactOf(way: ContactWay | undefined, text: string): string | undefine
   const detail = /\d|点|晚上|上午|下午|周末|以后|之前|号/u.test(text) ? `（${text.slice(0, 80)}）` : ''
   return `${label}${detail}`
 }
+
+/** A caution about reaching her: who is near, what must not be done (staff read it before they call). */
+const CAUTION = /(?:他|她|老公|男人|婆婆)(?:在家|在旁边|在身边|会(?:看|翻|听|查))|不方便|别打|不要打|不能打|千万别|只能(?:发|文字|微信)|翻我手机|查我手机/u
 
 /** Is the first message itself a usable description (not just "帮帮我")? */
 function substantive(text: string, cls: Classification): boolean {
