@@ -2,6 +2,7 @@
 // an announcement in prose → 确认 → sign-ups for self and family → a cancellation → a host removes someone
 // (confirmed first) → the waitlist is promoted, the person who signed each one up @-mentioned → the roster.
 import { afterAll, describe, expect, it } from 'vitest'
+import { texts } from '../src/signups/texts.ts'
 import { scriptRunner } from '../src/testing/cli-script.ts'
 
 const script = scriptRunner('sandbox-signups')
@@ -103,6 +104,12 @@ describe('sandbox: a family sign-up conversation', () => {
     expect(room).toContain('活动2「包饺子」\n已登记：周奶奶（1/8）')
     expect(room.at(-1)).toMatch(/^活动1「剪纸」\n已登记：王芳、王芳的妈/u)
     expect(room.join('\n')).not.toMatch(/包饺子[^\n]*\n已登记：王芳/u)
+  }, 120_000)
+
+  it('"我报上了没" when only her mother-in-law is on it: that, and that she herself is not', async () => {
+    const room = (await script.run('test/fixtures/scripts/status-family-only.txt')).filter((a) => a.kind === 'room').map((a) => a.text)
+    expect(room.at(-1)).toContain('黄小燕的婆婆已报上')
+    expect(room.at(-1)).toContain(texts.selfNotOn)
   }, 120_000)
 
   it('a parent-child activity counted by family: the notice says so, a parent with children takes one place, the note is said once', async () => {

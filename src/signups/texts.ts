@@ -105,6 +105,7 @@ export const texts = {
   status: (a: Activity, parts: string[]) =>
     parts.length === 0 ? `${label(a)}的名单里还没有您。想参加回复「报名」就行。` : `${label(a)}：${parts.join('，')}。`,
   statusIn: (name: string) => `${name}已报上`,
+  selfNotOn: '您本人还没有报名，要去的话回复「报名」就行。',
   statusWait: (name: string, pos: number) => `${name}在候补第${pos}位`,
 
   places: (a: Activity, confirmed: number, waiting: number, closed: boolean) => {

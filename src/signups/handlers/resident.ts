@@ -218,7 +218,9 @@ async function act(ctx: Context, svc: SignupService, u: Understanding, old: Resi
           ...r.confirmed.filter((e) => e.byId === by.id || e.key === key).map((e) => texts.statusIn(e.name)),
           ...r.waitlist.flatMap((e, i) => (e.byId === by.id || e.key === key ? [texts.statusWait(e.name, i + 1)] : [])),
         ]
-        lines.push(texts.status(a, parts))
+        // "我报上了没" when only her family is on it: she hears that she herself is not.
+        const selfOn = [...r.confirmed, ...r.waitlist].some((e) => e.key === key)
+        lines.push(ASKS_OWN.test(msg.text) && !selfOn ? `${texts.status(a, parts)}\n${texts.selfNotOn}` : texts.status(a, parts))
       }
       return ctx.reply(lines.join('\n'))
     }
