@@ -221,3 +221,11 @@ describe('how it is worked out is not how much', () => {
     expect(answerTypes('利息怎么算 一年多少钱')).toContain('money')
   })
 })
+
+describe('unpaid wages are the trouble, not the money asked', () => {
+  it('"工资被老板拖欠了 该打哪个电话" asks for a phone', async () => {
+    const { answerTypes } = await import('./answer-type.ts')
+    expect(answerTypes('工资被老板拖欠了 该打哪个电话')).toEqual(['phone'])
+    expect(answerTypes('当微家女主人有没有工资拿?')).toContain('money')
+  })
+})
