@@ -74,6 +74,7 @@ function documentsStandin(opts: { route?: string; match: (ctx: Context) => boole
         priority: 80,
         match: opts.match,
         async handle(ctx) {
+          if (ctx.get(ANSWER_HANDOVER)?.rememberOnly) return
           opts.seen.push(ctx.msg.text)
           // As the Q&A does: a question the referrals hand over privately is answered in private.
           const text = opts.answer(ctx, app)
@@ -780,7 +781,8 @@ describe('with an LLM', () => {
   const qaStandIn: Capability = {
     name: 'qa-standin',
     register(app) {
-      app.route({ name: 'qa.answer', priority: 80, match: (ctx) => ctx.msg.conversation.kind === 'private', handle: (ctx) => ctx.reply('资料里没有相关内容。') })
+      // As the Q&A does: a question the referrals only keep for a follow-up gets no answer.
+      app.route({ name: 'qa.answer', priority: 80, match: (ctx) => ctx.msg.conversation.kind === 'private', handle: async (ctx) => (ctx.get(ANSWER_HANDOVER)?.rememberOnly ? undefined : ctx.reply('资料里没有相关内容。')) })
     },
   }
 
@@ -852,6 +854,21 @@ describe('the help side read by the parser (issue 13)', () => {
     expect(c).toMatchObject({ category: '家庭暴力', contact: '微信私聊', consent: true })
     // The contact question was never asked: one reply carried both.
     expect(privately(bot, '王芳').some((m) => m.text === referralTexts.askContact)).toBe(false)
+  })
+
+  it('"今天他在家 别回我消息了" gets no reply at all; a question while asked for consent is no yes', async () => {
+    const { bot, svc } = await boot()
+    dm(bot, '王芳', '我老公喝了酒就骂我，还摔东西，我实在受不了了')
+    await until(() => lastTo(bot, '王芳').includes('同意'))
+    const before = privately(bot, '王芳').length
+    dm(bot, '王芳', '要带啥材料去申请')
+    dm(bot, '王芳', '今天他在家 别回我消息了 明天白天再说')
+    await settle(bot)
+    // The question is not taken for consent: no case, no contact question; the quiet request is answered by silence.
+    expect(await svc.cases.list()).toEqual([])
+    const after = privately(bot, '王芳').slice(before).map((m) => m.text)
+    expect(after.some((t) => t === referralTexts.askContact || t.startsWith('好的。您希望'))).toBe(false)
+    expect(after.every((t) => !t.includes('不客气'))).toBe(true)
   })
 
   it('a caution said with her yes ("打电话不方便 他在家 发微信文字就行") reaches staff in her words', async () => {

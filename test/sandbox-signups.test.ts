@@ -112,6 +112,24 @@ describe('sandbox: a family sign-up conversation', () => {
     expect(room.at(-1)).toContain(texts.selfNotOn)
   }, 120_000)
 
+  it('"报名 我下岗半年了…揭不开锅了 社区能不能帮帮忙": signed up, the group hears no passage about her need, she gets it in private', async () => {
+    const actions = await script.run('test/fixtures/scripts/signup-with-money-trouble.txt')
+    const room = actions.filter((a) => a.kind === 'room').map((a) => a.text)
+    expect(room).toContain('活动1「家政技能培训」\n已登记：赵敏（1/15）')
+    expect(room.join('\n')).not.toContain('来源：')
+    expect(room.join('\n')).not.toMatch(/困难|揭不开锅|下岗/u)
+    const hers = actions.filter((a) => a.kind === 'private' && a.to === '赵敏').map((a) => a.text)
+    expect(hers[0]).toContain('同意请回复「同意」')
+    expect(actions.some((a) => a.kind === 'private' && a.to === '小王' && a.text.startsWith('【新求助】'))).toBe(true)
+  }, 120_000)
+
+  it('before the post: "报名报名 李姐说周六包饺子" is held and applied; "…去不了 不算我了" takes a held sign-up back', async () => {
+    const room = (await script.run('test/fixtures/scripts/held-and-withdrawn.txt')).filter((a) => a.kind === 'room').map((a) => a.text)
+    expect(room).toContain('活动1「包饺子」\n已登记：王芳（1/2）')
+    expect(room.join('\n')).not.toMatch(/已登记：[^\n]*张丽/u)
+    expect(room.at(-1)).toMatch(/1\. 王芳\n2\. 赵敏$/u)
+  }, 120_000)
+
   it('a parent-child activity counted by family: the notice says so, a parent with children takes one place, the note is said once', async () => {
     const actions = await script.run('examples/sandbox-family-places.txt')
     const room = actions.filter((a) => a.kind === 'room')

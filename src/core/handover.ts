@@ -8,4 +8,5 @@ import { contextKey } from './capability.ts'
  * documents answer it outright (she has just been offered a person; "not covered" or "the closest passage" would
  * add nothing).
  */
-export const ANSWER_HANDOVER = contextKey<{ privately?: boolean; onlyIfGrounded?: boolean }>('qa.handover')
+export const ANSWER_HANDOVER = contextKey<{ privately?: boolean; onlyIfGrounded?: boolean; rememberOnly?: boolean }>('qa.handover')
+// rememberOnly: nothing is answered; the question is only kept, so that her follow-up ("要带啥材料去申请") leans on it.

@@ -167,6 +167,10 @@ const WITHDRAW = /不(?:需要|用)(?:你们)?(?:再)?(?:帮忙|帮|管|处理|�
 const CONSENT_NO = /^(?:不用|不要|不需要|不必|别转|暂时别|先别|先不|不想|暂时不|算了|不了)|不要告诉|别告诉|随便说说|我自己(?:能)?处理|再想想|以后再说/u
 /** A worry about being a bother ("会不会太麻烦你们了"), said while asked for consent: not yet a yes. */
 export const HESITATE = /会不会|是不是太|太麻烦|怕麻烦|打扰|不好意思|添麻烦/u
+/** A question asked back while her consent is awaited. */
+const ASKS_BACK = /[?？]|啥|什么|哪(?!怕)|怎么|咋|多少|几(?:天|个|点|号|月)|吗$|么$/u
+/** A yes said as such, whatever follows ("好的 要带啥材料"). */
+const PLAIN_YES = /^(?:同意|好的?|好吧|可以|行|嗯|是的|转吧|帮我转|ok|愿意)/iu
 const CONSENT_YES = /^(?:同意|好|好的|好吧|可以|行|嗯|是|是的|要|要的|需要|麻烦|拜托|转吧|转|ok|愿意|谢谢)|你看着办|帮我转|转给|那就麻烦|就麻烦你们|那就拜托/iu
 
 export function readConsent(t: string, sit: Situation): Understanding | undefined {
@@ -175,6 +179,8 @@ export function readConsent(t: string, sit: Situation): Understanding | undefine
     if (CONSENT_NO.test(b)) return { intent: 'consent.no', slots: {} }
     // "会不会太麻烦你们了": a worry about being a bother, not yet a yes (she is reassured and asked again).
     if (HESITATE.test(b) && !CONSENT_YES.test(b)) return { intent: 'chatter', slots: {} }
+    // "要带啥材料去申请": a question of her own, not a yes that happens to open with 要.
+    if (ASKS_BACK.test(t) && !PLAIN_YES.test(b)) return { intent: 'qa.question', slots: {} }
     if (CONSENT_YES.test(b)) {
       const contact = contactIn(t)
       return { intent: 'consent.yes', slots: contact ? { contact } : {} }

@@ -275,7 +275,7 @@ const COMMAND = /^(?:@\S+\s*)?(?:小助手)?(?:帮我|帮忙|麻烦)?(?:发布|�
 /** Clauses that address or urge people, or add a detail that is not the activity itself. */
 const FILLER = /^(?:各位|姐妹们|家人们|大家|注意啦|冬天到了|我是|通知|发布|(?:跟|和|给)大家(?:说|讲)|告诉大家|(?:不收钱|免费)$|有兴趣|想来|要来|想学|先到先得|材料|老师|律师|社区医院.{0,2}医生|毛线|放《|读《|看《|请了|欢迎|长者|大巴|会议号|老地方|教大家(?!做|包|学|一起)|周.晚上.*提醒)|接龙|报名|优先|接送|热闹|有限$/u
 /** Verbs that introduce an activity without being part of its name ("搞个读书会", "开家庭教育讲座", "练八段锦"). */
-const LEAD_VERB = /^(?:一起|咱们|我们)?(?:集合)?(?:(?:教|带)大家(?:一起)?)?(?:去|来)?(?:搞一次|搞一场|搞一个|搞个|搞|放(?!映)|办一个|办个|办|举办|举行|开展|组织|有个|有一个|有|开一个|开个|开|上|练|学(?!做)|跳(?=.{1,4}[舞操])|加开一场|加开|进行)?/u
+const LEAD_VERB = /^(?:还有|另外|再)?(?:一起|咱们|我们)?(?:集合)?(?:(?:教|带)大家(?:一起)?)?(?:去|来)?(?:搞一次|搞一场|搞一个|搞个|搞|放(?!映)|办一个|办个|办|举办|举行|开展|组织|有个|有一个|有|开一个|开个|开|上|练|学(?!做)|跳(?=.{1,4}[舞操])|加开一场|加开|进行)?/u
 
 /** Title, time, place, capacity and deadline of an announcement in prose. */
 export function announceSlots(raw: string, sit: Situation): Slots {

@@ -160,8 +160,12 @@ function joinSentence(t: string, sit: Situation, help: Understanding | undefined
     const read = readSignup(sentence, sit)
     if (read?.intent === 'signup.join' && read.slots.activity !== undefined) return read
   }
+  // "报名 我下岗半年了…社区能不能帮帮忙" with one activity open: the bare sign-up word that opens it signs her up for it.
+  const first = readSignup(sentences[0]!, sit)
+  if (sit.activities.length === 1 && BARE_JOIN.test(sentences[0]!) && first?.intent === 'signup.join') return { ...first, slots: { ...first.slots, activity: sit.activities[0]!.id } }
   return undefined
 }
+const BARE_JOIN = /^(?:报名|报一个|报个名|我报名|算我一个|\+1)$/u
 
 /** Sentences, and clauses set apart by spaces alone, as a message typed fast has them ("报名插花课 我 另外我最近摸到…"). */
 export const clausesOf = (t: string): string[] => t.split(/[。！!？?\n]+|(?<=\p{Script=Han})\s+(?=\p{Script=Han})/u).map((x) => x.trim()).filter(Boolean)

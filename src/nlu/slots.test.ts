@@ -753,3 +753,17 @@ describe('both open activities (conversation round 4)', () => {
     for (const t of ['我们两个都去', '我俩都去', '我和我妈两个都去', '我和婆婆都报上']) expect(understand(t, resident).slots.every).toBeUndefined()
   })
 })
+
+describe('conversation round 5: group-life wordings', () => {
+  const resident: Situation = { ...sit, role: 'resident' }
+  it('不算我了 takes her back, even before anything is announced (a held sign-up)', () => {
+    expect(understand('不算我了', { ...resident, signedUp: [2] }).intent).toBe('signup.cancel')
+    expect(understand('不算我了', resident).intent).not.toBe('signup.join')
+    expect(understand('哎不对 周六我上班 去不了 不算我了', { ...resident, activities: [] }).intent).toBe('signup.cancel')
+  })
+  it('俺家老头子 is family; 好伐 is no activity; 还有 opens a second announcement, it is not its title', () => {
+    expect(understand('俺也去 带上俺家老头子', resident).slots).toMatchObject({ self: true, count: 2, relatives: ['老头子'] })
+    expect(unknownActivityName(normalize('侬帮我也报一个好伐'), sit.activities)).toBeUndefined()
+    expect(understand('还有周六下午3点社区食堂包饺子 限10人', { ...sit, role: 'host', activities: [] }).slots).toMatchObject({ title: '包饺子', place: '社区食堂' })
+  })
+})

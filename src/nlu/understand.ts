@@ -107,6 +107,9 @@ function readIntent(raw: string, sit: Situation): Understanding {
   // always had two open activities, so the situation decides this, not the model.
   // The model never raises an emergency on its own (safety is the rules'), so what it gives an emergency is
   // evidence of a request for help: the two are one reading here.
+  // With nothing announced, the rules' cancellation stands: it can only take back a sign-up held for the coming
+  // announcement ("哎不对 周六我上班 去不了 不算我了"), and the sign-ups answer it only when one is held.
+  if (sit.activities.length === 0 && rule.intent === 'signup.cancel') return rule
   const all = asOneRequest(learnedIntents(raw, sit))
   const ranked = all.filter((s) => sit.activities.length > 0 || !NEEDS_ACTIVITY.has(s.intent))
   const top = ranked[0]

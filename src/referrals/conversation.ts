@@ -221,6 +221,11 @@ export class ReferralConversation {
     return this.advance(ctx, { ...flow, step: 'contact', tries: 0 })
   }
 
+  /** What she says while asking for no reply goes to staff with her case, and nothing is sent to her. */
+  async noteQuietly(ctx: Context, flow: Flow): Promise<void> {
+    await this.jobs.supplement(flow.origin, ctx.msg.id, ctx.msg.text.trim())
+  }
+
   /** Asks for what is missing, or submits when consent, contact and description are all there. */
   private async advance(ctx: Context, flow: Flow): Promise<void> {
     const me = ctx.msg.sender

@@ -65,6 +65,10 @@ const FLOW = contextKey<Flow>('referrals.flow')
 /** Consent was asked for this message: the Q&A answer it is handed to needs no "转人工" hint. */
 const ASKED = contextKey<boolean>('referrals.asked')
 /** Needs whose documents' answer may be given in the group: child care and work, not money, marriage, violence or health. */
+/** Asked not to be messaged now ("别回我消息了", "先别发了 他在旁边"). */
+const DONT_REPLY = /别回(?:我)?(?:消息|信息|了)|不要回(?:我)?(?:消息|信息|了)?|先别(?:回|发)|别(?:再)?发(?:消息|信息)?了|别给我发|不要(?:再)?给我发/u
+/** Money trouble told beside a practical need ("家里实在揭不开锅了"): the passage then belongs in private too. */
+const MONEY_TROUBLE = /揭不开锅|没钱|手头紧|钱不够|交不起|凑不齐|拿不出|困难|欠债|还不上|吃不上饭/u
 const PUBLIC_NEEDS = new Set<string>(['儿童与家庭教育', '就业创业'])
 /** Trouble told as her own ("我也被打了", "我老公也…"), not more about the one she reported. */
 const OWN_TROUBLE = /(?:我|俺)(?:也|自己)?(?:被|挨)|(?:打|骂|推|掐)(?:了)?(?:我|俺)(?!家)|(?:我|俺)(?:家)?(?:老公|丈夫|男人|婆婆)|我自己/u
@@ -195,6 +199,19 @@ export function createReferrals(deps: ReferralDeps = {}): Capability {
       })
 
       app.route({
+        // "今天他在家 别回我消息了 明天白天再说": a message from the bot now could put her in danger. Nothing is sent; what
+        // she said goes to staff with her case when there is one.
+        name: 'referrals.quiet',
+        priority: 4,
+        match: (ctx) => isText(ctx) && ctx.msg.conversation.kind === 'private' && DONT_REPLY.test(ctx.msg.text),
+        async handle(ctx) {
+          const flow = ctx.get(FLOW) ?? (await flows.get(ctx.msg.sender.id))
+          if (flow?.origin && flow.step !== 'consent') await conversation.noteQuietly(ctx, flow)
+          ctx.log.info({ step: flow?.step }, 'asked not to be messaged now: no reply')
+        },
+      })
+
+      app.route({
         name: 'referrals.transfer',
         priority: 5,
         match: (ctx) => isText(ctx) && (TRANSFER.test(strip(ctx.msg.text)) || understood(ctx).intent === 'handoff.human'),
@@ -254,6 +271,9 @@ export function createReferrals(deps: ReferralDeps = {}): Capability {
           const hers = flow.step === 'report-followup' && intent === 'help.request' && OWN_TROUBLE.test(ctx.msg.text)
           // A way to reach her ("有事打我电话 139…") is for the case, whatever else the words could be.
           const reach = /\d{7,}|电话|微信|联系我/u.test(ctx.msg.text)
+          // A question of her own while asked for consent ("要带啥材料去申请") is no yes: the documents answer it,
+          // and the question put to her stays open.
+          if (flow.step === 'consent' && intent === 'qa.question' && !reach) return false
           return !(FOLLOWUP.has(flow.step) && !reach && (ELSEWHERE.test(intent) || hers))
         },
         handle: (ctx) => conversation.answer(ctx, ctx.get(FLOW)!, understood(ctx)),
@@ -315,7 +335,7 @@ export function createReferrals(deps: ReferralDeps = {}): Capability {
           // Only needs that say nothing private about her in the group: money trouble, her marriage or her health answered
           // there with a passage (her name @-mentioned) would tell everyone what she asked for.
           const practicalQuestion =
-            ctx.msg.conversation.kind === 'room' && !support && cls.urgency !== '紧急' && PUBLIC_NEEDS.has(cls.category) && PRACTICAL_QUESTION.test(ctx.msg.text)
+            ctx.msg.conversation.kind === 'room' && !support && cls.urgency !== '紧急' && PUBLIC_NEEDS.has(cls.category) && PRACTICAL_QUESTION.test(ctx.msg.text) && !MONEY_TROUBLE.test(ctx.msg.text)
           if (practicalQuestion) {
             ctx.set(ASKED, true)
             await app.handOver(ctx, 'qa.answer')
@@ -328,6 +348,10 @@ export function createReferrals(deps: ReferralDeps = {}): Capability {
           if (privateAnswer) {
             ctx.set(ASKED, true)
             ctx.set(ANSWER_HANDOVER, { privately: true, onlyIfGrounded: true })
+            await app.handOver(ctx, 'qa.answer')
+          } else if (!practicalQuestion && !u.also?.includes('qa.question') && cls.urgency !== '紧急') {
+            // Kept for her follow-up ("要带啥材料去申请" after "过年有啥补助能申请不"), nothing answered.
+            ctx.set(ANSWER_HANDOVER, { rememberOnly: true })
             await app.handOver(ctx, 'qa.answer')
           }
           // A sign-up or cancellation said beside the request ("取消亲子阅读 孩子住院了…能不能帮我们申请点救助"): the

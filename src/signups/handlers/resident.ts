@@ -54,11 +54,14 @@ export function residentRoute(svc: SignupService): Route {
       // Nothing open: a plain sign-up in the group may be racing the host's announcement (it is held, see
       // held.ts). Longer sentences that only mention signing up somewhere else are left alone.
       // So is one said in a clause of its own after what she heard ("李姐说这周六有剪纸 我先报个名").
-      return inRoom && u.intent === 'signup.join' && (ctx.msg.mentioned || ctx.msg.text.trim().length <= 12 || PLAIN_JOIN.test(normalize(ctx.msg.text)))
+      return inRoom && u.intent === 'signup.join' && (ctx.msg.mentioned || ctx.msg.text.trim().length <= 12 || PLAIN_JOIN.test(normalize(ctx.msg.text)) || OPENS_WITH_JOIN.test(normalize(ctx.msg.text)))
     },
     handle: (ctx) => act(ctx, svc, understanding(ctx), residentIntent(ctx)),
   }
 }
+
+/** A message that opens with the sign-up word ("报名报名 李姐说周六包饺子"). */
+const OPENS_WITH_JOIN = /^(?:报名|我报名|报一个|算我一个)(?=$|[\s，,。!！]|报名)/u
 
 const MINE = contextKey<Promise<Activity[]>>('signups.mine')
 /** The live activities the sender is on (roster or waitlist, own or signed up by them); read once per message. */
