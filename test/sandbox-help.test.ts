@@ -55,5 +55,9 @@ describe('questions beside her own circumstances, and questions that only mentio
     // 刘阿姨: the 家聚会 passage, not the small-talk reply.
     const liu = room.filter((a) => a.mentions?.includes('刘阿姨')).map((a) => a.text)
     expect(liu.some((t) => t.includes('家聚会') && t.includes('来源：'))).toBe(true)
+    // 何婷: answered (here: not covered), never told only hosts may announce.
+    const he = room.filter((a) => a.mentions?.includes('何婷')).map((a) => a.text)
+    expect(he).toHaveLength(1)
+    expect(he[0]).not.toContain('只有微家主人')
   }, 120_000)
 })

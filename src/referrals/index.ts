@@ -338,6 +338,8 @@ export function createReferrals(deps: ReferralDeps = {}): Capability {
             ctx.msg.conversation.kind === 'room' && !support && cls.urgency !== '紧急' && PUBLIC_NEEDS.has(cls.category) && PRACTICAL_QUESTION.test(ctx.msg.text) && !MONEY_TROUBLE.test(ctx.msg.text)
           if (practicalQuestion) {
             ctx.set(ASKED, true)
+            // Only an answer: "not covered" in the group beside the private offer would say nothing.
+            ctx.set(ANSWER_HANDOVER, { onlyIfGrounded: true })
             await app.handOver(ctx, 'qa.answer')
           }
           await conversation.request(ctx, cls, { support })
@@ -381,7 +383,7 @@ const CATEGORY_OF: Record<string, Category> = {
 }
 
 // Asked as a question ("…咋办", "有啥办法"), not told as a story: the documents may already answer it.
-const PRACTICAL_QUESTION = /[?？]|吗|有什么办法|有啥办法|能不能|怎么|咋办|咋整|咋弄|啥办法|哪里|哪儿|去哪/u
+const PRACTICAL_QUESTION = /[?？]|吗|有(?:什么|啥)(?:办法|法子|路子)|啥法子|能不能|怎么|咋办|咋整|咋弄|啥办法|哪里|哪儿|去哪/u
 
 /**
  * The rules' classification named by the understanding's category when it has one (rules and the learned reader,

@@ -53,6 +53,9 @@ export function announceRoute(app: App, svc: SignupService): Route {
       if (u?.intent === 'host.announce') return true
       // The rules below are the older reading: they never overrule another meaning the understanding found.
       if (u && u.intent !== 'chatter' && u.intent !== 'qa.question') return false
+      // Nor do they make a resident's question with a time in it ("那个四点半课堂收钱不") an announcement she is refused:
+      // only the announce words themselves get her the refusal.
+      if (ctx.msg.role === 'resident') return false
       const addressed = ctx.msg.mentioned || ctx.msg.conversation.kind === 'private'
       return addressed && looksLikeAnnouncement(text, new Date(svc.now()), svc.tz)
     },
