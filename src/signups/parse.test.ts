@@ -146,3 +146,11 @@ describe('which activity', () => {
     expect(plusOneCounts(undefined, now, 120)).toBe(false)
   })
 })
+
+describe('a 接龙 pasted on one line (conversation round 5)', () => {
+  it('reads its numbered items as its lines', () => {
+    expect(parseResident('接龙 1.王芳 2.王芳婆婆 3.张丽')).toMatchObject({ kind: 'roster', names: ['王芳', '王芳婆婆', '张丽'] })
+    // Not a list: one item.
+    expect(parseResident('接龙 1.王芳')?.kind).not.toBe('roster')
+  })
+})

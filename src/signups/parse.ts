@@ -123,7 +123,11 @@ export function listLineNames(line: string): string[] {
   return [name, ...Array.from({ length: n }, (_, i) => `${name}的${c[2]}${i > 0 ? i + 1 : ''}`)]
 }
 
+const INLINE_ITEM = /\s+(\d{1,2}\s*[.、．)）])/gu
+
 export function parseResident(raw: string): ResidentIntent | undefined {
+  // A 接龙 pasted on one line ("接龙 1.王芳 2.王芳婆婆 3.张丽"): its numbered items are its lines.
+  if (!raw.includes('\n') && /^#?接龙/u.test(raw.trim()) && (raw.match(INLINE_ITEM) ?? []).length >= 2) raw = raw.replace(INLINE_ITEM, '\n$1')
   if (raw.includes('\n') || /^#?接龙/u.test(raw.trim())) {
     const roster = parseRoster(raw)
     if (roster) return roster
