@@ -871,6 +871,13 @@ describe('the help side read by the parser (issue 13)', () => {
     expect(after.every((t) => !t.includes('不客气'))).toBe(true)
   })
 
+  it('"这算家暴不" asked in private about what is done to her: she hears that it is, what the law counts, 12338 and 110', async () => {
+    const { bot } = await boot()
+    dm(bot, '陈静', '他老推我 还不让我回娘家 这算家暴不')
+    await until(() => privately(bot, '陈静').length === 1)
+    expect(lastTo(bot, '陈静')).toBe(referralTexts.storyHeard('家庭暴力'))
+  })
+
   it('a caution said with her yes ("打电话不方便 他在家 发微信文字就行") reaches staff in her words', async () => {
     const { bot, svc } = await boot()
     dm(bot, '王芳', '我老公喝了酒就骂我，还摔东西，我实在受不了了')

@@ -94,7 +94,9 @@ export class ReferralConversation {
     const flow = this.newFlow(ctx, cls, { description: substantive(initial, cls) ? initial : undefined, question: opts.question, source: opts.source })
     await this.flows.set(ctx.msg.sender.id, flow)
     const ask = T.askConsent(flow.category, opts.question)
-    await ctx.whisper(opts.support && !inGroup ? `${PRIVATE_SUPPORT[opts.support]}${ask}` : ask, { sensitive: true })
+    // "他推我 还不让我回娘家 这算家暴不": asked outright, she hears that it is, what the law counts, and the numbers.
+    if (!inGroup && flow.category === '家庭暴力' && ASKS_IF_ABUSE.test(ctx.msg.text)) await ctx.whisper(T.storyHeard('家庭暴力'), { sensitive: true })
+    else await ctx.whisper(opts.support && !inGroup ? `${PRIVATE_SUPPORT[opts.support]}${ask}` : ask, { sensitive: true })
     ctx.log.info({ category: cls.category, source: flow.source }, 'help request: asking consent')
   }
 
@@ -293,6 +295,9 @@ function contactOf(way: ContactWay | undefined, text: string): string | undefine
   const detail = /\d|点|晚上|上午|下午|周末|以后|之前|号/u.test(text) ? `（${text.slice(0, 80)}）` : ''
   return `${label}${detail}`
 }
+
+/** Whether what is done to her counts as violence, asked outright. */
+const ASKS_IF_ABUSE = /算(?:不算)?家暴|是不是家暴|算家庭暴力|属于家暴|算不算暴力/u
 
 /** A caution about reaching her: who is near, what must not be done (staff read it before they call). */
 const CAUTION = /(?:他|她|老公|男人|婆婆)(?:在家|在旁边|在身边|会(?:看|翻|听|查))|不方便|别打|不要打|不能打|千万别|只能(?:发|文字|微信)|翻我手机|查我手机/u
