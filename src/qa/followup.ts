@@ -28,6 +28,8 @@ export function isElliptical(question: string): boolean {
   if (q.length <= 6 && (terms.length <= 1 || (terms.length <= 2 && terms.some((t) => t.length === 1 || DETAIL_WORDS.has(t))))) return true
   if (ELLIPTICAL_START.test(q) && q.length <= 16) return true
   if (POINTS_BACK.test(q) && q.length <= 16) return true
+  // "暑假呢 放假了更没人管": opens by asking the last question of something else.
+  if (/^(?:那)?[^，,。\s]{1,8}呢(?=$|[\s，,。])/u.test(question.trim()) && q.length <= 20) return true
   if (q.length <= 10 && terms.length > 0 && terms.every((t) => t.length === 1 || DETAIL_WORDS.has(t))) return true
   return ELLIPTICAL_END.test(question.trim()) && terms.length <= 2 && q.length <= 12
 }
