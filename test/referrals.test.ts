@@ -869,6 +869,10 @@ describe('the help side read by the parser (issue 13)', () => {
     const after = privately(bot, '王芳').slice(before).map((m) => m.text)
     expect(after.some((t) => t === referralTexts.askContact || t.startsWith('好的。您希望'))).toBe(false)
     expect(after.every((t) => !t.includes('不客气'))).toBe(true)
+    // When she says yes the next day, staff read what she asked of them.
+    dm(bot, '王芳', '同意 微信文字联系')
+    const c = await onlyCase(svc)
+    expect(c.description).toContain('别回我消息了')
   })
 
   it('"这算家暴不" asked in private about what is done to her: she hears that it is, what the law counts, 12338 and 110', async () => {

@@ -42,3 +42,18 @@ describe('the offline answer sentence', () => {
     expect((await new QaEngine(index, { log }).ask('两癌筛查多大年龄可以查')).answer).not.toContain('免费筛查')
   })
 })
+
+describe('the offline answer sentence on the sample folder (knowledge/)', () => {
+  let sample: KnowledgeIndex
+  beforeAll(async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'wj-idx-'))
+    await ingest({ vectors: hnswBackend, kbDir: new URL('../../knowledge', import.meta.url).pathname, indexDir: dir, makeEmbedder: (g) => new OfflineEmbedder(g), log })
+    sample = await KnowledgeIndex.load(dir, (g) => new OfflineEmbedder(g), hnswBackend)
+  })
+  it('how long it holds once granted is its validity, not how soon it comes', async () => {
+    // Asked as the follow-up it was in a conversation test ("人身安全保护令是什么" → "下来了能管多久").
+    const r = await new QaEngine(sample, { log }).ask('下来了能管多久', '人身安全保护令')
+    expect(r.answer).toContain('六个月')
+    expect(r.answer).not.toContain('72小时')
+  })
+})

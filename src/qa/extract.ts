@@ -16,6 +16,8 @@ const NUMBER_QUESTION = /多少|几(个|次|期|所|人|名|项|天|年|岁|家|
 const LIST_ITEM = /^\s*(\d{1,2}\s*[.、．)）]|[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,2}是|[①②③④⑤⑥⑦⑧⑨⑩]|[·•-])/
 /** How long something takes or lasts ("要多久", "多长时间"): answered by a span of time, not by any number. */
 const DURATION_QUESTION = /多久|多长时间|多少天|几天|几个月|多长的?期限/
+/** How long something holds once granted ("能管多久", "管多长时间", "有效期多长"). */
+const VALIDITY_QUESTION = /管多久|管多长|管几个月|管几年|有效期|有效多久|管用多久/
 const HAS_DURATION = /(?:\d+|[一二三四五六七八九十百两半]+)\s*(?:个)?(?:小时|天|日|周|星期|个?月|年|工作日)(?:内|以内|之内)?/
 /** "多大年龄能查", "几岁", "60了还能…": answered by an age or an age range ("35—64岁"), not by the sentence that names 年龄. */
 const AGE_QUESTION = /多大年[龄纪]|多大岁数|年龄|年纪|岁数|几岁|多少岁|(?:\d{2}|[二三四五六七八九]十[一二三四五六七八九]?)岁?了/
@@ -40,6 +42,7 @@ export function extractAnswer(query: PreparedQuery, spec: CoverageSpec, passages
   const listQ = LIST_QUESTION.test(query.own)
   const numberQ = NUMBER_QUESTION.test(query.own)
   const durationQ = DURATION_QUESTION.test(query.own)
+  const validityQ = VALIDITY_QUESTION.test(query.own)
   const ageQ = AGE_QUESTION.test(query.own)
   // The detail asked for (a requirement after 啥条件, a procedure after 怎么申请…, detail.ts) counts like an answer kind:
   // "在有场地、有条件、有活动…的场所建立妇女微家" answers 要什么条件, "…组织条件尚未成熟的领域" does not.
@@ -61,6 +64,8 @@ export function extractAnswer(query: PreparedQuery, spec: CoverageSpec, passages
     // The item number of a list ("2、凡推荐人员…") is not the number asked for.
     if (numberQ && HAS_NUMBER.test(norm.replace(LIST_ITEM, ''))) score += 0.3
     if (durationQ && HAS_DURATION.test(norm.replace(LIST_ITEM, ''))) score += 0.3
+    // How long it holds ("下来了能管多久", "有效期多长"), not how soon it comes: the sentence about its validity.
+    if (validityQ && /有效期|有效|期限/.test(norm)) score += 0.3
     if (ageQ && /\d+\s*(?:周)?岁|[一二三四五六七八九十]+(?:周)?岁/.test(norm)) score += 0.3
     return score
   }

@@ -206,7 +206,9 @@ export function createReferrals(deps: ReferralDeps = {}): Capability {
         match: (ctx) => isText(ctx) && ctx.msg.conversation.kind === 'private' && DONT_REPLY.test(ctx.msg.text),
         async handle(ctx) {
           const flow = ctx.get(FLOW) ?? (await flows.get(ctx.msg.sender.id))
+          // A case already made hears of it now; a request still waiting for her yes keeps it for staff.
           if (flow?.origin && flow.step !== 'consent') await conversation.noteQuietly(ctx, flow)
+          else if (flow) await flows.set(ctx.msg.sender.id, { ...flow, description: [flow.description, ctx.msg.text.trim()].filter(Boolean).join('\n').slice(0, 1000) })
           ctx.log.info({ step: flow?.step }, 'asked not to be messaged now: no reply')
         },
       })
