@@ -3,10 +3,16 @@
 import { contextKey } from './capability.ts'
 
 /**
- * A question handed to the Q&A by the referrals: answered in private (her own circumstances were in the group
- * message, so the documents' answer beside her name would tell everyone what she asked about), and only when the
- * documents answer it outright (she has just been offered a person; "not covered" or "the closest passage" would
- * add nothing).
+ * A question handed to the Q&A by the referrals:
+ * - privately: answered in private (her own circumstances were in the group message, so the documents' answer beside
+ *   her name would tell everyone what she asked about);
+ * - onlyIfGrounded: only when the documents answer it outright (she has just been offered a person; "not covered" or
+ *   "the closest passage" would add nothing);
+ * - rememberOnly: nothing is answered; the question is only kept, so that her follow-up ("要带啥材料去申请") leans on it.
  */
-export const ANSWER_HANDOVER = contextKey<{ privately?: boolean; onlyIfGrounded?: boolean; rememberOnly?: boolean }>('qa.handover')
-// rememberOnly: nothing is answered; the question is only kept, so that her follow-up ("要带啥材料去申请") leans on it.
+export interface AnswerHandover {
+  privately?: boolean
+  onlyIfGrounded?: boolean
+  rememberOnly?: boolean
+}
+export const ANSWER_HANDOVER = contextKey<AnswerHandover>('qa.handover')

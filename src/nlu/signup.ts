@@ -88,9 +88,11 @@ const JOIN = /(?:^|[，,。\s])报(?:一下|下|个|上|名)|挂(?:个|上)?候�
 const CANCEL = /不算我了|别算我了|不算我(?=$|[\s，,。!！])|把我去掉|把我划掉|不排了|不等了|不(?:去|来|参加)[^，,。？?]{0,6}了|(?:去|来|参加)不[了成]|不能来|来不成|参加不成|去不成|赶不上|赶不回|有事.{0,4}(?:去|来)不|退掉|退出|不报了|(?:我|先)撤了|撤了吧|撤掉|划掉我|把我.{0,4}(?:去掉|删|划)|让给|名额给别人|不去了|去不了|去不成|来不了|参加不了|不参加了|不能去|走不开|取消(?!活动)|撤回报名|撤销报名|退出|我退了|退了|给别人吧|-\s*1$|不来了/u
 /** Both (all) of the open activities: 两个我都想去, 两个活动都报上, 全都报 — not "我们两个都去" (two people). */
 export const BOTH = /(?:^|[\s，,。!！])(?:这)?(?:两个|两场|两样|两项)(?:活动)?(?:我|俺)?都|(?:这)?两个活动(?=[^，,。]{0,8}都)|(?:所有的?|全部)活动|全都(?=报|去|参加)/u
+/** A sign-up for every open activity ("两个我都想去"): none named and several open; the 两个 then counts no one. */
+export const everyOpen = (t: string, sit: Situation, activity: number | undefined) => activity === undefined && sit.activities.length >= 2 && BOTH.test(t)
 
 /** A clause that is only a sign-up: 我也报, 我也想去, 算我一个, 我报一个. */
-export const PLAIN_JOIN = /(?:我也(?:报|要报|想报|报名|去|想去|要去|参加|想参加)|算我(?:一个)?|我(?:先)?报(?:一个|个名|名)?|给我(?:也)?报(?:一个|个)?)(?=$|[\s，,。!！?？]|啊|呀|哈)/u
+export const JOIN_CLAUSE = /(?:我也(?:报|要报|想报|报名|去|想去|要去|参加|想参加)|算我(?:一个)?|我(?:先)?报(?:一个|个名|名)?|给我(?:也)?报(?:一个|个)?)(?=$|[\s，,。!！?？]|啊|呀|哈)/u
 const STATUS = /(?:登记|报|接龙)的.{0,6}(?:弄好|办好|好了|成了|成功)|报上.{0,2}[吗没嘛吧]|还有没有(?:位|名额|空)|报(?:进去|上|好)?(?:了)?没|候补(?:上|到)?了?没|候补到(?:了)?[吗没]|补上|递补|报成功|登记上|在名单上|名单里有我|有我吗|有我没|算上我了|候补.{0,6}(?:几|第|多少|排)|轮到我|排到|排在|前面还有|还剩几|剩几个|还有几个|位置|空位|报满|满员|报名了吗|报好了|报进|报上没|报进去|接龙成功|报名状态|报名了没|已经报名|是不是.{0,4}报|排到第?几|排第几|第几个|满了[没吗]|还差几|还有名额|还有位|名额|还能加|还能报[吗没]|还有空|还剩|能上[吗么没不]|能排上|轮得到|有戏[吗没]|有希望[吗没]/u
 const ROSTER = /名单|谁报|都谁|哪些人|几个人报|报了几个人|多少人报|名單|都有谁|谁报了|谁报名|报名的都有|接龙到谁|报了哪些人|有哪些人报|报名的人|报名情况|报了(?:多少|几个)人?|报名人数|(?:多少|几个)人报/u
 const REMOVE = /剔|删|移出|撤下|清掉|不算她|不算他|拿下|划了|删掉|删除|去掉|移除|划掉|踢掉|踢出|拿掉|除名|去掉一个/u
@@ -154,16 +156,14 @@ export function readSignup(t: string, sit: Situation): Understanding | undefined
   if (/名单.{0,4}(?:给我|发|看)|(?:看看|发一?下|发个).{0,4}名单/u.test(t) && !/发过|说过|发了|看过/u.test(t)) return { intent: 'signup.roster', slots: withActivity({}) }
   // "我也报 还有位置吗", "还有位置吗 我也想去": a sign-up said plainly beside the question about places is a sign-up
   // (the reply says where she stands: on the list, or waitlisted).
-  const plainJoin = PLAIN_JOIN.test(t)
-  if (!plainJoin && STATUS.test(t) && (question || /状态|排第几|排到|了吧$|了没|到没|上没/u.test(t)) && !/帮我排|给我排|排上$|能的话|有的话.{0,6}报|的话(?:就)?(?:帮|给)我/u.test(t)) return { intent: 'signup.status', slots: withActivity({}) }
+  if (!JOIN_CLAUSE.test(t) && STATUS.test(t) && (question || /状态|排第几|排到|了吧$|了没|到没|上没/u.test(t)) && !/帮我排|给我排|排上$|能的话|有的话.{0,6}报|的话(?:就)?(?:帮|给)我/u.test(t)) return { intent: 'signup.status', slots: withActivity({}) }
   if (ROSTER.test(t) && (question || /谁|发|看|给|查看|情况|^.{0,6}名单$/u.test(t)) && !/(?:发过|说过|了哈)/u.test(t)) return { intent: 'signup.roster', slots: withActivity({}) }
 
   if (joinCue && !/报名了$|报完了|报过了/u.test(t)) {
     const howto = /怎么报|在哪报|咋报|如何报|怎样报|怎么接龙/u.test(t)
     const aboutService = !activity && /培训|班|筛查|补贴|课程?$/u.test(t) && question
     if (withCompanions || (!howto && !aboutService && !(question && !/报一个|帮我|排上|报名$|算我|我报|我也报|我也(?:想|要)?去|我也(?:想)?参加|给我|加上|加进|让我(?:也)?(?:去|参加)|带上我|捎上|就报上|(?:帮|给|替)(?:她|他)(?:们)?报/u.test(t) && !/\+/u.test(t)))) {
-      // "两个我都想去", "两个活动都报上": every open activity, and the 两个 counts no one.
-      const every = activity === undefined && sit.activities.length >= 2 && BOTH.test(t)
+      const every = everyOpen(t, sit, activity)
       const p = withAntecedent(peopleIn(signingClauses(every ? t.replace(BOTH, ' ') : t)), t)
       const slots: Understanding['slots'] = withActivity({ self: p.self, count: p.count })
       if (p.relatives.length) slots.relatives = p.relatives

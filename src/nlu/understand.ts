@@ -14,7 +14,7 @@ import { learnedCategories, learnedIntents, type IntentScore } from './learned/i
 import { categoryOfNeed, problemCategory } from './need.ts'
 import { peopleIn } from './people.ts'
 import { clausesOf, readByRules, readPending } from './rules.ts'
-import { BOTH, cancelSlots, infoField, PLAIN_JOIN as JOIN_CLAUSE, readSignup, removalTarget, withAntecedent } from './signup.ts'
+import { BOTH, cancelSlots, everyOpen, infoField, JOIN_CLAUSE, readSignup, removalTarget, withAntecedent } from './signup.ts'
 import { activityRef, normalize } from './text.ts'
 import type { Intent, Situation, Slots, Understanding } from './types.ts'
 
@@ -191,7 +191,7 @@ export function readAs(intent: Intent, t: string, sit: Situation): Understanding
     case 'signup.join': {
       const read = same(readSignup(t, sit))
       if (read) return read
-      const every = activity === undefined && sit.activities.length >= 2 && BOTH.test(t)
+      const every = everyOpen(t, sit, activity)
       const p = withAntecedent(peopleIn(every ? t.replace(BOTH, ' ') : t), t)
       const slots: Slots = withActivity({ self: p.self, count: p.count, ...(every ? { every } : {}) })
       if (p.names.length) slots.names = p.names

@@ -30,10 +30,10 @@ const HAS: Record<AnswerType, RegExp> = {
   money: /\d+(\.\d+)?\s*(元|万|亿|%)|[一二三四五六七八九十百千万]+元|免费|不收费|无偿|补贴|贴息|资助/,
 }
 
-/** The answer kinds the (normalised) question asks for; several for "几点开门，要交钱吗". */
 /** How it is worked out ("利息咋算", "补贴怎么计算"), not how much: a policy answers it, an amount nearby does not. */
 const HOW_COMPUTED = /(?:怎么|咋|如何|怎样)(?:计算|算)(?!.{0,4}多少)/
 
+/** The answer kinds the (normalised) question asks for; several for "几点开门，要交钱吗". */
 export function answerTypes(question: string): AnswerType[] {
   const how = HOW_COMPUTED.test(question) && !/多少/.test(question)
   return ASKS.filter(([t, re]) => re.test(question) && !(how && (t === 'money' || t === 'amount'))).map(([t]) => t)

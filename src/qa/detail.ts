@@ -82,11 +82,11 @@ const HAS: Partial<Record<Detail, RegExp>> = {
   // How it is done, in words the question may not have: steps, a channel, a form, a number to call.
   procedure: /流程|步骤|程序|方式|途径|渠道|报名|申请表|填写|提交|携带|凭|持.{0,6}[证件]|联系|电话|热线|咨询|登录|网上|扫码|逐级|申报/,
   year: /(?:19|20)\d{2}\s*年?/,
-  // A named place: a name and a place word ("上虞区", "春雷小学"), an address, a house number.
   next: /下一?[期次回场届轮]|下次|下回|每(?:周|月|季度|年|星期|天|半月|两周)|定期|定于|逢/,
   now: /至今|仍然|仍在|依然|仍是|现仍|目前仍/,
   span: /\d+\s*(?:天|周|个月|月|年|小时|分钟|课时|学时|节|期)|[一二三四五六七八九十两半]+(?:天|周|个月|年|小时|星期|节)|每(?:周|月|季度?|年|星期|天|半月|两周|半年)|定期|常年|长期/,
   fee: /(?<!是否|是不是|免不)免费|不收|(?<!是否)收费|无偿|自费|费用|[\d.]+万?元/,
+  // A named place: a name and a place word ("上虞区", "春雷小学"), an address, a house number.
   place: /\p{Script=Han}{2}(?:省|市|区(?![域别分])|县|镇|乡|村|街道|社区|医院|体育馆|公园|景区|广场|小学|中学|大厦|大楼)|[路街]\d|地址|\d+号/u,
 }
 
@@ -120,11 +120,13 @@ export function hasDetail(d: Detail, text: string, question = ''): boolean {
   if (d === 'place' && namedInFrame(question, text)) return true
   if (d === 'cost') return hasAnswerOf('money', rest)
   if (d === 'procedure' && CHANNEL.test(text)) return true
-  // Read on the whole window: the question's own words may be part of the schedule ("下一期…").
-  if (d === 'next' || d === 'now' || d === 'fee' || d === 'span') return HAS[d]!.test(text)
+  if (WHOLE_WINDOW.has(d)) return HAS[d]!.test(text)
   const has = HAS[d]
   return has ? has.test(rest) : hasAnswerOf(d as AnswerType, rest)
 }
+
+/** Read on the whole window: the question's own words may be part of the answer ("下一期…", "每月…", "免费…"). */
+const WHOLE_WINDOW = new Set<Detail>(['next', 'now', 'fee', 'span'])
 
 /** Names listed one after another ("王芳、李红、张丽"): people named without their titles. */
 const NAME_LIST = new RegExp(`[${SURNAME}]\\p{Script=Han}{1,2}[、，,][${SURNAME}]\\p{Script=Han}{1,2}[、，,和]`, 'u')

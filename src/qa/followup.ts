@@ -4,8 +4,10 @@
 import type { Redis } from '../core/storage.ts'
 import { normalizeForIndex } from './normalize.ts'
 import { contentTerms } from './tokenize.ts'
+import { ASKED_AGAIN_OF } from '../core/zh/question-forms.ts'
 
 const ELLIPTICAL_START = /^(那|那么|那如果|如果|要是|假如|还有|另外|再问|还想问|然后|其他|别的|那要是|那得|那在|那能|那是|可是|但是|那还)/
+const ASKED_AGAIN = new RegExp(ASKED_AGAIN_OF, 'u')
 const ELLIPTICAL_END = /(呢|咧|嘞)[？?。!！]*$/
 
 /** The follow-up asks something of its own ("利息咋算", "要准备哪些材料"), not the previous question again ("那周末呢"). */
@@ -29,7 +31,7 @@ export function isElliptical(question: string): boolean {
   if (ELLIPTICAL_START.test(q) && q.length <= 16) return true
   if (POINTS_BACK.test(q) && q.length <= 16) return true
   // "暑假呢 放假了更没人管": opens by asking the last question of something else.
-  if (/^(?:那)?[^，,。\s]{1,8}呢(?=$|[\s，,。])/u.test(question.trim()) && q.length <= 20) return true
+  if (ASKED_AGAIN.test(question.trim()) && q.length <= 20) return true
   if (q.length <= 10 && terms.length > 0 && terms.every((t) => t.length === 1 || DETAIL_WORDS.has(t))) return true
   return ELLIPTICAL_END.test(question.trim()) && terms.length <= 2 && q.length <= 12
 }

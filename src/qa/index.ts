@@ -106,21 +106,20 @@ export function createQa(deps: QaDeps): Capability {
             ctx.log.error({ err }, 'knowledge index unavailable')
             return ctx.reply(qaTexts.notReady)
           }
+          const handover = ctx.get(ANSWER_HANDOVER)
           // A question the referrals take private is continued in private: its follow-ups are looked up there.
-          const toPrivate = ctx.get(ANSWER_HANDOVER)?.privately || ctx.get(ANSWER_HANDOVER)?.rememberOnly
-          const conv = toPrivate ? `p:${ctx.msg.sender.id}` : conversationId(ctx)
+          const conv = handover?.privately || handover?.rememberOnly ? `p:${ctx.msg.sender.id}` : conversationId(ctx)
           const sender = ctx.msg.sender.id
           // Chat, then a question to the bot: the question is what is asked of the documents.
           const question = (understood(ctx, { now: Date.now(), tz: app.config.timezone }).addressed ?? ctx.msg.text).trim()
           // Someone's own phone or WeChat ("王芳电话多少来着"): not the documents' business, and never given out.
           if (asksPersonalContact(question)) return ctx.reply(qaTexts.personalContact)
           const context = followupContext(await followups.previous(conv, sender), question)
-          if (ctx.get(ANSWER_HANDOVER)?.rememberOnly) return followups.remember(conv, sender, context ? `${context} ${question}` : question)
-          const result = await qa.ask(question, context, { budget: ctx.replyBudget })
-          ctx.log.info({ grounded: result.grounded, top: result.sources[0]?.doc, followup: Boolean(context) }, 'qa answered')
-          const handover = ctx.get(ANSWER_HANDOVER)
           // Asked, answered or not: a follow-up ("那要带啥") leans on it.
           await followups.remember(conv, sender, context ? `${context} ${question}` : question)
+          if (handover?.rememberOnly) return
+          const result = await qa.ask(question, context, { budget: ctx.replyBudget })
+          ctx.log.info({ grounded: result.grounded, top: result.sources[0]?.doc, followup: Boolean(context) }, 'qa answered')
           if (handover?.onlyIfGrounded && (!result.grounded || result.hedged)) return
           // Other capabilities may add a line (e.g. an offer of personal help on a help topic).
           const hints = app.answerHints(ctx)

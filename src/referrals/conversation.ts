@@ -150,7 +150,7 @@ export class ReferralConversation {
       if (u.intent === 'consent.yes' && flow.step === 'consent') {
         const contact = contactOf(u.slots.contact, text)
         // What she says with her yes beyond it ("打电话不方便 他在家 发微信文字就行") is for staff to read as she said it.
-        const said = CAUTION.test(text) ? { description: [flow.description, text].filter(Boolean).join('\n').slice(0, 1000) } : {}
+        const said = CAUTION.test(text) ? { description: withHerWords(flow, text) } : {}
         return this.advance(ctx, { ...flow, ...said, step: 'contact', tries: 0, ...(contact ? { contact } : {}) })
       }
       // An answer to the contact question is kept in her words (staff read "电话，晚上八点以后" as it is).
@@ -187,7 +187,7 @@ export class ReferralConversation {
       }
       if (a === 'other') {
         // A longer answer is more of their story: keep it and ask again.
-        const more = text.length >= 6 ? { description: [flow.description, text].filter(Boolean).join('\n').slice(0, 1000) } : {}
+        const more = text.length >= 6 ? { description: withHerWords(flow, text) } : {}
         // The story says what it is about ("在吗…有个事憋心里好久了" and then what he does): the request takes that kind,
         // and she hears what it means for her (violence named as such, not her fault, 12338) before being asked again.
         const told = classifyRules(text)
@@ -210,7 +210,7 @@ export class ReferralConversation {
         await this.flows.set(me.id, { ...flow, tries: flow.tries + 1 })
         return ctx.reply(T.descriptionTooShort)
       }
-      return this.advance(ctx, { ...flow, description: [flow.description, text].filter(Boolean).join('\n').slice(0, 1000) })
+      return this.advance(ctx, { ...flow, description: withHerWords(flow, text) })
     }
   }
 
@@ -223,9 +223,13 @@ export class ReferralConversation {
     return this.advance(ctx, { ...flow, step: 'contact', tries: 0 })
   }
 
-  /** What she says while asking for no reply goes to staff with her case, and nothing is sent to her. */
+  /**
+   * What she says while asking for no reply, nothing sent to her: a case already made hears of it now; a request
+   * still waiting for her yes keeps it for staff.
+   */
   async noteQuietly(ctx: Context, flow: Flow): Promise<void> {
-    await this.jobs.supplement(flow.origin, ctx.msg.id, ctx.msg.text.trim())
+    if (flow.step !== 'consent') return this.jobs.supplement(flow.origin, ctx.msg.id, ctx.msg.text.trim())
+    await this.flows.set(ctx.msg.sender.id, { ...flow, description: withHerWords(flow, ctx.msg.text.trim()) })
   }
 
   /** Asks for what is missing, or submits when consent, contact and description are all there. */
@@ -295,6 +299,9 @@ function contactOf(way: ContactWay | undefined, text: string): string | undefine
   const detail = /\d|点|晚上|上午|下午|周末|以后|之前|号/u.test(text) ? `（${text.slice(0, 80)}）` : ''
   return `${label}${detail}`
 }
+
+/** The description with more of her words, as staff read it (capped). */
+const withHerWords = (flow: Flow, text: string) => [flow.description, text].filter(Boolean).join('\n').slice(0, 1000)
 
 /** Whether what is done to her counts as violence, asked outright. */
 const ASKS_IF_ABUSE = /算(?:不算)?家暴|是不是家暴|算家庭暴力|属于家暴|算不算暴力/u

@@ -15,7 +15,7 @@
 //     keeps our own answer hint ("回复转人工") off that answer.
 //   - a sign-up that also voices a worry (signup.join + also help.request): the sign-ups route keeps it; our
 //     observer below, after next() returns, whispers a gentle check-in and leaves a consent question open.
-import { ANSWER_HANDOVER } from '../core/handover.ts'
+import { ANSWER_HANDOVER, type AnswerHandover } from '../core/handover.ts'
 import { type App, type Capability, type Context, contextKey } from '../core/capability.ts'
 import { UserError } from '../core/errors.ts'
 import { containsPersonalData, maskPersonalData } from '../core/mask.ts'
@@ -155,6 +155,16 @@ export function createReferrals(deps: ReferralDeps = {}): Capability {
         await app.handOver(ctx, 'signups.resident').catch((err) => ctx.log.error({ err, carried }, 'referrals: a carried sign-up failed'))
       }
 
+      /**
+       * Her question handed to the Q&A, answered as `how` says (core/handover.ts); ASKED keeps our own hint
+       * ("回复转人工") off that answer.
+       */
+      const askDocuments = async (ctx: Context, how: AnswerHandover) => {
+        ctx.set(ASKED, true)
+        ctx.set(ANSWER_HANDOVER, how)
+        await app.handOver(ctx, 'qa.answer')
+      }
+
       app.route({
         name: 'referrals.emergency',
         // Before everything, even the observers that only watch (signups.observe is at -1000): no Redis
@@ -206,9 +216,7 @@ export function createReferrals(deps: ReferralDeps = {}): Capability {
         match: (ctx) => isText(ctx) && ctx.msg.conversation.kind === 'private' && DONT_REPLY.test(ctx.msg.text),
         async handle(ctx) {
           const flow = ctx.get(FLOW) ?? (await flows.get(ctx.msg.sender.id))
-          // A case already made hears of it now; a request still waiting for her yes keeps it for staff.
-          if (flow?.origin && flow.step !== 'consent') await conversation.noteQuietly(ctx, flow)
-          else if (flow) await flows.set(ctx.msg.sender.id, { ...flow, description: [flow.description, ctx.msg.text.trim()].filter(Boolean).join('\n').slice(0, 1000) })
+          if (flow) await conversation.noteQuietly(ctx, flow)
           ctx.log.info({ step: flow?.step }, 'asked not to be messaged now: no reply')
         },
       })
@@ -338,33 +346,21 @@ export function createReferrals(deps: ReferralDeps = {}): Capability {
           // there with a passage (her name @-mentioned) would tell everyone what she asked for.
           const practicalQuestion =
             ctx.msg.conversation.kind === 'room' && !support && cls.urgency !== '紧急' && PUBLIC_NEEDS.has(cls.category) && PRACTICAL_QUESTION.test(ctx.msg.text) && !MONEY_TROUBLE.test(ctx.msg.text)
-          if (practicalQuestion) {
-            ctx.set(ASKED, true)
-            // Only an answer: "not covered" in the group beside the private offer would say nothing.
-            ctx.set(ANSWER_HANDOVER, { onlyIfGrounded: true })
-            await app.handOver(ctx, 'qa.answer')
-          }
+          // Only an answer: "not covered" in the group beside the private offer would say nothing.
+          if (practicalQuestion) await askDocuments(ctx, { onlyIfGrounded: true })
           await conversation.request(ctx, cls, { support })
           // Her own circumstances beside a question the documents may answer ("俺今年58了 两癌筛查俺还能做不 要钱不"):
-          // the answer too, in private and only when the documents give one, after the offer of a person. Not for a
-          // disclosure (support first, never a passage) or an urgent need.
-          const privateAnswer = !practicalQuestion && !support && cls.urgency !== '紧急' && PRACTICAL_QUESTION.test(ctx.msg.text) && !u.also?.includes('qa.question')
-          if (privateAnswer) {
-            ctx.set(ASKED, true)
-            ctx.set(ANSWER_HANDOVER, { privately: true, onlyIfGrounded: true })
-            await app.handOver(ctx, 'qa.answer')
-          } else if (!practicalQuestion && !u.also?.includes('qa.question') && cls.urgency !== '紧急') {
-            // Kept for her follow-up ("要带啥材料去申请" after "过年有啥补助能申请不"), nothing answered.
-            ctx.set(ANSWER_HANDOVER, { rememberOnly: true })
-            await app.handOver(ctx, 'qa.answer')
+          // the answer too, in private and only when the documents give one, after the offer of a person — not for a
+          // disclosure (support first, never a passage). Otherwise the request is kept for her follow-up ("要带啥材料去
+          // 申请" after "过年有啥补助能申请不"), nothing answered. Never for an urgent need.
+          if (!practicalQuestion && !u.also?.includes('qa.question') && cls.urgency !== '紧急') {
+            const answerToo = !support && PRACTICAL_QUESTION.test(ctx.msg.text)
+            await askDocuments(ctx, answerToo ? { privately: true, onlyIfGrounded: true } : { rememberOnly: true })
           }
           // A sign-up or cancellation said beside the request ("取消亲子阅读 孩子住院了…能不能帮我们申请点救助"): the
           // request came first; the sign-ups capability now does the rest, as it would have on its own.
           await handCarried(ctx)
-          if (u.also?.includes('qa.question') && ctx.msg.conversation.kind === 'private') {
-            ctx.set(ASKED, true)
-            await app.handOver(ctx, 'qa.answer')
-          }
+          if (u.also?.includes('qa.question') && ctx.msg.conversation.kind === 'private') await askDocuments(ctx, {})
         },
       })
     },

@@ -241,18 +241,18 @@ function describeAlt(c: ClockTime, alt: ClockTime): string {
 }
 
 /**
- * The first date and/or time in the text, resolved against `now` in `tz`.
- * Date without time → dateOnly (midnight, or the start of a named period like 明晚).
- * Time without date → today, or tomorrow if that time has passed today.
- * Past results are returned as read (the caller decides what to do with a past time).
- */
-/**
  * The characters of dates and times in Traditional script, one for one, so positions in the text stay where they
  * were ("下週六下午三點" reads as "下周六下午三点"; callers cut the original text by the indices returned).
  */
 const TRADITIONAL_DATE: Record<string, string> = { 週: '周', 點: '点', 時: '时', 鐘: '钟', 兩: '两', 號: '号', 禮: '礼', 後: '后', 個: '个', 間: '间', 遲: '迟', 幾: '几', 開: '开', 這: '这', 來: '来', 過: '过', 當: '当', 從: '从', 與: '与' }
 const TRADITIONAL_DATE_CHARS = new RegExp(`[${Object.keys(TRADITIONAL_DATE).join('')}]`, 'gu')
 
+/**
+ * The first date and/or time in the text, resolved against `now` in `tz`.
+ * Date without time → dateOnly (midnight, or the start of a named period like 明晚).
+ * Time without date → today, or tomorrow if that time has passed today.
+ * Past results are returned as read (the caller decides what to do with a past time).
+ */
 export function parseDateTime(text: string, now: Date, tz = DEFAULT_TZ): ParsedDateTime | undefined {
   text = text.replace(TRADITIONAL_DATE_CHARS, (c) => TRADITIONAL_DATE[c]!)
   const rel = relativeOffset(text)

@@ -2,3 +2,9 @@
 // form ("管不管", "收不收") and a choice between two ("是法院批还是派出所批"). A pattern source, to be set into each
 // reader's own expression; its one group is named so it never shifts the numbering of the reader's own groups.
 export const CHOICE_QUESTION = '(?<ab>[\\u4e00-\\u9fff])不\\k<ab>|是.{1,12}还是'
+
+/**
+ * The last question asked again of something else: a short topic and 呢 opening the message ("暑假呢 放假了更没人管",
+ * "那周末呢"). A pattern source, as above.
+ */
+export const ASKED_AGAIN_OF = '^(?:那)?[^，,。\\s]{1,8}呢(?=$|[\\s，,。])'

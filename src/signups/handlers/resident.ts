@@ -5,7 +5,7 @@
 import { type Context, contextKey, type Route } from '../../core/capability.ts'
 import type { Intent, Slots, Understanding } from '../../nlu/types.ts'
 import { activityRef, normalize, unknownActivityName } from '../../nlu/text.ts'
-import { PLAIN_JOIN } from '../../nlu/signup.ts'
+import { JOIN_CLAUSE } from '../../nlu/signup.ts'
 import { UNDERSTOOD } from '../../core/understanding.ts'
 import type { SignupService } from '../service.ts'
 import { nameKey, type ResidentIntent, type Who } from '../parse.ts'
@@ -54,7 +54,8 @@ export function residentRoute(svc: SignupService): Route {
       // Nothing open: a plain sign-up in the group may be racing the host's announcement (it is held, see
       // held.ts). Longer sentences that only mention signing up somewhere else are left alone.
       // So is one said in a clause of its own after what she heard ("李姐说这周六有剪纸 我先报个名").
-      return inRoom && u.intent === 'signup.join' && (ctx.msg.mentioned || ctx.msg.text.trim().length <= 12 || PLAIN_JOIN.test(normalize(ctx.msg.text)) || OPENS_WITH_JOIN.test(normalize(ctx.msg.text)))
+      const t = normalize(ctx.msg.text)
+      return inRoom && u.intent === 'signup.join' && (ctx.msg.mentioned || ctx.msg.text.trim().length <= 12 || JOIN_CLAUSE.test(t) || OPENS_WITH_JOIN.test(t))
     },
     handle: (ctx) => act(ctx, svc, understanding(ctx), residentIntent(ctx)),
   }
@@ -295,10 +296,6 @@ async function answerWhich(ctx: Context, svc: SignupService, u: Understanding): 
 
 export const closedFor = (a: Activity, now: number) => a.status !== 'open' || (a.deadlineAt > 0 && now > a.deadlineAt) || now > a.startAt
 
-/**
- * The one activity meant, or a reply asking which (remembered, so "2" or "插花那个" answers it) or saying none.
- * Without an understanding to replay (host commands), the question asks for the command form.
- */
 /** One activity's sign-up of `people` (the family rule applied), queued behind any held for its announcement. */
 async function joinOne(ctx: Context, svc: SignupService, a: Activity, people: Who[], msgId: string): Promise<void> {
   const groupId = groupIdOf(ctx)!
@@ -321,6 +318,10 @@ async function joinOne(ctx: Context, svc: SignupService, a: Activity, people: Wh
   if (note && (await svc.firstTime(`family-rule:${a.id}`, 30 * 60))) await ctx.reply(note)
 }
 
+/**
+ * The one activity meant, or a reply asking which (remembered, so "2" or "插花那个" answers it) or saying none.
+ * Without an understanding to replay (host commands), the question asks for the command form.
+ */
 export async function chosen(ctx: Context, svc: SignupService, picked: Pick, verb: string, u?: Understanding, msgId = ctx.msg.id): Promise<Activity | undefined> {
   if ('one' in picked) return picked.one
   if ('several' in picked) {
