@@ -210,6 +210,27 @@ describe('the members of a named set', () => {
     // Not named at all: other signals decide.
     expect(setListed(q, ['全年发放慰问金52.75万元'])).toBeUndefined()
   })
+
+  it('"是哪三个" asks for the members too; a counted set may be listed without its name', () => {
+    expect(askedSet('“双海双区”到底是哪双海 哪双区')).toBe('双海双区')
+    expect(askedSet('“六在家庭”文明行动是哪六个“在家庭”?')).toBe('六在家庭')
+    expect(setListed('“双海双区”到底是哪双海', ['围绕“双海双区”建设，开展巾帼建功活动'])).toBe(false)
+    expect(setListed('“六在家庭”文明行动是哪六个', ['大力推进“学在家庭、乐在家庭、爱在家庭、和在家庭、绿在家庭、廉在家庭”文明行动', '扎实推进“六在家庭”活动'])).toBe(true)
+    // 是哪几个 and 哪两个社区 (not after a set's name) stay other signals' business.
+    expect(askedSet('平安家庭的创新做法先在哪两个社区试点的')).toBeUndefined()
+  })
+})
+
+describe('whom to go to', () => {
+  it('"找谁报名" wants a contact, an office or post that takes it, or a way to reach it', () => {
+    expect(askedDetails('巾帼健身队想加入 该找谁报名')).toContain('contact')
+    expect(askedDetails('受了欺负找谁')).toContain('contact')
+    expect(askedDetails('谁是太白社区妇联的主席')).not.toContain('contact')
+    const q = '爱心妈妈结对认领想报名 找谁'
+    expect(detailsFound(['contact'], q, ['建立“爱心妈妈结对认领公益项目”的长效运作机制，引导爱心妈妈通过定期活动，奉献爱心'])).toBe(false)
+    expect(detailsFound(['contact'], '俺们楼里头有没有管维权的人啊 受了欺负找谁', ['每个楼栋设有维权员，及时了解妇女诉求'])).toBe(true)
+    expect(detailsFound(['contact'], q, ['有意参加的可向社区妇联报名，联系电话87654321'])).toBe(true)
+  })
 })
 
 describe('how it is worked out is not how much', () => {

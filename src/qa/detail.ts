@@ -14,7 +14,7 @@
 import { answerTypes, hasAnswerOf, hasCount, type AnswerType } from './answer-type.ts'
 import { taggedWords } from './tokenize.ts'
 
-export type Detail = AnswerType | 'person' | 'name' | 'year' | 'place' | 'count' | 'procedure' | 'cost' | 'materials' | 'condition' | 'next' | 'now' | 'fee' | 'span'
+export type Detail = AnswerType | 'person' | 'name' | 'year' | 'place' | 'count' | 'procedure' | 'cost' | 'materials' | 'condition' | 'next' | 'now' | 'fee' | 'span' | 'contact'
 
 const ASKS: [Detail, RegExp][] = [
   // Who holds a title ("妇联主席是谁") wants a name; other who-questions ("找谁", "是谁来讲", "谁兼着当") are
@@ -47,6 +47,8 @@ const ASKS: [Detail, RegExp][] = [
   // Whether it still holds now ("王桂英现在还在镇妇联当主任吗", "现在还招人吗", "现在是谁当主席"): a dated document
   // says how it was then; only "至今 / 仍" speaks for now.
   ['now', /(?:现在|目前|如今|眼下|至今)的?[^，,。？?]{0,12}还[^，,。？?]{0,14}(?:吗|嘛|不|没|么)[？?]?(?=[，,。？?]|$)|(?:现在|目前|如今)[^，,。？?]{0,8}(?:是谁|谁当|谁是|哪位)/],
+  // Whom to go to ("找谁报名", "该找谁", "向谁反映"): a contact, an office or post that takes it, a way to reach it.
+  ['contact', /找谁|找哪(?:个|家|里|儿)|联系谁|问谁|向谁|跟谁(?:说|联系|反映|报)/],
   ['cost', /(?:费|金|款|钱|薪|价)(?:是|要|有|大概|一共|一年|一个月|每月|每年)?(?:多少|几)|(?:奖|交|贷|赔|领|补|给)(?:了)?多少(?![\u4e00-\u9fff])|(?:领|给|拿|发|补)(?:了)?多少[^，,。？?]{0,4}(?:补贴|补助|津贴|工资|报酬|钱|费|金|款)|多少(?:奖金|费|钱|款|救助金|资助|补贴|补助|津贴|工资|报酬|利息)|会费|交钱|收钱|要钱/],
 ]
 
@@ -84,6 +86,8 @@ const HAS: Partial<Record<Detail, RegExp>> = {
   year: /(?:19|20)\d{2}\s*年?/,
   next: /下一?[期次回场届轮]|下次|下回|每(?:周|月|季度|年|星期|天|半月|两周)|定期|定于|逢/,
   now: /至今|仍然|仍在|依然|仍是|现仍|目前仍/,
+  // Read on the whole window: "维权员" answers "管维权的人…找谁" although 维权 is the question's own word.
+  contact: /联系|电话|热线|\d{7,}|负责人|办公室|咨询|举报|投诉|窗口|(?:维权|服务|工作|接待|受理|援助|调解)(?:站|点|员|中心|室|岗)|向[^，。；]{1,12}(?:申请|报名|反映|求助|报告)|到[^，。；]{1,12}(?:报名|登记|申请|求助)/,
   span: /\d+\s*(?:天|周|个月|月|年|小时|分钟|课时|学时|节|期)|[一二三四五六七八九十两半]+(?:天|周|个月|年|小时|星期|节)|每(?:周|月|季度?|年|星期|天|半月|两周|半年)|定期|常年|长期/,
   fee: /(?<!是否|是不是|免不)免费|不收|(?<!是否)收费|无偿|自费|费用|[\d.]+万?元/,
   // A named place: a name and a place word ("上虞区", "春雷小学"), an address, a house number.
@@ -126,7 +130,7 @@ export function hasDetail(d: Detail, text: string, question = ''): boolean {
 }
 
 /** Read on the whole window: the question's own words may be part of the answer ("下一期…", "每月…", "免费…"). */
-const WHOLE_WINDOW = new Set<Detail>(['next', 'now', 'fee', 'span'])
+const WHOLE_WINDOW = new Set<Detail>(['next', 'now', 'fee', 'span', 'contact'])
 
 /** Names listed one after another ("王芳、李红、张丽"): people named without their titles. */
 const NAME_LIST = new RegExp(`[${SURNAME}]\\p{Script=Han}{1,2}[、，,][${SURNAME}]\\p{Script=Han}{1,2}[、，,和]`, 'u')
@@ -266,7 +270,7 @@ export function valuesFound(asked: AskedValue[], question: string, windows: stri
  * 十大项目（巾帼强、巾帼创…） — while one that only mentions it goes on ("发放母亲邮包12个；", "围绕“一圈两场三道”开展…").
  * These documents are lists everywhere, so a list merely nearby says nothing; the list must open right after the name.
  */
-const ITEMS_ASK = /具体(?:是|指|包括)的?哪|都装了?些?|装了些|包括哪些|分别(?:是|叫|指)(?:哪|什么|啥|谁)/u
+const ITEMS_ASK = /具体(?:是|指|包括)的?哪|都装了?些?|装了些|包括哪些|分别(?:是|叫|指)(?:哪|什么|啥|谁)|是哪[两三四五六七八九十双]/u
 const DEFINES = /^[”」"』’]?\s*[，,]?\s*(?:[（(]|[:：]|即|包括|主要指|主要有|分别是|分别为|是指|指的是|就是|是[:：]|有[:：])/u
 /** A list that ends right where the set is named ("亮牌子、亮身份、亮作为的“三亮”", "…和社会工作人才等六类妇女人才"). */
 const LISTED_BEFORE = /、[^，。；,;]{1,25}$/u
@@ -300,6 +304,14 @@ export function setListed(question: string, windows: string[]): boolean | undefi
   const set = askedSet(question)
   if (!set) return undefined
   let named = false
+  // "“六在家庭”是哪六个": the members may be listed without the set's name ("学在家庭、乐在家庭、爱在家庭…").
+  const counted = /^([二三四五六七八九十两双])(\p{Script=Han}{1,3})$/u.exec(set)
+  if (counted) {
+    const x = counted[2]!
+    const k = Math.min(Math.max(numeral(counted[1]!), 2), 3)
+    const members = new RegExp(`[^、，。；]{0,6}${x}[^、，。；]{0,6}(?:、[^、，。；]{0,8}${x}[^、，。；]{0,8}){${k - 1}}`, 'u')
+    if (windows.some((w) => members.test(w))) return true
+  }
   for (const w of windows) {
     for (let i = w.indexOf(set); i >= 0; i = w.indexOf(set, i + 1)) {
       named = true
@@ -310,3 +322,6 @@ export function setListed(question: string, windows: string[]): boolean | undefi
   }
   return named ? false : undefined
 }
+
+const NUMERALS = '零一二三四五六七八九十'
+const numeral = (c: string) => (c === '两' || c === '双' ? 2 : NUMERALS.indexOf(c))
