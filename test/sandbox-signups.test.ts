@@ -144,4 +144,22 @@ describe('sandbox: a family sign-up conversation', () => {
     const promoted = find(/已取消报名：王芳（带儿子）[\s\S]*候补转正：陈静（带闺女）/u)
     expect(promoted?.mentions).toEqual(['陈静'])
   }, 120_000)
+
+  it('round 8: a one-line list without 接龙, "我报了没", one of two turned down, a family moved up in part, a grandchild typing, "还办不办了"', async () => {
+    const room = (await script.run('test/fixtures/scripts/round3-group.txt')).filter((a) => a.kind === 'room').map((a) => a.text)
+    // "1.王芳 2.张丽 …" on one line is a 接龙: asked which activity, then everyone on it is registered.
+    expect(room).toContain('活动1「剪纸」\n已登记：王芳、张丽、孙大妈、陈静、陈静女儿（5/5）')
+    // "我报了没" from someone on no list: she hears so first.
+    expect(room.find((t) => t.startsWith('您还没有报名'))).toBeDefined()
+    // "读书会算我一个 剪纸就不去了": the one she turns down is not the one meant.
+    expect(room).toContain('活动2「读书会」\n已登记：赵敏（1/10）')
+    // One place frees: the first of the family moves up, and the rest are said to be still waiting.
+    expect(room.find((t) => t.includes('候补转正：郑秀英，'))).toMatch(/郑秀英的老伴还在候补第1位、郑秀英的妹还在候补第2位；要是只能一起来/u)
+    // 孙奶奶's grandchild typing "给我奶奶报个名": 孙奶奶 herself, once.
+    expect(room).toContain('活动2「读书会」\n已登记：孙奶奶（2/10）')
+    // Whether it is still on: cancelled, or on as announced; a shop's hours are not ours to answer.
+    expect(room.some((t) => /^活动2「读书会」（原定\d+月\d+日（周日）15:00）已经取消了。/u.test(t))).toBe(true)
+    expect(room.at(-1)).toMatch(/^活动1「剪纸」照常：\d+月\d+日（周六）10:00，活动室（已报5\/5）/u)
+    expect(room.join('\n')).not.toMatch(/超市/u)
+  }, 120_000)
 })

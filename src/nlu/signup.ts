@@ -1,5 +1,6 @@
 // Residents and activities: sign-ups (+N, family, named people, pasted 接龙 lists), cancellations, removals,
 // rosters, status, which activities are open, and questions about one activity. Pure.
+import { unflattenList } from '../core/zh/inline-list.ts'
 import { CHOICE_QUESTION } from '../core/zh/question-forms.ts'
 import { explicitCount, NAME, namesIn, peopleIn, RELATIVE_WORDS, type People } from './people.ts'
 import { DISTRESS, problemCategory } from './need.ts'
@@ -13,7 +14,8 @@ const QUESTION = new RegExp(`[？?]|${CHOICE_QUESTION}|吗|么|没有?$|呢|怎�
 const LIST_LINE = /^\s*(\d{1,3})(?:\s*[.、．)）:：]\s*|\s+)(.*)$/u
 
 /** A pasted 接龙: its numbered lines; the sender's own line is the last non-empty one (they added it). */
-export function parseList(t: string): { header: string; entries: string[] } | undefined {
+export function parseList(said: string): { header: string; entries: string[] } | undefined {
+  const t = unflattenList(said)
   if (!t.includes('\n')) return undefined
   const lines = t.split(/\r?\n/u).map((l) => l.trim()).filter(Boolean)
   const entries: string[] = []
@@ -141,6 +143,15 @@ export function readSignup(t: string, sit: Situation): Understanding | undefined
     return { intent: 'signup.remove', slots }
   }
 
+  // "剪纸还办不办了", "读书会取消了吗": whether it is still on — of an open activity, or of one named by its title
+  // (which may have been cancelled or held already).
+  const on = STILL_ON.exec(t)
+  if (on && !/(?:我|俺).{0,6}(?:取消|报)/u.test(t)) {
+    if (activity !== undefined) return { intent: 'activity.info', slots: { activity, field: 'other' } }
+    const title = titleBefore(t.slice(0, on.index))
+    return { intent: 'activity.info', slots: title ? { field: 'other', title } : { field: 'other' } }
+  }
+
   const elsewhere = activity === undefined && ELSEWHERE.test(t)
   const withCompanions = (companions(t, activity !== undefined) || (sit.activities.length > 0 && onlyPeople(t))) && !NOT_JOINING.test(t) && !elsewhere
   const joinCue = (JOIN.test(t) || withCompanions) && !NOT_JOINING.test(t) && !elsewhere
@@ -265,6 +276,18 @@ export function removalTarget(t: string): string | undefined {
 }
 
 /** What a question about an announced activity asks: fee, what to bring, who may come, time, place. */
+/** Whether an activity is still on: 还办不办, 还搞吗, 取消了没, 是不是不办了, 照常吗. */
+export const STILL_ON = /还(?:办|搞|开|举行|举办|上)不(?:办|搞|开|举行|举办|上)?|还(?:办|搞|开|举行|举办)(?:吗|么|嘛|没|不)|(?:取消|停|黄)了(?:吗|没|么|嘛)|是不是(?:取消|不办|不搞)了?|照常(?:吗|不|没|嘛|办吗)/u
+/** Words before the question that are not a title: the weather, a day, "那个". */
+const NOT_TITLE = /^(?:下雨|下雪|刮风|天冷|天热|明天|今天|后天|周末|那天|这周|下周|活动|那个|这个)$/u
+
+/** The title she asks about, said right before the question ("上次说的读书会还办不办了" → 读书会). */
+function titleBefore(before: string): string | undefined {
+  const last = before.split(/[，,。！!？?\s]/u).filter(Boolean).pop() ?? ''
+  const title = last.replace(/^(?:那个|这个|咱们?的?|我们的?|上次(?:说)?的|之前(?:说)?的|原来的|[这下上]周[一二三四五六日天末]?的?|周[一二三四五六日天末]的?)/u, '').replace(/(?:活动|的)$/u, '')
+  return /^\p{Script=Han}{2,8}$/u.test(title) && !NOT_TITLE.test(title) ? title : undefined
+}
+
 export function infoField(t: string): NonNullable<Understanding['slots']['field']> | undefined {
   return INFO_FIELDS.find(([, re]) => re.test(t))?.[0]
 }

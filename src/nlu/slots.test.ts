@@ -274,6 +274,23 @@ describe('sign-ups: who and how many', () => {
     expect(activityRef('活动一名额扩到30', sit.activities, sit.tz)).toBe(1)
     expect(activityRef('亲子阅读挪到周日，跟插花错开', sit.activities, sit.tz)).toBe(1)
     expect(activityRef('要交钱的那个几点开始', sit.activities, sit.tz)).toBe(2)
+    // "插花算我一个 亲子阅读就不去了": the one turned down in its own clause is not the one meant.
+    expect(activityRef('插花算我一个 亲子阅读就不去了', sit.activities, sit.tz)).toBe(2)
+    expect(activityRef('亲子阅读去不了 插花报一个', sit.activities, sit.tz)).toBe(2)
+  })
+
+  it('reads "is it still on" of an open activity, or of one named by a title only', () => {
+    const r = { ...sit, role: 'resident' as const }
+    expect(readSignup(n('插花还办不办了'), r)).toEqual({ intent: 'activity.info', slots: { activity: 2, field: 'other' } })
+    expect(readSignup(n('上次说的剪纸还办不办了'), r)).toEqual({ intent: 'activity.info', slots: { field: 'other', title: '剪纸' } })
+    expect(readSignup(n('下雨还搞不搞啊'), r)).toEqual({ intent: 'activity.info', slots: { field: 'other' } })
+    // Her own cancellation is not a question about the activity.
+    expect(readSignup(n('我报的插花取消了吗'), { ...r, signedUp: [2] })?.slots.title).toBeUndefined()
+  })
+
+  it('reads a 接龙 typed on one line, with or without the word 接龙', () => {
+    expect(readSignup(n('1.王芳 2.张丽 3.孙大妈'), sit)?.intent).toBe('signup.join')
+    expect(readSignup(n('接龙 1.王芳 2.王芳婆婆'), sit)?.intent).toBe('signup.join')
   })
 })
 

@@ -108,6 +108,9 @@ export function namesActivity(t: string, acts: ActivityView[]): boolean {
  * The activity a message refers to: 活动2 / 2号活动, part of the title (插花, 阅读), its day (周六的, 周日那个),
  * its place (图书室那个). Undefined when none or several fit.
  */
+/** A clause that turns an activity down ("插花就不去了", "剪纸算了", "瑜伽去不了"). */
+const TURNED_DOWN = /不(?:去|参加|报|来)|去不了|来不了|算了|不想去|没空/u
+
 export function activityRef(t: string, acts: ActivityView[], tz: string): number | undefined {
   // 活动2, 活动一, 第2个, 2号活动, 二号活动, and a number closing a command ("截止报名2", "开放报名1").
   const byNum = /(?:活动|第)\s*(\d|[一二两三])\s*(?:个|号)?|^(\d)\s*号?(?:活动)?(?:[的那个吧呀哈谢\s]|$)|(\d|[一二两三])\s*号活动|(?:报名|接龙)\s*(\d)\s*$/u.exec(t)
@@ -130,6 +133,11 @@ export function activityRef(t: string, acts: ActivityView[], tz: string): number
     return days.size > 0 && !days.has(only!) ? undefined : only
   }
   if (hits.size > 1) {
+    // "剪纸算我一个 插花就不去了": the one she turns down in a clause of its own is not the one meant.
+    const clauses = t.split(/[，,。；;！!？?\n\s]+/u)
+    const declined = new Set(clauses.filter((c) => TURNED_DOWN.test(c)).flatMap((c) => [...named(c)]))
+    const kept = [...hits].filter((id) => !declined.has(id))
+    if (declined.size > 0 && kept.length === 1) return kept[0]
     // "亲子阅读挪到周日下午三点，跟插花错开": the one the first clause is about.
     const first = t.split(/[，,。；;！!？?\n]/u).map(named).find((h) => h.size > 0)
     return first?.size === 1 ? [...first][0] : undefined

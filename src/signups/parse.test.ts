@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { isConfirmation, nameKey, parseHostCommand, parseResident } from './parse.ts'
-import { slotsFor } from './handlers/resident.ts'
+import { peopleOf, slotsFor } from './handlers/resident.ts'
+import { peopleIn } from '../nlu/people.ts'
 import { byTitle, pickActivity, plusOneCounts } from './resolve.ts'
 import type { Activity } from './store.ts'
 
@@ -91,6 +92,28 @@ describe('who a sign-up registers', () => {
       { key: '张阿姨', name: '张阿姨', own: true },
     ])
     expect(nameKey(' 王 芳 ')).toBe('王芳')
+  })
+
+  it("reads a grandparent word on an account named for one as the account's owner (a grandchild typing)", () => {
+    expect(slotsFor([{ relation: '奶奶' }], { name: '孙奶奶' })).toEqual([{ key: '孙奶奶', name: '孙奶奶', own: true }])
+    expect(slotsFor([{ self: true }, { relation: '外婆' }], { name: '周外婆' })).toEqual([{ key: '周外婆', name: '周外婆', own: true }])
+    // Anyone else's grandmother is her grandmother; 婆婆 is a mother-in-law, not a grandparent.
+    expect(slotsFor([{ relation: '奶奶' }], { name: '王芳' })).toEqual([{ key: '王芳的奶奶', name: '王芳的奶奶', own: true }])
+    expect(slotsFor([{ relation: '婆婆' }], { name: '李婆婆' })).toEqual([{ key: '李婆婆的婆婆', name: '李婆婆的婆婆', own: true }])
+  })
+
+  it.each([
+    ['给我奶奶报个名', ['王芳的奶奶']],
+    ['帮我姥姥报一个', ['王芳的姥姥']],
+    ['帮我妈妈报名插花课，她叫刘桂兰，没有微信', ['刘桂兰']],
+    ['婆婆让我帮她报插花 她不会打字 名字写周桂兰就行', ['周桂兰']],
+    ['帮我报一个 我是替我外婆报的 她叫周阿婆', ['周阿婆']],
+    ['周日插花 我和我妹 两个 我妹叫李娟', ['王芳', '李娟']],
+    ['我和我妈报名', ['王芳', '王芳的妈']],
+  ])('%s registers %j', (said, names) => {
+    const p = peopleIn(said)
+    const who = peopleOf({ self: p.self, relatives: p.relatives, names: p.names, count: p.count })
+    expect(slotsFor(who, { name: '王芳' }).map((s) => s.name)).toEqual(names)
   })
 })
 

@@ -1,6 +1,7 @@
 // Text → sign-up intent, pure. The forms residents already use in WeChat groups (报名, +1, 算我一个, 帮我婆婆报一个,
 // 取消报名, 我报上了没？, 接龙 lists) and the hosts' short commands (名单, 导出, 截止报名3, 修改活动3 …).
 // Which activity a message means, and whether a bare "+1" counts at all, is decided later (see resolve.ts).
+import { unflattenList } from '../core/zh/inline-list.ts'
 
 /** Who a sign-up is for, before we know the sender's name. */
 export type Who = { self: true } | { relation: string } | { name: string } | { guest: number }
@@ -123,11 +124,9 @@ export function listLineNames(line: string): string[] {
   return [name, ...Array.from({ length: n }, (_, i) => `${name}的${c[2]}${i > 0 ? i + 1 : ''}`)]
 }
 
-const INLINE_ITEM = /\s+(\d{1,2}\s*[.、．)）])/gu
-
 export function parseResident(raw: string): ResidentIntent | undefined {
-  // A 接龙 pasted on one line ("接龙 1.王芳 2.王芳婆婆 3.张丽"): its numbered items are its lines.
-  if (!raw.includes('\n') && /^#?接龙/u.test(raw.trim()) && (raw.match(INLINE_ITEM) ?? []).length >= 2) raw = raw.replace(INLINE_ITEM, '\n$1')
+  // A 接龙 pasted on one line ("接龙 1.王芳 2.王芳婆婆 3.张丽", "1.王芳 2.张丽 3.孙大妈"): its items are its lines.
+  raw = unflattenList(raw)
   if (raw.includes('\n') || /^#?接龙/u.test(raw.trim())) {
     const roster = parseRoster(raw)
     if (roster) return roster

@@ -114,7 +114,11 @@ export class SignupService {
     const a = await this.store.get(activityId)
     if (!a) return
     const { confirmed } = await this.store.counts(activityId)
-    const text = texts.summary(a, outcomes, confirmed)
+    // A family moved up only in part ("郑秀英" in, her 老伴 still waiting): the one who signed them up hears where
+    // the rest stand, so she can give the place on if they only come together.
+    const promotedBy = new Set(outcomes.filter((o) => o.op === 'promoted' && o.byId).map((o) => o.byId))
+    const left = promotedBy.size ? (await this.store.roster(activityId)).waitlist.flatMap((e, i) => (promotedBy.has(e.byId) ? [{ name: e.name, pos: i + 1 }] : [])) : []
+    const text = texts.summary(a, outcomes, confirmed, left)
     const to = await this.roomFor(a.groupId)
     if (text && to) {
       // The person who signed someone up is the one told (「刘阿姨的婆婆」 is not in the group; 刘阿姨 is).

@@ -58,7 +58,7 @@ export const texts = {
   noDraft: '没有待确认的活动。发布活动请@我：发布活动 周六下午2点 亲子阅读 微家活动室 限20人',
   published: (a: Activity) => `已发布${label(a)}。`,
 
-  summary: (a: Activity, outcomes: Outcome[], confirmed: number) => {
+  summary: (a: Activity, outcomes: Outcome[], confirmed: number, stillWaiting: { name: string; pos: number }[] = []) => {
     const names = (f: (o: Outcome) => boolean) => outcomes.filter(f).map((o) => o.name)
     const lines: string[] = []
     const joined = names((o) => o.op === 'join' && o.status === 'in')
@@ -85,6 +85,8 @@ export const texts = {
     const promoted = names((o) => o.op === 'promoted')
     // Only a departure frees a place; a raised capacity is said as such.
     if (promoted.length) lines.push(`${left.length ? '有人退出，' : '名额增加了，'}候补转正：${promoted.join('、')}，请准时参加～`)
+    if (promoted.length && stillWaiting.length)
+      lines.push(`${stillWaiting.map((w) => `${w.name}还在候补第${w.pos}位`).join('、')}；要是只能一起来，回复「取消报名」把名额让给下一位。`)
     if (!lines.length) return ''
     return [`${label(a)}`, ...lines, ...(lines.length && (left.length || promoted.length) ? [`目前已报名${count(a, confirmed)}`] : [])].join('\n')
   },
@@ -187,6 +189,10 @@ export const texts = {
   draftDropped: '好的，这个活动草稿不发了。',
   whichAnswerUnknown: '没对上是哪个活动，请回复活动编号，比如「1」。',
 
+  stillOn: (a: Activity, tz: string, taken: number, closed: boolean) =>
+    `${label(a)}照常：${when(a.startAt, tz)}，${a.place}${a.capacity ? `（已报${taken}/${a.capacity}）` : `（已报${taken}人）`}。${closed ? '报名已经截止了。' : ''}有变动微家主人会在群里通知。`,
+  wasCancelled: (a: Activity, tz: string) => `${label(a)}（原定${when(a.startAt, tz)}）已经取消了。有新活动会在群里发通知。`,
+  wasHeld: (a: Activity, tz: string) => `${label(a)}已经在${when(a.startAt, tz)}办过了。`,
   info: (a: Activity, tz: string, field: string | undefined) => {
     const head = `${label(a)}`
     const fee = /(?:材料费|费用|收费|[0-9]+元|免费)[^，,。；;]*/u.exec(a.notes)?.[0]

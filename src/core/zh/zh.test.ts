@@ -4,6 +4,8 @@ import { parseClock } from './clock.ts'
 import { parseDateTime } from './date.ts'
 import { formatDateTime } from './format.ts'
 import { cnNumber } from './numbers.ts'
+import { cantoneseAsMandarin } from './cantonese.ts'
+import { unflattenList } from './inline-list.ts'
 
 // Wednesday 25 November 2026, 10:00 in Shanghai.
 const NOW = new Date('2026-11-25T10:00:00+08:00')
@@ -186,5 +188,22 @@ describe('dates and times written in Traditional script', () => {
     expect(t?.at).toEqual(s?.at)
     expect(t?.index).toBe(s?.index)
     expect(t?.match.length).toBe(s?.match.length)
+  })
+})
+
+describe('a 接龙 flattened onto one line', () => {
+  it('gets its items back on lines of their own', () => {
+    expect(unflattenList('1.王芳 2.张丽 3.孙大妈')).toBe('1.王芳\n2.张丽\n3.孙大妈')
+    expect(unflattenList('接龙 1.王芳 2.王芳婆婆 3.张丽')).toBe('接龙\n1.王芳\n2.王芳婆婆\n3.张丽')
+    // Not a list: numbers in a sentence, or one item only.
+    expect(unflattenList('周六 2.5小时 3.5元')).toBe('周六 2.5小时 3.5元')
+    expect(unflattenList('1.王芳')).toBe('1.王芳')
+  })
+})
+
+describe('written Cantonese 都 after 我', () => {
+  it('is 也 ("我都想去" = "我也想去"), not "both"', () => {
+    expect(cantoneseAsMandarin('我都想去 仲有冇位呀')).toBe('我也想去 还有没有位呀')
+    expect(cantoneseAsMandarin('两个我都想去')).toBe('两个我都想去')
   })
 })

@@ -5,7 +5,7 @@
 import { type Context, contextKey, type Route } from '../../core/capability.ts'
 import type { Intent, Slots, Understanding } from '../../nlu/types.ts'
 import { activityRef, normalize, unknownActivityName } from '../../nlu/text.ts'
-import { JOIN_CLAUSE } from '../../nlu/signup.ts'
+import { JOIN_CLAUSE, STILL_ON } from '../../nlu/signup.ts'
 import { UNDERSTOOD } from '../../core/understanding.ts'
 import type { SignupService } from '../service.ts'
 import { nameKey, type ResidentIntent, type Who } from '../parse.ts'
@@ -48,6 +48,8 @@ export function residentRoute(svc: SignupService): Route {
       if (old?.kind === 'join' && old.form === 'plus' && /^\+\s*\d+$/u.test(ctx.msg.text.trim()) && !ctx.msg.mentioned) return memo(ctx).plusCounts === true
       if (u.intent === 'activity.list') return true
       if (u.intent === 'pending.answer') return (await svc.pending.get(ctx.msg.groupId, ctx.msg.sender.id))?.kind === 'which_activity'
+      // "读书会还办不办了": only when the group had an activity of that title; otherwise it is not ours to answer.
+      if (u.intent === 'activity.info' && u.slots.title) return (await titled(ctx, svc, u.slots.title)).length > 0
       if ((await liveActivities(ctx, svc)).length > 0) return true
       // Nothing open yet, but her own sign-up is held for an announcement being published: she may take it back.
       if (inRoom && u.intent === 'signup.cancel') return svc.hasHeld(ctx.msg.groupId, ctx.msg.sender.id)
@@ -74,10 +76,17 @@ export function mine(ctx: Context, svc: SignupService, live: Activity[]): Promis
   })
 }
 
+/**
+ * A grandchild typing on her grandmother's phone: the account is 孙奶奶 and "给我奶奶报个名" means 孙奶奶 herself,
+ * not her grandmother (someone called X奶奶 has no grandparent to bring).
+ */
+const GRANDPARENT = /^(?:奶奶|爷爷|外婆|外公|姥姥|姥爷|阿婆|阿嬷)$/u
+const ownerOfPhone = (sender: string, relation: string) => GRANDPARENT.test(relation) && sender.length > relation.length && sender.endsWith(relation)
+
 /** Names a sign-up registers, from the sender's point of view; each person once. */
 export function slotsFor(people: Who[], sender: { name: string }): PersonSlot[] {
   const slots = people.map((w): PersonSlot => {
-    const name = 'self' in w ? sender.name : 'relation' in w ? `${sender.name}的${w.relation}` : 'name' in w ? w.name : `${sender.name}+${w.guest}`
+    const name = 'self' in w || ('relation' in w && ownerOfPhone(sender.name, w.relation)) ? sender.name : 'relation' in w ? `${sender.name}的${w.relation}` : 'name' in w ? w.name : `${sender.name}+${w.guest}`
     return { key: nameKey(name), name, own: true }
   })
   return slots.filter((s, i) => s.key && slots.findIndex((x) => x.key === s.key) === i)
@@ -97,6 +106,12 @@ export function peopleOf(s: Slots): Who[] {
   const rels = s.relatives ?? []
   for (const relation of rels) people.push({ relation })
   const want = Math.min(s.count ?? people.length, 20)
+  // "帮我妈报名 她叫刘桂兰": the family word and the name are one person (counted once); she goes by her name.
+  for (let extra = Math.min(people.length - want, s.names?.length ?? 0); extra > 0; extra--) {
+    const at = people.findLastIndex((p) => 'relation' in p)
+    if (at < 0) break
+    people.splice(at, 1)
+  }
   const plural = rels.find((r) => PLURAL_KIN.test(r))
   for (let i = 2; people.length < want && plural; i++) people.push({ relation: `${plural}${i}` })
   for (let g = 1; people.length < want; g++) people.push({ guest: g })
@@ -124,7 +139,7 @@ async function act(ctx: Context, svc: SignupService, u: Understanding, old: Resi
       if (old?.kind === 'roster') {
         const titled = old.titleLines.flatMap((l) => byTitle(live, l))
         const picked: Pick = titled.length ? (new Set(titled).size === 1 ? { one: titled[0]! } : { several: [...new Set(titled)] }) : pick(ctx, svc.tz, live, u, old)
-        const a = await chosen(ctx, svc, picked, '接龙', u, msgId)
+        const a = await chosen(ctx, svc, picked, '接龙', u, msgId, old.names)
         if (!a) return
         const senderKey = nameKey(by.name)
         // A name already on the list, written another way ("陳靜" for 陈静, "王芳婆婆" for 王芳的婆婆), is that person.
@@ -229,6 +244,7 @@ async function act(ctx: Context, svc: SignupService, u: Understanding, old: Resi
       return ctx.reply(lines.join('\n'))
     }
     case 'activity.info': {
+      if (STILL_ON.test(normalize(msg.text))) return stillOn(ctx, svc, live, u)
       let picked = pick(ctx, svc.tz, live, u, old)
       if ('several' in picked) {
         const on = await mine(ctx, svc, live)
@@ -245,7 +261,7 @@ async function act(ctx: Context, svc: SignupService, u: Understanding, old: Resi
 }
 
 /** A question about her own place, not about places left: 报上了没, 排到几号, 轮到我了没, 我在名单里吗. */
-const ASKS_OWN = /我报的(?:是)?哪|报上了?(?:没|吗|么)|报(?:进|成)(?:去)?了?(?:没|吗)|排到(?:第)?几|第几(?:位|个|号)|轮到我|我在(?:不在)?名单|名单里有我|有没有我|我(?:是)?候补/u
+const ASKS_OWN = /我报的(?:是)?哪|(?:我|俺)(?:都)?报了(?:没|吗|么|哪|几)|(?:我|俺)(?:接|排|登记|记)上了?(?:没|吗|么)|(?:我|俺)(?:是不是|有没有)(?:报|接龙|登记)|报上了?(?:没|吗|么)|报(?:进|成)(?:去)?了?(?:没|吗)|排到(?:第)?几|第几(?:位|个|号)|轮到我|我在(?:不在)?名单|名单里有我|有没有我|我(?:是)?候补/u
 
 function intentOfOld(old: ResidentIntent): Intent {
   switch (old.kind) {
@@ -278,6 +294,33 @@ function pick(ctx: Context, tz: string, acts: Activity[], u: Understanding, old:
   return pickActivity(acts, old && 'ref' in old ? old.ref : {}, ctx.msg.quoted?.text)
 }
 
+const TITLED = contextKey<Promise<Activity[]>>('signups.titled')
+/** The group's recent and upcoming activities (cancelled ones too) whose title is the one she named; read once. */
+function titled(ctx: Context, svc: SignupService, title: string): Promise<Activity[]> {
+  return ctx.memo(TITLED, async () => byTitle(await svc.store.recent(groupIdOf(ctx)!, Date.now(), 30), title))
+}
+
+/**
+ * "剪纸还办不办了", "读书会取消了吗": whether it is on — open (when and where, places taken), cancelled, or held
+ * already. Named by a title no activity has, or not named while several are open, she is asked which.
+ */
+async function stillOn(ctx: Context, svc: SignupService, live: Activity[], u: Understanding): Promise<void> {
+  const now = Date.now()
+  const byId = u.slots.activity !== undefined ? live.find((a) => a.id === u.slots.activity) : undefined
+  const named = byId ? [byId] : u.slots.title ? await titled(ctx, svc, u.slots.title) : []
+  // The latest of that title: a cancelled one may have been announced again.
+  const a = named.sort((x, y) => y.startAt - x.startAt)[0] ?? (live.length === 1 && !u.slots.title ? live[0] : undefined)
+  if (!a) {
+    if (live.length > 1) await chosen(ctx, svc, { several: live }, '问', u)
+    else if (ctx.msg.mentioned) await ctx.reply(texts.noOpenActivity)
+    return
+  }
+  if (a.status === 'cancelled') return ctx.reply(texts.wasCancelled(a, svc.tz))
+  if (a.startAt < now) return ctx.reply(texts.wasHeld(a, svc.tz))
+  const c = await svc.store.counts(a.id)
+  return ctx.reply(texts.stillOn(a, svc.tz, c.confirmed, closedFor(a, now)))
+}
+
 /** "2" / "第二个" / "插花那个" after the bot asked which activity: the original request, now for that activity. */
 async function answerWhich(ctx: Context, svc: SignupService, u: Understanding): Promise<void> {
   const groupId = groupIdOf(ctx)!
@@ -289,8 +332,10 @@ async function answerWhich(ctx: Context, svc: SignupService, u: Understanding): 
   await svc.pending.clear(groupId, ctx.msg.sender.id)
   for (const id of chosenIds) {
     const replay: Understanding = { intent: p.intent as Intent, slots: { ...(p.slots as Slots), activity: id } }
+    // A pasted 接龙: the whole list, not only her own lines.
+    const list: ResidentIntent | undefined = p.list ? { kind: 'roster', titleLines: [], names: p.list, weak: false } : undefined
     if (replay.intent === 'reminder.create') await remind(ctx, svc, replay)
-    else await act(ctx, svc, replay, undefined, `${p.msgId}:a${id}`)
+    else await act(ctx, svc, replay, list, `${p.msgId}:a${id}`)
   }
 }
 
@@ -322,12 +367,12 @@ async function joinOne(ctx: Context, svc: SignupService, a: Activity, people: Wh
  * The one activity meant, or a reply asking which (remembered, so "2" or "插花那个" answers it) or saying none.
  * Without an understanding to replay (host commands), the question asks for the command form.
  */
-export async function chosen(ctx: Context, svc: SignupService, picked: Pick, verb: string, u?: Understanding, msgId = ctx.msg.id): Promise<Activity | undefined> {
+export async function chosen(ctx: Context, svc: SignupService, picked: Pick, verb: string, u?: Understanding, msgId = ctx.msg.id, list?: string[]): Promise<Activity | undefined> {
   if ('one' in picked) return picked.one
   if ('several' in picked) {
     const groupId = groupIdOf(ctx)
     if (u && groupId && (RESIDENT_INTENTS.has(u.intent) || u.intent === 'reminder.create')) {
-      await svc.pending.set(groupId, ctx.msg.sender.id, { kind: 'which_activity', intent: u.intent, slots: { ...u.slots }, msgId, activityIds: picked.several.map((a) => a.id) })
+      await svc.pending.set(groupId, ctx.msg.sender.id, { kind: 'which_activity', intent: u.intent, slots: { ...u.slots }, msgId, activityIds: picked.several.map((a) => a.id), ...(list ? { list } : {}) })
       await ctx.reply(texts.askWhichShort(picked.several, svc.tz, verb))
     } else await ctx.reply(texts.askWhich(picked.several, svc.tz, verb))
   } else if ('unknownName' in picked) {
