@@ -246,7 +246,8 @@ describe('emergencies', () => {
     await until(() => privately(bot, '小王').filter((m) => m.text.startsWith('【补充】')).length === 2)
     await settle(bot)
     expect(privately(bot, '小王').at(-1)!.text).toContain('幸福里5号楼302')
-    expect(lastTo(bot, '陈静')).toBe(referralTexts.emergencyMoreNoted)
+    // She said she cannot phone: what follows points to the silent way again, not "call 110".
+    expect(lastTo(bot, '陈静')).toBe(referralTexts.emergencySilentNoted)
     expect((await svc.cases.get(c.id))!.notes).toHaveLength(2)
   })
 
@@ -889,7 +890,8 @@ describe('the help side read by the parser (issue 13)', () => {
     dm(bot, '王芳', '好 转吧 打电话不方便 他在家 发微信文字就行')
     const c = await onlyCase(svc)
     await settle(bot)
-    expect(c).toMatchObject({ contact: '微信私聊', consent: true })
+    // The caution stands beside the way to reach her, where staff look first, and in her words.
+    expect(c).toMatchObject({ contact: '微信私聊（好 转吧 打电话不方便 他在家 发微信文字就行）', consent: true })
     expect(c.description).toContain('他在家')
   })
 

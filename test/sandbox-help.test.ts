@@ -62,4 +62,40 @@ describe('questions beside her own circumstances, and questions that only mentio
     expect(he.at(-1)).toContain('托管')
     expect(he.at(-1)).not.toContain('我在呢')
   }, 120_000)
+
+  it('an emergency where she cannot phone: 12110 by text, staff told to write, and no "call 110" alone after that', async () => {
+    const actions = await script.run('test/fixtures/scripts/emergency-cannot-call.txt')
+    const hers = actions.filter((a) => a.kind === 'private' && a.to === '冯小燕').map((a) => a.text)
+    const staff = actions.filter((a) => a.kind === 'private' && a.to === '小王').map((a) => a.text)
+    expect(hers[0]).toMatch(/^如有危险，请立即拨打110报警/u)
+    // "我不敢打电话 他在门外能听见" is read as danger again; she hears the silent way, not the numbers once more.
+    expect(hers).toContain(referralTexts.emergencySilent)
+    expect(staff.some((t) => t.includes(`${referralTexts.staffTextOnly}我不敢打电话`))).toBe(true)
+    // "快叫人来": the bot cannot send anyone, and says how to reach the police without a sound.
+    expect(hers.at(-1)).toBe(referralTexts.emergencyCannotSend(true))
+    expect(staff.at(-1)).toContain('幸福里3号楼501')
+    expect(actions.filter((a) => a.kind === 'room').map((a) => a.text).join('\n')).not.toMatch(/菜刀|501|听见/u)
+  }, 120_000)
+
+  it('round 8: her questions while her yes is awaited are answered; a voice note asked about; what someone came for is not told', async () => {
+    const actions = await script.run('test/fixtures/scripts/help-round8.txt')
+    const room = actions.filter((a) => a.kind === 'room').map((a) => a.text)
+    const to = (name: string) => actions.filter((a) => a.kind === 'private' && a.to === name).map((a) => a.text)
+    // "他这样算家暴吗 我能申请那个保护令不": that it is, the documents' answer, and the offer still open — no "不麻烦的".
+    const hers = to('郑玉梅')
+    expect(hers).toContain(referralTexts.isAbuse)
+    expect(hers.some((t) => t.includes('不需要先起诉离婚'))).toBe(true)
+    expect(hers).toContain(referralTexts.consentStillOpen)
+    expect(hers).not.toContain(referralTexts.askConsentAgain)
+    // Staff see her caution where they look before reaching her, and her question with her words.
+    const first = to('小王').find((t) => t.startsWith('【新求助】') && t.includes('郑玉梅'))!
+    expect(first).toMatch(/联系方式：微信私聊（[^）]*千万别打电话/u)
+    expect(first).toContain('他这样算家暴吗')
+    // "能发语音不": the bot cannot hear them, staff can.
+    expect(to('马翠兰')).toContain(referralTexts.voiceToStaff)
+    // A host asking what someone came for, and a case asked about in the group.
+    expect(room).toContain(referralTexts.confidential)
+    expect(room).toContain(referralTexts.ownCaseInPrivate)
+    expect(room.join('\n')).not.toMatch(/推到墙上|拉扯俩娃|家庭暴力方面|困难帮扶/u)
+  }, 120_000)
 })

@@ -6,8 +6,8 @@ import { contextKey } from './capability.ts'
  * A question handed to the Q&A by the referrals:
  * - privately: answered in private (her own circumstances were in the group message, so the documents' answer beside
  *   her name would tell everyone what she asked about);
- * - onlyIfGrounded: only when the documents answer it outright (she has just been offered a person; "not covered" or
- *   "the closest passage" would add nothing);
+ * - onlyIfGrounded: only when the documents answer it (she has just been offered a person; "not covered" would add
+ *   nothing) — outright in the group; in private the closest passage too, with its caveat;
  * - rememberOnly: nothing is answered; the question is only kept, so that her follow-up ("要带啥材料去申请") leans on it.
  */
 export interface AnswerHandover {

@@ -17,6 +17,9 @@ const ANONYMOUS = /(?:别|不要|千万别)(?:说|告诉)?.{0,6}是我|匿名|�
 /** She cannot phone or speak where she is ("我不敢打电话 他会听见"). */
 const CANNOT_CALL = /不敢打|不能打|不方便打|不好打|没法打|不敢接|不能接|不方便接|接不了|听见|听到|不能出声|不敢出声|不能说话|不方便说话|不敢说话|别打电话|不要打电话|别给我打/u
 
+/** She asks for someone to be sent ("快叫人来", "快报警", "帮我报警"). */
+const SEND_SOMEONE = /叫人|来人|派人|报警|叫警察|快来|救救我|救我/u
+
 export class ReferralConversation {
   constructor(
     private readonly app: App,
@@ -40,13 +43,20 @@ export class ReferralConversation {
     // Already forwarded a moment ago: add to that case instead of opening another.
     const recentKey = this.app.key('referrals', 'recent', me.id)
     const recent = forward ? await this.app.redis.get(recentKey) : null
-    const privateText = recent ? T.emergencyAgain(h) : forward ? T.emergencyForwarded(h) : T.emergencyAskConsent(h)
+    // "我不敢打电话 他在门外能听见": read as danger again, but what she needs is a way to call for help without a sound.
+    const silent = CANNOT_CALL.test(ctx.msg.text)
+    const first = recent ? T.emergencyAgain(h) : forward ? T.emergencyForwarded(h) : T.emergencyAskConsent(h)
+    const privateText = silent ? (recent ? T.emergencySilent : `${first}\n${T.silentWay}`) : first
     if (answered) ctx.log.info('emergency replayed after a storage outage: recording it')
     else if (inGroup) await ctx.whisper(privateText, { sensitive: true, urgent: true })
     else await ctx.reply(privateText, { urgent: true })
     ctx.log.warn({ category: cls.category, signals: cls.signals.filter((s) => !s.startsWith('category')), repeat: !!recent }, 'emergency help request')
-    if (recent) return this.jobs.supplement(recent, ctx.msg.id, ctx.msg.text)
-    const flow = this.newFlow(ctx, cls, { description: ctx.msg.text.trim() })
+    if (recent) {
+      const open = silent ? await this.flows.get(me.id) : undefined
+      if (open && open.origin === recent) await this.flows.set(me.id, { ...open, silent: true })
+      return this.jobs.supplement(recent, ctx.msg.id, silent ? `${T.staffTextOnly}${ctx.msg.text}` : ctx.msg.text)
+    }
+    const flow = { ...this.newFlow(ctx, cls, { description: ctx.msg.text.trim() }), ...(silent ? { silent: true } : {}) }
     if (forward) {
       await this.submit(me, flow, 'emergency-policy')
       await this.app.redis.set(recentKey, flow.origin, 'EX', Math.max(60, Math.round(this.settings.flowTtlMin * 60)))
@@ -137,9 +147,29 @@ export class ReferralConversation {
   }
 
   /** The resident answers in the private conversation. */
+  /** Her message while consent is awaited is a question of her own, not a yes, a no or more of her story. */
+  questionDuringConsent(ctx: Context, flow: Flow): boolean {
+    const text = ctx.msg.text.trim()
+    return flow.step === 'consent' && readConsent(text) === 'other' && HER_QUESTION.test(text) && !BOTHER.test(text) && !/\d{7,}/u.test(text)
+  }
+
+  /**
+   * Her question during consent: kept with her words for staff; asked whether it counts as violence, she hears that
+   * it does (true: then only a document that answers outright is added).
+   */
+  async heardQuestion(ctx: Context, flow: Flow): Promise<boolean> {
+    const text = ctx.msg.text.trim()
+    await this.flows.set(ctx.msg.sender.id, { ...flow, description: withHerWords(flow, text) })
+    if (flow.category !== '家庭暴力' || !ASKS_IF_ABUSE.test(text)) return false
+    await ctx.reply(T.isAbuse)
+    return true
+  }
+
   async answer(ctx: Context, flow: Flow, u?: Understanding): Promise<void> {
     const me = ctx.msg.sender
     const text = ctx.msg.text.trim()
+    // "俺不识几个字 能发语音不": the bot cannot hear voice notes, but staff can; she hears so before anything else.
+    if ((flow.step === 'contact' || flow.step === 'describe') && /语音/u.test(text)) await ctx.reply(T.voiceToStaff)
     // What the understanding read (consent with the contact in one reply, a refusal, a contact preference).
     if (u && (flow.step === 'consent' || flow.step === 'contact')) {
       if (u.intent === 'consent.no' || u.intent === 'consent.withdraw') {
@@ -168,10 +198,14 @@ export class ReferralConversation {
         await this.flows.clear(me.id)
         return ctx.reply(T.emergencyContactNoted)
       }
-      await this.jobs.supplement(flow.origin, ctx.msg.id, text)
-      await this.flows.set(me.id, { ...flow, step: 'emergency-followup' })
+      await this.jobs.supplement(flow.origin, ctx.msg.id, CANNOT_CALL.test(text) ? `${T.staffTextOnly}${text}` : text)
+      const silent = flow.silent || CANNOT_CALL.test(text)
+      await this.flows.set(me.id, { ...flow, step: 'emergency-followup', ...(silent ? { silent: true } : {}) })
       // She cannot call or talk: never answer that with "call 110" alone.
-      if (CANNOT_CALL.test(text)) return ctx.reply(T.emergencySilent)
+      if (CANNOT_CALL.test(text) && !flow.silent) return ctx.reply(T.emergencySilent)
+      // "快叫人来": the bot cannot send anyone; say so, and how to reach the police now.
+      if (SEND_SOMEONE.test(text)) return ctx.reply(T.emergencyCannotSend(silent))
+      if (silent) return ctx.reply(T.emergencySilentNoted)
       return ctx.reply(flow.step === 'emergency-contact' ? T.emergencyContactNoted : T.emergencyMoreNoted)
     }
     if (isCancel(text)) {
@@ -296,12 +330,18 @@ export class ReferralConversation {
 function contactOf(way: ContactWay | undefined, text: string): string | undefined {
   if (!way) return undefined
   const label = T.contactFromConsent[way]!
-  const detail = /\d|点|晚上|上午|下午|周末|以后|之前|号/u.test(text) ? `（${text.slice(0, 80)}）` : ''
+  // A time, or a caution ("千万别打电话 他天天翻我手机"): staff read it where they look before reaching her.
+  const detail = /\d|点|晚上|上午|下午|周末|以后|之前|号/u.test(text) || CAUTION.test(text) ? `（${text.slice(0, 80)}）` : ''
   return `${label}${detail}`
 }
 
 /** The description with more of her words, as staff read it (capped). */
 const withHerWords = (flow: Flow, text: string) => [flow.description, text].filter(Boolean).join('\n').slice(0, 1000)
+
+/** A question of her own: asked with 吗 / 不 / 能不能 / 怎么 / 啥… */
+const HER_QUESTION = /[？?]|吗|么|嘛|[能可行要算用][^，。\s]{0,12}不$|能不能|可不可以|怎么|咋|啥|什么|多少|几[个天岁年月点]|哪|多久/u
+/** Whether asking for help is a bother ("会不会太麻烦人家"): the consent prompt answers that. */
+const BOTHER = /麻烦|打扰|添乱|不好意思|丢人/u
 
 /** Whether what is done to her counts as violence, asked outright. */
 const ASKS_IF_ABUSE = /算(?:不算)?家暴|是不是家暴|算家庭暴力|属于家暴|算不算暴力/u

@@ -13,6 +13,8 @@ export interface Flow extends HelpRequest {
   question?: string
   /** Answers that were neither yes nor no. */
   tries: number
+  /** In an emergency she said she cannot phone or speak: every later reply points to SMS 12110, never "call 110" alone. */
+  silent?: boolean
 }
 
 export class FlowStore {

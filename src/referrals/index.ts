@@ -21,6 +21,7 @@ import { UserError } from '../core/errors.ts'
 import { containsPersonalData, maskPersonalData } from '../core/mask.ts'
 import { readHelp } from '../nlu/help.ts'
 import { normalize } from '../nlu/text.ts'
+import { NAME } from '../nlu/people.ts'
 import { CaseStore } from './cases.ts'
 import { DEFAULT_TZ } from '../core/tz.ts'
 import { OPEN_CASE, PENDING, UNDERSTOOD, understood as understoodOf } from '../core/understanding.ts'
@@ -62,6 +63,10 @@ export interface ReferralDeps {
 
 const TRANSFER = /^(转人工|人工|转人工服务|人工服务|找人工|转工作人员)$/
 const FLOW = contextKey<Flow>('referrals.flow')
+/** Asked what someone else came to the bot or staff for ("田秀芝找你们啥事啊", "她是不是求助了"). */
+const ABOUT_SOMEONE = new RegExp(`(?:${NAME}|她|他)(?:找|跟|和|给)(?:你们?|小助手|工作人员|社工|妇联)(?:说|求|聊|反映|讲)?(?:了)?(?:啥|什么)(?:事|情况)?|(?:${NAME}|她|他)(?:是不是|有没有|是否)(?:求助|找过你|报过案|求过助)`, 'u')
+/** Her own case asked about in the group. */
+const OWN_CASE_IN_GROUP = /我的(?:案件|求助)|我(?:求助|反映)的事.{0,6}(?:怎么样|有人管|进度)/u
 /** Consent was asked for this message: the Q&A answer it is handed to needs no "转人工" hint. */
 const ASKED = contextKey<boolean>('referrals.asked')
 /** Needs whose documents' answer may be given in the group: child care and work, not money, marriage, violence or health. */
@@ -245,6 +250,18 @@ export function createReferrals(deps: ReferralDeps = {}): Capability {
       })
 
       app.route({
+        name: 'referrals.confidential',
+        priority: 15,
+        // "田秀芝找你们啥事啊" (a host, a neighbour): whether anyone asked for help, and what, is not told — said plainly,
+        // not "the documents don't say"; "@小助手 我的案件" in the group: asked privately.
+        match: (ctx) =>
+          isText(ctx) &&
+          (ctx.msg.mentioned || ctx.msg.conversation.kind === 'private') &&
+          (ABOUT_SOMEONE.test(ctx.msg.text) || (ctx.msg.conversation.kind === 'room' && OWN_CASE_IN_GROUP.test(ctx.msg.text))),
+        handle: (ctx) => ctx.reply(ABOUT_SOMEONE.test(ctx.msg.text) ? T.confidential : T.ownCaseInPrivate),
+      })
+
+      app.route({
         name: 'referrals.nothing-to-withdraw',
         priority: 15,
         // "算了别联系我了" in private with nothing open: a plain answer, not a search of the documents.
@@ -286,7 +303,17 @@ export function createReferrals(deps: ReferralDeps = {}): Capability {
           if (flow.step === 'consent' && intent === 'qa.question' && !reach) return false
           return !(FOLLOWUP.has(flow.step) && !reach && (ELSEWHERE.test(intent) || hers))
         },
-        handle: (ctx) => conversation.answer(ctx, ctx.get(FLOW)!, understood(ctx)),
+        async handle(ctx) {
+          const flow = ctx.get(FLOW)!
+          // A question of her own while her yes is awaited ("他这样算家暴吗 我能申请那个保护令不"): answered from the
+          // documents in private, her words kept for staff, and the offer left open — not "不麻烦的…" to a question.
+          if (flow.step === 'consent' && conversation.questionDuringConsent(ctx, flow)) {
+            const abuse = await conversation.heardQuestion(ctx, flow)
+            await askDocuments(ctx, { privately: true, onlyIfGrounded: abuse })
+            return ctx.reply(T.consentStillOpen)
+          }
+          return conversation.answer(ctx, flow, understood(ctx))
+        },
       })
 
       app.route({
@@ -345,7 +372,7 @@ export function createReferrals(deps: ReferralDeps = {}): Capability {
           // Only needs that say nothing private about her in the group: money trouble, her marriage or her health answered
           // there with a passage (her name @-mentioned) would tell everyone what she asked for.
           const practicalQuestion =
-            ctx.msg.conversation.kind === 'room' && !support && cls.urgency !== '紧急' && PUBLIC_NEEDS.has(cls.category) && PRACTICAL_QUESTION.test(ctx.msg.text) && !MONEY_TROUBLE.test(ctx.msg.text)
+            ctx.msg.conversation.kind === 'room' && !support && cls.urgency !== '紧急' && PUBLIC_NEEDS.has(cls.category) && PRACTICAL_QUESTION.test(normalize(ctx.msg.text)) && !MONEY_TROUBLE.test(normalize(ctx.msg.text))
           // Only an answer: "not covered" in the group beside the private offer would say nothing.
           if (practicalQuestion) await askDocuments(ctx, { onlyIfGrounded: true })
           await conversation.request(ctx, cls, { support })
@@ -354,7 +381,7 @@ export function createReferrals(deps: ReferralDeps = {}): Capability {
           // disclosure (support first, never a passage). Otherwise the request is kept for her follow-up ("要带啥材料去
           // 申请" after "过年有啥补助能申请不"), nothing answered. Never for an urgent need.
           if (!practicalQuestion && !u.also?.includes('qa.question') && cls.urgency !== '紧急') {
-            const answerToo = !support && PRACTICAL_QUESTION.test(ctx.msg.text)
+            const answerToo = !support && PRACTICAL_QUESTION.test(normalize(ctx.msg.text))
             await askDocuments(ctx, answerToo ? { privately: true, onlyIfGrounded: true } : { rememberOnly: true })
           }
           // A sign-up or cancellation said beside the request ("取消亲子阅读 孩子住院了…能不能帮我们申请点救助"): the

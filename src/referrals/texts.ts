@@ -93,6 +93,13 @@ export const referralTexts = {
   reportMoreNoted: '收到，已补充给工作人员，她会看情况跟进。如有人正处于危险，请马上拨打110。',
   reportMoreNotedAnonymous: '收到，已补充给工作人员，她会看情况跟进；我们不会告诉任何人是您反映的。如有人正处于危险，请马上拨打110。',
   emergencyMoreNoted: '收到，已转给工作人员。请保护好自己，有危险随时拨打110（不方便出声时可发短信到12110报警）。',
+  /** Put before her words in the staff's supplement when she says she cannot phone. */
+  staffTextOnly: '【她不方便接打电话，只用文字联系】',
+  /** Added to the first emergency reply when she already says she cannot phone. */
+  silentWay: '不方便出声的话，可以发短信到12110报警（写清地址和情况）。',
+  emergencySilentNoted: '收到，已告诉工作人员，只用文字联系您。需要报警又不能出声，就发短信到12110（写清地址和情况）。',
+  emergencyCannotSend: (silent: boolean) =>
+    `我没法直接派人或报警，您说的已经紧急转给工作人员。要警察马上来，请${silent ? '发短信到12110报警（写清地址和情况）' : '拨打110，不能出声就发短信到12110（写清地址和情况）'}。能离开的话先去人多、安全的地方。`,
   emergencySilent: '明白，不方便打电话。我已告诉工作人员：只用文字联系您，不打电话。需要报警又不能出声时，可以发短信到12110（写清地址和情况）；能离开的话先去人多、安全的地方。',
 
   // ---- private: the consent flow ----
@@ -100,6 +107,12 @@ export const referralTexts = {
     `${question ? `您刚才问的「${question}」，资料里没有现成答案。` : ''}我可以把您的情况私下转给微家的工作人员${category === '其他' ? '' : `（${category}方面）`}，由专人联系您，群里不会有人知道。\n同意请回复「同意」，不需要请回复「不用」。`,
   askConsentAgain: '不麻烦的，这正是工作人员该做的事。请回复「同意」转给工作人员，或回复「不用」。',
   /** More of her story, which says what it is about: what that means for her, then the consent question for that kind. */
+  /** Asked outright while her yes is awaited: it is violence, what the law counts, and the numbers. */
+  isAbuse: '这不是您的错。按《反家庭暴力法》，殴打、推搡、限制人身自由、经常性谩骂恐吓都属于家庭暴力；可以拨打12338（妇女维权热线）咨询，有危险请马上拨打110。',
+  confidential: '谁找过工作人员、说了什么，都是保密的，我不能告诉别人。想了解的话可以直接问她本人。',
+  ownCaseInPrivate: '求助的进度请私聊我问，发「我的案件」就行，群里不说。',
+  voiceToStaff: '我这里只能看文字，听不了语音；工作人员可以听语音，也可以给您打电话。您想用语音的事我会告诉她。',
+  consentStillOpen: '要我把您的情况私下转给工作人员的话，回复「同意」；不需要就回复「不用」。',
   storyHeard: (category: Category) =>
     `${category === '家庭暴力' ? '谢谢您说出来，这不是您的错。按《反家庭暴力法》，殴打、推搡、限制人身自由、经常性谩骂恐吓都属于家庭暴力；可以拨打12338（妇女维权热线）咨询，有危险请马上拨打110。\n' : '谢谢您说出来。\n'}我可以把您的情况私下转给微家的工作人员${category === '其他' ? '' : `（${category}方面）`}，由专人联系您，群里不会有人知道。\n同意请回复「同意」，不需要请回复「不用」。`,
   askContact: '好的。您希望工作人员怎么联系您？\n1. 微信私聊\n2. 打电话（请留号码）\n3. 当面聊\n回复数字或直接说就行，也可以说什么时间方便。',
