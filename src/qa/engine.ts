@@ -6,6 +6,9 @@ import type { Logger } from '../core/log.ts'
 import { composeAnswer } from './answer.ts'
 import type { KnowledgeIndex } from './index-store.ts'
 import { normalizeForIndex, scriptOf, toSimplified } from './normalize.ts'
+import { inScript } from '../core/zh/script.ts'
+import { questionParts } from './parts.ts'
+import { followupContext } from './followup.ts'
 import { coverageSpec } from './rerank.ts'
 import { fillPrompt, loadPrompt } from '../core/prompts.ts'
 import { retrieve, type Retrieval, type Thresholds } from './retrieve.ts'
@@ -87,6 +90,16 @@ export class QaEngine {
     const q = maskPersonalData(question.trim())
     if (!q) return { q: question, answer: qaTexts.emptyQuestion, grounded: false, sources: [] }
     const r = await this.retrieve(q, 8, context, opts)
+    // Several questions in one message, not answered outright as a whole: each on its own, the later ones leaning on
+    // the first for its topic (as a follow-up does).
+    // Only when the whole is hedged: a part alone asks less than the whole and is answered more easily than it should
+    // be, so a declined whole stays declined (on the tuning side, splitting declined wholes answered 91 uncovered
+    // questions outright for 33 covered ones).
+    const parts = !context && r.decision.outcome === 'hedge' ? questionParts(q) : [q]
+    if (parts.length >= 2) {
+      const each = await this.askParts(parts, opts)
+      if (each) return each
+    }
     // The covered / not-covered decision was taken offline on the question's own words (a rewrite only widens
     // the search): the LLM is asked only when it says covered, and may decline but never un-decline.
     const composed = await composeAnswer(context ? `${context}（追问：${q}）` : q, r.query, r.passages, r.decision, {
@@ -109,6 +122,27 @@ export class QaEngine {
         text: p.chunk.text,
         score: Number(p.score.toFixed(5)),
       })),
+    }
+  }
+
+  /**
+   * Each question of a message on its own; undefined unless at least one is answered outright. Those the documents
+   * do not answer are said so, by their words, so she knows which part is missing (and the whole stays a hedge).
+   */
+  private async askParts(parts: string[], opts: AskOptions): Promise<AskResult | undefined> {
+    const answers: AskResult[] = []
+    // A later part that names only what it asks ("要不要钱") leans on the first one's topic, as a follow-up does.
+    for (const [i, part] of parts.slice(0, 3).entries()) answers.push(await this.ask(part, i === 0 ? undefined : followupContext(parts[0], part), opts))
+    const outright = answers.filter((a) => a.grounded && !a.hedged).length
+    if (outright === 0) return undefined
+    const lines = answers.map((a, i) => (a.grounded && !a.hedged ? a.answer : inScript(qaTexts.partNotCovered(parts[i]!), scriptOf(parts[i]!))))
+    return {
+      q: parts.join(' '),
+      answer: lines.join('\n'),
+      grounded: true,
+      // A part the documents do not answer keeps the whole a hedge.
+      hedged: outright < answers.length,
+      sources: answers.flatMap((a) => a.sources).slice(0, 8),
     }
   }
 

@@ -56,4 +56,25 @@ describe('the offline answer sentence on the sample folder (knowledge/)', () => 
     expect(r.answer).toContain('六个月')
     expect(r.answer).not.toContain('72小时')
   })
+
+  // Round 8 of the conversation tests: questions a tester asked of the sample folder.
+  it('papers asked for are quoted as the list, from its first item (not a remark from another section)', async () => {
+    const r = await new QaEngine(sample, { log }).ask('申请法律援助要带啥材料')
+    expect(r.answer).toMatch(/^1\. 身份证明：身份证、户口本等；[\s\S]*2\. 经济困难状况说明[\s\S]*3\. 与案件相关的材料/u)
+    expect(r.answer).toContain('（二）准备哪些材料')
+  })
+
+  it('what something is: the sentence that says so; how long: "七日内" is a span', async () => {
+    const engine = new QaEngine(sample, { log })
+    expect((await engine.ask('家接待是干啥的')).answer).toMatch(/^家接待是微家最基础的服务/u)
+    const soon = await engine.ask('法律援助多久能有结果')
+    expect(soon.grounded && !soon.hedged).toBe(true)
+    expect(soon.answer).toContain('七日内')
+  })
+
+  it('a yes-no form is asked plainly: "要不要钱" does not look for 不要', async () => {
+    const r = await new QaEngine(sample, { log }).ask('两癌筛查要不要钱')
+    expect(r.answer).not.toContain('不要拖延')
+    expect(r.answer).toContain('免费')
+  })
 })

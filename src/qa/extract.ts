@@ -20,6 +20,10 @@ const DURATION_QUESTION = /多久|多长时间|多少天|几天|几个月|多长
 const VALIDITY_QUESTION = /管多久|管多长|管几个月|管几年|有效期|有效多久|管用多久/
 const HAS_DURATION = /(?:\d+|[一二三四五六七八九十百两半]+)\s*(?:个)?(?:小时|天|日|周|星期|个?月|年|工作日)(?:内|以内|之内)?/
 /** "多大年龄能查", "几岁", "60了还能…": answered by an age or an age range ("35—64岁"), not by the sentence that names 年龄. */
+/** What something is: "家接待是干啥的", "“五小行动”是什么", "保护令是啥意思"; group 1 is the thing asked about. */
+const DEFINITION_QUESTION = /^(?:请问)?[“"「]?([^“”"「」，,。？?\s]{2,12}?)[”"」]?(?:到底|究竟)?是(?:干啥|干什么|做什么|做啥|什么|啥|个啥|什么东西|啥东西|什么意思|啥意思)的?[？?吗呀啊呢]*$/u
+const FIRST_ITEM = /^\s*(?:1\s*[.、．)）]|[（(][一1][)）]|一是|①)/u
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 const AGE_QUESTION = /多大年[龄纪]|多大岁数|年龄|年纪|岁数|几岁|多少岁|(?:\d{2}|[二三四五六七八九]十[一二三四五六七八九]?)岁?了/
 const HAS_NUMBER = /\d|[一二三四五六七八九十百千万两]{1,4}(个|次|期|所|人|名|项|天|年|家|场|类|条|大类|万)/
 
@@ -39,7 +43,11 @@ interface Scored {
 export function extractAnswer(query: PreparedQuery, spec: CoverageSpec, passages: Passage[], best: number, maxChars: number, budgetOf: (p: Passage) => number): Extracted {
   const order = [passages[best]!, ...passages.filter((_, i) => i !== best)].slice(0, 3)
   const types = answerTypes(query.own)
-  const listQ = LIST_QUESTION.test(query.own)
+  // Papers asked for ("要带啥材料") are a list too: quoted whole, item by item, from its first item.
+  const papersQ = askedDetails(query.own).includes('materials')
+  const listQ = LIST_QUESTION.test(query.own) || papersQ
+  // "家接待是干啥的": the sentence that says what it is ("家接待是微家最基础的服务").
+  const defined = DEFINITION_QUESTION.exec(query.own)?.[1]
   const numberQ = NUMBER_QUESTION.test(query.own)
   const durationQ = DURATION_QUESTION.test(query.own)
   const validityQ = VALIDITY_QUESTION.test(query.own)
@@ -67,6 +75,7 @@ export function extractAnswer(query: PreparedQuery, spec: CoverageSpec, passages
     // How long it holds ("下来了能管多久", "有效期多长"), not how soon it comes: the sentence about its validity.
     if (validityQ && /有效期|有效|期限/.test(norm)) score += 0.3
     if (ageQ && /\d+\s*(?:周)?岁|[一二三四五六七八九十]+(?:周)?岁/.test(norm)) score += 0.3
+    if (defined && new RegExp(`^\\s*${escapeRe(normalizeForIndex(defined))}(?:是|就是|指|，是)`, 'u').test(norm)) score += 0.4
     return score
   }
   let top: Scored | undefined
@@ -78,6 +87,8 @@ export function extractAnswer(query: PreparedQuery, spec: CoverageSpec, passages
       let score = scoreText(s, heading)
       // A list question is answered by an enumeration, not by the sentence that merely names the topic.
       if (listQ && (/[、；]/.test(norm) || /[:：]$/.test(norm))) score += 0.2
+      // Papers are listed from the first item, not from a remark below the list.
+      if (papersQ && FIRST_ITEM.test(s)) score += 0.3
       // Within the best passage, the question's own compound written as it is ("心理咨询" in "…提供心理咨询") picks the
       // sentence; it does not move the answer to another passage (one that only restates the problem).
       if (rank === 0) {
@@ -98,7 +109,10 @@ export function extractAnswer(query: PreparedQuery, spec: CoverageSpec, passages
   const picked = [sentences[i]!]
   let len = picked[0]!.length
   // A sentence that introduces something ("分为五大类：", "主要做法是") is continued; so is a list, item by item.
-  const continues = (prev: string, next: string) => /[:：]$/.test(prev) || (listQ && LIST_ITEM.test(next)) || (listQ && LIST_ITEM.test(prev) && LIST_ITEM.test(next))
+  // An item may run over several sentences ("1. 身份证明：身份证、户口本等；代为申请的，还要带…；2. …").
+  const fromItem = LIST_ITEM.test(sentences[i]!)
+  const continues = (prev: string, next: string) =>
+    /[:：]$/.test(prev) || (listQ && LIST_ITEM.test(next)) || (listQ && LIST_ITEM.test(prev) && LIST_ITEM.test(next)) || (papersQ && fromItem && /[；;]$/.test(prev))
   for (let j = i + 1; j < sentences.length && continues(sentences[j - 1]!, sentences[j]!); j++) {
     if (len + sentences[j]!.length > budget) break
     picked.push(sentences[j]!)

@@ -11,6 +11,7 @@ import type { Embedder } from '../core/llm.ts'
 import { embedderFor } from './embedder-offline.ts'
 import { QaEngine } from './engine.ts'
 import { FollowupStore, followupContext } from './followup.ts'
+import { inScript, scriptOf } from '../core/zh/script.ts'
 import type { Glossary } from './glossary.ts'
 import { indexExists, KnowledgeIndex } from './index-store.ts'
 import { ingest } from './ingest.ts'
@@ -120,10 +121,12 @@ export function createQa(deps: QaDeps): Capability {
           if (handover?.rememberOnly) return
           const result = await qa.ask(question, context, { budget: ctx.replyBudget })
           ctx.log.info({ grounded: result.grounded, top: result.sources[0]?.doc, followup: Boolean(context) }, 'qa answered')
-          if (handover?.onlyIfGrounded && (!result.grounded || result.hedged)) return
+          // In private the closest passage is worth giving too ("打过HPV疫苗了 以后还用查吗" → "接种了HPV疫苗，仍然需要…").
+          if (handover?.onlyIfGrounded && (!result.grounded || (result.hedged && !handover.privately))) return
           // Other capabilities may add a line (e.g. an offer of personal help on a help topic).
           const hints = app.answerHints(ctx)
-          const text = hints.length ? `${result.answer}\n${hints.join('\n')}` : result.answer
+          // In the script she wrote in, as the answer is.
+          const text = hints.length ? `${result.answer}\n${inScript(hints.join('\n'), scriptOf(question))}` : result.answer
           await (handover?.privately ? ctx.whisper(text) : ctx.reply(text))
         },
       })

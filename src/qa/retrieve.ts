@@ -8,7 +8,7 @@ import { normalizeForIndex } from './normalize.ts'
 import { decisionFeatures, outcomeOf, type DecisionFeatures, type Outcome } from './decide.ts'
 import { coveredProbability, DECISION_MODEL, type DecisionModel } from './decision-model.ts'
 import { coverageSpec, exactTerms, rerank, type RerankSignals } from './rerank.ts'
-import { queryGrams, tokensOfNormalized } from './tokenize.ts'
+import { queryGrams, tokensOfNormalized, yesNoPlain } from './tokenize.ts'
 import type { WeightedTerm } from './bm25.ts'
 import { aliasesOf, type Alias } from './colloquial.ts'
 import { lexiconOf } from './lexicon.ts'
@@ -138,7 +138,7 @@ export function prepareQuery(index: KnowledgeIndex, question: string, rewrite?: 
     for (const term of tokensOfNormalized(text)) keyword.push({ term, weight })
     for (const term of queryGrams(text)) keyword.push({ term, weight: weight * GRAM_WEIGHT })
   }
-  add(own, 1)
+  add(yesNoPlain(own), 1)
   if (contextNorm) add(contextNorm, CONTEXT_WEIGHT)
   for (const e of expansions) for (const term of tokensOfNormalized(e)) keyword.push({ term, weight: EXPANSION_WEIGHT })
   for (const a of aliases) add(a.formal, ALIAS_WEIGHT)

@@ -5,6 +5,8 @@ export const qaTexts = {
   personalContact: '群里姐妹的电话和微信我不能提供，也不会转发。需要的话可以在群里@她，或私下问她本人。',
   hedgeBefore: '资料里没找到完全对得上的说法，最接近的是这段（可能不完全是您问的）：',
   hedgeAfter: '如果不是您想问的，回复「转人工」，我帮您转给工作人员。',
+  /** One question of several in a message that the documents do not answer. */
+  partNotCovered: (part: string) => `「${part.slice(0, 20)}」：资料里没有找到明确说法。`,
   emptyQuestion: '您想问什么呢？直接打字告诉我就行。',
   notReady: '资料库正在准备中，请过几分钟再问我。',
   sourceLine: (title: string, heading?: string) => `来源：《${title}》${heading ? `· ${heading}` : ''}`,

@@ -97,9 +97,18 @@ export function tokens(text: string): string[] {
 }
 
 /** Plain-mode words (no overlapping sub-words), for deciding what a question is about. */
+/**
+ * A yes-no form said as one word ("要不要钱" → 要钱, "能不能申请" → 能申请, "有没有" → 有): jieba would leave 不要 / 不能,
+ * words the documents use for other things ("不要拖延").
+ */
+export function yesNoPlain(question: string): string {
+  return question.replace(/可不可以/gu, '可以').replace(/有没有/gu, '有').replace(/(\p{Script=Han})不\1/gu, '$1')
+}
+
+/** The content words of a question (its yes-no forms said plainly). */
 export function contentTerms(normalized: string): string[] {
   const seen = new Set<string>()
-  for (const t of segmenter().cut(normalized, false)) {
+  for (const t of segmenter().cut(yesNoPlain(normalized), false)) {
     const w = t.trim()
     if (w && MEANINGFUL.test(w) && !STOPWORDS.has(w)) seen.add(w)
   }

@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest'
+import { questionParts } from './parts.ts'
+import { yesNoPlain } from './tokenize.ts'
+
+describe('a message with several questions', () => {
+  it('is split into its questions, each with what she says before it', () => {
+    expect(questionParts('請問兩癌篩查幾歲可以做？要不要錢')).toEqual(['請問兩癌篩查幾歲可以做？', '要不要錢'])
+    expect(questionParts('我家娃放学没人管 暑假也没人带 有啥办法 要钱不')).toEqual(['我家娃放学没人管 暑假也没人带 有啥办法', '要钱不'])
+    // What follows the last question belongs to it.
+    expect(questionParts('托管班几点开始 多少钱 谢谢')).toEqual(['托管班几点开始', '多少钱 谢谢'])
+  })
+
+  it('is left whole when it asks once', () => {
+    expect(questionParts('俺想在菜市场边上开个小面馆 听说有那个贴息贷 最多能贷多少钱啊')).toEqual(['俺想在菜市场边上开个小面馆 听说有那个贴息贷 最多能贷多少钱啊'])
+    expect(questionParts('两癌筛查要钱吗')).toEqual(['两癌筛查要钱吗'])
+  })
+})
+
+describe('a yes-no form said plainly', () => {
+  it('keeps the asked word whole', () => {
+    expect(yesNoPlain('两癌筛查要不要钱')).toBe('两癌筛查要钱')
+    expect(yesNoPlain('我能不能申请')).toBe('我能申请')
+    expect(yesNoPlain('有没有课')).toBe('有课')
+    expect(yesNoPlain('可不可以带娃')).toBe('可以带娃')
+  })
+})

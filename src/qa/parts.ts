@@ -1,0 +1,23 @@
+// A message with several questions in it ("两癌筛查几岁可以做？要不要钱", "娃放学没人管 暑假也没人带 有啥办法 要钱不"):
+// the whole is often answered by no single passage, though each question is. Split into its questions — what she
+// tells before a question goes with it — so each can be answered, the later ones leaning on the first for the topic.
+
+/** A clause that asks: a question mark or particle, or a question word. */
+const ASKS = /[？?]$|吗$|么$|嘛$|呢$|不$|没$|没有$|啥|什么|怎么|咋|多少|几[岁个天年月点号次]|哪|多久|是否|能否|有没有|能不能|可不可以|要不要|用不用|收不收|算不算/u
+
+/** The questions of a message, each with the clauses said before it; one part when it asks once. */
+export function questionParts(question: string): string[] {
+  const clauses = question.split(/(?<=[？?！!。；;])|[\s，,]+/u).map((c) => c.trim()).filter(Boolean)
+  const parts: string[] = []
+  let pending: string[] = []
+  for (const c of clauses) {
+    pending.push(c)
+    if (ASKS.test(c)) {
+      parts.push(pending.join(' '))
+      pending = []
+    }
+  }
+  // What follows the last question ("…要钱不 谢谢") belongs to it.
+  if (pending.length && parts.length) parts[parts.length - 1] += ` ${pending.join(' ')}`
+  return parts.length >= 2 && parts.every((p) => p.replace(/[\s\p{P}]/gu, '').length >= 2) ? parts : [question]
+}
