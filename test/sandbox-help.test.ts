@@ -98,4 +98,13 @@ describe('questions beside her own circumstances, and questions that only mentio
     expect(room).toContain(referralTexts.ownCaseInPrivate)
     expect(room.join('\n')).not.toMatch(/推到墙上|拉扯俩娃|家庭暴力方面|困难帮扶/u)
   }, 120_000)
+
+  it('round 8: follow-ups lean on the document the last answer came from', async () => {
+    const room = (await script.run('test/fixtures/scripts/qa-followups.txt')).filter((a) => a.kind === 'room').map((a) => a.text)
+    expect(room[0]).toContain('单亲困难母亲')
+    // "怎么申请", "要带啥材料" after it: from the same notice, not declined.
+    expect(room[1]).toMatch(/身份证、户口本[\s\S]*送温暖/u)
+    expect(room[2]).toMatch(/身份证、户口本[\s\S]*送温暖/u)
+    expect(room[4]).toContain('七日内')
+  }, 120_000)
 })

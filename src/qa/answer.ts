@@ -37,6 +37,8 @@ export interface Composed {
   mode: 'llm' | 'extractive' | 'declined'
   /** Answered with a caveat: the passage may not be exactly what was asked (decide.ts). */
   hedged?: boolean
+  /** The passage the answer quotes. */
+  from?: Passage
 }
 
 export function sourceLine(p: Passage, script: Script = 'simplified'): string {
@@ -180,12 +182,12 @@ async function composeGrounded(
       const ordered = [passages[best]!, ...passages.filter((_, i) => i !== best)]
       const res = await llmAnswer(question, ordered, { llm: opts.llm, maxChars: opts.maxChars })
       if (!res) return declined
-      return { answer: withSource(res.body, res.from, opts.maxChars, script), grounded: true, mode: 'llm' }
+      return { answer: withSource(res.body, res.from, opts.maxChars, script), grounded: true, mode: 'llm', from: res.from[0] }
     } catch (err) {
       // A timeout, a transport error or an answer that broke a rule: the offline answer is always there.
       opts.log.warn({ err }, 'LLM answer failed or was rejected; falling back to the extractive answer')
     }
   }
   const ex = extractiveAnswer(query, opts.spec, passages, best, opts.maxChars)
-  return { answer: withSource(ex.body, ex.from, opts.maxChars, script), grounded: true, mode: 'extractive' }
+  return { answer: withSource(ex.body, ex.from, opts.maxChars, script), grounded: true, mode: 'extractive', from: ex.from }
 }

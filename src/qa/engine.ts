@@ -28,6 +28,8 @@ export interface AskResult {
   grounded: boolean
   /** Answered with a caveat (the closest passage, perhaps not exactly what was asked) — see decide.ts. */
   hedged?: boolean
+  /** What the answer was about: the title and section it was quoted from (a follow-up leans on it). */
+  about?: string
   sources: Source[]
 }
 
@@ -115,6 +117,7 @@ export class QaEngine {
       answer: composed.answer,
       grounded: composed.grounded,
       hedged: composed.hedged,
+      ...(composed.grounded && composed.from ? { about: aboutOf(composed.from) } : {}),
       sources: r.passages.map((p) => ({
         doc: p.chunk.doc,
         title: p.chunk.title,
@@ -165,3 +168,10 @@ export class QaEngine {
     }
   }
 }
+
+/**
+ * The document a quoted passage is from, as words a follow-up can lean on ("单亲妈妈能不能申请" answered from "…“两节”送温暖
+ * 关爱困难妇女…": "怎么申请" next is about that notice). Not its section: on the sample folder, the section's words pulled
+ * "利息咋算" after "要准备哪些材料" back to 怎么申请, and "去哪申请" to 有效期.
+ */
+const aboutOf = (p: { chunk: { title: string } }) => p.chunk.title.replace(/[“”"《》「」：:（）()]/gu, ' ').replace(/\s+/gu, ' ').trim()

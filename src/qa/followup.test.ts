@@ -50,3 +50,12 @@ describe('follow-up context in Redis', () => {
     expect(await f.previous('r@chatroom', 'alice')).toBeUndefined()
   })
 })
+
+describe('a follow-up after an answer', () => {
+  it('leans on the document the answer came from when it asks its own thing', () => {
+    expect(followupContext('单亲妈妈能不能申请', '怎么申请', '县妇联 两节 送温暖 关爱困难妇女在行动')).toBe('县妇联 两节 送温暖 关爱困难妇女在行动')
+    // Asked again of something else, the whole previous question carries; not answered, its topic does.
+    expect(followupContext('家聚会一般什么时候', '那周末呢？', '妇女微家服务指南')).toBe('家聚会一般什么时候')
+    expect(followupContext('创业担保贷款最多能贷多少', '利息咋算')).toBe('创业担保贷款')
+  })
+})

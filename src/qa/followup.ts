@@ -40,10 +40,12 @@ export function isElliptical(question: string): boolean {
  * The previous question to carry as context, when the current one is elliptical: what it was about, not what it
  * asked ("创业担保贷款最多能贷多少 能贷几年" then "利息咋算": the loan, not its amount).
  */
-export function followupContext(previous: string | undefined, current: string): string | undefined {
+export function followupContext(previous: string | undefined, current: string, about?: string): string | undefined {
   if (!previous || !isElliptical(current)) return undefined
   // "那周末呢" asks the previous question again of something else: all of it carries.
   if (!OWN_ASK.test(current)) return previous
+  // Answered from a document ("单亲妈妈能不能申请" from the 送温暖 notice): "怎么申请" next is about that document.
+  if (about) return about
   const topic = contentTerms(normalizeForIndex(previous)).filter((t) => t.length > 1 && !DETAIL_WORDS.has(t))
   return topic.length ? topic.join(' ') : previous
 }
@@ -68,12 +70,21 @@ export class FollowupStore {
     return (await this.redis.get(this.keyOf(conversation, sender))) ?? undefined
   }
 
-  async remember(conversation: string, sender: string, question: string): Promise<void> {
+  /** The document the previous answer came from (see followupContext); none when it was not answered. */
+  async previousAbout(conversation: string, sender: string): Promise<string | undefined> {
+    return (await this.redis.get(`${this.keyOf(conversation, sender)}:about`)) ?? undefined
+  }
+
+  /** The question asked; what it was answered from replaces what the last one was, or clears it. */
+  async remember(conversation: string, sender: string, question: string, about?: string): Promise<void> {
+    const key = this.keyOf(conversation, sender)
     // Keep the tail: after several follow-ups the latest words matter most.
-    await this.redis.set(this.keyOf(conversation, sender), question.slice(-MAX_STORED), 'EX', this.ttlSec)
+    const tx = this.redis.multi().set(key, question.slice(-MAX_STORED), 'EX', this.ttlSec)
+    await (about ? tx.set(`${key}:about`, about.slice(0, MAX_STORED), 'EX', this.ttlSec) : tx.del(`${key}:about`)).exec()
   }
 
   async forget(conversation: string, sender: string): Promise<void> {
-    await this.redis.del(this.keyOf(conversation, sender))
+    const key = this.keyOf(conversation, sender)
+    await this.redis.del(key, `${key}:about`)
   }
 }

@@ -115,11 +115,14 @@ export function createQa(deps: QaDeps): Capability {
           const question = (understood(ctx, { now: Date.now(), tz: app.config.timezone }).addressed ?? ctx.msg.text).trim()
           // Someone's own phone or WeChat ("王芳电话多少来着"): not the documents' business, and never given out.
           if (asksPersonalContact(question)) return ctx.reply(qaTexts.personalContact)
-          const context = followupContext(await followups.previous(conv, sender), question)
+          const context = followupContext(await followups.previous(conv, sender), question, await followups.previousAbout(conv, sender))
           // Asked, answered or not: a follow-up ("那要带啥") leans on it.
-          await followups.remember(conv, sender, context ? `${context} ${question}` : question)
+          const asked = context ? `${context} ${question}` : question
+          await followups.remember(conv, sender, asked)
           if (handover?.rememberOnly) return
           const result = await qa.ask(question, context, { budget: ctx.replyBudget })
+          // Answered outright: the next follow-up leans on the document it came from.
+          if (result.grounded && !result.hedged && result.about) await followups.remember(conv, sender, asked, result.about)
           ctx.log.info({ grounded: result.grounded, top: result.sources[0]?.doc, followup: Boolean(context) }, 'qa answered')
           // In private the closest passage is worth giving too ("打过HPV疫苗了 以后还用查吗" → "接种了HPV疫苗，仍然需要…").
           if (handover?.onlyIfGrounded && (!result.grounded || (result.hedged && !handover.privately))) return
