@@ -121,3 +121,16 @@ describe('everyday ways of saying a schedule', () => {
     expect(parseSchedule('每年三八节上午10点提醒大家送祝福', opts)).toMatchObject({ ok: true, schedule: { cron: '0 10 8 3 *' } })
   })
 })
+
+describe('round 8: a part of the day without the hour, and the asking at the end', () => {
+  const now = Date.UTC(2026, 10, 30, 4, 0)
+  it('"每月最后一个周六下午提醒家聚会 提醒一下大家": 15:00, said in a note; the content is 家聚会', () => {
+    const r = parseSchedule('每月最后一个周六下午提醒家聚会 提醒一下大家', { now, tz: 'Asia/Shanghai' })
+    expect(r).toMatchObject({ ok: true, rest: '家聚会' })
+    expect(r && r.ok && r.description).toBe('每月最后一个周六 15:00')
+    expect(r && r.ok && r.notes[0]).toContain('按下午3点提醒')
+    // With an hour it is that hour.
+    expect(parseSchedule('每周三下午3点 家接待', { now, tz: 'Asia/Shanghai' })).toMatchObject({ ok: true, description: '每周三 15:00', rest: '家接待' })
+  })
+})
+

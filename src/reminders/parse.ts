@@ -208,6 +208,8 @@ function cleanRest(s: string): string {
     .replace(/^[\s,，:：]*(?:请)?(?:提醒|通知|告诉)(?:一下|一次|一声)?(?:大家|各位|群里|全群|全体|姐妹们)?(?:一下|一次|一声)?[\s,，:：]*/u, '')
     .replace(/^(?:一下|一次|一声|全群|大家)[\s,，:：]*/u, '')
     .replace(/^(?:发|说)[\s,，:：]*/u, '')
+    // "家聚会 提醒一下大家": the asking at the end too.
+    .replace(/[\s,，]*(?:请)?(?:提醒|通知|告诉)(?:一下|一声)?(?:大家|各位|姐妹们|全群)(?:一下|一声)?[\s。.!！]*$/u, '')
     .replace(/[\s。.!！]+$/u, '')
     .trim()
 }
@@ -264,6 +266,10 @@ function readCron(input: string, tz: string): ScheduleResult | undefined {
   return { ok: true, schedule: { kind: 'cron', cron, tz }, description: `cron「${cron}」`, rest: cleanRest(fields.slice(5).join(' ')), notes: [] }
 }
 
+/** A part of the day with no hour after it ("下午提醒家聚会"), and the hour it is taken to mean. */
+const PERIOD_ONLY = /^(上午|早上|早晨|中午|下午|傍晚|晚上)(?![\d一二三四五六七八九十两点]|[\s,，]*[\d一二三四五六七八九十两]+\s*[点:：])/u
+const PERIOD_HOUR: Record<string, number> = { 上午: 9, 早上: 8, 早晨: 8, 中午: 12, 下午: 15, 傍晚: 17, 晚上: 19 }
+
 function finish(head: HeadResult, after: string, opts: { now: number; tz: string }): ScheduleResult {
   const notes = [...(head.notes ?? [])]
   let rest = after.replace(FILLER, '')
@@ -272,10 +278,16 @@ function finish(head: HeadResult, after: string, opts: { now: number; tz: string
   const clock = parseClock(rest)
   // Only a time right after the schedule is the reminder's time; a later one belongs to the content
   // (每周三 家接待 下午3点开始 → remind at 9:00 that the reception starts at 3 pm).
+  const period = PERIOD_ONLY.exec(rest)
   if (clock && rest.startsWith(clock.match)) {
     hour = clock.time.hour
     minute = clock.time.minute
     rest = rest.slice(clock.match.length)
+  } else if (period) {
+    // "每月最后一个周六下午": the part of the day without the hour — its usual hour, said in the preview.
+    hour = PERIOD_HOUR[period[1]!]!
+    rest = rest.slice(period[0].length)
+    notes.unshift(texts.noteDefaultPeriod(period[1]!, hour))
   } else {
     notes.unshift(texts.noteDefaultTime)
   }

@@ -77,6 +77,7 @@ export const texts = {
   cannotDeleteConfig: (ref: string) => `「${ref}」是配置文件里的固定节奏，不能在群里删除；可以发「暂停提醒 ${ref}」暂停，或请管理员改配置。`,
 
   noteDefaultTime: '没说几点，按上午9点提醒',
+  noteDefaultPeriod: (period: string, hour: number) => `只说了${period}，按${period}${hour > 12 ? hour - 12 : hour}点提醒；要改就说「改成${period}4点」这样`,
   noteQuiet: (end: string) => `这个时间在免打扰时段内，会顺延到${end}发送`,
   noteWorkdays: '工作日按周一到周五算，不含法定节假日调休',
   noteMonthEnd: (day: number) => `有的月份没有${day}号，那个月就不提醒`,
