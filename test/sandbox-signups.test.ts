@@ -162,4 +162,21 @@ describe('sandbox: a family sign-up conversation', () => {
     expect(room.at(-1)).toMatch(/^活动1「剪纸」照常：\d+月\d+日（周六）10:00，活动室（已报5\/5）/u)
     expect(room.join('\n')).not.toMatch(/超市/u)
   }, 120_000)
+
+  it('round 8, second tester: a sign-up then a question, one yes one no, 我自己也去 / 我自己就不去了, a bare-numbered 接龙, agreeing +1', async () => {
+    const room = (await script.run('test/fixtures/scripts/round8-signups-more.txt')).filter((a) => a.kind === 'room').map((a) => a.text)
+    // "报名包粽子 这次收不收材料费": signed up, and the fee answered.
+    expect(room).toContain('活动1「包粽子」：材料费10元。')
+    expect(room).toContain('活动1「包粽子」\n已登记：王芳（1/10）')
+    // "粽子我去 香包就不去了": the sign-up, not a cancellation.
+    expect(room).toContain('活动1「包粽子」\n已登记：张丽（2/10）')
+    expect(room.join('\n')).not.toContain('不用取消')
+    // Herself too, or only her daughter-in-law.
+    expect(room).toContain('活动1「包粽子」\n已登记：陈静、陈静的婆婆（4/10）')
+    expect(room).toContain('活动2「做香包」\n已登记：林婆婆的媳妇（1/10）')
+    // "香包接龙 1周红 2刘阿姨 3赵敏（带闺女）": everyone on it, the daughter in brackets too.
+    expect(room).toContain('活动2「做香包」\n已登记：周红、刘阿姨、赵敏、赵敏的闺女（5/10）')
+    // "是的是的 +1" after chat about the weather signs nobody up.
+    expect(room.join('\n')).not.toContain('孙丽')
+  }, 120_000)
 })

@@ -158,7 +158,10 @@ function joinSentence(t: string, sit: Situation, help: Understanding | undefined
   if (sentences.length < 2) return undefined
   for (const sentence of sentences) {
     const read = readSignup(sentence, sit)
-    if (read?.intent === 'signup.join' && read.slots.activity !== undefined) return read
+    if (read?.intent !== 'signup.join' || read.slots.activity === undefined) continue
+    // "帮我婆婆也报上包粽子 我自己也去": who goes is said across the clauses; read whole when it reads the same sign-up.
+    const whole = readSignup(t, sit)
+    return whole?.intent === 'signup.join' && whole.slots.activity === read.slots.activity ? whole : read
   }
   // "报名 我下岗半年了…社区能不能帮帮忙" with one activity open: the bare sign-up word that opens it signs her up for it.
   const first = readSignup(sentences[0]!, sit)

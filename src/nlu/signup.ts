@@ -152,6 +152,17 @@ export function readSignup(t: string, sit: Situation): Understanding | undefined
     return { intent: 'activity.info', slots: title ? { field: 'other', title } : { field: 'other' } }
   }
 
+  // "报名 这次收不收材料费", "报名 要带啥东西不": a sign-up in a clause of its own, then a question about the activity.
+  const opener = SIGNUP_THEN_ASK.exec(t)
+  const asked = opener ? infoField(t.slice(opener[0].length)) : undefined
+  if (opener && asked && QUESTION.test(t.slice(opener[0].length)) && !CANCEL.test(t)) {
+    const p = withAntecedent(peopleIn(signingClauses(t)), t)
+    const slots: Understanding['slots'] = withActivity({ self: p.self, count: p.count, field: asked })
+    if (p.relatives.length) slots.relatives = p.relatives
+    if (p.names.length) slots.names = p.names
+    return { intent: 'signup.join', slots, also: ['activity.info'] }
+  }
+
   const elsewhere = activity === undefined && ELSEWHERE.test(t)
   const withCompanions = (companions(t, activity !== undefined) || (sit.activities.length > 0 && onlyPeople(t))) && !NOT_JOINING.test(t) && !elsewhere
   const joinCue = (JOIN.test(t) || withCompanions) && !NOT_JOINING.test(t) && !elsewhere
@@ -159,7 +170,9 @@ export function readSignup(t: string, sit: Situation): Understanding | undefined
   // With nothing published yet, a cancellation may take back a sign-up held for the coming announcement (the
   // sign-ups capability answers it only when one is held).
   const mine = sit.signedUp.length > 0 || sit.activities.length === 0
-  if (cancelCue && (mine || ownRemoval || /取消.{0,4}报名|撤回报名|取消我/u.test(t)) && !/(?:活动|课).{0,3}取消$|取消活动|^取消[^我报]{0,6}的活动/u.test(t)) {
+  // "帮我媳妇也报上 我自己就不去了": signing someone else up while staying home herself is a sign-up.
+  const othersGoInstead = /(?:帮|给|替).{0,8}(?:报上|报名|报一个|报个)/u.test(t) && /我(?:自己)?(?:就|也)?(?:不去|不参加|不来)/u.test(t) && !mine
+  if (cancelCue && !othersGoInstead && (mine || ownRemoval || /取消.{0,4}报名|撤回报名|取消我/u.test(t)) && !/(?:活动|课).{0,3}取消$|取消活动|^取消[^我报]{0,6}的活动/u.test(t)) {
     // "报错了 我是想报插花的 阅读那个取消吧": a cancellation first, a sign-up second.
     return { intent: 'signup.cancel', slots: cancelSlots(t, sit), ...(joinCue && /想报|改报/u.test(t) ? { also: ['signup.join'] } : {}) }
   }
@@ -276,6 +289,9 @@ export function removalTarget(t: string): string | undefined {
 }
 
 /** What a question about an announced activity asks: fee, what to bring, who may come, time, place. */
+/** A sign-up said first, in its own clause ("报名 …", "我报一个，…", "+1 …"). */
+const SIGNUP_THEN_ASK = /^(?:我|俺)?(?:也)?(?:报名|报一个|报个名|算我一个|\+\s*1)[^\s，,。!！？?]{0,6}[\s，,。!！]+/u
+
 /** Whether an activity is still on: 还办不办, 还搞吗, 取消了没, 是不是不办了, 照常吗. */
 export const STILL_ON = /还(?:办|搞|开|举行|举办|上)不(?:办|搞|开|举行|举办|上)?|还(?:办|搞|开|举行|举办)(?:吗|么|嘛|没|不)|(?:取消|停|黄)了(?:吗|没|么|嘛)|是不是(?:取消|不办|不搞)了?|照常(?:吗|不|没|嘛|办吗)/u
 /** Words before the question that are not a title: the weather, a day, "那个". */
@@ -305,7 +321,7 @@ const RELATIVE_SUBJECT_G = new RegExp(RELATIVE_SUBJECT.source, 'gu')
  * ("儿子不去上学了", "我在外地回不去", "想报个夜校", "带孙子带得不好" is raising him, not bringing him).
  */
 export const ELSEWHERE = /不(?:去|想去|肯去|愿意去|愿去)(?:上学|上班|学校|幼儿园|上课|补习)|(?:上学|上班|学校|幼儿园)(?:也)?(?:不去|去不了|不肯去)|回不去|不读了|报(?:个|了|名)?(?:夜校|驾校|补习班|培训班|兴趣班|辅导班|考试|学校|夜大|成人高考|低保|税|销|警|案|备)|带(?:孙子|孙女|外孙|孩子|娃)带得/u
-const NOT_JOINING = /不算我|别算我|本来(?:想|要|打算)(?:报|接龙|参加|去)|没(?:有)?(?:去)?参加|没报|参加过|报过了|报名的事|^\+\s*1\s*(?:同意|赞|支持|附议|说得对|确实)|(?:他|她|老公|婆婆|公公)(?:说|也说).{0,6}(?:想|要)(?:来|去)/u
+const NOT_JOINING = /^(?:是的|是啊|对的?|没错|确实|同意|赞|哈哈|可不是|真的)+[\s，,！!。～~]*\+\s*1$|不算我|别算我|本来(?:想|要|打算)(?:报|接龙|参加|去)|没(?:有)?(?:去)?参加|没报|参加过|报过了|报名的事|^\+\s*1\s*(?:同意|赞|支持|附议|说得对|确实)|(?:他|她|老公|婆婆|公公)(?:说|也说).{0,6}(?:想|要)(?:来|去)/u
 
 /**
  * People listed for an activity: "插花 我和我妈 两个人", "我带孙子来", "我和闺女一起报", "插花我和公公两个".

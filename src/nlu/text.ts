@@ -96,7 +96,7 @@ function daysNamed(t: string, acts: ActivityView[], tz: string): Set<number> {
 }
 
 /** Whether `t` names the activity by part of its title (插花, 阅读). */
-const namesTitle = (t: string, a: ActivityView) => titleKeys(a.title).some((k) => mentionsKey(t, k, a.title))
+export const namesTitle = (t: string, a: ActivityView) => titleKeys(a.title).some((k) => mentionsKey(t, k, a.title))
 
 /** Whether the text names an activity outright, by number or title (not by a description such as 带娃那个). */
 export function namesActivity(t: string, acts: ActivityView[]): boolean {

@@ -15,7 +15,7 @@ import { categoryOfNeed, problemCategory } from './need.ts'
 import { peopleIn } from './people.ts'
 import { clausesOf, readByRules, readPending } from './rules.ts'
 import { BOTH, cancelSlots, everyOpen, infoField, JOIN_CLAUSE, readSignup, removalTarget, withAntecedent } from './signup.ts'
-import { activityRef, normalize } from './text.ts'
+import { activityRef, namesTitle, normalize } from './text.ts'
 import type { Intent, Situation, Slots, Understanding } from './types.ts'
 
 /**
@@ -48,6 +48,8 @@ const CANCELS = new Set<Intent>(['host.cancel', 'signup.cancel', 'signup.remove'
 const OWN_VOICE = /我|俺|咱|自己|刚|上个?月|最近|前几天|前阵子|带.{0,3}(?:娃|孩子)|家里|老公|前夫|(?:要不到|不给|没给|拿不到|讨不到|找不到).{0,6}(?:咋办|怎么办|咋整)/u
 /** Asked in general ("一般…", "如果…"): a question about how things work, whoever asks it. */
 const GENERAL = /一般|如果|要是|假如|通常|是不是得/u
+/** Agreeing with what was just said: "是的是的 +1", "对 +1". */
+const AGREEING = /^(?:是的|是啊|对的?|没错|确实|同意|赞|哈哈|可不是|真的)+[\s，,！!。～~]*\+\s*1$/u
 /** A sign-up in so many words, in the first person, with nothing after it that takes it back. */
 const PLAIN_JOIN = /^(?:好的?|行|那|嗯|ok|那就)?[\s，,]*(?:我|俺)(?:也|就)?(?:参加|报名|报一个|去)[吧啦哈呀～~！!。]*$/u
 const SURE_CHATTER = 0.99
@@ -140,6 +142,11 @@ function readIntent(raw: string, sit: Situation): Understanding {
   if (rule.intent === 'bot.about' && top.intent === 'handoff.human') return rule
   const intent: Intent = top.intent === 'help.emergency' ? 'help.request' : top.intent
   if (intent === rule.intent) return rule
+  // "是的是的 +1": agreeing with what was said is no sign-up.
+  if (intent === 'signup.join' && rule.intent === 'chatter' && AGREEING.test(normalize(raw))) return rule
+  // "插花我去 香包就不去了": one activity taken, the other turned down — the sign-up the rules read, not a cancellation,
+  // when she is on no list.
+  if (intent === 'signup.cancel' && rule.intent === 'signup.join' && rule.slots.activity !== undefined && sit.signedUp.length === 0 && sit.activities.filter((a) => namesTitle(raw, a)).length >= 2) return rule
   // The rules already carry her cancellation beside the request ("插花我就不去了 材料费都拿不出 社区能不能帮帮忙":
   // the request, and her place given back): the model's cancellation alone would drop the request. (A carried
   // sign-up is left to the model: "求求了，阅读帮我们娘俩挤两个位置吧" is a favour asked, not a trouble.)

@@ -109,7 +109,8 @@ const COMPANION = new RegExp(`^(?:\\+|带|和|加)\\s*(?:(\\d|[一两二三])个
 
 /** The people of one 接龙 line: "王芳" → [王芳]; "王芳+娃" / "刘阿姨带孙子" → the name and the companion; "曹芳+2" → 曹芳, 曹芳+1, 曹芳+2. */
 export function listLineNames(line: string): string[] {
-  const t = normalize(line).replace(/[（(][^）)]*[）)]/gu, ' ').trim()
+  // "陈静（带闺女）": who she brings, said in brackets, is a companion; other brackets are remarks ("（代报）").
+  const t = normalize(line).replace(/[（(]\s*((?:带|\+|和|加)[^）)]*)[）)]/gu, ' $1').replace(/[（(][^）)]*[）)]/gu, ' ').trim()
   const m = /^([\u4e00-\u9fa5A-Za-z·]{1,8}?)(?=$|\s|[+＋,，、]|带|和)\s*(.*)$/u.exec(t)
   if (!m) return []
   const name = m[1]!

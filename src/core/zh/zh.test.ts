@@ -198,6 +198,11 @@ describe('a 接龙 flattened onto one line', () => {
     // Not a list: numbers in a sentence, or one item only.
     expect(unflattenList('周六 2.5小时 3.5元')).toBe('周六 2.5小时 3.5元')
     expect(unflattenList('1.王芳')).toBe('1.王芳')
+    // Numbers straight before the names, counting up from 1, after a title with 接龙.
+    expect(unflattenList('香包接龙 1周红 2刘阿姨 3赵敏（带闺女）')).toBe('香包接龙\n1.周红\n2.刘阿姨\n3.赵敏（带闺女）')
+    expect(unflattenList('1王芳 2张丽 3孙大妈')).toBe('1.王芳\n2.张丽\n3.孙大妈')
+    expect(unflattenList('1楼 2单元')).toBe('1楼 2单元')
+    expect(unflattenList('1号楼 3单元 5楼')).toBe('1号楼 3单元 5楼')
   })
 })
 

@@ -168,6 +168,11 @@ async function act(ctx: Context, svc: SignupService, u: Understanding, old: Resi
       if ('none' in picked && ctx.msg.conversation.kind === 'room') {
         return svc.hold({ groupId, msgId, by, people: slotsFor(people, by), room: ctx.msg.conversation })
       }
+      // "报名 这次收不收材料费": signed up, and the question about the activity answered after.
+      if (u.also?.includes('activity.info') && 'one' in picked) {
+        await joinOne(ctx, svc, picked.one, people, msgId)
+        return ctx.reply(texts.info(picked.one, svc.tz, u.slots.field))
+      }
       // "两个我都想去 给我都报上": each open activity, each sign-up its own job (idempotent per activity).
       if (u.slots.every && 'several' in picked) {
         for (const each of picked.several) await joinOne(ctx, svc, each, people, `${msgId}:a${each.id}`)
