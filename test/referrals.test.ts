@@ -334,8 +334,11 @@ describe('the consent gate', () => {
     await until(() => privately(bot, '王芳').length >= 1)
     expect(privately(bot, '王芳').at(-1)!.text).toContain('法律维权')
     dm(bot, '王芳', '同意，打我电话吧')
+    // A call with no number: asked for one, once.
+    await until(() => lastTo(bot, '王芳') === referralTexts.askNumber)
+    dm(bot, '王芳', '13912345678 白天都行')
     const c = await onlyCase(svc)
-    expect(c).toMatchObject({ category: '法律维权', consent: true })
+    expect(c).toMatchObject({ category: '法律维权', consent: true, contact: '打电话（13912345678 白天都行）' })
   })
 
   it('a request in the group: a short note there, the whole conversation in private (asking a description when needed)', async () => {
@@ -431,6 +434,8 @@ describe('the consent gate', () => {
     await until(() => privately(bot, '王芳').length === 2)
     expect(lastTo(bot, '王芳')).toBe(referralTexts.storyHeard('家庭暴力'))
     dm(bot, '王芳', '嗯 可以帮我转给社工 白天打我电话 晚上他在家千万别打')
+    await until(() => lastTo(bot, '王芳') === referralTexts.askNumber)
+    dm(bot, '王芳', '13912345678')
     const c = await onlyCase(svc)
     await settle(bot)
     expect(c.category).toBe('家庭暴力')
@@ -883,6 +888,17 @@ describe('the help side read by the parser (issue 13)', () => {
     expect(lastTo(bot, '陈静')).toBe(referralTexts.storyHeard('家庭暴力'))
   })
 
+  it('"你们会不会告诉他？社工会不会直接上门" while her yes is awaited: a promise, no passage, and the offer still open', async () => {
+    const { bot } = await boot()
+    dm(bot, '周红', '我老公经常打我 昨天又打了')
+    await until(() => lastTo(bot, '周红').includes('同意'))
+    dm(bot, '周红', '你们会不会告诉他？社工会不会直接上门')
+    await until(() => lastTo(bot, '周红').includes(referralTexts.privacyPromise))
+    await settle(bot)
+    expect(lastTo(bot, '周红')).toBe(`${referralTexts.privacyPromise}\n${referralTexts.consentStillOpen}`)
+    expect(privately(bot, '周红').some((m) => m.text.includes('来源：'))).toBe(false)
+  })
+
   it('a caution said with her yes ("打电话不方便 他在家 发微信文字就行") reaches staff in her words', async () => {
     const { bot, svc } = await boot()
     dm(bot, '王芳', '我老公喝了酒就骂我，还摔东西，我实在受不了了')
@@ -900,6 +916,8 @@ describe('the help side read by the parser (issue 13)', () => {
     dm(bot, '王芳', '我老公喝了酒就骂我，还摔东西，我实在受不了了')
     await until(() => lastTo(bot, '王芳').includes('同意'))
     dm(bot, '王芳', '好的，打我电话')
+    await until(() => lastTo(bot, '王芳') === referralTexts.askNumber)
+    dm(bot, '王芳', '13912345678')
     const c = await onlyCase(svc)
     await until(() => privately(bot, '小王').some((m) => m.text.includes(c.id)))
     say(bot, '王芳', '我那事有人管了没', { mention: true })

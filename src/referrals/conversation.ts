@@ -17,6 +17,9 @@ const ANONYMOUS = /(?:别|不要|千万别)(?:说|告诉)?.{0,6}是我|匿名|�
 /** She cannot phone or speak where she is ("我不敢打电话 他会听见"). */
 const CANNOT_CALL = /不敢打|不能打|不方便打|不好打|没法打|不敢接|不能接|不方便接|接不了|听见|听到|不能出声|不敢出声|不能说话|不方便说话|不敢说话|别打电话|不要打电话|别给我打/u
 
+/** The way she chose is a phone call. */
+const BY_PHONE = /^(?:打电话|电话|打我(?:的)?(?:手机|电话)|(?:白天|晚上|中午|上午|下午)?打我(?:手机|电话))/u
+
 /** She asks for someone to be sent ("快叫人来", "快报警", "帮我报警"). */
 const SEND_SOMEONE = /叫人|来人|派人|报警|叫警察|快来|救救我|救我/u
 
@@ -43,18 +46,22 @@ export class ReferralConversation {
     // Already forwarded a moment ago: add to that case instead of opening another.
     const recentKey = this.app.key('referrals', 'recent', me.id)
     const recent = forward ? await this.app.redis.get(recentKey) : null
-    // "我不敢打电话 他在门外能听见": read as danger again, but what she needs is a way to call for help without a sound.
-    const silent = CANNOT_CALL.test(ctx.msg.text)
+    // "我不敢打电话 他在门外能听见": read as danger again, but what she needs is a way to call for help without a sound —
+    // and once she has said so, "光明小区3栋502 快来人" is answered that way too, never with "call 110" alone.
+    const open = recent ? await this.flows.get(me.id) : undefined
+    const saidSilent = CANNOT_CALL.test(ctx.msg.text)
+    const silent = saidSilent || (open?.origin === recent && !!open?.silent)
     const first = recent ? T.emergencyAgain(h) : forward ? T.emergencyForwarded(h) : T.emergencyAskConsent(h)
-    const privateText = silent ? (recent ? T.emergencySilent : `${first}\n${T.silentWay}`) : first
+    const again = SEND_SOMEONE.test(ctx.msg.text) ? T.emergencyCannotSend(silent) : saidSilent ? T.emergencySilent : T.emergencySilentNoted
+    const privateText = silent ? (recent ? again : `${first}\n${T.silentWay}`) : first
     if (answered) ctx.log.info('emergency replayed after a storage outage: recording it')
     else if (inGroup) await ctx.whisper(privateText, { sensitive: true, urgent: true })
     else await ctx.reply(privateText, { urgent: true })
     ctx.log.warn({ category: cls.category, signals: cls.signals.filter((s) => !s.startsWith('category')), repeat: !!recent }, 'emergency help request')
     if (recent) {
-      const open = silent ? await this.flows.get(me.id) : undefined
-      if (open && open.origin === recent) await this.flows.set(me.id, { ...open, silent: true })
-      return this.jobs.supplement(recent, ctx.msg.id, silent ? `${T.staffTextOnly}${ctx.msg.text}` : ctx.msg.text)
+      if (saidSilent && open && open.origin === recent) await this.flows.set(me.id, { ...open, silent: true })
+      // Said while in danger: staff read it as urgent (an address, "快来人"), and how she can be reached.
+      return this.jobs.supplement(recent, ctx.msg.id, `${T.staffUrgent}${saidSilent ? T.staffTextOnly : ''}${ctx.msg.text}`)
     }
     const flow = { ...this.newFlow(ctx, cls, { description: ctx.msg.text.trim() }), ...(silent ? { silent: true } : {}) }
     if (forward) {
@@ -147,6 +154,11 @@ export class ReferralConversation {
   }
 
   /** The resident answers in the private conversation. */
+  /** Whether he will find out, whether someone comes to the door ("你们会不会告诉他？社工会不会直接上门"): a promise, not a passage. */
+  isPrivacyWorry(ctx: Context): boolean {
+    return PRIVACY_WORRY.test(ctx.msg.text)
+  }
+
   /** Her message while consent is awaited is a question of her own, not a yes, a no or more of her story. */
   questionDuringConsent(ctx: Context, flow: Flow): boolean {
     const text = ctx.msg.text.trim()
@@ -183,8 +195,15 @@ export class ReferralConversation {
         const said = CAUTION.test(text) ? { description: withHerWords(flow, text) } : {}
         return this.advance(ctx, { ...flow, ...said, step: 'contact', tries: 0, ...(contact ? { contact } : {}) })
       }
-      // An answer to the contact question is kept in her words (staff read "电话，晚上八点以后" as it is).
-      if (u.intent === 'contact.preference' && flow.step === 'contact') return this.advance(ctx, { ...flow, contact: readContact(text) })
+      // An answer to the contact question is kept in her words (staff read "电话，晚上八点以后" as it is); after she
+      // was asked for a number, what she gives is added to the way she chose.
+      if (u.intent === 'contact.preference' && flow.step === 'contact') {
+        return this.advance(ctx, { ...flow, contact: flow.askedNumber && flow.contact ? `${flow.contact}（${text.slice(0, 60)}）` : readContact(text) })
+      }
+    }
+    // The number she was asked for ("13912345678", "晚上打 139…"), whatever the understanding made of it.
+    if (flow.step === 'contact' && flow.askedNumber && flow.contact && !isCancel(text)) {
+      return this.advance(ctx, { ...flow, contact: `${flow.contact}（${text.slice(0, 60)}）` })
     }
     if (flow.step === 'report-followup') {
       await this.jobs.supplement(flow.origin, ctx.msg.id, text)
@@ -275,6 +294,11 @@ export class ReferralConversation {
       await this.flows.set(me.id, { ...flow, step: 'contact' })
       return say(T.askContact)
     }
+    // "打电话就行" with no number: asked for one, once (staff cannot call without it).
+    if (BY_PHONE.test(flow.contact) && !/\d{7,}/u.test(flow.contact) && !flow.askedNumber) {
+      await this.flows.set(me.id, { ...flow, step: 'contact', askedNumber: true })
+      return say(T.askNumber)
+    }
     if (!flow.description) {
       await this.flows.set(me.id, { ...flow, step: 'describe', tries: 0 })
       return say(T.askDescription)
@@ -337,6 +361,9 @@ function contactOf(way: ContactWay | undefined, text: string): string | undefine
 
 /** The description with more of her words, as staff read it (capped). */
 const withHerWords = (flow: Flow, text: string) => [flow.description, text].filter(Boolean).join('\n').slice(0, 1000)
+
+/** Fear that he learns of it or that someone turns up at home. */
+const PRIVACY_WORRY = /告诉(?:他|我老公|我男人|我家里|家里人|我婆婆)|让(?:他|家里人|婆婆)知道|(?:他|家里人)会(?:不会)?知道|上门|到我家|来我家|找到我家|家访|说出去|保密吗|会不会(?:被)?传出去/u
 
 /** A question of her own: asked with 吗 / 不 / 能不能 / 怎么 / 啥… */
 const HER_QUESTION = /[？?]|吗|么|嘛|[能可行要算用][^，。\s]{0,12}不$|能不能|可不可以|怎么|咋|啥|什么|多少|几[个天岁年月点]|哪|多久/u

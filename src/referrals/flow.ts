@@ -15,6 +15,8 @@ export interface Flow extends HelpRequest {
   tries: number
   /** In an emergency she said she cannot phone or speak: every later reply points to SMS 12110, never "call 110" alone. */
   silent?: boolean
+  /** She chose a phone call without a number and was asked for one. */
+  askedNumber?: boolean
 }
 
 export class FlowStore {

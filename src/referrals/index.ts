@@ -308,6 +308,11 @@ export function createReferrals(deps: ReferralDeps = {}): Capability {
           // A question of her own while her yes is awaited ("他这样算家暴吗 我能申请那个保护令不"): answered from the
           // documents in private, her words kept for staff, and the offer left open — not "不麻烦的…" to a question.
           if (flow.step === 'consent' && conversation.questionDuringConsent(ctx, flow)) {
+            // "你们会不会告诉他？社工会不会直接上门": a promise, never a passage that mentions home visits.
+            if (conversation.isPrivacyWorry(ctx)) {
+              await conversation.heardQuestion(ctx, flow)
+              return ctx.reply(`${T.privacyPromise}\n${T.consentStillOpen}`)
+            }
             const abuse = await conversation.heardQuestion(ctx, flow)
             await askDocuments(ctx, { privately: true, onlyIfGrounded: abuse })
             return ctx.reply(T.consentStillOpen)

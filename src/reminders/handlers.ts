@@ -111,7 +111,8 @@ export async function manage(ctx: Context, svc: ReminderService, cmd: ManageComm
     if (cmd.kind === 'describe') return ctx.reply(texts.manageWhich)
     throw new UserError(texts.notFound(cmd.ref))
   }
-  if (found.length > 1) return ctx.reply(texts.manageWhichOf(found.map((e) => lineOf(svc, e)), action, found[0]!.ref))
+  // The example names one by its number when there is one: the shared name would only be asked about again.
+  if (found.length > 1) return ctx.reply(texts.manageWhichOf(found.map((e) => lineOf(svc, e)), action, (found.find((e) => /^\d+$/u.test(e.ref)) ?? found[0]!).ref))
   const entry = found[0]!
   if (entry.kind === 'once') {
     if (action !== 'delete') return ctx.reply(texts.onceOnlyDelete(entry.ref))

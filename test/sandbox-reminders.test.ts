@@ -1,0 +1,18 @@
+// Reminders through the real CLI, as a host types them (conversation round 8).
+import { afterAll, describe, expect, it } from 'vitest'
+import { scriptRunner } from '../src/testing/cli-script.ts'
+
+const script = scriptRunner('sandbox-reminders')
+afterAll(() => script.cleanup())
+
+describe('sandbox: a host\'s reminders', () => {
+  it('her own 家接待 reminder beside the built-in one: "提醒大家" is not its content, and pausing by name asks which (the example by number)', async () => {
+    const room = (await script.run('test/fixtures/scripts/reminder-same-name.txt')).filter((a) => a.kind === 'room').map((a) => a.text)
+    // Same time as nothing built in (15:00): saved under the rhythm's own name and text.
+    expect(room[0]).toMatch(/^请确认这条定时提醒：\n时间：每周三 15:00\n内容：【家接待】/u)
+    const which = room.find((t) => t.startsWith('有2条提醒都对得上，要暂停哪一条？'))
+    expect(which).toMatch(/· 家接待｜每周三 09:00[\s\S]*1\. 家接待｜每周三 15:00[\s\S]*比如「暂停提醒 1」/u)
+    // Named outright by the built-in rhythm's name, that one is paused.
+    expect(room.at(-1)).toBe('已暂停提醒 家接待。发「恢复提醒 家接待」可恢复。')
+  }, 120_000)
+})
