@@ -97,9 +97,9 @@ export class QaEngine {
     // Only when the whole is hedged: a part alone asks less than the whole and is answered more easily than it should
     // be, so a declined whole stays declined (on the tuning side, splitting declined wholes answered 91 uncovered
     // questions outright for 33 covered ones).
-    const parts = !context && r.decision.outcome === 'hedge' ? questionParts(q) : [q]
+    const parts = !context && r.decision.outcome !== 'answer' ? questionParts(q) : [q]
     if (parts.length >= 2) {
-      const each = await this.askParts(parts, opts)
+      const each = await this.askParts(parts, opts, r.decision.outcome === 'decline')
       if (each) return each
     }
     // The covered / not-covered decision was taken offline on the question's own words (a rewrite only widens
@@ -132,12 +132,15 @@ export class QaEngine {
    * Each question of a message on its own; undefined unless at least one is answered outright. Those the documents
    * do not answer are said so, by their words, so she knows which part is missing (and the whole stays a hedge).
    */
-  private async askParts(parts: string[], opts: AskOptions): Promise<AskResult | undefined> {
+  private async askParts(parts: string[], opts: AskOptions, declined: boolean): Promise<AskResult | undefined> {
     const answers: AskResult[] = []
     // A later part that names only what it asks ("要不要钱") leans on the first one's topic, as a follow-up does.
     for (const [i, part] of parts.slice(0, 3).entries()) answers.push(await this.ask(part, i === 0 ? undefined : followupContext(parts[0], part), opts))
     const outright = answers.filter((a) => a.grounded && !a.hedged).length
     if (outright === 0) return undefined
+    // Declined as a whole: only when every part is answered outright, all from one document ("法律援助要带什么材料？
+    // 多久有结果？"), the parts of one topic.
+    if (declined && (outright < answers.length || new Set(answers.map((a) => a.about)).size > 1)) return undefined
     const lines = answers.map((a, i) => (a.grounded && !a.hedged ? a.answer : inScript(qaTexts.partNotCovered(parts[i]!), scriptOf(parts[i]!))))
     return {
       q: parts.join(' '),

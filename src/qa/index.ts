@@ -119,10 +119,16 @@ export function createQa(deps: QaDeps): Capability {
           // Asked, answered or not: a follow-up ("那要带啥") leans on it.
           const asked = context ? `${context} ${question}` : question
           await followups.remember(conv, sender, asked)
+          // Taken private from the group, she may still ask her next question in the group ("那要带啥材料").
+          const inGroup = conversationId(ctx)
+          if (inGroup !== conv) await followups.remember(inGroup, sender, asked)
           if (handover?.rememberOnly) return
           const result = await qa.ask(question, context, { budget: ctx.replyBudget })
           // Answered outright: the next follow-up leans on the document it came from.
-          if (result.grounded && !result.hedged && result.about) await followups.remember(conv, sender, asked, result.about)
+          if (result.grounded && !result.hedged && result.about) {
+            await followups.remember(conv, sender, asked, result.about)
+            if (inGroup !== conv) await followups.remember(inGroup, sender, asked, result.about)
+          }
           ctx.log.info({ grounded: result.grounded, top: result.sources[0]?.doc, followup: Boolean(context) }, 'qa answered')
           // In private the closest passage is worth giving too ("打过HPV疫苗了 以后还用查吗" → "接种了HPV疫苗，仍然需要…").
           if (handover?.onlyIfGrounded && (!result.grounded || (result.hedged && !handover.privately))) return
