@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { askedDetails, askedSet, askedValues, beyondQuestion, detailsFound, masked, setListed, valuesFound } from './detail.ts'
+import { askedDetails, askedSet, asksWhatIsMasked, askedValues, beyondQuestion, detailsFound, masked, setListed, valuesFound } from './detail.ts'
 import { coveredProbability, DECISION_MODEL, outcome } from './decision-model.ts'
 import type { DecisionFeatures } from './decide.ts'
 
@@ -248,5 +248,17 @@ describe('unpaid wages are the trouble, not the money asked', () => {
     const { answerTypes } = await import('./answer-type.ts')
     expect(answerTypes('工资被老板拖欠了 该打哪个电话')).toEqual(['phone'])
     expect(answerTypes('当微家女主人有没有工资拿?')).toContain('money')
+  })
+})
+
+describe('what the documents blanked out', () => {
+  it('asked by its redaction mark ("***区是哪个区", "刘xx的电话", "20xx年是哪一年") is not answered', () => {
+    expect(asksWhatIsMasked('户籍人口88.94万的那个“***”是哪个区?')).toBe(true)
+    expect(asksWhatIsMasked('联系人刘xx的联系电话到底是多少?')).toBe(true)
+    expect(asksWhatIsMasked('202-年要选树的那5家“五有”示范微家具体是哪几家?')).toBe(true)
+    // The mark only says which one; something else is asked of it.
+    expect(asksWhatIsMasked('***区户籍人口里女性有多少人?占多大比例?')).toBe(false)
+    expect(asksWhatIsMasked('202-年计划选树多少家“五有”示范妇女微家?')).toBe(false)
+    expect(asksWhatIsMasked('雨花区妇联主席叫什么名字')).toBe(false)
   })
 })

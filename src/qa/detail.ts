@@ -103,6 +103,18 @@ const CHANNEL = /向.{1,12}(?:申请|提出|报)|到.{1,12}(?:办理|申请|报�
 /** Redaction marks as the normalised documents write them (lower-cased: XX → xx). */
 const MASK = /×{2,}|\*{3,}|(?<![a-z])xx(?![a-z])|\d{2}xx|\d{3}-(?!\d)/
 
+/**
+ * The question names something by the documents' redaction mark and asks what it is ("户籍人口88.94万的那个***区是哪个区",
+ * "联系人刘xx的电话多少", "20xx年到底是哪一年"): the answer is what was blanked. Asking something else of it ("***区户籍
+ * 人口里女性有多少人") is not this.
+ */
+export function asksWhatIsMasked(question: string): boolean {
+  const mark = /×{2,}|\*{3,}|(?<![a-z])xx(?![a-z])|\d{2}xx|\d{3}-(?!\d)/u.exec(question)
+  if (!mark) return false
+  const after = question.slice(mark.index)
+  return /是哪|哪一?年|哪个|哪几|叫(?:什么|啥)|名字|是谁|电话|号码|在哪|地址/u.test(after)
+}
+
 export function askedDetails(question: string): Detail[] {
   const own = ASKS.filter(([, re]) => re.test(question)).map(([d]) => d)
   return [...new Set<Detail>([...answerTypes(question), ...own])]
