@@ -107,4 +107,20 @@ describe('questions beside her own circumstances, and questions that only mentio
     expect(room[2]).toMatch(/身份证、户口本[\s\S]*送温暖/u)
     expect(room[4]).toContain('七日内')
   }, 120_000)
+
+  it('round 8, third tester: a scam passed on is answered, never reported as hers; violence after a vague first line; a host asking', async () => {
+    const actions = await script.run('test/fixtures/scripts/help-round8b.txt')
+    const room = actions.filter((a) => a.kind === 'room').map((a) => a.text)
+    const to = (name: string) => actions.filter((a) => a.kind === 'private' && a.to === name).map((a) => a.text)
+    // "有人说交3000块包装费就能帮我办下来 靠谱不": the warning for her, and no host told she posted a scam.
+    expect(room[0]).toMatch(/^这很可能是诈骗/u)
+    expect(to('李姐').some((t) => t.startsWith('【防骗提醒】'))).toBe(false)
+    // "他昨天又推我…" after "有个事不好意思在群里说": named as violence, not her fault, 12338.
+    expect(to('周红').some((t) => t.startsWith('谢谢您说出来，这不是您的错。按《反家庭暴力法》'))).toBe(true)
+    // The host asking, in the group or privately: confidential.
+    expect(room).toContain(referralTexts.confidential)
+    expect(to('李姐')).toContain(referralTexts.confidential)
+    // "会不会跑到我儿子单位去": a promise, not "不麻烦的".
+    expect(to('黄姐').at(-1)).toMatch(/^不会告诉他/u)
+  }, 120_000)
 })

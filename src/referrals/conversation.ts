@@ -217,7 +217,7 @@ export class ReferralConversation {
         await this.flows.clear(me.id)
         return ctx.reply(T.emergencyContactNoted)
       }
-      await this.jobs.supplement(flow.origin, ctx.msg.id, CANNOT_CALL.test(text) ? `${T.staffTextOnly}${text}` : text)
+      await this.jobs.supplement(flow.origin, ctx.msg.id, `${T.staffUrgent}${CANNOT_CALL.test(text) ? T.staffTextOnly : ''}${text}`)
       const silent = flow.silent || CANNOT_CALL.test(text)
       await this.flows.set(me.id, { ...flow, step: 'emergency-followup', ...(silent ? { silent: true } : {}) })
       // She cannot call or talk: never answer that with "call 110" alone.
@@ -244,7 +244,8 @@ export class ReferralConversation {
         // The story says what it is about ("在吗…有个事憋心里好久了" and then what he does): the request takes that kind,
         // and she hears what it means for her (violence named as such, not her fault, 12338) before being asked again.
         const told = classifyRules(text)
-        if (told.kind === 'help' && told.category !== flow.category && (flow.category === '心理支持' || flow.category === '其他')) {
+        // So does violence, whatever the first words were filed under ("在吗 有个事不好意思在群里说" read as 健康).
+        if (told.kind === 'help' && told.category !== flow.category && (flow.category === '心理支持' || flow.category === '其他' || told.category === '家庭暴力' || !flow.description)) {
           await this.flows.set(me.id, { ...flow, ...more, category: told.category })
           return ctx.reply(T.storyHeard(told.category))
         }
@@ -363,10 +364,10 @@ function contactOf(way: ContactWay | undefined, text: string): string | undefine
 const withHerWords = (flow: Flow, text: string) => [flow.description, text].filter(Boolean).join('\n').slice(0, 1000)
 
 /** Fear that he learns of it or that someone turns up at home. */
-const PRIVACY_WORRY = /告诉(?:他|我老公|我男人|我家里|家里人|我婆婆)|让(?:他|家里人|婆婆)知道|(?:他|家里人)会(?:不会)?知道|上门|到我家|来我家|找到我家|家访|说出去|保密吗|会不会(?:被)?传出去/u
+const PRIVACY_WORRY = /告诉(?:他|我老公|我男人|我家里|家里人|我婆婆)|让(?:他|家里人|婆婆)知道|(?:他|家里人)会(?:不会)?知道|上门|到我家|来我家|找到我家|家访|说出去|保密吗|会不会(?:被)?传出去|(?:跑到|找到|去|到)[^，。？?]{0,6}(?:单位|厂里|公司|学校)/u
 
 /** A question of her own: asked with 吗 / 不 / 能不能 / 怎么 / 啥… */
-const HER_QUESTION = /[？?]|吗|么|嘛|[能可行要算用][^，。\s]{0,12}不$|能不能|可不可以|怎么|咋|啥|什么|多少|几[个天岁年月点]|哪|多久/u
+const HER_QUESTION = /[？?]|吗|么|嘛|[能可行要算用][^，。\s]{0,12}不$|能不能|可不可以|会不会|是不是|要不要|有没有|怎么|咋|啥|什么|多少|几[个天岁年月点]|哪|多久/u
 /** Whether asking for help is a bother ("会不会太麻烦人家"): the consent prompt answers that. */
 const BOTHER = /麻烦|打扰|添乱|不好意思|丢人/u
 

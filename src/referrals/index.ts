@@ -64,7 +64,7 @@ export interface ReferralDeps {
 const TRANSFER = /^(转人工|人工|转人工服务|人工服务|找人工|转工作人员)$/
 const FLOW = contextKey<Flow>('referrals.flow')
 /** Asked what someone else came to the bot or staff for ("田秀芝找你们啥事啊", "她是不是求助了"). */
-const ABOUT_SOMEONE = new RegExp(`(?:${NAME}|她|他)(?:找|跟|和|给)(?:你们?|小助手|工作人员|社工|妇联)(?:说|求|聊|反映|讲)?(?:了)?(?:啥|什么)(?:事|情况)?|(?:${NAME}|她|他)(?:是不是|有没有|是否)(?:求助|找过你|报过案|求过助)`, 'u')
+const ABOUT_SOMEONE = new RegExp(`(?:${NAME}|她|他)[^，,。？?\\s]{0,4}(?:找|跟|和|给)(?:你们?|小助手|工作人员|社工|妇联)(?:说|求|聊|反映|讲)?(?:了)?(?:是)?(?:啥|什么)(?:事|情况)?|(?:${NAME}|她|他)(?:是不是|有没有|是否)(?:求助|找过你|报过案|求过助)`, 'u')
 /** Her own case asked about in the group. */
 const OWN_CASE_IN_GROUP = /我的(?:案件|求助)|我(?:求助|反映)的事.{0,6}(?:怎么样|有人管|进度)/u
 /** Consent was asked for this message: the Q&A answer it is handed to needs no "转人工" hint. */

@@ -31,7 +31,9 @@ export function createSafety(deps: { now?: () => number } = {}): Capability {
     register(app: App) {
       const intent = (ctx: Context) => understoodOf(ctx, { now: (deps.now ?? Date.now)(), tz: app.config.timezone }).intent
 
-      const ASKS_IF_REAL = /真的吗|是真的|是不是(?:真的|骗|诈骗)|靠谱吗|能信吗|可信吗|要不要交|该不该交|用不用交|骗子吗|是骗|假的吧|是假的/u
+      // Asking whether a demand is real, or passing on what someone told her ("有人说交3000块包装费就能帮我办下来 靠谱不"):
+      // she is the one to warn, never the one reported.
+      const ASKS_IF_REAL = /真的吗|是真的|是不是(?:真的|骗|诈骗)|靠谱[吗么不嘛]|靠不靠谱|真的假的|能信[吗么不]|可信[吗么不]|能不能信|要不要交|该不该交|用不用交|骗子吗|是骗|假的吧|是假的|骗人的吧|^(?:有人|有个人|对方|那人|人家|他们|听说)(?:跟我|给我|和我)?(?:说|讲|打电话说)/u
       // A scam was just posted in this group: "这个是真的吗 我要不要去领" right after it asks about that post.
       const recentKey = (groupId: string) => app.key('safety', 'fraud', 'recent', groupId)
       app.use(async (ctx, next) => {

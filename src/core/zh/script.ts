@@ -28,5 +28,9 @@ export function scriptOf(text: string): Script {
 export function inScript(text: string, script: Script): string {
   if (script === 'simplified') return toSimplified(text)
   const convert = (toTw ??= OpenCC.Converter({ from: 'cn', to: 'tw' }))
-  return convert(toSimplified(text))
+  return convert(toSimplified(text)).replace(MISCONVERTED, (m: string) => FIXES[m]!)
 }
+
+/** OpenCC's phrase table reads 爱困 (sleepy) inside 关爱困难: "關愛睏難婦女". 困难 is never 睏難. */
+const FIXES: Record<string, string> = { 睏難: '困難' }
+const MISCONVERTED = new RegExp(Object.keys(FIXES).join('|'), 'gu')

@@ -212,3 +212,10 @@ describe('written Cantonese 都 after 我', () => {
     expect(cantoneseAsMandarin('两个我都想去')).toBe('两个我都想去')
   })
 })
+
+describe('a reply in Traditional script', () => {
+  it('keeps 困难 as 困難 (OpenCC reads 爱困 inside 关爱困难)', async () => {
+    const { inScript } = await import('./script.ts')
+    expect(inScript('关爱困难妇女', 'traditional')).toBe('關愛困難婦女')
+  })
+})
