@@ -10,6 +10,8 @@ describe('sandbox: a host\'s reminders', () => {
     const room = (await script.run('test/fixtures/scripts/reminder-same-name.txt')).filter((a) => a.kind === 'room').map((a) => a.text)
     // Same time as nothing built in (15:00): saved under the rhythm's own name and text.
     expect(room[0]).toMatch(/^请确认这条定时提醒：\n时间：每周三 15:00\n内容：【家接待】/u)
+    // The built-in 家接待 at another time: she is told both would be sent, and how to keep only hers.
+    expect(room[0]).toContain('已经有「家接待」提醒（每周三 09:00），再保存会两条都发；只要新的这条，保存后发「暂停提醒 家接待」。')
     const which = room.find((t) => t.startsWith('有2条提醒都对得上，要暂停哪一条？'))
     expect(which).toMatch(/· 家接待｜每周三 09:00[\s\S]*1\. 家接待｜每周三 15:00[\s\S]*比如「暂停提醒 1」/u)
     // Named outright by the built-in rhythm's name, that one is paused.

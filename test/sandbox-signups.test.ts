@@ -179,4 +179,23 @@ describe('sandbox: a family sign-up conversation', () => {
     // "是的是的 +1" after chat about the weather signs nobody up.
     expect(room.join('\n')).not.toContain('孙丽')
   }, 120_000)
+
+  it('round 8, fourth tester: sign-ups said while the host\'s announcement waits for 确认 are held for it, past the usual grace', async () => {
+    const room = (await script.run('test/fixtures/scripts/signup-during-draft.txt')).filter((a) => a.kind === 'room').map((a) => a.text)
+    expect(room.join('\n')).not.toContain('没有正在报名的活动')
+    expect(room.at(-1)).toBe('活动1「剪纸课」\n已登记：王芳、张丽（2/8）')
+  }, 120_000)
+
+  it('round 8, fourth tester: a cancellation with a reason, or for all of them; several details at once; a sign-up then a question', async () => {
+    const room = (await script.run('test/fixtures/scripts/round8-fourth.txt')).filter((a) => a.kind === 'room').map((a) => a.text)
+    // "报名 材料费是现场交吗": the fee said, and she is signed up.
+    expect(room).toContain('活动1「手工布艺杯垫」：材料费10元。')
+    expect(room).toContain('活动1「手工布艺杯垫」\n已登记：刘阿姨（4/10）')
+    // "明天要带孙子 去不了了": she drops out (the grandson is her reason); "我们俩都不去了": both of them.
+    expect(room).toContain('活动1「手工布艺杯垫」\n已取消报名：王芳\n目前已报名3/10')
+    expect(room).toContain('活动1「手工布艺杯垫」\n已取消报名：张丽的闺女、张丽\n目前已报名1/10')
+    // "几点 在哪 要交钱不": all of it.
+    expect(room.some((t) => /^活动1「手工布艺杯垫」：\d+月\d+日（周六）09:30，微家活动室\n备注：材料费10元$/u.test(t))).toBe(true)
+    expect(room.at(-1)).toMatch(/1\. 刘阿姨\n2\. 周红\n3\. 周红婆婆\n4\. 赵敏$/u)
+  }, 120_000)
 })

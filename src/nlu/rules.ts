@@ -45,7 +45,7 @@ export function readByRules(raw: string, sit: Situation): Understanding {
   const pending = readPending(t, sit)
   if (pending) return pending
   // A pasted 接龙 (numbered lines of names) is a sign-up list, whatever family words its names carry ("2. 王芳婆婆").
-  if ((raw.match(/(?:^|\n)\s*\d{1,2}\s*[.、．)）]/gu) ?? []).length >= 2) {
+  if ((raw.match(/(?:^|\n)\s*\d{1,2}\s*(?:[.、．)）]|(?![点楼号月日元块岁个人天时分期届年次层栋单])(?=\p{Script=Han}))/gu) ?? []).length >= 2) {
     const join = readSignup(t, sit)
     if (join?.intent === 'signup.join') return join
   }
@@ -88,7 +88,9 @@ export function readByRules(raw: string, sit: Situation): Understanding {
   // A question about a place or her own sign-up ("周六的还能挤进去不", "我插花报上了没") stays one, with the worry beside it.
   // "有没有帮扶项目可以帮我报个名", "有没有招工的名额，帮我报一个": signing up for a service, not the group's activity.
   const named = namesActivity(t, sit.activities)
-  if (signup && help?.intent === 'help.request' && ((!named && SERVICE_SIGNUP.test(t)) || BOOKS_SERVICE.test(t)) && (signup.intent === 'signup.join' || QUESTIONISH.has(signup.intent))) return help
+  // "报名 顺便问下 …有啥补助能申请不": the sign-up word opens it on its own; the service is what she asks about after.
+  const opensWithJoin = sit.activities.length === 1 && BARE_JOIN.test(clausesOf(t)[0] ?? '')
+  if (signup && help?.intent === 'help.request' && ((!named && !opensWithJoin && SERVICE_SIGNUP.test(t)) || BOOKS_SERVICE.test(t)) && (signup.intent === 'signup.join' || QUESTIONISH.has(signup.intent))) return help
   // The same with no trouble told beside it ("社区免费体检给她报一个吧", "帮我报个名 不是活动哈 是冬季慰问那个"): the
   // service is what she asks for, through staff; the group's roster is not where it goes.
   if (signup?.intent === 'signup.join' && (!named || NOT_ACTIVITY.test(t)) && SERVICE_SIGNUP.test(t) && !help) {

@@ -11,7 +11,7 @@ const QUESTION = new RegExp(`[？?]|${CHOICE_QUESTION}|吗|么|没有?$|呢|怎�
 
 // ---------------------------------------------------------------- pasted 接龙 lists
 
-const LIST_LINE = /^\s*(\d{1,3})(?:\s*[.、．)）:：]\s*|\s+)(.*)$/u
+const LIST_LINE = /^\s*(\d{1,3})(?:\s*[.、．)）:：]\s*|\s+|(?![点楼号月日元块岁个人天时分期届年次层栋单])(?=\p{Script=Han}))(.*)$/u
 
 /** A pasted 接龙: its numbered lines; the sender's own line is the last non-empty one (they added it). */
 export function parseList(said: string): { header: string; entries: string[] } | undefined {
@@ -254,8 +254,12 @@ export function cancelSlots(t: string, sit: Situation): Understanding['slots'] {
   const slots: Understanding['slots'] = {}
   const cancelActivity = activityRefNear(t, /取消|不去|去不了|退/u, sit) ?? activityRef(t, sit.activities, sit.tz)
   if (cancelActivity) slots.activity = cancelActivity
-  // The one who cannot come may be named bare as the subject ("孩子发烧了 去不了了").
-  const relatives = p.relatives.length ? p.relatives : [...off.matchAll(RELATIVE_SUBJECT_G)].map((m) => m[1]!).filter((r, i, a) => a.indexOf(r) === i)
+  // "闺女发烧了 我们俩都不去了": herself too, beside whoever she names.
+  if (ALL_OF_US.test(t) && !STILL_GOING.test(t)) slots.self = true
+  // The one who cannot come may be named bare as the subject ("孩子发烧了 去不了了"); one she must look after instead
+  // ("明天要带孙子 去不了了") is her reason, not the one who drops out.
+  const named = p.relatives.length ? p.relatives : [...off.matchAll(RELATIVE_SUBJECT_G)].map((m) => m[1]!).filter((r, i, a) => a.indexOf(r) === i)
+  const relatives = named.filter((r) => !new RegExp(`(?:带|照顾|陪|接|送|看着?|管)(?:我|俺)?(?:家)?(?:的)?${r}`, 'u').test(off) || new RegExp(`${r}[^，,。\\s]{0,6}(?:不去|去不了|来不了|取消)`, 'u').test(off))
   if (relatives.length) slots.relatives = relatives
   // Named as the ones who drop out, the ones she signed up ("帮陈静同赵敏报的"), whose place is given back ("把孙红的名额退了"),
   // or the subject the message is about ("张丽那个是我帮她报的").
@@ -304,9 +308,17 @@ function titleBefore(before: string): string | undefined {
   return /^\p{Script=Han}{2,8}$/u.test(title) && !NOT_TITLE.test(title) ? title : undefined
 }
 
+/** Every detail of the activity asked about ("几点 在哪 要交钱不": time, place, fee). */
+export function infoFields(t: string): NonNullable<Understanding['slots']['field']>[] {
+  return INFO_FIELDS.filter(([, re]) => re.test(t)).map(([f]) => f)
+}
+
 export function infoField(t: string): NonNullable<Understanding['slots']['field']> | undefined {
   return INFO_FIELDS.find(([, re]) => re.test(t))?.[0]
 }
+
+/** Everyone she signed up drops out, herself too ("我们俩都不去了", "一家人都去不了"). */
+const ALL_OF_US = /(?:我们|咱们|俺们)(?:俩|仨|几个|一家|娘俩|母女俩|两个|三个)?都|(?:我|俺|咱)(?:和|跟)[^，,。\s]{1,4}都(?:不去|去不了|来不了)|(?:我俩|咱俩|俺俩|娘俩|母女俩|娘儿俩)都|一家(?:人|子)?都(?:不去|去不了|来不了)/u
 
 /** A clause saying someone still goes ("我跟孩子照常去", "她还是来"). */
 const STILL_GOING = /(?:照常|照样|照旧|照|继续|还是|仍然|依然|还)(?:要|会)?(?:去|来|参加)(?![不了成])/u

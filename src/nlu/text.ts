@@ -69,7 +69,7 @@ function mentionsKey(t: string, key: string, title: string): boolean {
 /** What is signed up for, as written right after the verb: "我想报插花" → 插花, "报名香包" → 香包. */
 const SIGNED_FOR = /(?:报名|报个名|报一个|报个|报|参加)\s*([\p{Script=Han}]{2,6}?)(?:课|班|活动)?(?=[\s，,。！!？?~～吧呀啊哈的]|$)/u
 /** Words after 报 that are not an activity's name: people, counts, the activity in general, a day, a description, or the start of what she goes on to say ("报名 最近老失眠…", "我报一个 另外想问下…"). */
-const NOT_A_NAME = /好伐|好吗|行吗|行伐|可以吗|我|俺|她|他|你|咱|名|一|想|问|说|最近|另外|顺便|不过|但是|可是|其实|因为|所以|就是|还有|然后|觉得|感觉|一直|老是|总是|太|真|很|没|不|吗|呢|两|二|三|家|孩子|娃|婆|妈|爸|公|姐|妹|哥|弟|闺女|女儿|儿子|孙|老伴|朋友|同事|邻居|一起|也|了|上|活动|这个|那个|哪个|周|礼拜|星期|号|明天|后天|今天|下午|上午|晚上|时间|名额|位置|候补|接龙/u
+const NOT_A_NAME = /好伐|好吗|行吗|行伐|可以吗|我|俺|她|他|你|咱|名|一|想|问|说|最近|另外|顺便|不过|但是|可是|其实|因为|所以|就是|还有|然后|觉得|感觉|一直|老是|总是|太|真|很|没|不|吗|呢|两|二|三|家|孩子|娃|婆|妈|爸|公|姐|妹|哥|弟|闺女|女儿|儿子|孙|老伴|朋友|同事|邻居|一起|也|了|上|活动|这个|那个|哪个|周|礼拜|星期|号|明天|后天|今天|下午|上午|晚上|时间|名额|位置|候补|接龙|刚|看到|才|消息|通知|晚了|来晚/u
 
 /**
  * The name of an activity that is signed up for and matches none of the group's ("我想报插花" while only 做手工香包 is

@@ -48,6 +48,8 @@ const CANCELS = new Set<Intent>(['host.cancel', 'signup.cancel', 'signup.remove'
 const OWN_VOICE = /我|俺|咱|自己|刚|上个?月|最近|前几天|前阵子|带.{0,3}(?:娃|孩子)|家里|老公|前夫|(?:要不到|不给|没给|拿不到|讨不到|找不到).{0,6}(?:咋办|怎么办|咋整)/u
 /** Asked in general ("一般…", "如果…"): a question about how things work, whoever asks it. */
 const GENERAL = /一般|如果|要是|假如|通常|是不是得/u
+/** How to sign up, asked ("那咋报名", "怎么报名啊"). */
+const HOW_TO_JOIN = /(?:怎么|咋|如何|怎样|在哪)(?:样)?报(?:名)?/u
 /** Agreeing with what was just said: "是的是的 +1", "对 +1". */
 const AGREEING = /^(?:是的|是啊|对的?|没错|确实|同意|赞|哈哈|可不是|真的)+[\s，,！!。～~]*\+\s*1$/u
 /** A sign-up in so many words, in the first person, with nothing after it that takes it back. */
@@ -142,6 +144,10 @@ function readIntent(raw: string, sit: Situation): Understanding {
   if (rule.intent === 'bot.about' && top.intent === 'handoff.human') return rule
   const intent: Intent = top.intent === 'help.emergency' ? 'help.request' : top.intent
   if (intent === rule.intent) return rule
+  // "报名 材料费是现场交吗": the sign-up the rules read first, with the question carried; not only the question.
+  if (rule.intent === 'signup.join' && rule.also?.includes('activity.info') && (intent === 'activity.info' || intent === 'signup.join')) return rule
+  // "那咋报名" with nothing announced asks how (the documents, or the activity talked about), signs nobody up.
+  if (intent === 'signup.join' && rule.intent === 'qa.question' && sit.activities.length === 0 && HOW_TO_JOIN.test(raw)) return rule
   // "是的是的 +1": agreeing with what was said is no sign-up.
   if (intent === 'signup.join' && rule.intent === 'chatter' && AGREEING.test(normalize(raw))) return rule
   // "插花我去 香包就不去了": one activity taken, the other turned down — the sign-up the rules read, not a cancellation,

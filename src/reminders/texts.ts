@@ -44,6 +44,7 @@ export const texts = {
     `好的，${when}${self ? '私信提醒您' : '在群里提醒大家'}：${what}${no ? `\n这是第${no}号提醒，不需要了发「删除提醒 ${no}」。` : ''}`,
   oncePast: (when: string) => `${when}已经过了，请说一个以后的时间。`,
   draftChanged: '已按您说的改好，请再看一眼：',
+  noteSameRhythm: (label: string, description: string, ref: string) => `已经有「${label}」提醒（${description}），再保存会两条都发；只要新的这条，保存后发「暂停提醒 ${ref}」。`,
   noteClash: (label: string) => `「${label}」已经在同一时间提醒，再保存群里会收到两条。`,
   manageWhich: '要管理哪一条提醒？请带上编号，比如「暂停提醒 1」。',
   noGroup: '请在微家群里设置提醒，或先在群里和我说句话。',

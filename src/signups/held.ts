@@ -112,6 +112,18 @@ export class HeldSignups {
     return items.some((raw) => heldSchema.safeParse(JSON.parse(raw)).data?.by.id === senderId)
   }
 
+  /** The held sign-up, still waiting (not drained by a publish), without taking it. */
+  async peek(groupId: string, msgId: string): Promise<Held | undefined> {
+    const items = await this.redis.lrange(this.listKey(groupId), 0, -1)
+    return items.map((raw) => heldSchema.parse(JSON.parse(raw))).find((h) => h.msgId === msgId)
+  }
+
+  /** A host's draft is awaiting 确认: look again later, the list kept alive meanwhile. */
+  async recheck(h: Held, at: number): Promise<void> {
+    await this.redis.expire(this.listKey(h.groupId), HELD_TTL_SEC + Math.ceil(Math.max(0, at - Date.now()) / 1000))
+    await this.expiry.add(`signups-held:${h.groupId}:${h.msgId}:${at}`, { groupId: h.groupId, msgId: h.msgId }, { at })
+  }
+
   /** The one held sign-up, if it is still waiting (not drained by a publish); removed. */
   async take(groupId: string, msgId: string): Promise<Held | undefined> {
     const items = await this.redis.lrange(this.listKey(groupId), 0, -1)

@@ -82,7 +82,7 @@ function refOf(tail: string): ActivityRef {
 // ---------------------------------------------------------------- resident forms
 
 const QUESTION = /[？?]|吗|么|没有?$|呢$|怎么|如何|多少|几个|几位|几人|啥|什么|哪/u
-const ROSTER_LINE = /^\s*(\d{1,3})\s*[.、．)）:：]\s*(.*)$/u
+const ROSTER_LINE = /^\s*(\d{1,3})(?:\s*[.、．)）:：]\s*|(?![点楼号月日元块岁个人天时分期届年次层栋单])(?=\p{Script=Han}))(.*)$/u
 
 function parseRoster(text: string): ResidentIntent | undefined {
   const lines = text.split(/\r?\n/u).map((l) => l.trim()).filter(Boolean)

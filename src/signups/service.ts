@@ -12,6 +12,9 @@ import { PendingStore } from './pending.ts'
 import { type Activity, type ApplyResult, type NewActivity, type PersonSlot, SignupStore } from './store.ts'
 import { texts } from './texts.ts'
 
+/** How long a sign-up said before the announcement waits for a host's draft to be confirmed. */
+const DRAFT_WAIT_MS = 30 * 60_000
+
 export class SignupService {
   readonly store: SignupStore
   /** What the bot asked a person and waits for (which activity, a host's confirmation). */
@@ -70,6 +73,12 @@ export class SignupService {
 
   /** End of a held sign-up's grace: join the one open activity if there is one now, else say there is none. */
   private async heldExpired(job: HeldJob): Promise<void> {
+    // The host's announcement is a draft awaiting 确认 ("李姐说这周四晚上有剪纸课 我先报个名哈" said meanwhile): the
+    // sign-up waits for it, up to DRAFT_WAIT_MS from when it was said.
+    const waiting = await this.held.peek(job.groupId, job.msgId)
+    if (waiting && Date.now() - waiting.at < DRAFT_WAIT_MS && (await this.store.drafting(job.groupId))) {
+      return this.held.recheck(waiting, Date.now() + Math.max(this.settings.holdMs, 5_000))
+    }
     const h = await this.held.take(job.groupId, job.msgId)
     if (!h) return
     const open = (await this.store.live(h.groupId, this.now())).filter((a) => a.status === 'open')

@@ -381,7 +381,16 @@ export class SignupStore {
   // ---------------------------------------------------------------- drafts
 
   async saveDraft(groupId: string, hostId: string, draft: unknown, ttlSec: number): Promise<void> {
-    await this.redis.set(this.key('signups', 'draft', groupId, hostId), JSON.stringify(draft), 'EX', ttlSec)
+    await this.redis
+      .multi()
+      .set(this.key('signups', 'draft', groupId, hostId), JSON.stringify(draft), 'EX', ttlSec)
+      .set(this.key('signups', 'drafting', groupId), hostId, 'EX', ttlSec)
+      .exec()
+  }
+
+  /** Whether a host's announcement in the group is a draft awaiting 确认. */
+  async drafting(groupId: string): Promise<boolean> {
+    return (await this.redis.exists(this.key('signups', 'drafting', groupId))) === 1
   }
 
   async draft<T>(groupId: string, hostId: string): Promise<T | undefined> {
@@ -390,7 +399,7 @@ export class SignupStore {
   }
 
   async dropDraft(groupId: string, hostId: string): Promise<void> {
-    await this.redis.del(this.key('signups', 'draft', groupId, hostId))
+    await this.redis.del(this.key('signups', 'draft', groupId, hostId), this.key('signups', 'drafting', groupId))
   }
 }
 

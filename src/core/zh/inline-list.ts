@@ -6,8 +6,8 @@ const INLINE_ITEM = /\s+(\d{1,2}\s*[.、．)）])/gu
 /** The list opens with 接龙 or with its first item ("1.", "1、"). */
 const OPENS_LIST = /^(?:#?[^\s\d]{0,10}接龙|1\s*[.、．)）])/u
 /** Numbers written straight before the names, no mark ("1王芳 2张丽 3张丽妈妈"). */
-const BARE_ITEM = /\s+(\d{1,2})(?=\p{Script=Han})/gu
-const OPENS_BARE = /^(?:#?[^\s\d]{0,10}接龙[:：]?\s*)?1(?=\p{Script=Han})/u
+const BARE_ITEM = /\s+(\d{1,2})(?![点楼号月日元块岁个人天时分期届年次层栋单])(?=\p{Script=Han})/gu
+const OPENS_BARE = /^(?:#?[^\s\d]{0,10}接龙[:：]?\s*)?1(?![点楼号月日元块岁个人天时分期届年次层栋单])(?=\p{Script=Han})/u
 
 /** The text with its inline numbered items on lines of their own; unchanged unless it reads as a one-line 接龙. */
 export function unflattenList(raw: string): string {

@@ -5,7 +5,7 @@
 import { type Context, contextKey, type Route } from '../../core/capability.ts'
 import type { Intent, Slots, Understanding } from '../../nlu/types.ts'
 import { activityRef, normalize, unknownActivityName } from '../../nlu/text.ts'
-import { JOIN_CLAUSE, STILL_ON } from '../../nlu/signup.ts'
+import { infoFields, JOIN_CLAUSE, STILL_ON } from '../../nlu/signup.ts'
 import { UNDERSTOOD } from '../../core/understanding.ts'
 import type { SignupService } from '../service.ts'
 import { nameKey, type ResidentIntent, type Who } from '../parse.ts'
@@ -197,6 +197,8 @@ async function act(ctx: Context, svc: SignupService, u: Understanding, old: Resi
       const isHost = msg.role !== 'resident'
       if (who.length === 0) return svc.enqueue({ op: 'leave', activityId: a.id, msgId, by, senderKey: nameKey(by.name), isHost })
       for (const [i, w] of who.entries()) await svc.enqueue({ op: 'leave', activityId: a.id, msgId: i ? `${msgId}:${i}` : msgId, by, senderKey: nameKey(by.name), whoKey: nameKey(w), isHost })
+      // "闺女发烧了 我们俩都不去了": she herself too.
+      if (u.slots.self === true) await svc.enqueue({ op: 'leave', activityId: a.id, msgId: `${msgId}:self`, by, senderKey: nameKey(by.name), whoKey: `=${nameKey(by.name)}`, isHost })
       return
     }
     case 'signup.remove': {
@@ -258,7 +260,8 @@ async function act(ctx: Context, svc: SignupService, u: Understanding, old: Resi
       const a = await chosen(ctx, svc, picked, '问', u, msgId)
       if (!a) return
       if (old?.kind === 'howto') return ctx.reply(texts.howto(a, svc.tz, live.length > 1))
-      return ctx.reply(texts.info(a, svc.tz, u.slots.field))
+      // Several details asked at once ("包饺子那个几点 在哪 要交钱不"): all the notice says, not the first one only.
+      return ctx.reply(texts.info(a, svc.tz, infoFields(normalize(msg.text)).length > 1 ? undefined : u.slots.field))
     }
     default:
       return
