@@ -262,3 +262,14 @@ describe('what the documents blanked out', () => {
     expect(asksWhatIsMasked('雨花区妇联主席叫什么名字')).toBe(false)
   })
 })
+
+describe('what actually came of a plan', () => {
+  it('"实际已经建成了多少个", "最后评上了哪些", "完成得怎么样" need a report of what was done', () => {
+    expect(askedDetails('上虞区实际已经建成了多少个妇女微家?')).toContain('outcome')
+    expect(askedDetails('这个区“十一五”规划最后完成得怎么样?')).toContain('outcome')
+    expect(askedDetails('上虞区要建成多少个妇女微家?')).not.toContain('outcome')
+    const q = '上虞区实际已经建成了多少个妇女微家?'
+    expect(detailsFound(['outcome'], q, ['到年底全区建成妇女微家100个以上，其中示范点25个以上'])).toBe(false)
+    expect(detailsFound(['outcome'], q, ['截至10月，全区已建成妇女微家132个'])).toBe(true)
+  })
+})
