@@ -273,3 +273,14 @@ describe('what actually came of a plan', () => {
     expect(detailsFound(['outcome'], q, ['截至10月，全区已建成妇女微家132个'])).toBe(true)
   })
 })
+
+describe('opening hours', () => {
+  it('"几点到几点", "周六上不上班", "哪几天对外" need a clock span, a rhythm of days or 24小时', () => {
+    for (const q of ['12338热线几点到几点有人接？', '司法局的法律援助中心周六上不上班?', '共享蓝天俱乐部一周哪几天对外?']) expect(askedDetails(q)).toContain('hours')
+    expect(askedDetails('12338热线是干啥的')).not.toContain('hours')
+    const q = '司法局的法律援助中心周六上不上班?'
+    expect(detailsFound(['hours'], q, ['妇女遇到家庭暴力，可到司法局法律援助中心申请法律援助'])).toBe(false)
+    expect(detailsFound(['hours'], q, ['法律援助中心工作时间：周一至周五上午9点至下午5点'])).toBe(true)
+    expect(detailsFound(['hours'], '热线几点到几点有人接', ['12338热线24小时有人接听'])).toBe(true)
+  })
+})

@@ -14,7 +14,7 @@
 import { answerTypes, hasAnswerOf, hasCount, type AnswerType } from './answer-type.ts'
 import { taggedWords } from './tokenize.ts'
 
-export type Detail = AnswerType | 'person' | 'name' | 'year' | 'place' | 'count' | 'procedure' | 'cost' | 'materials' | 'condition' | 'next' | 'now' | 'fee' | 'span' | 'contact' | 'outcome'
+export type Detail = AnswerType | 'person' | 'name' | 'year' | 'place' | 'count' | 'procedure' | 'cost' | 'materials' | 'condition' | 'next' | 'now' | 'fee' | 'span' | 'contact' | 'outcome' | 'hours'
 
 const ASKS: [Detail, RegExp][] = [
   // Who holds a title ("妇联主席是谁") wants a name; other who-questions ("找谁", "是谁来讲", "谁兼着当") are
@@ -47,6 +47,8 @@ const ASKS: [Detail, RegExp][] = [
   // Whether it still holds now ("王桂英现在还在镇妇联当主任吗", "现在还招人吗", "现在是谁当主席"): a dated document
   // says how it was then; only "至今 / 仍" speaks for now.
   ['now', /(?:现在|目前|如今|眼下|至今)的?[^，,。？?]{0,12}还[^，,。？?]{0,14}(?:吗|嘛|不|没|么)[？?]?(?=[，,。？?]|$)|(?:现在|目前|如今)[^，,。？?]{0,8}(?:是谁|谁当|谁是|哪位)/],
+  // Opening hours ("几点到几点有人接", "周末开不开门", "周六上不上班"): a clock span, a rhythm of days, or 24小时.
+  ['hours', /几点到几点|几点(?:开|关)门|(?:上|开)不(?:上|开)(?:班|门)|哪几天对外|开放时间|营业时间|对外开放|几点(?:有人)?接|开门吗|关门吗|周末(?:开|上班)/],
   // What actually came of it ("实际已经建成了多少个", "最后评上的是哪几位", "完成得怎么样", "现在当上…了吗"): a plan says what
   // is to be done; only a report of what was done answers.
   ['outcome', /实际(?:上)?|最后(?:评上|定在|选出|完成|建成|评出)|完成得(?:怎么样|如何)|落实得(?:怎么样|如何)|(?:现在|目前|如今)[^，,。？?]{0,12}(?:了吗|了没|了么)/],
@@ -89,6 +91,7 @@ const HAS: Partial<Record<Detail, RegExp>> = {
   year: /(?:19|20)\d{2}\s*年?/,
   next: /下一?[期次回场届轮]|下次|下回|每(?:周|月|季度|年|星期|天|半月|两周)|定期|定于|逢/,
   now: /至今|仍然|仍在|依然|仍是|现仍|目前仍/,
+  hours: /\d{1,2}[:：]\d{2}\s*[-—~至到]|[上下]午\s*\d{1,2}\s*[点:：]|(?:早|晚)上?\s*\d{1,2}\s*点|\d{1,2}\s*点\s*(?:至|到|-|—)|24小时|全天|(?:周|星期)[一二三四五六日天]\s*(?:至|到|-|—)\s*(?:周|星期)?[一二三四五六日天]|开放时间|工作日|节假日/,
   outcome: /实际|已(?:经)?(?:建成|完成|实现|评出|达到|当选|降)|共(?:评出|建成|选出)|截至|评出|当选|获评|(?:下降|降低|减少|增长|提高)了|完成了|实现了|至今|仍/,
   // Read on the whole window: "维权员" answers "管维权的人…找谁" although 维权 is the question's own word.
   contact: /联系|电话|热线|\d{7,}|负责人|办公室|咨询|举报|投诉|窗口|(?:维权|服务|工作|接待|受理|援助|调解)(?:站|点|员|中心|室|岗)|向[^，。；]{1,12}(?:申请|报名|反映|求助|报告)|到[^，。；]{1,12}(?:报名|登记|申请|求助)/,
@@ -146,7 +149,7 @@ export function hasDetail(d: Detail, text: string, question = ''): boolean {
 }
 
 /** Read on the whole window: the question's own words may be part of the answer ("下一期…", "每月…", "免费…"). */
-const WHOLE_WINDOW = new Set<Detail>(['next', 'now', 'fee', 'span', 'contact', 'outcome'])
+const WHOLE_WINDOW = new Set<Detail>(['next', 'now', 'fee', 'span', 'contact', 'outcome', 'hours'])
 
 /** Names listed one after another ("王芳、李红、张丽"): people named without their titles. */
 const NAME_LIST = new RegExp(`[${SURNAME}]\\p{Script=Han}{1,2}[、，,][${SURNAME}]\\p{Script=Han}{1,2}[、，,和]`, 'u')
