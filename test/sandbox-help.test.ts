@@ -123,4 +123,19 @@ describe('questions beside her own circumstances, and questions that only mentio
     // "会不会跑到我儿子单位去": a promise, not "不麻烦的".
     expect(to('黄姐').at(-1)).toMatch(/^不会告诉他/u)
   }, 120_000)
+
+  it('round 8, fifth tester: a reporter\'s go-ahead is no withdrawal; a scam\'s code; after an emergency, the promise and someone to talk to; one step left', async () => {
+    const actions = await script.run('test/fixtures/scripts/help-round8c.txt')
+    const to = (name: string) => actions.filter((a) => a.kind === 'private' && a.to === name).map((a) => a.text)
+    // "可以 你们转吧 我不用人联系我": added to her report, not a withdrawal.
+    expect(to('小王').some((t) => t.startsWith('【撤回】'))).toBe(false)
+    expect(to('小王')).toContain('【补充】R-20261201-0001 居民补充：可以 你们转吧 我不用人联系我')
+    // "他说要验证码 我手机收到了": stop now.
+    expect(to('孙丽')[0]).toMatch(/^请马上停下：[\s\S]*验证码/u)
+    // After an emergency: "会不会告诉他" gets the promise, "就是想找个人说说话" someone to talk to.
+    expect(to('周梅')).toContain(referralTexts.privacyPromise)
+    expect(to('周梅')).toContain(referralTexts.someoneToTalk)
+    // Her yes given, the contact question unanswered: one step left, not "nothing open".
+    expect(to('王芳').at(-1)).toBe(`${referralTexts.statusOneStepLeft}\n${referralTexts.askContact}`)
+  }, 120_000)
 })

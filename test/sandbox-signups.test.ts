@@ -198,4 +198,22 @@ describe('sandbox: a family sign-up conversation', () => {
     expect(room.some((t) => /^活动1「手工布艺杯垫」：\d+月\d+日（周六）09:30，微家活动室\n备注：材料费10元$/u.test(t))).toBe(true)
     expect(room.at(-1)).toMatch(/1\. 刘阿姨\n2\. 周红\n3\. 周红婆婆\n4\. 赵敏$/u)
   }, 120_000)
+
+  it('round 8, fifth tester: "报名 帮我婆婆也报上", "报名 我婆婆腿不好 她就不去了", a cancellation for a sore back with no help offered', async () => {
+    const actions = await script.run('test/fixtures/scripts/round8-fifth-signups.txt')
+    const room = actions.filter((a) => a.kind === 'room').map((a) => a.text)
+    expect(room).toContain('活动1「插花」\n已登记：周红、周红的婆婆（2/10）')
+    expect(room).toContain('活动1「插花」\n已登记：王芳（3/10）')
+    expect(room).toContain('活动1「插花」\n已取消报名：张丽的妈\n目前已报名4/10')
+    expect(room.at(-1)).toMatch(/1\. 周红\n2\. 周红的婆婆\n3\. 王芳\n4\. 张丽$/u)
+    // No private check-in about a sore back.
+    expect(actions.some((a) => a.kind === 'private' && a.to === '张丽')).toBe(false)
+  }, 120_000)
+
+  it('round 8, fifth tester: counted by family, a dialect word for a daughter is a child; "我们娘俩都不去了" takes the family off once', async () => {
+    const room = (await script.run('test/fixtures/scripts/family-places-more.txt')).filter((a) => a.kind === 'room').map((a) => a.text)
+    expect(room).toContain('活动1「亲子绘本共读」\n已登记：王芳（带妮儿）（1/3）')
+    expect(room).toContain('活动1「亲子绘本共读」\n已取消报名：张丽（带儿子）\n目前已报名1/3')
+    expect(room.join('\n')).not.toContain('没有找到报名记录')
+  }, 120_000)
 })

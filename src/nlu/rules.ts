@@ -116,7 +116,9 @@ export function readByRules(raw: string, sit: Situation): Understanding {
   if (signup && leaving && help?.intent === 'help.request' && (signup.intent === 'signup.cancel' || signup.intent === 'signup.join' || QUESTIONISH.has(signup.intent))) {
     const on = signup.slots.activity !== undefined ? sit.signedUp.includes(signup.slots.activity) : sit.signedUp.length > 0
     if (!on) return help
-    if (signup.intent === 'signup.cancel') return { ...signup, also: ['help.request'] }
+    // A relative's sore leg or cold as the reason she drops out ("我妈腰疼 帮她取消吧 我自己去") is no trouble to offer
+    // help for; the cancellation alone.
+    if (signup.intent === 'signup.cancel') return MINOR_REASON.test(t) && !ASKS_OUTRIGHT.test(t) && !DISTRESS.test(t) ? signup : { ...signup, also: ['help.request'] }
   }
   // The activity must be named, not only described: "离婚了娃的抚养费…咋整" is about her child, not 亲子阅读.
   // An activity she missed last time ("上次亲子阅读我没去成，因为我老公把我锁在家里了") is the setting of her trouble, not
@@ -165,12 +167,19 @@ function joinSentence(t: string, sit: Situation, help: Understanding | undefined
     const whole = readSignup(t, sit)
     return whole?.intent === 'signup.join' && whole.slots.activity === read.slots.activity ? whole : read
   }
-  // "报名 我下岗半年了…社区能不能帮帮忙" with one activity open: the bare sign-up word that opens it signs her up for it.
+  // "报名 我下岗半年了…社区能不能帮帮忙" with one activity open: the bare sign-up word that opens it signs her up for it
+  // ("报名 帮我婆婆也报上": with whoever else the message signs up).
   const first = readSignup(sentences[0]!, sit)
-  if (sit.activities.length === 1 && BARE_JOIN.test(sentences[0]!) && first?.intent === 'signup.join') return { ...first, slots: { ...first.slots, activity: sit.activities[0]!.id } }
+  if (sit.activities.length === 1 && BARE_JOIN.test(sentences[0]!) && first?.intent === 'signup.join') {
+    const whole = readSignup(t, sit)
+    const slots = whole?.intent === 'signup.join' ? whole.slots : first.slots
+    return { ...first, slots: { ...slots, activity: sit.activities[0]!.id } }
+  }
   return undefined
 }
 const BARE_JOIN = /^(?:报名|报一个|报个名|我报名|算我一个|\+1)$/u
+/** A relative's passing ailment, said as the reason for dropping out. */
+const MINOR_REASON = /(?:腿|腰|脚|膝盖|头|牙)(?:疼|痛|不好|不舒服)|感冒|发烧|咳嗽|崴了?脚|不太舒服/u
 
 /** Sentences, and clauses set apart by spaces alone, as a message typed fast has them ("报名插花课 我 另外我最近摸到…"). */
 export const clausesOf = (t: string): string[] => t.split(/[。！!？?\n]+|(?<=\p{Script=Han})\s+(?=\p{Script=Han})/u).map((x) => x.trim()).filter(Boolean)

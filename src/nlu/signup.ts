@@ -172,7 +172,9 @@ export function readSignup(t: string, sit: Situation): Understanding | undefined
   const mine = sit.signedUp.length > 0 || sit.activities.length === 0
   // "帮我媳妇也报上 我自己就不去了": signing someone else up while staying home herself is a sign-up.
   const othersGoInstead = /(?:帮|给|替).{0,8}(?:报上|报名|报一个|报个)/u.test(t) && /我(?:自己)?(?:就|也)?(?:不去|不参加|不来)/u.test(t) && !mine
-  if (cancelCue && !othersGoInstead && (mine || ownRemoval || /取消.{0,4}报名|撤回报名|取消我/u.test(t)) && !/(?:活动|课).{0,3}取消$|取消活动|^取消[^我报]{0,6}的活动/u.test(t)) {
+  // "报名 我婆婆腿不好 她就不去了": her own sign-up first, on no list yet; the one who stays home is said after.
+  const opensWithJoin = /^(?:报名|我报名|报一个|我报一个|算我一个|\+\s*1)(?=[\s，,])/u.test(t) && sit.signedUp.length === 0
+  if (cancelCue && !othersGoInstead && !opensWithJoin && (mine || ownRemoval || /取消.{0,4}报名|撤回报名|取消我/u.test(t)) && !/(?:活动|课).{0,3}取消$|取消活动|^取消[^我报]{0,6}的活动/u.test(t)) {
     // "报错了 我是想报插花的 阅读那个取消吧": a cancellation first, a sign-up second.
     return { intent: 'signup.cancel', slots: cancelSlots(t, sit), ...(joinCue && /想报|改报/u.test(t) ? { also: ['signup.join'] } : {}) }
   }

@@ -48,6 +48,8 @@ const CANCELS = new Set<Intent>(['host.cancel', 'signup.cancel', 'signup.remove'
 const OWN_VOICE = /我|俺|咱|自己|刚|上个?月|最近|前几天|前阵子|带.{0,3}(?:娃|孩子)|家里|老公|前夫|(?:要不到|不给|没给|拿不到|讨不到|找不到).{0,6}(?:咋办|怎么办|咋整)/u
 /** Asked in general ("一般…", "如果…"): a question about how things work, whoever asks it. */
 const GENERAL = /一般|如果|要是|假如|通常|是不是得/u
+/** A message that opens with her sign-up ("报名 我婆婆腿不好 她就不去了"): what follows is about someone else. */
+const OPENS_WITH_JOIN = /^(?:报名|我报名|报一个|我报一个|算我一个|\+\s*1)(?=[\s，,])/u
 /** How to sign up, asked ("那咋报名", "怎么报名啊"). */
 const HOW_TO_JOIN = /(?:怎么|咋|如何|怎样|在哪)(?:样)?报(?:名)?/u
 /** Agreeing with what was just said: "是的是的 +1", "对 +1". */
@@ -152,7 +154,7 @@ function readIntent(raw: string, sit: Situation): Understanding {
   if (intent === 'signup.join' && rule.intent === 'chatter' && AGREEING.test(normalize(raw))) return rule
   // "插花我去 香包就不去了": one activity taken, the other turned down — the sign-up the rules read, not a cancellation,
   // when she is on no list.
-  if (intent === 'signup.cancel' && rule.intent === 'signup.join' && rule.slots.activity !== undefined && sit.signedUp.length === 0 && sit.activities.filter((a) => namesTitle(raw, a)).length >= 2) return rule
+  if (intent === 'signup.cancel' && rule.intent === 'signup.join' && sit.signedUp.length === 0 && ((rule.slots.activity !== undefined && sit.activities.filter((a) => namesTitle(raw, a)).length >= 2) || OPENS_WITH_JOIN.test(normalize(raw)))) return rule
   // The rules already carry her cancellation beside the request ("插花我就不去了 材料费都拿不出 社区能不能帮帮忙":
   // the request, and her place given back): the model's cancellation alone would drop the request. (A carried
   // sign-up is left to the model: "求求了，阅读帮我们娘俩挤两个位置吧" is a favour asked, not a trouble.)

@@ -1,6 +1,7 @@
 // The resident's side of a referral: emergency numbers first, then the private conversation that asks for
 // consent, a contact preference and a short description, and hands the request to the create job.
 import type { App, Context } from '../core/capability.ts'
+import { toSimplified } from '../core/zh/script.ts'
 import { type Person, privateOf } from '../core/message.ts'
 import type { ContactWay, Understanding } from '../nlu/types.ts'
 import { type GroupConfig, groupById } from '../config.ts'
@@ -156,7 +157,7 @@ export class ReferralConversation {
   /** The resident answers in the private conversation. */
   /** Whether he will find out, whether someone comes to the door ("你们会不会告诉他？社工会不会直接上门"): a promise, not a passage. */
   isPrivacyWorry(ctx: Context): boolean {
-    return PRIVACY_WORRY.test(ctx.msg.text)
+    return PRIVACY_WORRY.test(toSimplified(ctx.msg.text))
   }
 
   /** Her message while consent is awaited is a question of her own, not a yes, a no or more of her story. */
@@ -224,6 +225,10 @@ export class ReferralConversation {
       if (CANNOT_CALL.test(text) && !flow.silent) return ctx.reply(T.emergencySilent)
       // "快叫人来": the bot cannot send anyone; say so, and how to reach the police now.
       if (SEND_SOMEONE.test(text)) return ctx.reply(T.emergencyCannotSend(silent))
+      // "你们会不会告诉他啊": the promise; "就是想找个人说说话": someone will.
+      const plain = toSimplified(text)
+      if (PRIVACY_WORRY.test(plain)) return ctx.reply(T.privacyPromise)
+      if (WANTS_TO_TALK.test(plain)) return ctx.reply(T.someoneToTalk)
       if (silent) return ctx.reply(T.emergencySilentNoted)
       return ctx.reply(flow.step === 'emergency-contact' ? T.emergencyContactNoted : T.emergencyMoreNoted)
     }
@@ -362,6 +367,9 @@ function contactOf(way: ContactWay | undefined, text: string): string | undefine
 
 /** The description with more of her words, as staff read it (capped). */
 const withHerWords = (flow: Flow, text: string) => [flow.description, text].filter(Boolean).join('\n').slice(0, 1000)
+
+/** She wants someone to talk to ("就是想找个人说说话"). */
+const WANTS_TO_TALK = /找(?:个)?人(?:说说|聊聊|说说话|聊)|想(?:跟人|找人)?(?:说说话|聊聊天)|有人陪我说/u
 
 /** Fear that he learns of it or that someone turns up at home. */
 const PRIVACY_WORRY = /告诉(?:他|我老公|我男人|我家里|家里人|我婆婆)|让(?:他|家里人|婆婆)知道|(?:他|家里人)会(?:不会)?知道|上门|到我家|来我家|找到我家|家访|说出去|保密吗|会不会(?:被)?传出去|(?:跑到|找到|去|到)[^，。？?]{0,6}(?:单位|厂里|公司|学校)/u

@@ -65,6 +65,9 @@ const TRANSFER = /^(转人工|人工|转人工服务|人工服务|找人工|转�
 const FLOW = contextKey<Flow>('referrals.flow')
 /** Asked what someone else came to the bot or staff for ("田秀芝找你们啥事啊", "她是不是求助了"). */
 const ABOUT_SOMEONE = new RegExp(`(?:${NAME}|她|他)[^，,。？?\\s]{0,4}(?:找|跟|和|给)(?:你们?|小助手|工作人员|社工|妇联)(?:说|求|聊|反映|讲)?(?:了)?(?:是)?(?:啥|什么)(?:事|情况)?|(?:${NAME}|她|他)(?:是不是|有没有|是否)(?:求助|找过你|报过案|求过助)`, 'u')
+/** A go-ahead to pass something on ("可以 你们转吧", "同意转给社工"). */
+const GO_AHEAD = /^(?:可以|好的?|行|同意|嗯)[\s，,]|转吧|帮(?:我|她|他们)?转|同意转|你们(?:去)?(?:转|管|处理)吧/u
+
 /** Her own case asked about in the group. */
 const OWN_CASE_IN_GROUP = /我的(?:案件|求助)|我(?:求助|反映)的事.{0,6}(?:怎么样|有人管|进度)/u
 /** Consent was asked for this message: the Q&A answer it is handed to needs no "转人工" hint. */
@@ -245,7 +248,8 @@ export function createReferrals(deps: ReferralDeps = {}): Capability {
         priority: 15,
         // The loader put OPEN_CASE on the context; the understanding reads status and withdrawal only then.
         // Withdrawing needs something open; asking after one is answered either way ("没有进行中的求助").
-        match: (ctx) => isText(ctx) && (understood(ctx).intent === 'case.status' || (!!ctx.get(OPEN_CASE) && understood(ctx).intent === 'consent.withdraw')),
+        // "可以 你们转吧 我不用人联系我": a go-ahead that only asks not to be called back is no withdrawal.
+        match: (ctx) => isText(ctx) && (understood(ctx).intent === 'case.status' || (!!ctx.get(OPEN_CASE) && understood(ctx).intent === 'consent.withdraw' && !GO_AHEAD.test(ctx.msg.text))),
         handle: (ctx) => (understood(ctx).intent === 'case.status' ? resident.status(ctx) : resident.withdraw(ctx)),
       })
 

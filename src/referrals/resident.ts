@@ -23,9 +23,14 @@ export class ResidentDesk {
   /** The status of her open cases, in private (a group only hears that a private message went out). */
   async status(ctx: Context): Promise<void> {
     const open = await this.cases.openOf(ctx.msg.sender.id)
+    // Her yes given, one answer still missing (how to reach her, a line about it): not "nothing open".
+    const flow = open.length ? undefined : await this.flows.get(ctx.msg.sender.id)
+    const waiting = flow && (flow.step === 'contact' || flow.step === 'describe') ? (flow.step === 'contact' ? T.askContact : T.askDescription) : undefined
     const text = open.length
       ? T.caseStatus(open.map((c) => T.caseStatusLine(c.id, c.status, c.assignee?.name, shortTime(c.createdAt, this.app.config.timezone))))
-      : T.noOpenCase
+      : waiting
+        ? `${T.statusOneStepLeft}\n${waiting}`
+        : T.noOpenCase
     if (ctx.msg.conversation.kind === 'room') {
       await ctx.reply(T.statusInGroup)
       return ctx.whisper(text, { sensitive: true })

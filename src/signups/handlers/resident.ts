@@ -93,7 +93,7 @@ export function slotsFor(people: Who[], sender: { name: string }): PersonSlot[] 
 }
 
 const PLURAL_KIN = /^(?:孩子|娃|小孩|宝宝|孙子|孙女|外孙|外孙女)$/u
-const CHILD = /^(?:孩子|娃|小孩|宝宝|孙子|孙女|外孙|外孙女|儿子|女儿|闺女)/u
+const CHILD = /^(?:孩子|娃|小孩|宝宝|孙子|孙女|外孙|外孙女|儿子|女儿|闺女|妮儿|丫头|囡囡|幺儿|大宝|二宝|小宝)/u
 
 /**
  * The people of an understood sign-up: the sender (unless only for others), named companions, family words, and
@@ -195,10 +195,9 @@ async function act(ctx: Context, svc: SignupService, u: Understanding, old: Resi
       const who = [...(u.slots.relatives ?? []), ...(u.slots.names ?? [])]
       if (old?.kind === 'leave' && old.who && !who.length) who.push(old.who)
       const isHost = msg.role !== 'resident'
-      if (who.length === 0) return svc.enqueue({ op: 'leave', activityId: a.id, msgId, by, senderKey: nameKey(by.name), isHost })
+      // "闺女发烧了 我们俩都不去了": she and the ones she signed up, in one go.
+      if (who.length === 0 || u.slots.self === true) return svc.enqueue({ op: 'leave', activityId: a.id, msgId, by, senderKey: nameKey(by.name), isHost })
       for (const [i, w] of who.entries()) await svc.enqueue({ op: 'leave', activityId: a.id, msgId: i ? `${msgId}:${i}` : msgId, by, senderKey: nameKey(by.name), whoKey: nameKey(w), isHost })
-      // "闺女发烧了 我们俩都不去了": she herself too.
-      if (u.slots.self === true) await svc.enqueue({ op: 'leave', activityId: a.id, msgId: `${msgId}:self`, by, senderKey: nameKey(by.name), whoKey: `=${nameKey(by.name)}`, isHost })
       return
     }
     case 'signup.remove': {
