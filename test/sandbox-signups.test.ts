@@ -216,4 +216,10 @@ describe('sandbox: a family sign-up conversation', () => {
     expect(room).toContain('活动1「亲子绘本共读」\n已取消报名：张丽（带儿子）\n目前已报名1/3')
     expect(room.join('\n')).not.toContain('没有找到报名记录')
   }, 120_000)
+
+  it('round 8, fifth tester: a cancellation taken back at once ("哎呀点错了 我还是去") signs her up again', async () => {
+    const room = (await script.run('test/fixtures/scripts/changed-mind.txt')).filter((a) => a.kind === 'room').map((a) => a.text)
+    expect(room.filter((t) => t === '活动1「插花」\n已登记：王芳（1/10）')).toHaveLength(2)
+    expect(room.at(-1)).toMatch(/已报名（1\/10）：\n1\. 王芳$/u)
+  }, 120_000)
 })

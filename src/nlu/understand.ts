@@ -50,6 +50,8 @@ const OWN_VOICE = /我|俺|咱|自己|刚|上个?月|最近|前几天|前阵子|
 const GENERAL = /一般|如果|要是|假如|通常|是不是得/u
 /** A message that opens with her sign-up ("报名 我婆婆腿不好 她就不去了"): what follows is about someone else. */
 const OPENS_WITH_JOIN = /^(?:报名|我报名|报一个|我报一个|算我一个|\+\s*1)(?=[\s，,])/u
+/** She takes back what she just did ("点错了", "我还是去", "不取消了"). */
+const CHANGED_MIND = /(?:点|按|说|发|打)错了|还是(?:要)?(?:去|参加|报)|不取消/u
 /** How to sign up, asked ("那咋报名", "怎么报名啊"). */
 const HOW_TO_JOIN = /(?:怎么|咋|如何|怎样|在哪)(?:样)?报(?:名)?/u
 /** Agreeing with what was just said: "是的是的 +1", "对 +1". */
@@ -150,6 +152,8 @@ function readIntent(raw: string, sit: Situation): Understanding {
   if (rule.intent === 'signup.join' && rule.also?.includes('activity.info') && (intent === 'activity.info' || intent === 'signup.join')) return rule
   // "那咋报名" with nothing announced asks how (the documents, or the activity talked about), signs nobody up.
   if (intent === 'signup.join' && rule.intent === 'qa.question' && sit.activities.length === 0 && HOW_TO_JOIN.test(raw)) return rule
+  // "哎呀点错了 我还是去", "点错了 不取消 我要去": taking back her cancellation is a sign-up again.
+  if ((intent === 'chatter' || intent === 'signup.cancel') && rule.intent === 'signup.join' && CHANGED_MIND.test(normalize(raw))) return rule
   // "是的是的 +1": agreeing with what was said is no sign-up.
   if (intent === 'signup.join' && rule.intent === 'chatter' && AGREEING.test(normalize(raw))) return rule
   // "插花我去 香包就不去了": one activity taken, the other turned down — the sign-up the rules read, not a cancellation,
