@@ -173,7 +173,7 @@ export function readSignup(t: string, sit: Situation): Understanding | undefined
   // "帮我媳妇也报上 我自己就不去了": signing someone else up while staying home herself is a sign-up.
   const othersGoInstead = /(?:帮|给|替).{0,8}(?:报上|报名|报一个|报个)/u.test(t) && /我(?:自己)?(?:就|也)?(?:不去|不参加|不来)/u.test(t) && !mine
   // "报名 我婆婆腿不好 她就不去了": her own sign-up first, on no list yet; the one who stays home is said after.
-  const opensWithJoin = /^(?:报名|我报名|报一个|我报一个|算我一个|\+\s*1)(?=[\s，,])/u.test(t) && sit.signedUp.length === 0
+  const opensWithJoin = OPENS_WITH_JOIN.test(t) && sit.signedUp.length === 0
   if (cancelCue && !othersGoInstead && !opensWithJoin && (mine || ownRemoval || /取消.{0,4}报名|撤回报名|取消我/u.test(t)) && !/(?:活动|课).{0,3}取消$|取消活动|^取消[^我报]{0,6}的活动/u.test(t)) {
     // "报错了 我是想报插花的 阅读那个取消吧": a cancellation first, a sign-up second.
     return { intent: 'signup.cancel', slots: cancelSlots(t, sit), ...(joinCue && /想报|改报/u.test(t) ? { also: ['signup.join'] } : {}) }
@@ -335,7 +335,11 @@ const RELATIVE_SUBJECT_G = new RegExp(RELATIVE_SUBJECT.source, 'gu')
  * ("儿子不去上学了", "我在外地回不去", "想报个夜校", "带孙子带得不好" is raising him, not bringing him).
  */
 export const ELSEWHERE = /不(?:去|想去|肯去|愿意去|愿去)(?:上学|上班|学校|幼儿园|上课|补习)|(?:上学|上班|学校|幼儿园)(?:也)?(?:不去|去不了|不肯去)|回不去|不读了|报(?:个|了|名)?(?:夜校|驾校|补习班|培训班|兴趣班|辅导班|考试|学校|夜大|成人高考|低保|税|销|警|案|备)|带(?:孙子|孙女|外孙|孩子|娃)带得/u
-const NOT_JOINING = /^(?:是的|是啊|对的?|没错|确实|同意|赞|哈哈|可不是|真的)+[\s，,！!。～~]*\+\s*1$|不算我|别算我|本来(?:想|要|打算)(?:报|接龙|参加|去)|没(?:有)?(?:去)?参加|没报|参加过|报过了|报名的事|^\+\s*1\s*(?:同意|赞|支持|附议|说得对|确实)|(?:他|她|老公|婆婆|公公)(?:说|也说).{0,6}(?:想|要)(?:来|去)/u
+/** Agreeing with what was just said: "是的是的 +1", "对 +1". */
+export const AGREEING = /^(?:是的|是啊|对的?|没错|确实|同意|赞|哈哈|可不是|真的)+[\s，,！!。～~]*\+\s*1$/u
+/** A message that opens with her own sign-up ("报名 我婆婆腿不好 她就不去了"): what follows is about someone else. */
+export const OPENS_WITH_JOIN = /^(?:报名|我报名|报一个|我报一个|算我一个|\+\s*1)(?=[\s，,])/u
+const NOT_JOINING = new RegExp(`${AGREEING.source}|${/不算我|别算我|本来(?:想|要|打算)(?:报|接龙|参加|去)|没(?:有)?(?:去)?参加|没报|参加过|报过了|报名的事|^\+\s*1\s*(?:同意|赞|支持|附议|说得对|确实)|(?:他|她|老公|婆婆|公公)(?:说|也说).{0,6}(?:想|要)(?:来|去)/u.source}`, 'u')
 
 /**
  * People listed for an activity: "插花 我和我妈 两个人", "我带孙子来", "我和闺女一起报", "插花我和公公两个".

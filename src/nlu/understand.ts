@@ -14,7 +14,7 @@ import { learnedCategories, learnedIntents, type IntentScore } from './learned/i
 import { categoryOfNeed, problemCategory } from './need.ts'
 import { peopleIn } from './people.ts'
 import { clausesOf, readByRules, readPending } from './rules.ts'
-import { BOTH, cancelSlots, everyOpen, infoField, JOIN_CLAUSE, readSignup, removalTarget, withAntecedent } from './signup.ts'
+import { AGREEING, BOTH, cancelSlots, everyOpen, infoField, JOIN_CLAUSE, OPENS_WITH_JOIN, readSignup, removalTarget, withAntecedent } from './signup.ts'
 import { activityRef, namesTitle, normalize } from './text.ts'
 import type { Intent, Situation, Slots, Understanding } from './types.ts'
 
@@ -48,14 +48,10 @@ const CANCELS = new Set<Intent>(['host.cancel', 'signup.cancel', 'signup.remove'
 const OWN_VOICE = /我|俺|咱|自己|刚|上个?月|最近|前几天|前阵子|带.{0,3}(?:娃|孩子)|家里|老公|前夫|(?:要不到|不给|没给|拿不到|讨不到|找不到).{0,6}(?:咋办|怎么办|咋整)/u
 /** Asked in general ("一般…", "如果…"): a question about how things work, whoever asks it. */
 const GENERAL = /一般|如果|要是|假如|通常|是不是得/u
-/** A message that opens with her sign-up ("报名 我婆婆腿不好 她就不去了"): what follows is about someone else. */
-const OPENS_WITH_JOIN = /^(?:报名|我报名|报一个|我报一个|算我一个|\+\s*1)(?=[\s，,])/u
 /** She takes back what she just did ("点错了", "我还是去", "不取消了"). */
 const CHANGED_MIND = /(?:点|按|说|发|打)错了|还是(?:要)?(?:去|参加|报)|不取消/u
 /** How to sign up, asked ("那咋报名", "怎么报名啊"). */
 const HOW_TO_JOIN = /(?:怎么|咋|如何|怎样|在哪)(?:样)?报(?:名)?/u
-/** Agreeing with what was just said: "是的是的 +1", "对 +1". */
-const AGREEING = /^(?:是的|是啊|对的?|没错|确实|同意|赞|哈哈|可不是|真的)+[\s，,！!。～~]*\+\s*1$/u
 /** A sign-up in so many words, in the first person, with nothing after it that takes it back. */
 const PLAIN_JOIN = /^(?:好的?|行|那|嗯|ok|那就)?[\s，,]*(?:我|俺)(?:也|就)?(?:参加|报名|报一个|去)[吧啦哈呀～~！!。]*$/u
 const SURE_CHATTER = 0.99

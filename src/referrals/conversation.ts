@@ -18,6 +18,9 @@ const ANONYMOUS = /(?:别|不要|千万别)(?:说|告诉)?.{0,6}是我|匿名|�
 /** She cannot phone or speak where she is ("我不敢打电话 他会听见"). */
 const CANNOT_CALL = /不敢打|不能打|不方便打|不好打|没法打|不敢接|不能接|不方便接|接不了|听见|听到|不能出声|不敢出声|不能说话|不方便说话|不敢说话|别打电话|不要打电话|别给我打/u
 
+/** What she adds while in danger, as staff read it: urgent, and to be reached in writing when she cannot phone. */
+const inDanger = (text: string) => `${T.staffUrgent}${CANNOT_CALL.test(text) ? T.staffTextOnly : ''}${text}`
+
 /** The way she chose is a phone call. */
 const BY_PHONE = /^(?:打电话|电话|打我(?:的)?(?:手机|电话)|(?:白天|晚上|中午|上午|下午)?打我(?:手机|电话))/u
 
@@ -62,7 +65,7 @@ export class ReferralConversation {
     if (recent) {
       if (saidSilent && open && open.origin === recent) await this.flows.set(me.id, { ...open, silent: true })
       // Said while in danger: staff read it as urgent (an address, "快来人"), and how she can be reached.
-      return this.jobs.supplement(recent, ctx.msg.id, `${T.staffUrgent}${saidSilent ? T.staffTextOnly : ''}${ctx.msg.text}`)
+      return this.jobs.supplement(recent, ctx.msg.id, inDanger(ctx.msg.text))
     }
     const flow = { ...this.newFlow(ctx, cls, { description: ctx.msg.text.trim() }), ...(silent ? { silent: true } : {}) }
     if (forward) {
@@ -218,11 +221,12 @@ export class ReferralConversation {
         await this.flows.clear(me.id)
         return ctx.reply(T.emergencyContactNoted)
       }
-      await this.jobs.supplement(flow.origin, ctx.msg.id, `${T.staffUrgent}${CANNOT_CALL.test(text) ? T.staffTextOnly : ''}${text}`)
-      const silent = flow.silent || CANNOT_CALL.test(text)
+      await this.jobs.supplement(flow.origin, ctx.msg.id, inDanger(text))
+      const cannotCall = CANNOT_CALL.test(text)
+      const silent = flow.silent || cannotCall
       await this.flows.set(me.id, { ...flow, step: 'emergency-followup', ...(silent ? { silent: true } : {}) })
       // She cannot call or talk: never answer that with "call 110" alone.
-      if (CANNOT_CALL.test(text) && !flow.silent) return ctx.reply(T.emergencySilent)
+      if (cannotCall && !flow.silent) return ctx.reply(T.emergencySilent)
       // "快叫人来": the bot cannot send anyone; say so, and how to reach the police now.
       if (SEND_SOMEONE.test(text)) return ctx.reply(T.emergencyCannotSend(silent))
       // "你们会不会告诉他啊": the promise; "就是想找个人说说话": someone will.

@@ -304,7 +304,7 @@ function pick(ctx: Context, tz: string, acts: Activity[], u: Understanding, old:
 const TITLED = contextKey<Promise<Activity[]>>('signups.titled')
 /** The group's recent and upcoming activities (cancelled ones too) whose title is the one she named; read once. */
 function titled(ctx: Context, svc: SignupService, title: string): Promise<Activity[]> {
-  return ctx.memo(TITLED, async () => byTitle(await svc.store.recent(groupIdOf(ctx)!, Date.now(), 30), title))
+  return ctx.memo(TITLED, async () => byTitle(await svc.store.recent(groupIdOf(ctx)!, svc.now(), 30), title))
 }
 
 /**
@@ -312,7 +312,7 @@ function titled(ctx: Context, svc: SignupService, title: string): Promise<Activi
  * already. Named by a title no activity has, or not named while several are open, she is asked which.
  */
 async function stillOn(ctx: Context, svc: SignupService, live: Activity[], u: Understanding): Promise<void> {
-  const now = Date.now()
+  const now = svc.now()
   const byId = u.slots.activity !== undefined ? live.find((a) => a.id === u.slots.activity) : undefined
   const named = byId ? [byId] : u.slots.title ? await titled(ctx, svc, u.slots.title) : []
   // The latest of that title: a cancelled one may have been announced again.
