@@ -3,6 +3,7 @@
 import { z } from 'zod'
 import type { QaEngine } from './engine.ts'
 import type { BaselineBm25 } from './baseline.ts'
+import { stripPinyin } from './clean.ts'
 import { normalizeForIndex } from './normalize.ts'
 import { prepareQuery, rankedCandidates, type Passage } from './retrieve.ts'
 import { collectQuestion, trainRanker, type RankTrainOptions } from './ranker-train.ts'
@@ -34,7 +35,8 @@ export function isHit(p: Passage, must: string[]): boolean {
 
 export function textHits(text: string, must: string[]): boolean {
   const norm = normalizeForIndex(text)
-  return must.some((m) => norm.includes(normalizeForIndex(m)))
+  // A must copied from the Traditional-script page may carry its pinyin brackets (婦聯(lián)); ingest removes them.
+  return must.some((m) => norm.includes(normalizeForIndex(stripPinyin(m))))
 }
 
 /** The split file of a development set: which question ids tune, which are held out. */
