@@ -284,3 +284,16 @@ describe('opening hours', () => {
     expect(detailsFound(['hours'], '热线几点到几点有人接', ['12338热线24小时有人接听'])).toBe(true)
   })
 })
+
+describe('how much for one', () => {
+  it('"一个人最多能贷多少", "一件给多少工钱", "每个部门推荐几个" need a figure per head, piece or period, or a cap', () => {
+    for (const q of ['巾帼创业贷款一个人最多能贷多少?', '手工刺绣绣一件能拿多少工钱', '村妇代会主任每月能领多少报酬?', '十佳巾帼女职工每个部门分到几个推荐名额?'])
+      expect(askedDetails(q)).toContain('perUnit')
+    // A count of people in a group, a total: not per one.
+    for (const q of ['放风筝比赛几个人一组 一共分几组', '2014年一共发放了多少巾帼创业贷款']) expect(askedDetails(q)).not.toContain('perUnit')
+    const q = '巾帼创业贷款一个人最多能贷多少'
+    expect(detailsFound(['perUnit'], q, ['全年发放巾帼创业贷款1200万元，扶持妇女创业300余人'])).toBe(false)
+    expect(detailsFound(['perUnit'], q, ['巾帼创业贷款单笔最高10万元，财政全额贴息'])).toBe(true)
+    expect(detailsFound(['perUnit'], '一个月要聚几回', ['每周有一次家接待，每月有一次家聚会'])).toBe(true)
+  })
+})

@@ -14,7 +14,7 @@
 import { answerTypes, hasAnswerOf, hasCount, type AnswerType } from './answer-type.ts'
 import { taggedWords } from './tokenize.ts'
 
-export type Detail = AnswerType | 'person' | 'name' | 'year' | 'place' | 'count' | 'procedure' | 'cost' | 'materials' | 'condition' | 'next' | 'now' | 'fee' | 'span' | 'contact' | 'outcome' | 'hours'
+export type Detail = AnswerType | 'person' | 'name' | 'year' | 'place' | 'count' | 'procedure' | 'cost' | 'materials' | 'condition' | 'next' | 'now' | 'fee' | 'span' | 'contact' | 'outcome' | 'hours' | 'perUnit'
 
 const ASKS: [Detail, RegExp][] = [
   // Who holds a title ("妇联主席是谁") wants a name; other who-questions ("找谁", "是谁来讲", "谁兼着当") are
@@ -53,6 +53,9 @@ const ASKS: [Detail, RegExp][] = [
   // is to be done; only a report of what was done answers.
   ['outcome', /实际(?:上)?|最后(?:评上|定在|选出|完成|建成|评出)|完成得(?:怎么样|如何)|落实得(?:怎么样|如何)|(?:现在|目前|如今)[^，,。？?]{0,12}(?:了吗|了没|了么)/],
   // Whom to go to ("找谁报名", "该找谁", "向谁反映"): a contact, an office or post that takes it, a way to reach it.
+  // How much for one ("一个人最多能贷多少", "一件给多少工钱", "每个月能领多少", "每个部门推荐几个"): a total or a
+  // programme's size beside the topic does not say what one person, one piece or one month gets.
+  ['perUnit', /(?:一个人|每个?人|一户|每户|单笔|一笔|一次|每次|一件|每件|一个月|每个?月|每个(?:部门|单位|村|社区|孩子|人|家庭)|一个(?:孩子|大病|生病)|最多|最高|上限)[^，,。？?]{0,8}(?:多少|几)/],
   ['contact', /找谁|找哪(?:个|家|里|儿)|联系谁|问谁|向谁|跟谁(?:说|联系|反映|报)/],
   ['cost', /(?:费|金|款|钱|薪|价)(?:是|要|有|大概|一共|一年|一个月|每月|每年)?(?:多少|几)|(?:奖|交|贷|赔|领|补|给)(?:了)?多少(?![\u4e00-\u9fff])|(?:领|给|拿|发|补)(?:了)?多少[^，,。？?]{0,4}(?:补贴|补助|津贴|工资|报酬|钱|费|金|款)|多少(?:奖金|费|钱|款|救助金|资助|补贴|补助|津贴|工资|报酬|利息)|会费|交钱|收钱|要钱/],
 ]
@@ -95,6 +98,8 @@ const HAS: Partial<Record<Detail, RegExp>> = {
   outcome: /实际|已(?:经)?(?:建成|完成|实现|评出|达到|当选|降)|共(?:评出|建成|选出)|截至|评出|当选|获评|(?:下降|降低|减少|增长|提高)了|完成了|实现了|至今|仍/,
   // Read on the whole window: "维权员" answers "管维权的人…找谁" although 维权 is the question's own word.
   contact: /联系|电话|热线|\d{7,}|负责人|办公室|咨询|举报|投诉|窗口|(?:维权|服务|工作|接待|受理|援助|调解)(?:站|点|员|中心|室|岗)|向[^，。；]{1,12}(?:申请|报名|反映|求助|报告)|到[^，。；]{1,12}(?:报名|登记|申请|求助)/,
+  // A figure said per head, piece or period, or a cap ("每人补助", "单笔最高", "不超过", "元/月").
+  perUnit: /每(?:人|户|名|个|件|次|月|年|周|天|位|笔|家|期|场|课|季度)|单笔|人均|户均|最高|最多|不超过|上限|一次性|元\s*[\/每]|按件|计件/,
   span: /\d+\s*(?:天|日|工作日|周|个月|月|年|小时|分钟|课时|学时|节|期)|[一二三四五六七八九十两半]+(?:个)?(?:天|日|工作日|周|个月|年|小时|星期|节)|每(?:周|月|季度?|年|星期|天|半月|两周|半年)|定期|常年|长期/,
   fee: /(?<!是否|是不是|免不)免费|不收|(?<!是否)收费|无偿|自费|费用|[\d.]+万?元/,
   // A named place: a name and a place word ("上虞区", "春雷小学"), an address, a house number.
@@ -149,7 +154,7 @@ export function hasDetail(d: Detail, text: string, question = ''): boolean {
 }
 
 /** Read on the whole window: the question's own words may be part of the answer ("下一期…", "每月…", "免费…"). */
-const WHOLE_WINDOW = new Set<Detail>(['next', 'now', 'fee', 'span', 'contact', 'outcome', 'hours'])
+const WHOLE_WINDOW = new Set<Detail>(['next', 'now', 'fee', 'span', 'contact', 'outcome', 'hours', 'perUnit'])
 
 /** Names listed one after another ("王芳、李红、张丽"): people named without their titles. */
 const NAME_LIST = new RegExp(`[${SURNAME}]\\p{Script=Han}{1,2}[、，,][${SURNAME}]\\p{Script=Han}{1,2}[、，,和]`, 'u')
