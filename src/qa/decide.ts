@@ -30,6 +30,8 @@ const HOW = /(?:怎么|如何|怎样|咋)(?:样)?(?:才能|才|去|来)?(\p{Scri
 const HOW_BOOST = 2
 /** Windows within this share of the best window's coverage are searched for the asked detail. */
 const DETAIL_NEAR = 0.85
+/** Coverage this close to the best window's is a tie when choosing the window to quote. */
+const TIE = 0.02
 
 export function decisionSpec(index: KnowledgeIndex, query: PreparedQuery, spec: CoverageSpec): CoverageSpec {
   const n = index.keyword.size || 1
@@ -146,7 +148,7 @@ export function decisionFeatures(index: KnowledgeIndex, query: PreparedQuery, ba
   let passage = 0
   let best = 0
   let bestWindow = ''
-  const scored: [string, number][] = []
+  const scored: [string, number, number][] = []
   head.forEach((p, i) => {
     const text = index.normalizedText(p.row)
     passage = Math.max(passage, coverageOf(spec, text))
@@ -155,7 +157,7 @@ export function decisionFeatures(index: KnowledgeIndex, query: PreparedQuery, ba
       // The heading names what the sentence is about ("第三条 法律援助"): it counts with it.
       const withHeading = `${heading} ${w}`
       const c = coverageOf(spec, withHeading)
-      scored.push([withHeading, c])
+      scored.push([withHeading, c, i])
       if (c > sentence + 1e-9) {
         sentence = c
         best = i
@@ -194,6 +196,13 @@ export function decisionFeatures(index: KnowledgeIndex, query: PreparedQuery, ba
   const focus = focusShare >= 1 - 1e-9
   // The asked detail (a name, a year, a place, a phone…) beside the topic, beyond the question's own words.
   const details = askedDetails(query.own)
+  // Of windows as close as the best one, the reply quotes one that holds the asked detail: "保护令去哪里申请" ties on
+  // every passage of the 保护令 section, and 第三条 (向…基层人民法院申请) says where. The signals stay on bestWindow.
+  let answerFrom = best
+  if (details.length && !detailsFound(details, query.own, [bestWindow])) {
+    const other = scored.find(([w, c]) => c >= sentence - TIE - 1e-9 && detailsFound(details, query.own, [w]))
+    if (other) answerFrom = other[2]
+  }
   // Only the windows nearly as close to the question as the best one: a name three paragraphs away is
   // someone else's.
   const close = scored.filter(([, c]) => c >= sentence * DETAIL_NEAR - 1e-9).map(([w]) => w)
@@ -244,9 +253,9 @@ export function decisionFeatures(index: KnowledgeIndex, query: PreparedQuery, ba
     detailOk,
     masked: masked(bestWindow),
     ...missingShares(index, query, spec, bestWindow, present),
-    lab: LAB.signals?.({ index, query, spec, head, passages, bestWindow, best, close, present }),
+    lab: LAB.signals?.({ index, query, spec, head, passages, bestWindow, best, close, all: scored.map(([w]) => w), present }),
   }
-  return { sentence, passage, typeOk, key, similarity, unknown, best, focus, extra }
+  return { sentence, passage, typeOk, key, similarity, unknown, best: answerFrom, focus, extra }
 }
 
 const CJK = /^[\u3400-\u9fff\uf900-\ufaff]+$/
@@ -337,6 +346,8 @@ export interface LabInput {
   bestWindow: string
   best: number
   close: string[]
+  /** Every window of the head passages (with heading). */
+  all: string[]
   present: (t: string, window: string) => boolean
 }
 

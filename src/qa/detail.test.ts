@@ -297,3 +297,11 @@ describe('how much for one', () => {
     expect(detailsFound(['perUnit'], '一个月要聚几回', ['每周有一次家接待，每月有一次家聚会'])).toBe(true)
   })
 })
+
+describe('where to apply', () => {
+  it('"去哪里申请" is answered by whom to apply to ("向…法院申请"); "在哪" of a building is not', () => {
+    const w = '1. 向申请人或者被申请人居住地、家庭暴力发生地的基层人民法院申请；'
+    expect(detailsFound(['place'], '人身安全保护令去哪里申请', [w])).toBe(true)
+    expect(detailsFound(['place'], '县妇女儿童活动中心在哪', ['推进县妇女儿童活动中心建设，向省里申请专项资金'])).toBe(false)
+  })
+})

@@ -110,6 +110,7 @@ const HAS: Partial<Record<Detail, RegExp>> = {
  * Who to apply to or through, read on the whole window: "向法律援助中心申请" answers "法律援助怎么申请" although both of
  * its words are the question's own.
  */
+const APPLY_WHERE = /(?:去|到|在|上)?(?:哪里|哪儿|哪)(?:去|可以|能)?(?:申请|办理|办|报名|登记|领取|投诉|求助)/
 const CHANNEL = /向.{1,12}(?:申请|提出|报)|到.{1,12}(?:办理|申请|报名|登记)|经.{1,8}(?:审核|推荐|批准|同意)|由.{1,12}(?:推荐|申报|审核|审批)/
 
 /** Redaction marks as the normalised documents write them (lower-cased: XX → xx). */
@@ -148,6 +149,8 @@ export function hasDetail(d: Detail, text: string, question = ''): boolean {
   if (d === 'place' && namedInFrame(question, text)) return true
   if (d === 'cost') return hasAnswerOf('money', rest)
   if (d === 'procedure' && CHANNEL.test(text)) return true
+  // "去哪里申请" is answered by whom to apply to: "向…基层人民法院申请".
+  if (d === 'place' && APPLY_WHERE.test(question) && CHANNEL.test(text)) return true
   if (WHOLE_WINDOW.has(d)) return HAS[d]!.test(text)
   const has = HAS[d]
   return has ? has.test(rest) : hasAnswerOf(d as AnswerType, rest)

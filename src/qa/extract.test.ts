@@ -57,6 +57,14 @@ describe('the offline answer sentence on the sample folder (knowledge/)', () => 
     expect(r.answer).not.toContain('72小时')
   })
 
+  it('where to apply: of passages that tie on the question, the reply comes from the one that says whom to apply to', async () => {
+    // Every clause of the 保护令 section has 人身安全保护令 and 申请; only 第三条 has "向…基层人民法院申请".
+    const r = await new QaEngine(sample, { log }).ask('人身安全保护令去哪里申请')
+    expect(r.grounded).toBe(true)
+    expect(r.answer).toContain('第三条')
+    expect(r.answer).not.toContain('第六条')
+  })
+
   // Round 8 of the conversation tests: questions a tester asked of the sample folder.
   it('papers asked for are quoted as the list, from its first item (not a remark from another section)', async () => {
     const r = await new QaEngine(sample, { log }).ask('申请法律援助要带啥材料')
