@@ -305,3 +305,12 @@ describe('where to apply', () => {
     expect(detailsFound(['place'], '县妇女儿童活动中心在哪', ['推进县妇女儿童活动中心建设，向省里申请专项资金'])).toBe(false)
   })
 })
+
+describe('a named place', () => {
+  it('is a name before the place word, not a function word or quantifier ("在社区", "全县", "进社区")', () => {
+    const q = '巧娘工作室在哪儿'
+    expect(detailsFound(['place'], q, ['开展巧娘培训，在社区（村居）文化、慈善公益等领域发挥作用'])).toBe(false)
+    expect(detailsFound(['place'], q, ['全县共建成巧娘工作室12家'])).toBe(false)
+    expect(detailsFound(['place'], q, ['巧娘工作室设在灵溪镇城东社区服务中心'])).toBe(true)
+  })
+})
