@@ -314,3 +314,13 @@ describe('a named place', () => {
     expect(detailsFound(['place'], q, ['巧娘工作室设在灵溪镇城东社区服务中心'])).toBe(true)
   })
 })
+
+describe('a span and a title holder', () => {
+  it('a year ("2019年工作计划") is no span; "谁是…主席" asks for a person like "主席是谁"', () => {
+    expect(detailsFound(['span'], '读书会多久活动一次', ['雨花区妇联2019年工作计划 做大做强读书会'])).toBe(false)
+    expect(detailsFound(['span'], '读书会多久活动一次', ['读书会每月活动一次'])).toBe(true)
+    expect(detailsFound(['span'], '培训一期学多久', ['每期培训15天'])).toBe(true)
+    expect(askedDetails('谁是太白社区妇联的主席?')).toContain('person')
+    expect(askedDetails('谁是最早来报名的')).not.toContain('person')
+  })
+})
