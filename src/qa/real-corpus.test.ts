@@ -54,10 +54,10 @@ describe('eval on the real documents (floors well below the targets)', () => {
     expect(pipeline.mrr).toBeGreaterThanOrEqual(0.82)
     expect(pipeline.hit1).toBeGreaterThanOrEqual(baseline.hit1 + 0.04)
     expect(pipeline.hit5).toBeGreaterThanOrEqual(baseline.hit5)
-    // Measured (a hedged reply counts as neither declined nor wrongly declined; the lexicon leaves these unchanged,
-    // the decision is taken on the question's own words): of 29 uncovered, 0.828 declined
-    // and 0.103 hedged, 0.069 answered outright; of 92 covered, 0.109 declined and 0.109 hedged. Floors a question
-    // or a few below (uncovered: 3 declined, 1 answered outright; covered: 1 declined, 3 hedged).
+    // Measured (a hedged reply counts as neither declined nor wrongly declined; ninth session, final code): of 29
+    // uncovered, 0.828 declined, 0.103 hedged, 0.069 answered outright; of 92 covered, 0.120 declined (11) and 0.130
+    // hedged. The covered-declined floor is exactly 11 of 92: one more covered question declined here fails CI (a
+    // decision model retrained on 1,717 tuning questions did, and was not adopted).
     expect(pipeline.notCoveredDeclined).toBeGreaterThanOrEqual(0.72)
     expect(pipeline.notCoveredAnsweredOutright).toBeLessThanOrEqual(0.11)
     expect(pipeline.coveredWronglyDeclined).toBeLessThanOrEqual(0.12)
@@ -73,6 +73,29 @@ describe('eval on the real documents (floors well below the targets)', () => {
     // The baseline is a real ranking, not a stand-in.
     expect(baseline.hit5).toBeGreaterThan(0.5)
     // Two full evaluations (ingest, 246 questions, BM25): 9 s idle, past 30 s with both cores busy.
+  }, 180_000)
+
+  it('the whole held-out side (the first 121 and the halves of the blind batches l, m, n): floors a few questions below', async () => {
+    const files = 'abcdefghijklmn'.split('').map((c) => `questions-${c}.jsonl`)
+    const items = files.flatMap((f) => readEvalFile(readFileSync(join(FIX, 'qa-real', f), 'utf8')))
+    const { heldout } = readSplit(readFileSync(join(FIX, 'qa-real', 'split.json'), 'utf8'))
+    // Held-out only: nothing of the tuning side is evaluated here.
+    const report = await evalRun({ vectors: hnswBackend, kbDir: KB, indexDir, items, split: { tune: [], heldout }, makeEmbedder: (g) => new OfflineEmbedder(g), log })
+    if (!('heldout' in report)) throw new Error('expected a split report')
+    const { pipeline, baseline } = (report as Extract<typeof report, { heldout: unknown }>).heldout
+    expect(pipeline.covered + pipeline.notCovered).toBe(356)
+    // Measured (ninth session, final code): of 208 covered, hit@1 / hit@5 / MRR 0.899 / 0.976 / 0.931 (BM25 0.726 /
+    // 0.889 / 0.793), 0.101 declined, 0.130 hedged; of 148 uncovered 0.824 declined, 0.095 answered outright. Floors
+    // about five questions below.
+    expect(pipeline.hit5).toBeGreaterThanOrEqual(0.95)
+    expect(pipeline.hit1).toBeGreaterThanOrEqual(0.87)
+    expect(pipeline.mrr).toBeGreaterThanOrEqual(0.9)
+    expect(pipeline.hit1).toBeGreaterThanOrEqual(baseline.hit1 + 0.12)
+    expect(pipeline.hit5).toBeGreaterThanOrEqual(baseline.hit5 + 0.05)
+    expect(pipeline.notCoveredDeclined).toBeGreaterThanOrEqual(0.79)
+    expect(pipeline.notCoveredAnsweredOutright).toBeLessThanOrEqual(0.13)
+    expect(pipeline.coveredWronglyDeclined).toBeLessThanOrEqual(0.125)
+    expect(pipeline.coveredHedged).toBeLessThanOrEqual(0.16)
   }, 180_000)
 })
 
