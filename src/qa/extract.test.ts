@@ -65,6 +65,14 @@ describe('the offline answer sentence on the sample folder (knowledge/)', () => 
     expect(r.answer).not.toContain('第六条')
   })
 
+  it('"要交钱不" is answered by a sentence saying it is free ("不收取诉讼费用"), asked whole or as a follow-up', async () => {
+    const engine = new QaEngine(sample, { log })
+    for (const r of [await engine.ask('申请人身安全保护令要交钱不'), await engine.ask('要交钱不', '人身安全保护令去哪里申请')]) {
+      expect(r.grounded).toBe(true)
+      expect(r.answer).toContain('不收取诉讼费用')
+    }
+  })
+
   // Round 8 of the conversation tests: questions a tester asked of the sample folder.
   it('papers asked for are quoted as the list, from its first item (not a remark from another section)', async () => {
     const r = await new QaEngine(sample, { log }).ask('申请法律援助要带啥材料')
