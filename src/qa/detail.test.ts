@@ -312,6 +312,8 @@ describe('a named place', () => {
     expect(detailsFound(['place'], q, ['开展巧娘培训，在社区（村居）文化、慈善公益等领域发挥作用'])).toBe(false)
     expect(detailsFound(['place'], q, ['全县共建成巧娘工作室12家'])).toBe(false)
     expect(detailsFound(['place'], q, ['巧娘工作室设在灵溪镇城东社区服务中心'])).toBe(true)
+    // A floor or a room is a place ("在社区三楼手工室活动").
+    expect(detailsFound(['place'], '编织角在哪里活动', ['幸福里编织角每周四晚上七点在社区三楼手工室活动'])).toBe(true)
   })
 })
 

@@ -104,8 +104,9 @@ const HAS: Partial<Record<Detail, RegExp>> = {
   span: /(?<!\d)(?!(?:19|20)\d{2}\s*年)\d+\s*(?:天|日|工作日|周|个月|月|年|小时|分钟|课时|学时|节|期)|[一二三四五六七八九十两半]+(?:个)?(?:天|日|工作日|周|个月|年|小时|星期|节)|每(?:周|月|季度?|年|星期|天|半月|两周|半年)|定期|常年|长期/,
   fee: /(?<!是否|是不是|免不)免费|不收|(?<!是否)收费|无偿|自费|费用|[\d.]+万?元/,
   // A named place: a name and a place word ("上虞区", "春雷小学"), an address, a house number.
-  // The two characters before the place word are a name, not a function word or a quantifier ("全县", "进社区", "在社区").
-  place: /(?:(?![各全本该在进到和与及等的了是为对向从于把被将个些之每其])\p{Script=Han}){2}(?:省|市|区(?![域别分])|县|镇|乡|村|街道|社区|医院|体育馆|公园|景区|广场|小学|中学|大厦|大楼)|[路街]\d|地址|\d+号/u,
+  // The two characters before the place word are a name, not a function word or a quantifier ("全县", "进社区", "在社区");
+  // a floor or a room ("社区三楼手工室") is a place too.
+  place: /(?:(?![各全本该在进到和与及等的了是为对向从于把被将个些之每其])\p{Script=Han}){2}(?:省|市|区(?![域别分])|县|镇|乡|村|街道|社区|医院|体育馆|公园|景区|广场|小学|中学|大厦|大楼)|[路街]\d|地址|\d+号|[一二三四五六七八九十\d]+(?:楼|层)|\p{Script=Han}{1,3}(?:室|厅|礼堂)(?![主任长])/u,
 }
 
 /**
