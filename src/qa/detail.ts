@@ -52,10 +52,10 @@ const ASKS: [Detail, RegExp][] = [
   // What actually came of it ("实际已经建成了多少个", "最后评上的是哪几位", "完成得怎么样", "现在当上…了吗"): a plan says what
   // is to be done; only a report of what was done answers.
   ['outcome', /实际(?:上)?|最后(?:评上|定在|选出|完成|建成|评出)|完成得(?:怎么样|如何)|落实得(?:怎么样|如何)|(?:现在|目前|如今)[^，,。？?]{0,12}(?:了吗|了没|了么)/],
-  // Whom to go to ("找谁报名", "该找谁", "向谁反映"): a contact, an office or post that takes it, a way to reach it.
   // How much for one ("一个人最多能贷多少", "一件给多少工钱", "每个月能领多少", "每个部门推荐几个"): a total or a
   // programme's size beside the topic does not say what one person, one piece or one month gets.
   ['perUnit', /(?:一个人|每个?人|一户|每户|单笔|一笔|一次|每次|一件|每件|一个月|每个?月|每个(?:部门|单位|村|社区|孩子|人|家庭)|一个(?:孩子|大病|生病)|最多|最高|上限)[^，,。？?]{0,8}(?:多少|几)/],
+  // Whom to go to ("找谁报名", "该找谁", "向谁反映"): a contact, an office or post that takes it, a way to reach it.
   ['contact', /找谁|找哪(?:个|家|里|儿)|联系谁|问谁|向谁|跟谁(?:说|联系|反映|报)/],
   ['cost', /(?:费|金|款|钱|薪|价)(?:是|要|有|大概|一共|一年|一个月|每月|每年)?(?:多少|几)|(?:奖|交|贷|赔|领|补|给)(?:了)?多少(?![\u4e00-\u9fff])|(?:领|给|拿|发|补)(?:了)?多少[^，,。？?]{0,4}(?:补贴|补助|津贴|工资|报酬|钱|费|金|款)|多少(?:奖金|费|钱|款|救助金|资助|补贴|补助|津贴|工资|报酬|利息)|会费|交钱|收钱|要钱/],
 ]
@@ -113,8 +113,9 @@ const HAS: Partial<Record<Detail, RegExp>> = {
  * Who to apply to or through, read on the whole window: "向法律援助中心申请" answers "法律援助怎么申请" although both of
  * its words are the question's own.
  */
-const APPLY_WHERE = /(?:去|到|在|上)?(?:哪里|哪儿|哪)(?:去|可以|能)?(?:申请|办理|办|报名|登记|领取|投诉|求助)/
 const CHANNEL = /向.{1,12}(?:申请|提出|报)|到.{1,12}(?:办理|申请|报名|登记)|经.{1,8}(?:审核|推荐|批准|同意)|由.{1,12}(?:推荐|申报|审核|审批)/
+/** "Where to apply" (去哪里申请, 到哪儿办): answered by whom to apply to as well as by a place. */
+const APPLY_WHERE = /(?:去|到|在|上)?(?:哪里|哪儿|哪)(?:去|可以|能)?(?:申请|办理|办|报名|登记|领取|投诉|求助)/
 
 /** Redaction marks as the normalised documents write them (lower-cased: XX → xx). */
 const MASK = /×{2,}|\*{3,}|(?<![a-z])xx(?![a-z])|\d{2}xx|\d{3}-(?!\d)/
