@@ -191,9 +191,10 @@ describe('sandbox: a family sign-up conversation', () => {
     // "报名 材料费是现场交吗": the fee said, and she is signed up.
     expect(room).toContain('活动1「手工布艺杯垫」：材料费10元。')
     expect(room).toContain('活动1「手工布艺杯垫」\n已登记：刘阿姨（4/10）')
-    // "明天要带孙子 去不了了": she drops out (the grandson is her reason); "我们俩都不去了": both of them.
+    // "明天要带孙子 去不了了": she drops out (the grandson is her reason); "我们俩都不去了": both of them, in the
+    // order they signed up (the same whatever order Redis keeps its hash in).
     expect(room).toContain('活动1「手工布艺杯垫」\n已取消报名：王芳\n目前已报名3/10')
-    expect(room).toContain('活动1「手工布艺杯垫」\n已取消报名：张丽的闺女、张丽\n目前已报名1/10')
+    expect(room).toContain('活动1「手工布艺杯垫」\n已取消报名：张丽、张丽的闺女\n目前已报名1/10')
     // "几点 在哪 要交钱不": all of it.
     expect(room.some((t) => /^活动1「手工布艺杯垫」：\d+月\d+日（周六）09:30，微家活动室\n备注：材料费10元$/u.test(t))).toBe(true)
     expect(room.at(-1)).toMatch(/1\. 刘阿姨\n2\. 周红\n3\. 周红婆婆\n4\. 赵敏$/u)

@@ -95,6 +95,17 @@ describe('SignupStore', () => {
     expect((await store.roster(a.id)).confirmed.map((e) => e.name)).toEqual(['王芳'])
   })
 
+
+  it('cancelling all of hers reports them in the order they signed up, whatever order Redis keeps its hash in', async () => {
+    const a = await store.create(base, NOW)
+    // Eight people with entries past a listpack's 64-byte values: Redis keeps them in a seeded hash table.
+    const names = ['王芳', '王芳的婆婆', '王芳的闺女', '王芳的儿子', '王芳的妹妹', '王芳的老伴', '王芳的外孙', '王芳的邻居']
+    const people = names.map((name) => ({ key: nameKey(name), name, own: true }))
+    await store.join(a.id, { msgId: 'm1', by: me('王芳'), people, now: NOW, windowMs: 3000 })
+    const res = await store.leave(a.id, { msgId: 'm2', by: me('王芳'), senderKey: nameKey('王芳'), now: NOW, windowMs: 3000 })
+    expect(res.outcomes.map((o) => o.name)).toEqual(names)
+    expect(await store.counts(a.id)).toEqual({ confirmed: 0, waiting: 0 })
+  })
   it('after the deadline or once closed, sign-ups are declined; cancellations still promote', async () => {
     const a = await store.create({ ...base, capacity: 1, deadlineAt: NOW + HOUR }, NOW)
     await store.join(a.id, { msgId: 'm1', by: me('王芳'), people: self('王芳'), now: NOW, windowMs: 3000 })

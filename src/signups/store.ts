@@ -161,7 +161,9 @@ const LEAVE = `${COMMON}
 local byId, byName, senderKey, whoKey, isHost = ARGV[4], ARGV[5], ARGV[6], ARGV[7], ARGV[8] == '1'
 local status, cap = fields(K.act)
 local out = {}
-local all = redis.call('HGETALL', K.entries)
+-- HGETALL's order is the hash table's (seeded per server start once entries outgrow a listpack): the hits are
+-- taken in sign-up order (seq), so "已取消报名：张丽、张丽的闺女" reads like the roster, the same on every run.
+local all, hits = redis.call('HGETALL', K.entries), {}
 for i = 1, #all, 2 do
   local k, e = all[i], cjson.decode(all[i + 1])
   local mine = (byId ~= '' and e.byId == byId) or k == senderKey
@@ -169,13 +171,16 @@ for i = 1, #all, 2 do
   if whoKey == '' then hit = mine
   elseif string.sub(whoKey, 1, 1) == '=' then hit = (mine or isHost) and k == string.sub(whoKey, 2)
   else hit = (mine or isHost) and (k == whoKey or string.find(k, whoKey, 1, true) ~= nil) end
-  if hit then
-    redis.call('HDEL', K.entries, k)
-    local wasIn = redis.call('ZREM', K.inz, k) == 1
-    redis.call('ZREM', K.wait, k)
-    if e.byId ~= '' and redis.call('HINCRBY', K.owners, e.byId, -1) <= 0 then redis.call('HDEL', K.owners, e.byId) end
-    out[#out + 1] = { op = 'leave', name = e.name, byId = e.byId, byName = byName, status = 'removed', state = wasIn and 'in' or 'wait' }
-  end
+  if hit then hits[#hits + 1] = { k = k, e = e } end
+end
+table.sort(hits, function(a, b) return (tonumber(a.e.seq) or 0) < (tonumber(b.e.seq) or 0) end)
+for _, h in ipairs(hits) do
+  local k, e = h.k, h.e
+  redis.call('HDEL', K.entries, k)
+  local wasIn = redis.call('ZREM', K.inz, k) == 1
+  redis.call('ZREM', K.wait, k)
+  if e.byId ~= '' and redis.call('HINCRBY', K.owners, e.byId, -1) <= 0 then redis.call('HDEL', K.owners, e.byId) end
+  out[#out + 1] = { op = 'leave', name = e.name, byId = e.byId, byName = byName, status = 'removed', state = wasIn and 'in' or 'wait' }
 end
 if #out == 0 then out[1] = { op = 'leave', name = byName, byId = byId, byName = byName, status = 'notfound' } end
 if status ~= 'cancelled' then promote(K, cap, out) end
