@@ -4,12 +4,15 @@
 // phone number, a web address, a clock time, a date or an amount of money is covered only when a
 // sentence about its topic contains something of that kind. The patterns describe kinds of answers,
 // not particular questions.
+import { withoutFew } from './few.ts'
 
-export type AnswerType = 'phone' | 'url' | 'clock' | 'date' | 'money' | 'amount' | 'address'
+export type AnswerType = 'phone' | 'url' | 'email' | 'clock' | 'date' | 'money' | 'amount' | 'address'
 
 const ASKS: [AnswerType, RegExp][] = [
   ['phone', /电话|号码|手机号|联系方式|怎么联系|热线是多少/],
   ['url', /网址|网站|链接|下载|小程序|公众号|二维码/],
+  // "发到哪个邮箱": an address with @; "传递至…h__r邮箱" (the address blanked out) gives none.
+  ['email', /邮箱|电子邮件|电邮|e-?mail/i],
   ['clock', /几点|开门|关门|营业时间|上班时间|办公时间|开放时间/],
   ['date', /什么时候|啥时候|哪天|几月|几号|何时|哪一天|什么时间|啥时间|日期/],
   ['address', /地址|坐车|乘车|几路车|怎么走|怎么过去|在哪办公|在哪儿办公/],
@@ -23,6 +26,7 @@ const HAS: Record<AnswerType, RegExp> = {
   // Emergency numbers (110, 120, 119, 122) are phone numbers too.
   phone: /\d{5,}|\d{3,4}-\d{7,8}|(?<!\d)1[12][0-9](?![0-9年元万%个])/,
   url: /https?:\/\/|www\.|\.(com|cn|net|org)\b|小程序|公众号|二维码|app/i,
+  email: /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/,
   clock: /\d{1,2}[:：]\d{2}|[\d一二三四五六七八九十两]{1,3}(点|时)(?!击)|上午|下午|晚上|早上|中午|全天|24小时/,
   date: /\d{4}[-./]\d{1,2}[-./]\d{1,2}|\d{1,2}月|[一二三四五六七八九十]{1,3}月|\d{1,2}日|\d{4}年|星期|周[一二三四五六日末]|每年|每月|每周|每季|年底|年初|年内|上半年|下半年|(三八|春|端午|中秋|重阳|母亲|儿童|妇女)节|暑假|寒假|(今|明|去|前)年|月底|月初/,
   amount: /\d+(\.\d+)?\s*(元|万|亿|%)|[一二三四五六七八九十百千万两]+(元|万元|亿元)|免费|不收费|无偿/,
@@ -62,7 +66,7 @@ const ASKS_COUNT = /多少|几(?!乎)|哪几/
 const HAS_COUNT = /\d|[一二三四五六七八九十百千万两半]+(?:个|天|次|年|月|周|名|位|人|家|项|条|岁|元|万|起|期|批|所|类|种|届|场|户|小时|分钟)/
 
 export function asksCount(question: string): boolean {
-  return ASKS_COUNT.test(question)
+  return ASKS_COUNT.test(withoutFew(question))
 }
 
 export function hasCount(text: string): boolean {

@@ -7,7 +7,7 @@
 import { answersCount, answersTypes, answerTypes, asksCount } from './answer-type.ts'
 import type { KnowledgeIndex } from './index-store.ts'
 import { coveredProbability, outcome, type DecisionModel } from './decision-model.ts'
-import { askedDetails, asksWhatIsMasked, askedValues, detailsFound, masked, setListed, valuesFound } from './detail.ts'
+import { askedDetails, asksWhatIsMasked, askedValues, detailsFound, masked, setListed, valuesFound, type Detail } from './detail.ts'
 import { focusOf } from './focus.ts'
 import { lexiconOf } from './lexicon.ts'
 import { coverageOf, exactOf, type CoverageSpec } from './rerank.ts'
@@ -213,8 +213,13 @@ export function decisionFeatures(index: KnowledgeIndex, query: PreparedQuery, ba
   const present = presenceOf(index, query, spec)
   // And the members of a named set, listed where the set is named ("“五有”（有阵地、有主人…）"), when that is asked.
   const listed = setListed(query.own, scored.map(([w]) => w))
+  // "十大项目分别叫什么": the set listed where it is named (十大项目（巾帼强、巾帼创…）) gives the members' names.
+  const unnamed = (ds: Detail[]) => (listed ? ds.filter((d) => d !== 'name') : ds)
   const detailOk =
-    detailsFound(details, query.own, [bestWindow, ...close]) && valuesFound(values, query.own, scored.map(([w]) => w), present) && listed !== false && !asksWhatIsMasked(query.own)
+    detailsFound(unnamed(details), query.own, [bestWindow, ...close]) &&
+    valuesFound(values.map((v) => ({ ...v, details: unnamed(v.details) })), query.own, scored.map(([w]) => w), present) &&
+    listed !== false &&
+    !asksWhatIsMasked(query.own)
   const absent = spec.terms.filter((t) => !inFolder(index, t) && !spec.bridges.some((b) => b.fragments.some((f) => f.includes(t) || t.includes(f))))
   const unknown = spec.total ? absent.reduce((s, t) => s + spec.weight(t), 0) / spec.total : 0
   const keyShare = keyTerm ? coverageOf({ ...spec, terms: [keyTerm], total: spec.weight(keyTerm) || 1 }, bestWindow) : 1

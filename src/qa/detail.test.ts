@@ -326,3 +326,49 @@ describe('a span and a title holder', () => {
     expect(askedDetails('谁是最早来报名的')).not.toContain('person')
   })
 })
+
+describe('a blind batch (o): details misread, asked or missed', () => {
+  it('几 meaning "a few" ("几个姐妹一块儿管行不行", "我们楼里几个宝妈想…") asks no count; "要几个人一起才能建" does', () => {
+    expect(askedDetails('当家的非得是一个人吗 几个姐妹一块儿管行不行')).not.toContain('count')
+    expect(askedDetails('俺跟几个姐妹想在自家院里弄个微家,随便谁都能张罗吗?')).not.toContain('count')
+    expect(askedDetails('我们楼里几个宝妈想自己弄个妇女微家,要啥条件不?')).toEqual(['condition'])
+    expect(askedValues('几个老姐妹想凑一块读读书,有没有现成的组织?')).toEqual([])
+    expect(askedDetails('要几个人一起才能建微家')).toContain('count')
+    expect(askedDetails('一个微家最少要跟几名妇联执委结对子啊')).toContain('count')
+  })
+
+  it('"哪位领导来讲的" is answered by a title and a name (县委书记黄寿龙): 领导 names the shape, not the noun', () => {
+    const q = '第十期苍南女性讲坛是请哪位领导来讲的'
+    const plain = (t: string, w: string) => w.includes(t)
+    expect(askedValues(q)).toEqual([])
+    expect(detailsFound(askedDetails(q), q, ['举办第十期苍南女性讲坛，邀请县委书记黄寿龙为全县各界妇女代表作专题报告'])).toBe(true)
+    expect(detailsFound(askedDetails(q), q, ['举办第十期苍南女性讲坛，全县各界妇女代表参加'])).toBe(false)
+    expect(valuesFound(askedValues(q), q, ['举办第十期苍南女性讲坛'], plain)).toBe(true)
+  })
+
+  it('a colloquial noun with 子 is found by its stem ("结对子" in "与1名以上妇联执委结对联系")', () => {
+    const q = '一个微家最少要跟几名妇联执委结对子啊'
+    const plain = (t: string, w: string) => w.includes(t)
+    expect(askedValues(q).map((v) => v.head)).toEqual(['结对子'])
+    expect(valuesFound(askedValues(q), q, ['每个妇女微家与1名以上妇联执委结对联系，加强指导'], plain)).toBe(true)
+    expect(valuesFound(askedValues(q), q, ['每个妇女微家与妇联执委结对联系，加强指导'], plain)).toBe(false)
+  })
+
+  it('"发到哪个邮箱" wants an address with @, not "h__r邮箱"; "一个月能挣多少" wants money, not a head count', () => {
+    const mail = '推荐材料电子版发到哪个邮箱'
+    expect(askedDetails(mail)).toContain('email')
+    expect(detailsFound(askedDetails(mail), mail, ['电子版材料同时传递至党群工作部____、h__r邮箱。'])).toBe(false)
+    expect(detailsFound(askedDetails(mail), mail, ['电子版材料发至 fulian_dq@163.com。'])).toBe(true)
+    const pay = '长沙那家绣品公司的刺绣活,一个月大概能挣多少'
+    expect(askedDetails(pay)).toContain('cost')
+    expect(detailsFound(askedDetails(pay), pay, ['引进长沙美好工艺绣品公司的手工刺绣项目，每年解决了300名女性富余劳动力就业。'])).toBe(false)
+    expect(detailsFound(askedDetails(pay), pay, ['绣品公司的刺绣活计件付酬，熟手每月可挣1500元。'])).toBe(true)
+  })
+
+  it('"最后谁拿了冠军" asks what came of it: a report naming the winner, not the notice of the contest', () => {
+    const q = '第三届全国亿万妇女健身活动展示大赛最后谁拿了冠军'
+    expect(askedDetails(q)).toContain('outcome')
+    expect(detailsFound(askedDetails(q), q, ['全力办好"第三届全国亿万妇女健身活动展示大赛"。'])).toBe(false)
+    expect(detailsFound(askedDetails(q), q, ['在第三届全国亿万妇女健身活动展示大赛中，朝阳区代表队荣获团体冠军。'])).toBe(true)
+  })
+})

@@ -13,6 +13,7 @@
 // Patterns describe shapes of answers, not particular questions.
 import { answerTypes, hasAnswerOf, hasCount, type AnswerType } from './answer-type.ts'
 import { taggedWords } from './tokenize.ts'
+import { withoutFew } from './few.ts'
 
 export type Detail = AnswerType | 'person' | 'name' | 'year' | 'place' | 'count' | 'procedure' | 'cost' | 'materials' | 'condition' | 'next' | 'now' | 'fee' | 'span' | 'contact' | 'outcome' | 'hours' | 'perUnit'
 
@@ -51,13 +52,14 @@ const ASKS: [Detail, RegExp][] = [
   ['hours', /几点到几点|几点(?:开|关)门|(?:上|开)不(?:上|开)(?:班|门)|哪几天对外|开放时间|营业时间|对外开放|几点(?:有人)?接|开门吗|关门吗|周末(?:开|上班)/],
   // What actually came of it ("实际已经建成了多少个", "最后评上的是哪几位", "完成得怎么样", "现在当上…了吗"): a plan says what
   // is to be done; only a report of what was done answers.
-  ['outcome', /实际(?:上)?|最后(?:评上|定在|选出|完成|建成|评出)|完成得(?:怎么样|如何)|落实得(?:怎么样|如何)|(?:现在|目前|如今)[^，,。？?]{0,12}(?:了吗|了没|了么)/],
+  // Who won ("最后谁拿了冠军", "哪个队得了一等奖"): only a report that names the winner answers.
+  ['outcome', /谁(?:拿|得|获|赢|夺)(?:了|得了?)?(?:冠军|亚军|第一|一等奖|金奖|大奖|奖)|实际(?:上)?|最后(?:评上|定在|选出|完成|建成|评出)|完成得(?:怎么样|如何)|落实得(?:怎么样|如何)|(?:现在|目前|如今)[^，,。？?]{0,12}(?:了吗|了没|了么)/],
   // How much for one ("一个人最多能贷多少", "一件给多少工钱", "每个月能领多少", "每个部门推荐几个"): a total or a
   // programme's size beside the topic does not say what one person, one piece or one month gets.
   ['perUnit', /(?:一个人|每个?人|一户|每户|单笔|一笔|一次|每次|一件|每件|一个月|每个?月|每个(?:部门|单位|村|社区|孩子|人|家庭)|一个(?:孩子|大病|生病)|最多|最高|上限)[^，,。？?]{0,8}(?:多少|几)/],
   // Whom to go to ("找谁报名", "该找谁", "向谁反映"): a contact, an office or post that takes it, a way to reach it.
   ['contact', /找谁|找哪(?:个|家|里|儿)|联系谁|问谁|向谁|跟谁(?:说|联系|反映|报)/],
-  ['cost', /(?:费|金|款|钱|薪|价)(?:是|要|有|大概|一共|一年|一个月|每月|每年)?(?:多少|几)|(?:奖|交|贷|赔|领|补|给)(?:了)?多少(?![\u4e00-\u9fff])|(?:领|给|拿|发|补)(?:了)?多少[^，,。？?]{0,4}(?:补贴|补助|津贴|工资|报酬|钱|费|金|款)|多少(?:奖金|费|钱|款|救助金|资助|补贴|补助|津贴|工资|报酬|利息)|会费|交钱|收钱|要钱/],
+  ['cost', /(?:费|金|款|钱|薪|价)(?:是|要|有|大概|一共|一年|一个月|每月|每年)?(?:多少|几)|(?:奖|交|贷|赔|领|补|给|挣|赚)(?:了)?多少(?![\u4e00-\u9fff])|(?:领|给|拿|发|补)(?:了)?多少[^，,。？?]{0,4}(?:补贴|补助|津贴|工资|报酬|钱|费|金|款)|多少(?:奖金|费|钱|款|救助金|资助|补贴|补助|津贴|工资|报酬|利息)|会费|交钱|收钱|要钱/],
 ]
 
 /** How far from the asked noun its value may stand, in characters either side (12: nested CV on the tuning side, test/fixtures/qa-real/README.md). */
@@ -95,7 +97,7 @@ const HAS: Partial<Record<Detail, RegExp>> = {
   next: /下一?[期次回场届轮]|下次|下回|每(?:周|月|季度|年|星期|天|半月|两周)|定期|定于|逢/,
   now: /至今|仍然|仍在|依然|仍是|现仍|目前仍/,
   hours: /\d{1,2}[:：]\d{2}\s*[-—~至到]|[上下]午\s*\d{1,2}\s*[点:：]|(?:早|晚)上?\s*\d{1,2}\s*点|\d{1,2}\s*点\s*(?:至|到|-|—)|24小时|全天|(?:周|星期)[一二三四五六日天]\s*(?:至|到|-|—)\s*(?:周|星期)?[一二三四五六日天]|开放时间|工作日|节假日/,
-  outcome: /实际|已(?:经)?(?:建成|完成|实现|评出|达到|当选|降)|共(?:评出|建成|选出)|截至|评出|当选|获评|(?:下降|降低|减少|增长|提高)了|完成了|实现了|至今|仍/,
+  outcome: /实际|已(?:经)?(?:建成|完成|实现|评出|达到|当选|降)|共(?:评出|建成|选出)|截至|评出|当选|获评|(?:获得|荣获|夺得|摘得)[^，。；]{0,12}(?:冠军|亚军|第一|一等奖|金奖|奖)|(?:下降|降低|减少|增长|提高)了|完成了|实现了|至今|仍/,
   // Read on the whole window: "维权员" answers "管维权的人…找谁" although 维权 is the question's own word.
   contact: /联系|电话|热线|\d{7,}|负责人|办公室|咨询|举报|投诉|窗口|(?:维权|服务|工作|接待|受理|援助|调解)(?:站|点|员|中心|室|岗)|向[^，。；]{1,12}(?:申请|报名|反映|求助|报告)|到[^，。；]{1,12}(?:报名|登记|申请|求助)/,
   // A figure said per head, piece or period, or a cap ("每人补助", "单笔最高", "不超过", "元/月").
@@ -132,7 +134,8 @@ export function asksWhatIsMasked(question: string): boolean {
   return /是哪|哪一?年|哪个|哪几|叫(?:什么|啥)|名字|是谁|电话|号码|在哪|地址/u.test(after)
 }
 
-export function askedDetails(question: string): Detail[] {
+export function askedDetails(asked: string): Detail[] {
+  const question = withoutFew(asked)
   const own = ASKS.filter(([, re]) => re.test(question)).map(([d]) => d)
   return [...new Set<Detail>([...answerTypes(question), ...own])]
 }
@@ -210,7 +213,8 @@ export function masked(text: string): boolean {
  */
 const VALUE_ASK = /多少|(?<![礼拜星期周])几(?![乎点号月])|哪几|哪位|是谁|什么时候|啥时候|哪天|哪一?年|在哪|什么地方|啥地方|什么地点|哪里|哪儿|叫什么|叫啥/
 /** Words that name the answer's shape, not what it is the value of. */
-const SHAPE_WORDS = new Set('钱 名字 名称 题目 标题 地方 地点 地址 位置 时候 时间 日子 人 人数 位 个 天 年 号 次 回 块 元'.split(' '))
+// 领导 and 同志 only say a person is asked ("请哪位领导来讲的"): the answer is a title and a name (县委书记黄寿龙).
+const SHAPE_WORDS = new Set('钱 名字 名称 题目 标题 地方 地点 地址 位置 时候 时间 日子 人 人数 位 个 天 年 号 次 回 块 元 领导 同志'.split(' '))
 const NOUN = /^(?:n|vn|l|j)/
 /** Nouns that only say which figure of something is asked (its 目标, its 标准). */
 const WEAK_HEADS = new Set('目标 标准 情况 数量 数字 规模 水平 具体 总数'.split(' '))
@@ -225,11 +229,11 @@ export interface AskedValue {
   details: Detail[]
 }
 
-const VALUE_DETAILS = new Set<Detail>(['person', 'name', 'year', 'place', 'count', 'cost', 'phone', 'url', 'clock', 'date', 'money', 'amount', 'address'])
+const VALUE_DETAILS = new Set<Detail>(['person', 'name', 'year', 'place', 'count', 'cost', 'phone', 'url', 'email', 'clock', 'date', 'money', 'amount', 'address'])
 
 export function askedValues(question: string): AskedValue[] {
   const out: AskedValue[] = []
-  for (const [clause] of question.matchAll(/[^，,。？?！!；;\s]+/g)) {
+  for (const [clause] of withoutFew(question).matchAll(/[^，,。？?！!；;\s]+/g)) {
     const ask = VALUE_ASK.exec(clause)
     if (!ask) continue
     const words = taggedWords(clause)
@@ -284,11 +288,14 @@ export function askedValues(question: string): AskedValue[] {
 export function valuesFound(asked: AskedValue[], question: string, windows: string[], present: (t: string, w: string) => boolean): boolean {
   return asked.every(({ head, details }) =>
     windows.some((w) => {
-      const named = present(head, w) || (head.length >= 3 && w.includes(head.slice(-2)))
+      // A compound by its last two characters (贷款 for 小额贷款); a colloquial word with 子 or 儿 by its stem (结对 for 结对子).
+      const parts = head.length < 3 ? [] : /[子儿]$/u.test(head) ? [head.slice(-2), head.slice(0, -1)] : [head.slice(-2)]
+      const part = parts.find((x) => w.includes(x))
+      const named = present(head, w) || part !== undefined
       if (!named) return false
       // Written as asked, the value must stand near it ("累计达35万元" beside 贷款), not anywhere in the window
       // ("…95%以上都兼计生专干…大多数报酬也拿的是计生经费" gives no 报酬).
-      const word = w.includes(head) ? head : head.length >= 3 && w.includes(head.slice(-2)) ? head.slice(-2) : undefined
+      const word = w.includes(head) ? head : part
       const near = word ? nearWord(w, word) : [w]
       return near.some((x) => details.every((d) => hasDetail(d, x, question)))
     }),

@@ -6,6 +6,7 @@
 import { answerTypes, hasAnswerOf } from './answer-type.ts'
 import { askedDetails, detailsFound } from './detail.ts'
 import { focusOf } from './focus.ts'
+import { withoutFew } from './few.ts'
 import { normalizeForIndex } from './normalize.ts'
 import { coverageOf, exactOf, type CoverageSpec } from './rerank.ts'
 import type { Passage, PreparedQuery } from './retrieve.ts'
@@ -48,7 +49,7 @@ export function extractAnswer(query: PreparedQuery, spec: CoverageSpec, passages
   const listQ = LIST_QUESTION.test(query.own) || papersQ
   // "家接待是干啥的": the sentence that says what it is ("家接待是微家最基础的服务").
   const defined = DEFINITION_QUESTION.exec(query.own)?.[1]
-  const numberQ = NUMBER_QUESTION.test(query.own)
+  const numberQ = NUMBER_QUESTION.test(withoutFew(query.own))
   const durationQ = DURATION_QUESTION.test(query.own)
   const validityQ = VALIDITY_QUESTION.test(query.own)
   const ageQ = AGE_QUESTION.test(query.own)

@@ -8,6 +8,7 @@
 // - the action beside 谁: "谁负责X" → 负责, "X归谁" → 归.
 // Answer kinds with a shape of their own (phone, date, amount…) are checked by answer-type.ts instead.
 import { answerTypes } from './answer-type.ts'
+import { withoutFew } from './few.ts'
 import { contentTerms } from './tokenize.ts'
 import { GENERIC, SCAFFOLD } from './weak-words.ts'
 
@@ -50,7 +51,7 @@ function prev(s: string): string[] {
 export function focusOf(normalized: string): string[] {
   const out = new Set<string>()
   const add = (ts: string[]) => ts.forEach((t) => out.add(t))
-  for (const [clause] of normalized.matchAll(CLAUSE)) {
+  for (const [clause] of withoutFew(normalized).matchAll(CLAUSE)) {
     if (DEFINITION.test(clause)) continue
     const how = HOW.exec(clause)
     if (how) {

@@ -229,6 +229,15 @@ describe('regressions from issue #11 (offline answers)', () => {
     // Positive control: the same topic without asking for a number is answered.
     expect((await offline().ask('反拐联席会议是哪个单位牵头的？')).grounded).toBe(true)
   })
+
+  it('"十大项目分别叫什么" is answered by the list where the set is named; "是个啥说法,谁能解释下" by the definition', async () => {
+    const named = await offline().ask('县妇联力推的巾帼十大项目分别叫什么')
+    expect(named.grounded).toBe(true)
+    expect(named.answer).toContain('巾帼强、巾帼创')
+    const meant = await offline().ask('“三培两带”是个啥说法,谁能解释下')
+    expect(meant.grounded).toBe(true)
+    expect(meant.answer).toContain('把党员培养成致富能手')
+  })
 })
 
 describe('with an LLM (local OpenAI-compatible stub, real SDK over a socket)', () => {

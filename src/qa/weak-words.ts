@@ -18,6 +18,8 @@ export const SCAFFOLD = new Set(
     '镇上 区里 市里 县里 村上 街上 ' +
     '地方 有人 具体 到底 那种 来着 这块 现在 一共 大概 主要 一般 叫 说 讲 看到 海报 上面 听说 哈哈 那年 今年 去年 明年 这个月 ' +
     // The next one: asked as a detail of its own (detail.ts `next`), not a word the documents must write.
-    '下回 下次 下一次 下一期 下期 下一回'
+    '下回 下次 下一次 下一期 下期 下一回 ' +
+    // What a term means ("“三培两带”是个啥说法,谁能解释下"): the definition answers, and it never says 说法 or 解释.
+    '说法 解释 解释一下 解释下 意思 含义 谁能'
   ).split(' '),
 )
