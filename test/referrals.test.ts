@@ -1020,6 +1020,18 @@ describe('the help side read by the parser (issue 13)', () => {
     expect(privately(bot, '李姐')).toHaveLength(1)
   })
 
+  it('a resident asking what to do about a demand made of her is answered, never reported to the host as a scammer', async () => {
+    const { bot } = await withSafety()
+    // Asked of the bot, and told in her own words without @: both are questions about a scam, not scam posts.
+    bot.world.say('吴敏', '@小助手 有人冒充妇联让我转账咋办', { mentionBot: true })
+    await until(() => bot.sent.some((s) => s.kind === 'room' && s.text === safetyTexts.fraudAnswer))
+    bot.world.say('周红', '刚有个自称妇联的打电话 让我把低保的钱转到什么安全账户')
+    await until(() => bot.sent.filter((s) => s.kind === 'room' && s.text === safetyTexts.fraudAnswer).length === 2)
+    await settle(bot)
+    expect(privately(bot, '李姐')).toEqual([])
+    expect(bot.sent.filter((s) => s.kind === 'room' && s.text === safetyTexts.fraudWarning)).toEqual([])
+  })
+
   it('a scam post with a phone number gets the warning (not advice to recall the number); someone who already paid is told what to do now', async () => {
     const { bot } = await withSafety()
     bot.world.say('赵敏', '【妇联通知】巾帼创业补贴开始申领，每人3000元，需先交198元手续费，转账到6222021345678901，联系人王主任13800138000')

@@ -6,8 +6,9 @@ import { referralTexts as T, type SupportKind } from './texts.ts'
 const LEGAL = /抚养费|赡养费|离婚|判决|起诉|打官司|官司|律师|法院|财产|彩礼|探视权|抚养权|监护权|继承|遗产|欠薪|工资.{0,4}不给|拖欠/u
 
 /** Someone hurting her: then it is not her fault, whatever the category. */
-// Not 打电话 / 打个电话 / 打热线 / 打针 / 打工: "有没有能打电话说说话的热线" tells of no one hurting her.
-const HURT = /打(?!电话|个电话|热线|针|工|听|算|扫|车|游戏|麻将|牌|卡)|骂|推|掐|踢|家暴|动手|威胁|欺负|控制|逼|虐/u
+// Not 打电话 / 打个电话 / 打热线 / 打针 / 打工: "有没有能打电话说说话的热线" tells of no one hurting her; nor
+// "心情不好想找人说说 打啥电话" (which number to call).
+const HURT = /打(?!(?:啥|哪个|哪|什么|几号|这个|那个)?(?:电话|热线|号码)|个电话|针|工|听|算|扫|车|游戏|麻将|牌|卡)|骂|推|掐|踢|家暴|动手|威胁|欺负|控制|逼|虐/u
 
 export function supportKind(category: Category, text: string): SupportKind | undefined {
   if (category === '心理支持' && !HURT.test(text)) return 'heart'

@@ -34,6 +34,10 @@ export function createSafety(deps: { now?: () => number } = {}): Capability {
       // Asking whether a demand is real, or passing on what someone told her ("有人说交3000块包装费就能帮我办下来 靠谱不"):
       // she is the one to warn, never the one reported.
       const ASKS_IF_REAL = /真的吗|是真的|是不是(?:真的|骗|诈骗)|靠谱[吗么不嘛]|靠不靠谱|真的假的|能信[吗么不]|可信[吗么不]|能不能信|要不要交|该不该交|用不用交|骗子吗|是骗|假的吧|是假的|骗人的吧|^(?:有人|有个人|对方|那人|人家|他们|听说)(?:跟我|给我|和我)?(?:说|讲|打电话说)/u
+      // Told what someone asked of her ("有人冒充妇联让我转账咋办", "对方叫我先交钱"), or asking what to do about it: a
+      // question about a scam, not a scam post. So is anything said to the bot: a scammer does not @ it to ask.
+      const ABOUT_A_DEMAND = /冒充|自称|(?:让|叫|要|逼|骗)我(?:先)?(?:转账|转钱|交钱|交|付|汇|扫码|填)|咋办|怎么办|咋整|怎么弄|怎么处理|该怎么/u
+      const asksAbout = (ctx: Context) => ASKS_IF_REAL.test(ctx.msg.text) || ABOUT_A_DEMAND.test(ctx.msg.text) || ctx.msg.mentioned === true
       // A scam was just posted in this group: "这个是真的吗 我要不要去领" right after it asks about that post.
       const recentKey = (groupId: string) => app.key('safety', 'fraud', 'recent', groupId)
       app.use(async (ctx, next) => {
@@ -59,9 +63,9 @@ export function createSafety(deps: { now?: () => number } = {}): Capability {
           if (SCAM_IN_PROGRESS.test(said)) return ctx.reply(T.fraudInProgress)
           if (PAID_VICTIM.test(said)) return ctx.reply(T.fraudVictim)
           if (ctx.msg.conversation.kind === 'private') return ctx.reply(T.fraudAnswer)
-          // Asking whether such a request is real ("这个是真的吗 要不要交钱"): she gets the answer, and nobody is told
-          // she posted a scam.
-          if (ASKS_IF_REAL.test(ctx.msg.text)) return ctx.reply(T.fraudAnswer)
+          // Asking whether such a request is real ("这个是真的吗 要不要交钱") or what to do about one: she gets the answer,
+          // and nobody is told she posted a scam.
+          if (asksAbout(ctx)) return ctx.reply(T.fraudAnswer)
           // Nobody is @-mentioned: the poster may be the scammer, and the warning is for everyone.
           await ctx.reply(T.fraudWarning, { mention: false, key: `fraud:${ctx.msg.id}` })
           if (ctx.msg.groupId) await app.redis.set(recentKey(ctx.msg.groupId), ctx.msg.id, 'EX', 30 * 60)
