@@ -108,6 +108,25 @@ describe('questions beside her own circumstances, and questions that only mentio
     expect(room[4]).toContain('七日内')
   }, 120_000)
 
+  it('tenth round, Q&A tester: follow-ups answer what they ask, in her script; a scam asked about is not reported; 12356 when feeling low', async () => {
+    const actions = await script.run('test/fixtures/scripts/qa-tester-round10.txt')
+    const room = actions.filter((a) => a.kind === 'room').map((a) => a.text)
+    const to = (name: string) => actions.filter((a) => a.kind === 'private' && a.to === name).map((a) => a.text)
+    // "要钱不" after the papers: the free screening, not small talk.
+    expect(room[1]).toMatch(/^不少地方为符合条件的妇女提供免费筛查/u)
+    // "要還幾年" then "利息多少": the term and the subsidised interest, not the amount again; Traditional throughout.
+    expect(room[3]).toMatch(/^貸款期限一般不超過3年/u)
+    expect(room[4]).toMatch(/^在規定的貸款利率上限內，財政部門按規定給予貼息/u)
+    // Asking what to do about a demand made of her: warned, and the host is not told she posted a scam.
+    expect(room[5]).toMatch(/^这很可能是诈骗/u)
+    expect(to('李姐').some((t) => t.startsWith('【防骗提醒】'))).toBe(false)
+    // "有培训补贴没": the documents' answer in the group beside the private offer.
+    expect(room).toContainEqual(expect.stringMatching(/^3\. 职业技能培训补贴/u))
+    // "心情不好 … 打啥电话": the psychological line, not the domestic-violence one.
+    expect(room.at(-1)).toMatch(/12356/u)
+    expect(room.at(-1)).not.toMatch(/不是您的错/u)
+  }, 120_000)
+
   it('round 8, third tester: a scam passed on is answered, never reported as hers; violence after a vague first line; a host asking', async () => {
     const actions = await script.run('test/fixtures/scripts/help-round8b.txt')
     const room = actions.filter((a) => a.kind === 'room').map((a) => a.text)

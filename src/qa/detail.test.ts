@@ -365,6 +365,14 @@ describe('a blind batch (o): details misread, asked or missed', () => {
     expect(detailsFound(askedDetails(pay), pay, ['绣品公司的刺绣活计件付酬，熟手每月可挣1500元。'])).toBe(true)
   })
 
+  it('"要还几年" asks a span, not a count; "搞了几年了" and "这几年" stay counts', () => {
+    expect(askedDetails('要还几年')).toEqual(['span'])
+    expect(askedDetails('家暴告诫书一般要等多少天才能拿到')).toContain('span')
+    expect(askedDetails('这事搞了几年了')).toContain('count')
+    expect(askedDetails('这几年镇上有多少女娃被劝回学校')).toContain('count')
+    expect(askedDetails('这几年镇上有多少女娃被劝回学校')).not.toContain('span')
+  })
+
   it('"最后谁拿了冠军" asks what came of it: a report naming the winner, not the notice of the contest', () => {
     const q = '第三届全国亿万妇女健身活动展示大赛最后谁拿了冠军'
     expect(askedDetails(q)).toContain('outcome')

@@ -29,7 +29,8 @@ const ASKS: [Detail, RegExp][] = [
   ['place', /在哪|(?<!从)哪里(?!来)|(?<!从)哪儿(?!来)|什么地方|啥地方|什么地点|哪个(?:区|县|市|镇|乡|乡镇|村|街道|社区|医院|场馆|景区|风景区|学校|公园)|哪家医院|地点/],
   // How many of something (not money, which has its own kinds; not "哪几家", a list).
   // Not 礼拜几 / 星期几 / 周几: a weekday.
-  ['count', /多少(?!钱)|(?<![哪第拜期周])几(?!乎|点|号|月)/],
+  // Not how long ("要还几年", 几个月, 几天): a span, below. "搞了几年了" and "这几年" stay counts.
+  ['count', /多少(?!钱|天)|(?<![哪第拜期周])几(?!乎|点|号|月|个月|天|周|个星期|年(?!了))|(?<=[这那近前头好])几年/],
   // How to do something with the office ("咋申请", "怎么报名参加"): a procedure, not "怎么办" (what to do).
   ['procedure', /(?:怎么|如何|怎样|咋)(?:样)?(?:才能|才|去|来|能|可以|要)?(?:申请|报名|参加|加入|办理|申报|预约|领取|领|入驻|参选|登记|联系|报)/],
   // What to bring or hand in ("要带什么?", "交啥材料"): papers, not "材料里" (the document itself).
@@ -42,7 +43,7 @@ const ASKS: [Detail, RegExp][] = [
   // unless it names the next one or a standing schedule.
   ['next', /下一?[期次回场届轮]|下次|下回/],
   // How long, how often ("一期学多久", "多久活动一次", "多长时间轮一次班"): a span or a rhythm.
-  ['span', /多久|多长时间|多长/],
+  ['span', /多久|多长时间|多长|(?<![哪第这那近前头好])几(?:个月|天|周|个星期|年(?!了))|多少天/],
   // Whether it costs anything ("要交学费吗", "收不收钱", "免费吗"): a price, or a word that it is free.
   ['fee', /收费|收不收(?:钱|费)|不要钱|要不要钱|要钱|收钱|交(?:学费|会费|报名费|钱)|(?:学费|会费|报名费)|免费(?:吗|不|没|嘛|的吗)|是不是免费|能免费/],
   // Whether it still holds now ("王桂英现在还在镇妇联当主任吗", "现在还招人吗", "现在是谁当主席"): a dated document

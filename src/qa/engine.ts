@@ -6,7 +6,7 @@ import type { Logger } from '../core/log.ts'
 import { composeAnswer } from './answer.ts'
 import type { KnowledgeIndex } from './index-store.ts'
 import { normalizeForIndex, scriptOf, toSimplified } from './normalize.ts'
-import { inScript } from '../core/zh/script.ts'
+import { inScript, type Script } from '../core/zh/script.ts'
 import { questionParts } from './parts.ts'
 import { followupContext } from './followup.ts'
 import { coverageSpec } from './rerank.ts'
@@ -53,6 +53,8 @@ export const DEFAULT_LLM_PAUSE_MS = 30_000
 export interface AskOptions {
   /** The message's reply budget: the rewrite and the answer get only what is left of it (see core/llm-deadline.ts). */
   budget?: ReplyBudget
+  /** The script to answer in when the question is written the same in both ("利息多少" after "要還幾年"). */
+  script?: Script
 }
 
 export class QaEngine {
@@ -109,7 +111,7 @@ export class QaEngine {
       maxChars: this.maxChars,
       log: this.opts.log,
       spec: coverageSpec(this.index, r.query),
-      script: scriptOf(q),
+      script: opts.script ?? scriptOf(q),
     })
     this.opts.log.debug({ q, mode: composed.mode, ...r.decision }, 'qa answered')
     return {

@@ -80,6 +80,38 @@ describe('the offline answer sentence on the sample folder (knowledge/)', () => 
     expect(r.answer).toContain('（二）准备哪些材料')
   })
 
+  // Tenth round: a tester asking the sample folder as residents would.
+  it('a list asked of the section that holds it: from the line that opens it, not a remark repeating the question', async () => {
+    const r = await new QaEngine(sample, { log }).ask('微家有哪几种类型')
+    expect(r.answer).toMatch(/^常见的有：\n1\. 学习引领型/u)
+  })
+
+  it('whether something is on a list: the opening line and the item that names it', async () => {
+    const r = await new QaEngine(sample, { log }).ask('要赡养费能申请法律援助吗')
+    expect(r.answer).toMatch(/可以向法律援助机构申请法律援助[\s\S]*\n4\. 请求给付赡养费/u)
+    expect(r.answer).not.toContain('国家赔偿')
+  })
+
+  it('unpaid wages are the trouble, not the money asked: whether legal aid takes it, then where to apply', async () => {
+    const engine = new QaEngine(sample, { log })
+    const r = await engine.ask('老板拖欠工资半年了 能申请法律援助吗')
+    expect(r.grounded).toBe(true)
+    expect(r.answer).toMatch(/\n5\. 请求确认劳动关系或者支付劳动报酬（如被拖欠工资）/u)
+    const where = await engine.ask('去哪申请啊', '法律援助')
+    expect(where.answer).toContain('法律援助机构申请')
+  })
+
+  it('which number for a child who won\'t go to school: the youth line, never the crisis line unasked', async () => {
+    const r = await new QaEngine(sample, { log }).ask('孩子天天玩手机不想上学 打哪个电话')
+    expect(r.answer).toContain('12355')
+    expect(r.answer).not.toMatch(/自杀|120或110/u)
+  })
+
+  it('what a hotline is: the row that names it and says what it does', async () => {
+    const r = await new QaEngine(sample, { log }).ask('12338是干啥的')
+    expect(r.answer).toMatch(/12338 全国妇女维权公益服务热线：由妇联开通/u)
+  })
+
   it('what something is: the sentence that says so; how long: "七日内" is a span', async () => {
     const engine = new QaEngine(sample, { log })
     expect((await engine.ask('家接待是干啥的')).answer).toMatch(/^家接待是微家最基础的服务/u)

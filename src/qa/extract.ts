@@ -16,7 +16,7 @@ const LIST_QUESTION = /哪些|哪几|有什么|有啥|包括|包含|都有|几�
 const NUMBER_QUESTION = /多少|几(个|次|期|所|人|名|项|天|年|岁|家|场|套|类|条|万)|比例|百分之|第几/
 const LIST_ITEM = /^\s*(\d{1,2}\s*[.、．)）]|[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,2}是|[①②③④⑤⑥⑦⑧⑨⑩]|[·•-])/
 /** How long something takes or lasts ("要多久", "多长时间"): answered by a span of time, not by any number. */
-const DURATION_QUESTION = /多久|多长时间|多少天|几天|几个月|多长的?期限/
+const DURATION_QUESTION = /多久|多长时间|多少天|几天|几个月|几年|多长的?期限/
 /** How long something holds once granted ("能管多久", "管多长时间", "有效期多长"). */
 const VALIDITY_QUESTION = /管多久|管多长|管几个月|管几年|有效期|有效多久|管用多久/
 const HAS_DURATION = /(?:\d+|[一二三四五六七八九十百两半]+)\s*(?:个)?(?:小时|天|日|周|星期|个?月|年|工作日)(?:内|以内|之内)?/
@@ -24,6 +24,9 @@ const HAS_DURATION = /(?:\d+|[一二三四五六七八九十百两半]+)\s*(?:�
 /** What something is: "家接待是干啥的", "“五小行动”是什么", "保护令是啥意思"; group 1 is the thing asked about. */
 const DEFINITION_QUESTION = /^(?:请问)?[“"「]?([^“”"「」，,。？?\s]{2,12}?)[”"」]?(?:到底|究竟)?是(?:干啥|干什么|做什么|做啥|什么|啥|个啥|什么东西|啥东西|什么意思|啥意思)的?[？?吗呀啊呢]*$/u
 const FIRST_ITEM = /^\s*(?:1\s*[.、．)）]|[（(][一1][)）]|一是|①)/u
+/** A crisis: self-harm or suicide, told as what to do in an emergency. */
+const CRISIS = /自伤|自杀|轻生|想不开|伤害自己|不想活/u
+const DANGER_ASKED = /紧急|危险|急救|出事|寻死/u
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 const AGE_QUESTION = /多大年[龄纪]|多大岁数|年龄|年纪|岁数|几岁|多少岁|(?:\d{2}|[二三四五六七八九]十[一二三四五六七八九]?)岁?了/
 const HAS_NUMBER = /\d|[一二三四五六七八九十百千万两]{1,4}(个|次|期|所|人|名|项|天|年|家|场|类|条|大类|万)/
@@ -58,6 +61,11 @@ export function extractAnswer(query: PreparedQuery, spec: CoverageSpec, passages
   const details = askedDetails(query.own)
   const focus = focusOf(query.own)
   const question = normalizeForIndex(query.own)
+  // A follow-up ("利息多少" after the loan's amount) is answered by a sentence with its own words (利息), not by the one
+  // that answered the question before it, which the context's words still point to.
+  const ownTerms = query.context ? spec.terms.filter((t) => question.includes(t) && !/^(?:第?几|哪|什么|多少|怎么|怎样|如何|啥|咋)/u.test(t)) : []
+  // As written: a glossary bridge (利息 → 创业担保贷款) would let the topic stand for the word asked.
+  const ownSpec = ownTerms.length ? { ...spec, bridges: [], terms: ownTerms, total: ownTerms.reduce((sum, t) => sum + spec.weight(t), 0) } : undefined
   // Coverage is read half on the sentence alone and half with its passage's heading, as the decision reads windows: under
   // a heading that names the topic, the sentence that says what is asked need not repeat the topic to be chosen.
   const scoreText = (s: string, heading = '') => {
@@ -66,17 +74,22 @@ export function extractAnswer(query: PreparedQuery, spec: CoverageSpec, passages
     // sentence that answers.
     const own = coverageOf(spec, norm)
     let score = (heading ? (own + coverageOf(spec, `${heading} ${norm}`)) / 2 : own) + 0.5 * exactOf(query.exact, norm)
-    if (types.some((t) => hasAnswerOf(t, norm))) score += 0.3
-    if (details.length && detailsFound(details, query.own, [norm])) score += 0.3
+    // A follow-up that names nothing of its own ("要还几年" after the loan's amount) is all shape: the span, the number or
+    // the kind asked decides, not the context's words, which also fit the answer before it.
+    const SHAPE = query.context && !ownTerms.length ? 0.6 : 0.3
+    if (types.some((t) => hasAnswerOf(t, norm))) score += SHAPE
+    if (details.length && detailsFound(details, query.own, [norm])) score += SHAPE
     // What is asked about the topic ("开了哪些业务" → 业务, "什么荣誉" → 荣誉, focus.ts) written in the sentence.
     if (focus.length) score += (0.3 * focus.filter((f) => norm.includes(f)).length) / focus.length
     // The item number of a list ("2、凡推荐人员…") is not the number asked for.
-    if (numberQ && HAS_NUMBER.test(norm.replace(LIST_ITEM, ''))) score += 0.3
-    if (durationQ && HAS_DURATION.test(norm.replace(LIST_ITEM, ''))) score += 0.3
+    // How long is answered by a span ("不超过3年"), not by any figure ("30万元").
+    if (numberQ && !durationQ && HAS_NUMBER.test(norm.replace(LIST_ITEM, ''))) score += SHAPE
+    if (durationQ && HAS_DURATION.test(norm.replace(LIST_ITEM, ''))) score += SHAPE
     // How long it holds ("下来了能管多久", "有效期多长"), not how soon it comes: the sentence about its validity.
     if (validityQ && /有效期|有效|期限/.test(norm)) score += 0.3
     if (ageQ && /\d+\s*(?:周)?岁|[一二三四五六七八九十]+(?:周)?岁/.test(norm)) score += 0.3
-    if (defined && new RegExp(`^\\s*${escapeRe(normalizeForIndex(defined))}(?:是|就是|指|，是)`, 'u').test(norm)) score += 0.4
+    // Or a row that names it and says what it is ("1. 12338 全国妇女维权公益服务热线：由妇联开通，受理…").
+    if (defined && new RegExp(`^\\s*${escapeRe(normalizeForIndex(defined))}(?:是|就是|指|，是|\\s*\\p{Script=Han}{0,16}[：:])`, 'u').test(norm.replace(LIST_ITEM, ''))) score += 0.4
     return score
   }
   let top: Scored | undefined
@@ -88,6 +101,10 @@ export function extractAnswer(query: PreparedQuery, spec: CoverageSpec, passages
       let score = scoreText(s, heading)
       // A list question is answered by an enumeration, not by the sentence that merely names the topic.
       if (listQ && (/[、；]/.test(norm) || /[:：]$/.test(norm))) score += 0.2
+      // And, in a section whose heading is what is asked ("三、微家的类型"), above all by the line that opens its
+      // enumeration ("常见的有：" before "1. 学习引领型…"), not by a remark that repeats the question's words ("一个微家也
+      // 可以同时兼顾几种类型"). Another section's list ("下列事项…可以申请法律援助：") stays where it was.
+      if (listQ && /[:：]$/.test(norm) && LIST_ITEM.test(sentences[i + 1] ?? '') && coverageOf(spec, heading) >= 0.8) score += 1
       // Papers are listed from the first item, not from a remark below the list.
       if (papersQ && FIRST_ITEM.test(s)) score += 0.3
       // Within the best passage, the question's own compound written as it is ("心理咨询" in "…提供心理咨询") picks the
@@ -96,8 +113,13 @@ export function extractAnswer(query: PreparedQuery, spec: CoverageSpec, passages
         const run = longestShared(question, norm)
         if (run >= 4) score += Math.min(0.3, 0.1 * (run - 3))
       }
+      // What to do in a crisis ("孩子有自伤、自杀念头…拨打120或110") is quoted only to a question about one: a parent asking
+      // which number to call about a child who won't go to school is pointed to the youth line, not to 120.
+      if (CRISIS.test(norm) && !CRISIS.test(question) && !DANGER_ASKED.test(question)) score *= 0.5
       // Earlier passages are better evidence.
       score *= rank === 0 ? 1.15 : 1
+      // A follow-up's own words weigh more than anything the context's words bring.
+      if (ownSpec?.total) score *= 0.5 + 0.5 * coverageOf(ownSpec, norm)
       if (!top || score > top.score + 1e-9) top = { p, rank, sentences, i, score }
     })
   })
@@ -114,11 +136,20 @@ export function extractAnswer(query: PreparedQuery, spec: CoverageSpec, passages
   const fromItem = LIST_ITEM.test(sentences[i]!)
   const continues = (prev: string, next: string) =>
     /[:：]$/.test(prev) || (listQ && LIST_ITEM.test(next)) || (listQ && LIST_ITEM.test(prev) && LIST_ITEM.test(next)) || (papersQ && fromItem && /[；;]$/.test(prev))
-  for (let j = i + 1; j < sentences.length && continues(sentences[j - 1]!, sentences[j]!); j++) {
-    if (len + sentences[j]!.length > budget) break
-    picked.push(sentences[j]!)
-    len += sentences[j]!.length
-  }
+  // Whether something is on a list ("要赡养费能申请法律援助吗" under "下列事项…可以申请法律援助："): the opening line and
+  // the item that names it (4. 请求给付赡养费…), not the first item.
+  const items: number[] = []
+  if (!listQ && /[:：]$/.test(sentences[i]!)) for (let j = i + 1; j < sentences.length && LIST_ITEM.test(sentences[j]!); j++) items.push(j)
+  const named = items.length > 1 ? items.reduce((b, j) => (coverageOf(spec, normalizeForIndex(sentences[j]!)) > coverageOf(spec, normalizeForIndex(sentences[b]!)) + 1e-9 ? j : b), items[0]!) : undefined
+  if (named !== undefined && named !== items[0] && len + sentences[named]!.length <= budget) {
+    picked.push(sentences[named]!)
+    len += sentences[named]!.length
+  } else
+    for (let j = i + 1; j < sentences.length && continues(sentences[j - 1]!, sentences[j]!); j++) {
+      if (len + sentences[j]!.length > budget) break
+      picked.push(sentences[j]!)
+      len += sentences[j]!.length
+    }
   // The sentence about the topic without the number (or date, phone…) asked for: the next one often has it
   // ("…事迹材料需签字后交至党群工作部。事迹材料不少于1000字。").
   const hasAsked = (x: string) => {

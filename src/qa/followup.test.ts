@@ -20,6 +20,8 @@ describe('follow-up detection', () => {
     expect(followupContext('我想开个小吃店 创业担保贷款最多能贷多少 能贷几年', '利息咋算')).toContain('创业担保贷款')
     expect(followupContext('我想开个小吃店 创业担保贷款最多能贷多少 能贷几年', '利息咋算')).not.toMatch(/多少|几年/u)
     expect(followupContext('法律援助怎么申请', '要准备哪些材料')).toBe('法律援助')
+    // Asked in Traditional ("要還幾年"), it asks its own thing as much as "要还几年": the loan, not its amount again.
+    expect(followupContext('創業擔保貸款最多能貸多少', '要還幾年', '创业担保贷款与技能培训')).toBe('创业担保贷款与技能培训')
     // "暑假呢 …": the last question again, of something else.
     expect(isElliptical('暑假呢 放假了更没人管')).toBe(true)
   })

@@ -42,8 +42,9 @@ export function isElliptical(question: string): boolean {
  */
 export function followupContext(previous: string | undefined, current: string, about?: string): string | undefined {
   if (!previous || !isElliptical(current)) return undefined
-  // "那周末呢" asks the previous question again of something else: all of it carries.
-  if (!OWN_ASK.test(current)) return previous
+  // "那周末呢" asks the previous question again of something else: all of it carries. (Read in Simplified: "要還幾年"
+  // asks a thing of its own as much as "要还几年".)
+  if (!OWN_ASK.test(normalizeForIndex(current))) return previous
   // Answered from a document ("单亲妈妈能不能申请" from the 送温暖 notice): "怎么申请" next is about that document.
   if (about) return about
   const topic = contentTerms(normalizeForIndex(previous)).filter((t) => t.length > 1 && !DETAIL_WORDS.has(t))

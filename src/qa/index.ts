@@ -11,7 +11,7 @@ import type { Embedder } from '../core/llm.ts'
 import { embedderFor } from './embedder-offline.ts'
 import { QaEngine } from './engine.ts'
 import { FollowupStore, followupContext } from './followup.ts'
-import { inScript, scriptOf } from '../core/zh/script.ts'
+import { inScript, scriptNeutral, scriptOf } from '../core/zh/script.ts'
 import type { Glossary } from './glossary.ts'
 import { indexExists, KnowledgeIndex } from './index-store.ts'
 import { ingest } from './ingest.ts'
@@ -115,7 +115,10 @@ export function createQa(deps: QaDeps): Capability {
           const question = (understood(ctx, { now: Date.now(), tz: app.config.timezone }).addressed ?? ctx.msg.text).trim()
           // Someone's own phone or WeChat ("王芳电话多少来着"): not the documents' business, and never given out.
           if (asksPersonalContact(question)) return ctx.reply(qaTexts.personalContact)
-          const context = followupContext(await followups.previous(conv, sender), question, await followups.previousAbout(conv, sender))
+          const previous = await followups.previous(conv, sender)
+          const context = followupContext(previous, question, await followups.previousAbout(conv, sender))
+          // "利息多少" after "要還幾年": written the same in both scripts, answered in the one she has been writing.
+          const script = context && previous && scriptNeutral(question) ? scriptOf(previous) : scriptOf(question)
           // Asked, answered or not: a follow-up ("那要带啥") leans on it.
           const asked = context ? `${context} ${question}` : question
           await followups.remember(conv, sender, asked)
@@ -123,7 +126,7 @@ export function createQa(deps: QaDeps): Capability {
           const inGroup = conversationId(ctx)
           if (inGroup !== conv) await followups.remember(inGroup, sender, asked)
           if (handover?.rememberOnly) return
-          const result = await qa.ask(question, context, { budget: ctx.replyBudget })
+          const result = await qa.ask(question, context, { budget: ctx.replyBudget, script })
           // Answered outright: the next follow-up leans on the document it came from.
           if (result.grounded && !result.hedged && result.about) {
             await followups.remember(conv, sender, asked, result.about)
@@ -135,7 +138,7 @@ export function createQa(deps: QaDeps): Capability {
           // Other capabilities may add a line (e.g. an offer of personal help on a help topic).
           const hints = app.answerHints(ctx)
           // In the script she wrote in, as the answer is.
-          const text = hints.length ? `${result.answer}\n${inScript(hints.join('\n'), scriptOf(question))}` : result.answer
+          const text = hints.length ? `${result.answer}\n${inScript(hints.join('\n'), script)}` : result.answer
           await (handover?.privately ? ctx.whisper(text) : ctx.reply(text))
         },
       })

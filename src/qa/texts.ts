@@ -1,9 +1,13 @@
 // User-facing text of the knowledge Q&A (WeChat: plain, short, Simplified Chinese).
 export const qaTexts = {
   notCovered: '这个问题在微家的资料里没有找到明确说法，我怕说错误导您。需要的话回复「转人工」，我帮您转给工作人员。',
-  /** Around a passage that is the closest the documents come, but may not answer exactly what was asked. */
   personalContact: '群里姐妹的电话和微信我不能提供，也不会转发。需要的话可以在群里@她，或私下问她本人。',
-  hedgeBefore: '资料里没找到完全对得上的说法，最接近的是这段（可能不完全是您问的）：',
+  /**
+   * Around a passage that is the closest the documents come, but may not answer exactly what was asked. It says the
+   * doubt, not "nothing found": a hedged passage is often the right one, and a resident told "没找到" above the
+   * right sentence doubts a correct answer (tenth-round tester).
+   */
+  hedgeBefore: '不确定资料里这段是不是正好回答您的问题，供您参考：',
   hedgeAfter: '如果不是您想问的，回复「转人工」，我帮您转给工作人员。',
   /** One question of several in a message that the documents do not answer. */
   partNotCovered: (part: string) => `「${part.slice(0, 20)}」：资料里没有找到明确说法。`,

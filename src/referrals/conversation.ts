@@ -112,6 +112,16 @@ export class ReferralConversation {
     // A disclosure gets support first (not her fault, the numbers, the private channel); nothing is echoed.
     if (inGroup) await ctx.reply(opts.personalData ? T.recallAndPrivately : opts.support ? GROUP_SUPPORT[opts.support] : T.groupPrivately)
     const initial = opts.question ?? ctx.msg.text.trim()
+    // Asked again in the group while her yes is awaited for the same kind of help ("请律师的钱谁出" after "能申请法律援助
+    // 吗"): the offer already in her private chat stands, and a second one just like it would be noise. What she
+    // said is kept with it, for the staff if she agrees.
+    const open = inGroup ? await this.flows.get(ctx.msg.sender.id) : undefined
+    if (open?.step === 'consent' && open.category === cls.category) {
+      const more = substantive(initial, cls) ? initial : undefined
+      await this.flows.set(ctx.msg.sender.id, more ? { ...open, description: open.description ? `${open.description}\n${more}` : more } : open)
+      ctx.log.info({ category: cls.category }, 'help request: consent already asked, offer stands')
+      return
+    }
     const flow = this.newFlow(ctx, cls, { description: substantive(initial, cls) ? initial : undefined, question: opts.question, source: opts.source })
     await this.flows.set(ctx.msg.sender.id, flow)
     const ask = T.askConsent(flow.category, opts.question)

@@ -13,11 +13,12 @@ import { privateOf } from '../core/message.ts'
 import { understood as understoodOf } from '../core/understanding.ts'
 import { PAID_VICTIM, SCAM_IN_PROGRESS } from '../nlu/help.ts'
 import { normalize } from '../nlu/text.ts'
-import { ASKED_AGAIN_OF } from '../core/zh/question-forms.ts'
+import { ASKED_AGAIN_OF, YES_NO_TAIL } from '../core/zh/question-forms.ts'
 import { safetyTexts as T } from './texts.ts'
 
 // "暑假呢 放假了更没人管": a follow-up that asks the last question again of something else.
-const ASKS = new RegExp(`[?？]|吗|怎么|咋|如何|多少|哪|是不是|能不能|可不可以|有没有|${ASKED_AGAIN_OF}`, 'u')
+// "要钱不" after a question answered: a yes-no question by its last word, not small talk.
+const ASKS = new RegExp(`[?？]|吗|怎么|咋|如何|多少|哪|是不是|能不能|可不可以|有没有|${ASKED_AGAIN_OF}|${YES_NO_TAIL}`, 'u')
 /** A question whether something is real, asked in a group where a scam was posted in the last half hour. */
 const AFTER_SCAM = contextKey<boolean>('safety.afterScam')
 const isText = (ctx: Context) => ctx.msg.kind === 'text' && ctx.msg.text.trim().length > 0

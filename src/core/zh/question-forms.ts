@@ -8,3 +8,9 @@ export const CHOICE_QUESTION = '(?<ab>[\\u4e00-\\u9fff])不\\k<ab>|是.{1,12}还
  * "那周末呢"). A pattern source, as above.
  */
 export const ASKED_AGAIN_OF = '^(?:那)?[^，,。\\s]{1,8}呢(?=$|[\\s，,。])'
+
+/**
+ * A yes-no question told by its last word ("要钱不", "还能做两癌筛查不", "有培训补贴没", "能帮着调解不"): 不 or 没(有)
+ * closing a clause. A pattern source, as above.
+ */
+export const YES_NO_TAIL = '[不没]有?(?=[？?！!。，,\\s]|$)'

@@ -24,6 +24,11 @@ export function scriptOf(text: string): Script {
   return toSimplified(t) === t ? 'simplified' : 'traditional'
 }
 
+/** Written the same in both scripts ("利息多少"): the text alone does not say which one its writer uses. */
+export function scriptNeutral(text: string): boolean {
+  return scriptOf(text) === 'simplified' && inScript(text, 'traditional') === text
+}
+
 /** Text in the given script (replies follow the script of the question). */
 export function inScript(text: string, script: Script): string {
   if (script === 'simplified') return toSimplified(text)

@@ -6,6 +6,8 @@ import { formatDateTime } from './format.ts'
 import { cnNumber } from './numbers.ts'
 import { cantoneseAsMandarin } from './cantonese.ts'
 import { unflattenList } from './inline-list.ts'
+import { YES_NO_TAIL } from './question-forms.ts'
+import { scriptNeutral } from './script.ts'
 
 // Wednesday 25 November 2026, 10:00 in Shanghai.
 const NOW = new Date('2026-11-25T10:00:00+08:00')
@@ -217,5 +219,21 @@ describe('a reply in Traditional script', () => {
   it('keeps 困难 as 困難 (OpenCC reads 爱困 inside 关爱困难)', async () => {
     const { inScript } = await import('./script.ts')
     expect(inScript('关爱困难妇女', 'traditional')).toBe('關愛困難婦女')
+  })
+})
+
+describe('script', () => {
+  it('a text written the same in both scripts ("利息多少") is neutral; one with a Traditional or Simplified form is not', () => {
+    expect(scriptNeutral('利息多少')).toBe(true)
+    expect(scriptNeutral('要還幾年')).toBe(false)
+    expect(scriptNeutral('要还几年')).toBe(false)
+  })
+})
+
+describe('question forms', () => {
+  it('a yes-no question by its last word: "要钱不", "有培训补贴没"; a statement is not one', () => {
+    const yesNo = new RegExp(YES_NO_TAIL, 'u')
+    for (const q of ['要钱不', '还能做两癌筛查不', '我想学月嫂 有培训补贴没', '微家能帮着调解不？', '有没有']) expect(yesNo.test(q)).toBe(true)
+    for (const q of ['我去不了', '受不了了', '对不起']) expect(yesNo.test(q)).toBe(false)
   })
 })
