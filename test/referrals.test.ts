@@ -369,6 +369,20 @@ describe('the consent gate', () => {
     expect(toPerson(bot, '张丽')).toHaveLength(0)
   })
 
+  it('asked again while her yes is awaited, the offer in private stands: no second one just like it', async () => {
+    const { bot } = await boot()
+    say(bot, '张红', '离婚了孩子抚养费他一直不给，咋办')
+    await until(() => privately(bot, '张红').length === 1)
+    say(bot, '张红', '打官司请律师的钱谁出啊 抚养费的事')
+    await until(() => bot.sent.filter((s) => s.kind === 'room').length === 2)
+    await settle(bot)
+    expect(privately(bot, '张红')).toHaveLength(1)
+    // Her yes then passes on both messages.
+    dm(bot, '张红', '同意')
+    await until(() => privately(bot, '张红').length >= 2)
+    await settle(bot)
+  })
+
   it('a legal question about her own case is met with legal aid and 12338, a quarrel at home without "not your fault"', async () => {
     const { bot } = await boot()
     say(bot, '王芳', '离婚了孩子抚养费他一直不给，咋办')
