@@ -2,6 +2,7 @@
 // disclosure in the group → supportive line, no echo → consent and contact in one private reply → case →
 // withdrawal → staff told.
 import { afterAll, describe, expect, it } from 'vitest'
+import { inScript } from '../src/core/zh/script.ts'
 import { referralTexts } from '../src/referrals/texts.ts'
 import { scriptRunner } from '../src/testing/cli-script.ts'
 
@@ -127,6 +128,14 @@ describe('questions beside her own circumstances, and questions that only mentio
     expect(room.at(-1)).not.toMatch(/不是您的错/u)
   }, 120_000)
 
+  it('tenth round, second tester: fixed texts in her script; a host asking how sign-ups work gets the documents', async () => {
+    const room = (await script.run('test/fixtures/scripts/qa-tester-round10b.txt')).filter((a) => a.kind === 'room').map((a) => a.text)
+    expect(room[0]).toMatch(/^這很可能是詐騙/u)
+    expect(room[1]).toContain('家活动通常需要提前报名')
+    expect(room[2]).toContain('取消报名')
+    expect(room.join('\n')).not.toMatch(/已撤回|已取消报名：/u)
+  }, 120_000)
+
   it('round 8, third tester: a scam passed on is answered, never reported as hers; violence after a vague first line; a host asking', async () => {
     const actions = await script.run('test/fixtures/scripts/help-round8b.txt')
     const room = actions.filter((a) => a.kind === 'room').map((a) => a.text)
@@ -153,7 +162,8 @@ describe('questions beside her own circumstances, and questions that only mentio
     expect(to('孙丽')[0]).toMatch(/^请马上停下：[\s\S]*验证码/u)
     // After an emergency: "会不会告诉他" gets the promise, "就是想找个人说说话" someone to talk to.
     expect(to('周梅')).toContain(referralTexts.privacyPromise)
-    expect(to('周梅')).toContain(referralTexts.someoneToTalk)
+    // Said in Traditional ("我不想報警 就是想找個人說說話"): answered in Traditional.
+    expect(to('周梅')).toContain(inScript(referralTexts.someoneToTalk, 'traditional'))
     // Her yes given, the contact question unanswered: one step left, not "nothing open".
     expect(to('王芳').at(-1)).toBe(`${referralTexts.statusOneStepLeft}\n${referralTexts.askContact}`)
   }, 120_000)

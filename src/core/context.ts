@@ -7,6 +7,7 @@ import type { Logger } from './log.ts'
 import { ReplyBudget } from './llm-deadline.ts'
 import type { ReplyDigest } from './digest.ts'
 import { type InboundMessage, privateOf } from './message.ts'
+import { inScript, scriptOf } from './zh/script.ts'
 
 export interface ContextDeps {
   config: Config
@@ -27,6 +28,10 @@ export function createContext(msg: InboundMessage, deps: ContextDeps): Context {
   const slots = new Map<ContextKey<unknown>, unknown>()
   const get = <T>(key: ContextKey<T>) => slots.get(key) as T | undefined
   const set = <T>(key: ContextKey<T>, value: T) => void slots.set(key, value)
+  // She wrote in Traditional characters: what is said back to her is too, fixed texts included (the Q&A answers
+  // already are). Messages to others (staff, hosts) are not replies and keep their own script.
+  const traditional = msg.kind === 'text' && scriptOf(msg.text) === 'traditional'
+  const inHerScript = (text: string) => (traditional ? inScript(text, 'traditional') : text)
   const ctx: Context = {
     msg,
     flooded: false,
@@ -42,7 +47,8 @@ export function createContext(msg: InboundMessage, deps: ContextDeps): Context {
       set(key, value)
       return value
     },
-    reply: async (text, opts) => {
+    reply: async (raw, opts) => {
+      const text = inHerScript(raw)
       // Over the flood limit: gathered into one message (urgent replies, i.e. safety, always go at once).
       if (ctx.flooded && !opts?.urgent && deps.digest) return deps.digest.add(msg.conversation, text, msg.conversation.kind === 'room' && opts?.mention !== false ? msg.sender : undefined)
       return deps.outbox.send({
@@ -53,7 +59,7 @@ export function createContext(msg: InboundMessage, deps: ContextDeps): Context {
         urgent: opts?.urgent,
       })
     },
-    whisper: (text, opts) => deps.outbox.send({ to: privateOf(msg.sender), text, key: opts?.key, sensitive: opts?.sensitive, urgent: opts?.urgent }),
+    whisper: (text, opts) => deps.outbox.send({ to: privateOf(msg.sender), text: inHerScript(text), key: opts?.key, sensitive: opts?.sensitive, urgent: opts?.urgent }),
     send: (out) => deps.outbox.send(out),
     sendNow: (out) => (deps.sendNow ?? deps.outbox.send)(out),
   }

@@ -784,3 +784,12 @@ describe('conversation round 5: group-life wordings', () => {
     expect(understand('还有周六下午3点社区食堂包饺子 限10人', { ...sit, role: 'host', activities: [] }).slots).toMatchObject({ title: '包饺子', place: '社区食堂' })
   })
 })
+
+describe('asked about sign-ups, not signing up', () => {
+  it('"要不要提前报名" and a host\'s "报了名临时去不了的 让她们咋弄" are questions; "我需要报名剪纸" signs her up', () => {
+    expect(understand('家活动要不要提前报名', { ...sit, role: 'resident', activities: [] }).intent).toBe('qa.question')
+    expect(understand('需要报名吗', { ...sit, role: 'resident' }).intent).toBe('qa.question')
+    expect(understand('报了名临时去不了的 让她们咋弄', { ...sit, role: 'host', activities: [] }).intent).toBe('qa.question')
+    expect(understand('我需要报名剪纸', { ...sit, role: 'resident' }).intent).toBe('signup.join')
+  })
+})

@@ -50,6 +50,8 @@ const OWN_VOICE = /我|俺|咱|自己|刚|上个?月|最近|前几天|前阵子|
 const GENERAL = /一般|如果|要是|假如|通常|是不是得/u
 /** She takes back what she just did ("点错了", "我还是去", "不取消了"). */
 const CHANGED_MIND = /(?:点|按|说|发|打)错了|还是(?:要)?(?:去|参加|报)|不取消/u
+/** Whether one must sign up, or what others who signed up should do: asked about sign-ups, not said. */
+const ABOUT_SIGNING_UP = /(?:要不要|需不需要|用不用|得不得|是不是要|是否要?)(?:提前|先|事先|另外|单独)?报名|(?:需要|得|必须)(?:提前|先|事先)?报名(?:吗|么|嘛|不|没)|(?:她们|他们|大家|别人|人家|居民|姐妹们)[^，,。？?]{0,8}(?:咋弄|咋办|怎么办|怎么弄|咋整)/u
 /** How to sign up, asked ("那咋报名", "怎么报名啊"). */
 const HOW_TO_JOIN = /(?:怎么|咋|如何|怎样|在哪)(?:样)?报(?:名)?/u
 /** A sign-up in so many words, in the first person, with nothing after it that takes it back. */
@@ -71,6 +73,9 @@ export const CATEGORY_MARGIN = 0.6
 
 export function understand(raw: string, sit: Situation): Understanding {
   const u = withCategory(readIntent(raw, sit), raw)
+  // Asking how sign-ups work ("家活动要不要提前报名", a host's "报了名临时去不了的 让她们咋弄"): a question for the
+  // documents, not a sign-up or a cancellation of her own (which would be held silently, or "taken back").
+  if ((u.intent === 'signup.join' || u.intent === 'signup.cancel') && ABOUT_SIGNING_UP.test(normalize(raw))) return { intent: 'qa.question', slots: {} }
   // Chat first, then the bot asked ("哈哈 上回家聚会那个红烧肉绝了 @小助手 下回家聚会是啥时候"): what is addressed
   // to the bot is the last clause, and it is a question.
   if (u.intent === 'chatter' && sit.where === 'group' && sit.mention) {

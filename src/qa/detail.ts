@@ -26,7 +26,8 @@ const ASKS: [Detail, RegExp][] = [
   ['name', /叫(?:什么|啥)名|名字叫(?:什么|啥)|叫(?:什么|啥)[？?]?$/],
   ['year', /哪一?年|什么年份|哪个年份|几几年/],
   // Where, not where from ("经费从哪里来").
-  ['place', /在哪|(?<!从)哪里(?!来)|(?<!从)哪儿(?!来)|什么地方|啥地方|什么地点|哪个(?:区|县|市|镇|乡|乡镇|村|街道|社区|医院|场馆|景区|风景区|学校|公园)|哪家医院|地点/],
+  // "去哪申请", "到哪办" (not "提到哪些", "交到哪个部门", "得到哪些帮助").
+  ['place', /在哪|(?<![提得收遇达受交送])(?:去|到)哪(?=儿(?!来)|里(?!来)|申请|办|报名|登记|看|查|做|领|问|[？?，,\s]|$)|(?<!从)哪里(?!来)|(?<!从)哪儿(?!来)|什么地方|啥地方|什么地点|哪个(?:区|县|市|镇|乡|乡镇|村|街道|社区|医院|场馆|景区|风景区|学校|公园)|哪家医院|地点/],
   // How many of something (not money, which has its own kinds; not "哪几家", a list).
   // Not 礼拜几 / 星期几 / 周几: a weekday.
   // Not how long ("要还几年", 几个月, 几天): a span, below. "搞了几年了" and "这几年" stay counts.
@@ -60,7 +61,7 @@ const ASKS: [Detail, RegExp][] = [
   ['perUnit', /(?:一个人|每个?人|一户|每户|单笔|一笔|一次|每次|一件|每件|一个月|每个?月|每个(?:部门|单位|村|社区|孩子|人|家庭)|一个(?:孩子|大病|生病)|最多|最高|上限)[^，,。？?]{0,8}(?:多少|几)/],
   // Whom to go to ("找谁报名", "该找谁", "向谁反映"): a contact, an office or post that takes it, a way to reach it.
   ['contact', /找谁|找哪(?:个|家|里|儿)|联系谁|问谁|向谁|跟谁(?:说|联系|反映|报)/],
-  ['cost', /(?:费|金|款|钱|薪|价)(?:是|要|有|大概|一共|一年|一个月|每月|每年)?(?:多少|几)|(?:奖|交|贷|赔|领|补|给|挣|赚)(?:了)?多少(?![\u4e00-\u9fff])|(?:领|给|拿|发|补)(?:了)?多少[^，,。？?]{0,4}(?:补贴|补助|津贴|工资|报酬|钱|费|金|款)|多少(?:奖金|费|钱|款|救助金|资助|补贴|补助|津贴|工资|报酬|利息)|会费|交钱|收钱|要钱/],
+  ['cost', /(?:费|金|款|钱|薪|价)(?:是|要|有|大概|一共|一年|一个月|每月|每年)?(?:多少|几)|(?:奖|交|贷|赔|领|补|给|挣|赚)(?:了)?多少(?![\u4e00-\u9fff])|(?:领|给|拿|发|补)(?:了)?多少[^，,。？?]{0,4}(?:补贴|补助|津贴|工资|报酬|钱|费|金|款)|多少(?:奖金|费|钱|款|救助金|资助|补贴|补助|津贴|工资|报酬|利息)|会费|(?:交|收|要)钱(?![吗么嘛不没])/],
 ]
 
 /** How far from the asked noun its value may stand, in characters either side (12: nested CV on the tuning side, test/fixtures/qa-real/README.md). */
@@ -117,6 +118,8 @@ const HAS: Partial<Record<Detail, RegExp>> = {
  * its words are the question's own.
  */
 const CHANNEL = /向.{1,12}(?:申请|提出|报)|到.{1,12}(?:办理|申请|报名|登记)|经.{1,8}(?:审核|推荐|批准|同意)|由.{1,12}(?:推荐|申报|审核|审批)/
+/** Signing up by a message: in the group, to the bot, to the host privately. */
+const HOW_TO_SIGN_UP = /(?:群里|群内)(?:回复|接龙|报名)|私信[^，。；]{0,8}报名|回复[“"「]?报名|@小助手/
 /** "Where to apply" (去哪里申请, 到哪儿办): answered by whom to apply to as well as by a place. */
 const APPLY_WHERE = /(?:去|到|在|上)?(?:哪里|哪儿|哪)(?:去|可以|能)?(?:申请|办理|办|报名|登记|领取|投诉|求助)/
 
@@ -158,7 +161,8 @@ export function hasDetail(d: Detail, text: string, question = ''): boolean {
   if (d === 'cost') return hasAnswerOf('money', rest)
   if (d === 'procedure' && CHANNEL.test(text)) return true
   // "去哪里申请" is answered by whom to apply to: "向…基层人民法院申请".
-  if (d === 'place' && APPLY_WHERE.test(question) && CHANNEL.test(text)) return true
+  // "在哪报名" is answered by how: "在群里回复“报名”…也可以私信微家主人报名".
+  if (d === 'place' && APPLY_WHERE.test(question) && (CHANNEL.test(text) || HOW_TO_SIGN_UP.test(text))) return true
   if (WHOLE_WINDOW.has(d)) return HAS[d]!.test(text)
   const has = HAS[d]
   return has ? has.test(rest) : hasAnswerOf(d as AnswerType, rest)

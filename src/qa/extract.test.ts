@@ -98,7 +98,19 @@ describe('the offline answer sentence on the sample folder (knowledge/)', () => 
     expect(r.grounded).toBe(true)
     expect(r.answer).toMatch(/\n5\. 请求确认劳动关系或者支付劳动报酬（如被拖欠工资）/u)
     const where = await engine.ask('去哪申请啊', '法律援助')
-    expect(where.answer).toContain('法律援助机构申请')
+    // Where it is, or whom to apply to.
+    expect(where.answer).toMatch(/法律援助机构一般设在县（区）、市司法局|法律援助机构申请/u)
+  })
+
+  it('a second tester: "在哪报名" by how to sign up; "去哪申请" asks where; "要钱不" whether it costs ("只收少量费用")', async () => {
+    const engine = new QaEngine(sample, { log })
+    const signUp = await engine.ask('两癌筛查在哪报名')
+    expect(signUp.grounded).toBe(true)
+    expect(signUp.answer).toContain('在群里回复“报名”')
+    expect((await engine.ask('保护令去哪申请')).answer).toContain('第三条')
+    const fee = await engine.ask('暑假有托管班不 要钱不')
+    expect(fee.grounded).toBe(true)
+    expect(fee.answer).toContain('只收少量费用')
   })
 
   it('which number for a child who won\'t go to school: the youth line, never the crisis line unasked', async () => {
