@@ -129,8 +129,14 @@ describe('questions beside her own circumstances, and questions that only mentio
   }, 120_000)
 
   it('tenth round, second tester: fixed texts in her script; a host asking how sign-ups work gets the documents', async () => {
-    const room = (await script.run('test/fixtures/scripts/qa-tester-round10b.txt')).filter((a) => a.kind === 'room').map((a) => a.text)
+    const actions = await script.run('test/fixtures/scripts/qa-tester-round10b.txt')
+    const room = actions.filter((a) => a.kind === 'room').map((a) => a.text)
     expect(room[0]).toMatch(/^這很可能是詐騙/u)
+    // Her circumstances beside the question: the documents asked without them, answered in private after the offer.
+    const toHer = actions.filter((a) => a.kind === 'private' && a.to === '何秀').map((a) => a.text)
+    expect(toHer[0]).toContain('同意')
+    expect(toHer.some((t) => t.includes('来源：《县妇联：“两节”送温暖'))).toBe(true)
+    expect(room.join('\n')).not.toMatch(/离婚|手头紧|送温暖/u)
     expect(room[1]).toContain('家活动通常需要提前报名')
     expect(room[2]).toContain('取消报名')
     expect(room.join('\n')).not.toMatch(/已撤回|已取消报名：/u)

@@ -11,6 +11,8 @@ import { contextKey } from './capability.ts'
  * - rememberOnly: nothing is answered; the question is only kept, so that her follow-up ("要带啥材料去申请") leans on it.
  */
 export interface AnswerHandover {
+  /** What to ask the documents when not the whole message: its asking clauses, her circumstances cut. */
+  question?: string
   privately?: boolean
   onlyIfGrounded?: boolean
   rememberOnly?: boolean

@@ -99,9 +99,11 @@ export class QaEngine {
     // Only when the whole is hedged: a part alone asks less than the whole and is answered more easily than it should
     // be, so a declined whole stays declined (on the tuning side, splitting declined wholes answered 91 uncovered
     // questions outright for 33 covered ones).
-    const parts = !context && r.decision.outcome !== 'answer' ? questionParts(q) : [q]
+    const parts = !context ? questionParts(q) : [q]
     if (parts.length >= 2) {
-      const each = await this.askParts(parts, opts, r.decision.outcome === 'decline')
+      // Answered outright as a whole, one passage may still answer only one of them ("创业贷款能贷多少钱 要还几年" →
+      // the amount alone): each on its own when every one is answered outright from one document, as for a decline.
+      const each = await this.askParts(parts, opts, r.decision.outcome !== 'hedge')
       if (each) return each
     }
     // The covered / not-covered decision was taken offline on the question's own words (a rewrite only widens

@@ -113,6 +113,13 @@ describe('the offline answer sentence on the sample folder (knowledge/)', () => 
     expect(fee.answer).toContain('只收少量费用')
   })
 
+  it('two questions answered outright as a whole by one of them: each answered, from the same document', async () => {
+    const r = await new QaEngine(sample, { log }).ask('创业贷款能贷多少钱 要还几年')
+    expect(r.grounded && !r.hedged).toBe(true)
+    expect(r.answer).toContain('30万元')
+    expect(r.answer).toContain('贷款期限一般不超过3年')
+  })
+
   it('which number for a child who won\'t go to school: the youth line, never the crisis line unasked', async () => {
     const r = await new QaEngine(sample, { log }).ask('孩子天天玩手机不想上学 打哪个电话')
     expect(r.answer).toContain('12355')

@@ -112,7 +112,7 @@ export function createQa(deps: QaDeps): Capability {
           const conv = handover?.privately || handover?.rememberOnly ? `p:${ctx.msg.sender.id}` : conversationId(ctx)
           const sender = ctx.msg.sender.id
           // Chat, then a question to the bot: the question is what is asked of the documents.
-          const question = (understood(ctx, { now: Date.now(), tz: app.config.timezone }).addressed ?? ctx.msg.text).trim()
+          const question = (handover?.question ?? understood(ctx, { now: Date.now(), tz: app.config.timezone }).addressed ?? ctx.msg.text).trim()
           // Someone's own phone or WeChat ("王芳电话多少来着"): not the documents' business, and never given out.
           if (asksPersonalContact(question)) return ctx.reply(qaTexts.personalContact)
           const previous = await followups.previous(conv, sender)

@@ -25,7 +25,7 @@ import { NAME } from '../nlu/people.ts'
 import { CaseStore } from './cases.ts'
 import { DEFAULT_TZ } from '../core/tz.ts'
 import { OPEN_CASE, PENDING, UNDERSTOOD, understood as understoodOf } from '../core/understanding.ts'
-import { YES_NO_TAIL } from '../core/zh/question-forms.ts'
+import { askingPart, YES_NO_TAIL } from '../core/zh/question-forms.ts'
 import { carriedIntents } from '../nlu/route-intents.ts'
 import type { Category } from './categories.ts'
 import { Classifier, rulesOf } from './classification.ts'
@@ -384,7 +384,7 @@ export function createReferrals(deps: ReferralDeps = {}): Capability {
           const practicalQuestion =
             ctx.msg.conversation.kind === 'room' && !support && cls.urgency !== '紧急' && PUBLIC_NEEDS.has(cls.category) && PRACTICAL_QUESTION.test(normalize(ctx.msg.text)) && !MONEY_TROUBLE.test(normalize(ctx.msg.text))
           // Only an answer: "not covered" in the group beside the private offer would say nothing.
-          if (practicalQuestion) await askDocuments(ctx, { onlyIfGrounded: true })
+          if (practicalQuestion) await askDocuments(ctx, { onlyIfGrounded: true, question: askingPart(ctx.msg.text) })
           await conversation.request(ctx, cls, { support })
           // Her own circumstances beside a question the documents may answer ("俺今年58了 两癌筛查俺还能做不 要钱不"):
           // the answer too, in private and only when the documents give one, after the offer of a person — not for a
@@ -392,7 +392,7 @@ export function createReferrals(deps: ReferralDeps = {}): Capability {
           // 申请" after "过年有啥补助能申请不"), nothing answered. Never for an urgent need.
           if (!practicalQuestion && !u.also?.includes('qa.question') && cls.urgency !== '紧急') {
             const answerToo = !support && PRACTICAL_QUESTION.test(normalize(ctx.msg.text))
-            await askDocuments(ctx, answerToo ? { privately: true, onlyIfGrounded: true } : { rememberOnly: true })
+            await askDocuments(ctx, answerToo ? { privately: true, onlyIfGrounded: true, question: askingPart(ctx.msg.text) } : { rememberOnly: true })
           }
           // A sign-up or cancellation said beside the request ("取消亲子阅读 孩子住院了…能不能帮我们申请点救助"): the
           // request came first; the sign-ups capability now does the rest, as it would have on its own.

@@ -14,3 +14,18 @@ export const ASKED_AGAIN_OF = '^(?:那)?[^，,。\\s]{1,8}呢(?=$|[\\s，,。])'
  * closing a clause. A pattern source, as above.
  */
 export const YES_NO_TAIL = '[不没]有?(?=[？?！!。，,\\s]|$)'
+
+const CLAUSE_ASKS = new RegExp(`[?？]|吗|么|嘛|咋|怎么|如何|哪|什么|啥|多少|几|能不能|可不可以|有没有|是不是|要不要|${YES_NO_TAIL}`, 'u')
+/** Her own circumstances, told beside a question: her age, money, marriage, work. */
+const CIRCUMSTANCE = /(?:我|俺)(?:今年|都|已经)?(?:\d{2}|[二三四五六七八九]十[一二三四五六七八九]?)(?:岁|周岁)?了?$|手头(?:紧|不宽裕)|没钱|钱不够|揭不开锅|离婚了|离了婚|一个人带|单亲|下岗|失业|没工作|困难/u
+
+/**
+ * The message without the clauses that only tell her circumstances ("我离婚了一个人带俩娃 手头紧 过年妇联有慰问不 咋申请"
+ * → "过年妇联有慰问不 咋申请"; "我今年58了 还能做两癌筛查不" → "还能做两癌筛查不"), for the documents: her age, money and
+ * marriage dilute a question they do not change. What names the topic ("我想学月嫂", "老板拖欠工资半年了") stays.
+ */
+export function askingPart(text: string): string {
+  const clauses = text.split(/[，,。；;！!\s]+/u).filter(Boolean)
+  const kept = clauses.filter((c) => CLAUSE_ASKS.test(c) || !CIRCUMSTANCE.test(c))
+  return kept.length && kept.length < clauses.length && kept.some((c) => CLAUSE_ASKS.test(c)) ? kept.join(' ') : text
+}

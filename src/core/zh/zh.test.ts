@@ -6,7 +6,7 @@ import { formatDateTime } from './format.ts'
 import { cnNumber } from './numbers.ts'
 import { cantoneseAsMandarin } from './cantonese.ts'
 import { unflattenList } from './inline-list.ts'
-import { YES_NO_TAIL } from './question-forms.ts'
+import { askingPart, YES_NO_TAIL } from './question-forms.ts'
 import { scriptNeutral } from './script.ts'
 
 // Wednesday 25 November 2026, 10:00 in Shanghai.
@@ -235,5 +235,15 @@ describe('question forms', () => {
     const yesNo = new RegExp(YES_NO_TAIL, 'u')
     for (const q of ['要钱不', '还能做两癌筛查不', '我想学月嫂 有培训补贴没', '微家能帮着调解不？', '有没有']) expect(yesNo.test(q)).toBe(true)
     for (const q of ['我去不了', '受不了了', '对不起']) expect(yesNo.test(q)).toBe(false)
+  })
+})
+
+describe('the asking part of a message', () => {
+  it('cuts the clauses that only tell her circumstances; keeps what names the topic', () => {
+    expect(askingPart('我离婚了一个人带俩娃 手头紧 过年妇联有慰问不 咋申请')).toBe('过年妇联有慰问不 咋申请')
+    expect(askingPart('我今年58了 还能做两癌筛查不 要钱不')).toBe('还能做两癌筛查不 要钱不')
+    expect(askingPart('我想学月嫂 有培训补贴没')).toBe('我想学月嫂 有培训补贴没')
+    expect(askingPart('老板拖欠工资半年了 能申请法律援助吗')).toBe('老板拖欠工资半年了 能申请法律援助吗')
+    expect(askingPart('我家闺女最近不愿意上学 咋办啊')).toBe('我家闺女最近不愿意上学 咋办啊')
   })
 })
