@@ -146,6 +146,12 @@ export class QaEngine {
     // 多久有结果？"), the parts of one topic.
     if (declined && (outright < answers.length || new Set(answers.map((a) => a.about)).size > 1)) return undefined
     const lines = answers.map((a, i) => (a.grounded && !a.hedged ? a.answer : inScript(qaTexts.partNotCovered(parts[i]!), scriptOf(parts[i]!))))
+    // Two answers from one section name it once, after the second.
+    const sourceOf = (line: string) => /\n(?:来源|來源)：[^\n]+$/u.exec(line)?.[0]
+    for (let i = 0; i + 1 < lines.length; i++) {
+      const source = sourceOf(lines[i]!)
+      if (source && source === sourceOf(lines[i + 1]!)) lines[i] = lines[i]!.slice(0, -source.length)
+    }
     return {
       q: parts.join(' '),
       answer: lines.join('\n'),

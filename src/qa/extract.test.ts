@@ -118,6 +118,12 @@ describe('the offline answer sentence on the sample folder (knowledge/)', () => 
     expect(r.grounded && !r.hedged).toBe(true)
     expect(r.answer).toContain('30万元')
     expect(r.answer).toContain('贷款期限一般不超过3年')
+    // One section, named once.
+    expect(r.answer.match(/来源：/gu)).toHaveLength(1)
+    const age = await new QaEngine(sample, { log }).ask('两癌筛查多大年纪能做 要钱不')
+    expect(age.answer).toContain('35—64岁')
+    expect(age.answer).toContain('免费筛查')
+    expect(age.answer).not.toContain('HPV')
   })
 
   it('which number for a child who won\'t go to school: the youth line, never the crisis line unasked', async () => {
