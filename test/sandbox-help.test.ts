@@ -137,6 +137,10 @@ describe('questions beside her own circumstances, and questions that only mentio
     expect(toHer[0]).toContain('同意')
     expect(toHer.some((t) => t.includes('来源：《县妇联：“两节”送温暖'))).toBe(true)
     expect(room.join('\n')).not.toMatch(/离婚|手头紧|送温暖/u)
+    // Her own legal question: the legal-aid line in the group, the papers in private, and "在哪裡申請" then leans on
+    // the legal-aid document (in Traditional).
+    expect(actions.filter((a) => a.kind === 'private' && a.to === '黃小姐').some((a) => a.text.includes('身份證明'))).toBe(true)
+    expect(room.at(-1)).toContain('來源：《法律援助》· （一）去哪裡申請')
     expect(room[1]).toContain('家活动通常需要提前报名')
     expect(room[2]).toContain('取消报名')
     expect(room.join('\n')).not.toMatch(/已撤回|已取消报名：/u)

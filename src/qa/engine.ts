@@ -6,8 +6,9 @@ import type { Logger } from '../core/log.ts'
 import { composeAnswer } from './answer.ts'
 import type { KnowledgeIndex } from './index-store.ts'
 import { normalizeForIndex, scriptOf, toSimplified } from './normalize.ts'
+import { askingPart } from '../core/zh/question-forms.ts'
 import { inScript, type Script } from '../core/zh/script.ts'
-import { questionParts } from './parts.ts'
+import { askingClause, questionParts } from './parts.ts'
 import { followupContext } from './followup.ts'
 import { coverageSpec } from './rerank.ts'
 import { fillPrompt, loadPrompt } from '../core/prompts.ts'
@@ -115,7 +116,8 @@ export class QaEngine {
       spec: coverageSpec(this.index, r.query),
       script: opts.script ?? scriptOf(q),
     })
-    this.opts.log.debug({ q, mode: composed.mode, ...r.decision }, 'qa answered')
+    // Not the question's text: one handed over from a help request carries her circumstances, and logs keep no case detail.
+    this.opts.log.debug({ chars: q.length, mode: composed.mode, ...r.decision }, 'qa answered')
     return {
       q: question,
       answer: composed.answer,
@@ -139,13 +141,18 @@ export class QaEngine {
   private async askParts(parts: string[], opts: AskOptions, declined: boolean): Promise<AskResult | undefined> {
     const answers: AskResult[] = []
     // A later part that names only what it asks ("要不要钱") leans on the first one's topic, as a follow-up does.
-    for (const [i, part] of parts.slice(0, 3).entries()) answers.push(await this.ask(part, i === 0 ? undefined : followupContext(parts[0], part), opts))
+    // Each asked without what she told around it ("要钱不 最近手头有点紧" → "要钱不").
+    for (const [i, whole] of parts.slice(0, 3).entries()) {
+      const part = askingPart(whole)
+      answers.push(await this.ask(part, i === 0 ? undefined : followupContext(parts[0], part), opts))
+    }
     const outright = answers.filter((a) => a.grounded && !a.hedged).length
     if (outright === 0) return undefined
     // Declined as a whole: only when every part is answered outright, all from one document ("法律援助要带什么材料？
     // 多久有结果？"), the parts of one topic.
     if (declined && (outright < answers.length || new Set(answers.map((a) => a.about)).size > 1)) return undefined
-    const lines = answers.map((a, i) => (a.grounded && !a.hedged ? a.answer : inScript(qaTexts.partNotCovered(parts[i]!), scriptOf(parts[i]!))))
+    // The same passage answering two parts ("暑假有托管班不 要钱不": "…多为公益性质或只收少量费用") is quoted once.
+    const lines = [...new Set(answers.map((a, i) => (a.grounded && !a.hedged ? a.answer : inScript(qaTexts.partNotCovered(askingClause(parts[i]!)), scriptOf(parts[i]!)))))]
     // Two answers from one section name it once, after the second.
     const sourceOf = (line: string) => /\n(?:来源|來源)：[^\n]+$/u.exec(line)?.[0]
     for (let i = 0; i + 1 < lines.length; i++) {

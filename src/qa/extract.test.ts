@@ -124,6 +124,10 @@ describe('the offline answer sentence on the sample folder (knowledge/)', () => 
     expect(age.answer).toContain('35—64岁')
     expect(age.answer).toContain('免费筛查')
     expect(age.answer).not.toContain('HPV')
+    // What she told beside a part is never repeated, and one passage answering two parts is quoted once.
+    const care = await new QaEngine(sample, { log }).ask('暑假有托管班不 要钱不 最近手头有点紧')
+    expect(care.answer).not.toContain('手头')
+    expect(care.answer.match(/只收少量费用/gu)).toHaveLength(1)
   })
 
   it('which number for a child who won\'t go to school: the youth line, never the crisis line unasked', async () => {

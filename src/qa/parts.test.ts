@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { questionParts } from './parts.ts'
+import { askingClause, questionParts } from './parts.ts'
 import { yesNoPlain } from './tokenize.ts'
 
 describe('a message with several questions', () => {
@@ -22,5 +22,12 @@ describe('a yes-no form said plainly', () => {
     expect(yesNoPlain('我能不能申请')).toBe('我能申请')
     expect(yesNoPlain('有没有课')).toBe('有课')
     expect(yesNoPlain('可不可以带娃')).toBe('可以带娃')
+  })
+})
+
+describe('the asking clause of a part', () => {
+  it('is what a reply may repeat in the group, never what she told around it', () => {
+    expect(askingClause('要钱不 最近手头有点紧')).toBe('要钱不')
+    expect(askingClause('两癌筛查多大年纪能做')).toBe('两癌筛查多大年纪能做')
   })
 })

@@ -21,3 +21,11 @@ export function questionParts(question: string): string[] {
   if (pending.length && parts.length) parts[parts.length - 1] += ` ${pending.join(' ')}`
   return parts.length >= 2 && parts.every((p) => p.replace(/[\s\p{P}]/gu, '').length >= 2) ? parts : [question]
 }
+
+/**
+ * The clause of a part that asks ("要钱不" of "要钱不 最近手头有点紧"): what a reply may repeat of it in the group,
+ * never what she told around it.
+ */
+export function askingClause(part: string): string {
+  return part.split(/[\s，,]+/u).find((c) => ASKS.test(c)) ?? part
+}

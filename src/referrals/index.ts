@@ -391,7 +391,9 @@ export function createReferrals(deps: ReferralDeps = {}): Capability {
           // disclosure (support first, never a passage). Otherwise the request is kept for her follow-up ("要带啥材料去
           // 申请" after "过年有啥补助能申请不"), nothing answered. Never for an urgent need.
           if (!practicalQuestion && !u.also?.includes('qa.question') && cls.urgency !== '紧急') {
-            const answerToo = !support && PRACTICAL_QUESTION.test(normalize(ctx.msg.text))
+            // A legal or family question of her own ("老闆欠我三個月工資不給 可以申請法律援助嗎 要帶什麼") is answered too, in
+            // private: the answer is what she asked for, and her follow-ups ("在哪裡申請") then lean on that document.
+            const answerToo = (!support || support === 'legal' || support === 'family') && PRACTICAL_QUESTION.test(normalize(ctx.msg.text))
             await askDocuments(ctx, answerToo ? { privately: true, onlyIfGrounded: true, question: askingPart(ctx.msg.text) } : { rememberOnly: true })
           }
           // A sign-up or cancellation said beside the request ("取消亲子阅读 孩子住院了…能不能帮我们申请点救助"): the

@@ -17,7 +17,7 @@ export const YES_NO_TAIL = '[不没]有?(?=[？?！!。，,\\s]|$)'
 
 const CLAUSE_ASKS = new RegExp(`[?？]|吗|么|嘛|咋|怎么|如何|哪|什么|啥|多少|几|能不能|可不可以|有没有|是不是|要不要|${YES_NO_TAIL}`, 'u')
 /** Her own circumstances, told beside a question: her age, money, marriage, work. */
-const CIRCUMSTANCE = /(?:我|俺)(?:今年|都|已经)?(?:\d{2}|[二三四五六七八九]十[一二三四五六七八九]?)(?:岁|周岁)?了?$|手头(?:紧|不宽裕)|没钱|钱不够|揭不开锅|离婚了|离了婚|一个人带|单亲|下岗|失业|没工作|困难/u
+const CIRCUMSTANCE = /(?:我|俺)(?:今年|都|已经)?(?:\d{2}|[二三四五六七八九]十[一二三四五六七八九]?)(?:岁|周岁)?了?$|手头(?:有点|有些|比较|太)?(?:紧|不宽裕)|没钱|钱不够|揭不开锅|离婚了|离了婚|一个人带|单亲|下岗|失业|没工作|困难/u
 
 /**
  * The message without the clauses that only tell her circumstances ("我离婚了一个人带俩娃 手头紧 过年妇联有慰问不 咋申请"
