@@ -136,6 +136,11 @@ describe('the offline answer sentence on the sample folder (knowledge/)', () => 
     expect(r.answer).not.toMatch(/自杀|120或110/u)
   })
 
+  it('how long: a time limit and its urgent exception, cut apart at the semicolon, are quoted together', async () => {
+    const r = await new QaEngine(sample, { log }).ask('人身安全保护令申请了要多久才能下来')
+    expect(r.answer).toMatch(/72小时内[\s\S]*情况紧急的，应当在24小时内作出/u)
+  })
+
   it('what a hotline is: the row that names it and says what it does', async () => {
     const r = await new QaEngine(sample, { log }).ask('12338是干啥的')
     expect(r.answer).toMatch(/12338 全国妇女维权公益服务热线：由妇联开通/u)

@@ -161,6 +161,13 @@ export function extractAnswer(query: PreparedQuery, spec: CoverageSpec, passages
     picked.push(next)
     len += next.length
   }
+  // A time limit and its exception in one sentence cut at the semicolon ("…应当在72小时内作出…；情况紧急的，应当在24小时内
+  // 作出"): for how long, the next clause with a span of its own follows (someone in danger must hear the 24 hours).
+  const then = sentences[i + picked.length]
+  if (picked.length === 1 && durationQ && /[；;]$/u.test(picked[0]!) && then && !LIST_ITEM.test(then) && HAS_DURATION.test(normalizeForIndex(then)) && len + then.length <= budget) {
+    picked.push(then)
+    len += then.length
+  }
   // A question in two parts ("免费吗？多大岁数能做"): when the next sentence has a word of the question the chosen one
   // lacks ("…不少地方为符合条件的妇女提供免费筛查"), it follows.
   const parts = query.own.split(/[？?，,。；;！!\s]+/u).filter((c) => c.length >= 2)
