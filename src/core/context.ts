@@ -30,8 +30,9 @@ export function createContext(msg: InboundMessage, deps: ContextDeps): Context {
   const set = <T>(key: ContextKey<T>, value: T) => void slots.set(key, value)
   // She wrote in Traditional characters: what is said back to her is too, fixed texts included (the Q&A answers
   // already are). Messages to others (staff, hosts) are not replies and keep their own script.
-  const traditional = msg.kind === 'text' && scriptOf(msg.text) === 'traditional'
-  const inHerScript = (text: string) => (traditional ? inScript(text, 'traditional') : text)
+  // Read once, at the first reply: a message that gets none costs no conversion.
+  let traditional: boolean | undefined
+  const inHerScript = (text: string) => ((traditional ??= msg.kind === 'text' && scriptOf(msg.text) === 'traditional') ? inScript(text, 'traditional') : text)
   const ctx: Context = {
     msg,
     flooded: false,

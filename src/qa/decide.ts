@@ -12,7 +12,7 @@ import { focusOf } from './focus.ts'
 import { lexiconOf } from './lexicon.ts'
 import { coverageOf, exactOf, type CoverageSpec } from './rerank.ts'
 import { GRAM_MARK } from './tokenize.ts'
-import { GENERIC, SCAFFOLD } from './weak-words.ts'
+import { GENERIC, QUESTION_WORD, SCAFFOLD } from './weak-words.ts'
 import type { Passage, PreparedQuery } from './retrieve.ts'
 
 export const SENTENCE = /[^。！？；\n]+[。！？；]?/g
@@ -23,9 +23,6 @@ const KB_FLOOR_SHARE = 0.5
 const KB_FLOOR = 0.2
 const GENERIC_WEIGHT = 0.3
 
-/** The coverage spec with decision weights: folder-common and generic words weak, scaffolding out. */
-/** Question word plus measure word, as jieba keeps them (几类, 第几次, 哪些地方, 什么样, 怎么分): the answer-type check covers what they ask. */
-const QUESTION_WORD = /^(第?几|哪|什么|多少|怎么|怎样|如何|啥|咋)/
 const HOW = /(?:怎么|如何|怎样|咋)(?:样)?(?:才能|才|去|来)?(\p{Script=Han}{2})/gu
 const HOW_BOOST = 2
 /** Windows within this share of the best window's coverage are searched for the asked detail. */
@@ -33,6 +30,7 @@ const DETAIL_NEAR = 0.85
 /** Coverage this close to the best window's is a tie when choosing the window to quote. */
 const TIE = 0.02
 
+/** The coverage spec with decision weights: folder-common and generic words weak, scaffolding out. */
 export function decisionSpec(index: KnowledgeIndex, query: PreparedQuery, spec: CoverageSpec): CoverageSpec {
   const n = index.keyword.size || 1
   const factor = (t: string) => {

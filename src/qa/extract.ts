@@ -10,6 +10,7 @@ import { withoutFew } from './few.ts'
 import { normalizeForIndex } from './normalize.ts'
 import { coverageOf, exactOf, type CoverageSpec } from './rerank.ts'
 import type { Passage, PreparedQuery } from './retrieve.ts'
+import { QUESTION_WORD } from './weak-words.ts'
 
 const SENTENCE = /[^。！？；\n]+[。！？；]?/g
 const LIST_QUESTION = /哪些|哪几|有什么|有啥|包括|包含|都有|几类|几种|几个方面|哪三|哪四|哪五|哪六|哪两|是哪/
@@ -63,7 +64,7 @@ export function extractAnswer(query: PreparedQuery, spec: CoverageSpec, passages
   const question = normalizeForIndex(query.own)
   // A follow-up ("利息多少" after the loan's amount) is answered by a sentence with its own words (利息), not by the one
   // that answered the question before it, which the context's words still point to.
-  const ownTerms = query.context ? spec.terms.filter((t) => question.includes(t) && !/^(?:第?几|哪|什么|多少|怎么|怎样|如何|啥|咋)/u.test(t)) : []
+  const ownTerms = query.context ? spec.terms.filter((t) => question.includes(t) && !QUESTION_WORD.test(t)) : []
   // As written: a glossary bridge (利息 → 创业担保贷款) would let the topic stand for the word asked.
   const ownSpec = ownTerms.length ? { ...spec, bridges: [], terms: ownTerms, total: ownTerms.reduce((sum, t) => sum + spec.weight(t), 0) } : undefined
   // Coverage is read half on the sentence alone and half with its passage's heading, as the decision reads windows: under

@@ -12,6 +12,9 @@ export const GENERIC = new Set(
   ).split(' '),
 )
 
+/** Question word plus measure word, as jieba keeps them (几类, 第几次, 哪些地方, 什么样, 怎么分): what is asked, not a word to look for. */
+export const QUESTION_WORD = /^(第?几|哪|什么|多少|怎么|怎样|如何|啥|咋)/
+
 /** Question scaffolding that jieba keeps as words but that names nothing to look for ("镇上", "区里": where the asker lives). */
 export const SCAFFOLD = new Set(
   (
