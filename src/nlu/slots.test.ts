@@ -793,3 +793,17 @@ describe('asked about sign-ups, not signing up', () => {
     expect(understand('我需要报名剪纸', { ...sit, role: 'resident' }).intent).toBe('signup.join')
   })
 })
+
+describe('a plus between numbers names a scheme', () => {
+  it('"1+2+2是啥意思" and "5+6+X" are questions, whether or not an activity is open; "+2 我和闺女", "+1+1" still sign up', () => {
+    for (const activities of [[], sit.activities]) {
+      expect(understand('1+2+2是啥意思', { ...sit, role: 'staff', activities }).intent).toBe('qa.question')
+      expect(understand('1+2+2楼栋式工作制是啥', { ...sit, role: 'resident', activities }).intent).toBe('qa.question')
+      expect(understand('“5+6+X”里的“5”是哪五亮', { ...sit, role: 'resident', activities }).intent).toBe('qa.question')
+    }
+    const join = understand('+2 我和闺女', { ...sit, role: 'resident' })
+    expect(join.intent).toBe('signup.join')
+    expect(join.slots.count).toBe(2)
+    expect(understand('+1+1', { ...sit, role: 'resident' }).slots.count).toBe(2)
+  })
+})

@@ -6,14 +6,21 @@ import { toSimplified } from '../core/zh/script.ts'
 import { pad2, wallClock } from '../core/tz.ts'
 import type { ActivityView, Situation } from './types.ts'
 
-/** Simplified script, half-width digits and signs, a leading @mention of the bot removed, spaces collapsed. */
+/**
+ * Simplified script, half-width digits and signs, a leading @mention of the bot removed, spaces collapsed.
+ * A plus between numbers names a scheme ("1+2+2楼栋式工作制", "5+6+X"), never a sign-up's "+2": it is kept
+ * full-width so no sign-up reading sees it.
+ */
 export function normalize(raw: string): string {
   return cantoneseAsMandarin(toSimplified(raw.normalize('NFKC')))
     .replace(/@小助手[\s\u2005]*/gu, '')
     .replace(/[➕]/gu, '+')
+    .replace(NUMBER_SCHEME, (m) => m.replace(/\+/gu, '＋'))
     .replace(/[ \t\u2005\u3000]+/gu, ' ')
     .trim()
 }
+
+const NUMBER_SCHEME = /(?<![+\d])\d{1,2}(?:\s*\+\s*(?:\d{1,2}|[A-Za-z])(?![A-Za-z]))+/gu
 
 /** Without punctuation and spaces: for short answers ("好的！" = "好的"). */
 export const bare = (t: string) => t.replace(/[\p{P}\p{S}\s]/gu, '')
