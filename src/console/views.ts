@@ -337,7 +337,7 @@ ${d.docs.length ? html`<ul class="docs">${d.docs.map(docRow)}</ul>` : html`<p cl
 <form method="post" action="/console/ops/knowledge/ask">${csrfField(p)}<label>问题<input name="q" value="${t?.question ?? ''}" required maxlength="200" placeholder="家聚会一般什么时候？"></label><button>提问</button></form>
 ${t
   ? html`<div class="answer"><p>${badge(t.grounded ? '资料覆盖' : '资料未覆盖', t.grounded ? 'accepted' : 'red')} <small class="muted">覆盖度 ${t.coverage} · 相似度 ${t.similarity}</small></p>
-<p>${multiline(t.answer)}</p><h3>来源</h3><ol class="sources">${t.sources.map((s) => html`<li><b>《${s.title}》</b>${s.heading ? ` · ${s.heading}` : ''} <small class="muted">相关度 ${s.score.toFixed(3)}</small><br><small>${s.text}…</small></li>`)}</ol></div>`
+<p>${multiline(t.answer)}</p><h3>来源</h3><ol class="sources">${t.sources.map((s) => html`<li><b>${s.title ? `《${s.title}》` : s.doc}</b>${s.heading ? ` · ${s.heading}` : ''} <small class="muted">相关度 ${s.score.toFixed(3)}</small><br><small>${s.text}…</small></li>`)}</ol></div>`
   : ''}
 </section>
 <section class="card"><h2>评测</h2>

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { OpenAiLlm } from '../adapters/openai/llm.ts'
 import { silentLogger } from '../core/log.ts'
 import { startOpenAiStub, type OpenAiStub } from '../testing/openai-stub.ts'
-import { ANSWER_TOOL, composeAnswer, llmAnswer, toPlainText, truncate } from './answer.ts'
+import { ANSWER_TOOL, composeAnswer, llmAnswer, shortHeading, sourceLine, toPlainText, truncate } from './answer.ts'
 import { coverageSpec } from './rerank.ts'
 import { retrieve } from './retrieve.ts'
 import { OfflineEmbedder } from './embedder-offline.ts'
@@ -229,5 +229,16 @@ describe('post-processing', () => {
   })
   it('truncates at a sentence end', () => {
     expect(truncate('第一句话比较短。第二句话比较长一些。', 12)).toBe('第一句话比较短。')
+  })
+})
+
+describe('source lines', () => {
+  const passage = (title: string, heading: string[]) => ({ row: 0, score: 1, chunk: { id: 'd#0', doc: 'd.txt', title, heading, text: '', start: 0, end: 0, hash: '' } })
+  it('cite the title and a short section name; a document without a title by its section alone', () => {
+    expect(sourceLine(passage('社区妇联活动工作计划8篇', ['（三）以筹办奥运为契机，进一步提高广大妇女的文明素质，积极营造喜迎奥运的良好氛围']))).toBe('来源：《社区妇联活动工作计划8篇》· （三）以筹办奥运为契机')
+    expect(sourceLine(passage('', ['二、巩固品牌、注重实效，促进社会和谐稳定']))).toBe('来源：二、巩固品牌、注重实效')
+    expect(sourceLine(passage('', []))).toBe('来源：资料')
+    expect(shortHeading('一、工作目标')).toBe('一、工作目标')
+    expect(shortHeading('积极营造喜迎奥运的良好氛围进一步提高广大妇女的文明素质')).toBe('积极营造喜迎奥运的良好氛围进一步提高…')
   })
 })

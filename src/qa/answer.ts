@@ -43,8 +43,20 @@ export interface Composed {
 
 export function sourceLine(p: Passage, script: Script = 'simplified'): string {
   const heading = p.chunk.heading[p.chunk.heading.length - 1]
-  return inScript(qaTexts.sourceLine(toSimplified(p.chunk.title), heading ? toSimplified(heading) : undefined), script)
+  return inScript(qaTexts.sourceLine(toSimplified(p.chunk.title), heading ? shortHeading(toSimplified(heading)) : undefined), script)
 }
+
+/**
+ * A section named enough to find it: "（三）以筹办奥运为契机，进一步提高广大妇女的文明素质…" → "（三）以筹办奥运为契机".
+ * A long section name made the source line as long as the answer above it.
+ */
+export function shortHeading(h: string): string {
+  if (h.length <= HEADING_CHARS) return h
+  const comma = h.search(/[，,；;：:]/u)
+  if (comma >= 4 && comma <= HEADING_CHARS) return h.slice(0, comma)
+  return `${h.slice(0, HEADING_CHARS)}…`
+}
+const HEADING_CHARS = 18
 
 /** Markdown a model may emit anyway → plain WeChat text. */
 export function toPlainText(text: string): string {
@@ -73,11 +85,14 @@ export function truncate(text: string, max: number): string {
   return `${window.slice(0, max - 1).trim()}…`
 }
 
-/** The body, cut to fit, and one source line per passage it rests on (at most two, distinct). */
+/**
+ * The body, cut to fit, and one source line per passage it rests on (at most two, distinct). `maxChars` bounds the
+ * quote alone: a document's title is no reason to quote less of its answer.
+ */
 function withSource(body: string, from: Passage | Passage[], maxChars: number, script: Script): string {
   const lines = [...new Set((Array.isArray(from) ? from : [from]).map((p) => sourceLine(p, script)))].slice(0, 2)
   const src = lines.join('\n')
-  return `${truncate(inScript(body, script), Math.max(20, maxChars - src.length - 1))}\n${src}`
+  return `${truncate(inScript(body, script), maxChars)}\n${src}`
 }
 
 /**
@@ -85,7 +100,7 @@ function withSource(body: string, from: Passage | Passage[], maxChars: number, s
  * question was asked in: a Traditional question gets a Traditional answer.
  */
 export function extractiveAnswer(query: PreparedQuery, spec: CoverageSpec, passages: Passage[], best: number, maxChars: number): { body: string; from: Passage } {
-  const ex = extractAnswer(query, spec, passages, best, maxChars, (p) => Math.max(20, maxChars - sourceLine(p).length - 1))
+  const ex = extractAnswer(query, spec, passages, best, maxChars, () => maxChars)
   return { body: toPlainText(ex.body), from: ex.from }
 }
 

@@ -194,4 +194,5 @@ export class QaEngine {
  * 关爱困难妇女…": "怎么申请" next is about that notice). Not its section: on the sample folder, the section's words pulled
  * "利息咋算" after "要准备哪些材料" back to 怎么申请, and "去哪申请" to 有效期.
  */
-const aboutOf = (p: { chunk: { title: string } }) => p.chunk.title.replace(/[“”"《》「」：:（）()]/gu, ' ').replace(/\s+/gu, ' ').trim()
+// A document without a title is about its outermost section.
+const aboutOf = (p: { chunk: { title: string; heading: string[] } }) => (p.chunk.title || p.chunk.heading[0] || '').replace(/[“”"《》「」：:（）()]/gu, ' ').replace(/\s+/gu, ' ').trim()

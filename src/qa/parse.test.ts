@@ -83,3 +83,14 @@ describe('parsing files', () => {
     await expect(parseFile(await tmp('broken.docx', 'PK garbage'))).rejects.toThrow(/not a readable \.docx/)
   })
 })
+
+describe('titles of plain-text files', () => {
+  it('a title past an advertisement line; a file named by a code has no title rather than the code', async () => {
+    const ad = await tmp('001_c973c83b884d916f.txt', '线上期刊服务咨询，发表咨询：400-808-1701 订阅咨询：400-808-1721\n\n社区妇联活动工作计划8篇\n\n一、工作目标\n做好社区妇女工作。')
+    expect((await parseFile(ad)).title).toBe('社区妇联活动工作计划8篇')
+    const none = await tmp('003_9eac8f351c49447f.txt', '人生天地之间，若白驹过隙，忽然而已，我们的工作又迈入新的阶段，该制定一个计划了。\n一、完善机制\n夯实组织根基。')
+    expect((await parseFile(none)).title).toBe('')
+    const named = await tmp('两癌筛查须知.txt', '筛查对象为35至64岁的妇女，每人每年一次，免费筛查，请携带身份证。')
+    expect((await parseFile(named)).title).toBe('两癌筛查须知')
+  })
+})

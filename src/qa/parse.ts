@@ -86,10 +86,20 @@ function finish(text: string, explicitTitle: string | undefined, fallbackTitle: 
   if (!cleaned.trim()) throw new ParseError('no text found (scanned image or empty file?)')
   let title = explicitTitle?.trim() || markdownTitle(cleaned)
   if (!title && opts.firstLineTitle) {
-    const first = cleaned.split('\n').find((l) => l.trim())?.trim() ?? ''
-    if (first.length <= 40 && !/[。；！？，]$/.test(first)) title = first
+    // The first title-like line of the first few: a web page's text may open with an advertisement
+    // ("线上期刊服务咨询，发表咨询：400-…") before its title.
+    const lines = cleaned.split('\n').map((l) => l.trim()).filter(Boolean).slice(0, 3)
+    // A numbered section ("一、完善机制") is no title.
+    title = lines.find((l) => l.length <= 40 && !/[。；！？，,：:]|\d{3,}[-\d]*\d{3,}|https?:|www\./u.test(l) && !NUMBERED.test(l)) ?? ''
   }
-  return { title: cleanTitle(title || fallbackTitle), text: cleaned }
+  return { title: cleanTitle(title || (namesSomething(fallbackTitle) ? fallbackTitle : '')), text: cleaned }
+}
+
+const NUMBERED = /^(?:[一二三四五六七八九十]+\s*[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d{1,2}\s*[、.．]|第[一二三四五六七八九十百\d]+[条章节篇])/u
+
+/** A file name that reads as a name ("两癌筛查须知"), not a code ("003_9eac8f351c49447f"): a citation of 《003》 tells a resident nothing. */
+function namesSomething(stem: string): boolean {
+  return /\p{Script=Han}|[A-Za-z]{3,}/u.test(stem.replace(/[0-9a-f]{8,}/giu, ''))
 }
 
 function markdownTitle(text: string): string | undefined {

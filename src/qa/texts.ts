@@ -13,5 +13,6 @@ export const qaTexts = {
   partNotCovered: (part: string) => `「${part.slice(0, 20)}」：资料里没有找到明确说法。`,
   emptyQuestion: '您想问什么呢？直接打字告诉我就行。',
   notReady: '资料库正在准备中，请过几分钟再问我。',
-  sourceLine: (title: string, heading?: string) => `来源：《${title}》${heading ? `· ${heading}` : ''}`,
+  /** A document with no title of its own (a file named by a code) is cited by its section alone. */
+  sourceLine: (title: string, heading?: string) => (title ? `来源：《${title}》${heading ? `· ${heading}` : ''}` : `来源：${heading || '资料'}`),
 }
