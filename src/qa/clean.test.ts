@@ -58,6 +58,13 @@ describe('cleaning templates and converter output', () => {
     expect(stripPinyin('微信(WeChat)')).toBe('微信(WeChat)')
   })
 
+  it('a character the converter lost leaves no pinyin behind; a lost 婦 (Big5 B0 44, "D" left) is put back before 女/代/聯', () => {
+    expect(stripPinyin('紀念三八國際勞動?jì)D女節102周年')).toBe('紀念三八國際勞動婦女節102周年')
+    expect(stripPinyin('發揮基層?jì)D聯組織優勢')).toBe('發揮基層婦聯組織優勢')
+    expect(stripPinyin('對當前涉及或?qū)?lái)可能')).toBe('對當前涉及或可能')
+    expect(stripPinyin('好吗?(ok)')).toBe('好吗?(ok)')
+  })
+
   it('keeps Traditional text as written (conversion happens only for indexing)', () => {
     expect(cleanText('婦女維權公益服務熱線12338。')).toBe('婦女維權公益服務熱線12338。')
   })

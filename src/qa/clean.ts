@@ -69,12 +69,19 @@ const TONE_VOWEL = 'āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü'
 const SYLLABLE = new RegExp(`^(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?[aeiouvü${TONE_VOWEL}]{1,3}(?:ng|n|r)?[1-5]?$`, 'i')
 const PINYIN_PAREN = new RegExp(`(?<=[${CJK_CLASS}])\\s?[（(]([a-zA-Z${TONE_VOWEL}\\d' ]{1,40})[)）]`, 'g')
 
+/** A character the converter lost, with the pinyin it left: "推動?jì)D聯", "慶?;顒". */
+const LOST_CHAR = new RegExp(`[?？]([a-z${TONE_VOWEL}]{1,6})[)）]([A-Za-z;:]?)(?=(.?))`, 'g')
+
 /**
  * Converters from annotated pages leave pinyin after characters: 婦聯(lián) → 婦聯.
  * Only brackets whose every word is a pinyin syllable are removed, so "(PDF)" or "(一)" stay.
  */
 export function stripPinyin(text: string): string {
-  return text.replace(PINYIN_PAREN, (m, inner: string) => {
+  return text.replace(LOST_CHAR, (m, syllable: string, trail: string, next: string) => {
+    if (!SYLLABLE.test(syllable)) return m
+    // Big5 婦 is B0 44: with its lead byte lost, "D" is what stays ("基層?jì)D代", "勞動?jì)D女節").
+    return trail === 'D' && /[女代聯联]/.test(next) ? '婦' : ''
+  }).replace(PINYIN_PAREN, (m, inner: string) => {
     const words = inner.trim().split(/[\s']+/).filter(Boolean)
     if (!words.length || !words.every((w) => SYLLABLE.test(w))) return m
     const marked = words.some((w) => /\d$/.test(w) || new RegExp(`[${TONE_VOWEL}]`).test(w))

@@ -104,7 +104,8 @@ export class QaEngine {
     if (parts.length >= 2) {
       // Answered outright as a whole, one passage may still answer only one of them ("创业贷款能贷多少钱 要还几年" →
       // the amount alone): each on its own when every one is answered outright from one document, as for a decline.
-      const each = await this.askParts(parts, opts, r.decision.outcome !== 'hedge')
+      const best = r.passages[r.decision.best]
+      const each = await this.askParts(parts, opts, r.decision.outcome !== 'hedge', best ? aboutOf(best) : undefined)
       if (each) return each
     }
     // The covered / not-covered decision was taken offline on the question's own words (a rewrite only widens
@@ -138,13 +139,18 @@ export class QaEngine {
    * Each question of a message on its own; undefined unless at least one is answered outright. Those the documents
    * do not answer are said so, by their words, so she knows which part is missing (and the whole stays a hedge).
    */
-  private async askParts(parts: string[], opts: AskOptions, declined: boolean): Promise<AskResult | undefined> {
+  private async askParts(parts: string[], opts: AskOptions, declined: boolean, wholeAbout?: string): Promise<AskResult | undefined> {
     const answers: AskResult[] = []
     // A later part that names only what it asks ("要不要钱") leans on the first one's topic, as a follow-up does.
     // Each asked without what she told around it ("要钱不 最近手头有点紧" → "要钱不").
     for (const [i, whole] of parts.slice(0, 3).entries()) {
       const part = askingPart(whole)
-      answers.push(await this.ask(part, i === 0 ? undefined : followupContext(parts[0], part), opts))
+      const a = await this.ask(part, i === 0 ? undefined : followupContext(parts[0], part), opts)
+      // The parts of one message ask about one thing: a later part answered from a document neither the whole nor an
+      // earlier part was found in has been read out of its context ("微家主人必须是一个人吗，几个姐妹一起当行不行":
+      // "几个姐妹一起当" alone found "对接姐妹需求" in a 三八节 plan).
+      const strayed = i > 0 && a.grounded && !a.hedged && a.about !== wholeAbout && !answers.some((b) => b.grounded && !b.hedged && b.about === a.about)
+      answers.push(strayed ? { ...a, grounded: false, hedged: false } : a)
     }
     const outright = answers.filter((a) => a.grounded && !a.hedged).length
     if (outright === 0) return undefined

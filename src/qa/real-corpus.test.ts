@@ -238,6 +238,16 @@ describe('regressions from issue #11 (offline answers)', () => {
     expect(meant.grounded).toBe(true)
     expect(meant.answer).toContain('把党员培养成致富能手')
   })
+
+  it('a later part of one message is not answered out of its context from a document the rest was never found in', async () => {
+    // Found by a tester: "几个姐妹一起当" alone quoted "对接姐妹需求…" from a 三八节 plan as the answer.
+    const r = await offline().ask('微家主人必须是一个人吗，几个姐妹一起当行不行')
+    expect(r.answer).not.toContain('对接姐妹需求')
+    expect(r.answer).toContain('妇女微家')
+    // Positive control: two parts answered from one document are both answered.
+    const both = await offline().ask('区妇联机关干部一年下基层多少天 联系哪些人')
+    expect(both.grounded).toBe(true)
+  })
 })
 
 describe('with an LLM (local OpenAI-compatible stub, real SDK over a socket)', () => {
