@@ -146,6 +146,19 @@ describe('questions beside her own circumstances, and questions that only mentio
     expect(room.join('\n')).not.toMatch(/已撤回|已取消报名：/u)
   }, 120_000)
 
+  it('eleventh round, a tester on the real documents: a scheme with a plus is a question, not a sign-up; work asked about in private is answered', async () => {
+    const actions = await script.run('test/fixtures/scripts/qa-tester-round11.txt')
+    const room = actions.filter((a) => a.kind === 'room').map((a) => a.text)
+    // "1+2+2是啥意思" with 插花课 open: this folder does not say (its numbered lists "1." "2." are not the scheme), and
+    // nobody is signed up.
+    expect(room[1]).toContain('没有找到明确说法')
+    expect(room[2]).toContain('已报名（0/10）')
+    // "妇联有没有技能培训" asked privately with her situation: the offer of a person, then the documents' answer.
+    const toHer = actions.filter((a) => a.kind === 'private' && a.to === '小刘').map((a) => a.text)
+    expect(toHer[0]).toContain('同意')
+    expect(toHer[1]).toMatch(/技能培训[\s\S]*来源：/u)
+  }, 120_000)
+
   it('round 8, third tester: a scam passed on is answered, never reported as hers; violence after a vague first line; a host asking', async () => {
     const actions = await script.run('test/fixtures/scripts/help-round8b.txt')
     const room = actions.filter((a) => a.kind === 'room').map((a) => a.text)

@@ -266,10 +266,28 @@ const CJK = /^[\u3400-\u9fff\uf900-\ufaff]+$/
 /** Whether the folder has the word: as an indexed word, or (Chinese) every character pair of it somewhere. */
 export function inFolder(index: KnowledgeIndex, t: string): boolean {
   if (index.keyword.df(t) > 0) return true
+  if (/^\d{1,2}\+/u.test(t)) return writtenLiterally(index, t)
   if (t.length < 2 || !CJK.test(t)) return false
   for (let i = 0; i + 1 < t.length; i++) if (!index.keyword.df(GRAM_MARK + t.slice(i, i + 2))) return false
   return true
 }
+
+/**
+ * A scheme named by its numbers ("1+2+2", rerank.ts) is no indexed word: looked for as written, once per index and
+ * scheme (a scan of the passages, only for the rare question that names one).
+ */
+function writtenLiterally(index: KnowledgeIndex, t: string): boolean {
+  let seen = LITERAL.get(index)
+  if (!seen) LITERAL.set(index, (seen = new Map()))
+  let found = seen.get(t)
+  if (found === undefined) {
+    found = false
+    for (let row = 0; row < index.chunks.length && !found; row++) found = index.normalizedText(row).includes(t)
+    seen.set(t, found)
+  }
+  return found
+}
+const LITERAL = new WeakMap<KnowledgeIndex, Map<string, boolean>>()
 
 export type Outcome = 'answer' | 'hedge' | 'decline'
 
@@ -293,6 +311,8 @@ export function outcomeOf(model: DecisionModel, f: DecisionFeatures): Outcome {
  */
 export function folderIdf(index: KnowledgeIndex, t: string): number {
   let df = index.keyword.df(t)
+  // A scheme the folder writes is as specific as a word in one passage.
+  if (!df && /^\d{1,2}\+/u.test(t) && writtenLiterally(index, t)) df = 1
   if (!df && t.length >= 2 && CJK.test(t)) {
     df = Infinity
     for (let i = 0; i + 1 < t.length; i++) df = Math.min(df, index.keyword.df(GRAM_MARK + t.slice(i, i + 2)))

@@ -4,6 +4,9 @@ import { exactOf, exactTerms } from './rerank.ts'
 describe('quoted terms and numbers, matched literally', () => {
   it('a number is found as a whole number, with its 万 / 亿 / %', () => {
     expect(exactTerms('女职工退休年龄是50还是55啊')).toEqual(['50', '55'])
+    // A scheme named by its numbers is one exact term, quoted or not.
+    expect(exactTerms('1+2+2是啥意思')).toEqual(['1+2+2'])
+    expect(exactTerms('“5+6+x”里的“5”是哪五亮')).toContain('5+6+x')
     // "50万" and "505人" do not say 50.
     expect(exactOf(['50'], '注资50万作为启动资金，受益人数505人')).toBe(0)
     expect(exactOf(['50', '55'], '女职工年满50周岁退休')).toBe(0.5)

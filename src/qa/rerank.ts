@@ -32,11 +32,15 @@ export interface RerankSignals {
 
 const QUOTED = /[「“"『《‘]([^」”"』》’]{2,20})[」”"』》’]/g
 const NUMBER = /\d+(?:\.\d+)?(?:%|万|亿)?/g
+const SCHEME_TERM = /^\d{1,2}\+/u
+const SCHEME = /(?<![+\d])\d{1,2}(?:\s*\+\s*(?:\d{1,2}|[a-z])(?![a-z]))+/giu
 
 /** Quoted terms and multi-digit numbers of the (normalised) question. */
 export function exactTerms(normalized: string): string[] {
   const out = new Set<string>()
   for (const m of normalized.matchAll(QUOTED)) out.add(m[1]!.trim())
+  // A scheme named by its numbers ("1+2+2", "5+6+X"), quoted or not: the list items "1." "2." of a passage are not it.
+  for (const m of normalized.matchAll(SCHEME)) out.add(m[0].replace(/\s+/gu, ''))
   // Not her own age or count told beside the question ("俺今年58了", "我妈62岁了"): no document writes it.
   for (const m of normalized.matchAll(NUMBER)) if (m[0].length >= 2 && !/^(?:岁)?了/u.test(normalized.slice(m.index! + m[0].length))) out.add(m[0])
   return [...out].filter(Boolean)
@@ -56,7 +60,9 @@ export interface CoverageSpec {
 const CONTEXT_WEIGHT = 0.5
 
 export function coverageSpec(index: KnowledgeIndex, query: PreparedQuery): CoverageSpec {
-  const ownTerms = contentTerms(query.own)
+  // A scheme named by its numbers ("1+2+2") is one term: its digits alone are in every numbered list.
+  const schemes = query.exact.filter((e) => SCHEME_TERM.test(e))
+  const ownTerms = schemes.length ? [...contentTerms(query.own).filter((t) => !/^[\d+]+$/u.test(t)), ...schemes] : contentTerms(query.own)
   const contextTerms = query.context ? contentTerms(query.context).filter((t) => !ownTerms.includes(t)) : []
   const terms = [...ownTerms, ...contextTerms]
   // Specific words weigh more than common ones (general-language IDF); single characters say little alone.
@@ -73,7 +79,7 @@ export function coverageSpec(index: KnowledgeIndex, query: PreparedQuery): Cover
     .map((h) => ({ formal: h.entry.formal, fragments: h.entry.colloquial.flat() }))
   for (const a of query.aliases) bridges.push({ formal: [a.formal], fragments: [a.colloquial] })
   const keyTerms = [...ownTerms, ...contextTerms]
-    .filter((t) => t.length >= 2 && !answerTypes(t).length)
+    .filter((t) => t.length >= 2 && !answerTypes(t).length && !schemes.includes(t))
     .sort((a, b) => weight(b) - weight(a))
     .slice(0, 3)
   return { terms, weight, total: terms.reduce((s, t) => s + weight(t), 0), bridges, keyTerms }

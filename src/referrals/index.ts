@@ -421,7 +421,7 @@ const CATEGORY_OF: Record<string, Category> = {
 
 // Asked as a question ("…咋办", "有啥办法"), not told as a story: the documents may already answer it.
 // "还能做两癌筛查不", "有培训补贴没": a yes-no question by its last word.
-const PRACTICAL_QUESTION = new RegExp(`[?？]|吗|有(?:什么|啥)(?:办法|法子|路子)|啥法子|能不能|怎么|咋办|咋整|咋弄|啥办法|哪里|哪儿|去哪|${YES_NO_TAIL}`, 'u')
+const PRACTICAL_QUESTION = new RegExp(`[?？]|吗|有(?:什么|啥)(?:办法|法子|路子)|啥法子|能不能|怎么|咋办|咋整|咋弄|啥办法|有没有|有没得|哪里|哪儿|去哪|${YES_NO_TAIL}`, 'u')
 
 /**
  * The rules' classification named by the understanding's category when it has one (rules and the learned reader,
