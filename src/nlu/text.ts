@@ -20,7 +20,8 @@ export function normalize(raw: string): string {
     .trim()
 }
 
-const NUMBER_SCHEME = /(?<![+\d])\d{1,2}(?:\s*\+\s*(?:\d{1,2}|[A-Za-z])(?![A-Za-z]))+/gu
+// Two pluses at least, written tight: "活动2 +1" and "活动2+1" sign up for 活动2.
+const NUMBER_SCHEME = /(?<![+\d])\d{1,2}(?:\+(?:\d{1,2}|[A-Za-z])(?![A-Za-z])){2,}/gu
 
 /** Without punctuation and spaces: for short answers ("好的！" = "好的"). */
 export const bare = (t: string) => t.replace(/[\p{P}\p{S}\s]/gu, '')

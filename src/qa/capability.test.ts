@@ -1,6 +1,6 @@
 // The qa capability end to end: mock WeChat → pipeline → qa → outbox, on real Redis.
 import { hnswBackend } from '../adapters/hnsw/index.ts'
-import { mkdtemp, readFile } from 'node:fs/promises'
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
@@ -60,9 +60,28 @@ describe('qa capability', () => {
     bot.world.say('张丽', '那电话呢？', { mentionBot: true })
     expect(await bot.idle()).toBe(true)
     expect(bot.sent).toHaveLength(3)
+    // Her follow-up leans on her question: the same passage (with 110) answers it, said to be all there is.
+    expect(bot.sent[1]!.text.startsWith(`${qaTexts.sameAgain}\n`)).toBe(true)
     expect(bot.sent[1]!.text).toContain('110')
     expect(bot.sent[2]!.text).not.toContain('110')
     expect(bot.sent[2]!.text).toContain('12348')
+  })
+
+  it('a follow-up the same passage answers again is told that this is all the documents say', async () => {
+    // Found by a tester: "那個工作站在哪裡" after the station's figures repeated them word for word.
+    const kbDir = await mkdtemp(join(tmpdir(), 'wj-kb-'))
+    await writeFile(join(kbDir, '调解工作.md'), '# 调解工作总结\n\n## 老舅妈工作站\n\n上半年梅陇镇老舅妈工作站共受理群众来访52起，成功调解49起。\n\n## 家庭教育\n\n全年举办家教讲座40场，覆盖家长3000余人次。\n')
+    const { bot } = await start({}, { kbDir, indexDir: join(await mkdtemp(join(tmpdir(), 'wj-idx-')), 'index') })
+    bot.world.say('陈太太', '老舅妈工作站上半年受理了多少起', { mentionBot: true })
+    expect(await bot.idle()).toBe(true)
+    bot.world.say('陈太太', '那个工作站在哪里', { mentionBot: true })
+    expect(await bot.idle()).toBe(true)
+    expect(bot.sent[0]!.text).toContain('共受理群众来访52起')
+    expect(bot.sent[1]!.text).toBe(`${qaTexts.sameAgain}\n${bot.sent[0]!.text}`)
+    // Someone else asking the first question gets the figures: the fingerprint is per person.
+    bot.world.say('张丽', '老舅妈工作站上半年受理了多少起', { mentionBot: true })
+    expect(await bot.idle()).toBe(true)
+    expect(bot.sent[2]!.text).toContain('共受理群众来访52起')
   })
 
   it('rebuilds on start an index made by another embedder (e.g. after an upgrade), then answers', async () => {

@@ -11,7 +11,8 @@ import { askedDetails, asksWhatIsMasked, askedValues, detailsFound, masked, setL
 import { focusOf } from './focus.ts'
 import { lexiconOf } from './lexicon.ts'
 import { coverageOf, exactOf, type CoverageSpec } from './rerank.ts'
-import { GRAM_MARK } from './tokenize.ts'
+import { offDomainTerms } from './off-domain.ts'
+import { contentTerms, GRAM_MARK } from './tokenize.ts'
 import { GENERIC, QUESTION_WORD, SCAFFOLD } from './weak-words.ts'
 import type { Passage, PreparedQuery } from './retrieve.ts'
 
@@ -72,6 +73,11 @@ export interface DecisionFeatures {
    * sentence window that also has the topic (true when the question has no separate focus).
    */
   focus: boolean
+  /**
+   * The question names an everyday service the folder never writes (off-domain.ts: 燃气费, 下雨, 物业): declined
+   * whatever the model says.
+   */
+  offDomain?: boolean
   /** Extra signals for the learned decision (decision-model.ts). */
   extra: {
     /** Coverage of the question's most specific word in the best window (0–1; `key` is this ≥ 0.5). */
@@ -258,7 +264,8 @@ export function decisionFeatures(index: KnowledgeIndex, query: PreparedQuery, ba
     ...missingShares(index, query, spec, bestWindow, present),
     lab: LAB.signals?.({ index, query, spec, head, passages, bestWindow, best, close, all: scored.map(([w]) => w), present }),
   }
-  return { sentence, passage, typeOk, key, similarity, unknown, best: answerFrom, focus, extra }
+  const offDomain = offDomainTerms(contentTerms(query.own), (t) => inFolder(index, t)).length > 0
+  return { sentence, passage, typeOk, key, similarity, unknown, best: answerFrom, focus, offDomain, extra }
 }
 
 const CJK = /^[\u3400-\u9fff\uf900-\ufaff]+$/

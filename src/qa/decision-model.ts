@@ -95,8 +95,8 @@ export interface Rule {
   answer: number
 }
 
-export function outcome(rule: Rule, p: number, row: { sentence: number; focus: boolean }): 'answer' | 'hedge' | 'decline' {
-  if (row.sentence < rule.floor) return 'decline'
+export function outcome(rule: Rule, p: number, row: { sentence: number; focus: boolean; offDomain?: boolean }): 'answer' | 'hedge' | 'decline' {
+  if (row.sentence < rule.floor || row.offDomain) return 'decline'
   if (p < rule.hedge) return 'decline'
   return p >= rule.answer && (row.focus || !rule.focusGate) ? 'answer' : 'hedge'
 }

@@ -1,6 +1,7 @@
 // Follow-up questions ("那周末呢？") only make sense with the previous question. The last question per
 // (conversation, sender) is kept in Redis with a TTL, so it survives restarts, is shared by several
 // bot processes, and expires by itself after a few minutes of silence.
+import { createHash } from 'node:crypto'
 import type { Redis } from '../core/storage.ts'
 import { normalizeForIndex } from './normalize.ts'
 import { contentTerms } from './tokenize.ts'
@@ -84,8 +85,20 @@ export class FollowupStore {
     await (about ? tx.set(`${key}:about`, about.slice(0, MAX_STORED), 'EX', this.ttlSec) : tx.del(`${key}:about`)).exec()
   }
 
+  /** Whether `answer` is the reply this person was last given here (a follow-up answered by the same passage again). */
+  async answeredAlready(conversation: string, sender: string, answer: string): Promise<boolean> {
+    return (await this.redis.get(`${this.keyOf(conversation, sender)}:answer`)) === digest(answer)
+  }
+
+  async rememberAnswer(conversation: string, sender: string, answer: string): Promise<void> {
+    await this.redis.set(`${this.keyOf(conversation, sender)}:answer`, digest(answer), 'EX', this.ttlSec)
+  }
+
   async forget(conversation: string, sender: string): Promise<void> {
     const key = this.keyOf(conversation, sender)
-    await this.redis.del(key, `${key}:about`)
+    await this.redis.del(key, `${key}:about`, `${key}:answer`)
   }
 }
+
+/** The reply's fingerprint: what was said is not kept, only whether the next reply says it again. */
+const digest = (text: string) => createHash('sha256').update(text).digest('base64url').slice(0, 22)

@@ -135,10 +135,15 @@ export function createQa(deps: QaDeps): Capability {
           ctx.log.info({ grounded: result.grounded, top: result.sources[0]?.doc, followup: Boolean(context) }, 'qa answered')
           // In private the closest passage is worth giving too ("打过HPV疫苗了 以后还用查吗" → "接种了HPV疫苗，仍然需要…").
           if (handover?.onlyIfGrounded && (!result.grounded || (result.hedged && !handover.privately))) return
+          // A follow-up the same passage answers again ("那個工作站在哪裡" after its figures) is told that this is all the
+          // documents say, not handed the same reply as if it were a new answer.
+          const again = Boolean(context) && result.grounded && (await followups.answeredAlready(conv, sender, result.answer))
+          const answer = again ? `${inScript(qaTexts.sameAgain, script)}\n${result.answer}` : result.answer
+          if (result.grounded && !again) await followups.rememberAnswer(conv, sender, result.answer)
           // Other capabilities may add a line (e.g. an offer of personal help on a help topic).
           const hints = app.answerHints(ctx)
           // In the script she wrote in, as the answer is.
-          const text = hints.length ? `${result.answer}\n${inScript(hints.join('\n'), script)}` : result.answer
+          const text = hints.length ? `${answer}\n${inScript(hints.join('\n'), script)}` : answer
           await (handover?.privately ? ctx.whisper(text) : ctx.reply(text))
         },
       })

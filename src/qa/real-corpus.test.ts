@@ -239,6 +239,15 @@ describe('regressions from issue #11 (offline answers)', () => {
     expect(meant.answer).toContain('把党员培养成致富能手')
   })
 
+  it('an everyday service the documents never write about is declined, whatever generic words carry it to a passage', async () => {
+    for (const q of ['燃气费能用微信交吗', '明天會下雨嗎?出去踏春要不要帶傘', '3号楼电梯又坏了 找谁来修', '小区物业不给修漏水,该找谁?']) {
+      const r = await offline().ask(q)
+      expect(r.grounded, q).toBe(false)
+    }
+    // Positive control: a service the documents do write about is answered.
+    expect((await offline().ask('退休的女职工能免费做妇科检查吗')).grounded).toBe(true)
+  })
+
   it('a later part of one message is not answered out of its context from a document the rest was never found in', async () => {
     // Found by a tester: "几个姐妹一起当" alone quoted "对接姐妹需求…" from a 三八节 plan as the answer.
     const r = await offline().ask('微家主人必须是一个人吗，几个姐妹一起当行不行')

@@ -33,7 +33,7 @@ export interface RerankSignals {
 const QUOTED = /[「“"『《‘]([^」”"』》’]{2,20})[」”"』》’]/g
 const NUMBER = /\d+(?:\.\d+)?(?:%|万|亿)?/g
 const SCHEME_TERM = /^\d{1,2}\+/u
-const SCHEME = /(?<![+\d])\d{1,2}(?:\s*\+\s*(?:\d{1,2}|[a-z])(?![a-z]))+/giu
+const SCHEME = /(?<![+\d])\d{1,2}(?:\+(?:\d{1,2}|[a-z])(?![a-z])){2,}/giu
 
 /** Quoted terms and multi-digit numbers of the (normalised) question. */
 export function exactTerms(normalized: string): string[] {
