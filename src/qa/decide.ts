@@ -11,8 +11,8 @@ import { askedDetails, asksWhatIsMasked, askedValues, detailsFound, masked, setL
 import { focusOf } from './focus.ts'
 import { lexiconOf } from './lexicon.ts'
 import { coverageOf, exactOf, type CoverageSpec } from './rerank.ts'
-import { offDomainTerms } from './off-domain.ts'
-import { contentTerms, GRAM_MARK } from './tokenize.ts'
+import { foreignPlace, offDomainTerms } from './off-domain.ts'
+import { contentTerms, GRAM_MARK, taggedWords } from './tokenize.ts'
 import { GENERIC, QUESTION_WORD, SCAFFOLD } from './weak-words.ts'
 import type { Passage, PreparedQuery } from './retrieve.ts'
 
@@ -264,7 +264,8 @@ export function decisionFeatures(index: KnowledgeIndex, query: PreparedQuery, ba
     ...missingShares(index, query, spec, bestWindow, present),
     lab: LAB.signals?.({ index, query, spec, head, passages, bestWindow, best, close, all: scored.map(([w]) => w), present }),
   }
-  const offDomain = offDomainTerms(contentTerms(query.own), (t) => inFolder(index, t)).length > 0
+  const written = (t: string) => inFolder(index, t)
+  const offDomain = offDomainTerms(contentTerms(query.own), written).length > 0 || foreignPlace(taggedWords(query.own), written)
   return { sentence, passage, typeOk, key, similarity, unknown, best: answerFrom, focus, offDomain, extra }
 }
 

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { isOffDomain, offDomainTerms } from './off-domain.ts'
+import { foreignPlace, isOffDomain, namedPlaces, offDomainTerms } from './off-domain.ts'
+import { normalizeForIndex } from './normalize.ts'
+import { taggedWords } from './tokenize.ts'
 
 describe('everyday services a Women\'s Federation folder does not cover', () => {
   it('named alone or as the tail of a compound; the documents\' own topics are not among them', () => {
@@ -14,5 +16,23 @@ describe('everyday services a Women\'s Federation folder does not cover', () => 
     const terms = ['医保', '报销', '妇女']
     expect(offDomainTerms(terms, () => false)).toEqual(['医保', '报销'])
     expect(offDomainTerms(terms, (t) => t === '医保' || t === '报销')).toEqual([])
+  })
+})
+
+describe('places named by name', () => {
+  const words = (q: string) => taggedWords(normalizeForIndex(q))
+  it('a district, county or city by its name, also when jieba splits it; 社区, 全县, 我们镇 are no names', () => {
+    expect(namedPlaces(words('柯桥区今年计划建多少个妇女微家'))).toEqual(['柯桥区'])
+    expect(namedPlaces(words('岳麓区妇联今年的工作计划重点是啥'))).toEqual(['岳麓区'])
+    expect(namedPlaces(words('平阳县妇联2013年发了多少春晖基金'))).toEqual(['平阳县'])
+    expect(namedPlaces(words('我们社区全县小区哪有活动'))).toEqual([])
+  })
+
+  it('another place\'s plan when the folder names none of the places asked about; one it names keeps the question', () => {
+    const folder = new Set(['雨花区', '苍南县'])
+    expect(foreignPlace(words('岳麓区妇联今年的工作计划重点是啥'), (t) => folder.has(t))).toBe(true)
+    expect(foreignPlace(words('雨花区妇联今年的工作计划重点是啥'), (t) => folder.has(t))).toBe(false)
+    expect(foreignPlace(words('长沙市雨花区妇联的计划'), (t) => folder.has(t))).toBe(false)
+    expect(foreignPlace(words('妇联今年的工作计划重点是啥'), (t) => folder.has(t))).toBe(false)
   })
 })
