@@ -13,7 +13,7 @@ import { lexiconOf } from './lexicon.ts'
 import { coverageOf, exactOf, type CoverageSpec } from './rerank.ts'
 import { foreignPlace, offDomainTerms } from './off-domain.ts'
 import { contentTerms, GRAM_MARK, taggedWords } from './tokenize.ts'
-import { GENERIC, QUESTION_WORD, SCAFFOLD } from './weak-words.ts'
+import { GENERIC, KINDS_COUNT, QUESTION_WORD, SCAFFOLD } from './weak-words.ts'
 import type { Passage, PreparedQuery } from './retrieve.ts'
 
 export const SENTENCE = /[^。！？；\n]+[。！？；]?/g
@@ -35,7 +35,7 @@ const TIE = 0.02
 export function decisionSpec(index: KnowledgeIndex, query: PreparedQuery, spec: CoverageSpec): CoverageSpec {
   const n = index.keyword.size || 1
   const factor = (t: string) => {
-    if (SCAFFOLD.has(t)) return 0
+    if (SCAFFOLD.has(t) || KINDS_COUNT.test(t)) return 0
     let f = GENERIC.has(t) ? GENERIC_WEIGHT : 1
     const share = index.keyword.df(t) / n
     if (share > KB_COMMON) f *= Math.max(KB_FLOOR, 1 - ((1 - KB_FLOOR) * Math.log(share / KB_COMMON)) / Math.log(KB_FLOOR_SHARE / KB_COMMON))

@@ -239,6 +239,14 @@ describe('regressions from issue #11 (offline answers)', () => {
     expect(meant.answer).toContain('把党员培养成致富能手')
   })
 
+  it('the kinds of a set asked for ("是指哪五种", "分成哪几类") are the shape of the answer, not words it must write', async () => {
+    for (const q of ['“五型妇女微家”是指哪五种微家?', '五型妇女微家具体是哪五种类型']) {
+      const r = await offline().ask(q)
+      expect(r.grounded, q).toBe(true)
+      expect(r.answer, q).toContain('学习引领微家')
+    }
+  })
+
   it('an everyday service the documents never write about is declined, whatever generic words carry it to a passage', async () => {
     for (const q of ['燃气费能用微信交吗', '明天會下雨嗎?出去踏春要不要帶傘', '3号楼电梯又坏了 找谁来修', '小区物业不给修漏水,该找谁?']) {
       const r = await offline().ask(q)

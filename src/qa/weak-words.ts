@@ -23,6 +23,11 @@ export const SCAFFOLD = new Set(
     // The next one: asked as a detail of its own (detail.ts `next`), not a word the documents must write.
     '下回 下次 下一次 下一期 下期 下一回 ' +
     // What a term means ("“三培两带”是个啥说法,谁能解释下"): the definition answers, and it never says 说法 or 解释.
-    '说法 解释 解释一下 解释下 意思 含义 谁能'
+    '说法 解释 解释一下 解释下 意思 含义 谁能 ' +
+    // The kinds of a set asked for ("是指哪五种", "分成哪几类", "具体是哪五种类型"): the members answer, never these.
+    '是指 指的是 类型 种类 分成 分为'
   ).split(' '),
 )
+
+/** A count of kinds asked for ("五种", "三类", "几样"): the shape of the answer, not a word it writes. */
+export const KINDS_COUNT = /^[一二三四五六七八九十两几]+(?:种|类|样|项|大类)$/u
