@@ -380,3 +380,12 @@ describe('a blind batch (o): details misread, asked or missed', () => {
     expect(detailsFound(askedDetails(q), q, ['在第三届全国亿万妇女健身活动展示大赛中，朝阳区代表队荣获团体冠军。'])).toBe(true)
   })
 })
+
+describe('a number asked for by 号码', () => {
+  it('"热线号码是多少" asks a phone, not a count, and 号码 is the shape of the answer, not a word the documents write', () => {
+    expect(askedDetails('妇女维权热线号码是多少')).toEqual(['phone'])
+    expect(askedValues('妇女维权热线号码是多少').map((v) => v.head)).not.toContain('号码')
+    // Without a phone asked, 多少 still asks a count.
+    expect(askedDetails('维权站一年接访多少人次')).toContain('count')
+  })
+})
