@@ -389,3 +389,12 @@ describe('a number asked for by 号码', () => {
     expect(askedDetails('维权站一年接访多少人次')).toContain('count')
   })
 })
+
+describe('a count of what the question\'s own verb did', () => {
+  it('"调解成了几起纠纷" is answered by "成功调解49起" without the noun 纠纷; another verb\'s count is not it', () => {
+    const q = '老舅妈工作站上半年调解成了几起纠纷'
+    const present = (t: string, w: string) => w.includes(t)
+    expect(valuesFound(askedValues(q), q, ['上半年梅陇镇老舅妈工作站共受理群众来访52起，成功调解49起。'], present)).toBe(true)
+    expect(valuesFound(askedValues(q), q, ['上半年梅陇镇老舅妈工作站共受理群众来访52起。'], present)).toBe(false)
+  })
+})

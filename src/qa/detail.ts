@@ -299,7 +299,7 @@ export function valuesFound(asked: AskedValue[], question: string, windows: stri
       const parts = head.length < 3 ? [] : /[子儿]$/u.test(head) ? [head.slice(-2), head.slice(0, -1)] : [head.slice(-2)]
       const part = parts.find((x) => w.includes(x))
       const named = present(head, w) || part !== undefined
-      if (!named) return false
+      if (!named) return details.length === 1 && details[0] === 'count' && countedByVerb(question, w)
       // Written as asked, the value must stand near it ("累计达35万元" beside 贷款), not anywhere in the window
       // ("…95%以上都兼计生专干…大多数报酬也拿的是计生经费" gives no 报酬).
       const word = w.includes(head) ? head : part
@@ -307,6 +307,19 @@ export function valuesFound(asked: AskedValue[], question: string, windows: stri
       return near.some((x) => details.every((d) => hasDetail(d, x, question)))
     }),
   )
+}
+
+/**
+ * "调解成了几起纠纷" answered by "成功调解49起": the count of what the question's own verb did, with the question's
+ * measure word, needs no noun (纠纷 is what 调解 counts).
+ */
+function countedByVerb(question: string, window: string): boolean {
+  const measure = /(?:几|多少)([起名个人家所场次户期项件位支座])/u.exec(question)?.[1]
+  if (!measure) return false
+  for (const m of window.matchAll(new RegExp(`(\\p{Script=Han}{2})(?:了|成功|共|达)?\\d+${measure}`, 'gu'))) {
+    if (question.includes(m[1]!)) return true
+  }
+  return false
 }
 
 /**
