@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { askedDetails, askedSet, asksWhatIsMasked, askedValues, beyondQuestion, detailsFound, masked, setListed, valuesFound } from './detail.ts'
+import { askedDefinition, askedDetails, askedSet, asksWhatIsMasked, askedValues, beyondQuestion, detailsFound, masked, setListed, termDefined, valuesFound } from './detail.ts'
 import { coveredProbability, DECISION_MODEL, outcome } from './decision-model.ts'
 import type { DecisionFeatures } from './decide.ts'
 
@@ -396,5 +396,18 @@ describe('a count of what the question\'s own verb did', () => {
     const present = (t: string, w: string) => w.includes(t)
     expect(valuesFound(askedValues(q), q, ['上半年梅陇镇老舅妈工作站共受理群众来访52起，成功调解49起。'], present)).toBe(true)
     expect(valuesFound(askedValues(q), q, ['上半年梅陇镇老舅妈工作站共受理群众来访52起。'], present)).toBe(false)
+  })
+})
+
+describe('what a quoted term specifically means', () => {
+  it('is defined where the term is named, or only used there', () => {
+    expect(askedDefinition('“一圈两场三道”具体指的是什么?')).toBe('一圈两场三道')
+    expect(askedDefinition('城乡妇女“六学”活动具体是学哪六样?')).toBe('六学')
+    // "是什么意思" without 具体: the sentence using the term answers it for those who ask so.
+    expect(askedDefinition('“身边有家”是什么意思？')).toBeUndefined()
+    expect(askedDefinition('“提升一批、整合一批、新建一批”具体是啥意思')).toBeUndefined()
+    expect(termDefined('“一圈两场三道”具体指的是什么?', ['围绕“一圈两场三道”开展妇女儿童关爱活动'])).toBe(false)
+    expect(termDefined('“三培两带”工程具体指什么?', ['在农村开展“三培两带”工程(即把党员培养成致富能手,把优秀致富能手培养成党员)'])).toBe(true)
+    expect(termDefined('“三培两带”工程具体指什么?', ['全年发放慰问金52.75万元'])).toBeUndefined()
   })
 })

@@ -360,7 +360,7 @@ export function askedSet(question: string): string | undefined {
  */
 export function setListed(question: string, windows: string[]): boolean | undefined {
   const set = askedSet(question)
-  if (!set) return undefined
+  if (!set) return termDefined(question, windows)
   let named = false
   // "“六在家庭”是哪六个": the members may be listed without the set's name ("学在家庭、乐在家庭、爱在家庭…").
   const counted = /^([二三四五六七八九十两双])(\p{Script=Han}{1,3})$/u.exec(set)
@@ -380,6 +380,41 @@ export function setListed(question: string, windows: string[]): boolean | undefi
   }
   return named ? false : undefined
 }
+
+/**
+ * What a quoted coined term means ("“一圈两场三道”具体指的是什么", "“六学”活动具体是学哪六样"): a document that answers
+ * defines it where it names it — “三培两带”工程(即把党员培养成致富能手…), “5”即“五亮”：… — while one that only uses it
+ * goes on ("围绕“一圈两场三道”开展…", "稳步推进“六学”活动"). Undefined when no such thing is asked or no window names it.
+ */
+export function termDefined(question: string, windows: string[]): boolean | undefined {
+  const term = askedDefinition(question)
+  if (!term) return undefined
+  let named = false
+  for (const w of windows) {
+    for (let i = w.indexOf(term); i >= 0; i = w.indexOf(term, i + 1)) {
+      named = true
+      if (DEFINES.test(w.slice(i + term.length).replace(TERM_NOUN, ''))) return true
+      if (LISTED_BEFORE.test(w.slice(Math.max(0, i - 40), i))) return true
+    }
+  }
+  return named ? false : undefined
+}
+
+/** The quoted term a what-does-it-mean question asks about. */
+export function askedDefinition(question: string): string | undefined {
+  return DEFINITION_ASKED.exec(question)?.[1]
+}
+/** After a term's closing quote: the kind of thing it names ("工程", "活动", "模式"). */
+const TERM_NOUN = /^[”」"』’]?(?:工程|活动|行动|模式|计划|工作制|机制|项目|工作法|文明行动|实践活动)?/u
+const DEFINE_ASK = /(?:是指|指的是|指|是)(?:什么|啥|哪些)|是(?:学|做|搞|干|讲)(?:哪|什么|啥)/u
+/**
+ * A quoted term (a single letter too: “X”), what it names, then 具体 and the asking words right after it. Only
+ * "specifically": "“身边有家”是什么意思" is answered, for those who wrote these questions, by the sentence using it.
+ */
+const DEFINITION_ASKED = new RegExp(
+  `[「“"『]([^」”"』]{1,20})[」”"』]${TERM_NOUN.source.slice(1)}(?:里面?的?|中的?|那个)?具体(?:${DEFINE_ASK.source})(?!意思)`,
+  'u',
+)
 
 const NUMERALS = '零一二三四五六七八九十'
 const numeral = (c: string) => (c === '两' || c === '双' ? 2 : NUMERALS.indexOf(c))
