@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { askedDefinition, askedDetails, askedSet, asksWhatIsMasked, askedValues, beyondQuestion, detailsFound, masked, setListed, termDefined, valuesFound } from './detail.ts'
+import { askedDefinition, askedDetails, askedSet, asksWhatIsMasked, askedValues, beyondQuestion, detailsFound, hasDetail, masked, setListed, termDefined, valuesFound } from './detail.ts'
 import { coveredProbability, DECISION_MODEL, outcome } from './decision-model.ts'
 import type { DecisionFeatures } from './decide.ts'
 
@@ -409,5 +409,14 @@ describe('what a quoted term specifically means', () => {
     expect(termDefined('“一圈两场三道”具体指的是什么?', ['围绕“一圈两场三道”开展妇女儿童关爱活动'])).toBe(false)
     expect(termDefined('“三培两带”工程具体指什么?', ['在农村开展“三培两带”工程(即把党员培养成致富能手,把优秀致富能手培养成党员)'])).toBe(true)
     expect(termDefined('“三培两带”工程具体指什么?', ['全年发放慰问金52.75万元'])).toBeUndefined()
+  })
+})
+
+describe('which city or district', () => {
+  it('is answered by a name with that level word, not by 辖区, 公共区域 or 文明城市', () => {
+    const q = '太白社区是在哪个市哪个区的'
+    expect(hasDetail('place', '太白社区妇联携手共建单位堍头村妇联深入辖区内老旧小区、周边公共区域等，积极参与文明城市创建', q)).toBe(false)
+    expect(hasDetail('place', '绍兴市上虞区太白社区妇联开展活动', q)).toBe(true)
+    expect(hasDetail('place', '上虞区妇联设计的微家图标', '哪个区妇联设计的微家图标')).toBe(true)
   })
 })

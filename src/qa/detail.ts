@@ -120,6 +120,9 @@ const HAS: Partial<Record<Detail, RegExp>> = {
 const CHANNEL = /向.{1,12}(?:申请|提出|报)|到.{1,12}(?:办理|申请|报名|登记)|经.{1,8}(?:审核|推荐|批准|同意)|由.{1,12}(?:推荐|申报|审核|审批)/
 /** Signing up by a message: in the group, to the bot, to the host privately. */
 const HOW_TO_SIGN_UP = /(?:群里|群内)(?:回复|接龙|报名)|私信[^，。；]{0,8}报名|回复[“"「]?报名|@小助手/
+/** Characters that make the two before 市 / 区 no name: 全区, 辖区, 城区, 社区, 文明城市, 该市. */
+const NOT_NAMING = '各全本该在进到和与及等的了是为对向从于把被将个些之每其辖城小社园景郊山片校新市'
+
 /** "Where to apply" (去哪里申请, 到哪儿办): answered by whom to apply to as well as by a place. */
 const APPLY_WHERE = /(?:去|到|在|上)?(?:哪里|哪儿|哪)(?:去|可以|能)?(?:申请|办理|办|报名|登记|领取|投诉|求助)/
 
@@ -160,6 +163,9 @@ export function hasDetail(d: Detail, text: string, question = ''): boolean {
   // "哪个区妇联设计的图标" is answered by "上虞区妇联设计的图标": a place named by a name the question does not have,
   // although its place word (区) and all that follows are the question's own.
   if (d === 'place' && namedInFrame(question, text)) return true
+  // "在哪个市哪个区": a city or a district by its name ("上虞区"), not 辖区, 城区 or a village of the place asked about.
+  const levels = d === 'place' ? [...question.matchAll(/哪个(省|市|区|县)/gu)].map((m) => m[1]!) : []
+  if (levels.length) return new RegExp(`(?:(?![${NOT_NAMING}])\\p{Script=Han}){2}(?:${levels.join('|')})(?![域别分内外])`, 'u').test(rest)
   if (d === 'cost') return hasAnswerOf('money', rest)
   if (d === 'procedure' && CHANNEL.test(text)) return true
   // "去哪里申请" is answered by whom to apply to: "向…基层人民法院申请".
