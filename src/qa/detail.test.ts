@@ -197,6 +197,7 @@ describe('the members of a named set', () => {
   it('are listed where the set is named, not merely somewhere near', () => {
     expect(askedSet('发给贫困母亲的“母亲邮包”里面都装了些什么东西?')).toBe('母亲邮包')
     expect(askedSet('母亲邮包里都装了些啥?')).toBe('母亲邮包')
+    expect(askedSet('母亲邮包里面装的都是什么东西?')).toBe('母亲邮包')
     expect(askedSet('“五型妇女微家”具体是哪五种微家?')).toBe('五型妇女微家')
     // Asking what a term means, or how each is done, is not asking for its members.
     expect(askedSet('“三培两带”工程具体指什么?')).toBeUndefined()
