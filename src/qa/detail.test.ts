@@ -421,3 +421,11 @@ describe('which city or district', () => {
     expect(hasDetail('place', '上虞区妇联设计的微家图标', '哪个区妇联设计的微家图标')).toBe(true)
   })
 })
+
+describe('which event is no place', () => {
+  it('"在哪个展演活动中获奖" asks which event; "在哪", "在哪个区" still ask where', () => {
+    expect(askedDetails('街道妇联的节目在哪个展演活动中获得了优秀组织奖?')).not.toContain('place')
+    expect(askedDetails('巧娘工作室在哪')).toContain('place')
+    expect(askedDetails('活动中心在哪个区')).toContain('place')
+  })
+})
