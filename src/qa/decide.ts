@@ -11,7 +11,7 @@ import { askedDetails, asksWhatIsMasked, askedValues, detailsFound, masked, setL
 import { focusOf } from './focus.ts'
 import { lexiconOf } from './lexicon.ts'
 import { coverageOf, exactOf, type CoverageSpec } from './rerank.ts'
-import { foreignPlace, offDomainTerms } from './off-domain.ts'
+import { askedDocumentYears, documentOfYear, foreignPlace, offDomainTerms } from './off-domain.ts'
 import { contentTerms, GRAM_MARK, taggedWords } from './tokenize.ts'
 import { GENERIC, KINDS_COUNT, QUESTION_WORD, SCAFFOLD } from './weak-words.ts'
 import type { Passage, PreparedQuery } from './retrieve.ts'
@@ -265,7 +265,10 @@ export function decisionFeatures(index: KnowledgeIndex, query: PreparedQuery, ba
     lab: LAB.signals?.({ index, query, spec, head, passages, bestWindow, best, close, all: scored.map(([w]) => w), present }),
   }
   const written = (t: string) => inFolder(index, t)
-  const offDomain = offDomainTerms(contentTerms(query.own), written).length > 0 || foreignPlace(taggedWords(query.own), written)
+  const offDomain =
+    offDomainTerms(contentTerms(query.own), written).length > 0 ||
+    foreignPlace(taggedWords(query.own), written) ||
+    askedDocumentYears(query.own).some((y) => !writtenAnywhere(index, documentOfYear(y)))
   return { sentence, passage, typeOk, key, similarity, unknown, best: answerFrom, focus, offDomain, extra }
 }
 
@@ -285,13 +288,19 @@ export function inFolder(index: KnowledgeIndex, t: string): boolean {
  * scheme (a scan of the passages, only for the rare question that names one).
  */
 function writtenLiterally(index: KnowledgeIndex, t: string): boolean {
+  return writtenAnywhere(index, t)
+}
+
+/** Whether some passage (title and headings included) has `t` — a string, or a pattern — scanned once per index. */
+function writtenAnywhere(index: KnowledgeIndex, t: string | RegExp): boolean {
   let seen = LITERAL.get(index)
   if (!seen) LITERAL.set(index, (seen = new Map()))
-  let found = seen.get(t)
+  const key = typeof t === 'string' ? t : `/${t.source}/`
+  let found = seen.get(key)
   if (found === undefined) {
     found = false
-    for (let row = 0; row < index.chunks.length && !found; row++) found = index.normalizedText(row).includes(t)
-    seen.set(t, found)
+    for (let row = 0; row < index.chunks.length && !found; row++) found = typeof t === 'string' ? index.normalizedText(row).includes(t) : t.test(index.normalizedText(row))
+    seen.set(key, found)
   }
   return found
 }

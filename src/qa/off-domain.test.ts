@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { foreignPlace, isOffDomain, namedPlaces, offDomainTerms } from './off-domain.ts'
+import { askedDocumentYears, documentOfYear, foreignPlace, isOffDomain, namedPlaces, offDomainTerms } from './off-domain.ts'
 import { normalizeForIndex } from './normalize.ts'
 import { taggedWords } from './tokenize.ts'
 
@@ -34,5 +34,16 @@ describe('places named by name', () => {
     expect(foreignPlace(words('雨花区妇联今年的工作计划重点是啥'), (t) => folder.has(t))).toBe(false)
     expect(foreignPlace(words('长沙市雨花区妇联的计划'), (t) => folder.has(t))).toBe(false)
     expect(foreignPlace(words('妇联今年的工作计划重点是啥'), (t) => folder.has(t))).toBe(false)
+  })
+})
+
+describe('another year\'s plan or report', () => {
+  it('the year of a document asked about, not a figure planned for a year', () => {
+    expect(askedDocumentYears('雨花区妇联2020年的工作计划有哪些重点')).toEqual(['2020'])
+    expect(askedDocumentYears('有没有2020年雨花区妇联的工作计划 都讲了些啥')).toEqual(['2020'])
+    expect(askedDocumentYears('苍南县妇联2015年工作总结里取得了哪些成绩')).toEqual(['2015'])
+    expect(askedDocumentYears('家教巡回讲座2014年计划办多少场')).toEqual([])
+    expect(documentOfYear('2019').test('雨花区妇联2019年工作计划')).toBe(true)
+    expect(documentOfYear('2020').test('雨花区妇联2019年工作计划，落实《妇女儿童发展规划（2016-2020年）》')).toBe(false)
   })
 })
