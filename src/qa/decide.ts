@@ -158,8 +158,9 @@ export function decisionFeatures(index: KnowledgeIndex, query: PreparedQuery, ba
     passage = Math.max(passage, coverageOf(spec, text))
     const heading = index.normalizedHeading(p.row)
     for (const w of windows(text)) {
-      // The heading names what the sentence is about ("第三条 法律援助"): it counts with it.
-      const withHeading = `${heading} ${w}`
+      // The heading names what the sentence is about ("第三条 法律援助"): it counts with it. (On a line of its own: a
+      // time in a heading is its own item's, see hasDetail.)
+      const withHeading = `${heading}\n${w}`
       const c = coverageOf(spec, withHeading)
       scored.push([withHeading, c, i])
       if (c > sentence + 1e-9) {

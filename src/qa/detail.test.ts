@@ -429,3 +429,11 @@ describe('which event is no place', () => {
     expect(askedDetails('活动中心在哪个区')).toContain('place')
   })
 })
+
+describe('a time in a heading', () => {
+  it('is that item\'s, not the opening hours of the sentence under it', () => {
+    const q = '12338热线几点到几点有人接'
+    expect(hasDetail('hours', '3、座谈会时间：3月6日上午9:00\n确保12338妇女维权热线正常运转，畅通信访渠道', q)).toBe(false)
+    expect(hasDetail('hours', '求助热线\n12338热线工作日上午9点至下午5点有人接听', q)).toBe(true)
+  })
+})

@@ -156,6 +156,8 @@ export function askedDetails(asked: string): Detail[] {
  * any title, and must not be a name the question already wrote.
  */
 export function hasDetail(d: Detail, text: string, question = ''): boolean {
+  // A time of day in the heading ("3、座谈会时间：3月6日上午9:00") is that item's, not the hours of what follows it.
+  if (d === 'hours' || d === 'clock') text = text.slice(text.lastIndexOf('\n') + 1)
   const titles = [...new Set(question.match(TITLE_IN) ?? [])]
   if (d === 'person' || (d === 'name' && titles.length)) return namedBeside(titles.length ? titles.join('|') : TITLE, text, question)
   const rest = beyondQuestion(question, text)
