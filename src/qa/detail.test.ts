@@ -437,3 +437,10 @@ describe('a time in a heading', () => {
     expect(hasDetail('hours', '求助热线\n12338热线工作日上午9点至下午5点有人接听', q)).toBe(true)
   })
 })
+
+describe('funds asked for by their noun', () => {
+  it('"能拿到多少经费补助", "有多少活动经费" ask money', () => {
+    expect(askedDetails('成立“她工作室”能拿到多少经费补助?')).toContain('cost')
+    expect(askedDetails('“她工作室”成立以后每年有多少活动经费?')).toContain('cost')
+  })
+})
