@@ -409,12 +409,17 @@ describe('what a quoted term specifically means', () => {
     expect(askedDefinition('“提升一批、整合一批、新建一批”具体是啥意思')).toBeUndefined()
     expect(termDefined('“一圈两场三道”具体指的是什么?', ['围绕“一圈两场三道”开展妇女儿童关爱活动'])).toBe(false)
     expect(termDefined('“三培两带”工程具体指什么?', ['在农村开展“三培两带”工程(即把党员培养成致富能手,把优秀致富能手培养成党员)'])).toBe(true)
-    expect(termDefined('“三培两带”工程具体指什么?', ['全年发放慰问金52.75万元'])).toBeUndefined()
+    // Named nowhere near the question: not defined there either.
+    expect(termDefined('“三培两带”工程具体指什么?', ['全年发放慰问金52.75万元'])).toBe(false)
+    expect(termDefined('“5+6+X”里面那个“X”具体指什么?', ['按照“5+6+x”(“5”即“五亮”'])).toBe(false)
+    expect(termDefined('你好', ['按照“5+6+x”'])).toBeUndefined()
   })
 })
 
 describe('which city or district', () => {
   it('is answered by a name with that level word, not by 辖区, 公共区域 or 文明城市', () => {
+    expect(hasDetail('place', '县妇女儿童活动中心建设项目已完成立项', '县妇女儿童活动中心在哪条路上?')).toBe(false)
+    expect(hasDetail('place', '活动中心位于灵溪镇春晖路88号', '县妇女儿童活动中心在哪条路上?')).toBe(true)
     const q = '太白社区是在哪个市哪个区的'
     expect(hasDetail('place', '太白社区妇联携手共建单位堍头村妇联深入辖区内老旧小区、周边公共区域等，积极参与文明城市创建', q)).toBe(false)
     expect(hasDetail('place', '绍兴市上虞区太白社区妇联开展活动', q)).toBe(true)

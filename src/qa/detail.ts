@@ -167,7 +167,8 @@ export function hasDetail(d: Detail, text: string, question = ''): boolean {
   // although its place word (区) and all that follows are the question's own.
   if (d === 'place' && namedInFrame(question, text)) return true
   // "在哪个市哪个区": a city or a district by its name ("上虞区"), not 辖区, 城区 or a village of the place asked about.
-  const levels = d === 'place' ? [...question.matchAll(/哪个(省|市|区|县)/gu)].map((m) => m[1]!) : []
+  // So for the road, the hospital, the window asked for by kind ("在哪条路上", "在哪家医院做").
+  const levels = d === 'place' ? [...question.matchAll(/哪(?:个|条|家|所)(省|市|区|县|路|街|医院|窗口|学校|小学|中学|公园|广场)/gu)].map((m) => m[1]!) : []
   if (levels.length) return new RegExp(`(?:(?![${NOT_NAMING}])\\p{Script=Han}){2}(?:${levels.join('|')})(?![域别分内外])`, 'u').test(rest)
   if (d === 'cost') return hasAnswerOf('money', rest)
   if (d === 'procedure' && CHANNEL.test(text)) return true
@@ -393,20 +394,22 @@ export function setListed(question: string, windows: string[]): boolean | undefi
 /**
  * What a quoted coined term means ("“一圈两场三道”具体指的是什么", "“六学”活动具体是学哪六样"): a document that answers
  * defines it where it names it — “三培两带”工程(即把党员培养成致富能手…), “5”即“五亮”：… — while one that only uses it
- * goes on ("围绕“一圈两场三道”开展…", "稳步推进“六学”活动"). Undefined when no such thing is asked or no window names it.
+ * goes on ("围绕“一圈两场三道”开展…", "稳步推进“六学”活动"). Undefined when no such thing is asked.
  */
 export function termDefined(question: string, windows: string[]): boolean | undefined {
   const term = askedDefinition(question)
   if (!term) return undefined
-  let named = false
+  // A term of a letter or two ("X") is found in its quotes: the x of "5+6+x" is not it.
+  const short = term.length <= 2
   for (const w of windows) {
     for (let i = w.indexOf(term); i >= 0; i = w.indexOf(term, i + 1)) {
-      named = true
+      if (short && !(/[「“"『]/u.test(w[i - 1] ?? '') && /[」”"』]/u.test(w[i + term.length] ?? ''))) continue
       if (DEFINES.test(w.slice(i + term.length).replace(TERM_NOUN, ''))) return true
       if (LISTED_BEFORE.test(w.slice(Math.max(0, i - 40), i))) return true
     }
   }
-  return named ? false : undefined
+  // A quoted term asked about is written as quoted: no window near the question naming it defines it either.
+  return false
 }
 
 /** The quoted term a what-does-it-mean question asks about. */
