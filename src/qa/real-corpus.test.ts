@@ -18,7 +18,7 @@ import { evalRun } from './eval-run.ts'
 import { readEvalFile, readSplit } from './evaluate.ts'
 import { KnowledgeIndex } from './index-store.ts'
 import { ingest } from './ingest.ts'
-import { retrieve } from './retrieve.ts'
+import { coinedTerms, retrieve } from './retrieve.ts'
 import { qaTexts } from './texts.ts'
 
 const FIX = new URL('../../test/fixtures/', import.meta.url).pathname
@@ -245,6 +245,14 @@ describe('regressions from issue #11 (offline answers)', () => {
       expect(r.grounded, q).toBe(true)
       expect(r.answer, q).toContain('学习引领微家')
     }
+  })
+
+  it('a coined term of a numeral and a character, unquoted ("五有是哪五有"), is looked for whole, not as the numeral', async () => {
+    const r = await offline().ask('五有是哪五有')
+    expect(r.answer).toContain('有阵地、有主人、有机制、有活动、有展示')
+    expect(coinedTerms(index, '五有是哪五有')).toEqual(['五有'])
+    // A count is no coined term; nor a word jieba keeps whole.
+    expect(coinedTerms(index, '建了五个微家 两癌筛查')).toEqual([])
   })
 
   it('an everyday service the documents never write about is declined, whatever generic words carry it to a passage', async () => {

@@ -33,6 +33,7 @@ export interface RerankSignals {
 const QUOTED = /[「“"『《‘]([^」”"』》’]{2,20})[」”"』》’]/g
 const NUMBER = /\d+(?:\.\d+)?(?:%|万|亿)?/g
 const SCHEME_TERM = /^\d{1,2}\+/u
+const COINED_TERM = /^[二三四五六七八九十两双]\p{Script=Han}$/u
 const SCHEME = /(?<![+\d])\d{1,2}(?:\+(?:\d{1,2}|[a-z])(?![a-z])){2,}/giu
 
 /** Quoted terms and multi-digit numbers of the (normalised) question. */
@@ -61,8 +62,11 @@ const CONTEXT_WEIGHT = 0.5
 
 export function coverageSpec(index: KnowledgeIndex, query: PreparedQuery): CoverageSpec {
   // A scheme named by its numbers ("1+2+2") is one term: its digits alone are in every numbered list.
-  const schemes = query.exact.filter((e) => SCHEME_TERM.test(e))
-  const ownTerms = schemes.length ? [...contentTerms(query.own).filter((t) => !/^[\d+]+$/u.test(t)), ...schemes] : contentTerms(query.own)
+  // So is a coined term of a numeral and a character ("五有", retrieve.ts coinedTerms): its numeral alone is in every count.
+  const schemes = query.exact.filter((e) => SCHEME_TERM.test(e) || COINED_TERM.test(e))
+  const ownTerms = schemes.length
+    ? [...contentTerms(query.own).filter((t) => !/^[\d+]+$/u.test(t) && !schemes.some((s) => t.length === 1 && s.startsWith(t))), ...schemes.filter((s) => !contentTerms(query.own).includes(s))]
+    : contentTerms(query.own)
   const contextTerms = query.context ? contentTerms(query.context).filter((t) => !ownTerms.includes(t)) : []
   const terms = [...ownTerms, ...contextTerms]
   // Specific words weigh more than common ones (general-language IDF); single characters say little alone.

@@ -8,7 +8,7 @@ import { normalizeForIndex } from './normalize.ts'
 import { decisionFeatures, outcomeOf, type DecisionFeatures, type Outcome } from './decide.ts'
 import { coveredProbability, DECISION_MODEL, type DecisionModel } from './decision-model.ts'
 import { coverageSpec, exactTerms, rerank, type RerankSignals } from './rerank.ts'
-import { queryGrams, tokensOfNormalized, yesNoPlain } from './tokenize.ts'
+import { GRAM_MARK, queryGrams, tokensOfNormalized, yesNoPlain } from './tokenize.ts'
 import type { WeightedTerm } from './bm25.ts'
 import { aliasesOf, type Alias } from './colloquial.ts'
 import { lexiconOf } from './lexicon.ts'
@@ -147,8 +147,24 @@ export function prepareQuery(index: KnowledgeIndex, question: string, rewrite?: 
   const literalKeyword = [...keyword]
   for (const l of lexicon) add(l.formal, unseenInFolder(index, l.colloquial) ? LEXICON_UNSEEN_WEIGHT : LEXICON_WEIGHT)
   const dense = [normalized, ...new Set([...aliases.map((a) => a.formal), ...denseExpansions]), rewriteNorm ?? ''].join(' ').trim()
-  return { original: question, normalized, own, context: contextNorm, expansions, aliases, lexicon, rewrite: rewriteNorm, keyword, literalKeyword, dense, exact: exactTerms(own) }
+  return { original: question, normalized, own, context: contextNorm, expansions, aliases, lexicon, rewrite: rewriteNorm, keyword, literalKeyword, dense, exact: [...new Set([...exactTerms(own), ...coinedTerms(index, own)])] }
 }
+
+/**
+ * Coined terms of a numeral and one character ("五有是哪五有", "三亮", "六学"), which jieba splits into a numeral and a
+ * stop word: kept whole when the folder writes them so, unless they count something (五个, 两年, 三十).
+ */
+export function coinedTerms(index: KnowledgeIndex, own: string): string[] {
+  const out = new Set<string>()
+  const words = tokensOfNormalized(own)
+  for (const m of own.matchAll(COINED)) {
+    // Only what jieba splits: "两癌" of 两癌筛查 is a word already.
+    if (words.some((w) => w.length > 1 && w.includes(m[0]))) continue
+    if (index.keyword.df(GRAM_MARK + m[0]) > 0) out.add(m[0])
+  }
+  return [...out]
+}
+const COINED = /(?<![一二三四五六七八九十两双百千万\d])[二三四五六七八九十两双](?![一二三四五六七八九十百千万个年天次名人位家项条种类样月周岁期届场批户座所件元倍层楼点号份成分口句])\p{Script=Han}/gu
 
 /** No word or character pair of the (space-separated) everyday fragments occurs in the folder. */
 function unseenInFolder(index: KnowledgeIndex, everyday: string): boolean {
