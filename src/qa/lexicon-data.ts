@@ -7,7 +7,8 @@
 // and never count as proof that a passage answers the question (decide.ts looks at the question's own words).
 //
 // Written from general knowledge of how rural and urban women speak (北方/南方口语, 方言, 网络用语) and of
-// 妇联 document vocabulary, before any evaluation question was read, so it is not fitted to the test set.
+// 妇联 document vocabulary, before any evaluation question was read. Rows added in later rounds say which round and
+// what they came from (a tester, or the tuning side's misses); none comes from the held-out half.
 //
 // Each row: [everyday, official]. The everyday side may hold space-separated fragments that must all occur
 // in the question ("放学 没人管" matches "娃放学了没人管咋办"). The same everyday side may appear on several
@@ -242,4 +243,10 @@ export const LEXICON: readonly (readonly [string, string])[] = [
   ['婆婆和儿媳', '婆媳'], ['婆婆跟儿媳', '婆媳'], ['婆婆 儿媳', '婆媳'], ['婆婆 媳妇', '婆媳'],
   // ── 问法：要带啥 asks what papers to bring (added in the eighth round, from a tester's follow-up "那要带啥") ──
   ['要带啥', '材料'], ['要带什么', '材料'], ['带啥去', '材料'], ['带什么去', '材料'],
+  // ── Eleventh round, from the tuning side's misses: a logo drawn oneself, taking children, a few women together, a
+  // place to read and play ──
+  ['logo', '图标'], ['标志', '图标'], ['牌牌', '图标'], ['自己画', '自行设计'], ['自己 设计', '自行设计'],
+  ['拐小孩', '拐卖'], ['拐 小孩', '拐卖'], ['拐娃', '拐卖'],
+  ['几个姐妹', '妇女团队'], ['姐妹 一块', '妇女团队'], ['姐妹 一起', '妇女团队'],
+  ['看看书', '图书室'], ['看书 玩', '图书室'], ['放学 没处去', '俱乐部'], ['放学 没地方', '俱乐部'],
 ]
