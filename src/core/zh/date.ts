@@ -312,6 +312,13 @@ export function parseDateTime(text: string, now: Date, tz = DEFAULT_TZ): ParsedD
   if (date) {
     const r = date.resolve(today, clock?.time)
     if (r.ambiguous) reasons.push(r.ambiguous)
+    // "12月20日周六" when the 20th is a Sunday: one of the two is wrong, and the host is asked which.
+    const restated = /^[\s,，的（(]*(?:周|星期|礼拜)([一二三四五六日天])/u.exec(text.slice(date.index + date.match.length))
+    if (restated && !/周|星期|礼拜/u.test(date.match)) {
+      const actual = new Date(Date.UTC(r.y, r.m - 1, r.d)).getUTCDay() || 7
+      const said = WD_CHARS[restated[1]!]!
+      if (said !== actual) reasons.push(`${r.m}月${r.d}日是${WEEKDAY_NAMES[actual]}，不是${WEEKDAY_NAMES[said]}`)
+    }
     day = r
   } else {
     day = { y: today.year, m: today.month, d: today.day }

@@ -128,6 +128,7 @@ describe('parseDateTime', () => {
     ['周三上午9点', '2026-12-02T09:00', '今天就是周三'], // already past today → next week, but ask
     ['3月8日下午2点', '2027-03-08T14:00', '今年已经过了'],
     ['8点', '2026-11-25T20:00', '晚上8点'], // 8am has passed, 8pm hasn't
+    ['12月20日周六上午9点', '2026-12-20T09:00', '12月20日是周日，不是周六'], // the date and its weekday disagree
   ])('ambiguous: %s', (text, iso, reason) => {
     const r = parseDateTime(text, NOW)
     expect(r?.at.getTime()).toBe(at(iso))
