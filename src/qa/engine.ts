@@ -165,12 +165,15 @@ export class QaEngine {
       const source = sourceOf(lines[i]!)
       if (source && source === sourceOf(lines[i + 1]!)) lines[i] = lines[i]!.slice(0, -source.length)
     }
+    // Every part answered from one document: the next follow-up leans on it, as after a single answer.
+    const abouts = new Set(answers.filter((a) => a.grounded && !a.hedged).map((a) => a.about))
     return {
       q: parts.join(' '),
       answer: lines.join('\n'),
       grounded: true,
       // A part the documents do not answer keeps the whole a hedge.
       hedged: outright < answers.length,
+      ...(abouts.size === 1 && [...abouts][0] ? { about: [...abouts][0] } : {}),
       sources: answers.flatMap((a) => a.sources).slice(0, 8),
     }
   }
