@@ -31,3 +31,11 @@ describe('the asking clause of a part', () => {
     expect(askingClause('两癌筛查多大年纪能做')).toBe('两癌筛查多大年纪能做')
   })
 })
+
+describe('a connective is no question', () => {
+  it('"那么，…" opens the question that follows it', () => {
+    expect(questionParts('那么，微家的女主人一般由什么样的人来担任，是否需要具备一定的条件？')).toEqual(['那么 微家的女主人一般由什么样的人来担任', '是否需要具备一定的条件？'])
+    // "要么…" and "怎么" still ask.
+    expect(questionParts('两癌筛查怎么 要钱不')).toHaveLength(2)
+  })
+})

@@ -3,7 +3,7 @@
 // tells before a question goes with it — so each can be answered, the later ones leaning on the first for the topic.
 
 /** A clause that asks: a question mark or particle, or a question word. */
-const ASKS = /[？?]$|吗$|么$|嘛$|呢$|不$|没$|没有$|啥|什么|怎么|咋|多少|几[岁个天年月点号次]|哪|多久|多大|多长|是否|能否|有没有|能不能|可不可以|要不要|用不用|收不收|算不算/u
+const ASKS = /[？?]$|吗$|(?<![那这怎什要])么$|嘛$|呢$|不$|没$|没有$|啥|什么|怎么|咋|多少|几[岁个天年月点号次]|哪|多久|多大|多长|是否|能否|有没有|能不能|可不可以|要不要|用不用|收不收|算不算/u
 
 /** The questions of a message, each with the clauses said before it; one part when it asks once. */
 export function questionParts(question: string): string[] {

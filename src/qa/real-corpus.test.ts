@@ -255,6 +255,14 @@ describe('regressions from issue #11 (offline answers)', () => {
     expect(coinedTerms(index, '建了五个微家 两癌筛查')).toEqual([])
   })
 
+  it('a courteous, formal question is answered as a plain one ("承蒙解答，不胜感激。另请问，文件中所说的…")', async () => {
+    const r = await offline().ask('承蒙解答，不胜感激。另请问，文件中所说的“五有”示范妇女微家，具体是指哪五个方面？')
+    expect(r.grounded).toBe(true)
+    expect(r.answer).toContain('有阵地、有主人')
+    const rhythm = await offline().ask('您好，本人是一名退休教师，初来贵微家，想冒昧请教一下：按照相关文件的规定，妇女微家的家接待、家聚会、家活动和家宴会，分别是多长时间举办一次？')
+    expect(rhythm.answer).toContain('每周有一次家接待')
+  })
+
   it('an everyday service the documents never write about is declined, whatever generic words carry it to a passage', async () => {
     for (const q of ['燃气费能用微信交吗', '明天會下雨嗎?出去踏春要不要帶傘', '3号楼电梯又坏了 找谁来修', '小区物业不给修漏水,该找谁?']) {
       const r = await offline().ask(q)

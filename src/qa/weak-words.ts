@@ -25,7 +25,9 @@ export const SCAFFOLD = new Set(
     // What a term means ("“三培两带”是个啥说法,谁能解释下"): the definition answers, and it never says 说法 or 解释.
     '说法 解释 解释一下 解释下 意思 含义 谁能 ' +
     // The kinds of a set asked for ("是指哪五种", "分成哪几类", "具体是哪五种类型"): the members answer, never these.
-    '是指 指的是 类型 种类 分成 分为'
+    '是指 指的是 类型 种类 分成 分为 ' +
+    // Courtesy and the documents named as such ("您好，想冒昧请教一下：按照相关文件…", "承蒙解答，不胜感激。另请问，文件中所说的…").
+    '您好 你好 请问 请教 冒昧 麻烦 打扰 谢谢 感谢 多谢 承蒙 解答 不胜感激 另 所说 本人 资料 文件'
   ).split(' '),
 )
 
