@@ -807,3 +807,12 @@ describe('a plus between numbers names a scheme', () => {
     expect(understand('+1+1', { ...sit, role: 'resident' }).slots.count).toBe(2)
   })
 })
+
+describe('asked of the documents by name', () => {
+  it('"资料里别的社区都搞些什么活动" is a question for the documents; "这周有啥活动" lists the group\'s', () => {
+    for (const activities of [[], sit.activities]) {
+      expect(understand('下个月的家聚会我还没想好搞啥，资料里别的社区每月都搞些什么活动？给我点参考', { ...sit, role: 'host', mention: true, activities }).intent).toBe('qa.question')
+    }
+    expect(understand('这周有啥活动', { ...sit, role: 'resident', mention: true }).intent).toBe('activity.list')
+  })
+})

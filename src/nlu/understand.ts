@@ -76,6 +76,8 @@ export function understand(raw: string, sit: Situation): Understanding {
   // Asking how sign-ups work ("家活动要不要提前报名", a host's "报了名临时去不了的 让她们咋弄"): a question for the
   // documents, not a sign-up or a cancellation of her own (which would be held silently, or "taken back").
   if ((u.intent === 'signup.join' || u.intent === 'signup.cancel') && ABOUT_SIGNING_UP.test(normalize(raw))) return { intent: 'qa.question', slots: {} }
+  // Asked of the documents by name ("资料里别的社区每月都搞些什么活动？给我点参考"): not the group's own activities.
+  if ((u.intent === 'activity.list' || u.intent === 'activity.info') && OF_THE_DOCUMENTS.test(normalize(raw))) return { intent: 'qa.question', slots: {} }
   // Chat first, then the bot asked ("哈哈 上回家聚会那个红烧肉绝了 @小助手 下回家聚会是啥时候"): what is addressed
   // to the bot is the last clause, and it is a question.
   if (u.intent === 'chatter' && sit.where === 'group' && sit.mention) {
@@ -87,6 +89,8 @@ export function understand(raw: string, sit: Situation): Understanding {
   }
   return u
 }
+
+const OF_THE_DOCUMENTS = /(?:资料|文件|文档|材料)(?:里|上|中|里面)|资料里有|文件里有/u
 
 /** What the last clause of a chatty message to the bot may be read as. */
 const ADDRESSED_QUESTION = new Set<Intent>(['qa.question', 'activity.info', 'activity.list', 'signup.status'])
