@@ -185,12 +185,25 @@ export function draftFrom(spans: Spans, now: Date, tz: string, defaults: { place
       if (draft.deadlineAt < now.getTime()) draft.questions.push({ text: `报名截止：${texts.pastTime(draft.deadlineAt, tz)}`, blocking: true })
     }
   }
+  // "下周六上午9点 … 周五晚8点截止": the Friday before the event, not this week's Friday a week earlier. A deadline by
+  // its weekday alone is the last such day before the start; the host sees which day it was taken to be.
+  if (draft.deadlineAt && draft.startAt && spans.deadlineText && BARE_WEEKDAY.test(spans.deadlineText) && !/\d+\s*[月号日.\/]/u.test(spans.deadlineText)) {
+    let at = draft.deadlineAt
+    while (at + WEEK < draft.startAt) at += WEEK
+    if (at !== draft.deadlineAt) {
+      draft.deadlineAt = at
+      draft.questions.push({ text: `报名截止：按活动前的那天算，${formatDateTime(new Date(at), tz)}`, blocking: false })
+    }
+  }
   if (draft.deadlineAt && draft.startAt && draft.deadlineAt > draft.startAt) {
     draft.deadlineAt = draft.startAt
     draft.questions.push({ text: texts.deadlineAfterStart, blocking: false })
   }
   return draft
 }
+
+const WEEK = 7 * 86_400_000
+const BARE_WEEKDAY = /(?<![下本这上])(?:周|星期|礼拜)[一二三四五六日天]/u
 
 /** 截止周五 = the end of Friday; 截止周五中午 = noon; 截止周五晚8点 = 20:00. */
 export function deadlineOf(d: { at: Date; dateOnly?: boolean }, tz: string): number {
