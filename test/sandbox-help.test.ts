@@ -159,6 +159,15 @@ describe('questions beside her own circumstances, and questions that only mentio
     expect(toHer[1]).toMatch(/技能培训[\s\S]*来源：/u)
   }, 120_000)
 
+  it('eleventh round, second tester: no 家暴 passage for a family worry told while her yes is awaited; a deadline by weekday is the one before the event', async () => {
+    const actions = await script.run('test/fixtures/scripts/qa-tester-round11b.txt')
+    const toHer = actions.filter((a) => a.kind === 'private' && a.to === '小燕').map((a) => a.text)
+    expect(toHer.join('\n')).not.toMatch(/家庭暴力|反家庭暴力法/u)
+    expect(toHer.some((t) => t.includes('您的求助已登记'))).toBe(true)
+    const room = actions.filter((a) => a.kind === 'room').map((a) => a.text)
+    expect(room.at(-1)).toContain('报名截止：按活动前的那天算')
+  }, 120_000)
+
   it('round 8, third tester: a scam passed on is answered, never reported as hers; violence after a vague first line; a host asking', async () => {
     const actions = await script.run('test/fixtures/scripts/help-round8b.txt')
     const room = actions.filter((a) => a.kind === 'room').map((a) => a.text)

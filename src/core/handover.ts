@@ -8,7 +8,9 @@ import { contextKey } from './capability.ts'
  *   her name would tell everyone what she asked about);
  * - onlyIfGrounded: only when the documents answer it (she has just been offered a person; "not covered" would add
  *   nothing) — outright in the group; in private the closest passage too, with its caveat;
- * - rememberOnly: nothing is answered; the question is only kept, so that her follow-up ("要带啥材料去申请") leans on it.
+ * - rememberOnly: nothing is answered; the question is only kept, so that her follow-up ("要带啥材料去申请") leans on it;
+ * - outrightOnly: not even the closest passage with its caveat (a worry about her family or a legal trouble: a passage
+ *   that is perhaps not what she asked may name what she never said, such as 家暴).
  */
 export interface AnswerHandover {
   /** What to ask the documents when not the whole message: its asking clauses, her circumstances cut. */
@@ -16,5 +18,6 @@ export interface AnswerHandover {
   privately?: boolean
   onlyIfGrounded?: boolean
   rememberOnly?: boolean
+  outrightOnly?: boolean
 }
 export const ANSWER_HANDOVER = contextKey<AnswerHandover>('qa.handover')

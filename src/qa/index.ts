@@ -126,7 +126,10 @@ export function createQa(deps: QaDeps): Capability {
           const inGroup = conversationId(ctx)
           if (inGroup !== conv) await followups.remember(inGroup, sender, asked)
           if (handover?.rememberOnly) return
-          const result = await qa.ask(question, context, { budget: ctx.replyBudget, script })
+          const asked0 = await qa.ask(question, context, { budget: ctx.replyBudget, script })
+          // A hedge counts as not answered where a passage that is perhaps not what she asked may name what she never
+          // said (her family worry answered with a 家暴 passage).
+          const result = handover?.outrightOnly && asked0.hedged ? { ...asked0, grounded: false, hedged: false, answer: inScript(qaTexts.notCovered, script) } : asked0
           // Answered outright: the next follow-up leans on the document it came from.
           if (result.grounded && !result.hedged && result.about) {
             await followups.remember(conv, sender, asked, result.about)

@@ -319,7 +319,7 @@ export function createReferrals(deps: ReferralDeps = {}): Capability {
               return ctx.reply(`${T.privacyPromise}\n${T.consentStillOpen}`)
             }
             const abuse = await conversation.heardQuestion(ctx, flow)
-            await askDocuments(ctx, { privately: true, onlyIfGrounded: abuse })
+            await askDocuments(ctx, { privately: true, onlyIfGrounded: abuse, outrightOnly: true })
             return ctx.reply(T.consentStillOpen)
           }
           return conversation.answer(ctx, flow, understood(ctx))
@@ -394,7 +394,7 @@ export function createReferrals(deps: ReferralDeps = {}): Capability {
             // A legal or family question of her own ("老闆欠我三個月工資不給 可以申請法律援助嗎 要帶什麼") is answered too, in
             // private: the answer is what she asked for, and her follow-ups ("在哪裡申請") then lean on that document.
             const answerToo = (!support || support === 'legal' || support === 'family') && PRACTICAL_QUESTION.test(normalize(ctx.msg.text))
-            await askDocuments(ctx, answerToo ? { privately: true, onlyIfGrounded: true, question: askingPart(ctx.msg.text) } : { rememberOnly: true })
+            await askDocuments(ctx, answerToo ? { privately: true, onlyIfGrounded: true, outrightOnly: Boolean(support), question: askingPart(ctx.msg.text) } : { rememberOnly: true })
           }
           // A sign-up or cancellation said beside the request ("取消亲子阅读 孩子住院了…能不能帮我们申请点救助"): the
           // request came first; the sign-ups capability now does the rest, as it would have on its own.
