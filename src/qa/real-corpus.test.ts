@@ -75,26 +75,26 @@ describe('eval on the real documents (floors well below the targets)', () => {
     // Two full evaluations (ingest, 246 questions, BM25): 9 s idle, past 30 s with both cores busy.
   }, 180_000)
 
-  it('the whole held-out side (the first 121 and the halves of the blind batches l, m, n, o): floors a few questions below', async () => {
-    const files = 'abcdefghijklmno'.split('').map((c) => `questions-${c}.jsonl`)
+  it('the whole held-out side (the first 121 and the halves of the blind batches l, m, n, o, p): floors a few questions below', async () => {
+    const files = 'abcdefghijklmnop'.split('').map((c) => `questions-${c}.jsonl`)
     const items = files.flatMap((f) => readEvalFile(readFileSync(join(FIX, 'qa-real', f), 'utf8')))
     const { heldout } = readSplit(readFileSync(join(FIX, 'qa-real', 'split.json'), 'utf8'))
     // Held-out only: nothing of the tuning side is evaluated here.
     const report = await evalRun({ vectors: hnswBackend, kbDir: KB, indexDir, items, split: { tune: [], heldout }, makeEmbedder: (g) => new OfflineEmbedder(g), log })
     if (!('heldout' in report)) throw new Error('expected a split report')
     const { pipeline, baseline } = (report as Extract<typeof report, { heldout: unknown }>).heldout
-    expect(pipeline.covered + pipeline.notCovered).toBe(433)
-    // Measured (tenth session, first look): of 245 covered, hit@1 / hit@5 / MRR 0.898 / 0.976 / 0.930 (BM25 0.731 /
-    // 0.882 / 0.793), 0.090 declined (22), 0.131 hedged (32); of 188 uncovered 0.803 declined (151), 0.112 answered
-    // outright (21). Floors about five questions below.
+    expect(pipeline.covered + pipeline.notCovered).toBe(504)
+    // Measured (eleventh session, fifth look): of 280 covered, hit@1 / hit@5 / MRR 0.889 / 0.975 / 0.924 (BM25 0.736 /
+    // 0.889 / 0.800), 0.075 declined (21), 0.129 hedged (36); of 224 uncovered 0.862 declined (193), 0.089 answered
+    // outright (20). Floors about five questions below.
     expect(pipeline.hit5).toBeGreaterThanOrEqual(0.95)
     expect(pipeline.hit1).toBeGreaterThanOrEqual(0.87)
     expect(pipeline.mrr).toBeGreaterThanOrEqual(0.9)
     expect(pipeline.hit1).toBeGreaterThanOrEqual(baseline.hit1 + 0.12)
     expect(pipeline.hit5).toBeGreaterThanOrEqual(baseline.hit5 + 0.05)
-    expect(pipeline.notCoveredDeclined).toBeGreaterThanOrEqual(0.77)
-    expect(pipeline.notCoveredAnsweredOutright).toBeLessThanOrEqual(0.14)
-    expect(pipeline.coveredWronglyDeclined).toBeLessThanOrEqual(0.11)
+    expect(pipeline.notCoveredDeclined).toBeGreaterThanOrEqual(0.84)
+    expect(pipeline.notCoveredAnsweredOutright).toBeLessThanOrEqual(0.11)
+    expect(pipeline.coveredWronglyDeclined).toBeLessThanOrEqual(0.095)
     expect(pipeline.coveredHedged).toBeLessThanOrEqual(0.15)
   }, 180_000)
 })
