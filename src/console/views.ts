@@ -310,7 +310,7 @@ function lastIngestLine(l: LastIngest | undefined, tz: string): Html {
 }
 
 const docRow = (doc: KnowledgeDoc) =>
-  html`<li class="doc"><div class="doc-main"><b>${doc.title ?? doc.path}</b><br><small class="muted">${doc.path} · ${Math.ceil(doc.bytes / 1024)} KB${doc.chunks !== undefined ? ` · ${doc.chunks}个段落` : ''}</small>
+  html`<li class="doc"><div class="doc-main"><b>${doc.title || doc.path}</b><br><small class="muted">${doc.path} · ${Math.ceil(doc.bytes / 1024)} KB${doc.chunks !== undefined ? ` · ${doc.chunks}个段落` : ''}</small>
 ${doc.error
   ? html`<div class="err-text small doc-error">导入失败：${ingestReason(doc.error)}<details><summary>技术细节</summary><code>${doc.error}</code></details></div>`
   : !doc.indexed ? html`<div class="warn-text small">还没有建立索引（点「重新建立索引」）</div>` : ''}</div>

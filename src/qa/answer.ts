@@ -10,6 +10,7 @@ import type { CoverageSpec } from './rerank.ts'
 import { fillPrompt, loadPrompt } from '../core/prompts.ts'
 import type { Passage, PreparedQuery } from './retrieve.ts'
 import { qaTexts } from './texts.ts'
+import { shownTitle } from './index-store.ts'
 
 /** The tool the model answers through (function calling: the reply is structured, then checked with zod). */
 export const ANSWER_TOOL = 'answer_from_passages'
@@ -43,7 +44,7 @@ export interface Composed {
 
 export function sourceLine(p: Passage, script: Script = 'simplified'): string {
   const heading = p.chunk.heading[p.chunk.heading.length - 1]
-  return inScript(qaTexts.sourceLine(toSimplified(p.chunk.title), heading ? shortHeading(toSimplified(heading)) : undefined), script)
+  return inScript(qaTexts.sourceLine(toSimplified(shownTitle(p.chunk)), heading ? shortHeading(toSimplified(heading)) : undefined), script)
 }
 
 /**
@@ -108,7 +109,7 @@ function formatPassages(passages: Passage[]): string {
   // Angle brackets inside documents are neutralised so a passage cannot close its own delimiter.
   const esc = (s: string) => s.replace(/</g, '＜').replace(/>/g, '＞').replace(/"/g, '＂')
   return passages
-    .map((p, i) => `<passage id="${i + 1}" title="${esc(p.chunk.title)}" section="${esc(p.chunk.heading.join(' > '))}">\n${esc(p.chunk.text)}\n</passage>`)
+    .map((p, i) => `<passage id="${i + 1}" title="${esc(shownTitle(p.chunk))}" section="${esc(p.chunk.heading.join(' > '))}">\n${esc(p.chunk.text)}\n</passage>`)
     .join('\n')
 }
 

@@ -4,7 +4,7 @@ import type { Llm } from '../core/llm.ts'
 import { limitLlm, type ReplyBudget } from '../core/llm-deadline.ts'
 import type { Logger } from '../core/log.ts'
 import { composeAnswer } from './answer.ts'
-import type { KnowledgeIndex } from './index-store.ts'
+import { shownTitle, type KnowledgeIndex } from './index-store.ts'
 import { normalizeForIndex, scriptOf, toSimplified } from './normalize.ts'
 import { askingPart } from '../core/zh/question-forms.ts'
 import { inScript, type Script } from '../core/zh/script.ts'
@@ -127,7 +127,7 @@ export class QaEngine {
       ...(composed.grounded && composed.from ? { about: aboutOf(composed.from) } : {}),
       sources: r.passages.map((p) => ({
         doc: p.chunk.doc,
-        title: p.chunk.title,
+        title: shownTitle(p.chunk),
         heading: p.chunk.heading.join(' > '),
         text: p.chunk.text,
         score: Number(p.score.toFixed(5)),
@@ -204,4 +204,4 @@ export class QaEngine {
  * "利息咋算" after "要准备哪些材料" back to 怎么申请, and "去哪申请" to 有效期.
  */
 // A document without a title is about its outermost section.
-const aboutOf = (p: { chunk: { title: string; heading: string[] } }) => (p.chunk.title || p.chunk.heading[0] || '').replace(/[“”"《》「」：:（）()]/gu, ' ').replace(/\s+/gu, ' ').trim()
+const aboutOf = (p: { chunk: { title: string; label?: string; heading: string[] } }) => (shownTitle(p.chunk) || p.chunk.heading[0] || '').replace(/[“”"《》「」：:（）()]/gu, ' ').replace(/\s+/gu, ' ').trim()

@@ -19,7 +19,8 @@ export async function baselineFor(kbDir: string): Promise<BaselineBm25> {
   const docs = []
   for (const path of await listKnowledgeFiles(kbDir)) {
     try {
-      docs.push(await parseFile(path))
+      const parsed = await parseFile(path)
+      docs.push({ ...parsed, title: parsed.indexTitle })
     } catch {
       // Unparseable files are skipped by ingest too.
     }

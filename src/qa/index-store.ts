@@ -23,13 +23,16 @@ import { normalizeForIndex } from './normalize.ts'
 import { addWords } from './tokenize.ts'
 
 /** Bump when cleaning/chunking/tokenising changes, so the next ingest re-parses every file. */
-export const PIPELINE_VERSION = 7
+export const PIPELINE_VERSION = 8
 
 export interface ChunkRecord {
   id: string
   /** Path relative to the knowledge folder, "/"-separated. */
   doc: string
+  /** The title indexed with the passage (parse.ts indexTitle). */
   title: string
+  /** The title a citation shows, when it is not `title` ("社区妇联活动工作计划8篇" for 001_c973…; '' for a file code). */
+  label?: string
   heading: string[]
   text: string
   start: number
@@ -37,6 +40,9 @@ export interface ChunkRecord {
   /** Hash of the embedded text + embedder id: the vector cache key. */
   hash: string
 }
+
+/** The title to show for a passage. */
+export const shownTitle = (c: Pick<ChunkRecord, 'title' | 'label'>) => c.label ?? c.title
 
 export interface FileEntry {
   hash: string

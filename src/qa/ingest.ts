@@ -136,9 +136,11 @@ export async function ingest(opts: IngestOptions): Promise<IngestSummary> {
     }
     try {
       const parsed = await parseFile(path, bytes)
-      const pieces = chunkText(parsed.text, parsed.title)
+      const pieces = chunkText(parsed.text, parsed.indexTitle)
+      // The readable title is shown in citations; the one indexed stays what retrieval was tuned and checked on.
+      const label = parsed.title !== parsed.indexTitle ? { label: parsed.title } : {}
       const records = pieces.map((p, n): ChunkRecord => {
-        const rec = { id: `${doc}#${n}`, doc, title: parsed.title, heading: p.heading, text: p.text, start: p.start, end: p.end, hash: '' }
+        const rec = { id: `${doc}#${n}`, doc, title: parsed.indexTitle, ...label, heading: p.heading, text: p.text, start: p.start, end: p.end, hash: '' }
         rec.hash = sha(`${embedder.id}\n${indexText(rec)}`).slice(0, 32)
         return rec
       })

@@ -90,6 +90,9 @@ describe('titles of plain-text files', () => {
     expect((await parseFile(ad)).title).toBe('社区妇联活动工作计划8篇')
     const none = await tmp('003_9eac8f351c49447f.txt', '人生天地之间，若白驹过隙，忽然而已，我们的工作又迈入新的阶段，该制定一个计划了。\n一、完善机制\n夯实组织根基。')
     expect((await parseFile(none)).title).toBe('')
+    // What is indexed with the passages stays as it was (the first title-like line, else the file's name).
+    expect((await parseFile(none)).indexTitle).toBe('003')
+    expect((await parseFile(ad)).indexTitle).toBe('001')
     const named = await tmp('两癌筛查须知.txt', '筛查对象为35至64岁的妇女，每人每年一次，免费筛查，请携带身份证。')
     expect((await parseFile(named)).title).toBe('两癌筛查须知')
   })

@@ -7,7 +7,13 @@ import { cleanText, stripPlaceholders } from './clean.ts'
 export const SUPPORTED_EXTENSIONS = ['.md', '.markdown', '.txt', '.html', '.htm', '.docx', '.pdf'] as const
 
 export interface ParsedDocument {
+  /** The title a citation shows: never a file code, and past an advertisement line at the top. */
   title: string
+  /**
+   * The title indexed with every passage: the first line when it reads as a title, else the file's name — as before
+   * titles were made readable (indexing the readable one cost held-out retrieval: hit@1 0.898 → 0.890).
+   */
+  indexTitle: string
   /** Cleaned text in the document's own script; headings as "#" lines. */
   text: string
 }
@@ -84,15 +90,22 @@ function decodeText(bytes: Buffer): string {
 function finish(text: string, explicitTitle: string | undefined, fallbackTitle: string, opts: { firstLineTitle?: boolean } = {}): ParsedDocument {
   const cleaned = cleanText(text)
   if (!cleaned.trim()) throw new ParseError('no text found (scanned image or empty file?)')
-  let title = explicitTitle?.trim() || markdownTitle(cleaned)
+  const given = explicitTitle?.trim() || markdownTitle(cleaned)
+  let title = given
+  let indexTitle = given
   if (!title && opts.firstLineTitle) {
+    const lines = cleaned.split('\n').map((l) => l.trim()).filter(Boolean)
+    const first = lines[0] ?? ''
+    if (first.length <= 40 && !/[。；！？，]$/.test(first)) indexTitle = first
     // The first title-like line of the first few: a web page's text may open with an advertisement
-    // ("线上期刊服务咨询，发表咨询：400-…") before its title.
-    const lines = cleaned.split('\n').map((l) => l.trim()).filter(Boolean).slice(0, 3)
-    // A numbered section ("一、完善机制") is no title.
-    title = lines.find((l) => l.length <= 40 && !/[。；！？，,：:]|\d{3,}[-\d]*\d{3,}|https?:|www\./u.test(l) && !NUMBERED.test(l)) ?? ''
+    // ("线上期刊服务咨询，发表咨询：400-…") before its title. A numbered section ("一、完善机制") is no title.
+    title = lines.slice(0, 3).find((l) => l.length <= 40 && !/[。；！？，,：:]|\d{3,}[-\d]*\d{3,}|https?:|www\./u.test(l) && !NUMBERED.test(l)) ?? ''
   }
-  return { title: cleanTitle(title || (namesSomething(fallbackTitle) ? fallbackTitle : '')), text: cleaned }
+  return {
+    title: cleanTitle(title || (namesSomething(fallbackTitle) ? fallbackTitle : '')),
+    indexTitle: cleanTitle(indexTitle || fallbackTitle),
+    text: cleaned,
+  }
 }
 
 const NUMBERED = /^(?:[一二三四五六七八九十]+\s*[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d{1,2}\s*[、.．]|第[一二三四五六七八九十百\d]+[条章节篇])/u
