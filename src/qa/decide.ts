@@ -11,6 +11,7 @@ import { askedDetails, asksWhatIsMasked, askedValues, detailsFound, masked, setL
 import { focusOf } from './focus.ts'
 import { lexiconOf } from './lexicon.ts'
 import { coverageOf, exactOf, type CoverageSpec } from './rerank.ts'
+import { normalizeForIndex } from './normalize.ts'
 import { askedDocumentYears, documentOfYear, foreignPlace, offDomainTerms } from './off-domain.ts'
 import { contentTerms, GRAM_MARK, taggedWords } from './tokenize.ts'
 import { GENERIC, KINDS_COUNT, QUESTION_WORD, SCAFFOLD } from './weak-words.ts'
@@ -300,7 +301,11 @@ function writtenAnywhere(index: KnowledgeIndex, t: string | RegExp): boolean {
   let found = seen.get(key)
   if (found === undefined) {
     found = false
-    for (let row = 0; row < index.chunks.length && !found; row++) found = typeof t === 'string' ? index.normalizedText(row).includes(t) : t.test(index.normalizedText(row))
+    // Not through normalizedText(), which keeps what it makes: one scan would hold every passage's text for good.
+    for (const c of index.chunks) {
+      const text = normalizeForIndex(`${c.title} ${c.heading.join(' ')} ${c.text}`)
+      if ((found = typeof t === 'string' ? text.includes(t) : t.test(text))) break
+    }
     seen.set(key, found)
   }
   return found
