@@ -157,6 +157,8 @@ describe('questions beside her own circumstances, and questions that only mentio
     const toHer = actions.filter((a) => a.kind === 'private' && a.to === '小刘').map((a) => a.text)
     expect(toHer[0]).toContain('同意')
     expect(toHer[1]).toMatch(/技能培训[\s\S]*来源：/u)
+    // A sign-up written in Traditional characters is confirmed in them.
+    expect(actions.filter((a) => a.kind === 'room').at(-1)!.text).toMatch(/^活動1「插花課」\n已登記：何姨/u)
   }, 120_000)
 
   it('eleventh round, second tester: no 家暴 passage for a family worry told while her yes is awaited; a deadline by weekday is the one before the event', async () => {

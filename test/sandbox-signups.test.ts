@@ -173,7 +173,8 @@ describe('sandbox: a family sign-up conversation', () => {
     expect(room.join('\n')).not.toContain('不用取消')
     // Herself too, or only her daughter-in-law.
     expect(room).toContain('活动1「包粽子」\n已登记：陈静、陈静的婆婆（4/10）')
-    expect(room).toContain('活动2「做香包」\n已登记：林婆婆的媳妇（1/10）')
+    // Written in Traditional characters (幫我媳婦也報上香包): confirmed in them.
+    expect(room).toContain('活動2「做香包」\n已登記：林婆婆的媳婦（1/10）')
     // "香包接龙 1周红 2刘阿姨 3赵敏（带闺女）": everyone on it, the daughter in brackets too.
     expect(room).toContain('活动2「做香包」\n已登记：周红、刘阿姨、赵敏、赵敏的闺女（5/10）')
     // "是的是的 +1" after chat about the weather signs nobody up.

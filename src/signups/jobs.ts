@@ -16,6 +16,8 @@ export const applySchema = z.discriminatedUnion('op', [
     msgId: z.string(),
     by: person,
     people: z.array(z.object({ key: z.string().min(1), name: z.string().min(1), own: z.boolean() })).min(1).max(200),
+    /** She wrote in Traditional characters: the summary that confirms it is written so when all in it did. */
+    traditional: z.boolean().optional(),
   }),
   z.object({
     op: z.literal('leave'),
@@ -25,6 +27,7 @@ export const applySchema = z.discriminatedUnion('op', [
     senderKey: z.string(),
     whoKey: z.string().optional(),
     isHost: z.boolean().optional(),
+    traditional: z.boolean().optional(),
   }),
 ])
 export type ApplyJob = z.infer<typeof applySchema>

@@ -3,6 +3,7 @@
 import type { z } from 'zod'
 import type { App, JobQueue } from '../core/capability.ts'
 import type { Conversation, Person } from '../core/message.ts'
+import { inScript } from '../core/zh/script.ts'
 import { APPLY_QUEUE, HELD_QUEUE, type ApplyJob, applySchema, CUSTOM_REMIND_QUEUE, customRemindSchema, jobIds, NOTIFY_QUEUE, notifySchema, REMIND_QUEUE, type RemindKind, remindSchema } from './jobs.ts'
 import { placesByFamily } from './announce.ts'
 import { reminderTimes } from './reminder-times.ts'
@@ -105,6 +106,11 @@ export class SignupService {
       this.app.log.warn({ activityId: job.activityId, msgId: job.msgId }, 'signups: activity not found')
       return res
     }
+    // Which script those in this window wrote in: the summary is in Traditional only when all of them did.
+    if (res.window) {
+      const scripts = this.app.key('signups', 'scripts', String(job.activityId), res.window)
+      await this.app.redis.multi().sadd(scripts, job.traditional ? 'traditional' : 'simplified').expire(scripts, 86_400).exec()
+    }
     await this.scheduleSummary(job.activityId, res)
     return res
   }
@@ -127,7 +133,9 @@ export class SignupService {
     // the rest stand, so she can give the place on if they only come together.
     const promotedBy = new Set(outcomes.filter((o) => o.op === 'promoted' && o.byId).map((o) => o.byId))
     const left = promotedBy.size ? (await this.store.roster(activityId)).waitlist.flatMap((e, i) => (promotedBy.has(e.byId) ? [{ name: e.name, pos: i + 1 }] : [])) : []
-    const text = texts.summary(a, outcomes, confirmed, left)
+    const scripts = await this.app.redis.smembers(this.app.key('signups', 'scripts', String(activityId), window))
+    const summary = texts.summary(a, outcomes, confirmed, left)
+    const text = summary && scripts.length === 1 && scripts[0] === 'traditional' ? inScript(summary, 'traditional') : summary
     const to = await this.roomFor(a.groupId)
     if (text && to) {
       // The person who signed someone up is the one told (「刘阿姨的婆婆」 is not in the group; 刘阿姨 is).
@@ -135,6 +143,7 @@ export class SignupService {
       await this.app.outbox.send({ to, text, mentions, key: `signups:summary:${activityId}:${window}`, priority: 'summary' })
     } else if (text) this.app.log.warn({ activityId, groupId: a.groupId }, 'signups: no room known for the summary')
     await this.store.release(activityId, window)
+    await this.app.redis.del(this.app.key('signups', 'scripts', String(activityId), window))
   }
 
   /** Changes capacity; people moved up from the waitlist are told in the next summary. */

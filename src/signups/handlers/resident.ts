@@ -9,7 +9,7 @@ import { infoFields, JOIN_CLAUSE, STILL_ON } from '../../nlu/signup.ts'
 import { UNDERSTOOD } from '../../core/understanding.ts'
 import type { SignupService } from '../service.ts'
 import { nameKey, type ResidentIntent, type Who } from '../parse.ts'
-import { toSimplified } from '../../core/zh/script.ts'
+import { scriptOf, toSimplified } from '../../core/zh/script.ts'
 import { byTitle, pickActivity, plusOneCounts, type Pick } from '../resolve.ts'
 import type { Activity, PersonSlot } from '../store.ts'
 import { texts } from '../texts.ts'
@@ -148,7 +148,7 @@ async function act(ctx: Context, svc: SignupService, u: Understanding, old: Resi
         const asListed = (name: string) => onList.find((n) => looseName(n) === looseName(name)) ?? name
         const people: PersonSlot[] = old.names.map(asListed).map((name) => ({ key: nameKey(name), name, own: nameKey(name) === senderKey || name.startsWith(`${by.name}的`) || name.startsWith(`${by.name}+`) }))
         const unique = people.filter((p, i) => p.key && people.findIndex((x) => x.key === p.key) === i)
-        if (unique.length) await svc.enqueue({ op: 'join', activityId: a.id, msgId, by, people: unique.slice(0, 200) })
+        if (unique.length) await svc.enqueue({ op: 'join', activityId: a.id, msgId, by, people: unique.slice(0, 200), traditional: wroteTraditional(msg) })
         return
       }
       let picked = pick(ctx, svc.tz, live, u, old)
@@ -196,8 +196,9 @@ async function act(ctx: Context, svc: SignupService, u: Understanding, old: Resi
       if (old?.kind === 'leave' && old.who && !who.length) who.push(old.who)
       const isHost = msg.role !== 'resident'
       // "闺女发烧了 我们俩都不去了": she and the ones she signed up, in one go.
-      if (who.length === 0 || u.slots.self === true) return svc.enqueue({ op: 'leave', activityId: a.id, msgId, by, senderKey: nameKey(by.name), isHost })
-      for (const [i, w] of who.entries()) await svc.enqueue({ op: 'leave', activityId: a.id, msgId: i ? `${msgId}:${i}` : msgId, by, senderKey: nameKey(by.name), whoKey: nameKey(w), isHost })
+      const traditional = wroteTraditional(ctx.msg)
+      if (who.length === 0 || u.slots.self === true) return svc.enqueue({ op: 'leave', activityId: a.id, msgId, by, senderKey: nameKey(by.name), isHost, traditional })
+      for (const [i, w] of who.entries()) await svc.enqueue({ op: 'leave', activityId: a.id, msgId: i ? `${msgId}:${i}` : msgId, by, senderKey: nameKey(by.name), whoKey: nameKey(w), isHost, traditional })
       return
     }
     case 'signup.remove': {
@@ -365,7 +366,7 @@ async function joinOne(ctx: Context, svc: SignupService, a: Activity, people: Wh
     slots[0] = { ...slots[0]!, name: texts.withChildren(slots[0]!.name, children) }
     note = texts.familyRule
   } else slots = slotsFor(people, by)
-  await svc.enqueue({ op: 'join', activityId: a.id, msgId, by, people: slots })
+  await svc.enqueue({ op: 'join', activityId: a.id, msgId, by, people: slots, traditional: wroteTraditional(ctx.msg) })
   // Said once in a burst of sign-ups, not to every parent.
   if (note && (await svc.firstTime(`family-rule:${a.id}`, 30 * 60))) await ctx.reply(note)
 }
@@ -393,4 +394,9 @@ export async function chosen(ctx: Context, svc: SignupService, picked: Pick, ver
   } else if ('notFound' in picked) await ctx.reply(texts.notFound(picked.notFound))
   else await ctx.reply(texts.noOpenActivity)
   return undefined
+}
+
+/** She wrote her sign-up or cancellation in Traditional characters (the summary confirming it follows her script). */
+function wroteTraditional(msg: { kind: string; text?: string }): boolean {
+  return msg.kind === 'text' && !!msg.text && scriptOf(msg.text) === 'traditional'
 }
