@@ -53,9 +53,9 @@ describe('questions beside her own circumstances, and questions that only mentio
     expect(wang.some((t) => t.includes('不需要证明经济困难'))).toBe(true)
     expect(wang.join('\n')).not.toContain('这不是您的错')
     expect(to('王芳')).toEqual([])
-    // 刘阿姨: the 家聚会 passage, not the small-talk reply.
+    // 刘阿姨: when the group's 家聚会 is (its rhythm reminder), not the small-talk reply.
     const liu = room.filter((a) => a.mentions?.includes('刘阿姨')).map((a) => a.text)
-    expect(liu.some((t) => t.includes('家聚会') && t.includes('来源：'))).toBe(true)
+    expect(liu.some((t) => t.startsWith('本群的家聚会：') && t.includes('下一次'))).toBe(true)
     // 何婷: answered (here: not covered), never told only hosts may announce.
     const he = room.filter((a) => a.mentions?.includes('何婷')).map((a) => a.text)
     expect(he[0]).not.toContain('只有微家主人')
@@ -167,7 +167,11 @@ describe('questions beside her own circumstances, and questions that only mentio
     expect(toHer.join('\n')).not.toMatch(/家庭暴力|反家庭暴力法/u)
     expect(toHer.some((t) => t.includes('您的求助已登记'))).toBe(true)
     const room = actions.filter((a) => a.kind === 'room').map((a) => a.text)
-    expect(room.at(-1)).toContain('报名截止：按活动前的那天算')
+    expect(room).toContainEqual(expect.stringContaining('报名截止：按活动前的那天算'))
+    // "家聚会啥时候 我好安排上班": the group's own schedule for it (the configured rhythm and the host's new reminder),
+    // not the documents' "每月一次"; once a 家聚会 is announced, its time — and 安排上班 signs nobody up.
+    expect(room).toContainEqual(expect.stringMatching(/^本群的家聚会：[\s\S]*每月最后一个周日 15:00（下一次：/u))
+    expect(room.join('\n')).not.toContain('已登记：小燕')
   }, 120_000)
 
   it('round 8, third tester: a scam passed on is answered, never reported as hers; violence after a vague first line; a host asking', async () => {

@@ -7,7 +7,7 @@ import { onceReminders } from './once.ts'
 import { answerDraft, correctDraft, draftReminder, MANAGERS, manage } from './handlers.ts'
 import { scheduleWithLlm } from './llm.ts'
 import { limitLlm } from '../core/llm-deadline.ts'
-import { isQuestion, parseCommand, parseDraftAnswer, parseSchedule } from './parse.ts'
+import { isQuestion, parseCommand, parseDraftAnswer, parseSchedule, rhythmAskedWhen } from './parse.ts'
 import { ReminderService } from './service.ts'
 import { readSettings, type SettingsOverride } from './settings.ts'
 import { texts } from './texts.ts'
@@ -121,6 +121,30 @@ export function createReminders(opts: RemindersOptions = {}): Capability {
           // Reminding the whole group is a host's; anyone may ask to be reminded themselves.
           if (!/提醒我/u.test(ctx.msg.text) && ctx.msg.role === 'resident') return ctx.reply(coreTexts.forbidden([...MANAGERS]))
           await once.schedule(ctx, understood(ctx)!.slots, now(), settings.tz)
+        },
+      })
+
+      // "家聚会啥时候啊 我好安排上班": when the group's own 家聚会 is, from its reminders, not the documents' "每月一次".
+      // Only when the group has one for what she names; otherwise the question goes on to the documents.
+      const whenAsked = (ctx: Context) => {
+        if (!ctx.msg.groupId || ctx.msg.kind !== 'text' || !(addressed(ctx) || ctx.group?.answerMode === 'questions')) return undefined
+        if (understood(ctx)?.intent !== 'qa.question') return undefined
+        return rhythmAskedWhen(ctx.msg.text)
+      }
+      const scheduledFor = async (groupId: string, what: string) =>
+        (await svc.defs(groupId)).filter((d) => !d.paused && (d.label.includes(what) || d.template.includes(what)) && svc.nextOf(d).length)
+      app.route({
+        name: 'reminders.when',
+        band: 'conversation',
+        async match(ctx) {
+          const what = whenAsked(ctx)
+          return what !== undefined && (await scheduledFor(ctx.msg.groupId!, what)).length > 0
+        },
+        async handle(ctx) {
+          const what = whenAsked(ctx)!
+          const defs = await scheduledFor(ctx.msg.groupId!, what)
+          const times = defs.map((d) => ({ description: d.description, next: svc.nextOf(d)[0]! })).sort((a, b) => a.next - b.next)
+          return ctx.reply(texts.whenScheduled(what, times.map((t) => ({ description: t.description, next: svc.formatAt(t.next) }))))
         },
       })
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { isQuestion, parseCommand, parseDraftAnswer, parseSchedule } from './parse.ts'
+import { isQuestion, parseCommand, parseDraftAnswer, parseSchedule, rhythmAskedWhen } from './parse.ts'
 import { nextTimes } from './schedule.ts'
 import { wallClock } from '../core/tz.ts'
 
@@ -134,3 +134,15 @@ describe('round 8: a part of the day without the hour, and the asking at the end
   })
 })
 
+
+describe('when the rhythm event is', () => {
+  it('is asked of 家接待 / 家聚会 / 家活动 / 家宴会 by when, not by what happens there', () => {
+    expect(rhythmAskedWhen('@小助手 家聚会啥时候啊 我好安排上班')).toBe('家聚会')
+    expect(rhythmAskedWhen('下回家接待是哪天')).toBe('家接待')
+    expect(rhythmAskedWhen('家宴会几号')).toBe('家宴会')
+    expect(rhythmAskedWhen('家聚会都干啥')).toBeUndefined()
+    // How it is usually done is the documents'.
+    expect(rhythmAskedWhen('家聚会一般什么时候？')).toBeUndefined()
+    expect(rhythmAskedWhen('插花课啥时候')).toBeUndefined()
+  })
+})

@@ -340,3 +340,15 @@ export function parseDraftAnswer(text: string): 'confirm' | 'cancel' | undefined
 
 /** A question that merely starts like a schedule (每周三有活动吗？) is not a command. */
 export const isQuestion = (text: string) => ASK.test(text)
+
+/**
+ * The 微家 rhythm event a question asks the time of ("家聚会啥时候", "下回家接待是哪天", "家宴会几号"), or undefined.
+ * Not what it is or how it goes ("家聚会都干啥").
+ */
+export function rhythmAskedWhen(text: string): string | undefined {
+  const t = text.replace(/@\S+/gu, ' ')
+  const what = /家接待|家聚会|家活动|家宴会/u.exec(t)?.[0]
+  // "家聚会一般什么时候" asks how it is usually done: the documents say.
+  if (!what || /一般|通常|平时|一般都|按规定|要求/u.test(t)) return undefined
+  return /啥时候|什么时候|哪天|哪一天|几号|几月几|几点|星期几|周几|礼拜几|哪个周|时间是|啥时间|什么时间/u.test(t) ? what : undefined
+}

@@ -22,6 +22,11 @@ export const RHYTHM_TEMPLATES: Record<RhythmKey, string> = {
 
 export const texts = {
   signupPrompt: '想参加的朋友请回复「报名」。',
+  /** "家聚会啥时候": the group's own schedule for it. */
+  whenScheduled: (what: string, times: { description: string; next: string }[]) =>
+    times.length === 1
+      ? `本群的${what}：${times[0]!.description}，下一次是${times[0]!.next}。`
+      : [`本群的${what}：`, ...times.map((t) => `${t.description}（下一次：${t.next}）`)].join('\n'),
   customText: (what: string) => `【提醒】${what}`,
 
   draft: (p: { text: string; description: string; next: string[]; notes: string[] }) =>
