@@ -167,7 +167,7 @@ describe('questions beside her own circumstances, and questions that only mentio
     expect(toHer.join('\n')).not.toMatch(/家庭暴力|反家庭暴力法/u)
     expect(toHer.some((t) => t.includes('您的求助已登记'))).toBe(true)
     const room = actions.filter((a) => a.kind === 'room').map((a) => a.text)
-    expect(room).toContainEqual(expect.stringContaining('报名截止：按活动前的那天算'))
+    expect(room).toContainEqual(expect.stringMatching(/^【活动1】十二月家聚会[\s\S]*报名截止：12月11日（周五）20:00/u))
     // "家聚会啥时候 我好安排上班": the group's own schedule for it (the configured rhythm and the host's new reminder),
     // not the documents' "每月一次"; once a 家聚会 is announced, its time — and 安排上班 signs nobody up.
     expect(room).toContainEqual(expect.stringMatching(/^本群的家聚会：[\s\S]*每月最后一个周日 15:00（下一次：/u))

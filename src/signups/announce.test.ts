@@ -50,11 +50,11 @@ describe('announcements by rules', () => {
     expect(draft('发布活动 手工课').questions).toEqual([{ text: expect.stringContaining('请补充活动时间'), blocking: true }])
     expect(draft('发布活动 周三下午3点 手工课').questions[0]?.text).toContain('今天就是周三')
     expect(draft('新活动：3月8日 下午2点 妇女节茶话会').questions[0]?.text).toContain('今年已经过了')
-    // A deadline by its weekday alone is the last such day before the event, and said so: "下周六…周五晚8点截止" said on
-    // a Wednesday is the Friday before that Saturday, not this week's.
+    // A deadline by its weekday alone is the last such day before the event: "下周六…周五晚8点截止" said on a Wednesday
+    // is the Friday before that Saturday, not this week's (the announcement shows the date; no question).
     const late = draft('发布活动 下周六上午9点 家聚会 微家活动室 限6人 周五晚8点截止')
     expect(late).toMatchObject({ startAt: at('2026-12-05T09:00'), deadlineAt: at('2026-12-04T20:00') })
-    expect(late.questions).toEqual([{ text: expect.stringContaining('按活动前的那天算'), blocking: false }])
+    expect(late.questions).toEqual([])
     // This week's, when it is the one before the event.
     expect(draft('发布活动 周六下午2点 亲子阅读 限20人 周五晚8点截止').questions).toEqual([])
     // A deadline after the start is pulled back to the start, and said so.

@@ -186,14 +186,10 @@ export function draftFrom(spans: Spans, now: Date, tz: string, defaults: { place
     }
   }
   // "下周六上午9点 … 周五晚8点截止": the Friday before the event, not this week's Friday a week earlier. A deadline by
-  // its weekday alone is the last such day before the start; the host sees which day it was taken to be.
+  // its weekday alone is the last such day before the start. No question for it: that is what hosts mean, and the
+  // announcement shows the date (a draft to confirm would leave residents' sign-ups unanswered meanwhile).
   if (draft.deadlineAt && draft.startAt && spans.deadlineText && BARE_WEEKDAY.test(spans.deadlineText) && !/\d+\s*[月号日.\/]/u.test(spans.deadlineText)) {
-    let at = draft.deadlineAt
-    while (at + WEEK < draft.startAt) at += WEEK
-    if (at !== draft.deadlineAt) {
-      draft.deadlineAt = at
-      draft.questions.push({ text: `报名截止：按活动前的那天算，${formatDateTime(new Date(at), tz)}`, blocking: false })
-    }
+    while (draft.deadlineAt + WEEK < draft.startAt) draft.deadlineAt += WEEK
   }
   if (draft.deadlineAt && draft.startAt && draft.deadlineAt > draft.startAt) {
     draft.deadlineAt = draft.startAt
