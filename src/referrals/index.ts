@@ -318,8 +318,10 @@ export function createReferrals(deps: ReferralDeps = {}): Capability {
               await conversation.heardQuestion(ctx, flow)
               return ctx.reply(`${T.privacyPromise}\n${T.consentStillOpen}`)
             }
-            const abuse = await conversation.heardQuestion(ctx, flow)
-            await askDocuments(ctx, { privately: true, onlyIfGrounded: abuse, outrightOnly: true })
+            await conversation.heardQuestion(ctx, flow)
+            // Only an outright answer: "资料里没有找到明确说法…" to what may be her worry told, not a question (a re-judge
+            // found it cold), adds nothing — the offer that follows is the answer.
+            await askDocuments(ctx, { privately: true, onlyIfGrounded: true, outrightOnly: true })
             return ctx.reply(T.consentStillOpen)
           }
           return conversation.answer(ctx, flow, understood(ctx))
