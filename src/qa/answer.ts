@@ -101,7 +101,7 @@ function withSource(body: string, from: Passage | Passage[], maxChars: number, s
  * question was asked in: a Traditional question gets a Traditional answer.
  */
 export function extractiveAnswer(query: PreparedQuery, spec: CoverageSpec, passages: Passage[], best: number, maxChars: number): { body: string; from: Passage } {
-  const ex = extractAnswer(query, spec, passages, best, maxChars, () => maxChars)
+  const ex = extractAnswer(query, spec, passages, best, maxChars)
   return { body: toPlainText(ex.body), from: ex.from }
 }
 

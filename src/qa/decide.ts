@@ -10,7 +10,7 @@ import { coveredProbability, outcome, type DecisionModel } from './decision-mode
 import { askedDetails, asksWhatIsMasked, askedValues, detailsFound, masked, setListed, valuesFound, type Detail } from './detail.ts'
 import { focusOf } from './focus.ts'
 import { lexiconOf } from './lexicon.ts'
-import { coverageOf, exactOf, type CoverageSpec } from './rerank.ts'
+import { coverageOf, exactOf, SCHEME_TERM, type CoverageSpec } from './rerank.ts'
 import { normalizeForIndex } from './normalize.ts'
 import { askedDocumentYears, documentOfYear, foreignPlace, offDomainTerms } from './off-domain.ts'
 import { contentTerms, GRAM_MARK, taggedWords } from './tokenize.ts'
@@ -279,21 +279,17 @@ const CJK = /^[\u3400-\u9fff\uf900-\ufaff]+$/
 /** Whether the folder has the word: as an indexed word, or (Chinese) every character pair of it somewhere. */
 export function inFolder(index: KnowledgeIndex, t: string): boolean {
   if (index.keyword.df(t) > 0) return true
-  if (/^\d{1,2}\+/u.test(t)) return writtenLiterally(index, t)
+  if (SCHEME_TERM.test(t)) return writtenAnywhere(index, t)
   if (t.length < 2 || !CJK.test(t)) return false
   for (let i = 0; i + 1 < t.length; i++) if (!index.keyword.df(GRAM_MARK + t.slice(i, i + 2))) return false
   return true
 }
 
 /**
- * A scheme named by its numbers ("1+2+2", rerank.ts) is no indexed word: looked for as written, once per index and
- * scheme (a scan of the passages, only for the rare question that names one).
+ * Whether some passage (title and headings included) has `t` — a string, or a pattern — scanned once per index and
+ * `t`: a scheme named by its numbers ("1+2+2", rerank.ts) is no indexed word, nor is a year's plan; only the rare
+ * question that names one pays for the scan.
  */
-function writtenLiterally(index: KnowledgeIndex, t: string): boolean {
-  return writtenAnywhere(index, t)
-}
-
-/** Whether some passage (title and headings included) has `t` — a string, or a pattern — scanned once per index. */
 function writtenAnywhere(index: KnowledgeIndex, t: string | RegExp): boolean {
   let seen = LITERAL.get(index)
   if (!seen) LITERAL.set(index, (seen = new Map()))
@@ -335,7 +331,7 @@ export function outcomeOf(model: DecisionModel, f: DecisionFeatures): Outcome {
 export function folderIdf(index: KnowledgeIndex, t: string): number {
   let df = index.keyword.df(t)
   // A scheme the folder writes is as specific as a word in one passage.
-  if (!df && /^\d{1,2}\+/u.test(t) && writtenLiterally(index, t)) df = 1
+  if (!df && SCHEME_TERM.test(t) && writtenAnywhere(index, t)) df = 1
   if (!df && t.length >= 2 && CJK.test(t)) {
     df = Infinity
     for (let i = 0; i + 1 < t.length; i++) df = Math.min(df, index.keyword.df(GRAM_MARK + t.slice(i, i + 2)))

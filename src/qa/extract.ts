@@ -45,7 +45,8 @@ interface Scored {
   score: number
 }
 
-export function extractAnswer(query: PreparedQuery, spec: CoverageSpec, passages: Passage[], best: number, maxChars: number, budgetOf: (p: Passage) => number): Extracted {
+/** `maxChars`: the most the quote may hold (the source line is added below it, answer.ts). */
+export function extractAnswer(query: PreparedQuery, spec: CoverageSpec, passages: Passage[], best: number, maxChars: number): Extracted {
   const order = [passages[best]!, ...passages.filter((_, i) => i !== best)].slice(0, 3)
   const types = answerTypes(query.own)
   // Papers asked for ("要带啥材料") are a list too: quoted whole, item by item, from its first item.
@@ -126,7 +127,7 @@ export function extractAnswer(query: PreparedQuery, spec: CoverageSpec, passages
   })
   if (!top) return { body: order[0]!.chunk.text, from: order[0]! }
   const { p, sentences, i } = top
-  const budget = budgetOf(p)
+  const budget = maxChars
   // A sentence longer than the reply ("联席会议由区公安分局、…、团区委共28个部门和单位组成") would be cut
   // before its answer: quote the clauses around the one that answers instead (a list is quoted whole, as far as it fits).
   if (!listQ && sentences[i]!.length > budget) return { body: cropToClause(sentences[i]!, budget, (c) => scoreText(c)), from: p }

@@ -54,7 +54,7 @@ export function offDomainTerms(terms: string[], inFolder: (t: string) => boolean
 }
 
 /** The part before 区 / 县 / 市 / 镇 / 乡 that makes no place name: 社区, 小区, 全县, 我们镇, 市区. */
-const NOT_A_NAME = /^(?:社|小|城|郊|辖|山|园|景|街|片|校|全|各|本|我|咱|这|那|该|此|市|县|区|乡|镇|村|老|新|城乡|县城|市区|开发|工业|管理|行政|所在|当地|外|异|该)/u
+const NOT_A_NAME = /^(?:社|小|城|郊|辖|山|园|景|街|片|校|全|各|本|我|咱|这|那|该|此|市|县|区|乡|镇|村|老|新|城乡|县城|市区|开发|工业|管理|行政|所在|当地|外|异)/u
 const PLACE_END = /^(?:区|县|市|镇|乡)$/u
 
 /**

@@ -32,7 +32,8 @@ export interface RerankSignals {
 
 const QUOTED = /[「“"『《‘]([^」”"』》’]{2,20})[」”"』》’]/g
 const NUMBER = /\d+(?:\.\d+)?(?:%|万|亿)?/g
-const SCHEME_TERM = /^\d{1,2}\+/u
+/** An exact term that is a scheme named by its numbers ("1+2+2"). */
+export const SCHEME_TERM = /^\d{1,2}\+/u
 const COINED_TERM = /^[二三四五六七八九十两双]\p{Script=Han}$/u
 const SCHEME = /(?<![+\d])\d{1,2}(?:\+(?:\d{1,2}|[a-z])(?![a-z])){2,}/giu
 

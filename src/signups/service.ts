@@ -108,7 +108,7 @@ export class SignupService {
     }
     // Which script those in this window wrote in: the summary is in Traditional only when all of them did.
     if (res.window) {
-      const scripts = this.app.key('signups', 'scripts', String(job.activityId), res.window)
+      const scripts = this.scriptsKey(job.activityId, res.window)
       await this.app.redis.multi().sadd(scripts, job.traditional ? 'traditional' : 'simplified').expire(scripts, 86_400).exec()
     }
     await this.scheduleSummary(job.activityId, res)
@@ -133,7 +133,7 @@ export class SignupService {
     // the rest stand, so she can give the place on if they only come together.
     const promotedBy = new Set(outcomes.filter((o) => o.op === 'promoted' && o.byId).map((o) => o.byId))
     const left = promotedBy.size ? (await this.store.roster(activityId)).waitlist.flatMap((e, i) => (promotedBy.has(e.byId) ? [{ name: e.name, pos: i + 1 }] : [])) : []
-    const scripts = await this.app.redis.smembers(this.app.key('signups', 'scripts', String(activityId), window))
+    const scripts = await this.app.redis.smembers(this.scriptsKey(activityId, window))
     const summary = texts.summary(a, outcomes, confirmed, left)
     const text = summary && scripts.length === 1 && scripts[0] === 'traditional' ? inScript(summary, 'traditional') : summary
     const to = await this.roomFor(a.groupId)
@@ -143,7 +143,12 @@ export class SignupService {
       await this.app.outbox.send({ to, text, mentions, key: `signups:summary:${activityId}:${window}`, priority: 'summary' })
     } else if (text) this.app.log.warn({ activityId, groupId: a.groupId }, 'signups: no room known for the summary')
     await this.store.release(activityId, window)
-    await this.app.redis.del(this.app.key('signups', 'scripts', String(activityId), window))
+    await this.app.redis.del(this.scriptsKey(activityId, window))
+  }
+
+  /** The scripts those in one summary window wrote their sign-ups in. */
+  private scriptsKey(activityId: number, window: string): string {
+    return this.app.key('signups', 'scripts', String(activityId), window)
   }
 
   /** Changes capacity; people moved up from the waitlist are told in the next summary. */
