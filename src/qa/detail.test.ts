@@ -14,6 +14,8 @@ describe('the asked detail beside the topic', () => {
     expect(askedDetails('建微家的经费从哪里来')).not.toContain('place')
     expect(askedDetails('具体是哪几家')).not.toContain('count')
     expect(askedDetails('妇联管不管这种事')).toEqual([])
+    // Who was chosen wants the people's names.
+    expect(askedDetails('第四届首都巾帼十杰都评了谁')).toContain('person')
   })
 
   it('reads how-to, papers, requirements and prices as details too', () => {
@@ -35,6 +37,11 @@ describe('the asked detail beside the topic', () => {
     const how = '读书会怎么报名参加'
     expect(detailsFound(askedDetails(how), how, ['读书会每月举办一次，参加人数逐年增加。'])).toBe(false)
     expect(detailsFound(askedDetails(how), how, ['读书会常年招募会员，可通过社区妇联报名，填写登记表。'])).toBe(true)
+    // A way of building (建家方式) or a pairing (结对联系) is no way to sign up.
+    const join = '巾帼志愿者怎么报名'
+    expect(detailsFound(askedDetails(join), join, ['把握灵活多样、简单易行的建家方式。可通过先进女性、妇联执委、巾帼志愿者、热心妇女等建家；'])).toBe(false)
+    expect(detailsFound(askedDetails(join), join, ['管理员由巾帼志愿者等担任。每个妇女微家与1名以上妇联执委结对联系，加强指导'])).toBe(false)
+    expect(detailsFound(askedDetails(join), join, ['巾帼志愿者队伍常年招募，可到社区居委会登记。'])).toBe(true)
     // Who to apply to, though both its words are the question's own.
     const apply = '法律援助怎么申请？'
     expect(detailsFound(askedDetails(apply), apply, ['法律援助 经济困难的，可以向法律援助中心申请免费法律服务。'])).toBe(true)
@@ -217,8 +224,20 @@ describe('the members of a named set', () => {
     expect(askedSet('“六在家庭”文明行动是哪六个“在家庭”?')).toBe('六在家庭')
     expect(setListed('“双海双区”到底是哪双海', ['围绕“双海双区”建设，开展巾帼建功活动'])).toBe(false)
     expect(setListed('“六在家庭”文明行动是哪六个', ['大力推进“学在家庭、乐在家庭、爱在家庭、和在家庭、绿在家庭、廉在家庭”文明行动', '扎实推进“六在家庭”活动'])).toBe(true)
-    // 是哪几个 and 哪两个社区 (not after a set's name) stay other signals' business.
+    // 哪两个社区 (not after a set's name) stays other signals' business.
     expect(askedSet('平安家庭的创新做法先在哪两个社区试点的')).toBeUndefined()
+  })
+
+  it('a set named by its count is the whole name after the measure word, and its count alone does not list it', () => {
+    const q = '苍南评出的10个巾帼创业示范基地是哪几家'
+    expect(askedSet(q)).toBe('巾帼创业示范基地')
+    expect(setListed(q, ['开展苍南县第三批“巾帼创业示范基地”和“巾帼创业带头人”评选，评选出巾帼创业示范基地10个、巾帼创业带头人10名；'])).toBe(false)
+    expect(setListed(q, ['评选出巾帼创业示范基地10个：灵溪花卉基地、龙港织造基地、钱库茶园…'])).toBe(true)
+    // Quoted inside the counted name: the 示范 ones, which "五有”（有阵地、有主人…）" does not list.
+    const five = '岱山计划选树的5家“五有”示范妇女微家分别是哪5家?'
+    expect(askedSet(five)).toBe('五有示范妇女微家')
+    expect(setListed(five, ['选树一批“五有”（有阵地、有主人、有机制、有活动、有展示）示范妇女微家。202-年，计划选树不同领域不同层面的“五有”示范妇女微家5家。'])).toBe(false)
+    expect(askedSet('“五有”具体是哪五有')).toBe('五有')
   })
 })
 

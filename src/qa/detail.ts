@@ -21,7 +21,7 @@ const ASKS: [Detail, RegExp][] = [
   // Who holds a title ("妇联主席是谁") wants a name; other who-questions ("找谁", "是谁来讲", "谁兼着当") are
   // answered by an office or a role as often as by a name.
   // So do people asked for one by one ("带头人都是谁", "评上的是哪几位", "医护人员都叫什么名字").
-  ['person', /(?:主席|会长|书记|主任|校长|站长|园长|负责人|理事长|院长|所长|局长|镇长|县长|区长|村长)是(?:谁|哪位)|谁是[^，,。？?]{0,12}(?:主席|会长|书记|主任|校长|站长|园长|负责人|理事长|院长|所长|局长|镇长|县长|区长|村长)|哪位(?:领导|同志|老师)|都是谁|都有谁|哪几位|是哪一?位|(?:人员|专家|医生|护士|干部|代表|成员|志愿者|带头人|老师)[^，,。？?]{0,4}叫(?:什么|啥)名/],
+  ['person', /(?:主席|会长|书记|主任|校长|站长|园长|负责人|理事长|院长|所长|局长|镇长|县长|区长|村长)是(?:谁|哪位)|谁是[^，,。？?]{0,12}(?:主席|会长|书记|主任|校长|站长|园长|负责人|理事长|院长|所长|局长|镇长|县长|区长|村长)|哪位(?:领导|同志|老师)|都是谁|都有谁|(?:评|选|请|表彰|奖励)(?:上|出)?了谁|哪几位|是哪一?位|(?:人员|专家|医生|护士|干部|代表|成员|志愿者|带头人|老师)[^，,。？?]{0,4}叫(?:什么|啥)名/],
   // A name: of a person or of a thing ("基地叫什么名字").
   ['name', /叫(?:什么|啥)名|名字叫(?:什么|啥)|叫(?:什么|啥)[？?]?$/],
   ['year', /哪一?年|什么年份|哪个年份|几几年/],
@@ -95,7 +95,7 @@ const HAS: Partial<Record<Detail, RegExp>> = {
   // A list of what must be there reads as one too: "在有场地、有条件、有活动…的场所".
   condition: /须|必须|应当|具备|符合|要求|条件|年满|以上|以下|不超过|具有|要有|一要|优先|限|有[^、，,。]{1,4}、有/,
   // How it is done, in words the question may not have: steps, a channel, a form, a number to call.
-  procedure: /流程|步骤|程序|方式|途径|渠道|报名|申请表|填写|提交|携带|凭|持.{0,6}[证件]|联系|电话|热线|咨询|登录|网上|扫码|逐级|申报/,
+  procedure: /流程|步骤|程序|(?:报名|申请|联系|参与|参加|办理|加入|领取|预约|申报|登记|求助|投诉|反映|咨询)(?:方式|途径|渠道)|报名|申请表|填写|提交|携带|凭|持.{0,6}[证件]|(?<!结对|密切|紧密|加强|广泛|直接)联系(?!机制|服务|群众|妇女|基层)|电话|热线|咨询|登录|网上|扫码|逐级|申报/,
   year: /(?:19|20)\d{2}\s*年?/,
   next: /下一?[期次回场届轮]|下次|下回|每(?:周|月|季度|年|星期|天|半月|两周)|定期|定于|逢/,
   now: /至今|仍然|仍在|依然|仍是|现仍|目前仍/,
@@ -338,17 +338,22 @@ function countedByVerb(question: string, window: string): boolean {
  * 十大项目（巾帼强、巾帼创…） — while one that only mentions it goes on ("发放母亲邮包12个；", "围绕“一圈两场三道”开展…").
  * These documents are lists everywhere, so a list merely nearby says nothing; the list must open right after the name.
  */
-const ITEMS_ASK = /具体(?:是|指|包括)的?哪|都装了?些?|装了些|装的都?是(?:什么|啥)|包括哪些|分别(?:是|叫|指)(?:哪|什么|啥|谁)|是哪[两三四五六七八九十双]/u
+const ITEMS_ASK = /具体(?:是|指|包括)的?哪|都装了?些?|装了些|装的都?是(?:什么|啥)|包括哪些|分别(?:是|叫|指)(?:哪|什么|啥|谁)|是哪(?:[两三四五六七八九十双]|几(?:家|个|位|项|所|支|条|种|类)|\d)/u
 const DEFINES = /^[”」"』’]?\s*[，,]?\s*(?:[（(]|[:：]|即|包括|主要指|主要有|分别是|分别为|是指|指的是|就是|是[:：]|有[:：])/u
 /** A list that ends right where the set is named ("亮牌子、亮身份、亮作为的“三亮”", "…和社会工作人才等六类妇女人才"). */
 const LISTED_BEFORE = /、[^，。；,;]{1,25}$/u
 const SET_QUOTED = /[「“"『]([^」”"』]{2,20})[」”"』]/u
+const COUNTED_SET = /(?:\d+|[一二三四五六七八九十两百]+)[个家项所名位支条种类批]((?:\p{Script=Han}|[「“"『」”"』]){2,16}?)(?:里|中|当中|都|具体|的)*$/u
 const LIGHT_BEFORE = new Set('的 里 里面 都 具体 是 那 这 那个 这个 中 当中 有'.split(' '))
 
 /** The set a which-ones question asks about: its quoted name, else the noun right before the asking words. */
 export function askedSet(question: string): string | undefined {
   const ask = ITEMS_ASK.exec(question)
   if (!ask) return undefined
+  // A set named by its count ("评出的10个巾帼创业示范基地是哪几家", "5家“五有”示范妇女微家分别是哪5家"): its whole name after the
+  // measure word, so "五型妇女微家（主要指…）" does not list the 示范 ones.
+  const counted = COUNTED_SET.exec(question.slice(0, ask.index))
+  if (counted) return counted[1]!.replace(/[「“"『」”"』]/gu, '')
   const quoted = SET_QUOTED.exec(question.slice(0, ask.index))
   if (quoted) return quoted[1]
   const words = taggedWords(question.slice(0, ask.index))
@@ -380,10 +385,12 @@ export function setListed(question: string, windows: string[]): boolean | undefi
     const members = new RegExp(`[^、，。；]{0,6}${x}[^、，。；]{0,6}(?:、[^、，。；]{0,8}${x}[^、，。；]{0,8}){${k - 1}}`, 'u')
     if (windows.some((w) => members.test(w))) return true
   }
-  for (const w of windows) {
+  for (const window of windows) {
+    const w = window.replace(/[「“"『」”"』]/gu, '')
     for (let i = w.indexOf(set); i >= 0; i = w.indexOf(set, i + 1)) {
       named = true
-      const after = w.slice(i + set.length)
+      // Its count may come first: "评选出巾帼创业示范基地10个：…".
+      const after = w.slice(i + set.length).replace(/^(?:\d+|[一二三四五六七八九十两]+)[个家项所名位支条种类批]/u, '')
       if (DEFINES.test(after) && /、|一是|；/u.test(after.slice(0, 80))) return true
       if (LISTED_BEFORE.test(w.slice(Math.max(0, i - 40), i))) return true
     }
