@@ -43,8 +43,13 @@ export interface Composed {
 }
 
 export function sourceLine(p: Passage, script: Script = 'simplified'): string {
-  const heading = p.chunk.heading[p.chunk.heading.length - 1]
-  return inScript(qaTexts.sourceLine(toSimplified(shownTitle(p.chunk)), heading ? shortHeading(toSimplified(heading)) : undefined), script)
+  const path = p.chunk.heading
+  const title = toSimplified(shownTitle(p.chunk))
+  const last = path[path.length - 1]
+  // Without a title a section alone ("1、活动内容") names nothing: its top section comes first.
+  const parts = !title && path.length >= 2 ? [path[0]!, last!] : last ? [last] : []
+  const heading = parts.map((h) => shortHeading(toSimplified(h).replace(/^【[^】]*】\s*/u, '') || toSimplified(h))).join(' · ')
+  return inScript(qaTexts.sourceLine(title, heading || undefined), script)
 }
 
 /**
@@ -57,7 +62,7 @@ export function shortHeading(h: string): string {
   if (comma >= 4 && comma <= HEADING_CHARS) return h.slice(0, comma)
   return `${h.slice(0, HEADING_CHARS)}…`
 }
-const HEADING_CHARS = 18
+const HEADING_CHARS = 22
 
 /** Markdown a model may emit anyway → plain WeChat text. */
 export function toPlainText(text: string): string {
