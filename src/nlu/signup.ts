@@ -5,6 +5,7 @@ import { CHOICE_QUESTION } from '../core/zh/question-forms.ts'
 import { explicitCount, NAME, namesIn, peopleIn, RELATIVE_WORDS, type People } from './people.ts'
 import { DISTRESS, problemCategory } from './need.ts'
 import { activityRef, NUM, numberOf } from './text.ts'
+import { toSimplified } from '../core/zh/script.ts'
 import type { Situation, Understanding } from './types.ts'
 
 const QUESTION = new RegExp(`[？?]|${CHOICE_QUESTION}|吗|么|没有?$|呢|怎么|如何|多少|几|啥|什么|哪|是不是|能不能|可不可以|有没有|咋`, 'u')
@@ -205,8 +206,10 @@ export function readSignup(t: string, sit: Situation): Understanding | undefined
     const field = INFO_FIELDS.find(([, re]) => re.test(t))?.[0]
     // A bare "几点" / "在哪" said in the group where activities are open asks about them (older people type this short).
     const bareAsk = sit.activities.length > 0 && t.replace(/[\s？?。！!～~啊呀呢哈]/gu, '').length <= 4
-    const aboutActivity = activity !== undefined || bareAsk || /活动室|这次|那个活动|这个?活动|该活动|来着|材料费|上课|开始/u.test(t)
-    if (aboutActivity && field && !/平时|开门|一般/u.test(t)) return { intent: 'activity.info', slots: withActivity({ field }) }
+    // Named by what its notice says rather than by its title ("包饺子要带啥" when 冬至联欢's notes say 一起包饺子).
+    const byNotes = activity === undefined && field ? activityInNotes(t, acts) : undefined
+    const aboutActivity = activity !== undefined || byNotes !== undefined || bareAsk || /活动室|这次|那个活动|这个?活动|该活动|来着|材料费|上课|开始/u.test(t)
+    if (aboutActivity && field && !/平时|开门|一般/u.test(t)) return { intent: 'activity.info', slots: withActivity({ field, ...(byNotes !== undefined ? { activity: byNotes } : {}) }) }
     if (activity !== undefined && /谁来|老师|讲/u.test(t)) return { intent: 'activity.info', slots: { activity, field: 'other' } }
   }
   return undefined
@@ -311,6 +314,26 @@ function titleBefore(before: string): string | undefined {
 }
 
 /** Every detail of the activity asked about ("几点 在哪 要交钱不": time, place, fee). */
+/**
+ * The one open activity whose notes share three characters in a row with the message, words of any notice (活动, 报名,
+ * 时间…) aside: "包饺子要带啥" names 冬至联欢 by its "一起包饺子".
+ */
+export function activityInNotes(t: string, acts: Situation['activities']): number | undefined {
+  const runs: string[] = []
+  for (let i = 0; i + 3 <= t.length; i++) {
+    const run = t.slice(i, i + 3)
+    if (/^\p{Script=Han}{3}$/u.test(run) && !NOTICE_WORDS.test(run) && !FUNCTION_CHAR.test(run)) runs.push(run)
+  }
+  const hits = acts.filter((a) => {
+    const notes = toSimplified(a.notes)
+    return runs.some((r) => notes.includes(r))
+  })
+  return hits.length === 1 ? hits[0]!.id : undefined
+}
+const NOTICE_WORDS = /活动|报名|时间|地点|名额|微家|要带|自带|准备|什么|怎么|多少|大家|一下|可以/u
+/** What a question asks with, not what it is about: a run with one of these names nothing ("要钱吗", "带孩子", "免费体"). */
+const FUNCTION_CHAR = /[要钱费收交免带啥么吗呢不没哪几多少什时候点去来能可以的了是有在我你他她们这那个一下吧还也都就给让和跟与]/u
+
 export function infoFields(t: string): NonNullable<Understanding['slots']['field']>[] {
   return INFO_FIELDS.filter(([, re]) => re.test(t)).map(([f]) => f)
 }

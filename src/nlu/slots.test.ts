@@ -182,6 +182,17 @@ describe('sign-ups: who and how many', () => {
     expect(understand('这周都有啥活动呀', resident).intent).toBe('activity.list')
   })
 
+  it('an activity named by its title or by what its notice says, or a bare "要带啥", is asked about, not the documents', () => {
+    const winter: Situation = { ...sit, role: 'resident', mention: true, activities: [{ id: 1, title: '冬至联欢', startAt: CORPUS_NOW + 4 * 86_400_000, place: '微家活动室', notes: '一起包饺子，请自带围裙和擀面杖' }] }
+    expect(understand('冬至联欢要带啥', winter)).toMatchObject({ intent: 'activity.info', slots: { activity: 1, field: 'bring' } })
+    expect(understand('包饺子要带啥', winter)).toMatchObject({ intent: 'activity.info', slots: { activity: 1, field: 'bring' } })
+    expect(understand('包饺子在哪', winter)).toMatchObject({ intent: 'activity.info', slots: { activity: 1, field: 'place' } })
+    expect(understand('要带啥', winter)).toMatchObject({ intent: 'activity.info', slots: { field: 'bring' } })
+    // Papers for an office, or a fee asked of a programme, stay questions for the documents.
+    expect(understand('办离婚要带啥材料', winter).intent).toBe('qa.question')
+    expect(understand('参加妇联的技能培训要交钱吗', winter).intent).toBe('qa.question')
+  })
+
   it('a message that is nothing but people is a sign-up while an activity is open, and chatter otherwise', () => {
     const resident: Situation = { ...sit, role: 'resident' }
     expect(readSignup(n('我跟我女儿'), resident)).toMatchObject({ intent: 'signup.join', slots: { self: true, count: 2, relatives: ['女儿'] } })
