@@ -174,6 +174,28 @@ describe('questions beside her own circumstances, and questions that only mentio
     expect(room.join('\n')).not.toContain('已登记：小燕')
   }, 120_000)
 
+  it('twelfth round, a tester: places with nothing open; thanks in Traditional; thanks or a question instead of the number asked for; an activity by its notice', async () => {
+    const actions = await script.run('test/fixtures/scripts/tester-round12.txt')
+    const room = actions.filter((a) => a.kind === 'room').map((a) => a.text)
+    const to = (name: string) => actions.filter((a) => a.kind === 'private' && a.to === name).map((a) => a.text)
+    // "还有名额吗" with nothing announced: nothing open, not another event's quota from the documents.
+    expect(room[0]).toBe('现在群里没有正在报名的活动。')
+    // "謝謝啦": you're welcome, in her script.
+    expect(room[1]).toBe(inScript('不客气😊 有事随时找我。', 'traditional'))
+    // "谢谢" instead of the number: the case goes on, and staff read that no number was left (not "打电话（谢谢）").
+    const staff = to('小王')
+    const hers = staff.find((t) => t.includes('居民：张丽'))!
+    expect(hers).toContain(`（${referralTexts.noNumberLeft}）`)
+    expect(hers).not.toContain('（谢谢）')
+    // A question instead of the number: answered and kept for staff, the number asked for again, then given.
+    expect(to('周梅')).toContain(referralTexts.numberStillMissing)
+    const hersToo = staff.find((t) => t.includes('居民：周梅'))!
+    expect(hersToo).toContain('联系方式：打电话（13912345678）')
+    expect(hersToo).toContain('另外离婚的话房子怎么分')
+    // "包饺子要带啥" when 冬至联欢's notice says 一起包饺子: the notice, not a document's papers.
+    expect(room.at(-1)).toMatch(/^活动1「冬至联欢」[\s\S]*自带围裙和擀面杖/u)
+  }, 120_000)
+
   it('round 8, third tester: a scam passed on is answered, never reported as hers; violence after a vague first line; a host asking', async () => {
     const actions = await script.run('test/fixtures/scripts/help-round8b.txt')
     const room = actions.filter((a) => a.kind === 'room').map((a) => a.text)

@@ -31,4 +31,11 @@ describe('the script of a question in written Cantonese', () => {
     expect(scriptOf('喺边度可以搵到法律援助？')).toBe('simplified')
     expect(scriptOf('喺邊度可以搵到法律援助？')).toBe('traditional')
   })
+
+  it('a lone 么 is Simplified, not the Traditional form of 幺 (a tester got a Traditional quote for "孩子放学么人管")', async () => {
+    const { scriptOf, toSimplified } = await import('./zh/script.ts')
+    expect(scriptOf('孩子放学么人管 有啥办法没')).toBe('simplified')
+    expect(toSimplified('有么 还有名額么')).toBe('有么 还有名额么')
+    expect(scriptOf('孩子放學么人管')).toBe('traditional')
+  })
 })

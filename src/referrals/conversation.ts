@@ -27,6 +27,11 @@ const BY_PHONE = /^(?:打电话|电话|打我(?:的)?(?:手机|电话)|(?:白天
 /** She asks for someone to be sent ("快叫人来", "快报警", "帮我报警"). */
 const SEND_SOMEONE = /叫人|来人|派人|报警|叫警察|快来|救救我|救我/u
 
+/** Thanks or an okay, said instead of the number she was asked for. */
+const ACK = /^(?:谢谢|謝謝|感谢|感謝|多谢|好的|好|嗯+|收到|ok|行|可以|麻烦了|麻烦你了|辛苦了|辛苦)[啦了哈呀啊！!。.~～\s]*$/iu
+/** When to call her ("晚上七点以后", "周末都行"): an answer to the number question, not a question of her own. */
+const CALL_TIME = /[早晚]上|上午|下午|中午|白天|晚上|[0-9一二三四五六七八九十]+点|周末|工作日|随时|都行|都可以/u
+
 export class ReferralConversation {
   constructor(
     private readonly app: App,
@@ -179,6 +184,12 @@ export class ReferralConversation {
     return flow.step === 'consent' && readConsent(text) === 'other' && HER_QUESTION.test(text) && !BOTHER.test(text) && !/\d{7,}/u.test(text)
   }
 
+  /** A question of hers, not a number or a time, while asked for the number to call her on. */
+  questionDuringContact(ctx: Context, flow: Flow, intent: string): boolean {
+    const text = ctx.msg.text.trim()
+    return flow.step === 'contact' && !!flow.askedNumber && intent === 'qa.question' && !/\d{7,}/u.test(text) && !CALL_TIME.test(text)
+  }
+
   /**
    * Her question during consent: kept with her words for staff; asked whether it counts as violence, she hears that
    * it does (true: then only a document that answers outright is added).
@@ -214,6 +225,11 @@ export class ReferralConversation {
       if (u.intent === 'contact.preference' && flow.step === 'contact') {
         return this.advance(ctx, { ...flow, contact: flow.askedNumber && flow.contact ? `${flow.contact}（${text.slice(0, 60)}）` : readContact(text) })
       }
+    }
+    // Thanks, or "好的", instead of the number: the case goes on without one, and staff read that they should write first
+    // (not "打电话（谢谢）", a call they cannot make).
+    if (flow.step === 'contact' && flow.askedNumber && flow.contact && ACK.test(text)) {
+      return this.advance(ctx, { ...flow, contact: `${flow.contact}（${T.noNumberLeft}）` })
     }
     // The number she was asked for ("13912345678", "晚上打 139…"), whatever the understanding made of it.
     if (flow.step === 'contact' && flow.askedNumber && flow.contact && !isCancel(text)) {

@@ -324,6 +324,14 @@ export function createReferrals(deps: ReferralDeps = {}): Capability {
             await askDocuments(ctx, { privately: true, onlyIfGrounded: true, outrightOnly: true })
             return ctx.reply(T.consentStillOpen)
           }
+          // A question of her own while the number she chose to be called on is awaited ("另外离婚的话房子怎么分"): never
+          // the number (staff would find a question where a phone should be). Answered from the documents, kept for
+          // staff, and the number asked for again.
+          if (flow.step === 'contact' && conversation.questionDuringContact(ctx, flow, understood(ctx).intent)) {
+            await conversation.heardQuestion(ctx, flow)
+            await askDocuments(ctx, { privately: true })
+            return ctx.reply(T.numberStillMissing)
+          }
           return conversation.answer(ctx, flow, understood(ctx))
         },
       })

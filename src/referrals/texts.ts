@@ -117,6 +117,10 @@ export const referralTexts = {
   confidential: '谁找过工作人员、说了什么，都是保密的，我不能告诉别人。想了解的话可以直接问她本人。',
   ownCaseInPrivate: '求助的进度请私聊我问，发「我的案件」就行，群里不说。',
   voiceToStaff: '我这里只能看文字，听不了语音；工作人员可以听语音，也可以给您打电话。您想用语音的事我会告诉她。',
+  /** Her question answered while the number to call her on is still awaited. */
+  numberStillMissing: '另外，工作人员打电话联系您还差一个号码，方便时发给我就行；不想留号码，回复「微信」也可以。',
+  /** Put in the staff's contact line when she answered the number question with thanks. */
+  noNumberLeft: '没有留号码，请先微信私聊约时间',
   consentStillOpen: '要我把您的情况私下转给工作人员的话，回复「同意」；不需要就回复「不用」。',
   storyHeard: (category: Category) =>
     `${category === '家庭暴力' ? '谢谢您说出来，这不是您的错。按《反家庭暴力法》，殴打、推搡、限制人身自由、经常性谩骂恐吓都属于家庭暴力；可以拨打12338（妇女维权热线）咨询，有危险请马上拨打110。\n' : '谢谢您说出来。\n'}我可以把您的情况私下转给微家的工作人员${category === '其他' ? '' : `（${category}方面）`}，由专人联系您，群里不会有人知道。\n同意请回复「同意」，不需要请回复「不用」。`,

@@ -13,6 +13,7 @@ import { privateOf } from '../core/message.ts'
 import { understood as understoodOf } from '../core/understanding.ts'
 import { PAID_VICTIM, SCAM_IN_PROGRESS } from '../nlu/help.ts'
 import { normalize } from '../nlu/text.ts'
+import { toSimplified } from '../core/zh/script.ts'
 import { ASKED_AGAIN_OF, YES_NO_TAIL } from '../core/zh/question-forms.ts'
 import { safetyTexts as T } from './texts.ts'
 
@@ -104,7 +105,7 @@ export function createSafety(deps: { now?: () => number } = {}): Capability {
         priority: 79,
         // A question addressed to the bot goes to the documents even when it reads as chatter.
         match: (ctx) => isText(ctx) && (ctx.msg.conversation.kind === 'private' || ctx.msg.mentioned) && intent(ctx) === 'chatter' && !ASKS.test(ctx.msg.text),
-        handle: (ctx) => ctx.reply(T.smalltalk(ctx.msg.text)),
+        handle: (ctx) => ctx.reply(T.smalltalk(toSimplified(ctx.msg.text))),
       })
     },
   }

@@ -9,7 +9,8 @@ let toTw: ((s: string) => string) | undefined
 export function toSimplified(text: string): string {
   // Building a converter costs ~30–200 ms: once per process, on first use.
   const convert = (toCn ??= OpenCC.Converter({ from: 'tw', to: 'cn' }))
-  return convert(text)
+  // 么 is Simplified (什么, 有么, "孩子放学么人管"), but OpenCC reads a lone one as the Traditional form of 幺.
+  return text.includes('么') ? text.split('么').map((part) => convert(part)).join('么') : convert(text)
 }
 
 export type Script = 'simplified' | 'traditional'

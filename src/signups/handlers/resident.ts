@@ -51,6 +51,10 @@ export function residentRoute(svc: SignupService): Route {
       // "读书会还办不办了": only when the group had an activity of that title; otherwise it is not ours to answer.
       if (u.intent === 'activity.info' && u.slots.title) return (await titled(ctx, svc, u.slots.title)).length > 0
       if ((await liveActivities(ctx, svc)).length > 0) return true
+      // Nothing open, and she asks only about places or her own ("还有名额吗", "我报上了没"): there is nothing to sign up
+      // for, and the documents would answer with another event's quota. Naming something ("踏春嘉年华还有名额吗") is a
+      // question for the documents.
+      if (inRoom && (u.intent === 'signup.status' || u.intent === 'signup.roster') && ONLY_ABOUT_PLACES(normalize(ctx.msg.text))) return true
       // Nothing open yet, but her own sign-up is held for an announcement being published: she may take it back.
       if (inRoom && u.intent === 'signup.cancel') return svc.hasHeld(ctx.msg.groupId, ctx.msg.sender.id)
       // Nothing open: a plain sign-up in the group may be racing the host's announcement (it is held, see
@@ -62,6 +66,9 @@ export function residentRoute(svc: SignupService): Route {
     handle: (ctx) => act(ctx, svc, understanding(ctx), residentIntent(ctx)),
   }
 }
+
+/** Nothing but the words of asking about places or one's own place: no activity or event named. */
+const ONLY_ABOUT_PLACES = (t: string) => /名额|位置|位子|空位|满|报上|名单|候补|排到/u.test(t) && t.replace(/[^\p{Script=Han}]/gu, '').replace(/[还有没名额位置子空满了吗么嘛呢啊呀我俺报上的是不几个多少剩吧排到第号候补单看发下一都能人]/gu, '').length <= 1
 
 /** A message that opens with the sign-up word ("报名报名 李姐说周六包饺子"). */
 const OPENS_WITH_JOIN = /^(?:报名|我报名|报一个|算我一个)(?=$|[\s，,。!！]|报名)/u
@@ -126,6 +133,8 @@ async function act(ctx: Context, svc: SignupService, u: Understanding, old: Resi
   // The older forms where the understanding has nothing better to say.
   const intent: Intent = RESIDENT_INTENTS.has(u.intent) ? u.intent : old ? intentOfOld(old) : u.intent
 
+  // Asked about places or a list with nothing open (see match).
+  if ((intent === 'signup.status' || intent === 'signup.roster') && live.length === 0) return ctx.reply(texts.noOpenActivity)
   switch (intent) {
     case 'pending.answer':
       return answerWhich(ctx, svc, u)
