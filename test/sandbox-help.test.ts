@@ -193,7 +193,9 @@ describe('questions beside her own circumstances, and questions that only mentio
     expect(hersToo).toContain('联系方式：打电话（13912345678）')
     expect(hersToo).toContain('另外离婚的话房子怎么分')
     // "包饺子要带啥" when 冬至联欢's notice says 一起包饺子: the notice, not a document's papers.
-    expect(room.at(-1)).toMatch(/^活动1「冬至联欢」[\s\S]*自带围裙和擀面杖/u)
+    expect(room.at(-3)).toMatch(/^活动1「冬至联欢」[\s\S]*自带围裙和擀面杖/u)
+    // "陈静咋了？" after her emergency in the group: thanks, staff are on it; nothing of what she wrote, no documents.
+    expect(room.at(-1)).toBe(referralTexts.concernForHer)
   }, 120_000)
 
   it('round 8, third tester: a scam passed on is answered, never reported as hers; violence after a vague first line; a host asking', async () => {

@@ -2,7 +2,8 @@
 // Routes, in their priority bands (see core/router.ts):
 //   safety    referrals.emergency  danger or self-harm (rules, synchronous): the numbers before anything else
 //   observe   referrals.seen       remembers referral staff (and the staff room) as they message the bot
-//   command   referrals.privacy    a resident's group message with a phone or ID-card number: advise to recall it
+//   command   referrals.concern    "@小助手 陈静咋了" within a day of 陈静's emergency in the group: staff are on it, nothing more
+//             referrals.privacy    a resident's group message with a phone or ID-card number: advise to recall it
 //             referrals.transfer   「转人工」 or "找个真人帮我" (the understanding's handoff.human)
 //             referrals.case       her own request: "我那事有人管了没" (status), "算了别联系我了" (withdrawal, any step)
 //             referrals.staff      staff commands (接单 / 备注 / 转派 / 结案 / 我的案件), staff only
@@ -95,6 +96,13 @@ const isStaffCommand = (ctx: Context) =>
   // A staff member naming a case in private ("看一下 R-…") is at the desk, whatever the verb.
   (ctx.msg.role === 'staff' && ctx.msg.conversation.kind === 'private' && CASE_ID.test(ctx.msg.text))
 
+/** Asking after someone: "陈静咋了", "她没事吧", "陈静还好吗". */
+const CONCERN = /咋了|怎么了|怎么啦|咋啦|没事吧|没事儿吧|还好吗|还好吧|出什么事|出啥事|怎么回事|咋回事|什么情况|啥情况/u
+/** The name of the one asked after, put on the context by the loader. */
+const CONCERN_ABOUT = contextKey<string>('referrals.concernAbout')
+/** How long after an emergency in the group asking after her gets the concern reply. */
+const WORRIED_TTL_SEC = 24 * 3600
+
 export function createReferrals(deps: ReferralDeps = {}): Capability {
   return {
     name: 'referrals',
@@ -109,6 +117,8 @@ export function createReferrals(deps: ReferralDeps = {}): Capability {
       const desk = new StaffDesk(app, cases, targets, jobs, now)
       const resident = new ResidentDesk(app, cases, flows, jobs, targets, now)
       const classifier = new Classifier(app.llm)
+      /** Members whose emergency the group saw (a set per group, kept a day): see referrals.concern. */
+      const worriedKey = (groupId: string) => app.key('referrals', 'worried', groupId)
       deps.expose?.({ settings, cases, jobs, conversation, targets, desk })
 
       // A question that only touches a help topic is answered by the Q&A, with an offer of personal help.
@@ -137,6 +147,12 @@ export function createReferrals(deps: ReferralDeps = {}): Capability {
               ctx.set(FLOW, flow)
               if (flow.step === 'consent' || flow.step === 'contact') ctx.set(PENDING, flow.step)
             }
+          }
+          // "陈静咋了？" in the group after 陈静's emergency there: a neighbour's concern, not a question for the documents.
+          if (msg.conversation.kind === 'room' && msg.groupId && isText(ctx) && CONCERN.test(msg.text)) {
+            const worried = await app.redis.smembers(worriedKey(msg.groupId))
+            const about = worried.find((name) => name && msg.text.includes(name))
+            if (about) ctx.set(CONCERN_ABOUT, about)
           }
           // A request in hand (an open case, or a consent conversation under way): "算了别联系我了" is a
           // withdrawal and "有人管了没" a status question at any step.
@@ -192,9 +208,23 @@ export function createReferrals(deps: ReferralDeps = {}): Capability {
         },
         async handle(ctx) {
           await conversation.emergency(ctx, emergencyOf(ctx), { personalData: ctx.msg.conversation.kind === 'room' && containsPersonalData(ctx.msg.text) })
+          // Her neighbours saw it: for a day, asking after her gets the concern reply (see referrals.concern).
+          if (ctx.msg.conversation.kind === 'room' && ctx.msg.groupId) {
+            const key = worriedKey(ctx.msg.groupId)
+            await app.redis.multi().sadd(key, ctx.msg.sender.name).expire(key, WORRIED_TTL_SEC).exec().catch((err) => ctx.log.warn({ err }, 'referrals: could not note the emergency for concern replies'))
+          }
           // The numbers are out; a sign-up said in the same message is still recorded (both must happen).
           await handCarried(ctx)
         },
+      })
+
+      app.route({
+        name: 'referrals.concern',
+        priority: 5,
+        // Asking the bot after someone whose emergency the group saw: thanks, staff are on it, nothing of what happened
+        // (said among neighbours without @, it is theirs to talk about).
+        match: (ctx) => ctx.get(CONCERN_ABOUT) !== undefined && ctx.msg.mentioned === true && ctx.msg.sender.name !== ctx.get(CONCERN_ABOUT) && understood(ctx).intent !== 'help.emergency',
+        handle: (ctx) => ctx.reply(T.concernForHer),
       })
 
       app.route({
