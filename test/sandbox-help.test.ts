@@ -174,7 +174,7 @@ describe('questions beside her own circumstances, and questions that only mentio
     expect(room.join('\n')).not.toContain('已登记：小燕')
   }, 120_000)
 
-  it('twelfth round, a tester: places with nothing open; thanks in Traditional; thanks or a question instead of the number asked for; an activity by its notice', async () => {
+  it('twelfth round, a tester: places with nothing open; thanks in Traditional; thanks or a question instead of the number; an activity by its notice; asking after a neighbour; the group\'s rhythm', async () => {
     const actions = await script.run('test/fixtures/scripts/tester-round12.txt')
     const room = actions.filter((a) => a.kind === 'room').map((a) => a.text)
     const to = (name: string) => actions.filter((a) => a.kind === 'private' && a.to === name).map((a) => a.text)
@@ -193,9 +193,11 @@ describe('questions beside her own circumstances, and questions that only mentio
     expect(hersToo).toContain('联系方式：打电话（13912345678）')
     expect(hersToo).toContain('另外离婚的话房子怎么分')
     // "包饺子要带啥" when 冬至联欢's notice says 一起包饺子: the notice, not a document's papers.
-    expect(room.at(-3)).toMatch(/^活动1「冬至联欢」[\s\S]*自带围裙和擀面杖/u)
+    expect(room.at(-4)).toMatch(/^活动1「冬至联欢」[\s\S]*自带围裙和擀面杖/u)
     // "陈静咋了？" after her emergency in the group: thanks, staff are on it; nothing of what she wrote, no documents.
-    expect(room.at(-1)).toBe(referralTexts.concernForHer)
+    expect(room.at(-2)).toBe(referralTexts.concernForHer)
+    // "咱们微家平时都搞些啥活动，多久一次": the group's rhythm with the next times, and what is open now.
+    expect(room.at(-1)).toMatch(/^本群的固定活动：\n家接待：每周三 09:00（下一次：[\s\S]*家聚会：每月第一个周六 09:00[\s\S]*正在报名：\n「冬至联欢」/u)
   }, 120_000)
 
   it('round 8, third tester: a scam passed on is answered, never reported as hers; violence after a vague first line; a host asking', async () => {

@@ -28,6 +28,11 @@ export const ROUTE_INTENTS: Record<string, Intent[]> = {
   'signups.remind': ['reminder.create'],
   'signups.remind-me': ['reminder.create'],
   'reminders.create-llm': ['reminder.create'],
+  // The group's own rhythm asked about: when one is (家聚会啥时候), or what it regularly does (咱们微家平时都搞啥活动).
+  'reminders.when': ['qa.question'],
+  'reminders.rhythm': ['qa.question', 'activity.list'],
+  // "@小助手 陈静咋了" after her emergency in the group.
+  'referrals.concern': ['qa.question'],
   'qa.answer': ['qa.question'],
 }
 

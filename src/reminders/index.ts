@@ -1,17 +1,20 @@
 // Scheduled reminders for the 微家 rhythm (家接待 weekly, 家聚会 monthly, 家活动 quarterly, 家宴会 yearly)
 // from config, and reminders hosts set up in chat (「@小助手 每周三下午3点 家接待」 → preview → 「确认」).
 import type { App, Capability, Context } from '../core/capability.ts'
-import { PENDING, UNDERSTOOD } from '../core/understanding.ts'
+import { ACTIVITIES, PENDING, UNDERSTOOD } from '../core/understanding.ts'
 import type { Understanding } from '../nlu/types.ts'
 import { onceReminders } from './once.ts'
 import { answerDraft, correctDraft, draftReminder, MANAGERS, manage } from './handlers.ts'
 import { scheduleWithLlm } from './llm.ts'
 import { limitLlm } from '../core/llm-deadline.ts'
-import { isQuestion, parseCommand, parseDraftAnswer, parseSchedule, rhythmAskedWhen } from './parse.ts'
+import { isQuestion, parseCommand, parseDraftAnswer, parseSchedule, rhythmAskedWhen, rhythmOverviewAsked } from './parse.ts'
 import { ReminderService } from './service.ts'
 import { readSettings, type SettingsOverride } from './settings.ts'
 import { texts } from './texts.ts'
 import { texts as coreTexts } from '../core/texts.ts'
+
+/** The 微家 rhythm a reminder is for (its label or text names it). */
+const RHYTHM_WORD = /家接待|家聚会|家活动|家宴会/u
 
 export interface RemindersOptions {
   /** The clock (tests inject one); default Date.now. */
@@ -145,6 +148,25 @@ export function createReminders(opts: RemindersOptions = {}): Capability {
           const defs = await scheduledFor(ctx.msg.groupId!, what)
           const times = defs.map((d) => ({ description: d.description, next: svc.nextOf(d)[0]! })).sort((a, b) => a.next - b.next)
           return ctx.reply(texts.whenScheduled(what, times.map((t) => ({ description: t.description, next: svc.formatAt(t.next) }))))
+        },
+      })
+
+      // "咱们微家平时都搞些啥活动，多久一次": the group's rhythm (its 家接待 / 家聚会 / 家活动 / 家宴会 reminders, each
+      // with its next time) and what is open for sign-up now. Only when the group has such reminders.
+      const overviewAsked = (ctx: Context) =>
+        !!ctx.msg.groupId && ctx.msg.kind === 'text' && (addressed(ctx) || ctx.group?.answerMode === 'questions') && ['qa.question', 'activity.list'].includes(understood(ctx)?.intent ?? '') && rhythmOverviewAsked(ctx.msg.text)
+      const rhythms = async (groupId: string) =>
+        (await svc.defs(groupId)).filter((d) => !d.paused && RHYTHM_WORD.test(`${d.label}${d.template}`) && svc.nextOf(d).length)
+      app.route({
+        name: 'reminders.rhythm',
+        band: 'conversation',
+        async match(ctx) {
+          return overviewAsked(ctx) && (await rhythms(ctx.msg.groupId!)).length > 0
+        },
+        async handle(ctx) {
+          const defs = (await rhythms(ctx.msg.groupId!)).map((d) => ({ d, next: svc.nextOf(d)[0]! })).sort((a, b) => a.next - b.next)
+          const open = (ctx.get(ACTIVITIES) ?? []).map((a) => ({ title: a.title, at: svc.formatAt(a.startAt) }))
+          return ctx.reply(texts.rhythmOverview(defs.map(({ d, next }) => ({ what: RHYTHM_WORD.exec(`${d.label}${d.template}`)![0], description: d.description, next: svc.formatAt(next) })), open))
         },
       })
 

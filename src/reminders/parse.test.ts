@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { isQuestion, parseCommand, parseDraftAnswer, parseSchedule, rhythmAskedWhen } from './parse.ts'
+import { isQuestion, parseCommand, parseDraftAnswer, parseSchedule, rhythmAskedWhen, rhythmOverviewAsked } from './parse.ts'
 import { nextTimes } from './schedule.ts'
 import { wallClock } from '../core/tz.ts'
 
@@ -144,5 +144,15 @@ describe('when the rhythm event is', () => {
     // How it is usually done is the documents'.
     expect(rhythmAskedWhen('家聚会一般什么时候？')).toBeUndefined()
     expect(rhythmAskedWhen('插花课啥时候')).toBeUndefined()
+  })
+
+  it('the group\'s own rhythm is asked by what it regularly does or how often, of "咱们微家" / "我们群"', () => {
+    expect(rhythmOverviewAsked('@小助手 咱们微家平时都搞些啥活动啊，多久一次')).toBe(true)
+    expect(rhythmOverviewAsked('咱们群平时都有啥活动')).toBe(true)
+    expect(rhythmOverviewAsked('我们微家一个月聚几回')).toBe(true)
+    // 微家 in general is the documents'; one event's time is rhythmAskedWhen's; a week's activities are the sign-ups'.
+    expect(rhythmOverviewAsked('微家一般多久聚一次')).toBe(false)
+    expect(rhythmOverviewAsked('咱们微家的家聚会啥时候')).toBe(false)
+    expect(rhythmOverviewAsked('这周有啥活动')).toBe(false)
   })
 })

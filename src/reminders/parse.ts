@@ -352,3 +352,18 @@ export function rhythmAskedWhen(text: string): string | undefined {
   if (!what || /一般|通常|平时|一般都|按规定|要求/u.test(t)) return undefined
   return /啥时候|什么时候|哪天|哪一天|几号|几月几|几点|星期几|周几|礼拜几|哪个周|时间是|啥时间|什么时间/u.test(t) ? what : undefined
 }
+
+/** The group's own: "咱们微家", "我们群", "俺们这". */
+const OWN_GROUP = /(?:咱们|我们|俺们|咱|俺|本|这个)(?:的)?(?:微家|群|这)|群里/u
+/** How often, or what regularly ("平时都搞些啥活动", "多久聚一次", "一个月聚几回"). */
+const REGULARLY = /(?:平时|平常|一般|固定|经常|日常)[^，,。？?]{0,8}(?:活动|聚|搞|办)|(?:多久|多长时间|一个月|一年|一周|每周|每月)[^，,。？?]{0,6}(?:一次|几次|几回|聚|搞|活动)|都(?:搞|有|办|做)(?:些|点)?(?:啥|什么)活动/u
+
+/**
+ * "咱们微家平时都搞些啥活动啊，多久一次": the group's own rhythm (its reminders), not the documents' "每周一次家接待…" for
+ * 微家 in general, nor only the activities open for sign-up. The time of one of them has its own question
+ * (rhythmAskedWhen).
+ */
+export function rhythmOverviewAsked(text: string): boolean {
+  const t = text.replace(/@\S+/gu, ' ')
+  return OWN_GROUP.test(t) && REGULARLY.test(t) && rhythmAskedWhen(t) === undefined
+}

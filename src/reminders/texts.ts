@@ -27,6 +27,13 @@ export const texts = {
     times.length === 1
       ? `本群的${what}：${times[0]!.description}，下一次是${times[0]!.next}。`
       : [`本群的${what}：`, ...times.map((t) => `${t.description}（下一次：${t.next}）`)].join('\n'),
+  /** The group's rhythm, each with its next time, and what is open for sign-up now. */
+  rhythmOverview: (rhythms: { what: string; description: string; next: string }[], open: { title: string; at: string }[]) =>
+    [
+      '本群的固定活动：',
+      ...rhythms.map((r) => `${r.what}：${r.description}（下一次：${r.next}）`),
+      ...(open.length ? ['正在报名：', ...open.map((a) => `「${a.title}」${a.at}`)] : []),
+    ].join('\n'),
   customText: (what: string) => `【提醒】${what}`,
 
   draft: (p: { text: string; description: string; next: string[]; notes: string[] }) =>
