@@ -14,6 +14,8 @@ import { coverageSpec } from './rerank.ts'
 import { fillPrompt, loadPrompt } from '../core/prompts.ts'
 import { retrieve, type Retrieval, type Thresholds } from './retrieve.ts'
 import { qaTexts } from './texts.ts'
+import { contentTerms } from './tokenize.ts'
+import { GENERIC, KINDS_COUNT, QUESTION_WORD, SCAFFOLD } from './weak-words.ts'
 
 export interface Source {
   doc: string
@@ -150,6 +152,9 @@ export class QaEngine {
       // earlier part was found in has been read out of its context ("微家主人必须是一个人吗，几个姐妹一起当行不行":
       // "几个姐妹一起当" alone found "对接姐妹需求" in a 三八节 plan).
       const strayed = i > 0 && a.grounded && !a.hedged && a.about !== wholeAbout && !answers.some((b) => b.grounded && !b.hedged && b.about === a.about)
+      // "网格睦邻是其中一种不，另外几种叫啥": "the others" of what an earlier part was answered with outright ask nothing that
+      // answer does not quote; "「另外几种叫啥」：资料里没有找到" under the list of all five contradicted it.
+      if (i > 0 && !(a.grounded && !a.hedged) && answers.some((b) => b.grounded && !b.hedged) && asksOnlyTheRest(part)) continue
       answers.push(strayed ? { ...a, grounded: false, hedged: false } : a)
     }
     const outright = answers.filter((a) => a.grounded && !a.hedged).length
@@ -196,6 +201,14 @@ export class QaEngine {
       return undefined
     }
   }
+}
+
+/** Words that point back at the rest of what was just named ("另外几种", "其他的呢", "剩下的叫啥"). */
+const THE_REST = new Set(['另外', '其他', '其它', '其余', '剩下', '别的', '另几'])
+/** A question whose own content words only point back at the rest of something ("另外几种叫啥"). */
+function asksOnlyTheRest(part: string): boolean {
+  const words = contentTerms(normalizeForIndex(part)).filter((w) => !GENERIC.has(w) && !SCAFFOLD.has(w) && !KINDS_COUNT.test(w) && !QUESTION_WORD.test(w))
+  return words.length > 0 && words.every((w) => THE_REST.has(w))
 }
 
 /**

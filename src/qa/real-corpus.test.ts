@@ -281,6 +281,13 @@ describe('regressions from issue #11 (offline answers)', () => {
     const both = await offline().ask('区妇联机关干部一年下基层多少天 联系哪些人')
     expect(both.grounded).toBe(true)
   })
+
+  it('"the others" of what an earlier part was answered with are not said to be missing (a tester: "另外几种叫啥")', async () => {
+    const r = await offline().ask('听说微家分五种，网格睦邻是其中一种不，另外几种叫啥')
+    expect(r.answer).toContain('学习引领微家、网格睦邻微家、平安守望微家、公益服务微家、创业指导微家')
+    expect(r.answer).not.toContain('另外几种叫啥')
+    expect(r.hedged).toBeFalsy()
+  })
 })
 
 describe('with an LLM (local OpenAI-compatible stub, real SDK over a socket)', () => {
