@@ -91,6 +91,16 @@ export class QaEngine {
     return retrieve(this.index, question, { k, rewrite, context, thresholds: this.opts.thresholds })
   }
 
+  /**
+   * Whether the document an answer was about is long enough to hold many topics (a county's annual report, a
+   * collection of plans): then its title alone does not say what a follow-up is about (followup.ts).
+   */
+  aboutIsBroad(about: string): boolean {
+    this.passagesAbout ??= this.index.chunks.reduce((m, c) => m.set(aboutOf({ chunk: c }), (m.get(aboutOf({ chunk: c })) ?? 0) + 1), new Map<string, number>())
+    return (this.passagesAbout.get(about) ?? 0) > BROAD_DOCUMENT_PASSAGES
+  }
+  private passagesAbout?: Map<string, number>
+
   /** `context`: the previous question when this one is an elliptical follow-up. */
   async ask(question: string, context?: string, opts: AskOptions = {}): Promise<AskResult> {
     // Numbers never leave the building: the question goes to the LLM (and a remote embedder) masked.
@@ -202,6 +212,9 @@ export class QaEngine {
     }
   }
 }
+
+/** More passages than this make a document broad (the sample folder's notices have 5–21, a county report 28). */
+const BROAD_DOCUMENT_PASSAGES = 24
 
 /** Words that point back at the rest of what was just named ("另外几种", "其他的呢", "剩下的叫啥"). */
 const THE_REST = new Set(['另外', '其他', '其它', '其余', '剩下', '别的', '另几'])

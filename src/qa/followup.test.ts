@@ -56,6 +56,9 @@ describe('follow-up context in Redis', () => {
 describe('a follow-up after an answer', () => {
   it('leans on the document the answer came from when it asks its own thing', () => {
     expect(followupContext('单亲妈妈能不能申请', '怎么申请', '县妇联 两节 送温暖 关爱困难妇女在行动')).toBe('县妇联 两节 送温暖 关爱困难妇女在行动')
+    // A long document (a county's whole report) is no topic: what she asked of it carries too (a tester's "那要利息吗"
+    // after a loan question found the report's 维权 statistics).
+    expect(followupContext('我想在家开个网店卖点手工，妇联有没有贷款扶持啊', '那要利息吗', '县妇联工作报告', true)).toMatch(/^县妇联工作报告 .*贷款/u)
     // Asked again of something else, the whole previous question carries; not answered, its topic does.
     expect(followupContext('家聚会一般什么时候', '那周末呢？', '妇女微家服务指南')).toBe('家聚会一般什么时候')
     expect(followupContext('创业担保贷款最多能贷多少', '利息咋算')).toBe('创业担保贷款')

@@ -41,14 +41,20 @@ export function isElliptical(question: string): boolean {
  * The previous question to carry as context, when the current one is elliptical: what it was about, not what it
  * asked ("创业担保贷款最多能贷多少 能贷几年" then "利息咋算": the loan, not its amount).
  */
-export function followupContext(previous: string | undefined, current: string, about?: string): string | undefined {
+export function followupContext(previous: string | undefined, current: string, about?: string, aboutIsBroad = false): string | undefined {
   if (!previous || !isElliptical(current)) return undefined
   // "那周末呢" asks the previous question again of something else: all of it carries. (Read in Simplified: "要還幾年"
   // asks a thing of its own as much as "要还几年".)
   if (!OWN_ASK.test(normalizeForIndex(current))) return previous
-  // Answered from a document ("单亲妈妈能不能申请" from the 送温暖 notice): "怎么申请" next is about that document.
-  if (about) return about
   const topic = contentTerms(normalizeForIndex(previous)).filter((t) => t.length > 1 && !DETAIL_WORDS.has(t))
+  // Answered from a document ("单亲妈妈能不能申请" from the 送温暖 notice): "怎么申请" next is about that document. A
+  // long one (a county's whole annual report) is no topic: what she asked of it carries too ("那要利息吗" after a
+  // question about loans found the report's 维权 statistics). (On a short notice the topic words pulled follow-ups
+  // away from it: "怎么申请" after "单亲妈妈能不能申请".)
+  if (about) {
+    const more = aboutIsBroad ? topic.filter((t) => !about.includes(t)) : []
+    return more.length ? `${about} ${more.join(' ')}` : about
+  }
   return topic.length ? topic.join(' ') : previous
 }
 

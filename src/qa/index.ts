@@ -116,7 +116,8 @@ export function createQa(deps: QaDeps): Capability {
           // Someone's own phone or WeChat ("王芳电话多少来着"): not the documents' business, and never given out.
           if (asksPersonalContact(question)) return ctx.reply(qaTexts.personalContact)
           const previous = await followups.previous(conv, sender)
-          const context = followupContext(previous, question, await followups.previousAbout(conv, sender))
+          const about = await followups.previousAbout(conv, sender)
+          const context = followupContext(previous, question, about, about !== undefined && qa.aboutIsBroad(about))
           // "利息多少" after "要還幾年": written the same in both scripts, answered in the one she has been writing.
           const script = context && previous && scriptNeutral(question) ? scriptOf(previous) : scriptOf(question)
           // Asked, answered or not: a follow-up ("那要带啥") leans on it.

@@ -7,6 +7,7 @@ import { mkdtemp } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { followupContext } from './followup.ts'
 import { OpenAiLlm } from '../adapters/openai/llm.ts'
 import { ReplyBudget } from '../core/llm-deadline.ts'
 import { silentLogger } from '../core/log.ts'
@@ -280,6 +281,14 @@ describe('regressions from issue #11 (offline answers)', () => {
     // Positive control: two parts answered from one document are both answered.
     const both = await offline().ask('区妇联机关干部一年下基层多少天 联系哪些人')
     expect(both.grounded).toBe(true)
+  })
+
+  it('a follow-up after an answer from a long report carries what she asked of it, not the report alone (a tester: "那要利息吗")', async () => {
+    const engine = offline()
+    expect(engine.aboutIsBroad('县妇联工作报告')).toBe(true)
+    const context = followupContext('我想在家开个网店卖点手工，妇联有没有贷款扶持啊', '那要利息吗', '县妇联工作报告', engine.aboutIsBroad('县妇联工作报告'))
+    const r = await engine.ask('那要利息吗', context)
+    expect(r.answer).not.toContain('来信来访')
   })
 
   it('"the others" of what an earlier part was answered with are not said to be missing (a tester: "另外几种叫啥")', async () => {
