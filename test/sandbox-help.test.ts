@@ -193,11 +193,13 @@ describe('questions beside her own circumstances, and questions that only mentio
     expect(hersToo).toContain('联系方式：打电话（13912345678）')
     expect(hersToo).toContain('另外离婚的话房子怎么分')
     // "包饺子要带啥" when 冬至联欢's notice says 一起包饺子: the notice, not a document's papers.
-    expect(room.at(-4)).toMatch(/^活动1「冬至联欢」[\s\S]*自带围裙和擀面杖/u)
+    expect(room.at(-5)).toMatch(/^活动1「冬至联欢」[\s\S]*自带围裙和擀面杖/u)
     // "陈静咋了？" after her emergency in the group: thanks, staff are on it; nothing of what she wrote, no documents.
-    expect(room.at(-2)).toBe(referralTexts.concernForHer)
+    expect(room.at(-3)).toBe(referralTexts.concernForHer)
+    // "家暴可以去哪裡投訴": whatever the documents say, 110 and 12338 come with it, in her script.
+    expect(room.at(-1)).toContain(inScript(referralTexts.violenceNumbers, 'traditional'))
     // "咱们微家平时都搞些啥活动，多久一次": the group's rhythm with the next times, and what is open now.
-    expect(room.at(-1)).toMatch(/^本群的固定活动：\n家接待：每周三 09:00（下一次：[\s\S]*家聚会：每月第一个周六 09:00[\s\S]*正在报名：\n「冬至联欢」/u)
+    expect(room.at(-2)).toMatch(/^本群的固定活动：\n家接待：每周三 09:00（下一次：[\s\S]*家聚会：每月第一个周六 09:00[\s\S]*正在报名：\n「冬至联欢」/u)
   }, 120_000)
 
   it('round 8, third tester: a scam passed on is answered, never reported as hers; violence after a vague first line; a host asking', async () => {

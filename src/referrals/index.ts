@@ -31,7 +31,7 @@ import { carriedIntents } from '../nlu/route-intents.ts'
 import type { Category } from './categories.ts'
 import { Classifier, rulesOf } from './classification.ts'
 import type { Classification } from './classify.ts'
-import { isHelpTopic } from './classify.ts'
+import { classifyRules, isHelpTopic } from './classify.ts'
 import { CASE_ID, looksLikeStaffCommand, parseStaffCommand } from './commands.ts'
 import { ReferralConversation } from './conversation.ts'
 import { type Flow, FlowStore } from './flow.ts'
@@ -122,9 +122,14 @@ export function createReferrals(deps: ReferralDeps = {}): Capability {
       deps.expose?.({ settings, cases, jobs, conversation, targets, desk })
 
       // A question that only touches a help topic is answered by the Q&A, with an offer of personal help.
-      app.addAnswerHint((ctx) =>
-        !ctx.get(ASKED) && isHelpTopic(ctx.msg.text) ? (ctx.msg.conversation.kind === 'private' ? T.helpHintPrivate : T.helpHintGroup) : undefined,
-      )
+      // Asked about domestic violence ("家暴可以去哪里投诉"), the numbers come with the documents' answer whatever it is.
+      app.addAnswerHint((ctx) => {
+        if (ctx.get(ASKED)) return undefined
+        const topic = classifyRules(ctx.msg.text)
+        if (topic.kind === 'none') return undefined
+        const personal = ctx.msg.conversation.kind === 'private' ? T.helpHintPrivate : T.helpHintGroup
+        return topic.category === '家庭暴力' ? `${T.violenceNumbers}${personal}` : personal
+      })
 
       app.onStart(async () => {
         // A sweep on every start, then one job a day.

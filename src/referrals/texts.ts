@@ -39,6 +39,8 @@ export type SupportKind = 'abuse' | 'family' | 'legal' | 'heart'
 export const referralTexts = {
   /** Added under a Q&A answer whose question touches a help topic. */
   helpHintGroup: '如需个人帮助，可以私聊我，我会保护您的隐私。',
+  /** Put before the personal-help hint under an answer about domestic violence. */
+  violenceNumbers: '遇到家暴可以拨打110报警，也可以拨打12338妇女维权热线。',
   helpHintPrivate: '如需个人帮助，回复「转人工」，我帮您转给工作人员。',
   // ---- in the group: short, no details ----
   // WeChat only delivers private messages to friends of the bot account: say what to do if none arrives.
