@@ -236,11 +236,11 @@ describe('source lines', () => {
   const passage = (title: string, heading: string[]) => ({ row: 0, score: 1, chunk: { id: 'd#0', doc: 'd.txt', title, heading, text: '', start: 0, end: 0, hash: '' } })
   it('cite the title and a short section name; a document without a title by its section alone', () => {
     expect(sourceLine(passage('社区妇联活动工作计划8篇', ['（三）以筹办奥运为契机，进一步提高广大妇女的文明素质，积极营造喜迎奥运的良好氛围']))).toBe('来源：《社区妇联活动工作计划8篇》· （三）以筹办奥运为契机')
-    expect(sourceLine(passage('', ['二、巩固品牌、注重实效，促进社会和谐稳定']))).toBe('来源：二、巩固品牌、注重实效')
+    expect(sourceLine(passage('', ['二、巩固品牌、注重实效，促进社会和谐稳定']))).toBe('来源：二、巩固品牌、注重实效，促进社会和谐稳定')
     expect(sourceLine(passage('', []))).toBe('来源：资料')
     // Untitled, a numbered item alone names nothing: its top section first.
     expect(sourceLine(passage('', ['二、開展“踏春嘉年華、健康伴我行”活動', '1、活動內容']))).toBe('来源：二、开展“踏春嘉年华、健康伴我行”活动 · 1、活动内容')
     expect(shortHeading('一、工作目标')).toBe('一、工作目标')
-    expect(shortHeading('积极营造喜迎奥运的良好氛围进一步提高广大妇女的文明素质')).toBe('积极营造喜迎奥运的良好氛围进一步提高…')
+    expect(shortHeading('积极营造喜迎奥运的良好氛围进一步提高广大妇女的文明素质')).toBe('积极营造喜迎奥运的良好氛围进一步提高广大妇女…')
   })
 })

@@ -20,6 +20,8 @@ export interface TrainRow {
   sentence: number
   /** The question's focus is beside its topic (focus.ts); true when it has none. */
   focus: boolean
+  /** Coverage of the question's most specific word in the best window (the key gate, decision-model.ts outcome). */
+  keyShare?: number
 }
 
 export interface TrainOptions {

@@ -134,6 +134,10 @@ describe('the shipped decision with the detail signal', () => {
     expect(outcome(rule, 0.99, { sentence: 0.9, focus: false })).toBe('hedge')
     expect(outcome({ ...rule, focusGate: false }, 0.99, { sentence: 0.9, focus: false })).toBe('answer')
     expect(outcome(rule, 0.1, { sentence: 0.9, focus: true })).toBe('decline')
+    // The key gate: without the question's most specific word and covering little, at most a hedge.
+    expect(outcome(rule, 0.99, { sentence: 0.5, focus: true, keyShare: 0 })).toBe('hedge')
+    expect(outcome(rule, 0.99, { sentence: 0.7, focus: true, keyShare: 0 })).toBe('answer')
+    expect(outcome(rule, 0.99, { sentence: 0.5, focus: true, keyShare: 1 })).toBe('answer')
   })
 })
 
