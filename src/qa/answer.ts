@@ -43,7 +43,7 @@ export interface Composed {
 }
 
 export function sourceLine(p: Passage, script: Script = 'simplified'): string {
-  const path = p.chunk.heading
+  const path = p.chunk.shownHeading ?? p.chunk.heading
   const title = toSimplified(shownTitle(p.chunk))
   const last = path[path.length - 1]
   // Without a title a section alone ("1、活动内容") names nothing: its top section comes first.

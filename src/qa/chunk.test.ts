@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { chunkText, matchHeading } from './chunk.ts'
+import { chunkText, matchHeading, planOpening } from './chunk.ts'
 
 describe('heading styles', () => {
   it('recognises Chinese numbering styles and markdown, from outer to inner', () => {
@@ -31,6 +31,16 @@ describe('chunking', () => {
     '二、办理时限',
     '第十条 法律援助机构应当在七日内作出决定。',
   ].join('\n')
+
+  it('a plan glued in under another one\'s last item is shown under its own name; the indexed path stays', () => {
+    const glued = ['三、召开座谈会', '3、座谈会时间：3月6日上午9:00', '根据妇女发展和维权工作实际，市妇联对工作提出以下工作计划：加强调查研究。', '要积极研究土地承包确权登记工作有关政策文件。'].join('\n')
+    const chunks = chunkText(glued)
+    expect(chunks.map((c) => c.heading)).toEqual([['三、召开座谈会', '3、座谈会时间：3月6日上午9:00']])
+    expect(chunks[0]!.shownHeading).toEqual(['市妇联工作计划'])
+    expect(planOpening('新学年我校妇女工作…取得更大发展，现制定如下计划。')).toBe('我校妇女工作计划')
+    expect(planOpening('一、指导思想')).toBeUndefined()
+    expect(chunkText(doc, '法律援助指南').every((c) => c.shownHeading === undefined)).toBe(true)
+  })
 
   it('keeps the heading path with each chunk, without the document title', () => {
     const chunks = chunkText(doc, '法律援助指南')

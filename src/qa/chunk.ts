@@ -1,10 +1,16 @@
 // Structure-aware chunking: Chinese official documents signal structure with numbering styles
 // (【篇一】 第一章 一、 （一） 1. （1） 第X条) rather than markup. Each chunk carries its heading path,
 // so a passage about "申请条件" still says which programme it belongs to.
+import { toSimplified } from '../core/zh/script.ts'
 
 export interface TextChunk {
   /** Heading path from the outermost section to the innermost, without the document title. */
   heading: string[]
+  /**
+   * The path a citation shows when it differs from `heading`: after a glued-in plan's opening line ("根据…，市妇联对工作
+   * 提出以下工作计划：") the sections before it are another document's (see planOpening).
+   */
+  shownHeading?: string[]
   /** The passage in the document's own script. */
   text: string
   /** Offsets of `text` in the cleaned document text. */
@@ -104,11 +110,15 @@ export function chunkText(text: string, docTitle?: string, opts: ChunkOptions = 
   const overlapChars = opts.overlapChars ?? 80
   const chunks: TextChunk[] = []
   const stack: { level: number; text: string }[] = []
+  // Display only (the indexed path and the chunk boundaries are untouched): after a plan's opening line, the path
+  // starts again from that plan's name.
+  let opening: { at: number; name: string; stack: { level: number; text: string }[] } | undefined
   let section: Span[] = []
 
   const flush = () => {
     if (!section.length) return
     const heading = stack.map((h) => h.text)
+    const shown = opening ? [opening.name, ...opening.stack.map((h) => h.text)] : undefined
     let i = 0
     let first = true
     while (i < section.length) {
@@ -123,7 +133,7 @@ export function chunkText(text: string, docTitle?: string, opts: ChunkOptions = 
       if (!first && i > 0 && section[i - 1]!.end - section[i - 1]!.start <= overlapChars) from = i - 1
       const start = section[from]!.start
       const end = section[j - 1]!.end
-      chunks.push({ heading, text: text.slice(start, end).replace(/\n{2,}/g, '\n'), start, end })
+      chunks.push({ heading, ...(shown && start >= opening!.at ? { shownHeading: shown } : {}), text: text.slice(start, end).replace(/\n{2,}/g, '\n'), start, end })
       first = false
       i = j
     }
@@ -143,14 +153,30 @@ export function chunkText(text: string, docTitle?: string, opts: ChunkOptions = 
       if (h.level === 0) continue
       while (stack.length && stack[stack.length - 1]!.level >= h.level) stack.pop()
       stack.push({ level: h.level, text: stripHeadingMarks(h.text) })
+      if (opening) {
+        while (opening.stack.length && opening.stack[opening.stack.length - 1]!.level >= h.level) opening.stack.pop()
+        opening.stack.push({ level: h.level, text: stripHeadingMarks(h.text) })
+      }
       if (h.rest) section.push(...splitLong(sentenceSpans(h.rest, lineStart + lead + h.restOffset!), text, maxChars))
       continue
     }
+    const plan = planOpening(line)
+    if (plan) opening = { at: lineStart + lead, name: plan, stack: [] }
     section.push(...splitLong(sentenceSpans(line, lineStart + lead), text, maxChars))
   }
   flush()
   return dedupeChunks(chunks)
 }
+
+/**
+ * The name of a plan whose opening line this is — "根据…，市妇联对工作提出以下工作计划：…" → 市妇联工作计划, "新学年我校妇女工作…
+ * 现制定如下计划" → 我校妇女工作计划 — in web pages that glue several plans into one file, under the last one's headings.
+ */
+export function planOpening(line: string): string | undefined {
+  const m = PLAN_OPENING.exec(toSimplified(line))
+  return m ? `${m[1]}${m[2]}` : undefined
+}
+const PLAN_OPENING = /((?:市|县|区|镇|乡|街道|社区|我校|我园|我司|公司|学校)?(?:妇联|妇女工作|妇委会))[^。]{0,80}?(?:提出|制定|拟定|作出)了?(?:以下|如下)[^。；:：]{0,6}?((?:工作)?(?:计划|安排|要点|方案))/u
 
 function stripHeadingMarks(h: string): string {
   return h.replace(/[*_`]/g, '').replace(/[:：]$/, '').trim()

@@ -319,7 +319,7 @@ export type Outcome = 'answer' | 'hedge' | 'decline'
  * makes an answer a hedge.
  */
 export function outcomeOf(model: DecisionModel, f: DecisionFeatures): Outcome {
-  return outcome(model, coveredProbability(model, f), { ...f, keyShare: f.extra.keyShare })
+  return outcome(model, coveredProbability(model, f), { ...f, keyShare: f.extra.keyShare, detailFound: f.extra.detailAsked && f.extra.detailOk })
 }
 
 

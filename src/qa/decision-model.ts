@@ -98,14 +98,15 @@ export interface Rule {
 /** Below this sentence coverage, a window without the question's most specific word is at most a hedge (outcome). */
 export const KEY_GATE_COVERAGE = 0.6
 
-export function outcome(rule: Rule, p: number, row: { sentence: number; focus: boolean; offDomain?: boolean; keyShare?: number }): 'answer' | 'hedge' | 'decline' {
+export function outcome(rule: Rule, p: number, row: { sentence: number; focus: boolean; offDomain?: boolean; keyShare?: number; detailFound?: boolean }): 'answer' | 'hedge' | 'decline' {
   if (row.sentence < rule.floor || row.offDomain) return 'decline'
   if (p < rule.hedge) return 'decline'
   // The key gate: a window without the question's most specific word, and covering little of the rest, is never
-  // presented as the answer outright ("困难家庭的孩子吃饭有补助不" quoted 爱心妈妈 visits). On the tuning side (1,948) such
-  // outright replies quoted the answer for 32 of 83 covered questions (39%), against 79% where the window has the word;
-  // they are hedged ("不确定…供您参考") instead. Without the coverage bound, 105 (48%); below 0.4, 36 (19%).
-  if (row.keyShare === 0 && row.sentence < KEY_GATE_COVERAGE) return 'hedge'
+  // presented as the answer outright ("困难家庭的孩子吃饭有补助不" quoted 爱心妈妈 visits) — unless it holds the detail
+  // asked for (the papers of "老闆欠我三個月工資 可以申請法律援助嗎 要帶什麼", whose most specific word is her story's).
+  // On the tuning side (1,948) such outright replies quoted the answer for 24 of 70 covered questions (34%), against
+  // 79% where the window has the word; they are hedged ("不确定…供您参考") instead.
+  if (row.keyShare === 0 && row.sentence < KEY_GATE_COVERAGE && !row.detailFound) return 'hedge'
   return p >= rule.answer && (row.focus || !rule.focusGate) ? 'answer' : 'hedge'
 }
 

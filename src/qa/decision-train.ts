@@ -22,6 +22,8 @@ export interface TrainRow {
   focus: boolean
   /** Coverage of the question's most specific word in the best window (the key gate, decision-model.ts outcome). */
   keyShare?: number
+  /** A detail of a known shape is asked and a window beside the topic has it (exempt from the key gate). */
+  detailFound?: boolean
 }
 
 export interface TrainOptions {

@@ -14,6 +14,9 @@ describe('the asked detail beside the topic', () => {
     expect(askedDetails('建微家的经费从哪里来')).not.toContain('place')
     expect(askedDetails('具体是哪几家')).not.toContain('count')
     expect(askedDetails('妇联管不管这种事')).toEqual([])
+    // A number given, and what line it is asked: no phone number asked for.
+    expect(askedDetails('请问12338是什么电话')).not.toContain('phone')
+    expect(askedDetails('维权热线电话是多少')).toContain('phone')
     // Who was chosen wants the people's names.
     expect(askedDetails('第四届首都巾帼十杰都评了谁')).toContain('person')
   })
@@ -138,6 +141,7 @@ describe('the shipped decision with the detail signal', () => {
     expect(outcome(rule, 0.99, { sentence: 0.5, focus: true, keyShare: 0 })).toBe('hedge')
     expect(outcome(rule, 0.99, { sentence: 0.7, focus: true, keyShare: 0 })).toBe('answer')
     expect(outcome(rule, 0.99, { sentence: 0.5, focus: true, keyShare: 1 })).toBe('answer')
+    expect(outcome(rule, 0.99, { sentence: 0.5, focus: true, keyShare: 0, detailFound: true })).toBe('answer')
   })
 })
 

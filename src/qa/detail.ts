@@ -127,6 +127,9 @@ const NOT_NAMING = '各全本该在进到和与及等的了是为对向从于把
 /** "Where to apply" (去哪里申请, 到哪儿办): answered by whom to apply to as well as by a place. */
 const APPLY_WHERE = /(?:去|到|在|上)?(?:哪里|哪儿|哪)(?:去|可以|能)?(?:申请|办理|办|报名|登记|领取|投诉|求助)/
 
+/** A number the question gives and asks what it is: "12338是什么电话", "请问12338是哪里的号码". */
+const NUMBER_NAMED = /\d{5,}[^，,。？?]{0,3}是(?:什么|啥|哪里的?|哪个|干啥的?|做什么的?|干什么的?)(?:的)?(?:电话|号码|热线|号)/u
+
 /** Redaction marks as the normalised documents write them (lower-cased: XX → xx). */
 const MASK = /×{2,}|\*{3,}|(?<![a-z])xx(?![a-z])|\d{2}xx|\d{3}-(?!\d)/
 
@@ -144,7 +147,8 @@ export function asksWhatIsMasked(question: string): boolean {
 
 export function askedDetails(asked: string): Detail[] {
   const question = withoutFew(asked)
-  const types = answerTypes(question)
+  // "12338是什么电话": the number is given; what line it is, is asked (a tester got "not found").
+  const types = answerTypes(question).filter((t) => !(t === 'phone' && NUMBER_NAMED.test(question)))
   // "热线号码是多少": the 多少 of a number asked for is the number, not a count of something.
   const own = ASKS.filter(([d, re]) => re.test(question) && !(d === 'count' && types.includes('phone'))).map(([d]) => d)
   return [...new Set<Detail>([...types, ...own])]

@@ -157,7 +157,7 @@ export async function trainOn(engine: QaEngine, items: EvalItem[], features: Fea
     // The signals the runtime decided on (the question's own words, the hand order: retrieve.ts), so the model
     // is fitted on what it will read.
     const f = r.decision.features ?? decisionFeatures(engine.index, r.query, coverageSpec(engine.index, r.query), r.passages)
-    rows.push({ x: featureVector(features, f), covered: item.must.length > 0, sentence: f.sentence, focus: f.focus, keyShare: f.extra.keyShare })
+    rows.push({ x: featureVector(features, f), covered: item.must.length > 0, sentence: f.sentence, focus: f.focus, keyShare: f.extra.keyShare, detailFound: f.extra.detailAsked && f.extra.detailOk })
   }
   return trainDecision(rows, { features, ...budgets })
 }

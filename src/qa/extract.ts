@@ -3,6 +3,7 @@
 // the kind of answer asked for (a number for "多少", a date for "什么时候", answer-type.ts) and the quoted
 // terms. A list question gets the whole list; a number question the sentence with the number.
 // Text from documents is only ever quoted, never interpreted, so instructions inside it have no effect.
+import { toSimplified } from '../core/zh/script.ts'
 import { answerTypes, hasAnswerOf } from './answer-type.ts'
 import { askedDetails, detailsFound } from './detail.ts'
 import { focusOf } from './focus.ts'
@@ -95,6 +96,16 @@ export function extractAnswer(query: PreparedQuery, spec: CoverageSpec, passages
     return score
   }
   let top: Scored | undefined
+  // An item that is a label and its value ("3、座谈会时间：3月6日上午9:00") is a heading by its numbering, and says all there
+  // is: quoted itself when it answers best (the text under it may be another plan glued in after it).
+  let item: { p: Passage; text: string; score: number } | undefined
+  order.forEach((p, rank) => {
+    const last = p.chunk.heading[p.chunk.heading.length - 1]
+    if (last && LABEL_VALUE.test(toSimplified(last))) {
+      const score = scoreText(last, normalizeForIndex(p.chunk.heading.join(' '))) * (rank === 0 ? 1.15 : 1)
+      if (!item || score > item.score) item = { p, text: last, score }
+    }
+  })
   order.forEach((p, rank) => {
     const sentences = (p.chunk.text.match(SENTENCE) ?? []).map((s) => s.trim()).filter(Boolean)
     const heading = normalizeForIndex(p.chunk.heading.join(' '))
@@ -126,6 +137,8 @@ export function extractAnswer(query: PreparedQuery, spec: CoverageSpec, passages
     })
   })
   if (!top) return { body: order[0]!.chunk.text, from: order[0]! }
+  // Cited by the sections it stands in (not the glued-in plan's, chunk.ts shownHeading; not itself again).
+  if (item && item.score > top.score + 1e-9) return { body: item.text, from: { ...item.p, chunk: { ...item.p.chunk, shownHeading: item.p.chunk.heading.slice(0, -1) } } }
   const { p, sentences, i } = top
   const budget = maxChars
   // A sentence longer than the reply ("联席会议由区公安分局、…、团区委共28个部门和单位组成") would be cut
@@ -192,6 +205,9 @@ export function extractAnswer(query: PreparedQuery, spec: CoverageSpec, passages
   const body = picked.reduce((acc, s) => (acc && (LIST_ITEM.test(s) || !/[。！？；!?;：:]$/u.test(acc)) ? `${acc}\n${s}` : acc + s), '')
   return { body, from: p }
 }
+
+/** A numbered item that is a label and a short value: "3、座谈会时间：3月6日上午9:00", "（二）报名方式：电话报名". */
+const LABEL_VALUE = /^(?:\d{1,2}\s*[、.．]|[（(][一二三四五六七八九十\d]{1,2}[)）]|[一二三四五六七八九十]{1,2}\s*[、.．])\s*[^：:，。]{2,12}[：:]\s*\S.{0,30}$/u
 
 /** Whether some `len` characters in a row of `run` stand in `sentence`. */
 function shares(run: string, len: number, sentence: string): boolean {

@@ -23,7 +23,7 @@ import { normalizeForIndex } from './normalize.ts'
 import { addWords } from './tokenize.ts'
 
 /** Bump when cleaning/chunking/tokenising changes, so the next ingest re-parses every file. */
-export const PIPELINE_VERSION = 8
+export const PIPELINE_VERSION = 9
 
 export interface ChunkRecord {
   id: string
@@ -34,6 +34,8 @@ export interface ChunkRecord {
   /** The title a citation shows, when it is not `title` ("社区妇联活动工作计划8篇" for 001_c973…; '' for a file code). */
   label?: string
   heading: string[]
+  /** The section path a citation shows, when it is not `heading` (a glued-in plan's own, chunk.ts). */
+  shownHeading?: string[]
   text: string
   start: number
   end: number

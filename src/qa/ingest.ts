@@ -140,8 +140,10 @@ export async function ingest(opts: IngestOptions): Promise<IngestSummary> {
       // The readable title is shown in citations; the one indexed stays what retrieval was tuned and checked on.
       const label = parsed.title !== parsed.indexTitle ? { label: parsed.title } : {}
       const records = pieces.map((p, n): ChunkRecord => {
-        const rec = { id: `${doc}#${n}`, doc, title: parsed.indexTitle, ...label, heading: p.heading, text: p.text, start: p.start, end: p.end, hash: '' }
+        const rec: ChunkRecord = { id: `${doc}#${n}`, doc, title: parsed.indexTitle, ...label, heading: p.heading, text: p.text, start: p.start, end: p.end, hash: '' }
         rec.hash = sha(`${embedder.id}\n${indexText(rec)}`).slice(0, 32)
+        // Shown only: added after the hash, so vectors and the index are as before.
+        if (p.shownHeading) rec.shownHeading = p.shownHeading
         return rec
       })
       chunks.push(...records)

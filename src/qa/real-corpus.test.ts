@@ -294,6 +294,14 @@ describe('regressions from issue #11 (offline answers)', () => {
     expect(r.answer).not.toContain('来信来访')
   })
 
+  it('003\'s glued-in 市妇联 plan is cited by its own name; the 座谈会 item above it is quoted itself (testers saw "3、座谈会时间" cited for 12338)', async () => {
+    const line = await offline().ask('请问12338是什么电话')
+    expect(line.answer).toContain('12338')
+    expect(line.answer).toMatch(/来源：市妇联工作计划$/u)
+    const time = await offline().ask('慶三八女職工座談會是幾號幾點開')
+    expect(time.answer).toMatch(/^3、座談會時間：3月6日上午9:00\n來源：三、召開慶三八國際婦女節女職工座談會$/u)
+  })
+
   it('"the others" of what an earlier part was answered with are not said to be missing (a tester: "另外几种叫啥")', async () => {
     const r = await offline().ask('听说微家分五种，网格睦邻是其中一种不，另外几种叫啥')
     expect(r.answer).toContain('学习引领微家、网格睦邻微家、平安守望微家、公益服务微家、创业指导微家')
