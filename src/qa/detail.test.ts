@@ -14,6 +14,9 @@ describe('the asked detail beside the topic', () => {
     expect(askedDetails('建微家的经费从哪里来')).not.toContain('place')
     expect(askedDetails('具体是哪几家')).not.toContain('count')
     expect(askedDetails('妇联管不管这种事')).toEqual([])
+    // What she can borrow is a figure per borrower, not a programme's total.
+    expect(askedDetails('创业贷款能贷多少')).toContain('perUnit')
+    expect(askedDetails('巾帼创业贷款一年放出去多少钱')).not.toContain('perUnit')
     // A number given, and what line it is asked: no phone number asked for.
     expect(askedDetails('请问12338是什么电话')).not.toContain('phone')
     expect(askedDetails('维权热线电话是多少')).toContain('phone')

@@ -137,6 +137,21 @@ export function extractAnswer(query: PreparedQuery, spec: CoverageSpec, passages
     })
   })
   if (!top) return { body: order[0]!.chunk.text, from: order[0]! }
+  // "妇女微家是啥东西啊": the sentence that says what it is ("妇女微家是区域化妇建的组成部分…"), from any passage found, when
+  // the best one only uses the name (a publicity paragraph).
+  if (defined) {
+    const defines = (x: string) => new RegExp(`^\\s*${escapeRe(normalizeForIndex(defined))}(?:是|就是|指|，是)`, 'u').test(normalizeForIndex(x).replace(LIST_ITEM, ''))
+    if (!defines(top.sentences[top.i]!)) {
+      for (const p of passages) {
+        const sentences = (p.chunk.text.match(SENTENCE) ?? []).map((x) => x.trim()).filter(Boolean)
+        const i = sentences.findIndex(defines)
+        if (i >= 0) {
+          top = { p, rank: passages.indexOf(p), sentences, i, score: top.score }
+          break
+        }
+      }
+    }
+  }
   // Cited by the sections it stands in (not the glued-in plan's, chunk.ts shownHeading; not itself again).
   if (item && item.score > top.score + 1e-9) return { body: item.text, from: { ...item.p, chunk: { ...item.p.chunk, shownHeading: item.p.chunk.heading.slice(0, -1) } } }
   const { p, sentences, i } = top

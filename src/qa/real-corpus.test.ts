@@ -302,6 +302,12 @@ describe('regressions from issue #11 (offline answers)', () => {
     expect(time.answer).toMatch(/^3、座談會時間：3月6日上午9:00\n來源：三、召開慶三八國際婦女節女職工座談會$/u)
   })
 
+  it('what a thing is: the sentence that says so, from any passage found; how much she can borrow is not a county\'s yearly total (testers)', async () => {
+    expect((await offline().ask('妇女微家是啥东西啊')).answer).toMatch(/^妇女微家是区域化妇建的组成部分/u)
+    const loan = await offline().ask('创业贷款能贷多少')
+    expect(loan.grounded && !loan.hedged && loan.answer.includes('727.32万元')).toBe(false)
+  })
+
   it('"the others" of what an earlier part was answered with are not said to be missing (a tester: "另外几种叫啥")', async () => {
     const r = await offline().ask('听说微家分五种，网格睦邻是其中一种不，另外几种叫啥')
     expect(r.answer).toContain('学习引领微家、网格睦邻微家、平安守望微家、公益服务微家、创业指导微家')
