@@ -4,6 +4,7 @@
 import { afterAll, describe, expect, it } from 'vitest'
 import { inScript } from '../src/core/zh/script.ts'
 import { referralTexts } from '../src/referrals/texts.ts'
+import { texts as coreTexts } from '../src/core/texts.ts'
 import { scriptRunner } from '../src/testing/cli-script.ts'
 
 const script = scriptRunner('sandbox-help')
@@ -200,6 +201,14 @@ describe('questions beside her own circumstances, and questions that only mentio
     expect(room.at(-1)).toContain(inScript(referralTexts.violenceNumbers, 'traditional'))
     // "咱们微家平时都搞些啥活动，多久一次": the group's rhythm with the next times, and what is open now.
     expect(room.at(-2)).toMatch(/^本群的固定活动：\n家接待：每周三 09:00（下一次：[\s\S]*家聚会：每月第一个周六 09:00[\s\S]*正在报名：\n「冬至联欢」/u)
+  }, 120_000)
+
+  it('twelfth round, second tester: a "…前报名" deadline; what to bring and the fee asked alone; a resident announcing', async () => {
+    const actions = await script.run('test/fixtures/scripts/tester-round12b.txt')
+    const room = actions.filter((a) => a.kind === 'room').map((a) => a.text)
+    expect(room[0]).toMatch(/^活动草稿：做手工香皂[\s\S]*报名截止：[\s\S]*（周二）12:00\n备注：每人材料费10块\n/u)
+    expect(room[2]).toMatch(/^活动1「做手工香皂」[\s\S]*材料费10块/u)
+    expect(room[3]).toBe(inScript(coreTexts.forbidden(['host', 'staff']), 'traditional'))
   }, 120_000)
 
   it('round 8, third tester: a scam passed on is answered, never reported as hers; violence after a vague first line; a host asking', async () => {

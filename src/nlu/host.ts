@@ -259,10 +259,14 @@ export function editSlots(t: string, sit: Situation): Slots {
 // ---------------------------------------------------------------- announcements
 
 const ANNOUNCE_WORD = /发布活动|发起活动|新建活动|创建活动|建个活动|发个活动|发活动|活动通知|活动预告|新活动|帮我发/u
+/** A resident putting up an activity herself ("我也想发布活动", "我来发个活动"), not asking about one ("有新活动吗"). */
+const RESIDENT_ANNOUNCES = /(?:发布|发起|新建|创建)活动|(?:我|俺)(?:也)?(?:想|要|来)?(?:发|建)(?:个|一个)活动/u
 const ANNOUNCE_CUE = /限\s*\S{1,3}\s*(?:人|组|个|名)|不限人数|名额|接龙|报名|活动|讲座|课|会|体验|分享|联欢|比赛|排练|集合|放映/u
 
 export function readAnnouncement(t: string, sit: Situation): Understanding | undefined {
-  if (sit.role === 'resident') return undefined
+  // A resident who says to the bot that she wants to put one up ("我也想发布活动 周日上午打太极"): the announce route
+  // answers who may (roles), rather than silence.
+  if (sit.role === 'resident') return sit.mention && RESIDENT_ANNOUNCES.test(t) ? { intent: 'host.announce', slots: {} } : undefined
   const cmd = ANNOUNCE_WORD.test(t)
   const time = timeIn(t, sit)
   if (!cmd && (!time || QUESTION.test(t) || !ANNOUNCE_CUE.test(t))) return undefined

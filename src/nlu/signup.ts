@@ -208,7 +208,9 @@ export function readSignup(t: string, sit: Situation): Understanding | undefined
     const bareAsk = sit.activities.length > 0 && t.replace(/[\s？?。！!～~啊呀呢哈]/gu, '').length <= 4
     // Named by what its notice says rather than by its title ("包饺子要带啥" when 冬至联欢's notes say 一起包饺子).
     const byNotes = activity === undefined && field ? activityInNotes(t, acts) : undefined
-    const aboutActivity = activity !== undefined || byNotes !== undefined || bareAsk || /活动室|这次|那个活动|这个?活动|该活动|来着|材料费|上课|开始/u.test(t)
+    // Nothing but what is asked of it ("要带啥东西不 收钱不"), while activities are open: asked of them.
+    const onlyAsking = sit.activities.length > 0 && t.replace(/[^\p{Script=Han}]/gu, '').replace(ASKING_ONLY, '').length <= 1
+    const aboutActivity = activity !== undefined || byNotes !== undefined || bareAsk || onlyAsking || /活动室|这次|那个活动|这个?活动|该活动|来着|材料费|上课|开始/u.test(t)
     if (aboutActivity && field && !/平时|开门|一般/u.test(t)) return { intent: 'activity.info', slots: withActivity({ field, ...(byNotes !== undefined ? { activity: byNotes } : {}) }) }
     if (activity !== undefined && /谁来|老师|讲/u.test(t)) return { intent: 'activity.info', slots: { activity, field: 'other' } }
   }
@@ -331,6 +333,9 @@ export function activityInNotes(t: string, acts: Situation['activities']): numbe
   return hits.length === 1 ? hits[0]!.id : undefined
 }
 const NOTICE_WORDS = /活动|报名|时间|地点|名额|微家|要带|自带|准备|什么|怎么|多少|大家|一下|可以/u
+/** The words of asking one thing of an activity, and nothing else ("要带啥东西不 收钱不", "几点开始啊 在哪"). */
+const ASKING_ONLY = /要带|带|什么|啥|东西|准备|自己|收钱|收费|要钱|交钱|钱|费|免费|多少|几点|几号|时间|什么时候|啥时候|开始|结束|在哪儿?|哪里|地点|地方|要|吗|么|嘛|呢|不|没|啊|呀|哈|的|了|是|还|也|都|请问|问一下|一下/gu
+
 /** What a question asks with, not what it is about: a run with one of these names nothing ("要钱吗", "带孩子", "免费体"). */
 const FUNCTION_CHAR = /[要钱费收交免带啥么吗呢不没哪几多少什时候点去来能可以的了是有在我你他她们这那个一下吧还也都就给让和跟与]/u
 

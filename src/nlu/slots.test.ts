@@ -188,6 +188,12 @@ describe('sign-ups: who and how many', () => {
     expect(understand('包饺子要带啥', winter)).toMatchObject({ intent: 'activity.info', slots: { activity: 1, field: 'bring' } })
     expect(understand('包饺子在哪', winter)).toMatchObject({ intent: 'activity.info', slots: { activity: 1, field: 'place' } })
     expect(understand('要带啥', winter)).toMatchObject({ intent: 'activity.info', slots: { field: 'bring' } })
+    // Nothing but what is asked ("要带啥东西不 收钱不") while one is open: asked of it.
+    expect(understand('要带啥东西不 收钱不', winter)).toMatchObject({ intent: 'activity.info' })
+    // A resident putting one up herself hears who may; asking about new ones is not that.
+    expect(understand('我也想發布活動 週日上午打太極 限10人', winter).intent).toBe('host.announce')
+    expect(understand('我来发个活动 周六包粽子', winter).intent).toBe('host.announce')
+    expect(understand('有新活动吗', winter).intent).not.toBe('host.announce')
     // Papers for an office, or a fee asked of a programme, stay questions for the documents.
     expect(understand('办离婚要带啥材料', winter).intent).toBe('qa.question')
     expect(understand('参加妇联的技能培训要交钱吗', winter).intent).toBe('qa.question')

@@ -116,6 +116,8 @@ function readIntent(raw: string, sit: Situation): Understanding {
   if (sit.pending === 'consent' && rule.intent === 'chatter' && HESITATE.test(raw)) return rule
   // An announcement the rules read with its time is structure, not a guess.
   if (rule.intent === 'host.announce' && rule.slots.time) return rule
+  // So is a resident's "我来发个活动": she hears who may announce, not a sign-up held for an activity nobody will post.
+  if (rule.intent === 'host.announce' && sit.role === 'resident') return rule
   // With nothing announced, nothing can be edited, cancelled or asked about: the corpus the model learned from
   // always had two open activities, so the situation decides this, not the model.
   // The model never raises an emergency on its own (safety is the rules'), so what it gives an emergency is

@@ -29,6 +29,11 @@ describe('announcements by rules', () => {
     ['【好消息】周日下午3点 插花课 微家活动室', { title: '插花课', place: '微家活动室' }],
     // A greeting and a chatty capacity leave nothing behind in the notes.
     ['各位姐妹，12月6号周日上午九点半在村委会二楼搞个剪纸活动，材料免费，限8个人哈', { title: '剪纸活动', place: '村委会二楼', capacity: 8, notes: '材料免费' }],
+    // A time before which to sign up is the deadline (a tester's "…下周二中午12点前报名哈" was left in the notes).
+    [
+      '姐妹们 下周三下午3点在微家活动室做手工香皂 限10人 每人材料费10块 下周二中午12点前报名哈',
+      { title: '做手工香皂', place: '微家活动室', capacity: 10, notes: '每人材料费10块', startAt: at('2026-12-02T15:00'), deadlineAt: at('2026-12-01T12:00') },
+    ],
   ])('%s', (text, expected) => {
     expect(draft(text)).toMatchObject(expected)
   })

@@ -32,7 +32,7 @@ const PLACE_SUFFIX = /(?:室|馆|厅|中心|广场|公园|会所|驿站|站|楼|
 // (Not the 广场 of 广场舞: a dance, not a place.)
 const LEADING_PLACE = /^在?((?:社区|微家|小区)?(?:活动室|图书室|会议室|广场(?!舞)|礼堂|大厅|书屋|教室|食堂|会堂|服务站|居委会|公园))(?:里|内)?(?:搞|办|有|举办|开展)?(.{2,})$/u
 // Invitations and greetings ("各位姐妹", "家人们") carry no field of the activity.
-const NOISE = /^(?:欢迎|请|快来|大家|速来|感兴趣的|踊跃|积极)*(?:报名|参加|接龙|来玩)(?:吧|哦|啊|哈|呀|～|!|！)*$|^(?:活动|通知)$|^(?:各位|亲爱的)?(?:姐妹|姐妹们|家人们|大家好|邻居们|朋友们|各位)(?:好)?[!！~～]*$/u
+const NOISE = /^(?:欢迎|请|快来|大家|速来|感兴趣的|踊跃|积极)*(?:报名|参加|接龙|来玩)(?:吧|哦|啊|哈|呀|～|!|！)*$|^(?:活动|通知)$|^[哈哦啊呀噢啦嘛呢～~!！]+$|^(?:各位|亲爱的)?(?:姐妹|姐妹们|家人们|大家好|邻居们|朋友们|各位)(?:好)?[!！~～]*$/u
 const LABELS: Array<[RegExp, keyof DraftView | 'deadlineText' | 'timeText']> = [
   [/^(?:活动名称|活动|主题|名称|标题|内容)$/u, 'title'],
   [/^(?:活动时间|时间|日期)$/u, 'timeText'],
@@ -119,6 +119,16 @@ export function ruleSpans(raw: string, now: Date, tz: string): Spans {
         spans.deadlineText = a.match
         text = cut(text, dl.index, dl[0].length + lead.length + a.match.length)
       } else text = cut(text, dl.index, dl[0].length)
+    }
+  }
+
+  // "下周二中午12点前报名哈", "周一晚八点之前接龙": a time before which to sign up is the deadline too.
+  const before = spans.deadlineText === undefined ? /([^\s,，。；;]+?)(?:之|以)?前(?:报(?:个)?名|接龙|登记)/u.exec(text) : null
+  if (before) {
+    const b = parseDateTime(before[1]!, now, tz)
+    if (b && before[1]!.endsWith(b.match)) {
+      spans.deadlineText = b.match
+      text = cut(text, before.index, before[0].length)
     }
   }
 
