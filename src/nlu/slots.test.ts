@@ -190,6 +190,9 @@ describe('sign-ups: who and how many', () => {
     expect(understand('要带啥', winter)).toMatchObject({ intent: 'activity.info', slots: { field: 'bring' } })
     // Nothing but what is asked ("要带啥东西不 收钱不") while one is open: asked of it.
     expect(understand('要带啥东西不 收钱不', winter)).toMatchObject({ intent: 'activity.info' })
+    // 那 typed for 哪 when a count asks which ones ("五型微家 是那五型") is a question; "就是那个人" is not.
+    expect(understand('五型微家 是那五型', winter).intent).toBe('qa.question')
+    expect(understand('我就是那个人', winter).intent).not.toBe('qa.question')
     // A resident putting one up herself hears who may; asking about new ones is not that.
     expect(understand('我也想發布活動 週日上午打太極 限10人', winter).intent).toBe('host.announce')
     expect(understand('我来发个活动 周六包粽子', winter).intent).toBe('host.announce')

@@ -16,9 +16,13 @@ export function normalize(raw: string): string {
     .replace(/@小助手[\s\u2005]*/gu, '')
     .replace(/[➕]/gu, '+')
     .replace(NUMBER_SCHEME, (m) => m.replace(/\+/gu, '＋'))
+    .replace(WHICH_TYPED_THAT, '是哪')
     .replace(/[ \t\u2005\u3000]+/gu, ' ')
     .trim()
 }
+
+// "五型微家 是那五型": 那 typed for 哪 (older people's phones offer it first) when a count asks which ones, at the end.
+const WHICH_TYPED_THAT = /是那(?=[一二三四五六七八九十两几\d]{1,2}(?:个|种|型|类|样|家|位|项|条)?[？?吗呀啊呢]*$)/gu
 
 // Two pluses at least, written tight: "活动2 +1" and "活动2+1" sign up for 活动2.
 const NUMBER_SCHEME = /(?<![+\d])\d{1,2}(?:\+(?:\d{1,2}|[A-Za-z])(?![A-Za-z])){2,}/gu
