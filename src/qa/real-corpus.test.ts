@@ -63,7 +63,7 @@ describe('eval on the real documents (floors well below the targets)', () => {
     expect(pipeline.notCoveredAnsweredOutright).toBeLessThanOrEqual(0.11)
     expect(pipeline.coveredWronglyDeclined).toBeLessThanOrEqual(0.12)
     // Twelfth session: the key gate (decision-model.ts) hedges a window without the question's most specific word;
-    // measured 0.152 hedged (14 of 92).
+    // measured 0.141 hedged (13 of 92).
     expect(pipeline.coveredHedged).toBeLessThanOrEqual(0.19)
     // The a–d part of the tuning side (a/b tune half, c, d: 375 questions; the decision model is trained on these and
     // on e, decision-model.json). Measured: of 124 uncovered 0.798 declined, 0.105 answered outright; of 251 covered
@@ -78,28 +78,27 @@ describe('eval on the real documents (floors well below the targets)', () => {
     // Two full evaluations (ingest, 246 questions, BM25): 9 s idle, past 30 s with both cores busy.
   }, 180_000)
 
-  it('the whole held-out side (the first 121 and the halves of the blind batches l, m, n, o, p): floors a few questions below', async () => {
-    const files = 'abcdefghijklmnop'.split('').map((c) => `questions-${c}.jsonl`)
+  it('the whole held-out side (the first 121 and the halves of the blind batches l to q): floors a few questions below', async () => {
+    const files = 'abcdefghijklmnopq'.split('').map((c) => `questions-${c}.jsonl`)
     const items = files.flatMap((f) => readEvalFile(readFileSync(join(FIX, 'qa-real', f), 'utf8')))
     const { heldout } = readSplit(readFileSync(join(FIX, 'qa-real', 'split.json'), 'utf8'))
     // Held-out only: nothing of the tuning side is evaluated here.
     const report = await evalRun({ vectors: hnswBackend, kbDir: KB, indexDir, items, split: { tune: [], heldout }, makeEmbedder: (g) => new OfflineEmbedder(g), log })
     if (!('heldout' in report)) throw new Error('expected a split report')
     const { pipeline, baseline } = (report as Extract<typeof report, { heldout: unknown }>).heldout
-    expect(pipeline.covered + pipeline.notCovered).toBe(504)
-    // Measured (eleventh session, seventh look): of 280 covered, hit@1 / hit@5 / MRR 0.896 / 0.975 / 0.928 (BM25 0.736 /
-    // 0.889 / 0.800), 0.075 declined (21), 0.129 hedged (36); of 224 uncovered 0.862 declined (193), 0.089 answered
-    // outright (20). Floors about five questions below.
+    expect(pipeline.covered + pipeline.notCovered).toBe(576)
+    // Measured (twelfth session, second look, final code): of 315 covered, hit@1 / hit@5 / MRR 0.898 / 0.978 / 0.931
+    // (BM25 0.724 / 0.895 / 0.797), 0.073 declined (23), 0.159 hedged (50: the key gate, decision-model.ts); of 261
+    // uncovered 0.831 declined (217), 0.107 answered outright (28). Floors about five questions below.
     expect(pipeline.hit5).toBeGreaterThanOrEqual(0.95)
     expect(pipeline.hit1).toBeGreaterThanOrEqual(0.87)
     expect(pipeline.mrr).toBeGreaterThanOrEqual(0.9)
     expect(pipeline.hit1).toBeGreaterThanOrEqual(baseline.hit1 + 0.12)
     expect(pipeline.hit5).toBeGreaterThanOrEqual(baseline.hit5 + 0.05)
-    expect(pipeline.notCoveredDeclined).toBeGreaterThanOrEqual(0.84)
-    expect(pipeline.notCoveredAnsweredOutright).toBeLessThanOrEqual(0.11)
-    expect(pipeline.coveredWronglyDeclined).toBeLessThanOrEqual(0.095)
-    // The key gate (twelfth session) hedges more covered questions by design: measured 0.182 (51 of 280).
-    expect(pipeline.coveredHedged).toBeLessThanOrEqual(0.2)
+    expect(pipeline.notCoveredDeclined).toBeGreaterThanOrEqual(0.81)
+    expect(pipeline.notCoveredAnsweredOutright).toBeLessThanOrEqual(0.13)
+    expect(pipeline.coveredWronglyDeclined).toBeLessThanOrEqual(0.09)
+    expect(pipeline.coveredHedged).toBeLessThanOrEqual(0.18)
   }, 180_000)
 })
 
