@@ -173,6 +173,8 @@ export function chunkText(text: string, docTitle?: string, opts: ChunkOptions = 
  * 现制定如下计划" → 我校妇女工作计划 — in web pages that glue several plans into one file, under the last one's headings.
  */
 export function planOpening(line: string): string | undefined {
+  // Cheap test first (以下 / 如下 are written alike in both scripts): the script conversion runs on few lines at ingest.
+  if (!/以下|如下/u.test(line)) return undefined
   const m = PLAN_OPENING.exec(toSimplified(line))
   return m ? `${m[1]}${m[2]}` : undefined
 }
