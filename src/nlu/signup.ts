@@ -205,7 +205,7 @@ export function readSignup(t: string, sit: Situation): Understanding | undefined
   if (question || /来着/u.test(t)) {
     const field = INFO_FIELDS.find(([, re]) => re.test(t))?.[0]
     // A bare "几点" / "在哪" said in the group where activities are open asks about them (older people type this short).
-    const bareAsk = sit.activities.length > 0 && t.replace(/[\s？?。！!～~啊呀呢哈]/gu, '').length <= 4
+    const bareAsk = sit.activities.length > 0 && isBareAsk(t)
     // Named by what its notice says rather than by its title ("包饺子要带啥" when 冬至联欢's notes say 一起包饺子).
     const byNotes = activity === undefined && field ? activityInNotes(t, acts) : undefined
     // Nothing but what is asked of it ("要带啥东西不 收钱不"), while activities are open: asked of them.
@@ -315,7 +315,6 @@ function titleBefore(before: string): string | undefined {
   return /^\p{Script=Han}{2,8}$/u.test(title) && !NOT_TITLE.test(title) ? title : undefined
 }
 
-/** Every detail of the activity asked about ("几点 在哪 要交钱不": time, place, fee). */
 /**
  * The one open activity whose notes share three characters in a row with the message, words of any notice (活动, 报名,
  * 时间…) aside: "包饺子要带啥" names 冬至联欢 by its "一起包饺子".
@@ -339,6 +338,10 @@ const ASKING_ONLY = /要带|带|什么|啥|东西|准备|自己|收钱|收费|�
 /** What a question asks with, not what it is about: a run with one of these names nothing ("要钱吗", "带孩子", "免费体"). */
 const FUNCTION_CHAR = /[要钱费收交免带啥么吗呢不没哪几多少什时候点去来能可以的了是有在我你他她们这那个一下吧还也都就给让和跟与]/u
 
+/** A bare "几点" / "在哪" / "要带啥": four characters at most once particles and punctuation are gone. */
+export const isBareAsk = (t: string) => t.replace(/[\s？?。！!～~啊呀呢哈]/gu, '').length <= 4
+
+/** Every detail of the activity asked about ("几点 在哪 要交钱不": time, place, fee). */
 export function infoFields(t: string): NonNullable<Understanding['slots']['field']>[] {
   return INFO_FIELDS.filter(([, re]) => re.test(t)).map(([f]) => f)
 }

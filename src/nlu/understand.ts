@@ -14,7 +14,7 @@ import { learnedCategories, learnedIntents, type IntentScore } from './learned/i
 import { categoryOfNeed, problemCategory } from './need.ts'
 import { peopleIn } from './people.ts'
 import { clausesOf, readByRules, readPending } from './rules.ts'
-import { activityInNotes, AGREEING, BOTH, cancelSlots, everyOpen, infoField, JOIN_CLAUSE, OPENS_WITH_JOIN, readSignup, removalTarget, withAntecedent } from './signup.ts'
+import { activityInNotes, AGREEING, isBareAsk, BOTH, cancelSlots, everyOpen, infoField, JOIN_CLAUSE, OPENS_WITH_JOIN, readSignup, removalTarget, withAntecedent } from './signup.ts'
 import { activityRef, namesTitle, normalize } from './text.ts'
 import type { Intent, Situation, Slots, Understanding } from './types.ts'
 
@@ -151,7 +151,7 @@ function readIntent(raw: string, sit: Situation): Understanding {
   // Nor is one thing asked of an activity the rules found by name or by its notice ("冬至联欢要带啥", "包饺子要带啥"), or
   // asked bare while activities are open ("要带啥"), a question for the documents: the model never saw the group's
   // activities, and the documents would answer with someone else's papers.
-  if (rule.intent === 'activity.info' && rule.slots.field && rule.slots.field !== 'other' && top.intent === 'qa.question' && (namesActivityInFull(raw, sit) || activityInNotes(normalize(raw), sit.activities) !== undefined || normalize(raw).replace(/[\s？?。！!～~啊呀呢哈]/gu, '').length <= 4)) return rule
+  if (rule.intent === 'activity.info' && rule.slots.field && rule.slots.field !== 'other' && top.intent === 'qa.question' && (namesActivityInFull(raw, sit) || activityInNotes(normalize(raw), sit.activities) !== undefined || isBareAsk(normalize(raw)))) return rule
   // Nor, unless it names one of them in full (its title or 活动N), a question about an activity: the model never
   // saw the group's titles, and "编织角在哪里活动" asks about a corner of the documents, not the 编织课.
   if (rule.intent === 'qa.question' && ACTIVITY_QUESTION.has(top.intent) && !namesActivityInFull(raw, sit)) return rule

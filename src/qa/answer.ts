@@ -48,7 +48,10 @@ export function sourceLine(p: Passage, script: Script = 'simplified'): string {
   const last = path[path.length - 1]
   // Without a title a section alone ("1、活动内容") names nothing: its top section comes first.
   const parts = !title && path.length >= 2 ? [path[0]!, last!] : last ? [last] : []
-  const heading = parts.map((h) => shortHeading(toSimplified(h).replace(/^【[^】]*】\s*/u, '') || toSimplified(h))).join(' · ')
+  const heading = parts
+    .map((h) => toSimplified(h))
+    .map((h) => shortHeading(h.replace(/^【[^】]*】\s*/u, '') || h))
+    .join(' · ')
   return inScript(qaTexts.sourceLine(title, heading || undefined), script)
 }
 

@@ -348,7 +348,12 @@ const DEFINES = /^[”」"』’]?\s*[，,]?\s*(?:[（(]|[:：]|即|包括|主�
 /** A list that ends right where the set is named ("亮牌子、亮身份、亮作为的“三亮”", "…和社会工作人才等六类妇女人才"). */
 const LISTED_BEFORE = /、[^，。；,;]{1,25}$/u
 const SET_QUOTED = /[「“"『]([^」”"』]{2,20})[」”"』]/u
-const COUNTED_SET = /(?:\d+|[一二三四五六七八九十两百]+)[个家项所名位支条种类批]((?:\p{Script=Han}|[「“"『」”"』]){2,16}?)(?:里|中|当中|都|具体|的)*$/u
+/** Quotation marks around a name, dropped when names are compared. */
+const QUOTE_MARKS = /[「“"『」”"』]/gu
+/** A count with its measure word: "10个", "五家". */
+const COUNT = '(?:\\d+|[一二三四五六七八九十两百]+)[个家项所名位支条种类批]'
+const COUNTED_SET = new RegExp(`${COUNT}((?:\\p{Script=Han}|[「“"『」”"』]){2,16}?)(?:里|中|当中|都|具体|的)*$`, 'u')
+const LEADING_COUNT = new RegExp(`^${COUNT}`, 'u')
 const LIGHT_BEFORE = new Set('的 里 里面 都 具体 是 那 这 那个 这个 中 当中 有'.split(' '))
 
 /** The set a which-ones question asks about: its quoted name, else the noun right before the asking words. */
@@ -358,7 +363,7 @@ export function askedSet(question: string): string | undefined {
   // A set named by its count ("评出的10个巾帼创业示范基地是哪几家", "5家“五有”示范妇女微家分别是哪5家"): its whole name after the
   // measure word, so "五型妇女微家（主要指…）" does not list the 示范 ones.
   const counted = COUNTED_SET.exec(question.slice(0, ask.index))
-  if (counted) return counted[1]!.replace(/[「“"『」”"』]/gu, '')
+  if (counted) return counted[1]!.replace(QUOTE_MARKS, '')
   const quoted = SET_QUOTED.exec(question.slice(0, ask.index))
   if (quoted) return quoted[1]
   const words = taggedWords(question.slice(0, ask.index))
@@ -391,11 +396,11 @@ export function setListed(question: string, windows: string[]): boolean | undefi
     if (windows.some((w) => members.test(w))) return true
   }
   for (const window of windows) {
-    const w = window.replace(/[「“"『」”"』]/gu, '')
+    const w = window.replace(QUOTE_MARKS, '')
     for (let i = w.indexOf(set); i >= 0; i = w.indexOf(set, i + 1)) {
       named = true
       // Its count may come first: "评选出巾帼创业示范基地10个：…".
-      const after = w.slice(i + set.length).replace(/^(?:\d+|[一二三四五六七八九十两]+)[个家项所名位支条种类批]/u, '')
+      const after = w.slice(i + set.length).replace(LEADING_COUNT, '')
       if (DEFINES.test(after) && /、|一是|；/u.test(after.slice(0, 80))) return true
       if (LISTED_BEFORE.test(w.slice(Math.max(0, i - 40), i))) return true
     }

@@ -96,7 +96,13 @@ export class QaEngine {
    * collection of plans): then its title alone does not say what a follow-up is about (followup.ts).
    */
   aboutIsBroad(about: string): boolean {
-    this.passagesAbout ??= this.index.chunks.reduce((m, c) => m.set(aboutOf({ chunk: c }), (m.get(aboutOf({ chunk: c })) ?? 0) + 1), new Map<string, number>())
+    if (!this.passagesAbout) {
+      this.passagesAbout = new Map()
+      for (const chunk of this.index.chunks) {
+        const a = aboutOf({ chunk })
+        this.passagesAbout.set(a, (this.passagesAbout.get(a) ?? 0) + 1)
+      }
+    }
     return (this.passagesAbout.get(about) ?? 0) > BROAD_DOCUMENT_PASSAGES
   }
   private passagesAbout?: Map<string, number>
@@ -153,6 +159,8 @@ export class QaEngine {
    */
   private async askParts(parts: string[], opts: AskOptions, declined: boolean, wholeAbout?: string): Promise<AskResult | undefined> {
     const answers: AskResult[] = []
+    // The part each answer is for (a part that only asks "the others" is left out, below).
+    const asked: string[] = []
     // A later part that names only what it asks ("要不要钱") leans on the first one's topic, as a follow-up does.
     // Each asked without what she told around it ("要钱不 最近手头有点紧" → "要钱不").
     for (const [i, whole] of parts.slice(0, 3).entries()) {
@@ -166,6 +174,7 @@ export class QaEngine {
       // answer does not quote; "「另外几种叫啥」：资料里没有找到" under the list of all five contradicted it.
       if (i > 0 && !(a.grounded && !a.hedged) && answers.some((b) => b.grounded && !b.hedged) && asksOnlyTheRest(part)) continue
       answers.push(strayed ? { ...a, grounded: false, hedged: false } : a)
+      asked.push(whole)
     }
     const outright = answers.filter((a) => a.grounded && !a.hedged).length
     if (outright === 0) return undefined
@@ -173,7 +182,7 @@ export class QaEngine {
     // 多久有结果？"), the parts of one topic.
     if (declined && (outright < answers.length || new Set(answers.map((a) => a.about)).size > 1)) return undefined
     // The same passage answering two parts ("暑假有托管班不 要钱不": "…多为公益性质或只收少量费用") is quoted once.
-    const lines = [...new Set(answers.map((a, i) => (a.grounded && !a.hedged ? a.answer : inScript(qaTexts.partNotCovered(askingClause(parts[i]!)), scriptOf(parts[i]!)))))]
+    const lines = [...new Set(answers.map((a, i) => (a.grounded && !a.hedged ? a.answer : inScript(qaTexts.partNotCovered(askingClause(asked[i]!)), scriptOf(asked[i]!)))))]
     // Two answers from one section name it once, after the second.
     const sourceOf = (line: string) => /\n(?:来源|來源)：[^\n]+$/u.exec(line)?.[0]
     for (let i = 0; i + 1 < lines.length; i++) {

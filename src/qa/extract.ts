@@ -107,7 +107,7 @@ export function extractAnswer(query: PreparedQuery, spec: CoverageSpec, passages
     }
   })
   order.forEach((p, rank) => {
-    const sentences = (p.chunk.text.match(SENTENCE) ?? []).map((s) => s.trim()).filter(Boolean)
+    const sentences = sentencesOf(p)
     const heading = normalizeForIndex(p.chunk.heading.join(' '))
     sentences.forEach((s, i) => {
       const norm = normalizeForIndex(s)
@@ -143,7 +143,7 @@ export function extractAnswer(query: PreparedQuery, spec: CoverageSpec, passages
     const defines = (x: string) => new RegExp(`^\\s*${escapeRe(normalizeForIndex(defined))}(?:是|就是|指|，是)`, 'u').test(normalizeForIndex(x).replace(LIST_ITEM, ''))
     if (!defines(top.sentences[top.i]!)) {
       for (const p of passages) {
-        const sentences = (p.chunk.text.match(SENTENCE) ?? []).map((x) => x.trim()).filter(Boolean)
+        const sentences = sentencesOf(p)
         const i = sentences.findIndex(defines)
         if (i >= 0) {
           top = { p, rank: passages.indexOf(p), sentences, i, score: top.score }
@@ -220,6 +220,8 @@ export function extractAnswer(query: PreparedQuery, spec: CoverageSpec, passages
   const body = picked.reduce((acc, s) => (acc && (LIST_ITEM.test(s) || !/[。！？；!?;：:]$/u.test(acc)) ? `${acc}\n${s}` : acc + s), '')
   return { body, from: p }
 }
+
+const sentencesOf = (p: Passage) => (p.chunk.text.match(SENTENCE) ?? []).map((s) => s.trim()).filter(Boolean)
 
 /** A numbered item that is a label and a short value: "3、座谈会时间：3月6日上午9:00", "（二）报名方式：电话报名". */
 const LABEL_VALUE = /^(?:\d{1,2}\s*[、.．]|[（(][一二三四五六七八九十\d]{1,2}[)）]|[一二三四五六七八九十]{1,2}\s*[、.．])\s*[^：:，。]{2,12}[：:]\s*\S.{0,30}$/u

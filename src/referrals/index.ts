@@ -154,7 +154,7 @@ export function createReferrals(deps: ReferralDeps = {}): Capability {
             }
           }
           // "陈静咋了？" in the group after 陈静's emergency there: a neighbour's concern, not a question for the documents.
-          if (msg.conversation.kind === 'room' && msg.groupId && isText(ctx) && CONCERN.test(msg.text)) {
+          if (msg.conversation.kind === 'room' && msg.groupId && msg.mentioned && isText(ctx) && CONCERN.test(msg.text)) {
             const worried = await app.redis.smembers(worriedKey(msg.groupId))
             const about = worried.find((name) => name && msg.text.includes(name))
             if (about) ctx.set(CONCERN_ABOUT, about)
@@ -227,8 +227,8 @@ export function createReferrals(deps: ReferralDeps = {}): Capability {
         name: 'referrals.concern',
         priority: 5,
         // Asking the bot after someone whose emergency the group saw: thanks, staff are on it, nothing of what happened
-        // (said among neighbours without @, it is theirs to talk about).
-        match: (ctx) => ctx.get(CONCERN_ABOUT) !== undefined && ctx.msg.mentioned === true && ctx.msg.sender.name !== ctx.get(CONCERN_ABOUT) && understood(ctx).intent !== 'help.emergency',
+        // (the loader reads the names only for a message to the bot: said among neighbours without @, it is theirs to talk about).
+        match: (ctx) => ctx.get(CONCERN_ABOUT) !== undefined && ctx.msg.sender.name !== ctx.get(CONCERN_ABOUT) && understood(ctx).intent !== 'help.emergency',
         handle: (ctx) => ctx.reply(T.concernForHer),
       })
 
