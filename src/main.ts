@@ -49,6 +49,8 @@ export interface BootOptions {
   capabilities?: Capability[]
   /** Injected by tests; otherwise from LLM_* (absent → offline). */
   llm?: Llm
+  /** The environment to read (REDIS_URL, LLM_*, LOG_LEVEL…); default process.env. */
+  env?: NodeJS.ProcessEnv
   /** Use this Redis key prefix instead of the configured one (a throwaway namespace, e.g. a sandbox script). */
   redisPrefix?: string
   /** Override outbox pacing (the sandbox sends faster; nobody's account is at risk there). */
@@ -140,7 +142,7 @@ export interface SandboxRuntime extends Runtime {
 export async function boot(opts: BootOptions & { mode: 'sandbox' }): Promise<SandboxRuntime>
 export async function boot(opts: BootOptions): Promise<Runtime>
 export async function boot(opts: BootOptions): Promise<Runtime> {
-  const env = loadEnv()
+  const env = loadEnv(opts.env)
   const loaded = opts.config ?? loadConfig(resolveConfigPath(opts.configPath))
   const config: Config = opts.redisPrefix ? { ...loaded, redis: { prefix: opts.redisPrefix } } : loaded
   const log = opts.log ?? createLogger({ level: env.LOG_LEVEL ?? (opts.mode === 'real' ? 'info' : 'warn') })

@@ -3,9 +3,8 @@ import { readFileSync } from 'node:fs'
 import { boot } from '../main.ts'
 import { toAction } from '../sandbox/actions.ts'
 import { runRepl } from '../sandbox/repl.ts'
-import { perform, waitIdle } from '../sandbox/runner.ts'
+import { playScript } from '../sandbox/play.ts'
 import { parseScript, ScriptError } from '../sandbox/script.ts'
-import { deleteByPrefix } from '../adapters/redis/keys.ts'
 import { loadConfig, resolveConfigPath } from '../config.ts'
 
 export async function runSandbox(opts: { script?: string; configPath?: string }): Promise<number> {
@@ -24,22 +23,10 @@ export async function runSandbox(opts: { script?: string; configPath?: string })
       }
       throw err
     }
-    // Each script starts from an empty group (its own Redis namespace, deleted afterwards), so a run is
-    // reproducible; the interactive sandbox keeps its state between runs, like a real group.
-    const prefix = `${config.redis.prefix}-script-${process.pid}-${Date.now().toString(36)}`
-    const rt = await boot({
-      mode: 'sandbox',
+    await playScript(actions, config.redis.prefix, {
       configPath: opts.configPath,
-      redisPrefix: prefix,
       onSent: (job) => process.stdout.write(`${JSON.stringify(toAction(job))}\n`),
     })
-    try {
-      for (const action of actions) await perform(rt.world, action, rt.app)
-      const quiet = await waitIdle(rt.app)
-      if (!quiet) rt.log.warn('the bot was still busy after 60 s; stopping anyway')
-    } finally {
-      await rt.stop((redis) => deleteByPrefix(redis, prefix).then(() => undefined))
-    }
     return 0
   }
   const rt = await boot({ mode: 'sandbox', configPath: opts.configPath, console: true })

@@ -1,16 +1,17 @@
-// Runs an example script through the real CLI (`weijia sandbox --script`), offline, in a Redis namespace of
-// its own, and returns the bot's actions: how the end-to-end conversation tests drive the product.
-import { execFile } from 'node:child_process'
+// Runs an example script as `weijia sandbox --script` does (the same player, the real bot on the mock puppet),
+// offline, in a Redis namespace of its own, and returns the bot's actions: how the end-to-end conversation
+// tests drive the product. It runs in the test's own process, so the modules load once a file rather than once
+// a script (a child process per script cost about 3 s each); test/sandbox.test.ts drives the CLI itself.
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { promisify } from 'node:util'
 import { Redis } from 'ioredis'
 import { parse as parseYaml, stringify as toYaml } from 'yaml'
-import type { BotAction } from '../sandbox/actions.ts'
+import { loadConfig } from '../config.ts'
+import { type BotAction, toAction } from '../sandbox/actions.ts'
+import { playScript } from '../sandbox/play.ts'
+import { parseScript } from '../sandbox/script.ts'
 import { deleteByPrefix, TEST_REDIS_URL } from './redis.ts'
-
-const run = promisify(execFile)
 
 export interface ScriptRunner {
   run(scriptFile: string): Promise<BotAction[]>
@@ -40,12 +41,16 @@ export function scriptRunner(label: string): ScriptRunner {
   writeFileSync(config, scriptConfig(prefix, { batchWindowMs: 500 }))
   return {
     async run(scriptFile) {
-      const res = await run('node', ['bin/weijia.js', 'sandbox', '--script', scriptFile, '--config', config], {
+      const actions: BotAction[] = []
+      const script = parseScript(readFileSync(scriptFile, 'utf8'), loadConfig(config).bot.name)
+      await playScript(script, prefix, {
+        configPath: config,
         // Offline and on the sandbox, whatever the developer's environment says.
         env: { ...process.env, REDIS_URL: TEST_REDIS_URL, LOG_LEVEL: 'error', WECHATY_PUPPET: '', LLM_API_KEY: '', LLM_BASE_URL: '', LLM_MODEL: '' },
-        timeout: 90_000,
+        // Through JSON as the CLI prints it, so a test sees exactly what a script run shows.
+        onSent: (job) => actions.push(JSON.parse(JSON.stringify(toAction(job))) as BotAction),
       })
-      return res.stdout.trim().split('\n').filter(Boolean).map((l) => JSON.parse(l) as BotAction)
+      return actions
     },
     async cleanup() {
       const redis = new Redis(TEST_REDIS_URL)
