@@ -110,8 +110,8 @@ export function chunkText(text: string, docTitle?: string, opts: ChunkOptions = 
   const overlapChars = opts.overlapChars ?? 80
   const chunks: TextChunk[] = []
   const stack: { level: number; text: string }[] = []
-  // Display only (the indexed path and the chunk boundaries are untouched): after a plan's opening line, the path
-  // starts again from that plan's name.
+  // Shown, and read by the reranker and the decision (index-store.ts normalizedHeading); the keyword-indexed path and
+  // the chunk boundaries are untouched: after a plan's opening line, the path starts again from that plan's name.
   let opening: { at: number; name: string; stack: { level: number; text: string }[] } | undefined
   let section: Span[] = []
 

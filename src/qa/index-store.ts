@@ -222,12 +222,17 @@ export class KnowledgeIndex {
 
   private readonly headings: (string | undefined)[] = []
 
-  /** Title and heading path of a passage in matching form. */
+  /**
+   * Title and heading path of a passage in matching form, as the reranker and the decision read it: the shown path
+   * where a glued-in plan starts again (chunk.ts planOpening), so 003's 市妇联 plan is not read under the other
+   * plan's "3、座谈会时间：3月6日上午9:00" (a date and a time for every question about its loans). The keyword index
+   * keeps the parsed path: that heading line is itself the 座谈会 answer.
+   */
   normalizedHeading(row: number): string {
     let t = this.headings[row]
     if (t === undefined) {
       const c = this.chunks[row]!
-      this.headings[row] = t = normalizeForIndex(`${c.title} ${c.heading.join(' ')}`)
+      this.headings[row] = t = normalizeForIndex(`${c.title} ${(c.shownHeading ?? c.heading).join(' ')}`)
     }
     return t
   }
