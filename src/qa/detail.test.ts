@@ -39,6 +39,16 @@ describe('the asked detail beside the topic', () => {
     expect(askedDetails('活动要交会费不')).toContain('cost')
   })
 
+  it('reads who may be or do something as asking the kinds of people it is open to', () => {
+    for (const q of ['微家主人是谁都能当吗', '啥样的人能当微家的女主人啊', '微家的负责人一般找什么样的人来当？', '随便谁都能张罗吗']) expect(askedDetails(q)).toContain('eligible')
+    expect(askedDetails('微家主人是谁')).not.toContain('eligible')
+    const q = '啥样的人能当微家的女主人'
+    // A sentence that only names the post does not say who may hold it.
+    expect(detailsFound(['eligible'], q, ['通过在家庭成长驿站、民宿女主人联盟等原有阵地上寻找一批符合妇女微家内涵的新阵地'])).toBe(false)
+    expect(detailsFound(['eligible'], q, ['妇女微家中女主人可以是一个妇女也可以是一个妇女团队'])).toBe(true)
+    expect(detailsFound(['eligible'], q, ['妇女微家管理员由妇女代表、妇联执委（干部）、女性负责人等担任'])).toBe(true)
+  })
+
   it('finds a procedure, papers, a requirement or a price only beyond the question\'s own words', () => {
     const how = '读书会怎么报名参加'
     expect(detailsFound(askedDetails(how), how, ['读书会每月举办一次，参加人数逐年增加。'])).toBe(false)

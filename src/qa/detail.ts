@@ -15,7 +15,7 @@ import { answerTypes, hasAnswerOf, hasCount, type AnswerType } from './answer-ty
 import { taggedWords } from './tokenize.ts'
 import { withoutFew } from './few.ts'
 
-export type Detail = AnswerType | 'person' | 'name' | 'year' | 'place' | 'count' | 'procedure' | 'cost' | 'materials' | 'condition' | 'next' | 'now' | 'fee' | 'span' | 'contact' | 'outcome' | 'hours' | 'perUnit'
+export type Detail = AnswerType | 'person' | 'name' | 'year' | 'place' | 'count' | 'procedure' | 'cost' | 'materials' | 'condition' | 'eligible' | 'next' | 'now' | 'fee' | 'span' | 'contact' | 'outcome' | 'hours' | 'perUnit'
 
 const ASKS: [Detail, RegExp][] = [
   // Who holds a title ("妇联主席是谁") wants a name; other who-questions ("找谁", "是谁来讲", "谁兼着当") are
@@ -37,6 +37,9 @@ const ASKS: [Detail, RegExp][] = [
   ['procedure', /(?:怎么|如何|怎样|咋)(?:样)?(?:才能|才|去|来|能|可以|要)?(?:申请|报名|参加|加入|办理|申报|预约|领取|领|入驻|参选|登记|联系|报)/],
   // What to bring or hand in ("要带什么?", "交啥材料"): papers, not "材料里" (the document itself).
   ['materials', /(?:带|交|准备|提交|需要|要)(?:哪些|什么|啥)(?:材料|证件|手续|东西)?(?=[？?，,、]|$)|(?:带|交|准备|提交|需要|要)(?:哪些|什么|啥)(?:材料|证件|手续)|(?:材料|证件|手续)(?:有哪些|要哪些|是什么|是啥)/],
+  // Who may be or do it ("微家主人是谁都能当吗", "啥样的人能当女主人", "负责人一般找什么样的人来当", "随便谁都能张罗吗"): the
+  // kinds of people it is open to, not a sentence that only names the post.
+  ['eligible', /(?:什么|啥|哪)样的?人|(?:什么|啥|哪些)人(?:能|可以|才能)|谁都(?:能|可以)|随便谁|谁(?:能|可以)(?:当|做|来当|来做|担任)/],
   // Who qualifies ("要啥条件", "满足什么条件", "收入有什么要求").
   ['condition', /(?:什么|啥|哪些)(?:样的)?(?:条件|要求|资格)|(?:条件|要求|资格)(?:是什么|是啥|有哪些)/],
   // What something costs or pays, named by its noun ("物业费一年要交多少", "奖多少", "会费"): the money kind of
@@ -95,6 +98,8 @@ const HAS: Partial<Record<Detail, RegExp>> = {
   // Who qualifies: a requirement, an age or income bound, a priority.
   // A list of what must be there reads as one too: "在有场地、有条件、有活动…的场所".
   condition: /须|必须|应当|具备|符合|要求|条件|年满|以上|以下|不超过|具有|要有|一要|优先|限|有[^、，,。]{1,4}、有/,
+  // The kinds of people it is open to ("女党员、女干部、女企业家…", "可以是一个妇女也可以是…", "由…担任", "不拘一格").
+  eligible: /可以是|物色|不拘一格|自愿|(?:由|从)[^，。；]{1,16}(?:担任|组成|兼任|中选|产生)|(?:党员|干部|企业家|能手|代表|志愿者|骨干|户主)[、和及]|年满/,
   // How it is done, in words the question may not have: steps, a channel, a form, a number to call.
   procedure: /流程|步骤|程序|(?:报名|申请|联系|参与|参加|办理|加入|领取|预约|申报|登记|求助|投诉|反映|咨询)(?:方式|途径|渠道)|报名|申请表|填写|提交|携带|凭|持.{0,6}[证件]|(?<!结对|密切|紧密|加强|广泛|直接)联系(?!机制|服务|群众|妇女|基层)|电话|热线|咨询|登录|网上|扫码|逐级|申报/,
   year: /(?:19|20)\d{2}\s*年?/,
