@@ -417,15 +417,22 @@ describe('the consent gate', () => {
     expect(await svc.cases.list()).toHaveLength(0)
   })
 
-  it('a practical need asked in colloquial words ("…咋办") gets the documents\' answer in the group, then the private offer', async () => {
+  it('a practical need asked in colloquial words ("…咋办") is answered in the group with the private channel offered in its last line, and no offer pushed to her', async () => {
     const asked: string[] = []
-    const documents = documentsStandin({ match: (ctx) => ctx.msg.mentioned, answer: () => '（资料回答）', seen: asked })
+    const documents = documentsStandin({ match: (ctx) => ctx.msg.mentioned, answer: (ctx, app) => ['（资料回答）', ...app.answerHints(ctx)].join('\n'), seen: asked })
     const { bot } = await boot({}, { extra: [documents] })
     say(bot, '赵敏', '娃放学没人管咋办', { mention: true })
-    await until(() => privately(bot, '赵敏').length === 1)
+    // Her own trouble told beside the same kind of question (the control): the offer, in private.
+    say(bot, '王芳', '我上个月被厂里辞了 社区有没有什么培训或者招工的信息', { mention: true })
+    await until(() => privately(bot, '王芳').length === 1)
+    await until(() => bot.sent.some((m) => m.kind === 'room' && m.mentions?.includes('赵敏')))
     await settle(bot)
-    expect(asked).toHaveLength(1)
-    expect(bot.sent.filter((m) => m.kind === 'room').map((m) => m.text)[0]).toBe('（资料回答）')
+    const hers = bot.sent.filter((m) => m.kind === 'room' && m.mentions?.includes('赵敏')).map((m) => m.text)
+    expect(hers).toEqual([`（资料回答）\n${referralTexts.helpHintGroup}`])
+    expect(privately(bot, '赵敏')).toEqual([])
+    expect(privately(bot, '王芳')[0]!.text).toContain('就业创业')
+    expect(bot.sent.filter((m) => m.kind === 'room' && m.mentions?.includes('王芳')).map((m) => m.text)).toContain(referralTexts.groupPrivately)
+    expect(asked).toContain('娃放学没人管咋办')
   })
 
   it('a money trouble asked as a question in the group gets no passage there (it would tell everyone what she asked for): the private offer, then the answer in private', async () => {

@@ -144,6 +144,16 @@ export function readByRules(raw: string, sit: Situation): Understanding {
     return signup
   }
   if (help) return help
+  // "报名 另外我上个月被厂里辞了 社区有没有什么培训或者招工的信息": the bare sign-up word opens it on its own, and what follows is
+  // a question (or a trouble these rules do not hear): she is signed up, and the rest is served as what it reads as.
+  // Read whole, it was a question only, and her sign-up was lost.
+  if (opensWithJoin) {
+    const first = readSignup(clausesOf(t)[0]!, sit)
+    const rest = readByRules(clausesOf(t).slice(1).join(' '), sit)
+    if (first?.intent === 'signup.join' && (rest.intent === 'qa.question' || rest.intent === 'activity.info' || rest.intent === 'help.request')) {
+      return { ...first, slots: { ...first.slots, activity: sit.activities[0]!.id }, also: [rest.intent] }
+    }
+  }
   const about = readBotAbout(t)
   if (about) return about
   const question = readQuestion(t, sit)

@@ -204,6 +204,10 @@ function readIntent(raw: string, sit: Situation): Understanding {
   // A voice note or picture is talked about with a word for it; "帮帮我" is not one.
   if (intent === 'media.reference' && !MEDIA_WORD.test(raw)) return rule
   const read = readAs(intent, normalize(raw), sit)
+  // "我想在我家开个微家 谁都能当主人不 要交钱不": a question the rules read, that the model calls a request for help without
+  // finding any trouble in it (no category), stays a question: answered, not met with an offer of a person.
+  // In private, where a disclosure often opens vaguely ("在吗…有个事憋心里好久了"), the model's reading stands.
+  if (sit.where === 'group' && rule.intent === 'qa.question' && intent === 'help.request' && read.slots.category === undefined && top.p < CROSS_CERTAINTY) return rule
   if (crosses && isHelp(rule.intent) && intent === 'signup.join') return { ...read, also: ['help.request'] }
   // A sign-up (or her cancellation) the rules read, that the model is sure is above all a request for help: the request
   // comes first and the sign-up rides along, so both happen.

@@ -74,6 +74,8 @@ const GO_AHEAD = /^(?:可以|好的?|行|同意|嗯)[\s，,]|转吧|帮(?:我|�
 const OWN_CASE_IN_GROUP = /我的(?:案件|求助)|我(?:求助|反映)的事.{0,6}(?:怎么样|有人管|进度)/u
 /** Consent was asked for this message: the Q&A answer it is handed to needs no "转人工" hint. */
 const ASKED = contextKey<boolean>('referrals.asked')
+/** A practical need asked as a question in the group, handed to the Q&A: its answer ends with the private channel. */
+const PRACTICAL = contextKey<boolean>('referrals.practical')
 /** Needs whose documents' answer may be given in the group: child care and work, not money, marriage, violence or health. */
 /** Asked not to be messaged now ("别回我消息了", "先别发了 他在旁边"). */
 const DONT_REPLY = /别回(?:我)?(?:消息|信息|了)|不要回(?:我)?(?:消息|信息|了)?|先别(?:回|发)|别(?:再)?发(?:消息|信息)?了|别给我发|不要(?:再)?给我发/u
@@ -125,6 +127,7 @@ export function createReferrals(deps: ReferralDeps = {}): Capability {
       // Asked about domestic violence ("家暴可以去哪里投诉"), the numbers come with the documents' answer whatever it is.
       app.addAnswerHint((ctx) => {
         if (ctx.get(ASKED)) return undefined
+        if (ctx.get(PRACTICAL)) return T.helpHintGroup
         const topic = classifyRules(ctx.msg.text)
         if (topic.kind === 'none') return undefined
         const personal = ctx.msg.conversation.kind === 'private' ? T.helpHintPrivate : T.helpHintGroup
@@ -421,15 +424,24 @@ export function createReferrals(deps: ReferralDeps = {}): Capability {
             if (!(await app.handOver(ctx, 'qa.answer'))) ctx.log.info('not a help request, and no Q&A to answer it')
             return
           }
-          // A practical need asked as a question in the group ("孩子放学没人管，有什么办法吗"): the documents'
-          // answer there first (四点半课堂…), then the private offer. A disclosure is never left to the documents.
+          // A practical need asked as a question in the group ("孩子放学没人管，有什么办法吗",
+          // "想学点手艺找个活干 妇联有培训不"): answered there like any question, whatever the documents say, its last line offering the private channel
+          // (the answer hint above). No offer is pushed to her: a tester's neighbours read "已私信您" under a question about
+          // after-school care as trouble at home. A disclosure is never left to the documents.
           const support = supportKind(cls.category, ctx.msg.text)
           // Only needs that say nothing private about her in the group: money trouble, her marriage or her health answered
           // there with a passage (her name @-mentioned) would tell everyone what she asked for.
           const practicalQuestion =
             ctx.msg.conversation.kind === 'room' && !support && cls.urgency !== '紧急' && PUBLIC_NEEDS.has(cls.category) && PRACTICAL_QUESTION.test(normalize(ctx.msg.text)) && !MONEY_TROUBLE.test(normalize(ctx.msg.text))
+          // Asked only for information: nothing of her own told ("上个月被厂里辞了"), no person asked for ("有没有人能帮忙开导
+          // 下"). Those still get the documents' answer (when they give one) and the offer.
+          const infoOnly = practicalQuestion && !OWN_TROUBLE_TOLD.test(normalize(ctx.msg.text)) && !ASKS_FOR_PERSON.test(normalize(ctx.msg.text))
+          if (infoOnly) {
+            ctx.set(PRACTICAL, true)
+            if (await app.handOver(ctx, 'qa.answer')) return handCarried(ctx)
+          }
           // Only an answer: "not covered" in the group beside the private offer would say nothing.
-          if (practicalQuestion) await askDocuments(ctx, { onlyIfGrounded: true, question: askingPart(ctx.msg.text) })
+          if (practicalQuestion && !infoOnly) await askDocuments(ctx, { onlyIfGrounded: true, question: askingPart(ctx.msg.text) })
           await conversation.request(ctx, cls, { support })
           // Her own circumstances beside a question the documents may answer ("俺今年58了 两癌筛查俺还能做不 要钱不"):
           // the answer too, in private and only when the documents give one, after the offer of a person — not for a
@@ -463,6 +475,11 @@ function understoodDanger(ctx: Context) {
 const CATEGORY_OF: Record<string, Category> = {
   legal: '法律维权', dv: '家庭暴力', family: '婚姻家庭纠纷', psych: '心理支持', jobs: '就业创业', hardship: '困难帮扶', health: '健康（两癌筛查等）', child: '儿童与家庭教育',
 }
+
+/** Her own trouble told beside the question: lost her job, laid off, divorced, out of money, ill. */
+const OWN_TROUBLE_TOLD = /(?:我|俺).{0,8}(?:被.{0,4}(?:辞|开除|裁|炒)|下岗|失业|没(?:了)?工作|离(?:了)?婚|病了|住院)|(?:辞退|被辞|被裁|下岗了|失业了)/u
+/** A person asked for, not information: "有没有人能帮忙开导下", "谁能帮帮我", "找个人聊聊". */
+const ASKS_FOR_PERSON = /有没有人|谁能帮|找(?:个)?人|帮帮|帮忙|开导|陪(?:我|她|他)|聊聊|求助|转人工/u
 
 // Asked as a question ("…咋办", "有啥办法"), not told as a story: the documents may already answer it.
 // "还能做两癌筛查不", "有培训补贴没": a yes-no question by its last word.
