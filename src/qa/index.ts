@@ -118,8 +118,9 @@ export function createQa(deps: QaDeps): Capability {
           const previous = await followups.previous(conv, sender)
           const about = await followups.previousAbout(conv, sender)
           const context = followupContext(previous, question, about, about !== undefined && qa.aboutIsBroad(about))
-          // "利息多少" after "要還幾年": written the same in both scripts, answered in the one she has been writing.
-          const script = context && previous && scriptNeutral(question) ? scriptOf(previous) : scriptOf(question)
+          // "利息多少" after "要還幾年", "五有是指哪五有" after "婦女微家分幾種啊": written the same in both scripts, answered in
+          // the one she has been writing (a follow-up or not).
+          const script = previous && scriptNeutral(question) ? scriptOf(previous) : scriptOf(question)
           // Asked, answered or not: a follow-up ("那要带啥") leans on it.
           const asked = context ? `${context} ${question}` : question
           await followups.remember(conv, sender, asked)
