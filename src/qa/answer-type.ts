@@ -65,7 +65,8 @@ export function answersTypes(types: AnswerType[], keyTerms: string[], text: stri
 /** "多少人次", "几个名额", "最多住几天": a question asking how many, whatever it counts (money has its own kinds). */
 const ASKS_COUNT = /多少|几(?!乎)|哪几/
 /** A count: digits, or a Chinese numeral with a measure word (一是/第一 are not counts). */
-const HAS_COUNT = /\d|[一二三四五六七八九十百千万两半]+(?:个|天|次|年|月|周|名|位|人|家|项|条|岁|元|万|起|期|批|所|类|种|届|场|户|小时|分钟)/
+// A list item's own number ("2、实施…分类管理", "3．") counts nothing; "五大类" is a count.
+const HAS_COUNT = /(?<![\d.．])\d+(?![\d、．)）]|\.(?!\d))|[一二三四五六七八九十百千万两半]+大?(?:个|天|次|年|月|周|名|位|人|家|项|条|岁|元|万|起|期|批|所|类|种|届|场|户|小时|分钟)/
 
 export function asksCount(question: string): boolean {
   return ASKS_COUNT.test(withoutFew(question))

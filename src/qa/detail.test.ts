@@ -39,6 +39,15 @@ describe('the asked detail beside the topic', () => {
     expect(askedDetails('活动要交会费不')).toContain('cost')
   })
 
+  it('counts a number of things, not a list item\'s own number ("2、实施…分类管理" does not say how many kinds)', () => {
+    const q = '妇女微家分几种啊'
+    expect(askedDetails(q)).toContain('count')
+    expect(detailsFound(['count'], q, ['2、实施“妇女微家”分类管理。要在摸底梳理的基础上，将“妇女微家”进行分类管理'])).toBe(false)
+    expect(detailsFound(['count'], q, ['（2）突出分类管理，强化指导督促'])).toBe(false)
+    expect(detailsFound(['count'], q, ['现将“妇女微家”分为五大类：即学习引领微家、网格睦邻微家…'])).toBe(true)
+    expect(detailsFound(['count'], '调解了几起', ['共受理群众来访52起，成功调解49起'])).toBe(true)
+  })
+
   it('reads who may be or do something as asking the kinds of people it is open to', () => {
     for (const q of ['微家主人是谁都能当吗', '啥样的人能当微家的女主人啊', '微家的负责人一般找什么样的人来当？', '随便谁都能张罗吗']) expect(askedDetails(q)).toContain('eligible')
     expect(askedDetails('微家主人是谁')).not.toContain('eligible')
