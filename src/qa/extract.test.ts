@@ -160,3 +160,26 @@ describe('the offline answer sentence on the sample folder (knowledge/)', () => 
     expect(r.answer).toContain('免费')
   })
 })
+
+describe('what something is, when every passage found only uses its name', () => {
+  // Thirty sections that all say 妇女微家 more often than the one that says what it is, which comes last.
+  const sections = Array.from({ length: 30 }, (_, i) => `## ${i + 1}、第${i + 1}项工作\n\n要加强“妇女微家”第${i + 1}项建设，让更多妇女走进妇女微家，妇女微家活动常态化，妇女微家服务更贴心。\n`)
+  const DEFINED = `# 妇女微家工作方案\n\n${sections.join('\n')}\n## 三十一、工作内容\n\n妇女微家是妇联组织在基层的有效延伸，是扎根妇女群众的基础单元。\n`
+  let defining: KnowledgeIndex
+  beforeAll(async () => {
+    const kb = await writeCorpus({ '微家方案.md': DEFINED })
+    const dir = await mkdtemp(join(tmpdir(), 'wj-idx-'))
+    await ingest({ vectors: hnswBackend, kbDir: kb, indexDir: dir, makeEmbedder: (g) => new OfflineEmbedder(g), log })
+    defining = await KnowledgeIndex.load(dir, (g) => new OfflineEmbedder(g), hnswBackend)
+  })
+
+  it.each(['你好 想问下妇女微家是干嘛的', '妇女微家是啥东西'])('quotes the sentence that says what it is: %s', async (q) => {
+    const r = await new QaEngine(defining, { log }).ask(q)
+    expect(r.answer).toMatch(/^妇女微家是妇联组织在基层的有效延伸/u)
+  })
+
+  it('control: a question of another kind quotes what it asks', async () => {
+    const r = await new QaEngine(defining, { log }).ask('妇女微家第3项建设要做啥')
+    expect(r.answer).toContain('第3项建设')
+  })
+})

@@ -5,6 +5,7 @@
 // Text from documents is only ever quoted, never interpreted, so instructions inside it have no effect.
 import { toSimplified } from '../core/zh/script.ts'
 import { answerTypes, hasAnswerOf } from './answer-type.ts'
+import { DEFINITION_QUESTION, defines, LIST_ITEM } from './define.ts'
 import { askedDetails, detailsFound } from './detail.ts'
 import { focusOf } from './focus.ts'
 import { withoutFew } from './few.ts'
@@ -16,20 +17,17 @@ import { QUESTION_WORD } from './weak-words.ts'
 const SENTENCE = /[^。！？；\n]+[。！？；]?/g
 const LIST_QUESTION = /哪些|哪几|有什么|有啥|包括|包含|都有|几类|几种|几个方面|哪三|哪四|哪五|哪六|哪两|是哪/
 const NUMBER_QUESTION = /多少|几(个|次|期|所|人|名|项|天|年|岁|家|场|套|类|条|万)|比例|百分之|第几/
-const LIST_ITEM = /^\s*(\d{1,2}\s*[.、．)）]|[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,2}是|[①②③④⑤⑥⑦⑧⑨⑩]|[·•-])/
 /** How long something takes or lasts ("要多久", "多长时间"): answered by a span of time, not by any number. */
 const DURATION_QUESTION = /多久|多长时间|多少天|几天|几个月|几年|多长的?期限/
 /** How long something holds once granted ("能管多久", "管多长时间", "有效期多长"). */
 const VALIDITY_QUESTION = /管多久|管多长|管几个月|管几年|有效期|有效多久|管用多久/
 const HAS_DURATION = /(?:\d+|[一二三四五六七八九十百两半]+)\s*(?:个)?(?:小时|天|日|周|星期|个?月|年|工作日)(?:内|以内|之内)?/
-/** "多大年龄能查", "几岁", "60了还能…": answered by an age or an age range ("35—64岁"), not by the sentence that names 年龄. */
-/** What something is: "家接待是干啥的", "“五小行动”是什么", "保护令是啥意思"; group 1 is the thing asked about. */
-const DEFINITION_QUESTION = /^(?:请问)?[“"「]?([^“”"「」，,。？?\s]{2,12}?)[”"」]?(?:到底|究竟)?是(?:干啥|干什么|做什么|做啥|什么|啥|个啥|什么东西|啥东西|什么意思|啥意思)的?[？?吗呀啊呢]*$/u
 const FIRST_ITEM = /^\s*(?:1\s*[.、．)）]|[（(][一1][)）]|一是|①)/u
 /** A crisis: self-harm or suicide, told as what to do in an emergency. */
 const CRISIS = /自伤|自杀|轻生|想不开|伤害自己|不想活/u
 const DANGER_ASKED = /紧急|危险|急救|出事|寻死/u
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+/** "多大年龄能查", "几岁", "60了还能…": answered by an age or an age range ("35—64岁"), not by the sentence that names 年龄. */
 const AGE_QUESTION = /多大年[龄纪]|多大岁数|年龄|年纪|岁数|几岁|多少岁|(?:\d{2}|[二三四五六七八九]十[一二三四五六七八九]?)岁?了/
 const HAS_NUMBER = /\d|[一二三四五六七八九十百千万两]{1,4}(个|次|期|所|人|名|项|天|年|家|场|类|条|大类|万)/
 
@@ -140,11 +138,10 @@ export function extractAnswer(query: PreparedQuery, spec: CoverageSpec, passages
   // "妇女微家是啥东西啊": the sentence that says what it is ("妇女微家是区域化妇建的组成部分…"), from any passage found, when
   // the best one only uses the name (a publicity paragraph).
   if (defined) {
-    const defines = (x: string) => new RegExp(`^\\s*${escapeRe(normalizeForIndex(defined))}(?:是|就是|指|，是)`, 'u').test(normalizeForIndex(x).replace(LIST_ITEM, ''))
-    if (!defines(top.sentences[top.i]!)) {
+    if (!defines(defined, top.sentences[top.i]!)) {
       for (const p of passages) {
         const sentences = sentencesOf(p)
-        const i = sentences.findIndex(defines)
+        const i = sentences.findIndex((x) => defines(defined, x))
         if (i >= 0) {
           top = { p, rank: passages.indexOf(p), sentences, i, score: top.score }
           break

@@ -1,0 +1,38 @@
+// What something is ("妇女微家是干嘛的"): the sentence of the folder that says so. Every passage about 妇女微家 uses the
+// name, so ranking on the question's one word need not bring the one that defines it ("妇女微家是区域化妇建的组成部分…");
+// it is looked for by its form in the whole folder, once per term.
+import type { KnowledgeIndex } from './index-store.ts'
+import { normalizeForIndex } from './normalize.ts'
+import type { Passage } from './retrieve.ts'
+
+/** What something is: "家接待是干啥的", "“五小行动”是什么", "你好 想问下妇女微家是干嘛的"; group 1 is the thing asked about. */
+export const DEFINITION_QUESTION =
+  /^(?:你好[，,\s]*)?(?:请问|(?:我)?想问(?:一)?下|问(?:一)?下)?[，,\s]*[“"「]?([^“”"「」，,。？?\s]{2,12}?)[”"」]?(?:到底|究竟)?是(?:干啥|干嘛|干什么|做什么|做啥|什么|啥|个啥|什么东西|啥东西|什么意思|啥意思)的?[？?吗呀啊呢]*$/u
+
+/** A list item's mark before a sentence ("3、", "（二）", "一是"). */
+export const LIST_ITEM = /^\s*(\d{1,2}\s*[.、．)）]|[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,2}是|[①②③④⑤⑥⑦⑧⑨⑩]|[·•-])/
+const SENTENCE = /[^。！？；\n]+[。！？；]?/g
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+
+/** Whether a sentence says what `term` is: it opens with the term and 是 / 就是 / 指. */
+export function defines(term: string, sentence: string): boolean {
+  return new RegExp(`^\\s*${escapeRe(normalizeForIndex(term))}(?:是|就是|指|，是)`, 'u').test(normalizeForIndex(sentence).replace(LIST_ITEM, ''))
+}
+
+/**
+ * The passages to quote from, with one that defines `term` added when none of them does. The scan reads each passage's
+ * text without keeping it (as decide.ts writtenAnywhere does), and its result is kept per index and term.
+ */
+export function withDefinition(index: KnowledgeIndex, term: string, passages: Passage[]): Passage[] {
+  const sentences = (text: string) => text.match(SENTENCE) ?? []
+  if (passages.some((p) => sentences(p.chunk.text).some((s) => defines(term, s)))) return passages
+  let found = DEFINING.get(index)
+  if (!found) DEFINING.set(index, (found = new Map()))
+  let row = found.get(term)
+  if (row === undefined) {
+    row = index.chunks.findIndex((c) => c.text.includes(term) && sentences(c.text).some((s) => defines(term, s)))
+    found.set(term, row)
+  }
+  return row >= 0 ? [...passages, { row, chunk: index.chunks[row]!, score: 0 }] : passages
+}
+const DEFINING = new WeakMap<KnowledgeIndex, Map<string, number>>()
