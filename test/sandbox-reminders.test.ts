@@ -18,3 +18,18 @@ describe('sandbox: a host\'s reminders', () => {
     expect(room.at(-1)).toBe('已暂停提醒 家接待。发「恢复提醒 家接待」可恢复。')
   }, 120_000)
 })
+
+describe('sandbox: the group\'s rhythm asked about', () => {
+  it('"家聚会啥时候" then "在哪聚" and "要报名不": the group\'s own place and its sign-up, not a passage or a held sign-up', async () => {
+    const room = (await script.run('test/fixtures/scripts/rhythm-followups.txt')).filter((a) => a.kind === 'room')
+    const to = (name: string) => room.filter((a) => a.mentions?.includes(name)).map((a) => a.text)
+    expect(to('小红')).toEqual([
+      expect.stringMatching(/^本群的家聚会：每月第一个周六 09:00/u),
+      '本群的家聚会在幸福里社区微家活动室。',
+      '家聚会要报名：到时群里会发提醒，看到后回复「报名」就行。',
+    ])
+    // Asked outright, the place of 家接待; her short follow-up is about 家接待, which asks for no sign-ups here.
+    expect(to('张丽')[0]).toBe('本群的家接待在幸福里社区微家活动室。')
+    expect(to('张丽')[1]).toBe('家接待不用在群里报名，到时间直接来就行。')
+  }, 120_000)
+})

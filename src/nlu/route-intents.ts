@@ -30,6 +30,8 @@ export const ROUTE_INTENTS: Record<string, Intent[]> = {
   'reminders.create-llm': ['reminder.create'],
   // The group's own rhythm asked about: when one is (家聚会啥时候), or what it regularly does (咱们微家平时都搞啥活动).
   'reminders.when': ['qa.question'],
+  // Where it is, or whether one signs up for it ("家聚会在哪", "要报名不" after asking when it is).
+  'reminders.detail': ['qa.question', 'signup.join', 'chatter'],
   'reminders.rhythm': ['qa.question', 'activity.list'],
   // "@小助手 陈静咋了" after her emergency in the group.
   'referrals.concern': ['qa.question'],

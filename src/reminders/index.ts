@@ -7,7 +7,7 @@ import { onceReminders } from './once.ts'
 import { answerDraft, correctDraft, draftReminder, MANAGERS, manage } from './handlers.ts'
 import { scheduleWithLlm } from './llm.ts'
 import { limitLlm } from '../core/llm-deadline.ts'
-import { isQuestion, parseCommand, parseDraftAnswer, parseSchedule, rhythmAskedWhen, rhythmOverviewAsked } from './parse.ts'
+import { isQuestion, parseCommand, parseDraftAnswer, parseSchedule, rhythmAskedWhen, rhythmDetailAsked, rhythmOverviewAsked } from './parse.ts'
 import { ReminderService } from './service.ts'
 import { readSettings, type SettingsOverride } from './settings.ts'
 import { texts } from './texts.ts'
@@ -136,6 +136,33 @@ export function createReminders(opts: RemindersOptions = {}): Capability {
       }
       const scheduledFor = async (groupId: string, what: string) =>
         (await svc.defs(groupId)).filter((d) => !d.paused && (d.label.includes(what) || d.template.includes(what)) && svc.nextOf(d).length)
+      // The rhythm event she just asked the time of, for her follow-ups ("在哪聚", "要报名不"): ten minutes.
+      const askedKey = (groupId: string, senderId: string) => app.key('reminders', 'asked', groupId, senderId)
+      // "家聚会啥时候" → "在哪聚" / "要报名不", or "家聚会在哪" outright: the group's own place and whether its reminder asks
+      // for sign-ups — not a passage of the documents (a tester got a school plan's sentence) and not a sign-up held for
+      // an activity nobody has announced.
+      const detailAsked = async (ctx: Context) => {
+        if (!ctx.msg.groupId || ctx.msg.kind !== 'text' || !addressed(ctx)) return undefined
+        const detail = rhythmDetailAsked(ctx.msg.text)
+        if (!detail) return undefined
+        const named = RHYTHM_WORD.exec(ctx.msg.text)?.[0]
+        // Elliptical ("在哪聚", "要报名不") only right after she asked about one; a longer question goes to the documents.
+        const what = named ?? (ctx.msg.text.replace(/@\S+/gu, '').trim().length <= 8 ? await app.redis.get(askedKey(ctx.msg.groupId, ctx.msg.sender.id)) : null)
+        if (!what) return undefined
+        const defs = await scheduledFor(ctx.msg.groupId, what)
+        return defs.length ? { detail, what, defs } : undefined
+      }
+      app.route({
+        name: 'reminders.detail',
+        band: 'conversation',
+        match: async (ctx) => (await detailAsked(ctx)) !== undefined,
+        async handle(ctx) {
+          const { detail, what, defs } = (await detailAsked(ctx))!
+          await app.redis.set(askedKey(ctx.msg.groupId!, ctx.msg.sender.id), what, 'EX', 600).catch((err) => ctx.log.warn({ err }, 'reminders: could not note the rhythm asked about'))
+          if (detail === 'signup') return ctx.reply(texts.rhythmSignup(what, defs.some((d) => d.signup !== undefined)))
+          return ctx.reply(texts.rhythmPlace(what, ctx.group?.place ?? ''))
+        },
+      })
       app.route({
         name: 'reminders.when',
         band: 'conversation',
@@ -146,6 +173,7 @@ export function createReminders(opts: RemindersOptions = {}): Capability {
         async handle(ctx) {
           const what = whenAsked(ctx)!
           const defs = await scheduledFor(ctx.msg.groupId!, what)
+          await app.redis.set(askedKey(ctx.msg.groupId!, ctx.msg.sender.id), what, 'EX', 600).catch((err) => ctx.log.warn({ err }, 'reminders: could not note the rhythm asked about'))
           const times = defs.map((d) => ({ description: d.description, next: svc.nextOf(d)[0]! })).sort((a, b) => a.next - b.next)
           return ctx.reply(texts.whenScheduled(what, times.map((t) => ({ description: t.description, next: svc.formatAt(t.next) }))))
         },

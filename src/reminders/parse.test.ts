@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { isQuestion, parseCommand, parseDraftAnswer, parseSchedule, rhythmAskedWhen, rhythmOverviewAsked } from './parse.ts'
+import { isQuestion, parseCommand, parseDraftAnswer, parseSchedule, rhythmAskedWhen, rhythmDetailAsked, rhythmOverviewAsked } from './parse.ts'
 import { nextTimes } from './schedule.ts'
 import { wallClock } from '../core/tz.ts'
 
@@ -154,5 +154,19 @@ describe('when the rhythm event is', () => {
     expect(rhythmOverviewAsked('微家一般多久聚一次')).toBe(false)
     expect(rhythmOverviewAsked('咱们微家的家聚会啥时候')).toBe(false)
     expect(rhythmOverviewAsked('这周有啥活动')).toBe(false)
+  })
+})
+
+describe('where the rhythm event is, or whether one signs up for it', () => {
+  it('reads the place and the sign-up asked', () => {
+    for (const q of ['@小助手 在哪聚', '家聚会在哪', '地点是哪里']) expect(rhythmDetailAsked(q), q).toBe('where')
+    for (const q of ['@小助手 要报名不', '家聚会要不要报名', '需要报名吗', '用不用报名']) expect(rhythmDetailAsked(q), q).toBe('signup')
+  })
+  it('controls: where to apply or sign up for something is another question; a sign-up is no question', () => {
+    expect(rhythmDetailAsked('法律援助去哪里申请')).toBeUndefined()
+    expect(rhythmDetailAsked('在哪报名')).toBeUndefined()
+    expect(rhythmDetailAsked('报名')).toBeUndefined()
+    expect(rhythmDetailAsked('我要报名')).toBeUndefined()
+    expect(rhythmDetailAsked('家聚会我要报名')).toBeUndefined()
   })
 })

@@ -353,6 +353,18 @@ export function rhythmAskedWhen(text: string): string | undefined {
   return /啥时候|什么时候|哪天|哪一天|几号|几月几|几点|星期几|周几|礼拜几|哪个周|时间是|啥时间|什么时间/u.test(t) ? what : undefined
 }
 
+/**
+ * Where the group's rhythm event is, or whether one signs up for it: "家聚会在哪", "要报名不" (after "家聚会啥时候"),
+ * "家接待要不要报名". Read on the question alone; which event is the one it names or the one she just asked about.
+ */
+export function rhythmDetailAsked(text: string): 'where' | 'signup' | undefined {
+  const t = text.replace(/@\S+/gu, ' ').trim()
+  // Asked, not said: "我要报名" signs her up.
+  if (/(?:要|需要|用|得)(?:先)?报名(?:(?:吗|不|没|嘛|么)[啊呀]?[？?]?|[？?])$|要不要报名|用不用报名|需不需要报名|得不得报名|报不报名/u.test(t)) return 'signup'
+  if (/在哪|哪儿|哪里|什么地方|啥地方|地点|地址/u.test(t) && !/(?:申请|办理|报名|登记|投诉|求助|咨询)/u.test(t)) return 'where'
+  return undefined
+}
+
 /** The group's own: "咱们微家", "我们群", "俺们这". */
 const OWN_GROUP = /(?:咱们|我们|俺们|咱|俺|本|这个)(?:的)?(?:微家|群|这)|群里/u
 /** How often, or what regularly ("平时都搞些啥活动", "多久聚一次", "一个月聚几回"). */

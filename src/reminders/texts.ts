@@ -27,6 +27,11 @@ export const texts = {
     times.length === 1
       ? `本群的${what}：${times[0]!.description}，下一次是${times[0]!.next}。`
       : [`本群的${what}：`, ...times.map((t) => `${t.description}（下一次：${t.next}）`)].join('\n'),
+  /** "家聚会在哪": the group's own place, or that it is not written down. */
+  rhythmPlace: (what: string, place: string) => (place ? `本群的${what}在${place}。` : `群里没写${what}的地点，可以问问微家主人。`),
+  /** "要报名不": whether the group signs up for it (its reminder asks for sign-ups). */
+  rhythmSignup: (what: string, signup: boolean) =>
+    signup ? `${what}要报名：到时群里会发提醒，看到后回复「报名」就行。` : `${what}不用在群里报名，到时间直接来就行。`,
   /** The group's rhythm, each with its next time, and what is open for sign-up now. */
   rhythmOverview: (rhythms: { what: string; description: string; next: string }[], open: { title: string; at: string }[]) =>
     [
