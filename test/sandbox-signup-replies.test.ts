@@ -1,5 +1,5 @@
-// Usability round 13 (testers playing the host and residents in the sandbox): a host's notice counted by family
-// ("限8家 带孩子的算一家").
+// Usability round 13 (testers playing the host and residents in the sandbox): one more 接龙 line added on its own,
+// and a host's notice counted by family ("限8家 带孩子的算一家").
 // Each script runs to its end (/idle waits for every reply), so what did not happen is checked beside what did.
 import { afterAll, describe, expect, it } from 'vitest'
 import type { BotAction } from '../src/sandbox/actions.ts'
@@ -10,6 +10,16 @@ afterAll(() => script.cleanup())
 
 const roomTexts = (actions: BotAction[]) => actions.filter((a) => a.kind === 'room').map((a) => a.text)
 const rosterOf = (texts: string[], id: number) => texts.filter((t) => new RegExp(`^活动${id}「[^」]+」 .*\\n已报名`, 'u').test(t)).at(-1)
+
+describe('sandbox: short replies to a notice', () => {
+  it('"4.孙丽华" after a pasted 接龙 is her line of it; a numbered line that names nobody is not', async () => {
+    const room = roomTexts(await script.run('test/fixtures/scripts/jielong-added-line.txt'))
+    expect(room).toContain('活动1「包饺子」\n已登记：孙丽华（5/10）')
+    expect(room).toContain('活动1「包饺子」\n已登记：周红（6/10）')
+    expect(rosterOf(room, 1)).toMatch(/已报名（6\/10）：\n1\. 王芳\n2\. 张丽\n3\. 陈静\n4\. 刘阿姨的婆婆\n5\. 孙丽华\n6\. 周红$/u)
+    expect(room.join('\n')).not.toMatch(/带剪刀|赵敏/u)
+  }, 120_000)
+})
 
 describe('sandbox: a notice counted by family', () => {
   it('"限8家 带孩子的算一家": 8 families, a parent with her children one place, a clean note, and no question to the host', async () => {

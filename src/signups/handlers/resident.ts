@@ -46,6 +46,8 @@ export function residentRoute(svc: SignupService): Route {
       if (!inRoom && old && (old.kind === 'roster' || (old.kind === 'join' && old.form === 'plus'))) return false
       // A bare "+1" in the group is a sign-up only next to activity talk (the "+1" rule, see resolve.ts).
       if (old?.kind === 'join' && old.form === 'plus' && /^\+\s*\d+$/u.test(ctx.msg.text.trim()) && !ctx.msg.mentioned) return memo(ctx).plusCounts === true
+      // "4.孙丽华": a line added to the 接龙 of an open activity; with nothing open it is no sign-up.
+      if (old?.kind === 'roster' && old.added) return inRoom && (await liveActivities(ctx, svc)).length > 0
       if (u.intent === 'activity.list') return true
       if (u.intent === 'pending.answer') return (await svc.pending.get(ctx.msg.groupId, ctx.msg.sender.id))?.kind === 'which_activity'
       // "读书会还办不办了": only when the group had an activity of that title; otherwise it is not ours to answer.
@@ -147,7 +149,9 @@ async function act(ctx: Context, svc: SignupService, u: Understanding, old: Resi
       // A pasted 接龙: merge its names (nobody removed, nobody twice; non-name lines were dropped by the parser).
       if (old?.kind === 'roster') {
         const titled = old.titleLines.flatMap((l) => byTitle(live, l))
-        const picked: Pick = titled.length ? (new Set(titled).size === 1 ? { one: titled[0]! } : { several: [...new Set(titled)] }) : pick(ctx, svc.tz, live, u, old)
+        let picked: Pick = titled.length ? (new Set(titled).size === 1 ? { one: titled[0]! } : { several: [...new Set(titled)] }) : pick(ctx, svc.tz, live, u, old)
+        // A line added on its own continues the chain the group was just on.
+        if (old.added && 'several' in picked) picked = continued(ctx, svc, live) ?? picked
         const a = await chosen(ctx, svc, picked, '接龙', u, msgId, old.names)
         if (!a) return
         const senderKey = nameKey(by.name)
@@ -155,19 +159,16 @@ async function act(ctx: Context, svc: SignupService, u: Understanding, old: Resi
         const roster = await svc.store.roster(a.id)
         const onList = [...roster.confirmed, ...roster.waitlist].map((e) => e.name)
         const asListed = (name: string) => onList.find((n) => looseName(n) === looseName(name)) ?? name
-        const people: PersonSlot[] = old.names.map(asListed).map((name) => ({ key: nameKey(name), name, own: nameKey(name) === senderKey || name.startsWith(`${by.name}的`) || name.startsWith(`${by.name}+`) }))
+        // A line she added herself is hers (she is the one reminded, and may take it back), whatever name she wrote.
+        const people: PersonSlot[] = old.names.map(asListed).map((name) => ({ key: nameKey(name), name, own: !!old.added || nameKey(name) === senderKey || name.startsWith(`${by.name}的`) || name.startsWith(`${by.name}+`) }))
         const unique = people.filter((p, i) => p.key && people.findIndex((x) => x.key === p.key) === i)
         if (unique.length) await svc.enqueue({ op: 'join', activityId: a.id, msgId, by, people: unique.slice(0, 200), traditional: wroteTraditional(msg) })
         return
       }
       let picked = pick(ctx, svc.tz, live, u, old)
       // "+1" / "行，那加我一个" (a reply continuing the talk just before) follows the activity that talk was about.
-      const prev = memo(ctx).prev
       const continues = (old?.kind === 'join' && old.form === 'plus') || /^(?:行|好|那|嗯|可以)/u.test(msg.text.trim())
-      if ('several' in picked && continues && prev?.activityId && plusOneCounts(prev, svc.now(), svc.settings.plusOneWindowMin)) {
-        const p = live.find((a) => a.id === prev.activityId)
-        if (p) picked = { one: p }
-      }
+      if ('several' in picked && continues) picked = continued(ctx, svc, live) ?? picked
       let people = RESIDENT_INTENTS.has(u.intent) ? peopleOf(u.slots) : old?.kind === 'join' ? old.people : [{ self: true } as Who]
       // The old "+2 我和闺女" form names who the places are for: it wins over a bare count.
       // (Only when the understanding found no family word or name itself: "+3 我和两个孩子" is me and two children.)
@@ -275,6 +276,14 @@ async function act(ctx: Context, svc: SignupService, u: Understanding, old: Resi
     default:
       return
   }
+}
+
+/** The activity the group's talk just before was about, while the "+1" rule holds (see resolve.ts). */
+function continued(ctx: Context, svc: SignupService, live: Activity[]): Pick | undefined {
+  const prev = memo(ctx).prev
+  if (!prev?.activityId || !plusOneCounts(prev, svc.now(), svc.settings.plusOneWindowMin)) return undefined
+  const p = live.find((a) => a.id === prev.activityId)
+  return p ? { one: p } : undefined
 }
 
 /** A question about her own place, not about places left: 报上了没, 排到几号, 轮到我了没, 我在名单里吗. */
