@@ -66,7 +66,11 @@ describe('resident sign-up forms', () => {
     expect(parseResident(text)?.kind).toBe(kind)
   })
 
-  it.each(['好的', '今天天气真好', '报名了', '谢谢李姐', '哈哈哈', '我去超市', '大家周末愉快', '+100', '11', '10', '1楼'])('%s → nothing', (text) => {
+  it.each(['1', '扣1', '扣个1', '1️⃣', '１。'])('%s → a bare "1" (a sign-up only as a reply to the activity, see resolve.ts)', (text) => {
+    expect(parseResident(text)).toEqual({ kind: 'join', form: 'one', people: [{ self: true }], ref: {} })
+  })
+
+  it.each(['好的', '今天天气真好', '报名了', '谢谢李姐', '哈哈哈', '我去超市', '大家周末愉快', '+100', '11', '10', '1楼', '收到的扣1'])('%s → nothing', (text) => {
     expect(parseResident(text)).toBeUndefined()
   })
 

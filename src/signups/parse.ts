@@ -15,7 +15,7 @@ export interface ActivityRef {
 }
 
 export type ResidentIntent =
-  | { kind: 'join'; form: 'explicit' | 'plus'; people: Who[]; ref: ActivityRef }
+  | { kind: 'join'; /** 'one': a bare "1" / "扣1", a sign-up only as a reply to the activity (resolve.ts) */ form: 'explicit' | 'plus' | 'one'; people: Who[]; ref: ActivityRef }
   | { kind: 'leave'; ref: ActivityRef; who?: string }
   | {
       kind: 'roster'
@@ -185,6 +185,8 @@ export function parseResident(raw: string): ResidentIntent | undefined {
   }
   if (/^-\s*1$/u.test(t)) return { kind: 'leave', ref: {} }
 
+  if (BARE_ONE.test(t)) return { kind: 'join', form: 'one', people: [{ self: true }], ref: {} }
+
   // +1, +2 我和闺女, +1 活动3
   m = /^\+\s*(\d{1,2})\s*(.*)$/u.exec(t)
   if (m) {
@@ -220,6 +222,9 @@ export function parseResident(raw: string): ResidentIntent | undefined {
   }
   return undefined
 }
+
+/** "1", "扣1", "扣个1", "1️⃣": what many type to say "me" under a notice (or to answer anything else asked with numbers). */
+const BARE_ONE = /^(?:扣\s*(?:个|一个)?)?\s*1(?:\uFE0F?\u20E3)?$/u
 
 /** "+2 我和闺女" → me + 闺女; "+3" → me + two guests. */
 function fill(people: Who[], n: number): Who[] {

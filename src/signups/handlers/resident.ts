@@ -6,11 +6,11 @@ import { type Context, contextKey, type Route } from '../../core/capability.ts'
 import type { Intent, Slots, Understanding } from '../../nlu/types.ts'
 import { activityRef, normalize, unknownActivityName } from '../../nlu/text.ts'
 import { infoFields, JOIN_CLAUSE, STILL_ON } from '../../nlu/signup.ts'
-import { UNDERSTOOD } from '../../core/understanding.ts'
+import { PENDING, UNDERSTOOD } from '../../core/understanding.ts'
 import type { SignupService } from '../service.ts'
 import { nameKey, type ResidentIntent, type Who } from '../parse.ts'
 import { scriptOf, toSimplified } from '../../core/zh/script.ts'
-import { byTitle, pickActivity, plusOneCounts, type Pick } from '../resolve.ts'
+import { type BareOne, byTitle, pickActivity, plusOneCounts, type Pick } from '../resolve.ts'
 import type { Activity, PersonSlot } from '../store.ts'
 import { texts } from '../texts.ts'
 import { groupIdOf, liveActivities, memo, residentIntent } from './state.ts'
@@ -46,6 +46,9 @@ export function residentRoute(svc: SignupService): Route {
       if (!inRoom && old && (old.kind === 'roster' || (old.kind === 'join' && old.form === 'plus'))) return false
       // A bare "+1" in the group is a sign-up only next to activity talk (the "+1" rule, see resolve.ts).
       if (old?.kind === 'join' && old.form === 'plus' && /^\+\s*\d+$/u.test(ctx.msg.text.trim()) && !ctx.msg.mentioned) return memo(ctx).plusCounts === true
+      // A bare "1": as the observer read it (a sign-up, or asked back); the answer to the bot's own question otherwise.
+      const one = bareOneOf(ctx, old)
+      if (one) return inRoom && one.verdict !== 'ignore'
       // "4.孙丽华": a line added to the 接龙 of an open activity; with nothing open it is no sign-up.
       if (old?.kind === 'roster' && old.added) return inRoom && (await liveActivities(ctx, svc)).length > 0
       if (u.intent === 'activity.list') return true
@@ -65,8 +68,32 @@ export function residentRoute(svc: SignupService): Route {
       const t = normalize(ctx.msg.text)
       return inRoom && u.intent === 'signup.join' && (ctx.msg.mentioned || ctx.msg.text.trim().length <= 12 || JOIN_CLAUSE.test(t) || OPENS_WITH_JOIN.test(t))
     },
-    handle: (ctx) => act(ctx, svc, understanding(ctx), residentIntent(ctx)),
+    handle: (ctx) => {
+      const one = bareOneOf(ctx, residentIntent(ctx))
+      return one ? joinBareOne(ctx, svc, one) : act(ctx, svc, understanding(ctx), residentIntent(ctx))
+    },
   }
+}
+
+/** The observer's reading of a bare "1" ("扣1"), unless the bot is waiting for this sender's answer (then "1" is that). */
+const bareOneOf = (ctx: Context, old: ResidentIntent | undefined): BareOne | undefined =>
+  old?.kind === 'join' && old.form === 'one' && !ctx.get(PENDING) ? memo(ctx).one : undefined
+
+/** A bare "1" read as a sign-up for the activity it replies to, or asked back: "是要报名「做香包」吗？回复「报名」". */
+async function joinBareOne(ctx: Context, svc: SignupService, one: BareOne): Promise<void> {
+  if (one.verdict === 'ignore') return
+  const live = await liveActivities(ctx, svc)
+  if (one.verdict === 'ask') return ctx.reply(texts.askBareOne(one.activity, live.length > 1))
+  const u: Understanding = { intent: 'signup.join', slots: { self: true, count: 1 } }
+  // Right after the host's announcement that still awaits her 确认: held for it (held.ts).
+  if (live.length === 0 && ctx.msg.conversation.kind === 'room') {
+    const by = { id: ctx.msg.sender.id, name: ctx.msg.sender.name }
+    return svc.hold({ groupId: groupIdOf(ctx)!, msgId: ctx.msg.id, by, people: slotsFor([{ self: true }], by), room: ctx.msg.conversation })
+  }
+  // Not "activity 1": the activity it replies to, the only one, or she is asked which.
+  const picked: Pick = one.activity ? { one: one.activity } : live.length === 1 ? { one: live[0]! } : { several: live }
+  const a = await chosen(ctx, svc, picked, '报名', u)
+  if (a) await joinOne(ctx, svc, a, [{ self: true }], ctx.msg.id)
 }
 
 /** Nothing but the words of asking about places or one's own place: no activity or event named. */
