@@ -370,7 +370,9 @@ export const ELSEWHERE = /不(?:去|想去|肯去|愿意去|愿去)(?:上学|上
 export const AGREEING = /^(?:是的|是啊|对的?|没错|确实|同意|赞|哈哈|可不是|真的)+[\s，,！!。～~]*\+\s*1$/u
 /** A message that opens with her own sign-up ("报名 我婆婆腿不好 她就不去了"): what follows is about someone else. */
 export const OPENS_WITH_JOIN = /^(?:报名|我报名|报一个|我报一个|算我一个|\+\s*1)(?=[\s，,])/u
-const NOT_JOINING = new RegExp(`${AGREEING.source}|${/不算我|别算我|本来(?:想|要|打算)(?:报|接龙|参加|去)|没(?:有)?(?:去)?参加|没报|参加过|报过了|报名的事|^\+\s*1\s*(?:同意|赞|支持|附议|说得对|确实)|(?:他|她|老公|婆婆|公公)(?:说|也说).{0,6}(?:想|要)(?:来|去)/u.source}`, 'u')
+/** The host calling on others to sign up ("香包还有名额 想参加的扣1", "要去的接龙"): nobody signs up by saying it. */
+const CALL_TO_JOIN = /(?<![我俺])(?:想|要)(?:参加|去|来|报名)的(?:请|就)?(?:扣|回复?|接龙|报名|私(?:信|聊)|找|赶紧|抓紧)/u
+const NOT_JOINING = new RegExp(`${AGREEING.source}|${CALL_TO_JOIN.source}|${/不算我|别算我|本来(?:想|要|打算)(?:报|接龙|参加|去)|没(?:有)?(?:去)?参加|没报|参加过|报过了|报名的事|^\+\s*1\s*(?:同意|赞|支持|附议|说得对|确实)|(?:他|她|老公|婆婆|公公)(?:说|也说).{0,6}(?:想|要)(?:来|去)/u.source}`, 'u')
 
 /**
  * People listed for an activity: "插花 我和我妈 两个人", "我带孙子来", "我和闺女一起报", "插花我和公公两个".

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { OpenAiLlm } from '../adapters/openai/llm.ts'
 import { type OpenAiStub, startOpenAiStub } from '../testing/openai-stub.ts'
-import { applyTime, draftFrom, llmSpans, ruleSpans } from './announce.ts'
+import { applyTime, draftFrom, llmSpans, placesByFamily, ruleSpans } from './announce.ts'
 
 const TZ = 'Asia/Shanghai'
 // Wednesday 25 November 2026, 10:00 in Shanghai.
@@ -42,6 +42,28 @@ describe('announcements by rules', () => {
     expect(draft('通知：本周六上午十点，社区图书室，亲子绘本共读，限5组家庭').notes).toBeUndefined()
     expect(draft('下周三下午两点半在图书室搞个读书分享会 二十个名额 大家踊跃报名哈')).toMatchObject({ title: '读书分享会', capacity: 20 })
     expect(draft('下周三下午两点半在图书室搞个读书分享会 二十个名额 大家踊跃报名哈').notes).toBeUndefined()
+  })
+
+  it('"就4个名额哈", "限8家": the words around the number of places leave nothing behind in the notes (testers got "备注：就，先到先得")', () => {
+    expect(draft('周日上午10点 微家活动室 做香包 就4个名额哈 先到先得')).toMatchObject({ title: '做香包', capacity: 4, notes: '先到先得' })
+    expect(draft('周六下午2点 包饺子 只有10个名额')).toMatchObject({ capacity: 10 })
+    expect(draft('周六下午2点 包饺子 只有10个名额').notes).toBeUndefined()
+    expect(draft('周六下午2点 包饺子 一共20人哦').notes).toBeUndefined()
+    expect(draft('各位姐妹 12月12号周六上午九点半 社区图书室搞亲子手工做圣诞贺卡 限8家 带孩子的算一家 周四晚上8点前报名哈')).toMatchObject({
+      title: '亲子手工做圣诞贺卡',
+      place: '社区图书室',
+      capacity: 8,
+      notes: '带孩子的算一家',
+      startAt: at('2026-12-12T09:30'),
+      deadlineAt: at('2026-12-10T20:00'),
+    })
+    // 家长 is no unit of places.
+    expect(draft('周六下午2点 亲子阅读 限20 家长陪同')).toMatchObject({ capacity: 20, notes: '家长陪同' })
+  })
+
+  it('places counted by family: 限8家 and 带孩子的算一家 say so as 限15组家庭 does; 限20人 and 家长 do not', () => {
+    for (const t of ['限8家 带孩子的算一家', '限8家', '名额10户', '限15组家庭', '限20人 带孩子的算一家', '一家算一个名额']) expect(placesByFamily(t), t).toBe(true)
+    for (const t of ['限20人', '限20人 家长陪同', '限20 家长陪同', '两家单位联合举办 限30人']) expect(placesByFamily(t), t).toBe(false)
   })
 
   it('uses the group place when none is given', () => {

@@ -42,6 +42,17 @@ const LABELS: Array<[RegExp, keyof DraftView | 'deadlineText' | 'timeText']> = [
   [/^(?:备注|说明|注意|注意事项|要求|提示)$/u, 'notes'],
 ]
 
+const CAP_NUM = '\\d+|[一二两三四五六七八九十]{1,3}'
+/**
+ * The number of places with the words said around it ("就4个名额哈", "只有10个名额", "限8家"), so that no 就 or 哈 is
+ * left behind in the notes. 家 is a unit (限8家) but not the 家 of 家长 or 家属.
+ */
+const CAPACITY = new RegExp(
+  `(?:就|只|仅|只有)?(?:(?:限|限额|限报|名额|仅限|一共|总共|共)\\s*(${CAP_NUM})\\s*(?:组家庭|个家庭|户家庭|家庭|个人|人|名|位|个|户|组|家(?![长属]))?` +
+    `|(\\d+)\\s*(?:人|名|位)(?:以内|为限|封顶|满员)|(${CAP_NUM})\\s*个?名额)(?:哈|哦|啊|呀|噢|哟|喔)?`,
+  'u',
+)
+
 interface Spans {
   title?: string
   timeText?: string
@@ -95,8 +106,8 @@ export function ruleSpans(raw: string, now: Date, tz: string): Spans {
   // "通知：…", "【好消息】…": a label for the message, not the activity's title.
   let text = normalize(free.join(' ')).replace(/^\s*[【\[]?(?:活动)?(?:通知|公告|好消息|重要通知|温馨提示|活动预告|预告)[】\]]?[:：!！\s]*/u, '')
 
-  // Capacity: 限20人, 名额20个, 限额30名, 仅限15位
-  const cap = /(?:限|限额|限报|名额|仅限|共)\s*(\d+|[一二两三四五六七八九十]{1,3})\s*(?:组家庭|个家庭|户家庭|家庭|个人|人|名|位|个|户|组)?(?:哈|哦|啊|呀|噢)?|(\d+)\s*(?:人|名|位)(?:以内|为限|封顶|满员)|(\d+|[一二两三四五六七八九十]{1,3})\s*个?名额/u.exec(text)
+  // Capacity: 限20人, 名额20个, 限额30名, 仅限15位, 限8家.
+  const cap = CAPACITY.exec(text)
   if (cap && spans.capacity === undefined) {
     spans.capacity = readCapacity(cap[1] ?? cap[2] ?? cap[3]!)
     text = cut(text, cap.index, cap[0].length)
@@ -279,6 +290,11 @@ export async function llmSpans(llm: Llm, raw: string, now: Date, tz: string): Pr
   }
 }
 
-const FAMILY_PLACES = /\d+\s*(?:组|个|户)?家庭|[一二两三四五六七八九十]+(?:组|个|户)家庭|\d+\s*(?:组|户)(?!长)/u
-/** "限15组家庭": the notice itself says a family takes one place. */
+const FAMILY_PLACES = new RegExp(
+  `\\d+\\s*(?:组|个|户)?家庭|[一二两三四五六七八九十]+(?:组|个|户)家庭|\\d+\\s*(?:组|户)(?!长)` +
+    // "限8家", "名额10家", and the rule said outright: "带孩子的算一家", "一家算一个名额".
+    `|(?:限|名额|仅限|只限|最多)\\s*(?:${CAP_NUM})\\s*(?:个|户)?家(?![长属庭])|算一家|一家(?:只)?算一个`,
+  'u',
+)
+/** "限15组家庭", "限8家 带孩子的算一家": the notice itself says a family takes one place. */
 export const placesByFamily = (source: string): boolean => FAMILY_PLACES.test(source)

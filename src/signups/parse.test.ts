@@ -66,7 +66,11 @@ describe('resident sign-up forms', () => {
     expect(parseResident(text)?.kind).toBe(kind)
   })
 
-  it.each(['好的', '今天天气真好', '报名了', '谢谢李姐', '哈哈哈', '我去超市', '大家周末愉快', '+100'])('%s → nothing', (text) => {
+  it.each(['1', '扣1', '扣个1', '1️⃣', '１。'])('%s → a bare "1" (a sign-up only as a reply to the activity, see resolve.ts)', (text) => {
+    expect(parseResident(text)).toEqual({ kind: 'join', form: 'one', people: [{ self: true }], ref: {} })
+  })
+
+  it.each(['好的', '今天天气真好', '报名了', '谢谢李姐', '哈哈哈', '我去超市', '大家周末愉快', '+100', '11', '10', '1楼', '收到的扣1'])('%s → nothing', (text) => {
     expect(parseResident(text)).toBeUndefined()
   })
 
@@ -80,6 +84,16 @@ describe('resident sign-up forms', () => {
     // Without the marker a numbered list is only a candidate (its title must name an activity).
     expect(parseResident('亲子阅读\n1. 王芳\n2. 张丽')).toMatchObject({ kind: 'roster', weak: true })
     expect(parseResident('购物清单\n1. 鸡蛋')).toBeUndefined()
+  })
+
+  it('reads one numbered name line, added to the chain on its own, as her entry (a tester\'s "4.孙丽华" was ignored)', () => {
+    for (const text of ['4.孙丽华', '4. 孙丽华', '4、孙丽华', '４．孙丽华', '10. 李奶奶']) {
+      expect(parseResident(text)).toEqual({ kind: 'roster', titleLines: [], names: [text.includes('李') ? '李奶奶' : '孙丽华'], weak: true, added: true })
+    }
+    expect(parseResident('5.孙丽华+娃')).toMatchObject({ names: ['孙丽华', '孙丽华的娃'], added: true })
+    // A numbered line that names nobody is no entry; a pasted list is still a list.
+    for (const text of ['1.带剪刀', '2.周六下午', '3楼王芳', '1. 请大家按顺序接龙']) expect(parseResident(text)).toBeUndefined()
+    expect(parseResident('接龙\n1. 王芳\n2. 张丽')).toEqual({ kind: 'roster', titleLines: [], names: ['王芳', '张丽'], weak: false })
   })
 })
 

@@ -2,6 +2,7 @@
 // 取消报名, 我报上了没？, 接龙 lists) and the hosts' short commands (名单, 导出, 截止报名3, 修改活动3 …).
 // Which activity a message means, and whether a bare "+1" counts at all, is decided later (see resolve.ts).
 import { unflattenList } from '../core/zh/inline-list.ts'
+import { NAME } from '../nlu/people.ts'
 
 /** Who a sign-up is for, before we know the sender's name. */
 export type Who = { self: true } | { relation: string } | { name: string } | { guest: number }
@@ -14,9 +15,17 @@ export interface ActivityRef {
 }
 
 export type ResidentIntent =
-  | { kind: 'join'; form: 'explicit' | 'plus'; people: Who[]; ref: ActivityRef }
+  | { kind: 'join'; /** 'one': a bare "1" / "扣1", a sign-up only as a reply to the activity (resolve.ts) */ form: 'explicit' | 'plus' | 'one'; people: Who[]; ref: ActivityRef }
   | { kind: 'leave'; ref: ActivityRef; who?: string }
-  | { kind: 'roster'; titleLines: string[]; names: string[]; /** no 接龙 marker: needs a title that names an activity */ weak: boolean }
+  | {
+      kind: 'roster'
+      titleLines: string[]
+      names: string[]
+      /** no 接龙 marker: needs a title that names an activity */
+      weak: boolean
+      /** One numbered line added to the chain on its own ("4.孙丽华"): the sender's own entry, for an open activity only. */
+      added?: boolean
+    }
   | { kind: 'status'; ref: ActivityRef }
   | { kind: 'places'; ref: ActivityRef }
   | { kind: 'howto'; ref: ActivityRef }
@@ -125,12 +134,28 @@ export function listLineNames(line: string): string[] {
   return [name, ...Array.from({ length: n }, (_, i) => `${name}的${c[2]}${i > 0 ? i + 1 : ''}`)]
 }
 
+/**
+ * "4.孙丽华", "4. 孙丽华+娃": the next line of a 接龙, added on its own after the list was pasted. Only a person's name
+ * (with whoever she brings) after the number: "1.带剪刀" or "2.周六下午" is no entry.
+ */
+function addedLine(raw: string): ResidentIntent | undefined {
+  const m = ROSTER_LINE.exec(normalize(raw))
+  if (!m || Number(m[1]) < 1) return undefined
+  const names = listLineNames(m[2] ?? '')
+  if (!names.length || !PERSON.test(names[0]!)) return undefined
+  return { kind: 'roster', titleLines: [], names, weak: true, added: true }
+}
+const PERSON = new RegExp(`^(?:${NAME})$`, 'u')
+
 export function parseResident(raw: string): ResidentIntent | undefined {
   // A 接龙 pasted on one line ("接龙 1.王芳 2.王芳婆婆 3.张丽", "1.王芳 2.张丽 3.孙大妈"): its items are its lines.
   raw = unflattenList(raw)
   if (raw.includes('\n') || /^#?接龙/u.test(raw.trim())) {
     const roster = parseRoster(raw)
     if (roster) return roster
+  } else {
+    const added = addedLine(raw)
+    if (added) return added
   }
   const t = normalize(raw)
   if (!t || t.length > 40) return undefined
@@ -159,6 +184,8 @@ export function parseResident(raw: string): ResidentIntent | undefined {
     return { kind: 'leave', ref: refOf(m[2]!), ...(rel ? { who: rel } : {}) }
   }
   if (/^-\s*1$/u.test(t)) return { kind: 'leave', ref: {} }
+
+  if (BARE_ONE.test(t)) return { kind: 'join', form: 'one', people: [{ self: true }], ref: {} }
 
   // +1, +2 我和闺女, +1 活动3
   m = /^\+\s*(\d{1,2})\s*(.*)$/u.exec(t)
@@ -195,6 +222,9 @@ export function parseResident(raw: string): ResidentIntent | undefined {
   }
   return undefined
 }
+
+/** "1", "扣1", "扣个1", "1️⃣": what many type to say "me" under a notice (or to answer anything else asked with numbers). */
+const BARE_ONE = /^(?:扣\s*(?:个|一个)?)?\s*1(?:\uFE0F?\u20E3)?$/u
 
 /** "+2 我和闺女" → me + 闺女; "+3" → me + two guests. */
 function fill(people: Who[], n: number): Who[] {

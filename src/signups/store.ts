@@ -414,6 +414,8 @@ export interface LastMessage {
   at: number
   /** The activity it was about, when exactly one. */
   activityId?: number
+  /** It asked for a number about something else (a poll, 收到请扣1): a bare "1" after it answers that. */
+  asks?: boolean
 }
 
 interface Scripts {

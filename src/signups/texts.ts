@@ -97,6 +97,8 @@ export const texts = {
   askWhichShort: (acts: Activity[], tz: string, verb = '报名') =>
     [`现在有${acts.length}个活动，您要${verb}哪一个？`, ...acts.map((a) => `${a.id}. 活动${a.id}「${a.title}」${when(a.startAt, tz)}`), `回复编号或活动名就行，比如「${acts[0]!.id}」或「${acts[0]!.title}」。`].join('\n'),
 
+  /** A bare "1" after other talk while a notice is fresh: a sign-up, or an answer to something else? */
+  askBareOne: (a: Activity, several: boolean) => `是要报名「${a.title}」吗？回复「${several ? `报名 活动${a.id}` : '报名'}」`,
   noOpenActivity: '现在群里没有正在报名的活动。',
   notOnIt: '您还没有报名（名单和候补里都没有您）。',
   noSuchActivity: (name: string, open: Activity[], tz: string) =>

@@ -217,6 +217,8 @@ async function decide(svc: SignupService, ctx: Context, groupId: string, pending
     draft.questions.push({ text: `时间：${texts.pastTime(draft.startAt, svc.tz)}`, blocking: true })
   if (draft.questions.length > 0 || !draft.title || !draft.startAt || (pending.needsConfirm && !confirmed)) {
     await svc.store.saveDraft(groupId, ctx.msg.sender.id, pending, svc.settings.draftTtlSec)
+    // Her announcement in the group is activity talk: a "1" replying to it is held for it (resolve.ts, held.ts).
+    if (ctx.msg.conversation.kind === 'room') await svc.store.setLast(groupId, { related: true, at: svc.now() })
     await ctx.reply(texts.draft(draft, svc.tz, draft.questions))
     return
   }

@@ -6,11 +6,11 @@ import { type Context, contextKey, type Route } from '../../core/capability.ts'
 import type { Intent, Slots, Understanding } from '../../nlu/types.ts'
 import { activityRef, normalize, unknownActivityName } from '../../nlu/text.ts'
 import { infoFields, JOIN_CLAUSE, STILL_ON } from '../../nlu/signup.ts'
-import { UNDERSTOOD } from '../../core/understanding.ts'
+import { PENDING, UNDERSTOOD } from '../../core/understanding.ts'
 import type { SignupService } from '../service.ts'
 import { nameKey, type ResidentIntent, type Who } from '../parse.ts'
 import { scriptOf, toSimplified } from '../../core/zh/script.ts'
-import { byTitle, pickActivity, plusOneCounts, type Pick } from '../resolve.ts'
+import { type BareOne, byTitle, pickActivity, plusOneCounts, type Pick } from '../resolve.ts'
 import type { Activity, PersonSlot } from '../store.ts'
 import { texts } from '../texts.ts'
 import { groupIdOf, liveActivities, memo, residentIntent } from './state.ts'
@@ -46,6 +46,11 @@ export function residentRoute(svc: SignupService): Route {
       if (!inRoom && old && (old.kind === 'roster' || (old.kind === 'join' && old.form === 'plus'))) return false
       // A bare "+1" in the group is a sign-up only next to activity talk (the "+1" rule, see resolve.ts).
       if (old?.kind === 'join' && old.form === 'plus' && /^\+\s*\d+$/u.test(ctx.msg.text.trim()) && !ctx.msg.mentioned) return memo(ctx).plusCounts === true
+      // A bare "1": as the observer read it (a sign-up, or asked back); the answer to the bot's own question otherwise.
+      const one = bareOneOf(ctx, old)
+      if (one) return inRoom && one.verdict !== 'ignore'
+      // "4.孙丽华": a line added to the 接龙 of an open activity; with nothing open it is no sign-up.
+      if (old?.kind === 'roster' && old.added) return inRoom && (await liveActivities(ctx, svc)).length > 0
       if (u.intent === 'activity.list') return true
       if (u.intent === 'pending.answer') return (await svc.pending.get(ctx.msg.groupId, ctx.msg.sender.id))?.kind === 'which_activity'
       // "读书会还办不办了": only when the group had an activity of that title; otherwise it is not ours to answer.
@@ -63,8 +68,32 @@ export function residentRoute(svc: SignupService): Route {
       const t = normalize(ctx.msg.text)
       return inRoom && u.intent === 'signup.join' && (ctx.msg.mentioned || ctx.msg.text.trim().length <= 12 || JOIN_CLAUSE.test(t) || OPENS_WITH_JOIN.test(t))
     },
-    handle: (ctx) => act(ctx, svc, understanding(ctx), residentIntent(ctx)),
+    handle: (ctx) => {
+      const one = bareOneOf(ctx, residentIntent(ctx))
+      return one ? joinBareOne(ctx, svc, one) : act(ctx, svc, understanding(ctx), residentIntent(ctx))
+    },
   }
+}
+
+/** The observer's reading of a bare "1" ("扣1"), unless the bot is waiting for this sender's answer (then "1" is that). */
+const bareOneOf = (ctx: Context, old: ResidentIntent | undefined): BareOne | undefined =>
+  old?.kind === 'join' && old.form === 'one' && !ctx.get(PENDING) ? memo(ctx).one : undefined
+
+/** A bare "1" read as a sign-up for the activity it replies to, or asked back: "是要报名「做香包」吗？回复「报名」". */
+async function joinBareOne(ctx: Context, svc: SignupService, one: BareOne): Promise<void> {
+  if (one.verdict === 'ignore') return
+  const live = await liveActivities(ctx, svc)
+  if (one.verdict === 'ask') return ctx.reply(texts.askBareOne(one.activity, live.length > 1))
+  const u: Understanding = { intent: 'signup.join', slots: { self: true, count: 1 } }
+  // Right after the host's announcement that still awaits her 确认: held for it (held.ts).
+  if (live.length === 0 && ctx.msg.conversation.kind === 'room') {
+    const by = { id: ctx.msg.sender.id, name: ctx.msg.sender.name }
+    return svc.hold({ groupId: groupIdOf(ctx)!, msgId: ctx.msg.id, by, people: slotsFor([{ self: true }], by), room: ctx.msg.conversation })
+  }
+  // Not "activity 1": the activity it replies to, the only one, or she is asked which.
+  const picked: Pick = one.activity ? { one: one.activity } : live.length === 1 ? { one: live[0]! } : { several: live }
+  const a = await chosen(ctx, svc, picked, '报名', u)
+  if (a) await joinOne(ctx, svc, a, [{ self: true }], ctx.msg.id)
 }
 
 /** Nothing but the words of asking about places or one's own place: no activity or event named. */
@@ -147,7 +176,9 @@ async function act(ctx: Context, svc: SignupService, u: Understanding, old: Resi
       // A pasted 接龙: merge its names (nobody removed, nobody twice; non-name lines were dropped by the parser).
       if (old?.kind === 'roster') {
         const titled = old.titleLines.flatMap((l) => byTitle(live, l))
-        const picked: Pick = titled.length ? (new Set(titled).size === 1 ? { one: titled[0]! } : { several: [...new Set(titled)] }) : pick(ctx, svc.tz, live, u, old)
+        let picked: Pick = titled.length ? (new Set(titled).size === 1 ? { one: titled[0]! } : { several: [...new Set(titled)] }) : pick(ctx, svc.tz, live, u, old)
+        // A line added on its own continues the chain the group was just on.
+        if (old.added && 'several' in picked) picked = continued(ctx, svc, live) ?? picked
         const a = await chosen(ctx, svc, picked, '接龙', u, msgId, old.names)
         if (!a) return
         const senderKey = nameKey(by.name)
@@ -155,19 +186,16 @@ async function act(ctx: Context, svc: SignupService, u: Understanding, old: Resi
         const roster = await svc.store.roster(a.id)
         const onList = [...roster.confirmed, ...roster.waitlist].map((e) => e.name)
         const asListed = (name: string) => onList.find((n) => looseName(n) === looseName(name)) ?? name
-        const people: PersonSlot[] = old.names.map(asListed).map((name) => ({ key: nameKey(name), name, own: nameKey(name) === senderKey || name.startsWith(`${by.name}的`) || name.startsWith(`${by.name}+`) }))
+        // A line she added herself is hers (she is the one reminded, and may take it back), whatever name she wrote.
+        const people: PersonSlot[] = old.names.map(asListed).map((name) => ({ key: nameKey(name), name, own: !!old.added || nameKey(name) === senderKey || name.startsWith(`${by.name}的`) || name.startsWith(`${by.name}+`) }))
         const unique = people.filter((p, i) => p.key && people.findIndex((x) => x.key === p.key) === i)
         if (unique.length) await svc.enqueue({ op: 'join', activityId: a.id, msgId, by, people: unique.slice(0, 200), traditional: wroteTraditional(msg) })
         return
       }
       let picked = pick(ctx, svc.tz, live, u, old)
       // "+1" / "行，那加我一个" (a reply continuing the talk just before) follows the activity that talk was about.
-      const prev = memo(ctx).prev
       const continues = (old?.kind === 'join' && old.form === 'plus') || /^(?:行|好|那|嗯|可以)/u.test(msg.text.trim())
-      if ('several' in picked && continues && prev?.activityId && plusOneCounts(prev, svc.now(), svc.settings.plusOneWindowMin)) {
-        const p = live.find((a) => a.id === prev.activityId)
-        if (p) picked = { one: p }
-      }
+      if ('several' in picked && continues) picked = continued(ctx, svc, live) ?? picked
       let people = RESIDENT_INTENTS.has(u.intent) ? peopleOf(u.slots) : old?.kind === 'join' ? old.people : [{ self: true } as Who]
       // The old "+2 我和闺女" form names who the places are for: it wins over a bare count.
       // (Only when the understanding found no family word or name itself: "+3 我和两个孩子" is me and two children.)
@@ -275,6 +303,14 @@ async function act(ctx: Context, svc: SignupService, u: Understanding, old: Resi
     default:
       return
   }
+}
+
+/** The activity the group's talk just before was about, while the "+1" rule holds (see resolve.ts). */
+function continued(ctx: Context, svc: SignupService, live: Activity[]): Pick | undefined {
+  const prev = memo(ctx).prev
+  if (!prev?.activityId || !plusOneCounts(prev, svc.now(), svc.settings.plusOneWindowMin)) return undefined
+  const p = live.find((a) => a.id === prev.activityId)
+  return p ? { one: p } : undefined
 }
 
 /** A question about her own place, not about places left: 报上了没, 排到几号, 轮到我了没, 我在名单里吗. */

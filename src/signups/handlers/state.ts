@@ -2,6 +2,7 @@
 import { type Context, contextKey } from '../../core/capability.ts'
 import type { SignupService } from '../service.ts'
 import { parseResident, type ResidentIntent } from '../parse.ts'
+import type { BareOne } from '../resolve.ts'
 import type { Activity, LastMessage } from '../store.ts'
 
 interface Memo {
@@ -11,8 +12,10 @@ interface Memo {
   prev?: LastMessage
   /** For a bare "+1": the observer's verdict under the "+1" rule. */
   plusCounts?: boolean
-  /** What the observer recorded for this message (its time, and whether the older parser read it as activity talk). */
-  noted?: { at: number; related: boolean }
+  /** For a bare "1": what the observer made of it (resolve.ts). */
+  one?: BareOne
+  /** What the observer recorded for this message (its time, whether the older parser read it as activity talk, and whether it asked for a number). */
+  noted?: { at: number; related: boolean; asks?: boolean }
 }
 
 const MEMO = contextKey<Memo>('signups')
