@@ -76,7 +76,8 @@ const MANAGE: [NonNullable<Slots['action']>, RegExp][] = [
   ['list', /提醒列表|哪些提醒|什么提醒|(?:有|设了?|定了?)(?:几|多少)个?提醒|提醒.{0,4}(?:有几个|都有|有哪些|有啥)|提醒都有|查看提醒|看看提醒/u],
   ['resume', /恢复|重新开|重新打开|再开|继续提醒/u],
   ['pause', /暂停|先停|停一停|停一下|停了|这周不|先不提醒/u],
-  ['delete', /删|不要了|不用了|取消.{0,4}提醒|提醒.{0,4}取消|去掉|撤了/u],
+  // "取消交困难家庭登记表那个提醒": a long name between 取消 and the reminder it names.
+  ['delete', /删|不要了|不用了|取消.{0,4}提醒|取消[^，,。\s]{0,14}?(?:那个|这个|的)提醒|提醒.{0,4}取消|去掉|撤了/u],
 ]
 
 /** What to do with which reminder: list, pause, resume or delete; its number when given. */

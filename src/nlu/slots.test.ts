@@ -124,6 +124,13 @@ describe('reminders', () => {
   it('reads what to do with a reminder already set', () => {
     expect(manageSlots('那个打卡提醒先停一停')).toEqual({ action: 'pause' })
   })
+
+  it('reads a reminder deleted in plain words, however long the name between 取消 and 提醒', () => {
+    for (const t of ['把交表那个提醒删了', '交表那个提醒删掉', '交表的提醒不要了', '取消交表那个提醒', '取消交困难家庭登记表那个提醒', '交困难家庭登记表的提醒取消吧'])
+      expect(understand(t, { ...sit, mention: true }), t).toEqual({ intent: 'reminder.manage', slots: { action: 'delete' } })
+    // Control: a cancelled sign-up beside a reminder asked for is no reminder deleted.
+    expect(understand('我取消报名了，记得提醒我下次', { ...sit, mention: true }).intent).not.toBe('reminder.manage')
+  })
 })
 
 describe('sign-ups: who and how many', () => {
