@@ -29,7 +29,8 @@ export function readConfirmation(t: string, sit: Situation): Understanding | und
 /** What a correction puts right: the time, the place, the number of places, the title. */
 export function correctionSlots(t: string, sit: Situation): Slots {
   const slots: Slots = {}
-  const time = changedTime(t, sit)
+  // "不是两点 是三点", "是三点不是两点": the time she denies is not the new one.
+  const time = changedTime(t.replace(/不是[^，,。；;\s是]{1,12}/gu, ' '), sit)
   if (time) slots.time = time
   const place = /(?:地点|地方)(?:也|都|又)?(?:写错了|弄错了|搞错了|错了|改一下|改下|不对)?[，,\s]*(?:应该)?(?:是|改成|改到|改为|在)?\s*([^，,。不错]{2,12}?)(?:不是|$|，|,)|是在?([^，,。]{2,10}?)不是/u.exec(t)
   const said = place ? (place[1] ?? place[2])!.replace(/^是/u, '').trim() : undefined

@@ -103,6 +103,15 @@ describe('changes and corrections', () => {
     expect(correctionSlots('日期错了，是12号下午两点', sit).time).toBe('2026-12-12 14:00')
     expect(correctionSlots('名字叫亲子共读不是亲子阅读', sit).title).toBe('亲子共读')
   })
+
+  it('takes the time she says it is, not the one she denies', () => {
+    expect(correctionSlots('不是两点 是三点', sit).time).toBe('15:00')
+    expect(correctionSlots('是三点半不是两点', sit).time).toBe('15:30')
+    expect(correctionSlots('时间不是周六是周日下午两点', sit).time).toBe('2026-12-06 14:00')
+    // Control: with nothing denied, the time said is the one.
+    expect(correctionSlots('不对，是两点半', sit).time).toBe('14:30')
+    expect(correctionSlots('不是三点', sit).time).toBeUndefined()
+  })
 })
 
 describe('reminders', () => {
