@@ -49,7 +49,8 @@ const DATE_WORDS = /周|星期|礼拜|号|日|月|今天|明天|后天|大后天
 
 /**
  * A correction with no preview waiting: the host's own activity published in the last half hour is fixed in
- * place ("写错了，改成下午3点" after an announcement that went out at once). A clock alone keeps the day.
+ * place ("写错了，改成下午3点" after an announcement that went out at once, "时间也改下 改成三点" with another
+ * activity open). A clock alone keeps the day, and without 上午/下午 its half of the day (edit-time.ts).
  */
 export function fixPublishedRoute(svc: SignupService): Route {
   const justPublished = async (ctx: Context): Promise<Activity | undefined> => {
@@ -63,7 +64,10 @@ export function fixPublishedRoute(svc: SignupService): Route {
     band: 'command',
     roles: ['host', 'staff'],
     async match(ctx) {
-      if (ctx.msg.role === 'resident' || ctx.get(UNDERSTOOD)?.intent !== 'correction') return false
+      const u = ctx.get(UNDERSTOOD)
+      // "时间也改下 改成三点" reads as an edit that names no activity: right after publishing, a correction too.
+      const fix = u?.intent === 'correction' || (u?.intent === 'host.edit' && u.slots.activity === undefined && !parseHostCommand(ctx.msg.text))
+      if (ctx.msg.role === 'resident' || !fix) return false
       const groupId = groupIdOf(ctx)
       if (!groupId || (await svc.store.draft(groupId, ctx.msg.sender.id))) return false
       return (await justPublished(ctx)) !== undefined
