@@ -73,7 +73,7 @@ describe('one-off reminders in chat', () => {
 
     expect(await say(bot, '李姐', '暂停提醒 2')).toEqual(['提醒 2 是一次性提醒，不能暂停或恢复，只能删除：发「删除提醒 2」。'])
     expect(await queue.getDelayedCount()).toBe(1)
-    expect(await say(bot, '李姐', '删除提醒 2')).toEqual(['已删除提醒 2。'])
+    expect(await say(bot, '李姐', '删除提醒 2')).toEqual(['已删除提醒 2（交表）。'])
     expect(await queue.getJobCounts('delayed', 'waiting', 'active', 'completed')).toEqual({ delayed: 0, waiting: 0, active: 0, completed: 0 })
     expect(await listOf(bot)).not.toContain('交表')
     expect(await say(bot, '李姐', '删除提醒 2')).toEqual(['没有找到「2」这条提醒，发「提醒列表」看看编号。'])
@@ -99,7 +99,7 @@ describe('one-off reminders in chat', () => {
     const bot = await boot(store)
     const queue = onceQueue(store)
     const no = numberIn((await say(bot, '李姐', '下周一上午10点提醒大家交表'))[0]!)
-    expect(await say(bot, '李姐', '把交表那个提醒删了')).toEqual([`已删除提醒 ${no}。`])
+    expect(await say(bot, '李姐', '把交表那个提醒删了')).toEqual([`已删除提醒 ${no}（交表）。`])
     expect(await queue.getDelayedCount()).toBe(0)
 
     // A config rhythm by its name.
@@ -118,7 +118,7 @@ describe('one-off reminders in chat', () => {
     ])
     expect(await queue.getDelayedCount()).toBe(2)
     // A name after the verb works too; the whole name wins over the shorter one inside it.
-    expect(await say(bot, '李姐', '删除提醒 交表格复印件')).toEqual([`已删除提醒 ${b}。`])
+    expect(await say(bot, '李姐', '删除提醒 交表格复印件')).toEqual([`已删除提醒 ${b}（交表格复印件）。`])
 
     // Nothing named: the usual question.
     expect(await say(bot, '李姐', '把提醒删了')).toEqual(['要管理哪一条提醒？请带上编号，比如「暂停提醒 1」。'])
@@ -151,7 +151,7 @@ describe('one-off reminders in chat', () => {
     // Another host sees the group's list without it, and can't reach it by number or by name.
     expect(await listOf(bot, '小王')).not.toContain('插花')
     expect(await say(bot, '小王', `删除提醒 ${no}`)).toEqual([`没有找到「${no}」这条提醒，发「提醒列表」看看编号。`])
-    expect(await say(bot, '小王', '把插花那个提醒删了')).toEqual(['要管理哪一条提醒？请带上编号，比如「暂停提醒 1」。'])
+    expect(await say(bot, '小王', '把插花那个提醒删了')).toEqual(['没有找到「插花」这条提醒，发「提醒列表」看看编号。'])
     expect(await queue.getDelayedCount()).toBe(1)
 
     const [job] = await queue.getDelayed()
@@ -181,7 +181,7 @@ describe('one-off reminders in chat', () => {
     expect(await say(bot, '王芳', `删除提醒 ${hosts}`)).toEqual([refusal])
     expect(await say(bot, '王芳', '把交表那个提醒删了')).toEqual([refusal])
     expect(await say(bot, '王芳', '暂停提醒 家接待')).toEqual([refusal])
-    expect(await say(bot, '王芳', '把浇花那个提醒删了')).toEqual([`已删除提醒 ${own}。`])
+    expect(await say(bot, '王芳', '把浇花那个提醒删了')).toEqual([`已删除提醒 ${own}（去浇花）。`])
     expect(await queue.getDelayedCount()).toBe(1)
     expect(await listOf(bot)).toContain(`${hosts}. 一次性｜`)
   })
@@ -199,7 +199,7 @@ describe('one-off reminders in chat', () => {
     const list = await listOf(second)
     expect(list).toContain(`${keep}. 一次性｜`)
     expect(list).toContain(`${drop}. 一次性｜`)
-    expect(await say(second, '李姐', `删除提醒 ${drop}`)).toEqual([`已删除提醒 ${drop}。`])
+    expect(await say(second, '李姐', `删除提醒 ${drop}`)).toEqual([`已删除提醒 ${drop}（交水费）。`])
     // The counter carries on after the restart: a new one gets the next number.
     expect(numberIn((await say(second, '李姐', '下周三上午9点提醒大家打扫活动室'))[0]!)).toBe(drop + 1)
 

@@ -112,7 +112,7 @@ describe('managing reminders in chat', () => {
     expect((await say(bot, '李姐', '提醒列表'))[0]).toContain('1. 家聚会｜每月第一个周六 09:00｜已暂停')
     expect((await say(bot, '李姐', '恢复提醒 1'))[0]).toMatch(/^已恢复提醒 1。下次：\d+月\d+日（周六）09:00$/)
     expect((await queue.getJobSchedulers()).map((s) => s.key)).toEqual(['chat.xingfuli.1'])
-    expect(await say(bot, '李姐', '删除提醒 1')).toEqual(['已删除提醒 1。'])
+    expect(await say(bot, '李姐', '删除提醒 1')).toEqual(['已删除提醒 1（家聚会）。'])
     expect(await queue.getJobSchedulers()).toEqual([])
     expect(await say(bot, '李姐', '删除提醒 1')).toEqual(['没有找到「1」这条提醒，发「提醒列表」看看编号。'])
   })

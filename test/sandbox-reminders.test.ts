@@ -17,6 +17,29 @@ describe('sandbox: a host\'s reminders', () => {
     // Named outright by the built-in rhythm's name, that one is paused.
     expect(room.at(-1)).toBe('已暂停提醒 家接待。发「恢复提醒 家接待」可恢复。')
   }, 120_000)
+
+  it('a one-off deleted by a word of what it is about ("把交表那个提醒删了" for 交困难家庭登记表), the recurring one kept', async () => {
+    const room = (await script.run('test/fixtures/scripts/reminder-by-content.txt')).filter((a) => a.kind === 'room').map((a) => a.text)
+    const lists = room.filter((t) => t.startsWith('幸福里妇女微家的定时提醒：'))
+    expect(lists).toHaveLength(2)
+    expect(lists[0]).toMatch(/\n2\. 一次性｜.+｜交困难家庭登记表\n/u)
+    expect(room).toContain('已删除提醒 2（交困难家庭登记表）。')
+    expect(room).not.toContain('要管理哪一条提醒？请带上编号，比如「暂停提醒 1」。')
+    // Gone from the list, while the recurring one (the control) is still there.
+    expect(lists[1]).not.toContain('交困难家庭登记表')
+    expect(lists[1]).toMatch(/\n1\. 来家接待 有事可以来聊聊｜每周三 15:00｜下次 /u)
+  }, 120_000)
+
+  it('two that fit "交表" are asked about and both kept; a long name after 取消 deletes only that one', async () => {
+    const room = (await script.run('test/fixtures/scripts/reminder-by-content-several.txt')).filter((a) => a.kind === 'room').map((a) => a.text)
+    const asked = room.find((t) => t.startsWith('有2条提醒都对得上，要删除哪一条？'))
+    expect(asked).toMatch(/\n1\. 一次性｜.+｜交低保年审表\n2\. 一次性｜.+｜交党费登记表\n请带上编号或名称，比如「删除提醒 1」。$/u)
+    // Asking deleted nothing: the next message still finds the one it names, and only that one goes.
+    expect(room.filter((t) => t.startsWith('已删除提醒'))).toEqual(['已删除提醒 2（交党费登记表）。'])
+    const list = room.at(-1)!
+    expect(list).toMatch(/\n1\. 一次性｜.+｜交低保年审表\n/u)
+    expect(list).not.toContain('交党费登记表')
+  }, 120_000)
 })
 
 describe('sandbox: the group\'s rhythm asked about', () => {

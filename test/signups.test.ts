@@ -110,6 +110,30 @@ describe('signups in the group', () => {
     expect(texts(bot).filter((t) => t.startsWith('【变更】活动1'))).toHaveLength(2)
   })
 
+  it('a clock without 上午/下午 in a correction keeps the half of the day: "改成八点" to a 晚上7点 draft is 20:00; "时间也改下 改成三点" to the 下午两点 activity just published is 15:00, another one open', async () => {
+    const { bot, svc } = await boot()
+    await say(bot, '李姐', '下周五晚上7点 微家活动室 电影之夜 限20人')
+    await bot.idle()
+    expect(texts(bot).at(-1)).toMatch(/^活动草稿：电影之夜\n时间：\d+月\d+日（周五）19:00/u)
+    await say(bot, '李姐', '写错了 改成八点')
+    await bot.idle()
+    expect(texts(bot).at(-1)).toMatch(/^活动草稿：电影之夜\n时间：\d+月\d+日（周五）20:00/u)
+    await say(bot, '李姐', '确认')
+    await bot.idle()
+    const [film] = await svc.store.live('xingfuli', svc.now())
+    expect(wallClock(film!.startAt, svc.tz)).toMatchObject({ hour: 20, minute: 0 })
+
+    await say(bot, '小王', '@小助手 发布活动 下周六下午两点 插花课 社区图书室 限12人', true)
+    await bot.idle()
+    const flowers = (await svc.store.live('xingfuli', svc.now())).find((a) => a.title === '插花课')!
+    await say(bot, '小王', '时间也改下 改成三点')
+    await bot.idle()
+    const after = (await svc.store.get(flowers.id))!
+    expect(wallClock(after.startAt, svc.tz)).toMatchObject({ ...wallClock(flowers.startAt, svc.tz), hour: 15, minute: 0 })
+    // Control: the evening film, 李姐's, is untouched by 小王's correction.
+    expect((await svc.store.get(film!.id))!.startAt).toBe(film!.startAt)
+  })
+
   it('sign-ups racing the announcement are held and applied once it is published; with none coming, the resident is told', async () => {
     const { bot, svc } = await boot({ settings: { settings: { holdMs: 1500 } } })
     // No activity and none being announced: after the grace period, a plain answer (not silence).

@@ -29,7 +29,8 @@ export function readConfirmation(t: string, sit: Situation): Understanding | und
 /** What a correction puts right: the time, the place, the number of places, the title. */
 export function correctionSlots(t: string, sit: Situation): Slots {
   const slots: Slots = {}
-  const time = changedTime(t, sit)
+  // "不是两点 是三点", "是三点不是两点": the time she denies is not the new one.
+  const time = changedTime(t.replace(/不是[^，,。；;\s是]{1,12}/gu, ' '), sit)
   if (time) slots.time = time
   const place = /(?:地点|地方)(?:也|都|又)?(?:写错了|弄错了|搞错了|错了|改一下|改下|不对)?[，,\s]*(?:应该)?(?:是|改成|改到|改为|在)?\s*([^，,。不错]{2,12}?)(?:不是|$|，|,)|是在?([^，,。]{2,10}?)不是/u.exec(t)
   const said = place ? (place[1] ?? place[2])!.replace(/^是/u, '').trim() : undefined
@@ -76,7 +77,8 @@ const MANAGE: [NonNullable<Slots['action']>, RegExp][] = [
   ['list', /提醒列表|哪些提醒|什么提醒|(?:有|设了?|定了?)(?:几|多少)个?提醒|提醒.{0,4}(?:有几个|都有|有哪些|有啥)|提醒都有|查看提醒|看看提醒/u],
   ['resume', /恢复|重新开|重新打开|再开|继续提醒/u],
   ['pause', /暂停|先停|停一停|停一下|停了|这周不|先不提醒/u],
-  ['delete', /删|不要了|不用了|取消.{0,4}提醒|提醒.{0,4}取消|去掉|撤了/u],
+  // "取消交困难家庭登记表那个提醒": a long name between 取消 and the reminder it names.
+  ['delete', /删|不要了|不用了|取消.{0,4}提醒|取消[^，,。\s]{0,14}?(?:那个|这个|的)提醒|提醒.{0,4}取消|去掉|撤了/u],
 ]
 
 /** What to do with which reminder: list, pause, resume or delete; its number when given. */

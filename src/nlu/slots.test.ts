@@ -103,6 +103,15 @@ describe('changes and corrections', () => {
     expect(correctionSlots('日期错了，是12号下午两点', sit).time).toBe('2026-12-12 14:00')
     expect(correctionSlots('名字叫亲子共读不是亲子阅读', sit).title).toBe('亲子共读')
   })
+
+  it('takes the time she says it is, not the one she denies', () => {
+    expect(correctionSlots('不是两点 是三点', sit).time).toBe('15:00')
+    expect(correctionSlots('是三点半不是两点', sit).time).toBe('15:30')
+    expect(correctionSlots('时间不是周六是周日下午两点', sit).time).toBe('2026-12-06 14:00')
+    // Control: with nothing denied, the time said is the one.
+    expect(correctionSlots('不对，是两点半', sit).time).toBe('14:30')
+    expect(correctionSlots('不是三点', sit).time).toBeUndefined()
+  })
 })
 
 describe('reminders', () => {
@@ -123,6 +132,13 @@ describe('reminders', () => {
 
   it('reads what to do with a reminder already set', () => {
     expect(manageSlots('那个打卡提醒先停一停')).toEqual({ action: 'pause' })
+  })
+
+  it('reads a reminder deleted in plain words, however long the name between 取消 and 提醒', () => {
+    for (const t of ['把交表那个提醒删了', '交表那个提醒删掉', '交表的提醒不要了', '取消交表那个提醒', '取消交困难家庭登记表那个提醒', '交困难家庭登记表的提醒取消吧'])
+      expect(understand(t, { ...sit, mention: true }), t).toEqual({ intent: 'reminder.manage', slots: { action: 'delete' } })
+    // Control: a cancelled sign-up beside a reminder asked for is no reminder deleted.
+    expect(understand('我取消报名了，记得提醒我下次', { ...sit, mention: true }).intent).not.toBe('reminder.manage')
   })
 })
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { matchByName, namedIn } from './describe.ts'
+import { looselyIn, matchByName, namedIn } from './describe.ts'
 
 const items = ['家接待', '家聚会', '交表', '插花的事', '交表格复印件']
 const match = (text: string) => matchByName(text, items, (n) => [n])
@@ -24,5 +24,25 @@ describe('naming a reminder without its number', () => {
     expect(match('家的提醒删了')).toEqual([])
     expect(match('把提醒删了')).toEqual([])
     expect(match('把那个提醒删了')).toEqual([])
+  })
+
+  it('last, the ones the name fits loosely: its characters in order, or half its two-character pieces', () => {
+    const reminders = ['来家接待 有事可以来聊聊', '交困难家庭登记表', '家接待', '家聚会']
+    const loose = (text: string) => matchByName(text, reminders, (n) => [n])
+    for (const text of ['把交表那个提醒删了', '交表那个提醒删掉', '交表的提醒不要了', '取消交表那个提醒', '删除提醒 交表', '困难家庭表格那个提醒删了'])
+      expect(loose(text), text).toEqual(['交困难家庭登记表'])
+    // Control: a name that fits none stays unmatched, and a closer tier still wins.
+    expect(loose('把插花那个提醒删了')).toEqual([])
+    expect(loose('把表格那个提醒删了')).toEqual([])
+    expect(loose('家聚会的提醒停一下')).toEqual(['家聚会'])
+    // Two that fit loosely are both returned, for the host to be asked which.
+    expect(matchByName('把交表那个提醒删了', ['交困难家庭登记表', '交低保年审表'], (n) => [n])).toEqual(['交困难家庭登记表', '交低保年审表'])
+  })
+
+  it('reads characters in order, not scattered or backwards', () => {
+    expect(looselyIn('交表', '交困难家庭登记表')).toBe(true)
+    expect(looselyIn('表交', '交困难家庭登记表')).toBe(false)
+    expect(looselyIn('困难家庭表格', '交困难家庭登记表')).toBe(true)
+    expect(looselyIn('低保表格', '交困难家庭登记表')).toBe(false)
   })
 })

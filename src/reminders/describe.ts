@@ -19,9 +19,27 @@ export function namedIn(text: string): string {
 }
 
 /**
+ * What the host said, loosely, in a name: its characters in order (「交表」 in 「交困难家庭登记表」), or at least half of
+ * its two-character pieces (「困难家庭表格」: 困难, 家庭).
+ */
+export function looselyIn(said: string, name: string): boolean {
+  let at = 0
+  for (const ch of said) {
+    at = name.indexOf(ch, at)
+    if (at < 0) break
+    at += ch.length
+  }
+  if (at >= 0) return true
+  const chars = [...said]
+  const pieces = chars.slice(1).map((ch, i) => `${chars[i]}${ch}`)
+  return pieces.length >= 2 && pieces.filter((p) => name.includes(p)).length * 2 >= pieces.length
+}
+
+/**
  * The items the message names. First those whose whole name is in the message (家接待, 交表), the longest name
  * winning over one inside it (「交表格复印件」 is not also 「交表格」); else those whose name holds what the host
- * said (「插花那个」 for 「插花的事」). At least two characters, so a stray word matches nothing.
+ * said (「插花那个」 for 「插花的事」); else those it fits loosely (「交表」 for 「交困难家庭登记表」, looselyIn). At least
+ * two characters, so a stray word matches nothing.
  */
 export function matchByName<T>(text: string, items: readonly T[], names: (item: T) => string[]): T[] {
   const plain = text.replace(/\s+/gu, '')
@@ -33,5 +51,7 @@ export function matchByName<T>(text: string, items: readonly T[], names: (item: 
   })
   if (whole.length) return whole.filter((w) => !whole.some((o) => o.hit !== w.hit && o.hit.includes(w.hit))).map((w) => w.item)
   if (said.length < 2) return []
-  return items.filter((item) => clean(item).some((n) => n.includes(said)))
+  const holding = items.filter((item) => clean(item).some((n) => n.includes(said)))
+  if (holding.length) return holding
+  return items.filter((item) => clean(item).some((n) => looselyIn(said, n)))
 }

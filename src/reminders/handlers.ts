@@ -2,7 +2,7 @@
 import type { Context } from '../core/capability.ts'
 import { UserError } from '../core/errors.ts'
 import { DEFAULT_QUIET, isQuiet } from '../core/proactive.ts'
-import { matchByName } from './describe.ts'
+import { matchByName, namedIn } from './describe.ts'
 import type { OnceReminders } from './once.ts'
 import type { OnceRecord } from './once-store.ts'
 import { parseSchedule, type ScheduleResult } from './parse.ts'
@@ -112,7 +112,8 @@ export async function manage(ctx: Context, svc: ReminderService, cmd: ManageComm
   const found = cmd.kind === 'describe' ? matchByName(ctx.msg.text, entries, namesOf) : findEntry(entries, cmd.ref)
   if (!found.length) {
     if (resident) throw new UserError(coreTexts.forbidden([...MANAGERS]))
-    if (cmd.kind === 'describe') return ctx.reply(texts.manageWhich)
+    // Nothing named asks for a number; a name that fits none is said back, like an unknown number.
+    if (cmd.kind === 'describe') return ctx.reply(namedIn(ctx.msg.text).length >= 2 ? texts.notFound(namedIn(ctx.msg.text)) : texts.manageWhich)
     throw new UserError(texts.notFound(cmd.ref))
   }
   // The example names one by its number when there is one: the shared name would only be asked about again.
@@ -122,7 +123,7 @@ export async function manage(ctx: Context, svc: ReminderService, cmd: ManageComm
     if (action !== 'delete') return ctx.reply(texts.onceOnlyDelete(entry.ref))
     await once!.delete(entry.rec)
     ctx.log.info({ groupId: group.id, no: entry.rec.no }, 'reminders: one-off deleted')
-    return ctx.reply(texts.deleted(entry.ref))
+    return ctx.reply(texts.deleted(entry.ref, entry.rec.content))
   }
   const def = entry.def
   switch (action) {
@@ -142,7 +143,7 @@ export async function manage(ctx: Context, svc: ReminderService, cmd: ManageComm
       if (def.source === 'config') throw new UserError(texts.cannotDeleteConfig(def.ref))
       await svc.deleteChat(group.id, Number(def.ref))
       ctx.log.info({ reminder: def.id }, 'reminders: deleted')
-      return ctx.reply(texts.deleted(def.ref))
+      return ctx.reply(texts.deleted(def.ref, def.label))
   }
 }
 

@@ -91,7 +91,8 @@ export const texts = {
   alreadyPaused: (ref: string) => `提醒 ${ref} 本来就是暂停的。`,
   resumed: (ref: string, next?: string) => `已恢复提醒 ${ref}。${next ? `下次：${next}` : ''}`,
   alreadyActive: (ref: string) => `提醒 ${ref} 正在运行，不用恢复。`,
-  deleted: (ref: string) => `已删除提醒 ${ref}。`,
+  /** With what it was about: found by a loose name, she sees which one went. */
+  deleted: (ref: string, what: string) => `已删除提醒 ${ref}（${what}）。`,
   cannotDeleteConfig: (ref: string) => `「${ref}」是配置文件里的固定节奏，不能在群里删除；可以发「暂停提醒 ${ref}」暂停，或请管理员改配置。`,
 
   noteDefaultTime: '没说几点，按上午9点提醒',

@@ -33,3 +33,14 @@ describe('the list of activities', () => {
     expect(list).toMatch(/活动2「插花课」.*报名中，已报名7\/12/u)
   })
 })
+
+describe('a change whose time is unclear', () => {
+  it('asks which, without also saying which one it went by', () => {
+    const asked = texts.editNeedsConfirm('没说上午还是下午，按下午3点算（不是上午3点）', a)
+    expect(asked).toBe('时间还没改：是下午3点还是上午3点？请说清楚再发一次，比如「活动1改到下午3点」。')
+    expect(asked).not.toMatch(/按.*算/u)
+    expect(texts.editNeedsConfirm('没说上午还是下午，按下午3点算（不是上午3点）', a, 'deadline')).toContain('比如「修改活动1 截止 下午3点」')
+    // Control: a doubt about the day is passed on as it is, with no clock example.
+    expect(texts.editNeedsConfirm('今天就是周六，是指今天还是下周六？', a)).toBe('时间还没改：今天就是周六，是指今天还是下周六？请说清楚再发一次。')
+  })
+})

@@ -165,7 +165,20 @@ export const texts = {
   capacityBelow: (n: number, confirmed: number) => `注意：已经有${confirmed}人报上，超过新名额${n}人，已报的不会被移出。`,
   editUsage: '修改活动的格式：修改活动3 时间 周日下午3点 / 修改活动3 地点 社区广场 / 修改活动3 限30人',
   editTimeUnclear: (v: string) => `没看懂时间「${v}」，请写成「周日下午3点」这样。`,
-  editNeedsConfirm: (reason: string) => `时间不太确定：${reason}。请写清楚上午/下午和日期后重发。`,
+  /**
+   * Nothing was changed, so the date parser's guess ("按下午3点算（不是上午3点）") is asked as a question, never
+   * stated beside the request to say it again.
+   */
+  editNeedsConfirm: (reason: string, a: Pick<Activity, 'id'>, field: 'time' | 'deadline' = 'time') => {
+    const half = /没说上午还是下午，按(.+?)算（不是(.+?)）/u.exec(reason)
+    const asked = reason
+      .split('；')
+      .map((r) => r.replace(/^没说上午还是下午，按(.+?)算（不是(.+?)）$/u, '是$1还是$2？'))
+      .map((r) => (/[？?。]$/u.test(r) ? r : `${r}。`))
+      .join('')
+    const example = half && (field === 'time' ? `活动${a.id}改到${half[1]}` : `修改活动${a.id} 截止 ${half[1]}`)
+    return `${field === 'time' ? '时间' : '报名截止时间'}还没改：${asked}请说清楚再发一次${example ? `，比如「${example}」` : ''}。`
+  },
   nothingToEdit: '活动已取消，不能再修改。',
 
   remindDayBefore: (a: Activity, tz: string, names: string[]) =>

@@ -11,6 +11,7 @@ import { limitLlm } from '../../core/llm-deadline.ts'
 import type { SignupService } from '../service.ts'
 import { ANNOUNCE_WORDS, isConfirmation, nameKey, normalize, parseHostCommand, parseResident } from '../parse.ts'
 import { cancelActivity, slotTime } from './host.ts'
+import { settledTime } from '../edit-time.ts'
 import { texts } from '../texts.ts'
 import type { Slots } from '../../nlu/types.ts'
 import { groupIdOf } from './state.ts'
@@ -190,7 +191,10 @@ async function followUp(app: App, svc: SignupService, ctx: Context): Promise<voi
     if (u.slots.time) {
       const dateSaid = /周|星期|礼拜|月|号|日|今天|明天|后天/u.test(text)
       draft.questions = draft.questions.filter((q) => !q.text.startsWith('时间'))
-      draft.startAt = slotTime(dateSaid ? u.slots.time : u.slots.time.slice(-5), draft.startAt ?? now.getTime(), svc.tz)
+      // "改成八点" to a 晚上7点 draft is 20:00 (its half of the day); still unclear, the guess is shown to confirm.
+      const said = draft.startAt ? settledTime(text, u.slots.time, draft.startAt, now.getTime(), svc.tz) : { time: u.slots.time }
+      if (said.ambiguous) draft.questions.push({ text: `时间：${said.ambiguous}`, blocking: false })
+      draft.startAt = slotTime(dateSaid ? said.time : said.time.slice(-5), draft.startAt ?? now.getTime(), svc.tz)
     }
     if (u.slots.place) draft.place = u.slots.place
     if (u.slots.capacity) draft.capacity = u.slots.capacity

@@ -4,6 +4,7 @@ import { UserError } from '../../core/errors.ts'
 import { type Conversation, type Person, privateOf } from '../../core/message.ts'
 import { parseDateTime } from '../../core/zh/date.ts'
 import { deadlineOf } from '../announce.ts'
+import { settledTime } from '../edit-time.ts'
 import { rosterCsv } from '../csv.ts'
 import type { SignupService } from '../service.ts'
 import { type HostCommand as Command, type HostField, parseHostCommand } from '../parse.ts'
@@ -48,7 +49,8 @@ const DATE_WORDS = /周|星期|礼拜|号|日|月|今天|明天|后天|大后天
 
 /**
  * A correction with no preview waiting: the host's own activity published in the last half hour is fixed in
- * place ("写错了，改成下午3点" after an announcement that went out at once). A clock alone keeps the day.
+ * place ("写错了，改成下午3点" after an announcement that went out at once, "时间也改下 改成三点" with another
+ * activity open). A clock alone keeps the day, and without 上午/下午 its half of the day (edit-time.ts).
  */
 export function fixPublishedRoute(svc: SignupService): Route {
   const justPublished = async (ctx: Context): Promise<Activity | undefined> => {
@@ -62,7 +64,10 @@ export function fixPublishedRoute(svc: SignupService): Route {
     band: 'command',
     roles: ['host', 'staff'],
     async match(ctx) {
-      if (ctx.msg.role === 'resident' || ctx.get(UNDERSTOOD)?.intent !== 'correction') return false
+      const u = ctx.get(UNDERSTOOD)
+      // "时间也改下 改成三点" reads as an edit that names no activity: right after publishing, a correction too.
+      const fix = u?.intent === 'correction' || (u?.intent === 'host.edit' && u.slots.activity === undefined && !parseHostCommand(ctx.msg.text))
+      if (ctx.msg.role === 'resident' || !fix) return false
       const groupId = groupIdOf(ctx)
       if (!groupId || (await svc.store.draft(groupId, ctx.msg.sender.id))) return false
       return (await justPublished(ctx)) !== undefined
@@ -162,10 +167,10 @@ async function patch(svc: SignupService, ctx: Context, a: Activity, slots: Slots
   const now = svc.now()
   const update: Parameters<SignupService['store']['update']>[1] = {}
   if (slots.time) {
-    // An unclear clock ("3点") is confirmed with the host, never guessed.
-    const said = parseDateTime(ctx.msg.text, new Date(now), svc.tz)
-    if (said?.ambiguous) throw new UserError(texts.editNeedsConfirm(said.ambiguous))
-    const startAt = weekdayNear(ctx.msg.text, slots.time, a.startAt, svc.tz) ?? slotTime(slots.time, a.startAt, svc.tz)
+    // A clock without 上午/下午 ("改成三点") keeps the activity's half of the day; one still unclear is asked, never guessed.
+    const { time, ambiguous } = settledTime(ctx.msg.text, slots.time, a.startAt, now, svc.tz)
+    if (ambiguous) throw new UserError(texts.editNeedsConfirm(ambiguous, a))
+    const startAt = weekdayNear(ctx.msg.text, time, a.startAt, svc.tz) ?? slotTime(time, a.startAt, svc.tz)
     if (startAt <= now) throw new UserError(texts.pastTime(startAt, svc.tz))
     update.startAt = startAt
     if (a.deadlineAt > startAt) update.deadlineAt = startAt
@@ -253,7 +258,7 @@ async function edit(svc: SignupService, ctx: Context, a: Activity, field: HostFi
     case 'time': {
       const t = parseDateTime(value, now, svc.tz)
       if (!t || t.dateOnly) throw new UserError(texts.editTimeUnclear(value))
-      if (t.ambiguous) throw new UserError(texts.editNeedsConfirm(t.ambiguous))
+      if (t.ambiguous) throw new UserError(texts.editNeedsConfirm(t.ambiguous, a))
       if (t.at.getTime() <= now.getTime()) throw new UserError(texts.pastTime(t.at.getTime(), svc.tz))
       const startAt = t.at.getTime()
       updated = await svc.store.update(a.id, { startAt, ...(a.deadlineAt > startAt ? { deadlineAt: startAt } : {}) })
@@ -264,7 +269,7 @@ async function edit(svc: SignupService, ctx: Context, a: Activity, field: HostFi
     case 'deadline': {
       const t = parseDateTime(value.replace(/截止/gu, ''), now, svc.tz)
       if (!t) throw new UserError(texts.editTimeUnclear(value))
-      if (t.ambiguous) throw new UserError(texts.editNeedsConfirm(t.ambiguous))
+      if (t.ambiguous) throw new UserError(texts.editNeedsConfirm(t.ambiguous, a, 'deadline'))
       const deadlineAt = Math.min(deadlineOf(t, svc.tz), a.startAt)
       updated = await svc.store.update(a.id, { deadlineAt })
       changes.push(texts.changeDeadline(deadlineAt, svc.tz))
