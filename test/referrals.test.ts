@@ -921,6 +921,21 @@ describe('the help side read by the parser (issue 13)', () => {
     expect(privately(bot, '周红').some((m) => m.text.includes('来源：'))).toBe(false)
   })
 
+  it('"你哋會唔會話俾其他人知" (will you tell anyone, in Cantonese) while her yes is awaited: the promise, in her script', async () => {
+    const { bot } = await boot()
+    dm(bot, '赵敏', '我老公成日打我 我好驚')
+    await until(() => lastTo(bot, '赵敏').includes('同意'))
+    dm(bot, '赵敏', '你哋會唔會話俾其他人知')
+    await until(() => lastTo(bot, '赵敏').includes('不會告訴其他人'))
+    await settle(bot)
+    expect(lastTo(bot, '赵敏')).not.toContain('不麻煩')
+    // The same worry in Mandarin (the control reads it too).
+    dm(bot, '周红', '我老公经常打我 昨天又打了')
+    await until(() => lastTo(bot, '周红').includes('同意'))
+    dm(bot, '周红', '你们会不会告诉别人啊')
+    await until(() => lastTo(bot, '周红').includes(referralTexts.privacyPromise))
+  })
+
   it('a caution said with her yes ("打电话不方便 他在家 发微信文字就行") reaches staff in her words', async () => {
     const { bot, svc } = await boot()
     dm(bot, '王芳', '我老公喝了酒就骂我，还摔东西，我实在受不了了')

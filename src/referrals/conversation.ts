@@ -178,6 +178,13 @@ export class ReferralConversation {
     return PRIVACY_WORRY.test(toSimplified(ctx.msg.text))
   }
 
+  /** Asked about, in Mandarin or Cantonese, while her yes is awaited and not given with it. */
+  privacyWorryDuringConsent(ctx: Context, flow: Flow): boolean {
+    const text = ctx.msg.text.trim()
+    // Asked, not told: "好 转吧 但别让他知道" is her yes with a caution, for staff.
+    return flow.step === 'consent' && readConsent(text) === 'other' && this.isPrivacyWorry(ctx) && /[?？吗么嘛]|会不会|会唔会|會唔會|唔会|是不是|能不能|可不可以/u.test(text) && !/\d{7,}/u.test(text)
+  }
+
   /** Her message while consent is awaited is a question of her own, not a yes, a no or more of her story. */
   questionDuringConsent(ctx: Context, flow: Flow): boolean {
     const text = ctx.msg.text.trim()
@@ -402,7 +409,8 @@ const withHerWords = (flow: Flow, text: string) => [flow.description, text].filt
 const WANTS_TO_TALK = /找(?:个)?人(?:说说|聊聊|说说话|聊)|想(?:跟人|找人)?(?:说说话|聊聊天)|有人陪我说/u
 
 /** Fear that he learns of it or that someone turns up at home. */
-const PRIVACY_WORRY = /告诉(?:他|我老公|我男人|我家里|家里人|我婆婆)|让(?:他|家里人|婆婆)知道|(?:他|家里人)会(?:不会)?知道|上门|到我家|来我家|找到我家|家访|说出去|保密吗|会不会(?:被)?传出去|(?:跑到|找到|去|到)[^，。？?]{0,6}(?:单位|厂里|公司|学校)/u
+// Cantonese too: "你哋會唔會話俾其他人知" (will you tell anyone) was answered "不麻煩的".
+const PRIVACY_WORRY = /告诉(?:他|我老公|我男人|我家里|家里人|我婆婆|别人|其他人|旁人|外人|邻居|人家|群里)|(?:话|讲|说)(?:俾|畀|给)[^，。？?]{0,6}(?:人|佢|他)知|(?:别人|其他人|旁人|外人|邻居|群里)(?:会|就)?(?:不会|唔会)?(?:知道|晓得|知)|让(?:他|家里人|婆婆)知道|(?:他|家里人)会(?:不会)?知道|上门|到我家|来我家|找到我家|家访|说出去|保密吗|会不会(?:被)?传出去|(?:跑到|找到|去|到)[^，。？?]{0,6}(?:单位|厂里|公司|学校)/u
 
 /** A question of her own: asked with 吗 / 不 / 能不能 / 怎么 / 啥… */
 const HER_QUESTION = /[？?]|吗|么|嘛|[能可行要算用][^，。\s]{0,12}不$|能不能|可不可以|会不会|是不是|要不要|有没有|怎么|咋|啥|什么|多少|几[个天岁年月点]|哪|多久/u

@@ -350,12 +350,13 @@ export function createReferrals(deps: ReferralDeps = {}): Capability {
           const flow = ctx.get(FLOW)!
           // A question of her own while her yes is awaited ("他这样算家暴吗 我能申请那个保护令不"): answered from the
           // documents in private, her words kept for staff, and the offer left open — not "不麻烦的…" to a question.
+          // "你们会不会告诉他？社工会不会直接上门", "你哋會唔會話俾其他人知" (asked in any form): a promise, never a passage
+          // that mentions home visits, nor "不麻烦的" as to a bother.
+          if (conversation.privacyWorryDuringConsent(ctx, flow)) {
+            await conversation.heardQuestion(ctx, flow)
+            return ctx.reply(`${T.privacyPromise}\n${T.consentStillOpen}`)
+          }
           if (flow.step === 'consent' && conversation.questionDuringConsent(ctx, flow)) {
-            // "你们会不会告诉他？社工会不会直接上门": a promise, never a passage that mentions home visits.
-            if (conversation.isPrivacyWorry(ctx)) {
-              await conversation.heardQuestion(ctx, flow)
-              return ctx.reply(`${T.privacyPromise}\n${T.consentStillOpen}`)
-            }
             await conversation.heardQuestion(ctx, flow)
             // Only an outright answer: "资料里没有找到明确说法…" to what may be her worry told, not a question (a re-judge
             // found it cold), adds nothing — the offer that follows is the answer.

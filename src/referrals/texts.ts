@@ -99,7 +99,7 @@ export const referralTexts = {
   staffTextOnly: '【她不方便接打电话，只用文字联系】',
   staffUrgent: '【紧急】',
   askNumber: '请留一个方便接的电话号码（只有工作人员能看到），也可以说什么时间打方便。',
-  privacyPromise: '不会告诉他，也不会有人不打招呼就上门。工作人员只按您说的方式联系您；您不同意，我们不会转给任何人。',
+  privacyPromise: '不会告诉他，也不会告诉其他人，群里没人会知道，也不会有人不打招呼就上门。工作人员只按您说的方式联系您；您不同意，我们不会转给任何人。',
   /** Added to the first emergency reply when she already says she cannot phone. */
   silentWay: '不方便出声的话，可以发短信到12110报警（写清地址和情况）。',
   emergencySilentNoted: '收到，已告诉工作人员，只用文字联系您。需要报警又不能出声，就发短信到12110（写清地址和情况）。',
