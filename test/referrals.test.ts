@@ -502,6 +502,23 @@ describe('cases and staff commands', () => {
     return c
   }
 
+  it('"那事有人管了没" right after staff closed hers: handled and closed, with its number — not "nothing open"; a withdrawn one is not', async () => {
+    const { bot, svc } = await boot()
+    const c = await caseFor(bot, svc)
+    bot.world.sayPrivate('小王', `结案 ${c.id} 已上门 转介反家暴中心跟进`)
+    await until(() => lastTo(bot, '小王') === `已结案 ${c.id}，已告知居民。`)
+    dm(bot, '王芳', '那事有人管了没')
+    await until(() => lastTo(bot, '王芳').includes('办结。谢谢您的信任'))
+    expect(lastTo(bot, '王芳')).toContain(c.id)
+    // Control: a request she took back herself is not reported as handled.
+    dm(bot, '张丽', '他拿刀吓唬我')
+    await until(async () => (await svc.cases.list()).some((x) => x.resident.name === '张丽'))
+    dm(bot, '张丽', '撤回')
+    await until(async () => (await svc.cases.list({ status: 'closed' })).some((x) => x.resident.name === '张丽'))
+    dm(bot, '张丽', '那事有人管了没')
+    await until(() => lastTo(bot, '张丽') === referralTexts.noOpenCase)
+  })
+
   it('walks new → acknowledged → in progress → closed with an audit trail; the resident hears of each step privately', async () => {
     const { bot, svc } = await boot()
     const c = await caseFor(bot, svc)

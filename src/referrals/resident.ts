@@ -4,11 +4,15 @@
 import type { App, Context } from '../core/capability.ts'
 import { privateOf } from '../core/message.ts'
 import { type CaseStore, shortTime } from './cases.ts'
+import { type Case, WITHDRAWN_RESULT } from './state.ts'
 import type { FlowStore } from './flow.ts'
 import type { ReferralJobs } from './jobs.ts'
 import { TransitionError } from './state.ts'
 import type { StaffTargets } from './targets.ts'
 import { referralTexts as T } from './texts.ts'
+
+/** How long a closed case still answers her "有人管了没". */
+const CLOSED_LATELY_MS = 30 * 24 * 3600_000
 
 export class ResidentDesk {
   constructor(
@@ -26,16 +30,27 @@ export class ResidentDesk {
     // Her yes given, one answer still missing (how to reach her, a line about it): not "nothing open".
     const flow = open.length ? undefined : await this.flows.get(ctx.msg.sender.id)
     const waiting = flow && (flow.step === 'contact' || flow.step === 'describe') ? (flow.step === 'contact' ? T.askContact : T.askDescription) : undefined
+    // Nothing open: one staff closed lately ("那事有人管了没" right after) is handled, not lost. Not one she took back.
+    const closed = open.length || waiting ? undefined : await this.closedLately(ctx.msg.sender.id)
     const text = open.length
       ? T.caseStatus(open.map((c) => T.caseStatusLine(c.id, c.status, c.assignee?.name, shortTime(c.createdAt, this.app.config.timezone))))
       : waiting
         ? `${T.statusOneStepLeft}\n${waiting}`
-        : T.noOpenCase
+        : closed
+          ? T.caseClosedRecently(closed.id, shortTime(closed.closedAt!, this.app.config.timezone))
+          : T.noOpenCase
     if (ctx.msg.conversation.kind === 'room') {
       await ctx.reply(T.statusInGroup)
       return ctx.whisper(text, { sensitive: true })
     }
     await ctx.reply(text)
+  }
+
+  /** Her case (or the one she reported) that staff closed in the last 30 days, the latest. Cases are few: the list is read whole. */
+  private async closedLately(residentId: string): Promise<Case | undefined> {
+    const since = this.now() - CLOSED_LATELY_MS
+    const mine = (await this.cases.list({ status: 'closed' })).filter((c) => c.resident.id === residentId && (c.closedAt ?? 0) >= since && c.result !== WITHDRAWN_RESULT)
+    return mine.sort((a, b) => b.closedAt! - a.closedAt!)[0]
   }
 
   /** Takes everything back: the open consent conversation and every open case; staff are told. */

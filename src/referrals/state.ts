@@ -45,6 +45,9 @@ export interface Case extends Omit<HelpRequest, 'description'> {
   audit: AuditEntry[]
 }
 
+/** The result recorded when the resident takes her request back. */
+export const WITHDRAWN_RESULT = '居民撤回求助'
+
 export type CaseEvent =
   | { type: 'notify'; staff: Person[] }
   | { type: 'acknowledge'; by: Person }
@@ -112,7 +115,7 @@ export function applyEvent(c: Case, e: CaseEvent, now: number): Case {
     case 'withdraw':
       next.status = 'closed'
       next.closedAt = now
-      next.result = '居民撤回求助'
+      next.result = WITHDRAWN_RESULT
       next.audit.push({ at: now, by: '居民', action: 'withdrawn' })
       return next
     case 'supplement':

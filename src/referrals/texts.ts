@@ -146,6 +146,8 @@ export const referralTexts = {
   caseStatusLine: (id: string, status: Status, staff: string | undefined, since: string) =>
     `${id}：${status === 'new' ? `已转给工作人员，${since}登记，正在等人接手` : `已由${staff ?? '工作人员'}接手（${STATUS_LABELS[status]}）`}`,
   noOpenCase: '您现在没有在办的求助。需要帮助可以直接跟我说，我帮您转给工作人员。',
+  /** "那事有人管了没" after staff closed hers (or the one she reported): handled, not forgotten. */
+  caseClosedRecently: (id: string, when: string) => `您的求助（或您反映的情况）${id} 工作人员已经跟进处理，已于 ${when} 办结。谢谢您的信任；还需要帮助可以直接跟我说。`,
   statusInGroup: '已私信您，请留意私聊（没收到请加我好友）。',
   staffWithdrawn: (id: string, resident: string) => `【撤回】${id}（${resident}）居民撤回了求助，案件已关闭，请不要再联系她；如有安全顾虑请按规定处理。`,
   contactFromConsent: { wechat: '微信私聊', phone: '打电话', none: '暂不联系（她会主动找我们）' } as Record<string, string>,
