@@ -208,14 +208,15 @@ export const texts = {
     `${label(a)}照常：${when(a.startAt, tz)}，${a.place}${a.capacity ? `（已报${taken}/${a.capacity}）` : `（已报${taken}人）`}。${closed ? '报名已经截止了。' : ''}有变动微家主人会在群里通知。`,
   wasCancelled: (a: Activity, tz: string) => `${label(a)}（原定${when(a.startAt, tz)}）已经取消了。有新活动会在群里发通知。`,
   wasHeld: (a: Activity, tz: string) => `${label(a)}已经在${when(a.startAt, tz)}办过了。`,
-  info: (a: Activity, tz: string, field: string | undefined) => {
+  /** What the notice says of the details asked; `unanswered`: something was asked that the notice may not say. */
+  info: (a: Activity, tz: string, field: string | undefined, unanswered = false) => {
     const head = `${label(a)}`
     const fee = /(?:材料费|费用|收费|[0-9]+元|免费)[^，,。；;]*/u.exec(a.notes)?.[0]
     switch (field) {
       case 'time': return `${head}${when(a.startAt, tz)}开始，地点：${a.place}。`
       case 'place': return `${head}在${a.place}，${when(a.startAt, tz)}。`
       case 'fee': return fee ? `${head}：${fee}。` : `${head}的通知里没有提到收费${a.notes ? `（备注：${a.notes}）` : ''}，具体可以问问微家主人${a.hostName}。`
-      default: return [`${head}：${when(a.startAt, tz)}，${a.place}`, ...(a.notes ? [`备注：${a.notes}`] : []), ...(field && field !== 'other' ? [`通知里没写的，可以问问微家主人${a.hostName}。`] : [])].join('\n')
+      default: return [`${head}：${when(a.startAt, tz)}，${a.place}`, ...(a.notes ? [`备注：${a.notes}`] : []), ...((field && field !== 'other') || unanswered ? [`通知里没写的，可以问问微家主人${a.hostName}。`] : [])].join('\n')
     }
   },
 

@@ -96,6 +96,26 @@ async function joinBareOne(ctx: Context, svc: SignupService, one: BareOne): Prom
   if (a) await joinOne(ctx, svc, a, [{ self: true }], ctx.msg.id)
 }
 
+/**
+ * A detail of the activity asked beside something else ("我报上了没 要带剪刀胶水不", "我也报 就是材料费要钱不"): a
+ * detail word and a question form. Not a sign-up that says who comes ("+1 带孩子").
+ */
+function asksDetail(text: string): boolean {
+  const t = normalize(text)
+  return infoFields(t).length > 0 && /[?？吗嘛么]|(?:不|没)(?:$|[\s，,。])|啥|什么|多少|几点|在哪|能不能|可不可以/u.test(t)
+}
+
+/**
+ * What the notice says of the details asked: one detail on its own; several ("在哪 能带孩子不") all it says, and that
+ * whatever it does not say is for the host — time and place it always says, a fee only when its notes name one.
+ */
+function infoReply(a: Activity, tz: string, text: string, field?: Understanding['slots']['field']): string {
+  const fields = infoFields(normalize(text))
+  if (fields.length <= 1) return texts.info(a, tz, field ?? fields[0])
+  const unanswered = fields.some((f) => f !== 'time' && f !== 'place' && !(f === 'fee' && /费|元|免费/u.test(a.notes)))
+  return texts.info(a, tz, undefined, unanswered)
+}
+
 /** Nothing but the words of asking about places or one's own place: no activity or event named. */
 const ONLY_ABOUT_PLACES = (t: string) => /名额|位置|位子|空位|满|报上|名单|候补|排到/u.test(t) && t.replace(/[^\p{Script=Han}]/gu, '').replace(/[还有没名额位置子空满了吗么嘛呢啊呀我俺报上的是不几个多少剩吧排到第号候补单看发下一都能人]/gu, '').length <= 1
 
@@ -206,9 +226,10 @@ async function act(ctx: Context, svc: SignupService, u: Understanding, old: Resi
         return svc.hold({ groupId, msgId, by, people: slotsFor(people, by), room: ctx.msg.conversation })
       }
       // "报名 这次收不收材料费": signed up, and the question about the activity answered after.
-      if (u.also?.includes('activity.info') && 'one' in picked) {
+      // "我也报 就是材料费要钱不": so too when the understanding saw only the sign-up.
+      if ((u.also?.includes('activity.info') || asksDetail(msg.text)) && 'one' in picked) {
         await joinOne(ctx, svc, picked.one, people, msgId)
-        return ctx.reply(texts.info(picked.one, svc.tz, u.slots.field))
+        return ctx.reply(u.also?.includes('activity.info') ? texts.info(picked.one, svc.tz, u.slots.field) : infoReply(picked.one, svc.tz, msg.text))
       }
       // "两个我都想去 给我都报上": each open activity, each sign-up its own job (idempotent per activity).
       if (u.slots.every && 'several' in picked) {
@@ -285,6 +306,8 @@ async function act(ctx: Context, svc: SignupService, u: Understanding, old: Resi
         const selfOn = [...r.confirmed, ...r.waitlist].some((e) => e.key === key)
         lines.push(ASKS_OWN.test(msg.text) && !selfOn ? `${texts.status(a, parts)}\n${texts.selfNotOn}` : texts.status(a, parts))
       }
+      // "我报上了没 要带剪刀胶水不": her place, then what the notice says of the rest.
+      if (acts.length === 1 && asksDetail(msg.text)) lines.push(infoReply(acts[0]!, svc.tz, msg.text))
       return ctx.reply(lines.join('\n'))
     }
     case 'activity.info': {
@@ -298,7 +321,7 @@ async function act(ctx: Context, svc: SignupService, u: Understanding, old: Resi
       if (!a) return
       if (old?.kind === 'howto') return ctx.reply(texts.howto(a, svc.tz, live.length > 1))
       // Several details asked at once ("包饺子那个几点 在哪 要交钱不"): all the notice says, not the first one only.
-      return ctx.reply(texts.info(a, svc.tz, infoFields(normalize(msg.text)).length > 1 ? undefined : u.slots.field))
+      return ctx.reply(infoReply(a, svc.tz, msg.text, u.slots.field))
     }
     default:
       return
