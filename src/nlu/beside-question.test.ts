@@ -33,5 +33,7 @@ describe('a question the model calls a request for help without finding any trou
   it('controls: a trouble asked as a question is still a request; a vague opening in private is the model\'s', () => {
     expect(understand('我老公天天打我 有没有地方能帮帮我', group).intent).toMatch(/^help\./u)
     expect(understand('在吗…有个事憋心里好久了', { ...group, where: 'private' as const }).intent).toBe('help.request')
+    // Her own body or fear told in the group stays a worry (the re-judge found it answered there with a statistic).
+    expect(understand('我最近摸到胸口有粒嘢 有啲驚 去邊度可以免費檢查', group).intent).toMatch(/^help\./u)
   })
 })
