@@ -148,11 +148,10 @@ export function readByRules(raw: string, sit: Situation): Understanding {
   // a question (or a trouble these rules do not hear): she is signed up, and the rest is served as what it reads as.
   // Read whole, it was a question only, and her sign-up was lost.
   if (opensWithJoin) {
-    const first = readSignup(clausesOf(t)[0]!, sit)
-    const rest = readByRules(clausesOf(t).slice(1).join(' '), sit)
-    if (first?.intent === 'signup.join' && (rest.intent === 'qa.question' || rest.intent === 'activity.info' || rest.intent === 'help.request')) {
-      return { ...first, slots: { ...first.slots, activity: sit.activities[0]!.id }, also: [rest.intent] }
-    }
+    const [opening, ...after] = clausesOf(t)
+    const first = readSignup(opening!, sit)
+    const rest = first?.intent === 'signup.join' ? readByRules(after.join(' '), sit).intent : undefined
+    if (rest === 'qa.question' || rest === 'activity.info' || rest === 'help.request') return { ...first!, slots: { ...first!.slots, activity: sit.activities[0]!.id }, also: [rest] }
   }
   const about = readBotAbout(t)
   if (about) return about

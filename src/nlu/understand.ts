@@ -23,9 +23,6 @@ import type { Intent, Situation, Slots, Understanding } from './types.ts'
  * (d, e: 660 lines) before they joined the training data: route accuracy there was rules 0.758, model alone
  * 0.856, and 0.848 / 0.858 / 0.867 / 0.871 / 0.867 / 0.852 at margins 0 / 0.1 / 0.2 / 0.3 / 0.4 / 0.5.
  */
-/** Her own body or fear told beside a question: a worry, not a question for the group. */
-const OWN_WORRY = /摸到|硬块|肿块|有粒|疼|痛|出血|惊|怕|病/u
-
 export const MARGIN = 0.3
 /**
  * The model's own probability must also be clear: on short messages ("帮帮我") it spreads thin and a margin over
@@ -211,7 +208,7 @@ function readIntent(raw: string, sit: Situation): Understanding {
   // finding any trouble in it (no category), stays a question: answered, not met with an offer of a person.
   // In private, where a disclosure often opens vaguely ("在吗…有个事憋心里好久了"), the model's reading stands.
   // Not when she tells something of her own body or fear ("我最近摸到胸口有粒嘢 有啲驚 去邊度可以免費檢查": a worry, kept private).
-  if (sit.where === 'group' && rule.intent === 'qa.question' && intent === 'help.request' && read.slots.category === undefined && top.p < CROSS_CERTAINTY && !problemCategory(normalize(raw)) && !DISTRESS.test(normalize(raw)) && !OWN_WORRY.test(normalize(raw))) return rule
+  if (sit.where === 'group' && rule.intent === 'qa.question' && intent === 'help.request' && read.slots.category === undefined && top.p < CROSS_CERTAINTY && !toldWorry(normalize(raw))) return rule
   if (crosses && isHelp(rule.intent) && intent === 'signup.join') return { ...read, also: ['help.request'] }
   // A sign-up (or her cancellation) the rules read, that the model is sure is above all a request for help: the request
   // comes first and the sign-up rides along, so both happen.
@@ -292,3 +289,7 @@ export function readAs(intent: Intent, t: string, sit: Situation): Understanding
       return { intent, slots: {} }
   }
 }
+
+/** Her own body or fear told beside a question ("摸到…有粒嘢 有啲驚"): a worry, not a question for the group. */
+const OWN_WORRY = /摸到|硬块|肿块|有粒|疼|痛|出血|惊|怕|病/u
+const toldWorry = (t: string) => problemCategory(t) !== undefined || DISTRESS.test(t) || OWN_WORRY.test(t)

@@ -1,6 +1,7 @@
 // What something is ("妇女微家是干嘛的"): the sentence of the folder that says so. Every passage about 妇女微家 uses the
 // name, so ranking on the question's one word need not bring the one that defines it ("妇女微家是区域化妇建的组成部分…");
 // it is looked for by its form in the whole folder, once per term.
+import { SENTENCE } from './decide.ts'
 import type { KnowledgeIndex } from './index-store.ts'
 import { normalizeForIndex } from './normalize.ts'
 import type { Passage } from './retrieve.ts'
@@ -11,8 +12,8 @@ export const DEFINITION_QUESTION =
 
 /** A list item's mark before a sentence ("3、", "（二）", "一是"). */
 export const LIST_ITEM = /^\s*(\d{1,2}\s*[.、．)）]|[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,2}是|[①②③④⑤⑥⑦⑧⑨⑩]|[·•-])/
-const SENTENCE = /[^。！？；\n]+[。！？；]?/g
-const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+/** A string matched literally inside a pattern. */
+export const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 
 /** Whether a sentence says what `term` is: it opens with the term and 是 / 就是 / 指. */
 export function defines(term: string, sentence: string): boolean {

@@ -5,7 +5,7 @@
 // Text from documents is only ever quoted, never interpreted, so instructions inside it have no effect.
 import { toSimplified } from '../core/zh/script.ts'
 import { answerTypes, hasAnswerOf } from './answer-type.ts'
-import { DEFINITION_QUESTION, defines, LIST_ITEM } from './define.ts'
+import { DEFINITION_QUESTION, defines, escapeRe, LIST_ITEM } from './define.ts'
 import { askedDetails, detailsFound } from './detail.ts'
 import { focusOf } from './focus.ts'
 import { withoutFew } from './few.ts'
@@ -26,7 +26,6 @@ const FIRST_ITEM = /^\s*(?:1\s*[.、．)）]|[（(][一1][)）]|一是|①)/u
 /** A crisis: self-harm or suicide, told as what to do in an emergency. */
 const CRISIS = /自伤|自杀|轻生|想不开|伤害自己|不想活/u
 const DANGER_ASKED = /紧急|危险|急救|出事|寻死/u
-const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 /** "多大年龄能查", "几岁", "60了还能…": answered by an age or an age range ("35—64岁"), not by the sentence that names 年龄. */
 const AGE_QUESTION = /多大年[龄纪]|多大岁数|年龄|年纪|岁数|几岁|多少岁|(?:\d{2}|[二三四五六七八九]十[一二三四五六七八九]?)岁?了/
 const HAS_NUMBER = /\d|[一二三四五六七八九十百千万两]{1,4}(个|次|期|所|人|名|项|天|年|家|场|类|条|大类|万)/

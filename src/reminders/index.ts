@@ -1,6 +1,6 @@
 // Scheduled reminders for the 微家 rhythm (家接待 weekly, 家聚会 monthly, 家活动 quarterly, 家宴会 yearly)
 // from config, and reminders hosts set up in chat (「@小助手 每周三下午3点 家接待」 → preview → 「确认」).
-import type { App, Capability, Context } from '../core/capability.ts'
+import { type App, type Capability, type Context, contextKey } from '../core/capability.ts'
 import { ACTIVITIES, PENDING, UNDERSTOOD } from '../core/understanding.ts'
 import type { Understanding } from '../nlu/types.ts'
 import { onceReminders } from './once.ts'
@@ -9,9 +9,12 @@ import { scheduleWithLlm } from './llm.ts'
 import { limitLlm } from '../core/llm-deadline.ts'
 import { isQuestion, parseCommand, parseDraftAnswer, parseSchedule, rhythmAskedWhen, rhythmDetailAsked, rhythmOverviewAsked } from './parse.ts'
 import { ReminderService } from './service.ts'
-import { readSettings, type SettingsOverride } from './settings.ts'
+import { readSettings, type ReminderDef, type SettingsOverride } from './settings.ts'
 import { texts } from './texts.ts'
 import { texts as coreTexts } from '../core/texts.ts'
+
+/** Where the group's rhythm event is, or whether one signs up for it, as asked in this message (reminders.detail). */
+const DETAIL = contextKey<Promise<{ detail: 'where' | 'signup'; what: string; defs: ReminderDef[] } | undefined>>('reminders.detail')
 
 /** The 微家 rhythm a reminder is for (its label or text names it). */
 const RHYTHM_WORD = /家接待|家聚会|家活动|家宴会/u
@@ -141,7 +144,9 @@ export function createReminders(opts: RemindersOptions = {}): Capability {
       // "家聚会啥时候" → "在哪聚" / "要报名不", or "家聚会在哪" outright: the group's own place and whether its reminder asks
       // for sign-ups — not a passage of the documents (a tester got a school plan's sentence) and not a sign-up held for
       // an activity nobody has announced.
-      const detailAsked = async (ctx: Context) => {
+      // Read once a message: the route's match and its handler both need it.
+      const detailAsked = (ctx: Context) => ctx.memo(DETAIL, () => readDetail(ctx))
+      const readDetail = async (ctx: Context) => {
         if (!ctx.msg.groupId || ctx.msg.kind !== 'text' || !addressed(ctx)) return undefined
         const detail = rhythmDetailAsked(ctx.msg.text)
         if (!detail) return undefined
