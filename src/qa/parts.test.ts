@@ -13,6 +13,10 @@ describe('a message with several questions', () => {
   it('is left whole when it asks once', () => {
     expect(questionParts('俺想在菜市场边上开个小面馆 听说有那个贴息贷 最多能贷多少钱啊')).toEqual(['俺想在菜市场边上开个小面馆 听说有那个贴息贷 最多能贷多少钱啊'])
     expect(questionParts('两癌筛查要钱吗')).toEqual(['两癌筛查要钱吗'])
+    // A clause that only asks again ("有个数没", "有人知道不") stays with the question before it.
+    expect(questionParts('俺们街道今年打算建多少个妇女微家啊 有个数没')).toEqual(['俺们街道今年打算建多少个妇女微家啊 有个数没'])
+    expect(questionParts('家长学校在哪上课 有人知道不？')).toEqual(['家长学校在哪上课 有人知道不？'])
+    expect(questionParts('贴息贷款能贷多少，是不是啊')).toEqual(['贴息贷款能贷多少，是不是啊'])
   })
 })
 
