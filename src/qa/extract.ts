@@ -12,6 +12,7 @@ import { withoutFew } from './few.ts'
 import { normalizeForIndex } from './normalize.ts'
 import { coverageOf, exactOf, type CoverageSpec } from './rerank.ts'
 import type { Passage, PreparedQuery } from './retrieve.ts'
+import { chooseSentence } from './sentence-select.ts'
 import { QUESTION_WORD } from './weak-words.ts'
 
 const SENTENCE = /[^。！？；\n]+[。！？；]?/g
@@ -33,6 +34,40 @@ const HAS_NUMBER = /\d|[一二三四五六七八九十百千万两]{1,4}(个|次
 export interface Extracted {
   body: string
   from: Passage
+}
+
+/** The sentence lab's hook (scripts/sentence-lab.ts): sees every question's candidates. Never set on the message path. */
+export const EXTRACT_LAB: { collect?: (candidates: SentenceCandidate[]) => void } = {}
+
+/** A sentence's signals (extractAnswer's partsOf): the hand score is their weighted sum. */
+export interface ShapeParts {
+  own: number
+  withHeading: number
+  exact: number
+  kind: number
+  detail: number
+  focus: number
+  number: number
+  other: number
+  defines: number
+}
+
+/** A sentence of the first passages, with its hand score and every signal that went into it. */
+export interface SentenceCandidate {
+  p: Passage
+  rank: number
+  sentences: string[]
+  i: number
+  score: number
+  parts: ShapeParts
+  enumerates: boolean
+  opensList: boolean
+  firstPaper: boolean
+  run: number
+  crisis: boolean
+  ownShare: number
+  /** Coverage of the sentences before and after it, of the question's key terms in it, and the passage's best coverage. */
+  near: { prev: number; next: number; key: number; passageBest: number }
 }
 
 interface Scored {
@@ -68,30 +103,38 @@ export function extractAnswer(query: PreparedQuery, spec: CoverageSpec, passages
   const ownSpec = ownTerms.length ? { ...spec, bridges: [], terms: ownTerms, total: ownTerms.reduce((sum, t) => sum + spec.weight(t), 0) } : undefined
   // Coverage is read half on the sentence alone and half with its passage's heading, as the decision reads windows: under
   // a heading that names the topic, the sentence that says what is asked need not repeat the topic to be chosen.
-  const scoreText = (s: string, heading = '') => {
+  // Each signal of a sentence, kept apart so a learned selector can weigh them (sentence-select.ts); the hand score is
+  // their sum as written below.
+  const partsOf = (s: string, heading = ''): ShapeParts => {
     const norm = normalizeForIndex(s)
     // Not the heading alone: a fragment under a well-matched heading ("（区联席会议办公室负责）") must not outweigh the
     // sentence that answers.
     const own = coverageOf(spec, norm)
-    let score = (heading ? (own + coverageOf(spec, `${heading} ${norm}`)) / 2 : own) + 0.5 * exactOf(query.exact, norm)
+    const withHeading = heading ? coverageOf(spec, `${heading} ${norm}`) : own
     // A follow-up that names nothing of its own ("要还几年" after the loan's amount) is all shape: the span, the number or
     // the kind asked decides, not the context's words, which also fit the answer before it.
     const SHAPE = query.context && !ownTerms.length ? 0.6 : 0.3
-    if (types.some((t) => hasAnswerOf(t, norm))) score += SHAPE
-    if (details.length && detailsFound(details, query.own, [norm])) score += SHAPE
-    // What is asked about the topic ("开了哪些业务" → 业务, "什么荣誉" → 荣誉, focus.ts) written in the sentence.
-    if (focus.length) score += (0.3 * focus.filter((f) => norm.includes(f)).length) / focus.length
-    // The item number of a list ("2、凡推荐人员…") is not the number asked for.
-    // How long is answered by a span ("不超过3年"), not by any figure ("30万元").
-    if (numberQ && !durationQ && HAS_NUMBER.test(norm.replace(LIST_ITEM, ''))) score += SHAPE
-    if (durationQ && HAS_DURATION.test(norm.replace(LIST_ITEM, ''))) score += SHAPE
-    // How long it holds ("下来了能管多久", "有效期多长"), not how soon it comes: the sentence about its validity.
-    if (validityQ && /有效期|有效|期限/.test(norm)) score += 0.3
-    if (ageQ && /\d+\s*(?:周)?岁|[一二三四五六七八九十]+(?:周)?岁/.test(norm)) score += 0.3
-    // Or a row that names it and says what it is ("1. 12338 全国妇女维权公益服务热线：由妇联开通，受理…").
-    if (defined && new RegExp(`^\\s*${escapeRe(normalizeForIndex(defined))}(?:是|就是|指|，是|\\s*\\p{Script=Han}{0,16}[：:])`, 'u').test(norm.replace(LIST_ITEM, ''))) score += 0.4
-    return score
+    const bare = norm.replace(LIST_ITEM, '')
+    return {
+      own,
+      withHeading,
+      exact: exactOf(query.exact, norm),
+      kind: types.some((t) => hasAnswerOf(t, norm)) ? SHAPE : 0,
+      detail: details.length && detailsFound(details, query.own, [norm]) ? SHAPE : 0,
+      // What is asked about the topic ("开了哪些业务" → 业务, "什么荣誉" → 荣誉, focus.ts) written in the sentence.
+      focus: focus.length ? (0.3 * focus.filter((f) => norm.includes(f)).length) / focus.length : 0,
+      // The item number of a list ("2、凡推荐人员…") is not the number asked for.
+      // How long is answered by a span ("不超过3年"), not by any figure ("30万元").
+      number: (numberQ && !durationQ && HAS_NUMBER.test(bare) ? SHAPE : 0) + (durationQ && HAS_DURATION.test(bare) ? SHAPE : 0),
+      // How long it holds ("下来了能管多久", "有效期多长"), not how soon it comes: the sentence about its validity.
+      // An age for "多大年龄能查".
+      other: (validityQ && /有效期|有效|期限/.test(norm) ? 0.3 : 0) + (ageQ && /\d+\s*(?:周)?岁|[一二三四五六七八九十]+(?:周)?岁/.test(norm) ? 0.3 : 0),
+      // Or a row that names it and says what it is ("1. 12338 全国妇女维权公益服务热线：由妇联开通，受理…").
+      defines: defined && new RegExp(`^\\s*${escapeRe(normalizeForIndex(defined))}(?:是|就是|指|，是|\\s*\\p{Script=Han}{0,16}[：:])`, 'u').test(bare) ? 0.4 : 0,
+    }
   }
+  const sumOf = (x: ShapeParts) => (x.own + x.withHeading) / 2 + 0.5 * x.exact + x.kind + x.detail + x.focus + x.number + x.other + x.defines
+  const scoreText = (s: string, heading = '') => sumOf(partsOf(s, heading))
   let top: Scored | undefined
   // An item that is a label and its value ("3、座谈会时间：3月6日上午9:00") is a heading by its numbering, and says all there
   // is: quoted itself when it answers best (the text under it may be another plan glued in after it).
@@ -103,36 +146,48 @@ export function extractAnswer(query: PreparedQuery, spec: CoverageSpec, passages
       if (!item || score > item.score) item = { p, text: last, score }
     }
   })
+  const candidates: SentenceCandidate[] = []
+  // The question's most specific words (rerank.ts keyTerms), on their own.
+  const keySpec = spec.keyTerms.length ? { ...spec, terms: spec.keyTerms, total: spec.keyTerms.reduce((sum, t) => sum + spec.weight(t), 0) } : undefined
   order.forEach((p, rank) => {
     const sentences = sentencesOf(p)
     const heading = normalizeForIndex(p.chunk.heading.join(' '))
+    const owns = sentences.map((x) => coverageOf(spec, normalizeForIndex(x)))
     sentences.forEach((s, i) => {
       const norm = normalizeForIndex(s)
-      let score = scoreText(s, heading)
+      const parts = partsOf(s, heading)
+      let score = sumOf(parts)
       // A list question is answered by an enumeration, not by the sentence that merely names the topic.
-      if (listQ && (/[、；]/.test(norm) || /[:：]$/.test(norm))) score += 0.2
+      const enumerates = listQ && (/[、；]/.test(norm) || /[:：]$/.test(norm))
+      if (enumerates) score += 0.2
       // And, in a section whose heading is what is asked ("三、微家的类型"), above all by the line that opens its
       // enumeration ("常见的有：" before "1. 学习引领型…"), not by a remark that repeats the question's words ("一个微家也
       // 可以同时兼顾几种类型"). Another section's list ("下列事项…可以申请法律援助：") stays where it was.
-      if (listQ && /[:：]$/.test(norm) && LIST_ITEM.test(sentences[i + 1] ?? '') && coverageOf(spec, heading) >= 0.8) score += 1
+      const opensList = listQ && /[:：]$/.test(norm) && LIST_ITEM.test(sentences[i + 1] ?? '') && coverageOf(spec, heading) >= 0.8
+      if (opensList) score += 1
       // Papers are listed from the first item, not from a remark below the list.
-      if (papersQ && FIRST_ITEM.test(s)) score += 0.3
+      const firstPaper = papersQ && FIRST_ITEM.test(s)
+      if (firstPaper) score += 0.3
       // Within the best passage, the question's own compound written as it is ("心理咨询" in "…提供心理咨询") picks the
       // sentence; it does not move the answer to another passage (one that only restates the problem).
-      if (rank === 0) {
-        const run = longestShared(question, norm)
-        if (run >= 4) score += Math.min(0.3, 0.1 * (run - 3))
-      }
+      const run = longestShared(question, norm)
+      if (rank === 0 && run >= 4) score += Math.min(0.3, 0.1 * (run - 3))
       // What to do in a crisis ("孩子有自伤、自杀念头…拨打120或110") is quoted only to a question about one: a parent asking
       // which number to call about a child who won't go to school is pointed to the youth line, not to 120.
-      if (CRISIS.test(norm) && !CRISIS.test(question) && !DANGER_ASKED.test(question)) score *= 0.5
+      const crisis = CRISIS.test(norm) && !CRISIS.test(question) && !DANGER_ASKED.test(question)
+      if (crisis) score *= 0.5
       // Earlier passages are better evidence.
       score *= rank === 0 ? 1.15 : 1
       // A follow-up's own words weigh more than anything the context's words bring.
-      if (ownSpec?.total) score *= 0.5 + 0.5 * coverageOf(ownSpec, norm)
-      if (!top || score > top.score + 1e-9) top = { p, rank, sentences, i, score }
+      const ownShare = ownSpec?.total ? coverageOf(ownSpec, norm) : 1
+      if (ownSpec?.total) score *= 0.5 + 0.5 * ownShare
+      const near = { prev: owns[i - 1] ?? 0, next: owns[i + 1] ?? 0, key: keySpec?.total ? coverageOf(keySpec, norm) : 0, passageBest: Math.max(...owns) }
+      candidates.push({ p, rank, sentences, i, score, parts, enumerates, opensList, firstPaper, run, crisis, ownShare, near })
     })
   })
+  EXTRACT_LAB.collect?.(candidates)
+  const chosen = chooseSentence(candidates)
+  if (chosen) top = { p: chosen.p, rank: chosen.rank, sentences: chosen.sentences, i: chosen.i, score: chosen.score }
   if (!top) return { body: order[0]!.chunk.text, from: order[0]! }
   // "妇女微家是啥东西啊": the sentence that says what it is ("妇女微家是区域化妇建的组成部分…"), from any passage found, when
   // the best one only uses the name (a publicity paragraph).

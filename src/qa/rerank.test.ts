@@ -13,6 +13,14 @@ describe('quoted terms and numbers, matched literally', () => {
     expect(exactTerms('户籍人口88.94万的那个区')).toEqual(['88.94万'])
     expect(exactOf(['88.94万'], '全区户籍人口88.94万，常住人口…')).toBe(1)
   })
+  it('a number asked with its unit stands with that unit (or its other name)', () => {
+    expect(exactTerms('娃发烧39度了要不要去医院')).toEqual(['39度'])
+    expect(exactOf(['39度'], '县级文明家庭39户、县级学习型家庭30户')).toBe(0)
+    expect(exactOf(['3600块'], '每孩每年发放补贴3600元')).toBe(1)
+    expect(exactOf(['50岁'], '女职工年满50周岁退休')).toBe(1)
+    // A scheme is still matched as written.
+    expect(exactOf(['1+2+2'], '推行“1+2+2”楼栋式工作制')).toBe(1)
+  })
   it('a quoted term as written', () => {
     expect(exactTerms('“五有”示范微家是哪五有')).toContain('五有')
     expect(exactOf(['五有'], '示范微家要做到“五有”：有阵地、有主人')).toBe(1)

@@ -32,6 +32,13 @@ export interface RerankSignals {
 
 const QUOTED = /[「“"『《‘]([^」”"』》’]{2,20})[」”"』》’]/g
 const NUMBER = /\d+(?:\.\d+)?(?:%|万|亿)?/g
+/**
+ * Units a number is asked with that tell quantities apart: a document's "39户" does not answer "39度". (Not 年, 月, 日:
+ * a date is written in too many ways.)
+ */
+const UNIT = /^(?:度|岁|周岁|块|元|户|人次|人|次|场|名|家|期|届|天|小时|分钟|斤|公斤|米|平方米|平米)/u
+/** Units written differently for the same quantity. */
+const SAME_UNIT: Record<string, RegExp> = { 块: /^(?:块|元)/u, 元: /^(?:块|元)/u, 岁: /^(?:周岁|岁)/u, 周岁: /^(?:周岁|岁)/u, 人: /^(?:人|名)/u, 名: /^(?:名|人)/u }
 /** An exact term that is a scheme named by its numbers ("1+2+2"). */
 export const SCHEME_TERM = /^\d{1,2}\+/u
 const COINED_TERM = /^[二三四五六七八九十两双]\p{Script=Han}$/u
@@ -44,7 +51,11 @@ export function exactTerms(normalized: string): string[] {
   // A scheme named by its numbers ("1+2+2", "5+6+X"), quoted or not: the list items "1." "2." of a passage are not it.
   for (const m of normalized.matchAll(SCHEME)) out.add(m[0].replace(/\s+/gu, ''))
   // Not her own age or count told beside the question ("俺今年58了", "我妈62岁了"): no document writes it.
-  for (const m of normalized.matchAll(NUMBER)) if (m[0].length >= 2 && !/^(?:岁)?了/u.test(normalized.slice(m.index! + m[0].length))) out.add(m[0])
+  // A number keeps the unit written after it ("39度" is no "39户", "3600块" no "3600人").
+  for (const m of normalized.matchAll(NUMBER)) {
+    const rest = normalized.slice(m.index! + m[0].length)
+    if (m[0].length >= 2 && !/^(?:岁)?了/u.test(rest)) out.add(m[0] + (/^(?:万|亿|%)$/u.test(m[0].slice(-1)) ? '' : (UNIT.exec(rest)?.[0] ?? '')))
+  }
   return [...out].filter(Boolean)
 }
 
@@ -116,10 +127,13 @@ export function exactOf(exact: string[], text: string): number {
 /** A quoted term as written; a number as a whole number ("50" is not in "500" or "50万": 退休年龄是50还是55 asks ages). */
 function hasExact(text: string, e: string): boolean {
   if (!/^\d/.test(e)) return text.includes(e)
-  for (let i = text.indexOf(e); i >= 0; i = text.indexOf(e, i + 1)) {
+  const split = /^([\d.]+(?:%|万|亿)?)(\p{Script=Han}+)$/u.exec(e)
+  const [number, unit] = split && UNIT.test(split[2]!) ? [split[1]!, split[2]!] : [e, '']
+  const unitAfter = unit ? (SAME_UNIT[unit!] ?? new RegExp(`^${unit}`, 'u')) : undefined
+  for (let i = text.indexOf(number!); i >= 0; i = text.indexOf(number!, i + 1)) {
     const before = text[i - 1] ?? ''
-    const after = text[i + e.length] ?? ''
-    if (!/[\d.]/.test(before) && !/[\d.万亿%]/.test(after)) return true
+    const rest = text.slice(i + number!.length)
+    if (!/[\d.]/.test(before) && !/^[\d.万亿%]/.test(rest) && (!unitAfter || unitAfter.test(rest))) return true
   }
   return false
 }
