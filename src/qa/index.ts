@@ -11,6 +11,7 @@ import type { Embedder } from '../core/llm.ts'
 import { embedderFor } from './embedder-offline.ts'
 import { QaEngine } from './engine.ts'
 import { FollowupStore, followupContext } from './followup.ts'
+import { herScript } from '../core/her-script.ts'
 import { inScript, scriptNeutral, scriptOf } from '../core/zh/script.ts'
 import type { Glossary } from './glossary.ts'
 import { indexExists, KnowledgeIndex } from './index-store.ts'
@@ -119,8 +120,8 @@ export function createQa(deps: QaDeps): Capability {
           const about = await followups.previousAbout(conv, sender)
           const context = followupContext(previous, question, about, about !== undefined && qa.aboutIsBroad(about))
           // "利息多少" after "要還幾年", "五有是指哪五有" after "婦女微家分幾種啊": written the same in both scripts, answered in
-          // the one she has been writing (a follow-up or not).
-          const script = previous && scriptNeutral(question) ? scriptOf(previous) : scriptOf(question)
+          // the one she has been writing (a follow-up or not; core/her-script.ts remembers it).
+          const script = scriptNeutral(question) ? herScript(ctx) : scriptOf(question)
           // Asked, answered or not: a follow-up ("那要带啥") leans on it.
           const asked = context ? `${context} ${question}` : question
           await followups.remember(conv, sender, asked)
