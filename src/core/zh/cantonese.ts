@@ -5,7 +5,10 @@ const MARKER = /[唔冇喺嘅咗佢哋咩乜搵揾睇嗰𠮶啲啱嚟咁攰俾�
 
 const WORDS: [RegExp, string][] = [
   [/係咪|系咪/gu, '是不是'],
+  // "唔使喇" is "不用了" (no longer needed), not a bare "不用": the 喇 below would drop what makes it a withdrawal.
+  [/(?:唔使|唔駛|唔驶)(?:喇|啦|嘞)/gu, '不用了'],
   [/唔使|唔駛|唔驶/gu, '不用'],
+  [/搞掂/gu, '搞定'],
   [/多谢晒|多謝晒/gu, '谢谢'],
   [/过数|過數/gu, '转账'],
   [/先至/gu, '才'],
