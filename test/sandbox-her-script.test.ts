@@ -1,5 +1,6 @@
 // Round 14 (testers): residents writing Traditional characters or Cantonese got Simplified replies in the help flow
-// (after "好" / "1" / "是", the case's confirmation, taking the request back).
+// (after "好" / "1" / "是", the case's confirmation, taking the request back) and to a sign-up taken back in words
+// written the same in both scripts.
 // Each script runs to its end (/idle waits for every reply).
 import { afterAll, describe, expect, it } from 'vitest'
 import { inScript } from '../src/core/zh/script.ts'
@@ -47,5 +48,12 @@ describe('sandbox: the help flow in her script', () => {
     expect(staff.filter((t) => t.startsWith('【新求助】'))).toHaveLength(3)
     expect(staff.filter((t) => t.startsWith('【撤回】'))).toHaveLength(3)
     for (const t of staff) expect(t).toContain(t.startsWith('【新求助】') ? '类别：' : '请不要再联系她')
+  }, 120_000)
+
+  it('a sign-up taken back with "不去了 取消吧" is confirmed in the script she signed up in', async () => {
+    const room = (await script.run('test/fixtures/scripts/signup-cancel-her-script.txt')).filter((a) => a.kind === 'room').map((a) => a.text)
+    expect(room).toContain('活動1「插花」\n已取消報名：陳靜\n目前已報名0/10')
+    // Control: written in Simplified, confirmed in Simplified.
+    expect(room).toContain('活动1「插花」\n已取消报名：张丽\n目前已报名0/10')
   }, 120_000)
 })
