@@ -1,6 +1,6 @@
 // Round 14 (testers): residents writing Traditional characters or Cantonese got Simplified replies in the help flow
 // (after "好" / "1" / "是", the case's confirmation, taking the request back) and to a sign-up taken back in words
-// written the same in both scripts.
+// written the same in both scripts; and "我们这个微家算哪种" got an unrelated passage instead of the group's type.
 // Each script runs to its end (/idle waits for every reply).
 import { afterAll, describe, expect, it } from 'vitest'
 import { inScript } from '../src/core/zh/script.ts'
@@ -55,5 +55,17 @@ describe('sandbox: the help flow in her script', () => {
     expect(room).toContain('活動1「插花」\n已取消報名：陳靜\n目前已報名0/10')
     // Control: written in Simplified, confirmed in Simplified.
     expect(room).toContain('活动1「插花」\n已取消报名：张丽\n目前已报名0/10')
+  }, 120_000)
+})
+
+describe('sandbox: the group\'s own type', () => {
+  it('"我们这个微家算哪种": the type from config and the guide\'s sentence on it, in the writer\'s script', async () => {
+    const actions = await script.run('test/fixtures/scripts/group-type.txt')
+    const answer = '咱们是「网格睦邻」型妇女微家。\n网格睦邻型：依托网格和楼道，开展邻里互助、矛盾调解、走访关爱。\n来源：《妇女微家服务指南》· 三、微家的类型'
+    expect(actions.map((a) => [a.mentions[0], a.text])).toEqual([
+      ['王芳', answer],
+      ['陳美玲', trad(answer)],
+      ['张丽', answer],
+    ])
   }, 120_000)
 })

@@ -19,6 +19,7 @@ import { ingest } from './ingest.ts'
 import { looksLikeQuestion } from './question.ts'
 import { qaTexts } from './texts.ts'
 import { asksPersonalContact } from './personal-contact.ts'
+import { asksOwnGroupType, typeQuestion, typeSentence } from './group-type.ts'
 
 export interface QaDeps {
   /** The dense-vector backend (the HNSW adapter in production, wired in src/capabilities.ts). */
@@ -85,6 +86,33 @@ export function createQa(deps: QaDeps): Capability {
       let warming: Promise<void> | undefined
       app.onStart(async () => {
         warming = warmUp()
+      })
+
+      // "我们这个微家算哪种": the type config gives this group, then the documents' sentence about that type when they
+      // answer outright ("网格睦邻型微家是做什么的"); a hedge or a decline adds nothing to what config says.
+      app.route({
+        name: 'qa.group-type',
+        band: 'conversation',
+        match(ctx) {
+          const { msg } = ctx
+          if (msg.kind !== 'text' || !ctx.group) return false
+          const addressed = msg.conversation.kind === 'private' || msg.mentioned || (ctx.group.answerMode === 'questions' && looksLikeQuestion(msg.text))
+          return addressed && asksOwnGroupType(msg.text)
+        },
+        async handle(ctx) {
+          const type = ctx.group!.type
+          if (!type) return ctx.reply(qaTexts.groupTypeUnset)
+          const quote = await (async () => {
+            await warming
+            if (!indexExists(settings.indexDir)) return undefined
+            const r = await (await load()).ask(typeQuestion(type), undefined, { budget: ctx.replyBudget, script: 'simplified' })
+            return r.grounded && !r.hedged ? typeSentence(r.answer, type) : undefined
+          })().catch((err: unknown) => {
+            ctx.log.warn({ err }, 'qa: the documents could not be asked about the group type')
+            return undefined
+          })
+          await ctx.reply(qaTexts.groupType(type, quote))
+        },
       })
 
       app.route({
