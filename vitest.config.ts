@@ -10,7 +10,7 @@ import { BaseSequencer, type TestSpecification } from 'vitest/node'
  */
 const SHARED = [
   'src/config.test.ts',
-  ...['chunk', 'clean', 'decide', 'dedupe', 'detail', 'focus', 'followup', 'lexicon', 'parse', 'question'].map((f) => `src/qa/${f}.test.ts`),
+  ...['chunk', 'clean', 'decide', 'dedupe', 'detail', 'focus', 'followup', 'group-type', 'lexicon', 'parse', 'question'].map((f) => `src/qa/${f}.test.ts`),
   'src/adapters/openai/*.test.ts',
   'src/core/**/*.test.ts',
   'src/nlu/*.test.ts',

@@ -17,6 +17,7 @@ import { StorageHealth } from './core/health.ts'
 import { safetyFirst, storageDown } from './core/safety.ts'
 import { dropDuplicates, dropStale, nonTextHint } from './core/drop.ts'
 import { FloodGuard } from './core/flood.ts'
+import { followHerScript, rememberAfterSafety, ScriptMemory } from './core/her-script.ts'
 import type { Inbound } from './core/inbound.ts'
 import type { InboundMessage } from './core/message.ts'
 import type { Embedder, Llm } from './core/llm.ts'
@@ -76,6 +77,7 @@ export async function createApp(opts: AppOptions): Promise<BotApp> {
   const hints: ((ctx: Context) => string | undefined)[] = []
   const loaders: Middleware[] = []
   const rooms = new RoomMemory(redis, (groupId) => key('rooms', groupId))
+  const scripts = new ScriptMemory(redis, (conversation, senderId) => key('script', conversation, senderId))
   /** The route that would claim a message and the understanding it would act on, without acting (evaluation, tests). */
   const explainFully = async (msg: InboundMessage): Promise<{ route?: string; understood?: Understanding }> => {
     const ctx = createContext(msg, { config, outbox, log })
@@ -154,8 +156,11 @@ export async function createApp(opts: AppOptions): Promise<BotApp> {
     down,
     dropDuplicates(redis, (id) => key('seen', id)),
     errorBoundary,
+    rememberAfterSafety(scripts),
     // Someone in danger gets the numbers before any loader or observer makes a round trip to storage.
     safetyFirst(router, contextDeps),
+    // Replies follow her script; "好" / "1" take the one she last wrote in.
+    followHerScript(scripts),
     floodControl({ perSender, perRoom }),
     async (ctx, next) => {
       const { conversation, groupId } = ctx.msg

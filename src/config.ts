@@ -28,7 +28,8 @@ const groupSchema = z
       z.object({ roomId: z.string().min(1) }).strict(),
     ]),
     name: z.string().min(1),
-    type: z.enum(GROUP_TYPES),
+    /** 学习引领 / 网格睦邻 / 平安守望 / 公益服务 / 创业指导; absent while the 妇联 has not settled it. */
+    type: z.enum(GROUP_TYPES).optional(),
     place: z.string().default(''),
     hosts: z.array(personRef).default([]),
     staff: z.array(personRef).default([]),

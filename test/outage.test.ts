@@ -48,11 +48,16 @@ describe('Redis outage', () => {
 
     b.world.say('王芳', '他拿刀吓唬我，我好害怕')
     b.world.sayPrivate('张丽', '不想活了')
+    b.world.sayPrivate('黄秀英', '我不想活了 撐不下去了')
     const groupReply = await until(() => b.sent.slice(before).find((s) => s.kind === 'room' && s.text.includes('110')), 'the group emergency reply')
     expect(groupReply.mentions).toEqual(['王芳'])
     expect(groupReply.text).not.toContain('拿刀')
     await until(() => b.sent.slice(before).find((s) => s.to === '王芳' && s.kind === 'private' && s.text.includes('110')), 'the private reply to 王芳')
     await until(() => b.sent.slice(before).find((s) => s.to === '张丽' && s.text.includes('110')), 'the reply to 张丽')
+    // Written in Traditional characters: the direct reply is in them too (her message says so; nothing is looked up).
+    const hers = await until(() => b.sent.slice(before).find((s) => s.to === '黄秀英' && s.text.includes('110')), 'the reply to 黄秀英')
+    expect(hers.text).toContain('請保護好自己')
+    expect(b.sent.slice(before).find((s) => s.to === '张丽' && s.text.includes('110'))!.text).toContain('请保护好自己')
     // Staff hear of it directly too, with what she wrote (privately).
     await until(() => b.sent.slice(before).find((s) => s.to === '小王' && s.text.includes('系统暂时无法建档') && s.text.includes('王芳')), 'the direct staff alert')
 
@@ -68,9 +73,9 @@ describe('Redis outage', () => {
     await server.start()
     const cases = await until(async () => {
       const all = await parts!.cases.list()
-      return all.length === 2 ? all : undefined
+      return all.length === 3 ? all : undefined
     }, 'the replayed cases')
-    expect(cases.map((c) => c.resident.name).sort()).toEqual(['张丽', '王芳'])
+    expect(cases.map((c) => c.resident.name).sort()).toEqual(['张丽', '王芳', '黄秀英'].sort())
     expect(cases.every((c) => c.urgency === '紧急')).toBe(true)
     // The numbers were not sent a second time on replay.
     expect(b.sent.filter((s) => s.kind === 'room' && s.text.includes('110') && s.mentions.includes('王芳'))).toHaveLength(1)

@@ -519,6 +519,31 @@ describe('cases and staff commands', () => {
     await until(() => lastTo(bot, '张丽') === referralTexts.noOpenCase)
   })
 
+  it('a resident writing Traditional characters hears of her case in them (registered, taken, closed); staff read Simplified', async () => {
+    const { bot, svc } = await boot()
+    dm(bot, '陈美玲', '我想搵人傾下 我屋企人成日鬧我')
+    await until(() => lastTo(bot, '陈美玲').includes('同意請回復'))
+    // "好" and "1" are written the same in both scripts: answered in hers all the same.
+    dm(bot, '陈美玲', '好')
+    await until(() => lastTo(bot, '陈美玲').includes('怎麼聯繫您'))
+    dm(bot, '陈美玲', '1')
+    const c = await onlyCase(svc)
+    expect(c.script).toBe('traditional')
+    await until(() => lastTo(bot, '陈美玲') === `您的求助已登記，編號 ${c.id}。工作人員接手後我會告訴您。`)
+    expect(lastTo(bot, '小王')).toMatch(/^【新求助】.*\n类别：/u)
+    bot.world.sayPrivate('小王', `接单 ${c.id}`)
+    await until(() => lastTo(bot, '陈美玲').includes('已由工作人員小王接手'))
+    await until(() => lastTo(bot, '小王').startsWith(`已接单 ${c.id}`))
+    bot.world.sayPrivate('小王', `结案 ${c.id} 已电话联系`)
+    await until(() => lastTo(bot, '陈美玲') === `您的求助（編號 ${c.id}）已辦結。如還需要幫助，隨時私聊我；如遇危險請撥打110。`)
+    await until(() => lastTo(bot, '小王') === `已结案 ${c.id}，已告知居民。`)
+    // Control: a Simplified writer's case, in Simplified.
+    dm(bot, '王芳', '他拿刀吓唬我')
+    const mine = await until(async () => (await svc.cases.list()).find((x) => x.resident.name === '王芳'))
+    expect(mine.script).toBeUndefined()
+    await until(() => lastTo(bot, '王芳') === `您的求助已登记，编号 ${mine.id}。工作人员接手后我会告诉您。`)
+  })
+
   it('walks new → acknowledged → in progress → closed with an audit trail; the resident hears of each step privately', async () => {
     const { bot, svc } = await boot()
     const c = await caseFor(bot, svc)

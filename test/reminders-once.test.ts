@@ -162,6 +162,24 @@ describe('one-off reminders in chat', () => {
     expect(await listOf(bot, '李姐')).not.toContain('插花')
   })
 
+  it('「提醒我…」 asked in Traditional characters is confirmed and sent to her in them; asked in Simplified, in Simplified', async () => {
+    const store = await shared()
+    const bot = await boot(store)
+    const queue = onceQueue(store)
+    const [saved] = await say(bot, '陈美玲', '下週日早上8點提醒我一下交電費')
+    expect(saved).toContain('私信提醒您：交電費')
+    const [job] = await queue.getDelayed()
+    await job!.promote()
+    await until(() => bot.sent.some((s) => s.kind === 'private' && s.to === '陈美玲'))
+    expect(bot.sent.filter((s) => s.kind === 'private').map((s) => s.text)).toEqual(['【提醒】交電費'])
+    // Control: written in Simplified, sent in Simplified.
+    await say(bot, '王芳', '下周日早上8点提醒我一下交电费')
+    const [mine] = (await queue.getDelayed()).filter((j) => j.id !== job!.id)
+    await mine!.promote()
+    await until(() => bot.sent.some((s) => s.kind === 'private' && s.to === '王芳'))
+    expect(bot.sent.find((s) => s.kind === 'private' && s.to === '王芳')!.text).toBe('【提醒】交电费')
+  })
+
   it('a resident sees and deletes only her own 「提醒我…」, and is refused the rest', async () => {
     const store = await shared()
     const bot = await boot(store)

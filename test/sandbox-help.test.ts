@@ -232,7 +232,8 @@ describe('questions beside her own circumstances, and questions that only mentio
     const to = (name: string) => actions.filter((a) => a.kind === 'private' && a.to === name).map((a) => a.text)
     // "可以 你们转吧 我不用人联系我": added to her report, not a withdrawal.
     expect(to('小王').some((t) => t.startsWith('【撤回】'))).toBe(false)
-    expect(to('小王')).toContain('【补充】R-20261201-0001 居民补充：可以 你们转吧 我不用人联系我')
+    // The case number carries the day the script runs (Shanghai time).
+    expect(to('小王').some((t) => /^【补充】R-\d{8}-0001 居民补充：可以 你们转吧 我不用人联系我$/u.test(t))).toBe(true)
     // "他说要验证码 我手机收到了": stop now.
     expect(to('孙丽')[0]).toMatch(/^请马上停下：[\s\S]*验证码/u)
     // After an emergency: "会不会告诉他" gets the promise, "就是想找个人说说话" someone to talk to.

@@ -155,6 +155,16 @@ describe('signups in the group', () => {
     expect(bot.sent.filter((s) => s.text === '现在群里没有正在报名的活动。')).toHaveLength(1)
   })
 
+  it('a held sign-up written in Traditional characters, with no activity coming, is told so in them', async () => {
+    const { bot } = await boot({ settings: { settings: { holdMs: 1500 } } })
+    await say(bot, '陈静', '我報名')
+    await say(bot, '周姐', '报名')
+    expect(await waitIdle(bot.app, 20_000)).toBe(true)
+    expect(bot.sent.filter((s) => s.mentions.includes('陈静')).map((s) => s.text)).toEqual(['現在群裡沒有正在報名的活動。'])
+    // Control: in Simplified, in Simplified.
+    expect(bot.sent.filter((s) => s.mentions.includes('周姐')).map((s) => s.text)).toEqual(['现在群里没有正在报名的活动。'])
+  })
+
   it('a cancellation while her sign-up is still held for the announcement takes it back there; the others are applied on publish', async () => {
     // The grace period outlasts the idle horizon, so the sign-ups stay held until the host publishes.
     const { bot, svc } = await boot({ settings: { settings: { holdMs: 15_000 } } })

@@ -7,6 +7,7 @@ import type { Logger } from './log.ts'
 import { ReplyBudget } from './llm-deadline.ts'
 import type { ReplyDigest } from './digest.ts'
 import { type InboundMessage, privateOf } from './message.ts'
+import { HER_SCRIPT } from './her-script.ts'
 import { inScript, scriptOf } from './zh/script.ts'
 
 export interface ContextDeps {
@@ -28,11 +29,16 @@ export function createContext(msg: InboundMessage, deps: ContextDeps): Context {
   const slots = new Map<ContextKey<unknown>, unknown>()
   const get = <T>(key: ContextKey<T>) => slots.get(key) as T | undefined
   const set = <T>(key: ContextKey<T>, value: T) => void slots.set(key, value)
-  // She wrote in Traditional characters: what is said back to her is too, fixed texts included (the Q&A answers
-  // already are). Messages to others (staff, hosts) are not replies and keep their own script.
-  // Read once, at the first reply: a message that gets none costs no conversion.
+  // She writes in Traditional characters: what is said back to her is too, fixed texts included (the Q&A answers
+  // already are). Messages to others (staff, hosts) are not replies and keep their own script. Her script is the
+  // one remembered for a message written the same in both (core/her-script.ts), else the message's own — read at
+  // the first reply, so a message that gets none costs no conversion.
   let traditional: boolean | undefined
-  const inHerScript = (text: string) => ((traditional ??= msg.kind === 'text' && scriptOf(msg.text) === 'traditional') ? inScript(text, 'traditional') : text)
+  const inHerScript = (text: string) => {
+    const remembered = slots.get(HER_SCRIPT)
+    const hers = remembered ? remembered === 'traditional' : (traditional ??= msg.kind === 'text' && scriptOf(msg.text) === 'traditional')
+    return hers ? inScript(text, 'traditional') : text
+  }
   const ctx: Context = {
     msg,
     flooded: false,

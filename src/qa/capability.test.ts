@@ -12,6 +12,8 @@ import { ingest } from './ingest.ts'
 import { silentLogger } from '../core/log.ts'
 import { writeCorpus } from './test-corpus.ts'
 import { qaTexts } from './texts.ts'
+import { testConfig } from '../testing/config.ts'
+import { inScript } from '../core/zh/script.ts'
 
 let bot: TestBot | undefined
 afterEach(async () => {
@@ -94,5 +96,44 @@ describe('qa capability', () => {
     expect(await bot.idle()).toBe(true)
     expect(bot.sent[0]!.text).toContain('四点半课堂')
     expect(JSON.parse(await readFile(join(indexDir, 'manifest.json'), 'utf8')).embedderId).toMatch(/:512:gl-/)
+  })
+})
+
+describe('the group\'s own type', () => {
+  const guide = () => readFile(join('knowledge', '微家服务指南.md'), 'utf8')
+  const typed = (type?: string) => ({ groups: testConfig().groups.map((g) => ({ ...g, type })) })
+
+  it('"我们这个微家算哪种": the type config gives it, then the documents\' sentence on that type with its source, in her script', async () => {
+    const kbDir = await writeCorpus({ '微家服务指南.md': await guide() })
+    const { bot } = await start(typed('网格睦邻'), { kbDir, indexDir: join(await mkdtemp(join(tmpdir(), 'wj-idx-')), 'index') })
+    const answer = '咱们是「网格睦邻」型妇女微家。\n网格睦邻型：依托网格和楼道，开展邻里互助、矛盾调解、走访关爱。\n来源：《妇女微家服务指南》· 三、微家的类型'
+    for (const q of ['我们这个微家算哪种', '咱们是啥类型的微家']) {
+      bot.world.say('王芳', q, { mentionBot: true })
+      expect(await bot.idle()).toBe(true)
+      expect(bot.sent.at(-1)).toMatchObject({ kind: 'room', mentions: ['王芳'], text: answer })
+    }
+    bot.world.say('陈美玲', '我們這個算哪種微家', { mentionBot: true })
+    expect(await bot.idle()).toBe(true)
+    expect(bot.sent.at(-1)!.text).toBe(inScript(answer, 'traditional'))
+    // In private too (her group is known), and a question about types in general is still the documents'.
+    bot.world.sayPrivate('张丽', '咱们微家属于什么类型')
+    bot.world.say('赵敏', '妇女微家分几种', { mentionBot: true })
+    expect(await bot.idle()).toBe(true)
+    expect(bot.sent.find((s) => s.kind === 'private' && s.to === '张丽')!.text).toBe(answer)
+    expect(bot.sent.find((s) => s.mentions.includes('赵敏'))!.text).not.toContain('咱们是「')
+  })
+
+  it('documents that do not describe the type: config alone; a group with no type: not set, ask the host', async () => {
+    const { bot } = await start(typed('创业指导'))
+    bot.world.say('王芳', '我们这个微家算哪种', { mentionBot: true })
+    expect(await bot.idle()).toBe(true)
+    expect(bot.sent.at(-1)!.text).toBe('咱们是「创业指导」型妇女微家。')
+    await bot.stop()
+    const { bot: untyped } = await start(typed(undefined))
+    untyped.world.say('王芳', '我们这个微家算哪种', { mentionBot: true })
+    untyped.world.say('陈美玲', '我們這個算哪種微家', { mentionBot: true })
+    expect(await untyped.idle()).toBe(true)
+    expect(untyped.sent.find((s) => s.mentions.includes('王芳'))!.text).toBe(qaTexts.groupTypeUnset)
+    expect(untyped.sent.find((s) => s.mentions.includes('陈美玲'))!.text).toBe(inScript(qaTexts.groupTypeUnset, 'traditional'))
   })
 })

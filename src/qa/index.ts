@@ -11,6 +11,7 @@ import type { Embedder } from '../core/llm.ts'
 import { embedderFor } from './embedder-offline.ts'
 import { QaEngine } from './engine.ts'
 import { FollowupStore, followupContext } from './followup.ts'
+import { herScript } from '../core/her-script.ts'
 import { inScript, scriptNeutral, scriptOf } from '../core/zh/script.ts'
 import type { Glossary } from './glossary.ts'
 import { indexExists, KnowledgeIndex } from './index-store.ts'
@@ -18,6 +19,7 @@ import { ingest } from './ingest.ts'
 import { looksLikeQuestion } from './question.ts'
 import { qaTexts } from './texts.ts'
 import { asksPersonalContact } from './personal-contact.ts'
+import { asksOwnGroupType, typeQuestion, typeSentence } from './group-type.ts'
 
 export interface QaDeps {
   /** The dense-vector backend (the HNSW adapter in production, wired in src/capabilities.ts). */
@@ -86,6 +88,33 @@ export function createQa(deps: QaDeps): Capability {
         warming = warmUp()
       })
 
+      // "我们这个微家算哪种": the type config gives this group, then the documents' sentence about that type when they
+      // answer outright ("网格睦邻型微家是做什么的"); a hedge or a decline adds nothing to what config says.
+      app.route({
+        name: 'qa.group-type',
+        band: 'conversation',
+        match(ctx) {
+          const { msg } = ctx
+          if (msg.kind !== 'text' || !ctx.group) return false
+          const addressed = msg.conversation.kind === 'private' || msg.mentioned || (ctx.group.answerMode === 'questions' && looksLikeQuestion(msg.text))
+          return addressed && asksOwnGroupType(msg.text)
+        },
+        async handle(ctx) {
+          const type = ctx.group!.type
+          if (!type) return ctx.reply(qaTexts.groupTypeUnset)
+          const quote = await (async () => {
+            await warming
+            if (!indexExists(settings.indexDir)) return undefined
+            const r = await (await load()).ask(typeQuestion(type), undefined, { budget: ctx.replyBudget, script: 'simplified' })
+            return r.grounded && !r.hedged ? typeSentence(r.answer, type) : undefined
+          })().catch((err: unknown) => {
+            ctx.log.warn({ err }, 'qa: the documents could not be asked about the group type')
+            return undefined
+          })
+          await ctx.reply(qaTexts.groupType(type, quote))
+        },
+      })
+
       app.route({
         name: 'qa.answer',
         priority: 80,
@@ -119,8 +148,8 @@ export function createQa(deps: QaDeps): Capability {
           const about = await followups.previousAbout(conv, sender)
           const context = followupContext(previous, question, about, about !== undefined && qa.aboutIsBroad(about))
           // "利息多少" after "要還幾年", "五有是指哪五有" after "婦女微家分幾種啊": written the same in both scripts, answered in
-          // the one she has been writing (a follow-up or not).
-          const script = previous && scriptNeutral(question) ? scriptOf(previous) : scriptOf(question)
+          // the one she has been writing (a follow-up or not; core/her-script.ts remembers it).
+          const script = scriptNeutral(question) ? herScript(ctx) : scriptOf(question)
           // Asked, answered or not: a follow-up ("那要带啥") leans on it.
           const asked = context ? `${context} ${question}` : question
           await followups.remember(conv, sender, asked)

@@ -16,5 +16,8 @@ export const qaTexts = {
   emptyQuestion: '您想问什么呢？直接打字告诉我就行。',
   notReady: '资料库正在准备中，请过几分钟再问我。',
   /** A document with no title of its own (a file named by a code) is cited by its section alone. */
+  /** "我们这个微家算哪种": the group's type from config, and the documents' sentence about that type when they have one. */
+  groupType: (type: string, quote?: { sentence: string; source: string }) => `咱们是「${type}」型妇女微家。${quote ? `\n${quote.sentence}\n${quote.source}` : ''}`,
+  groupTypeUnset: '咱们微家的类型还没有登记在我这里，可以问问微家主人。',
   sourceLine: (title: string, heading?: string) => (title ? `来源：《${title}》${heading ? `· ${heading}` : ''}` : `来源：${heading || '资料'}`),
 }

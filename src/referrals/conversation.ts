@@ -1,8 +1,9 @@
 // The resident's side of a referral: emergency numbers first, then the private conversation that asks for
 // consent, a contact preference and a short description, and hands the request to the create job.
 import type { App, Context } from '../core/capability.ts'
-import { toSimplified } from '../core/zh/script.ts'
-import { type Person, privateOf } from '../core/message.ts'
+import { herScript } from '../core/her-script.ts'
+import { inScript, scriptOf, toSimplified } from '../core/zh/script.ts'
+import { privateOf } from '../core/message.ts'
 import type { ContactWay, Understanding } from '../nlu/types.ts'
 import { type GroupConfig, groupById } from '../config.ts'
 import { type Classification, classifyRules } from './classify.ts'
@@ -74,7 +75,7 @@ export class ReferralConversation {
     }
     const flow = { ...this.newFlow(ctx, cls, { description: ctx.msg.text.trim() }), ...(silent ? { silent: true } : {}) }
     if (forward) {
-      await this.submit(me, flow, 'emergency-policy')
+      await this.submit(ctx, flow, 'emergency-policy')
       await this.app.redis.set(recentKey, flow.origin, 'EX', Math.max(60, Math.round(this.settings.flowTtlMin * 60)))
       await this.flows.set(me.id, { ...flow, step: 'emergency-contact' })
     } else {
@@ -90,7 +91,9 @@ export class ReferralConversation {
   async emergencyWithoutStorage(ctx: Context, cls: Classification): Promise<void> {
     const h = { medical: cls.medical, selfHarm: cls.selfHarm, category: cls.category }
     const me = ctx.msg.sender
-    if (ctx.msg.conversation.kind === 'room') await ctx.sendNow({ to: ctx.msg.conversation, text: T.groupEmergency(h), mentions: [me], urgent: true })
+    // Straight to the transport, so not through ctx.reply's script: hers by her message alone (nothing to look up).
+    const hers = scriptOf(ctx.msg.text) === 'traditional' ? (text: string) => inScript(text, 'traditional') : (text: string) => text
+    if (ctx.msg.conversation.kind === 'room') await ctx.sendNow({ to: ctx.msg.conversation, text: hers(T.groupEmergency(h)), mentions: [me], urgent: true })
     const group = this.groupOf(ctx)
     let staffTold = false
     if (this.settings.emergencyWithoutConsent) {
@@ -103,7 +106,7 @@ export class ReferralConversation {
           .catch((err) => ctx.log.error({ err }, 'storage down: staff alert not sent'))
       }
     }
-    await ctx.sendNow({ to: privateOf(me), text: T.emergencyDirect(h, staffTold), urgent: true })
+    await ctx.sendNow({ to: privateOf(me), text: hers(T.emergencyDirect(h, staffTold)), urgent: true })
   }
 
   /** A request for help (not an emergency): a short note in the group, the rest in private. */
@@ -148,7 +151,7 @@ export class ReferralConversation {
       return ctx.reply(T.reportMoreNoted)
     }
     const flow = this.newFlow(ctx, cls, { description: ctx.msg.text.trim() })
-    await this.submit(ctx.msg.sender, flow, 'third-party')
+    await this.submit(ctx, flow, 'third-party')
     // For a while, what the reporter adds in private (where, who, "派人去看看她吧") goes to the same report.
     if (!open) await this.flows.set(ctx.msg.sender.id, { ...flow, step: 'report-followup' })
     if (inGroup) await ctx.whisper(T.thirdPartyPrivate, { sensitive: true })
@@ -347,7 +350,7 @@ export class ReferralConversation {
       return say(T.askDescription)
     }
     await this.flows.clear(me.id)
-    await this.submit(me, flow, 'resident')
+    await this.submit(ctx, flow, 'resident')
   }
 
   private newFlow(ctx: Context, cls: Classification, extra: Partial<Flow>): Flow {
@@ -377,14 +380,17 @@ export class ReferralConversation {
     return q?.trim() || undefined
   }
 
-  private submit(resident: Person, flow: Flow, basis: ConsentBasis): Promise<void> {
+  /** To the create job, with the script she writes in now (the confirmation and later news follow it). */
+  private submit(ctx: Context, flow: Flow, basis: ConsentBasis): Promise<void> {
+    const script = herScript(ctx)
     return this.jobs.submit(flow.origin, {
+      ...(script === 'traditional' ? { script } : {}),
       groupId: flow.groupId,
       category: flow.category,
       urgency: flow.urgency,
       medical: flow.medical,
       source: flow.source,
-      resident,
+      resident: ctx.msg.sender,
       description: flow.description ?? flow.question ?? '',
       contact: flow.contact,
       consent: basis === 'resident',

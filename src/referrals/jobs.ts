@@ -6,7 +6,7 @@ import type { App, JobQueue } from '../core/capability.ts'
 import { type Person, personSchema, privateOf } from '../core/message.ts'
 import { groupById } from '../config.ts'
 import { CaseStore, localDate } from './cases.ts'
-import { helpRequestSchema } from './request.ts'
+import { helpRequestSchema, toResident } from './request.ts'
 import type { ReferralSettings } from './settings.ts'
 import type { StaffTargets } from './targets.ts'
 import { type ConsentBasis, TransitionError } from './state.ts'
@@ -135,7 +135,7 @@ export class ReferralJobs {
       await this.app.outbox.send({ sensitive: true, urgent: c.urgency === '紧急', to: privateOf(await this.targets.reach(s)), text: T.staffAlert(view), key: `referral:${c.id}:alert:${s.name}` })
     }
     await this.targets.staffRoomNotice(c)
-    await this.app.outbox.send({ sensitive: true, to: privateOf(c.resident), text: T.caseCreated(c.id), key: `referral:${c.id}:created` })
+    await this.app.outbox.send({ sensitive: true, to: privateOf(c.resident), text: toResident(c, T.caseCreated(c.id)), key: `referral:${c.id}:created` })
     this.log.info({ caseId: c.id, category: c.category, urgency: c.urgency, groupId: c.groupId, staff: c.notified.length }, 'referral case created')
     // Nobody to tell: escalate at once rather than after the timeout.
     await this.escalate.add(`${c.id}:escalate:1`, { caseId: c.id, step: 1 }, { at: staff.length ? c.createdAt + this.targets.ackTimeoutMs(c) : this.now() })

@@ -6,6 +6,7 @@ import { privateOf } from '../core/message.ts'
 import { groupById } from '../config.ts'
 import { type CaseStore, shortTime } from './cases.ts'
 import type { StaffCommand } from './commands.ts'
+import { toResident } from './request.ts'
 import type { ReferralJobs } from './jobs.ts'
 import { TransitionError } from './state.ts'
 import type { StaffTargets } from './targets.ts'
@@ -41,7 +42,7 @@ export class StaffDesk {
         case 'ack': {
           const next = (await this.cases.apply(c.id, { type: 'acknowledge', by: me }, now))!
           await this.jobs.cancelEscalation(c.id)
-          await this.app.outbox.send({ sensitive: true, to: privateOf(next.resident), text: T.caseAcknowledged(c.id, me.name), key: `referral:${c.id}:acknowledged` })
+          await this.app.outbox.send({ sensitive: true, to: privateOf(next.resident), text: toResident(next, T.caseAcknowledged(c.id, me.name)), key: `referral:${c.id}:acknowledged` })
           ctx.log.info({ caseId: c.id }, 'referral acknowledged')
           return ctx.reply(T.ackOk(c.id))
         }
@@ -63,7 +64,7 @@ export class StaffDesk {
         case 'close': {
           const next = (await this.cases.apply(c.id, { type: 'close', by: me, result: cmd.result }, now))!
           await this.jobs.cancelEscalation(c.id)
-          await this.app.outbox.send({ sensitive: true, to: privateOf(next.resident), text: T.caseClosed(c.id), key: `referral:${c.id}:closed` })
+          await this.app.outbox.send({ sensitive: true, to: privateOf(next.resident), text: toResident(next, T.caseClosed(c.id)), key: `referral:${c.id}:closed` })
           ctx.log.info({ caseId: c.id }, 'referral closed')
           return ctx.reply(T.closeOk(c.id))
         }

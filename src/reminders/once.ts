@@ -4,6 +4,8 @@
 import { z } from 'zod'
 import type { App, Context, JobQueue } from '../core/capability.ts'
 import { UserError } from '../core/errors.ts'
+import { herScript } from '../core/her-script.ts'
+import { inScript } from '../core/zh/script.ts'
 import { fromWall, wallClock } from '../core/tz.ts'
 import type { Slots } from '../nlu/types.ts'
 import { type OnceRecord, OnceStore } from './once-store.ts'
@@ -70,7 +72,9 @@ export function onceReminders(app: App): OnceReminders {
       record = { groupId, no: made.no }
       ctx.log.info({ ...record, at, personal: self }, 'reminders: one-off recorded')
     }
-    await queue.add(key, { text: texts.customText(what), to, key, record }, { at })
+    // "提醒我…" comes back to her alone, so in the script she writes in (a group's reminder is for everyone).
+    const text = self && herScript(ctx) === 'traditional' ? inScript(texts.customText(what), 'traditional') : texts.customText(what)
+    await queue.add(key, { text, to, key, record }, { at })
     await ctx.reply(texts.onceSaved(formatWhen(wallClock(at, tz)), what, self, record?.no))
   }
 

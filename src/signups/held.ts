@@ -16,6 +16,8 @@ export const heldSchema = z.object({
   at: z.number(),
   /** The activity meant, when the sign-up named one already open (it only queued behind the held ones). */
   activityId: z.number().int().optional(),
+  /** She writes in Traditional characters: her sign-up's confirmation, or "no open activity", is in them too. */
+  traditional: z.boolean().optional(),
 })
 export type Held = z.infer<typeof heldSchema>
 

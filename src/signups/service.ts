@@ -84,8 +84,8 @@ export class SignupService {
     if (!h) return
     const open = (await this.store.live(h.groupId, this.now())).filter((a) => a.status === 'open')
     const target = h.activityId ?? (open.length === 1 ? open[0]!.id : undefined)
-    if (target !== undefined) return this.enqueue({ op: 'join', activityId: target, msgId: h.msgId, by: h.by, people: h.people })
-    await this.app.outbox.send({ to: h.room, text: texts.noOpenActivity, mentions: h.room.kind === 'room' ? [h.by] : [], key: `signups:held:${h.msgId}` })
+    if (target !== undefined) return this.enqueue({ op: 'join', activityId: target, msgId: h.msgId, by: h.by, people: h.people, traditional: h.traditional })
+    await this.app.outbox.send({ to: h.room, text: h.traditional ? inScript(texts.noOpenActivity, 'traditional') : texts.noOpenActivity, mentions: h.room.kind === 'room' ? [h.by] : [], key: `signups:held:${h.msgId}` })
   }
 
   // ---------------------------------------------------------------- sign-ups
@@ -168,7 +168,7 @@ export class SignupService {
     await this.app.outbox.send({ to, text: texts.announcement(a, this.tz, open.length > 1), key: `signups:announce:${a.id}` })
     await this.store.setLast(a.groupId, { related: true, at: this.now(), activityId: a.id })
     // Sign-ups that raced this announcement, in the order they came.
-    await this.held.drain(a.groupId, (h) => this.enqueue({ op: 'join', activityId: h.activityId ?? a.id, msgId: h.msgId, by: h.by, people: h.people }))
+    await this.held.drain(a.groupId, (h) => this.enqueue({ op: 'join', activityId: h.activityId ?? a.id, msgId: h.msgId, by: h.by, people: h.people, traditional: h.traditional }))
     await this.scheduleReminders(a)
     return a
   }

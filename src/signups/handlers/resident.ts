@@ -9,7 +9,8 @@ import { infoFields, JOIN_CLAUSE, STILL_ON } from '../../nlu/signup.ts'
 import { PENDING, UNDERSTOOD } from '../../core/understanding.ts'
 import type { SignupService } from '../service.ts'
 import { nameKey, type ResidentIntent, type Who } from '../parse.ts'
-import { scriptOf, toSimplified } from '../../core/zh/script.ts'
+import { herScript } from '../../core/her-script.ts'
+import { toSimplified } from '../../core/zh/script.ts'
 import { type BareOne, byTitle, pickActivity, plusOneCounts, type Pick } from '../resolve.ts'
 import type { Activity, PersonSlot } from '../store.ts'
 import { texts } from '../texts.ts'
@@ -88,7 +89,7 @@ async function joinBareOne(ctx: Context, svc: SignupService, one: BareOne): Prom
   // Right after the host's announcement that still awaits her 确认: held for it (held.ts).
   if (live.length === 0 && ctx.msg.conversation.kind === 'room') {
     const by = { id: ctx.msg.sender.id, name: ctx.msg.sender.name }
-    return svc.hold({ groupId: groupIdOf(ctx)!, msgId: ctx.msg.id, by, people: slotsFor([{ self: true }], by), room: ctx.msg.conversation })
+    return svc.hold({ groupId: groupIdOf(ctx)!, msgId: ctx.msg.id, by, people: slotsFor([{ self: true }], by), room: ctx.msg.conversation, traditional: wroteTraditional(ctx) })
   }
   // Not "activity 1": the activity it replies to, the only one, or she is asked which.
   const picked: Pick = one.activity ? { one: one.activity } : live.length === 1 ? { one: live[0]! } : { several: live }
@@ -209,7 +210,7 @@ async function act(ctx: Context, svc: SignupService, u: Understanding, old: Resi
         // A line she added herself is hers (she is the one reminded, and may take it back), whatever name she wrote.
         const people: PersonSlot[] = old.names.map(asListed).map((name) => ({ key: nameKey(name), name, own: !!old.added || nameKey(name) === senderKey || name.startsWith(`${by.name}的`) || name.startsWith(`${by.name}+`) }))
         const unique = people.filter((p, i) => p.key && people.findIndex((x) => x.key === p.key) === i)
-        if (unique.length) await svc.enqueue({ op: 'join', activityId: a.id, msgId, by, people: unique.slice(0, 200), traditional: wroteTraditional(msg) })
+        if (unique.length) await svc.enqueue({ op: 'join', activityId: a.id, msgId, by, people: unique.slice(0, 200), traditional: wroteTraditional(ctx) })
         return
       }
       let picked = pick(ctx, svc.tz, live, u, old)
@@ -223,7 +224,7 @@ async function act(ctx: Context, svc: SignupService, u: Understanding, old: Resi
       if (old?.kind === 'join' && !understoodWho && old.people.length >= people.length && !old.people.every((p) => 'guest' in p || 'self' in p)) people = old.people
       // Nothing open yet: maybe the host's announcement is being published right now. Held, never dropped.
       if ('none' in picked && ctx.msg.conversation.kind === 'room') {
-        return svc.hold({ groupId, msgId, by, people: slotsFor(people, by), room: ctx.msg.conversation })
+        return svc.hold({ groupId, msgId, by, people: slotsFor(people, by), room: ctx.msg.conversation, traditional: wroteTraditional(ctx) })
       }
       // "报名 这次收不收材料费": signed up, and the question about the activity answered after.
       // "我也报 就是材料费要钱不": so too when the understanding saw only the sign-up.
@@ -254,7 +255,7 @@ async function act(ctx: Context, svc: SignupService, u: Understanding, old: Resi
       if (old?.kind === 'leave' && old.who && !who.length) who.push(old.who)
       const isHost = msg.role !== 'resident'
       // "闺女发烧了 我们俩都不去了": she and the ones she signed up, in one go.
-      const traditional = wroteTraditional(ctx.msg)
+      const traditional = wroteTraditional(ctx)
       if (who.length === 0 || u.slots.self === true) return svc.enqueue({ op: 'leave', activityId: a.id, msgId, by, senderKey: nameKey(by.name), isHost, traditional })
       for (const [i, w] of who.entries()) await svc.enqueue({ op: 'leave', activityId: a.id, msgId: i ? `${msgId}:${i}` : msgId, by, senderKey: nameKey(by.name), whoKey: nameKey(w), isHost, traditional })
       return
@@ -422,7 +423,7 @@ async function joinOne(ctx: Context, svc: SignupService, a: Activity, people: Wh
   const groupId = groupIdOf(ctx)!
   const by = { id: ctx.msg.sender.id, name: ctx.msg.sender.name }
   // Sign-ups held for an announcement being published are applied first; this one queues behind them.
-  if (ctx.msg.conversation.kind === 'room' && (await svc.holdIfWaiting({ groupId, msgId, by, people: slotsFor(people, by), room: ctx.msg.conversation, activityId: a.id }))) return
+  if (ctx.msg.conversation.kind === 'room' && (await svc.holdIfWaiting({ groupId, msgId, by, people: slotsFor(people, by), room: ctx.msg.conversation, activityId: a.id, traditional: wroteTraditional(ctx) }))) return
   let note = ''
   let slots: PersonSlot[]
   if (a.countRule === 'family' && people.some((p) => 'relation' in p && CHILD.test(p.relation))) {
@@ -434,7 +435,7 @@ async function joinOne(ctx: Context, svc: SignupService, a: Activity, people: Wh
     slots[0] = { ...slots[0]!, name: texts.withChildren(slots[0]!.name, children) }
     note = texts.familyRule
   } else slots = slotsFor(people, by)
-  await svc.enqueue({ op: 'join', activityId: a.id, msgId, by, people: slots, traditional: wroteTraditional(ctx.msg) })
+  await svc.enqueue({ op: 'join', activityId: a.id, msgId, by, people: slots, traditional: wroteTraditional(ctx) })
   // Said once in a burst of sign-ups, not to every parent.
   if (note && (await svc.firstTime(`family-rule:${a.id}`, 30 * 60))) await ctx.reply(note)
 }
@@ -464,7 +465,10 @@ export async function chosen(ctx: Context, svc: SignupService, picked: Pick, ver
   return undefined
 }
 
-/** She wrote her sign-up or cancellation in Traditional characters (the summary confirming it follows her script). */
-function wroteTraditional(msg: { kind: string; text?: string }): boolean {
-  return msg.kind === 'text' && !!msg.text && scriptOf(msg.text) === 'traditional'
+/**
+ * She writes in Traditional characters (the summary confirming her sign-up or cancellation follows her script): her
+ * message says so, or, written the same in both ("不去了", "+1"), the one she last wrote in (core/her-script.ts).
+ */
+function wroteTraditional(ctx: Context): boolean {
+  return herScript(ctx) === 'traditional'
 }

@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest'
+import { asksOwnGroupType, typeSentence } from './group-type.ts'
+
+describe('asksOwnGroupType', () => {
+  it('reads a question about this group\'s own type, in either script and in Cantonese', () => {
+    for (const text of [
+      '我们这个微家算哪种',
+      '我們這個算哪種微家',
+      '咱们是啥类型的微家',
+      '咱们微家属于什么类型',
+      '我们是哪一类微家',
+      '咱这是哪种类型的微家啊',
+      '我们微家是什么型的',
+      '本微家的类型是啥',
+      '我们是网格睦邻型的吗',
+      '咱们是不是平安守望型',
+      '我哋係邊種微家',
+    ])
+      expect(asksOwnGroupType(text), text).toBe(true)
+  })
+
+  it('leaves types in general, other kinds and other questions about the group alone', () => {
+    for (const text of [
+      '妇女微家分几种',
+      '微家有哪几种类型',
+      '网格睦邻型微家是干啥的',
+      '咱们微家平时都搞些啥活动',
+      '咱们微家有哪些类型的活动',
+      '我们这种情况算哪种补助',
+      '咱们微家属于哪个社区',
+      '我们这个群有几个人',
+      '我家孩子算哪种情况',
+    ])
+      expect(asksOwnGroupType(text), text).toBe(false)
+  })
+})
+
+describe('typeSentence', () => {
+  const SOURCE = '来源：《妇女微家服务指南》· 三、微家的类型'
+
+  it('quotes the line that names the type, without its list number, ended as a sentence, with the source line', () => {
+    const answer = `1. 学习引领型：组织读书会、理论宣讲、家风家教学习等；\n2. 网格睦邻型：依托网格和楼道，开展邻里互助、矛盾调解、走访关爱；\n${SOURCE}`
+    expect(typeSentence(answer, '网格睦邻')).toEqual({ sentence: '网格睦邻型：依托网格和楼道，开展邻里互助、矛盾调解、走访关爱。', source: SOURCE })
+    expect(typeSentence(answer, '学习引领')?.sentence).toBe('学习引领型：组织读书会、理论宣讲、家风家教学习等。')
+  })
+
+  it('nothing when no sentence names the type (a passage about 微家 in general), or there is no source line', () => {
+    expect(typeSentence(`妇女微家是各级妇联组织在妇女身边设立的小型服务阵地。\n来源：《妇女微家服务指南》· 一、什么是妇女微家`, '公益服务')).toBeUndefined()
+    expect(typeSentence('网格睦邻型：依托网格和楼道。', '网格睦邻')).toBeUndefined()
+  })
+
+  it('a long sentence is cut to a short quote', () => {
+    const long = `网格睦邻型微家${'开展邻里互助、矛盾调解、走访关爱，'.repeat(8)}服务居民。\n${SOURCE}`
+    expect(typeSentence(long, '网格睦邻')!.sentence.length).toBeLessThanOrEqual(81)
+  })
+})
