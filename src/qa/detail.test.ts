@@ -58,6 +58,15 @@ describe('the asked detail beside the topic', () => {
     expect(detailsFound(['eligible'], q, ['妇女微家管理员由妇女代表、妇联执委（干部）、女性负责人等担任'])).toBe(true)
   })
 
+  it('reads whether someone of a kind may take part as asking whom it is open to', () => {
+    for (const q of ['市妇联那个家庭英语大赛,老年人能报名吗?', '公司三八踏春那个活动 男的能报名不', '三八红旗手个人能自己报名吗']) expect(askedDetails(q)).toContain('eligible')
+    expect(askedDetails('踏春活动在哪报名')).not.toContain('eligible')
+    const q = '公司三八踏春那个活动 男的能报名不'
+    // "男职工也可报名参加" says so, though 报名 is the question's own word; the event's name alone does not.
+    expect(detailsFound(['eligible'], q, ['三八踏春徒步活动，男职工也可报名参加活动'])).toBe(true)
+    expect(detailsFound(['eligible'], q, ['公司工会组织三八踏春徒步活动'])).toBe(false)
+  })
+
   it('finds a procedure, papers, a requirement or a price only beyond the question\'s own words', () => {
     const how = '读书会怎么报名参加'
     expect(detailsFound(askedDetails(how), how, ['读书会每月举办一次，参加人数逐年增加。'])).toBe(false)
@@ -236,6 +245,11 @@ describe('the members of a named set', () => {
     expect(askedSet('母亲邮包里都装了些啥?')).toBe('母亲邮包')
     expect(askedSet('母亲邮包里面装的都是什么东西?')).toBe('母亲邮包')
     expect(askedSet('“五型妇女微家”具体是哪五种微家?')).toBe('五型妇女微家')
+    // Without 具体: "是指哪两个", "是学哪六样", "装的啥".
+    expect(askedSet('“双海双区”到底是指哪两个海、哪两个区?')).toBe('双海双区')
+    expect(askedSet('苍南的“六学”活动,是学哪六样')).toBe('六学')
+    expect(askedSet('母亲邮包里头装的啥呀')).toBe('母亲邮包')
+    expect(setListed('“双海双区”到底是指哪两个海、哪两个区?', ['团结带领广大妇女投身“玉苍巾帼建新功·共筑双海双区梦”活动热潮之中'])).toBe(false)
     // Asking what a term means, or how each is done, is not asking for its members.
     expect(askedSet('“三培两带”工程具体指什么?')).toBeUndefined()
     expect(askedSet('“提升一批、整合一批、新建一批”分别是怎么做的?')).toBeUndefined()

@@ -39,7 +39,9 @@ const ASKS: [Detail, RegExp][] = [
   ['materials', /(?:带|交|准备|提交|需要|要)(?:哪些|什么|啥)(?:材料|证件|手续|东西)?(?=[？?，,、]|$)|(?:带|交|准备|提交|需要|要)(?:哪些|什么|啥)(?:材料|证件|手续)|(?:材料|证件|手续)(?:有哪些|要哪些|是什么|是啥)/],
   // Who may be or do it ("微家主人是谁都能当吗", "啥样的人能当女主人", "负责人一般找什么样的人来当", "随便谁都能张罗吗"): the
   // kinds of people it is open to, not a sentence that only names the post.
-  ['eligible', /(?:什么|啥|哪)样的?人|(?:什么|啥|哪些)人(?:能|可以|才能)|谁都(?:能|可以)|随便谁|谁(?:能|可以)(?:当|做|来当|来做|担任)/],
+  // Or whether someone of a kind may take part ("老年人能报名吗", "个人能自己报名吗", "男的能报不"): answered by who it is
+  // for ("男职工也可报名参加", "面向…"), not by the programme's name.
+  ['eligible', /(?:什么|啥|哪)样的?人|(?:什么|啥|哪些)人(?:能|可以|才能)|谁都(?:能|可以)|随便谁|谁(?:能|可以)(?:当|做|来当|来做|担任)|(?:老年人|老人家?|老太太|男的|男同志|男性|外地的?人?|外来的?人?|个人|学生|退休的?人?|上班族)也?(?:能|可以|能不能|可不可以)(?:自己)?(?:报名|参加|申请|加入|报)(?:吗|不|么|没|[？?]|$)/],
   // Who qualifies ("要啥条件", "满足什么条件", "收入有什么要求").
   ['condition', /(?:什么|啥|哪些)(?:样的)?(?:条件|要求|资格)|(?:条件|要求|资格)(?:是什么|是啥|有哪些)/],
   // What something costs or pays, named by its noun ("物业费一年要交多少", "奖多少", "会费"): the money kind of
@@ -99,7 +101,7 @@ const HAS: Partial<Record<Detail, RegExp>> = {
   // A list of what must be there reads as one too: "在有场地、有条件、有活动…的场所".
   condition: /须|必须|应当|具备|符合|要求|条件|年满|以上|以下|不超过|具有|要有|一要|优先|限|有[^、，,。]{1,4}、有/,
   // The kinds of people it is open to ("女党员、女干部、女企业家…", "可以是一个妇女也可以是…", "由…担任", "不拘一格").
-  eligible: /可以是|物色|不拘一格|自愿|(?:由|从)[^，。；]{1,16}(?:担任|组成|兼任|中选|产生)|(?:党员|干部|企业家|能手|代表|志愿者|骨干|户主)[、和及]|年满/,
+  eligible: /可以是|物色|不拘一格|自愿|(?:也|均|都)可以?\|?(?:报名|参加|申请|加入)|(?:也|均|都)可以?\||面向|仅限|限于|不限|(?:由|从)[^，。；]{1,16}(?:担任|组成|兼任|中选|产生)|(?:党员|干部|企业家|能手|代表|志愿者|骨干|户主)[、和及]|年满/,
   // How it is done, in words the question may not have: steps, a channel, a form, a number to call.
   procedure: /流程|步骤|程序|(?:报名|申请|联系|参与|参加|办理|加入|领取|预约|申报|登记|求助|投诉|反映|咨询)(?:方式|途径|渠道)|报名|申请表|填写|提交|携带|凭|持.{0,6}[证件]|(?<!结对|密切|紧密|加强|广泛|直接)联系(?!机制|服务|群众|妇女|基层)|电话|热线|咨询|登录|网上|扫码|逐级|申报/,
   year: /(?:19|20)\d{2}\s*年?/,
@@ -348,7 +350,7 @@ function countedByVerb(question: string, window: string): boolean {
  * 十大项目（巾帼强、巾帼创…） — while one that only mentions it goes on ("发放母亲邮包12个；", "围绕“一圈两场三道”开展…").
  * These documents are lists everywhere, so a list merely nearby says nothing; the list must open right after the name.
  */
-const ITEMS_ASK = /具体(?:是|指|包括)的?哪|都装了?些?|装了些|装的都?是(?:什么|啥)|包括哪些|分别(?:是|叫|指)(?:哪|什么|啥|谁)|是哪(?:[两三四五六七八九十双]|几(?:家|个|位|项|所|支|条|种|类)|\d)/u
+const ITEMS_ASK = /具体(?:是|指|包括)的?哪|都装了?些?|装了些|装的都?是(?:什么|啥)|装的(?:什么|啥)|(?:是指|是学|是做|是搞|是讲|是亮)哪(?:[两三四五六七八九十双]|几)|包括哪些|分别(?:是|叫|指)(?:哪|什么|啥|谁)|是哪(?:[两三四五六七八九十双]|几(?:家|个|位|项|所|支|条|种|类)|\d)/u
 const DEFINES = /^[”」"』’]?\s*[，,]?\s*(?:[（(]|[:：]|即|包括|主要指|主要有|分别是|分别为|是指|指的是|就是|是[:：]|有[:：])/u
 /** A list that ends right where the set is named ("亮牌子、亮身份、亮作为的“三亮”", "…和社会工作人才等六类妇女人才"). */
 const LISTED_BEFORE = /、[^，。；,;]{1,25}$/u
@@ -359,7 +361,7 @@ const QUOTE_MARKS = /[「“"『」”"』]/gu
 const COUNT = '(?:\\d+|[一二三四五六七八九十两百]+)[个家项所名位支条种类批]'
 const COUNTED_SET = new RegExp(`${COUNT}((?:\\p{Script=Han}|[「“"『」”"』]){2,16}?)(?:里|中|当中|都|具体|的)*$`, 'u')
 const LEADING_COUNT = new RegExp(`^${COUNT}`, 'u')
-const LIGHT_BEFORE = new Set('的 里 里面 都 具体 是 那 这 那个 这个 中 当中 有'.split(' '))
+const LIGHT_BEFORE = new Set('的 里 里面 里头 都 具体 是 那 这 那个 这个 中 当中 有'.split(' '))
 
 /** The set a which-ones question asks about: its quoted name, else the noun right before the asking words. */
 export function askedSet(question: string): string | undefined {
