@@ -35,7 +35,7 @@ try {
     const f = r.decision.features
     if (!f) throw new Error(`no features for ${item.id}`)
     const { lab, ...extra } = f.extra
-    rows.push({ id: item.id, file: item.file, q: item.q, kind: (item as { kind?: string }).kind, covered: item.must.length > 0, sentence: f.sentence, passage: f.passage, focus: f.focus, similarity: f.similarity, key: f.key, unknown: f.unknown, extra, lab })
+    rows.push({ id: item.id, file: item.file, q: item.q, kind: (item as { kind?: string }).kind, covered: item.must.length > 0, sentence: f.sentence, passage: f.passage, focus: f.focus, offDomain: f.offDomain, similarity: f.similarity, key: f.key, unknown: f.unknown, extra, lab })
   }
   writeFileSync(process.argv[2] ?? '/tmp/decision-rows.json', JSON.stringify(rows))
   console.log(`${rows.length} tuning rows, ${rows.filter((r) => r.covered).length} covered`)

@@ -58,6 +58,20 @@ describe('the asked detail beside the topic', () => {
     expect(detailsFound(['eligible'], q, ['妇女微家管理员由妇女代表、妇联执委（干部）、女性负责人等担任'])).toBe(true)
   })
 
+  it('reads whether it brings money or things as asking for such a benefit', () => {
+    for (const q of ['微家评上示范点有奖金没', '援鄂医护人员的家属有啥补助政策没有?', '今年三八节社区给咱妇女发啥东西不']) expect(askedDetails(q)).toContain('benefit')
+    expect(askedDetails('示范点怎么评')).not.toContain('benefit')
+    expect(detailsFound(['benefit'], '微家评上示范点有奖金没', ['区妇联决定在全区范围内开展妇女微家示范点建设工作'])).toBe(false)
+    expect(detailsFound(['benefit'], '微家评上示范点有奖金没', ['对评上的示范点给予一次性奖励2000元'])).toBe(true)
+  })
+
+  it('reads a position, a book, and how to get in as the place, the name and the procedure asked', () => {
+    expect(askedDetails('东海渔嫂那个微家具体在岱山哪个位置？')).toContain('place')
+    expect(askedDetails('雨花巾帼读书会这个月读哪本书呀')).toContain('name')
+    expect(askedDetails('妇女微家负责人那个微信群咋进')).toContain('procedure')
+    expect(askedDetails('怎么进行垃圾分类')).not.toContain('procedure')
+  })
+
   it('reads whether someone of a kind may take part as asking whom it is open to', () => {
     for (const q of ['市妇联那个家庭英语大赛,老年人能报名吗?', '公司三八踏春那个活动 男的能报名不', '三八红旗手个人能自己报名吗']) expect(askedDetails(q)).toContain('eligible')
     expect(askedDetails('踏春活动在哪报名')).not.toContain('eligible')

@@ -15,7 +15,7 @@ import { answerTypes, hasAnswerOf, hasCount, type AnswerType } from './answer-ty
 import { taggedWords } from './tokenize.ts'
 import { withoutFew } from './few.ts'
 
-export type Detail = AnswerType | 'person' | 'name' | 'year' | 'place' | 'count' | 'procedure' | 'cost' | 'materials' | 'condition' | 'eligible' | 'next' | 'now' | 'fee' | 'span' | 'contact' | 'outcome' | 'hours' | 'perUnit'
+export type Detail = AnswerType | 'person' | 'name' | 'year' | 'place' | 'count' | 'procedure' | 'cost' | 'materials' | 'condition' | 'eligible' | 'next' | 'now' | 'fee' | 'span' | 'contact' | 'outcome' | 'hours' | 'perUnit' | 'benefit'
 
 const ASKS: [Detail, RegExp][] = [
   // Who holds a title ("妇联主席是谁") wants a name; other who-questions ("找谁", "是谁来讲", "谁兼着当") are
@@ -23,18 +23,18 @@ const ASKS: [Detail, RegExp][] = [
   // So do people asked for one by one ("带头人都是谁", "评上的是哪几位", "医护人员都叫什么名字").
   ['person', /(?:主席|会长|书记|主任|校长|站长|园长|负责人|理事长|院长|所长|局长|镇长|县长|区长|村长)是(?:谁|哪位)|谁是[^，,。？?]{0,12}(?:主席|会长|书记|主任|校长|站长|园长|负责人|理事长|院长|所长|局长|镇长|县长|区长|村长)|哪位(?:领导|同志|老师)|都是谁|都有谁|(?:评|选|请|表彰|奖励)(?:上|出)?了谁|哪几位|是哪一?位|(?:人员|专家|医生|护士|干部|代表|成员|志愿者|带头人|老师)[^，,。？?]{0,4}叫(?:什么|啥)名/],
   // A name: of a person or of a thing ("基地叫什么名字").
-  ['name', /叫(?:什么|啥)名|名字叫(?:什么|啥)|叫(?:什么|啥)[？?]?$/],
+  ['name', /叫(?:什么|啥)名|名字叫(?:什么|啥)|叫(?:什么|啥)[？?]?$|哪(?:一)?(?:本|部|首)|(?:什么|啥)(?:书|歌)(?![法记])/],
   ['year', /哪一?年|什么年份|哪个年份|几几年/],
   // Where, not where from ("经费从哪里来").
   // "去哪申请", "到哪办" (not "提到哪些", "交到哪个部门", "得到哪些帮助").
   // "在哪个展演活动中获奖" asks which event, not where.
-  ['place', /在哪(?!个?(?:展演|活动|比赛|评选|会议|项目|节目|大赛|方面|阶段|环节|届|年|次))|(?<![提得收遇达受交送])(?:去|到)哪(?=儿(?!来)|里(?!来)|申请|办|报名|登记|看|查|做|领|问|[？?，,\s]|$)|(?<!从)哪里(?!来)|(?<!从)哪儿(?!来)|什么地方|啥地方|什么地点|哪个(?:区|县|市|镇|乡|乡镇|村|街道|社区|医院|场馆|景区|风景区|学校|公园)|哪家医院|地点/],
+  ['place', /在哪(?!个?(?:展演|活动|比赛|评选|会议|项目|节目|大赛|方面|阶段|环节|届|年|次))|(?<![提得收遇达受交送])(?:去|到)哪(?=儿(?!来)|里(?!来)|申请|办|报名|登记|看|查|做|领|问|[？?，,\s]|$)|(?<!从)哪里(?!来)|(?<!从)哪儿(?!来)|什么地方|啥地方|什么地点|(?:哪个|什么|啥|具体)位置|哪个(?:区|县|市|镇|乡|乡镇|村|街道|社区|医院|场馆|景区|风景区|学校|公园)|哪家医院|地点/],
   // How many of something (not money, which has its own kinds; not "哪几家", a list).
   // Not 礼拜几 / 星期几 / 周几: a weekday.
   // Not how long ("要还几年", 几个月, 几天): a span, below. "搞了几年了" and "这几年" stay counts.
   ['count', /多少(?!钱|天)|(?<![哪第拜期周])几(?!乎|点|号|月|个月|天|周|个星期|年(?!了))|(?<=[这那近前头好])几年/],
   // How to do something with the office ("咋申请", "怎么报名参加"): a procedure, not "怎么办" (what to do).
-  ['procedure', /(?:怎么|如何|怎样|咋)(?:样)?(?:才能|才|去|来|能|可以|要)?(?:申请|报名|参加|加入|办理|申报|预约|领取|领|入驻|参选|登记|联系|报)/],
+  ['procedure', /(?:怎么|如何|怎样|咋)(?:样)?(?:才能|才|去|来|能|可以|要)?(?:申请|报名|参加|加入|办理|申报|预约|领取|领|入驻|参选|登记|联系|报|进(?![行一展步入]))/],
   // What to bring or hand in ("要带什么?", "交啥材料"): papers, not "材料里" (the document itself).
   ['materials', /(?:带|交|准备|提交|需要|要)(?:哪些|什么|啥)(?:材料|证件|手续|东西)?(?=[？?，,、]|$)|(?:带|交|准备|提交|需要|要)(?:哪些|什么|啥)(?:材料|证件|手续)|(?:材料|证件|手续)(?:有哪些|要哪些|是什么|是啥)/],
   // Who may be or do it ("微家主人是谁都能当吗", "啥样的人能当女主人", "负责人一般找什么样的人来当", "随便谁都能张罗吗"): the
@@ -68,6 +68,9 @@ const ASKS: [Detail, RegExp][] = [
   ['perUnit', /(?:一个人|每个?人|一户|每户|单笔|一笔|一次|每次|一件|每件|一个月|每个?月|每个(?:部门|单位|村|社区|孩子|人|家庭)|一个(?:孩子|大病|生病)|最多|最高|上限)[^，,。？?]{0,8}(?:多少|几)|(?:能|可以|可)(?:贷|借)(?:到|出)?多少/],
   // Whom to go to ("找谁报名", "该找谁", "向谁反映"): a contact, an office or post that takes it, a way to reach it.
   ['contact', /找谁|找哪(?:个|家|里|儿)|联系谁|问谁|向谁|跟谁(?:说|联系|反映|报)/],
+  // Whether it brings money or things ("评上了有奖金没", "有啥补助政策没有", "三八节发啥东西不"): only a window that names
+  // such a benefit answers, not the programme's description.
+  ['benefit', /(?:有没有|有|发|给)(?:啥|什么|点|些)?(?:奖金|奖励|奖品|补助|补贴|津贴|礼品|礼物|东西)(?:政策)?(?:没有|没|吗|不|么|[？?，,]|$)|(?:奖金|奖励|补助|补贴|津贴)(?:有没有|有吗|有没)/],
   ['cost', /(?:费|金|款|钱|薪|价)(?:是|要|有|大概|一共|一年|一个月|每月|每年)?(?:多少|几)|(?:奖|交|贷|赔|领|补|给|挣|赚)(?:了)?多少(?![\u4e00-\u9fff])|(?:领|给|拿|发|补)(?:了|到)?多少[^，,。？?]{0,4}(?:补贴|补助|津贴|工资|报酬|钱|费|金|款)|多少(?:奖金|经费|活动经费|资金|费|钱|款|救助金|资助|补贴|补助|津贴|工资|报酬|利息)|会费|(?:交|收|要)钱(?![吗么嘛不没])/],
 ]
 
@@ -95,6 +98,7 @@ function namedInFrame(question: string, text: string): boolean {
   return [...text.matchAll(re)].some((m) => !question.includes(m[1]!))
 }
 const HAS: Partial<Record<Detail, RegExp>> = {
+  benefit: /奖金|奖励|奖品|补助|补贴|津贴|慰问金|慰问品|礼品|资助|救助金|扶持资金|发放|赠送|颁发/,
   // Papers: an ID or certificate, a form, copies, photos.
   materials: /证(?!明显)|证明|复印件|照片|申请表|登记表|户口|材料|原件/,
   // Who qualifies: a requirement, an age or income bound, a priority.
@@ -193,7 +197,7 @@ export function hasDetail(d: Detail, text: string, question = ''): boolean {
 }
 
 /** Read on the whole window: the question's own words may be part of the answer ("下一期…", "每月…", "免费…"). */
-const WHOLE_WINDOW = new Set<Detail>(['next', 'now', 'fee', 'span', 'contact', 'outcome', 'hours', 'perUnit'])
+const WHOLE_WINDOW = new Set<Detail>(['next', 'now', 'fee', 'span', 'contact', 'outcome', 'hours', 'perUnit', 'benefit'])
 
 /** Names listed one after another ("王芳、李红、张丽"): people named without their titles. */
 const NAME_LIST = new RegExp(`[${SURNAME}]\\p{Script=Han}{1,2}[、，,][${SURNAME}]\\p{Script=Han}{1,2}[、，,和]`, 'u')

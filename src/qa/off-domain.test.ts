@@ -12,6 +12,11 @@ describe('everyday services a Women\'s Federation folder does not cover', () => 
     for (const own of ['两癌筛查', '法律援助', '家庭暴力', '技能培训', '创业贷款', '妇女微家', '医院', '体检']) expect(isOffDomain(own)).toBe(false)
   })
 
+  it('one\'s own ailments, pets and private loans are a doctor\'s, a neighbour\'s or a bank\'s questions', () => {
+    for (const t of ['发烧', '更年期', '睡不着', '遛狗', '产检', '网贷']) expect(isOffDomain(t)).toBe(true)
+    for (const own of ['心理健康', '心理咨询', '妇科病', '乳腺癌', '孕产妇']) expect(isOffDomain(own)).toBe(false)
+  })
+
   it('count only when the folder never writes them: a folder with a 医保 notice answers its questions', () => {
     const terms = ['医保', '报销', '妇女']
     expect(offDomainTerms(terms, () => false)).toEqual(['医保', '报销'])

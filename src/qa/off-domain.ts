@@ -28,13 +28,15 @@ const CATEGORIES = [
   // papers and social insurance
   '户口 落户 居住证 身份证 社保 医保 报销 公积金 个税 退税 养老金 退休金 残疾证 老年证',
   // health care as a service (the documents' screenings and hotlines are in the folder and never count)
-  '疫苗 牙医 挂号 门诊 药店',
+  '疫苗 牙医 挂号 门诊 药店 产检',
+  // one's own ailments: a doctor's question, not the 微家's
+  '发烧 感冒 咳嗽 拉肚子 腹泻 失眠 睡不着 血压 血糖 近视 过敏 湿疹 头疼 头痛 牙疼 更年期 便秘',
   // schooling
   '学费 交学费 补课 课外班 兴趣班 校服 划片 入学 转学 中考 高考',
   // shopping and daily errands
-  '超市 菜市场 买菜 菜价 快递 外卖 驿站 网购 退货 理发 保姆 月嫂 奶粉 尿不湿 纸尿裤 宠物',
+  '超市 菜市场 买菜 菜价 快递 外卖 驿站 网购 退货 理发 保姆 月嫂 奶粉 尿不湿 纸尿裤 宠物 遛狗 养狗 养猫 狗绳',
   // money of one's own
-  '彩票 股票 理财 银行卡 信用卡',
+  '彩票 股票 理财 银行卡 信用卡 网贷 借呗 花呗',
   // the neighbours' noise
   '噪音 楼上',
 ]
