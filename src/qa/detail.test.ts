@@ -122,6 +122,8 @@ describe('the asked detail beside the topic', () => {
     expect(heads('每个部门能推荐几个名额')).toEqual(['名额'])
     expect(heads('医护人员都叫什么名字')).toEqual(['医护人员'])
     expect(heads('示范基地在什么地方')).toEqual(['基地'])
+    // Where she looks ("县里", "镇上") is no noun of the value.
+    expect(heads('爹妈出去打工的娃，县里有啥地方能去看书玩的')).not.toContain('县里')
     // After a content verb the question asks how much was done: no separate noun.
     expect(heads('从信用社一共贷到多少钱')).toEqual([])
     expect(heads('妇联管不管这种事')).toEqual([])

@@ -254,6 +254,7 @@ const WEAK_HEADS = new Set('目标 标准 情况 数量 数字 规模 水平 具
 /** Between the head before and the asking word: light verbs, adverbs, prepositions, numerals ("利息是多少", "一个月能拿多少"). */
 const LIGHT = /^(?:d|p|m|q|r|c|u|t|zg)/
 const LIGHT_VERBS = new Set('是 有 要 能 算 拿 领 为 在 可以 能够 会 需要 得 大概 约 共 都 还 到底 究竟 叫'.split(' '))
+const LOCATIVE = /^(?:县|村|镇|区|市|乡|街道|社区|小区|单位|公司|学校|这|那)(?:里|上|里头|里面|这边|那边)$/u
 const TRANSPARENT = new Set('一共 总共 现在 大概 大约 最少 至少 最多 全年 每年 一年 今年 去年 目前 一般 具体 到底'.split(' '))
 
 export interface AskedValue {
@@ -297,7 +298,8 @@ export function askedValues(question: string): AskedValue[] {
       // (一共贷到多少钱, 受理了多少起) the question asks how much was done, and the verb is what it asks about.
       for (let i = at - 1; i >= 0; i--) {
         const w = words[i]!
-        if (TRANSPARENT.has(w.word) || w.tag === 'x') continue
+        // A locative ("县里有啥地方", "镇上在哪") says where she looks, not what the value is of.
+        if (TRANSPARENT.has(w.word) || w.tag === 'x' || LOCATIVE.test(w.word)) continue
         if (NOUN.test(w.tag) && !SHAPE_WORDS.has(w.word) && w.word.length >= 2) {
           // A weak last noun (处理率目标, 补贴标准): the noun it is said of.
           let k = i

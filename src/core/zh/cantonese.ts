@@ -30,6 +30,9 @@ const WORDS: [RegExp, string][] = [
   [/佢/gu, '他'],
   [/哋/gu, '们'],
   [/点样/gu, '怎样'],
+  // 几耐: how long; 几多: how many / how much.
+  [/几耐/gu, '多久'],
+  [/几多/gu, '多少'],
   [/点算/gu, '怎么办'],
   [/点解/gu, '为什么'],
   [/搵|揾/gu, '找'],

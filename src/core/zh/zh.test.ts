@@ -213,6 +213,9 @@ describe('written Cantonese 都 after 我', () => {
   it('is 也 ("我都想去" = "我也想去"), not "both"', () => {
     expect(cantoneseAsMandarin('我都想去 仲有冇位呀')).toBe('我也想去 还有没有位呀')
     expect(cantoneseAsMandarin('两个我都想去')).toBe('两个我都想去')
+    // How long, how many.
+    expect(cantoneseAsMandarin('幼稚园啲女老师每日要锻炼几耐')).toBe('幼稚园些女老师每日要锻炼多久')
+    expect(cantoneseAsMandarin('嗰度有几多个位')).toBe('那度有多少个位')
   })
 })
 
