@@ -260,7 +260,7 @@ export function decisionFeatures(index: KnowledgeIndex, query: PreparedQuery, ba
     asksCount: asksCount(query.own),
     countOk: !asksCount(query.own) || head.some((p) => answersCount(base.keyTerms, index.normalizedText(p.row))),
     bridged: spec.bridges.length > 0,
-    detailAsked: details.length > 0 || values.length > 0 || listed !== undefined,
+    detailAsked: details.length > 0 || values.length > 0 || listed !== undefined || asksWhatIsMasked(query.own),
     detailOk,
     masked: masked(bestWindow),
     ...missingShares(index, query, spec, bestWindow, present),
@@ -268,7 +268,7 @@ export function decisionFeatures(index: KnowledgeIndex, query: PreparedQuery, ba
   }
   const written = (t: string) => inFolder(index, t)
   const offDomain =
-    offDomainTerms(contentTerms(query.own), written).length > 0 ||
+    offDomainTerms(contentTerms(query.own), written, query.own).length > 0 ||
     foreignPlace(taggedWords(query.own), written) ||
     askedDocumentYears(query.own).some((y) => !writtenAnywhere(index, documentOfYear(y)))
   return { sentence, passage, typeOk, key, similarity, unknown, best: answerFrom, focus, offDomain, extra }

@@ -68,6 +68,9 @@ describe('the asked detail beside the topic', () => {
   it('reads a position, a book, and how to get in as the place, the name and the procedure asked', () => {
     expect(askedDetails('东海渔嫂那个微家具体在岱山哪个位置？')).toContain('place')
     expect(askedDetails('雨花巾帼读书会这个月读哪本书呀')).toContain('name')
+    // A book is named in 《》, not by another quoted slogan beside it.
+    expect(detailsFound(['name'], '雨花巾帼读书会这个月读哪本书呀', ['推动“精彩人生女性终身学习计划”向更广领域拓展，做大做强“雨花巾帼读书会”'])).toBe(false)
+    expect(detailsFound(['name'], '雨花巾帼读书会这个月读哪本书呀', ['雨花巾帼读书会本月共读《平凡的世界》'])).toBe(true)
     expect(askedDetails('妇女微家负责人那个微信群咋进')).toContain('procedure')
     expect(askedDetails('怎么进行垃圾分类')).not.toContain('procedure')
   })

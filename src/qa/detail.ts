@@ -177,6 +177,8 @@ export function hasDetail(d: Detail, text: string, question = ''): boolean {
   const titles = [...new Set(question.match(TITLE_IN) ?? [])]
   if (d === 'person' || (d === 'name' && titles.length)) return namedBeside(titles.length ? titles.join('|') : TITLE, text, question)
   const rest = beyondQuestion(question, text)
+  // A book or a song is named in 《》.
+  if (d === 'name' && /哪(?:一)?[本部首]|(?:什么|啥)(?:书|歌)/u.test(question)) return /《[^》]{1,30}》/u.test(rest)
   if (d === 'name') return namedBeside(TITLE, text, question) || QUOTED.test(rest)
   if (d === 'count') return hasCount(rest)
   // "哪个区妇联设计的图标" is answered by "上虞区妇联设计的图标": a place named by a name the question does not have,

@@ -20,6 +20,8 @@ describe('everyday services a Women\'s Federation folder does not cover', () => 
   it('count only when the folder never writes them: a folder with a 医保 notice answers its questions', () => {
     const terms = ['医保', '报销', '妇女']
     expect(offDomainTerms(terms, () => false)).toEqual(['医保', '报销'])
+    // As written in the question too, where jieba splits the word ("网贷" → 网 贷).
+    expect(offDomainTerms(['老公', '借', '网', '贷'], () => false, '老公背着我借了网贷')).toEqual(['网贷'])
     expect(offDomainTerms(terms, (t) => t === '医保' || t === '报销')).toEqual([])
   })
 })

@@ -51,8 +51,10 @@ export function isOffDomain(term: string): boolean {
 }
 
 /** The question's words that name such a service and that the folder never writes. */
-export function offDomainTerms(terms: string[], inFolder: (t: string) => boolean): string[] {
-  return terms.filter((t) => t.length >= 2 && isOffDomain(t) && !inFolder(t))
+export function offDomainTerms(terms: string[], inFolder: (t: string) => boolean, question = ''): string[] {
+  // Also as written in the question: jieba splits some of them ("网贷" → 网 贷).
+  const written = [...OFF_DOMAIN].filter((w) => w.length >= 2 && question.includes(w) && !terms.includes(w))
+  return [...terms, ...written].filter((t) => t.length >= 2 && isOffDomain(t) && !inFolder(t))
 }
 
 /** The part before 区 / 县 / 市 / 镇 / 乡 that makes no place name: 社区, 小区, 全县, 我们镇, 市区. */

@@ -220,6 +220,10 @@ describe('regressions from issue #11 (offline answers)', () => {
     expect(loans.answer).toContain('727.32万元')
   })
 
+  it('what the documents blanked out (xx省) is not answered by the sentence that blanks it, though nothing else is asked', async () => {
+    expect((await offline().ask('文章里那个xx省禁止鉴定胎儿性别的规定，是哪个省')).grounded).toBe(false)
+  })
+
   it('a year the documents never write is declined; a year they write is not held back', async () => {
     expect((await offline().ask('苍南县妇联2018年得了哪些荣誉？')).grounded).toBe(false)
     expect((await offline().ask('苍南县妇联2013年得了哪些荣誉？')).grounded).toBe(true)
