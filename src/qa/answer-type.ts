@@ -9,7 +9,7 @@ import { withoutFew } from './few.ts'
 export type AnswerType = 'phone' | 'url' | 'email' | 'clock' | 'date' | 'money' | 'amount' | 'address'
 
 const ASKS: [AnswerType, RegExp][] = [
-  ['phone', /电话|号码|手机号|联系方式|怎么联系|热线是多少/],
+  ['phone', /电话|号码|手机号|联系方式|怎么联系|热线是多少|群号|QQ号|qq号|微信号/],
   ['url', /网址|网站|链接|下载|小程序|公众号|二维码/],
   // "发到哪个邮箱": an address with @; "传递至…h__r邮箱" (the address blanked out) gives none.
   ['email', /邮箱|电子邮件|电邮|e-?mail/i],

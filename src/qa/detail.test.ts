@@ -51,6 +51,7 @@ describe('the asked detail beside the topic', () => {
   it('reads who may be or do something as asking the kinds of people it is open to', () => {
     for (const q of ['微家主人是谁都能当吗', '啥样的人能当微家的女主人啊', '微家的负责人一般找什么样的人来当？', '随便谁都能张罗吗']) expect(askedDetails(q)).toContain('eligible')
     expect(askedDetails('微家主人是谁')).not.toContain('eligible')
+    expect(askedDetails('俺们小区想弄个妇女微家,一般都是谁来当管事的呀?')).toContain('eligible')
     const q = '啥样的人能当微家的女主人'
     // A sentence that only names the post does not say who may hold it.
     expect(detailsFound(['eligible'], q, ['通过在家庭成长驿站、民宿女主人联盟等原有阵地上寻找一批符合妇女微家内涵的新阵地'])).toBe(false)
@@ -267,6 +268,7 @@ describe('the members of a named set', () => {
     // Without 具体: "是指哪两个", "是学哪六样", "装的啥".
     expect(askedSet('“双海双区”到底是指哪两个海、哪两个区?')).toBe('双海双区')
     expect(askedSet('苍南的“六学”活动,是学哪六样')).toBe('六学')
+    expect(askedSet('“五小行动”都包括哪五小呢')).toBe('五小行动')
     expect(askedSet('母亲邮包里头装的啥呀')).toBe('母亲邮包')
     expect(setListed('“双海双区”到底是指哪两个海、哪两个区?', ['团结带领广大妇女投身“玉苍巾帼建新功·共筑双海双区梦”活动热潮之中'])).toBe(false)
     // Asking what a term means, or how each is done, is not asking for its members.
@@ -322,6 +324,8 @@ describe('how it is worked out is not how much', () => {
     expect(answerTypes('利息咋算')).not.toContain('money')
     expect(answerTypes('补贴怎么计算')).not.toContain('amount')
     expect(answerTypes('利息是多少')).toContain('money')
+    // A group's number is asked like a phone number, not as a count.
+    expect(answerTypes('分层分类的微家负责人微群,群号多少?我想进')).toContain('phone')
     expect(answerTypes('利息怎么算 一年多少钱')).toContain('money')
   })
 })
