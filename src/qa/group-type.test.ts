@@ -42,6 +42,9 @@ describe('typeSentence', () => {
     const answer = `1. 学习引领型：组织读书会、理论宣讲、家风家教学习等；\n2. 网格睦邻型：依托网格和楼道，开展邻里互助、矛盾调解、走访关爱；\n${SOURCE}`
     expect(typeSentence(answer, '网格睦邻')).toEqual({ sentence: '网格睦邻型：依托网格和楼道，开展邻里互助、矛盾调解、走访关爱。', source: SOURCE })
     expect(typeSentence(answer, '学习引领')?.sentence).toBe('学习引领型：组织读书会、理论宣讲、家风家教学习等。')
+    // A long sentence is cut around the clause that names the type, not at its start.
+    const long = `将“妇女微家”作为“妇女之家”的辐射和补充，进一步推进“妇女之家”向新领域新业态新阶层新群体等“四新”领域延伸，加强分类指导，示范建设，通过“提升一批、整合一批、新建一批”的总体建设思路，培育“五型妇女微家”（学习引领微家、网格睦邻微家、平安守望微家、公益服务微家、创业指导微家）。\n${SOURCE}`
+    expect(typeSentence(long, '网格睦邻')?.sentence).toContain('网格睦邻')
   })
 
   it('nothing when no sentence names the type (a passage about 微家 in general), or there is no source line', () => {

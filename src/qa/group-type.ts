@@ -3,6 +3,7 @@
 import { GROUP_TYPES } from '../config.ts'
 import { normalize } from '../nlu/text.ts'
 import { truncate } from './answer.ts'
+import { cropToClause } from './extract.ts'
 
 /** The group she is in, as hers ("我们这个微家", "咱们群", "本微家"). */
 const OWN = /我们|咱们|咱|俺们|本(?:微家|群)|这个(?:微家|群)/u
@@ -43,6 +44,8 @@ export function typeSentence(answer: string, type: string): { sentence: string; 
     .map((s) => s.replace(MARKER, '').trim())
   const hit = sentences.find((s) => s.includes(type))
   if (!hit) return undefined
-  const sentence = truncate(hit.replace(/[；;，,、：:]$/u, ''), QUOTE_CHARS)
+  // A long sentence is cut around the clause naming the type, not at its start (which may not reach it).
+  const trimmed = hit.replace(/[；;，,、：:]$/u, '')
+  const sentence = trimmed.length > QUOTE_CHARS ? cropToClause(trimmed, QUOTE_CHARS, (c) => (c.includes(type) ? 1 : 0)) : truncate(trimmed, QUOTE_CHARS)
   return { sentence: /[。！？…]$/u.test(sentence) ? sentence : `${sentence}。`, source }
 }
