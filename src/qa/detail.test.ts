@@ -52,6 +52,9 @@ describe('the asked detail beside the topic', () => {
     for (const q of ['微家主人是谁都能当吗', '啥样的人能当微家的女主人啊', '微家的负责人一般找什么样的人来当？', '随便谁都能张罗吗']) expect(askedDetails(q)).toContain('eligible')
     expect(askedDetails('微家主人是谁')).not.toContain('eligible')
     expect(askedDetails('俺们小区想弄个妇女微家,一般都是谁来当管事的呀?')).toContain('eligible')
+    // Asked as a kind of people, not a named person.
+    expect(askedDetails('俺们小区想弄个妇女微家,一般都是谁来当管事的呀?')).not.toContain('person')
+    expect(askedDetails('评上的都是谁')).toContain('person')
     const q = '啥样的人能当微家的女主人'
     // A sentence that only names the post does not say who may hold it.
     expect(detailsFound(['eligible'], q, ['通过在家庭成长驿站、民宿女主人联盟等原有阵地上寻找一批符合妇女微家内涵的新阵地'])).toBe(false)
@@ -121,6 +124,10 @@ describe('the asked detail beside the topic', () => {
 
   it('reads the noun of the asked value, after the asking word or right before it', () => {
     const heads = (q: string) => askedValues(q).map((v) => v.head)
+    // "几多单" / "多少起" count cases: the measure word is no noun of its own; "走几步路" is nearness, not a count.
+    expect(heads('老舅妈工作站上半年调解成功了多少单呀?')).not.toContain('单')
+    expect(askedDetails('在家门口走几步路就能找到妇联的服务不')).not.toContain('count')
+    expect(askedDetails('通过巾帼家政联盟请住家保姆,大概什么价位?')).toContain('cost')
     expect(heads('小额贷款利息是多少')).toEqual(['利息'])
     expect(heads('村妇代会主任一个月能拿多少报酬')).toEqual(['报酬'])
     expect(heads('每个部门能推荐几个名额')).toEqual(['名额'])

@@ -71,7 +71,7 @@ const ASKS: [Detail, RegExp][] = [
   // Whether it brings money or things ("评上了有奖金没", "有啥补助政策没有", "三八节发啥东西不"): only a window that names
   // such a benefit answers, not the programme's description.
   ['benefit', /(?:有没有|有|发|给)(?:啥|什么|点|些)?(?:奖金|奖励|奖品|补助|补贴|津贴|礼品|礼物|东西)(?:政策)?(?:没有|没|吗|不|么|[？?，,]|$)|(?:奖金|奖励|补助|补贴|津贴)(?:有没有|有吗|有没)/],
-  ['cost', /(?:费|金|款|钱|薪|价)(?:是|要|有|大概|一共|一年|一个月|每月|每年)?(?:多少|几)|(?:奖|交|贷|赔|领|补|给|挣|赚)(?:了)?多少(?![\u4e00-\u9fff])|(?:领|给|拿|发|补)(?:了|到)?多少[^，,。？?]{0,4}(?:补贴|补助|津贴|工资|报酬|钱|费|金|款)|多少(?:奖金|经费|活动经费|资金|费|钱|款|救助金|资助|补贴|补助|津贴|工资|报酬|利息)|会费|(?:交|收|要)钱(?![吗么嘛不没])/],
+  ['cost', /(?:费|金|款|钱|薪|价)(?:是|要|有|大概|一共|一年|一个月|每月|每年)?(?:多少|几)|(?:什么|啥|多少)(?:价位|价钱|价格|价)|(?:奖|交|贷|赔|领|补|给|挣|赚)(?:了)?多少(?![\u4e00-\u9fff])|(?:领|给|拿|发|补)(?:了|到)?多少[^，,。？?]{0,4}(?:补贴|补助|津贴|工资|报酬|钱|费|金|款)|多少(?:奖金|经费|活动经费|资金|费|钱|款|救助金|资助|补贴|补助|津贴|工资|报酬|利息)|会费|(?:交|收|要)钱(?![吗么嘛不没])/],
 ]
 
 /** How far from the asked noun its value may stand, in characters either side (12: nested CV on the tuning side, test/fixtures/qa-real/README.md). */
@@ -163,7 +163,9 @@ export function askedDetails(asked: string): Detail[] {
   const types = answerTypes(question).filter((t) => !(t === 'phone' && NUMBER_NAMED.test(question)))
   // "热线号码是多少": the 多少 of a number asked for is the number, not a count of something.
   const own = ASKS.filter(([d, re]) => re.test(question) && !(d === 'count' && types.includes('phone'))).map(([d]) => d)
-  return [...new Set<Detail>([...types, ...own])]
+  // "一般都是谁来当" asks what kind of people hold it, not a named person.
+  const kinds = own.includes('eligible') ? own.filter((d) => d !== 'person') : own
+  return [...new Set<Detail>([...types, ...kinds])]
 }
 
 /**
@@ -249,7 +251,7 @@ export function masked(text: string): boolean {
 const VALUE_ASK = /多少|(?<![礼拜星期周])几(?![乎点号月])|哪几|哪位|是谁|什么时候|啥时候|哪天|哪一?年|在哪|什么地方|啥地方|什么地点|哪里|哪儿|叫什么|叫啥/
 /** Words that name the answer's shape, not what it is the value of. */
 // 领导 and 同志 only say a person is asked ("请哪位领导来讲的"): the answer is a title and a name (县委书记黄寿龙).
-const SHAPE_WORDS = new Set('钱 名字 名称 题目 标题 地方 地点 地址 位置 时候 时间 日子 人 人数 位 个 天 年 号 号码 电话号码 次 回 块 元 领导 同志'.split(' '))
+const SHAPE_WORDS = new Set('钱 名字 名称 题目 标题 地方 地点 地址 位置 时候 时间 日子 人 人数 位 个 天 年 号 号码 电话号码 次 回 块 元 单 起 件 例 宗 领导 同志'.split(' '))
 const NOUN = /^(?:n|vn|l|j)/
 /** Nouns that only say which figure of something is asked (its 目标, its 标准). */
 const WEAK_HEADS = new Set('目标 标准 情况 数量 数字 规模 水平 具体 总数'.split(' '))

@@ -15,6 +15,8 @@ describe('everyday services a Women\'s Federation folder does not cover', () => 
   it('one\'s own ailments, pets and private loans are a doctor\'s, a neighbour\'s or a bank\'s questions', () => {
     for (const t of ['发烧', '更年期', '睡不着', '遛狗', '产检', '网贷']) expect(isOffDomain(t)).toBe(true)
     for (const own of ['心理健康', '心理咨询', '妇科病', '乳腺癌', '孕产妇']) expect(isOffDomain(own)).toBe(false)
+    // Work a Women's Federation trains women for (家政) is no errand.
+    for (const job of ['保姆', '月嫂']) expect(isOffDomain(job)).toBe(false)
   })
 
   it('count only when the folder never writes them: a folder with a 医保 notice answers its questions', () => {

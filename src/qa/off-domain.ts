@@ -34,7 +34,7 @@ const CATEGORIES = [
   // schooling
   '学费 交学费 补课 课外班 兴趣班 校服 划片 入学 转学 中考 高考',
   // shopping and daily errands
-  '超市 菜市场 买菜 菜价 快递 外卖 驿站 网购 退货 理发 保姆 月嫂 奶粉 尿不湿 纸尿裤 宠物 遛狗 养狗 养猫 狗绳',
+  '超市 菜市场 买菜 菜价 快递 外卖 驿站 网购 退货 理发 奶粉 尿不湿 纸尿裤 宠物 遛狗 养狗 养猫 狗绳',
   // money of one's own
   '彩票 股票 理财 银行卡 信用卡 网贷 借呗 花呗',
   // the neighbours' noise
