@@ -78,27 +78,27 @@ describe('eval on the real documents (floors well below the targets)', () => {
     // Two full evaluations (ingest, 246 questions, BM25): 9 s idle, past 30 s with both cores busy.
   }, 180_000)
 
-  it('the whole held-out side (the first 121 and the halves of the blind batches l to q): floors a few questions below', async () => {
-    const files = 'abcdefghijklmnopq'.split('').map((c) => `questions-${c}.jsonl`)
+  it('the whole held-out side (the first 121 and the halves of the blind batches l to u): floors a few questions below', async () => {
+    const files = 'abcdefghijklmnopqrstu'.split('').map((c) => `questions-${c}.jsonl`)
     const items = files.flatMap((f) => readEvalFile(readFileSync(join(FIX, 'qa-real', f), 'utf8')))
     const { heldout } = readSplit(readFileSync(join(FIX, 'qa-real', 'split.json'), 'utf8'))
     // Held-out only: nothing of the tuning side is evaluated here.
     const report = await evalRun({ vectors: hnswBackend, kbDir: KB, indexDir, items, split: { tune: [], heldout }, makeEmbedder: (g) => new OfflineEmbedder(g), log })
     if (!('heldout' in report)) throw new Error('expected a split report')
     const { pipeline, baseline } = (report as Extract<typeof report, { heldout: unknown }>).heldout
-    expect(pipeline.covered + pipeline.notCovered).toBe(576)
-    // Measured (twelfth session, second look, final code): of 315 covered, hit@1 / hit@5 / MRR 0.898 / 0.978 / 0.931
-    // (BM25 0.724 / 0.895 / 0.797), 0.073 declined (23), 0.159 hedged (50: the key gate, decision-model.ts); of 261
-    // uncovered 0.831 declined (217), 0.107 answered outright (28). Floors about five questions below.
-    expect(pipeline.hit5).toBeGreaterThanOrEqual(0.95)
-    expect(pipeline.hit1).toBeGreaterThanOrEqual(0.87)
-    expect(pipeline.mrr).toBeGreaterThanOrEqual(0.9)
-    expect(pipeline.hit1).toBeGreaterThanOrEqual(baseline.hit1 + 0.12)
-    expect(pipeline.hit5).toBeGreaterThanOrEqual(baseline.hit5 + 0.05)
-    expect(pipeline.notCoveredDeclined).toBeGreaterThanOrEqual(0.81)
+    expect(pipeline.covered + pipeline.notCovered).toBe(855)
+    // Measured (fourteenth session, final code): of 449 covered, hit@1 / hit@5 / MRR 0.880 / 0.976 / 0.922 (BM25
+    // 0.664 / 0.849 / 0.743), 0.087 declined (39), 0.185 hedged; of 406 uncovered 0.808 declined (328), 0.118 answered
+    // outright (48). Floors about five questions below.
+    expect(pipeline.hit5).toBeGreaterThanOrEqual(0.96)
+    expect(pipeline.hit1).toBeGreaterThanOrEqual(0.865)
+    expect(pipeline.mrr).toBeGreaterThanOrEqual(0.91)
+    expect(pipeline.hit1).toBeGreaterThanOrEqual(baseline.hit1 + 0.17)
+    expect(pipeline.hit5).toBeGreaterThanOrEqual(baseline.hit5 + 0.09)
+    expect(pipeline.notCoveredDeclined).toBeGreaterThanOrEqual(0.795)
     expect(pipeline.notCoveredAnsweredOutright).toBeLessThanOrEqual(0.13)
-    expect(pipeline.coveredWronglyDeclined).toBeLessThanOrEqual(0.09)
-    expect(pipeline.coveredHedged).toBeLessThanOrEqual(0.18)
+    expect(pipeline.coveredWronglyDeclined).toBeLessThanOrEqual(0.098)
+    expect(pipeline.coveredHedged).toBeLessThanOrEqual(0.2)
   }, 180_000)
 })
 
