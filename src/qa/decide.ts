@@ -12,7 +12,7 @@ import { focusOf } from './focus.ts'
 import { lexiconOf } from './lexicon.ts'
 import { coverageOf, exactOf, SCHEME_TERM, type CoverageSpec } from './rerank.ts'
 import { normalizeForIndex } from './normalize.ts'
-import { askedDocumentYears, documentOfYear, foreignPlace, offDomainTerms } from './off-domain.ts'
+import { askedDocumentYears, documentOfYear, forecastAsked, foreignPlace, offDomainTerms } from './off-domain.ts'
 import { contentTerms, GRAM_MARK, taggedWords } from './tokenize.ts'
 import { GENERIC, KINDS_COUNT, QUESTION_WORD, SCAFFOLD } from './weak-words.ts'
 import type { Passage, PreparedQuery } from './retrieve.ts'
@@ -269,6 +269,7 @@ export function decisionFeatures(index: KnowledgeIndex, query: PreparedQuery, ba
   const written = (t: string) => inFolder(index, t)
   const offDomain =
     offDomainTerms(contentTerms(query.own), written, query.own).length > 0 ||
+    forecastAsked(query.own) ||
     foreignPlace(taggedWords(query.own), written) ||
     askedDocumentYears(query.own).some((y) => !writtenAnywhere(index, documentOfYear(y)))
   return { sentence, passage, typeOk, key, similarity, unknown, best: answerFrom, focus, offDomain, extra }

@@ -52,6 +52,7 @@ describe('the asked detail beside the topic', () => {
     for (const q of ['微家主人是谁都能当吗', '啥样的人能当微家的女主人啊', '微家的负责人一般找什么样的人来当？', '随便谁都能张罗吗']) expect(askedDetails(q)).toContain('eligible')
     expect(askedDetails('微家主人是谁')).not.toContain('eligible')
     expect(askedDetails('俺们小区想弄个妇女微家,一般都是谁来当管事的呀?')).toContain('eligible')
+    expect(askedDetails('微家主人一般是啥人当的？')).toContain('eligible')
     // Asked as a kind of people, not a named person.
     expect(askedDetails('俺们小区想弄个妇女微家,一般都是谁来当管事的呀?')).not.toContain('person')
     expect(askedDetails('评上的都是谁')).toContain('person')

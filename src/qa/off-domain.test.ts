@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { askedDocumentYears, documentOfYear, foreignPlace, isOffDomain, namedPlaces, offDomainTerms } from './off-domain.ts'
+import { askedDocumentYears, documentOfYear, forecastAsked, foreignPlace, isOffDomain, namedPlaces, offDomainTerms } from './off-domain.ts'
 import { normalizeForIndex } from './normalize.ts'
 import { taggedWords } from './tokenize.ts'
 
@@ -17,6 +17,11 @@ describe('everyday services a Women\'s Federation folder does not cover', () => 
     for (const own of ['心理健康', '心理咨询', '妇科病', '乳腺癌', '孕产妇']) expect(isOffDomain(own)).toBe(false)
     // Work a Women's Federation trains women for (家政) is no errand.
     for (const job of ['保姆', '月嫂']) expect(isOffDomain(job)).toBe(false)
+  })
+
+  it('a weather forecast is asked of no document, though a plan writes 天气 ("根据天气情况另行通知")', () => {
+    for (const q of ['对了 下周天气冷不冷', '明天会不会下雨', '明天天气咋样，微家活动还办吗']) expect(forecastAsked(q)).toBe(true)
+    for (const q of ['活动遇到下雨天怎么办', '踏春活动天气不好还办吗']) expect(forecastAsked(q)).toBe(false)
   })
 
   it('count only when the folder never writes them: a folder with a 医保 notice answers its questions', () => {

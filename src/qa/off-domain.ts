@@ -50,6 +50,15 @@ export function isOffDomain(term: string): boolean {
   return false
 }
 
+/**
+ * A weather forecast asked ("下周天气冷不冷", "明天会不会下雨"): no document answers it, though a plan may write 天气
+ * ("根据天气情况另行通知"), so it is declined whatever the folder has.
+ */
+export function forecastAsked(question: string): boolean {
+  return FORECAST.test(question)
+}
+const FORECAST = /天气(?:怎么样|咋样|如何|好不好|冷不冷|热不热|预报)|(?:明天|后天|周末|下周|这周|今天|今晚|过几天)[^，,。？?]{0,6}(?:冷不冷|热不热|下不下雨|会不会下雨|下雨吗|降温|气温)|冷不冷|热不热|会不会下雨|下不下雨/u
+
 /** The question's words that name such a service and that the folder never writes. */
 export function offDomainTerms(terms: string[], inFolder: (t: string) => boolean, question = ''): string[] {
   // Also as written in the question: jieba splits some of them ("网贷" → 网 贷).
