@@ -121,6 +121,12 @@ describe('the group\'s own type', () => {
     expect(await bot.idle()).toBe(true)
     expect(bot.sent.find((s) => s.kind === 'private' && s.to === '张丽')!.text).toBe(answer)
     expect(bot.sent.find((s) => s.mentions.includes('赵敏'))!.text).not.toContain('咱们是「')
+    // A message that also asks what a 微家 is gets that answered first, then the type.
+    bot.world.say('孙丽', '我刚进群 这个微家到底是干啥的呀？咱们这个算哪种微家', { mentionBot: true })
+    expect(await bot.idle()).toBe(true)
+    const both = bot.sent.find((s) => s.mentions.includes('孙丽'))!.text
+    expect(both).toMatch(/^妇女微家是/u)
+    expect(both.indexOf('咱们是「网格睦邻」型妇女微家')).toBeGreaterThan(both.indexOf('来源：'))
   })
 
   it('documents that do not describe the type: config alone; a group with no type: not set, ask the host', async () => {

@@ -8,16 +8,28 @@ import type { Passage } from './retrieve.ts'
 
 /** What something is: "家接待是干啥的", "“五小行动”是什么", "你好 想问下妇女微家是干嘛的"; group 1 is the thing asked about. */
 export const DEFINITION_QUESTION =
-  /^(?:你好[，,\s]*)?(?:请问|(?:我)?想问(?:一)?下|问(?:一)?下)?[，,\s]*[“"「]?([^“”"「」，,。？?\s]{2,12}?)[”"」]?(?:到底|究竟)?是(?:干啥|干嘛|干什么|做什么|做啥|什么|啥|个啥|什么东西|啥东西|什么意思|啥意思)的?[？?吗呀啊呢]*$/u
+  /^(?:你好[，,\s]*)?(?:请问|(?:我)?想问(?:一)?下|问(?:一)?下)?[，,\s]*[“"「]?(?:我们|咱们|俺们|咱|这个|那个|这|那)*([^“”"「」，,。？?\s]{2,12}?)[”"」]?(?:到底|究竟)?是(?:干啥|干嘛|干什么|做什么|做啥|什么|啥|个啥|什么东西|啥东西|什么意思|啥意思)的?[？?吗呀啊呢]*$/u
+
+/** The thing a what-is-it question asks about, read on the whole question or on its asking clause ("我刚进群 这个微家到底是干啥的呀"). */
+export function definitionAsked(question: string): string | undefined {
+  const whole = DEFINITION_QUESTION.exec(question)?.[1]
+  if (whole) return whole
+  const clauses = question.split(/[\s，,]+/u).filter(Boolean)
+  return clauses.length > 1 ? DEFINITION_QUESTION.exec(clauses[clauses.length - 1]!)?.[1] : undefined
+}
 
 /** A list item's mark before a sentence ("3、", "（二）", "一是"). */
 export const LIST_ITEM = /^\s*(\d{1,2}\s*[.、．)）]|[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,2}是|[①②③④⑤⑥⑦⑧⑨⑩]|[·•-])/
 /** A string matched literally inside a pattern. */
 export const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 
-/** Whether a sentence says what `term` is: it opens with the term and 是 / 就是 / 指. */
+/**
+ * Whether a sentence says what `term` is: it opens with the term and 是 / 就是 / 指. A short term may stand for a longer
+ * name ending in it ("微家" for 妇女微家是…).
+ */
 export function defines(term: string, sentence: string): boolean {
-  return new RegExp(`^\\s*${escapeRe(normalizeForIndex(term))}(?:是|就是|指|，是)`, 'u').test(normalizeForIndex(sentence).replace(LIST_ITEM, ''))
+  const lead = term.length <= 3 ? '\\p{Script=Han}{0,2}' : ''
+  return new RegExp(`^\\s*${lead}${escapeRe(normalizeForIndex(term))}(?:是|就是|指|，是)`, 'u').test(normalizeForIndex(sentence).replace(LIST_ITEM, ''))
 }
 
 /**

@@ -4,7 +4,7 @@ import type { Llm } from '../core/llm.ts'
 import { limitLlm, type ReplyBudget } from '../core/llm-deadline.ts'
 import type { Logger } from '../core/log.ts'
 import { composeAnswer } from './answer.ts'
-import { DEFINITION_QUESTION, withDefinition } from './define.ts'
+import { definitionAsked, withDefinition } from './define.ts'
 import { shownTitle, type KnowledgeIndex } from './index-store.ts'
 import { normalizeForIndex, scriptOf, toSimplified } from './normalize.ts'
 import { askingPart } from '../core/zh/question-forms.ts'
@@ -130,7 +130,7 @@ export class QaEngine {
     // The covered / not-covered decision was taken offline on the question's own words (a rewrite only widens
     // the search): the LLM is asked only when it says covered, and may decline but never un-decline.
     // "妇女微家是干嘛的": the folder's sentence that says what it is, when the passages found only use the name.
-    const defined = r.decision.outcome !== 'decline' ? DEFINITION_QUESTION.exec(r.query.own)?.[1] : undefined
+    const defined = r.decision.outcome !== 'decline' ? definitionAsked(r.query.own) : undefined
     const passages = defined ? withDefinition(this.index, defined, r.passages) : r.passages
     const composed = await composeAnswer(context ? `${context}（追问：${q}）` : q, r.query, passages, r.decision, {
       llm: this.llm(opts.budget),

@@ -5,7 +5,7 @@
 // Text from documents is only ever quoted, never interpreted, so instructions inside it have no effect.
 import { toSimplified } from '../core/zh/script.ts'
 import { answerTypes, hasAnswerOf } from './answer-type.ts'
-import { DEFINITION_QUESTION, defines, escapeRe, LIST_ITEM } from './define.ts'
+import { definitionAsked, defines, escapeRe, LIST_ITEM } from './define.ts'
 import { askedDetails, detailsFound } from './detail.ts'
 import { focusOf } from './focus.ts'
 import { withoutFew } from './few.ts'
@@ -86,7 +86,7 @@ export function extractAnswer(query: PreparedQuery, spec: CoverageSpec, passages
   const papersQ = askedDetails(query.own).includes('materials')
   const listQ = LIST_QUESTION.test(query.own) || papersQ
   // "家接待是干啥的": the sentence that says what it is ("家接待是微家最基础的服务").
-  const defined = DEFINITION_QUESTION.exec(query.own)?.[1]
+  const defined = definitionAsked(query.own)
   const numberQ = NUMBER_QUESTION.test(withoutFew(query.own))
   const durationQ = DURATION_QUESTION.test(query.own)
   const validityQ = VALIDITY_QUESTION.test(query.own)

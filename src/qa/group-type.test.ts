@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { asksOwnGroupType, typeSentence } from './group-type.ts'
+import { asksKind, asksOwnGroupType, typeSentence } from './group-type.ts'
+import { definitionAsked } from './define.ts'
 
 describe('asksOwnGroupType', () => {
   it('reads a question about this group\'s own type, in either script and in Cantonese', () => {
@@ -55,5 +56,17 @@ describe('typeSentence', () => {
   it('a long sentence is cut to a short quote', () => {
     const long = `网格睦邻型微家${'开展邻里互助、矛盾调解、走访关爱，'.repeat(8)}服务居民。\n${SOURCE}`
     expect(typeSentence(long, '网格睦邻')!.sentence.length).toBeLessThanOrEqual(81)
+  })
+})
+
+describe('a message asking the type and something else', () => {
+  it('tells the part asking the kind from the other question', () => {
+    expect(asksKind('我們這個算哪種')).toBe(true)
+    expect(asksKind('咱们这个算哪种微家')).toBe(true)
+    expect(asksKind('我哋呢個微家係做咩㗎？')).toBe(false)
+    expect(asksKind('我刚进群 这个微家到底是干啥的呀？')).toBe(false)
+    // What the other question asks is read on its asking clause.
+    expect(definitionAsked('我刚进群 这个微家到底是干啥的呀？')).toBe('微家')
+    expect(definitionAsked('我们这个微家是做什么吗')).toBe('微家')
   })
 })

@@ -22,6 +22,15 @@ export function asksOwnGroupType(text: string): boolean {
   return (HOME.test(t) && WHICH.test(t)) || NAMED.test(t)
 }
 
+/**
+ * Whether one part of such a message asks the kind ("我們這個算哪種", after "呢個微家係做咩㗎？" named the 微家): the
+ * other parts are other questions.
+ */
+export function asksKind(part: string): boolean {
+  const t = normalize(part)
+  return !OTHER_KIND.test(t) && (WHICH.test(t) || NAMED.test(t))
+}
+
 /** The question put to the documents for a type: this wording finds each of the five in the sample guide. */
 export const typeQuestion = (type: string) => `${type}型微家是做什么的`
 

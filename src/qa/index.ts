@@ -19,7 +19,8 @@ import { ingest } from './ingest.ts'
 import { looksLikeQuestion } from './question.ts'
 import { qaTexts } from './texts.ts'
 import { asksPersonalContact } from './personal-contact.ts'
-import { asksOwnGroupType, typeQuestion, typeSentence } from './group-type.ts'
+import { asksKind, asksOwnGroupType, typeQuestion, typeSentence } from './group-type.ts'
+import { questionParts } from './parts.ts'
 
 export interface QaDeps {
   /** The dense-vector backend (the HNSW adapter in production, wired in src/capabilities.ts). */
@@ -101,17 +102,33 @@ export function createQa(deps: QaDeps): Capability {
         },
         async handle(ctx) {
           const type = ctx.group!.type
-          if (!type) return ctx.reply(qaTexts.groupTypeUnset)
-          const quote = await (async () => {
+          // "这个微家到底是干啥的呀？咱们这个算哪种微家": the other question of the message is answered from the documents
+          // first (when they answer it), then the type.
+          const others = questionParts(ctx.msg.text).filter((p) => !asksKind(p))
+          const ready = async () => {
             await warming
-            if (!indexExists(settings.indexDir)) return undefined
-            const r = await (await load()).ask(typeQuestion(type), undefined, { budget: ctx.replyBudget, script: 'simplified' })
+            return indexExists(settings.indexDir) ? load() : undefined
+          }
+          const before = await (async () => {
+            const qa = others.length && others.length < questionParts(ctx.msg.text).length ? await ready() : undefined
+            if (!qa) return []
+            const answers = await Promise.all(others.slice(0, 2).map((q) => qa.ask(q, undefined, { budget: ctx.replyBudget })))
+            return answers.filter((r) => r.grounded).map((r) => r.answer)
+          })().catch((err: unknown) => {
+            ctx.log.warn({ err }, 'qa: the other question beside the group type could not be answered')
+            return [] as string[]
+          })
+          if (!type) return ctx.reply([...before, qaTexts.groupTypeUnset].join('\n\n'))
+          const quote = await (async () => {
+            const qa = await ready()
+            if (!qa) return undefined
+            const r = await qa.ask(typeQuestion(type), undefined, { budget: ctx.replyBudget, script: 'simplified' })
             return r.grounded && !r.hedged ? typeSentence(r.answer, type) : undefined
           })().catch((err: unknown) => {
             ctx.log.warn({ err }, 'qa: the documents could not be asked about the group type')
             return undefined
           })
-          await ctx.reply(qaTexts.groupType(type, quote))
+          await ctx.reply([...before, qaTexts.groupType(type, quote)].join('\n\n'))
         },
       })
 
