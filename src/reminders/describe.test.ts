@@ -12,10 +12,16 @@ describe('naming a reminder without its number', () => {
     expect(namedIn('把提醒删了')).toBe('')
   })
 
-  it('finds the reminder whose whole name is said, the longest name winning', () => {
-    expect(match('把交表那个提醒删了')).toEqual(['交表'])
+  it('finds the reminder whose whole name is said, the longest name winning, with those whose name holds it', () => {
     expect(match('家接待的提醒先停一下')).toEqual(['家接待'])
     expect(match('删除提醒 交表格复印件')).toEqual(['交表格复印件'])
+    // 「交表」 is said whole, and 「交表格复印件」 holds it: both fit, for the host to be asked which.
+    expect(match('把交表那个提醒删了')).toEqual(['交表', '交表格复印件'])
+    // The built-in 家接待 and her own 「家接待 有事可以来微家坐坐」 both fit 「家接待的提醒」; her whole label fits only hers.
+    const rhythms = ['家接待', '家接待 有事可以来微家坐坐', '家聚会']
+    expect(matchByName('家接待的提醒先停一下', rhythms, (n) => [n])).toEqual(['家接待', '家接待 有事可以来微家坐坐'])
+    expect(matchByName('暂停提醒 家接待 有事可以来微家坐坐', rhythms, (n) => [n])).toEqual(['家接待 有事可以来微家坐坐'])
+    expect(matchByName('家聚会的提醒先停一下', rhythms, (n) => [n])).toEqual(['家聚会'])
   })
 
   it('else the ones whose name holds what was said; nothing for no name or a single character', () => {

@@ -10,13 +10,13 @@ const NOISE = [
 ].sort((a, b) => b.length - a.length)
 const NOISE_RE = new RegExp(NOISE.join('|'), 'gu')
 
-/** What is left of the message once management words are gone: the name the host used (may be empty). */
-export function namedIn(text: string): string {
-  return text
-    .replace(/@\S+/gu, '')
-    .replace(/[\s，,。.！!？?、～~“”"'‘’「」]/gu, '')
-    .replace(NOISE_RE, '')
+/** Management words and filler taken out of a span: what is left is the name the host used (may be empty). */
+function strip(span: string): string {
+  return span.replace(/@\S+/gu, '').replace(/[\s，,。.！!？?、～~“”"'‘’「」]/gu, '').replace(NOISE_RE, '')
 }
+
+/** What is left of the message once management words are gone: the name the host used (may be empty). */
+export const namedIn = strip
 
 /**
  * What the host said, loosely, in a name: its characters in order (「交表」 in 「交困难家庭登记表」), or at least half of
@@ -36,22 +36,31 @@ export function looselyIn(said: string, name: string): boolean {
 }
 
 /**
- * The items the message names. First those whose whole name is in the message (家接待, 交表), the longest name
- * winning over one inside it (「交表格复印件」 is not also 「交表格」); else those whose name holds what the host
- * said (「插花那个」 for 「插花的事」); else those it fits loosely (「交表」 for 「交困难家庭登记表」, looselyIn). At least
- * two characters, so a stray word matches nothing.
+ * The items one name fits. First those whose whole name is in it (家接待, 交表), the longest name winning over one
+ * inside it (「交表格复印件」 is not also 「交表格」), together with those whose name holds that one (「家接待」 also
+ * fits her own 「家接待 有事可以来坐坐」: both are asked about); else those whose name holds what the host said
+ * (「插花那个」 for 「插花的事」); else those it fits loosely (「交表」 for 「交困难家庭登记表」, looselyIn). At least two
+ * characters, so a stray word matches nothing.
  */
-export function matchByName<T>(text: string, items: readonly T[], names: (item: T) => string[]): T[] {
-  const plain = text.replace(/\s+/gu, '')
-  const said = namedIn(text)
+export function matchName<T>(span: string, items: readonly T[], names: (item: T) => string[]): T[] {
+  const plain = span.replace(/\s+/gu, '')
+  const said = strip(span)
   const clean = (item: T) => names(item).map((n) => n.replace(/\s+/gu, '')).filter((n) => n.length >= 2)
   const whole = items.flatMap((item) => {
     const hit = clean(item).filter((n) => plain.includes(n)).sort((a, b) => b.length - a.length)[0]
     return hit ? [{ item, hit }] : []
   })
-  if (whole.length) return whole.filter((w) => !whole.some((o) => o.hit !== w.hit && o.hit.includes(w.hit))).map((w) => w.item)
+  if (whole.length) {
+    const hits = new Set(whole.filter((w) => !whole.some((o) => o.hit !== w.hit && o.hit.includes(w.hit))).map((w) => w.hit))
+    return items.filter((item) => clean(item).some((n) => [...hits].some((h) => n.includes(h))))
+  }
   if (said.length < 2) return []
   const holding = items.filter((item) => clean(item).some((n) => n.includes(said)))
   if (holding.length) return holding
   return items.filter((item) => clean(item).some((n) => looselyIn(said, n)))
+}
+
+/** The items a message names. */
+export function matchByName<T>(text: string, items: readonly T[], names: (item: T) => string[]): T[] {
+  return matchName(text, items, names)
 }
