@@ -41,10 +41,10 @@ describe('sandbox: a host\'s reminders', () => {
     expect(list).not.toContain('交党费登记表')
   }, 120_000)
 
-  it('a name that fits her own reminder and the built-in one asks which for pause and delete alike', async () => {
+  it('a name that fits her own reminder and the built-in one asks which for pause and delete alike; her reason after the command is no part of the name', async () => {
     const room = (await script.run('test/fixtures/scripts/reminder-several-by-name.txt')).filter((a) => a.kind === 'room').map((a) => a.text)
     const both = /\n· 家接待｜每周三 09:00｜.+（固定节奏）\n1\. 家接待 有事可以来微家坐坐｜每周三 15:00｜.+\n请带上编号或名称，比如「(暂停|删除)提醒 1」。$/u
-    // 「家接待的提醒先停一下」: both fit, she is asked, nothing is paused (the number then pauses hers).
+    // 「家接待的提醒先停一下 这个月我不在」: both fit, she is asked, nothing is paused (the number then pauses hers).
     expect(room[2]).toMatch(/^有2条提醒都对得上，要暂停哪一条？/u)
     expect(room[2]).toMatch(both)
     expect(room[3]).toBe('已暂停提醒 1。发「恢复提醒 1」可恢复。')
@@ -53,7 +53,8 @@ describe('sandbox: a host\'s reminders', () => {
     // Deleting: both again, nothing deleted.
     expect(room[5]).toMatch(/^有2条提醒都对得上，要删除哪一条？/u)
     expect(room[5]).toMatch(both)
-    expect(room.some((t) => t.startsWith('已删除提醒'))).toBe(false)
+    expect(room.filter((t) => t.startsWith('已删除提醒'))).toEqual(['已删除提醒 2（交表 医保那个表别忘了）。'])
+    expect(room.some((t) => t.startsWith('没有找到'))).toBe(false)
   }, 120_000)
 })
 
