@@ -71,4 +71,18 @@ describe('sandbox: the group\'s rhythm asked about', () => {
     expect(to('张丽')[0]).toBe('本群的家接待在幸福里社区微家活动室。')
     expect(to('张丽')[1]).toBe('家接待不用在群里报名，到时间直接来就行。')
   }, 120_000)
+
+  it('her own 家聚会 at the built-in one\'s time: warned once before saving, and named once when the rhythm is asked about', async () => {
+    const room = (await script.run('test/fixtures/scripts/rhythm-twice.txt')).filter((a) => a.kind === 'room').map((a) => a.text)
+    const notes = (t: string) => t.split('\n').filter((l) => l.startsWith('注意：'))
+    expect(notes(room[0]!)).toEqual(['注意：「家聚会」已经在同一时间提醒，再保存群里会收到两条。'])
+    // Control: her 家接待 at another time still gets its own note.
+    expect(notes(room[2]!)).toEqual(['注意：已经有「家接待」提醒（每周三 09:00），再保存会两条都发；只要新的这条，保存后发「暂停提醒 家接待」。'])
+    const overview = room[4]!.split('\n')
+    expect(overview[0]).toBe('本群的固定活动：')
+    expect(overview.filter((l) => l.startsWith('家聚会：'))).toEqual([expect.stringMatching(/^家聚会：每月第一个周六 09:00（下一次：/u)])
+    // Control: the two 家接待 at different times are both there.
+    expect(overview.filter((l) => l.startsWith('家接待：')).map((l) => l.slice(0, 13))).toEqual(expect.arrayContaining(['家接待：每周三 09:00', '家接待：每周三 15:00']))
+    expect(room[5]).toMatch(/^本群的家聚会：每月第一个周六 09:00，下一次是\d+月\d+日（周六）09:00。$/u)
+  }, 120_000)
 })

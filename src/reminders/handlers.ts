@@ -53,7 +53,8 @@ export async function draftReminder(ctx: Context, svc: ReminderService, given?: 
   if (clash) notes.push(texts.noteClash(clash.label))
   // The same rhythm already reminded at another time (the built-in 家接待 at 09:00, hers at 15:00): two a week unless
   // she pauses one.
-  const same = rhythm ? (await svc.defs(group.id)).find((d) => !d.paused && d !== clash && d.label === RHYTHM_LABELS[rhythm]) : undefined
+  // One note a reminder: the one that clashes is not warned about twice (defs() gives new objects, so by id).
+  const same = rhythm ? (await svc.defs(group.id)).find((d) => !d.paused && d.id !== clash?.id && d.label === RHYTHM_LABELS[rhythm]) : undefined
   if (same) notes.push(texts.noteSameRhythm(same.label, same.description, same.ref))
   await svc.store.putDraft(group.id, ctx.msg.sender.id, draft)
   ctx.log.info({ groupId: group.id, schedule: parsed.schedule }, 'reminders: draft awaiting confirmation')

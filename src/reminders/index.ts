@@ -179,7 +179,7 @@ export function createReminders(opts: RemindersOptions = {}): Capability {
           const what = whenAsked(ctx)!
           const defs = await scheduledFor(ctx.msg.groupId!, what)
           await app.redis.set(askedKey(ctx.msg.groupId!, ctx.msg.sender.id), what, 'EX', 600).catch((err) => ctx.log.warn({ err }, 'reminders: could not note the rhythm asked about'))
-          const times = defs.map((d) => ({ description: d.description, next: svc.nextOf(d)[0]! })).sort((a, b) => a.next - b.next)
+          const times = onceEach(defs.map((d) => ({ description: d.description, next: svc.nextOf(d)[0]! })).sort((a, b) => a.next - b.next), (t) => t.description)
           return ctx.reply(texts.whenScheduled(what, times.map((t) => ({ description: t.description, next: svc.formatAt(t.next) }))))
         },
       })
@@ -197,9 +197,9 @@ export function createReminders(opts: RemindersOptions = {}): Capability {
           return overviewAsked(ctx) && (await rhythms(ctx.msg.groupId!)).length > 0
         },
         async handle(ctx) {
-          const defs = (await rhythms(ctx.msg.groupId!)).map((d) => ({ d, next: svc.nextOf(d)[0]! })).sort((a, b) => a.next - b.next)
+          const defs = (await rhythms(ctx.msg.groupId!)).map((d) => ({ what: RHYTHM_WORD.exec(`${d.label}${d.template}`)![0], description: d.description, next: svc.nextOf(d)[0]! })).sort((a, b) => a.next - b.next)
           const open = (ctx.get(ACTIVITIES) ?? []).map((a) => ({ title: a.title, at: svc.formatAt(a.startAt) }))
-          return ctx.reply(texts.rhythmOverview(defs.map(({ d, next }) => ({ what: RHYTHM_WORD.exec(`${d.label}${d.template}`)![0], description: d.description, next: svc.formatAt(next) })), open))
+          return ctx.reply(texts.rhythmOverview(onceEach(defs, (r) => `${r.what}|${r.description}`).map((r) => ({ ...r, next: svc.formatAt(r.next) })), open))
         },
       })
 
@@ -243,3 +243,12 @@ export function createReminders(opts: RemindersOptions = {}): Capability {
 }
 
 export const reminders: Capability = createReminders()
+
+/**
+ * The first of each kind: a host's own reminder of a rhythm at the built-in one's time (she saved it despite the
+ * warning) is one event for the group, said once.
+ */
+function onceEach<T>(items: T[], key: (item: T) => string): T[] {
+  const seen = new Set<string>()
+  return items.filter((item) => !seen.has(key(item)) && !!seen.add(key(item)))
+}
