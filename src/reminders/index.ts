@@ -16,6 +16,9 @@ import { texts as coreTexts } from '../core/texts.ts'
 /** Where the group's rhythm event is, or whether one signs up for it, as asked in this message (reminders.detail). */
 const DETAIL = contextKey<Promise<{ detail: 'where' | 'signup'; what: string; defs: ReminderDef[] } | undefined>>('reminders.detail')
 
+/** The sender has one-off reminders of her own in this group (reminders.manage; read once a message). */
+const OWN = contextKey<Promise<boolean>>('reminders.own')
+
 /** The 微家 rhythm a reminder is for (its label or text names it). */
 const RHYTHM_WORD = /家接待|家聚会|家活动|家宴会/u
 
@@ -84,10 +87,21 @@ export function createReminders(opts: RemindersOptions = {}): Capability {
         // No number: the reminder the message names, if exactly one (handlers.ts manage).
         return u.slots.index !== undefined ? { kind: action, ref: String(u.slots.index) } : { kind: 'describe' as const, action }
       }
+      // Without @ in the group (answerMode mention too), short commands are taken as the sign-ups take theirs: a host's
+      // in any form (as 名单 / 截止报名3); a resident's in their exact form (提醒列表, 删除提醒 3) when she has reminders of
+      // her own to manage (「提醒我…」), as she asks 活动列表 or 我报上了没 without @. Her plain words ("那个提醒删了吧")
+      // are more often said to the host than to the bot, and with nothing of her own she is refused only when she
+      // addresses the bot (as signups.host refuses 名单-like commands).
+      const hasOwn = (ctx: Context) =>
+        ctx.memo(OWN, async () => (await once.visible(ctx.msg.groupId!, ctx.msg.sender.id)).some((r) => r.personal?.id === ctx.msg.sender.id))
       app.route({
         name: 'reminders.manage',
         band: 'command',
-        match: (ctx) => !!ctx.msg.groupId && (addressed(ctx) || ctx.msg.role !== 'resident') && commandOf(ctx) !== undefined,
+        async match(ctx) {
+          if (!ctx.msg.groupId) return false
+          if (addressed(ctx) || ctx.msg.role !== 'resident') return commandOf(ctx) !== undefined
+          return parseCommand(ctx.msg.text) !== undefined && (await hasOwn(ctx))
+        },
         handle: (ctx) => {
           const cmd = commandOf(ctx)!
           if (cmd.kind === 'confirm' || cmd.kind === 'cancel') return ctx.reply(texts.manageWhich)
