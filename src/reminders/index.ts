@@ -12,6 +12,8 @@ import { ReminderService } from './service.ts'
 import { readSettings, type ReminderDef, type SettingsOverride } from './settings.ts'
 import { texts } from './texts.ts'
 import { texts as coreTexts } from '../core/texts.ts'
+import { RHYTHM_EVENTS, type RhythmEvent } from '../core/rhythm.ts'
+import { timesBetween } from './schedule.ts'
 
 /** Where the group's rhythm event is, or whether one signs up for it, as asked in this message (reminders.detail). */
 const DETAIL = contextKey<Promise<{ detail: 'where' | 'signup'; what: string; defs: ReminderDef[] } | undefined>>('reminders.detail')
@@ -40,8 +42,11 @@ export function createReminders(opts: RemindersOptions = {}): Capability {
       const svc = new ReminderService(app, settings, now)
       const understood = (ctx: Context): Understanding | undefined => ctx.get(UNDERSTOOD)
       const addressed = (ctx: Context) => ctx.msg.mentioned || ctx.msg.conversation.kind === 'private'
-      // Before routing: a host with a reminder draft is waiting to confirm it (so "对" or "好 就这样" read as yes).
+      // Before routing: the group's rhythm events for whoever lists what is on ("这周有啥活动", read only when asked),
+      // and a host with a reminder draft is waiting to confirm it (so "对" or "好 就这样" read as yes).
       app.use(async (ctx, next) => {
+        const groupId = ctx.msg.groupId
+        if (groupId) ctx.set(RHYTHM_EVENTS, (from, to) => eventsBetween(groupId, from, to))
         try {
           if (ctx.msg.groupId && ctx.msg.kind === 'text' && !ctx.get(PENDING) && (await svc.store.hasDraft(ctx.msg.groupId, ctx.msg.sender.id))) ctx.set(PENDING, 'confirm_reminder')
         } catch (err) {
@@ -204,6 +209,10 @@ export function createReminders(opts: RemindersOptions = {}): Capability {
         !!ctx.msg.groupId && ctx.msg.kind === 'text' && (addressed(ctx) || ctx.group?.answerMode === 'questions') && ['qa.question', 'activity.list'].includes(understood(ctx)?.intent ?? '') && rhythmOverviewAsked(ctx.msg.text)
       const rhythms = async (groupId: string) =>
         (await svc.defs(groupId)).filter((d) => !d.paused && RHYTHM_WORD.test(`${d.label}${d.template}`) && svc.nextOf(d).length)
+      const eventsBetween = async (groupId: string, from: number, to: number): Promise<RhythmEvent[]> => {
+        const events = (await rhythms(groupId)).flatMap((d) => timesBetween(d.schedule, from, to, 100).map((at) => ({ what: RHYTHM_WORD.exec(`${d.label}${d.template}`)![0], at })))
+        return onceEach(events.sort((a, b) => a.at - b.at), (e) => `${e.what}|${e.at}`)
+      }
       app.route({
         name: 'reminders.rhythm',
         band: 'conversation',
