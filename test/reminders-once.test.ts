@@ -204,6 +204,23 @@ describe('one-off reminders in chat', () => {
     expect(await listOf(bot)).toContain(`${hosts}. 一次性｜`)
   })
 
+  it('a resident\'s own list and her own by number without @, as a host\'s commands are; with nothing of her own, or in plain words, only when she addresses the bot', async () => {
+    const store = await shared()
+    const bot = await boot(store)
+    const plain = async (...lines: [string, string][]) => {
+      const before = bot.sent.length
+      for (const [name, text] of lines) bot.world.say(name, text)
+      expect(await bot.idle()).toBe(true)
+      return bot.sent.slice(before).map((m) => `${m.mentions.join(',')}> ${m.text.split('\n')[0]}`)
+    }
+    // Nothing of her own: silence, while the host's plain 提醒列表 beside it is answered.
+    expect(await plain(['张丽', '提醒列表'], ['李姐', '提醒列表'])).toEqual(['李姐> 幸福里妇女微家的定时提醒：'])
+    const own = numberIn((await say(bot, '张丽', '明天早上8点提醒我一下带户口本去社区'))[0]!)
+    expect(await plain(['张丽', '提醒列表'])).toEqual(['张丽> 您让我私信提醒的事：'])
+    // Plain words without @ are left to the people in the group; the exact command is hers.
+    expect(await plain(['张丽', '把户口本那个提醒删了吧'], ['张丽', `删除提醒 ${own}`])).toEqual([`张丽> 已删除提醒 ${own}（带户口本去社区）。`])
+  })
+
   it('survive a restart: still listed, still deletable by number, and still sent when due', async () => {
     const store = await shared()
     const first = await boot(store)

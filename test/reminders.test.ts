@@ -14,6 +14,7 @@ import { silentLogger } from '../src/core/log.ts'
 import { cliDeps } from '../src/cli/main.ts'
 import { remindersCommand, type Preview } from '../src/reminders/cli.ts'
 import { createReminders, type RemindersOptions } from '../src/reminders/index.ts'
+import { createSignups } from '../src/signups/index.ts'
 import type { GroupOverride } from '../src/reminders/settings.ts'
 import { wallClock } from '../src/core/tz.ts'
 import { toAction } from '../src/sandbox/actions.ts'
@@ -334,6 +335,31 @@ describe('quiet hours, budget and catch-up', () => {
     const again = await boot({ group, store })
     await again.idle()
     expect(again.sent).toEqual([])
+  })
+})
+
+describe('what is on, asked for a stretch of time', () => {
+  it('"这周有啥活动" / "最近有什么活动" list the group\'s rhythm events of that stretch beside the open sign-ups', async () => {
+    // Wednesday 2 January 2030, 08:30: this week has today's 家接待 (09:00) and Saturday's 家聚会 (the month's first).
+    const now = () => Date.UTC(2030, 0, 2, 0, 30)
+    const group: GroupOverride = { rhythms: { reception: { enabled: true, schedule: '每周三上午9点' }, gathering: { enabled: true, schedule: '每月第一个周六上午9点' } } }
+    const caps = [createReminders({ now, settings: { groups: { xingfuli: group } } }), createSignups({ now, settings: { batchWindowMs: 400 } })]
+    const bot = await startTestBot({ capabilities: caps, config: { groups: [groupConfig(NO_QUIET)], flood: LOOSE_FLOOD } })
+    bots.push(bot)
+    const rhythm = (label: string, lines: string[]) => [`${label}的微家固定活动：`, ...lines]
+    expect((await say(bot, '王芳', '这周有啥活动'))[0]!.split('\n')).toEqual(['现在群里没有正在报名的活动。', ...rhythm('这周', ['家接待：1月2日（周三）09:00', '家聚会：1月5日（周六）09:00'])])
+    expect((await say(bot, '李姐', '发布活动 周五上午9点 剪纸 微家活动室 限6人'))[0]).toMatch(/^【活动1】剪纸/u)
+    expect((await say(bot, '王芳', '最近有什么活动'))[0]!.split('\n')).toEqual([
+      '最近的活动：',
+      '活动1「剪纸」1月4日（周五）09:00，报名中，已报名0/6',
+      ...rhythm('最近7天', ['家接待：1月2日（周三）09:00', '家聚会：1月5日（周六）09:00']),
+    ])
+    // Next week has no 家聚会 (the month's first Saturday is this one); a paused rhythm is not on.
+    expect(await say(bot, '李姐', '暂停提醒 家接待')).toEqual(['已暂停提醒 家接待。发「恢复提醒 家接待」可恢复。'])
+    expect((await say(bot, '王芳', '下周有活动吗'))[0]!.split('\n').slice(2)).toEqual([])
+    expect((await say(bot, '王芳', '这周有啥活动'))[0]!.split('\n').slice(2)).toEqual(rhythm('这周', ['家聚会：1月5日（周六）09:00']))
+    // No stretch named: the open sign-ups alone, as before.
+    expect(await say(bot, '王芳', '有什么活动')).toEqual(['最近的活动：\n活动1「剪纸」1月4日（周五）09:00，报名中，已报名0/6'])
   })
 })
 

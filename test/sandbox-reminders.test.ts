@@ -40,6 +40,22 @@ describe('sandbox: a host\'s reminders', () => {
     expect(list).toMatch(/\n1\. 一次性｜.+｜交低保年审表\n/u)
     expect(list).not.toContain('交党费登记表')
   }, 120_000)
+
+  it('a name that fits her own reminder and the built-in one asks which for pause and delete alike; her reason after the command is no part of the name', async () => {
+    const room = (await script.run('test/fixtures/scripts/reminder-several-by-name.txt')).filter((a) => a.kind === 'room').map((a) => a.text)
+    const both = /\n· 家接待｜每周三 09:00｜.+（固定节奏）\n1\. 家接待 有事可以来微家坐坐｜每周三 15:00｜.+\n请带上编号或名称，比如「(暂停|删除)提醒 1」。$/u
+    // 「家接待的提醒先停一下 这个月我不在」: both fit, she is asked, nothing is paused (the number then pauses hers).
+    expect(room[2]).toMatch(/^有2条提醒都对得上，要暂停哪一条？/u)
+    expect(room[2]).toMatch(both)
+    expect(room[3]).toBe('已暂停提醒 1。发「恢复提醒 1」可恢复。')
+    // Resuming: only hers is paused, so that one.
+    expect(room[4]).toMatch(/^已恢复提醒 1。下次：/u)
+    // Deleting: both again, nothing deleted.
+    expect(room[5]).toMatch(/^有2条提醒都对得上，要删除哪一条？/u)
+    expect(room[5]).toMatch(both)
+    expect(room.filter((t) => t.startsWith('已删除提醒'))).toEqual(['已删除提醒 2（交表 医保那个表别忘了）。'])
+    expect(room.some((t) => t.startsWith('没有找到'))).toBe(false)
+  }, 120_000)
 })
 
 describe('sandbox: the group\'s rhythm asked about', () => {
@@ -54,5 +70,19 @@ describe('sandbox: the group\'s rhythm asked about', () => {
     // Asked outright, the place of 家接待; her short follow-up is about 家接待, which asks for no sign-ups here.
     expect(to('张丽')[0]).toBe('本群的家接待在幸福里社区微家活动室。')
     expect(to('张丽')[1]).toBe('家接待不用在群里报名，到时间直接来就行。')
+  }, 120_000)
+
+  it('her own 家聚会 at the built-in one\'s time: warned once before saving, and named once when the rhythm is asked about', async () => {
+    const room = (await script.run('test/fixtures/scripts/rhythm-twice.txt')).filter((a) => a.kind === 'room').map((a) => a.text)
+    const notes = (t: string) => t.split('\n').filter((l) => l.startsWith('注意：'))
+    expect(notes(room[0]!)).toEqual(['注意：「家聚会」已经在同一时间提醒，再保存群里会收到两条。'])
+    // Control: her 家接待 at another time still gets its own note.
+    expect(notes(room[2]!)).toEqual(['注意：已经有「家接待」提醒（每周三 09:00），再保存会两条都发；只要新的这条，保存后发「暂停提醒 家接待」。'])
+    const overview = room[4]!.split('\n')
+    expect(overview[0]).toBe('本群的固定活动：')
+    expect(overview.filter((l) => l.startsWith('家聚会：'))).toEqual([expect.stringMatching(/^家聚会：每月第一个周六 09:00（下一次：/u)])
+    // Control: the two 家接待 at different times are both there.
+    expect(overview.filter((l) => l.startsWith('家接待：')).map((l) => l.slice(0, 13))).toEqual(expect.arrayContaining(['家接待：每周三 09:00', '家接待：每周三 15:00']))
+    expect(room[5]).toMatch(/^本群的家聚会：每月第一个周六 09:00，下一次是\d+月\d+日（周六）09:00。$/u)
   }, 120_000)
 })

@@ -2,7 +2,7 @@
 import type { Context } from '../core/capability.ts'
 import { UserError } from '../core/errors.ts'
 import { DEFAULT_QUIET, isQuiet } from '../core/proactive.ts'
-import { matchByName, namedIn } from './describe.ts'
+import { matchByName, matchName, namedIn } from './describe.ts'
 import type { OnceReminders } from './once.ts'
 import type { OnceRecord } from './once-store.ts'
 import { parseSchedule, type ScheduleResult } from './parse.ts'
@@ -53,7 +53,8 @@ export async function draftReminder(ctx: Context, svc: ReminderService, given?: 
   if (clash) notes.push(texts.noteClash(clash.label))
   // The same rhythm already reminded at another time (the built-in 家接待 at 09:00, hers at 15:00): two a week unless
   // she pauses one.
-  const same = rhythm ? (await svc.defs(group.id)).find((d) => !d.paused && d !== clash && d.label === RHYTHM_LABELS[rhythm]) : undefined
+  // One note a reminder: the one that clashes is not warned about twice (defs() gives new objects, so by id).
+  const same = rhythm ? (await svc.defs(group.id)).find((d) => !d.paused && d.id !== clash?.id && d.label === RHYTHM_LABELS[rhythm]) : undefined
   if (same) notes.push(texts.noteSameRhythm(same.label, same.description, same.ref))
   await svc.store.putDraft(group.id, ctx.msg.sender.id, draft)
   ctx.log.info({ groupId: group.id, schedule: parsed.schedule }, 'reminders: draft awaiting confirmation')
@@ -109,7 +110,8 @@ export async function manage(ctx: Context, svc: ReminderService, cmd: ManageComm
   }
   const action = cmd.kind === 'describe' ? cmd.action : cmd.kind
   // No number: the reminder the message names (「把交表那个提醒删了」); a word after the verb is a name too.
-  const found = cmd.kind === 'describe' ? matchByName(ctx.msg.text, entries, namesOf) : findEntry(entries, cmd.ref)
+  const named = cmd.kind === 'describe' ? matchByName(ctx.msg.text, entries, namesOf) : findEntry(entries, cmd.ref)
+  const found = named.length > 1 ? applicable(named, action) : named
   if (!found.length) {
     if (resident) throw new UserError(coreTexts.forbidden([...MANAGERS]))
     // Nothing named asks for a number; a name that fits none is said back, like an unknown number.
@@ -174,7 +176,18 @@ function findEntry(entries: Entry[], ref: string): Entry[] {
   if (exact) return [exact]
   if (/^\d+$/u.test(ref)) return []
   const byLabel = entries.filter((e) => e.kind === 'rhythm' && e.def.label === ref)
-  return byLabel.length ? byLabel : matchByName(ref, entries, namesOf)
+  return byLabel.length ? byLabel : matchName(ref, entries, namesOf)
+}
+
+/**
+ * Of several reminders a name fits, those the action can apply to: only a running recurring one can be paused and
+ * only a paused one resumed (a one-off can do neither). Deleting asks about all of them: a wrong guess there is lost.
+ * None applicable: she is asked about all of them (the list shows which are paused).
+ */
+function applicable(found: Entry[], action: Action): Entry[] {
+  if (action === 'delete') return found
+  const fit = found.filter((e) => e.kind === 'rhythm' && e.def.paused === (action === 'resume'))
+  return fit.length ? fit : found
 }
 
 /** "改成早上8点提醒" before 「确认」: the draft's clock changes and the preview is shown again. */

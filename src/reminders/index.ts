@@ -12,9 +12,14 @@ import { ReminderService } from './service.ts'
 import { readSettings, type ReminderDef, type SettingsOverride } from './settings.ts'
 import { texts } from './texts.ts'
 import { texts as coreTexts } from '../core/texts.ts'
+import { RHYTHM_EVENTS, type RhythmEvent } from '../core/rhythm.ts'
+import { timesBetween } from './schedule.ts'
 
 /** Where the group's rhythm event is, or whether one signs up for it, as asked in this message (reminders.detail). */
 const DETAIL = contextKey<Promise<{ detail: 'where' | 'signup'; what: string; defs: ReminderDef[] } | undefined>>('reminders.detail')
+
+/** The sender has one-off reminders of her own in this group (reminders.manage; read once a message). */
+const OWN = contextKey<Promise<boolean>>('reminders.own')
 
 /** The 微家 rhythm a reminder is for (its label or text names it). */
 const RHYTHM_WORD = /家接待|家聚会|家活动|家宴会/u
@@ -37,8 +42,11 @@ export function createReminders(opts: RemindersOptions = {}): Capability {
       const svc = new ReminderService(app, settings, now)
       const understood = (ctx: Context): Understanding | undefined => ctx.get(UNDERSTOOD)
       const addressed = (ctx: Context) => ctx.msg.mentioned || ctx.msg.conversation.kind === 'private'
-      // Before routing: a host with a reminder draft is waiting to confirm it (so "对" or "好 就这样" read as yes).
+      // Before routing: the group's rhythm events for whoever lists what is on ("这周有啥活动", read only when asked),
+      // and a host with a reminder draft is waiting to confirm it (so "对" or "好 就这样" read as yes).
       app.use(async (ctx, next) => {
+        const groupId = ctx.msg.groupId
+        if (groupId) ctx.set(RHYTHM_EVENTS, (from, to) => eventsBetween(groupId, from, to))
         try {
           if (ctx.msg.groupId && ctx.msg.kind === 'text' && !ctx.get(PENDING) && (await svc.store.hasDraft(ctx.msg.groupId, ctx.msg.sender.id))) ctx.set(PENDING, 'confirm_reminder')
         } catch (err) {
@@ -84,10 +92,21 @@ export function createReminders(opts: RemindersOptions = {}): Capability {
         // No number: the reminder the message names, if exactly one (handlers.ts manage).
         return u.slots.index !== undefined ? { kind: action, ref: String(u.slots.index) } : { kind: 'describe' as const, action }
       }
+      // Without @ in the group (answerMode mention too), short commands are taken as the sign-ups take theirs: a host's
+      // in any form (as 名单 / 截止报名3); a resident's in their exact form (提醒列表, 删除提醒 3) when she has reminders of
+      // her own to manage (「提醒我…」), as she asks 活动列表 or 我报上了没 without @. Her plain words ("那个提醒删了吧")
+      // are more often said to the host than to the bot, and with nothing of her own she is refused only when she
+      // addresses the bot (as signups.host refuses 名单-like commands).
+      const hasOwn = (ctx: Context) =>
+        ctx.memo(OWN, async () => (await once.visible(ctx.msg.groupId!, ctx.msg.sender.id)).some((r) => r.personal?.id === ctx.msg.sender.id))
       app.route({
         name: 'reminders.manage',
         band: 'command',
-        match: (ctx) => !!ctx.msg.groupId && (addressed(ctx) || ctx.msg.role !== 'resident') && commandOf(ctx) !== undefined,
+        async match(ctx) {
+          if (!ctx.msg.groupId) return false
+          if (addressed(ctx) || ctx.msg.role !== 'resident') return commandOf(ctx) !== undefined
+          return parseCommand(ctx.msg.text) !== undefined && (await hasOwn(ctx))
+        },
         handle: (ctx) => {
           const cmd = commandOf(ctx)!
           if (cmd.kind === 'confirm' || cmd.kind === 'cancel') return ctx.reply(texts.manageWhich)
@@ -179,7 +198,7 @@ export function createReminders(opts: RemindersOptions = {}): Capability {
           const what = whenAsked(ctx)!
           const defs = await scheduledFor(ctx.msg.groupId!, what)
           await app.redis.set(askedKey(ctx.msg.groupId!, ctx.msg.sender.id), what, 'EX', 600).catch((err) => ctx.log.warn({ err }, 'reminders: could not note the rhythm asked about'))
-          const times = defs.map((d) => ({ description: d.description, next: svc.nextOf(d)[0]! })).sort((a, b) => a.next - b.next)
+          const times = onceEach(defs.map((d) => ({ description: d.description, next: svc.nextOf(d)[0]! })).sort((a, b) => a.next - b.next), (t) => t.description)
           return ctx.reply(texts.whenScheduled(what, times.map((t) => ({ description: t.description, next: svc.formatAt(t.next) }))))
         },
       })
@@ -190,6 +209,10 @@ export function createReminders(opts: RemindersOptions = {}): Capability {
         !!ctx.msg.groupId && ctx.msg.kind === 'text' && (addressed(ctx) || ctx.group?.answerMode === 'questions') && ['qa.question', 'activity.list'].includes(understood(ctx)?.intent ?? '') && rhythmOverviewAsked(ctx.msg.text)
       const rhythms = async (groupId: string) =>
         (await svc.defs(groupId)).filter((d) => !d.paused && RHYTHM_WORD.test(`${d.label}${d.template}`) && svc.nextOf(d).length)
+      const eventsBetween = async (groupId: string, from: number, to: number): Promise<RhythmEvent[]> => {
+        const events = (await rhythms(groupId)).flatMap((d) => timesBetween(d.schedule, from, to, 100).map((at) => ({ what: RHYTHM_WORD.exec(`${d.label}${d.template}`)![0], at })))
+        return onceEach(events.sort((a, b) => a.at - b.at), (e) => `${e.what}|${e.at}`)
+      }
       app.route({
         name: 'reminders.rhythm',
         band: 'conversation',
@@ -197,9 +220,9 @@ export function createReminders(opts: RemindersOptions = {}): Capability {
           return overviewAsked(ctx) && (await rhythms(ctx.msg.groupId!)).length > 0
         },
         async handle(ctx) {
-          const defs = (await rhythms(ctx.msg.groupId!)).map((d) => ({ d, next: svc.nextOf(d)[0]! })).sort((a, b) => a.next - b.next)
+          const defs = (await rhythms(ctx.msg.groupId!)).map((d) => ({ what: RHYTHM_WORD.exec(`${d.label}${d.template}`)![0], description: d.description, next: svc.nextOf(d)[0]! })).sort((a, b) => a.next - b.next)
           const open = (ctx.get(ACTIVITIES) ?? []).map((a) => ({ title: a.title, at: svc.formatAt(a.startAt) }))
-          return ctx.reply(texts.rhythmOverview(defs.map(({ d, next }) => ({ what: RHYTHM_WORD.exec(`${d.label}${d.template}`)![0], description: d.description, next: svc.formatAt(next) })), open))
+          return ctx.reply(texts.rhythmOverview(onceEach(defs, (r) => `${r.what}|${r.description}`).map((r) => ({ ...r, next: svc.formatAt(r.next) })), open))
         },
       })
 
@@ -243,3 +266,12 @@ export function createReminders(opts: RemindersOptions = {}): Capability {
 }
 
 export const reminders: Capability = createReminders()
+
+/**
+ * The first of each kind: a host's own reminder of a rhythm at the built-in one's time (she saved it despite the
+ * warning) is one event for the group, said once.
+ */
+function onceEach<T>(items: T[], key: (item: T) => string): T[] {
+  const seen = new Set<string>()
+  return items.filter((item) => !seen.has(key(item)) && !!seen.add(key(item)))
+}

@@ -133,17 +133,20 @@ export const texts = {
       ...(a.status !== 'open' ? [a.status === 'cancelled' ? '（活动已取消）' : '（报名已截止）'] : []),
     ].join('\n'),
 
-  list: (acts: Activity[], counts: number[], tz: string) =>
-    acts.length === 0
-      ? '最近没有活动。发布活动请@我：发布活动 周六下午2点 亲子阅读 微家活动室 限20人'
-      : [
-          '最近的活动：',
-          ...acts.map((a, i) => {
-            // Full but open: say so, and that the waitlist is open, so nobody signs up expecting a place.
-            const full = a.status === 'open' && a.capacity > 0 && (counts[i] ?? 0) >= a.capacity
-            return `活动${a.id}「${a.title}」${when(a.startAt, tz)}，${full ? '已满（可排候补）' : STATUS[a.status]}，已报名${count(a, counts[i] ?? 0)}`
-          }),
-        ].join('\n'),
+  /** With `rhythm`: the group's own events (家接待, 家聚会…) of the stretch she asked about, after the activities. */
+  list: (acts: Activity[], counts: number[], tz: string, rhythm?: { label: string; events: { what: string; at: number }[] }) => {
+    const events = rhythm?.events.length ? [`${rhythm.label}的微家固定活动：`, ...rhythm.events.map((e) => `${e.what}：${when(e.at, tz)}`)] : []
+    if (acts.length === 0) return events.length ? [texts.noOpenActivity, ...events].join('\n') : '最近没有活动。发布活动请@我：发布活动 周六下午2点 亲子阅读 微家活动室 限20人'
+    return [
+      '最近的活动：',
+      ...acts.map((a, i) => {
+        // Full but open: say so, and that the waitlist is open, so nobody signs up expecting a place.
+        const full = a.status === 'open' && a.capacity > 0 && (counts[i] ?? 0) >= a.capacity
+        return `活动${a.id}「${a.title}」${when(a.startAt, tz)}，${full ? '已满（可排候补）' : STATUS[a.status]}，已报名${count(a, counts[i] ?? 0)}`
+      }),
+      ...events,
+    ].join('\n')
+  },
 
   exported: (a: Activity) => `${label(a)}的名单已私信发给您。`,
   exportFile: (a: Activity, tz: string) => `活动${a.id}-${a.title}-${formatDate(new Date(a.startAt), tz).replace(/（.*）/u, '')}.csv`,

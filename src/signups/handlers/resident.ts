@@ -16,6 +16,8 @@ import type { Activity, PersonSlot } from '../store.ts'
 import { texts } from '../texts.ts'
 import { groupIdOf, liveActivities, memo, residentIntent } from './state.ts'
 import { remind } from './remind.ts'
+import { askedPeriod } from '../../core/zh/period.ts'
+import { RHYTHM_EVENTS } from '../../core/rhythm.ts'
 
 /** The intents this route serves (see src/nlu/route-intents.ts). */
 export /** A name compared loosely: one script, no 的 before a family word, no punctuation. */
@@ -189,9 +191,13 @@ async function act(ctx: Context, svc: SignupService, u: Understanding, old: Resi
     case 'pending.answer':
       return answerWhich(ctx, svc, u)
     case 'activity.list': {
+      // "这周有啥活动" / "最近有什么活动": the group's own rhythm events of that stretch too (家接待, 家聚会…, kept by the
+      // reminders capability), beside what is open for sign-up.
+      const period = askedPeriod(msg.text, svc.now(), svc.tz)
+      const rhythm = period ? { label: period.label, events: (await ctx.get(RHYTHM_EVENTS)?.(period.from, period.to)) ?? [] } : undefined
       const counts = await Promise.all(live.map((a) => svc.store.counts(a.id)))
-      if (live.length === 0) return ctx.reply(texts.noOpenActivity)
-      return ctx.reply(texts.list(live, counts.map((c) => c.confirmed), svc.tz))
+      if (live.length === 0 && !rhythm?.events.length) return ctx.reply(texts.noOpenActivity)
+      return ctx.reply(texts.list(live, counts.map((c) => c.confirmed), svc.tz, rhythm))
     }
     case 'signup.join': {
       // A pasted 接龙: merge its names (nobody removed, nobody twice; non-name lines were dropped by the parser).
