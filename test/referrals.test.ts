@@ -651,6 +651,80 @@ describe('cases and staff commands', () => {
   })
 })
 
+describe('after staff took her case (tester-host c09)', () => {
+  /** A request through the consent conversation (no emergency, so no follow-up conversation stays open), taken by 小王. */
+  async function takenCase(bot: TestBot, svc: ReferralParts, name = '王芳') {
+    dm(bot, name, '我老公喝了酒就骂我，还摔东西，我实在受不了了')
+    await until(() => lastTo(bot, name).includes('同意'))
+    dm(bot, name, '好的，打我电话')
+    await until(() => lastTo(bot, name) === referralTexts.askNumber)
+    dm(bot, name, '13912345678')
+    const c = await until(async () => (await svc.cases.list()).find((x) => x.resident.name === name))
+    bot.world.sayPrivate('小王', `接单 ${c.id}`)
+    await until(() => lastTo(bot, name).includes('已由工作人员小王接手'))
+    return c
+  }
+
+  it('thanks and news of the call ("社工给我打过电话了 谢谢你们") close nothing: a warm word, the news kept for staff', async () => {
+    const { bot, svc } = await boot()
+    const c = await takenCase(bot, svc)
+    bot.world.sayPrivate('小王', `备注 ${c.id} 下午3点已电话联系 约了周五来社区面谈`)
+    await until(() => lastTo(bot, '小王') === referralTexts.noteOk(c.id))
+    dm(bot, '王芳', '社工给我打过电话了 谢谢你们')
+    await until(() => lastTo(bot, '王芳') === referralTexts.thanksTaken('小王', true))
+    dm(bot, '王芳', '好的 约了周五见面')
+    await until(() => privately(bot, '王芳').filter((m) => m.text === referralTexts.thanksTaken('小王', true)).length === 2)
+    // A bare thanks is answered, and not added to the case.
+    dm(bot, '王芳', '谢谢')
+    await until(() => lastTo(bot, '王芳') === referralTexts.thanksTaken('小王', false))
+    await settle(bot)
+    const still = (await svc.cases.get(c.id))!
+    expect(still.status).toBe('in_progress')
+    expect(still.notes.filter((x) => x.by === '居民').map((x) => x.text)).toEqual(['社工给我打过电话了 谢谢你们', '好的 约了周五见面'])
+    expect(privately(bot, '小王').some((m) => m.text.startsWith('【撤回】'))).toBe(false)
+    // Staff read her news with the case.
+    bot.world.sayPrivate('小王', `查看 ${c.id}`)
+    await until(() => lastTo(bot, '小王').includes('（补充）社工给我打过电话了 谢谢你们'))
+    // Positive control: her plain words still take it back, and staff are told.
+    dm(bot, '王芳', '算了 不需要了')
+    await until(() => lastTo(bot, '王芳') === referralTexts.withdrawn([c.id]))
+    await until(() => privately(bot, '小王').some((m) => m.text === referralTexts.staffWithdrawn(c.id, '王芳')))
+  })
+
+  it('words that may mean it is over ("我们和好了") get one question; "不是" keeps it, and asked once it stays open', async () => {
+    const { bot, svc } = await boot()
+    const c = await takenCase(bot, svc)
+    dm(bot, '王芳', '我们和好了')
+    await until(() => lastTo(bot, '王芳') === referralTexts.askWithdraw)
+    // 小王 reads what she said: it may be why she would drop it.
+    await until(() => privately(bot, '小王').some((m) => m.text === referralTexts.staffSupplement(c.id, '我们和好了')))
+    dm(bot, '王芳', '不是')
+    await until(() => lastTo(bot, '王芳') === referralTexts.withdrawKept)
+    expect((await svc.cases.get(c.id))!.status).toBe('acknowledged')
+    // Asked again, and asked only once: still not plain, the case goes on.
+    dm(bot, '王芳', '已经解决了')
+    await until(() => privately(bot, '王芳').filter((m) => m.text === referralTexts.askWithdraw).length === 2)
+    dm(bot, '王芳', '他说会改 我们和好了')
+    await until(() => privately(bot, '王芳').filter((m) => m.text === referralTexts.withdrawKept).length === 2)
+    await settle(bot)
+    expect((await svc.cases.get(c.id))!.status).toBe('acknowledged')
+    expect(privately(bot, '小王').some((m) => m.text.startsWith('【撤回】'))).toBe(false)
+  })
+
+  it('her "撤回" to the question takes it back, and staff are told', async () => {
+    const { bot, svc } = await boot()
+    const c = await takenCase(bot, svc)
+    dm(bot, '王芳', '我们已经和好了')
+    await until(() => lastTo(bot, '王芳') === referralTexts.askWithdraw)
+    expect((await svc.cases.get(c.id))!.status).toBe('acknowledged')
+    dm(bot, '王芳', '撤回')
+    await until(() => lastTo(bot, '王芳') === referralTexts.withdrawn([c.id]))
+    expect((await svc.cases.get(c.id))!).toMatchObject({ status: 'closed', result: '居民撤回求助' })
+    await until(() => privately(bot, '小王').some((m) => m.text === referralTexts.staffWithdrawn(c.id, '王芳')))
+  })
+
+})
+
 describe('logs', () => {
   it('carry case ids and categories, never what the resident wrote or her number', async () => {
     const lines: string[] = []

@@ -142,6 +142,13 @@ export const referralTexts = {
   caseClosed: (id: string) => `您的求助（编号 ${id}）已办结。如还需要帮助，随时私聊我；如遇危险请拨打110。`,
   withdrawn: (ids: string[]) => `好的，${ids.length ? `您的求助（编号 ${ids.join('、')}）已撤回，` : ''}不会再有人联系您，您说的话我也不会告诉别人。以后需要帮助随时私聊我；如遇危险请拨打110。`,
   withdrawnInGroup: '好的，已按您说的办，详情私信您了。',
+  /** Words that may take her request back, not plainly: asked once, nothing closed. */
+  askWithdraw: '您是要撤回求助吗？回复「撤回」确认。不撤回的话不用管，工作人员会继续跟进您的事。',
+  withdrawKept: '好的，您的求助不撤回，工作人员会继续跟进。要撤回的话，回复「撤回」就行；如遇危险请拨打110。',
+  /** Thanks, or news of the help under way, while her case is taken: a short warm word (and, for news, that staff will read it). */
+  thanksTaken: (staff: string, noted: boolean) => `不客气😊 ${noted ? `您说的我记下了，${staff}能看到。` : ''}${staff}会继续跟进您的事，有什么情况随时跟我说；如遇危险请拨打110。`,
+  /** The same while her case still waits for someone to take it. */
+  thanksWaiting: '不客气😊 您的求助已经转给工作人员，有人接手我会马上告诉您；如遇危险请拨打110。',
   caseStatus: (lines: string[]) => `您的求助：\n${lines.join('\n')}\n有新情况我会私信告诉您。着急的话可以回复「转人工」，如遇危险请拨打110。`,
   caseStatusLine: (id: string, status: Status, staff: string | undefined, since: string) =>
     `${id}：${status === 'new' ? `已转给工作人员，${since}登记，正在等人接手` : `已由${staff ?? '工作人员'}接手（${STATUS_LABELS[status]}）`}`,
