@@ -723,6 +723,30 @@ describe('after staff took her case (tester-host c09)', () => {
     await until(() => privately(bot, '小王').some((m) => m.text === referralTexts.staffWithdrawn(c.id, '王芳')))
   })
 
+  it('her story told with the number goes to 情况 and files the case under it; 联系方式 holds only the number and time', async () => {
+    const lines: string[] = []
+    const log = createLogger({ level: 'info', destination: { write: (l: string) => void lines.push(l) } })
+    const { bot, svc } = await boot({}, { log })
+    dm(bot, '张丽', '你好 我想找人帮忙 家里的事 不好在群里说')
+    await until(() => lastTo(bot, '张丽').includes('同意'))
+    dm(bot, '张丽', '同意')
+    await until(() => lastTo(bot, '张丽') === referralTexts.askContact)
+    dm(bot, '张丽', '我老公最近喝了酒就摔东西骂人 孩子吓得不敢出房间 我电话13912345678 下午可以打')
+    const c = await onlyCase(svc)
+    expect(c).toMatchObject({ category: '家庭暴力', contact: '我电话13912345678 下午可以打' })
+    expect(c.description).toBe('你好 我想找人帮忙 家里的事 不好在群里说\n我老公最近喝了酒就摔东西骂人 孩子吓得不敢出房间')
+    const alert = await until(() => privately(bot, '小王').find((m) => m.text.startsWith('【新求助】'))?.text)
+    expect(alert).toContain('类别：家庭暴力')
+    expect(alert).toContain('联系方式：我电话13912345678 下午可以打\n情况：你好 我想找人帮忙 家里的事 不好在群里说\n我老公最近喝了酒就摔东西骂人')
+    // Violence named only now: what it means for her, before the case number.
+    expect(privately(bot, '张丽').some((m) => m.text === referralTexts.storyHeardWithContact)).toBe(true)
+    await until(() => lastTo(bot, '张丽').includes(c.id))
+    await settle(bot)
+    const all = lines.join('')
+    expect(all).toContain('kept for 情况')
+    for (const secret of ['13912345678', '摔东西']) expect(all).not.toContain(secret)
+  })
+
 })
 
 describe('logs', () => {

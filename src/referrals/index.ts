@@ -28,7 +28,6 @@ import { DEFAULT_TZ } from '../core/tz.ts'
 import { OPEN_CASE, PENDING, UNDERSTOOD, understood as understoodOf } from '../core/understanding.ts'
 import { askingPart, YES_NO_TAIL } from '../core/zh/question-forms.ts'
 import { carriedIntents } from '../nlu/route-intents.ts'
-import type { Category } from './categories.ts'
 import { Classifier, rulesOf } from './classification.ts'
 import type { Classification } from './classify.ts'
 import { classifyRules, isHelpTopic } from './classify.ts'
@@ -43,6 +42,7 @@ import type { Case } from './state.ts'
 import { acknowledges, withdrawalIn } from '../nlu/withdrawal.ts'
 import { type ReferralSettings, resolveSettings, type ReferralSettingsInput } from './settings.ts'
 import { StaffDesk } from './staff.ts'
+import { CATEGORY_OF } from './story.ts'
 import { supportKind } from './support.ts'
 import { StaffTargets } from './targets.ts'
 import { referralTexts as T } from './texts.ts'
@@ -515,10 +515,6 @@ const understood = (ctx: Context) => understoodOf(ctx, { now: Date.now(), tz: DE
 function understoodDanger(ctx: Context) {
   const u = understood(ctx)
   return u.intent === 'help.emergency' || u.intent === 'help.third_party' ? u.slots.danger : undefined
-}
-
-const CATEGORY_OF: Record<string, Category> = {
-  legal: '法律维权', dv: '家庭暴力', family: '婚姻家庭纠纷', psych: '心理支持', jobs: '就业创业', hardship: '困难帮扶', health: '健康（两癌筛查等）', child: '儿童与家庭教育',
 }
 
 /** Her own trouble told beside the question: lost her job, laid off, divorced, out of money, ill. */

@@ -128,6 +128,8 @@ export const referralTexts = {
   consentStillOpen: '要我把您的情况私下转给工作人员的话，回复「同意」；不需要就回复「不用」。',
   storyHeard: (category: Category) =>
     `${category === '家庭暴力' ? '谢谢您说出来，这不是您的错。按《反家庭暴力法》，殴打、推搡、限制人身自由、经常性谩骂恐吓都属于家庭暴力；可以拨打12338（妇女维权热线）咨询，有危险请马上拨打110。\n' : '谢谢您说出来。\n'}我可以把您的情况私下转给微家的工作人员${category === '其他' ? '' : `（${category}方面）`}，由专人联系您，群里不会有人知道。\n同意请回复「同意」，不需要请回复「不用」。`,
+  /** Violence told only with the way to reach her: what it means for her, before the case number. */
+  storyHeardWithContact: '谢谢您说出来，这不是您的错。有危险请马上拨打110，也可以拨打12338（妇女维权热线）。',
   askContact: '好的。您希望工作人员怎么联系您？\n1. 微信私聊\n2. 打电话（请留号码）\n3. 当面聊\n回复数字或直接说就行，也可以说什么时间方便。',
   askDescription: '请用一两句话说说您遇到的情况，我转给工作人员（只有她能看到）。',
   descriptionTooShort: '能再多说一点吗？一两句话就行，方便工作人员提前了解。',
