@@ -747,6 +747,24 @@ describe('after staff took her case (tester-host c09)', () => {
     for (const secret of ['13912345678', '摔东西']) expect(all).not.toContain(secret)
   })
 
+  it('staff closing a case she withdrew: she hears it was handled, and staff that she was told', async () => {
+    const { bot, svc } = await boot()
+    const c = await takenCase(bot, svc)
+    dm(bot, '王芳', '算了 不需要了')
+    await until(() => lastTo(bot, '王芳') === referralTexts.withdrawn([c.id]))
+    bot.world.sayPrivate('小王', `结案 ${c.id} 已面谈 转介社区调解和心理咨询 本人满意`)
+    await until(() => lastTo(bot, '小王') === referralTexts.closeOk(c.id))
+    await until(() => lastTo(bot, '王芳') === referralTexts.caseClosed(c.id))
+    expect((await svc.cases.get(c.id))!.result).toBe('已面谈 转介社区调解和心理咨询 本人满意')
+    // The result itself never reaches her.
+    expect(privately(bot, '王芳').some((m) => m.text.includes('调解'))).toBe(false)
+    // Closing it again is refused, and tells her nothing more.
+    bot.world.sayPrivate('小王', `结案 ${c.id} 再结一次`)
+    await until(() => lastTo(bot, '小王') === referralTexts.alreadyClosed(c.id))
+    await settle(bot)
+    expect(privately(bot, '王芳').filter((m) => m.text === referralTexts.caseClosed(c.id))).toHaveLength(1)
+  })
+
 })
 
 describe('logs', () => {
