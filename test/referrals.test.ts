@@ -765,6 +765,27 @@ describe('after staff took her case (tester-host c09)', () => {
     expect(privately(bot, '王芳').filter((m) => m.text === referralTexts.caseClosed(c.id))).toHaveLength(1)
   })
 
+  it("someone else's case asked after: the host hears who follows it and its status word, staff its number, a resident nothing", async () => {
+    const config = { groups: [group(), { id: 'hepingli', match: { topic: '和平里妇女微家' }, name: '和平里妇女微家', type: '公益服务', hosts: ['周姐'], staff: ['小刘'], supervisor: '小刘' }] }
+    const { bot, svc } = await boot({}, { config })
+    const c = await takenCase(bot, svc, '张丽')
+    bot.world.sayPrivate('李姐', '小王那边张丽的事处理得怎么样了')
+    await until(() => lastTo(bot, '李姐') === '张丽的求助由小王跟进中（已接单）。具体情况请直接问小王。')
+    bot.world.sayPrivate('小王', '张丽那个事进展怎么样了')
+    await until(() => lastTo(bot, '小王') === referralTexts.othersCaseStaff('张丽', c.id, 'acknowledged', '小王'))
+    dm(bot, '王芳', '张丽的事处理得怎么样了')
+    await until(() => lastTo(bot, '王芳') === referralTexts.othersCase)
+    bot.world.sayPrivate('周姐', '张丽的事处理得怎么样了')
+    await until(() => lastTo(bot, '周姐') === referralTexts.othersCaseNone('张丽'))
+    // In the group: nothing about anyone.
+    say(bot, '李姐', '张丽的事处理得怎么样了', { mention: true })
+    await until(() => bot.sent.some((m) => m.kind === 'room' && m.text === referralTexts.confidential))
+    // Nobody but staff heard a word of what it is about.
+    for (const who of ['李姐', '王芳', '周姐']) for (const m of privately(bot, who)) expect(m.text).not.toMatch(/喝了酒|摔东西|13912345678|家庭暴力/u)
+    // Control: her own question about her own request is still hers.
+    dm(bot, '张丽', '我那事有人管了没')
+    await until(() => lastTo(bot, '张丽').includes(`${c.id}：已由小王接手`))
+  })
 })
 
 describe('logs', () => {

@@ -38,6 +38,7 @@ import { withinDeadline } from './deadline.ts'
 import { ReferralJobs } from './jobs.ts'
 import { People } from './people.ts'
 import { ResidentDesk } from './resident.ts'
+import { OthersCases, othersCaseAsked } from './others.ts'
 import type { Case } from './state.ts'
 import { acknowledges, withdrawalIn } from '../nlu/withdrawal.ts'
 import { type ReferralSettings, resolveSettings, type ReferralSettingsInput } from './settings.ts'
@@ -129,6 +130,7 @@ export function createReferrals(deps: ReferralDeps = {}): Capability {
       const conversation = new ReferralConversation(app, settings, flows, jobs)
       const desk = new StaffDesk(app, cases, targets, jobs, now)
       const resident = new ResidentDesk(app, cases, flows, jobs, targets, now)
+      const others = new OthersCases(app, cases, targets, now)
       const classifier = new Classifier(app.llm)
       /** Members whose emergency the group saw (a set per group, kept a day): see referrals.concern. */
       const worriedKey = (groupId: string) => app.key('referrals', 'worried', groupId)
@@ -300,6 +302,16 @@ export function createReferrals(deps: ReferralDeps = {}): Capability {
           if (flow?.step === 'report-followup' && ctx.msg.conversation.kind === 'private') return conversation.answer(ctx, flow, understood(ctx))
           return conversation.transfer(ctx)
         },
+      })
+
+      app.route({
+        name: 'referrals.others-case',
+        priority: 15,
+        // "小王那边张丽的事处理得怎么样了": someone else's request, not hers (see others.ts for who learns what). Before
+        // referrals.case, which would answer with the asker's own requests.
+        match: (ctx) =>
+          isText(ctx) && (ctx.msg.conversation.kind === 'private' || ctx.msg.mentioned) && othersCaseAsked(ctx.msg.text, ctx.msg.sender.name) !== undefined && !ABOUT_SOMEONE.test(ctx.msg.text),
+        handle: (ctx) => others.answer(ctx, othersCaseAsked(ctx.msg.text, ctx.msg.sender.name)!),
       })
 
       app.route({

@@ -118,6 +118,20 @@ export const referralTexts = {
   statusOneStepLeft: '您的求助还差一步就转给工作人员了：',
   confidential: '谁找过工作人员、说了什么，都是保密的，我不能告诉别人。想了解的话可以直接问她本人。',
   ownCaseInPrivate: '求助的进度请私聊我问，发「我的案件」就行，群里不说。',
+  /** Someone else's request asked after (see others.ts for who learns what). */
+  othersCase: '别人的求助情况不方便透露。想关心她的话，可以直接问候她本人。',
+  /** To the host of its group: who follows it up and the status word, nothing of what it is about. */
+  othersCaseHost: (name: string, status: Status, staff: string | undefined) =>
+    status === 'new'
+      ? `${name}的求助已转给工作人员，正在等人接手（${STATUS_LABELS.new}）。具体情况请直接问工作人员。`
+      : status === 'closed'
+        ? `${name}的求助${staff ?? '工作人员'}已经办结（${STATUS_LABELS.closed}）。具体情况请直接问${staff ?? '工作人员'}。`
+        : `${name}的求助由${staff ?? '工作人员'}跟进中（${STATUS_LABELS[status]}）。具体情况请直接问${staff ?? '工作人员'}。`,
+  /** To staff who may act on it: its number, holder and status; the details through 查看 as always. */
+  othersCaseStaff: (name: string, id: string, status: Status, staff: string | undefined) =>
+    `${name}的求助 ${id}：${status === 'new' ? '还没有人接单' : `${staff ?? '工作人员'}负责`}（${STATUS_LABELS[status]}）。详情请发「查看 ${id}」。`,
+  /** A host or staff asking after someone with no case of their group (none, or not theirs to know of). */
+  othersCaseNone: (name: string) => `没有查到您负责的微家里${name}正在跟进的求助。具体情况可以问工作人员。`,
   voiceToStaff: '我这里只能看文字，听不了语音；工作人员可以听语音，也可以给您打电话。您想用语音的事我会告诉她。',
   /** In the group, to someone asking after a member whose emergency they saw: nothing of what happened. */
   concernForHer: '谢谢关心。她的情况工作人员已经在私下跟进，群里不方便多说；想帮忙的话可以私下问候她。',
