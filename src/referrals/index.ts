@@ -5,7 +5,10 @@
 //   command   referrals.concern    "@小助手 陈静咋了" within a day of 陈静's emergency in the group: staff are on it, nothing more
 //             referrals.privacy    a resident's group message with a phone or ID-card number: advise to recall it
 //             referrals.transfer   「转人工」 or "找个真人帮我" (the understanding's handoff.human)
-//             referrals.case       her own request: "我那事有人管了没" (status), "算了别联系我了" (withdrawal, any step)
+//             referrals.others-case "小王那边张丽的事处理得怎么样了": someone else's request, as the asker's role allows (others.ts)
+//             referrals.case       her own request: "我那事有人管了没" (status), "算了别联系我了" (withdrawal, any step; words
+//                                  that only may mean it, "我们和好了", are asked about once while staff hold her case)
+//             referrals.thanks     "社工给我打过电话了 谢谢你们" with a case open: a warm word and a note for staff, never a withdrawal
 //             referrals.staff      staff commands (接单 / 备注 / 转派 / 结案 / 我的案件), staff only
 //   conversation referrals.flow    the resident's answers in the private consent conversation
 //             referrals.help       a request for help (rules; refined by the LLM when configured)
