@@ -651,6 +651,143 @@ describe('cases and staff commands', () => {
   })
 })
 
+describe('after staff took her case (tester-host c09)', () => {
+  /** A request through the consent conversation (no emergency, so no follow-up conversation stays open), taken by 小王. */
+  async function takenCase(bot: TestBot, svc: ReferralParts, name = '王芳') {
+    dm(bot, name, '我老公喝了酒就骂我，还摔东西，我实在受不了了')
+    await until(() => lastTo(bot, name).includes('同意'))
+    dm(bot, name, '好的，打我电话')
+    await until(() => lastTo(bot, name) === referralTexts.askNumber)
+    dm(bot, name, '13912345678')
+    const c = await until(async () => (await svc.cases.list()).find((x) => x.resident.name === name))
+    bot.world.sayPrivate('小王', `接单 ${c.id}`)
+    await until(() => lastTo(bot, name).includes('已由工作人员小王接手'))
+    return c
+  }
+
+  it('thanks and news of the call ("社工给我打过电话了 谢谢你们") close nothing: a warm word, the news kept for staff', async () => {
+    const { bot, svc } = await boot()
+    const c = await takenCase(bot, svc)
+    bot.world.sayPrivate('小王', `备注 ${c.id} 下午3点已电话联系 约了周五来社区面谈`)
+    await until(() => lastTo(bot, '小王') === referralTexts.noteOk(c.id))
+    dm(bot, '王芳', '社工给我打过电话了 谢谢你们')
+    await until(() => lastTo(bot, '王芳') === referralTexts.thanksTaken('小王', true))
+    dm(bot, '王芳', '好的 约了周五见面')
+    await until(() => privately(bot, '王芳').filter((m) => m.text === referralTexts.thanksTaken('小王', true)).length === 2)
+    // A bare thanks is answered, and not added to the case.
+    dm(bot, '王芳', '谢谢')
+    await until(() => lastTo(bot, '王芳') === referralTexts.thanksTaken('小王', false))
+    await settle(bot)
+    const still = (await svc.cases.get(c.id))!
+    expect(still.status).toBe('in_progress')
+    expect(still.notes.filter((x) => x.by === '居民').map((x) => x.text)).toEqual(['社工给我打过电话了 谢谢你们', '好的 约了周五见面'])
+    expect(privately(bot, '小王').some((m) => m.text.startsWith('【撤回】'))).toBe(false)
+    // Staff read her news with the case.
+    bot.world.sayPrivate('小王', `查看 ${c.id}`)
+    await until(() => lastTo(bot, '小王').includes('（补充）社工给我打过电话了 谢谢你们'))
+    // Positive control: her plain words still take it back, and staff are told.
+    dm(bot, '王芳', '算了 不需要了')
+    await until(() => lastTo(bot, '王芳') === referralTexts.withdrawn([c.id]))
+    await until(() => privately(bot, '小王').some((m) => m.text === referralTexts.staffWithdrawn(c.id, '王芳')))
+  })
+
+  it('words that may mean it is over ("我们和好了") get one question; "不是" keeps it, and asked once it stays open', async () => {
+    const { bot, svc } = await boot()
+    const c = await takenCase(bot, svc)
+    dm(bot, '王芳', '我们和好了')
+    await until(() => lastTo(bot, '王芳') === referralTexts.askWithdraw)
+    // 小王 reads what she said: it may be why she would drop it.
+    await until(() => privately(bot, '小王').some((m) => m.text === referralTexts.staffSupplement(c.id, '我们和好了')))
+    dm(bot, '王芳', '不是')
+    await until(() => lastTo(bot, '王芳') === referralTexts.withdrawKept)
+    expect((await svc.cases.get(c.id))!.status).toBe('acknowledged')
+    // Asked again, and asked only once: still not plain, the case goes on.
+    dm(bot, '王芳', '已经解决了')
+    await until(() => privately(bot, '王芳').filter((m) => m.text === referralTexts.askWithdraw).length === 2)
+    dm(bot, '王芳', '他说会改 我们和好了')
+    await until(() => privately(bot, '王芳').filter((m) => m.text === referralTexts.withdrawKept).length === 2)
+    await settle(bot)
+    expect((await svc.cases.get(c.id))!.status).toBe('acknowledged')
+    expect(privately(bot, '小王').some((m) => m.text.startsWith('【撤回】'))).toBe(false)
+  })
+
+  it('her "撤回" to the question takes it back, and staff are told', async () => {
+    const { bot, svc } = await boot()
+    const c = await takenCase(bot, svc)
+    dm(bot, '王芳', '我们已经和好了')
+    await until(() => lastTo(bot, '王芳') === referralTexts.askWithdraw)
+    expect((await svc.cases.get(c.id))!.status).toBe('acknowledged')
+    dm(bot, '王芳', '撤回')
+    await until(() => lastTo(bot, '王芳') === referralTexts.withdrawn([c.id]))
+    expect((await svc.cases.get(c.id))!).toMatchObject({ status: 'closed', result: '居民撤回求助' })
+    await until(() => privately(bot, '小王').some((m) => m.text === referralTexts.staffWithdrawn(c.id, '王芳')))
+  })
+
+  it('her story told with the number goes to 情况 and files the case under it; 联系方式 holds only the number and time', async () => {
+    const lines: string[] = []
+    const log = createLogger({ level: 'info', destination: { write: (l: string) => void lines.push(l) } })
+    const { bot, svc } = await boot({}, { log })
+    dm(bot, '张丽', '你好 我想找人帮忙 家里的事 不好在群里说')
+    await until(() => lastTo(bot, '张丽').includes('同意'))
+    dm(bot, '张丽', '同意')
+    await until(() => lastTo(bot, '张丽') === referralTexts.askContact)
+    dm(bot, '张丽', '我老公最近喝了酒就摔东西骂人 孩子吓得不敢出房间 我电话13912345678 下午可以打')
+    const c = await onlyCase(svc)
+    expect(c).toMatchObject({ category: '家庭暴力', contact: '我电话13912345678 下午可以打' })
+    expect(c.description).toBe('你好 我想找人帮忙 家里的事 不好在群里说\n我老公最近喝了酒就摔东西骂人 孩子吓得不敢出房间')
+    const alert = await until(() => privately(bot, '小王').find((m) => m.text.startsWith('【新求助】'))?.text)
+    expect(alert).toContain('类别：家庭暴力')
+    expect(alert).toContain('联系方式：我电话13912345678 下午可以打\n情况：你好 我想找人帮忙 家里的事 不好在群里说\n我老公最近喝了酒就摔东西骂人')
+    // Violence named only now: what it means for her, before the case number.
+    expect(privately(bot, '张丽').some((m) => m.text === referralTexts.storyHeardWithContact)).toBe(true)
+    await until(() => lastTo(bot, '张丽').includes(c.id))
+    await settle(bot)
+    const all = lines.join('')
+    expect(all).toContain('kept for 情况')
+    for (const secret of ['13912345678', '摔东西']) expect(all).not.toContain(secret)
+  })
+
+  it('staff closing a case she withdrew: she hears it was handled, and staff that she was told', async () => {
+    const { bot, svc } = await boot()
+    const c = await takenCase(bot, svc)
+    dm(bot, '王芳', '算了 不需要了')
+    await until(() => lastTo(bot, '王芳') === referralTexts.withdrawn([c.id]))
+    bot.world.sayPrivate('小王', `结案 ${c.id} 已面谈 转介社区调解和心理咨询 本人满意`)
+    await until(() => lastTo(bot, '小王') === referralTexts.closeOk(c.id))
+    await until(() => lastTo(bot, '王芳') === referralTexts.caseClosed(c.id))
+    expect((await svc.cases.get(c.id))!.result).toBe('已面谈 转介社区调解和心理咨询 本人满意')
+    // The result itself never reaches her.
+    expect(privately(bot, '王芳').some((m) => m.text.includes('调解'))).toBe(false)
+    // Closing it again is refused, and tells her nothing more.
+    bot.world.sayPrivate('小王', `结案 ${c.id} 再结一次`)
+    await until(() => lastTo(bot, '小王') === referralTexts.alreadyClosed(c.id))
+    await settle(bot)
+    expect(privately(bot, '王芳').filter((m) => m.text === referralTexts.caseClosed(c.id))).toHaveLength(1)
+  })
+
+  it("someone else's case asked after: the host hears who follows it and its status word, staff its number, a resident nothing", async () => {
+    const config = { groups: [group(), { id: 'hepingli', match: { topic: '和平里妇女微家' }, name: '和平里妇女微家', type: '公益服务', hosts: ['周姐'], staff: ['小刘'], supervisor: '小刘' }] }
+    const { bot, svc } = await boot({}, { config })
+    const c = await takenCase(bot, svc, '张丽')
+    bot.world.sayPrivate('李姐', '小王那边张丽的事处理得怎么样了')
+    await until(() => lastTo(bot, '李姐') === '张丽的求助由小王跟进中（已接单）。具体情况请直接问小王。')
+    bot.world.sayPrivate('小王', '张丽那个事进展怎么样了')
+    await until(() => lastTo(bot, '小王') === referralTexts.othersCaseStaff('张丽', c.id, 'acknowledged', '小王'))
+    dm(bot, '王芳', '张丽的事处理得怎么样了')
+    await until(() => lastTo(bot, '王芳') === referralTexts.othersCase)
+    bot.world.sayPrivate('周姐', '张丽的事处理得怎么样了')
+    await until(() => lastTo(bot, '周姐') === referralTexts.othersCaseNone('张丽'))
+    // In the group: nothing about anyone.
+    say(bot, '李姐', '张丽的事处理得怎么样了', { mention: true })
+    await until(() => bot.sent.some((m) => m.kind === 'room' && m.text === referralTexts.confidential))
+    // Nobody but staff heard a word of what it is about.
+    for (const who of ['李姐', '王芳', '周姐']) for (const m of privately(bot, who)) expect(m.text).not.toMatch(/喝了酒|摔东西|13912345678|家庭暴力/u)
+    // Control: her own question about her own request is still hers.
+    dm(bot, '张丽', '我那事有人管了没')
+    await until(() => lastTo(bot, '张丽').includes(`${c.id}：已由小王接手`))
+  })
+})
+
 describe('logs', () => {
   it('carry case ids and categories, never what the resident wrote or her number', async () => {
     const lines: string[] = []

@@ -7,6 +7,7 @@ import { dangerTakenBack, FEAR_OF, HYPERBOLE, literalText, notAReport, PREGNANCY
 import { ASKS, categoryOfNeed, DISTRESS, HOUSEHOLD, INFO_QUESTION, OTHER, SELF, SELF_IN_NEED, SERVICE_TOPIC } from './need.ts'
 import { bare, namesActivity, PHONE } from './text.ts'
 import type { ContactWay, Danger, HelpCategory, Situation, Slots, Understanding } from './types.ts'
+import { withdrawalIn } from './withdrawal.ts'
 
 const CATEGORY: Record<Category, HelpCategory | undefined> = {
   法律维权: 'legal', 家庭暴力: 'dv', 婚姻家庭纠纷: 'family', 心理支持: 'psych', 就业创业: 'jobs', 困难帮扶: 'hardship',
@@ -163,7 +164,6 @@ export function contactIn(t: string): ContactWay | undefined {
   return undefined
 }
 
-const WITHDRAW = /不(?:需要|用)(?:你们)?(?:再)?(?:帮忙|帮|管|处理|联系|跟进|跟)(?:了)?|谈好了|说开了|不用了|不需要了|撤了|撤回|撤销|收回|别联系|别再联系|不要再联系|别往上报|当没听见|当我没说|不想转了|反悔|别让.{0,8}(?:找|联系)我|不用弄了|不用管|不麻烦|不想把事情闹大|取消吧|不要了|别管了|自己(?:能)?(?:解决|搞定)|已经(?:解决|搞定)|和好了|没事了|不用帮|不想追究/u
 const CONSENT_NO = /^(?:不用|不要|不需要|不必|别转|暂时别|先别|先不|不想|暂时不|算了|不了)|不要告诉|别告诉|随便说说|我自己(?:能)?处理|再想想|以后再说/u
 /** A worry about being a bother ("会不会太麻烦你们了"), said while asked for consent: not yet a yes. */
 export const HESITATE = /会不会|是不是太|太麻烦|怕麻烦|打扰|不好意思|添麻烦/u
@@ -199,7 +199,8 @@ export function readConsent(t: string, sit: Situation): Understanding | undefine
 export function readCase(t: string, sit: Situation): Understanding | undefined {
   // With no request open, only an explicit "我那个求助现在啥情况" asks after one (it may have been withdrawn or closed).
   if (!sit.openCase) return /我(?:那个|的|那)?(?:求助|案子|事儿?)/u.test(t) && /啥情况|什么情况|怎么样了?|咋样了?|进展|有人管|管了没|到哪/u.test(t) ? { intent: 'case.status', slots: {} } : undefined
-  if (WITHDRAW.test(t) && !/算了吧我还是报/u.test(t)) return { intent: 'consent.withdraw', slots: {} }
+  // Taken back in so many words, or in words that may mean so ("我们和好了"): the referrals ask about the latter first.
+  if (withdrawalIn(t) && !/算了吧我还是报/u.test(t)) return { intent: 'consent.withdraw', slots: {} }
   // Asking after her own request: a reference to it (那事, 我的事, 求助, 上回说的) or a complaint about waiting,
   // with a progress word (看到了吗, 在跟吗, 回话, 动静, 办得咋样).
   const ref = /那(?:个)?事|我的事|这事|求助|申请|上回|上次|之前|前两天|前几天|说的|社工|律师|小王|你们/u.test(t)

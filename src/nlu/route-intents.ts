@@ -9,6 +9,10 @@ export const ROUTE_INTENTS: Record<string, Intent[]> = {
   'referrals.privacy': ['privacy.number'],
   'referrals.transfer': ['handoff.human'],
   'referrals.case': ['case.status', 'consent.withdraw'],
+  // Thanks or news of the help under way while her case is open: a warm word (what small talk would get, and more).
+  'referrals.thanks': ['chatter'],
+  // Someone else's request asked after: the status a host or staff may know, or nothing.
+  'referrals.others-case': ['case.status'],
   'referrals.nothing-to-withdraw': ['consent.withdraw'],
   'safety.fraud': ['safety.fraud'],
   'safety.media': ['media.reference'],

@@ -9,6 +9,7 @@
 // turn a sign-up into a help request or back (both are said never to happen), or second-guess a media
 // message or a phone number posted in the group.
 import { contactIn, HESITATE, readConsent, readHelp, RHETORICAL, thirdCategory } from './help.ts'
+import { acknowledges } from './withdrawal.ts'
 import { announceSlots, correctionSlots, editSlots, readAnnouncement, readConfirmation, readHostAction, manageSlots, readReminder, reminderSlots } from './host.ts'
 import { learnedCategories, learnedIntents, type IntentScore } from './learned/index.ts'
 import { categoryOfNeed, DISTRESS, problemCategory } from './need.ts'
@@ -159,6 +160,9 @@ function readIntent(raw: string, sit: Situation): Understanding {
   if (rule.intent === 'bot.about' && top.intent === 'handoff.human') return rule
   const intent: Intent = top.intent === 'help.emergency' ? 'help.request' : top.intent
   if (intent === rule.intent) return rule
+  // A withdrawal closes her case and tells the staff holding it to stop: the model never reads one into thanks or news
+  // of the help under way ("社工给我打过电话了 谢谢你们", "小王已经联系我了"), which its n-grams share with "不用了 谢谢你们".
+  if (intent === 'consent.withdraw' && acknowledges(normalize(raw))) return rule
   // "报名 材料费是现场交吗": the sign-up the rules read first, with the question carried; not only the question.
   if (rule.intent === 'signup.join' && rule.also?.includes('activity.info') && (intent === 'activity.info' || intent === 'signup.join')) return rule
   // "那咋报名" with nothing announced asks how (the documents, or the activity talked about), signs nobody up.

@@ -10,6 +10,7 @@ import { type Classification, classifyRules } from './classify.ts'
 import { type Flow, FlowStore, isCancel, readConsent, readContact } from './flow.ts'
 import type { ConsentBasis, ReferralJobs } from './jobs.ts'
 import type { ReferralSettings } from './settings.ts'
+import { categoryOfStory, retold, splitReach } from './story.ts'
 import { GROUP_SUPPORT, PRIVATE_SUPPORT } from './support.ts'
 import { referralTexts as T, type SupportKind } from './texts.ts'
 
@@ -225,15 +226,17 @@ export class ReferralConversation {
         return ctx.reply(T.declined)
       }
       if (u.intent === 'consent.yes' && flow.step === 'consent') {
-        const contact = contactOf(u.slots.contact, text)
+        const heard = await this.heardStory(ctx, flow, text)
+        const contact = contactOf(u.slots.contact, heard.reach)
         // What she says with her yes beyond it ("打电话不方便 他在家 发微信文字就行") is for staff to read as she said it.
-        const said = CAUTION.test(text) ? { description: withHerWords(flow, text) } : {}
-        return this.advance(ctx, { ...flow, ...said, step: 'contact', tries: 0, ...(contact ? { contact } : {}) })
+        const said = CAUTION.test(heard.reach) ? { description: withHerWords(heard.flow, heard.reach) } : {}
+        return this.advance(ctx, { ...heard.flow, ...said, step: 'contact', tries: 0, ...(contact ? { contact } : {}) })
       }
       // An answer to the contact question is kept in her words (staff read "电话，晚上八点以后" as it is); after she
-      // was asked for a number, what she gives is added to the way she chose.
+      // was asked for a number, what she gives is added to the way she chose. What she tells beside it goes to 情况.
       if (u.intent === 'contact.preference' && flow.step === 'contact') {
-        return this.advance(ctx, { ...flow, contact: flow.askedNumber && flow.contact ? `${flow.contact}（${text.slice(0, 60)}）` : readContact(text) })
+        const heard = await this.heardStory(ctx, flow, text)
+        return this.advance(ctx, { ...heard.flow, contact: flow.askedNumber && flow.contact ? `${flow.contact}（${(heard.reach || T.noNumberLeft).slice(0, 60)}）` : readContact(heard.reach) })
       }
     }
     // Thanks, or "好的", instead of the number: the case goes on without one, and staff read that they should write first
@@ -243,7 +246,8 @@ export class ReferralConversation {
     }
     // The number she was asked for ("13912345678", "晚上打 139…"), whatever the understanding made of it.
     if (flow.step === 'contact' && flow.askedNumber && flow.contact && !isCancel(text)) {
-      return this.advance(ctx, { ...flow, contact: `${flow.contact}（${text.slice(0, 60)}）` })
+      const heard = await this.heardStory(ctx, flow, text)
+      return this.advance(ctx, { ...heard.flow, contact: `${flow.contact}（${(heard.reach || T.noNumberLeft).slice(0, 60)}）` })
     }
     if (flow.step === 'report-followup') {
       await this.jobs.supplement(flow.origin, ctx.msg.id, text)
@@ -303,7 +307,12 @@ export class ReferralConversation {
       }
       return this.advance(ctx, { ...flow, step: 'contact', tries: 0 })
     }
-    if (flow.step === 'contact') return this.advance(ctx, { ...flow, contact: readContact(text) })
+    if (flow.step === 'contact') {
+      // Only her story, no way to reach her: kept, and asked once more; staff then read 未说明 and write first.
+      const heard = await this.heardStory(ctx, flow, text)
+      const contact = heard.reach ? readContact(heard.reach) : flow.tries >= 1 ? '' : undefined
+      return this.advance(ctx, { ...heard.flow, tries: flow.tries + 1, ...(contact === undefined ? {} : { contact }) })
+    }
     if (flow.step === 'describe') {
       if (text.replace(/[\p{P}\s]/gu, '').length < 4 && flow.tries < 1) {
         await this.flows.set(me.id, { ...flow, tries: flow.tries + 1 })
@@ -311,6 +320,22 @@ export class ReferralConversation {
       }
       return this.advance(ctx, { ...flow, description: withHerWords(flow, text) })
     }
+  }
+
+  /**
+   * Her answer to how staff should reach her (or her yes with it) that also tells what is happening: the story joins
+   * 情况 and files the request under what the whole story is about; only the rest is read as the way to reach her.
+   * Nothing of it is logged (it may carry her number).
+   */
+  private async heardStory(ctx: Context, flow: Flow, text: string): Promise<{ flow: Flow; reach: string }> {
+    const { reach, story } = splitReach(text)
+    if (!story) return { flow, reach: text }
+    const description = withHerWords(flow, story)
+    const category = retold(flow.category, categoryOfStory(description) ?? categoryOfStory(story))
+    // Violence named only now: what it means for her before the case number (the consent step says the same).
+    if (category === '家庭暴力' && flow.category !== '家庭暴力') await ctx.reply(T.storyHeardWithContact)
+    ctx.log.info({ from: flow.category, category }, 'help request: her story told with the way to reach her, kept for 情况')
+    return { flow: { ...flow, description, category }, reach }
   }
 
   /**

@@ -5,7 +5,10 @@
 //   command   referrals.concern    "@小助手 陈静咋了" within a day of 陈静's emergency in the group: staff are on it, nothing more
 //             referrals.privacy    a resident's group message with a phone or ID-card number: advise to recall it
 //             referrals.transfer   「转人工」 or "找个真人帮我" (the understanding's handoff.human)
-//             referrals.case       her own request: "我那事有人管了没" (status), "算了别联系我了" (withdrawal, any step)
+//             referrals.others-case "小王那边张丽的事处理得怎么样了": someone else's request, as the asker's role allows (others.ts)
+//             referrals.case       her own request: "我那事有人管了没" (status), "算了别联系我了" (withdrawal, any step; words
+//                                  that only may mean it, "我们和好了", are asked about once while staff hold her case)
+//             referrals.thanks     "社工给我打过电话了 谢谢你们" with a case open: a warm word and a note for staff, never a withdrawal
 //             referrals.staff      staff commands (接单 / 备注 / 转派 / 结案 / 我的案件), staff only
 //   conversation referrals.flow    the resident's answers in the private consent conversation
 //             referrals.help       a request for help (rules; refined by the LLM when configured)
@@ -28,7 +31,6 @@ import { DEFAULT_TZ } from '../core/tz.ts'
 import { OPEN_CASE, PENDING, UNDERSTOOD, understood as understoodOf } from '../core/understanding.ts'
 import { askingPart, YES_NO_TAIL } from '../core/zh/question-forms.ts'
 import { carriedIntents } from '../nlu/route-intents.ts'
-import type { Category } from './categories.ts'
 import { Classifier, rulesOf } from './classification.ts'
 import type { Classification } from './classify.ts'
 import { classifyRules, isHelpTopic } from './classify.ts'
@@ -39,8 +41,12 @@ import { withinDeadline } from './deadline.ts'
 import { ReferralJobs } from './jobs.ts'
 import { People } from './people.ts'
 import { ResidentDesk } from './resident.ts'
+import { OthersCases, othersCaseAsked } from './others.ts'
+import type { Case } from './state.ts'
+import { acknowledges, withdrawalIn } from '../nlu/withdrawal.ts'
 import { type ReferralSettings, resolveSettings, type ReferralSettingsInput } from './settings.ts'
 import { StaffDesk } from './staff.ts'
+import { CATEGORY_OF } from './story.ts'
 import { supportKind } from './support.ts'
 import { StaffTargets } from './targets.ts'
 import { referralTexts as T } from './texts.ts'
@@ -65,6 +71,13 @@ export interface ReferralDeps {
 
 const TRANSFER = /^(转人工|人工|转人工服务|人工服务|找人工|转工作人员)$/
 const FLOW = contextKey<Flow>('referrals.flow')
+/** The sender's open cases, newest first (loaded only when she has one). */
+const HER_CASES = contextKey<Case[]>('referrals.herCases')
+/** She was asked "您是要撤回求助吗？" and has not answered yet. */
+const WITHDRAW_ASKED = contextKey<boolean>('referrals.withdrawAsked')
+/** Her yes to that question, or her no. */
+const CONFIRM_WITHDRAW = /^(?:是|是的|对|对的|嗯是的|确认|确定|撤|撤吧|撤了吧|要撤|要撤回|撤回吧|是要撤回)$/u
+const KEEP_CASE = /^(?:不是|不是的|不|没有|没|不撤|不撤了|不撤回|不用撤|别撤|不要撤|继续|继续吧|不取消)$/u
 /** Asked what someone else came to the bot or staff for ("田秀芝找你们啥事啊", "她是不是求助了"). */
 const ABOUT_SOMEONE = new RegExp(`(?:${NAME}|她|他)[^，,。？?\\s]{0,4}(?:找|跟|和|给)(?:你们?|小助手|工作人员|社工|妇联)(?:说|求|聊|反映|讲)?(?:了)?(?:是)?(?:啥|什么)(?:事|情况)?|(?:${NAME}|她|他)(?:是不是|有没有|是否)(?:求助|找过你|报过案|求过助)`, 'u')
 /** A go-ahead to pass something on ("可以 你们转吧", "同意转给社工"). */
@@ -90,6 +103,8 @@ const ELSEWHERE = /^(?:qa|signup|activity|host|reminder|bot|handoff|safety|priva
 const NOT_HELP = /^(?:signup|activity|host|reminder|confirm|correction|pending|media|safety|privacy|bot)\b/u
 const isText = (ctx: Context) => ctx.msg.kind === 'text' && ctx.msg.text.trim().length > 0
 const strip = (t: string) => t.trim().replace(/[。．.!！~～，,、\s「」“”"']/g, '')
+/** Her short answer, in Simplified and without punctuation. */
+const bareOf = (ctx: Context) => strip(normalize(ctx.msg.text))
 /** Staff commands name a case (or are 我的案件), so a resident's "备注：…" in a group is not mistaken for one. */
 const namesCase = (text: string) => /r-?\d{8}/i.test(text) || /^我的案件/.test(text.trim())
 /** Staff get the usage for a malformed command; anyone else only when it names a case (then a refusal). */
@@ -118,6 +133,7 @@ export function createReferrals(deps: ReferralDeps = {}): Capability {
       const conversation = new ReferralConversation(app, settings, flows, jobs)
       const desk = new StaffDesk(app, cases, targets, jobs, now)
       const resident = new ResidentDesk(app, cases, flows, jobs, targets, now)
+      const others = new OthersCases(app, cases, targets, now)
       const classifier = new Classifier(app.llm)
       /** Members whose emergency the group saw (a set per group, kept a day): see referrals.concern. */
       const worriedKey = (groupId: string) => app.key('referrals', 'worried', groupId)
@@ -164,7 +180,16 @@ export function createReferrals(deps: ReferralDeps = {}): Capability {
           }
           // A request in hand (an open case, or a consent conversation under way): "算了别联系我了" is a
           // withdrawal and "有人管了没" a status question at any step.
-          if (isText(ctx) && (ctx.get(FLOW) || (await cases.hasOpen(msg.sender.id)))) ctx.set(OPEN_CASE, true)
+          if (isText(ctx)) {
+            const open = await cases.hasOpen(msg.sender.id)
+            if (ctx.get(FLOW) || open) ctx.set(OPEN_CASE, true)
+            // Her open cases, and whether she was just asked if she takes hers back: what referrals.case and
+            // referrals.thanks read to tell a withdrawal from thanks.
+            if (open) {
+              ctx.set(HER_CASES, await cases.openOf(msg.sender.id))
+              if (await app.redis.exists(resident.askedKey(msg.sender.id))) ctx.set(WITHDRAW_ASKED, true)
+            }
+          }
         } catch (err) {
           ctx.log.warn({ err }, 'referrals: loader failed')
         }
@@ -283,13 +308,47 @@ export function createReferrals(deps: ReferralDeps = {}): Capability {
       })
 
       app.route({
+        name: 'referrals.others-case',
+        priority: 15,
+        // "小王那边张丽的事处理得怎么样了": someone else's request, not hers (see others.ts for who learns what). Before
+        // referrals.case, which would answer with the asker's own requests.
+        match: (ctx) =>
+          isText(ctx) && (ctx.msg.conversation.kind === 'private' || ctx.msg.mentioned) && othersCaseAsked(ctx.msg.text, ctx.msg.sender.name) !== undefined && !ABOUT_SOMEONE.test(ctx.msg.text),
+        handle: (ctx) => others.answer(ctx, othersCaseAsked(ctx.msg.text, ctx.msg.sender.name)!),
+      })
+
+      app.route({
         name: 'referrals.case',
         priority: 15,
         // The loader put OPEN_CASE on the context; the understanding reads status and withdrawal only then.
         // Withdrawing needs something open; asking after one is answered either way ("没有进行中的求助").
         // "可以 你们转吧 我不用人联系我": a go-ahead that only asks not to be called back is no withdrawal.
-        match: (ctx) => isText(ctx) && (understood(ctx).intent === 'case.status' || (!!ctx.get(OPEN_CASE) && understood(ctx).intent === 'consent.withdraw' && !GO_AHEAD.test(ctx.msg.text))),
-        handle: (ctx) => (understood(ctx).intent === 'case.status' ? resident.status(ctx) : resident.withdraw(ctx)),
+        // Asked "您是要撤回求助吗？", her "是" or "不是" answers it.
+        match: (ctx) =>
+          isText(ctx) &&
+          (understood(ctx).intent === 'case.status' ||
+            (!!ctx.get(OPEN_CASE) && understood(ctx).intent === 'consent.withdraw' && !GO_AHEAD.test(ctx.msg.text)) ||
+            (!!ctx.get(WITHDRAW_ASKED) && (CONFIRM_WITHDRAW.test(bareOf(ctx)) || KEEP_CASE.test(bareOf(ctx))))),
+        handle(ctx) {
+          if (understood(ctx).intent === 'case.status') return resident.status(ctx)
+          const asked = !!ctx.get(WITHDRAW_ASKED)
+          if (asked && KEEP_CASE.test(bareOf(ctx))) return resident.keep(ctx)
+          // A case staff hold closes only on her plain words (or her yes to the question); a consent conversation,
+          // where nothing was forwarded yet, on any of them.
+          const plain = withdrawalIn(normalize(ctx.msg.text)) === 'explicit' || (asked && CONFIRM_WITHDRAW.test(bareOf(ctx)))
+          if (plain || !ctx.get(HER_CASES)?.length) return resident.withdraw(ctx)
+          return resident.askWithdraw(ctx, asked, ctx.get(HER_CASES)!)
+        },
+      })
+
+      app.route({
+        name: 'referrals.thanks',
+        priority: 15,
+        // Thanks, or news of the help under way ("社工给我打过电话了 谢谢你们", "约了周五见面"), while a case of hers is open
+        // and no conversation is: a short warm word, never a withdrawal.
+        match: (ctx) =>
+          isText(ctx) && ctx.msg.conversation.kind === 'private' && !!ctx.get(HER_CASES)?.length && !ctx.get(FLOW) && understood(ctx).intent === 'chatter' && acknowledges(normalize(ctx.msg.text)),
+        handle: (ctx) => resident.thanks(ctx, ctx.get(HER_CASES)!),
       })
 
       app.route({
@@ -471,10 +530,6 @@ const understood = (ctx: Context) => understoodOf(ctx, { now: Date.now(), tz: DE
 function understoodDanger(ctx: Context) {
   const u = understood(ctx)
   return u.intent === 'help.emergency' || u.intent === 'help.third_party' ? u.slots.danger : undefined
-}
-
-const CATEGORY_OF: Record<string, Category> = {
-  legal: '法律维权', dv: '家庭暴力', family: '婚姻家庭纠纷', psych: '心理支持', jobs: '就业创业', hardship: '困难帮扶', health: '健康（两癌筛查等）', child: '儿童与家庭教育',
 }
 
 /** Her own trouble told beside the question: lost her job, laid off, divorced, out of money, ill. */

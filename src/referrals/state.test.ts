@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { applyEvent, type Case, TransitionError } from './state.ts'
+import { applyEvent, type Case, TransitionError, WITHDRAWN_RESULT } from './state.ts'
 
 const wang = { id: 'w', name: '小王' }
 const chen = { id: 'c', name: '小陈' }
@@ -69,6 +69,19 @@ describe('case state machine', () => {
     ] as const) {
       expect(code(() => applyEvent(closed, e, 5000))).toBe('closed')
     }
+  })
+
+  it('a case she withdrew may still be closed by staff with their result (she then hears it was handled); a closed one may not', () => {
+    const a = applyEvent(base, { type: 'acknowledge', by: wang }, 2000)
+    const w = applyEvent(a, { type: 'withdraw' }, 3000)
+    expect(w).toMatchObject({ status: 'closed', result: WITHDRAWN_RESULT })
+    const c = applyEvent(w, { type: 'close', by: wang, result: '已面谈 转介调解' }, 4000)
+    expect(c).toMatchObject({ status: 'closed', closedAt: 4000, result: '已面谈 转介调解', assignee: wang })
+    expect(c.audit.map((e) => e.action)).toEqual(['acknowledged', 'withdrawn', 'closed'])
+    // Control: closed by staff once, it is closed.
+    expect(code(() => applyEvent(c, { type: 'close', by: wang, result: 'x' }, 5000))).toBe('closed')
+    // Nothing else reopens a withdrawn case.
+    expect(code(() => applyEvent(w, { type: 'note', by: wang, text: 'x' }, 5000))).toBe('closed')
   })
 
   it('a transfer changes the holder but not the status; escalation counts steps', () => {

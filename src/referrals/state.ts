@@ -75,7 +75,10 @@ export class TransitionError extends Error {
 const samePerson = (a: Person | undefined, b: Person) => !!a && a.id === b.id
 
 export function applyEvent(c: Case, e: CaseEvent, now: number): Case {
-  if (c.status === 'closed' && e.type !== 'notify') throw new TransitionError('closed')
+  // A case she withdrew that staff then close with what they did (they may have been helping her when the withdrawal
+  // came): their result is recorded and she hears it was handled, as after any closing.
+  const reclose = e.type === 'close' && c.status === 'closed' && c.result === WITHDRAWN_RESULT
+  if (c.status === 'closed' && e.type !== 'notify' && !reclose) throw new TransitionError('closed')
   const next: Case = { ...c, updatedAt: now, notes: [...c.notes], audit: [...c.audit] }
   switch (e.type) {
     case 'notify':

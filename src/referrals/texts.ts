@@ -118,6 +118,20 @@ export const referralTexts = {
   statusOneStepLeft: '您的求助还差一步就转给工作人员了：',
   confidential: '谁找过工作人员、说了什么，都是保密的，我不能告诉别人。想了解的话可以直接问她本人。',
   ownCaseInPrivate: '求助的进度请私聊我问，发「我的案件」就行，群里不说。',
+  /** Someone else's request asked after (see others.ts for who learns what). */
+  othersCase: '别人的求助情况不方便透露。想关心她的话，可以直接问候她本人。',
+  /** To the host of its group: who follows it up and the status word, nothing of what it is about. */
+  othersCaseHost: (name: string, status: Status, staff: string | undefined) =>
+    status === 'new'
+      ? `${name}的求助已转给工作人员，正在等人接手（${STATUS_LABELS.new}）。具体情况请直接问工作人员。`
+      : status === 'closed'
+        ? `${name}的求助${staff ?? '工作人员'}已经办结（${STATUS_LABELS.closed}）。具体情况请直接问${staff ?? '工作人员'}。`
+        : `${name}的求助由${staff ?? '工作人员'}跟进中（${STATUS_LABELS[status]}）。具体情况请直接问${staff ?? '工作人员'}。`,
+  /** To staff who may act on it: its number, holder and status; the details through 查看 as always. */
+  othersCaseStaff: (name: string, id: string, status: Status, staff: string | undefined) =>
+    `${name}的求助 ${id}：${status === 'new' ? '还没有人接单' : `${staff ?? '工作人员'}负责`}（${STATUS_LABELS[status]}）。详情请发「查看 ${id}」。`,
+  /** A host or staff asking after someone with no case of their group (none, or not theirs to know of). */
+  othersCaseNone: (name: string) => `没有查到您负责的微家里${name}正在跟进的求助。具体情况可以问工作人员。`,
   voiceToStaff: '我这里只能看文字，听不了语音；工作人员可以听语音，也可以给您打电话。您想用语音的事我会告诉她。',
   /** In the group, to someone asking after a member whose emergency they saw: nothing of what happened. */
   concernForHer: '谢谢关心。她的情况工作人员已经在私下跟进，群里不方便多说；想帮忙的话可以私下问候她。',
@@ -128,6 +142,8 @@ export const referralTexts = {
   consentStillOpen: '要我把您的情况私下转给工作人员的话，回复「同意」；不需要就回复「不用」。',
   storyHeard: (category: Category) =>
     `${category === '家庭暴力' ? '谢谢您说出来，这不是您的错。按《反家庭暴力法》，殴打、推搡、限制人身自由、经常性谩骂恐吓都属于家庭暴力；可以拨打12338（妇女维权热线）咨询，有危险请马上拨打110。\n' : '谢谢您说出来。\n'}我可以把您的情况私下转给微家的工作人员${category === '其他' ? '' : `（${category}方面）`}，由专人联系您，群里不会有人知道。\n同意请回复「同意」，不需要请回复「不用」。`,
+  /** Violence told only with the way to reach her: what it means for her, before the case number. */
+  storyHeardWithContact: '谢谢您说出来，这不是您的错。有危险请马上拨打110，也可以拨打12338（妇女维权热线）。',
   askContact: '好的。您希望工作人员怎么联系您？\n1. 微信私聊\n2. 打电话（请留号码）\n3. 当面聊\n回复数字或直接说就行，也可以说什么时间方便。',
   askDescription: '请用一两句话说说您遇到的情况，我转给工作人员（只有她能看到）。',
   descriptionTooShort: '能再多说一点吗？一两句话就行，方便工作人员提前了解。',
@@ -142,6 +158,13 @@ export const referralTexts = {
   caseClosed: (id: string) => `您的求助（编号 ${id}）已办结。如还需要帮助，随时私聊我；如遇危险请拨打110。`,
   withdrawn: (ids: string[]) => `好的，${ids.length ? `您的求助（编号 ${ids.join('、')}）已撤回，` : ''}不会再有人联系您，您说的话我也不会告诉别人。以后需要帮助随时私聊我；如遇危险请拨打110。`,
   withdrawnInGroup: '好的，已按您说的办，详情私信您了。',
+  /** Words that may take her request back, not plainly: asked once, nothing closed. */
+  askWithdraw: '您是要撤回求助吗？回复「撤回」确认。不撤回的话不用管，工作人员会继续跟进您的事。',
+  withdrawKept: '好的，您的求助不撤回，工作人员会继续跟进。要撤回的话，回复「撤回」就行；如遇危险请拨打110。',
+  /** Thanks, or news of the help under way, while her case is taken: a short warm word (and, for news, that staff will read it). */
+  thanksTaken: (staff: string, noted: boolean) => `不客气😊 ${noted ? `您说的我记下了，${staff}能看到。` : ''}${staff}会继续跟进您的事，有什么情况随时跟我说；如遇危险请拨打110。`,
+  /** The same while her case still waits for someone to take it. */
+  thanksWaiting: '不客气😊 您的求助已经转给工作人员，有人接手我会马上告诉您；如遇危险请拨打110。',
   caseStatus: (lines: string[]) => `您的求助：\n${lines.join('\n')}\n有新情况我会私信告诉您。着急的话可以回复「转人工」，如遇危险请拨打110。`,
   caseStatusLine: (id: string, status: Status, staff: string | undefined, since: string) =>
     `${id}：${status === 'new' ? `已转给工作人员，${since}登记，正在等人接手` : `已由${staff ?? '工作人员'}接手（${STATUS_LABELS[status]}）`}`,
