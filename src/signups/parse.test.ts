@@ -3,6 +3,7 @@ import { isConfirmation, nameKey, parseHostCommand, parseResident } from './pars
 import { peopleOf, slotsFor } from './handlers/resident.ts'
 import { peopleIn } from '../nlu/people.ts'
 import { byTitle, pickActivity, plusOneCounts } from './resolve.ts'
+import { typedHostCommand } from './handlers/host.ts'
 import type { Activity } from './store.ts'
 
 describe('resident sign-up forms', () => {
@@ -189,5 +190,14 @@ describe('a 接龙 pasted on one line (conversation round 5)', () => {
     expect(parseResident('接龙 1.王芳 2.王芳婆婆 3.张丽')).toMatchObject({ kind: 'roster', names: ['王芳', '王芳婆婆', '张丽'] })
     // Not a list: one item.
     expect(parseResident('接龙 1.王芳')?.kind).not.toBe('roster')
+  })
+})
+
+describe("a host's command as typed (a resident typing one is told who may use it)", () => {
+  it.each(['导出', '名单', '名单1', '活动列表', '修改活动1 时间 周日下午3点', '截止报名1', '截止报名', '重新开放1', '取消活动1', '取消活动', '導出', '名單', '取消活動1', '活動列表'])('%s is one', (text) => {
+    expect(typedHostCommand(text)).toBe(true)
+  })
+  it.each(['有哪些活动', '报名情况', '截止', '重开', '改时间了吗', '取消报名', '我报名', '导出来看看'])('%s is not', (text) => {
+    expect(typedHostCommand(text)).toBe(false)
   })
 })

@@ -192,6 +192,12 @@ export const texts = {
   notSignedUp: '您现在没有报名正在进行的活动，不用取消～',
   /** The sign-up was still waiting for the announcement to go out: taken back before it was recorded. */
   heldWithdrawn: '好的，您刚才的报名已撤回。',
+  /** Said to a resident who typed a host's command, after who may use it: what she can do herself. */
+  refusalHint: {
+    cancel: '要取消自己的报名，回复「取消报名」就行。',
+    roster: '想知道自己报上没有，@我问「我报上了没」就行。',
+    list: '想知道有什么活动，@我问「最近有啥活动」就行。',
+  } as Partial<Record<'edit' | 'close' | 'reopen' | 'cancel' | 'list' | 'roster' | 'export', string>>,
   removeRefused: '只有微家主人可以把别人从名单里划掉。如果是您帮她报的名，回复「帮XX取消」就行；不然请@微家主人处理。',
   removeWho: '要划掉名单里的哪一位？请说名字或序号，比如「把5号划掉」。',
   removeNotFound: (a: Activity, target: string) => `${label(a)}的名单里没有找到「${target}」。`,

@@ -1,0 +1,29 @@
+// Usability round 14 (a tester playing the host, /work/notes/tester-host): what residents type after a host's
+// notice — her commands, questions about a cancelled activity, fee and bring questions, a daughter to bring — and
+// a deadline given as a part of the day. Each script runs to its end (/idle waits for every reply), so what did not
+// happen is checked beside what did.
+import { afterAll, describe, expect, it } from 'vitest'
+import type { BotAction } from '../src/sandbox/actions.ts'
+import { scriptRunner } from '../src/testing/cli-script.ts'
+
+const script = scriptRunner('sandbox-tester-host')
+afterAll(() => script.cleanup())
+
+const room = (actions: BotAction[]) => actions.filter((a) => a.kind === 'room')
+const to = (actions: BotAction[], name: string) => room(actions).filter((a) => a.mentions.includes(name)).map((a) => a.text)
+
+describe('sandbox: a resident typing a host command', () => {
+  it('"导出", "名单", "取消活动1", "導出" …: each gets one line saying who may use it, in her script; nothing changes', async () => {
+    const actions = await script.run('test/fixtures/scripts/resident-host-commands.txt')
+    const refused = /^这个指令只有微家主人或工作人员可以用哦。[^\n]+$/u
+    // 导出, 修改活动1, 重新开放1, 取消活动1 (王芳); 名单, 活动列表, 截止报名1 (张丽).
+    expect(to(actions, '王芳')).toEqual([expect.stringMatching(refused), expect.stringMatching(refused), expect.stringMatching(refused), '这个指令只有微家主人或工作人员可以用哦。要取消自己的报名，回复「取消报名」就行。'])
+    expect(to(actions, '张丽').slice(0, 3)).toEqual([expect.stringMatching(refused), expect.stringMatching(refused), expect.stringMatching(refused)])
+    // 導出, 取消活動1: in Traditional, as she wrote.
+    expect(to(actions, '陳太')).toEqual([expect.stringMatching(/^這個指令只有微家主人或工作人員可以用哦。/u), '這個指令只有微家主人或工作人員可以用哦。要取消自己的報名，回覆「取消報名」就行。'])
+    // Nothing was exported, edited, closed or cancelled; a plain question is still answered, and the host's 名单 works.
+    expect(actions.filter((a) => a.kind === 'private')).toEqual([])
+    expect(to(actions, '张丽').at(-1)).toMatch(/^最近的活动：\n活动1「做香包」.*10:00，报名中，已报名1\/5$/u)
+    expect(room(actions).at(-1)?.text).toMatch(/^活动1「做香包」 .*10:00\n已报名（1\/5）：\n1\. 王芳$/u)
+  }, 120_000)
+})
