@@ -27,3 +27,23 @@ describe('sandbox: a resident typing a host command', () => {
     expect(room(actions).at(-1)?.text).toMatch(/^活动1「做香包」 .*10:00\n已报名（1\/5）：\n1\. 王芳$/u)
   }, 120_000)
 })
+
+describe('sandbox: questions about a cancelled activity', () => {
+  it('by title or by its notice, addressed or read as activity talk: "已经取消了" with the host\'s reason, which the cancellation notice carried too', async () => {
+    const actions = await script.run('test/fixtures/scripts/cancelled-activity-questions.txt')
+    const gone = '活动1「做香包」（原定12月5日（周六）10:00）已经取消了（李姐说：场地被占了，下次再约）。有新活动会在群里发通知。'
+    const cancelledAs = (text: string) => text.replace(/12月\d+日（周.）/gu, '12月5日（周六）')
+    // The notice to those signed up says why, in her words.
+    expect(room(actions).find((a) => a.text.startsWith('【通知】活动1'))).toMatchObject({ text: expect.stringMatching(/取消了（李姐说：场地被占了，下次再约），/u), mentions: ['王芳'] })
+    // "香包那个还搞不搞了" (part of the title), "艾草香囊要自己带布吗" (its notice), "做香包几点开始啊" (not addressed).
+    expect(to(actions, '张丽').map(cancelledAs)[0]).toBe(gone)
+    expect(to(actions, '陈美玲').map(cancelledAs)).toEqual([gone])
+    expect(to(actions, '王芳').filter((t) => !t.startsWith('【通知】')).map(cancelledAs)).toEqual([gone])
+    // Cancelled without a reason: no one is quoted. A question for the documents still goes to them.
+    expect(room(actions).find((a) => a.text.startsWith('【通知】活动2'))?.text).toMatch(/取消了，给报名的朋友们/u)
+    expect(to(actions, '赵敏')[0]).toMatch(/^活动2「插花」（原定.*）已经取消了。有新活动/u)
+    expect(to(actions, '赵敏')[1]).toMatch(/来源：《两癌筛查/u)
+    // Announced again: asked as it is now.
+    expect(to(actions, '张丽')[1]).toMatch(/^活动3「做香包」照常：/u)
+  }, 120_000)
+})

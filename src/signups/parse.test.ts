@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { isConfirmation, nameKey, parseHostCommand, parseResident } from './parse.ts'
+import { cancelReasonOf, isConfirmation, nameKey, parseHostCommand, parseResident } from './parse.ts'
 import { peopleOf, slotsFor } from './handlers/resident.ts'
 import { peopleIn } from '../nlu/people.ts'
 import { byTitle, pickActivity, plusOneCounts } from './resolve.ts'
@@ -199,5 +199,19 @@ describe("a host's command as typed (a resident typing one is told who may use i
   })
   it.each(['有哪些活动', '报名情况', '截止', '重开', '改时间了吗', '取消报名', '我报名', '导出来看看'])('%s is not', (text) => {
     expect(typedHostCommand(text)).toBe(false)
+  })
+})
+
+describe("the host's reason beside a cancellation", () => {
+  it.each([
+    ['取消活动1 场地被占了 下次再约', '场地被占了，下次再约'],
+    ['活动1取消 因为下雨', '下雨'],
+    ['由于天气原因，取消活动2', '天气原因'],
+    ['插花课不办了 老师病了', '老师病了'],
+    ['取消活动1', undefined],
+    ['取消活动1 抱歉大家', undefined],
+    ['@小助手 周六的活动取消吧', undefined],
+  ])('%s → %s', (text, reason) => {
+    expect(cancelReasonOf(text)).toBe(reason)
   })
 })

@@ -4,6 +4,8 @@ import type { Activity, Outcome, Roster } from './store.ts'
 
 const when = (at: number, tz: string) => formatDateTime(new Date(at), tz)
 const label = (a: Pick<Activity, 'id' | 'title'>) => `活动${a.id}「${a.title}」`
+/** The host's words when she cancelled it, as hers: "（李姐说：场地被占了，下次再约）". */
+const why = (a: Activity) => (a.cancelReason ? `（${a.hostName ? `${a.hostName}说：` : ''}${a.cancelReason}）` : '')
 const count = (a: Activity, confirmed: number) => (a.capacity > 0 ? `${confirmed}/${a.capacity}` : `${confirmed}人`)
 
 export interface DraftView {
@@ -153,7 +155,7 @@ export const texts = {
   alreadyClosed: (a: Activity) => `${label(a)}已经截止报名了。`,
   reopened: (a: Activity) => `${label(a)}重新开放报名，想参加的回复「报名」。`,
   alreadyOpen: (a: Activity) => `${label(a)}正在报名中。`,
-  cancelled: (a: Activity, tz: string) => `【通知】${label(a)}（${when(a.startAt, tz)}）取消了，给报名的朋友们添麻烦了，抱歉！`,
+  cancelled: (a: Activity, tz: string) => `【通知】${label(a)}（${when(a.startAt, tz)}）取消了${why(a)}，给报名的朋友们添麻烦了，抱歉！`,
   alreadyCancelled: (a: Activity) => `${label(a)}已经取消了。`,
   edited: (a: Activity, changes: string[], tz: string) => [`【变更】${label(a)}有调整：`, ...changes, `现在：${when(a.startAt, tz)}，${a.place}`].join('\n'),
   changeTime: (at: number, tz: string) => `时间改为${when(at, tz)}`,
@@ -212,7 +214,7 @@ export const texts = {
 
   stillOn: (a: Activity, tz: string, taken: number, closed: boolean) =>
     `${label(a)}照常：${when(a.startAt, tz)}，${a.place}${a.capacity ? `（已报${taken}/${a.capacity}）` : `（已报${taken}人）`}。${closed ? '报名已经截止了。' : ''}有变动微家主人会在群里通知。`,
-  wasCancelled: (a: Activity, tz: string) => `${label(a)}（原定${when(a.startAt, tz)}）已经取消了。有新活动会在群里发通知。`,
+  wasCancelled: (a: Activity, tz: string) => `${label(a)}（原定${when(a.startAt, tz)}）已经取消了${why(a)}。有新活动会在群里发通知。`,
   wasHeld: (a: Activity, tz: string) => `${label(a)}已经在${when(a.startAt, tz)}办过了。`,
   /** What the notice says of the details asked; `unanswered`: something was asked that the notice may not say. */
   info: (a: Activity, tz: string, field: string | undefined, unanswered = false) => {

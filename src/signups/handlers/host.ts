@@ -7,7 +7,7 @@ import { deadlineOf } from '../announce.ts'
 import { settledTime } from '../edit-time.ts'
 import { rosterCsv } from '../csv.ts'
 import type { SignupService } from '../service.ts'
-import { type HostCommand as Command, type HostField, normalize, parseHostCommand } from '../parse.ts'
+import { cancelReasonOf, type HostCommand as Command, type HostField, normalize, parseHostCommand } from '../parse.ts'
 import { toSimplified } from '../../core/zh/script.ts'
 import type { Intent, Slots, Understanding } from '../../nlu/types.ts'
 import { UNDERSTOOD } from '../../core/understanding.ts'
@@ -164,7 +164,8 @@ async function run(app: App, svc: SignupService, ctx: Context, cmd: HostCommand)
     case 'cancel': {
       if (a.status === 'cancelled') return ctx.reply(texts.alreadyCancelled(a))
       // Destructive: asked first, done on 「确认」 (see confirm.ts).
-      await svc.pending.set(groupId, ctx.msg.sender.id, { kind: 'confirm_cancel', activityId: a.id })
+      const reason = cancelReasonOf(ctx.msg.text)
+      await svc.pending.set(groupId, ctx.msg.sender.id, { kind: 'confirm_cancel', activityId: a.id, ...(reason ? { reason } : {}) })
       const { confirmed, waiting } = await svc.store.counts(a.id)
       return ctx.reply(texts.confirmCancel(a, svc.tz, confirmed + waiting))
     }
@@ -175,10 +176,10 @@ async function run(app: App, svc: SignupService, ctx: Context, cmd: HostCommand)
   }
 }
 
-/** Cancels an activity the host confirmed: everyone on it is told, its reminders removed. */
-export async function cancelActivity(svc: SignupService, ctx: Context, a: Activity): Promise<void> {
+/** Cancels an activity the host confirmed: everyone on it is told (with her reason, when she gave one), its reminders removed. */
+export async function cancelActivity(svc: SignupService, ctx: Context, a: Activity, reason?: string): Promise<void> {
   if (a.status === 'cancelled') return ctx.reply(texts.alreadyCancelled(a))
-  const updated = (await svc.store.update(a.id, { status: 'cancelled' }))!
+  const updated = (await svc.store.update(a.id, { status: 'cancelled', ...(reason ? { cancelReason: reason } : {}) }))!
   await svc.removeReminders(a.id, a.version)
   await notifyGroup(svc, ctx, updated, texts.cancelled(updated, svc.tz), await everyone(svc, a))
 }

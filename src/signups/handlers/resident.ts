@@ -14,7 +14,7 @@ import { toSimplified } from '../../core/zh/script.ts'
 import { type BareOne, byTitle, pickActivity, plusOneCounts, type Pick } from '../resolve.ts'
 import type { Activity, PersonSlot } from '../store.ts'
 import { texts } from '../texts.ts'
-import { groupIdOf, liveActivities, memo, residentIntent } from './state.ts'
+import { CANCELLED_ASKED, groupIdOf, liveActivities, memo, residentIntent } from './state.ts'
 import { remind } from './remind.ts'
 
 /** The intents this route serves (see src/nlu/route-intents.ts). */
@@ -38,6 +38,7 @@ export function residentRoute(svc: SignupService): Route {
     band: 'conversation',
     async match(ctx) {
       if (!ctx.msg.groupId || ctx.msg.kind !== 'text') return false
+      if (cancelledAskedOf(ctx)) return true
       const u = understanding(ctx)
       const old = residentIntent(ctx)
       const ours = RESIDENT_INTENTS.has(u.intent)
@@ -70,10 +71,28 @@ export function residentRoute(svc: SignupService): Route {
       return inRoom && u.intent === 'signup.join' && (ctx.msg.mentioned || ctx.msg.text.trim().length <= 12 || JOIN_CLAUSE.test(t) || OPENS_WITH_JOIN.test(t))
     },
     handle: (ctx) => {
+      const gone = cancelledAskedOf(ctx)
+      if (gone) return ctx.reply(texts.wasCancelled(gone, svc.tz))
       const one = bareOneOf(ctx, residentIntent(ctx))
       return one ? joinBareOne(ctx, svc, one) : act(ctx, svc, understanding(ctx), residentIntent(ctx))
     },
   }
+}
+
+/** Questions about an activity, whether in the group's own words or read as one for the documents. */
+const ABOUT_ACTIVITY: ReadonlySet<Intent> = new Set<Intent>(['activity.info', 'signup.status', 'signup.roster'])
+const ASKED_OF_ANYONE: ReadonlySet<Intent> = new Set<Intent>(['qa.question', 'chatter'])
+
+/**
+ * "香包那个还搞不搞了", "做香包要带啥" after the host cancelled it: the cancelled activity the question names (latest
+ * first), answered from the activity — not from the documents, and not as "nothing is open". A question the
+ * documents would take only when it is said to the bot, as the documents would.
+ */
+function cancelledAskedOf(ctx: Context): Activity | undefined {
+  const [gone] = ctx.get(CANCELLED_ASKED) ?? []
+  if (!gone) return undefined
+  const { intent } = understanding(ctx)
+  return ABOUT_ACTIVITY.has(intent) || (ASKED_OF_ANYONE.has(intent) && ctx.msg.mentioned) ? gone : undefined
 }
 
 /** The observer's reading of a bare "1" ("扣1"), unless the bot is waiting for this sender's answer (then "1" is that). */
