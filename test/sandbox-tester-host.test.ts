@@ -47,3 +47,16 @@ describe('sandbox: questions about a cancelled activity', () => {
     expect(to(actions, '张丽')[1]).toMatch(/^活动3「做香包」照常：/u)
   }, 120_000)
 })
+
+describe('sandbox: a fee or what to bring, asked right after a notice', () => {
+  it('"那要钱不？要自己带面粉吗" is answered from the notice (what it does not say named for the host), "两癌筛查要钱吗" from the documents', async () => {
+    const actions = await script.run('test/fixtures/scripts/fee-bring-followup.txt')
+    expect(to(actions, '王芳')).toEqual(['活动1「包饺子」的通知里没写费用和要带的东西，可以问问微家主人李姐。'])
+    // Not said to the bot, but right after the sign-ups: the same.
+    expect(to(actions, '赵敏')).toEqual(['活动1「包饺子」的通知里没写要带的东西，可以问问微家主人李姐。'])
+    // Naming something else: the documents answer, and no activity is mentioned.
+    expect(to(actions, '陈静')).toEqual([expect.stringMatching(/来源：《两癌筛查/u)])
+    // With two open, the activity the talk was just about, and what its notice says.
+    expect(to(actions, '周红')).toEqual(['活动2「剪纸」：材料费5元，自带剪刀。'])
+  }, 120_000)
+})

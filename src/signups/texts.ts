@@ -219,7 +219,7 @@ export const texts = {
   /** What the notice says of the details asked; `unanswered`: something was asked that the notice may not say. */
   info: (a: Activity, tz: string, field: string | undefined, unanswered = false) => {
     const head = `${label(a)}`
-    const fee = /(?:材料费|费用|收费|[0-9]+元|免费)[^，,。；;]*/u.exec(a.notes)?.[0]
+    const fee = FEE.exec(a.notes)?.[0]
     switch (field) {
       case 'time': return `${head}${when(a.startAt, tz)}开始，地点：${a.place}。`
       case 'place': return `${head}在${a.place}，${when(a.startAt, tz)}。`
@@ -228,6 +228,15 @@ export const texts = {
     }
   },
 
+  /** What the notice says of the things to bring (and the fee, when asked too); what it does not say is named, for the host. */
+  feeAndBring: (a: Activity, feeAsked: boolean) => {
+    const fee = feeAsked ? FEE.exec(a.notes)?.[0] : undefined
+    const bring = BRING.exec(a.notes)?.[0]
+    const known = [...(fee ? [fee] : []), ...(bring ? [bring] : [])]
+    const missing = [...(feeAsked && !fee ? ['费用'] : []), ...(!bring ? ['要带的东西'] : [])]
+    const ask = missing.length ? `通知里没写${missing.join('和')}，可以问问微家主人${a.hostName}。` : ''
+    return known.length ? `${label(a)}：${known.join('，')}。${ask}` : `${label(a)}的通知里没写${missing.join('和')}，可以问问微家主人${a.hostName}。`
+  },
   askCountRule: (a: Activity) =>
     `${label(a)}是亲子活动：一位家长带一个孩子来，算一个名额还是两个？回复「按家庭」（一家算一个）或「按人」（每人一个）。没回复前先按每人一个名额登记。`,
   countRuleSet: (a: Activity, rule: 'person' | 'family') => `好的，${label(a)}${rule === 'family' ? '按家庭算名额，孩子不另占名额' : '按人算名额，孩子也占一个名额'}。`,
@@ -248,6 +257,10 @@ export const texts = {
     return `${name}（带${counted.join('、')}）`
   },
 }
+
+/** A fee and things to bring, as a notice's notes say them ("材料费10元", "自带剪刀"). */
+const FEE = /(?:材料费|费用|收费|[0-9]+元|免费)[^，,。；;]*/u
+const BRING = /(?:自带|自备|请带|带上|需带|要带|准备好?)[^，,。；;]*/u
 
 const STATUS: Record<Activity['status'], string> = { open: '报名中', closed: '已截止', cancelled: '已取消' }
 

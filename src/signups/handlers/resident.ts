@@ -39,6 +39,7 @@ export function residentRoute(svc: SignupService): Route {
     async match(ctx) {
       if (!ctx.msg.groupId || ctx.msg.kind !== 'text') return false
       if (cancelledAskedOf(ctx)) return true
+      if (noticeFollowUp(ctx, svc, await liveActivities(ctx, svc))) return true
       const u = understanding(ctx)
       const old = residentIntent(ctx)
       const ours = RESIDENT_INTENTS.has(u.intent)
@@ -70,9 +71,14 @@ export function residentRoute(svc: SignupService): Route {
       const t = normalize(ctx.msg.text)
       return inRoom && u.intent === 'signup.join' && (ctx.msg.mentioned || ctx.msg.text.trim().length <= 12 || JOIN_CLAUSE.test(t) || OPENS_WITH_JOIN.test(t))
     },
-    handle: (ctx) => {
+    handle: async (ctx) => {
       const gone = cancelledAskedOf(ctx)
       if (gone) return ctx.reply(texts.wasCancelled(gone, svc.tz))
+      const follow = noticeFollowUp(ctx, svc, await liveActivities(ctx, svc))
+      if (follow) {
+        const a = await chosen(ctx, svc, follow, '问')
+        return a ? ctx.reply(infoReply(a, svc.tz, ctx.msg.text)) : undefined
+      }
       const one = bareOneOf(ctx, residentIntent(ctx))
       return one ? joinBareOne(ctx, svc, one) : act(ctx, svc, understanding(ctx), residentIntent(ctx))
     },
@@ -131,9 +137,41 @@ function asksDetail(text: string): boolean {
  */
 function infoReply(a: Activity, tz: string, text: string, field?: Understanding['slots']['field']): string {
   const fields = infoFields(normalize(text))
+  // What to bring, and maybe the fee ("要钱不？要自己带面粉吗"): each said or named as not in the notice.
+  if (fields.includes('bring') && fields.every((f) => f === 'fee' || f === 'bring')) return texts.feeAndBring(a, fields.includes('fee'))
   if (fields.length <= 1) return texts.info(a, tz, field ?? fields[0])
   const unanswered = fields.some((f) => f !== 'time' && f !== 'place' && !(f === 'fee' && /费|元|免费/u.test(a.notes)))
   return texts.info(a, tz, undefined, unanswered)
+}
+
+/**
+ * "那要钱不？要自己带面粉吗" right after the notice or the sign-ups under it: a fee or a thing to bring asked of the
+ * activity the group was just on (the documents read it as a question about some other service's fee). Only when
+ * the question names nothing else ("两癌筛查要钱吗" is the documents'), and only while the talk just before was about
+ * an activity (the "+1" rule's window). The activity: the one that talk was about, else the only open one; with
+ * several open, she is asked which.
+ */
+function noticeFollowUp(ctx: Context, svc: SignupService, live: Activity[]): Pick | undefined {
+  if (live.length === 0 || ctx.msg.conversation.kind !== 'room' || !ASKED_OF_ANYONE.has(understanding(ctx).intent)) return undefined
+  const t = normalize(ctx.msg.text)
+  if (!infoFields(t).some((f) => f === 'fee' || f === 'bring') || !asksDetail(t) || !namesNothingElse(t, live)) return undefined
+  const prev = memo(ctx).prev
+  if (!prev || !plusOneCounts(prev, svc.now(), svc.settings.plusOneWindowMin)) return undefined
+  const talkedOf = live.find((a) => a.id === prev.activityId)
+  return talkedOf ? { one: talkedOf } : live.length === 1 ? { one: live[0]! } : { several: live }
+}
+
+/** What a question about an activity's fee or things to bring says besides them: the thing to bring, the activity, particles. */
+const FOLLOW_ON = /^(?:那么?|那个|还有|另外|对了|请问|问一下|问下|想问一?下|顺便问一?下)[\s，,]*/u
+const BROUGHT = /(?:带|自备|准备|买)(?:上|好)?(?:个|点|些)?[\p{Script=Han}]{1,4}?(?=吗|么|嘛|不|没|啥|呢|去|来|过去|$|[\s，,。？?！!])/gu
+const ASKING_WORDS = /多少钱|要钱|收钱|收费|交钱|付钱|花钱|材料费|费用|免费|费|钱|材料|东西|什么|啥|自己|自备|准备|要带|带|需要|要|得|用|还|也|都|吗|么|嘛|呢|不|没|啊|呀|哈|的|了|是|这次|这个活动|那个活动|活动|那个|这个|咱们|我们|多少/gu
+const namesNothingElse = (t: string, live: Activity[]): boolean => {
+  let rest = t.replace(FOLLOW_ON, '').replace(BROUGHT, '')
+  for (const a of live) {
+    const title = toSimplified(a.title)
+    for (let i = 0; i + 2 <= title.length; i++) rest = rest.split(title.slice(i, i + 2)).join('')
+  }
+  return rest.replace(ASKING_WORDS, '').replace(/[^\p{Script=Han}]/gu, '').length <= 1
 }
 
 /** Nothing but the words of asking about places or one's own place: no activity or event named. */
