@@ -60,3 +60,22 @@ describe('sandbox: a fee or what to bring, asked right after a notice', () => {
     expect(to(actions, '周红')).toEqual(['活动2「剪纸」：材料费5元，自带剪刀。'])
   }, 120_000)
 })
+
+describe('sandbox: a sign-up asking whether she may bring someone', () => {
+  it('"我報名 我同個女一齊嚟得唔得": signed up and answered in her script; by family the child comes on her place', async () => {
+    const actions = await script.run('test/fixtures/scripts/signup-bringing-someone.txt')
+    const texts = room(actions).map((a) => a.text)
+    // Counted by person: she is on, told (in Traditional) how to put her daughter on too, and that works.
+    expect(to(actions, '陳太')).toEqual(['活動1「包湯圓」按人數報名（限10人），女兒來的話也要報上名。需要的話可以回覆「幫我女兒也報上」。'])
+    expect(texts).toContain('活動1「包湯圓」\n已登記：陳太（1/10）')
+    expect(texts).toContain('活動1「包湯圓」\n已登記：陳太的女兒（2/10）')
+    // A grown-up asked about is not signed up on a question, only when she says so.
+    expect(to(actions, '王芳')).toEqual(['活动1「包汤圆」按人数报名（限10人），老公来的话也要报上名。需要的话可以回复「帮我老公也报上」。'])
+    expect(texts).toContain('活动1「包汤圆」\n已登记：王芳（3/10）')
+    // By family: the son comes on her place, written beside her name; asked without signing up, how to say so.
+    expect(to(actions, '张丽')).toEqual(['活动2「亲子阅读」按家庭算名额，儿子跟您一起来不另占名额，已经给您写上了。'])
+    expect(to(actions, '赵敏')).toEqual(['活动2「亲子阅读」按家庭算名额，孙子跟您一起来不另占名额，报名时说「报名 带孙子」就行。'])
+    expect(texts.at(-1)).toMatch(/已报名（1\/5）：\n1\. 张丽（带儿子）$/u)
+    expect(texts.filter((t) => t.includes('（这个亲子活动按家庭算名额'))).toEqual([])
+  }, 120_000)
+})

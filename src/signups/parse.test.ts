@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { cancelReasonOf, isConfirmation, nameKey, parseHostCommand, parseResident } from './parse.ts'
-import { peopleOf, slotsFor } from './handlers/resident.ts'
+import { asksToBring, peopleOf, slotsFor } from './handlers/resident.ts'
 import { peopleIn } from '../nlu/people.ts'
 import { byTitle, pickActivity, plusOneCounts } from './resolve.ts'
 import { typedHostCommand } from './handlers/host.ts'
@@ -213,5 +213,24 @@ describe("the host's reason beside a cancellation", () => {
     ['@小助手 周六的活动取消吧', undefined],
   ])('%s → %s', (text, reason) => {
     expect(cancelReasonOf(text)).toBe(reason)
+  })
+})
+
+describe('asking whether she may bring someone', () => {
+  it.each([
+    ['我報名 我同個女一齊嚟得唔得', '女儿'],
+    ['报名 能带我女儿一起来吗', '女儿'],
+    ['我报名，可以带孙子来不', '孙子'],
+    ['报名 我老公能一起来不', '老公'],
+    ['我報名 可唔可以帶埋個仔', '儿子'],
+    ['算我一个，我家俩娃能一起来不', '娃'],
+    // Who comes, said rather than asked; a question about something else.
+    ['我报名 带儿子', undefined],
+    ['+2 我和闺女', undefined],
+    ['报名 我和闺女都去', undefined],
+    ['我报名 要带剪刀吗', undefined],
+    ['报名 我老公不让我去咋办', undefined],
+  ])('%s → %s', (text, who) => {
+    expect(asksToBring(text)).toBe(who)
   })
 })

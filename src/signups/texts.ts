@@ -228,6 +228,15 @@ export const texts = {
     }
   },
 
+  /**
+   * "能带女儿一起来吗", counted by family: the child comes on her place — written beside her name when she signed up
+   * with the question, else how to say so.
+   */
+  bringsChild: (a: Activity, who: string, signed: boolean) =>
+    `${label(a)}按家庭算名额，${who}跟您一起来不另占名额，${signed ? '已经给您写上了。' : `报名时说「报名 带${who}」就行。`}`,
+  /** The same where each person takes a place (or the one asked about is grown up): how to put them on too. */
+  bringsOne: (a: Activity, who: string) =>
+    `${label(a)}${a.capacity ? (a.countRule === 'family' ? '按家庭算名额，大人各占一个名额' : `按人数报名（限${a.capacity}人）`) : '不限人数'}，${who}来的话也要报上名。需要的话可以回复「帮我${who}也报上」。`,
   /** What the notice says of the things to bring (and the fee, when asked too); what it does not say is named, for the host. */
   feeAndBring: (a: Activity, feeAsked: boolean) => {
     const fee = feeAsked ? FEE.exec(a.notes)?.[0] : undefined

@@ -6,6 +6,7 @@ import { type Context, contextKey, type Route } from '../../core/capability.ts'
 import type { Intent, Slots, Understanding } from '../../nlu/types.ts'
 import { activityRef, normalize, unknownActivityName } from '../../nlu/text.ts'
 import { infoFields, JOIN_CLAUSE, STILL_ON } from '../../nlu/signup.ts'
+import { RELATIVE_WORDS } from '../../nlu/people.ts'
 import { PENDING, UNDERSTOOD } from '../../core/understanding.ts'
 import type { SignupService } from '../service.ts'
 import { nameKey, type ResidentIntent, type Who } from '../parse.ts'
@@ -174,6 +175,22 @@ const namesNothingElse = (t: string, live: Activity[]): boolean => {
   return rest.replace(ASKING_WORDS, '').replace(/[^\p{Script=Han}]/gu, '').length <= 1
 }
 
+/**
+ * Whether she may bring someone, asked beside her sign-up or on its own ("我同個女一齊嚟得唔得", "能带我女儿一起来吗",
+ * "可以带孙子来不", "我老公能一起来不"): the family word asked about, as written (Simplified). A clause with a family
+ * word and a "may I" form; not a sign-up that says who comes ("+1 带孩子", "我和闺女报名").
+ */
+export function asksToBring(text: string): string | undefined {
+  for (const clause of normalize(text).split(/[\s，,。；;！!？?]+/u)) {
+    if (!MAY_I.test(clause) || !/带|同|跟|和|一起|一齐|一块|陪|来|去|参加/u.test(clause)) continue
+    const who = FAMILY_WORD.exec(clause)?.[1]
+    if (who) return who
+  }
+  return undefined
+}
+const MAY_I = /能不能|可不可以|可以不|行不行|得不得|能否|方便不|(?:能|可以|行|得|方便).{0,8}(?:吗|么|嘛|不|没)$|(?:吗|么|嘛)$/u
+const FAMILY_WORD = new RegExp(`(?:我|我家|我的|俺|俺家|个|几个|两个|俩|仨)?(${RELATIVE_WORDS.filter((w) => w.length >= 2 || /[娃妈爸]/u.test(w)).join('|')})`, 'u')
+
 /** Nothing but the words of asking about places or one's own place: no activity or event named. */
 const ONLY_ABOUT_PLACES = (t: string) => /名额|位置|位子|空位|满|报上|名单|候补|排到/u.test(t) && t.replace(/[^\p{Script=Han}]/gu, '').replace(/[还有没名额位置子空满了吗么嘛呢啊呀我俺报上的是不几个多少剩吧排到第号候补单看发下一都能人]/gu, '').length <= 1
 
@@ -283,6 +300,18 @@ async function act(ctx: Context, svc: SignupService, u: Understanding, old: Resi
       if ('none' in picked && ctx.msg.conversation.kind === 'room') {
         return svc.hold({ groupId, msgId, by, people: slotsFor(people, by), room: ctx.msg.conversation, traditional: wroteTraditional(ctx) })
       }
+      // "我報名 我同個女一齊嚟得唔得": she asks whether someone may come with her. Counted by family, a child comes along
+      // on her place (written beside her name); otherwise she is signed up and told how to sign them up too.
+      const brings = asksToBring(msg.text)
+      if (brings && 'one' in picked) {
+        const a = picked.one
+        const rides = a.countRule === 'family' && CHILD.test(brings)
+        const asked = (p: Who) => 'relation' in p && p.relation.replace(/\d+$/u, '') === brings
+        people = rides ? (people.some(asked) ? people : [...people, { relation: brings }]) : people.filter((p) => !asked(p))
+        if (people.length === 0) people = [{ self: true }]
+        await joinOne(ctx, svc, a, people, msgId, { ruleSaid: true })
+        return ctx.reply(rides ? texts.bringsChild(a, brings, true) : texts.bringsOne(a, brings))
+      }
       // "报名 这次收不收材料费": signed up, and the question about the activity answered after.
       // "我也报 就是材料费要钱不": so too when the understanding saw only the sign-up.
       if ((u.also?.includes('activity.info') || asksDetail(msg.text)) && 'one' in picked) {
@@ -378,6 +407,11 @@ async function act(ctx: Context, svc: SignupService, u: Understanding, old: Resi
       const a = await chosen(ctx, svc, picked, '问', u, msgId)
       if (!a) return
       if (old?.kind === 'howto') return ctx.reply(texts.howto(a, svc.tz, live.length > 1))
+      // "能带我女儿一起来吗": how this activity counts her.
+      const brings = asksToBring(msg.text)
+      if (brings && infoFields(normalize(msg.text)).every((f) => f === 'who')) {
+        return ctx.reply(a.countRule === 'family' && CHILD.test(brings) ? texts.bringsChild(a, brings, false) : texts.bringsOne(a, brings))
+      }
       // Several details asked at once ("包饺子那个几点 在哪 要交钱不"): all the notice says, not the first one only.
       return ctx.reply(infoReply(a, svc.tz, msg.text, u.slots.field))
     }
@@ -476,7 +510,7 @@ async function answerWhich(ctx: Context, svc: SignupService, u: Understanding): 
 export const closedFor = (a: Activity, now: number) => a.status !== 'open' || (a.deadlineAt > 0 && now > a.deadlineAt) || now > a.startAt
 
 /** One activity's sign-up of `people` (the family rule applied), queued behind any held for its announcement. */
-async function joinOne(ctx: Context, svc: SignupService, a: Activity, people: Who[], msgId: string): Promise<void> {
+async function joinOne(ctx: Context, svc: SignupService, a: Activity, people: Who[], msgId: string, opts: { ruleSaid?: boolean } = {}): Promise<void> {
   const groupId = groupIdOf(ctx)!
   const by = { id: ctx.msg.sender.id, name: ctx.msg.sender.name }
   // Sign-ups held for an announcement being published are applied first; this one queues behind them.
@@ -494,7 +528,7 @@ async function joinOne(ctx: Context, svc: SignupService, a: Activity, people: Wh
   } else slots = slotsFor(people, by)
   await svc.enqueue({ op: 'join', activityId: a.id, msgId, by, people: slots, traditional: wroteTraditional(ctx) })
   // Said once in a burst of sign-ups, not to every parent.
-  if (note && (await svc.firstTime(`family-rule:${a.id}`, 30 * 60))) await ctx.reply(note)
+  if (note && !opts.ruleSaid && (await svc.firstTime(`family-rule:${a.id}`, 30 * 60))) await ctx.reply(note)
 }
 
 /**
