@@ -1271,6 +1271,36 @@ describe('the help side read by the parser (issue 13)', () => {
     await settle(bot)
   })
 
+  it('round 14: she says she paid the scam just posted, however she puts it: the urgent steps first, then whether it comes back, then the rest', async () => {
+    const { bot } = await withSafety()
+    // The reply's order: 110 / 96110 and stopping the payment first, the honest answer to 能退吗 next.
+    const [first, second, ...rest] = safetyTexts.fraudVictim.split('\n')
+    expect(first).toMatch(/^请马上：[\s\S]*110[\s\S]*96110[\s\S]*(?:银行|支付宝)[\s\S]*止付、冻结/u)
+    expect(second).toMatch(/^钱能不能追回，要看警方和银行/u)
+    expect(rest.join('\n')).toMatch(/记录[\s\S]*诈骗/u)
+    bot.world.say('陌生人', '【妇联通知】妇女创业补贴每人3000元，先交198元手续费即可领取，加微信fl2026办理')
+    await until(() => privately(bot, '李姐').length === 1)
+    await settle(bot)
+    const victimTo = (name: string) => bot.sent.filter((s) => s.kind === 'room' && s.mentions.includes(name) && s.text === safetyTexts.fraudVictim)
+    // Asked whether it is real in the same breath: that she paid comes first.
+    bot.world.say('赵秀英', '@小助手 这个是真的吗 我刚转了198 能退回来吗', { mentionBot: true })
+    await until(() => victimTo('赵秀英').length === 1)
+    // Said other ways right after the post, addressed or not.
+    bot.world.say('刘阿姨', '转过去了 咋办啊')
+    await until(() => victimTo('刘阿姨').length === 1)
+    bot.world.say('孙大妈', '@小助手 我已经交了198手续费了 还能要回来吗', { mentionBot: true })
+    await until(() => victimTo('孙大妈').length === 1)
+    // Control: an activity's fee is no scam; asking whether it is real without paying gets the answer.
+    bot.world.say('王芳', '插花材料费交了能退吗')
+    bot.world.say('周红', '@小助手 这是真的吗', { mentionBot: true })
+    await until(() => bot.sent.some((s) => s.kind === 'room' && s.mentions.includes('周红') && s.text === safetyTexts.fraudAnswer))
+    await settle(bot)
+    expect(victimTo('王芳')).toEqual([])
+    // In private, a scam's fee paid is read the same.
+    bot.world.sayPrivate('吴敏', '我交了198块手续费 能退吗')
+    await until(() => privately(bot, '吴敏').some((m) => m.text === safetyTexts.fraudVictim))
+  })
+
   it('a message about a voice note or picture: it cannot hear or see, asks to type, guesses nothing; "你会些啥" says what it does and how privacy works', async () => {
     const { bot } = await withSafety()
     dm(bot, '王芳', '刚才那条语音你听到没，帮我弄一下')

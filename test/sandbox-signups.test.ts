@@ -230,7 +230,8 @@ describe('sandbox: a detail asked beside a sign-up (thirteenth round)', () => {
   it('"我报上了没 要带剪刀胶水不", "我也报 就是材料费要钱不", "编织在哪 能带孩子不": each part answered', async () => {
     const room = (await script.run('test/fixtures/scripts/signup-detail-beside.txt')).filter((a) => a.kind === 'room')
     const to = (name: string) => room.filter((a) => a.mentions?.includes(name)).map((a) => a.text)
-    expect(to('张丽')).toEqual([expect.stringMatching(/张丽已报上。\n.*12月\d+日（周六）15:00，微家活动室\n通知里没写的，可以问问微家主人李姐。$/u)])
+    // What to bring is named as what the notice does not say (round 14).
+    expect(to('张丽')).toEqual(['活动1「手工编织」：张丽已报上。\n活动1「手工编织」的通知里没写要带的东西，可以问问微家主人李姐。'])
     expect(to('陈静')).toEqual(['活动1「手工编织」的通知里没有提到收费，具体可以问问微家主人李姐。'])
     expect(room.some((a) => /已登记：陈静（2\/15）/u.test(a.text))).toBe(true)
     expect(to('王芳')).toEqual([expect.stringMatching(/微家活动室\n通知里没写的，可以问问微家主人李姐。$/u)])

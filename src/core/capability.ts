@@ -64,6 +64,8 @@ export interface Route {
   priority?: number
   /** Roles allowed to run it; omit for everyone. Others get a clear refusal naming who can. */
   roles?: Role[]
+  /** What someone refused (see `roles`) may do instead, said in place of the refusal's general pointer. Pure. */
+  refusalHint?: (ctx: Context) => string | undefined
   /** Never silenced by flood control: for safety routes (someone in danger may send many messages). */
   bypassFlood?: boolean
   /**

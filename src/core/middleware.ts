@@ -72,7 +72,7 @@ export const authorize: Middleware = async (ctx, next) => {
   const route = routeOf(ctx)
   if (route?.roles && !route.roles.includes(ctx.msg.role)) {
     ctx.log.info({ route: route.name, role: ctx.msg.role }, 'refused: role')
-    await ctx.reply(texts.forbidden(route.roles))
+    await ctx.reply(texts.forbidden(route.roles, route.refusalHint?.(ctx)))
     return
   }
   await next()

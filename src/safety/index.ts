@@ -27,6 +27,17 @@ const isText = (ctx: Context) => ctx.msg.kind === 'text' && ctx.msg.text.trim().
 const toTheGroup = (ctx: Context) =>
   ctx.msg.conversation.kind === 'room' && !ctx.msg.mentioned && /大家|你们|姐妹们|各位|群里的?/u.test(ctx.msg.text) && !/你(?!们)|小助手|助手|机器人/u.test(ctx.msg.text)
 
+/**
+ * Right after a scam was posted in the group, the ways of saying she paid it: a transfer, a scam's kind of fee, money
+ * paid ("转过去了 咋办", "我付了钱了 能退吗", "钱已经打过去了"); never an activity's fee ("插花材料费交了能退吗").
+ */
+const PAID_AFTER_SCAM = /(?:转|汇)(?:了|过去|出去)|打(?:了(?=\d|钱)|过去|出去)|(?:交|付)(?:了|过).{0,6}(?:手续费|保证金|押金|解冻费|激活费|工本费|认证费|钱)|钱.{0,4}(?:转|汇|打|交|付)(?:了|过去|出去)/u
+const ACTIVITY_FEE = /材料费|报名费|活动费|餐费|门票/u
+/** She says she paid: anywhere in words that can only mean a scam, or right after one was posted in the group. */
+const paid = (said: string, afterScam: boolean) => !ACTIVITY_FEE.test(said) && (PAID_VICTIM.test(said) || (afterScam && PAID_AFTER_SCAM.test(said)))
+/** Already paid: what to do now comes first, at once (not gathered into a flood digest). */
+const victim = (ctx: Context) => ctx.reply(T.fraudVictim, { urgent: true })
+
 export function createSafety(deps: { now?: () => number } = {}): Capability {
   return {
     name: 'safety',
@@ -40,10 +51,11 @@ export function createSafety(deps: { now?: () => number } = {}): Capability {
       // question about a scam, not a scam post. So is anything said to the bot: a scammer does not @ it to ask.
       const ABOUT_A_DEMAND = /冒充|自称|(?:让|叫|要|逼|骗)我(?:先)?(?:转账|转钱|交钱|交|付|汇|扫码|填)|咋办|怎么办|咋整|怎么弄|怎么处理|该怎么/u
       const asksAbout = (ctx: Context) => ASKS_IF_REAL.test(ctx.msg.text) || ABOUT_A_DEMAND.test(ctx.msg.text) || ctx.msg.mentioned === true
-      // A scam was just posted in this group: "这个是真的吗 我要不要去领" right after it asks about that post.
+      // A scam was just posted in this group: "这个是真的吗 我要不要去领" right after it asks about that post, and "转过去了
+      // 咋办" says she paid it.
       const recentKey = (groupId: string) => app.key('safety', 'fraud', 'recent', groupId)
       app.use(async (ctx, next) => {
-        if (ctx.msg.conversation.kind === 'room' && ctx.msg.groupId && isText(ctx) && ASKS_IF_REAL.test(ctx.msg.text)) {
+        if (ctx.msg.conversation.kind === 'room' && ctx.msg.groupId && isText(ctx) && (ASKS_IF_REAL.test(ctx.msg.text) || PAID_AFTER_SCAM.test(normalize(ctx.msg.text)))) {
           const recent = await app.redis.get(recentKey(ctx.msg.groupId)).catch(() => null)
           if (recent) ctx.set(AFTER_SCAM, true)
         }
@@ -53,7 +65,8 @@ export function createSafety(deps: { now?: () => number } = {}): Capability {
         name: 'safety.fraud-asked',
         priority: 1,
         match: (ctx) => isText(ctx) && ctx.get(AFTER_SCAM) === true && intent(ctx) !== 'help.emergency',
-        handle: (ctx) => ctx.reply(T.fraudAnswer),
+        // "这个是真的吗 我刚转了198 能退回来吗": that she paid comes first.
+        handle: (ctx) => (paid(normalize(ctx.msg.text), true) ? victim(ctx) : ctx.reply(T.fraudAnswer)),
       })
       app.route({
         name: 'safety.fraud',
@@ -63,7 +76,7 @@ export function createSafety(deps: { now?: () => number } = {}): Capability {
           // Already paid: what to do now, wherever she says it.
           const said = normalize(ctx.msg.text)
           if (SCAM_IN_PROGRESS.test(said)) return ctx.reply(T.fraudInProgress)
-          if (PAID_VICTIM.test(said)) return ctx.reply(T.fraudVictim)
+          if (paid(said, false)) return victim(ctx)
           if (ctx.msg.conversation.kind === 'private') return ctx.reply(T.fraudAnswer)
           // Asking whether such a request is real ("这个是真的吗 要不要交钱") or what to do about one: she gets the answer,
           // and nobody is told she posted a scam.

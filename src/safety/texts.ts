@@ -9,9 +9,15 @@ export const safetyTexts = {
   /** Being talked through a scam right now: stop first. */
   fraudInProgress:
     '请马上停下：不要开屏幕共享，不要下载对方让装的软件，不要把验证码告诉任何人——这是常见的诈骗手法，正规退款不需要这些。已经操作了的，马上拨打110或反诈专线96110，并打银行客服冻结账户、修改密码。需要人陪您一起处理，可以私聊我转给工作人员。',
-  /** She has already paid: what to do now, first thing. */
-  fraudVictim:
-    '别着急，越快处理越有机会追回：1. 马上拨打110报警（也可拨打反诈专线96110）；2. 立刻打您银行卡背面的客服电话，说明被骗、请求止付；3. 保留转账记录、聊天记录和对方的号码，不要删。对方再要钱、要验证码，一律不要给。需要人陪您一起处理，可以私聊我转给工作人员。',
+  /**
+   * She has already paid: the urgent steps first (she may read no further), then whether the money comes back — said
+   * honestly, since she asked — then the rest.
+   */
+  fraudVictim: [
+    '请马上：1. 拨打110报警，或反诈专线96110；2. 立刻打银行客服电话（银行卡背面有），用微信、支付宝转的就找微信、支付宝客服，说明被骗，申请止付、冻结。',
+    '钱能不能追回，要看警方和银行的处理，没法保证；越早报警、止付，机会越大。',
+    '转账记录、聊天记录和对方的账号、号码都留着，不要删；对方再要钱、要验证码，一律不要给。妇联和微家从不收手续费、保证金，这类"补贴"是诈骗。需要人陪您一起处理，可以私聊我转给工作人员。',
+  ].join('\n'),
   /** To the group's hosts, privately. */
   fraudHost: (group: string, who: string) =>
     `【防骗提醒】${group}里${who}刚发了一条要求交钱或转账的消息，像是诈骗。我已在群里提醒大家不要转账，请您看一下，必要时撤回或移出。`,

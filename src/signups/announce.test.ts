@@ -34,6 +34,12 @@ describe('announcements by rules', () => {
       '姐妹们 下周三下午3点在微家活动室做手工香皂 限10人 每人材料费10块 下周二中午12点前报名哈',
       { title: '做手工香皂', place: '微家活动室', capacity: 10, notes: '每人材料费10块', startAt: at('2026-12-02T15:00'), deadlineAt: at('2026-12-01T12:00') },
     ],
+    // A part of the day without a clock is read to its end (round 14: "下周二晚上截止" was 19:00, turning away evening sign-ups).
+    ['发布活动 下周三上午9点半 亲子阅读 社区图书室 限5组家庭 下周二晚上截止', { startAt: at('2026-12-02T09:30'), deadlineAt: at('2026-12-01T23:59') }],
+    ['发布活动 下周三上午9点半 亲子阅读 社区图书室 限5组家庭 下周二下午截止', { deadlineAt: at('2026-12-01T18:00') }],
+    ['发布活动 下周三下午3点 亲子阅读 社区图书室 限5组家庭 下周三上午截止', { deadlineAt: at('2026-12-02T12:00') }],
+    ['发布活动 下周三下午3点 亲子阅读 社区图书室 限5组家庭 下周二中午截止', { deadlineAt: at('2026-12-01T12:00') }],
+    ['发布活动 周六下午2点 亲子阅读 限20人 明晚截止', { deadlineAt: at('2026-11-26T23:59') }],
   ])('%s', (text, expected) => {
     expect(draft(text)).toMatchObject(expected)
   })

@@ -5,7 +5,7 @@ import { z } from 'zod'
 import { loadPrompt } from '../core/prompts.ts'
 import type { Llm } from '../core/llm.ts'
 import { fromWall, wallClock } from '../core/tz.ts'
-import { PERIOD_ALONE, PERIOD_RE } from '../core/zh/clock.ts'
+import { type Period, PERIOD_ALONE, PERIOD_RE } from '../core/zh/clock.ts'
 import { parseDateTime } from '../core/zh/date.ts'
 import { formatDateTime } from '../core/zh/format.ts'
 import { cnNumber } from '../core/zh/numbers.ts'
@@ -222,12 +222,24 @@ export function draftFrom(spans: Spans, now: Date, tz: string, defaults: { place
 const WEEK = 7 * 86_400_000
 const BARE_WEEKDAY = /(?<![下本这上])(?:周|星期|礼拜)[一二三四五六日天]/u
 
-/** 截止周五 = the end of Friday; 截止周五中午 = noon; 截止周五晚8点 = 20:00. */
-export function deadlineOf(d: { at: Date; dateOnly?: boolean }, tz: string): number {
+/**
+ * 截止周五 = the end of Friday; 截止周五晚8点 = 20:00. A part of the day without a clock is read to its end, since
+ * that is what a host means by it: "周二晚上截止" takes sign-ups all Tuesday evening (someone who signs up at 21:30
+ * after the dishes is not turned away), so 晚上 runs to the end of the day; 上午 to 12:00, 下午 to 18:00, when 晚上
+ * begins. 中午 is a moment, not a span: noon. The notice shows the time it was read as, so a host who meant another
+ * corrects it ("修改活动1 截止 周二晚8点").
+ */
+export function deadlineOf(d: { at: Date; dateOnly?: boolean; period?: Period }, tz: string): number {
   const w = wallClock(d.at.getTime(), tz)
+  if (d.dateOnly && d.period) {
+    const [hour, minute] = PERIOD_END[d.period]
+    return fromWall(tz, w.year, w.month, w.day, hour, minute)
+  }
   const midnight = w.hour === 0 && w.minute === 0
   return d.dateOnly && midnight ? d.at.getTime() + 24 * 3600_000 - 60_000 : d.at.getTime()
 }
+/** Where a deadline given as a part of the day ends (see deadlineOf). */
+const PERIOD_END: Record<Period, [number, number]> = { dawn: [6, 0], morning: [12, 0], noon: [12, 0], afternoon: [18, 0], evening: [23, 59] }
 
 /** Sets the start time of a draft from text, replacing earlier time questions. */
 export function applyTime(draft: Draft, timeText: string | undefined, now: Date, tz: string): void {

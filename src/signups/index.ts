@@ -4,7 +4,11 @@ import type { Capability, Context } from '../core/capability.ts'
 import { ACTIVITIES, PENDING, SIGNED_UP } from '../core/understanding.ts'
 import type { PendingKind } from '../nlu/types.ts'
 import { nameKey } from './parse.ts'
-import { liveActivities } from './handlers/state.ts'
+import { CANCELLED_ASKED, liveActivities } from './handlers/state.ts'
+import type { Activity } from './store.ts'
+import { activityInNotes, STILL_ON } from '../nlu/signup.ts'
+import { namesTitle, normalize } from '../nlu/text.ts'
+import { CHOICE_QUESTION } from '../core/zh/question-forms.ts'
 import { announceRoute, draftRoute } from './handlers/announce.ts'
 import { fixPublishedRoute, hostRoute } from './handlers/host.ts'
 import { observer, observeUnderstood } from './handlers/observe.ts'
@@ -59,6 +63,7 @@ async function loadSituation(ctx: Context, svc: SignupService): Promise<void> {
   if (!ctx.msg.groupId || ctx.msg.kind !== 'text') return
   const live = await liveActivities(ctx, svc)
   ctx.set(ACTIVITIES, live.map(({ id, title, startAt, place, notes }) => ({ id, title, startAt, place, notes })))
+  ctx.set(CANCELLED_ASKED, await cancelledAsked(ctx, svc, live))
   const who = { id: ctx.msg.sender.id, key: nameKey(ctx.msg.sender.name) }
   const on = await Promise.all(live.map((a) => svc.store.hasEntry(a.id, who)))
   ctx.set(SIGNED_UP, live.filter((_, i) => on[i]).map((a) => a.id))
@@ -69,6 +74,20 @@ async function loadSituation(ctx: Context, svc: SignupService): Promise<void> {
     asked?.kind === 'which_activity' ? 'which_activity' : asked?.kind === 'confirm_cancel' || asked?.kind === 'confirm_remove' ? 'confirm_cancel' : undefined
   if (kind) return void ctx.set(PENDING, kind)
   if (ctx.msg.role !== 'resident' && (await svc.store.draft(ctx.msg.groupId, ctx.msg.sender.id))) ctx.set(PENDING, 'confirm_announce')
+}
+
+/** A question's form: what makes reading the group's cancelled activities worth a round trip. */
+const ASKS = new RegExp(`[？?]|${CHOICE_QUESTION}|吗|么|嘛|没有?$|呢|怎么|咋|如何|多少|几|啥|什么|哪|是不是|能不能|可不可以|有没有|还.{0,2}不`, 'u')
+
+/** The group's cancelled activities (of the last week and to come) that a question names, unless a live one answers to it. */
+async function cancelledAsked(ctx: Context, svc: SignupService, live: Activity[]): Promise<Activity[]> {
+  const t = normalize(ctx.msg.text)
+  if (!ASKS.test(t) && !STILL_ON.test(t)) return []
+  const named = (acts: Activity[]) => acts.filter((a) => namesTitle(t, a) || activityInNotes(t, [a]) === a.id)
+  if (named(live).length) return []
+  const recent = await svc.store.recent(ctx.msg.groupId!, svc.now(), 20)
+  // The latest first: one title may have been cancelled twice.
+  return named(recent.filter((a) => a.status === 'cancelled')).sort((a, b) => b.startAt - a.startAt)
 }
 
 export const signups: Capability = createSignups()

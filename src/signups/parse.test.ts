@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import { isConfirmation, nameKey, parseHostCommand, parseResident } from './parse.ts'
-import { peopleOf, slotsFor } from './handlers/resident.ts'
+import { cancelReasonOf, isConfirmation, nameKey, parseHostCommand, parseResident } from './parse.ts'
+import { asksToBring, peopleOf, slotsFor } from './handlers/resident.ts'
 import { peopleIn } from '../nlu/people.ts'
 import { byTitle, pickActivity, plusOneCounts } from './resolve.ts'
+import { typedHostCommand } from './handlers/host.ts'
 import type { Activity } from './store.ts'
 
 describe('resident sign-up forms', () => {
@@ -189,5 +190,47 @@ describe('a 接龙 pasted on one line (conversation round 5)', () => {
     expect(parseResident('接龙 1.王芳 2.王芳婆婆 3.张丽')).toMatchObject({ kind: 'roster', names: ['王芳', '王芳婆婆', '张丽'] })
     // Not a list: one item.
     expect(parseResident('接龙 1.王芳')?.kind).not.toBe('roster')
+  })
+})
+
+describe("a host's command as typed (a resident typing one is told who may use it)", () => {
+  it.each(['导出', '名单', '名单1', '活动列表', '修改活动1 时间 周日下午3点', '截止报名1', '截止报名', '重新开放1', '取消活动1', '取消活动', '導出', '名單', '取消活動1', '活動列表'])('%s is one', (text) => {
+    expect(typedHostCommand(text)).toBe(true)
+  })
+  it.each(['有哪些活动', '报名情况', '截止', '重开', '改时间了吗', '取消报名', '我报名', '导出来看看'])('%s is not', (text) => {
+    expect(typedHostCommand(text)).toBe(false)
+  })
+})
+
+describe("the host's reason beside a cancellation", () => {
+  it.each([
+    ['取消活动1 场地被占了 下次再约', '场地被占了，下次再约'],
+    ['活动1取消 因为下雨', '下雨'],
+    ['由于天气原因，取消活动2', '天气原因'],
+    ['插花课不办了 老师病了', '老师病了'],
+    ['取消活动1', undefined],
+    ['取消活动1 抱歉大家', undefined],
+    ['@小助手 周六的活动取消吧', undefined],
+  ])('%s → %s', (text, reason) => {
+    expect(cancelReasonOf(text)).toBe(reason)
+  })
+})
+
+describe('asking whether she may bring someone', () => {
+  it.each([
+    ['我報名 我同個女一齊嚟得唔得', '女儿'],
+    ['报名 能带我女儿一起来吗', '女儿'],
+    ['我报名，可以带孙子来不', '孙子'],
+    ['报名 我老公能一起来不', '老公'],
+    ['我報名 可唔可以帶埋個仔', '儿子'],
+    ['算我一个，我家俩娃能一起来不', '娃'],
+    // Who comes, said rather than asked; a question about something else.
+    ['我报名 带儿子', undefined],
+    ['+2 我和闺女', undefined],
+    ['报名 我和闺女都去', undefined],
+    ['我报名 要带剪刀吗', undefined],
+    ['报名 我老公不让我去咋办', undefined],
+  ])('%s → %s', (text, who) => {
+    expect(asksToBring(text)).toBe(who)
   })
 })

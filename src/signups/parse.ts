@@ -263,6 +263,25 @@ export function parseHostCommand(raw: string): HostCommand | undefined {
   return undefined
 }
 
+/** Words that do the cancelling, not say why: 取消活动1, 活动1取消, 不办了, 停办 … */
+const CANCELLING = /取消|不办|不搞|不开了|停办|停了|黄了|办不成|搞不成|办不了|搞不了/u
+const ONLY_SORRY = /^(?:非常|十分|实在)?(?:抱歉|不好意思|对不起|sorry)(?:了|哈|啊|啦|大家|各位)*$|^(?:确认|确定|通知|大家|各位)$/iu
+
+/**
+ * What the host said about why she cancels, beside the command ("取消活动1 场地被占了 下次再约" → 场地被占了，下次再约;
+ * "因为下雨，活动2取消" → 下雨): the clauses that neither cancel nor only apologise. Her own words, told to those
+ * signed up; undefined when she gave none.
+ */
+export function cancelReasonOf(raw: string): string | undefined {
+  const t = normalize(raw).replace(/@\S+/gu, ' ').replace(/取消活动\s*\d*|活动\s*\d+\s*取消(?:了|吧)?/gu, '，')
+  const clauses = t
+    .split(/[\s，,。；;！!、]+/u)
+    .map((c) => c.replace(/^(?:因为|由于|原因是|原因|是因为)[:：]?/u, ''))
+    .filter((c) => (c.match(/\p{Script=Han}/gu)?.length ?? 0) >= 2 && !CANCELLING.test(c) && !ONLY_SORRY.test(c))
+  const reason = clauses.join('，')
+  return reason ? reason.slice(0, 60) : undefined
+}
+
 const FIELD: Record<string, HostField> = {
   时间: 'time', 地点: 'place', 地址: 'place', 名额: 'capacity', 人数: 'capacity', 标题: 'title', 名称: 'title', 主题: 'title',
   截止时间: 'deadline', 截止: 'deadline', 备注: 'notes', 说明: 'notes',

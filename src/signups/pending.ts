@@ -10,7 +10,8 @@ export const pendingSchema = z.discriminatedUnion('kind', [
   // The understanding of the message that needed an activity, replayed with the answer's activity.
   // `list`: the names of a pasted 接龙 that named no activity, merged in once she says which.
   z.object({ kind: z.literal('which_activity'), intent: z.string(), slots: slotsSchema, msgId: z.string(), activityIds: z.array(z.number().int()), list: z.array(z.string()).optional() }),
-  z.object({ kind: z.literal('confirm_cancel'), activityId: z.number().int() }),
+  // `reason`: what the host said with the cancellation ("取消活动1 场地被占了"), for the notice once she confirms.
+  z.object({ kind: z.literal('confirm_cancel'), activityId: z.number().int(), reason: z.string().max(80).optional() }),
   z.object({ kind: z.literal('confirm_remove'), activityId: z.number().int(), entryKey: z.string(), name: z.string() }),
   z.object({ kind: z.literal('count_rule'), activityId: z.number().int() }),
 ])

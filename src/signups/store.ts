@@ -24,11 +24,13 @@ export interface Activity {
   version: number
   /** Parent-child activities: does a parent with a child take one place (family) or two (person)? Unset: not known. */
   countRule?: CountRule
+  /** What the host said when cancelling it ("场地被占了"), told to those signed up and to whoever asks later. */
+  cancelReason?: string
 }
 
 export type CountRule = 'person' | 'family'
 
-export type NewActivity = Omit<Activity, 'id' | 'status' | 'createdAt' | 'version' | 'countRule'> & { countRule?: CountRule }
+export type NewActivity = Omit<Activity, 'id' | 'status' | 'createdAt' | 'version' | 'countRule' | 'cancelReason'> & { countRule?: CountRule }
 
 export interface Entry {
   key: string
@@ -227,6 +229,7 @@ const toActivity = (h: Record<string, string>): Activity | undefined =>
         createdAt: Number(h.createdAt ?? 0),
         version: Number(h.version ?? 1),
         ...(h.countRule === 'person' || h.countRule === 'family' ? { countRule: h.countRule } : {}),
+        ...(h.cancelReason ? { cancelReason: h.cancelReason } : {}),
       }
     : undefined
 
@@ -292,7 +295,7 @@ export class SignupStore {
     return (await this.getMany(ids.map(Number))).sort((a, b) => a.startAt - b.startAt)
   }
 
-  async update(id: number, patch: Partial<Pick<Activity, 'title' | 'startAt' | 'place' | 'deadlineAt' | 'notes' | 'status' | 'countRule'>>): Promise<Activity | undefined> {
+  async update(id: number, patch: Partial<Pick<Activity, 'title' | 'startAt' | 'place' | 'deadlineAt' | 'notes' | 'status' | 'countRule' | 'cancelReason'>>): Promise<Activity | undefined> {
     const before = await this.get(id)
     if (!before) return undefined
     const m = this.redis.multi().hset(this.k(id), patch as Record<string, string | number>)

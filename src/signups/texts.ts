@@ -4,6 +4,8 @@ import type { Activity, Outcome, Roster } from './store.ts'
 
 const when = (at: number, tz: string) => formatDateTime(new Date(at), tz)
 const label = (a: Pick<Activity, 'id' | 'title'>) => `活动${a.id}「${a.title}」`
+/** The host's words when she cancelled it, as hers: "（李姐说：场地被占了，下次再约）". */
+const why = (a: Activity) => (a.cancelReason ? `（${a.hostName ? `${a.hostName}说：` : ''}${a.cancelReason}）` : '')
 const count = (a: Activity, confirmed: number) => (a.capacity > 0 ? `${confirmed}/${a.capacity}` : `${confirmed}人`)
 
 export interface DraftView {
@@ -156,7 +158,7 @@ export const texts = {
   alreadyClosed: (a: Activity) => `${label(a)}已经截止报名了。`,
   reopened: (a: Activity) => `${label(a)}重新开放报名，想参加的回复「报名」。`,
   alreadyOpen: (a: Activity) => `${label(a)}正在报名中。`,
-  cancelled: (a: Activity, tz: string) => `【通知】${label(a)}（${when(a.startAt, tz)}）取消了，给报名的朋友们添麻烦了，抱歉！`,
+  cancelled: (a: Activity, tz: string) => `【通知】${label(a)}（${when(a.startAt, tz)}）取消了${why(a)}，给报名的朋友们添麻烦了，抱歉！`,
   alreadyCancelled: (a: Activity) => `${label(a)}已经取消了。`,
   edited: (a: Activity, changes: string[], tz: string) => [`【变更】${label(a)}有调整：`, ...changes, `现在：${when(a.startAt, tz)}，${a.place}`].join('\n'),
   changeTime: (at: number, tz: string) => `时间改为${when(at, tz)}`,
@@ -195,6 +197,12 @@ export const texts = {
   notSignedUp: '您现在没有报名正在进行的活动，不用取消～',
   /** The sign-up was still waiting for the announcement to go out: taken back before it was recorded. */
   heldWithdrawn: '好的，您刚才的报名已撤回。',
+  /** Said to a resident who typed a host's command, after who may use it: what she can do herself. */
+  refusalHint: {
+    cancel: '要取消自己的报名，回复「取消报名」就行。',
+    roster: '想知道自己报上没有，@我问「我报上了没」就行。',
+    list: '想知道有什么活动，@我问「最近有啥活动」就行。',
+  } as Partial<Record<'edit' | 'close' | 'reopen' | 'cancel' | 'list' | 'roster' | 'export', string>>,
   removeRefused: '只有微家主人可以把别人从名单里划掉。如果是您帮她报的名，回复「帮XX取消」就行；不然请@微家主人处理。',
   removeWho: '要划掉名单里的哪一位？请说名字或序号，比如「把5号划掉」。',
   removeNotFound: (a: Activity, target: string) => `${label(a)}的名单里没有找到「${target}」。`,
@@ -209,12 +217,12 @@ export const texts = {
 
   stillOn: (a: Activity, tz: string, taken: number, closed: boolean) =>
     `${label(a)}照常：${when(a.startAt, tz)}，${a.place}${a.capacity ? `（已报${taken}/${a.capacity}）` : `（已报${taken}人）`}。${closed ? '报名已经截止了。' : ''}有变动微家主人会在群里通知。`,
-  wasCancelled: (a: Activity, tz: string) => `${label(a)}（原定${when(a.startAt, tz)}）已经取消了。有新活动会在群里发通知。`,
+  wasCancelled: (a: Activity, tz: string) => `${label(a)}（原定${when(a.startAt, tz)}）已经取消了${why(a)}。有新活动会在群里发通知。`,
   wasHeld: (a: Activity, tz: string) => `${label(a)}已经在${when(a.startAt, tz)}办过了。`,
   /** What the notice says of the details asked; `unanswered`: something was asked that the notice may not say. */
   info: (a: Activity, tz: string, field: string | undefined, unanswered = false) => {
     const head = `${label(a)}`
-    const fee = /(?:材料费|费用|收费|[0-9]+元|免费)[^，,。；;]*/u.exec(a.notes)?.[0]
+    const fee = FEE.exec(a.notes)?.[0]
     switch (field) {
       case 'time': return `${head}${when(a.startAt, tz)}开始，地点：${a.place}。`
       case 'place': return `${head}在${a.place}，${when(a.startAt, tz)}。`
@@ -223,6 +231,24 @@ export const texts = {
     }
   },
 
+  /**
+   * "能带女儿一起来吗", counted by family: the child comes on her place — written beside her name when she signed up
+   * with the question, else how to say so.
+   */
+  bringsChild: (a: Activity, who: string, signed: boolean) =>
+    `${label(a)}按家庭算名额，${who}跟您一起来不另占名额，${signed ? '已经给您写上了。' : `报名时说「报名 带${who}」就行。`}`,
+  /** The same where each person takes a place (or the one asked about is grown up): how to put them on too. */
+  bringsOne: (a: Activity, who: string) =>
+    `${label(a)}${a.capacity ? (a.countRule === 'family' ? '按家庭算名额，大人各占一个名额' : `按人数报名（限${a.capacity}人）`) : '不限人数'}，${who}来的话也要报上名。需要的话可以回复「帮我${who}也报上」。`,
+  /** What the notice says of the things to bring (and the fee, when asked too); what it does not say is named, for the host. */
+  feeAndBring: (a: Activity, feeAsked: boolean) => {
+    const fee = feeAsked ? FEE.exec(a.notes)?.[0] : undefined
+    const bring = BRING.exec(a.notes)?.[0]
+    const known = [...(fee ? [fee] : []), ...(bring ? [bring] : [])]
+    const missing = [...(feeAsked && !fee ? ['费用'] : []), ...(!bring ? ['要带的东西'] : [])]
+    const ask = missing.length ? `通知里没写${missing.join('和')}，可以问问微家主人${a.hostName}。` : ''
+    return known.length ? `${label(a)}：${known.join('，')}。${ask}` : `${label(a)}的通知里没写${missing.join('和')}，可以问问微家主人${a.hostName}。`
+  },
   askCountRule: (a: Activity) =>
     `${label(a)}是亲子活动：一位家长带一个孩子来，算一个名额还是两个？回复「按家庭」（一家算一个）或「按人」（每人一个）。没回复前先按每人一个名额登记。`,
   countRuleSet: (a: Activity, rule: 'person' | 'family') => `好的，${label(a)}${rule === 'family' ? '按家庭算名额，孩子不另占名额' : '按人算名额，孩子也占一个名额'}。`,
@@ -243,6 +269,10 @@ export const texts = {
     return `${name}（带${counted.join('、')}）`
   },
 }
+
+/** A fee and things to bring, as a notice's notes say them ("材料费10元", "自带剪刀"). */
+const FEE = /(?:材料费|费用|收费|[0-9]+元|免费)[^，,。；;]*/u
+const BRING = /(?:自带|自备|请带|带上|需带|要带|准备好?)[^，,。；;]*/u
 
 const STATUS: Record<Activity['status'], string> = { open: '报名中', closed: '已截止', cancelled: '已取消' }
 

@@ -221,6 +221,8 @@ export interface ParsedDateTime {
   ambiguous?: string
   /** Only a date was given (at = 00:00 that day, or the start of the named period). */
   dateOnly?: boolean
+  /** The part of the day named with a date and no clock ("周二晚上", "明晚"): `at` is its start. */
+  period?: Period
   /** Where `match` starts in the text. */
   index?: number
 }
@@ -336,7 +338,7 @@ export function parseDateTime(text: string, now: Date, tz = DEFAULT_TZ): ParsedD
   if (!clock) {
     const startHour = datePeriod ? PERIOD_START[datePeriod] : 0
     const at = new Date(fromWall(tz, day.y, day.m, day.d, startHour, 0))
-    return { at, match, index: span.index, dateOnly: true, ...(reasons.length ? { ambiguous: reasons.join('；') } : {}) }
+    return { at, match, index: span.index, dateOnly: true, ...(datePeriod ? { period: datePeriod } : {}), ...(reasons.length ? { ambiguous: reasons.join('；') } : {}) }
   }
   if (clock.nextDay) day = addDays(day.y, day.m, day.d, 1)
   const at = new Date(fromWall(tz, day.y, day.m, day.d, clock.time.hour, clock.time.minute))

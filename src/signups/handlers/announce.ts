@@ -118,7 +118,7 @@ async function answerHost(app: App, svc: SignupService, ctx: Context): Promise<v
     await svc.pending.clear(groupId, ctx.msg.sender.id)
     const a = await svc.store.get(asked.activityId)
     if (!a) throw new UserError(texts.notFound(asked.activityId))
-    if (asked.kind === 'confirm_cancel') return yes ? cancelActivity(svc, ctx, a) : ctx.reply(texts.cancelKept(a))
+    if (asked.kind === 'confirm_cancel') return yes ? cancelActivity(svc, ctx, a, asked.reason) : ctx.reply(texts.cancelKept(a))
     if (!yes) return ctx.reply(texts.removeKept(asked.name))
     const by = { id: ctx.msg.sender.id, name: ctx.msg.sender.name }
     await svc.enqueue({ op: 'leave', activityId: a.id, msgId: ctx.msg.id, by, senderKey: nameKey(by.name), whoKey: `=${asked.entryKey}`, isHost: true })

@@ -7,7 +7,8 @@ import { deadlineOf } from '../announce.ts'
 import { settledTime } from '../edit-time.ts'
 import { rosterCsv } from '../csv.ts'
 import type { SignupService } from '../service.ts'
-import { type HostCommand as Command, type HostField, parseHostCommand } from '../parse.ts'
+import { cancelReasonOf, type HostCommand as Command, type HostField, normalize, parseHostCommand } from '../parse.ts'
+import { toSimplified } from '../../core/zh/script.ts'
 import type { Intent, Slots, Understanding } from '../../nlu/types.ts'
 import { UNDERSTOOD } from '../../core/understanding.ts'
 import { fromWall, isoWeekday, wallClock } from '../../core/tz.ts'
@@ -27,21 +28,43 @@ export function hostRoute(app: App, svc: SignupService): Route {
     name: 'signups.host',
     band: 'command',
     roles: ['host', 'staff'],
+    refusalHint: (ctx) => {
+      const cmd = hostCommandIn(ctx.msg.text)
+      return cmd ? texts.refusalHint[cmd.kind] : undefined
+    },
     match(ctx) {
-      const cmd = parseHostCommand(ctx.msg.text)
       const addressed = ctx.msg.mentioned || ctx.msg.conversation.kind === 'private'
-      if (cmd) {
-        // Anyone may see the activities and a roster (the resident route answers them).
-        if (ctx.msg.role === 'resident' && (cmd.kind === 'roster' || cmd.kind === 'list')) return false
-        // Hosts may type 名单 plainly; a resident only gets the refusal when addressing the bot.
-        return addressed || ctx.msg.role !== 'resident'
-      }
+      if (ctx.msg.role === 'resident') {
+        // A resident typing a host's command (导出, 取消活动1, 名单 …) is told who may use it (authorize), said to the
+        // bot or not: silence reads as "done", or as the bot being broken.
+        if (typedHostCommand(ctx.msg.text)) return true
+        const cmd = parseHostCommand(ctx.msg.text)
+        // A question that parses as a command ("有哪些活动", "报名情况") the resident route answers.
+        if (cmd) return addressed && cmd.kind !== 'roster' && cmd.kind !== 'list'
+      } else if (hostCommandIn(ctx.msg.text)) return true
       const u = ctx.get(UNDERSTOOD)
       return !!u && HOST_INTENTS.has(u.intent) && (ctx.msg.role !== 'resident' || addressed)
     },
-    handle: (ctx) => run(app, svc, ctx, parseHostCommand(ctx.msg.text) ?? commandOf(ctx.get(UNDERSTOOD)!)),
+    handle: (ctx) => run(app, svc, ctx, hostCommandIn(ctx.msg.text) ?? commandOf(ctx.get(UNDERSTOOD)!)),
   }
 }
+
+/**
+ * A host's command as typed, in either script: 名单, 导出, 活动列表, 修改活动3 …, 截止报名3, 重新开放3, 取消活动3 (and their
+ * variants in parse.ts). Not a plain question that parses as one ("有哪些活动", "报名情况"), and not a bare word of chat
+ * ("截止", "重开", "改时间了吗").
+ */
+export function typedHostCommand(text: string): boolean {
+  const t = toSimplified(text)
+  const cmd = parseHostCommand(t)
+  if (!cmd) return false
+  if (cmd.kind === 'roster' || cmd.kind === 'list' || cmd.kind === 'export' || cmd.kind === 'cancel') return TYPED_FORM.test(normalize(t))
+  return cmd.number !== undefined || TYPED_FORM.test(normalize(t))
+}
+const TYPED_FORM = /^(?:名单|报名名单|查看名单|接龙名单|活动\s*\d+\s*(?:的)?名单|导出|活动列表|活动清单|所有活动|取消活动|活动\s*\d+\s*取消|截止报名|停止报名|关闭报名|结束报名|重新开放|开放报名|恢复报名|修改活动|更改活动)/u
+
+/** A host's command as written, or as written in Traditional script ("導出", "取消活動1"). */
+const hostCommandIn = (text: string) => parseHostCommand(text) ?? parseHostCommand(toSimplified(text))
 
 /** How long after publishing a host's "写错了，改成下午3点" still means the activity just published. */
 export const FIX_PUBLISHED_MS = 30 * 60_000
@@ -141,7 +164,8 @@ async function run(app: App, svc: SignupService, ctx: Context, cmd: HostCommand)
     case 'cancel': {
       if (a.status === 'cancelled') return ctx.reply(texts.alreadyCancelled(a))
       // Destructive: asked first, done on 「确认」 (see confirm.ts).
-      await svc.pending.set(groupId, ctx.msg.sender.id, { kind: 'confirm_cancel', activityId: a.id })
+      const reason = cancelReasonOf(ctx.msg.text)
+      await svc.pending.set(groupId, ctx.msg.sender.id, { kind: 'confirm_cancel', activityId: a.id, ...(reason ? { reason } : {}) })
       const { confirmed, waiting } = await svc.store.counts(a.id)
       return ctx.reply(texts.confirmCancel(a, svc.tz, confirmed + waiting))
     }
@@ -152,10 +176,10 @@ async function run(app: App, svc: SignupService, ctx: Context, cmd: HostCommand)
   }
 }
 
-/** Cancels an activity the host confirmed: everyone on it is told, its reminders removed. */
-export async function cancelActivity(svc: SignupService, ctx: Context, a: Activity): Promise<void> {
+/** Cancels an activity the host confirmed: everyone on it is told (with her reason, when she gave one), its reminders removed. */
+export async function cancelActivity(svc: SignupService, ctx: Context, a: Activity, reason?: string): Promise<void> {
   if (a.status === 'cancelled') return ctx.reply(texts.alreadyCancelled(a))
-  const updated = (await svc.store.update(a.id, { status: 'cancelled' }))!
+  const updated = (await svc.store.update(a.id, { status: 'cancelled', ...(reason ? { cancelReason: reason } : {}) }))!
   await svc.removeReminders(a.id, a.version)
   await notifyGroup(svc, ctx, updated, texts.cancelled(updated, svc.tz), await everyone(svc, a))
 }

@@ -6,6 +6,7 @@ import { type Context, contextKey, type Route } from '../../core/capability.ts'
 import type { Intent, Slots, Understanding } from '../../nlu/types.ts'
 import { activityRef, normalize, unknownActivityName } from '../../nlu/text.ts'
 import { infoFields, JOIN_CLAUSE, STILL_ON } from '../../nlu/signup.ts'
+import { RELATIVE_WORDS } from '../../nlu/people.ts'
 import { PENDING, UNDERSTOOD } from '../../core/understanding.ts'
 import type { SignupService } from '../service.ts'
 import { nameKey, type ResidentIntent, type Who } from '../parse.ts'
@@ -14,7 +15,7 @@ import { toSimplified } from '../../core/zh/script.ts'
 import { type BareOne, byTitle, pickActivity, plusOneCounts, type Pick } from '../resolve.ts'
 import type { Activity, PersonSlot } from '../store.ts'
 import { texts } from '../texts.ts'
-import { groupIdOf, liveActivities, memo, residentIntent } from './state.ts'
+import { CANCELLED_ASKED, groupIdOf, liveActivities, memo, residentIntent } from './state.ts'
 import { remind } from './remind.ts'
 import { askedPeriod } from '../../core/zh/period.ts'
 import { RHYTHM_EVENTS } from '../../core/rhythm.ts'
@@ -40,6 +41,8 @@ export function residentRoute(svc: SignupService): Route {
     band: 'conversation',
     async match(ctx) {
       if (!ctx.msg.groupId || ctx.msg.kind !== 'text') return false
+      if (cancelledAskedOf(ctx)) return true
+      if (noticeFollowUp(ctx, svc, await liveActivities(ctx, svc))) return true
       const u = understanding(ctx)
       const old = residentIntent(ctx)
       const ours = RESIDENT_INTENTS.has(u.intent)
@@ -71,11 +74,34 @@ export function residentRoute(svc: SignupService): Route {
       const t = normalize(ctx.msg.text)
       return inRoom && u.intent === 'signup.join' && (ctx.msg.mentioned || ctx.msg.text.trim().length <= 12 || JOIN_CLAUSE.test(t) || OPENS_WITH_JOIN.test(t))
     },
-    handle: (ctx) => {
+    handle: async (ctx) => {
+      const gone = cancelledAskedOf(ctx)
+      if (gone) return ctx.reply(texts.wasCancelled(gone, svc.tz))
+      const follow = noticeFollowUp(ctx, svc, await liveActivities(ctx, svc))
+      if (follow) {
+        const a = await chosen(ctx, svc, follow, '问')
+        return a ? ctx.reply(infoReply(a, svc.tz, ctx.msg.text)) : undefined
+      }
       const one = bareOneOf(ctx, residentIntent(ctx))
       return one ? joinBareOne(ctx, svc, one) : act(ctx, svc, understanding(ctx), residentIntent(ctx))
     },
   }
+}
+
+/** Questions about an activity, whether in the group's own words or read as one for the documents. */
+const ABOUT_ACTIVITY: ReadonlySet<Intent> = new Set<Intent>(['activity.info', 'signup.status', 'signup.roster'])
+const ASKED_OF_ANYONE: ReadonlySet<Intent> = new Set<Intent>(['qa.question', 'chatter'])
+
+/**
+ * "香包那个还搞不搞了", "做香包要带啥" after the host cancelled it: the cancelled activity the question names (latest
+ * first), answered from the activity — not from the documents, and not as "nothing is open". A question the
+ * documents would take only when it is said to the bot, as the documents would.
+ */
+function cancelledAskedOf(ctx: Context): Activity | undefined {
+  const [gone] = ctx.get(CANCELLED_ASKED) ?? []
+  if (!gone) return undefined
+  const { intent } = understanding(ctx)
+  return ABOUT_ACTIVITY.has(intent) || (ASKED_OF_ANYONE.has(intent) && ctx.msg.mentioned) ? gone : undefined
 }
 
 /** The observer's reading of a bare "1" ("扣1"), unless the bot is waiting for this sender's answer (then "1" is that). */
@@ -114,10 +140,58 @@ function asksDetail(text: string): boolean {
  */
 function infoReply(a: Activity, tz: string, text: string, field?: Understanding['slots']['field']): string {
   const fields = infoFields(normalize(text))
+  // What to bring, and maybe the fee ("要钱不？要自己带面粉吗"): each said or named as not in the notice.
+  if (fields.includes('bring') && fields.every((f) => f === 'fee' || f === 'bring')) return texts.feeAndBring(a, fields.includes('fee'))
   if (fields.length <= 1) return texts.info(a, tz, field ?? fields[0])
   const unanswered = fields.some((f) => f !== 'time' && f !== 'place' && !(f === 'fee' && /费|元|免费/u.test(a.notes)))
   return texts.info(a, tz, undefined, unanswered)
 }
+
+/**
+ * "那要钱不？要自己带面粉吗" right after the notice or the sign-ups under it: a fee or a thing to bring asked of the
+ * activity the group was just on (the documents read it as a question about some other service's fee). Only when
+ * the question names nothing else ("两癌筛查要钱吗" is the documents'), and only while the talk just before was about
+ * an activity (the "+1" rule's window). The activity: the one that talk was about, else the only open one; with
+ * several open, she is asked which.
+ */
+function noticeFollowUp(ctx: Context, svc: SignupService, live: Activity[]): Pick | undefined {
+  if (live.length === 0 || ctx.msg.conversation.kind !== 'room' || !ASKED_OF_ANYONE.has(understanding(ctx).intent)) return undefined
+  const t = normalize(ctx.msg.text)
+  if (!infoFields(t).some((f) => f === 'fee' || f === 'bring') || !asksDetail(t) || !namesNothingElse(t, live)) return undefined
+  const prev = memo(ctx).prev
+  if (!prev || !plusOneCounts(prev, svc.now(), svc.settings.plusOneWindowMin)) return undefined
+  const talkedOf = live.find((a) => a.id === prev.activityId)
+  return talkedOf ? { one: talkedOf } : live.length === 1 ? { one: live[0]! } : { several: live }
+}
+
+/** What a question about an activity's fee or things to bring says besides them: the thing to bring, the activity, particles. */
+const FOLLOW_ON = /^(?:那么?|那个|还有|另外|对了|请问|问一下|问下|想问一?下|顺便问一?下)[\s，,]*/u
+const BROUGHT = /(?:带|自备|准备|买)(?:上|好)?(?:个|点|些)?[\p{Script=Han}]{1,4}?(?=吗|么|嘛|不|没|啥|呢|去|来|过去|$|[\s，,。？?！!])/gu
+const ASKING_WORDS = /多少钱|要钱|收钱|收费|交钱|付钱|花钱|材料费|费用|免费|费|钱|材料|东西|什么|啥|自己|自备|准备|要带|带|需要|要|得|用|还|也|都|吗|么|嘛|呢|不|没|啊|呀|哈|的|了|是|这次|这个活动|那个活动|活动|那个|这个|咱们|我们|多少/gu
+const namesNothingElse = (t: string, live: Activity[]): boolean => {
+  let rest = t.replace(FOLLOW_ON, '').replace(BROUGHT, '')
+  for (const a of live) {
+    const title = toSimplified(a.title)
+    for (let i = 0; i + 2 <= title.length; i++) rest = rest.split(title.slice(i, i + 2)).join('')
+  }
+  return rest.replace(ASKING_WORDS, '').replace(/[^\p{Script=Han}]/gu, '').length <= 1
+}
+
+/**
+ * Whether she may bring someone, asked beside her sign-up or on its own ("我同個女一齊嚟得唔得", "能带我女儿一起来吗",
+ * "可以带孙子来不", "我老公能一起来不"): the family word asked about, as written (Simplified). A clause with a family
+ * word and a "may I" form; not a sign-up that says who comes ("+1 带孩子", "我和闺女报名").
+ */
+export function asksToBring(text: string): string | undefined {
+  for (const clause of normalize(text).split(/[\s，,。；;！!？?]+/u)) {
+    if (!MAY_I.test(clause) || !/带|同|跟|和|一起|一齐|一块|陪|来|去|参加/u.test(clause)) continue
+    const who = FAMILY_WORD.exec(clause)?.[1]
+    if (who) return who
+  }
+  return undefined
+}
+const MAY_I = /能不能|可不可以|可以不|行不行|得不得|能否|方便不|(?:能|可以|行|得|方便).{0,8}(?:吗|么|嘛|不|没)$|(?:吗|么|嘛)$/u
+const FAMILY_WORD = new RegExp(`(?:我|我家|我的|俺|俺家|个|几个|两个|俩|仨)?(${RELATIVE_WORDS.filter((w) => w.length >= 2 || /[娃妈爸]/u.test(w)).join('|')})`, 'u')
 
 /** Nothing but the words of asking about places or one's own place: no activity or event named. */
 const ONLY_ABOUT_PLACES = (t: string) => /名额|位置|位子|空位|满|报上|名单|候补|排到/u.test(t) && t.replace(/[^\p{Script=Han}]/gu, '').replace(/[还有没名额位置子空满了吗么嘛呢啊呀我俺报上的是不几个多少剩吧排到第号候补单看发下一都能人]/gu, '').length <= 1
@@ -232,6 +306,18 @@ async function act(ctx: Context, svc: SignupService, u: Understanding, old: Resi
       if ('none' in picked && ctx.msg.conversation.kind === 'room') {
         return svc.hold({ groupId, msgId, by, people: slotsFor(people, by), room: ctx.msg.conversation, traditional: wroteTraditional(ctx) })
       }
+      // "我報名 我同個女一齊嚟得唔得": she asks whether someone may come with her. Counted by family, a child comes along
+      // on her place (written beside her name); otherwise she is signed up and told how to sign them up too.
+      const brings = asksToBring(msg.text)
+      if (brings && 'one' in picked) {
+        const a = picked.one
+        const rides = a.countRule === 'family' && CHILD.test(brings)
+        const asked = (p: Who) => 'relation' in p && p.relation.replace(/\d+$/u, '') === brings
+        people = rides ? (people.some(asked) ? people : [...people, { relation: brings }]) : people.filter((p) => !asked(p))
+        if (people.length === 0) people = [{ self: true }]
+        await joinOne(ctx, svc, a, people, msgId, { ruleSaid: true })
+        return ctx.reply(rides ? texts.bringsChild(a, brings, true) : texts.bringsOne(a, brings))
+      }
       // "报名 这次收不收材料费": signed up, and the question about the activity answered after.
       // "我也报 就是材料费要钱不": so too when the understanding saw only the sign-up.
       if ((u.also?.includes('activity.info') || asksDetail(msg.text)) && 'one' in picked) {
@@ -327,6 +413,11 @@ async function act(ctx: Context, svc: SignupService, u: Understanding, old: Resi
       const a = await chosen(ctx, svc, picked, '问', u, msgId)
       if (!a) return
       if (old?.kind === 'howto') return ctx.reply(texts.howto(a, svc.tz, live.length > 1))
+      // "能带我女儿一起来吗": how this activity counts her.
+      const brings = asksToBring(msg.text)
+      if (brings && infoFields(normalize(msg.text)).every((f) => f === 'who')) {
+        return ctx.reply(a.countRule === 'family' && CHILD.test(brings) ? texts.bringsChild(a, brings, false) : texts.bringsOne(a, brings))
+      }
       // Several details asked at once ("包饺子那个几点 在哪 要交钱不"): all the notice says, not the first one only.
       return ctx.reply(infoReply(a, svc.tz, msg.text, u.slots.field))
     }
@@ -425,7 +516,7 @@ async function answerWhich(ctx: Context, svc: SignupService, u: Understanding): 
 export const closedFor = (a: Activity, now: number) => a.status !== 'open' || (a.deadlineAt > 0 && now > a.deadlineAt) || now > a.startAt
 
 /** One activity's sign-up of `people` (the family rule applied), queued behind any held for its announcement. */
-async function joinOne(ctx: Context, svc: SignupService, a: Activity, people: Who[], msgId: string): Promise<void> {
+async function joinOne(ctx: Context, svc: SignupService, a: Activity, people: Who[], msgId: string, opts: { ruleSaid?: boolean } = {}): Promise<void> {
   const groupId = groupIdOf(ctx)!
   const by = { id: ctx.msg.sender.id, name: ctx.msg.sender.name }
   // Sign-ups held for an announcement being published are applied first; this one queues behind them.
@@ -443,7 +534,7 @@ async function joinOne(ctx: Context, svc: SignupService, a: Activity, people: Wh
   } else slots = slotsFor(people, by)
   await svc.enqueue({ op: 'join', activityId: a.id, msgId, by, people: slots, traditional: wroteTraditional(ctx) })
   // Said once in a burst of sign-ups, not to every parent.
-  if (note && (await svc.firstTime(`family-rule:${a.id}`, 30 * 60))) await ctx.reply(note)
+  if (note && !opts.ruleSaid && (await svc.firstTime(`family-rule:${a.id}`, 30 * 60))) await ctx.reply(note)
 }
 
 /**

@@ -38,3 +38,10 @@ export function liveActivities(ctx: Context, svc: SignupService): Promise<Activi
 }
 
 export const groupIdOf = (ctx: Context) => ctx.msg.groupId ?? ctx.group?.id
+
+/**
+ * Cancelled activities of the group that a question names — by title ("香包那个还搞不搞了") or by what their notice
+ * said — and no live activity answers to (one announced again is asked about as it is now). Put on the context
+ * by the loader (index.ts), so the route's predicate only reads it.
+ */
+export const CANCELLED_ASKED = contextKey<Activity[]>('signups.cancelledAsked')
