@@ -35,8 +35,12 @@ export function hostRoute(app: App, svc: SignupService): Route {
     match(ctx) {
       const addressed = ctx.msg.mentioned || ctx.msg.conversation.kind === 'private'
       if (ctx.msg.role === 'resident') {
-        // A resident typing a host's command (导出, 取消活动1, 名单 …) is told who may use it (authorize), said to the
-        // bot or not: silence reads as "done", or as the bot being broken.
+        // 名单 and 活动列表 only read what the group can see anyway (a 接龙 is public in it): the resident route answers
+        // them, as it always did.
+        const typed = hostCommandIn(ctx.msg.text)
+        if (typed && (typed.kind === 'roster' || typed.kind === 'list')) return false
+        // A resident typing a host's command (导出, 取消活动1 …) is told who may use it (authorize), said to the bot or
+        // not: silence reads as "done", or as the bot being broken.
         if (typedHostCommand(ctx.msg.text)) return true
         const cmd = parseHostCommand(ctx.msg.text)
         // A question that parses as a command ("有哪些活动", "报名情况") the resident route answers.
