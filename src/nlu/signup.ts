@@ -166,7 +166,9 @@ export function readSignup(t: string, sit: Situation): Understanding | undefined
 
   const elsewhere = activity === undefined && ELSEWHERE.test(t)
   const withCompanions = (companions(t, activity !== undefined) || (sit.activities.length > 0 && onlyPeople(t))) && !NOT_JOINING.test(t) && !elsewhere
-  const joinCue = (JOIN.test(t) || withCompanions) && !NOT_JOINING.test(t) && !elsewhere
+  // "我去年做过", "我去医院", "我去问问": 去 that goes somewhere else is no sign-up word.
+  const going = withoutGoingElsewhere(t, sit)
+  const joinCue = (JOIN.test(going) || withCompanions) && !NOT_JOINING.test(t) && !elsewhere
   const cancelCue = CANCEL.test(t) && !elsewhere
   // With nothing published yet, a cancellation may take back a sign-up held for the coming announcement (the
   // sign-ups capability answers it only when one is held).
@@ -189,7 +191,7 @@ export function readSignup(t: string, sit: Situation): Understanding | undefined
   if (joinCue && !/报名了$|报完了|报过了/u.test(t)) {
     const howto = /怎么报|在哪报|咋报|如何报|怎样报|怎么接龙/u.test(t)
     const aboutService = !activity && /培训|班|筛查|补贴|课程?$/u.test(t) && question
-    if (withCompanions || (!howto && !aboutService && !(question && !/报一个|帮我|排上|报名$|算我|我报|我也报|我也(?:想|要)?去|我也(?:想)?参加|给我|加上|加进|让我(?:也)?(?:去|参加)|带上我|捎上|就报上|(?:帮|给|替)(?:她|他)(?:们)?报/u.test(t) && !/\+/u.test(t)))) {
+    if (withCompanions || (!howto && !aboutService && !(question && !/报一个|帮我|排上|报名$|算我|我报|我也报|我也(?:想|要)?去|我也(?:想)?参加|给我|加上|加进|让我(?:也)?(?:去|参加)|带上我|捎上|就报上|(?:帮|给|替)(?:她|他)(?:们)?报/u.test(going) && !/\+/u.test(t)))) {
       const every = everyOpen(t, sit, activity)
       const p = withAntecedent(peopleIn(signingClauses(every ? t.replace(BOTH, ' ') : t)), t)
       const slots: Understanding['slots'] = withActivity({ self: p.self, count: p.count })
@@ -216,6 +218,25 @@ export function readSignup(t: string, sit: Situation): Understanding | undefined
   }
   return undefined
 }
+
+/**
+ * The message with every 去 that goes somewhere other than an activity, or does something else, taken out: "我去年做过",
+ * "我去过", "我去医院", "我去问问", "要去我婆婆家". Going to an activity is said bare ("我去", "我也去！", "插花我去吧",
+ * "我去了"), with what it is called ("想去插花", "去周六那个"), with 参加 / 报 / 玩 / 凑热闹, or said twice ("我去我去").
+ * Only the sign-up cue reads this; 去不了 and the other readings keep the word.
+ */
+export function withoutGoingElsewhere(t: string, sit: Pick<Situation, 'activities' | 'tz'>): string {
+  return t.replace(GOING, (m, offset: number) => {
+    const rest = t.slice(offset + m.length).split(/[，,。！!？?；;\n\s]/u)[0]!
+    // 去年, 去过, 去了三次: a time, or going done already, whatever it was to.
+    if (!rest || (!/^(?:年|过|了\p{Script=Han})/u.test(rest) && (GOING_ON.test(rest) || activityRef(rest, sit.activities, sit.tz) !== undefined))) return m
+    return '〇'
+  })
+}
+/** 去 after the one who goes or wants to (我去, 也去, 想去, 要去), not 去不了. */
+const GOING = /(?<=[我俺也想要])去(?!不)/gu
+/** What may follow a 去 that goes to the activity: a particle, a count, 参加 / 报 / 玩, "那个", or 去 said again. */
+const GOING_ON = /^(?:[吧啊呀哈啦嘛呢哦噢嘞咯喽滴撒哟嗷～~]|的(?!时候)|了[吧啊呀哈啦嘛呢哦噢嘞～~]*$|(?:\d|[一两二三四五俩仨])(?:个|位|人)|参加|报|玩|耍|凑|捧场|那个|这个|我(?:也)?(?:去|要去)|俺(?:也)?去|[^\p{Script=Han}])/u
 
 /**
  * The clauses of a sign-up that say who goes: every clause but those that tell her story ("我这阵子带着孩子从家里搬出
