@@ -25,6 +25,8 @@ export const ROUTE_INTENTS: Record<string, Intent[]> = {
   'signups.announce': ['host.announce'],
   'signups.host': ['host.edit', 'host.close', 'host.reopen', 'host.cancel', 'host.export', 'signup.roster', 'activity.list'],
   'signups.resident': ['signup.join', 'signup.cancel', 'signup.status', 'signup.roster', 'signup.remove', 'activity.list', 'activity.info', 'pending.answer'],
+  // How to sign up for something the group has not announced ("广场舞在哪报名"): nothing open by that name.
+  'signups.not-open': ['qa.question'],
   'reminders.confirm': ['confirm.yes', 'confirm.no', 'correction'],
   'reminders.manage': ['reminder.manage'],
   'reminders.create': ['reminder.create'],

@@ -6,9 +6,9 @@ import { explicitCount, NAME, namesIn, peopleIn, RELATIVE_WORDS, type People } f
 import { DISTRESS, problemCategory } from './need.ts'
 import { activityRef, NUM, numberOf } from './text.ts'
 import { toSimplified } from '../core/zh/script.ts'
-import type { Situation, Understanding } from './types.ts'
+import type { ActivityView, Situation, Understanding } from './types.ts'
 
-const QUESTION = new RegExp(`[？?]|${CHOICE_QUESTION}|吗|么|没有?$|呢|怎么|如何|多少|几|啥|什么|哪|是不是|能不能|可不可以|有没有|咋`, 'u')
+const QUESTION = new RegExp(`[？?]|${CHOICE_QUESTION}|吗|么|没有?$|呢|怎么|(?<!不)怎样|如何|多少|几|啥|什么|哪|是不是|能不能|可不可以|有没有|咋`, 'u')
 
 // ---------------------------------------------------------------- pasted 接龙 lists
 
@@ -87,7 +87,7 @@ const PROXY = /代报|代接|(?:帮|替)(?:她|他)(?:报|接)/u
 
 // ---------------------------------------------------------------- single messages
 
-const JOIN = /(?:^|[，,。\s])报(?:一下|下|个|上|名)|挂(?:个|上)?候补|排(?:个)?候补|占(?:个)?坑|挤(?:一?个|两个|几个|俩)?位(?:置|子)?|(?:帮|给)我补上|一起报|占(?:个)?(?:位|座|名额)|留(?:个)?(?:位|名额)|给我留|记上我|写上我|算上|加上我|把我(?:也)?加(?:上|进)|让我(?:也)?(?:去|参加)|登记(?:一下)?我|我来一个|来一个|我要一个|我也要|也要去|想去|要去|我来|也来|带上我|预约|报名|报个名|报一个|报个|报上|报下|报插花|报阅读|报周|帮我报|帮.{0,8}报|给.{0,8}报|算我|算上我|加我一个|加我|我也去|我去(?!不)|也去|参加|接龙|(?<!安)排上|(?<!安)排个|候补.{0,4}\+|\+\s*\d|我报|(?:我|俺)也报|俺.{0,2}报|^报[!！。~～]*$|还是(?:去|报|参加)(?:吧|了|啦)?(?=[\s，,。！!～~]|$)|报了?[一两1-9]个|仨人|算.{0,4}(?:我|俺)/u
+const JOIN = /(?:^|[，,。\s])报(?:一下|下|个|上|名)|挂(?:个|上)?候补|排(?:个)?候补|占(?:个)?坑|挤(?:一?个|两个|几个|俩)?位(?:置|子)?|(?:帮|给)我补上|一起报|占(?:个)?(?:位|座|名额)|留(?:个)?(?:位|名额)|给我留|记上我|写上我|算上|加上我|把我(?:也)?加(?:上|进)|让我(?:也)?(?:去|参加)|登记(?:一下)?我|我来一个|来一个|我要一个|我也要|也要去|想去|要去|我来|也来|带上我|预约|报名|报个名|报一个|报个|报上|报下|报插花|报阅读|报周|帮我报|帮.{0,8}报|给.{0,8}报|算我|算上我|加我一个|加我|我也去|我去(?!不)|也去|参加|接龙|(?<!安)排上|(?<!安)排个|候补.{0,4}\+|\+\s*\d|我报|(?:我|俺)也报|(?:我|俺)(?:也)?(?:想|要)报|俺.{0,2}报|^报[!！。~～]*$|还是(?:去|报|参加)(?:吧|了|啦)?(?=[\s，,。！!～~]|$)|报了?[一两1-9]个|仨人|算.{0,4}(?:我|俺)/u
 const CANCEL = /不算我了|别算我了|不算我(?=$|[\s，,。!！])|把我去掉|把我划掉|不排了|不等了|不(?:去|来|参加)[^，,。？?]{0,6}了|(?:去|来|参加)不[了成]|不能来|来不成|参加不成|去不成|赶不上|赶不回|有事.{0,4}(?:去|来)不|退掉|退出|不报了|(?:我|先)撤了|撤了吧|撤掉|划掉我|把我.{0,4}(?:去掉|删|划)|让给|名额给别人|不去了|去不了|去不成|来不了|参加不了|不参加了|不能去|走不开|取消(?!活动)|撤回报名|撤销报名|退出|我退了|退了|给别人吧|-\s*1$|不来了/u
 /** Both (all) of the open activities: 两个我都想去, 两个活动都报上, 全都报 — not "我们两个都去" (two people). */
 export const BOTH = /(?:^|[\s，,。!！])(?:这)?(?:两个|两场|两样|两项)(?:活动)?(?:我|俺)?都|(?:这)?两个活动(?=[^，,。]{0,8}都)|(?:所有的?|全部)活动|全都(?=报|去|参加)/u
@@ -189,7 +189,7 @@ export function readSignup(t: string, sit: Situation): Understanding | undefined
   if (ROSTER.test(t) && (question || /谁|发|看|给|查看|情况|^.{0,6}名单$/u.test(t)) && !/(?:发过|说过|了哈)/u.test(t)) return { intent: 'signup.roster', slots: withActivity({}) }
 
   if (joinCue && !/报名了$|报完了|报过了/u.test(t)) {
-    const howto = /怎么报|在哪报|咋报|如何报|怎样报|怎么接龙/u.test(t)
+    const howto = HOW_TO_JOIN.test(t)
     const aboutService = !activity && /培训|班|筛查|补贴|课程?$/u.test(t) && question
     if (withCompanions || (!howto && !aboutService && !(question && !/报一个|帮我|排上|报名$|算我|我报|我也报|我也(?:想|要)?去|我也(?:想)?参加|给我|加上|加进|让我(?:也)?(?:去|参加)|带上我|捎上|就报上|(?:帮|给|替)(?:她|他)(?:们)?报/u.test(going) && !/\+/u.test(t)))) {
       const every = everyOpen(t, sit, activity)
@@ -218,6 +218,40 @@ export function readSignup(t: string, sit: Situation): Understanding | undefined
   }
   return undefined
 }
+
+/** How or where to sign up, asked: 怎么报名, 在哪能报名, 去哪报, 找谁报名, 报名在哪. */
+export const HOW_TO_JOIN = /(?:怎么|咋|如何|怎样|点样|在哪(?:里|儿)?|哪里|哪儿|去哪(?:里|儿)?|上哪(?:儿)?|找谁|跟谁|向谁)(?:样)?(?:才)?(?:能|可以|去|来)?(?:报|接龙|登记)|报名(?:要|得)?(?:在哪|去哪|找谁|怎么弄|咋弄)/u
+
+/**
+ * "小区门口那个广场舞晚上几点跳啊 在哪能报名": how to sign up for something of the kind the group holds (a dance, a
+ * craft, an outing) that is none of its open activities. Its name as said ("广场舞"), or "" when it cannot be cut out;
+ * undefined when the question names an open activity, one of the group's rhythm gatherings (家聚会…, their own
+ * answers), a service or programme (培训, 筛查, 志愿者: the documents'), or nothing at all.
+ */
+export function joinAskedFor(t: string, acts: ActivityView[], tz: string): string | undefined {
+  const how = HOW_TO_JOIN.exec(t)
+  if (!how || activityRef(t, acts, tz) !== undefined) return undefined
+  if (/家接待|家聚会|家活动|家宴会|活动\s*\d/u.test(t) || NOT_AN_ACTIVITY.test(t) || !ACTIVITY_KIND.test(t)) return undefined
+  // What she names: said before the question in its clause ("广场舞怎么报名"), else the clause before ("…广场舞晚上几点跳啊 在哪能报名").
+  const before = t.slice(0, how.index).split(/[，,。！!？?；;\n\s]+/u).filter(Boolean)
+  const said = (before.at(-1) ?? '').replace(/^(?:请问|问一下|问下|想问下?|那么|那(?![个些])|还有|另外)/u, '')
+  const name = nameIn(said) ?? nameIn(before.at(-2) ?? '')
+  return name && ACTIVITY_KIND.test(name) ? name : ''
+}
+/** The name at the head of a clause, after what places it ("小区门口那个", "咱们社区的") and before what is asked of it. */
+function nameIn(clause: string): string | undefined {
+  const head = (clause.split(/那个|这个|那些|的/u).filter(Boolean).find((part) => ACTIVITY_KIND.test(part)) ?? '').replace(/^(?:(?:我|俺)?也?(?:想|要)?(?:报名?|参加|去|学)|小区|社区|楼下|门口|广场上|公园)+(?=.{2})/u, '')
+  // Cut at the first end once the name is in: "合唱团在哪" keeps its 唱, "广场舞跳到几点" loses its 跳.
+  const end = [...head.matchAll(NAME_ENDS_G)].find((m) => ACTIVITY_KIND.test(head.slice(0, m.index)))
+  const name = end ? head.slice(0, end.index) : head
+  return /^\p{Script=Han}{2,8}$/u.test(name) ? name : undefined
+}
+/** Kinds of things a group gathers for, as residents name them. */
+const ACTIVITY_KIND = /舞|唱歌|合唱|歌咏|太极|瑜伽|健身|广播操|八段锦|手工|插花|花艺|剪纸|编织|十字绣|包饺子|汤圆|粽子|烘焙|蛋糕|美食|读书会|书法|绘画|画画|象棋|围棋|棋牌|旅游|踏青|春游|秋游|郊游|徒步|爬山|运动会|趣味|联欢|晚会|游园|观影|电影|茶话会|义卖|市集|嘉年华|亲子|手作|茶艺|厨艺/u
+/** A service, programme or role, not a gathering: the documents answer how to sign up for it. */
+const NOT_AN_ACTIVITY = /培训|课程|证|考试|志愿|计划|项目|助学|补贴|补助|救助|帮扶|低保|招工|招聘|岗位|筛查|体检|咨询|法律|律师|调解|托管|保险|讲座/u
+/** Where a name stops: a time, a question word, or what is done there. */
+const NAME_ENDS_G = /晚上|早上|上午|下午|中午|每天|每周|平时|一般|几点|几时|什么|啥|怎么|咋|点样|在哪|哪里|哪儿|是|在|要|能|可以|还|有|跳|唱|开|搞|办|报|参加|去|来|啊|呀|吗|呢|吧/gu
 
 /**
  * The message with every 去 that goes somewhere other than an activity, or does something else, taken out: "我去年做过",

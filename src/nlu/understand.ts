@@ -15,7 +15,7 @@ import { learnedCategories, learnedIntents, type IntentScore } from './learned/i
 import { categoryOfNeed, DISTRESS, problemCategory } from './need.ts'
 import { peopleIn } from './people.ts'
 import { clausesOf, readByRules, readPending } from './rules.ts'
-import { activityInNotes, AGREEING, isBareAsk, BOTH, cancelSlots, everyOpen, infoField, JOIN_CLAUSE, OPENS_WITH_JOIN, readSignup, removalTarget, withAntecedent } from './signup.ts'
+import { activityInNotes, AGREEING, isBareAsk, BOTH, cancelSlots, everyOpen, HOW_TO_JOIN, infoField, JOIN_CLAUSE, joinAskedFor, OPENS_WITH_JOIN, readSignup, removalTarget, withAntecedent } from './signup.ts'
 import { activityRef, namesTitle, normalize } from './text.ts'
 import type { Intent, Situation, Slots, Understanding } from './types.ts'
 
@@ -53,8 +53,6 @@ const GENERAL = /一般|如果|要是|假如|通常|是不是得/u
 const CHANGED_MIND = /(?:点|按|说|发|打)错了|还是(?:要)?(?:去|参加|报)|不取消/u
 /** Whether one must sign up, or what others who signed up should do: asked about sign-ups, not said. */
 const ABOUT_SIGNING_UP = /(?:要不要|需不需要|用不用|得不得|是不是要|是否要?)(?:提前|先|事先|另外|单独)?报名|(?:需要|得|必须)(?:提前|先|事先)?报名(?:吗|么|嘛|不|没)|(?:她们|他们|大家|别人|人家|居民|姐妹们)[^，,。？?]{0,8}(?:咋弄|咋办|怎么办|怎么弄|咋整)/u
-/** How to sign up, asked ("那咋报名", "怎么报名啊"). */
-const HOW_TO_JOIN = /(?:怎么|咋|如何|怎样|在哪)(?:样)?报(?:名)?/u
 /** A sign-up in so many words, in the first person, with nothing after it that takes it back. */
 const PLAIN_JOIN = /^(?:好的?|行|那|嗯|ok|那就)?[\s，,]*(?:我|俺)(?:也|就)?(?:参加|报名|报一个|去)[吧啦哈呀～~！!。]*$/u
 const SURE_CHATTER = 0.99
@@ -153,6 +151,8 @@ function readIntent(raw: string, sit: Situation): Understanding {
   // asked bare while activities are open ("要带啥"), a question for the documents: the model never saw the group's
   // activities, and the documents would answer with someone else's papers.
   if (rule.intent === 'activity.info' && rule.slots.field && rule.slots.field !== 'other' && top.intent === 'qa.question' && (namesActivityInFull(raw, sit) || activityInNotes(normalize(raw), sit.activities) !== undefined || isBareAsk(normalize(raw)))) return rule
+  // Nor is how to sign up for one of them by name ("包饺子怎么报名"): the notice says how, the documents would not.
+  if (rule.intent === 'activity.info' && top.intent === 'qa.question' && HOW_TO_JOIN.test(normalize(raw)) && namesActivityInFull(raw, sit)) return rule
   // Nor, unless it names one of them in full (its title or 活动N), a question about an activity: the model never
   // saw the group's titles, and "编织角在哪里活动" asks about a corner of the documents, not the 编织课.
   if (rule.intent === 'qa.question' && ACTIVITY_QUESTION.has(top.intent) && !namesActivityInFull(raw, sit)) return rule
@@ -165,8 +165,9 @@ function readIntent(raw: string, sit: Situation): Understanding {
   if (intent === 'consent.withdraw' && acknowledges(normalize(raw))) return rule
   // "报名 材料费是现场交吗": the sign-up the rules read first, with the question carried; not only the question.
   if (rule.intent === 'signup.join' && rule.also?.includes('activity.info') && (intent === 'activity.info' || intent === 'signup.join')) return rule
-  // "那咋报名" with nothing announced asks how (the documents, or the activity talked about), signs nobody up.
-  if (intent === 'signup.join' && rule.intent === 'qa.question' && sit.activities.length === 0 && HOW_TO_JOIN.test(raw)) return rule
+  // "那咋报名" with nothing announced asks how (the documents, or the activity talked about), signs nobody up; so does
+  // "广场舞怎么报名" while only 包饺子 is open (how to sign up for something the group has not announced).
+  if (intent === 'signup.join' && rule.intent === 'qa.question' && HOW_TO_JOIN.test(normalize(raw)) && (sit.activities.length === 0 || joinAskedFor(normalize(raw), sit.activities, sit.tz) !== undefined)) return rule
   // "哎呀点错了 我还是去", "点错了 不取消 我要去": taking back her cancellation is a sign-up again.
   if ((intent === 'chatter' || intent === 'signup.cancel') && rule.intent === 'signup.join' && CHANGED_MIND.test(normalize(raw))) return rule
   // "是的是的 +1": agreeing with what was said is no sign-up.

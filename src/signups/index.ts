@@ -14,6 +14,7 @@ import { fixPublishedRoute, hostRoute } from './handlers/host.ts'
 import { observer, observeUnderstood } from './handlers/observe.ts'
 import { remindMeRoute, remindRoute } from './handlers/remind.ts'
 import { residentRoute } from './handlers/resident.ts'
+import { notOpenRoute } from './handlers/not-open.ts'
 import { SignupService } from './service.ts'
 import type { SignupSettings } from './settings.ts'
 
@@ -54,6 +55,7 @@ export function createSignups(opts: SignupDeps = {}): Capability {
       app.route(remindRoute(svc))
       app.route(remindMeRoute(svc))
       app.route(residentRoute(svc))
+      app.route(notOpenRoute(svc))
     },
   }
 }

@@ -103,6 +103,13 @@ export const texts = {
   askBareOne: (a: Activity, several: boolean) => `是要报名「${a.title}」吗？回复「${several ? `报名 活动${a.id}` : '报名'}」`,
   noOpenActivity: '现在群里没有正在报名的活动。',
   notOnIt: '您还没有报名（名单和候补里都没有您）。',
+  /** How to sign up for something the group has not announced ("广场舞在哪报名"); the name as she said it, or "". */
+  notOpen: (name: string, open: Activity[], tz: string) =>
+    [
+      `群里没有${name ? `「${name}」` : '这个活动'}的报名${open.length ? '，现在报名的是：' : '，现在也没有正在报名的活动。'}`,
+      ...open.map((a) => `${label(a)}${when(a.startAt, tz)}`),
+      '别的活动怎么报名，可以问问微家主人。',
+    ].join('\n'),
   noSuchActivity: (name: string, open: Activity[], tz: string) =>
     [`群里没有「${name}」这个活动，现在报名的是：`, ...open.map((a) => `${a.id}. 活动${a.id}「${a.title}」${when(a.startAt, tz)}`), `要报的话回复编号或活动名，比如「${open[0]!.id}」。`].join('\n'),
   notFound: (n: number) => `没有找到活动${n}，发「活动列表」看看现有活动。`,
