@@ -9,6 +9,8 @@ import { toSimplified } from '../core/zh/script.ts'
 import type { ActivityView, Situation, Understanding } from './types.ts'
 
 const QUESTION = new RegExp(`[？?]|${CHOICE_QUESTION}|吗|么|没有?$|呢|怎么|(?<!不)怎样|如何|多少|几|啥|什么|哪|是不是|能不能|可不可以|有没有|咋`, 'u')
+/** "参加活动要交钱不": a yes-no question closed by 不 (not "我不", nor "去不" / "来不", which say whether she goes). */
+const CLOSED_BY_NOT = /(?<![我你他她俺不去来])\p{Script=Han}不[～~。！!]*$/u
 
 // ---------------------------------------------------------------- pasted 接龙 lists
 
@@ -191,7 +193,7 @@ export function readSignup(t: string, sit: Situation): Understanding | undefined
   if (joinCue && !/报名了$|报完了|报过了/u.test(t)) {
     const howto = HOW_TO_JOIN.test(t)
     const aboutService = !activity && /培训|班|筛查|补贴|课程?$/u.test(t) && question
-    if (withCompanions || (!howto && !aboutService && !(question && !/报一个|帮我|排上|报名$|算我|我报|我也报|我也(?:想|要)?去|我也(?:想)?参加|给我|加上|加进|让我(?:也)?(?:去|参加)|带上我|捎上|就报上|(?:帮|给|替)(?:她|他)(?:们)?报/u.test(going) && !/\+/u.test(t)))) {
+    if (withCompanions || (!howto && !aboutService && !((question || (CLOSED_BY_NOT.test(t) && ACTIVITIES_AT_ALL.test(t))) && !/报一个|帮我|排上|报名$|算我|我报|我也报|我也(?:想|要)?去|我也(?:想)?参加|给我|加上|加进|让我(?:也)?(?:去|参加)|带上我|捎上|就报上|(?:帮|给|替)(?:她|他)(?:们)?报/u.test(going) && !/\+/u.test(t)))) {
       const every = everyOpen(t, sit, activity)
       const p = withAntecedent(peopleIn(signingClauses(every ? t.replace(BOTH, ' ') : t)), t)
       const slots: Understanding['slots'] = withActivity({ self: p.self, count: p.count })
@@ -203,8 +205,8 @@ export function readSignup(t: string, sit: Situation): Understanding | undefined
     if (howto && activity) return { intent: 'activity.info', slots: { activity, field: 'other' } }
   }
 
-  // A question about one announced activity.
-  if (question || /来着/u.test(t)) {
+  // A question about one announced activity, or about the group's activities in general ("参加活动要交钱不").
+  if (question || /来着/u.test(t) || (CLOSED_BY_NOT.test(t) && ACTIVITIES_AT_ALL.test(t))) {
     const field = INFO_FIELDS.find(([, re]) => re.test(t))?.[0]
     // A bare "几点" / "在哪" said in the group where activities are open asks about them (older people type this short).
     const bareAsk = sit.activities.length > 0 && isBareAsk(t)
@@ -212,7 +214,7 @@ export function readSignup(t: string, sit: Situation): Understanding | undefined
     const byNotes = activity === undefined && field ? activityInNotes(t, acts) : undefined
     // Nothing but what is asked of it ("要带啥东西不 收钱不"), while activities are open: asked of them.
     const onlyAsking = sit.activities.length > 0 && t.replace(/[^\p{Script=Han}]/gu, '').replace(ASKING_ONLY, '').length <= 1
-    const aboutActivity = activity !== undefined || byNotes !== undefined || bareAsk || onlyAsking || /活动室|这次|那个活动|这个?活动|该活动|来着|材料费|上课|开始/u.test(t)
+    const aboutActivity = activity !== undefined || byNotes !== undefined || bareAsk || onlyAsking || /活动室|这次|那个活动|这个?活动|该活动|来着|材料费|上课|开始/u.test(t) || ACTIVITIES_AT_ALL.test(t)
     if (aboutActivity && field && !/平时|开门|一般/u.test(t)) return { intent: 'activity.info', slots: withActivity({ field, ...(byNotes !== undefined ? { activity: byNotes } : {}) }) }
     if (activity !== undefined && /谁来|老师|讲/u.test(t)) return { intent: 'activity.info', slots: { activity, field: 'other' } }
   }
@@ -395,6 +397,9 @@ const FUNCTION_CHAR = /[要钱费收交免带啥么吗呢不没哪几多少什�
 
 /** A bare "几点" / "在哪" / "要带啥": four characters at most once particles and punctuation are gone. */
 export const isBareAsk = (t: string) => t.replace(/[\s？?。！!～~啊呀呢哈]/gu, '').length <= 4
+
+/** The group's activities in general, as what is asked about ("参加活动要交钱不", "咱们的活动收费吗"), no one named. */
+const ACTIVITIES_AT_ALL = /^(?:请问|问下|问一下|那)?(?:(?:参加|参与|去)(?:咱们?|我们|俺们|微家|群里)?的?|(?:咱们?|我们|俺们|微家|群里)的?)?活动(?!室|中心|角)/u
 
 /** Every detail of the activity asked about ("几点 在哪 要交钱不": time, place, fee). */
 export function infoFields(t: string): NonNullable<Understanding['slots']['field']>[] {

@@ -110,6 +110,8 @@ export const texts = {
       ...open.map((a) => `${label(a)}${when(a.startAt, tz)}`),
       '别的活动怎么报名，可以问问微家主人。',
     ].join('\n'),
+  /** Whether activities cost anything, asked with none open. */
+  feeNothingOpen: '活动要不要交钱，主人发通知时会写明；现在没有正在报名的活动。',
   noSuchActivity: (name: string, open: Activity[], tz: string) =>
     [`群里没有「${name}」这个活动，现在报名的是：`, ...open.map((a) => `${a.id}. 活动${a.id}「${a.title}」${when(a.startAt, tz)}`), `要报的话回复编号或活动名，比如「${open[0]!.id}」。`].join('\n'),
   notFound: (n: number) => `没有找到活动${n}，发「活动列表」看看现有活动。`,

@@ -62,6 +62,8 @@ export function residentRoute(svc: SignupService): Route {
       // "读书会还办不办了": only when the group had an activity of that title; otherwise it is not ours to answer.
       if (u.intent === 'activity.info' && u.slots.title) return (await titled(ctx, svc, u.slots.title)).length > 0
       if ((await liveActivities(ctx, svc)).length > 0) return true
+      // "参加活动要交钱不" with nothing open: what a notice will say, not the documents' fees for something else.
+      if (inRoom && asksFeeOfNone(ctx, u)) return true
       // Nothing open, and she asks only about places or her own ("还有名额吗", "我报上了没"): there is nothing to sign up
       // for, and the documents would answer with another event's quota. Naming something ("踏春嘉年华还有名额吗") is a
       // question for the documents.
@@ -192,6 +194,10 @@ export function asksToBring(text: string): string | undefined {
 }
 const MAY_I = /能不能|可不可以|可以不|行不行|得不得|能否|方便不|(?:能|可以|行|得|方便).{0,8}(?:吗|么|嘛|不|没)$|(?:吗|么|嘛)$/u
 const FAMILY_WORD = new RegExp(`(?:我|我家|我的|俺|俺家|个|几个|两个|俩|仨)?(${RELATIVE_WORDS.filter((w) => w.length >= 2 || /[娃妈爸]/u.test(w)).join('|')})`, 'u')
+
+/** Whether activities cost anything, asked of the group's activities in general (none named), to the bot. */
+const asksFeeOfNone = (ctx: Context, u: Understanding) =>
+  u.intent === 'activity.info' && u.slots.field === 'fee' && u.slots.activity === undefined && !u.slots.title && (ctx.msg.mentioned || ctx.group?.answerMode === 'questions')
 
 /** Nothing but the words of asking about places or one's own place: no activity or event named. */
 const ONLY_ABOUT_PLACES = (t: string) => /名额|位置|位子|空位|满|报上|名单|候补|排到/u.test(t) && t.replace(/[^\p{Script=Han}]/gu, '').replace(/[还有没名额位置子空满了吗么嘛呢啊呀我俺报上的是不几个多少剩吧排到第号候补单看发下一都能人]/gu, '').length <= 1
@@ -404,6 +410,7 @@ async function act(ctx: Context, svc: SignupService, u: Understanding, old: Resi
       return ctx.reply(lines.join('\n'))
     }
     case 'activity.info': {
+      if (live.length === 0 && asksFeeOfNone(ctx, u)) return ctx.reply(texts.feeNothingOpen)
       if (STILL_ON.test(normalize(msg.text))) return stillOn(ctx, svc, live, u)
       let picked = pick(ctx, svc.tz, live, u, old)
       if ('several' in picked) {
