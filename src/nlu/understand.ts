@@ -147,6 +147,9 @@ function readIntent(raw: string, sit: Situation): Understanding {
   if (rule.intent === 'qa.question' && top.intent === 'activity.list') return rule
   // Nor is a question the rules read as asking one thing of an activity (what to bring, the fee, the time).
   if (rule.intent === 'activity.info' && rule.slots.field && rule.slots.field !== 'who' && top.intent === 'activity.list') return rule
+  // Nor is a question about which activities there are ("幾時有活動？要唔要俾錢㗎") one about a detail of one of them,
+  // unless it names one: the list answers when, and each notice says what it costs.
+  if (rule.intent === 'activity.list' && top.intent === 'activity.info' && !namesActivityInFull(raw, sit)) return rule
   // Nor is one thing asked of an activity the rules found by name or by its notice ("冬至联欢要带啥", "包饺子要带啥"), or
   // asked bare while activities are open ("要带啥"), a question for the documents: the model never saw the group's
   // activities, and the documents would answer with someone else's papers.
