@@ -141,9 +141,15 @@ describe('when the rhythm event is', () => {
     expect(rhythmAskedWhen('下回家接待是哪天')).toBe('家接待')
     expect(rhythmAskedWhen('家宴会几号')).toBe('家宴会')
     expect(rhythmAskedWhen('家聚会都干啥')).toBeUndefined()
-    // How it is usually done is the documents'.
-    expect(rhythmAskedWhen('家聚会一般什么时候？')).toBeUndefined()
+    // When it usually is, or how often, is this group's own (its reminder says); what the rules require is the documents'.
+    expect(rhythmAskedWhen('家聚会一般什么时候？')).toBe('家聚会')
+    expect(rhythmAskedWhen('家接待一般啥时候')).toBe('家接待')
+    expect(rhythmAskedWhen('家聚会是啥时候')).toBe('家聚会')
+    expect(rhythmAskedWhen('家聚会多久一次')).toBe('家聚会')
+    expect(rhythmAskedWhen('家聚会按规定多久一次')).toBeUndefined()
     expect(rhythmAskedWhen('插花课啥时候')).toBeUndefined()
+    // Asked beside what the group does in general: the overview answers both.
+    expect(rhythmAskedWhen('那平时多久搞一次活动 家聚会是啥时候')).toBeUndefined()
   })
 
   it('the group\'s own rhythm is asked by what it regularly does or how often, of "咱们微家" / "我们群"', () => {
@@ -154,6 +160,16 @@ describe('when the rhythm event is', () => {
     expect(rhythmOverviewAsked('微家一般多久聚一次')).toBe(false)
     expect(rhythmOverviewAsked('咱们微家的家聚会啥时候')).toBe(false)
     expect(rhythmOverviewAsked('这周有啥活动')).toBe(false)
+  })
+
+  it('is asked with no subject at all in the group ("多久搞一次活动"), and beside one event\'s time', () => {
+    expect(rhythmOverviewAsked('@小助手 多久搞一次活动')).toBe(true)
+    expect(rhythmOverviewAsked('平时都有啥活动')).toBe(true)
+    expect(rhythmOverviewAsked('那平时多久搞一次活动 家聚会是啥时候')).toBe(true)
+    expect(rhythmOverviewAsked('咱们微家平时都搞些啥活动 家聚会啥时候')).toBe(true)
+    // One event's frequency is its own answer; a programme's is the documents'.
+    expect(rhythmOverviewAsked('家聚会多久一次')).toBe(false)
+    expect(rhythmOverviewAsked('培训班多久搞一次')).toBe(false)
   })
 })
 

@@ -347,11 +347,13 @@ export const isQuestion = (text: string) => ASK.test(text)
  */
 export function rhythmAskedWhen(text: string): string | undefined {
   const t = text.replace(/@\S+/gu, ' ')
-  const what = /家接待|家聚会|家活动|家宴会/u.exec(t)?.[0]
-  // "家聚会一般什么时候" asks how it is usually done: the documents say.
-  if (!what || /一般|通常|平时|一般都|按规定|要求/u.test(t)) return undefined
-  return /啥时候|什么时候|哪天|哪一天|几号|几月几|几点|星期几|周几|礼拜几|哪个周|时间是|啥时间|什么时间/u.test(t) ? what : undefined
+  const what = RHYTHM.exec(t)?.[0]
+  // "家聚会按规定多久一次" asks what the rules say: the documents. "家接待一般啥时候" asks when it is here, which the
+  // group's own reminder says. Asked beside what the group does ("平时多久搞一次活动 家聚会是啥时候"): the overview.
+  if (!what || /规定|要求/u.test(t) || asksOverview(t)) return undefined
+  return /啥时候|什么时候|哪天|哪一天|几号|几月几|几点|星期几|周几|礼拜几|哪个周|时间是|啥时间|什么时间|(?:多久|多长时间)[^，,。？?]{0,4}一次|(?:一个月|一年|一周|每周|每月)[^，,。？?]{0,4}(?:几次|几回)/u.test(t) ? what : undefined
 }
+const RHYTHM = /家接待|家聚会|家活动|家宴会/u
 
 /**
  * Where the group's rhythm event is, or whether one signs up for it: "家聚会在哪", "要报名不" (after "家聚会啥时候"),
@@ -376,6 +378,18 @@ const REGULARLY = /(?:平时|平常|一般|固定|经常|日常)[^，,。？?]{0
  * (rhythmAskedWhen).
  */
 export function rhythmOverviewAsked(text: string): boolean {
-  const t = text.replace(/@\S+/gu, ' ')
-  return OWN_GROUP.test(t) && REGULARLY.test(t) && rhythmAskedWhen(t) === undefined
+  return asksOverview(text.replace(/@\S+/gu, ' '))
 }
+
+/**
+ * What the group does regularly, asked of this group: said so ("咱们微家"), or asked with no other subject ("多久搞一次
+ * 活动" in the group is about the group). 微家 in general, or a service or programme, is the documents'. One event's
+ * time is rhythmAskedWhen's, unless activities in general are asked beside it ("平时多久搞一次活动 家聚会是啥时候").
+ */
+function asksOverview(t: string): boolean {
+  const rest = t.replace(new RegExp(RHYTHM.source, 'gu'), ' ')
+  if (!REGULARLY.test(rest) || (!OWN_GROUP.test(rest) && NOT_THIS_GROUP.test(rest))) return false
+  return rest === t || /活动/u.test(rest)
+}
+/** A subject other than this group's gatherings: 微家 in general, another group, a service or programme. */
+const NOT_THIS_GROUP = /微家|别的|别人|其他|其它|人家|妇联|社区|街道|培训|筛查|体检|讲座|课|班|咨询|义诊|服务|热线|低保|补贴/u
