@@ -68,7 +68,7 @@ try {
   const { sandboxConsole } = await import('../src/console/sandbox.ts')
   await sandboxConsole(w.rt)
   const world = w.rt.world
-  w.rt.world.say('王芳', '家聚会一般什么时候？', { mentionBot: true })
+  w.rt.world.say('王芳', '家聚会一般都做些什么？', { mentionBot: true })
   await w.waitSent((a) => a.kind === 'room' && a.text.includes('《'), 30_000)
   const link = async (name: string) => {
     world.sayPrivate(name, '控制台')

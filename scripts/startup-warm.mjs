@@ -7,6 +7,6 @@ export function askWhenWarm(rt) {
     rt.app.onSent((job) => {
       if (job.to.kind === 'room' && job.text.includes('来源')) resolve(performance.now())
     })
-    rt.world.say('王芳', '@小助手 家聚会一般什么时候？', { mentionBot: true })
+    rt.world.say('王芳', '@小助手 家聚会一般都做些什么？', { mentionBot: true })
   })
 }

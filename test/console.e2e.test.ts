@@ -88,7 +88,7 @@ beforeAll(async () => {
     chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'] }),
   ])
   // The Q&A's start-up ingest is done once a question is answered from the documents.
-  w.rt.world.say('王芳', '家聚会一般什么时候？', { mentionBot: true })
+  w.rt.world.say('王芳', '家聚会一般都做些什么？', { mentionBot: true })
   await w.waitSent(groupSaid((t) => t.includes('《')), 30_000)
 }, 60_000)
 
