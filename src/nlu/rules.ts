@@ -62,9 +62,9 @@ export function readByRules(raw: string, sit: Situation): Understanding {
   const handoff = readHandoff(t)
   if (handoff && (/转人工|人工服务|找人工/u.test(t) || !(problemCategory(t) || DISTRESS.test(t)))) return handoff
 
-  // A host putting right what she just posted ("写错了，改成下午3点", "地点也写错了，是…"), with no preview waiting:
-  // the sign-ups capability applies it to the activity she published a moment ago.
-  if (sit.role !== 'resident' && /写错|弄错|搞错|说错|打错/u.test(t)) {
+  // A host putting right what she just posted ("写错了，改成下午3点", "地点也写错了，是…", "不是九点 是十点半"), with no
+  // preview waiting: the sign-ups capability applies it to the activity she published a moment ago.
+  if (sit.role !== 'resident' && (/写错|弄错|搞错|说错|打错/u.test(t) || /^不是[^，,。\s]{1,8}[，,。\s]*(?:是|改成|应该是)/u.test(t))) {
     const fix = readConfirmation(t, sit)
     if (fix?.intent === 'correction' && Object.keys(fix.slots).length) return fix
   }

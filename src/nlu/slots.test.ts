@@ -4,6 +4,7 @@ import { contactIn, dangerOf } from './help.ts'
 import { announceSlots, correctionSlots, editSlots, manageSlots, reminderSlots } from './host.ts'
 import { namesIn, peopleIn } from './people.ts'
 import { cancelSlots, readSignup, removalTarget } from './signup.ts'
+import { readByRules } from './rules.ts'
 import { understand } from './understand.ts'
 import { activityRef, normalize, unknownActivityName } from './text.ts'
 import type { Situation } from './types.ts'
@@ -111,6 +112,12 @@ describe('changes and corrections', () => {
     // Control: with nothing denied, the time said is the one.
     expect(correctionSlots('不对，是两点半', sit).time).toBe('14:30')
     expect(correctionSlots('不是三点', sit).time).toBeUndefined()
+  })
+
+  it('a host\'s "不是九点 是十点半" with no preview waiting is a correction by the rules, not the learned reader\'s guess', () => {
+    expect(readByRules('不是九点 是十点半', sit)).toEqual({ intent: 'correction', slots: { time: '10:30' } })
+    // Control: a resident saying it corrects nothing of hers.
+    expect(readByRules('不是九点 是十点半', { ...sit, role: 'resident' }).intent).not.toBe('correction')
   })
 })
 
