@@ -17,6 +17,7 @@ import { createReminders, type RemindersOptions } from '../src/reminders/index.t
 import { createSignups } from '../src/signups/index.ts'
 import type { GroupOverride } from '../src/reminders/settings.ts'
 import { wallClock } from '../src/core/tz.ts'
+import { inScript } from '../src/core/zh/script.ts'
 import { toAction } from '../src/sandbox/actions.ts'
 import { parseScript } from '../src/sandbox/script.ts'
 import { perform, waitIdle } from '../src/sandbox/runner.ts'
@@ -354,6 +355,10 @@ describe('what is on, asked for a stretch of time', () => {
       '活动1「剪纸」1月4日（周五）09:00，报名中，已报名0/6',
       ...rhythm('最近7天', ['家接待：1月2日（周三）09:00', '家聚会：1月5日（周六）09:00']),
     ])
+    // "幾時有活動" / "有冇活動" name no stretch but ask when or whether there are any: the coming days, as 最近, in her script.
+    const coming = rhythm('最近7天', ['家接待：1月2日（周三）09:00', '家聚会：1月5日（周六）09:00']).map((l) => inScript(l, 'traditional'))
+    expect((await say(bot, '何婆婆', '幾時有活動？要唔要俾錢㗎'))[0]!.split('\n').slice(2)).toEqual(coming)
+    expect((await say(bot, '何婆婆', '有冇啲活動啱我哋老人家參加'))[0]!.split('\n').slice(2)).toEqual(coming)
     // Next week has no 家聚会 (the month's first Saturday is this one); a paused rhythm is not on.
     expect(await say(bot, '李姐', '暂停提醒 家接待')).toEqual(['已暂停提醒 家接待。发「恢复提醒 家接待」可恢复。'])
     expect((await say(bot, '王芳', '下周有活动吗'))[0]!.split('\n').slice(2)).toEqual([])

@@ -398,6 +398,12 @@ const FUNCTION_CHAR = /[要钱费收交免带啥么吗呢不没哪几多少什�
 /** A bare "几点" / "在哪" / "要带啥": four characters at most once particles and punctuation are gone. */
 export const isBareAsk = (t: string) => t.replace(/[\s？?。！!～~啊呀呢哈]/gu, '').length <= 4
 
+/**
+ * Whether or when there are activities at all, no stretch of time named ("幾時有活動", "有冇啲活動啱老人家", "有活动吗"):
+ * asked of the coming days, as "最近有什么活动" is.
+ */
+export const asksWhetherActivities = (t: string) => /(?:几时|什么时候|啥时候|哪天|何时)(?:才)?(?:有|搞|办)(?:个|点|些)?活动|有没有(?:些|点|什么|啥)?活动|有活动(?:吗|么|没|不|嘛)/u.test(t)
+
 /** The group's activities in general, as what is asked about ("参加活动要交钱不", "咱们的活动收费吗"), no one named. */
 const ACTIVITIES_AT_ALL = /^(?:请问|问下|问一下|那)?(?:(?:参加|参与|去)(?:咱们?|我们|俺们|微家|群里)?的?|(?:咱们?|我们|俺们|微家|群里)的?)?活动(?!室|中心|角)/u
 

@@ -5,7 +5,7 @@
 import { type Context, contextKey, type Route } from '../../core/capability.ts'
 import type { Intent, Slots, Understanding } from '../../nlu/types.ts'
 import { activityRef, normalize, unknownActivityName } from '../../nlu/text.ts'
-import { infoFields, JOIN_CLAUSE, STILL_ON } from '../../nlu/signup.ts'
+import { asksWhetherActivities, infoFields, JOIN_CLAUSE, STILL_ON } from '../../nlu/signup.ts'
 import { RELATIVE_WORDS } from '../../nlu/people.ts'
 import { PENDING, UNDERSTOOD } from '../../core/understanding.ts'
 import type { SignupService } from '../service.ts'
@@ -273,7 +273,8 @@ async function act(ctx: Context, svc: SignupService, u: Understanding, old: Resi
     case 'activity.list': {
       // "这周有啥活动" / "最近有什么活动": the group's own rhythm events of that stretch too (家接待, 家聚会…, kept by the
       // reminders capability), beside what is open for sign-up.
-      const period = askedPeriod(msg.text, svc.now(), svc.tz)
+      // "幾時有活動", "有冇活動" name no stretch: the coming days, as 最近 (the routing side's reading, src/nlu/signup.ts).
+      const period = askedPeriod(msg.text, svc.now(), svc.tz) ?? (asksWhetherActivities(normalize(msg.text)) ? askedPeriod('最近', svc.now(), svc.tz) : undefined)
       const rhythm = period ? { label: period.label, events: (await ctx.get(RHYTHM_EVENTS)?.(period.from, period.to)) ?? [] } : undefined
       const counts = await Promise.all(live.map((a) => svc.store.counts(a.id)))
       if (live.length === 0 && !rhythm?.events.length) return ctx.reply(texts.noOpenActivity)
