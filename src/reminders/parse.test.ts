@@ -148,6 +148,9 @@ describe('when the rhythm event is', () => {
     expect(rhythmAskedWhen('家聚会多久一次')).toBe('家聚会')
     expect(rhythmAskedWhen('家聚会按规定多久一次')).toBeUndefined()
     expect(rhythmAskedWhen('插花课啥时候')).toBeUndefined()
+    // In Traditional or Cantonese as well.
+    expect(rhythmAskedWhen('家聚會幾時呀')).toBe('家聚会')
+    expect(rhythmAskedWhen('下次家接待係幾號')).toBe('家接待')
     // Asked beside what the group does in general: the overview answers both.
     expect(rhythmAskedWhen('那平时多久搞一次活动 家聚会是啥时候')).toBeUndefined()
   })
@@ -167,6 +170,8 @@ describe('when the rhythm event is', () => {
     expect(rhythmOverviewAsked('平时都有啥活动')).toBe(true)
     expect(rhythmOverviewAsked('那平时多久搞一次活动 家聚会是啥时候')).toBe(true)
     expect(rhythmOverviewAsked('咱们微家平时都搞些啥活动 家聚会啥时候')).toBe(true)
+    expect(rhythmOverviewAsked('請問呢個微家係做咩嘅？平時有咩活動')).toBe(true)
+    expect(rhythmOverviewAsked('我哋微家平時搞咩活動')).toBe(true)
     // One event's frequency is its own answer; a programme's is the documents'.
     expect(rhythmOverviewAsked('家聚会多久一次')).toBe(false)
     expect(rhythmOverviewAsked('培训班多久搞一次')).toBe(false)

@@ -4,6 +4,8 @@
 import { daysInMonth, pad2 } from '../core/tz.ts'
 import { parseClock } from '../core/zh/clock.ts'
 import { cnNumber } from '../core/zh/numbers.ts'
+import { cantoneseAsMandarin } from '../core/zh/cantonese.ts'
+import { toSimplified } from '../core/zh/script.ts'
 import { lunarName, lunarSupported } from './lunar.ts'
 import { nextTimes, type Schedule, validateCron } from './schedule.ts'
 import { texts, WEEKDAY_NAMES } from './texts.ts'
@@ -346,12 +348,12 @@ export const isQuestion = (text: string) => ASK.test(text)
  * Not what it is or how it goes ("家聚会都干啥").
  */
 export function rhythmAskedWhen(text: string): string | undefined {
-  const t = text.replace(/@\S+/gu, ' ')
+  const t = asked(text)
   const what = RHYTHM.exec(t)?.[0]
   // "家聚会按规定多久一次" asks what the rules say: the documents. "家接待一般啥时候" asks when it is here, which the
   // group's own reminder says. Asked beside what the group does ("平时多久搞一次活动 家聚会是啥时候"): the overview.
   if (!what || /规定|要求/u.test(t) || asksOverview(t)) return undefined
-  return /啥时候|什么时候|哪天|哪一天|几号|几月几|几点|星期几|周几|礼拜几|哪个周|时间是|啥时间|什么时间|(?:多久|多长时间)[^，,。？?]{0,4}一次|(?:一个月|一年|一周|每周|每月)[^，,。？?]{0,4}(?:几次|几回)/u.test(t) ? what : undefined
+  return /啥时候|什么时候|哪天|哪一天|几号|几月几|几点|星期几|周几|礼拜几|哪个周|时间是|啥时间|什么时间|几时|(?:多久|多长时间)[^，,。？?]{0,4}一次|(?:一个月|一年|一周|每周|每月)[^，,。？?]{0,4}(?:几次|几回)/u.test(t) ? what : undefined
 }
 const RHYTHM = /家接待|家聚会|家活动|家宴会/u
 
@@ -360,7 +362,7 @@ const RHYTHM = /家接待|家聚会|家活动|家宴会/u
  * "家接待要不要报名". Read on the question alone; which event is the one it names or the one she just asked about.
  */
 export function rhythmDetailAsked(text: string): 'where' | 'signup' | undefined {
-  const t = text.replace(/@\S+/gu, ' ').trim()
+  const t = asked(text).trim()
   // Asked, not said: "我要报名" signs her up.
   if (/(?:要|需要|用|得)(?:先)?报名(?:(?:吗|不|没|嘛|么)[啊呀]?[？?]?|[？?])$|要不要报名|用不用报名|需不需要报名|得不得报名|报不报名/u.test(t)) return 'signup'
   if (/在哪|哪儿|哪里|什么地方|啥地方|地点|地址/u.test(t) && !/(?:申请|办理|报名|登记|投诉|求助|咨询)/u.test(t)) return 'where'
@@ -378,8 +380,11 @@ const REGULARLY = /(?:平时|平常|一般|固定|经常|日常)[^，,。？?]{0
  * (rhythmAskedWhen).
  */
 export function rhythmOverviewAsked(text: string): boolean {
-  return asksOverview(text.replace(/@\S+/gu, ' '))
+  return asksOverview(asked(text))
 }
+
+/** The question as these readers take it: no @mention, Simplified, Cantonese words as Mandarin ("呢個微家平時有咩活動"). */
+const asked = (text: string) => cantoneseAsMandarin(toSimplified(text.replace(/@\S+/gu, ' ')))
 
 /**
  * What the group does regularly, asked of this group: said so ("咱们微家"), or asked with no other subject ("多久搞一次
