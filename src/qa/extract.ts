@@ -12,7 +12,7 @@ import { withoutFew } from './few.ts'
 import { normalizeForIndex } from './normalize.ts'
 import { coverageOf, exactOf, type CoverageSpec } from './rerank.ts'
 import type { Passage, PreparedQuery } from './retrieve.ts'
-import { chooseSentence } from './sentence-select.ts'
+import { chooseSentence, SENTENCE_MODEL } from './sentence-select.ts'
 import { QUESTION_WORD } from './weak-words.ts'
 
 const SENTENCE = /[^。！？；\n]+[。！？；]?/g
@@ -149,13 +149,16 @@ export function extractAnswer(query: PreparedQuery, spec: CoverageSpec, passages
   const candidates: SentenceCandidate[] = []
   // The question's most specific words (rerank.ts keyTerms), on their own.
   const keySpec = spec.keyTerms.length ? { ...spec, terms: spec.keyTerms, total: spec.keyTerms.reduce((sum, t) => sum + spec.weight(t), 0) } : undefined
+  // The signals only a learned selector reads (sentence-select.ts) are computed only when one reads them.
+  const learned = SENTENCE_MODEL !== null || EXTRACT_LAB.collect !== undefined
   order.forEach((p, rank) => {
     const sentences = sentencesOf(p)
     const heading = normalizeForIndex(p.chunk.heading.join(' '))
-    const owns = sentences.map((x) => coverageOf(spec, normalizeForIndex(x)))
+    const all = sentences.map((s) => partsOf(s, heading))
+    const passageBest = Math.max(...all.map((x) => x.own))
     sentences.forEach((s, i) => {
       const norm = normalizeForIndex(s)
-      const parts = partsOf(s, heading)
+      const parts = all[i]!
       let score = sumOf(parts)
       // A list question is answered by an enumeration, not by the sentence that merely names the topic.
       const enumerates = listQ && (/[、；]/.test(norm) || /[:：]$/.test(norm))
@@ -170,7 +173,7 @@ export function extractAnswer(query: PreparedQuery, spec: CoverageSpec, passages
       if (firstPaper) score += 0.3
       // Within the best passage, the question's own compound written as it is ("心理咨询" in "…提供心理咨询") picks the
       // sentence; it does not move the answer to another passage (one that only restates the problem).
-      const run = longestShared(question, norm)
+      const run = rank === 0 || learned ? longestShared(question, norm) : 0
       if (rank === 0 && run >= 4) score += Math.min(0.3, 0.1 * (run - 3))
       // What to do in a crisis ("孩子有自伤、自杀念头…拨打120或110") is quoted only to a question about one: a parent asking
       // which number to call about a child who won't go to school is pointed to the youth line, not to 120.
@@ -181,7 +184,7 @@ export function extractAnswer(query: PreparedQuery, spec: CoverageSpec, passages
       // A follow-up's own words weigh more than anything the context's words bring.
       const ownShare = ownSpec?.total ? coverageOf(ownSpec, norm) : 1
       if (ownSpec?.total) score *= 0.5 + 0.5 * ownShare
-      const near = { prev: owns[i - 1] ?? 0, next: owns[i + 1] ?? 0, key: keySpec?.total ? coverageOf(keySpec, norm) : 0, passageBest: Math.max(...owns) }
+      const near = { prev: all[i - 1]?.own ?? 0, next: all[i + 1]?.own ?? 0, key: learned && keySpec?.total ? coverageOf(keySpec, norm) : 0, passageBest }
       candidates.push({ p, rank, sentences, i, score, parts, enumerates, opensList, firstPaper, run, crisis, ownShare, near })
     })
   })

@@ -104,13 +104,14 @@ export function createQa(deps: QaDeps): Capability {
           const type = ctx.group!.type
           // "这个微家到底是干啥的呀？咱们这个算哪种微家": the other question of the message is answered from the documents
           // first (when they answer it), then the type.
-          const others = questionParts(ctx.msg.text).filter((p) => !asksKind(p))
+          const parts = questionParts(ctx.msg.text)
+          const others = parts.filter((p) => !asksKind(p))
           const ready = async () => {
             await warming
             return indexExists(settings.indexDir) ? load() : undefined
           }
           const before = await (async () => {
-            const qa = others.length && others.length < questionParts(ctx.msg.text).length ? await ready() : undefined
+            const qa = others.length && others.length < parts.length ? await ready() : undefined
             if (!qa) return []
             const answers = await Promise.all(others.slice(0, 2).map((q) => qa.ask(q, undefined, { budget: ctx.replyBudget })))
             return answers.filter((r) => r.grounded).map((r) => r.answer)
