@@ -543,3 +543,48 @@ describe('funds asked for by their noun', () => {
     expect(askedDetails('“她工作室”成立以后每年有多少活动经费?')).toContain('cost')
   })
 })
+
+describe('which day, which month', () => {
+  it('"哪天" wants a day and "几月份" a month: "每年一次" or "今年" says neither', () => {
+    expect(askedDetails('读书会今年是哪天办')).toContain('day')
+    expect(askedDetails('家宴一般定在几月份')).toContain('month')
+    expect(askedDetails('家宴一般定在几月份')).not.toContain('day')
+    expect(hasDetail('day', '我们每年组织一次巾帼志愿者便民服务', '便民服务今年是哪天')).toBe(false)
+    expect(hasDetail('day', '便民服务定于3月8日在社区广场举行', '便民服务今年是哪天')).toBe(true)
+    expect(hasDetail('day', '将每星期一至星期五定为信访接待日', '哪天能去镇妇联反映')).toBe(true)
+    expect(hasDetail('month', '原则要求每年有一次家宴会', '家宴会一般定在几月份')).toBe(false)
+    expect(hasDetail('month', '家宴会一般在春节前后举办', '家宴会一般定在几月份')).toBe(true)
+    // The question's own festival is no answer.
+    expect(hasDetail('day', '端午节前社区妇联开展包粽子活动', '端午包粽子是哪一天')).toBe(false)
+  })
+})
+
+describe('a count in the measure asked', () => {
+  it('"开几次会" is answered by times, "多少家" by places, not by a sum of money or people', () => {
+    expect(hasDetail('count', '全年累计放贷727.32万元', '创业贷款能贴几个点的息')).toBe(false)
+    expect(hasDetail('count', '贷款贴息比例为50%', '创业贷款能贴几个点的息')).toBe(true)
+    expect(hasDetail('count', '联席会议由20个成员单位组成', '联席会议一年开几次会')).toBe(false)
+    expect(hasDetail('count', '联席会议原则上每年召开两次', '联席会议一年开几次会')).toBe(true)
+    expect(hasDetail('count', '受益妇女达3.4万余人', '妇科普查多少人受益')).toBe(true)
+    expect(hasDetail('count', '风筝赛以三人为一组,组成10组', '放风筝比赛几个人一组')).toBe(true)
+    // Clause by clause: the measure of one clause is not asked of the other's window.
+    expect(hasDetail('count', '共受理群众来访52起', '讲堂办了几期,工作站受理了多少来访')).toBe(true)
+  })
+})
+
+describe('a price by its noun, the speakers, a city', () => {
+  it('"交多少培训费" asks a price, not a count', () => {
+    expect(askedDetails('学插花要交多少报名费')).toContain('cost')
+    expect(askedDetails('学插花要交多少报名费')).not.toContain('count')
+    expect(askedDetails('培训了多少人,交多少报名费')).toContain('count')
+  })
+  it('"我们几个姐妹…" are the speakers, not a count asked', () => {
+    expect(askedDetails('我们几个种茶的姐妹想学技术,镇上管不管')).not.toContain('count')
+    expect(askedDetails('要几个人才能建微家')).toContain('count')
+  })
+  it('"哪个城市" asks a city by its name', () => {
+    expect(askedDetails('太白社区是哪个城市的')).toContain('place')
+    expect(hasDetail('place', '太白社区妇联开展文明城市创建', '太白社区是哪个城市的')).toBe(false)
+    expect(hasDetail('place', '绍兴市上虞区太白社区妇联', '太白社区是哪个城市的')).toBe(true)
+  })
+})

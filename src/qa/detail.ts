@@ -15,7 +15,9 @@ import { answerTypes, hasAnswerOf, hasCount, type AnswerType } from './answer-ty
 import { taggedWords } from './tokenize.ts'
 import { withoutFew } from './few.ts'
 
-export type Detail = AnswerType | 'person' | 'name' | 'year' | 'place' | 'count' | 'procedure' | 'cost' | 'materials' | 'condition' | 'eligible' | 'next' | 'now' | 'fee' | 'span' | 'contact' | 'outcome' | 'hours' | 'perUnit' | 'benefit'
+export type Detail = AnswerType | 'person' | 'name' | 'year' | 'place' | 'count' | 'procedure' | 'cost' | 'materials' | 'condition' | 'eligible' | 'next' | 'now' | 'fee' | 'span' | 'contact' | 'outcome' | 'hours' | 'perUnit' | 'benefit' | 'day' | 'month'
+
+const COUNT_ASK = /多少(?!钱|天)|(?<![哪第拜期周])几(?!乎|点|号|月|个月|天|周|个星期|年(?!了))|(?<=[这那近前头好])几年/
 
 const ASKS: [Detail, RegExp][] = [
   // Who holds a title ("妇联主席是谁") wants a name; other who-questions ("找谁", "是谁来讲", "谁兼着当") are
@@ -25,14 +27,17 @@ const ASKS: [Detail, RegExp][] = [
   // A name: of a person or of a thing ("基地叫什么名字").
   ['name', /叫(?:什么|啥)名|名字叫(?:什么|啥)|叫(?:什么|啥)[？?]?$|哪(?:一)?(?:本|部|首)|(?:什么|啥)(?:书|歌)(?![法记])/],
   ['year', /哪一?年|什么年份|哪个年份|几几年/],
+  // Which day or which month, not just when: "每年一次" or "今年" says when in a way, not on which day.
+  ['day', /哪一?天|几号|几月几[号日]|什么日子|哪个日子/],
+  ['month', /几月份?(?!几)|哪个月/],
   // Where, not where from ("经费从哪里来").
   // "去哪申请", "到哪办" (not "提到哪些", "交到哪个部门", "得到哪些帮助").
   // "在哪个展演活动中获奖" asks which event, not where.
-  ['place', /在哪(?!个?(?:展演|活动|比赛|评选|会议|项目|节目|大赛|方面|阶段|环节|届|年|次))|(?<![提得收遇达受交送])(?:去|到)哪(?=儿(?!来)|里(?!来)|申请|办|报名|登记|看|查|做|领|问|[？?，,\s]|$)|(?<!从)哪里(?!来)|(?<!从)哪儿(?!来)|什么地方|啥地方|什么地点|哪个地方|(?:哪个|什么|啥|具体)位置|哪个(?:区|县|市|镇|乡|乡镇|村|街道|社区|医院|场馆|景区|风景区|学校|公园)|哪家医院|地点/],
+  ['place', /在哪(?!个?(?:展演|活动|比赛|评选|会议|项目|节目|大赛|方面|阶段|环节|届|年|次))|(?<![提得收遇达受交送])(?:去|到)哪(?=儿(?!来)|里(?!来)|申请|办|报名|登记|看|查|做|领|问|[？?，,\s]|$)|(?<!从)哪里(?!来)|(?<!从)哪儿(?!来)|什么地方|啥地方|什么地点|哪个地方|(?:哪个|什么|啥|具体)位置|哪个(?:区|县|市|城市|省|省份|镇|乡|乡镇|村|街道|社区|医院|场馆|景区|风景区|学校|公园)|哪家医院|地点/],
   // How many of something (not money, which has its own kinds; not "哪几家", a list).
   // Not 礼拜几 / 星期几 / 周几: a weekday.
   // Not how long ("要还几年", 几个月, 几天): a span, below. "搞了几年了" and "这几年" stay counts.
-  ['count', /多少(?!钱|天)|(?<![哪第拜期周])几(?!乎|点|号|月|个月|天|周|个星期|年(?!了))|(?<=[这那近前头好])几年/],
+  ['count', COUNT_ASK],
   // How to do something with the office ("咋申请", "怎么报名参加"): a procedure, not "怎么办" (what to do).
   ['procedure', /(?:怎么|如何|怎样|咋)(?:样)?(?:才能|才|去|来|能|可以|要)?(?:申请|报名|参加|加入|办理|申报|预约|领取|领|入驻|参选|登记|联系|报|进(?![行一展步入]))/],
   // What to bring or hand in ("要带什么?", "交啥材料"): papers, not "材料里" (the document itself).
@@ -71,7 +76,7 @@ const ASKS: [Detail, RegExp][] = [
   // Whether it brings money or things ("评上了有奖金没", "有啥补助政策没有", "三八节发啥东西不"): only a window that names
   // such a benefit answers, not the programme's description.
   ['benefit', /(?:有没有|有|发|给)(?:啥|什么|点|些)?(?:奖金|奖励|奖品|补助|补贴|津贴|礼品|礼物|东西)(?:政策)?(?:没有|没|吗|不|么|[？?，,]|$)|(?:奖金|奖励|补助|补贴|津贴)(?:有没有|有吗|有没)/],
-  ['cost', /(?:费|金|款|钱|薪|价)(?:是|要|有|大概|一共|一年|一个月|每月|每年)?(?:多少|几)|(?:什么|啥|多少)(?:价位|价钱|价格|价)|(?:奖|交|贷|赔|领|补|给|挣|赚)(?:了)?多少(?![\u4e00-\u9fff])|(?:领|给|拿|发|补)(?:了|到)?多少[^，,。？?]{0,4}(?:补贴|补助|津贴|工资|报酬|钱|费|金|款)|多少(?:奖金|经费|活动经费|资金|费|钱|款|救助金|资助|补贴|补助|津贴|工资|报酬|利息)|会费|(?:交|收|要)钱(?![吗么嘛不没])/],
+  ['cost', /(?:费|金|款|钱|薪|价)(?:是|要|有|大概|一共|一年|一个月|每月|每年)?(?:多少|几)|(?:什么|啥|多少)(?:价位|价钱|价格|价)|(?:奖|交|贷|赔|领|补|给|挣|赚)(?:了)?多少(?![\u4e00-\u9fff])|(?:领|给|拿|发|补)(?:了|到)?多少[^，,。？?]{0,4}(?:补贴|补助|津贴|工资|报酬|钱|费|金|款)|多少(?:奖金|经费|活动经费|资金|费|钱|款|救助金|资助|补贴|补助|津贴|工资|报酬|利息)|多少\p{Script=Han}{1,3}费(?!\p{Script=Han})|会费|(?:交|收|要)钱(?![吗么嘛不没])/u],
 ]
 
 /** How far from the asked noun its value may stand, in characters either side (12: nested CV on the tuning side, test/fixtures/qa-real/README.md). */
@@ -162,10 +167,17 @@ export function askedDetails(asked: string): Detail[] {
   // "12338是什么电话": the number is given; what line it is, is asked (a tester got "not found").
   const types = answerTypes(question).filter((t) => !(t === 'phone' && NUMBER_NAMED.test(question)))
   // "热线号码是多少": the 多少 of a number asked for is the number, not a count of something.
-  const own = ASKS.filter(([d, re]) => re.test(question) && !(d === 'count' && types.includes('phone'))).map(([d]) => d)
+  const own = ASKS.filter(([d, re]) => re.test(question) && !(d === 'count' && (types.includes('phone') || onlyCostCounted(question)))).map(([d]) => d)
   // "一般都是谁来当" asks what kind of people hold it, not a named person.
   const kinds = own.includes('eligible') ? own.filter((d) => d !== 'person') : own
   return [...new Set<Detail>([...types, ...kinds])]
+}
+
+/** "要交多少培训费": the 多少 is the price asked, not a count — in every clause that asks how many. */
+function onlyCostCounted(question: string): boolean {
+  const cost = ASKS.find(([d]) => d === 'cost')![1]
+  const clauses = question.split(/[，,。？?！!；;\s]+/u).filter((c) => COUNT_ASK.test(c))
+  return clauses.length > 0 && clauses.every((c) => cost.test(c))
 }
 
 /**
@@ -173,7 +185,7 @@ export function askedDetails(asked: string): Detail[] {
  * the title the question names ("妇联主席叫什么名字": a 主席, not the 县委书记 of the same paragraph), or beside
  * any title, and must not be a name the question already wrote.
  */
-export function hasDetail(d: Detail, text: string, question = ''): boolean {
+export function hasDetail(d: Detail, text: string, question = '', measured = true): boolean {
   // A time of day in the heading ("3、座谈会时间：3月6日上午9:00") is that item's, not the hours of what follows it.
   if (d === 'hours' || d === 'clock') text = text.slice(text.lastIndexOf('\n') + 1)
   const titles = [...new Set(question.match(TITLE_IN) ?? [])]
@@ -182,13 +194,16 @@ export function hasDetail(d: Detail, text: string, question = ''): boolean {
   // A book or a song is named in 《》.
   if (d === 'name' && /哪(?:一)?[本部首]|(?:什么|啥)(?:书|歌)/u.test(question)) return /《[^》]{1,30}》/u.test(rest)
   if (d === 'name') return namedBeside(TITLE, text, question) || QUOTED.test(rest)
-  if (d === 'count') return hasCount(rest)
+  if (d === 'count') return hasCount(rest) && (!measured || countInMeasure(question, text))
+  if (d === 'day') return DAY.test(rest)
+  if (d === 'month') return MONTH.test(rest)
   // "哪个区妇联设计的图标" is answered by "上虞区妇联设计的图标": a place named by a name the question does not have,
   // although its place word (区) and all that follows are the question's own.
   if (d === 'place' && namedInFrame(question, text)) return true
   // "在哪个市哪个区": a city or a district by its name ("上虞区"), not 辖区, 城区 or a village of the place asked about.
   // So for the road, the hospital, the window asked for by kind ("在哪条路上", "在哪家医院做").
-  const levels = d === 'place' ? [...question.matchAll(/哪(?:个|条|家|所)(省|市|区|县|路|街|医院|窗口|学校|小学|中学|公园|广场)/gu)].map((m) => m[1]!) : []
+  // "哪个城市", "哪个省份": a city, a province.
+  const levels = d === 'place' ? [...question.matchAll(/哪(?:个|条|家|所)(城市|省份|省|市|区|县|路|街|医院|窗口|学校|小学|中学|公园|广场)/gu)].map((m) => ({ 城市: '市', 省份: '省' })[m[1]!] ?? m[1]!) : []
   if (levels.length) return new RegExp(`(?:(?![${NOT_NAMING}])\\p{Script=Han}){2}(?:${levels.join('|')})(?![域别分内外])`, 'u').test(rest)
   if (d === 'cost') return hasAnswerOf('money', rest)
   if (d === 'procedure' && CHANNEL.test(text)) return true
@@ -336,9 +351,37 @@ export function valuesFound(asked: AskedValue[], question: string, windows: stri
       // ("…95%以上都兼计生专干…大多数报酬也拿的是计生经费" gives no 报酬).
       const word = w.includes(head) ? head : part
       const near = word ? nearWord(w, word) : [w]
-      return near.some((x) => details.every((d) => hasDetail(d, x, question)))
+      // (Near the noun, any count: "组成10组进行…比赛" stands nearer 比赛 than "三人为一组" does.)
+      return near.some((x) => details.every((d) => hasDetail(d, x, question, false)))
     }),
   )
+}
+
+/** A day: a date in the month, a weekday, a festival, the month's start or end. */
+const FESTIVAL = '(?:三八|春|端午|中秋|重阳|母亲|父亲|儿童|妇女|劳动|国庆|元旦|元宵|七夕|教师|清明)节'
+const DAY = new RegExp(`\\d{1,2}\\s*[日号]|[一二三四五六七八九十廿]{1,3}[日号]|初[一二三四五六七八九十]|(?:周|礼拜|星期)[一二三四五六日天末]|${FESTIVAL}|月底|月初|月末|月中|除夕|中旬|上旬|下旬|每周|每逢|工作日`, 'u')
+/** A month: a month number, a festival, a season or a school holiday, the year's start or end. */
+const MONTH = new RegExp(`\\d{1,2}\\s*月|[一二三四五六七八九十]{1,3}月|正月|腊月|${FESTIVAL}|年底|年初|年末|岁末|[春夏秋冬]季|[春夏秋冬]天|暑假|寒假|开学|上半年|下半年|季度`, 'u')
+
+/**
+ * Measure words that say what a count counts ("开几次会", "多少家民宿", "几个点的息"): a count in another measure
+ * (727.32万元 for 几个点, 300名 for 几次) answers something else. 个 counts anything, so it asks no measure.
+ */
+const MEASURES: string[][] = [
+  ['次', '回', '场', '期', '趟', '轮'],
+  ['人', '名', '位', '人次', '户'],
+  ['家', '户', '所', '个'],
+  ['点', '%', '个百分点', '成'],
+]
+function countInMeasure(question: string, text: string): boolean {
+  // Clause by clause: "办了几期，受理了多少来访" asks 期 of one window and nothing of the other.
+  return question.split(/[，,。？?！!；;\s]+/u).some((clause) => {
+    if (!COUNT_ASK.test(clause)) return false
+    const m = /(?:几|多少)个?(人次|[次回场期趟轮人名位家所点])/u.exec(clause)
+    const group = m ? MEASURES.find((g) => g.includes(m[1]!)) : undefined
+    // "3.4万余人", "1000多名", "三人为一组".
+    return !group || new RegExp(`(?:\\d+(?:\\.\\d+)?|[一二三四五六七八九十两百千万半]+)\\s*[万千百亿]?[余多]?\\s*(?:${group.map((u) => (u === '%' ? '%|％' : u)).join('|')})`, 'u').test(text)
+  })
 }
 
 /**

@@ -7,8 +7,11 @@ const FEW = /(?<=^|[，,\s。？?！!；;]|跟|和|同|与|约|叫上|带上|带
 
 /** The question with each "a few" 几 written as 一些 ("几个姐妹一起当" → "一些个姐妹一起当"), for the count readers. */
 export function withoutFew(question: string): string {
-  return question.replace(FEW, '一些').replace(STEPS, '一些')
+  return question.replace(FEW, '一些').replace(US_FEW, '一些').replace(STEPS, '一些')
 }
+
+/** "我们几个种香菇的姐妹…", "咱们几个": the speakers, a few of them, whatever they go on to say. */
+const US_FEW = /(?<=我们|咱们|俺们|她们)几(?=[个位])/gu
 
 /** "走几步就到", "几步路": nearness, not a count. */
 const STEPS = /几(?=步)/gu

@@ -1,7 +1,7 @@
 // Written Cantonese read as Mandarin, so one set of readers serves both ("週日插花仲有冇位？" = "周日插花还有没有位？").
 // Only messages with a character Mandarin does not use are touched, and only words whose Mandarin reading is not in
 // doubt in a 微家 group: 仲 is 还 but never in 仲裁, 仔 is 儿子 only after a measure word or 我.
-const MARKER = /[唔冇喺嘅咗佢哋咩乜搵揾睇嗰𠮶啲啱嚟咁攰俾畀嘢㗎]|係|系咪|点样|點樣|点算|點算|帮吓|幫吓|个仔|個仔|(?<![旁这那身海路左右两一里外前后东西南北周手岸河江])(?:边|邊)(?:个|個|度|日|间|間)|定(?:係|系)/u
+const MARKER = /[唔冇喺嘅咗佢哋咩乜搵揾睇嗰𠮶啲啱嚟咁攰俾畀嘢㗎]|係|系咪|点样|點樣|点算|點算|帮吓|幫吓|个仔|個仔|(?<![旁这那身海路左右两一里外前后东西南北周手岸河江])(?:边|邊)(?:个|個|度|日|间|間)|定(?:係|系)|几多|幾多|几耐|幾耐/u
 
 const WORDS: [RegExp, string][] = [
   [/係咪|系咪/gu, '是不是'],

@@ -216,6 +216,9 @@ describe('written Cantonese 都 after 我', () => {
     // How long, how many.
     expect(cantoneseAsMandarin('幼稚园啲女老师每日要锻炼几耐')).toBe('幼稚园些女老师每日要锻炼多久')
     expect(cantoneseAsMandarin('嗰度有几多个位')).toBe('那度有多少个位')
+    // 几多 and 几耐 mark Cantonese on their own ("一年几多钱" has no other sign).
+    expect(cantoneseAsMandarin('学插花一年几多钱')).toBe('学插花一年多少钱')
+    expect(cantoneseAsMandarin('培训班要上几耐')).toBe('培训班要上多久')
     // 係 (系 after conversion) before what is asked is 是: "呢個微家係做咩㗎".
     expect(cantoneseAsMandarin('我哋呢个微家系做咩㗎')).toBe('我们这个微家是做什么吗')
     expect(cantoneseAsMandarin('我哋嘅关系做得好')).toBe('我们的关系做得好')
