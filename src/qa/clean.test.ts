@@ -32,6 +32,9 @@ describe('cleaning web-page chrome', () => {
     expect(isAdvert('【广告】家政服务 热线 13800000000 保姆 月嫂 价格优惠！')).toBe(true)
     expect(isAdvert('加微信 abc123 免费领取育儿资料')).toBe(true)
     expect(isAdvert('全国妇女维权公益服务热线：12338')).toBe(false)
+    // An essay site's journal-publishing service, at the top of the page.
+    expect(isAdvert('线上期刊服务咨询,发表咨询:400-000-0000 订阅咨询:400-000-0001')).toBe(true)
+    expect(isAdvert('妇女维权咨询热线：0571-00000000')).toBe(false)
     const out = cleanText('遇到家暴可拨打12338。\n贷款秒批无抵押，咨询电话 400-123-4567')
     expect(out).toBe('遇到家暴可拨打12338。')
   })

@@ -41,8 +41,11 @@ const BYLINE = /^[（(【\[][^）)】\]]{0,30}(供稿|来稿|供图|通讯员|�
 /** Instructions left in templates and sample files: "（示例文档，请替换为…）", "（此处填写单位名称）". */
 const TEMPLATE_NOTE = /^[（(【\[<#\s]*[^）)】\]]{0,40}(示例|样例|范例|模板|范本|样本|此处)[^）)】\]]{0,40}(替换|修改|删除|填写|仅供参考)[^）)】\]]{0,40}[）)】\]>]?$/
 
-/** Commercial vocabulary: with a phone number or WeChat id it marks an advert, not a hotline. */
-const AD_WORDS = /广告|推广|加盟|招商|代理|代办|优惠|特价|低价|折扣|免费领|领取|秒批|秒到|包过|无抵押|下款|返利|购买|订购|热卖|促销|私信|加微信|加v|vx|微信号|添加客服|咨询客服|客服微信|扫码(关注|添加|领取)|关注公众号|点击(进入|查看|领取|咨询)|详情请|火爆|限时|名额有限|抢购/i
+/**
+ * Commercial vocabulary: with a phone number or WeChat id it marks an advert, not a hotline. Essay sites put their
+ * journal-publishing service at the top of every page ("线上期刊服务咨询，发表咨询：400-…").
+ */
+const AD_WORDS = /广告|推广|加盟|招商|代理|代办|优惠|特价|低价|折扣|免费领|领取|秒批|秒到|包过|无抵押|下款|返利|购买|订购|热卖|促销|私信|加微信|加v|vx|微信号|添加客服|咨询客服|客服微信|扫码(关注|添加|领取)|关注公众号|点击(进入|查看|领取|咨询)|详情请|火爆|限时|名额有限|抢购|发表咨询|订阅咨询|投稿咨询|论文发表|代写|期刊服务/i
 const PHONE = /(?<!\d)(1[3-9]\d[- ]?\d{4}[- ]?\d{4}|0\d{2,3}[- ]?\d{7,8}|400[- ]?\d{3}[- ]?\d{4})(?!\d)/
 const URL = /\b(?:https?:\/\/|www\.)[^\s，。；、）)】\]"'<>]+/gi
 const BARE_DOMAIN = /\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:gov\.cn|com\.cn|org\.cn|com|cn|net|org)(?:\/[^\s，。；、）)】\]]*)?/gi
