@@ -588,3 +588,20 @@ describe('a price by its noun, the speakers, a city', () => {
     expect(hasDetail('place', '绍兴市上虞区太白社区妇联', '太白社区是哪个城市的')).toBe(true)
   })
 })
+
+describe('where it is handed in, where it is set up, when the heading names it', () => {
+  it('"交到哪里" is answered by whom it goes to', () => {
+    expect(hasDetail('place', '推荐表和事迹材料交至党群工作部', '事迹材料交到哪里')).toBe(true)
+    expect(hasDetail('place', '推荐表和事迹材料需部门负责人签字', '事迹材料交到哪里')).toBe(false)
+  })
+  it('"设在…", "位于…" and 场所 name a place', () => {
+    expect(hasDetail('place', '受理站设在灵堡社区警务室', '受理站在什么地方')).toBe(true)
+    expect(hasDetail('place', '在方便妇女群众的办公场所或生活场所建立妇女微家', '妇女微家在什么地方建')).toBe(true)
+  })
+  it('a time in a heading that names what is asked about is its answer', () => {
+    expect(hasDetail('clock', '3、座谈会时间：3月6日上午9:00\n参加人员：各部门女职工代表', '三八座谈会几点开')).toBe(true)
+  })
+  it('a one-character verb after the asking word is no value noun ("哪天报")', () => {
+    expect(askedValues('摸底情况最晚哪天报').map((v) => v.head)).not.toContain('报')
+  })
+})

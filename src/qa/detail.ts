@@ -105,6 +105,7 @@ function namedInFrame(question: string, text: string): boolean {
 const HAS: Partial<Record<Detail, RegExp>> = {
   benefit: /奖金|奖励|奖品|补助|补贴|津贴|慰问金|慰问品|礼品|资助|救助金|扶持资金|发放|赠送|颁发/,
   // Papers: an ID or certificate, a form, copies, photos.
+  // A form named in 《》 or by its use (推荐表, 报名表).
   materials: /证(?!明显)|证明|复印件|照片|申请表|登记表|户口|材料|原件/,
   // Who qualifies: a requirement, an age or income bound, a priority.
   // A list of what must be there reads as one too: "在有场地、有条件、有活动…的场所".
@@ -128,7 +129,7 @@ const HAS: Partial<Record<Detail, RegExp>> = {
   // A named place: a name and a place word ("上虞区", "春雷小学"), an address, a house number.
   // The two characters before the place word are a name, not a function word or a quantifier ("全县", "进社区", "在社区");
   // a floor or a room ("社区三楼手工室") is a place too.
-  place: /(?:(?![各全本该在进到和与及等的了是为对向从于把被将个些之每其])\p{Script=Han}){2}(?:省|市|区(?![域别分])|县|镇|乡|村|街道|社区|医院|体育馆|公园|景区|广场|小学|中学|大厦|大楼)|[路街]\d|地址|\d+号|[一二三四五六七八九十\d]+(?:楼|层)|\p{Script=Han}{1,3}(?:室|厅|礼堂)(?![主任长])/u,
+  place: /(?:(?![各全本该在进到和与及等的了是为对向从于把被将个些之每其])\p{Script=Han}){2}(?:省|市|区(?![域别分])|县|镇|乡|村|街道|社区|医院|体育馆|公园|景区|广场|小学|中学|大厦|大楼)|[路街]\d|地址|\d+号|[一二三四五六七八九十\d]+(?:楼|层)|\p{Script=Han}{1,3}(?:室|厅|礼堂)(?![主任长])|(?:位于|设在|设于|坐落在?)\p{Script=Han}{2}|场所|场地/u,
 }
 
 /**
@@ -140,6 +141,15 @@ const CHANNEL = /向.{1,12}(?:申请|提出|报)|到.{1,12}(?:办理|申请|报�
 const HOW_TO_SIGN_UP = /(?:群里|群内)(?:回复|接龙|报名)|私信[^，。；]{0,8}报名|回复[“"「]?报名|@小助手/
 /** Characters that make the two before 市 / 区 no name: 全区, 辖区, 城区, 社区, 文明城市, 该市. */
 const NOT_NAMING = '各全本该在进到和与及等的了是为对向从于把被将个些之每其辖城小社园景郊山片校新市'
+
+const HAND_IN_WHERE = /(?:交|送|报|寄)(?:到|至|给)?(?:哪里|哪儿|哪)/u
+const HANDED_TO = /(?:交至|交到|交给|报送至?|送至|送交|上报|报至|寄至|寄到)\p{Script=Han}{2}/u
+
+/** Whether `a` and `b` share a run of `n` characters. */
+function sharesRun(a: string, b: string, n: number): boolean {
+  for (let i = 0; i + n <= b.length; i++) if (a.includes(b.slice(i, i + n))) return true
+  return false
+}
 
 /** "Where to apply" (去哪里申请, 到哪儿办): answered by whom to apply to as well as by a place. */
 const APPLY_WHERE = /(?:去|到|在|上)?(?:哪里|哪儿|哪)(?:去|可以|能)?(?:申请|办理|办|报名|登记|领取|投诉|求助)/
@@ -187,7 +197,8 @@ function onlyCostCounted(question: string): boolean {
  */
 export function hasDetail(d: Detail, text: string, question = '', measured = true): boolean {
   // A time of day in the heading ("3、座谈会时间：3月6日上午9:00") is that item's, not the hours of what follows it.
-  if (d === 'hours' || d === 'clock') text = text.slice(text.lastIndexOf('\n') + 1)
+  // Unless the heading names what is asked about ("座谈会几点开" under "3、座谈会时间：3月6日上午9:00").
+  if ((d === 'hours' || d === 'clock') && !sharesRun(text.slice(0, text.lastIndexOf('\n') + 1), question, 3)) text = text.slice(text.lastIndexOf('\n') + 1)
   const titles = [...new Set(question.match(TITLE_IN) ?? [])]
   if (d === 'person' || (d === 'name' && titles.length)) return namedBeside(titles.length ? titles.join('|') : TITLE, text, question)
   const rest = beyondQuestion(question, text)
@@ -210,6 +221,8 @@ export function hasDetail(d: Detail, text: string, question = '', measured = tru
   // "去哪里申请" is answered by whom to apply to: "向…基层人民法院申请".
   // "在哪报名" is answered by how: "在群里回复“报名”…也可以私信微家主人报名".
   if (d === 'place' && APPLY_WHERE.test(question) && (CHANNEL.test(text) || HOW_TO_SIGN_UP.test(text))) return true
+  // "交到哪里" is answered by whom it goes to: "交至党群工作部", "上报县妇联办公室".
+  if (d === 'place' && HAND_IN_WHERE.test(question) && HANDED_TO.test(text)) return true
   if (WHOLE_WINDOW.has(d)) return HAS[d]!.test(text)
   const has = HAS[d]
   return has ? has.test(rest) : hasAnswerOf(d as AnswerType, rest)
@@ -268,6 +281,7 @@ const VALUE_ASK = /多少|(?<![礼拜星期周])几(?![乎点号月])|哪几|哪
 // 领导 and 同志 only say a person is asked ("请哪位领导来讲的"): the answer is a title and a name (县委书记黄寿龙).
 const SHAPE_WORDS = new Set('钱 名字 名称 题目 标题 地方 地点 地址 位置 时候 时间 日子 人 人数 位 个 天 年 号 号码 电话号码 次 回 块 元 单 起 件 例 宗 领导 同志'.split(' '))
 const NOUN = /^(?:n|vn|l|j)/
+const ONE_CHAR_VERBS = new Set('报 交 发 办 送 领 寄 填 开 做 去 来'.split(' '))
 /** Nouns that only say which figure of something is asked (its 目标, its 标准). */
 const WEAK_HEADS = new Set('目标 标准 情况 数量 数字 规模 水平 具体 总数'.split(' '))
 /** Between the head before and the asking word: light verbs, adverbs, prepositions, numerals ("利息是多少", "一个月能拿多少"). */
@@ -308,7 +322,8 @@ export function askedValues(question: string): AskedValue[] {
         const w = words[i]!
         if (!head && /^(?:m|q|x|uj|a|b)$/.test(w.tag)) continue
         // A compound's last noun is its head (多少份宣传手册 → 手册).
-        if (NOUN.test(w.tag) && !SHAPE_WORDS.has(w.word) && !TRANSPARENT.has(w.word)) head = w.word
+        // Some one-character verbs jieba tags as nouns ("哪天报"): what is done, not what the value is of.
+        if (NOUN.test(w.tag) && !ONE_CHAR_VERBS.has(w.word) && !SHAPE_WORDS.has(w.word) && !TRANSPARENT.has(w.word)) head = w.word
         else break
       }
     }
