@@ -19,9 +19,9 @@ const ASKS: [AnswerType, RegExp][] = [
   // Unpaid wages are the trouble, not the money asked ("工资被老板拖欠了 该打哪个电话" asks for a phone; so does
   // "老板拖欠工资半年了 能申请法律援助吗" ask whether, not how much).
   // "要钱不", "收费吗" ask whether it costs (detail.ts `fee`: a price or a word that it is free), not how much.
-  ['money', /多少钱|费用|收费(?![吗么嘛不没])|交钱(?![吗么嘛不没])|要钱(?![吗么嘛不没])|价格|补贴多少|多少补贴|给多少|(?<!讨|拖欠|欠|要回|追讨)工资(?![^，,。？?]{0,3}(?:拖欠|被欠|欠着|不给|没发))|利率|利息|多少资金|花多少/],
+  ['money', /多少钱|费用|收费(?![吗么嘛不没])|交钱(?![吗么嘛不没])|要钱(?![吗么嘛不没])|价格|补贴多少|多少补贴|给多少|(?<!讨|拖欠|欠|要回|追讨)工资(?![^，,。？?]{0,3}(?:拖欠|被欠|欠着|不给|没发))|利率|利息|多少资金|花多少|多少万(?![人户名个家])/],
   // How much, not whether: a sentence that only mentions 补贴 or 资金 doesn't say how much.
-  ['amount', /多少钱|补贴多少|多少补贴|给多少|多少资金|花多少|利率|利息|工资多少|多少工资/],
+  ['amount', /多少钱|补贴多少|多少补贴|给多少|多少资金|花多少|利率|利息|工资多少|多少工资|多少万(?![人户名个家])/],
 ]
 
 const HAS: Record<AnswerType, RegExp> = {

@@ -605,3 +605,19 @@ describe('where it is handed in, where it is set up, when the heading names it',
     expect(askedValues('摸底情况最晚哪天报').map((v) => v.head)).not.toContain('报')
   })
 })
+
+describe('a standard asked', () => {
+  it('"合格的标准是啥" asks what it takes', () => {
+    expect(askedDetails('“双合格”活动合格的标准是啥')).toContain('condition')
+    expect(hasDetail('condition', '以“双合格”活动为主载体，加大家长学校创建力度', '“双合格”活动合格的标准是啥')).toBe(false)
+  })
+})
+
+describe('a sum in 万', () => {
+  it('"经费具体是多少万" asks money: a growth factor (递增6.14倍) is no sum', () => {
+    expect(askedDetails('业务经费具体是多少万')).toContain('amount')
+    expect(hasDetail('amount', '业务经费与初期相比递增6.14倍', '业务经费具体是多少万')).toBe(false)
+    expect(hasDetail('amount', '业务经费每年50万元', '业务经费具体是多少万')).toBe(true)
+    expect(askedDetails('受益群众有多少万人')).not.toContain('amount')
+  })
+})

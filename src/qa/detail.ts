@@ -48,7 +48,8 @@ const ASKS: [Detail, RegExp][] = [
   // for ("男职工也可报名参加", "面向…"), not by the programme's name.
   ['eligible', /(?:什么|啥|哪)样的?人|(?:什么|啥|哪些)人(?:能|可以|才能)|谁都(?:能|可以)|随便谁|谁(?:能|可以)(?:当|做|来当|来做|担任)|(?:一般|通常|都)(?:是)?谁(?:来)?(?:当|做|担任|管)|(?:什么|啥|哪些|哪种)人(?:来)?(?:当|做|担任|管)|(?:老年人|老人家?|老太太|男的|男同志|男性|外地的?人?|外来的?人?|个人|学生|退休的?人?|上班族)也?(?:能|可以|能不能|可不可以)(?:自己)?(?:报名|参加|申请|加入|报)(?:参加|参与)?[^，,。？?]{0,12}?(?:吗|不|么|没)?(?=[？?，,。\s]|$)/],
   // Who qualifies ("要啥条件", "满足什么条件", "收入有什么要求").
-  ['condition', /(?:什么|啥|哪些)(?:样的)?(?:条件|要求|资格)|(?:条件|要求|资格)(?:是什么|是啥|有哪些)/],
+  // "合格的标准是啥": what it takes, by its standard.
+  ['condition', /(?:什么|啥|哪些)(?:样的)?(?:条件|要求|资格|标准)|(?:条件|要求|资格|标准)(?:是什么|是啥|有哪些)/],
   // What something costs or pays, named by its noun ("物业费一年要交多少", "奖多少", "会费"): the money kind of
   // answer-type.ts asks for the plain phrasings only (多少钱, 收费), and its ASKS also steer the ranker.
   // The next session ("下一期讲啥", "下次讲座是什么时候"): a plan or report says what was held, not what comes next,

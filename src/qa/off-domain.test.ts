@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { askedDocumentYears, documentOfYear, forecastAsked, foreignPlace, isOffDomain, namedPlaces, offDomainTerms } from './off-domain.ts'
+import { askedDocumentYears, documentOfYear, forecastAsked, foreignPlace, isOffDomain, namedPlaces, offDomainTerms, unknownNumberAsked } from './off-domain.ts'
 import { normalizeForIndex } from './normalize.ts'
 import { taggedWords } from './tokenize.ts'
 
@@ -59,5 +59,14 @@ describe('another year\'s plan or report', () => {
     expect(askedDocumentYears('家教巡回讲座2014年计划办多少场')).toEqual([])
     expect(documentOfYear('2019').test('雨花区妇联2019年工作计划')).toBe(true)
     expect(documentOfYear('2020').test('雨花区妇联2019年工作计划，落实《妇女儿童发展规划（2016-2020年）》')).toBe(false)
+  })
+})
+
+describe('a phone number the folder never writes', () => {
+  it('is not vouched for, though its digit groups match a count elsewhere', () => {
+    const folder = '共植树400余棵。全国妇女维权公益服务热线12338。联系电话0577-12345678。'
+    expect(unknownNumberAsked('群里有人发了个400-000-1701,是妇联热线吗', (t) => folder.includes(t))).toBe(true)
+    expect(unknownNumberAsked('0577-12345678是哪里的电话', (t) => folder.includes(t))).toBe(false)
+    expect(unknownNumberAsked('12338热线几点有人接', (t) => folder.includes(t))).toBe(false)
   })
 })

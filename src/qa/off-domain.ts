@@ -108,3 +108,11 @@ export function askedDocumentYears(question: string): string[] {
 
 /** Whether a text names a plan, report or summary of `year` ("2019年工作计划", "2013年度工作报告"). */
 export const documentOfYear = (year: string) => new RegExp(`${year}年(?:\\p{Script=Han}{1,6}?(?:的|妇联))?(?:的|度)?(?:工作)?(?:计划|报告|总结)`, 'u')
+
+/**
+ * A phone number the question gives that the folder never writes ("群里有人发了个400-…,是妇联热线吗"): the documents
+ * cannot vouch for it; its digit groups matching a count elsewhere ("共植树400余棵") say nothing.
+ */
+export function unknownNumberAsked(question: string, writtenAnywhere: (t: string) => boolean): boolean {
+  return [...question.matchAll(/(?<![\d-])\d{3,4}-\d{3,4}-\d{3,4}(?![\d-])|(?<!\d)1[3-9]\d{9}(?!\d)|(?<![\d-])0\d{2,3}-\d{7,8}(?![\d-])/gu)].some((m) => !writtenAnywhere(m[0]))
+}
