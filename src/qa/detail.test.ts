@@ -621,3 +621,13 @@ describe('a sum in 万', () => {
     expect(askedDetails('受益群众有多少万人')).not.toContain('amount')
   })
 })
+
+describe('age bounds, evening hours, floor space', () => {
+  it('"有年龄要求吗" asks a bound, "晚上有人接吗" the hours, "多大面积" square metres', () => {
+    expect(askedDetails('当志愿者有年龄要求吗')).toContain('condition')
+    expect(askedDetails('热线晚上和周末有人接听吗')).toContain('hours')
+    expect(askedDetails('活动室至少要多大面积')).toContain('area')
+    expect(hasDetail('area', '在有场地、有条件的办公场所建立妇女微家', '活动室至少要多大面积')).toBe(false)
+    expect(hasDetail('area', '活动场地面积不少于30平方米', '活动室至少要多大面积')).toBe(true)
+  })
+})

@@ -15,7 +15,7 @@ import { answerTypes, hasAnswerOf, hasCount, type AnswerType } from './answer-ty
 import { taggedWords } from './tokenize.ts'
 import { withoutFew } from './few.ts'
 
-export type Detail = AnswerType | 'person' | 'name' | 'year' | 'place' | 'count' | 'procedure' | 'cost' | 'materials' | 'condition' | 'eligible' | 'next' | 'now' | 'fee' | 'span' | 'contact' | 'outcome' | 'hours' | 'perUnit' | 'benefit' | 'day' | 'month'
+export type Detail = AnswerType | 'person' | 'name' | 'year' | 'place' | 'count' | 'procedure' | 'cost' | 'materials' | 'condition' | 'eligible' | 'next' | 'now' | 'fee' | 'span' | 'contact' | 'outcome' | 'hours' | 'perUnit' | 'benefit' | 'day' | 'month' | 'area'
 
 const COUNT_ASK = /多少(?!钱|天)|(?<![哪第拜期周])几(?!乎|点|号|月|个月|天|周|个星期|年(?!了))|(?<=[这那近前头好])几年/
 
@@ -29,6 +29,8 @@ const ASKS: [Detail, RegExp][] = [
   ['year', /哪一?年|什么年份|哪个年份|几几年/],
   // Which day or which month, not just when: "每年一次" or "今年" says when in a way, not on which day.
   ['day', /哪一?天|几号|几月几[号日]|什么日子|哪个日子/],
+  // How big a room or a plot: square metres, mu.
+  ['area', /多大(?:的)?(?:面积|地方|场地|屋子|房子|房间|场所)|面积(?:要|得|需要)?多大|多少平(?:方|米)?/],
   ['month', /几月份?(?!几)|哪个月/],
   // Where, not where from ("经费从哪里来").
   // "去哪申请", "到哪办" (not "提到哪些", "交到哪个部门", "得到哪些帮助").
@@ -49,7 +51,8 @@ const ASKS: [Detail, RegExp][] = [
   ['eligible', /(?:什么|啥|哪)样的?人|(?:什么|啥|哪些)人(?:能|可以|才能)|谁都(?:能|可以)|随便谁|谁(?:能|可以)(?:当|做|来当|来做|担任)|(?:一般|通常|都)(?:是)?谁(?:来)?(?:当|做|担任|管)|(?:什么|啥|哪些|哪种)人(?:来)?(?:当|做|担任|管)|(?:老年人|老人家?|老太太|男的|男同志|男性|外地的?人?|外来的?人?|个人|学生|退休的?人?|上班族)也?(?:能|可以|能不能|可不可以)(?:自己)?(?:报名|参加|申请|加入|报)(?:参加|参与)?[^，,。？?]{0,12}?(?:吗|不|么|没)?(?=[？?，,。\s]|$)/],
   // Who qualifies ("要啥条件", "满足什么条件", "收入有什么要求").
   // "合格的标准是啥": what it takes, by its standard.
-  ['condition', /(?:什么|啥|哪些)(?:样的)?(?:条件|要求|资格|标准)|(?:条件|要求|资格|标准)(?:是什么|是啥|有哪些)/],
+  // "有年龄要求吗", "有没有学历限制": a bound on who may.
+  ['condition', /(?:什么|啥|哪些)(?:样的)?(?:条件|要求|资格|标准)|(?:条件|要求|资格|标准)(?:是什么|是啥|有哪些)|(?:年龄|学历|收入|户籍|身高|文化)(?:上)?(?:有)?(?:要求|限制|门槛)/],
   // What something costs or pays, named by its noun ("物业费一年要交多少", "奖多少", "会费"): the money kind of
   // answer-type.ts asks for the plain phrasings only (多少钱, 收费), and its ASKS also steer the ranker.
   // The next session ("下一期讲啥", "下次讲座是什么时候"): a plan or report says what was held, not what comes next,
@@ -63,7 +66,7 @@ const ASKS: [Detail, RegExp][] = [
   // says how it was then; only "至今 / 仍" speaks for now.
   ['now', /(?:现在|目前|如今|眼下|至今)的?[^，,。？?]{0,12}还[^，,。？?]{0,14}(?:吗|嘛|不|没|么)[？?]?(?=[，,。？?]|$)|(?:现在|目前|如今)[^，,。？?]{0,8}(?:是谁|谁当|谁是|哪位)/],
   // Opening hours ("几点到几点有人接", "周末开不开门", "周六上不上班"): a clock span, a rhythm of days, or 24小时.
-  ['hours', /几点到几点|几点(?:开|关)门|(?:上|开)不(?:上|开)(?:班|门)|哪几天对外|开放时间|营业时间|对外开放|几点(?:有人)?接|开门吗|关门吗|周末(?:开|上班)/],
+  ['hours', /(?:晚上|夜里|周末|节假日|星期天|礼拜天)[^，,。？?]{0,4}有人(?:接|值班|在)|几点到几点|几点(?:开|关)门|(?:上|开)不(?:上|开)(?:班|门)|哪几天对外|开放时间|营业时间|对外开放|几点(?:有人)?接|开门吗|关门吗|周末(?:开|上班)/],
   // What actually came of it ("实际已经建成了多少个", "最后评上的是哪几位", "完成得怎么样", "现在当上…了吗"): a plan says what
   // is to be done; only a report of what was done answers.
   // Who won ("最后谁拿了冠军", "哪个队得了一等奖"): only a report that names the winner answers.
@@ -208,6 +211,7 @@ export function hasDetail(d: Detail, text: string, question = '', measured = tru
   if (d === 'name') return namedBeside(TITLE, text, question) || QUOTED.test(rest)
   if (d === 'count') return hasCount(rest) && (!measured || countInMeasure(question, text))
   if (d === 'day') return DAY.test(rest)
+  if (d === 'area') return /\d+(?:\.\d+)?\s*(?:平方米|平米|平方|㎡|m²|亩)|[一二三四五六七八九十百千]+(?:平方米|平米|亩)/u.test(text)
   if (d === 'month') return MONTH.test(rest)
   // "哪个区妇联设计的图标" is answered by "上虞区妇联设计的图标": a place named by a name the question does not have,
   // although its place word (区) and all that follows are the question's own.
