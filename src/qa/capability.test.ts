@@ -70,13 +70,14 @@ describe('qa capability', () => {
   })
 
   it('a follow-up the same passage answers again is told that this is all the documents say', async () => {
-    // Found by a tester: "那個工作站在哪裡" after the station's figures repeated them word for word.
+    // Found by a tester: "那個工作站在哪裡" after the station's figures repeated them word for word. (Where it is, the
+    // passage does not say, and that is now declined; which town it is in, it says: the same passage again.)
     const kbDir = await mkdtemp(join(tmpdir(), 'wj-kb-'))
     await writeFile(join(kbDir, '调解工作.md'), '# 调解工作总结\n\n## 老舅妈工作站\n\n上半年梅陇镇老舅妈工作站共受理群众来访52起，成功调解49起。\n\n## 家庭教育\n\n全年举办家教讲座40场，覆盖家长3000余人次。\n')
     const { bot } = await start({}, { kbDir, indexDir: join(await mkdtemp(join(tmpdir(), 'wj-idx-')), 'index') })
     bot.world.say('陈太太', '老舅妈工作站上半年受理了多少起', { mentionBot: true })
     expect(await bot.idle()).toBe(true)
-    bot.world.say('陈太太', '那个工作站在哪里', { mentionBot: true })
+    bot.world.say('陈太太', '那个工作站是哪个镇的', { mentionBot: true })
     expect(await bot.idle()).toBe(true)
     expect(bot.sent[0]!.text).toContain('共受理群众来访52起')
     expect(bot.sent[1]!.text).toBe(`${qaTexts.sameAgain}\n${bot.sent[0]!.text}`)

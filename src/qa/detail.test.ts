@@ -631,3 +631,18 @@ describe('age bounds, evening hours, floor space', () => {
     expect(hasDetail('area', '活动场地面积不少于30平方米', '活动室至少要多大面积')).toBe(true)
   })
 })
+
+describe('where something is', () => {
+  it('is said with a locative or an address, not by any place the window names', () => {
+    expect(hasDetail('place', '新建一批妇女微家，根据岱山区域产业和女性群体的特点，建设一批体现新区特色的服务新阵地', '东海渔嫂微家在岱山哪个地方')).toBe(false)
+    expect(hasDetail('place', '新成立的4个“共享蓝天”俱乐部与图书室，为关爱留守流动儿童打造平台', '共享蓝天俱乐部在哪')).toBe(false)
+    expect(hasDetail('place', '联席会议办公室设在区公安分局刑侦大队，承担日常工作', '联席会议办公室设在哪')).toBe(true)
+    expect(hasDetail('place', '活动地点：社区三楼手工室', '编织角在哪')).toBe(true)
+    // A blanked name names nothing; 景区域 is no scenic spot.
+    expect(hasDetail('place', '徒步游：在规定风景区域内进行快速徒步游', '徒步游在哪走')).toBe(false)
+  })
+  it('"在哪天" asks when; "跟哪个村" asks which village by its name', () => {
+    expect(askedDetails('要在哪天之前报上去')).not.toContain('place')
+    expect(hasDetail('place', '太白社区妇联携手共建单位堍头村妇联开展打扫卫生', '太白社区跟哪个村的妇联一起搞卫生')).toBe(true)
+  })
+})

@@ -35,7 +35,7 @@ const ASKS: [Detail, RegExp][] = [
   // Where, not where from ("经费从哪里来").
   // "去哪申请", "到哪办" (not "提到哪些", "交到哪个部门", "得到哪些帮助").
   // "在哪个展演活动中获奖" asks which event, not where.
-  ['place', /在哪(?!个?(?:展演|活动|比赛|评选|会议|项目|节目|大赛|方面|阶段|环节|届|年|次))|(?<![提得收遇达受交送])(?:去|到)哪(?=儿(?!来)|里(?!来)|申请|办|报名|登记|看|查|做|领|问|[？?，,\s]|$)|(?<!从)哪里(?!来)|(?<!从)哪儿(?!来)|什么地方|啥地方|什么地点|哪个地方|(?:哪个|什么|啥|具体)位置|哪个(?:区|县|市|城市|省|省份|镇|乡|乡镇|村|街道|社区|医院|场馆|景区|风景区|学校|公园)|哪家医院|地点/],
+  ['place', /在哪(?!个?(?:展演|活动|比赛|评选|会议|项目|节目|大赛|方面|阶段|环节|届|年|次)|一?天|个月|月)|(?<![提得收遇达受交送])(?:去|到)哪(?=儿(?!来)|里(?!来)|申请|办|报名|登记|看|查|做|领|问|[？?，,\s]|$)|(?<!从)哪里(?!来)|(?<!从)哪儿(?!来)|什么地方|啥地方|什么地点|哪个地方|(?:哪个|什么|啥|具体)位置|哪个(?:区|县|市|城市|省|省份|镇|乡|乡镇|村|街道|社区|医院|场馆|景区|风景区|学校|公园)|哪家医院|地点/],
   // How many of something (not money, which has its own kinds; not "哪几家", a list).
   // Not 礼拜几 / 星期几 / 周几: a weekday.
   // Not how long ("要还几年", 几个月, 几天): a span, below. "搞了几年了" and "这几年" stay counts.
@@ -146,6 +146,24 @@ const HOW_TO_SIGN_UP = /(?:群里|群内)(?:回复|接龙|报名)|私信[^，。
 /** Characters that make the two before 市 / 区 no name: 全区, 辖区, 城区, 社区, 文明城市, 该市. */
 const NOT_NAMING = '各全本该在进到和与及等的了是为对向从于把被将个些之每其辖城小社园景郊山片校新市'
 
+/**
+ * Where something IS: a place after a locative word (在…, 位于…, 设在…, 落户…), an address or a house number — not any
+ * place the window names ("与图书室", "体现新区特色").
+ */
+const LOCATED = new RegExp(`(?:在|位于|设在|设于|落户|建在|坐落|于|到|地址|地点)[：:]?([^，。；、]{0,10}?(?:${HAS_PLACE_SOURCE()}))|([路街]\\d|\\d+号|[一二三四五六七八九十\\d]+(?:楼|层))`, 'gu')
+const BLANK_MARK = '□'
+/** A located place whose name is not the question's own ("设在区公安分局刑侦大队" for "办公室设在哪"). */
+function located(text: string, question: string): boolean {
+  // A blanked name (□风景区) names nothing.
+  // A bare place word (在社区, 在家里) names no place either.
+  return [...text.matchAll(LOCATED)].some((m) => m[2] !== undefined || (m[1]!.length >= 3 && !question.includes(m[1]!.slice(-4)) && !m[1]!.includes(BLANK_MARK)))
+}
+function HAS_PLACE_SOURCE(): string {
+  return '(?:\\p{Script=Han}){1,6}(?:省|市|区(?![域别分])|县|镇|乡|村|街道|社区|医院|体育馆|公园|景区|广场|小学|中学|大厦|大楼|室|厅|礼堂|中心|基地|场所|场地|驿站|站|局|所|部|委|办|院|单位|处|科|队|机构|家里|家中|楼宇|商圈)(?![域别分内])'
+}
+/** Which level or office, not where: "设在哪一级", "放在哪个部门", "写在哪里" (on a paper). */
+const PLACE_WORD_ONLY = /哪一级|哪个(?:部门|单位|机构)|写在哪|有(?:什么|啥|哪些)(?:地方|地儿)/u
+const WHERE_IS = /哪里|哪儿|在哪|哪个地方|什么地方|啥地方|设在|位置|地址|地点/u
 const HAND_IN_WHERE = /(?:交|送|报|寄)(?:到|至|给)?(?:哪里|哪儿|哪)/u
 const HANDED_TO = /(?:交至|交到|交给|报送至?|送至|送交|上报|报至|寄至|寄到)\p{Script=Han}{2}/u
 
@@ -219,7 +237,7 @@ export function hasDetail(d: Detail, text: string, question = '', measured = tru
   // "在哪个市哪个区": a city or a district by its name ("上虞区"), not 辖区, 城区 or a village of the place asked about.
   // So for the road, the hospital, the window asked for by kind ("在哪条路上", "在哪家医院做").
   // "哪个城市", "哪个省份": a city, a province.
-  const levels = d === 'place' ? [...question.matchAll(/哪(?:个|条|家|所)(城市|省份|省|市|区|县|路|街|医院|窗口|学校|小学|中学|公园|广场)/gu)].map((m) => ({ 城市: '市', 省份: '省' })[m[1]!] ?? m[1]!) : []
+  const levels = d === 'place' ? [...question.matchAll(/哪(?:个|条|家|所)(城市|省份|省|市|区|县|镇|乡|村|街道|路|街|医院|窗口|学校|小学|中学|公园|广场)/gu)].map((m) => ({ 城市: '市', 省份: '省' })[m[1]!] ?? m[1]!) : []
   if (levels.length) return new RegExp(`(?:(?![${NOT_NAMING}])\\p{Script=Han}){2}(?:${levels.join('|')})(?![域别分内外])`, 'u').test(rest)
   if (d === 'cost') return hasAnswerOf('money', rest)
   if (d === 'procedure' && CHANNEL.test(text)) return true
@@ -229,6 +247,8 @@ export function hasDetail(d: Detail, text: string, question = '', measured = tru
   // "交到哪里" is answered by whom it goes to: "交至党群工作部", "上报县妇联办公室".
   if (d === 'place' && HAND_IN_WHERE.test(question) && HANDED_TO.test(text)) return true
   if (WHOLE_WINDOW.has(d)) return HAS[d]!.test(text)
+  // "X在哪": where X is, said with a locative (设在…, 位于…) or an address; "有啥地方能去" asks which places there are.
+  if (d === 'place' && measured && WHERE_IS.test(question) && !PLACE_WORD_ONLY.test(question)) return located(text, question)
   const has = HAS[d]
   return has ? has.test(rest) : hasAnswerOf(d as AnswerType, rest)
 }

@@ -2,7 +2,7 @@
 import { readFile } from 'node:fs/promises'
 import { basename, extname } from 'node:path'
 import { parse as parseHtml, type HTMLElement, type Node } from 'node-html-parser'
-import { cleanText, stripPlaceholders } from './clean.ts'
+import { cleanText, isAdvert, stripPlaceholders } from './clean.ts'
 
 export const SUPPORTED_EXTENSIONS = ['.md', '.markdown', '.txt', '.html', '.htm', '.docx', '.pdf'] as const
 
@@ -96,7 +96,10 @@ function finish(text: string, explicitTitle: string | undefined, fallbackTitle: 
   if (!title && opts.firstLineTitle) {
     const lines = cleaned.split('\n').map((l) => l.trim()).filter(Boolean)
     const first = lines[0] ?? ''
-    if (first.length <= 40 && !/[。；！？，]$/.test(first)) indexTitle = first
+    // A page that opens with an advertisement (dropped by cleanText) keeps its file name as the indexed title, as
+    // before adverts were dropped: which title is indexed changes retrieval (test/fixtures/qa-real/README.md).
+    const opensWithAdvert = isAdvert(text.split('\n').map((l) => l.trim()).find(Boolean) ?? '')
+    if (first.length <= 40 && !/[。；！？，]$/.test(first) && !opensWithAdvert) indexTitle = first
     // The first title-like line of the first few: a web page's text may open with an advertisement
     // ("线上期刊服务咨询，发表咨询：400-…") before its title. A numbered section ("一、完善机制") is no title.
     title = lines.slice(0, 3).find((l) => l.length <= 40 && !/[。；！？，,：:]|\d{3,}[-\d]*\d{3,}|https?:|www\./u.test(l) && !NUMBERED.test(l)) ?? ''
