@@ -1,0 +1,26 @@
+// Testers (round 15), through the sandbox script player: a question asked by its question word alone.
+import { afterAll, describe, expect, it } from 'vitest'
+import { inScript } from '../src/core/zh/script.ts'
+import { safetyTexts } from '../src/safety/texts.ts'
+import { scriptRunner } from '../src/testing/cli-script.ts'
+
+const script = scriptRunner('sandbox-round15')
+afterAll(() => script.cleanup())
+
+/** The generic line small talk gets, in either script. */
+const MENU = [safetyTexts.smalltalk(''), inScript(safetyTexts.smalltalk(''), 'traditional')]
+
+describe('sandbox: tester round 15', () => {
+  it('a question asked by its question word ("…是谁", "交給誰", "要多久", "幾時") goes to the documents, never the menu', async () => {
+    const actions = await script.run('test/fixtures/scripts/question-words.txt')
+    const to = (name: string) => actions.filter((a) => (a.kind === 'private' ? a.to === name : a.mentions.includes(name))).map((a) => a.text)
+    const asked = [...to('王芳'), ...to('林美玲'), ...to('张丽')]
+    expect(asked).toHaveLength(6)
+    for (const text of asked) expect(MENU).not.toContain(text)
+    // The documents answer, or say they do not ("县妇联主席是谁" is in none of them).
+    expect(to('王芳')[0]).toContain('资料里没有找到')
+    expect(to('张丽')[1]).toMatch(/来源：/u)
+    // Controls: whom to turn to, naming nothing, is pointed to the host; a greeting is small talk.
+    expect(to('陈静')).toEqual([safetyTexts.smalltalk('那我该找谁问'), safetyTexts.smalltalk('你好')])
+  }, 120_000)
+})
