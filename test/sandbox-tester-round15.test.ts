@@ -1,4 +1,5 @@
-// Testers (round 15), through the sandbox script player: a question asked by its question word alone.
+// Testers (round 15), through the sandbox script player: a question asked by its question word alone, Cantonese
+// thanks.
 import { afterAll, describe, expect, it } from 'vitest'
 import { inScript } from '../src/core/zh/script.ts'
 import { safetyTexts } from '../src/safety/texts.ts'
@@ -9,6 +10,7 @@ afterAll(() => script.cleanup())
 
 /** The generic line small talk gets, in either script. */
 const MENU = [safetyTexts.smalltalk(''), inScript(safetyTexts.smalltalk(''), 'traditional')]
+const THANKS = safetyTexts.smalltalk('谢谢')
 
 describe('sandbox: tester round 15', () => {
   it('a question asked by its question word ("…是谁", "交給誰", "要多久", "幾時") goes to the documents, never the menu', async () => {
@@ -22,5 +24,10 @@ describe('sandbox: tester round 15', () => {
     expect(to('张丽')[1]).toMatch(/来源：/u)
     // Controls: whom to turn to, naming nothing, is pointed to the host; a greeting is small talk.
     expect(to('陈静')).toEqual([safetyTexts.smalltalk('那我该找谁问'), safetyTexts.smalltalk('你好')])
+  }, 120_000)
+
+  it('Cantonese thanks ("唔该晒", "唔該", "多谢晒", "多謝", "好嘅 唔该你") get "不客气", in her script', async () => {
+    const replies = (await script.run('test/fixtures/scripts/cantonese-thanks.txt')).map((a) => a.text)
+    expect(replies).toEqual([THANKS, inScript(THANKS, 'traditional'), THANKS, inScript(THANKS, 'traditional'), inScript(THANKS, 'traditional'), THANKS])
   }, 120_000)
 })

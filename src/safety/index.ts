@@ -14,7 +14,6 @@ import { understood as understoodOf } from '../core/understanding.ts'
 import { PAID_VICTIM, SCAM_IN_PROGRESS } from '../nlu/help.ts'
 import { bare, normalize } from '../nlu/text.ts'
 import { ASKED_AGAIN_OF, QUESTION_WORD, WHOM_TO_ASK_ALONE, YES_NO_TAIL } from '../core/zh/question-forms.ts'
-import { toSimplified } from '../core/zh/script.ts'
 import { safetyTexts as T } from './texts.ts'
 
 // "暑假呢 放假了更没人管": a follow-up that asks the last question again of something else.
@@ -122,7 +121,8 @@ export function createSafety(deps: { now?: () => number } = {}): Capability {
         priority: 79,
         // A question addressed to the bot goes to the documents even when it reads as chatter.
         match: (ctx) => isText(ctx) && (ctx.msg.conversation.kind === 'private' || ctx.msg.mentioned) && intent(ctx) === 'chatter' && smallTalk(normalize(ctx.msg.text)),
-        handle: (ctx) => ctx.reply(T.smalltalk(toSimplified(ctx.msg.text))),
+        // Read on the normal form: Cantonese thanks ("唔该晒", "多謝") are thanks.
+        handle: (ctx) => ctx.reply(T.smalltalk(normalize(ctx.msg.text))),
       })
     },
   }
