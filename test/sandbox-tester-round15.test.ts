@@ -1,5 +1,5 @@
 // Testers (round 15), through the sandbox script player: a question asked by its question word alone, Cantonese
-// thanks.
+// thanks, the group's type asked with the 微家 left unsaid.
 import { afterAll, describe, expect, it } from 'vitest'
 import { inScript } from '../src/core/zh/script.ts'
 import { safetyTexts } from '../src/safety/texts.ts'
@@ -11,6 +11,7 @@ afterAll(() => script.cleanup())
 /** The generic line small talk gets, in either script. */
 const MENU = [safetyTexts.smalltalk(''), inScript(safetyTexts.smalltalk(''), 'traditional')]
 const THANKS = safetyTexts.smalltalk('谢谢')
+const TYPE = '咱们是「网格睦邻」型妇女微家。'
 
 describe('sandbox: tester round 15', () => {
   it('a question asked by its question word ("…是谁", "交給誰", "要多久", "幾時") goes to the documents, never the menu', async () => {
@@ -29,5 +30,15 @@ describe('sandbox: tester round 15', () => {
   it('Cantonese thanks ("唔该晒", "唔該", "多谢晒", "多謝", "好嘅 唔该你") get "不客气", in her script', async () => {
     const replies = (await script.run('test/fixtures/scripts/cantonese-thanks.txt')).map((a) => a.text)
     expect(replies).toEqual([THANKS, inScript(THANKS, 'traditional'), THANKS, inScript(THANKS, 'traditional'), inScript(THANKS, 'traditional'), THANKS])
+  }, 120_000)
+
+  it('the group\'s type asked with the 微家 left unsaid, after an opening word ("那", "所以", "咁"); a kind of something else is not', async () => {
+    const room = (await script.run('test/fixtures/scripts/group-type-followup.txt')).filter((a) => a.kind === 'room')
+    const to = (name: string) => room.filter((a) => a.mentions.includes(name)).map((a) => a.text)
+    expect(to('王芳')[1]).toMatch(new RegExp(`^${TYPE}`, 'u'))
+    expect(to('张丽')[1]).toMatch(new RegExp(`^${TYPE}`, 'u'))
+    expect(to('陈阿姨')[0]).toMatch(new RegExp(`^${TYPE}`, 'u'))
+    // Control: the first questions, and a kind of 补助, are the documents'.
+    for (const text of [to('王芳')[0], to('张丽')[0], to('赵敏')[0]]) expect(text).not.toContain(TYPE)
   }, 120_000)
 })

@@ -235,6 +235,18 @@ describe('written Cantonese thanks', () => {
   })
 })
 
+describe('written Cantonese 咁 / 噉 opening a message', () => {
+  it('is 那 ("then, so"), as a follow-up opens; before a word of degree 咁 is 这么, and 噉 or 咁样 elsewhere 这样', () => {
+    expect(cantoneseAsMandarin('咁我哋呢个算边种')).toBe('那我们这个算哪种')
+    expect(cantoneseAsMandarin('噉我哋算边种')).toBe('那我们算哪种')
+    expect(cantoneseAsMandarin('好嘅，咁我报名')).toBe('好的，那我报名')
+    // Controls: degree and manner.
+    expect(cantoneseAsMandarin('咁多人报名㗎')).toBe('这么多人报名吗')
+    expect(cantoneseAsMandarin('系噉㗎')).toBe('是这样吗')
+    expect(cantoneseAsMandarin('佢咁样做')).toBe('他这样做')
+  })
+})
+
 describe('a reply in Traditional script', () => {
   it('keeps 困难 as 困難 (OpenCC reads 爱困 inside 关爱困难)', async () => {
     const { inScript } = await import('./script.ts')
