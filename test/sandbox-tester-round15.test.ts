@@ -1,5 +1,5 @@
 // Testers (round 15), through the sandbox script player: a question asked by its question word alone, Cantonese
-// thanks, the group's type asked with the 微家 left unsaid.
+// thanks, the group's type asked with the 微家 left unsaid, and the group's rhythm asked in Cantonese.
 import { afterAll, describe, expect, it } from 'vitest'
 import { inScript } from '../src/core/zh/script.ts'
 import { safetyTexts } from '../src/safety/texts.ts'
@@ -40,5 +40,17 @@ describe('sandbox: tester round 15', () => {
     expect(to('陈阿姨')[0]).toMatch(new RegExp(`^${TYPE}`, 'u'))
     // Control: the first questions, and a kind of 补助, are the documents'.
     for (const text of [to('王芳')[0], to('张丽')[0], to('赵敏')[0]]) expect(text).not.toContain(TYPE)
+  }, 120_000)
+
+  it('the group\'s rhythm asked in Cantonese ("係咪每個禮拜…㗎", "係咪逢星期三", "幾時聚會") gets what Mandarin gets', async () => {
+    const room = (await script.run('test/fixtures/scripts/rhythm-cantonese.txt')).filter((a) => a.kind === 'room')
+    const to = (name: string) => room.filter((a) => a.mentions.includes(name)).map((a) => a.text)
+    // The same overview as "咱们微家多久接待一次", with the group's own 家接待.
+    expect(to('王芳')[0]).toMatch(/^本群的固定活动：[\s\S]*家接待：每周三 09:00/u)
+    expect(to('陈阿姨')).toEqual(to('王芳'))
+    expect(to('黃太')[0]).toMatch(/^本群的家接待：每週三 09:00/u)
+    expect(to('何婆婆')[0]).toMatch(/^本群的家聚會：每月第一個週六 09:00/u)
+    // Control: 微家 in general is the documents'.
+    expect(to('张丽')[0]).not.toMatch(/^本群/u)
   }, 120_000)
 })
