@@ -1,7 +1,7 @@
 // Help, safety and the bot itself: emergencies (rules first, leaning to safety), requests for oneself or for
 // someone else, consent and its withdrawal, contact preferences, a case's status, fraud, numbers posted in the
 // group, voice notes and pictures, questions about the bot. Pure.
-import { CHOICE_QUESTION } from '../core/zh/question-forms.ts'
+import { CHOICE_QUESTION, QUESTION_WORD, WHOM_TO_ASK_ALONE } from '../core/zh/question-forms.ts'
 import { type Category, classifyRules } from './help-rules.ts'
 import { dangerTakenBack, FEAR_OF, HYPERBOLE, literalText, notAReport, PREGNANCY_BLEEDING, readDanger, violenceIsOver } from './danger.ts'
 import { ASKS, categoryOfNeed, DISTRESS, HOUSEHOLD, INFO_QUESTION, OTHER, SELF, SELF_IN_NEED, SERVICE_TOPIC } from './need.ts'
@@ -349,7 +349,7 @@ function categoryOf(t: string, c: Category): HelpCategory | undefined {
 // ---------------------------------------------------------------- questions and chatter
 
 const SERVICE = /失业金|继承|遗产|怎么领|领取|保险|医保|养老|退休|生育|产假|婚假|离婚|结婚|登记|证明|手续|办理|户籍|公积金|补办|身份证|社区|街道|居委会|政府|学校|幼儿园|托育|托管|看病|报销|费用|收费|免费|规定|标准|资格|流程|地址|电话|开放|去哪办|找谁|部门|妇女|儿童|残疾|就业|创业|技能|考试|讲座|律师|维权|抚养|赡养|家暴|保护令|告诫书|心理|补偿|赔偿|合同|劳动|产检|孕|营业执照|摊位|低息|免息|贴息|名额|每周几|几点|地方|网上|线上|申请|补贴|补助|政策|培训|贷款|低保|筛查|证书|法|社保|津贴|救助|福利|助学金|报名|妇联|微家|援助|疫苗|体检|医院|入学|户口|居住证|工资|奖励|继承|庇护|12338|热线|开门|咨询|邮包|妇女之家|两癌|HPV|hpv|B超|条件|材料|利息|赔|证|管些啥|服务|指导|课/u
-const QUESTION = new RegExp(`[？?]|${CHOICE_QUESTION}|吗|么|怎么|(?<!不)怎样|咋|如何|多少|多久|多长时间|几|啥|什么|哪|是不是|能不能|可不可以|有没有|认不认|收不收|(?:的|是|行|能|可以|收|要|有|对)不[～~。！!]*$`, 'u')
+const QUESTION = new RegExp(`[？?]|${CHOICE_QUESTION}|吗|么|${QUESTION_WORD}|是不是|能不能|可不可以|有没有|认不认|收不收|(?:的|是|行|能|可以|收|要|有|对)不[～~。！!]*$`, 'u')
 /** "我们那时候哪有什么妇联帮忙，日子不都是自己熬过来的": a rhetorical question asks nothing. */
 export const RHETORICAL = /哪有(?:什么|啥)|不都是|还不是|难道/u
 const CHATTER = /^(?:谢谢|謝謝|感谢|辛苦|早|早安|早上好|晚安|你好|您好|哈哈|嗯嗯|好的|收到|恭喜|生日快乐|对的|好|👍)/u
@@ -360,6 +360,8 @@ const TAG_QUESTION = /(?<![我你他她俺不])\p{Script=Han}不[～~。！!]*$|
 export function readQuestion(t: string, sit: Situation): Understanding | undefined {
   if (CHATTER.test(bare(t)) && !/请问|[？?]/u.test(t)) return undefined
   if (RHETORICAL.test(t) && !/[？?]/u.test(t)) return undefined
+  // "那我该找谁问": whom to turn to, with nothing named, is small talk's (the host and 转人工), not the documents'.
+  if (WHOM_TO_ASK_ALONE.test(bare(t))) return undefined
   // "如果有人在群里说自己不想活了，我们应该怎么做": what to do if it happened, asked in general.
   if (HYPOTHETICAL.test(t) && /怎么|咋|如何|该|吗|哪|[？?]/u.test(t)) return { intent: 'qa.question', slots: {} }
   if ((QUESTION.test(t) || TAG_QUESTION.test(t)) && SERVICE.test(t)) return { intent: 'qa.question', slots: {} }

@@ -25,6 +25,14 @@ describe('follow-up detection', () => {
     // "暑假呢 …": the last question again, of something else.
     expect(isElliptical('暑假呢 放假了更没人管')).toBe(true)
   })
+
+  it('a follow-up that asks by a question word alone ("交给谁", "干嘛的") asks its own thing of the document', () => {
+    const about = '十佳巾帼女职工评选活动'
+    for (const q of ['交给谁', '交給誰', '干嘛用的', '怎样交'])
+      expect(followupContext('事迹材料要写多少字 什么时候之前交', q, about), q).toBe(about)
+    // Control: the last question again, of something else, carries all of it.
+    expect(followupContext('事迹材料什么时候之前交', '那推荐表呢', about)).toBe('事迹材料什么时候之前交')
+  })
 })
 
 describe('follow-up context in Redis', () => {

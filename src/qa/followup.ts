@@ -5,14 +5,14 @@ import { createHash } from 'node:crypto'
 import type { Redis } from '../core/storage.ts'
 import { normalizeForIndex } from './normalize.ts'
 import { contentTerms } from './tokenize.ts'
-import { ASKED_AGAIN_OF } from '../core/zh/question-forms.ts'
+import { ASKED_AGAIN_OF, QUESTION_WORD } from '../core/zh/question-forms.ts'
 
 const ELLIPTICAL_START = /^(那|那么|那如果|如果|要是|假如|还有|另外|再问|还想问|然后|其他|别的|那要是|那得|那在|那能|那是|可是|但是|那还)/
 const ASKED_AGAIN = new RegExp(ASKED_AGAIN_OF, 'u')
 const ELLIPTICAL_END = /(呢|咧|嘞)[？?。!！]*$/
 
-/** The follow-up asks something of its own ("利息咋算", "要准备哪些材料"), not the previous question again ("那周末呢"). */
-const OWN_ASK = /怎么|咋|如何|多少|多久|几|哪|什么|啥|吗|嘛|不[？?]?$|没[？?]?$|能不能|要不要|可不可以/
+/** The follow-up asks something of its own ("利息咋算", "要准备哪些材料", "交给谁"), not the previous question again ("那周末呢"). */
+const OWN_ASK = new RegExp(`${QUESTION_WORD}|吗|嘛|不[？?]?$|没[？?]?$|能不能|要不要|可不可以`, 'u')
 
 /** Pointing back: "打这些电话要钱不", "这个要去哪办". */
 const POINTS_BACK = /这些|那些|这个|那个|这种|那种|上面说的|刚才说的|你说的/

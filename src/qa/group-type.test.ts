@@ -36,6 +36,20 @@ describe('asksOwnGroupType', () => {
   })
 })
 
+describe('asksOwnGroupType in a follow-up', () => {
+  it('the 微家 left unsaid ("那我们这个算哪种" after "妇女微家分几种啊"), whatever word opens it', () => {
+    for (const text of ['我们这个算哪种', '那我们这个算哪种', '那么我们这个算哪种呢', '所以咱们算哪一类', '咱们属于哪一类', '我们算啥类型', '咁我哋呢個算邊種', '噉我哋算邊種'])
+      expect(asksOwnGroupType(text), text).toBe(true)
+    // Opening words before a question that names the 微家 change nothing either.
+    for (const text of ['那我们这个微家算哪种', '所以咱们是啥类型的微家', '咁我哋呢個微家算邊種', '噉我哋係咩類型嘅微家']) expect(asksOwnGroupType(text), text).toBe(true)
+  })
+
+  it('controls: with the 微家 unsaid, the message must ask nothing else', () => {
+    for (const text of ['那我们这个算哪种补助', '我们这种情况算哪种', '那我们这个活动算哪种', '那这个算哪种', '那我这个算哪种', '我们这个算哪种 要交钱吗'])
+      expect(asksOwnGroupType(text), text).toBe(false)
+  })
+})
+
 describe('typeSentence', () => {
   const SOURCE = '来源：《妇女微家服务指南》· 三、微家的类型'
 

@@ -1,7 +1,7 @@
 // "我们这个微家算哪种", "咱们是啥类型的微家": this group's own type (groups[].type in config), not a documents' passage
 // about 微家 types in general (a tester got an unrelated one). Pure: the route's predicate and the reply's quote.
 import { GROUP_TYPES } from '../config.ts'
-import { normalize } from '../nlu/text.ts'
+import { bare, normalize } from '../nlu/text.ts'
 import { truncate } from './answer.ts'
 import { cropToClause } from './extract.ts'
 
@@ -15,11 +15,19 @@ const NAMED = new RegExp(`(?:${GROUP_TYPES.join('|')})(?:型|类)?的?(?:吗|不
 /** A kind of something else ("咱们微家有哪些类型的活动", "我们算哪种情况"). */
 const OTHER_KIND = /(?:种|类|型)的?(?:活动|服务|帮助|帮扶|补助|补贴|人|事|问题|情况|课|培训)/u
 
+/**
+ * The 微家 left unsaid, as in a follow-up ("妇女微家分几种啊" → "那我们这个算哪种"): the whole message is ours, the kind,
+ * and nothing else ("我们这个算哪种", "咱们属于哪一类", "咁我哋呢个算边种"); "我们这种情况算哪种" names something else.
+ */
+const OURS_WHICH = new RegExp(`^(?:我们|咱们|咱|俺们)(?:这个|这|这里|这儿)?的?(?:算|是|属于|归)?(?:${WHICH.source})的?(?:啊|呀|呢|哈|嘛|吗|来着)*$`, 'u')
+/** Words that open a follow-up and change nothing it asks ("那", "所以", "咁", "噉"). */
+const OPENING = /^(?:那么|那|所以|然后|这样的话|这么说|这样|咁|噉)(?:的话)?\s*/u
+
 /** The message asks what type of 微家 this group is. */
 export function asksOwnGroupType(text: string): boolean {
   const t = normalize(text)
   if (!OWN.test(t) || OTHER_KIND.test(t)) return false
-  return (HOME.test(t) && WHICH.test(t)) || NAMED.test(t)
+  return (HOME.test(t) && WHICH.test(t)) || NAMED.test(t) || OURS_WHICH.test(bare(t).replace(OPENING, ''))
 }
 
 /**

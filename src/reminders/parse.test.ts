@@ -178,6 +178,36 @@ describe('when the rhythm event is', () => {
   })
 })
 
+describe('the group\'s rhythm asked in Cantonese, yes or no, or with the 微家 bare', () => {
+  it('whether it happens every week reaches the overview, in Mandarin and in Cantonese ("係咪…㗎", "禮拜")', () => {
+    for (const q of ['@小助手 微家系咪每个礼拜都有人接待㗎', '我哋微家係咪每個禮拜都有人接待㗎', '咱们微家是不是每周都有人接待', '微家是不是每个礼拜都有人接待', '我哋微家一個月聚幾多次', '咱们微家一个礼拜搞几次活动'])
+      expect(rhythmOverviewAsked(q), q).toBe(true)
+  })
+
+  it('one event asked yes or no, loosely named, or whether there is one ("幾時", "有冇", "逢星期三")', () => {
+    expect(rhythmAskedWhen('家接待係咪逢星期三㗎')).toBe('家接待')
+    expect(rhythmAskedWhen('家接待是不是每周三')).toBe('家接待')
+    expect(rhythmAskedWhen('我哋微家幾時接待')).toBe('家接待')
+    expect(rhythmAskedWhen('咱们微家什么时候聚会')).toBe('家聚会')
+    expect(rhythmAskedWhen('我哋微家有冇家聚會㗎')).toBe('家聚会')
+    expect(rhythmAskedWhen('家宴會一年有幾多次')).toBe('家宴会')
+  })
+
+  it('controls: 微家 in general, another subject, or no subject asked yes or no stay with the documents', () => {
+    for (const q of ['微家一般多久聚一次', '妇女微家是不是每周都有家接待', '镇妇联是不是每个礼拜都有人接待', '法律援助中心是不是每周都有人接待', '培训班是不是每个礼拜都有', '是不是每个礼拜都有人接待', '咁一年有冇饮宴嘅']) {
+      expect(rhythmOverviewAsked(q), q).toBe(false)
+      expect(rhythmAskedWhen(q), q).toBeUndefined()
+    }
+    // Loosely named, only of this group: "镇妇联什么时候接待" is another office's.
+    expect(rhythmAskedWhen('镇妇联什么时候接待')).toBeUndefined()
+  })
+
+  it('an opening word ("那", "所以", "咁", "噉") changes nothing', () => {
+    for (const q of ['那咱们微家多久接待一次', '所以我们微家平时都搞啥活动', '咁我哋微家係咪每個禮拜都有人接待㗎', '噉我哋微家平時有咩活動']) expect(rhythmOverviewAsked(q), q).toBe(true)
+    for (const q of ['那家聚会啥时候', '咁家聚會幾時', '噉家接待係咪逢星期三㗎']) expect(rhythmAskedWhen(q), q).toBeDefined()
+  })
+})
+
 describe('where the rhythm event is, or whether one signs up for it', () => {
   it('reads the place and the sign-up asked', () => {
     for (const q of ['@小助手 在哪聚', '家聚会在哪', '地点是哪里']) expect(rhythmDetailAsked(q), q).toBe('where')

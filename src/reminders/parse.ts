@@ -349,13 +349,36 @@ export const isQuestion = (text: string) => ASK.test(text)
  */
 export function rhythmAskedWhen(text: string): string | undefined {
   const t = asked(text)
-  const what = RHYTHM.exec(t)?.[0]
+  const what = RHYTHM.exec(t)?.[0] ?? (ofThisGroup(t) ? LOOSELY.find(([re]) => re.test(t))?.[1] : undefined)
   // "家聚会按规定多久一次" asks what the rules say: the documents. "家接待一般啥时候" asks when it is here, which the
   // group's own reminder says. Asked beside what the group does ("平时多久搞一次活动 家聚会是啥时候"): the overview.
-  if (!what || /规定|要求/u.test(t) || asksOverview(t)) return undefined
-  return /啥时候|什么时候|哪天|哪一天|几号|几月几|几点|星期几|周几|礼拜几|哪个周|时间是|啥时间|什么时间|几时|(?:多久|多长时间)[^，,。？?]{0,4}一次|(?:一个月|一年|一周|每周|每月)[^，,。？?]{0,4}(?:几次|几回)/u.test(t) ? what : undefined
+  // Of 微家 in general ("妇女微家是不是每周都有家接待"): the documents.
+  if (!what || /规定|要求/u.test(t) || (HOMES_IN_GENERAL.test(t) && !OWN_GROUP.test(t)) || asksOverview(t)) return undefined
+  return WHEN.test(t) ? what : undefined
 }
 const RHYTHM = /家接待|家聚会|家活动|家宴会/u
+/** A week, a month, a year, as people say them: 每周, 每个礼拜, 一个星期, 逢星期三, 一年. */
+const PERIOD = '(?:每|一|逢)个?(?:周|星期|礼拜|月|季度|年)'
+/** How often, as a count: "多久一次", "一个月几回", "一年有多少次" (Cantonese 幾多次). */
+const HOW_OFTEN = `(?:多久|多长时间)[^，,。？?]{0,4}一次|${PERIOD}[^，,。？?]{0,4}(?:几次|几回|多少次|多少回)`
+/** Every week, month or year (not "一年", which asks whether there is one at all: "一年有冇饮宴"). */
+const EVERY = '(?:每|逢)个?(?:周|星期|礼拜|月|季度|年)'
+/**
+ * Whether it happens every week or month, asked yes or no: "是不是每周三", "每个礼拜都有人接待吗", "每个月有没有聚会"
+ * (Cantonese "係咪逢星期三㗎", "係咪每個禮拜都有人接待㗎", "每個月有冇聚會").
+ */
+const EVERY_ASKED = `(?:是不是|是否)[^，,。？?]{0,2}${EVERY}|${EVERY}[^，,。？?]{0,4}(?:都有|都搞|都办|都聚|都开|有没有)`
+/** When it is, or how often, or whether it happens every week; or whether the group has one ("有没有家聚会"). */
+const WHEN = new RegExp(
+  `啥时候|什么时候|哪天|哪一天|几号|几月几|几点|星期几|周几|礼拜几|哪个周|时间是|啥时间|什么时间|几时|${HOW_OFTEN}|${EVERY_ASKED}|(?:有没有|有无)(?:${RHYTHM.source})|(?:${RHYTHM.source})(?:有没有|有吗)`,
+  'u',
+)
+/** The rhythm named loosely, when this group is the subject ("咱们微家几时接待", "我哋微家幾時聚會"). */
+const LOOSELY: [RegExp, string][] = [
+  [/接待/u, '家接待'],
+  [/聚会|聚一次|聚一聚/u, '家聚会'],
+  [/宴会|饮宴|家宴/u, '家宴会'],
+]
 
 /**
  * Where the group's rhythm event is, or whether one signs up for it: "家聚会在哪", "要报名不" (after "家聚会啥时候"),
@@ -371,8 +394,20 @@ export function rhythmDetailAsked(text: string): 'where' | 'signup' | undefined 
 
 /** The group's own: "咱们微家", "我们群", "俺们这". */
 const OWN_GROUP = /(?:咱们|我们|俺们|咱|俺|本|这个)(?:的)?(?:微家|群|这)|群里/u
-/** How often, or what regularly ("平时都搞些啥活动", "多久聚一次", "一个月聚几回"). */
-const REGULARLY = /(?:平时|平常|一般|固定|经常|日常)[^，,。？?]{0,8}(?:活动|聚|搞|办)|(?:多久|多长时间|一个月|一年|一周|每周|每月)[^，,。？?]{0,6}(?:一次|几次|几回|聚|搞|活动)|都(?:搞|有|办|做)(?:些|点)?(?:啥|什么)活动/u
+/**
+ * 微家 in general: with what is usual or what the rules say ("微家一般多久聚一次", "按规定微家…"), or every 微家. A bare
+ * "微家" said in the group is this one ("微家係咪每個禮拜都有人接待㗎").
+ */
+const HOMES_IN_GENERAL = /(?:妇女|每个|各个?|所有|别的|其他|其它|人家)微家|微家[^，,。？?]{0,8}(?:一般|通常|规定|要求|应该|标准)|(?:一般|通常|规定|要求|应该|标准)[^，,。？?]{0,8}微家/u
+/** This group is what she asks about: so said, or as "微家" with nothing that makes it 微家 in general. */
+const ofThisGroup = (t: string) => OWN_GROUP.test(t) || (/微家/u.test(t) && !HOMES_IN_GENERAL.test(t))
+/** How often, or what regularly ("平时都搞些啥活动", "多久聚一次", "一个月聚几回", "一个礼拜搞几多次"). */
+const REGULARLY = new RegExp(
+  `(?:平时|平常|一般|固定|经常|日常)[^，,。？?]{0,8}(?:活动|聚|搞|办)|(?:多久|多长时间|${PERIOD})[^，,。？?]{0,6}(?:一次|几次|几回|多少次|多少回|聚|搞|活动)|都(?:搞|有|办|做)(?:些|点)?(?:啥|什么)活动`,
+  'u',
+)
+/** Whether something happens every week, asked yes or no: of this group only when it names it (not "法律援助中心…"). */
+const EVERY_ASKED_RE = new RegExp(EVERY_ASKED, 'u')
 
 /**
  * "咱们微家平时都搞些啥活动啊，多久一次": the group's own rhythm (its reminders), not the documents' "每周一次家接待…" for
@@ -393,8 +428,9 @@ const asked = (text: string) => cantoneseAsMandarin(toSimplified(text.replace(/@
  */
 function asksOverview(t: string): boolean {
   const rest = t.replace(new RegExp(RHYTHM.source, 'gu'), ' ')
-  if (!REGULARLY.test(rest) || (!OWN_GROUP.test(rest) && NOT_THIS_GROUP.test(rest))) return false
+  if (!OWN_GROUP.test(rest) && (NOT_THIS_GROUP.test(rest) || HOMES_IN_GENERAL.test(rest))) return false
+  if (!REGULARLY.test(rest) && !(EVERY_ASKED_RE.test(rest) && ofThisGroup(rest))) return false
   return rest === t || /活动/u.test(rest)
 }
-/** A subject other than this group's gatherings: 微家 in general, another group, a service or programme. */
-const NOT_THIS_GROUP = /微家|别的|别人|其他|其它|人家|妇联|社区|街道|培训|筛查|体检|讲座|课|班|咨询|义诊|服务|热线|低保|补贴/u
+/** A subject other than this group's gatherings: another group, a service or programme (微家 in general: above). */
+const NOT_THIS_GROUP = /别的|别人|其他|其它|人家|妇联|社区|街道|培训|筛查|体检|讲座|课|班|咨询|义诊|服务|热线|低保|补贴/u

@@ -12,14 +12,17 @@ import { type App, type Capability, type Context, contextKey } from '../core/cap
 import { privateOf } from '../core/message.ts'
 import { understood as understoodOf } from '../core/understanding.ts'
 import { PAID_VICTIM, SCAM_IN_PROGRESS } from '../nlu/help.ts'
-import { normalize } from '../nlu/text.ts'
-import { toSimplified } from '../core/zh/script.ts'
-import { ASKED_AGAIN_OF, YES_NO_TAIL } from '../core/zh/question-forms.ts'
+import { bare, normalize } from '../nlu/text.ts'
+import { ASKED_AGAIN_OF, QUESTION_WORD, WHOM_TO_ASK_ALONE, YES_NO_TAIL } from '../core/zh/question-forms.ts'
 import { safetyTexts as T } from './texts.ts'
 
 // "暑假呢 放假了更没人管": a follow-up that asks the last question again of something else.
 // "要钱不" after a question answered: a yes-no question by its last word, not small talk.
-const ASKS = new RegExp(`[?？]|吗|怎么|咋|如何|多少|哪|是不是|能不能|可不可以|有没有|${ASKED_AGAIN_OF}|${YES_NO_TAIL}`, 'u')
+// "交给谁", "几时", "多久" after a question answered: a question word alone asks too (read on the normal form, so
+// "交給誰", "幾時", "邊個負責" do as well).
+const ASKS = new RegExp(`[?？]|吗|${QUESTION_WORD}|是不是|能不能|可不可以|有没有|${ASKED_AGAIN_OF}|${YES_NO_TAIL}`, 'u')
+/** Said to the bot and not a question: small talk's short line, not a search of the documents. */
+const smallTalk = (said: string) => !ASKS.test(said) || WHOM_TO_ASK_ALONE.test(bare(said))
 /** A question whether something is real, asked in a group where a scam was posted in the last half hour. */
 const AFTER_SCAM = contextKey<boolean>('safety.afterScam')
 const isText = (ctx: Context) => ctx.msg.kind === 'text' && ctx.msg.text.trim().length > 0
@@ -117,8 +120,9 @@ export function createSafety(deps: { now?: () => number } = {}): Capability {
         name: 'safety.smalltalk',
         priority: 79,
         // A question addressed to the bot goes to the documents even when it reads as chatter.
-        match: (ctx) => isText(ctx) && (ctx.msg.conversation.kind === 'private' || ctx.msg.mentioned) && intent(ctx) === 'chatter' && !ASKS.test(ctx.msg.text),
-        handle: (ctx) => ctx.reply(T.smalltalk(toSimplified(ctx.msg.text))),
+        match: (ctx) => isText(ctx) && (ctx.msg.conversation.kind === 'private' || ctx.msg.mentioned) && intent(ctx) === 'chatter' && smallTalk(normalize(ctx.msg.text)),
+        // Read on the normal form: Cantonese thanks ("唔该晒", "多謝") are thanks.
+        handle: (ctx) => ctx.reply(T.smalltalk(normalize(ctx.msg.text))),
       })
     },
   }

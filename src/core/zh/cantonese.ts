@@ -1,7 +1,7 @@
 // Written Cantonese read as Mandarin, so one set of readers serves both ("週日插花仲有冇位？" = "周日插花还有没有位？").
 // Only messages with a character Mandarin does not use are touched, and only words whose Mandarin reading is not in
 // doubt in a 微家 group: 仲 is 还 but never in 仲裁, 仔 is 儿子 only after a measure word or 我.
-const MARKER = /[唔冇喺嘅咗佢哋咩乜搵揾睇嗰𠮶啲啱嚟咁攰俾畀嘢㗎]|係|系咪|点样|點樣|点算|點算|帮吓|幫吓|个仔|個仔|(?<![旁这那身海路左右两一里外前后东西南北周手岸河江])(?:边|邊)(?:个|個|度|日|间|間)|定(?:係|系)|几多|幾多|几耐|幾耐/u
+const MARKER = /[唔冇喺嘅咗佢哋咩乜搵揾睇嗰𠮶啲啱嚟咁噉攰俾畀嘢㗎]|係|系咪|点样|點樣|点算|點算|帮吓|幫吓|个仔|個仔|(?<![旁这那身海路左右两一里外前后东西南北周手岸河江])(?:边|邊)(?:个|個|度|日|间|間)|定(?:係|系)|几多|幾多|几耐|幾耐|多谢晒|多謝晒/u
 
 const WORDS: [RegExp, string][] = [
   [/係咪|系咪/gu, '是不是'],
@@ -15,6 +15,9 @@ const WORDS: [RegExp, string][] = [
   [/朝早/gu, '早上'],
   [/夜晚/gu, '晚上'],
   [/(?:嗰|𠮶)(?:单|單)/gu, '那件事'],
+  // 唔该 is thanks when it closes what she says ("唔该晒", "好嘅，唔该", "唔该你啊"), "please" before a request
+  // ("唔该帮我报插花").
+  [/(?:唔该|唔該)(?:晒|哂)|(?:唔该|唔該)(?=(?:你|您|你哋|你们|晒|哂)?[啦了哈呀啊喇嘞！!。.~～\s]*$)/gu, '谢谢'],
   [/唔该|唔該/gu, '麻烦'],
   [/唔好(?!意思)/gu, '不要'],
   // 都 after 我 is 也 in Cantonese ("我都想去" = "我也想去"), not "both".
@@ -57,9 +60,13 @@ const WORDS: [RegExp, string][] = [
   [/定(?:係|系)/gu, '还是'],
   [/畀|俾/gu, '给'],
   [/嚟/gu, '来'],
+  // 咁 / 噉 opening what she says is "then, so" ("咁一年有冇饮宴嘅", "噉我哋算边种"), as 那 opens a follow-up; before a
+  // word of degree it is "so, this" ("咁多人", "咁好"), and 噉 elsewhere, like 咁样, is "like this" ("係噉", "佢咁样做").
+  [/(?<=^|[\s，,。！!？?])(?:咁|噉)(?!多|少|大|细|好|快|慢|早|夜|晏|远|近|贵|平|耐|样|啱|难|高|长|短|紧|鬼|啲|些)/gu, '那'],
+  [/咁样|噉样|噉/gu, '这样'],
   [/咁/gu, '这么'],
   // 係 became 系 in conversion; 联系 / 关系 / 体系 are Mandarin words, not 係.
-  [/(?<![联關关体維维派干世直谱])系(?=唔|不|我|你|他|她|哪|几|咪|谁|做|什么|啥)|係/gu, '是'],
+  [/(?<![联關关体維维派干世直谱])系(?=唔|不|我|你|他|她|哪|几|咪|谁|做|什么|啥|这)|係/gu, '是'],
   [/咪/gu, '不'],
   [/喇(?!叭)|嘞/gu, ''],
   [/㗎/gu, '吗'],

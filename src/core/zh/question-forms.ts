@@ -15,6 +15,20 @@ export const ASKED_AGAIN_OF = '^(?:那)?[^，,。\\s]{1,8}呢(?=$|[\\s，,。])'
  */
 export const YES_NO_TAIL = '[不没]有?(?=[？?！!。，,\\s]|$)'
 
+/**
+ * A question word: who, what, which, when, how many, how long, how, why ("县妇联主席是谁", "交给谁", "几时", "多久", "为啥",
+ * "干嘛的"). 谁 asks when it closes a clause or follows 是; elsewhere it is as often "anyone" ("谁家有多余的花瓶", "比谁跳得
+ * 远"). Read on the normal form (Simplified, Cantonese as Mandarin: 边个 → 谁, 几耐 → 多久). A pattern source, as above;
+ * a reader that asks "is this a question?" takes all of these, or says which it leaves out.
+ */
+export const QUESTION_WORD = '是谁|谁(?=[的啊呀呢吗哇哈]?(?:[？?！!。，,、\\s]|$))|什么|啥|哪|几|多少|多久|多长时间|多大|(?<!不)怎样|怎么|咋|如何|为何|何时|何处|干嘛'
+
+/**
+ * Asking only whom to turn to, naming nothing ("那我该找谁问", "问谁"): a request for a person to ask, which the bot
+ * answers by pointing to the host and 转人工, not a question for the documents. On the bare normal form.
+ */
+export const WHOM_TO_ASK_ALONE = /^(?:那|那么)?(?:我|俺|我们)?(?:该|应该|要|得|能|可以|还能)?(?:去)?(?:找谁|问谁|跟谁说|找哪个|问哪个)(?:问|问问|说)?(?:呢|啊|呀|哈|吧)*$/u
+
 const CLAUSE_ASKS = new RegExp(`[?？]|吗|么|嘛|咋|怎么|如何|哪|什么|啥|多少|几|能不能|可不可以|有没有|是不是|要不要|${YES_NO_TAIL}`, 'u')
 /** Her own circumstances, told beside a question: her age, money, marriage, work. */
 const CIRCUMSTANCE = /(?:我|俺)(?:今年|都|已经)?(?:\d{2}|[二三四五六七八九]十[一二三四五六七八九]?)(?:岁|周岁)?了?$|手头(?:有点|有些|比较|太)?(?:紧|不宽裕)|没钱|钱不够|揭不开锅|离婚了|离了婚|一个人带|单亲|下岗|失业|没工作|困难/u

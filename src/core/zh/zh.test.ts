@@ -225,6 +225,28 @@ describe('written Cantonese 都 after 我', () => {
   })
 })
 
+describe('written Cantonese thanks', () => {
+  it('唔该 closing what she says, and 唔该晒 / 多谢晒, are 谢谢; 唔该 before a request is 麻烦', () => {
+    for (const t of ['唔该晒', '唔该', '唔该你啊', '多谢晒', '唔该哂']) expect(cantoneseAsMandarin(t), t).toBe(t.startsWith('唔该你') ? '谢谢你啊' : '谢谢')
+    expect(cantoneseAsMandarin('好嘅，唔该')).toBe('好的，谢谢')
+    expect(cantoneseAsMandarin('我想同真人倾，唔该')).toBe('我想同真人倾，谢谢')
+    // Control: "please", before what she asks for.
+    expect(cantoneseAsMandarin('唔该帮我报插花')).toBe('麻烦帮我报插花')
+  })
+})
+
+describe('written Cantonese 咁 / 噉 opening a message', () => {
+  it('is 那 ("then, so"), as a follow-up opens; before a word of degree 咁 is 这么, and 噉 or 咁样 elsewhere 这样', () => {
+    expect(cantoneseAsMandarin('咁我哋呢个算边种')).toBe('那我们这个算哪种')
+    expect(cantoneseAsMandarin('噉我哋算边种')).toBe('那我们算哪种')
+    expect(cantoneseAsMandarin('好嘅，咁我报名')).toBe('好的，那我报名')
+    // Controls: degree and manner.
+    expect(cantoneseAsMandarin('咁多人报名㗎')).toBe('这么多人报名吗')
+    expect(cantoneseAsMandarin('系噉㗎')).toBe('是这样吗')
+    expect(cantoneseAsMandarin('佢咁样做')).toBe('他这样做')
+  })
+})
+
 describe('a reply in Traditional script', () => {
   it('keeps 困难 as 困難 (OpenCC reads 爱困 inside 关爱困难)', async () => {
     const { inScript } = await import('./script.ts')
