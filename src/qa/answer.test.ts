@@ -230,6 +230,15 @@ describe('post-processing', () => {
   it('truncates at a sentence end', () => {
     expect(truncate('第一句话比较短。第二句话比较长一些。', 12)).toBe('第一句话比较短。')
   })
+  it('never leaves a bracket or a quote open: a stop inside one is no sentence end, and a clause end comes before a hard cut', () => {
+    const text = '按照“5+6+X”(“5”即“五亮”：亮牌子标识、亮活动内容；“6”即“六进家”：维权维稳进“家”、帮扶救助进“家”）的模式，开展示范创建工作。'
+    // The first clause end outside the bracket is past the limit: cut inside it, the cut marked and the pair closed.
+    expect(truncate(text, 50)).toBe('按照“5+6+X”(“5”即“五亮”：亮牌子标识、亮活动内容；“6”即“六进家”：维权维稳进…）')
+    // Within reach, the clause end after the bracket is taken.
+    expect(truncate(text, 64)).toBe('按照“5+6+X”(“5”即“五亮”：亮牌子标识、亮活动内容；“6”即“六进家”：维权维稳进“家”、帮扶救助进“家”）的模式…')
+    // Positive control: the stop outside any pair is still where a longer text is cut.
+    expect(truncate(`${text}下一句话。`, text.length + 2)).toBe(text)
+  })
 })
 
 describe('source lines', () => {

@@ -4,7 +4,8 @@
 import { z } from 'zod'
 import type { ChatMessage, Llm } from '../core/llm.ts'
 import type { Logger } from '../core/log.ts'
-import { extractAnswer } from './extract.ts'
+import { extractAnswer, hardCut } from './extract.ts'
+import { cutsAt } from './sentences.ts'
 import { inScript, normalizeForIndex, toSimplified, type Script } from './normalize.ts'
 import type { CoverageSpec } from './rerank.ts'
 import { fillPrompt, loadPrompt } from '../core/prompts.ts'
@@ -85,13 +86,18 @@ export function toPlainText(text: string): string {
     .trim()
 }
 
-/** Cuts at the last sentence end that fits; a hard cut gets an ellipsis. */
+/**
+ * Cuts at the last sentence end that fits, else at the last clause end (with an ellipsis), never inside brackets or
+ * quotes (sentences.ts): "按照“5+6+X”(“5”即“五亮”：…；" left the bracket open. A hard cut, the last resort, gets an ellipsis.
+ */
 export function truncate(text: string, max: number): string {
   if (text.length <= max) return text
-  const window = text.slice(0, max)
-  const cut = Math.max(...['。', '！', '？', '；', '\n'].map((p) => window.lastIndexOf(p)))
-  if (cut >= max / 2) return window.slice(0, cut + 1).trim()
-  return `${window.slice(0, max - 1).trim()}…`
+  const last = (cuts: number[], limit: number) => cuts.filter((p) => p <= limit).pop() ?? 0
+  const sentence = last(cutsAt(text, /[。！？；\n]/u), max)
+  if (sentence >= max / 2) return text.slice(0, sentence).trim()
+  const clause = last(cutsAt(text, /[，,、：:]/u), max)
+  if (clause >= max / 2) return `${text.slice(0, clause - 1).trim()}…`
+  return hardCut(text, max)
 }
 
 /**
@@ -108,9 +114,9 @@ function withSource(body: string, from: Passage | Passage[], maxChars: number, s
  * Extractive answer (no LLM): the answering sentence(s), see extract.ts. Written in the script the
  * question was asked in: a Traditional question gets a Traditional answer.
  */
-export function extractiveAnswer(query: PreparedQuery, spec: CoverageSpec, passages: Passage[], best: number, maxChars: number): { body: string; from: Passage } {
+export function extractiveAnswer(query: PreparedQuery, spec: CoverageSpec, passages: Passage[], best: number, maxChars: number): { body: string; from: Passage; limit: number } {
   const ex = extractAnswer(query, spec, passages, best, maxChars)
-  return { body: toPlainText(ex.body), from: ex.from }
+  return { body: toPlainText(ex.body), from: ex.from, limit: Math.max(maxChars, ex.limit ?? 0) }
 }
 
 function formatPassages(passages: Passage[]): string {
@@ -213,5 +219,5 @@ async function composeGrounded(
     }
   }
   const ex = extractiveAnswer(query, opts.spec, passages, best, opts.maxChars)
-  return { answer: withSource(ex.body, ex.from, opts.maxChars, script), grounded: true, mode: 'extractive', from: ex.from }
+  return { answer: withSource(ex.body, ex.from, ex.limit, script), grounded: true, mode: 'extractive', from: ex.from }
 }

@@ -13,9 +13,9 @@ import { normalizeForIndex } from './normalize.ts'
 import { coverageOf, exactOf, type CoverageSpec } from './rerank.ts'
 import type { Passage, PreparedQuery } from './retrieve.ts'
 import { chooseSentence, SENTENCE_MODEL } from './sentence-select.ts'
+import { closersAt, cutsAt, outsidePairs, splitSentences } from './sentences.ts'
 import { QUESTION_WORD } from './weak-words.ts'
 
-const SENTENCE = /[^。！？；\n]+[。！？；]?/g
 const LIST_QUESTION = /哪些|哪几|有什么|有啥|包括|包含|都有|几类|几种|几个方面|哪三|哪四|哪五|哪六|哪两|是哪/
 const NUMBER_QUESTION = /多少|几(个|次|期|所|人|名|项|天|年|岁|家|场|套|类|条|万)|比例|百分之|第几/
 /** How long something takes or lasts ("要多久", "多长时间"): answered by a span of time, not by any number. */
@@ -34,7 +34,17 @@ const HAS_NUMBER = /\d|[一二三四五六七八九十百千万两]{1,4}(个|次
 export interface Extracted {
   body: string
   from: Passage
+  /** The most the body may hold when it is more than the reply's usual length: a definition or a list kept whole. */
+  limit?: number
 }
+
+/**
+ * A sentence that defines or lists ("按照“5+6+X”（“5”即“五亮”：…；“6”即“六进家”：…）的模式", "分为五大类：即…、…、…") is quoted
+ * whole up to this many times the reply's length: cropped, it loses the part of the definition that follows.
+ */
+export const WHOLE_FACTOR = 1.5
+const DEFINES_OR_LISTS = /即|是指|指的是|包括|分为|[：:]/u
+const wholeUnit = (s: string) => DEFINES_OR_LISTS.test(s) && (s.match(/[、；;]/gu) ?? []).length >= 2
 
 /** The sentence lab's hook (scripts/sentence-lab.ts): sees every question's candidates. Never set on the message path. */
 export const EXTRACT_LAB: { collect?: (candidates: SentenceCandidate[]) => void } = {}
@@ -209,6 +219,9 @@ export function extractAnswer(query: PreparedQuery, spec: CoverageSpec, passages
   // Cited by the sections it stands in (not the glued-in plan's, chunk.ts shownHeading; not itself again).
   if (item && item.score > top.score + 1e-9) return { body: item.text, from: { ...item.p, chunk: { ...item.p.chunk, shownHeading: item.p.chunk.heading.slice(0, -1) } } }
   const { p, sentences, i } = top
+  // A definition or a list in one sentence may run over the reply's length (WHOLE_FACTOR); then it is all that is quoted.
+  const whole = sentences[i]!.length > maxChars && sentences[i]!.length <= maxChars * WHOLE_FACTOR && wholeUnit(sentences[i]!)
+  if (whole) return { body: sentences[i]!, from: p, limit: sentences[i]!.length }
   const budget = maxChars
   // A sentence longer than the reply ("联席会议由区公安分局、…、团区委共28个部门和单位组成") would be cut
   // before its answer: quote the clauses around the one that answers instead (a list is quoted whole, as far as it fits).
@@ -275,7 +288,7 @@ export function extractAnswer(query: PreparedQuery, spec: CoverageSpec, passages
   return { body, from: p }
 }
 
-const sentencesOf = (p: Passage) => (p.chunk.text.match(SENTENCE) ?? []).map((s) => s.trim()).filter(Boolean)
+const sentencesOf = (p: Passage) => splitSentences(p.chunk.text)
 
 /** A numbered item that is a label and a short value: "3、座谈会时间：3月6日上午9:00", "（二）报名方式：电话报名". */
 const LABEL_VALUE = /^(?:\d{1,2}\s*[、.．]|[（(][一二三四五六七八九十\d]{1,2}[)）]|[一二三四五六七八九十]{1,2}\s*[、.．])\s*[^：:，。]{2,12}[：:]\s*\S.{0,30}$/u
@@ -300,11 +313,16 @@ function longestShared(question: string, sentence: string): number {
   return best
 }
 
-const CLAUSE = /[^，,；;]+[，,；;]?/g
+/** A sentence's clauses, split after ，； outside brackets and quotes (a clause never ends inside one). */
+function clausesOf(sentence: string): string[] {
+  const cuts = [0, ...cutsAt(sentence, /[，,；;]/u), sentence.length]
+  const clauses = cuts.slice(1).map((end, k) => sentence.slice(cuts[k], end)).filter(Boolean)
+  return clauses.length ? clauses : [sentence]
+}
 
 /** The clause that scores best, with its neighbours while they fit; "…" marks what was left out. */
 export function cropToClause(sentence: string, budget: number, score: (clause: string) => number): string {
-  const clauses = sentence.match(CLAUSE) ?? [sentence]
+  const clauses = clausesOf(sentence)
   let best = 0
   clauses.forEach((c, k) => {
     if (score(c) > score(clauses[best]!) + 1e-9) best = k
@@ -319,5 +337,25 @@ export function cropToClause(sentence: string, budget: number, score: (clause: s
     else break
   }
   const body = clauses.slice(from, to).join('')
-  return `${from > 0 ? '…' : ''}${body.length > budget ? body.slice(0, budget - 2) : body}${to < clauses.length ? '…' : ''}`
+  // A clause longer than the reply is cut hard (hardCut marks it); whole clauses are marked where some were left out.
+  const cut = body.length > budget - 1 ? hardCut(body, budget - 1) : `${body}${to < clauses.length ? '…' : ''}`
+  return `${from > 0 ? '…' : ''}${cut}`
+}
+
+/**
+ * `text` in at most `max` characters, "…" included: cut where no bracket or quote is left open when such a place is
+ * within reach; otherwise hard, and the pairs the cut leaves open are closed after the "…" ("…维权维稳进“家…”）").
+ */
+export function hardCut(text: string, max: number): string {
+  if (text.length <= max) return text
+  const safe = outsidePairs(text).filter((p) => p <= max - 1)
+  const at = safe[safe.length - 1] ?? 0
+  if (at >= max / 2) return `${text.slice(0, at).trimEnd()}…`
+  for (let m = max - 1; m > 0; m--) {
+    // Not right after an opening mark ("进“…”"): that quotes nothing of what it opens.
+    if (/[（(“‘「『《【〔\["]/u.test(text[m - 1]!)) continue
+    const closers = closersAt(text, m)
+    if (m + 1 + closers.length <= max) return `${text.slice(0, m).trimEnd()}…${closers}`
+  }
+  return `${text.slice(0, max - 1)}…`
 }
