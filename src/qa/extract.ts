@@ -14,6 +14,7 @@ import { coverageOf, exactOf, type CoverageSpec } from './rerank.ts'
 import type { Passage, PreparedQuery } from './retrieve.ts'
 import { chooseSentence, SENTENCE_MODEL } from './sentence-select.ts'
 import { closersAt, cutsAt, outsidePairs, splitSentences } from './sentences.ts'
+import { isTitleLine, titlesOf } from './title-line.ts'
 import { QUESTION_WORD } from './weak-words.ts'
 
 const LIST_QUESTION = /哪些|哪几|有什么|有啥|包括|包含|都有|几类|几种|几个方面|哪三|哪四|哪五|哪六|哪两|是哪/
@@ -115,12 +116,16 @@ export function extractAnswer(query: PreparedQuery, spec: CoverageSpec, passages
   // a heading that names the topic, the sentence that says what is asked need not repeat the topic to be chosen.
   // Each signal of a sentence, kept apart so a learned selector can weigh them (sentence-select.ts); the hand score is
   // their sum as written below.
-  const partsOf = (s: string, heading = ''): ShapeParts => {
+  // A sentence stands in its document: the words of the document's title (title-line.ts), true of every sentence there,
+  // count for each of them alike. Counted only where written, they picked the title line and the opening sentence that
+  // repeats it ("2019年是…的关键之年") for any question naming the document, and for every follow-up whose context is its
+  // title ("X是指啥" after an answer from the 雨花区 plan).
+  const partsOf = (s: string, heading = '', title = ''): ShapeParts => {
     const norm = normalizeForIndex(s)
     // Not the heading alone: a fragment under a well-matched heading ("（区联席会议办公室负责）") must not outweigh the
     // sentence that answers.
-    const own = coverageOf(spec, norm)
-    const withHeading = heading ? coverageOf(spec, `${heading} ${norm}`) : own
+    const own = coverageOf(spec, `${title} ${norm}`)
+    const withHeading = heading ? coverageOf(spec, `${title} ${heading} ${norm}`) : own
     // A follow-up that names nothing of its own ("要还几年" after the loan's amount) is all shape: the span, the number or
     // the kind asked decides, not the context's words, which also fit the answer before it.
     const SHAPE = query.context && !ownTerms.length ? 0.6 : 0.3
@@ -128,7 +133,7 @@ export function extractAnswer(query: PreparedQuery, spec: CoverageSpec, passages
     return {
       own,
       withHeading,
-      exact: exactOf(query.exact, norm),
+      exact: exactOf(query.exact, `${title} ${norm}`),
       kind: types.some((t) => hasAnswerOf(t, norm)) ? SHAPE : 0,
       detail: details.length && detailsFound(details, query.own, [norm]) ? SHAPE : 0,
       // What is asked about the topic ("开了哪些业务" → 业务, "什么荣誉" → 荣誉, focus.ts) written in the sentence.
@@ -144,7 +149,7 @@ export function extractAnswer(query: PreparedQuery, spec: CoverageSpec, passages
     }
   }
   const sumOf = (x: ShapeParts) => (x.own + x.withHeading) / 2 + 0.5 * x.exact + x.kind + x.detail + x.focus + x.number + x.other + x.defines
-  const scoreText = (s: string, heading = '') => sumOf(partsOf(s, heading))
+  const scoreText = (s: string, heading = '', title = '') => sumOf(partsOf(s, heading, title))
   let top: Scored | undefined
   // An item that is a label and its value ("3、座谈会时间：3月6日上午9:00") is a heading by its numbering, and says all there
   // is: quoted itself when it answers best (the text under it may be another plan glued in after it).
@@ -152,7 +157,7 @@ export function extractAnswer(query: PreparedQuery, spec: CoverageSpec, passages
   order.forEach((p, rank) => {
     const last = p.chunk.heading[p.chunk.heading.length - 1]
     if (last && LABEL_VALUE.test(toSimplified(last))) {
-      const score = scoreText(last, normalizeForIndex(p.chunk.heading.join(' '))) * (rank === 0 ? 1.15 : 1)
+      const score = scoreText(last, normalizeForIndex(p.chunk.heading.join(' ')), titlesOf(p.chunk).join(' ')) * (rank === 0 ? 1.15 : 1)
       if (!item || score > item.score) item = { p, text: last, score }
     }
   })
@@ -164,9 +169,12 @@ export function extractAnswer(query: PreparedQuery, spec: CoverageSpec, passages
   order.forEach((p, rank) => {
     const sentences = sentencesOf(p)
     const heading = normalizeForIndex(p.chunk.heading.join(' '))
-    const all = sentences.map((s) => partsOf(s, heading))
+    const title = titlesOf(p.chunk).join(' ')
+    const all = sentences.map((s) => partsOf(s, heading, title))
     const passageBest = Math.max(...all.map((x) => x.own))
     sentences.forEach((s, i) => {
+      // The document's title line names the document; it answers nothing (title-line.ts).
+      if (isTitleLine(s, p.chunk)) return
       const norm = normalizeForIndex(s)
       const parts = all[i]!
       let score = sumOf(parts)
@@ -238,7 +246,19 @@ export function extractAnswer(query: PreparedQuery, spec: CoverageSpec, passages
   const items: number[] = []
   if (!listQ && /[:：]$/.test(sentences[i]!)) for (let j = i + 1; j < sentences.length && LIST_ITEM.test(sentences[j]!); j++) items.push(j)
   const named = items.length > 1 ? items.reduce((b, j) => (coverageOf(spec, normalizeForIndex(sentences[j]!)) > coverageOf(spec, normalizeForIndex(sentences[b]!)) + 1e-9 ? j : b), items[0]!) : undefined
-  if (named !== undefined && named !== items[0] && len + sentences[named]!.length <= budget) {
+  // The item chosen itself ("5. 请求确认劳动关系或者支付劳动报酬（如被拖欠工资）；"): its list's opening line comes first when
+  // it has words of the question the item lacks ("…可以申请法律援助：" for "能申请法律援助吗"): it says what being on it means.
+  let k = i - 1
+  while (k >= 0 && LIST_ITEM.test(sentences[k]!) && !/[:：]$/.test(sentences[k]!)) k--
+  const adds = (line: string, to: string) => {
+    const [a, b] = [normalizeForIndex(line), normalizeForIndex(to)]
+    return spec.terms.some((t) => t.length >= 2 && spec.weight(t) > 0 && !QUESTION_WORD.test(t) && a.includes(t) && !b.includes(t))
+  }
+  const opener = !listQ && LIST_ITEM.test(sentences[i]!) && k >= 0 && /[:：]$/.test(sentences[k]!) && adds(sentences[k]!, sentences[i]!) ? k : -1
+  if (opener >= 0 && sentences[opener]!.length + len <= budget) {
+    picked.unshift(sentences[opener]!)
+    len += sentences[opener]!.length
+  } else if (named !== undefined && named !== items[0] && len + sentences[named]!.length <= budget) {
     picked.push(sentences[named]!)
     len += sentences[named]!.length
   } else
