@@ -249,6 +249,13 @@ describe('source lines', () => {
     expect(sourceLine(passage('', []))).toBe('来源：资料')
     // Untitled, a numbered item alone names nothing: its top section first.
     expect(sourceLine(passage('', ['二、開展“踏春嘉年華、健康伴我行”活動', '1、活動內容']))).toBe('来源：二、开展“踏春嘉年华、健康伴我行”活动 · 1、活动内容')
+    // With a title, a numbered item alone says little too: the section it is of comes first.
+    expect(sourceLine(passage('婦女工作計劃', ['一、十佳巾幗女職工評選活動', '1、推薦原則及要求']))).toBe('来源：《妇女工作计划》· 一、十佳巾帼女职工评选活动 · 1、推荐原则及要求')
+    expect(sourceLine(passage('婦女工作計劃', ['二、創建工作措施', '（三）特殊需求、溫馨家園']))).toBe('来源：《妇女工作计划》· （三）特殊需求、温馨家园')
+    // Without a title, by what the document says it is (parse.ts documentName), not by a section alone.
+    const untitled = (heading: string[], shownHeading?: string[]) => ({ ...passage('003', heading), chunk: { ...passage('003', heading).chunk, label: '', name: '婦女工作計劃', ...(shownHeading ? { shownHeading } : {}) } })
+    expect(sourceLine(untitled(['二、創建工作措施', '（三）特殊需求、溫馨家園']))).toBe('来源：《妇女工作计划》· （三）特殊需求、温馨家园')
+    expect(sourceLine(untitled(['三、召開慶三八國際婦女節女職工座談會', '3、座談會時間：3月6日上午9:00'], ['市妇联工作计划']), 'traditional')).toBe('來源：《婦女工作計劃》· 市婦聯工作計劃')
     expect(shortHeading('一、工作目标')).toBe('一、工作目标')
     expect(shortHeading('积极营造喜迎奥运的良好氛围进一步提高广大妇女的文明素质')).toBe('积极营造喜迎奥运的良好氛围进一步提高广大妇女…')
   })

@@ -45,16 +45,21 @@ export interface Composed {
 
 export function sourceLine(p: Passage, script: Script = 'simplified'): string {
   const path = p.chunk.shownHeading ?? p.chunk.heading
-  const title = toSimplified(shownTitle(p.chunk))
+  // A document without a title by what it says it is (parse.ts documentName), not by a section alone.
+  const title = toSimplified(shownTitle(p.chunk) || p.chunk.name || '')
   const last = path[path.length - 1]
-  // Without a title a section alone ("1、活动内容") names nothing: its top section comes first.
-  const parts = !title && path.length >= 2 ? [path[0]!, last!] : last ? [last] : []
+  // Without a title a section alone names nothing: its top section comes first. Nor, with one, does a numbered item
+  // ("《妇女工作计划》· 1、推荐原则及要求": of which activity?).
+  const parts = path.length >= 2 && (!title || NUMBERED_ITEM.test(toSimplified(last!))) ? [path[0]!, last!] : last ? [last] : []
   const heading = parts
     .map((h) => toSimplified(h))
     .map((h) => shortHeading(h.replace(/^【[^】]*】\s*/u, '') || h))
     .join(' · ')
   return inScript(qaTexts.sourceLine(title, heading || undefined), script)
 }
+
+/** An item numbered in Arabic figures ("1、活动内容", "2.行动措施", "(2)…"), under a section that says what it is of. */
+const NUMBERED_ITEM = /^\s*(?:\d{1,2}\s*[、.．]|[（(]\d{1,2}[)）])/u
 
 /**
  * A section named enough to find it: "（三）以筹办奥运为契机，进一步提高广大妇女的文明素质…" → "（三）以筹办奥运为契机".
