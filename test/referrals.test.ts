@@ -417,6 +417,26 @@ describe('the consent gate', () => {
     expect(await svc.cases.list()).toHaveLength(0)
   })
 
+  it('the offer of personal help comes under an answer only where a resident\'s own situation is in the question', async () => {
+    const asked: string[] = []
+    const documents = documentsStandin({ match: (ctx) => ctx.msg.mentioned, answer: (ctx, app) => ['（资料回答）', ...app.answerHints(ctx)].join('\n'), seen: asked })
+    const { bot } = await boot({}, { extra: [documents] })
+    // A staff member's statistics question, and a resident's question about the topic or the place: the answer alone.
+    bot.world.say('小王', '@小助手 苍南那个报告里两癌检查做了多少人', { mentionBot: true })
+    bot.world.say('张丽', '@小助手 我们这边两癌筛查在哪做', { mentionBot: true })
+    // Her own situation (the control): the offer, as before.
+    bot.world.say('王芳', '@小助手 我想参加两癌筛查 要带啥', { mentionBot: true })
+    // Domestic violence asked about: the numbers whatever the documents say, still without the offer.
+    bot.world.say('赵敏', '@小助手 家暴投诉受理站在哪里', { mentionBot: true })
+    await until(() => asked.length === 4)
+    await settle(bot)
+    const to = (name: string) => bot.sent.filter((m) => m.kind === 'room' && m.mentions?.includes(name)).map((m) => m.text)
+    expect(to('小王')).toEqual(['（资料回答）'])
+    expect(to('张丽')).toEqual(['（资料回答）'])
+    expect(to('王芳')).toEqual([`（资料回答）\n${referralTexts.helpHintGroup}`])
+    expect(to('赵敏')).toEqual([`（资料回答）\n${referralTexts.violenceNumbers}`])
+  })
+
   it('a practical need asked in colloquial words ("…咋办") is answered in the group with the private channel offered in its last line, and no offer pushed to her', async () => {
     const asked: string[] = []
     const documents = documentsStandin({ match: (ctx) => ctx.msg.mentioned, answer: (ctx, app) => ['（资料回答）', ...app.answerHints(ctx)].join('\n'), seen: asked })

@@ -99,6 +99,20 @@ const PERSONAL = new RegExp(
   ].join('|'),
 )
 
+/** Words said to the bot, not of herself: "告诉我", "给我说说", "跟我讲讲", "帮我查查". */
+const TO_THE_BOT = /(?:告诉|给|跟|和|同)(?:我|俺)(?:说说|讲讲|说一下|讲一下|说下|讲下|介绍|解释|说|讲)?|帮(?:我|俺)(?:查|看|问)/g
+/** Speaking of herself: I, my (我 / 俺, not 我们 / 咱们, which are the group or the place: "我们这边两癌筛查在哪做"). */
+const FIRST_PERSON = /(?:我|俺)(?![们們])|俺家|咱家|自家/u
+
+/**
+ * Whether a question tells something of the asker's own situation ("俺今年58了 两癌筛查俺还能做不", "我老公…", "我家孩子…"),
+ * not only asks about a topic ("苍南那个报告里两癌检查做了多少人", "我们这边两癌筛查在哪做", "我想问一下法律援助怎么申请").
+ */
+export function tellsOwnSituation(text: string): boolean {
+  const t = normalizeText(text).replace(QUESTION_LEAD, '').replace(TO_THE_BOT, '')
+  return PERSONAL.test(t) || FIRST_PERSON.test(t)
+}
+
 /** Phrases that ask for help on their own, with or without a topic. */
 const STRONG_HELP = /帮帮我|帮帮忙吧|救救|救命|求助(?!热线|电话|中心|站)|求救|需要帮助|需要帮忙|想要帮助|走投无路|没有办法了|没办法了|怎么活|谁能帮帮|有没有人能帮/
 /** Phrases that ask for help only together with a topic ("帮我" is also "帮我报名"). */

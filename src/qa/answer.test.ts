@@ -230,6 +230,15 @@ describe('post-processing', () => {
   it('truncates at a sentence end', () => {
     expect(truncate('第一句话比较短。第二句话比较长一些。', 12)).toBe('第一句话比较短。')
   })
+  it('never leaves a bracket or a quote open: a stop inside one is no sentence end, and a clause end comes before a hard cut', () => {
+    const text = '按照“5+6+X”(“5”即“五亮”：亮牌子标识、亮活动内容；“6”即“六进家”：维权维稳进“家”、帮扶救助进“家”）的模式，开展示范创建工作。'
+    // The first clause end outside the bracket is past the limit: cut inside it, the cut marked and the pair closed.
+    expect(truncate(text, 50)).toBe('按照“5+6+X”(“5”即“五亮”：亮牌子标识、亮活动内容；“6”即“六进家”：维权维稳进…）')
+    // Within reach, the clause end after the bracket is taken.
+    expect(truncate(text, 64)).toBe('按照“5+6+X”(“5”即“五亮”：亮牌子标识、亮活动内容；“6”即“六进家”：维权维稳进“家”、帮扶救助进“家”）的模式…')
+    // Positive control: the stop outside any pair is still where a longer text is cut.
+    expect(truncate(`${text}下一句话。`, text.length + 2)).toBe(text)
+  })
 })
 
 describe('source lines', () => {
@@ -240,6 +249,13 @@ describe('source lines', () => {
     expect(sourceLine(passage('', []))).toBe('来源：资料')
     // Untitled, a numbered item alone names nothing: its top section first.
     expect(sourceLine(passage('', ['二、開展“踏春嘉年華、健康伴我行”活動', '1、活動內容']))).toBe('来源：二、开展“踏春嘉年华、健康伴我行”活动 · 1、活动内容')
+    // With a title, a numbered item alone says little too: the section it is of comes first.
+    expect(sourceLine(passage('婦女工作計劃', ['一、十佳巾幗女職工評選活動', '1、推薦原則及要求']))).toBe('来源：《妇女工作计划》· 一、十佳巾帼女职工评选活动 · 1、推荐原则及要求')
+    expect(sourceLine(passage('婦女工作計劃', ['二、創建工作措施', '（三）特殊需求、溫馨家園']))).toBe('来源：《妇女工作计划》· （三）特殊需求、温馨家园')
+    // Without a title, by what the document says it is (parse.ts documentName), not by a section alone.
+    const untitled = (heading: string[], shownHeading?: string[]) => ({ ...passage('003', heading), chunk: { ...passage('003', heading).chunk, label: '', name: '婦女工作計劃', ...(shownHeading ? { shownHeading } : {}) } })
+    expect(sourceLine(untitled(['二、創建工作措施', '（三）特殊需求、溫馨家園']))).toBe('来源：《妇女工作计划》· （三）特殊需求、温馨家园')
+    expect(sourceLine(untitled(['三、召開慶三八國際婦女節女職工座談會', '3、座談會時間：3月6日上午9:00'], ['市妇联工作计划']), 'traditional')).toBe('來源：《婦女工作計劃》· 市婦聯工作計劃')
     expect(shortHeading('一、工作目标')).toBe('一、工作目标')
     expect(shortHeading('积极营造喜迎奥运的良好氛围进一步提高广大妇女的文明素质')).toBe('积极营造喜迎奥运的良好氛围进一步提高广大妇女…')
   })

@@ -4,7 +4,8 @@
 import { z } from 'zod'
 import type { ChatMessage, Llm } from '../core/llm.ts'
 import type { Logger } from '../core/log.ts'
-import { extractAnswer } from './extract.ts'
+import { extractAnswer, hardCut } from './extract.ts'
+import { cutsAt } from './sentences.ts'
 import { inScript, normalizeForIndex, toSimplified, type Script } from './normalize.ts'
 import type { CoverageSpec } from './rerank.ts'
 import { fillPrompt, loadPrompt } from '../core/prompts.ts'
@@ -44,16 +45,21 @@ export interface Composed {
 
 export function sourceLine(p: Passage, script: Script = 'simplified'): string {
   const path = p.chunk.shownHeading ?? p.chunk.heading
-  const title = toSimplified(shownTitle(p.chunk))
+  // A document without a title by what it says it is (parse.ts documentName), not by a section alone.
+  const title = toSimplified(shownTitle(p.chunk) || p.chunk.name || '')
   const last = path[path.length - 1]
-  // Without a title a section alone ("1、活动内容") names nothing: its top section comes first.
-  const parts = !title && path.length >= 2 ? [path[0]!, last!] : last ? [last] : []
+  // Without a title a section alone names nothing: its top section comes first. Nor, with one, does a numbered item
+  // ("《妇女工作计划》· 1、推荐原则及要求": of which activity?).
+  const parts = path.length >= 2 && (!title || NUMBERED_ITEM.test(toSimplified(last!))) ? [path[0]!, last!] : last ? [last] : []
   const heading = parts
     .map((h) => toSimplified(h))
     .map((h) => shortHeading(h.replace(/^【[^】]*】\s*/u, '') || h))
     .join(' · ')
   return inScript(qaTexts.sourceLine(title, heading || undefined), script)
 }
+
+/** An item numbered in Arabic figures ("1、活动内容", "2.行动措施", "(2)…"), under a section that says what it is of. */
+const NUMBERED_ITEM = /^\s*(?:\d{1,2}\s*[、.．]|[（(]\d{1,2}[)）])/u
 
 /**
  * A section named enough to find it: "（三）以筹办奥运为契机，进一步提高广大妇女的文明素质…" → "（三）以筹办奥运为契机".
@@ -85,13 +91,18 @@ export function toPlainText(text: string): string {
     .trim()
 }
 
-/** Cuts at the last sentence end that fits; a hard cut gets an ellipsis. */
+/**
+ * Cuts at the last sentence end that fits, else at the last clause end (with an ellipsis), never inside brackets or
+ * quotes (sentences.ts): "按照“5+6+X”(“5”即“五亮”：…；" left the bracket open. A hard cut, the last resort, gets an ellipsis.
+ */
 export function truncate(text: string, max: number): string {
   if (text.length <= max) return text
-  const window = text.slice(0, max)
-  const cut = Math.max(...['。', '！', '？', '；', '\n'].map((p) => window.lastIndexOf(p)))
-  if (cut >= max / 2) return window.slice(0, cut + 1).trim()
-  return `${window.slice(0, max - 1).trim()}…`
+  const last = (cuts: number[], limit: number) => cuts.filter((p) => p <= limit).pop() ?? 0
+  const sentence = last(cutsAt(text, /[。！？；\n]/u), max)
+  if (sentence >= max / 2) return text.slice(0, sentence).trim()
+  const clause = last(cutsAt(text, /[，,、：:]/u), max)
+  if (clause >= max / 2) return `${text.slice(0, clause - 1).trim()}…`
+  return hardCut(text, max)
 }
 
 /**
@@ -108,9 +119,9 @@ function withSource(body: string, from: Passage | Passage[], maxChars: number, s
  * Extractive answer (no LLM): the answering sentence(s), see extract.ts. Written in the script the
  * question was asked in: a Traditional question gets a Traditional answer.
  */
-export function extractiveAnswer(query: PreparedQuery, spec: CoverageSpec, passages: Passage[], best: number, maxChars: number): { body: string; from: Passage } {
+export function extractiveAnswer(query: PreparedQuery, spec: CoverageSpec, passages: Passage[], best: number, maxChars: number): { body: string; from: Passage; limit: number } {
   const ex = extractAnswer(query, spec, passages, best, maxChars)
-  return { body: toPlainText(ex.body), from: ex.from }
+  return { body: toPlainText(ex.body), from: ex.from, limit: Math.max(maxChars, ex.limit ?? 0) }
 }
 
 function formatPassages(passages: Passage[]): string {
@@ -213,5 +224,5 @@ async function composeGrounded(
     }
   }
   const ex = extractiveAnswer(query, opts.spec, passages, best, opts.maxChars)
-  return { answer: withSource(ex.body, ex.from, opts.maxChars, script), grounded: true, mode: 'extractive', from: ex.from }
+  return { answer: withSource(ex.body, ex.from, ex.limit, script), grounded: true, mode: 'extractive', from: ex.from }
 }

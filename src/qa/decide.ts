@@ -4,7 +4,7 @@
 // are — in general language (jieba's IDF) AND in this knowledge folder (a word in most passages, like
 // 妇联 or 工作 in a Women's Federation folder, says little) — and the question's most specific terms are
 // checked on their own. A learned model over these signals decides (outcomeOf below, decision-model.ts).
-import { answersCount, answersTypes, answerTypes, asksCount } from './answer-type.ts'
+import { answersCount, answersTypes, answerTypes, asksCount, hasAnswerOf } from './answer-type.ts'
 import type { KnowledgeIndex } from './index-store.ts'
 import { coveredProbability, outcome, type DecisionModel } from './decision-model.ts'
 import { askedDetails, asksWhatIsMasked, askedValues, detailsFound, masked, setListed, valuesFound, type Detail } from './detail.ts'
@@ -16,6 +16,7 @@ import { askedDocumentYears, documentOfYear, forecastAsked, foreignPlace, offDom
 import { contentTerms, GRAM_MARK, taggedWords } from './tokenize.ts'
 import { GENERIC, KINDS_COUNT, QUESTION_WORD, SCAFFOLD } from './weak-words.ts'
 import type { Passage, PreparedQuery } from './retrieve.ts'
+import { beyondTitles, titlesOf } from './title-line.ts'
 
 export const SENTENCE = /[^。！？；\n]+[。！？；]?/g
 
@@ -79,6 +80,12 @@ export interface DecisionFeatures {
    * whatever the model says.
    */
   offDomain?: boolean
+  /**
+   * The question says something beyond the titles of the documents found, and no window of the first passages has any
+   * of it: the windows match only by the title's words (a follow-up whose context is the title, "在哪报名" after an answer
+   * from the 雨花区 plan, found its title line and opening sentence). Declined whatever the model says.
+   */
+  titleOnly?: boolean
   /** Extra signals for the learned decision (decision-model.ts). */
   extra: {
     /** Coverage of the question's most specific word in the best window (0–1; `key` is this ≥ 0.5). */
@@ -172,6 +179,7 @@ export function decisionFeatures(index: KnowledgeIndex, query: PreparedQuery, ba
     }
   })
   const types = answerTypes(query.own)
+  const titleOnly = onlyByTitles(spec, head, scored, (rest) => types.some((t) => hasAnswerOf(t, rest)))
   const typeOk = head.some((p) => {
     const text = index.normalizedText(p.row)
     return answersTypes(types, base.keyTerms, text) && exactOf(query.exact, text) === (query.exact.length ? 1 : 0) && coverageOf(spec, text) >= passage * 0.8
@@ -273,7 +281,24 @@ export function decisionFeatures(index: KnowledgeIndex, query: PreparedQuery, ba
     foreignPlace(taggedWords(query.own), written) ||
     askedDocumentYears(query.own).some((y) => !writtenAnywhere(index, documentOfYear(y))) ||
     unknownNumberAsked(query.own, (t) => writtenAnywhere(index, t))
-  return { sentence, passage, typeOk, key, similarity, unknown, best: answerFrom, focus, offDomain, extra }
+  return { sentence, passage, typeOk, key, similarity, unknown, best: answerFrom, focus, offDomain, titleOnly, extra }
+}
+
+/**
+ * Whether every window of the first passages matches the question only by words of its document's titles, while the
+ * question asks more than those (`scored`: each window with its passage's place in `head`). A window holding the kind
+ * of answer asked (a date for "哪一天发布的": the plan's closing "2019年1月7日"), outside the title, says more.
+ */
+function onlyByTitles(spec: CoverageSpec, head: Passage[], scored: [string, number, number][], holdsAsked: (window: string) => boolean): boolean {
+  const titles = head.map((p) => titlesOf(p.chunk))
+  const beyond = titles.map((ts) => {
+    const terms = beyondTitles(spec.terms, ts).filter((t) => spec.weight(t) > 0)
+    return { ...spec, terms, total: terms.reduce((s, t) => s + spec.weight(t), 0) }
+  })
+  // A question made of a document's title words alone ("雨花区妇联2019年工作计划") is not judged here, nor one that adds
+  // only single characters to them ("两癌筛查几岁能做" asked of the 两癌筛查 notice: 做 says little alone).
+  if (beyond.some((b) => !b.total || !b.terms.some((t) => t.length >= 2))) return false
+  return scored.every(([w, , i]) => coverageOf(beyond[i]!, w) === 0 && !holdsAsked(titles[i]!.reduce((text, t) => text.split(t).join(' '), w)))
 }
 
 const CJK = /^[\u3400-\u9fff\uf900-\ufaff]+$/

@@ -43,6 +43,36 @@ describe('the offline answer sentence', () => {
   })
 })
 
+describe('a definition in brackets', () => {
+  // As the real 雨花区 plan writes it: "(" closed by "）", a "；" between the two halves of the definition.
+  const PLAN = `# 妇联工作计划
+
+## 一、夯实基层组织
+
+4、建好活动阵地。进一步加强村（社区）“妇女儿童之家”的建设，按照“5+6+X”(“5”即“五亮”：亮牌子标识、亮组织架构、亮工作职责、亮干部身份、亮活动内容；“6”即“六进家”：维权维稳进“家”、创业就业进“家”、教育培训进“家”、帮扶救助进“家”、关爱服务进“家”、健康文化活动进“家”）的模式开展“妇女儿童之家”示范创建。通过开展“妇女儿童之家公益活动创意赛”、优秀品牌案例和公益服务项目征集等活动，促进“妇女儿童之家”创新创优，把全区“妇女儿童之家”建成妇女儿童健康成长、幸福生活的坚强阵地、温暖之家。
+`
+  let plan: KnowledgeIndex
+  beforeAll(async () => {
+    const kb = await writeCorpus({ '工作计划.md': PLAN })
+    const dir = await mkdtemp(join(tmpdir(), 'wj-idx-'))
+    await ingest({ vectors: hnswBackend, kbDir: kb, indexDir: dir, makeEmbedder: (g) => new OfflineEmbedder(g), log })
+    plan = await KnowledgeIndex.load(dir, (g) => new OfflineEmbedder(g), hnswBackend)
+  })
+
+  it('is quoted whole, not cut at the "；" inside the bracket (which left it open and lost the "6")', async () => {
+    for (const maxChars of [200, 120]) {
+      const r = await new QaEngine(plan, { log, maxChars }).ask('“5+6+X”是啥')
+      const body = r.answer.split('\n')[0]!
+      expect(body).toContain('“5”即“五亮”')
+      if (maxChars === 200) expect(body).toMatch(/“6”即“六进家”[\s\S]*）的模式开展“妇女儿童之家”示范创建。$/u)
+      // Shorter than the reply allows, whole or not, no bracket or quote is left open.
+      const opened = (body.match(/[（(“]/gu) ?? []).length
+      const closed = (body.match(/[）)”]/gu) ?? []).length
+      expect(opened).toBe(closed)
+    }
+  })
+})
+
 describe('the offline answer sentence on the sample folder (knowledge/)', () => {
   let sample: KnowledgeIndex
   beforeAll(async () => {

@@ -13,9 +13,10 @@ import { normalizeForIndex } from './normalize.ts'
 import { coverageOf, exactOf, type CoverageSpec } from './rerank.ts'
 import type { Passage, PreparedQuery } from './retrieve.ts'
 import { chooseSentence, SENTENCE_MODEL } from './sentence-select.ts'
+import { closersAt, cutsAt, outsidePairs, splitSentences } from './sentences.ts'
+import { isTitleLine, titlesOf } from './title-line.ts'
 import { QUESTION_WORD } from './weak-words.ts'
 
-const SENTENCE = /[^。！？；\n]+[。！？；]?/g
 const LIST_QUESTION = /哪些|哪几|有什么|有啥|包括|包含|都有|几类|几种|几个方面|哪三|哪四|哪五|哪六|哪两|是哪/
 const NUMBER_QUESTION = /多少|几(个|次|期|所|人|名|项|天|年|岁|家|场|套|类|条|万)|比例|百分之|第几/
 /** How long something takes or lasts ("要多久", "多长时间"): answered by a span of time, not by any number. */
@@ -34,7 +35,17 @@ const HAS_NUMBER = /\d|[一二三四五六七八九十百千万两]{1,4}(个|次
 export interface Extracted {
   body: string
   from: Passage
+  /** The most the body may hold when it is more than the reply's usual length: a definition or a list kept whole. */
+  limit?: number
 }
+
+/**
+ * A sentence that defines or lists ("按照“5+6+X”（“5”即“五亮”：…；“6”即“六进家”：…）的模式", "分为五大类：即…、…、…") is quoted
+ * whole up to this many times the reply's length: cropped, it loses the part of the definition that follows.
+ */
+export const WHOLE_FACTOR = 1.5
+const DEFINES_OR_LISTS = /即|是指|指的是|包括|分为|[：:]/u
+const wholeUnit = (s: string) => DEFINES_OR_LISTS.test(s) && (s.match(/[、；;]/gu) ?? []).length >= 2
 
 /** The sentence lab's hook (scripts/sentence-lab.ts): sees every question's candidates. Never set on the message path. */
 export const EXTRACT_LAB: { collect?: (candidates: SentenceCandidate[]) => void } = {}
@@ -105,12 +116,16 @@ export function extractAnswer(query: PreparedQuery, spec: CoverageSpec, passages
   // a heading that names the topic, the sentence that says what is asked need not repeat the topic to be chosen.
   // Each signal of a sentence, kept apart so a learned selector can weigh them (sentence-select.ts); the hand score is
   // their sum as written below.
-  const partsOf = (s: string, heading = ''): ShapeParts => {
+  // A sentence stands in its document: the words of the document's title (title-line.ts), true of every sentence there,
+  // count for each of them alike. Counted only where written, they picked the title line and the opening sentence that
+  // repeats it ("2019年是…的关键之年") for any question naming the document, and for every follow-up whose context is its
+  // title ("X是指啥" after an answer from the 雨花区 plan).
+  const partsOf = (s: string, heading = '', title = ''): ShapeParts => {
     const norm = normalizeForIndex(s)
     // Not the heading alone: a fragment under a well-matched heading ("（区联席会议办公室负责）") must not outweigh the
     // sentence that answers.
-    const own = coverageOf(spec, norm)
-    const withHeading = heading ? coverageOf(spec, `${heading} ${norm}`) : own
+    const own = coverageOf(spec, `${title} ${norm}`)
+    const withHeading = heading ? coverageOf(spec, `${title} ${heading} ${norm}`) : own
     // A follow-up that names nothing of its own ("要还几年" after the loan's amount) is all shape: the span, the number or
     // the kind asked decides, not the context's words, which also fit the answer before it.
     const SHAPE = query.context && !ownTerms.length ? 0.6 : 0.3
@@ -118,7 +133,7 @@ export function extractAnswer(query: PreparedQuery, spec: CoverageSpec, passages
     return {
       own,
       withHeading,
-      exact: exactOf(query.exact, norm),
+      exact: exactOf(query.exact, `${title} ${norm}`),
       kind: types.some((t) => hasAnswerOf(t, norm)) ? SHAPE : 0,
       detail: details.length && detailsFound(details, query.own, [norm]) ? SHAPE : 0,
       // What is asked about the topic ("开了哪些业务" → 业务, "什么荣誉" → 荣誉, focus.ts) written in the sentence.
@@ -134,7 +149,7 @@ export function extractAnswer(query: PreparedQuery, spec: CoverageSpec, passages
     }
   }
   const sumOf = (x: ShapeParts) => (x.own + x.withHeading) / 2 + 0.5 * x.exact + x.kind + x.detail + x.focus + x.number + x.other + x.defines
-  const scoreText = (s: string, heading = '') => sumOf(partsOf(s, heading))
+  const scoreText = (s: string, heading = '', title = '') => sumOf(partsOf(s, heading, title))
   let top: Scored | undefined
   // An item that is a label and its value ("3、座谈会时间：3月6日上午9:00") is a heading by its numbering, and says all there
   // is: quoted itself when it answers best (the text under it may be another plan glued in after it).
@@ -142,7 +157,7 @@ export function extractAnswer(query: PreparedQuery, spec: CoverageSpec, passages
   order.forEach((p, rank) => {
     const last = p.chunk.heading[p.chunk.heading.length - 1]
     if (last && LABEL_VALUE.test(toSimplified(last))) {
-      const score = scoreText(last, normalizeForIndex(p.chunk.heading.join(' '))) * (rank === 0 ? 1.15 : 1)
+      const score = scoreText(last, normalizeForIndex(p.chunk.heading.join(' ')), titlesOf(p.chunk).join(' ')) * (rank === 0 ? 1.15 : 1)
       if (!item || score > item.score) item = { p, text: last, score }
     }
   })
@@ -154,9 +169,12 @@ export function extractAnswer(query: PreparedQuery, spec: CoverageSpec, passages
   order.forEach((p, rank) => {
     const sentences = sentencesOf(p)
     const heading = normalizeForIndex(p.chunk.heading.join(' '))
-    const all = sentences.map((s) => partsOf(s, heading))
+    const title = titlesOf(p.chunk).join(' ')
+    const all = sentences.map((s) => partsOf(s, heading, title))
     const passageBest = Math.max(...all.map((x) => x.own))
     sentences.forEach((s, i) => {
+      // The document's title line names the document; it answers nothing (title-line.ts).
+      if (isTitleLine(s, p.chunk)) return
       const norm = normalizeForIndex(s)
       const parts = all[i]!
       let score = sumOf(parts)
@@ -209,6 +227,9 @@ export function extractAnswer(query: PreparedQuery, spec: CoverageSpec, passages
   // Cited by the sections it stands in (not the glued-in plan's, chunk.ts shownHeading; not itself again).
   if (item && item.score > top.score + 1e-9) return { body: item.text, from: { ...item.p, chunk: { ...item.p.chunk, shownHeading: item.p.chunk.heading.slice(0, -1) } } }
   const { p, sentences, i } = top
+  // A definition or a list in one sentence may run over the reply's length (WHOLE_FACTOR); then it is all that is quoted.
+  const whole = sentences[i]!.length > maxChars && sentences[i]!.length <= maxChars * WHOLE_FACTOR && wholeUnit(sentences[i]!)
+  if (whole) return { body: sentences[i]!, from: p, limit: sentences[i]!.length }
   const budget = maxChars
   // A sentence longer than the reply ("联席会议由区公安分局、…、团区委共28个部门和单位组成") would be cut
   // before its answer: quote the clauses around the one that answers instead (a list is quoted whole, as far as it fits).
@@ -225,7 +246,19 @@ export function extractAnswer(query: PreparedQuery, spec: CoverageSpec, passages
   const items: number[] = []
   if (!listQ && /[:：]$/.test(sentences[i]!)) for (let j = i + 1; j < sentences.length && LIST_ITEM.test(sentences[j]!); j++) items.push(j)
   const named = items.length > 1 ? items.reduce((b, j) => (coverageOf(spec, normalizeForIndex(sentences[j]!)) > coverageOf(spec, normalizeForIndex(sentences[b]!)) + 1e-9 ? j : b), items[0]!) : undefined
-  if (named !== undefined && named !== items[0] && len + sentences[named]!.length <= budget) {
+  // The item chosen itself ("5. 请求确认劳动关系或者支付劳动报酬（如被拖欠工资）；"): its list's opening line comes first when
+  // it has words of the question the item lacks ("…可以申请法律援助：" for "能申请法律援助吗"): it says what being on it means.
+  let k = i - 1
+  while (k >= 0 && LIST_ITEM.test(sentences[k]!) && !/[:：]$/.test(sentences[k]!)) k--
+  const adds = (line: string, to: string) => {
+    const [a, b] = [normalizeForIndex(line), normalizeForIndex(to)]
+    return spec.terms.some((t) => t.length >= 2 && spec.weight(t) > 0 && !QUESTION_WORD.test(t) && a.includes(t) && !b.includes(t))
+  }
+  const opener = !listQ && LIST_ITEM.test(sentences[i]!) && k >= 0 && /[:：]$/.test(sentences[k]!) && adds(sentences[k]!, sentences[i]!) ? k : -1
+  if (opener >= 0 && sentences[opener]!.length + len <= budget) {
+    picked.unshift(sentences[opener]!)
+    len += sentences[opener]!.length
+  } else if (named !== undefined && named !== items[0] && len + sentences[named]!.length <= budget) {
     picked.push(sentences[named]!)
     len += sentences[named]!.length
   } else
@@ -275,7 +308,7 @@ export function extractAnswer(query: PreparedQuery, spec: CoverageSpec, passages
   return { body, from: p }
 }
 
-const sentencesOf = (p: Passage) => (p.chunk.text.match(SENTENCE) ?? []).map((s) => s.trim()).filter(Boolean)
+const sentencesOf = (p: Passage) => splitSentences(p.chunk.text)
 
 /** A numbered item that is a label and a short value: "3、座谈会时间：3月6日上午9:00", "（二）报名方式：电话报名". */
 const LABEL_VALUE = /^(?:\d{1,2}\s*[、.．]|[（(][一二三四五六七八九十\d]{1,2}[)）]|[一二三四五六七八九十]{1,2}\s*[、.．])\s*[^：:，。]{2,12}[：:]\s*\S.{0,30}$/u
@@ -300,11 +333,16 @@ function longestShared(question: string, sentence: string): number {
   return best
 }
 
-const CLAUSE = /[^，,；;]+[，,；;]?/g
+/** A sentence's clauses, split after ，； outside brackets and quotes (a clause never ends inside one). */
+function clausesOf(sentence: string): string[] {
+  const cuts = [0, ...cutsAt(sentence, /[，,；;]/u), sentence.length]
+  const clauses = cuts.slice(1).map((end, k) => sentence.slice(cuts[k], end)).filter(Boolean)
+  return clauses.length ? clauses : [sentence]
+}
 
 /** The clause that scores best, with its neighbours while they fit; "…" marks what was left out. */
 export function cropToClause(sentence: string, budget: number, score: (clause: string) => number): string {
-  const clauses = sentence.match(CLAUSE) ?? [sentence]
+  const clauses = clausesOf(sentence)
   let best = 0
   clauses.forEach((c, k) => {
     if (score(c) > score(clauses[best]!) + 1e-9) best = k
@@ -319,5 +357,25 @@ export function cropToClause(sentence: string, budget: number, score: (clause: s
     else break
   }
   const body = clauses.slice(from, to).join('')
-  return `${from > 0 ? '…' : ''}${body.length > budget ? body.slice(0, budget - 2) : body}${to < clauses.length ? '…' : ''}`
+  // A clause longer than the reply is cut hard (hardCut marks it); whole clauses are marked where some were left out.
+  const cut = body.length > budget - 1 ? hardCut(body, budget - 1) : `${body}${to < clauses.length ? '…' : ''}`
+  return `${from > 0 ? '…' : ''}${cut}`
+}
+
+/**
+ * `text` in at most `max` characters, "…" included: cut where no bracket or quote is left open when such a place is
+ * within reach; otherwise hard, and the pairs the cut leaves open are closed after the "…" ("…维权维稳进“家…”）").
+ */
+export function hardCut(text: string, max: number): string {
+  if (text.length <= max) return text
+  const safe = outsidePairs(text).filter((p) => p <= max - 1)
+  const at = safe[safe.length - 1] ?? 0
+  if (at >= max / 2) return `${text.slice(0, at).trimEnd()}…`
+  for (let m = max - 1; m > 0; m--) {
+    // Not right after an opening mark ("进“…”"): that quotes nothing of what it opens.
+    if (/[（(“‘「『《【〔\["]/u.test(text[m - 1]!)) continue
+    const closers = closersAt(text, m)
+    if (m + 1 + closers.length <= max) return `${text.slice(0, m).trimEnd()}…${closers}`
+  }
+  return `${text.slice(0, max - 1)}…`
 }

@@ -23,7 +23,7 @@ import { normalizeForIndex } from './normalize.ts'
 import { addWords } from './tokenize.ts'
 
 /** Bump when cleaning/chunking/tokenising changes, so the next ingest re-parses every file. */
-export const PIPELINE_VERSION = 9
+export const PIPELINE_VERSION = 10
 
 export interface ChunkRecord {
   id: string
@@ -33,6 +33,11 @@ export interface ChunkRecord {
   title: string
   /** The title a citation shows, when it is not `title` ("社区妇联活动工作计划8篇" for 001_c973…; '' for a file code). */
   label?: string
+  /**
+   * What a citation names a document without any title by (parse.ts documentName: "婦女工作計劃" for 003_9eac…). Shown
+   * only: a follow-up leans on the title or the outermost section, as before.
+   */
+  name?: string
   heading: string[]
   /** The section path a citation shows, when it is not `heading` (a glued-in plan's own, chunk.ts). */
   shownHeading?: string[]

@@ -108,4 +108,21 @@ describe('ingest', () => {
     await expect(KnowledgeIndex.load(index, () => other, hnswBackend)).rejects.toBeInstanceOf(EmbedderMismatchError)
     await expect(KnowledgeIndex.load(index, () => other, hnswBackend)).rejects.toThrow(/Re-run "weijia ingest"/)
   })
+
+  it('a page without a title keeps what it says it is for citations only: the indexed text, hashes and title are as without it', async () => {
+    const log = silentLogger()
+    const page = '人生天地之間，若白駒過隙。以下小編在這給大家整理了一些婦女工作計劃模板，希望對大家有幫助！\n一、完善機制、注重提升\n夯實組織根基，健全組織網絡。'
+    const chunksOf = async (text: string) => {
+      const kb = await writeCorpus({ '003_9eac8f351c49447f.txt': text })
+      const index = await mkdtemp(join(tmpdir(), 'wj-idx-'))
+      await ingest({ vectors: hnswBackend, kbDir: kb, indexDir: index, makeEmbedder: (g) => new OfflineEmbedder(g), log })
+      return readChunks(join(index, 'chunks.jsonl'))
+    }
+    const named = await chunksOf(page)
+    expect(named.every((c) => c.name === '婦女工作計劃' && c.title === '003' && !c.label)).toBe(true)
+    // The control: without the opening that names it, the same passages, hashed (and so embedded and indexed) alike.
+    const bare = await chunksOf(page.replace('以下小編在這給大家整理了一些婦女工作計劃模板，', '以下小編在這給大家寫了幾句，'))
+    expect(bare.every((c) => c.name === undefined)).toBe(true)
+    expect(named.slice(1).map((c) => c.hash)).toEqual(bare.slice(1).map((c) => c.hash))
+  })
 })

@@ -144,10 +144,11 @@ export async function ingest(opts: IngestOptions): Promise<IngestSummary> {
         rec.hash = sha(`${embedder.id}\n${indexText(rec)}`).slice(0, 32)
         // Shown only: added after the hash, so vectors and the index are as before.
         if (p.shownHeading) rec.shownHeading = p.shownHeading
+        if (parsed.name) rec.name = parsed.name
         return rec
       })
       chunks.push(...records)
-      fileEntries[doc] = { hash, title: parsed.title, chunks: records.length }
+      fileEntries[doc] = { hash, title: parsed.title || parsed.name || '', chunks: records.length }
       summary.bytes += Buffer.byteLength(parsed.text)
       if (!before) summary.added++
       else if (before.hash !== hash) summary.updated++

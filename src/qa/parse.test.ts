@@ -90,10 +90,23 @@ describe('titles of plain-text files', () => {
     expect((await parseFile(ad)).title).toBe('社区妇联活动工作计划8篇')
     const none = await tmp('003_9eac8f351c49447f.txt', '人生天地之间，若白驹过隙，忽然而已，我们的工作又迈入新的阶段，该制定一个计划了。\n一、完善机制\n夯实组织根基。')
     expect((await parseFile(none)).title).toBe('')
+    expect((await parseFile(none)).name).toBeUndefined()
     // What is indexed with the passages stays as it was (the first title-like line, else the file's name).
     expect((await parseFile(none)).indexTitle).toBe('003')
     expect((await parseFile(ad)).indexTitle).toBe('001')
     const named = await tmp('两癌筛查须知.txt', '筛查对象为35至64岁的妇女，每人每年一次，免费筛查，请携带身份证。')
     expect((await parseFile(named)).title).toBe('两癌筛查须知')
+  })
+
+  it('a page without a title line is shown by what its opening says it is, or by the first plan glued into it; indexed as before', async () => {
+    // 003 of the real documents: a template site's page, in Traditional characters.
+    const templates = await tmp('003_9eac8f351c49447f.txt', '人生天地之間，若白駒過隙，忽然而已。以下小編在這給大家整理了一些婦女工作計劃模板，希望對大家有幫助！\n一、完善機制\n夯實組織根基。')
+    expect((await parseFile(templates)).name).toBe('婦女工作計劃')
+    // Shown only: the title follow-ups lean on, and the one indexed, are as before.
+    expect((await parseFile(templates)).title).toBe('')
+    expect((await parseFile(templates)).indexTitle).toBe('003')
+    const glued = await tmp('005_0123456789abcdef.txt', '人生天地之间，若白驹过隙。\n一、完善机制\n根据妇女发展和维权工作实际，市妇联对工作提出以下工作计划：加强调查研究。')
+    expect((await parseFile(glued)).name).toBe('市妇联工作计划')
+    expect((await parseFile(glued)).indexTitle).toBe('005')
   })
 })

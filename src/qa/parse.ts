@@ -2,6 +2,8 @@
 import { readFile } from 'node:fs/promises'
 import { basename, extname } from 'node:path'
 import { parse as parseHtml, type HTMLElement, type Node } from 'node-html-parser'
+import { toSimplified } from '../core/zh/script.ts'
+import { planOpening } from './chunk.ts'
 import { cleanText, isAdvert, stripPlaceholders } from './clean.ts'
 
 export const SUPPORTED_EXTENSIONS = ['.md', '.markdown', '.txt', '.html', '.htm', '.docx', '.pdf'] as const
@@ -9,6 +11,11 @@ export const SUPPORTED_EXTENSIONS = ['.md', '.markdown', '.txt', '.html', '.htm'
 export interface ParsedDocument {
   /** The title a citation shows: never a file code, and past an advertisement line at the top. */
   title: string
+  /**
+   * Without any title: what the page's opening says it is, or its first glued-in plan's name (documentName), for citations
+   * to name the document by. Shown only: follow-ups and the answer's choice read the title.
+   */
+  name?: string
   /**
    * The title indexed with every passage: the first line when it reads as a title, else the file's name — as before
    * titles were made readable (indexing the readable one cost held-out retrieval: hit@1 0.898 → 0.890).
@@ -104,12 +111,36 @@ function finish(text: string, explicitTitle: string | undefined, fallbackTitle: 
     // ("线上期刊服务咨询，发表咨询：400-…") before its title. A numbered section ("一、完善机制") is no title.
     title = lines.slice(0, 3).find((l) => l.length <= 40 && !/[。；！？，,：:]|\d{3,}[-\d]*\d{3,}|https?:|www\./u.test(l) && !NUMBERED.test(l)) ?? ''
   }
+  const shown = title || (namesSomething(fallbackTitle) ? fallbackTitle : '')
+  const name = shown ? undefined : documentName(cleaned.split('\n').map((l) => l.trim()).filter(Boolean))
   return {
-    title: cleanTitle(title || (namesSomething(fallbackTitle) ? fallbackTitle : '')),
+    title: cleanTitle(shown),
+    ...(name ? { name } : {}),
     indexTitle: cleanTitle(indexTitle || fallbackTitle),
     text: cleaned,
   }
 }
+
+/**
+ * What a page without a title line is, by its own words: a template site's opening ("以下小编在这给大家整理了一些妇女工作
+ * 计划模板" → 妇女工作计划), else the name of the first plan glued into it ("市妇联对工作提出以下工作计划" → 市妇联工作计划,
+ * chunk.ts planOpening). A citation that named only a section ("来源：二、创建工作措施 · （三）…") told a resident nothing of
+ * which document it was.
+ */
+export function documentName(lines: string[]): string | undefined {
+  for (const line of lines.slice(0, 5)) {
+    const simplified = toSimplified(line)
+    const m = SELF_NAMED.exec(simplified)
+    // As the page writes it (the conversion keeps one character for one), unless it did not.
+    if (m) return simplified.length === line.length ? line.slice(m.index + m[0].length - m[1]!.length, m.index + m[0].length) : m[1]
+  }
+  for (const line of lines) {
+    const plan = planOpening(line)
+    if (plan) return plan
+  }
+  return undefined
+}
+const SELF_NAMED = /整理(?:了|的|出)?(?:一些|一份|几篇|\d+篇|[一二三四五六七八九十]+篇)?(?:关于)?(\p{Script=Han}{2,16}?(?:工作计划|计划|实施方案|方案|工作总结|总结|工作报告|报告|工作要点|要点|通知|制度|办法))/u
 
 const NUMBERED = /^(?:[一二三四五六七八九十]+\s*[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d{1,2}\s*[、.．]|第[一二三四五六七八九十百\d]+[条章节篇])/u
 

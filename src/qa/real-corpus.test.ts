@@ -297,12 +297,12 @@ describe('regressions from issue #11 (offline answers)', () => {
     expect(r.answer).not.toContain('来信来访')
   })
 
-  it('003\'s glued-in 市妇联 plan is cited by its own name; the 座谈会 item above it is quoted itself (testers saw "3、座谈会时间" cited for 12338)', async () => {
+  it('003\'s glued-in 市妇联 plan is cited by its own name, under what 003 says it is (it has no title); the 座谈会 item above it is quoted itself (testers saw "3、座谈会时间" cited for 12338)', async () => {
     const line = await offline().ask('请问12338是什么电话')
     expect(line.answer).toContain('12338')
-    expect(line.answer).toMatch(/来源：市妇联工作计划$/u)
+    expect(line.answer).toMatch(/来源：《妇女工作计划》· 市妇联工作计划$/u)
     const time = await offline().ask('慶三八女職工座談會是幾號幾點開')
-    expect(time.answer).toMatch(/^3、座談會時間：3月6日上午9:00\n來源：三、召開慶三八國際婦女節女職工座談會$/u)
+    expect(time.answer).toMatch(/^3、座談會時間：3月6日上午9:00\n來源：《婦女工作計劃》· 三、召開慶三八國際婦女節女職工座談會$/u)
   })
 
   it('what a thing is: the sentence that says so, from any passage found; how much she can borrow is not a county\'s yearly total (testers)', async () => {

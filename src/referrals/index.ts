@@ -33,7 +33,7 @@ import { askingPart, YES_NO_TAIL } from '../core/zh/question-forms.ts'
 import { carriedIntents } from '../nlu/route-intents.ts'
 import { Classifier, rulesOf } from './classification.ts'
 import type { Classification } from './classify.ts'
-import { classifyRules, isHelpTopic } from './classify.ts'
+import { classifyRules, isHelpTopic, tellsOwnSituation } from './classify.ts'
 import { CASE_ID, looksLikeStaffCommand, parseStaffCommand } from './commands.ts'
 import { ReferralConversation } from './conversation.ts'
 import { type Flow, FlowStore } from './flow.ts'
@@ -139,15 +139,18 @@ export function createReferrals(deps: ReferralDeps = {}): Capability {
       const worriedKey = (groupId: string) => app.key('referrals', 'worried', groupId)
       deps.expose?.({ settings, cases, jobs, conversation, targets, desk })
 
-      // A question that only touches a help topic is answered by the Q&A, with an offer of personal help.
+      // A question that only touches a help topic is answered by the Q&A. The offer of personal help comes with it only
+      // where a resident's own situation is in the question ("俺今年58了 两癌筛查俺还能做不"): under a staff member's
+      // statistics question ("苍南那个报告里两癌检查做了多少人") or a question about the topic alone it offered what nobody asked.
       // Asked about domestic violence ("家暴可以去哪里投诉"), the numbers come with the documents' answer whatever it is.
       app.addAnswerHint((ctx) => {
         if (ctx.get(ASKED)) return undefined
         if (ctx.get(PRACTICAL)) return T.helpHintGroup
         const topic = classifyRules(ctx.msg.text)
         if (topic.kind === 'none') return undefined
-        const personal = ctx.msg.conversation.kind === 'private' ? T.helpHintPrivate : T.helpHintGroup
-        return topic.category === '家庭暴力' ? `${T.violenceNumbers}${personal}` : personal
+        const hers = ctx.msg.role !== 'staff' && tellsOwnSituation(ctx.msg.text)
+        const personal = !hers ? '' : ctx.msg.conversation.kind === 'private' ? T.helpHintPrivate : T.helpHintGroup
+        return topic.category === '家庭暴力' ? `${T.violenceNumbers}${personal}` : personal || undefined
       })
 
       app.onStart(async () => {
