@@ -19,7 +19,7 @@ import { ingest } from '../src/qa/ingest.ts'
 const FIX = new URL('../test/fixtures/', import.meta.url).pathname
 const KB = join(FIX, 'real-corpus')
 const log = silentLogger()
-const files = 'abcdefghijklmnopqrstuvwxy'.split('').map((c) => `questions-${c}.jsonl`)
+const files = 'abcdefghijklmnopqrstuvwxyz'.split('').map((c) => `questions-${c}.jsonl`)
 const items = files.flatMap((f) => readEvalFile(readFileSync(join(FIX, 'qa-real', f), 'utf8')).map((i) => ({ ...i, file: f })))
 const split = readSplit(readFileSync(join(FIX, 'qa-real', 'split.json'), 'utf8'))
 const tune = splitItems(items, split).tune as (typeof items)[number][]

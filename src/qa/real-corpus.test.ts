@@ -78,27 +78,27 @@ describe('eval on the real documents (floors well below the targets)', () => {
     // Two full evaluations (ingest, 246 questions, BM25): 9 s idle, past 30 s with both cores busy.
   }, 180_000)
 
-  it('the whole held-out side (the first 121 and the halves of the blind batches l to y): floors a few questions below', async () => {
-    const files = 'abcdefghijklmnopqrstuvwxy'.split('').map((c) => `questions-${c}.jsonl`)
+  it('the whole held-out side (the first 121 and the halves of the blind batches l to z): floors a few questions below', async () => {
+    const files = 'abcdefghijklmnopqrstuvwxyz'.split('').map((c) => `questions-${c}.jsonl`)
     const items = files.flatMap((f) => readEvalFile(readFileSync(join(FIX, 'qa-real', f), 'utf8')))
     const { heldout } = readSplit(readFileSync(join(FIX, 'qa-real', 'split.json'), 'utf8'))
     // Held-out only: nothing of the tuning side is evaluated here.
     const report = await evalRun({ vectors: hnswBackend, kbDir: KB, indexDir, items, split: { tune: [], heldout }, makeEmbedder: (g) => new OfflineEmbedder(g), log })
     if (!('heldout' in report)) throw new Error('expected a split report')
     const { pipeline, baseline } = (report as Extract<typeof report, { heldout: unknown }>).heldout
-    expect(pipeline.covered + pipeline.notCovered).toBe(1099)
-    // Measured (fourteenth session, final code): of 449 covered, hit@1 / hit@5 / MRR 0.880 / 0.976 / 0.922 (BM25
-    // 0.664 / 0.849 / 0.743), 0.087 declined (39), 0.185 hedged; of 406 uncovered 0.810 declined (329), 0.118 answered
-    // outright (48). Floors about five questions below.
-    expect(pipeline.hit5).toBeGreaterThanOrEqual(0.96)
-    expect(pipeline.hit1).toBeGreaterThanOrEqual(0.865)
-    expect(pipeline.mrr).toBeGreaterThanOrEqual(0.91)
-    expect(pipeline.hit1).toBeGreaterThanOrEqual(baseline.hit1 + 0.17)
-    expect(pipeline.hit5).toBeGreaterThanOrEqual(baseline.hit5 + 0.09)
-    expect(pipeline.notCoveredDeclined).toBeGreaterThanOrEqual(0.795)
-    expect(pipeline.notCoveredAnsweredOutright).toBeLessThanOrEqual(0.13)
-    expect(pipeline.coveredWronglyDeclined).toBeLessThanOrEqual(0.098)
-    expect(pipeline.coveredHedged).toBeLessThanOrEqual(0.2)
+    expect(pipeline.covered + pipeline.notCovered).toBe(1160)
+    // Measured (fifteenth session, final code, looked at once): of 590 covered, hit@1 / hit@5 / MRR 0.851 / 0.968 /
+    // 0.902 (BM25 0.644 / 0.814 / 0.716), 0.086 declined, 0.200 hedged; of 570 uncovered 0.823 declined, 0.104 answered
+    // outright. Floors about five questions below.
+    expect(pipeline.hit5).toBeGreaterThanOrEqual(0.955)
+    expect(pipeline.hit1).toBeGreaterThanOrEqual(0.84)
+    expect(pipeline.mrr).toBeGreaterThanOrEqual(0.89)
+    expect(pipeline.hit1).toBeGreaterThanOrEqual(baseline.hit1 + 0.19)
+    expect(pipeline.hit5).toBeGreaterThanOrEqual(baseline.hit5 + 0.14)
+    expect(pipeline.notCoveredDeclined).toBeGreaterThanOrEqual(0.81)
+    expect(pipeline.notCoveredAnsweredOutright).toBeLessThanOrEqual(0.115)
+    expect(pipeline.coveredWronglyDeclined).toBeLessThanOrEqual(0.095)
+    expect(pipeline.coveredHedged).toBeLessThanOrEqual(0.21)
   }, 180_000)
 })
 
