@@ -1,6 +1,7 @@
 // Simplified and Traditional script: residents write in either, documents and rules are in Simplified, and
 // a reply follows the script of the question. One converter of each direction per process.
 import * as OpenCC from 'opencc-js'
+import { compactConverter } from './compact-converter.ts'
 
 let toCn: ((s: string) => string) | undefined
 let toTw: ((s: string) => string) | undefined
@@ -33,7 +34,9 @@ export function scriptNeutral(text: string): boolean {
 /** Text in the given script (replies follow the script of the question). */
 export function inScript(text: string, script: Script): string {
   if (script === 'simplified') return toSimplified(text)
-  const convert = (toTw ??= OpenCC.Converter({ from: 'cn', to: 'tw' }))
+  // The same conversion as OpenCC.Converter({ from: 'cn', to: 'tw' }) without its 40 MB trie: every message is
+  // asked whether it is script-neutral (core/her-script.ts), so this is built on the first one.
+  const convert = (toTw ??= compactConverter('s2tw'))
   return convert(toSimplified(text)).replace(MISCONVERTED, (m: string) => FIXES[m]!)
 }
 
