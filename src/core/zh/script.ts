@@ -6,12 +6,30 @@ import { compactConverter } from './compact-converter.ts'
 let toCn: ((s: string) => string) | undefined
 let toTw: ((s: string) => string) | undefined
 
+/**
+ * The last messages converted: one is converted about twelve times as it goes through the pipeline (the readers'
+ * normal forms, the script checks, the reply's script), mostly as the same few strings. The conversion is a pure
+ * function of its input, so a hit is exactly what converting again gives. Only message-sized texts are kept
+ * (documents are converted too, once each).
+ */
+const recent = new Map<string, string>()
+const RECENT_MAX = 256
+const RECENT_LONGEST = 200
+
 /** Traditional → Simplified. 'tw' → 'cn' is character-level, so already-Simplified text passes unchanged. */
 export function toSimplified(text: string): string {
+  const short = text.length <= RECENT_LONGEST
+  const known = short ? recent.get(text) : undefined
+  if (known !== undefined) return known
   // Building a converter costs ~30–200 ms: once per process, on first use.
   const convert = (toCn ??= OpenCC.Converter({ from: 'tw', to: 'cn' }))
   // 么 is Simplified (什么, 有么, "孩子放学么人管"), but OpenCC reads a lone one as the Traditional form of 幺.
-  return text.includes('么') ? text.split('么').map((part) => convert(part)).join('么') : convert(text)
+  const simplified = text.includes('么') ? text.split('么').map((part) => convert(part)).join('么') : convert(text)
+  if (short) {
+    if (recent.size >= RECENT_MAX) recent.clear()
+    recent.set(text, simplified)
+  }
+  return simplified
 }
 
 export type Script = 'simplified' | 'traditional'
