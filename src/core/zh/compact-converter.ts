@@ -11,11 +11,14 @@
 // output; compact-converter.test.ts checks it against opencc-js over every key of every dictionary used.
 import * as OpenCC from 'opencc-js'
 
-/** One dictionary as {phrase → replacement}, with how far a phrase starting with a given unit can reach. */
+/** Phrase lengths are kept as bits of an integer (the dictionaries' longest phrase is 15 UTF-16 units). */
+const LONGEST = 30
+
+/** One dictionary as {phrase → replacement}, with the lengths of the phrases starting with a given unit. */
 class Dict {
   readonly map = new Map<string, string>()
-  /** The longest key (UTF-16 units) starting with each first unit. */
-  readonly reach = new Map<number, number>()
+  /** Bit n set: some phrase starting with this unit is n units long. Only those lengths are looked up. */
+  readonly lengths = new Map<number, number>()
 
   constructor(text: string) {
     // "phrase replacement [other candidates]|…": opencc-js takes the first candidate, a later entry overwriting
@@ -28,8 +31,9 @@ class Dict {
         const next = text.indexOf(' ', space + 1)
         const from = text.slice(at, space)
         this.map.set(from, text.slice(space + 1, next > space && next < end ? next : end))
+        if (from.length > LONGEST) throw new Error(`OpenCC phrase longer than ${LONGEST}: ${from}`)
         const first = from.charCodeAt(0)
-        if ((this.reach.get(first) ?? 0) < from.length) this.reach.set(first, from.length)
+        this.lengths.set(first, (this.lengths.get(first) ?? 0) | (1 << from.length))
       }
       at = end + 1
     }
@@ -43,12 +47,12 @@ const dictOf = (text: string) => parsed.get(text) ?? parsed.set(text, new Dict(t
 /** One dictionary group: the first dictionary of the group wins where two define the same phrase. */
 class Group {
   private readonly dicts: Dict[]
-  private readonly reach = new Map<number, number>()
+  private readonly lengths = new Map<number, number>()
 
   constructor(dicts: readonly string[]) {
     // opencc-js loads a group's dictionaries last to first, each overwriting: the first one wins.
     this.dicts = dicts.map(dictOf)
-    for (const d of this.dicts) for (const [first, len] of d.reach) if ((this.reach.get(first) ?? 0) < len) this.reach.set(first, len)
+    for (const d of this.dicts) for (const [first, bits] of d.lengths) this.lengths.set(first, (this.lengths.get(first) ?? 0) | bits)
   }
 
   private lookup(key: string): string | undefined {
@@ -61,7 +65,9 @@ class Group {
 
   /** The longest key the text continues with at i: its end and replacement. */
   private match(text: string, i: number): { end: number; value: string } | undefined {
-    for (let len = Math.min(this.reach.get(text.charCodeAt(i)) ?? 0, text.length - i); len > 0; len--) {
+    const bits = this.lengths.get(text.charCodeAt(i)) ?? 0
+    for (let len = Math.min(LONGEST, text.length - i); len > 0; len--) {
+      if (!(bits & (1 << len))) continue
       const value = this.lookup(text.slice(i, i + len))
       if (value !== undefined) return { end: i + len, value }
     }
