@@ -20,6 +20,15 @@ export function herScript(ctx: Context): Script {
   return ctx.get(HER_SCRIPT) ?? (ctx.msg.kind === 'text' ? scriptOf(ctx.msg.text) : 'simplified')
 }
 
+/**
+ * Both keys in one command, written on most messages. A MULTI makes ioredis build a Pipeline, which copies
+ * every script defined on the connection (BullMQ's 64, the sign-ups' 4): ~0.2–0.3 ms of CPU against ~0.05 ms
+ * for one EVAL. Every telling message is written, same script or not: the week counts from her last one.
+ */
+const REMEMBER = `
+for i = 1, #KEYS do redis.call('SET', KEYS[i], ARGV[1], 'EX', ARGV[2]) end
+return #KEYS`
+
 const conversationOf = (msg: InboundMessage) => (msg.conversation.kind === 'room' ? msg.conversation.roomId : `p:${msg.conversation.contactId}`)
 
 export class ScriptMemory {
@@ -34,10 +43,8 @@ export class ScriptMemory {
   }
 
   async remember(msg: InboundMessage, script: Script): Promise<void> {
-    const convs = new Set([conversationOf(msg), `p:${msg.sender.id}`])
-    const tx = this.redis.multi()
-    for (const c of convs) tx.set(this.keyOf(c, msg.sender.id), script, 'EX', TTL_SEC)
-    await tx.exec()
+    const keys = [...new Set([conversationOf(msg), `p:${msg.sender.id}`])].map((c) => this.keyOf(c, msg.sender.id))
+    await this.redis.eval(REMEMBER, keys.length, ...keys, script, TTL_SEC)
   }
 }
 

@@ -65,7 +65,14 @@ async function loadSituation(ctx: Context, svc: SignupService): Promise<void> {
   if (!ctx.msg.groupId || ctx.msg.kind !== 'text') return
   const live = await liveActivities(ctx, svc)
   ctx.set(ACTIVITIES, live.map(({ id, title, startAt, place, notes }) => ({ id, title, startAt, place, notes })))
-  ctx.set(CANCELLED_ASKED, await cancelledAsked(ctx, svc, live))
+  let cancelled: Promise<Activity[]> | undefined
+  // A round trip and up to 20 activities read: only when a route asks (resident.ts), once.
+  ctx.set(CANCELLED_ASKED, () =>
+    (cancelled ??= cancelledAsked(ctx, svc, live).catch((err) => {
+      ctx.log.warn({ err }, 'signups: cancelled activities not read')
+      return []
+    })),
+  )
   const who = { id: ctx.msg.sender.id, key: nameKey(ctx.msg.sender.name) }
   const on = await Promise.all(live.map((a) => svc.store.hasEntry(a.id, who)))
   ctx.set(SIGNED_UP, live.filter((_, i) => on[i]).map((a) => a.id))

@@ -41,7 +41,7 @@ export function residentRoute(svc: SignupService): Route {
     band: 'conversation',
     async match(ctx) {
       if (!ctx.msg.groupId || ctx.msg.kind !== 'text') return false
-      if (cancelledAskedOf(ctx)) return true
+      if (await cancelledAskedOf(ctx)) return true
       if (noticeFollowUp(ctx, svc, await liveActivities(ctx, svc))) return true
       const u = understanding(ctx)
       const old = residentIntent(ctx)
@@ -77,7 +77,7 @@ export function residentRoute(svc: SignupService): Route {
       return inRoom && u.intent === 'signup.join' && (ctx.msg.mentioned || ctx.msg.text.trim().length <= 12 || JOIN_CLAUSE.test(t) || OPENS_WITH_JOIN.test(t))
     },
     handle: async (ctx) => {
-      const gone = cancelledAskedOf(ctx)
+      const gone = await cancelledAskedOf(ctx)
       if (gone) return ctx.reply(texts.wasCancelled(gone, svc.tz))
       const follow = noticeFollowUp(ctx, svc, await liveActivities(ctx, svc))
       if (follow) {
@@ -99,11 +99,12 @@ const ASKED_OF_ANYONE: ReadonlySet<Intent> = new Set<Intent>(['qa.question', 'ch
  * first), answered from the activity — not from the documents, and not as "nothing is open". A question the
  * documents would take only when it is said to the bot, as the documents would.
  */
-function cancelledAskedOf(ctx: Context): Activity | undefined {
-  const [gone] = ctx.get(CANCELLED_ASKED) ?? []
-  if (!gone) return undefined
+async function cancelledAskedOf(ctx: Context): Promise<Activity | undefined> {
   const { intent } = understanding(ctx)
-  return ABOUT_ACTIVITY.has(intent) || (ASKED_OF_ANYONE.has(intent) && ctx.msg.mentioned) ? gone : undefined
+  // The reading first: the group's cancelled activities are read only for a question that could be about one.
+  if (!ABOUT_ACTIVITY.has(intent) && !(ASKED_OF_ANYONE.has(intent) && ctx.msg.mentioned)) return undefined
+  const [gone] = (await ctx.get(CANCELLED_ASKED)?.()) ?? []
+  return gone
 }
 
 /** The observer's reading of a bare "1" ("扣1"), unless the bot is waiting for this sender's answer (then "1" is that). */

@@ -41,7 +41,8 @@ export const groupIdOf = (ctx: Context) => ctx.msg.groupId ?? ctx.group?.id
 
 /**
  * Cancelled activities of the group that a question names — by title ("香包那个还搞不搞了") or by what their notice
- * said — and no live activity answers to (one announced again is asked about as it is now). Put on the context
- * by the loader (index.ts), so the route's predicate only reads it.
+ * said — and no live activity answers to (one announced again is asked about as it is now). The loader (index.ts)
+ * puts a reader on the context that reads the group's recent activities once, when first asked: only a question
+ * the understanding reads as about an activity asks, and most messages are not one.
  */
-export const CANCELLED_ASKED = contextKey<Activity[]>('signups.cancelledAsked')
+export const CANCELLED_ASKED = contextKey<() => Promise<Activity[]>>('signups.cancelledAsked')
