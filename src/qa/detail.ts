@@ -14,9 +14,11 @@
 import { answerTypes, hasAnswerOf, hasCount, type AnswerType } from './answer-type.ts'
 import { taggedWords } from './tokenize.ts'
 import { withoutFew } from './few.ts'
+import { BLANK } from './clean.ts'
 
 export type Detail = AnswerType | 'person' | 'name' | 'year' | 'place' | 'count' | 'procedure' | 'cost' | 'materials' | 'condition' | 'eligible' | 'next' | 'now' | 'fee' | 'span' | 'contact' | 'outcome' | 'hours' | 'perUnit' | 'benefit' | 'day' | 'month' | 'area'
 
+const COST_ASK = /(?:费|金|款|钱|薪|价)(?:是|要|有|大概|一共|一年|一个月|每月|每年)?(?:多少|几)|(?:什么|啥|多少)(?:价位|价钱|价格|价)|(?:奖|交|贷|赔|领|补|给|挣|赚)(?:了)?多少(?![\u4e00-\u9fff])|(?:领|给|拿|发|补)(?:了|到)?多少[^，,。？?]{0,4}(?:补贴|补助|津贴|工资|报酬|钱|费|金|款)|多少(?:奖金|经费|活动经费|资金|费|钱|款|救助金|资助|补贴|补助|津贴|工资|报酬|利息)|多少\p{Script=Han}{1,3}费(?!\p{Script=Han})|会费|(?:交|收|要)钱(?![吗么嘛不没])/u
 const COUNT_ASK = /多少(?!钱|天)|(?<![哪第拜期周])几(?!乎|点|号|月|个月|天|周|个星期|年(?!了))|(?<=[这那近前头好])几年/
 
 const ASKS: [Detail, RegExp][] = [
@@ -80,7 +82,7 @@ const ASKS: [Detail, RegExp][] = [
   // Whether it brings money or things ("评上了有奖金没", "有啥补助政策没有", "三八节发啥东西不"): only a window that names
   // such a benefit answers, not the programme's description.
   ['benefit', /(?:有没有|有|发|给)(?:啥|什么|点|些)?(?:奖金|奖励|奖品|补助|补贴|津贴|礼品|礼物|东西)(?:政策)?(?:没有|没|吗|不|么|[？?，,]|$)|(?:奖金|奖励|补助|补贴|津贴)(?:有没有|有吗|有没)/],
-  ['cost', /(?:费|金|款|钱|薪|价)(?:是|要|有|大概|一共|一年|一个月|每月|每年)?(?:多少|几)|(?:什么|啥|多少)(?:价位|价钱|价格|价)|(?:奖|交|贷|赔|领|补|给|挣|赚)(?:了)?多少(?![\u4e00-\u9fff])|(?:领|给|拿|发|补)(?:了|到)?多少[^，,。？?]{0,4}(?:补贴|补助|津贴|工资|报酬|钱|费|金|款)|多少(?:奖金|经费|活动经费|资金|费|钱|款|救助金|资助|补贴|补助|津贴|工资|报酬|利息)|多少\p{Script=Han}{1,3}费(?!\p{Script=Han})|会费|(?:交|收|要)钱(?![吗么嘛不没])/u],
+  ['cost', COST_ASK],
 ]
 
 /** How far from the asked noun its value may stand, in characters either side (12: nested CV on the tuning side, test/fixtures/qa-real/README.md). */
@@ -150,16 +152,13 @@ const NOT_NAMING = '各全本该在进到和与及等的了是为对向从于把
  * Where something IS: a place after a locative word (在…, 位于…, 设在…, 落户…), an address or a house number — not any
  * place the window names ("与图书室", "体现新区特色").
  */
-const LOCATED = new RegExp(`(?:在|位于|设在|设于|落户|建在|坐落|于|到|地址|地点)[：:]?([^，。；、]{0,10}?(?:${HAS_PLACE_SOURCE()}))|([路街]\\d|\\d+号|[一二三四五六七八九十\\d]+(?:楼|层))`, 'gu')
-const BLANK_MARK = '□'
+const PLACE_NAMED = '(?:\\p{Script=Han}){1,6}(?:省|市|区(?![域别分])|县|镇|乡|村|街道|社区|医院|体育馆|公园|景区|广场|小学|中学|大厦|大楼|室|厅|礼堂|中心|基地|场所|场地|驿站|站|局|所|部|委|办|院|单位|处|科|队|机构|家里|家中|楼宇|商圈)(?![域别分内])'
+const LOCATED = new RegExp(`(?:在|位于|设在|设于|落户|建在|坐落|于|到|地址|地点)[：:]?([^，。；、]{0,10}?(?:${PLACE_NAMED}))|([路街]\\d|\\d+号|[一二三四五六七八九十\\d]+(?:楼|层))`, 'gu')
 /** A located place whose name is not the question's own ("设在区公安分局刑侦大队" for "办公室设在哪"). */
 function located(text: string, question: string): boolean {
   // A blanked name (□风景区) names nothing.
   // A bare place word (在社区, 在家里) names no place either.
-  return [...text.matchAll(LOCATED)].some((m) => m[2] !== undefined || (m[1]!.length >= 3 && !question.includes(m[1]!.slice(-4)) && !m[1]!.includes(BLANK_MARK)))
-}
-function HAS_PLACE_SOURCE(): string {
-  return '(?:\\p{Script=Han}){1,6}(?:省|市|区(?![域别分])|县|镇|乡|村|街道|社区|医院|体育馆|公园|景区|广场|小学|中学|大厦|大楼|室|厅|礼堂|中心|基地|场所|场地|驿站|站|局|所|部|委|办|院|单位|处|科|队|机构|家里|家中|楼宇|商圈)(?![域别分内])'
+  return [...text.matchAll(LOCATED)].some((m) => m[2] !== undefined || (m[1]!.length >= 3 && !question.includes(m[1]!.slice(-4)) && !m[1]!.includes(BLANK)))
 }
 /** Which level or office, not where: "设在哪一级", "放在哪个部门", "写在哪里" (on a paper). */
 const PLACE_WORD_ONLY = /哪一级|哪个(?:部门|单位|机构)|写在哪|有(?:什么|啥|哪些)(?:地方|地儿)/u
@@ -207,9 +206,8 @@ export function askedDetails(asked: string): Detail[] {
 
 /** "要交多少培训费": the 多少 is the price asked, not a count — in every clause that asks how many. */
 function onlyCostCounted(question: string): boolean {
-  const cost = ASKS.find(([d]) => d === 'cost')![1]
   const clauses = question.split(/[，,。？?！!；;\s]+/u).filter((c) => COUNT_ASK.test(c))
-  return clauses.length > 0 && clauses.every((c) => cost.test(c))
+  return clauses.length > 0 && clauses.every((c) => COST_ASK.test(c))
 }
 
 /**
