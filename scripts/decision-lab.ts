@@ -1,7 +1,7 @@
 // Decision lab, step 1: the decision signals of every TUNING question (split.json `tune` ids only) dumped to a
 // JSON file, so candidate signals and learners can be compared by nested CV without re-running retrieval.
 // Usage: npx tsx scripts/decision-lab.ts OUT.json
-import { readFileSync, writeFileSync } from 'node:fs'
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -12,14 +12,14 @@ import { LAB } from '../src/qa/decide.ts'
 import { labSignals } from '../src/qa/decision-lab.ts'
 import { VALUE_REACH } from '../src/qa/detail.ts'
 import { QaEngine } from '../src/qa/engine.ts'
-import { readEvalFile, readSplit, splitItems } from '../src/qa/evaluate.ts'
+import { questionFiles, readEvalFile, readSplit, splitItems } from '../src/qa/evaluate.ts'
 import { KnowledgeIndex } from '../src/qa/index-store.ts'
 import { ingest } from '../src/qa/ingest.ts'
 
 const FIX = new URL('../test/fixtures/', import.meta.url).pathname
 const KB = join(FIX, 'real-corpus')
 const log = silentLogger()
-const files = 'abcdefghijklmnopqrstuvwxyz'.split('').map((c) => `questions-${c}.jsonl`)
+const files = questionFiles(readdirSync(join(FIX, 'qa-real')))
 const items = files.flatMap((f) => readEvalFile(readFileSync(join(FIX, 'qa-real', f), 'utf8')).map((i) => ({ ...i, file: f })))
 const split = readSplit(readFileSync(join(FIX, 'qa-real', 'split.json'), 'utf8'))
 const tune = splitItems(items, split).tune as (typeof items)[number][]

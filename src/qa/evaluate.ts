@@ -39,6 +39,13 @@ export function textHits(text: string, must: string[]): boolean {
   return must.some((m) => norm.includes(normalizeForIndex(stripPinyin(m))))
 }
 
+/** The batch files of the real-document set in a folder, in the order they were written (a–z, then aa, ab, …). */
+export function questionFiles(names: string[]): string[] {
+  return names
+    .filter((n) => /^questions-[a-z]+\.jsonl$/.test(n))
+    .sort((a, b) => a.length - b.length || (a < b ? -1 : a > b ? 1 : 0))
+}
+
 /** The split file of a development set: which question ids tune, which are held out. */
 const splitSchema = z.object({ tune: z.array(z.string()), heldout: z.array(z.string()) })
 export type Split = z.infer<typeof splitSchema>
