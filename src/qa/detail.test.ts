@@ -139,6 +139,9 @@ describe('the asked detail beside the topic', () => {
     // After a content verb the question asks how much was done: no separate noun.
     expect(heads('从信用社一共贷到多少钱')).toEqual([])
     expect(heads('妇联管不管这种事')).toEqual([])
+    // "起码几天", "差不多多少钱": a hedge on the figure, not what it is of (jieba tags 起码 and 差不多 as nouns).
+    expect(heads('区妇联机关干部一年下基层起码几天')).toEqual(['下基层'])
+    expect(heads('办一场差不多多少钱')).not.toContain('差不多')
   })
 
   it('wants the asked value\'s noun and a value of its shape in one window', () => {

@@ -311,7 +311,7 @@ const WEAK_HEADS = new Set('目标 标准 情况 数量 数字 规模 水平 具
 const LIGHT = /^(?:d|p|m|q|r|c|u|t|zg)/
 const LIGHT_VERBS = new Set('是 有 要 能 算 拿 领 为 在 可以 能够 会 需要 得 大概 约 共 都 还 到底 究竟 叫'.split(' '))
 const LOCATIVE = /^(?:县|村|镇|区|市|乡|街道|社区|小区|单位|公司|学校|这|那)(?:里|上|里头|里面|这边|那边)$/u
-const TRANSPARENT = new Set('一共 总共 现在 大概 大约 最少 至少 最多 全年 每年 一年 今年 去年 目前 一般 具体 到底'.split(' '))
+const TRANSPARENT = new Set('一共 总共 现在 大概 大约 最少 至少 最多 起码 顶多 至多 差不多 全年 每年 一年 今年 去年 目前 一般 具体 到底'.split(' '))
 
 export interface AskedValue {
   head: string
