@@ -32,6 +32,29 @@ export function defines(term: string, sentence: string): boolean {
   return new RegExp(`^\\s*${lead}${escapeRe(normalizeForIndex(term))}(?:是|就是|指|，是)`, 'u').test(normalizeForIndex(sentence).replace(LIST_ITEM, ''))
 }
 
+/** The quoted name a which-ones or what-exactly question asks about ("“拒绝三不”是哪三不", "「三个及时」分别是什么"). */
+const QUOTED_NAME = /[「“"『]([^」”"』]{2,12})[」”"』]/u
+const ASKS_MEMBERS = /哪[两三四五六七八九十几个些]|(?:是|指)(?:什么|啥|哪)|分别|包括|具体/u
+export function quotedSetAsked(question: string): string | undefined {
+  const m = QUOTED_NAME.exec(question)
+  return m && ASKS_MEMBERS.test(question.slice(m.index + m[0].length)) ? normalizeForIndex(m[1]!) : undefined
+}
+
+/**
+ * Whether a sentence spells out the quoted name where it writes it: “拒绝三不”（不文明、不卫生、不健康）, “五有”：有阵地、…,
+ * 做到“三个及时”，第一是…, “四进”即…、… — not a sentence that only uses it ("在机关中开展“拒绝三不”宣教活动").
+ */
+export function spellsOut(name: string, sentence: string): boolean {
+  const norm = normalizeForIndex(sentence)
+  for (let i = norm.indexOf(name); i >= 0; i = norm.indexOf(name, i + 1)) {
+    if (!/[「“"『]/u.test(norm[i - 1] ?? '')) continue
+    const after = norm.slice(i + name.length).replace(/^[」”"』’]/u, '')
+    if (SPELLED.test(after) && /、|一是|；|;|第二/u.test(after.slice(0, 80))) return true
+  }
+  return false
+}
+const SPELLED = /^\s*(?:[（(]|[:：]|[，,]?\s*(?:即|包括|主要指|分别是|分别为|第一是|一是|是指|指的是|就是))/u
+
 /**
  * The passages to quote from, with one that defines `term` added when none of them does. The scan reads each passage's
  * text without keeping it (as decide.ts writtenAnywhere does), and its result is kept per index and term.

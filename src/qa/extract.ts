@@ -5,7 +5,7 @@
 // Text from documents is only ever quoted, never interpreted, so instructions inside it have no effect.
 import { toSimplified } from '../core/zh/script.ts'
 import { answerTypes, hasAnswerOf } from './answer-type.ts'
-import { definitionAsked, defines, escapeRe, LIST_ITEM } from './define.ts'
+import { definitionAsked, defines, escapeRe, LIST_ITEM, quotedSetAsked, spellsOut } from './define.ts'
 import { askedDetails, detailsFound } from './detail.ts'
 import { focusOf } from './focus.ts'
 import { withoutFew } from './few.ts'
@@ -221,6 +221,20 @@ export function extractAnswer(query: PreparedQuery, spec: CoverageSpec, passages
           top = { p, rank: passages.indexOf(p), sentences, i, score: top.score }
           break
         }
+      }
+    }
+  }
+  // "“拒绝三不”是哪三不": the sentence that lists the set where it names it (“拒绝三不”（不文明、不卫生、不健康）), from any
+  // passage found, when the one chosen only uses the name ("在机关中开展“拒绝三不”宣教活动"). The same for a quoted term
+  // asked what it means (define.ts spellsOut).
+  const quotedSet = quotedSetAsked(question)
+  if (quotedSet && !spellsOut(quotedSet, top.sentences[top.i]!)) {
+    for (const [rank, p] of passages.entries()) {
+      const sentences = sentencesOf(p)
+      const i = sentences.findIndex((x) => spellsOut(quotedSet, x))
+      if (i >= 0) {
+        top = { p, rank, sentences, i, score: top.score }
+        break
       }
     }
   }

@@ -110,6 +110,16 @@ describe('regressions from issue #11 (offline answers)', () => {
     expect(r.answer).toMatch(/来源：《[^》]+》/)
   })
 
+  it('a quoted set asked which ones: the sentence that spells it out where it names it, not one that only uses it', async () => {
+    // Before: "…在机关中开展“拒绝三不”宣教活动…" from the county report's summary, in every wording writers used.
+    for (const q of ['“拒绝三不”是哪三不？', '报告里老提“拒绝三不”,这三不指的是哪三个不?']) {
+      const r = await offline().ask(q)
+      expect(r.answer).toContain('不文明、不卫生、不健康')
+    }
+    // A sentence that already spells it out ("做到“三个及时”，第一是…") stays.
+    expect((await offline().ask('市妇联要求的“三个及时”分别是什么?')).answer).toContain('第一是及时了解案情')
+  })
+
   it('list question: the whole enumeration, not one item', async () => {
     const r = await offline().ask('依托微家能提供哪些妇联服务内容')
     expect(r.grounded).toBe(true)
