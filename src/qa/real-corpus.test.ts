@@ -78,7 +78,7 @@ describe('eval on the real documents (floors well below the targets)', () => {
     // Two full evaluations (ingest, 246 questions, BM25): 9 s idle, past 30 s with both cores busy.
   }, 180_000)
 
-  it('the whole held-out side (the first 121 and the halves of the blind batches l to z): floors a few questions below', async () => {
+  it('the whole held-out side (the first 121 and the halves of the blind batches l to z, aa and ab): floors a few questions below', async () => {
     const files = questionFiles(readdirSync(join(FIX, 'qa-real')))
     const items = files.flatMap((f) => readEvalFile(readFileSync(join(FIX, 'qa-real', f), 'utf8')))
     const { heldout } = readSplit(readFileSync(join(FIX, 'qa-real', 'split.json'), 'utf8'))
@@ -86,19 +86,19 @@ describe('eval on the real documents (floors well below the targets)', () => {
     const report = await evalRun({ vectors: hnswBackend, kbDir: KB, indexDir, items, split: { tune: [], heldout }, makeEmbedder: (g) => new OfflineEmbedder(g), log })
     if (!('heldout' in report)) throw new Error('expected a split report')
     const { pipeline, baseline } = (report as Extract<typeof report, { heldout: unknown }>).heldout
-    expect(pipeline.covered + pipeline.notCovered).toBe(1160)
-    // Measured (fifteenth session, final code, looked at once): of 590 covered, hit@1 / hit@5 / MRR 0.851 / 0.968 /
-    // 0.902 (BM25 0.644 / 0.814 / 0.716), 0.086 declined, 0.200 hedged; of 570 uncovered 0.823 declined, 0.104 answered
-    // outright. Floors about five questions below.
+    expect(pipeline.covered + pipeline.notCovered).toBe(1283)
+    // Measured (sixteenth session, when batches aa and ab joined, numbers only): of 646 covered, hit@1 / hit@5 / MRR
+    // 0.845 / 0.966 / 0.898 (BM25 0.638 / 0.817 / 0.715), 0.090 declined, 0.217 hedged; of 637 uncovered 0.832
+    // declined, 0.093 answered outright. Floors about five questions below.
     expect(pipeline.hit5).toBeGreaterThanOrEqual(0.955)
-    expect(pipeline.hit1).toBeGreaterThanOrEqual(0.84)
+    expect(pipeline.hit1).toBeGreaterThanOrEqual(0.835)
     expect(pipeline.mrr).toBeGreaterThanOrEqual(0.89)
     expect(pipeline.hit1).toBeGreaterThanOrEqual(baseline.hit1 + 0.19)
     expect(pipeline.hit5).toBeGreaterThanOrEqual(baseline.hit5 + 0.14)
-    expect(pipeline.notCoveredDeclined).toBeGreaterThanOrEqual(0.81)
-    expect(pipeline.notCoveredAnsweredOutright).toBeLessThanOrEqual(0.115)
-    expect(pipeline.coveredWronglyDeclined).toBeLessThanOrEqual(0.095)
-    expect(pipeline.coveredHedged).toBeLessThanOrEqual(0.21)
+    expect(pipeline.notCoveredDeclined).toBeGreaterThanOrEqual(0.82)
+    expect(pipeline.notCoveredAnsweredOutright).toBeLessThanOrEqual(0.1)
+    expect(pipeline.coveredWronglyDeclined).toBeLessThanOrEqual(0.097)
+    expect(pipeline.coveredHedged).toBeLessThanOrEqual(0.225)
   }, 180_000)
 })
 
