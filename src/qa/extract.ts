@@ -19,6 +19,23 @@ import { QUESTION_WORD } from './weak-words.ts'
 
 const LIST_QUESTION = /哪些|哪几|有什么|有啥|包括|包含|都有|几类|几种|几个方面|哪三|哪四|哪五|哪六|哪两|是哪/
 const NUMBER_QUESTION = /多少|几(个|次|期|所|人|名|项|天|年|岁|家|场|套|类|条|万)|比例|百分之|第几/
+/** How far ("徒步要走多远"): a distance answers, not the date of the walk. */
+const DISTANCE_QUESTION = /多远|多长的?(?:路|距离)|几公里|多少(?:公里|米|千米)/u
+const HAS_DISTANCE = /(?:\d+(?:\.\d+)?|[一二三四五六七八九十百千两半]+)\s*(?:米|公里|千米|里路)/u
+/**
+ * The measure a count is asked in ("有多少个", "办了几期", "多少人次", "几个人" → 人): a figure in that measure ("已达88个")
+ * answers it better than a sentence with other figures ("按照“5+6+X”…"). 个 also counts what is counted by 家, 所, 户, 项.
+ */
+const MEASURE_ASKED = /(?<!哪)(?:几|多少)个?(人次|[次回场期趟轮人名位家所点项条届批户])|(?<!哪)(?:几|多少)(个)/u
+const SAME_MEASURE: Record<string, string> = { 个: '个|家|所|户|项', 人: '人|名|位', 名: '人|名|位', 位: '人|名|位', 次: '次|回|场', 回: '次|回|场', 场: '场|次' }
+function countedAsAsked(question: string, sentence: string): boolean {
+  const m = MEASURE_ASKED.exec(question)
+  if (!m) return false
+  const measure = (m[1] ?? m[2])!
+  const units = SAME_MEASURE[measure] ?? measure
+  // Not a lone 一 ("准备一个节目" counts nothing); "哪几个" asks a list, not a count.
+  return new RegExp(`(?:\\d+(?:\\.\\d+)?|[两二三四五六七八九十百千][一二三四五六七八九十两百千]*|一[十百千万])\\s*[万千百]?[余多]?\\s*(?:${units})`, 'u').test(sentence)
+}
 /** How long something takes or lasts ("要多久", "多长时间"): answered by a span of time, not by any number. */
 const DURATION_QUESTION = /多久|多长时间|多少天|几天|几个月|几年|多长的?期限/
 /** How long something holds once granted ("能管多久", "管多长时间", "有效期多长"). */
@@ -102,6 +119,7 @@ export function extractAnswer(query: PreparedQuery, spec: CoverageSpec, passages
   const durationQ = DURATION_QUESTION.test(query.own)
   const validityQ = VALIDITY_QUESTION.test(query.own)
   const ageQ = AGE_QUESTION.test(query.own)
+  const distanceQ = DISTANCE_QUESTION.test(query.own)
   // The detail asked for (a requirement after 啥条件, a procedure after 怎么申请…, detail.ts) counts like an answer kind:
   // "在有场地、有条件、有活动…的场所建立妇女微家" answers 要什么条件, "…组织条件尚未成熟的领域" does not.
   const details = askedDetails(query.own)
@@ -143,7 +161,11 @@ export function extractAnswer(query: PreparedQuery, spec: CoverageSpec, passages
       number: (numberQ && !durationQ && HAS_NUMBER.test(bare) ? SHAPE : 0) + (durationQ && HAS_DURATION.test(bare) ? SHAPE : 0),
       // How long it holds ("下来了能管多久", "有效期多长"), not how soon it comes: the sentence about its validity.
       // An age for "多大年龄能查".
-      other: (validityQ && /有效期|有效|期限/.test(norm) ? 0.3 : 0) + (ageQ && /\d+\s*(?:周)?岁|[一二三四五六七八九十]+(?:周)?岁/.test(norm) ? 0.3 : 0),
+      other:
+        (validityQ && /有效期|有效|期限/.test(norm) ? 0.3 : 0) +
+        (ageQ && /\d+\s*(?:周)?岁|[一二三四五六七八九十]+(?:周)?岁/.test(norm) ? 0.3 : 0) +
+        (distanceQ && HAS_DISTANCE.test(bare) ? 0.3 : 0) +
+        (numberQ && countedAsAsked(question, bare) ? 0.3 : 0),
       // Or a row that names it and says what it is ("1. 12338 全国妇女维权公益服务热线：由妇联开通，受理…").
       defines: defined && new RegExp(`^\\s*${escapeRe(normalizeForIndex(defined))}(?:是|就是|指|，是|\\s*\\p{Script=Han}{0,16}[：:])`, 'u').test(bare) ? 0.4 : 0,
     }

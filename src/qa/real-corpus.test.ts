@@ -120,6 +120,13 @@ describe('regressions from issue #11 (offline answers)', () => {
     expect((await offline().ask('市妇联要求的“三个及时”分别是什么?')).answer).toContain('第一是及时了解案情')
   })
 
+  it('a count in the asked measure and a distance for "how far" (a tester: 88个 of 儿童之家, not “5+6+X”; 1500米, not the date)', async () => {
+    expect((await offline().ask('县里的儿童之家现在有多少个')).answer).toContain('88个')
+    expect((await offline().ask('那个踏春嘉年华的徒步要走多远，限时多久')).answer).toContain('不低于1500米')
+    // "几个人" asks people (名额为30名), and "准备一个节目" counts nothing.
+    expect((await offline().ask('踏春嘉年华活动能报几个人?')).answer).toContain('30名')
+  })
+
   it('list question: the whole enumeration, not one item', async () => {
     const r = await offline().ask('依托微家能提供哪些妇联服务内容')
     expect(r.grounded).toBe(true)
