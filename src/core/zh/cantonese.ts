@@ -38,6 +38,10 @@ const WORDS: [RegExp, string][] = [
   [/几多/gu, '多少'],
   [/点算/gu, '怎么办'],
   [/点解/gu, '为什么'],
+  // 帮手: to help ("有冇帮手搵工"), not a helper.
+  [/帮手|幫手/gu, '帮忙'],
+  // 搵工: looking for work (找工 alone reaches none of the documents' words for it).
+  [/[搵揾]工(?!作)/gu, '找工作'],
   [/搵|揾/gu, '找'],
   [/睇/gu, '看'],
   [/倾下偈|倾偈/gu, '聊聊'],

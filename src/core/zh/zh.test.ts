@@ -215,6 +215,9 @@ describe('written Cantonese 都 after 我', () => {
     expect(cantoneseAsMandarin('两个我都想去')).toBe('两个我都想去')
     // How long, how many.
     expect(cantoneseAsMandarin('幼稚园啲女老师每日要锻炼几耐')).toBe('幼稚园些女老师每日要锻炼多久')
+    // "有冇帮手搵工": whether someone helps find work (a tester got the 雨花区 plan's opening sentence).
+    expect(cantoneseAsMandarin('想问下妇联有冇帮手搵工㗎')).toBe('想问下妇联有没有帮忙找工作吗')
+    expect(cantoneseAsMandarin('我想搵份工')).toBe('我想找份工')
     expect(cantoneseAsMandarin('嗰度有几多个位')).toBe('那度有多少个位')
     // 几多 and 几耐 mark Cantonese on their own ("一年几多钱" has no other sign).
     expect(cantoneseAsMandarin('学插花一年几多钱')).toBe('学插花一年多少钱')
