@@ -317,7 +317,7 @@ export function inFolder(index: KnowledgeIndex, t: string): boolean {
  * `t`: a scheme named by its numbers ("1+2+2", rerank.ts) is no indexed word, nor is a year's plan; only the rare
  * question that names one pays for the scan.
  */
-function writtenAnywhere(index: KnowledgeIndex, t: string | RegExp): boolean {
+export function writtenAnywhere(index: KnowledgeIndex, t: string | RegExp): boolean {
   let seen = LITERAL.get(index)
   if (!seen) LITERAL.set(index, (seen = new Map()))
   const key = typeof t === 'string' ? t : `/${t.source}/`

@@ -127,6 +127,10 @@ describe('regressions from issue #11 (offline answers)', () => {
     expect((await offline().ask('踏春嘉年华活动能报几个人?')).answer).toContain('30名')
   })
 
+  it('a coined term said with a measure word ("哪六个进家") is looked for as the folder writes it (“六进家”), not as 六个 (a tester got “六个好”)', async () => {
+    expect((await offline().ask('具体有哪六个进家')).answer).toContain('维权维稳进“家”')
+  })
+
   it('list question: the whole enumeration, not one item', async () => {
     const r = await offline().ask('依托微家能提供哪些妇联服务内容')
     expect(r.grounded).toBe(true)

@@ -5,7 +5,7 @@
 import { cantoneseAsMandarin } from '../core/zh/cantonese.ts'
 import type { ChunkRecord, KnowledgeIndex } from './index-store.ts'
 import { normalizeForIndex } from './normalize.ts'
-import { decisionFeatures, outcomeOf, type DecisionFeatures, type Outcome } from './decide.ts'
+import { decisionFeatures, outcomeOf, writtenAnywhere, type DecisionFeatures, type Outcome } from './decide.ts'
 import { coveredProbability, DECISION_MODEL, type DecisionModel } from './decision-model.ts'
 import { coverageSpec, exactTerms, rerank, type RerankSignals } from './rerank.ts'
 import { GRAM_MARK, queryGrams, tokensOfNormalized, yesNoPlain } from './tokenize.ts'
@@ -162,8 +162,14 @@ export function coinedTerms(index: KnowledgeIndex, own: string): string[] {
     if (words.some((w) => w.length > 1 && w.includes(m[0]))) continue
     if (index.keyword.df(GRAM_MARK + m[0]) > 0) out.add(m[0])
   }
+  // Said with a measure word ("具体有哪六个进家" of “六进家”): the term as the folder writes it, when it does.
+  for (const m of own.matchAll(COINED_COUNTED)) {
+    const term = [m[1]! + m[2]!, m[1]! + m[2]![0]!].find((t) => index.keyword.df(GRAM_MARK + t.slice(0, 2)) > 0 && writtenAnywhere(index, t))
+    if (term) out.add(term)
+  }
   return [...out]
 }
+const COINED_COUNTED = /(?<![一二三四五六七八九十两双百千万\d])([二三四五六七八九十两双])个(\p{Script=Han}{2})/gu
 const COINED = /(?<![一二三四五六七八九十两双百千万\d])[二三四五六七八九十两双](?![一二三四五六七八九十百千万个年天次名人位家项条种类样月周岁期届场批户座所件元倍层楼点号份成分口句])\p{Script=Han}/gu
 
 /** No word or character pair of the (space-separated) everyday fragments occurs in the folder. */
