@@ -119,8 +119,8 @@ function withSource(body: string, from: Passage | Passage[], maxChars: number, s
  * Extractive answer (no LLM): the answering sentence(s), see extract.ts. Written in the script the
  * question was asked in: a Traditional question gets a Traditional answer.
  */
-export function extractiveAnswer(query: PreparedQuery, spec: CoverageSpec, passages: Passage[], best: number, maxChars: number): { body: string; from: Passage; limit: number } {
-  const ex = extractAnswer(query, spec, passages, best, maxChars)
+export function extractiveAnswer(query: PreparedQuery, spec: CoverageSpec, passages: Passage[], best: number, maxChars: number, besides?: string): { body: string; from: Passage; limit: number } {
+  const ex = extractAnswer(query, spec, passages, best, maxChars, besides)
   return { body: toPlainText(ex.body), from: ex.from, limit: Math.max(maxChars, ex.limit ?? 0) }
 }
 
@@ -183,6 +183,8 @@ export interface ComposeOptions {
   spec: CoverageSpec
   /** The script of the reply: the one the question was asked in. */
   script?: Script
+  /** A reply she was just given, whose sentences are not quoted again (engine.ts AskOptions.besides). */
+  besides?: string
 }
 
 export async function composeAnswer(
@@ -223,6 +225,6 @@ async function composeGrounded(
       opts.log.warn({ err }, 'LLM answer failed or was rejected; falling back to the extractive answer')
     }
   }
-  const ex = extractiveAnswer(query, opts.spec, passages, best, opts.maxChars)
+  const ex = extractiveAnswer(query, opts.spec, passages, best, opts.maxChars, opts.besides)
   return { answer: withSource(ex.body, ex.from, ex.limit, script), grounded: true, mode: 'extractive', from: ex.from }
 }

@@ -87,6 +87,26 @@ describe('qa capability', () => {
     expect(bot.sent[2]!.text).toContain('共受理群众来访52起')
   })
 
+  it('"还有别的吗" after an answer is given another sentence, not the same one again (a tester got the same paragraph)', async () => {
+    const kbDir = await mkdtemp(join(tmpdir(), 'wj-kb-'))
+    await writeFile(
+      join(kbDir, '家庭教育.md'),
+      '# 家庭教育工作\n\n## 家长课堂\n\n开设父母学堂，推动“书香飘万家”亲子阅读，引导家长讲好人生第一课。开展“幸福大讲堂”活动，为家长开设《家庭有效沟通》等家庭教育课程。\n',
+    )
+    const { bot } = await start({}, { kbDir, indexDir: join(await mkdtemp(join(tmpdir(), 'wj-idx-')), 'index') })
+    bot.world.say('王芳', '推动亲子阅读的活动叫什么名字', { mentionBot: true })
+    expect(await bot.idle()).toBe(true)
+    bot.world.say('王芳', '还有别的给家长上的课吗', { mentionBot: true })
+    expect(await bot.idle()).toBe(true)
+    expect(bot.sent[0]!.text).toContain('书香飘万家')
+    expect(bot.sent[1]!.text).toContain('家庭有效沟通')
+    expect(bot.sent[1]!.text).not.toContain(qaTexts.sameAgain)
+    // Asked for more once more, with nothing else there: told it is all the documents say.
+    bot.world.say('王芳', '还有其他的吗', { mentionBot: true })
+    expect(await bot.idle()).toBe(true)
+    expect(bot.sent[2]!.text.startsWith(`${qaTexts.sameAgain}\n`) || bot.sent[2]!.text === qaTexts.notCovered).toBe(true)
+  })
+
   it('rebuilds on start an index made by another embedder (e.g. after an upgrade), then answers', async () => {
     const kbDir = await writeCorpus()
     const indexDir = join(await mkdtemp(join(tmpdir(), 'wj-idx-')), 'index')

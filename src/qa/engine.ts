@@ -59,6 +59,8 @@ export interface AskOptions {
   budget?: ReplyBudget
   /** The script to answer in when the question is written the same in both ("利息多少" after "要還幾年"). */
   script?: Script
+  /** A reply she was just given: the sentences it quoted are not quoted again ("还有别的吗" asks for something else). */
+  besides?: string
 }
 
 export class QaEngine {
@@ -138,6 +140,7 @@ export class QaEngine {
       log: this.opts.log,
       spec: coverageSpec(this.index, r.query),
       script: opts.script ?? scriptOf(q),
+      besides: opts.besides,
     })
     // Not the question's text: one handed over from a help request carries her circumstances, and logs keep no case detail.
     this.opts.log.debug({ chars: q.length, mode: composed.mode, ...r.decision }, 'qa answered')
@@ -244,3 +247,4 @@ function asksOnlyTheRest(part: string): boolean {
  */
 // A document without a title is about its outermost section.
 const aboutOf = (p: { chunk: { title: string; label?: string; heading: string[] } }) => (shownTitle(p.chunk) || p.chunk.heading[0] || '').replace(/[“”"《》「」：:（）()]/gu, ' ').replace(/\s+/gu, ' ').trim()
+

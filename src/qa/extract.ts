@@ -107,7 +107,10 @@ interface Scored {
 }
 
 /** `maxChars`: the most the quote may hold (the source line is added below it, answer.ts). */
-export function extractAnswer(query: PreparedQuery, spec: CoverageSpec, passages: Passage[], best: number, maxChars: number): Extracted {
+export function extractAnswer(query: PreparedQuery, spec: CoverageSpec, passages: Passage[], best: number, maxChars: number, besides?: string): Extracted {
+  // "还有别的吗": what she was just given is not quoted again (more.ts).
+  const given = besides ? normalizeForIndex(besides) : undefined
+  const quotedBefore = (s: string) => given !== undefined && s.trim().length >= 6 && given.includes(normalizeForIndex(s.trim()))
   const order = [passages[best]!, ...passages.filter((_, i) => i !== best)].slice(0, 3)
   const types = answerTypes(query.own)
   // Papers asked for ("要带啥材料") are a list too: quoted whole, item by item, from its first item.
@@ -196,7 +199,7 @@ export function extractAnswer(query: PreparedQuery, spec: CoverageSpec, passages
     const passageBest = Math.max(...all.map((x) => x.own))
     sentences.forEach((s, i) => {
       // The document's title line names the document; it answers nothing (title-line.ts).
-      if (isTitleLine(s, p.chunk)) return
+      if (isTitleLine(s, p.chunk) || quotedBefore(s)) return
       const norm = normalizeForIndex(s)
       const parts = all[i]!
       let score = sumOf(parts)

@@ -96,14 +96,28 @@ export class FollowupStore {
     return (await this.redis.get(`${this.keyOf(conversation, sender)}:answer`)) === digest(answer)
   }
 
+  /** Whether `answer` quotes what the last reply here quoted, whatever was said around it (a caveat, a hint). */
+  async quotedAlready(conversation: string, sender: string, answer: string): Promise<boolean> {
+    return (await this.redis.get(`${this.keyOf(conversation, sender)}:quote`)) === digest(quoteOf(answer))
+  }
+
   async rememberAnswer(conversation: string, sender: string, answer: string): Promise<void> {
-    await this.redis.set(`${this.keyOf(conversation, sender)}:answer`, digest(answer), 'EX', this.ttlSec)
+    const key = this.keyOf(conversation, sender)
+    await this.redis.multi().set(`${key}:answer`, digest(answer), 'EX', this.ttlSec).set(`${key}:quote`, digest(quoteOf(answer)), 'EX', this.ttlSec).exec()
   }
 
   async forget(conversation: string, sender: string): Promise<void> {
     const key = this.keyOf(conversation, sender)
-    await this.redis.del(key, `${key}:about`, `${key}:answer`)
+    await this.redis.del(key, `${key}:about`, `${key}:answer`, `${key}:quote`)
   }
+}
+
+/** What a reply quotes: its lines but the caveat around a hedge and the source line (texts.ts), in either script. */
+function quoteOf(answer: string): string {
+  return answer
+    .split('\n')
+    .filter((l) => !/^(?:来源|來源|不确定|不確定|如果不是)/u.test(l.trim()))
+    .join('\n')
 }
 
 /** The reply's fingerprint: what was said is not kept, only whether the next reply says it again. */

@@ -21,6 +21,7 @@ import { qaTexts } from './texts.ts'
 import { asksPersonalContact } from './personal-contact.ts'
 import { asksKind, asksOwnGroupType, typeQuestion, typeSentence } from './group-type.ts'
 import { questionParts } from './parts.ts'
+import { asksForMore } from './more.ts'
 
 export interface QaDeps {
   /** The dense-vector backend (the HNSW adapter in production, wired in src/capabilities.ts). */
@@ -175,7 +176,12 @@ export function createQa(deps: QaDeps): Capability {
           const inGroup = conversationId(ctx)
           if (inGroup !== conv) await followups.remember(inGroup, sender, asked)
           if (handover?.rememberOnly) return
-          const asked0 = await qa.ask(question, context, { budget: ctx.replyBudget, script })
+          let asked0 = await qa.ask(question, context, { budget: ctx.replyBudget, script })
+          // "还有别的吗" answered by the passage she was just given: asked again without it (more.ts).
+          if (context && asked0.grounded && asksForMore(question) && (await followups.quotedAlready(conv, sender, asked0.answer))) {
+            const other = await qa.ask(question, context, { budget: ctx.replyBudget, script, besides: asked0.answer })
+            if (other.grounded) asked0 = other
+          }
           // A hedge counts as not answered where a passage that is perhaps not what she asked may name what she never
           // said (her family worry answered with a 家暴 passage).
           const result = handover?.outrightOnly && asked0.hedged ? { ...asked0, grounded: false, hedged: false, answer: inScript(qaTexts.notCovered, script) } : asked0
