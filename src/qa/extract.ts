@@ -19,6 +19,12 @@ import { QUESTION_WORD } from './weak-words.ts'
 
 const LIST_QUESTION = /哪些|哪几|有什么|有啥|包括|包含|都有|几类|几种|几个方面|哪三|哪四|哪五|哪六|哪两|是哪/
 const NUMBER_QUESTION = /多少|几(个|次|期|所|人|名|项|天|年|岁|家|场|套|类|条|万)|比例|百分之|第几/
+/**
+ * Whether something is allowed or required ("女主人非得一个人当吗，几个姐妹合伙行不行"): a sentence that says what may
+ * or must be ("可以是一个妇女也可以是一个妇女团队", "不拘一格", "须…") answers, not one that only names the topic.
+ */
+const PERMISSION_QUESTION = /非得|非要|必须|一定要|一定得|只能|行不行|行吗|可不可以|可以吗|可以不|能不能|中不中|得不得|准不准|允许/u
+const SAYS_PERMISSION = /也可|可以是|均可|都可|不拘|不限|不论|无论|须|必须|应当|不得|允许|只要/u
 /** How far ("徒步要走多远"): a distance answers, not the date of the walk. */
 const DISTANCE_QUESTION = /多远|多长的?(?:路|距离)|几公里|多少(?:公里|米|千米)/u
 const HAS_DISTANCE = /(?:\d+(?:\.\d+)?|[一二三四五六七八九十百千两半]+)\s*(?:米|公里|千米|里路)/u
@@ -123,6 +129,7 @@ export function extractAnswer(query: PreparedQuery, spec: CoverageSpec, passages
   const validityQ = VALIDITY_QUESTION.test(query.own)
   const ageQ = AGE_QUESTION.test(query.own)
   const distanceQ = DISTANCE_QUESTION.test(query.own)
+  const permissionQ = PERMISSION_QUESTION.test(query.own)
   // The detail asked for (a requirement after 啥条件, a procedure after 怎么申请…, detail.ts) counts like an answer kind:
   // "在有场地、有条件、有活动…的场所建立妇女微家" answers 要什么条件, "…组织条件尚未成熟的领域" does not.
   const details = askedDetails(query.own)
@@ -168,6 +175,7 @@ export function extractAnswer(query: PreparedQuery, spec: CoverageSpec, passages
         (validityQ && /有效期|有效|期限/.test(norm) ? 0.3 : 0) +
         (ageQ && /\d+\s*(?:周)?岁|[一二三四五六七八九十]+(?:周)?岁/.test(norm) ? 0.3 : 0) +
         (distanceQ && HAS_DISTANCE.test(bare) ? 0.3 : 0) +
+        (permissionQ && SAYS_PERMISSION.test(bare) ? 0.2 : 0) +
         (numberQ && countedAsAsked(question, bare) ? 0.3 : 0),
       // Or a row that names it and says what it is ("1. 12338 全国妇女维权公益服务热线：由妇联开通，受理…").
       defines: defined && new RegExp(`^\\s*${escapeRe(normalizeForIndex(defined))}(?:是|就是|指|，是|\\s*\\p{Script=Han}{0,16}[：:])`, 'u').test(bare) ? 0.4 : 0,

@@ -131,6 +131,12 @@ describe('regressions from issue #11 (offline answers)', () => {
     expect((await offline().ask('具体有哪六个进家')).answer).toContain('维权维稳进“家”')
   })
 
+  it('whether something is allowed: the sentence that says what may be, not one that only names the topic', async () => {
+    // Before: "重点物色以女党员…为微家女主人" (what a host is like) for nine writers' wordings of this question.
+    expect((await offline().ask('微家的女主人非得一个人当吗?俺们几个姐妹合伙行不行')).answer).toContain('也可以是一个妇女团队')
+    expect((await offline().ask('俺们男的能不能报名去踏青?')).answer).toContain('男职工也可报名')
+  })
+
   it('list question: the whole enumeration, not one item', async () => {
     const r = await offline().ask('依托微家能提供哪些妇联服务内容')
     expect(r.grounded).toBe(true)
