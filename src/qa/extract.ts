@@ -25,6 +25,16 @@ const NUMBER_QUESTION = /多少|几(个|次|期|所|人|名|项|天|年|岁|家|
  */
 const PERMISSION_QUESTION = /非得|非要|必须|一定要|一定得|只能|行不行|行吗|可不可以|可以吗|可以不|能不能|中不中|得不得|准不准|允许/u
 const SAYS_PERMISSION = /也可|可以是|均可|都可|不拘|不限|不论|无论|须|必须|应当|不得|允许|只要/u
+/**
+ * "哪个单位牵头", "哪些部门负责": what the body asked for does (牵头) is what the answer must say ("区公安分局为牵头单位");
+ * every sentence of the passage names the topic.
+ */
+const BODY_ASKED = /(?:哪个|哪些|哪家|什么)(?:单位|部门|机构)(?:来|在|去)?(\p{Script=Han}{2})/u
+const NOT_ACTION = new Set('一起 一块 一同 共同 联合 组成 参加 参与'.split(' '))
+function bodyAction(question: string): string | undefined {
+  const verb = BODY_ASKED.exec(question)?.[1]
+  return verb && !NOT_ACTION.has(verb) ? verb : undefined
+}
 /** How far ("徒步要走多远"): a distance answers, not the date of the walk. */
 const DISTANCE_QUESTION = /多远|多长的?(?:路|距离)|几公里|多少(?:公里|米|千米)/u
 const HAS_DISTANCE = /(?:\d+(?:\.\d+)?|[一二三四五六七八九十百千两半]+)\s*(?:米|公里|千米|里路)/u
@@ -130,6 +140,7 @@ export function extractAnswer(query: PreparedQuery, spec: CoverageSpec, passages
   const ageQ = AGE_QUESTION.test(query.own)
   const distanceQ = DISTANCE_QUESTION.test(query.own)
   const permissionQ = PERMISSION_QUESTION.test(query.own)
+  const action = bodyAction(normalizeForIndex(query.own))
   // The detail asked for (a requirement after 啥条件, a procedure after 怎么申请…, detail.ts) counts like an answer kind:
   // "在有场地、有条件、有活动…的场所建立妇女微家" answers 要什么条件, "…组织条件尚未成熟的领域" does not.
   const details = askedDetails(query.own)
@@ -176,6 +187,7 @@ export function extractAnswer(query: PreparedQuery, spec: CoverageSpec, passages
         (ageQ && /\d+\s*(?:周)?岁|[一二三四五六七八九十]+(?:周)?岁/.test(norm) ? 0.3 : 0) +
         (distanceQ && HAS_DISTANCE.test(bare) ? 0.3 : 0) +
         (permissionQ && SAYS_PERMISSION.test(bare) ? 0.2 : 0) +
+        (action && norm.includes(action) ? 0.3 : 0) +
         (numberQ && countedAsAsked(question, bare) ? 0.3 : 0),
       // Or a row that names it and says what it is ("1. 12338 全国妇女维权公益服务热线：由妇联开通，受理…").
       defines: defined && new RegExp(`^\\s*${escapeRe(normalizeForIndex(defined))}(?:是|就是|指|，是|\\s*\\p{Script=Han}{0,16}[：:])`, 'u').test(bare) ? 0.4 : 0,

@@ -137,6 +137,10 @@ describe('regressions from issue #11 (offline answers)', () => {
     expect((await offline().ask('俺们男的能不能报名去踏青?')).answer).toContain('男职工也可报名')
   })
 
+  it('"哪个单位牵头": the sentence that says who leads (区公安分局为牵头单位), not the one that names the body', async () => {
+    expect((await offline().ask('徽州区反拐工作联席会议是由哪个单位牵头?')).answer).toContain('区公安分局为牵头单位')
+  })
+
   it('list question: the whole enumeration, not one item', async () => {
     const r = await offline().ask('依托微家能提供哪些妇联服务内容')
     expect(r.grounded).toBe(true)
