@@ -141,6 +141,8 @@ export function extractAnswer(query: PreparedQuery, spec: CoverageSpec, passages
   const distanceQ = DISTANCE_QUESTION.test(query.own)
   const permissionQ = PERMISSION_QUESTION.test(query.own)
   const action = bodyAction(normalizeForIndex(query.own))
+  // "第几套广播体操", "第几届": an ordinal answers (第九套), not any figure.
+  const ordinalQ = /第几/u.test(query.own)
   // The detail asked for (a requirement after 啥条件, a procedure after 怎么申请…, detail.ts) counts like an answer kind:
   // "在有场地、有条件、有活动…的场所建立妇女微家" answers 要什么条件, "…组织条件尚未成熟的领域" does not.
   const details = askedDetails(query.own)
@@ -188,6 +190,7 @@ export function extractAnswer(query: PreparedQuery, spec: CoverageSpec, passages
         (distanceQ && HAS_DISTANCE.test(bare) ? 0.3 : 0) +
         (permissionQ && SAYS_PERMISSION.test(bare) ? 0.2 : 0) +
         (action && norm.includes(action) ? 0.3 : 0) +
+        (ordinalQ && /第[一二三四五六七八九十百\d]+/u.test(bare) ? 0.3 : 0) +
         (numberQ && countedAsAsked(question, bare) ? 0.3 : 0),
       // Or a row that names it and says what it is ("1. 12338 全国妇女维权公益服务热线：由妇联开通，受理…").
       defines: defined && new RegExp(`^\\s*${escapeRe(normalizeForIndex(defined))}(?:是|就是|指|，是|\\s*\\p{Script=Han}{0,16}[：:])`, 'u').test(bare) ? 0.4 : 0,

@@ -141,6 +141,10 @@ describe('regressions from issue #11 (offline answers)', () => {
     expect((await offline().ask('徽州区反拐工作联席会议是由哪个单位牵头?')).answer).toContain('区公安分局为牵头单位')
   })
 
+  it('"第几套" is answered by an ordinal (第九套), not by the sentence that names the school', async () => {
+    expect((await offline().ask('学校女老师学的是第几套广播体操')).answer).toMatch(/第九套/)
+  })
+
   it('list question: the whole enumeration, not one item', async () => {
     const r = await offline().ask('依托微家能提供哪些妇联服务内容')
     expect(r.grounded).toBe(true)
