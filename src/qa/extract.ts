@@ -141,6 +141,9 @@ export function extractAnswer(query: PreparedQuery, spec: CoverageSpec, passages
   const distanceQ = DISTANCE_QUESTION.test(query.own)
   const permissionQ = PERMISSION_QUESTION.test(query.own)
   const action = bodyAction(normalizeForIndex(query.own))
+  // "包括哪几块内容", "分哪几类": the sentence that counts them in that measure ("…三块内容为主", "分为五大类").
+  const kindsMeasure = /哪(?:几|[两三四五六七八九十])(块|类|种|项|条|个方面|方面|部分|大类)/u.exec(query.own)?.[1]
+  const countsKinds = kindsMeasure ? new RegExp(`(?:\\d+|[一二三四五六七八九十两]+)\\s*大?${kindsMeasure}`, 'u') : undefined
   // "第几套广播体操", "第几届": an ordinal answers (第九套), not any figure.
   const ordinalQ = /第几/u.test(query.own)
   // The detail asked for (a requirement after 啥条件, a procedure after 怎么申请…, detail.ts) counts like an answer kind:
@@ -301,8 +304,10 @@ export function extractAnswer(query: PreparedQuery, spec: CoverageSpec, passages
   // A sentence that introduces something ("分为五大类：", "主要做法是") is continued; so is a list, item by item.
   // An item may run over several sentences ("1. 身份证明：身份证、户口本等；代为申请的，还要带…；2. …").
   const fromItem = LIST_ITEM.test(sentences[i]!)
+  // "包括哪几块内容" answered by the sentence that introduces the activity: the next one counts them ("…三块内容为主").
+  const countsNext = (prev: string, next: string) => countsKinds !== undefined && !countsKinds.test(prev) && countsKinds.test(next)
   const continues = (prev: string, next: string) =>
-    /[:：]$/.test(prev) || (listQ && LIST_ITEM.test(next)) || (listQ && LIST_ITEM.test(prev) && LIST_ITEM.test(next)) || (papersQ && fromItem && /[；;]$/.test(prev))
+    /[:：]$/.test(prev) || (listQ && LIST_ITEM.test(next)) || (listQ && LIST_ITEM.test(prev) && LIST_ITEM.test(next)) || (papersQ && fromItem && /[；;]$/.test(prev)) || countsNext(prev, next)
   // Whether something is on a list ("要赡养费能申请法律援助吗" under "下列事项…可以申请法律援助："): the opening line and
   // the item that names it (4. 请求给付赡养费…), not the first item.
   const items: number[] = []

@@ -141,6 +141,10 @@ describe('regressions from issue #11 (offline answers)', () => {
     expect((await offline().ask('徽州区反拐工作联席会议是由哪个单位牵头?')).answer).toContain('区公安分局为牵头单位')
   })
 
+  it('"包括哪几块内容": after the sentence that introduces the activity, the one that counts its parts', async () => {
+    expect((await offline().ask('太白社区春节好家风活动包括哪几块内容?')).answer).toContain('“全家福”拍摄三块内容')
+  })
+
   it('"第几套" is answered by an ordinal (第九套), not by the sentence that names the school', async () => {
     expect((await offline().ask('学校女老师学的是第几套广播体操')).answer).toMatch(/第九套/)
   })
