@@ -37,8 +37,12 @@ const QUOTED_NAME = /[「“"『]([^」”"』]{2,12})[」”"』]/u
 const ASKS_MEMBERS = /哪[两三四五六七八九十几个些]|(?:是|指)(?:什么|啥|哪)|分别|包括|具体/u
 export function quotedSetAsked(question: string): string | undefined {
   const m = QUOTED_NAME.exec(question)
-  return m && ASKS_MEMBERS.test(question.slice(m.index + m[0].length)) ? normalizeForIndex(m[1]!) : undefined
+  if (m) return ASKS_MEMBERS.test(question.slice(m.index + m[0].length)) ? normalizeForIndex(m[1]!) : undefined
+  // Unquoted ("拒绝三不是啥"): the name before the asking words; spellsOut still wants it quoted where it is spelled out.
+  const bare = UNQUOTED_NAME.exec(question)
+  return bare ? normalizeForIndex(bare[1]!) : undefined
 }
+const UNQUOTED_NAME = /^(?:那个|这个|请问|问下)?([^\s，,。？?、]{3,8}?)(?:到底|究竟|具体)?(?:是|指)(?:啥|什么|哪|指)/u
 
 /**
  * Whether a sentence spells out the quoted name where it writes it: “拒绝三不”（不文明、不卫生、不健康）, “五有”：有阵地、…,

@@ -36,7 +36,7 @@ function bodyAction(question: string): string | undefined {
   return verb && !NOT_ACTION.has(verb) ? verb : undefined
 }
 /** How far ("徒步要走多远"): a distance answers, not the date of the walk. */
-const DISTANCE_QUESTION = /多远|多长的?(?:路|距离)|几公里|多少(?:公里|米|千米)/u
+const DISTANCE_QUESTION = /多远|多长的?(?:路|距离)|几公里|多少(?:公里|米|千米)|路程|里程/u
 const HAS_DISTANCE = /(?:\d+(?:\.\d+)?|[一二三四五六七八九十百千两半]+)\s*(?:米|公里|千米|里路)/u
 /**
  * The measure a count is asked in ("有多少个", "办了几期", "多少人次", "几个人" → 人): a figure in that measure ("已达88个")

@@ -112,7 +112,7 @@ describe('regressions from issue #11 (offline answers)', () => {
 
   it('a quoted set asked which ones: the sentence that spells it out where it names it, not one that only uses it', async () => {
     // Before: "…在机关中开展“拒绝三不”宣教活动…" from the county report's summary, in every wording writers used.
-    for (const q of ['“拒绝三不”是哪三不？', '报告里老提“拒绝三不”,这三不指的是哪三个不?']) {
+    for (const q of ['“拒绝三不”是哪三不？', '报告里老提“拒绝三不”,这三不指的是哪三个不?', '拒绝三不是啥']) {
       const r = await offline().ask(q)
       expect(r.answer).toContain('不文明、不卫生、不健康')
     }
