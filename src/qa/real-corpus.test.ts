@@ -145,6 +145,11 @@ describe('regressions from issue #11 (offline answers)', () => {
     expect((await offline().ask('太白社区春节好家风活动包括哪几块内容?')).answer).toContain('“全家福”拍摄三块内容')
   })
 
+  it('of sentences about the topic, the one with her own words as written a little over one reached through a bridge', async () => {
+    expect((await offline().ask('两口子闹别扭了,微家那边能帮着劝劝不')).answer).toContain('婚姻家庭矛盾纠纷化解')
+    expect((await offline().ask('镇上妇联一礼拜里哪几天有人接待来反映事情的?')).answer).toContain('每星期一至星期五定为信访接待日')
+  })
+
   it('"第几套" is answered by an ordinal (第九套), not by the sentence that names the school', async () => {
     expect((await offline().ask('学校女老师学的是第几套广播体操')).answer).toMatch(/第九套/)
   })
