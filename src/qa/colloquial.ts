@@ -27,6 +27,8 @@ export const COLLOQUIAL: readonly (readonly [string, string])[] = [
   ['礼拜', '星期'], ['反映', '信访'], ['花钱', '经费'], ['闹别扭', '矛盾'], ['劝', '调解'], ['爹妈', '父母'],
   ['看书', '读书'], ['说话', '沟通'], ['受欺负', '维权'], ['来上海', '来沪'], ['拐小孩', '拐卖儿童'], ['老家', '原住地'],
   ['救回来', '解救'], ['评', '评选'],
+  // Chat shorthand for WeChat and its groups, and the office building (sixteenth round: a blind writer's vx群, 写字楼).
+  ['vx群', '微信群'], ['wx群', '微信群'], ['v信', '微信'], ['vx', '微信'], ['wx', '微信'], ['写字楼', '楼宇'],
 ]
 
 export interface Alias {

@@ -150,6 +150,12 @@ describe('regressions from issue #11 (offline answers)', () => {
     expect((await offline().ask('镇上妇联一礼拜里哪几天有人接待来反映事情的?')).answer).toContain('每星期一至星期五定为信访接待日')
   })
 
+  it('chat shorthand (vx群) is read as the documents write it (微信群)', async () => {
+    const r = await offline().ask('微家拉个vx群有用不?上头提倡不')
+    expect(r.grounded).toBe(true)
+    expect(r.answer).toContain('微信群')
+  })
+
   it('"第几套" is answered by an ordinal (第九套), not by the sentence that names the school', async () => {
     expect((await offline().ask('学校女老师学的是第几套广播体操')).answer).toMatch(/第九套/)
   })
