@@ -275,6 +275,7 @@ describe('the members of a named set', () => {
     expect(askedSet('发给贫困母亲的“母亲邮包”里面都装了些什么东西?')).toBe('母亲邮包')
     expect(askedSet('母亲邮包里都装了些啥?')).toBe('母亲邮包')
     expect(askedSet('母亲邮包里面装的都是什么东西?')).toBe('母亲邮包')
+    expect(askedSet('母亲邮包里面装的都是些啥东西')).toBe('母亲邮包')
     expect(askedSet('“五型妇女微家”具体是哪五种微家?')).toBe('五型妇女微家')
     // Without 具体: "是指哪两个", "是学哪六样", "装的啥".
     expect(askedSet('“双海双区”到底是指哪两个海、哪两个区?')).toBe('双海双区')
