@@ -1,0 +1,36 @@
+// Testers (round 16), through the sandbox script player: a figure about an organisation's work asked with a dispute
+// word ("成功调解了几起"), a host asking the documents for ideas, and "在吗" or "好的" said to the bot. Each script runs
+// to its end (/idle waits for every reply), so what did not happen is checked beside what did.
+import { afterAll, describe, expect, it } from 'vitest'
+import { referralTexts } from '../src/referrals/texts.ts'
+import type { BotAction } from '../src/sandbox/actions.ts'
+import { scriptRunner } from '../src/testing/cli-script.ts'
+
+const script = scriptRunner('sandbox-round16')
+afterAll(() => script.cleanup())
+
+const room = (actions: BotAction[], name: string) => actions.filter((a) => a.kind === 'room' && a.mentions.includes(name)).map((a) => a.text)
+const privately = (actions: BotAction[], name: string) => actions.filter((a) => a.kind === 'private' && a.to === name).map((a) => a.text)
+const OFFER = /转给微家的工作人员|轉給微家的工作人員/u
+
+describe('sandbox: a figure about an organisation\'s work is a question, not her trouble', () => {
+  it('"成功調解了幾起", "老舅妈工作站成功调解了几起": answered like any question, no offer in private, nothing said of her family', async () => {
+    const actions = await script.run('test/fixtures/scripts/figure-not-dispute.txt')
+    for (const name of ['赵敏', '张丽']) {
+      expect(privately(actions, name), name).toEqual([])
+      const said = room(actions, name)
+      expect(said.length, name).toBeGreaterThan(0)
+      for (const text of said) expect(text).not.toMatch(/谢谢您愿意说出来|謝謝您願意說出來|家里的事|家裡的事|已私信/u)
+    }
+    // Asked in private: the documents answer it there, with no offer of a person.
+    expect(privately(actions, '陈阿姨')).toHaveLength(1)
+    expect(privately(actions, '陈阿姨')[0]).not.toMatch(OFFER)
+    // Controls: her own dispute, a family quarrel and being hit get the private offer and the group hears only that.
+    expect(privately(actions, '王芳')[0]).toMatch(/婚姻家庭纠纷方面/u)
+    expect(room(actions, '王芳')).toEqual([referralTexts.groupFamily])
+    expect(privately(actions, '何姐')[0]).toMatch(/婚姻家庭纠纷方面/u)
+    expect(room(actions, '何姐')).toEqual([referralTexts.groupFamily])
+    expect(privately(actions, '李丽')[0]).toMatch(/家庭暴力方面/u)
+    expect(room(actions, '李丽')).toEqual([referralTexts.groupDisclosure])
+  }, 120_000)
+})
