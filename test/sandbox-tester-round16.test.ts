@@ -34,3 +34,20 @@ describe('sandbox: a figure about an organisation\'s work is a question, not her
     expect(room(actions, '李丽')).toEqual([referralTexts.groupDisclosure])
   }, 120_000)
 })
+
+describe('sandbox: a host asking the documents for ideas is asking, not announcing', () => {
+  it('"资料里有什么现成的可以参考" gets no draft; "名额一共多少人" beside a draft edits nothing; an announcement still publishes', async () => {
+    const actions = await script.run('test/fixtures/scripts/host-asks-ideas.txt')
+    // Replies to her @-mention her; the notices that publish mention no one.
+    const hers = actions.filter((a) => a.kind === 'room').map((a) => a.text)
+    expect(room(actions, '李姐')).toEqual(hers.slice(0, 4))
+    // Her two questions go to the documents (here the sample ones, which say nothing of 三八节).
+    expect(hers.slice(0, 2)).toEqual([expect.not.stringMatching(/活动草稿/u), expect.not.stringMatching(/活动草稿/u)])
+    expect(hers.filter((t) => t.startsWith('活动草稿：'))).toHaveLength(1)
+    // The draft that waits for its clock: her question is answered as one, and the places stay 20.
+    expect(hers[3]).not.toMatch(/活动草稿|名额：1人/u)
+    expect(hers[4]).toMatch(/^【活动1】[^\n]*包饺子\n时间：[^\n]*14:00\n[^\n]*\n名额：20人/u)
+    // Control: the announcement by command is published at once.
+    expect(hers[5]).toMatch(/^【活动2】亲子阅读\n时间：[^\n]*（周六）14:00\n地点：微家活动室\n名额：2人/u)
+  }, 120_000)
+})

@@ -10,7 +10,7 @@
 // message or a phone number posted in the group.
 import { contactIn, HESITATE, readConsent, readHelp, RHETORICAL, thirdCategory } from './help.ts'
 import { acknowledges } from './withdrawal.ts'
-import { announceSlots, correctionSlots, editSlots, readAnnouncement, readConfirmation, readHostAction, manageSlots, readReminder, reminderSlots } from './host.ts'
+import { announceSlots, asksBesidePreview, correctionSlots, editSlots, readAnnouncement, readConfirmation, readHostAction, manageSlots, readReminder, reminderSlots } from './host.ts'
 import { learnedCategories, learnedIntents, type IntentScore } from './learned/index.ts'
 import { categoryOfNeed, DISTRESS, problemCategory } from './need.ts'
 import { peopleIn } from './people.ts'
@@ -164,6 +164,8 @@ function readIntent(raw: string, sit: Situation): Understanding {
   if (rule.intent === 'bot.about' && top.intent === 'handoff.human') return rule
   const intent: Intent = top.intent === 'help.emergency' ? 'help.request' : top.intent
   if (intent === rule.intent) return rule
+  // "名额一共多少人" beside a preview asks; the model's correction would put its 一 on the draft as the number of places.
+  if (intent === 'correction' && asksBesidePreview(normalize(raw))) return rule
   // A withdrawal closes her case and tells the staff holding it to stop: the model never reads one into thanks or news
   // of the help under way ("社工给我打过电话了 谢谢你们", "小王已经联系我了"), which its n-grams share with "不用了 谢谢你们".
   if (intent === 'consent.withdraw' && acknowledges(normalize(raw))) return rule
