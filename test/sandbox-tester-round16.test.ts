@@ -2,7 +2,9 @@
 // word ("成功调解了几起"), a host asking the documents for ideas, and "在吗" or "好的" said to the bot. Each script runs
 // to its end (/idle waits for every reply), so what did not happen is checked beside what did.
 import { afterAll, describe, expect, it } from 'vitest'
+import { inScript } from '../src/core/zh/script.ts'
 import { referralTexts } from '../src/referrals/texts.ts'
+import { safetyTexts } from '../src/safety/texts.ts'
 import type { BotAction } from '../src/sandbox/actions.ts'
 import { scriptRunner } from '../src/testing/cli-script.ts'
 
@@ -49,5 +51,18 @@ describe('sandbox: a host asking the documents for ideas is asking, not announci
     expect(hers[4]).toMatch(/^【活动1】[^\n]*包饺子\n时间：[^\n]*14:00\n[^\n]*\n名额：20人/u)
     // Control: the announcement by command is published at once.
     expect(hers[5]).toMatch(/^【活动2】亲子阅读\n时间：[^\n]*（周六）14:00\n地点：微家活动室\n名额：2人/u)
+  }, 120_000)
+})
+
+describe('sandbox: "在吗" and "好的" said to the bot', () => {
+  it('"在吗", "在不在", "有人吗", "小助手在嗎？" get a short "在的"; "晓得了", "好的", "收到" get nothing; thanks and a greeting after them are answered', async () => {
+    const actions = await script.run('test/fixtures/scripts/presence-and-ack.txt')
+    const present = safetyTexts.present
+    for (const name of ['王芳', '张丽']) expect(room(actions, name), name).toEqual([present])
+    expect(room(actions, '赵敏')).toEqual([inScript(present, 'traditional')])
+    // Her three acknowledgements get no reply; the thanks after them does, so the bot read them all.
+    expect(room(actions, '陈阿姨')).toEqual([present, safetyTexts.smalltalk('谢谢')])
+    expect(privately(actions, '林美玲')).toEqual([present, safetyTexts.smalltalk('你好')])
+    expect(actions.map((a) => a.text).join('\n')).not.toMatch(/资料里没有找到|我在呢/u)
   }, 120_000)
 })

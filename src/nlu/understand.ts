@@ -18,6 +18,7 @@ import { clausesOf, readByRules, readPending } from './rules.ts'
 import { activityInNotes, AGREEING, isBareAsk, BOTH, cancelSlots, everyOpen, HOW_TO_JOIN, infoField, JOIN_CLAUSE, joinAskedFor, OPENS_WITH_JOIN, readSignup, removalTarget, withAntecedent } from './signup.ts'
 import { activityRef, namesTitle, normalize } from './text.ts'
 import { asksWorkFigure } from './work-figure.ts'
+import { isPresenceCheck } from './small-talk.ts'
 import type { Intent, Situation, Slots, Understanding } from './types.ts'
 
 /**
@@ -114,6 +115,8 @@ function readIntent(raw: string, sit: Situation): Understanding {
   if (KEEP.has(rule.intent) || sit.media || rule.slots.danger) return rule
   // A worry about being a bother, asked while the bot waits for her consent, is not a yes, whatever the model says.
   if (sit.pending === 'consent' && rule.intent === 'chatter' && HESITATE.test(raw)) return rule
+  // "小助手在吗？", "你还在吗": whether the bot is there; the model hears "what are you" in 你 and 小助手.
+  if (rule.intent === 'chatter' && isPresenceCheck(normalize(raw))) return rule
   // An announcement the rules read with its time is structure, not a guess.
   if (rule.intent === 'host.announce' && rule.slots.time) return rule
   // So is a resident's "我来发个活动": she hears who may announce, not a sign-up held for an activity nobody will post.
