@@ -48,7 +48,8 @@ describe('sandbox: a host asking the documents for ideas is asking, not announci
     expect(hers.filter((t) => t.startsWith('活动草稿：'))).toHaveLength(1)
     // The draft that waits for its clock: her question is answered as one, and the places stay 20.
     expect(hers[3]).not.toMatch(/活动草稿|名额：1人/u)
-    expect(hers[4]).toMatch(/^【活动1】[^\n]*包饺子\n时间：[^\n]*14:00\n[^\n]*\n名额：20人/u)
+    // The clock she sends then is on the day she gave (the bot asked for it alone), not today's.
+    expect(hers[4]).toMatch(/^【活动1】[^\n]*包饺子[^\n]*\n时间：[^\n]*（周六）14:00\n[^\n]*\n名额：20人/u)
     // Control: the announcement by command is published at once.
     expect(hers[5]).toMatch(/^【活动2】亲子阅读\n时间：[^\n]*（周六）14:00\n地点：微家活动室\n名额：2人/u)
   }, 120_000)
