@@ -46,6 +46,7 @@ describe('a host\'s question while her preview waits', () => {
   it('controls: a correction, a time alone and a yes still answer the preview; a correction may ask', () => {
     expect(understand('名额一共20人', previewing)).toMatchObject({ intent: 'correction', slots: { capacity: 20 } })
     expect(understand('不对，是两点半', previewing).intent).toBe('correction')
+    expect(understand('不对吧？是两点半', previewing)).toMatchObject({ intent: 'correction', slots: { time: '14:30' } })
     expect(understand('名额改成30人吧？', previewing)).toMatchObject({ intent: 'correction', slots: { capacity: 30 } })
     expect(understand('下午2点', previewing)).toMatchObject({ intent: 'correction', slots: { time: '14:00' } })
     expect(understand('确认', previewing).intent).toBe('confirm.yes')

@@ -26,11 +26,10 @@ export const asksBesidePreview = (t: string): boolean => ASKED.test(t) && !CHANG
 
 export function readConfirmation(t: string, sit: Situation): Understanding | undefined {
   const b = bare(t)
-  // A question is read as whatever else it is.
-  const asks = asksBesidePreview(t)
-  // "不对，是两点半": a no followed by the right value is a correction.
+  // "不对，是两点半" (even "不对吧？是两点半"): a no followed by the right value is a correction.
   const value = /^(?:不对|不是|错了)/u.test(b) && (timeIn(t, sit) !== undefined || /\d|[一二两三四五六七八九十半]+(?:点|号|个人|人|名)|在.{2,}/u.test(b.slice(2)))
-  if (!asks && (value || CORRECTION.test(t) || (/^(?:哦对了)?(?:地点|地方|时间|名额|人数)/u.test(b) && b.length > 3))) return { intent: 'correction', slots: correctionSlots(t, sit) }
+  // Otherwise a question is read as whatever else it is.
+  if (value || (!asksBesidePreview(t) && (CORRECTION.test(t) || (/^(?:哦对了)?(?:地点|地方|时间|名额|人数)/u.test(b) && b.length > 3)))) return { intent: 'correction', slots: correctionSlots(t, sit) }
   if (NO.test(b) || /先不|别别|不取消|再说/u.test(b)) return { intent: 'confirm.no', slots: {} }
   if (YES.test(b.toLowerCase()) && b.length <= 10) return { intent: 'confirm.yes', slots: {} }
   // A thumbs-up or OK sign alone, to the bot's own preview.
