@@ -13,12 +13,23 @@ const QUESTION = /[？?]|吗$|么$|呢$|怎么|如何|多少|几点|什么时候
 const YES = /^(?:确认|确定|对|对的|是|是的|没错|好|好的|可以|行|发|发吧|发布|发布吧|确认发布|就这样|ok|嗯|嗯嗯|没问题|同意)/u
 const NO = /^(?:不|别|否|no|算了|等等|等一下|等会|待会|晚点|过会|回头再|先放|先别|先不|再想想|取消吧?$|不对|不是|不确认|不要|不用)/iu
 const CORRECTION = /改成|改到|改为|换成|写错|不是.{1,12}是|地点是|地方是|时间是|应该是|是在/u
+/** A question asked while a preview waits ("名额一共多少人", "地点是哪里"). */
+const ASKED = /[？?]|吗$|么$|呢$|多少|几|什么|啥|哪|怎么|如何/u
+/** What makes a question-shaped message a correction after all: the change said ("改成几点好", "写错了吧"). */
+const CHANGE_SAID = /改成|改到|改为|换成|写错|弄错|搞错|应该是|不是.{1,12}是/u
+
+/**
+ * A host's question beside her preview ("名额一共多少人", "地点是哪里"): it asks, it puts nothing right. Read as a
+ * correction, the 一 of 一共 once became "名额：1人" on her draft.
+ */
+export const asksBesidePreview = (t: string): boolean => ASKED.test(t) && !CHANGE_SAID.test(t)
 
 export function readConfirmation(t: string, sit: Situation): Understanding | undefined {
   const b = bare(t)
-  // "不对，是两点半": a no followed by the right value is a correction.
+  // "不对，是两点半" (even "不对吧？是两点半"): a no followed by the right value is a correction.
   const value = /^(?:不对|不是|错了)/u.test(b) && (timeIn(t, sit) !== undefined || /\d|[一二两三四五六七八九十半]+(?:点|号|个人|人|名)|在.{2,}/u.test(b.slice(2)))
-  if (value || CORRECTION.test(t) || (/^(?:哦对了)?(?:地点|地方|时间|名额|人数)/u.test(b) && b.length > 3)) return { intent: 'correction', slots: correctionSlots(t, sit) }
+  // Otherwise a question is read as whatever else it is.
+  if (value || (!asksBesidePreview(t) && (CORRECTION.test(t) || (/^(?:哦对了)?(?:地点|地方|时间|名额|人数)/u.test(b) && b.length > 3)))) return { intent: 'correction', slots: correctionSlots(t, sit) }
   if (NO.test(b) || /先不|别别|不取消|再说/u.test(b)) return { intent: 'confirm.no', slots: {} }
   if (YES.test(b.toLowerCase()) && b.length <= 10) return { intent: 'confirm.yes', slots: {} }
   // A thumbs-up or OK sign alone, to the bot's own preview.
@@ -264,6 +275,12 @@ const ANNOUNCE_WORD = /发布活动|发起活动|新建活动|创建活动|建�
 /** A resident putting up an activity herself ("我也想发布活动", "我来发个活动"), not asking about one ("有新活动吗"). */
 const RESIDENT_ANNOUNCES = /(?:发布|发起|新建|创建)活动|(?:我|俺)(?:也)?(?:想|要|来)?(?:发|建)(?:个|一个)活动/u
 const ANNOUNCE_CUE = /限\s*\S{1,3}\s*(?:人|组|个|名)|不限人数|名额|接龙|报名|活动|讲座|课|会|体验|分享|联欢|比赛|排练|集合|放映/u
+/**
+ * A host asking for ideas or for what the documents say ("我想搞个三八节的户外活动，资料里有什么现成的可以参考", "资料里有哪些
+ * 三八节活动可以参考", "三八节活动怎么搞"): a question, however many activity words and dates (三八节 is 3月8日) it
+ * names. None of the corpus's 209 announcements says any of these. On the normal form (Simplified).
+ */
+export const ASKS_FOR_IDEAS = /(?:资料|文件|文档)(?:里|上|中)|参考|借鉴|取经|点子|主意|建议|现成|有(?:什么|啥|哪些)|有没有(?:什么|啥)|(?:怎么|咋|如何)(?:搞|办|弄|组织|安排|策划|开展|准备)|[？?]/u
 
 export function readAnnouncement(t: string, sit: Situation): Understanding | undefined {
   // A resident who says to the bot that she wants to put one up ("我也想发布活动 周日上午打太极"): the announce route
@@ -271,7 +288,7 @@ export function readAnnouncement(t: string, sit: Situation): Understanding | und
   if (sit.role === 'resident') return sit.mention && RESIDENT_ANNOUNCES.test(t) ? { intent: 'host.announce', slots: {} } : undefined
   const cmd = ANNOUNCE_WORD.test(t)
   const time = timeIn(t, sit)
-  if (!cmd && (!time || QUESTION.test(t) || !ANNOUNCE_CUE.test(t))) return undefined
+  if (!cmd && (!time || QUESTION.test(t) || ASKS_FOR_IDEAS.test(t) || !ANNOUNCE_CUE.test(t))) return undefined
   if (!cmd && /提醒(?!一下大家)/u.test(t.slice(0, 12))) return undefined
   return { intent: 'host.announce', slots: announceSlots(t, sit) }
 }

@@ -6,6 +6,7 @@ import { DISTRESS, problemCategory } from './need.ts'
 import { readAnnouncement, readConfirmation, readHostAction, readReminder } from './host.ts'
 import { readBotAbout, readCase, readConsent, readEmergency, readFraud, readHandoff, readHelp, readMedia, readPrivacy, readQuestion } from './help.ts'
 import { readSignup } from './signup.ts'
+import { isPresenceCheck } from './small-talk.ts'
 import { activityRef, bare, namesActivity, normalize } from './text.ts'
 import type { HelpCategory, Situation, Understanding } from './types.ts'
 
@@ -153,6 +154,8 @@ export function readByRules(raw: string, sit: Situation): Understanding {
     const rest = first?.intent === 'signup.join' ? readByRules(after.join(' '), sit).intent : undefined
     if (rest === 'qa.question' || rest === 'activity.info' || rest === 'help.request') return { ...first!, slots: { ...first!.slots, activity: sit.activities[0]!.id }, also: [rest] }
   }
+  // "在吗", "小助手在吗？", "喺唔喺度": whether the bot is there, not what it is nor a question for the documents.
+  if (isPresenceCheck(t)) return { intent: 'chatter', slots: {} }
   const about = readBotAbout(t)
   if (about) return about
   const question = readQuestion(t, sit)

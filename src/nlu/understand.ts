@@ -10,13 +10,15 @@
 // message or a phone number posted in the group.
 import { contactIn, HESITATE, readConsent, readHelp, RHETORICAL, thirdCategory } from './help.ts'
 import { acknowledges } from './withdrawal.ts'
-import { announceSlots, correctionSlots, editSlots, readAnnouncement, readConfirmation, readHostAction, manageSlots, readReminder, reminderSlots } from './host.ts'
+import { announceSlots, asksBesidePreview, correctionSlots, editSlots, readAnnouncement, readConfirmation, readHostAction, manageSlots, readReminder, reminderSlots } from './host.ts'
 import { learnedCategories, learnedIntents, type IntentScore } from './learned/index.ts'
 import { categoryOfNeed, DISTRESS, problemCategory } from './need.ts'
 import { peopleIn } from './people.ts'
 import { clausesOf, readByRules, readPending } from './rules.ts'
 import { activityInNotes, AGREEING, isBareAsk, BOTH, cancelSlots, everyOpen, HOW_TO_JOIN, infoField, JOIN_CLAUSE, joinAskedFor, OPENS_WITH_JOIN, readSignup, removalTarget, withAntecedent } from './signup.ts'
 import { activityRef, namesTitle, normalize } from './text.ts'
+import { asksWorkFigure } from './work-figure.ts'
+import { isPresenceCheck } from './small-talk.ts'
 import type { Intent, Situation, Slots, Understanding } from './types.ts'
 
 /**
@@ -113,6 +115,8 @@ function readIntent(raw: string, sit: Situation): Understanding {
   if (KEEP.has(rule.intent) || sit.media || rule.slots.danger) return rule
   // A worry about being a bother, asked while the bot waits for her consent, is not a yes, whatever the model says.
   if (sit.pending === 'consent' && rule.intent === 'chatter' && HESITATE.test(raw)) return rule
+  // "小助手在吗？", "你还在吗": whether the bot is there; the model hears "what are you" in 你 and 小助手.
+  if (rule.intent === 'chatter' && isPresenceCheck(normalize(raw))) return rule
   // An announcement the rules read with its time is structure, not a guess.
   if (rule.intent === 'host.announce' && rule.slots.time) return rule
   // So is a resident's "我来发个活动": she hears who may announce, not a sign-up held for an activity nobody will post.
@@ -163,6 +167,8 @@ function readIntent(raw: string, sit: Situation): Understanding {
   if (rule.intent === 'bot.about' && top.intent === 'handoff.human') return rule
   const intent: Intent = top.intent === 'help.emergency' ? 'help.request' : top.intent
   if (intent === rule.intent) return rule
+  // "名额一共多少人" beside a preview asks; the model's correction would put its 一 on the draft as the number of places.
+  if (intent === 'correction' && asksBesidePreview(normalize(raw))) return rule
   // A withdrawal closes her case and tells the staff holding it to stop: the model never reads one into thanks or news
   // of the help under way ("社工给我打过电话了 谢谢你们", "小王已经联系我了"), which its n-grams share with "不用了 谢谢你们".
   if (intent === 'consent.withdraw' && acknowledges(normalize(raw))) return rule
@@ -195,8 +201,9 @@ function readIntent(raw: string, sit: Situation): Understanding {
   if (crosses && top.p < CROSS_CERTAINTY && !weakJoin) return rule
   // "以前哪有什么培训，不都是自己摸索出来的": a rhetorical question the rules heard asks the documents nothing.
   if (rule.intent === 'chatter' && intent === 'qa.question' && RHETORICAL.test(raw) && !/[？?]/u.test(raw) && top.p < CROSS_CERTAINTY) return rule
-  // Asked in general ("如果有人在群里说自己不想活了，我们应该怎么做"): the rules' question stands unless the model is sure.
-  if (rule.intent === 'qa.question' && GENERAL.test(raw) && isHelp(intent) && top.p < CROSS_CERTAINTY) return rule
+  // Asked in general ("如果有人在群里说自己不想活了，我们应该怎么做"), or a figure about an organisation's work ("老舅妈工作站
+  // 成功调解了几起": its n-grams are a dispute's): the rules' question stands unless the model is sure.
+  if (rule.intent === 'qa.question' && (GENERAL.test(raw) || asksWorkFigure(normalize(raw))) && isHelp(intent) && top.p < CROSS_CERTAINTY) return rule
   // A trouble the rules heard in her own voice is not turned into a question for the documents or into silence unless
   // the model is all but certain: a help request read as a question loses the referral ("我前夫一直不给抚养费，法律
   // 援助去哪申请"). Nor is someone else's harm let pass in silence.

@@ -27,7 +27,9 @@ export function placeAfter(t: string, cue = '(?:地点|地方)(?:改成|改到|�
 const UNIT = '(?:个人|人|组家庭|个家庭|组|个|名|位|家庭|户)'
 
 /** How many places an announcement or a change offers. */
-export function capacityIn(t: string): number | undefined {
+export function capacityIn(said: string): number | undefined {
+  // "名额一共20人": the 一 of 一共 is no number (read as one, "名额一共多少人" once made a draft of one place).
+  const t = said.replace(/(?:一|总)共/gu, '共')
   const forms = [
     // 名额扩到30, 人数减到15个, 插花名额加到15个, 限额改成20
     new RegExp(`(?:名额|人数|限额|位置|座位|人)(?:扩|加|减|改|调|放宽|增加|降|缩|变|提高)?(?:到|成|为)\\s*(${NUM})`, 'u'),

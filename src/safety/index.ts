@@ -5,13 +5,14 @@
 //   safety.fraud   priority 1 (before referrals.privacy: a scam post often carries a card or phone number)
 //   safety.media   priority 25
 //   safety.about   priority 25
-//   safety.smalltalk priority 79 (just before the Q&A: thanks, greetings and small talk said to the bot get a
-//                  short line, not a search of the documents)
+//   safety.smalltalk priority 79 (just before the Q&A: thanks, greetings, "在吗" and small talk said to the bot get a
+//                  short line, not a search of the documents; "好的", "收到" get none)
 // Predicates only read the understanding (src/core/understanding.ts).
 import { type App, type Capability, type Context, contextKey } from '../core/capability.ts'
 import { privateOf } from '../core/message.ts'
 import { understood as understoodOf } from '../core/understanding.ts'
 import { PAID_VICTIM, SCAM_IN_PROGRESS } from '../nlu/help.ts'
+import { isAcknowledgement, isPresenceCheck } from '../nlu/small-talk.ts'
 import { bare, normalize } from '../nlu/text.ts'
 import { ASKED_AGAIN_OF, QUESTION_WORD, WHOM_TO_ASK_ALONE, YES_NO_TAIL } from '../core/zh/question-forms.ts'
 import { safetyTexts as T } from './texts.ts'
@@ -21,8 +22,8 @@ import { safetyTexts as T } from './texts.ts'
 // "交给谁", "几时", "多久" after a question answered: a question word alone asks too (read on the normal form, so
 // "交給誰", "幾時", "邊個負責" do as well).
 const ASKS = new RegExp(`[?？]|吗|${QUESTION_WORD}|是不是|能不能|可不可以|有没有|${ASKED_AGAIN_OF}|${YES_NO_TAIL}`, 'u')
-/** Said to the bot and not a question: small talk's short line, not a search of the documents. */
-const smallTalk = (said: string) => !ASKS.test(said) || WHOM_TO_ASK_ALONE.test(bare(said))
+/** Said to the bot and not a question: small talk's short line, not a search of the documents. "在吗" asks only whether it is there. */
+const smallTalk = (said: string) => !ASKS.test(said) || WHOM_TO_ASK_ALONE.test(bare(said)) || isPresenceCheck(said)
 /** A question whether something is real, asked in a group where a scam was posted in the last half hour. */
 const AFTER_SCAM = contextKey<boolean>('safety.afterScam')
 const isText = (ctx: Context) => ctx.msg.kind === 'text' && ctx.msg.text.trim().length > 0
@@ -122,7 +123,15 @@ export function createSafety(deps: { now?: () => number } = {}): Capability {
         // A question addressed to the bot goes to the documents even when it reads as chatter.
         match: (ctx) => isText(ctx) && (ctx.msg.conversation.kind === 'private' || ctx.msg.mentioned) && intent(ctx) === 'chatter' && smallTalk(normalize(ctx.msg.text)),
         // Read on the normal form: Cantonese thanks ("唔该晒", "多謝") are thanks.
-        handle: (ctx) => ctx.reply(T.smalltalk(normalize(ctx.msg.text))),
+        async handle(ctx) {
+          const said = normalize(ctx.msg.text)
+          if (isPresenceCheck(said)) return ctx.reply(T.present)
+          // "好的", "收到", "晓得了" close an exchange, and in a WeChat group nobody answers them: a reply would buzz every
+          // member's phone to say nothing and invite another "好的" (a tester found "我在呢…" to one beside the point).
+          // Claimed here, so the documents are not searched for it, and left unanswered, in private too.
+          if (isAcknowledgement(said)) return
+          return ctx.reply(T.smalltalk(said))
+        },
       })
     },
   }

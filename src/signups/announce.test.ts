@@ -140,6 +140,26 @@ describe('a time said in parts (the conversation tester)', () => {
     applyTime(d, '7点半', NOW, TZ)
     expect(d.startAt).toBe(at('2026-11-25T19:30'))
   })
+  // Tester round 16 (found reproducing it): "周六搞个包饺子活动", the bot asks for the clock, "下午2点" went out for today.
+  it('a clock alone, sent after the bot asked for one, is on the day already given', () => {
+    const d = draft('发布活动 周六 包饺子 限20人')
+    expect(d.questions.map((q) => q.text)).toContain('时间：只说了日期，请补充几点开始，比如「周六下午2点」')
+    applyTime(d, '下午2点', NOW, TZ)
+    expect(d.startAt).toBe(at('2026-11-28T14:00'))
+    expect(d.questions).toEqual([])
+    // A part of the day said with the day: its clock later is in it, on that day.
+    const e = draft('发布活动 周六晚上 广场舞教学 小区广场')
+    applyTime(e, '7点半', NOW, TZ)
+    expect(e.startAt).toBe(at('2026-11-28T19:30'))
+  })
+  it('controls: a new day with its clock moves the draft; a clock with no day asked for is read as ever', () => {
+    const d = draft('发布活动 周六 包饺子 限20人')
+    applyTime(d, '周日下午3点', NOW, TZ)
+    expect(d.startAt).toBe(at('2026-11-29T15:00'))
+    const e = draft('发布活动 晚上 广场舞教学 小区广场')
+    applyTime(e, '7点半', NOW, TZ)
+    expect(e.startAt).toBe(at('2026-11-25T19:30'))
+  })
   it('a new date alone keeps the clock already given', () => {
     const d = draft('发布活动 11月20日下午3点 读书会 图书室')
     applyTime(d, '不对 是12月28号', NOW, TZ)

@@ -5,7 +5,7 @@ import { z } from 'zod'
 import { loadPrompt } from '../core/prompts.ts'
 import type { Llm } from '../core/llm.ts'
 import { fromWall, wallClock } from '../core/tz.ts'
-import { type Period, PERIOD_ALONE, PERIOD_RE } from '../core/zh/clock.ts'
+import { findClock, type Period, PERIOD_ALONE, PERIOD_RE } from '../core/zh/clock.ts'
 import { parseDateTime } from '../core/zh/date.ts'
 import { formatDateTime } from '../core/zh/format.ts'
 import { cnNumber } from '../core/zh/numbers.ts'
@@ -243,16 +243,28 @@ const PERIOD_END: Record<Period, [number, number]> = { dawn: [6, 0], morning: [1
 
 /** Sets the start time of a draft from text, replacing earlier time questions. */
 export function applyTime(draft: Draft, timeText: string | undefined, now: Date, tz: string): void {
+  // A day said with no clock, the clock asked for ("周六搞个包饺子", then "下午2点"): the clock sent alone is on that day.
+  // Read as today's, the draft once went out on the wrong day at 14:00.
+  const awaitingClock = draft.questions.some((q) => q.text === `时间：${texts.missingClock}`)
   draft.questions = draft.questions.filter((q) => !q.text.startsWith('时间'))
   // The clock already known ("11月28日下午3点" then "不对 是12月28号"): a new date alone keeps it.
   const before = draft.startAt !== undefined ? wallClock(draft.startAt, tz) : undefined
   const clockKnown = before && (before.hour !== 0 || before.minute !== 0) ? before : undefined
+  const dayKnown = awaitingClock ? before : undefined
   delete draft.startAt
   // "晚上" said first, "7点半" now: 晚上7点半.
   const said = timeText && draft.period && !PERIOD_WORD.test(timeText) ? `${draft.period}${timeText}` : timeText
   const t = said ? parseDateTime(said, now, tz) : undefined
   if (!t) {
     draft.questions.push({ text: `时间：${texts.missingTime}`, blocking: true })
+    return
+  }
+  if (dayKnown && !t.dateOnly && t.match === findClock(said!)?.match) {
+    // Read as from the start of that day: its clock on it ("晚上12点" the night after), as a guess on it (7点半: morning?).
+    const onDay = parseDateTime(said!, new Date(fromWall(tz, dayKnown.year, dayKnown.month, dayKnown.day, 0, 0)), tz)!
+    draft.startAt = onDay.at.getTime()
+    if (draft.startAt <= now.getTime()) draft.questions.push({ text: `时间：${texts.pastTime(draft.startAt, tz)}`, blocking: true })
+    else if (onDay.ambiguous) draft.questions.push({ text: `时间：${onDay.ambiguous}`, blocking: false })
     return
   }
   if (t.dateOnly && clockKnown) {
@@ -262,8 +274,12 @@ export function applyTime(draft: Draft, timeText: string | undefined, now: Date,
     return
   }
   draft.startAt = t.at.getTime()
-  if (t.dateOnly) draft.questions.push({ text: `时间：${texts.missingClock}`, blocking: true })
-  else if (t.at.getTime() <= now.getTime()) draft.questions.push({ text: `时间：${texts.pastTime(t.at.getTime(), tz)}`, blocking: true })
+  if (t.dateOnly) {
+    draft.questions.push({ text: `时间：${texts.missingClock}`, blocking: true })
+    // "周六晚上": the clock sent later is in that part of the day, as after "晚上" said alone.
+    const period = PERIOD_WORD.exec(t.match)?.[0]
+    if (period) draft.period = period
+  } else if (t.at.getTime() <= now.getTime()) draft.questions.push({ text: `时间：${texts.pastTime(t.at.getTime(), tz)}`, blocking: true })
   else if (t.ambiguous) draft.questions.push({ text: `时间：${t.ambiguous}`, blocking: false })
 }
 

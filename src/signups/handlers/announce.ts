@@ -14,6 +14,8 @@ import { cancelActivity, slotTime } from './host.ts'
 import { settledTime } from '../edit-time.ts'
 import { texts } from '../texts.ts'
 import type { Slots } from '../../nlu/types.ts'
+import { ASKS_FOR_IDEAS } from '../../nlu/host.ts'
+import { normalize as normalizeMeaning } from '../../nlu/text.ts'
 import { groupIdOf } from './state.ts'
 
 interface PendingDraft {
@@ -34,7 +36,8 @@ const ANNOUNCE_CUE = /活动|限\s*\d+\s*人|名额|报名|截止|举办|举行|
 const PLAIN_CONFIRM_MS = 10 * 60_000
 
 export function looksLikeAnnouncement(text: string, now: Date, tz: string): boolean {
-  if (QUESTION.test(text) || parseResident(text)) return false
+  // "资料里有什么现成的可以参考": a host asking for ideas; its 三八节 reads as 3月8日 and made a draft.
+  if (QUESTION.test(text) || ASKS_FOR_IDEAS.test(normalizeMeaning(text)) || parseResident(text)) return false
   const t = parseDateTime(text, now, tz)
   return !!t && ANNOUNCE_CUE.test(text)
 }
