@@ -452,6 +452,8 @@ const QUOTE_MARKS = /[「“"『」”"』]/gu
 const COUNT = '(?:\\d+|[一二三四五六七八九十两百]+)[个家项所名位支条种类批]'
 const COUNTED_SET = new RegExp(`${COUNT}((?:\\p{Script=Han}|[「“"『」”"』]){2,16}?)(?:里|中|当中|都|具体|的)*$`, 'u')
 const LEADING_COUNT = new RegExp(`^${COUNT}`, 'u')
+/** Plain nouns a counted set may be named by ("8个项目", "三个方面"): the count says which of them. */
+const GENERIC_SET = new Set('项目 活动 内容 方面 措施 工作 任务 部分 环节 服务 机制 制度 要求'.split(' '))
 const LIGHT_BEFORE = new Set('的 里 里面 里头 都 具体 是 那 这 那个 这个 中 当中 有'.split(' '))
 
 /** The set a which-ones question asks about: its quoted name, else the noun right before the asking words. */
@@ -493,9 +495,12 @@ export function setListed(question: string, windows: string[]): boolean | undefi
     const members = new RegExp(`[^、，。；]{0,6}${x}[^、，。；]{0,6}(?:、[^、，。；]{0,8}${x}[^、，。；]{0,8}){${k - 1}}`, 'u')
     if (windows.some((w) => members.test(w))) return true
   }
+  // A set named by a count and a plain noun ("8个项目具体是哪些") is that many of them: "十大项目（…）" lists others.
+  const count = GENERIC_SET.has(set) ? COUNTED_SET.exec(question.slice(0, ITEMS_ASK.exec(question)!.index))?.[0].match(/^(?:\d+|[一二三四五六七八九十两百]+)/u)?.[0] : undefined
   for (const window of windows) {
     const w = window.replace(QUOTE_MARKS, '')
     for (let i = w.indexOf(set); i >= 0; i = w.indexOf(set, i + 1)) {
+      if (count && !w.slice(Math.max(0, i - 6), i + set.length + 6).includes(count)) continue
       named = true
       // Its count may come first: "评选出巾帼创业示范基地10个：…".
       const after = w.slice(i + set.length).replace(LEADING_COUNT, '')
