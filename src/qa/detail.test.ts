@@ -292,6 +292,10 @@ describe('the members of a named set', () => {
     // Listed just before the name ("亮牌子、亮身份、亮作为的“三亮”"), or defined after it with 即.
     expect(setListed('“三亮”活动具体是哪三亮', ['开展妇联组织亮牌子、妇联执委亮身份、妇女工作亮作为的“三亮”活动'])).toBe(true)
     expect(setListed('“三支队伍”具体是哪三支', ['建立妇女维权法律援助“三支队伍”,即妇女法律援助律师队伍、妇女维权志愿者队伍、调解员队伍'])).toBe(true)
+    // A list ending in the heading above the window is not listed before the name (“四期” under "组织学习、激发热情").
+    expect(setListed('幼儿园女教职工的“四期”保护是哪四期?', ['二、创建工作措施 (一)组织学习、激发热情\n加强对我园女教职工的“四期”保护'])).toBe(false)
+    // Members run together before the name, each opening with its character.
+    expect(setListed('「四新」领域到底是哪四新', ['推进妇女之家向新领域新业态新阶层新群体等“四新”领域延伸'])).toBe(true)
     // A plain noun with its count ("8个项目") is that set: another set of 项目 listed elsewhere does not list it.
     const eight = '第三届全国亿万妇女健身活动展示大赛的8个项目具体是哪些?'
     expect(setListed(eight, ['力推巾帼十大项目（巾帼强、巾帼创、巾帼和、巾帼美）', '参加8个项目的比赛和表演'])).toBe(false)

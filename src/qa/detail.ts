@@ -444,7 +444,7 @@ function countedByVerb(question: string, window: string): boolean {
 const ITEMS_ASK = /具体(?:是|指|包括)的?哪|都装了?些?|装了些|装的都?是些?(?:什么|啥)|装的(?:什么|啥)|(?:是指|是学|是做|是搞|是讲|是亮|包括|包含|都有)哪(?:[两三四五六七八九十双]|几)|包括哪些|分别(?:是|叫|指)(?:哪|什么|啥|谁)|是哪(?:[两三四五六七八九十双]|几(?:家|个|位|项|所|支|条|种|类)|\d)/u
 const DEFINES = /^[”」"』’]?\s*[，,]?\s*(?:[（(]|[:：]|即|包括|主要指|主要有|分别是|分别为|是指|指的是|就是|是[:：]|有[:：])/u
 /** A list that ends right where the set is named ("亮牌子、亮身份、亮作为的“三亮”", "…和社会工作人才等六类妇女人才"). */
-const LISTED_BEFORE = /、[^，。；,;]{1,25}$/u
+const LISTED_BEFORE = /、[^，。；,;\n]{1,25}$/u
 const SET_QUOTED = /[「“"『]([^」”"』]{2,20})[」”"』]/u
 /** Quotation marks around a name, dropped when names are compared. */
 const QUOTE_MARKS = /[「“"『」”"』]/gu
@@ -493,7 +493,9 @@ export function setListed(question: string, windows: string[]): boolean | undefi
     const x = counted[2]!
     const k = Math.min(Math.max(numeral(counted[1]!), 2), 3)
     const members = new RegExp(`[^、，。；]{0,6}${x}[^、，。；]{0,6}(?:、[^、，。；]{0,8}${x}[^、，。；]{0,8}){${k - 1}}`, 'u')
-    if (windows.some((w) => members.test(w))) return true
+    // Or run together, each opening with it: "新领域新业态新阶层新群体等“四新”领域".
+    const runTogether = new RegExp(`(?:${x}\\p{Script=Han}{1,3}?){${k}}[^，。；]{0,4}[「“"『]?${set}`, 'u')
+    if (windows.some((w) => members.test(w) || runTogether.test(w))) return true
   }
   // A set named by a count and a plain noun ("8个项目具体是哪些") is that many of them: "十大项目（…）" lists others.
   const count = GENERIC_SET.has(set) ? COUNTED_SET.exec(question.slice(0, ITEMS_ASK.exec(question)!.index))?.[0].match(/^(?:\d+|[一二三四五六七八九十两百]+)/u)?.[0] : undefined
