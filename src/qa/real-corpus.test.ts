@@ -156,6 +156,11 @@ describe('regressions from issue #11 (offline answers)', () => {
     expect(r.answer).toContain('微信群')
   })
 
+  it('a message of two questions: each one\'s detail found beside its own words is enough, not all in one window', async () => {
+    const r = await offline().retrieve('徽州区反拐联席会议是哪个单位牵头?办公室设在哪?', 10)
+    expect(r.decision.outcome).not.toBe('decline')
+  })
+
   it('"第几套" is answered by an ordinal (第九套), not by the sentence that names the school', async () => {
     expect((await offline().ask('学校女老师学的是第几套广播体操')).answer).toMatch(/第九套/)
   })
