@@ -19,6 +19,7 @@ describe('the asked detail beside the topic', () => {
     expect(askedDetails('巾帼创业贷款一年放出去多少钱')).not.toContain('perUnit')
     // A number given, and what line it is asked: no phone number asked for.
     expect(askedDetails('请问12338是什么电话')).not.toContain('phone')
+    expect(askedDetails('听说打12338能找妇联,这个电话是干啥的?')).not.toContain('phone')
     expect(askedDetails('维权热线电话是多少')).toContain('phone')
     // Who was chosen wants the people's names.
     expect(askedDetails('第四届首都巾帼十杰都评了谁')).toContain('person')

@@ -176,7 +176,7 @@ function sharesRun(a: string, b: string, n: number): boolean {
 const APPLY_WHERE = /(?:去|到|在|上)?(?:哪里|哪儿|哪)(?:去|可以|能)?(?:申请|办理|办|报名|登记|领取|投诉|求助)/
 
 /** A number the question gives and asks what it is: "12338是什么电话", "请问12338是哪里的号码". */
-const NUMBER_NAMED = /\d{5,}[^，,。？?]{0,3}是(?:什么|啥|哪里的?|哪个|干啥的?|做什么的?|干什么的?)(?:的)?(?:电话|号码|热线|号)/u
+const NUMBER_NAMED = /\d{5,}[^，,。？?]{0,3}是(?:什么|啥|哪里的?|哪个|干啥的?|做什么的?|干什么的?)(?:的)?(?:电话|号码|热线|号)|\d{5,}.*(?:这个|那个)(?:电话|号码|热线|号)是(?:干啥|干嘛|做什么|干什么|管什么|管啥)/u
 
 /** Redaction marks as the normalised documents write them (lower-cased: XX → xx). */
 const MASK = /×{2,}|\*{3,}|(?<![a-z])xx(?![a-z])|\d{2}xx|\d{3}-(?!\d)/
