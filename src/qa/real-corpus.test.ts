@@ -161,6 +161,10 @@ describe('regressions from issue #11 (offline answers)', () => {
     expect(r.decision.outcome).not.toBe('decline')
   })
 
+  it('the search\'s first passage counts as much as the one the decision read its window from when the sentence is chosen', async () => {
+    expect((await offline().ask('留守娃要是出了事,妇联得多快出来表个态?')).answer).toContain('事发地所在的妇联要第一时间作出反应')
+  })
+
   it('"第几套" is answered by an ordinal (第九套), not by the sentence that names the school', async () => {
     expect((await offline().ask('学校女老师学的是第几套广播体操')).answer).toMatch(/第九套/)
   })
