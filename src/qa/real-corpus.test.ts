@@ -78,7 +78,7 @@ describe('eval on the real documents (floors well below the targets)', () => {
     // Two full evaluations (ingest, 246 questions, BM25): 9 s idle, past 30 s with both cores busy.
   }, 180_000)
 
-  it('the whole held-out side (the first 121 and the halves of the blind batches l to z, aa and ab): floors a few questions below', async () => {
+  it('the whole held-out side (the first 121 and the halves of the blind batches l to z and aa to ad): floors a few questions below', async () => {
     const files = questionFiles(readdirSync(join(FIX, 'qa-real')))
     const items = files.flatMap((f) => readEvalFile(readFileSync(join(FIX, 'qa-real', f), 'utf8')))
     const { heldout } = readSplit(readFileSync(join(FIX, 'qa-real', 'split.json'), 'utf8'))
@@ -86,19 +86,20 @@ describe('eval on the real documents (floors well below the targets)', () => {
     const report = await evalRun({ vectors: hnswBackend, kbDir: KB, indexDir, items, split: { tune: [], heldout }, makeEmbedder: (g) => new OfflineEmbedder(g), log })
     if (!('heldout' in report)) throw new Error('expected a split report')
     const { pipeline, baseline } = (report as Extract<typeof report, { heldout: unknown }>).heldout
-    expect(pipeline.covered + pipeline.notCovered).toBe(1283)
-    // Measured (sixteenth session, when batches aa and ab joined, numbers only): of 646 covered, hit@1 / hit@5 / MRR
-    // 0.845 / 0.966 / 0.898 (BM25 0.638 / 0.817 / 0.715), 0.090 declined, 0.217 hedged; of 637 uncovered 0.832
-    // declined, 0.093 answered outright. Floors about five questions below.
-    expect(pipeline.hit5).toBeGreaterThanOrEqual(0.955)
-    expect(pipeline.hit1).toBeGreaterThanOrEqual(0.835)
+    expect(pipeline.covered + pipeline.notCovered).toBe(1419)
+    // Measured (sixteenth session, final code, after batches ac and ad joined; numbers only): of 712 covered, hit@1 /
+    // hit@5 / MRR 0.847 / 0.966 / 0.899 (BM25 0.645 / 0.824 / 0.722), 0.089 declined, 0.219 hedged, replies quoting
+    // the answer 0.780; of 707 uncovered 0.839 declined, 0.088 answered outright. Floors about five questions below.
+    expect(pipeline.hit5).toBeGreaterThanOrEqual(0.958)
+    expect(pipeline.hit1).toBeGreaterThanOrEqual(0.84)
     expect(pipeline.mrr).toBeGreaterThanOrEqual(0.89)
     expect(pipeline.hit1).toBeGreaterThanOrEqual(baseline.hit1 + 0.19)
-    expect(pipeline.hit5).toBeGreaterThanOrEqual(baseline.hit5 + 0.14)
-    expect(pipeline.notCoveredDeclined).toBeGreaterThanOrEqual(0.82)
-    expect(pipeline.notCoveredAnsweredOutright).toBeLessThanOrEqual(0.1)
-    expect(pipeline.coveredWronglyDeclined).toBeLessThanOrEqual(0.097)
-    expect(pipeline.coveredHedged).toBeLessThanOrEqual(0.225)
+    expect(pipeline.hit5).toBeGreaterThanOrEqual(baseline.hit5 + 0.135)
+    expect(pipeline.notCoveredDeclined).toBeGreaterThanOrEqual(0.83)
+    expect(pipeline.notCoveredAnsweredOutright).toBeLessThanOrEqual(0.095)
+    expect(pipeline.coveredWronglyDeclined).toBeLessThanOrEqual(0.096)
+    expect(pipeline.coveredHedged).toBeLessThanOrEqual(0.226)
+    expect(pipeline.replyQuotesAnswer).toBeGreaterThanOrEqual(0.77)
   }, 180_000)
 })
 
