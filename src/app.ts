@@ -32,6 +32,7 @@ import { texts } from './core/texts.ts'
 import { understanding, UNDERSTOOD } from './core/understanding.ts'
 import type { Understanding } from './nlu/types.ts'
 import { SenderOrder, senderKey } from './core/sender-order.ts'
+import { rememberTurns, TurnMemory } from './core/turns.ts'
 import { readDanger } from './nlu/danger.ts'
 import { normalize } from './nlu/text.ts'
 
@@ -78,13 +79,15 @@ export async function createApp(opts: AppOptions): Promise<BotApp> {
   const loaders: Middleware[] = []
   const rooms = new RoomMemory(redis, (groupId) => key('rooms', groupId))
   const scripts = new ScriptMemory(redis, (conversation, senderId) => key('script', conversation, senderId))
+  // A follow-up leans on her last exchange as long as the Q&A keeps her last question for one.
+  const turns = rememberTurns(new TurnMemory(redis, (conversation, senderId) => key('turn', conversation, senderId), config.qa.followupTtlSec))
   /** The route that would claim a message and the understanding it would act on, without acting (evaluation, tests). */
   const explainFully = async (msg: InboundMessage): Promise<{ route?: string; understood?: Understanding }> => {
     const ctx = createContext(msg, { config, outbox, log })
     // Non-text messages stop at the media hint, before routing.
     if (msg.kind !== 'text') return { route: 'core.media' }
     let name: string | undefined
-    await compose([...loaders, understanding({ tz: config.timezone, now: opts.now }), async (c) => void (name = (await router.resolve(c))?.name)])(ctx)
+    await compose([turns, ...loaders, understanding({ tz: config.timezone, now: opts.now }), async (c) => void (name = (await router.resolve(c))?.name)])(ctx)
     return { route: name, understood: ctx.get(UNDERSTOOD) }
   }
 
@@ -168,7 +171,9 @@ export async function createApp(opts: AppOptions): Promise<BotApp> {
       await next()
     },
     nonTextHint(texts.mediaHint, perSender),
-    // Capabilities' loaders and observers, then the message's meaning: predicates only read the context.
+    // What her last exchange here was about, then the capabilities' loaders and observers, then the message's
+    // meaning: predicates only read the context.
+    turns,
     ...loaders,
     understanding({ tz: config.timezone, now: opts.now }),
     routing(router),

@@ -9,6 +9,7 @@ import type { InboundMessage, OutgoingMessage, Person, Role, SentMessage, SentMe
 import type { JoinEvent } from './inbound.ts'
 import type { Storage } from './storage.ts'
 import type { Band } from './router.ts'
+import type { Subject } from './turns.ts'
 
 /**
  * A typed slot on a message's context, for what one stage works out and a later one reuses (the matched
@@ -75,6 +76,11 @@ export interface Route {
   safety?: boolean
   /** For safety routes: what to do while storage is unreachable (ctx.sendNow only); the message is replayed later. */
   whenStorageDown?: Handler
+  /**
+   * What an exchange this route handles is about, remembered for the sender's next message here so that a short
+   * follow-up ("名额一共多少人") is read against it (core/turns.ts). Omit for routes that leave the topic as it was.
+   */
+  subject?: Subject
   /** Pure predicate on the message. Returning true claims the message. */
   match(ctx: Context): boolean | Promise<boolean>
   handle: Handler

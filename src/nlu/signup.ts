@@ -249,7 +249,7 @@ function nameIn(clause: string): string | undefined {
   return /^\p{Script=Han}{2,8}$/u.test(name) ? name : undefined
 }
 /** Kinds of things a group gathers for, as residents name them. */
-const ACTIVITY_KIND = /舞|唱歌|合唱|歌咏|太极|瑜伽|健身|广播操|八段锦|手工|插花|花艺|剪纸|编织|十字绣|包饺子|汤圆|粽子|烘焙|蛋糕|美食|读书会|书法|绘画|画画|象棋|围棋|棋牌|旅游|踏青|春游|秋游|郊游|徒步|爬山|运动会|趣味|联欢|晚会|游园|观影|电影|茶话会|义卖|市集|嘉年华|亲子|手作|茶艺|厨艺/u
+export const ACTIVITY_KIND = /舞|唱歌|合唱|歌咏|太极|瑜伽|健身|广播操|八段锦|手工|插花|花艺|剪纸|编织|十字绣|包饺子|汤圆|粽子|烘焙|蛋糕|美食|读书会|书法|绘画|画画|象棋|围棋|棋牌|旅游|踏青|春游|秋游|郊游|徒步|爬山|运动会|趣味|联欢|晚会|游园|观影|电影|茶话会|义卖|市集|嘉年华|亲子|手作|茶艺|厨艺/u
 /** A service, programme or role, not a gathering: the documents answer how to sign up for it. */
 const NOT_AN_ACTIVITY = /培训|课程|证|考试|志愿|计划|项目|助学|补贴|补助|救助|帮扶|低保|招工|招聘|岗位|筛查|体检|咨询|法律|律师|调解|托管|保险|讲座/u
 /** Where a name stops: a time, a question word, or what is done there. */

@@ -137,6 +137,8 @@ export function createQa(deps: QaDeps): Capability {
       app.route({
         name: 'qa.answer',
         priority: 80,
+        // Asked of the documents, answered or not: her next short question may lean on it (as followups.ts has it).
+        subject: 'documents',
         match(ctx) {
           const { msg } = ctx
           if (msg.kind !== 'text' || !msg.text.trim()) return false

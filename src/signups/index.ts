@@ -48,14 +48,10 @@ export function createSignups(opts: SignupDeps = {}): Capability {
         await next()
         await observeUnderstood(ctx, svc).catch((err) => ctx.log.warn({ err }, 'signups: observer failed'))
       })
-      app.route(draftRoute(app, svc))
-      app.route(fixPublishedRoute(svc))
-      app.route(announceRoute(app, svc))
-      app.route(hostRoute(app, svc))
-      app.route(remindRoute(svc))
-      app.route(remindMeRoute(svc))
-      app.route(residentRoute(svc))
-      app.route(notOpenRoute(svc))
+      // Every exchange with the sign-ups is about the group's activities: her next short question ("几点开始") is read
+      // against them, not against what she asked the documents before (core/turns.ts).
+      const routes = [draftRoute(app, svc), fixPublishedRoute(svc), announceRoute(app, svc), hostRoute(app, svc), remindRoute(svc), remindMeRoute(svc), residentRoute(svc), notOpenRoute(svc)]
+      for (const route of routes) app.route({ ...route, subject: 'activities' })
     },
   }
 }

@@ -73,12 +73,19 @@ export function observer(svc: SignupService) {
 
 /**
  * After routing, when the understanding is known: what it read as activity talk ("我也报", "候补排到几号了") is activity
- * talk too, whatever the older parser made of it, so a "+1" after it counts. Only while this message is still the
- * group's latest.
+ * talk too, whatever the older parser made of it, so a "+1" after it counts. What the documents answered is none
+ * ("名额一共多少人" asked of 踏春嘉年华 after her question to them): a "+1" after it signs nobody up, and her next short
+ * question is not taken for one about the group's activities (resident.ts, forTheDocuments). Only while this message
+ * is still the group's latest.
  */
 export async function observeUnderstood(ctx: Context, svc: SignupService): Promise<void> {
   const m = memo(ctx)
   const u = ctx.get(UNDERSTOOD)
+  if (ctx.msg.groupId && m.noted?.related && ctx.route?.subject === 'documents') {
+    const last = await svc.store.getLast(ctx.msg.groupId)
+    if (last?.at === m.noted.at) await svc.store.setLast(ctx.msg.groupId, { related: false, at: m.noted.at, ...(m.noted.asks ? { asks: true } : {}) })
+    return
+  }
   if (!ctx.msg.groupId || !m.noted || m.noted.related || !u || !ACTIVITY_TALK.test(u.intent)) return
   const live = await liveActivities(ctx, svc)
   if (!live.length) return

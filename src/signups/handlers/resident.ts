@@ -8,6 +8,8 @@ import { activityRef, normalize, unknownActivityName } from '../../nlu/text.ts'
 import { asksWhetherActivities, infoFields, JOIN_CLAUSE, STILL_ON } from '../../nlu/signup.ts'
 import { RELATIVE_WORDS } from '../../nlu/people.ts'
 import { PENDING, UNDERSTOOD } from '../../core/understanding.ts'
+import { followsDocuments } from '../../core/turns.ts'
+import { whoseActivity } from '../../nlu/whose-activity.ts'
 import type { SignupService } from '../service.ts'
 import { nameKey, type ResidentIntent, type Who } from '../parse.ts'
 import { herScript } from '../../core/her-script.ts'
@@ -42,6 +44,7 @@ export function residentRoute(svc: SignupService): Route {
     async match(ctx) {
       if (!ctx.msg.groupId || ctx.msg.kind !== 'text') return false
       if (await cancelledAskedOf(ctx)) return true
+      if (forTheDocuments(ctx, svc, await liveActivities(ctx, svc))) return false
       if (noticeFollowUp(ctx, svc, await liveActivities(ctx, svc))) return true
       const u = understanding(ctx)
       const old = residentIntent(ctx)
@@ -105,6 +108,30 @@ async function cancelledAskedOf(ctx: Context): Promise<Activity | undefined> {
   if (!ABOUT_ACTIVITY.has(intent) && !(ASKED_OF_ANYONE.has(intent) && ctx.msg.mentioned)) return undefined
   const [gone] = (await ctx.get(CANCELLED_ASKED)?.()) ?? []
   return gone
+}
+
+/** Places asked about in general ("名额一共多少人", "还有位置吗"), as a notice or a document would state them. */
+const ASKS_PLACES = /名额|位置|位子|空位|满员|报满|多少人|几个人|人数|还剩|剩几/u
+
+/**
+ * A detail asked of something other than the group's activities, so the documents' to answer: it names a gathering
+ * none of them is ("踏春嘉年华几点开始" while 包饺子 is open), or names nothing and follows her own question to the
+ * documents ("那个踏春嘉年华的徒步要走多远" answered, then "名额一共多少人": the 30 places the documents give, not
+ * 包饺子's, nor "nothing is open"). What points at the group's activities (by title, number, day, notice, 咱们这次),
+ * her own place ("我报上了没") and the group's past titles (see titled) stay here.
+ */
+function forTheDocuments(ctx: Context, svc: SignupService, live: Activity[]): boolean {
+  const u = understanding(ctx)
+  const t = normalize(ctx.msg.text)
+  // (What the understanding reads as a question for the documents is theirs already, but right after activity talk:
+  // noticeFollowUp, which wins over her question to the documents as below.)
+  const detail = u.intent === 'activity.info' || (u.intent === 'signup.status' && ASKS_PLACES.test(t) && !ASKS_OWN.test(t))
+  if (!detail || u.slots.activity !== undefined || u.slots.title) return false
+  const whose = whoseActivity(t, live, svc.tz)
+  if (whose !== undefined) return whose === 'other'
+  // Unless the group has talked about its activities since (a notice, sign-ups under it): a bare question right
+  // after them is about them, whatever she asked the documents a minute before.
+  return followsDocuments(ctx) && !plusOneCounts(memo(ctx).prev, svc.now(), svc.settings.plusOneWindowMin)
 }
 
 /** The observer's reading of a bare "1" ("扣1"), unless the bot is waiting for this sender's answer (then "1" is that). */
