@@ -16,12 +16,13 @@ export const ASKED_AGAIN_OF = '^(?:那)?[^，,。\\s]{1,8}呢(?=$|[\\s，,。])'
 export const YES_NO_TAIL = '[不没]有?(?=[？?！!。，,\\s]|$)'
 
 /**
- * A question word: who, what, which, when, how many, how long, how, why ("县妇联主席是谁", "交给谁", "几时", "多久", "为啥",
+ * A question word: who, what, which, when, how many, how long / far / big, how, why ("县妇联主席是谁", "交给谁", "几时", "多久",
+ * "徒步要走多远", "为啥",
  * "干嘛的"). 谁 asks when it closes a clause or follows 是; elsewhere it is as often "anyone" ("谁家有多余的花瓶", "比谁跳得
  * 远"). Read on the normal form (Simplified, Cantonese as Mandarin: 边个 → 谁, 几耐 → 多久). A pattern source, as above;
  * a reader that asks "is this a question?" takes all of these, or says which it leaves out.
  */
-export const QUESTION_WORD = '是谁|谁(?=[的啊呀呢吗哇哈]?(?:[？?！!。，,、\\s]|$))|什么|啥|哪|几|多少|多久|多长时间|多大|(?<!不)怎样|怎么|咋|如何|为何|何时|何处|干嘛'
+export const QUESTION_WORD = '是谁|谁(?=[的啊呀呢吗哇哈]?(?:[？?！!。，,、\\s]|$))|什么|啥|哪|几|多少|多久|多长时间|多大|多远|多长|多高|多重|多宽|多深|多快|多贵|多早|多晚|(?<!不)怎样|怎么|咋|如何|为何|何时|何处|干嘛'
 
 /**
  * Asking only whom to turn to, naming nothing ("那我该找谁问", "问谁"): a request for a person to ask, which the bot

@@ -6,7 +6,7 @@ import { formatDateTime } from './format.ts'
 import { cnNumber } from './numbers.ts'
 import { cantoneseAsMandarin } from './cantonese.ts'
 import { unflattenList } from './inline-list.ts'
-import { askingPart, YES_NO_TAIL } from './question-forms.ts'
+import { askingPart, QUESTION_WORD, YES_NO_TAIL } from './question-forms.ts'
 import { scriptNeutral } from './script.ts'
 
 // Wednesday 25 November 2026, 10:00 in Shanghai.
@@ -270,6 +270,12 @@ describe('question forms', () => {
     const yesNo = new RegExp(YES_NO_TAIL, 'u')
     for (const q of ['要钱不', '还能做两癌筛查不', '我想学月嫂 有培训补贴没', '微家能帮着调解不？', '有没有']) expect(yesNo.test(q)).toBe(true)
     for (const q of ['我去不了', '受不了了', '对不起']) expect(yesNo.test(q)).toBe(false)
+  })
+
+  it('how far / long / big is asked with 多 and the measure ("徒步要走多远" went to small talk: a tester)', () => {
+    const asks = new RegExp(QUESTION_WORD, 'u')
+    for (const q of ['踏春嘉年华那个徒步要走多远', '那条路有多长', '报名的人要多高']) expect(asks.test(q)).toBe(true)
+    expect(asks.test('大家辛苦了')).toBe(false)
   })
 })
 
