@@ -8,7 +8,7 @@ import type { Passage } from './retrieve.ts'
 
 /** What something is: "家接待是干啥的", "“五小行动”是什么", "你好 想问下妇女微家是干嘛的"; group 1 is the thing asked about. */
 export const DEFINITION_QUESTION =
-  /^(?:你好[，,\s]*)?(?:请问|(?:我)?想问(?:一)?下|问(?:一)?下)?[，,\s]*[“"「]?(?:我们|咱们|俺们|咱|这个|那个|这|那)*([^“”"「」，,。？?\s]{2,12}?)[”"」]?(?:到底|究竟)?是(?:干啥|干嘛|干什么|做什么|做啥|什么|啥|个啥|什么东西|啥东西|什么意思|啥意思)的?[？?吗呀啊呢]*$/u
+  /^(?:你好[，,\s]*)?(?:请问|(?:我)?想问(?:一)?下|问(?:一)?下)?[，,\s]*[“"「]?(?:我们|咱们|俺们|咱|这个|那个|这|那)*([^“”"「」，,。？?\s]{2,12}?)[”"」]?(?:到底|究竟)?是(?:干啥|干嘛|干什么|做什么|做啥|什么|啥|个啥|个啥东西|个什么东西|什么东西|啥东西|什么意思|啥意思)的?[？?吗呀啊呢]*$/u
 
 /** The thing a what-is-it question asks about, read on the whole question or on its asking clause ("我刚进群 这个微家到底是干啥的呀"). */
 export function definitionAsked(question: string): string | undefined {

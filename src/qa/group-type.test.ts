@@ -81,6 +81,7 @@ describe('a message asking the type and something else', () => {
     expect(asksKind('我刚进群 这个微家到底是干啥的呀？')).toBe(false)
     // What the other question asks is read on its asking clause.
     expect(definitionAsked('我刚进群 这个微家到底是干啥的呀？')).toBe('微家')
+    expect(definitionAsked('这个妇女微家到底是个啥东西啊')).toBe('妇女微家')
     expect(definitionAsked('我们这个微家是做什么吗')).toBe('微家')
   })
 })
