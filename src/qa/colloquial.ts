@@ -28,6 +28,8 @@ export const COLLOQUIAL: readonly (readonly [string, string])[] = [
   ['看书', '读书'], ['说话', '沟通'], ['受欺负', '维权'], ['来上海', '来沪'], ['拐小孩', '拐卖儿童'], ['老家', '原住地'],
   ['救回来', '解救'], ['评', '评选'],
   // Chat shorthand for WeChat and its groups, and the office building (sixteenth round: a blind writer's vx群, 写字楼).
+  // Old age and being looked after (sixteenth round: a tester's 一个人住的老太太…老年人有啥照顾不).
+  ['老年人', '老龄'], ['照顾', '关心'],
   ['vx群', '微信群'], ['wx群', '微信群'], ['v信', '微信'], ['vx', '微信'], ['wx', '微信'], ['写字楼', '楼宇'],
 ]
 

@@ -151,6 +151,12 @@ describe('regressions from issue #11 (offline answers)', () => {
     expect((await offline().ask('镇上妇联一礼拜里哪几天有人接待来反映事情的?')).answer).toContain('每星期一至星期五定为信访接待日')
   })
 
+  it('老年人 / 照顾 reach the documents\' 老龄妇女 / 关心 (a tester\'s question was declined)', async () => {
+    const r = await offline().ask('我是一个人住的老太太，妇联对我们这种老年人有啥照顾不')
+    expect(r.grounded).toBe(true)
+    expect(r.answer).toContain('老龄妇女')
+  })
+
   it('chat shorthand (vx群) is read as the documents write it (微信群)', async () => {
     const r = await offline().ask('微家拉个vx群有用不?上头提倡不')
     expect(r.grounded).toBe(true)
