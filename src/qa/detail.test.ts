@@ -582,6 +582,12 @@ describe('a count in the measure asked', () => {
     expect(hasDetail('count', '风筝赛以三人为一组,组成10组', '放风筝比赛几个人一组')).toBe(true)
     // Clause by clause: the measure of one clause is not asked of the other's window.
     expect(hasDetail('count', '共受理群众来访52起', '讲堂办了几期,工作站受理了多少来访')).toBe(true)
+    // "多少个X": things counted by a measure word, not the year that opens a plan (a tester: 雨花区去年建了多少个妇女微家).
+    expect(hasDetail('count', '2019年是全面贯彻落实党的十九大精神的关键之年。', '雨花区去年建了多少个妇女微家')).toBe(false)
+    expect(hasDetail('count', '到今年底，全区建成妇女微家100个以上', '去年建了多少个妇女微家')).toBe(true)
+    expect(hasDetail('count', '事迹材料不少于1000字', '事迹材料最少写几个字')).toBe(true)
+    // "我们楼几个姐妹想…": a few of them, not a count.
+    expect(askedDetails('我们楼几个姐妹想在家里弄个微家,行不行啊')).not.toContain('count')
   })
 })
 
