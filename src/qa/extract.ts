@@ -6,7 +6,7 @@
 import { toSimplified } from '../core/zh/script.ts'
 import { answerTypes, hasAnswerOf } from './answer-type.ts'
 import { definitionAsked, defines, escapeRe, LIST_ITEM, quotedSetAsked, spellsOut } from './define.ts'
-import { askedDetails, detailsFound } from './detail.ts'
+import { askedDetails, detailsFound, hasDetail } from './detail.ts'
 import { focusOf } from './focus.ts'
 import { withoutFew } from './few.ts'
 import { normalizeForIndex } from './normalize.ts'
@@ -149,6 +149,7 @@ export function extractAnswer(query: PreparedQuery, spec: CoverageSpec, passages
   // The detail asked for (a requirement after 啥条件, a procedure after 怎么申请…, detail.ts) counts like an answer kind:
   // "在有场地、有条件、有活动…的场所建立妇女微家" answers 要什么条件, "…组织条件尚未成熟的领域" does not.
   const details = askedDetails(query.own)
+  const dayAsked = details.includes('day')
   const focus = focusOf(query.own)
   const question = normalizeForIndex(query.own)
   // A follow-up ("利息多少" after the loan's amount) is answered by a sentence with its own words (利息), not by the one
@@ -179,7 +180,8 @@ export function extractAnswer(query: PreparedQuery, spec: CoverageSpec, passages
       own,
       withHeading,
       exact: exactOf(query.exact, `${title} ${norm}`),
-      kind: types.some((t) => hasAnswerOf(t, norm)) ? SHAPE : 0,
+      // "哪天发布的" asks a day: "每年…" is a date by its kind, not the day asked (day detail, detail.ts).
+      kind: types.some((t) => hasAnswerOf(t, norm)) && (!dayAsked || hasDetail('day', norm, query.own)) ? SHAPE : 0,
       detail: details.length && detailsFound(details, query.own, [norm]) ? SHAPE : 0,
       // What is asked about the topic ("开了哪些业务" → 业务, "什么荣誉" → 荣誉, focus.ts) written in the sentence.
       focus: focus.length ? (0.3 * focus.filter((f) => norm.includes(f)).length) / focus.length : 0,
@@ -375,8 +377,10 @@ export function extractAnswer(query: PreparedQuery, spec: CoverageSpec, passages
       len += nextOne.length
     }
   }
-  // One short sentence alone reads like a fragment; the next one usually completes it.
-  if (picked.length === 1 && len < 30 && sentences[i + 1] && len + sentences[i + 1]!.length <= budget) picked.push(sentences[i + 1]!)
+  // One short sentence alone reads like a fragment; the next one usually completes it. Not a label left open ("相关文档：",
+  // a web page's footer after the plan's closing date): what it opens is not quoted with it.
+  const after = sentences[i + 1]
+  if (picked.length === 1 && len < 30 && after && !/[:：]\s*$/u.test(after) && len + after.length <= budget) picked.push(after)
   // List items keep their own lines; running prose is joined.
   // A table row or a line with no stop of its own ("法律问题、想申请法律援助，12348") keeps its line too.
   const body = picked.reduce((acc, s) => (acc && (LIST_ITEM.test(s) || !/[。！？；!?;：:]$/u.test(acc)) ? `${acc}\n${s}` : acc + s), '')

@@ -172,6 +172,12 @@ describe('regressions from issue #11 (offline answers)', () => {
     expect((await offline().ask('留守娃要是出了事,妇联得多快出来表个态?')).answer).toContain('事发地所在的妇联要第一时间作出反应')
   })
 
+  it('"哪天发的" is answered by a day ("2019年1月7日"), not by a sentence with 每年; no web-page label is quoted after it', async () => {
+    const r = await offline().ask('雨花区这份工作计划是哪天发的')
+    expect(r.answer).toContain('2019年1月7日')
+    expect(r.answer).not.toContain('相关文档')
+  })
+
   it('"第几套" is answered by an ordinal (第九套), not by the sentence that names the school', async () => {
     expect((await offline().ask('学校女老师学的是第几套广播体操')).answer).toMatch(/第九套/)
   })
