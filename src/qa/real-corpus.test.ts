@@ -88,8 +88,8 @@ describe('eval on the real documents (floors well below the targets)', () => {
     const { pipeline, baseline } = (report as Extract<typeof report, { heldout: unknown }>).heldout
     expect(pipeline.covered + pipeline.notCovered).toBe(1419)
     // Measured (sixteenth session, final code, after batches ac and ad joined; numbers only): of 712 covered, hit@1 /
-    // hit@5 / MRR 0.847 / 0.966 / 0.899 (BM25 0.645 / 0.824 / 0.722), 0.089 declined, 0.219 hedged, replies quoting
-    // the answer 0.780; of 707 uncovered 0.839 declined, 0.088 answered outright. Floors about five questions below.
+    // hit@5 / MRR 0.847 / 0.966 / 0.899 (BM25 0.645 / 0.824 / 0.722), 0.091 declined, 0.218 hedged, replies quoting
+    // the answer 0.779; of 707 uncovered 0.839 declined, 0.088 answered outright. Floors about five questions below.
     expect(pipeline.hit5).toBeGreaterThanOrEqual(0.958)
     expect(pipeline.hit1).toBeGreaterThanOrEqual(0.84)
     expect(pipeline.mrr).toBeGreaterThanOrEqual(0.89)
@@ -97,7 +97,7 @@ describe('eval on the real documents (floors well below the targets)', () => {
     expect(pipeline.hit5).toBeGreaterThanOrEqual(baseline.hit5 + 0.135)
     expect(pipeline.notCoveredDeclined).toBeGreaterThanOrEqual(0.83)
     expect(pipeline.notCoveredAnsweredOutright).toBeLessThanOrEqual(0.095)
-    expect(pipeline.coveredWronglyDeclined).toBeLessThanOrEqual(0.096)
+    expect(pipeline.coveredWronglyDeclined).toBeLessThanOrEqual(0.098)
     expect(pipeline.coveredHedged).toBeLessThanOrEqual(0.226)
     expect(pipeline.replyQuotesAnswer).toBeGreaterThanOrEqual(0.77)
   }, 180_000)
