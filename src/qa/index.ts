@@ -187,8 +187,10 @@ export function createQa(deps: QaDeps): Capability {
           // A hedge counts as not answered where a passage that is perhaps not what she asked may name what she never
           // said (her family worry answered with a 家暴 passage).
           const result = handover?.outrightOnly && asked0.hedged ? { ...asked0, grounded: false, hedged: false, answer: inScript(qaTexts.notCovered, script) } : asked0
-          // Answered outright: the next follow-up leans on the document it came from.
-          if (result.grounded && !result.hedged && result.about) {
+          // Answered, outright or with a caveat: the next follow-up leans on the document it came from. She reads the source
+          // line under a hedged reply as under any other ("那个计划是哪天发布的" after one from the 雨花区 plan: a tester got
+          // another document's meeting time when only outright answers counted).
+          if (result.grounded && result.about) {
             await followups.remember(conv, sender, asked, result.about)
             if (inGroup !== conv) await followups.remember(inGroup, sender, asked, result.about)
           }
