@@ -232,15 +232,15 @@ export function decisionFeatures(index: KnowledgeIndex, query: PreparedQuery, ba
   // A message of several questions ("几点开？踏春徒步要走多远"): each one's detail beside its own words, in the windows
   // nearly as close to that question as its best one; the whole question's best window need not hold them all.
   const questions = query.own.split(/[？?。！!；;]+/u).map((c) => c.trim()).filter((c) => c.length >= 4)
-  const asks = questions.filter((c) => askedDetails(c).length)
+  const asks = questions.map((c) => ({ c, ds: askedDetails(c) })).filter(({ ds }) => ds.length)
   const eachFound = () =>
-    asks.every((c) => {
+    asks.every(({ c, ds }) => {
       const ts = spec.terms.filter((t) => c.includes(t) && spec.weight(t) > 0)
       if (!ts.length) return false
       const part = { ...spec, terms: ts, total: ts.reduce((sum, t) => sum + spec.weight(t), 0) }
       const cov = scored.map(([w]) => [w, coverageOf(part, w)] as const)
       const top = Math.max(...cov.map(([, x]) => x))
-      return top >= 0.5 && cov.some(([w, x]) => x >= top * DETAIL_NEAR - 1e-9 && detailsFound(unnamed(askedDetails(c)), c, [w]))
+      return top >= 0.5 && cov.some(([w, x]) => x >= top * DETAIL_NEAR - 1e-9 && detailsFound(unnamed(ds), c, [w]))
     })
   const detailOk =
     (detailsFound(unnamed(details), query.own, [bestWindow, ...close]) || (questions.length >= 2 && asks.length >= 1 && eachFound())) &&

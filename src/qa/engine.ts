@@ -247,4 +247,3 @@ function asksOnlyTheRest(part: string): boolean {
  */
 // A document without a title is about its outermost section.
 const aboutOf = (p: { chunk: { title: string; label?: string; heading: string[] } }) => (shownTitle(p.chunk) || p.chunk.heading[0] || '').replace(/[“”"《》「」：:（）()]/gu, ' ').replace(/\s+/gu, ' ').trim()
-

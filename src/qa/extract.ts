@@ -44,13 +44,14 @@ const HAS_DISTANCE = /(?:\d+(?:\.\d+)?|[一二三四五六七八九十百千两�
  */
 const MEASURE_ASKED = /(?<!哪)(?:几|多少)个?(人次|[次回场期趟轮人名位家所点项条届批户])|(?<!哪)(?:几|多少)(个)/u
 const SAME_MEASURE: Record<string, string> = { 个: '个|家|所|户|项', 人: '人|名|位', 名: '人|名|位', 位: '人|名|位', 次: '次|回|场', 回: '次|回|场', 场: '场|次' }
-function countedAsAsked(question: string, sentence: string): boolean {
+/** A figure in the measure the question asks its count in; undefined when it asks none. */
+function measuredCount(question: string): RegExp | undefined {
   const m = MEASURE_ASKED.exec(question)
-  if (!m) return false
+  if (!m) return undefined
   const measure = (m[1] ?? m[2])!
   const units = SAME_MEASURE[measure] ?? measure
   // Not a lone 一 ("准备一个节目" counts nothing); "哪几个" asks a list, not a count.
-  return new RegExp(`(?:\\d+(?:\\.\\d+)?|[两二三四五六七八九十百千][一二三四五六七八九十两百千]*|一[十百千万])\\s*[万千百]?[余多]?\\s*(?:${units})`, 'u').test(sentence)
+  return new RegExp(`(?:\\d+(?:\\.\\d+)?|[两二三四五六七八九十百千][一二三四五六七八九十两百千]*|一[十百千万])\\s*[万千百]?[余多]?\\s*(?:${units})`, 'u')
 }
 /** How long something takes or lasts ("要多久", "多长时间"): answered by a span of time, not by any number. */
 const DURATION_QUESTION = /多久|多长时间|多少天|几天|几个月|几年|多长的?期限/
@@ -129,8 +130,12 @@ export function extractAnswer(query: PreparedQuery, spec: CoverageSpec, passages
   const quotedBefore = (s: string) => given !== undefined && s.trim().length >= 6 && given.includes(normalizeForIndex(s.trim()))
   const order = [passages[best]!, ...passages.filter((_, i) => i !== best)].slice(0, 3)
   const types = answerTypes(query.own)
+  const question = normalizeForIndex(query.own)
+  // The detail asked for (a requirement after 啥条件, a procedure after 怎么申请…, detail.ts) counts like an answer kind:
+  // "在有场地、有条件、有活动…的场所建立妇女微家" answers 要什么条件, "…组织条件尚未成熟的领域" does not.
+  const details = askedDetails(query.own)
   // Papers asked for ("要带啥材料") are a list too: quoted whole, item by item, from its first item.
-  const papersQ = askedDetails(query.own).includes('materials')
+  const papersQ = details.includes('materials')
   const listQ = LIST_QUESTION.test(query.own) || papersQ
   // "家接待是干啥的": the sentence that says what it is ("家接待是微家最基础的服务").
   const defined = definitionAsked(query.own)
@@ -140,18 +145,15 @@ export function extractAnswer(query: PreparedQuery, spec: CoverageSpec, passages
   const ageQ = AGE_QUESTION.test(query.own)
   const distanceQ = DISTANCE_QUESTION.test(query.own)
   const permissionQ = PERMISSION_QUESTION.test(query.own)
-  const action = bodyAction(normalizeForIndex(query.own))
+  const action = bodyAction(question)
+  const inAskedMeasure = measuredCount(question)
   // "包括哪几块内容", "分哪几类": the sentence that counts them in that measure ("…三块内容为主", "分为五大类").
   const kindsMeasure = /哪(?:几|[两三四五六七八九十])(块|类|种|项|条|个方面|方面|部分|大类)/u.exec(query.own)?.[1]
   const countsKinds = kindsMeasure ? new RegExp(`(?:\\d+|[一二三四五六七八九十两]+)\\s*大?${kindsMeasure}`, 'u') : undefined
   // "第几套广播体操", "第几届": an ordinal answers (第九套), not any figure.
   const ordinalQ = /第几/u.test(query.own)
-  // The detail asked for (a requirement after 啥条件, a procedure after 怎么申请…, detail.ts) counts like an answer kind:
-  // "在有场地、有条件、有活动…的场所建立妇女微家" answers 要什么条件, "…组织条件尚未成熟的领域" does not.
-  const details = askedDetails(query.own)
   const dayAsked = details.includes('day')
   const focus = focusOf(query.own)
-  const question = normalizeForIndex(query.own)
   // A follow-up ("利息多少" after the loan's amount) is answered by a sentence with its own words (利息), not by the one
   // that answered the question before it, which the context's words still point to.
   const ownTerms = query.context ? spec.terms.filter((t) => question.includes(t) && !QUESTION_WORD.test(t)) : []
@@ -201,7 +203,7 @@ export function extractAnswer(query: PreparedQuery, spec: CoverageSpec, passages
         (permissionQ && SAYS_PERMISSION.test(bare) ? 0.2 : 0) +
         (action && norm.includes(action) ? 0.3 : 0) +
         (ordinalQ && /第[一二三四五六七八九十百\d]+/u.test(bare) ? 0.3 : 0) +
-        (numberQ && countedAsAsked(question, bare) ? 0.3 : 0),
+        (numberQ && inAskedMeasure?.test(bare) ? 0.3 : 0),
       // Or a row that names it and says what it is ("1. 12338 全国妇女维权公益服务热线：由妇联开通，受理…").
       defines: defined && new RegExp(`^\\s*${escapeRe(normalizeForIndex(defined))}(?:是|就是|指|，是|\\s*\\p{Script=Han}{0,16}[：:])`, 'u').test(bare) ? 0.4 : 0,
     }

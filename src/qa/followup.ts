@@ -4,6 +4,8 @@
 import { createHash } from 'node:crypto'
 import type { Redis } from '../core/storage.ts'
 import { normalizeForIndex } from './normalize.ts'
+import { toSimplified } from '../core/zh/script.ts'
+import { qaTexts } from './texts.ts'
 import { contentTerms } from './tokenize.ts'
 import { ASKED_AGAIN_OF, QUESTION_WORD } from '../core/zh/question-forms.ts'
 
@@ -116,9 +118,14 @@ export class FollowupStore {
 function quoteOf(answer: string): string {
   return answer
     .split('\n')
-    .filter((l) => !/^(?:来源|來源|不确定|不確定|如果不是)/u.test(l.trim()))
+    .filter((l) => {
+      const line = toSimplified(l.trim())
+      return line !== qaTexts.hedgeBefore && line !== qaTexts.hedgeAfter && !line.startsWith(SOURCE)
+    })
     .join('\n')
 }
+/** How a source line opens (texts.ts sourceLine). */
+const SOURCE = qaTexts.sourceLine('').slice(0, 3)
 
 /** The reply's fingerprint: what was said is not kept, only whether the next reply says it again. */
 const digest = (text: string) => createHash('sha256').update(text).digest('base64url').slice(0, 22)

@@ -44,8 +44,9 @@ export function residentRoute(svc: SignupService): Route {
     async match(ctx) {
       if (!ctx.msg.groupId || ctx.msg.kind !== 'text') return false
       if (await cancelledAskedOf(ctx)) return true
-      if (forTheDocuments(ctx, svc, await liveActivities(ctx, svc))) return false
-      if (noticeFollowUp(ctx, svc, await liveActivities(ctx, svc))) return true
+      const live = await liveActivities(ctx, svc)
+      if (forTheDocuments(ctx, svc, live)) return false
+      if (noticeFollowUp(ctx, svc, live)) return true
       const u = understanding(ctx)
       const old = residentIntent(ctx)
       const ours = RESIDENT_INTENTS.has(u.intent)
