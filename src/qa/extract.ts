@@ -4,12 +4,13 @@
 // terms. A list question gets the whole list; a number question the sentence with the number.
 // Text from documents is only ever quoted, never interpreted, so instructions inside it have no effect.
 import { toSimplified } from '../core/zh/script.ts'
-import { answerTypes, hasAnswerOf } from './answer-type.ts'
+import { answerTypes, asksCount, hasAnswerOf } from './answer-type.ts'
 import { definitionAsked, defines, escapeRe, LIST_ITEM, quotedSetAsked, spellsOut } from './define.ts'
 import { askedDetails, detailsFound, hasDetail } from './detail.ts'
 import { focusOf } from './focus.ts'
 import { withoutFew } from './few.ts'
 import { normalizeForIndex } from './normalize.ts'
+import { answerNear } from './ranker.ts'
 import { coverageOf, exactOf, type CoverageSpec } from './rerank.ts'
 import type { Passage, PreparedQuery } from './retrieve.ts'
 import { chooseSentence, SENTENCE_MODEL } from './sentence-select.ts'
@@ -52,6 +53,16 @@ function measuredCount(question: string): RegExp | undefined {
   const units = SAME_MEASURE[measure] ?? measure
   // Not a lone 一 ("准备一个节目" counts nothing); "哪几个" asks a list, not a count.
   return new RegExp(`(?:\\d+(?:\\.\\d+)?|[两二三四五六七八九十百千][一二三四五六七八九十两百千]*|一[十百千万])\\s*[万千百]?[余多]?\\s*(?:${units})`, 'u')
+}
+/** A figure in the asked measure within a few characters of `term`, in its sentence ("目前儿童之家数量已达88个"). */
+function measuredNear(term: string, measure: RegExp, text: string): boolean {
+  if (term.length < 2) return false
+  for (let at = text.indexOf(term); at >= 0; at = text.indexOf(term, at + 1)) {
+    const before = text.slice(Math.max(0, at - 6), at).split(/[。！？；]/).pop() ?? ''
+    const after = text.slice(at + term.length, at + term.length + 16).split(/[。！？；]/)[0] ?? ''
+    if (measure.test(before) || measure.test(after)) return true
+  }
+  return false
 }
 /** How long something takes or lasts ("要多久", "多长时间"): answered by a span of time, not by any number. */
 const DURATION_QUESTION = /多久|多长时间|多少天|几天|几个月|几年|多长的?期限/
@@ -123,14 +134,34 @@ interface Scored {
   score: number
 }
 
+/** How far down the passages a count or kind asked of a named term is looked for when the first three lack it. */
+const FURTHER = 5
+const HOME_OF = /\p{Script=Han}{2}之家/gu
+
 /** `maxChars`: the most the quote may hold (the source line is added below it, answer.ts). */
 export function extractAnswer(query: PreparedQuery, spec: CoverageSpec, passages: Passage[], best: number, maxChars: number, besides?: string): Extracted {
   // "还有别的吗": what she was just given is not quoted again (more.ts).
   const given = besides ? normalizeForIndex(besides) : undefined
   const quotedBefore = (s: string) => given !== undefined && s.trim().length >= 6 && given.includes(normalizeForIndex(s.trim()))
-  const order = [passages[best]!, ...passages.filter((_, i) => i !== best)].slice(0, 3)
   const types = answerTypes(query.own)
+  const order = [passages[best]!, ...passages.filter((_, i) => i !== best)].slice(0, 3)
+  // A count or a kind asked of a named term ("儿童之家现在有多少个") is looked for a little further down too: a later
+  // passage that has it right beside the term ("目前儿童之家数量已达88个") is a better quote than a sentence of the
+  // first three that only shares the words ("…“六一”儿童节…两个规划学习手册").
+  // An institution named with 之家 counts whole: jieba splits off 之家, a weak word, leaving 儿童, which any passage
+  // about children has.
   const question = normalizeForIndex(query.own)
+  const namedAll = [...new Set([...query.exact, ...spec.keyTerms, ...(question.match(HOME_OF) ?? [])])]
+  // The longest form of a term stands for it (儿童之家, not 儿童 as well).
+  const namedTerms = namedAll.filter((t) => !namedAll.some((u) => u !== t && u.includes(t)))
+  const count = asksCount(query.own)
+  const inAskedMeasure = measuredCount(question)
+  // In a measure ("多少个"), the figure beside the term must be in it: "“妇女儿童之家”…“5+6+X”" counts nothing.
+  const nearIn = (text: string) => (inAskedMeasure ? namedTerms.some((t) => measuredNear(t, inAskedMeasure, text)) : answerNear(namedTerms, count, types, text))
+  const asksOfNamed = count || types.length > 0
+  if (asksOfNamed && !order.some((p) => nearIn(normalizeForIndex(p.chunk.text)))) {
+    order.push(...passages.slice(0, FURTHER).filter((p) => !order.includes(p) && nearIn(normalizeForIndex(p.chunk.text))).slice(0, 1))
+  }
   // The detail asked for (a requirement after 啥条件, a procedure after 怎么申请…, detail.ts) counts like an answer kind:
   // "在有场地、有条件、有活动…的场所建立妇女微家" answers 要什么条件, "…组织条件尚未成熟的领域" does not.
   const details = askedDetails(query.own)
@@ -146,7 +177,6 @@ export function extractAnswer(query: PreparedQuery, spec: CoverageSpec, passages
   const distanceQ = DISTANCE_QUESTION.test(query.own)
   const permissionQ = PERMISSION_QUESTION.test(query.own)
   const action = bodyAction(question)
-  const inAskedMeasure = measuredCount(question)
   // "包括哪几块内容", "分哪几类": the sentence that counts them in that measure ("…三块内容为主", "分为五大类").
   const kindsMeasure = /哪(?:几|[两三四五六七八九十])(块|类|种|项|条|个方面|方面|部分|大类)/u.exec(query.own)?.[1]
   const countsKinds = kindsMeasure ? new RegExp(`(?:\\d+|[一二三四五六七八九十两]+)\\s*大?${kindsMeasure}`, 'u') : undefined
@@ -238,6 +268,8 @@ export function extractAnswer(query: PreparedQuery, spec: CoverageSpec, passages
       const norm = normalizeForIndex(s)
       const parts = all[i]!
       let score = sumOf(parts)
+      // The asked count or kind beside the term it is asked of ("目前儿童之家数量已达88个"), not elsewhere in the sentence.
+      if (inAskedMeasure && nearIn(norm)) score += 0.3
       // A list question is answered by an enumeration, not by the sentence that merely names the topic.
       const enumerates = listQ && (/[、；]/.test(norm) || /[:：]$/.test(norm))
       if (enumerates) score += 0.2
