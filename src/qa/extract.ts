@@ -18,6 +18,10 @@ import { closersAt, cutsAt, outsidePairs, splitSentences } from './sentences.ts'
 import { isTitleLine, titlesOf } from './title-line.ts'
 import { QUESTION_WORD } from './weak-words.ts'
 
+const CONTENTS_QUESTION = /(?:搞|干|做|弄|玩)(?:些|了些|的)?(?:啥|什么)|(?:啥|什么)(?:项目|节目|内容)/u
+const bracketed = (item: string) => /^\s*[（(]/.test(item)
+/** A heading naming the contents of what stands above it (活动内容, 座谈会内容, 主要内容). */
+const CONTENTS_HEADING = /内容[:：]?$/u
 const LIST_QUESTION = /哪些|哪几|有什么|有啥|包括|包含|都有|几类|几种|几个方面|哪三|哪四|哪五|哪六|哪两|是哪/
 const NUMBER_QUESTION = /多少|几(个|次|期|所|人|名|项|天|年|岁|家|场|套|类|条|万)|比例|百分之|第几/
 /**
@@ -168,6 +172,8 @@ export function extractAnswer(query: PreparedQuery, spec: CoverageSpec, passages
   // Papers asked for ("要带啥材料") are a list too: quoted whole, item by item, from its first item.
   const papersQ = details.includes('materials')
   const listQ = LIST_QUESTION.test(query.own) || papersQ
+  // "踏春嘉年华是搞些啥": what an activity consists of.
+  const contentsQ = CONTENTS_QUESTION.test(query.own)
   // "家接待是干啥的": the sentence that says what it is ("家接待是微家最基础的服务").
   const defined = definitionAsked(query.own)
   const numberQ = NUMBER_QUESTION.test(withoutFew(query.own))
@@ -278,6 +284,10 @@ export function extractAnswer(query: PreparedQuery, spec: CoverageSpec, passages
       // 可以同时兼顾几种类型"). Another section's list ("下列事项…可以申请法律援助：") stays where it was.
       const opensList = listQ && /[:：]$/.test(norm) && LIST_ITEM.test(sentences[i + 1] ?? '') && coverageOf(spec, heading) >= 0.8
       if (opensList) score += 1
+      // A section headed as the contents of what is asked ("二、开展“踏春嘉年华…”活动 · 1、活动内容") opens its list with
+      // the heading itself: its first item ("(1)、徒步游：…") answers "踏春嘉年华都有啥项目" / "是搞些啥", not a line
+      // below the list that repeats the name ("报名通过填报《“踏春嘉年华…”参游报名表》").
+      else if ((listQ || contentsQ) && i === 0 && LIST_ITEM.test(s) && CONTENTS_HEADING.test(toSimplified(p.chunk.heading.at(-1) ?? '')) && coverageOf(spec, heading) >= 0.5) score += 1
       // Papers are listed from the first item, not from a remark below the list.
       const firstPaper = papersQ && FIRST_ITEM.test(s)
       if (firstPaper) score += 0.3
@@ -350,8 +360,19 @@ export function extractAnswer(query: PreparedQuery, spec: CoverageSpec, passages
   const fromItem = LIST_ITEM.test(sentences[i]!)
   // "包括哪几块内容" answered by the sentence that introduces the activity: the next one counts them ("…三块内容为主").
   const countsNext = (prev: string, next: string) => countsKinds !== undefined && !countsKinds.test(prev) && countsKinds.test(next)
-  const continues = (prev: string, next: string) =>
-    /[:：]$/.test(prev) || (listQ && LIST_ITEM.test(next)) || (listQ && LIST_ITEM.test(prev) && LIST_ITEM.test(next)) || (papersQ && fromItem && /[；;]$/.test(prev)) || countsNext(prev, next)
+  // A list of bracketed items ("(1)、…(2)、…") ends where the enclosing level's next item begins ("2、参会人员…").
+  // (Two bracketed items in a row make it such a list: "（二）联席会议主要职责。" above "1. …" is a heading, not an item.)
+  const leaves = (j: number) => j - 2 >= i && bracketed(sentences[j - 2]!) && bracketed(sentences[j - 1]!) && LIST_ITEM.test(sentences[j]!) && !bracketed(sentences[j]!)
+  const continues = (j: number) => {
+    const [prev, next] = [sentences[j - 1]!, sentences[j]!]
+    return (
+      /[:：]$/.test(prev) ||
+      ((listQ || contentsQ) && LIST_ITEM.test(next) && !leaves(j)) ||
+      (listQ && LIST_ITEM.test(prev) && LIST_ITEM.test(next) && !leaves(j)) ||
+      (papersQ && fromItem && /[；;]$/.test(prev)) ||
+      countsNext(prev, next)
+    )
+  }
   // Whether something is on a list ("要赡养费能申请法律援助吗" under "下列事项…可以申请法律援助："): the opening line and
   // the item that names it (4. 请求给付赡养费…), not the first item.
   const items: number[] = []
@@ -373,7 +394,7 @@ export function extractAnswer(query: PreparedQuery, spec: CoverageSpec, passages
     picked.push(sentences[named]!)
     len += sentences[named]!.length
   } else
-    for (let j = i + 1; j < sentences.length && continues(sentences[j - 1]!, sentences[j]!); j++) {
+    for (let j = i + 1; j < sentences.length && continues(j); j++) {
       if (len + sentences[j]!.length > budget) break
       picked.push(sentences[j]!)
       len += sentences[j]!.length

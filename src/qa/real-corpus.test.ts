@@ -131,6 +131,19 @@ describe('regressions from issue #11 (offline answers)', () => {
     expect((await offline().ask('踏春嘉年华活动能报几个人?')).answer).toContain('30名')
   })
 
+  it('what an activity consists of: the items under its contents heading, to the end of that list (two testers got the sign-up form line)', async () => {
+    const walk = (await offline().ask('踏春嘉年华是搞些啥')).answer
+    expect(walk).toContain('徒步游')
+    expect(walk).toContain('风筝赛')
+    expect(walk).not.toContain('参游报名表')
+    // The bracketed items end where the enclosing level's next item begins ("2、参会人员…").
+    const meeting = (await offline().ask('三八座谈会有啥内容')).answer
+    expect(meeting).toContain('十佳巾帼女职工进行表彰')
+    expect(meeting).not.toContain('参会人员：')
+    // A bracketed heading above numbered items is not such a list: its items all follow.
+    expect((await offline().ask('反拐联席会议的主要职责有哪几条？')).answer).toContain('指导和督促各乡、镇、街道的反拐工作')
+  })
+
   it('a coined term said with a measure word ("哪六个进家") is looked for as the folder writes it (“六进家”), not as 六个 (a tester got “六个好”)', async () => {
     expect((await offline().ask('具体有哪六个进家')).answer).toContain('维权维稳进“家”')
   })
