@@ -10,12 +10,16 @@ import type { Passage } from './retrieve.ts'
 export const DEFINITION_QUESTION =
   /^(?:你好[，,\s]*)?(?:请问|(?:我)?想问(?:一)?下|问(?:一)?下)?[，,\s]*[“"「]?(?:我们|咱们|俺们|咱|这个|那个|这|那)*([^“”"「」，,。？?\s]{2,12}?)[”"」]?(?:到底|究竟)?是(?:干啥|干嘛|干什么|做什么|做啥|什么|啥|个啥|个啥东西|个什么东西|什么东西|啥东西|什么意思|啥意思)的?[？?吗呀啊呢]*$/u
 
-/** The thing a what-is-it question asks about, read on the whole question or on its asking clause ("我刚进群 这个微家到底是干啥的呀"). */
+/**
+ * The thing a what-is-it question asks about, read on the whole question or on its asking clause, last or first
+ * ("我刚进群 这个微家到底是干啥的呀", "妇女微家到底是干啥的呀，我刚进群不太懂").
+ */
 export function definitionAsked(question: string): string | undefined {
   const whole = DEFINITION_QUESTION.exec(question)?.[1]
   if (whole) return whole
   const clauses = question.split(/[\s，,]+/u).filter(Boolean)
-  return clauses.length > 1 ? DEFINITION_QUESTION.exec(clauses[clauses.length - 1]!)?.[1] : undefined
+  if (clauses.length < 2) return undefined
+  return DEFINITION_QUESTION.exec(clauses[clauses.length - 1]!)?.[1] ?? DEFINITION_QUESTION.exec(clauses[0]!)?.[1]
 }
 
 /** A list item's mark before a sentence ("3、", "（二）", "一是"). */

@@ -302,7 +302,7 @@ export function masked(text: string): boolean {
 const VALUE_ASK = /多少|(?<![礼拜星期周])几(?![乎点号月])|哪几|哪位|是谁|什么时候|啥时候|哪天|哪一?年|在哪|什么地方|啥地方|什么地点|哪里|哪儿|叫什么|叫啥/
 /** Words that name the answer's shape, not what it is the value of. */
 // 领导 and 同志 only say a person is asked ("请哪位领导来讲的"): the answer is a title and a name (县委书记黄寿龙).
-const SHAPE_WORDS = new Set('钱 名字 名称 题目 标题 地方 地点 地址 位置 时候 时间 日子 人 人数 位 个 天 年 号 号码 电话号码 次 回 块 元 单 起 件 例 宗 领导 同志'.split(' '))
+const SHAPE_WORDS = new Set('钱 名字 名称 题目 标题 地方 地点 地址 位置 时候 时间 日子 人 人数 位 个 天 年 号 号码 电话号码 次 回 块 元 单 起 件 例 宗 领导 同志 类型 种类 类别'.split(' '))
 const NOUN = /^(?:n|vn|l|j)/
 const ONE_CHAR_VERBS = new Set('报 交 发 办 送 领 寄 填 开 做 去 来'.split(' '))
 /** Nouns that only say which figure of something is asked (its 目标, its 标准). */

@@ -83,5 +83,8 @@ describe('a message asking the type and something else', () => {
     expect(definitionAsked('我刚进群 这个微家到底是干啥的呀？')).toBe('微家')
     expect(definitionAsked('这个妇女微家到底是个啥东西啊')).toBe('妇女微家')
     expect(definitionAsked('我们这个微家是做什么吗')).toBe('微家')
+    // The asking clause first, her reason after it (a tester).
+    expect(definitionAsked('妇女微家到底是干啥的呀，我刚进群不太懂')).toBe('妇女微家')
+    expect(definitionAsked('我刚进群，不太懂')).toBeUndefined()
   })
 })

@@ -131,6 +131,12 @@ describe('regressions from issue #11 (offline answers)', () => {
     expect((await offline().ask('踏春嘉年华活动能报几个人?')).answer).toContain('30名')
   })
 
+  it('how many kinds (分几种类型) is answered by the count in kinds (分为五大类); a what-is-it clause before her reason is still one', async () => {
+    // Before, 类型 was the asked value's noun and no window wrote 类型 beside a count: declined (a tester).
+    expect((await offline().ask('妇女微家分几种类型')).answer).toContain('分为五大类')
+    expect((await offline().ask('妇女微家到底是干啥的呀，我刚进群不太懂')).answer).toContain('妇女微家是区域化妇建的组成部分')
+  })
+
   it('what an activity consists of: the items under its contents heading, to the end of that list (two testers got the sign-up form line)', async () => {
     const walk = (await offline().ask('踏春嘉年华是搞些啥')).answer
     expect(walk).toContain('徒步游')
