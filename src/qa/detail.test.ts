@@ -278,6 +278,9 @@ describe('the members of a named set', () => {
     expect(askedSet('母亲邮包里面装的都是什么东西?')).toBe('母亲邮包')
     expect(askedSet('母亲邮包里面装的都是些啥东西')).toBe('母亲邮包')
     expect(askedSet('“五型妇女微家”具体是哪五种微家?')).toBe('五型妇女微家')
+    // Something else of it, named after the measure word: the courses a lecture series gives (a tester was declined).
+    expect(askedSet('那个幸福大讲堂都有哪几门课')).toBeUndefined()
+    expect(askedSet('十大项目都有哪几个项目')).toBe('十大项目')
     // Without 具体: "是指哪两个", "是学哪六样", "装的啥".
     expect(askedSet('“双海双区”到底是指哪两个海、哪两个区?')).toBe('双海双区')
     expect(askedSet('苍南的“六学”活动,是学哪六样')).toBe('六学')

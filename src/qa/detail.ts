@@ -463,12 +463,16 @@ const LIGHT_BEFORE = new Set('的 里 里面 里头 都 具体 是 那 这 那�
 export function askedSet(question: string): string | undefined {
   const ask = ITEMS_ASK.exec(question)
   if (!ask) return undefined
+  // "幸福大讲堂都有哪几门课" asks the courses it gives, not which ones make it up: a thing named after the measure
+  // word is something else of it (a set's own name after it, "十大项目都有哪几个项目", is still the set).
+  const after = /^[个门种类项家所位条场](\p{Script=Han}{1,2})/u.exec(question.slice(ask.index + ask[0].length))?.[1]
+  const ownNoun = after && !/^[呢啊呀吗嘛啦的了是呀啥什么哪些]/u.test(after) ? after : undefined
   // A set named by its count ("评出的10个巾帼创业示范基地是哪几家", "5家“五有”示范妇女微家分别是哪5家"): its whole name after the
   // measure word, so "五型妇女微家（主要指…）" does not list the 示范 ones.
   const counted = COUNTED_SET.exec(question.slice(0, ask.index))
-  if (counted) return counted[1]!.replace(QUOTE_MARKS, '')
+  if (counted) return ownNoun && !counted[1]!.includes(ownNoun) ? undefined : counted[1]!.replace(QUOTE_MARKS, '')
   const quoted = SET_QUOTED.exec(question.slice(0, ask.index))
-  if (quoted) return quoted[1]
+  if (quoted) return ownNoun && !quoted[1]!.includes(ownNoun) ? undefined : quoted[1]
   const words = taggedWords(question.slice(0, ask.index))
   for (let i = words.length - 1; i >= 0; i--) {
     const w = words[i]!
@@ -477,7 +481,7 @@ export function askedSet(question: string): string | undefined {
     // The whole compound (母亲 邮包 → 母亲邮包).
     let name = w.word
     for (let j = i - 1; j >= 0 && j >= i - 2 && NOUN.test(words[j]!.tag); j--) name = words[j]!.word + name
-    return name
+    return ownNoun && !name.includes(ownNoun) ? undefined : name
   }
   return undefined
 }

@@ -135,6 +135,8 @@ describe('regressions from issue #11 (offline answers)', () => {
     // Before, 类型 was the asked value's noun and no window wrote 类型 beside a count: declined (a tester).
     expect((await offline().ask('妇女微家分几种类型')).answer).toContain('分为五大类')
     expect((await offline().ask('妇女微家到底是干啥的呀，我刚进群不太懂')).answer).toContain('妇女微家是区域化妇建的组成部分')
+    // The courses of a lecture series, asked by a shorter name than the document's (雨花幸福大讲堂).
+    expect((await offline().ask('那个幸福大讲堂都有哪几门课')).answer).toContain('《家庭幸福经营之道》')
   })
 
   it('what an activity consists of: the items under its contents heading, to the end of that list (two testers got the sign-up form line)', async () => {
