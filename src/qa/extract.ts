@@ -20,6 +20,8 @@ import { QUESTION_WORD } from './weak-words.ts'
 
 const CONTENTS_QUESTION = /(?:搞|干|做|弄|玩)(?:些|了些|的)?(?:啥|什么)|(?:啥|什么)(?:项目|节目|内容)/u
 const bracketed = (item: string) => /^\s*[（(]/.test(item)
+/** A station's or a programme's kind, dropped to find its role said of its bare name (老舅妈 of 老舅妈工作站). */
+const ROLE_SUFFIX = /(?:工作站|服务站|站点|站|中心|项目|计划|工程|行动)$/u
 /** A heading naming the contents of what stands above it (活动内容, 座谈会内容, 主要内容). */
 const CONTENTS_HEADING = /内容[:：]?$/u
 const LIST_QUESTION = /哪些|哪几|有什么|有啥|包括|包含|都有|几类|几种|几个方面|哪三|哪四|哪五|哪六|哪两|是哪/
@@ -176,6 +178,10 @@ export function extractAnswer(query: PreparedQuery, spec: CoverageSpec, passages
   const contentsQ = CONTENTS_QUESTION.test(query.own)
   // "家接待是干啥的": the sentence that says what it is ("家接待是微家最基础的服务").
   const defined = definitionAsked(query.own)
+  // Or, short of that, what it is for: "发挥老舅妈贴近群众、服务群众…的作用" answers "老舅妈工作站是干啥的", where the
+  // station's figures (受理群众来访52起) do not.
+  const roleOf = defined ? normalizeForIndex(defined).replace(ROLE_SUFFIX, '') : ''
+  const rolePattern = roleOf.length >= 2 ? new RegExp(`发挥${escapeRe(roleOf)}[^。；]{0,40}作用|${escapeRe(roleOf)}[^。；]{0,12}(?:负责|职责是|旨在|主要承担)`, 'u') : undefined
   const numberQ = NUMBER_QUESTION.test(withoutFew(query.own))
   const durationQ = DURATION_QUESTION.test(query.own)
   const validityQ = VALIDITY_QUESTION.test(query.own)
@@ -241,7 +247,7 @@ export function extractAnswer(query: PreparedQuery, spec: CoverageSpec, passages
         (ordinalQ && /第[一二三四五六七八九十百\d]+/u.test(bare) ? 0.3 : 0) +
         (numberQ && inAskedMeasure?.test(bare) ? 0.3 : 0),
       // Or a row that names it and says what it is ("1. 12338 全国妇女维权公益服务热线：由妇联开通，受理…").
-      defines: defined && new RegExp(`^\\s*${escapeRe(normalizeForIndex(defined))}(?:是|就是|指|，是|\\s*\\p{Script=Han}{0,16}[：:])`, 'u').test(bare) ? 0.4 : 0,
+      defines: defined && new RegExp(`^\\s*${escapeRe(normalizeForIndex(defined))}(?:是|就是|指|，是|\\s*\\p{Script=Han}{0,16}[：:])`, 'u').test(bare) ? 0.4 : rolePattern?.test(bare) ? 0.4 : 0,
     }
   }
   const sumOf = (x: ShapeParts) => (x.own + x.withHeading) / 2 + 0.5 * x.exact + x.kind + x.detail + x.focus + x.number + x.other + x.defines

@@ -135,6 +135,10 @@ describe('regressions from issue #11 (offline answers)', () => {
     // Before, 类型 was the asked value's noun and no window wrote 类型 beside a count: declined (a tester).
     expect((await offline().ask('妇女微家分几种类型')).answer).toContain('分为五大类')
     expect((await offline().ask('妇女微家到底是干啥的呀，我刚进群不太懂')).answer).toContain('妇女微家是区域化妇建的组成部分')
+    // What a station is for, where no sentence says what it is: the one that says its role (发挥老舅妈…的作用), not its
+    // half-year figures (two writers and a tester; 甚麼 is 什么).
+    expect((await offline().ask('老舅妈工作站是干啥的')).answer).toContain('调解矛盾、调顺民心、调稳社会')
+    expect((await offline().ask('老舅媽工作站是做甚麼的')).answer).toContain('調解矛盾、調順民心、調穩社會')
     // The courses of a lecture series, asked by a shorter name than the document's (雨花幸福大讲堂).
     expect((await offline().ask('那个幸福大讲堂都有哪几门课')).answer).toContain('《家庭幸福经营之道》')
   })
