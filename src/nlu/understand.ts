@@ -17,7 +17,7 @@ import { peopleIn } from './people.ts'
 import { clausesOf, readByRules, readPending } from './rules.ts'
 import { activityInNotes, AGREEING, isBareAsk, BOTH, cancelSlots, everyOpen, HOW_TO_JOIN, infoField, JOIN_CLAUSE, joinAskedFor, OPENS_WITH_JOIN, readSignup, removalTarget, withAntecedent } from './signup.ts'
 import { activityRef, namesTitle, normalize } from './text.ts'
-import { asksWorkFigure } from './work-figure.ts'
+import { asksAboutWork } from './work-figure.ts'
 import { isPresenceCheck } from './small-talk.ts'
 import type { Intent, Situation, Slots, Understanding } from './types.ts'
 
@@ -203,7 +203,7 @@ function readIntent(raw: string, sit: Situation): Understanding {
   if (rule.intent === 'chatter' && intent === 'qa.question' && RHETORICAL.test(raw) && !/[？?]/u.test(raw) && top.p < CROSS_CERTAINTY) return rule
   // Asked in general ("如果有人在群里说自己不想活了，我们应该怎么做"), or a figure about an organisation's work ("老舅妈工作站
   // 成功调解了几起": its n-grams are a dispute's): the rules' question stands unless the model is sure.
-  if (rule.intent === 'qa.question' && (GENERAL.test(raw) || asksWorkFigure(normalize(raw))) && isHelp(intent) && top.p < CROSS_CERTAINTY) return rule
+  if (rule.intent === 'qa.question' && (GENERAL.test(raw) || asksAboutWork(normalize(raw))) && isHelp(intent) && top.p < CROSS_CERTAINTY) return rule
   // A trouble the rules heard in her own voice is not turned into a question for the documents or into silence unless
   // the model is all but certain: a help request read as a question loses the referral ("我前夫一直不给抚养费，法律
   // 援助去哪申请"). Nor is someone else's harm let pass in silence.
