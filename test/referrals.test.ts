@@ -437,6 +437,25 @@ describe('the consent gate', () => {
     expect(to('赵敏')).toEqual([`（资料回答）\n${referralTexts.violenceNumbers}`])
   })
 
+  // Tester round 17: the host 李姐 checking a figure for her talk got "如需个人帮助，可以私聊我" under the answer.
+  it('no offer of personal help under a host\'s question, nor under a question asked for a talk; a resident\'s own situation still gets it', async () => {
+    const asked: string[] = []
+    const documents = documentsStandin({ match: (ctx) => ctx.msg.mentioned, answer: (ctx, app) => ['（资料回答）', ...app.answerHints(ctx)].join('\n'), seen: asked })
+    const { bot } = await boot({}, { extra: [documents] })
+    bot.world.say('李姐', '@小助手 下周我要在微家给姐妹们讲讲巾帼创业，先核对个数：苍南那个报告里巾帼创业贷款一年放了多少', { mentionBot: true })
+    bot.world.say('张丽', '@小助手 下周我要给姐妹们讲讲巾帼创业，苍南那个报告里巾帼创业贷款一年放了多少', { mentionBot: true })
+    // Controls: her own situation told beside the same topic, and a host asking about domestic violence still gets the numbers.
+    bot.world.say('王芳', '@小助手 我想创业 巾帼创业贷款一个人能贷多少', { mentionBot: true })
+    bot.world.say('李姐', '@小助手 我们楼里宣传栏要出一期反家暴的内容，妇联在反家暴这块都做了啥', { mentionBot: true })
+    await until(() => asked.length === 4)
+    await settle(bot)
+    const to = (name: string) => bot.sent.filter((m) => m.kind === 'room' && m.mentions?.includes(name)).map((m) => m.text)
+    expect(to('李姐')).toEqual(['（资料回答）', `（资料回答）\n${referralTexts.violenceNumbers}`])
+    expect(to('张丽')).toEqual(['（资料回答）'])
+    expect(to('王芳')).toEqual([`（资料回答）\n${referralTexts.helpHintGroup}`])
+    expect(privately(bot, '李姐')).toEqual([])
+  })
+
   it('a practical need asked in colloquial words ("…咋办") is answered in the group with the private channel offered in its last line, and no offer pushed to her', async () => {
     const asked: string[] = []
     const documents = documentsStandin({ match: (ctx) => ctx.msg.mentioned, answer: (ctx, app) => ['（资料回答）', ...app.answerHints(ctx)].join('\n'), seen: asked })

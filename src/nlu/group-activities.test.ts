@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { fromWall } from '../core/tz.ts'
 import { CORPUS_NOW, CORPUS_TZ } from './corpus.ts'
-import { understand } from './understand.ts'
+import { asksPastActivities, understand } from './understand.ts'
 import type { Situation } from './types.ts'
 
 const dumplings = [{ id: 1, title: '包饺子', startAt: fromWall(CORPUS_TZ, 2026, 12, 5, 14, 0), place: '微家活动室', notes: '' }]
@@ -25,5 +25,24 @@ describe('questions about the group\'s activities in general', () => {
       expect({ text, intent: understand(text, sit({ mention: true, activities: [] })).intent }).toEqual({ text, intent: 'activity.list' })
     }
     expect(understand('最近有什么活动', sit({ mention: true })).intent).toBe('activity.list')
+  })
+})
+
+// Tester round 17: "往年三八节都搞过啥活动" and "三八妇女节以前都搞过哪些活动" got "现在群里没有正在报名的活动。"
+describe('activities of past years', () => {
+  it('are asked of the documents, with or without one open, in either script', () => {
+    for (const text of ['往年三八节都搞过啥活动', '三八妇女节以前都搞过哪些活动', '去年三八节办了什么活动', '历年都有哪些活动', '往年三八節都搞過啥活動']) {
+      expect({ text, intent: understand(text, sit({ mention: true })).intent }).toEqual({ text, intent: 'qa.question' })
+      expect({ text, intent: understand(text, sit({ mention: true, activities: [] })).intent }).toEqual({ text, intent: 'qa.question' })
+    }
+  })
+
+  it('controls: what is on now or coming is still the group\'s list ("这周有啥活动", "周六以前有啥活动")', () => {
+    for (const text of ['这周有啥活动', '最近有什么活动', '周末有啥活动', '有啥活动', '最近有冇活動呀']) {
+      expect({ text, intent: understand(text, sit({ mention: true })).intent }).toEqual({ text, intent: 'activity.list' })
+      expect({ text, intent: understand(text, sit({ mention: true, activities: [] })).intent }).toEqual({ text, intent: 'activity.list' })
+    }
+    // "以前" after a day or a date bounds what is coming; it is no past.
+    for (const text of ['周六以前有啥活动', '月底以前有活动吗', '3号以前有啥活动']) expect(asksPastActivities(text), text).toBe(false)
   })
 })

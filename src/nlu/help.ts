@@ -8,7 +8,7 @@ import { ASKS, categoryOfNeed, DISTRESS, HOUSEHOLD, INFO_QUESTION, OTHER, SELF, 
 import { bare, namesActivity, PHONE } from './text.ts'
 import type { ContactWay, Danger, HelpCategory, Situation, Slots, Understanding } from './types.ts'
 import { withdrawalIn } from './withdrawal.ts'
-import { asksWorkFigure } from './work-figure.ts'
+import { asksAboutWork } from './work-figure.ts'
 
 const CATEGORY: Record<Category, HelpCategory | undefined> = {
   法律维权: 'legal', 家庭暴力: 'dv', 婚姻家庭纠纷: 'family', 心理支持: 'psych', 就业创业: 'jobs', 困难帮扶: 'hardship',
@@ -292,8 +292,9 @@ export function readHelp(raw: string, sit: Situation): Understanding | undefined
   if (/😂|🤣|哈哈/u.test(raw) && t.length < 30) return undefined
   if (OVER_NOW.test(t) && !/[？?]|怎么办|咋办|能不能|可不可以|想找|想问|又/u.test(t)) return undefined
   if (CURIOUS.test(t) && !SELF_IN_NEED.test(t) && !MY_HOUSEHOLD.test(t) && /[？?吗嘛么呢]|算不算|是不是|有没有|能不能|怎么|多少|哪|谁/u.test(t)) return undefined
-  // A figure about an organisation's work ("老舅妈工作站成功调解了几起"): its 调解 is the station's, not a dispute of hers.
-  if (asksWorkFigure(t)) return undefined
+  // A question about an organisation's work ("老舅妈工作站成功调解了几起", "妇联在反家暴这块都做了啥") or for a 宣传栏: its
+  // 调解 or 家暴 is the topic asked about, not a trouble of hers.
+  if (asksAboutWork(t)) return undefined
   const rules = classifyRules(t)
   const category = categoryOfNeed(t) ?? categoryOf(t, rules.category)
   const asks = ASKS.test(t)

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { CORPUS_NOW, CORPUS_TZ } from './corpus.ts'
-import { isAcknowledgement, isPresenceCheck } from './small-talk.ts'
+import { isAcknowledgement, isPraise, isPresenceCheck } from './small-talk.ts'
 import { normalize } from './text.ts'
 import { understand } from './understand.ts'
 
@@ -38,5 +38,20 @@ describe('an acknowledgement', () => {
 
   it('controls: thanks, a question after it, and a presence check are not one', () => {
     for (const t of ['好的 谢谢', '好的，几点开始', '收到的扣1', '在吗']) expect(isAcknowledgement(normalize(t)), t).toBe(false)
+  })
+})
+
+// Tester round 17: "@小助手 哈哈好的 你真厉害" got "我在呢。想问政策和服务…", beside the point.
+describe('praise of the bot', () => {
+  it('is told by a praise word said of the bot and nothing else, with laughter or an acknowledgement around it', () => {
+    for (const t of ['你真厉害', '哈哈好的 你真厉害', '小助手太棒了！', '好聪明啊', '真给力', '你也太厉害了吧', '点赞', '666', '你真厲害']) {
+      expect(isPraise(normalize(t)), t).toBe(true)
+      expect(understand(t, group).intent, t).toBe('chatter')
+    }
+  })
+
+  it('controls: an acknowledgement, thanks, a question or something told are not praise', () => {
+    for (const t of ['好的', '收到', '可以', '谢谢', '真的吗', '他脾气可厉害了', '你好厉害 能帮我问问家暴的事吗', '你能干啥']) expect(isPraise(normalize(t)), t).toBe(false)
+    expect(isAcknowledgement('好的')).toBe(true)
   })
 })

@@ -20,3 +20,15 @@ const THUMBS = /^[\s👌👍🆗🙏]+$/u
 
 /** Only acknowledges what was said ("好的", "收到", "晓得了"): an exchange closed, nothing to answer. */
 export const isAcknowledgement = (t: string): boolean => ACKNOWLEDGEMENT.test(bare(t)) || (THUMBS.test(t) && /\S/u.test(t))
+
+/** Laughter, an acknowledgement or an exclamation said before or after the praise ("哈哈好的 你真厉害", "哇 太棒了吧"). */
+const AROUND_PRAISE = /^(?:哈+|呵+|嘿+|哇+|哇塞|嗯+|哦+|好的?|好滴|好嘞|行|收到|ok|okay)+|(?:哈+|呵+|嘿+)+$/iu
+/**
+ * "你真厉害", "小助手太棒了", "好聪明啊", "真给力", "点赞": praise of the bot, and nothing else. Whole messages only: "他脾气可
+ * 厉害了" tells something, and is none.
+ */
+const PRAISE =
+  /^(?:你|您|小助手|助手|机器人|这个机器人)?(?:也|可|还)?(?:真的?|太|好|很|挺|蛮|超|特别|相当|非常)?(?:厉害|棒|聪明|能干|给力|靠谱|牛|牛逼|优秀|强|好用|贴心|专业|智能)(?:了|呀|啊|哦|哈|啦|吧|呢|的|哇)*$|^(?:给你|给小助手)?点(?:个)?赞$|^(?:666+|nb|yyds)$/iu
+
+/** Only praises the bot ("你真厉害", "哈哈好的 你真厉害"): answered with a short thanks, never searched for in the documents. */
+export const isPraise = (t: string): boolean => PRAISE.test(bare(t).replace(AROUND_PRAISE, ''))

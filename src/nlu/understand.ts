@@ -17,7 +17,7 @@ import { peopleIn } from './people.ts'
 import { clausesOf, readByRules, readPending } from './rules.ts'
 import { activityInNotes, AGREEING, isBareAsk, BOTH, cancelSlots, everyOpen, HOW_TO_JOIN, infoField, JOIN_CLAUSE, joinAskedFor, OPENS_WITH_JOIN, readSignup, removalTarget, withAntecedent } from './signup.ts'
 import { activityRef, namesTitle, normalize } from './text.ts'
-import { asksWorkFigure } from './work-figure.ts'
+import { asksAboutWork } from './work-figure.ts'
 import { isPresenceCheck } from './small-talk.ts'
 import type { Intent, Situation, Slots, Understanding } from './types.ts'
 
@@ -79,6 +79,9 @@ export function understand(raw: string, sit: Situation): Understanding {
   if ((u.intent === 'signup.join' || u.intent === 'signup.cancel') && ABOUT_SIGNING_UP.test(normalize(raw))) return { intent: 'qa.question', slots: {} }
   // Asked of the documents by name ("资料里别的社区每月都搞些什么活动？给我点参考"): not the group's own activities.
   if ((u.intent === 'activity.list' || u.intent === 'activity.info') && OF_THE_DOCUMENTS.test(normalize(raw))) return { intent: 'qa.question', slots: {} }
+  // Which activities were held in past years ("往年三八节都搞过啥活动", "三八妇女节以前都搞过哪些活动"): history, which the
+  // documents (work reports) tell; the group's open sign-ups are what is on now ("现在群里没有正在报名的活动" answered nothing).
+  if (u.intent === 'activity.list' && asksPastActivities(normalize(raw))) return { intent: 'qa.question', slots: {} }
   // Chat first, then the bot asked ("哈哈 上回家聚会那个红烧肉绝了 @小助手 下回家聚会是啥时候"): what is addressed
   // to the bot is the last clause, and it is a question.
   if (u.intent === 'chatter' && sit.where === 'group' && sit.mention) {
@@ -92,6 +95,16 @@ export function understand(raw: string, sit: Situation): Understanding {
 }
 
 const OF_THE_DOCUMENTS = /(?:资料|文件|文档|材料)(?:里|上|中|里面)|资料里有|文件里有/u
+
+/**
+ * The past, as people ask about it: 往年, 历年, 去年, 以前 (not "周六以前", a bound on what is coming), 过去几年, or held
+ * before ("搞过", "办过", "开展过").
+ */
+const PAST = /往年|历年|历届|去年|前年|以往|(?<![一二三四五六七日天末\d号点月底])以前|过去(?:几|这些|那些|的)?年|这些年|(?:搞|办|举办|开展|组织|举行|做)过/u
+/** Asked about what is on now or coming ("这周", "最近", "还有", "还搞不"): the group's activities, whatever else is said. */
+const NOW_OR_COMING = /这周|本周|下周|这个?月|下个?月|最近|近期|现在|目前|今天|明天|后天|周末|接下来|马上|还有|还搞|还办|报名/u
+/** A list of activities asked of the past, and nothing asked of what is on now. */
+export const asksPastActivities = (t: string): boolean => PAST.test(t) && !NOW_OR_COMING.test(t)
 
 /** What the last clause of a chatty message to the bot may be read as. */
 const ADDRESSED_QUESTION = new Set<Intent>(['qa.question', 'activity.info', 'activity.list', 'signup.status'])
@@ -203,7 +216,7 @@ function readIntent(raw: string, sit: Situation): Understanding {
   if (rule.intent === 'chatter' && intent === 'qa.question' && RHETORICAL.test(raw) && !/[？?]/u.test(raw) && top.p < CROSS_CERTAINTY) return rule
   // Asked in general ("如果有人在群里说自己不想活了，我们应该怎么做"), or a figure about an organisation's work ("老舅妈工作站
   // 成功调解了几起": its n-grams are a dispute's): the rules' question stands unless the model is sure.
-  if (rule.intent === 'qa.question' && (GENERAL.test(raw) || asksWorkFigure(normalize(raw))) && isHelp(intent) && top.p < CROSS_CERTAINTY) return rule
+  if (rule.intent === 'qa.question' && (GENERAL.test(raw) || asksAboutWork(normalize(raw))) && isHelp(intent) && top.p < CROSS_CERTAINTY) return rule
   // A trouble the rules heard in her own voice is not turned into a question for the documents or into silence unless
   // the model is all but certain: a help request read as a question loses the referral ("我前夫一直不给抚养费，法律
   // 援助去哪申请"). Nor is someone else's harm let pass in silence.

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { CORPUS_NOW, CORPUS_TZ } from './corpus.ts'
 import { normalize } from './text.ts'
 import { understand } from './understand.ts'
-import { asksWorkFigure } from './work-figure.ts'
+import { asksAboutWork, asksWorkFigure } from './work-figure.ts'
 
 const group = { where: 'group' as const, role: 'resident' as const, mention: true, activities: [], signedUp: [], openCase: false, now: CORPUS_NOW, tz: CORPUS_TZ }
 const private_ = { ...group, where: 'private' as const, mention: false }
@@ -50,5 +50,52 @@ describe('a figure asked about an organisation\'s work', () => {
     expect(understand('家里闹矛盾想找人调解', group)).toMatchObject({ intent: 'help.request', slots: { category: 'family' } })
     expect(understand('被打了怎么办', group)).toMatchObject({ intent: 'help.request', slots: { category: 'dv' } })
     expect(understand('他拿刀吓唬我，调解了几次都没用', group).intent).toBe('help.emergency')
+  })
+})
+
+// Tester round 17: a volunteer's "我们楼里宣传栏要出一期反家暴的内容，妇联在反家暴这块都做了啥" got the private referral offer
+// and "谢谢您愿意说出来，这不是您的错…我已私信您" in the group: her neighbours read it as abuse at home. Asked without the
+// 宣传栏 it went to the documents.
+const ABOUT_WORK = [
+  '我们楼里宣传栏要出一期反家暴的内容，妇联在反家暴这块都做了啥',
+  '妇联在反家暴这块都做了啥',
+  '社区在防家暴方面开展了哪些工作',
+  '你们对家暴这块有哪些工作',
+  '我要出一期板报讲反家暴 妇联有哪些措施',
+  '下周我要给姐妹们讲讲婚姻家庭纠纷调解，有什么材料吗',
+  '下周我要在微家给姐妹们讲讲巾帼创业，先核对个数：苍南那个报告里巾帼创业贷款一年放了多少',
+  '我們樓裡宣傳欄要出一期反家暴的內容，婦聯在反家暴這塊都做了啥',
+]
+
+describe('a question about an organisation\'s work, or for publicity or a talk', () => {
+  it('is told by what it did asked of an organisation, or by content prepared for others', () => {
+    for (const q of ABOUT_WORK) expect(asksAboutWork(normalize(q)), q).toBe(true)
+  })
+
+  it('is not a trouble told beside it, harm to her, or her own situation', () => {
+    for (const q of [
+      '我老公家暴我 妇联能做啥',
+      '我被家暴了 妇联都做了啥',
+      '妇联能帮我做点啥 他天天打我',
+      '我想出一期宣传栏 但我老公老打我',
+      '宣传栏那个我看了 打我的人是我前夫 怎么办',
+      '被打了怎么办',
+      '我现在失业了，社区有哪些服务',
+    ]) expect(asksAboutWork(normalize(q)), q).toBe(false)
+  })
+
+  it('is a question for the documents, in the group and in private, in either script', () => {
+    for (const q of ABOUT_WORK) {
+      expect(understand(q, group).intent, q).toBe('qa.question')
+      expect(understand(q, private_).intent, q).toBe('qa.question')
+    }
+  })
+
+  it('controls: disclosures are still requests for help, and danger an emergency', () => {
+    expect(understand('我老公家暴我 妇联能做啥', group)).toMatchObject({ intent: 'help.request', slots: { category: 'dv' } })
+    expect(understand('我想出一期宣传栏 但我老公老打我', group)).toMatchObject({ intent: 'help.request', slots: { category: 'dv' } })
+    expect(understand('被打了怎么办', group)).toMatchObject({ intent: 'help.request', slots: { category: 'dv' } })
+    expect(understand('妇联在反家暴这块都做了啥 他拿刀吓唬我', group).intent).toBe('help.emergency')
+    expect(understand('我要出一期板报 他拿刀吓唬我', group).intent).toBe('help.emergency')
   })
 })

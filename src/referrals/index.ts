@@ -44,6 +44,7 @@ import { ResidentDesk } from './resident.ts'
 import { OthersCases, othersCaseAsked } from './others.ts'
 import type { Case } from './state.ts'
 import { acknowledges, withdrawalIn } from '../nlu/withdrawal.ts'
+import { asksAboutWork } from '../nlu/work-figure.ts'
 import { type ReferralSettings, resolveSettings, type ReferralSettingsInput } from './settings.ts'
 import { StaffDesk } from './staff.ts'
 import { CATEGORY_OF } from './story.ts'
@@ -142,13 +143,16 @@ export function createReferrals(deps: ReferralDeps = {}): Capability {
       // A question that only touches a help topic is answered by the Q&A. The offer of personal help comes with it only
       // where a resident's own situation is in the question ("俺今年58了 两癌筛查俺还能做不"): under a staff member's
       // statistics question ("苍南那个报告里两癌检查做了多少人") or a question about the topic alone it offered what nobody asked.
+      // Nor to a host, who asks for the group (a tester's 李姐 checking a figure for her talk got "如需个人帮助，可以私聊我"), nor
+      // under a question about an organisation's work or for a talk or a 宣传栏, whose "我" is the one preparing it
+      // ("下周我要给姐妹们讲讲巾帼创业，先核对个数…").
       // Asked about domestic violence ("家暴可以去哪里投诉"), the numbers come with the documents' answer whatever it is.
       app.addAnswerHint((ctx) => {
         if (ctx.get(ASKED)) return undefined
         if (ctx.get(PRACTICAL)) return T.helpHintGroup
         const topic = classifyRules(ctx.msg.text)
         if (topic.kind === 'none') return undefined
-        const hers = ctx.msg.role !== 'staff' && tellsOwnSituation(ctx.msg.text)
+        const hers = ctx.msg.role === 'resident' && tellsOwnSituation(ctx.msg.text) && !asksAboutWork(normalize(ctx.msg.text))
         const personal = !hers ? '' : ctx.msg.conversation.kind === 'private' ? T.helpHintPrivate : T.helpHintGroup
         return topic.category === '家庭暴力' ? `${T.violenceNumbers}${personal}` : personal || undefined
       })

@@ -7,7 +7,7 @@ import { onceReminders } from './once.ts'
 import { answerDraft, correctDraft, draftReminder, MANAGERS, manage } from './handlers.ts'
 import { scheduleWithLlm } from './llm.ts'
 import { limitLlm } from '../core/llm-deadline.ts'
-import { isQuestion, parseCommand, parseDraftAnswer, parseSchedule, rhythmAskedWhen, rhythmDetailAsked, rhythmOverviewAsked } from './parse.ts'
+import { dropsIn, isQuestion, parseCommand, parseDraftAnswer, parseSchedule, rhythmAskedWhen, rhythmDetailAsked, rhythmOverviewAsked } from './parse.ts'
 import { ReminderService } from './service.ts'
 import { readSettings, type ReminderDef, type SettingsOverride } from './settings.ts'
 import { texts } from './texts.ts'
@@ -150,6 +150,7 @@ export function createReminders(opts: RemindersOptions = {}): Capability {
       })
 
       // "家聚会啥时候啊 我好安排上班": when the group's own 家聚会 is, from its reminders, not the documents' "每月一次".
+      // "那我平时能来微家坐坐聊聊天不": when someone is there to receive her, the 家接待.
       // Only when the group has one for what she names; otherwise the question goes on to the documents.
       const whenAsked = (ctx: Context) => {
         if (!ctx.msg.groupId || ctx.msg.kind !== 'text' || !(addressed(ctx) || ctx.group?.answerMode === 'questions')) return undefined
@@ -199,7 +200,9 @@ export function createReminders(opts: RemindersOptions = {}): Capability {
           const defs = await scheduledFor(ctx.msg.groupId!, what)
           await app.redis.set(askedKey(ctx.msg.groupId!, ctx.msg.sender.id), what, 'EX', 600).catch((err) => ctx.log.warn({ err }, 'reminders: could not note the rhythm asked about'))
           const times = onceEach(defs.map((d) => ({ description: d.description, next: svc.nextOf(d)[0]! })).sort((a, b) => a.next - b.next), (t) => t.description)
-          return ctx.reply(texts.whenScheduled(what, times.map((t) => ({ description: t.description, next: svc.formatAt(t.next) }))))
+          const when = texts.whenScheduled(what, times.map((t) => ({ description: t.description, next: svc.formatAt(t.next) })))
+          // "能来微家坐坐聊聊天不" asks whether she may come: yes, and when someone is there.
+          return ctx.reply(dropsIn(ctx.msg.text) ? `${texts.dropIn(ctx.group?.place ?? '')}\n${when}` : when)
         },
       })
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { isQuestion, parseCommand, parseDraftAnswer, parseSchedule, rhythmAskedWhen, rhythmDetailAsked, rhythmOverviewAsked } from './parse.ts'
+import { dropsIn, isQuestion, parseCommand, parseDraftAnswer, parseSchedule, rhythmAskedWhen, rhythmDetailAsked, rhythmOverviewAsked } from './parse.ts'
 import { nextTimes } from './schedule.ts'
 import { wallClock } from '../core/tz.ts'
 
@@ -205,6 +205,25 @@ describe('the group\'s rhythm asked in Cantonese, yes or no, or with the 微家 
   it('an opening word ("那", "所以", "咁", "噉") changes nothing', () => {
     for (const q of ['那咱们微家多久接待一次', '所以我们微家平时都搞啥活动', '咁我哋微家係咪每個禮拜都有人接待㗎', '噉我哋微家平時有咩活動']) expect(rhythmOverviewAsked(q), q).toBe(true)
     for (const q of ['那家聚会啥时候', '咁家聚會幾時', '噉家接待係咪逢星期三㗎']) expect(rhythmAskedWhen(q), q).toBeDefined()
+  })
+})
+
+// Tester round 17: "@小助手 那我平时能来微家坐坐聊聊天不" was declined as not in the documents; the group's 家接待 answers it.
+describe('dropping in at the 微家', () => {
+  it('is asked as coming to sit and chat, or whether someone is there: the 家接待 answers, in either script', () => {
+    for (const q of ['@小助手 那我平时能来微家坐坐聊聊天不', '能去微家串串门吗', '微家平时有人在吗', '能不能过来坐坐', '我想来咱们微家坐坐 啥时候有人', '我哋微家平時有冇人喺度', '可唔可以嚟微家坐下傾下偈']) {
+      expect(dropsIn(q), q).toBe(true)
+      expect(rhythmAskedWhen(q), q).toBe('家接待')
+    }
+  })
+
+  it('controls: 微家 in general, someone to talk to, or where the 微家 is, are not; the 家接待 asked by name still is', () => {
+    for (const q of ['妇女微家一般有人值班吗', '想找人聊聊', '我心里难受 想找人聊聊天', '微家在哪', '聊天记录能删吗']) {
+      expect(dropsIn(q), q).toBe(false)
+      expect(rhythmAskedWhen(q), q).toBeUndefined()
+    }
+    expect(dropsIn('微家多久有一次家接待')).toBe(false)
+    expect(rhythmAskedWhen('微家多久有一次家接待')).toBe('家接待')
   })
 })
 

@@ -349,6 +349,7 @@ export const isQuestion = (text: string) => ASK.test(text)
  */
 export function rhythmAskedWhen(text: string): string | undefined {
   const t = asked(text)
+  if (dropsIn(t)) return '家接待'
   const what = RHYTHM.exec(t)?.[0] ?? (ofThisGroup(t) ? LOOSELY.find(([re]) => re.test(t))?.[1] : undefined)
   // "家聚会按规定多久一次" asks what the rules say: the documents. "家接待一般啥时候" asks when it is here, which the
   // group's own reminder says. Asked beside what the group does ("平时多久搞一次活动 家聚会是啥时候"): the overview.
@@ -357,6 +358,25 @@ export function rhythmAskedWhen(text: string): string | undefined {
   return WHEN.test(t) ? what : undefined
 }
 const RHYTHM = /家接待|家聚会|家活动|家宴会/u
+
+/**
+ * Whether she may drop in, or when someone is there: "那我平时能来微家坐坐聊聊天不", "能去微家串串门吗", "微家平时有人在吗",
+ * "能不能过来坐坐". Someone is there to receive her at the group's 家接待, so that is the answer (when the group has one;
+ * otherwise the documents are asked). Of 微家 in general ("妇女微家一般有人值班吗") it is the documents'.
+ */
+const DROP_IN = new RegExp(
+  [
+    '(?:来|去|到|过来|过去)(?:咱们?|我们|俺们)?(?:的)?微家(?:里|这边|那边|活动室)?[^，,。？?]{0,4}(?:坐坐|坐一坐|坐会|坐一会|坐下|聊聊|聊天|唠嗑|唠唠|串门|串串门|喝茶|喝杯茶|玩玩|玩一玩|走走|看看)',
+    '(?:能|可以|能不能|可不可以|方便)(?:来|去|过来|过去)(?:坐坐|坐一坐|坐会|坐一会|聊聊|聊天|唠嗑|串门|串串门|喝茶|玩玩)',
+    '微家(?:里|那边|这边|活动室)?(?:平时|平常|一般|每天|白天|天天)?(?:都)?(?:有人(?:在|值班|接待)?(?:吗|没|不|嘛|么|呀|啊)|有没有人|有人没|谁在|有人值班)',
+  ].join('|'),
+  'u',
+)
+/** She asks to drop in at this 微家, or whether someone is there: the group's 家接待 answers (see DROP_IN). */
+export const dropsIn = (text: string): boolean => {
+  const t = asked(text)
+  return DROP_IN.test(t) && !(HOMES_IN_GENERAL.test(t) && !OWN_GROUP.test(t))
+}
 /** A week, a month, a year, as people say them: 每周, 每个礼拜, 一个星期, 逢星期三, 一年. */
 const PERIOD = '(?:每|一|逢)个?(?:周|星期|礼拜|月|季度|年)'
 /** How often, as a count: "多久一次", "一个月几回", "一年有多少次" (Cantonese 幾多次). */

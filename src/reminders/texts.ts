@@ -27,6 +27,8 @@ export const texts = {
     times.length === 1
       ? `本群的${what}：${times[0]!.description}，下一次是${times[0]!.next}。`
       : [`本群的${what}：`, ...times.map((t) => `${t.description}（下一次：${t.next}）`)].join('\n'),
+  /** "能来微家坐坐聊聊天不": she is welcome; someone is there at the 家接待 (its times follow). */
+  dropIn: (place: string) => `欢迎来坐坐！家接待的时候有人在${place ? `（${place}）` : ''}。`,
   /** "家聚会在哪": the group's own place, or that it is not written down. */
   rhythmPlace: (what: string, place: string) => (place ? `本群的${what}在${place}。` : `群里没写${what}的地点，可以问问微家主人。`),
   /** "要报名不": whether the group signs up for it (its reminder asks for sign-ups). */

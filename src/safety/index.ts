@@ -12,7 +12,7 @@ import { type App, type Capability, type Context, contextKey } from '../core/cap
 import { privateOf } from '../core/message.ts'
 import { understood as understoodOf } from '../core/understanding.ts'
 import { PAID_VICTIM, SCAM_IN_PROGRESS } from '../nlu/help.ts'
-import { isAcknowledgement, isPresenceCheck } from '../nlu/small-talk.ts'
+import { isAcknowledgement, isPraise, isPresenceCheck } from '../nlu/small-talk.ts'
 import { bare, normalize } from '../nlu/text.ts'
 import { ASKED_AGAIN_OF, QUESTION_WORD, WHOM_TO_ASK_ALONE, YES_NO_TAIL } from '../core/zh/question-forms.ts'
 import { safetyTexts as T } from './texts.ts'
@@ -130,6 +130,10 @@ export function createSafety(deps: { now?: () => number } = {}): Capability {
           // member's phone to say nothing and invite another "好的" (a tester found "我在呢…" to one beside the point).
           // Claimed here, so the documents are not searched for it, and left unanswered, in private too.
           if (isAcknowledgement(said)) return
+          // Praise ("你真厉害", "哈哈好的 你真厉害") is said to the bot and waits for a word back, as thanks do: left unanswered
+          // the bot looks broken to the one who @-ed it, and "我在呢…" with its list of services misses what she said. One
+          // short thanks closes it without inviting more, and buzzes the group no more than her message did.
+          if (isPraise(said)) return ctx.reply(T.praised)
           return ctx.reply(T.smalltalk(said))
         },
       })

@@ -32,6 +32,8 @@ export const safetyTexts = {
       : /你好|您好|早上好|早安|晚上好|哈喽|hello|hi\b/iu.test(text)
         ? '您好！我是微家小助手，可以问政策和服务、报名活动，也可以私下说说需要什么帮助。发「你会啥」看看我能做什么。'
         : '我在呢。想问政策和服务、报名活动，或者需要帮助，直接说就行；发「你会啥」看看我能做什么。',
+  /** "你真厉害": a short thanks that closes the exchange. */
+  praised: '谢谢夸奖😊 有事随时找我。',
   /** "在吗", "有人吗": only whether the bot is there; she says what she needs next. */
   present: '在的，有什么可以帮您？',
   /** What the bot does and how privacy works. */
