@@ -7,11 +7,12 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { hnswBackend } from '../adapters/hnsw/index.ts'
 import { silentLogger } from '../core/log.ts'
 import { OfflineEmbedder } from './embedder-offline.ts'
+import { QaEngine } from './engine.ts'
 import { homophoneCorrections, homophoneReadings } from './homophones.ts'
 import { KnowledgeIndex } from './index-store.ts'
 import { ingest } from './ingest.ts'
 import { normalizeForIndex } from './normalize.ts'
-import { prepareQuery } from './retrieve.ts'
+import { prepareQuery, retrieve } from './retrieve.ts'
 
 const KB = new URL('../../test/fixtures/real-corpus', import.meta.url).pathname
 const log = silentLogger()
@@ -26,9 +27,34 @@ beforeAll(async () => {
 const corrections = (q: string) => homophoneCorrections(index, normalizeForIndex(q))
 
 describe('homophone typos on the real documents', () => {
-  it("reads a tester's 刺秀 as the folder's 刺绣, in Simplified and Traditional script", () => {
-    expect(corrections('那个刺秀项目是哪家公司搞的')).toEqual([{ at: 2, from: '刺秀', to: '刺绣' }])
-    expect(corrections('那個刺秀項目是哪家公司搞的')).toEqual([{ at: 2, from: '刺秀', to: '刺绣' }])
+  it("reads a tester's 刺秀 as the folder's 刺绣 and answers from the 手工刺绣 passage, quoting her question as written", async () => {
+    const q = '那个刺秀项目是哪家公司搞的'
+    expect(corrections(q)).toEqual([{ at: 2, from: '刺秀', to: '刺绣' }])
+    const r = await retrieve(index, q)
+    expect(r.query.original).toBe(q)
+    expect(r.query.own).toBe('那个刺绣项目是哪家公司搞的')
+    // Without the reading, the decision's best passage was a company's 三八节 plan (公司, 项目), not the embroidery.
+    expect(r.decision.outcome).toBe('answer')
+    expect(r.passages[r.decision.best]!.chunk.text).toContain('手工刺绣项目')
+    const a = await new QaEngine(index, { log }).ask(q)
+    expect(a.q).toBe(q)
+    expect(a.grounded).toBe(true)
+    expect(a.hedged).toBeFalsy()
+    expect(a.answer).toContain('长沙美好工艺绣品公司')
+  })
+
+  it('reads the typo in a Traditional question too, and answers in Traditional', async () => {
+    const q = '那個刺秀項目是哪家公司搞的'
+    expect(corrections(q)).toEqual([{ at: 2, from: '刺秀', to: '刺绣' }])
+    const r = await retrieve(index, q)
+    expect(r.query.own).toBe('那个刺绣项目是哪家公司搞的')
+    expect(r.passages[r.decision.best]!.chunk.text).toContain('手工刺绣项目')
+    const a = await new QaEngine(index, { log }).ask(q)
+    expect(a.q).toBe(q)
+    expect(a.grounded).toBe(true)
+    expect(a.hedged).toBeFalsy()
+    expect(a.answer).toContain('長沙美好工藝繡品公司')
+    expect(a.answer).not.toContain('长沙美好工艺绣品公司')
   })
 
   it('leaves a word alone that the folder writes, or that is general Chinese, or that is grammar', () => {
