@@ -72,6 +72,11 @@ describe('homophone typos on the real documents', () => {
     expect(corrections('雨花巾帼读书会这个月读哪本书呀')).toEqual([])
   })
 
+  it('keeps offsets right after an emoji (UTF-16 units, as jieba measures)', () => {
+    const q = '😊那个刺秀项目是哪家公司搞的'
+    expect(prepareQuery(index, q).own).toBe('😊那个刺绣项目是哪家公司搞的')
+  })
+
   it('leaves an ambiguous typo alone: 春擂 sounds like both 春蕾 and 春雷, and the folder writes both beside 计划', () => {
     const q = '春擂计划资助了多少女童'
     expect(homophoneReadings(index, normalizeForIndex(q))).toEqual([{ at: 0, from: '春擂', words: expect.arrayContaining(['春蕾', '春雷']) }])

@@ -152,8 +152,8 @@ export function homophoneReadings(index: KnowledgeIndex, normalized: string): Re
 
 /**
  * The homophone typos of a normalised question and the folder words they are read as: the runs with exactly one
- * reading, unless another run overlapping it is ambiguous or reads its characters differently (妇女维家 read as
- * 妇女微家 and 维家 as 微家 agree). No correction is better than a guess.
+ * reading, unless another run overlapping it is ambiguous or reads its characters differently (two runs of one typo
+ * may read it alike). No correction is better than a guess.
  */
 export function homophoneCorrections(index: KnowledgeIndex, normalized: string): Correction[] {
   const readings = homophoneReadings(index, normalized)
@@ -197,11 +197,8 @@ function mayBeUnwritten(index: KnowledgeIndex, span: string): boolean {
 
 /** The normalised question with its homophone typos read as the folder's words (same length, same offsets). */
 export function correctHomophones(index: KnowledgeIndex, normalized: string): string {
-  const fixes = homophoneCorrections(index, normalized)
-  if (!fixes.length) return normalized
-  const chars = [...normalized]
-  // Offsets are in UTF-16 units; the question is BMP text here (the spans are Han of one unit each).
-  if (chars.length !== normalized.length) return normalized
-  for (const f of fixes) for (let k = 0; k < f.to.length; k++) chars[f.at + k] = f.to[k]!
-  return chars.join('')
+  let out = normalized
+  // Offsets in UTF-16 units, as jieba's pieces are measured: an emoji before the typo shifts nothing.
+  for (const f of homophoneCorrections(index, normalized)) out = out.slice(0, f.at) + f.to + out.slice(f.at + f.from.length)
+  return out
 }
