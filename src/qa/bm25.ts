@@ -199,6 +199,16 @@ export class Bm25Index {
     return new Bm25Index(encodeBm25(docs.map(countTerms)))
   }
 
+  /** Every term the index holds (words and marked bigrams). */
+  terms(): IterableIterator<string> {
+    return this.postings.keys()
+  }
+
+  /** The passages (rows, ascending) containing the term; empty for a term the index has never seen. */
+  rows(term: string): Int32Array {
+    return this.postings.get(term)?.docs ?? NO_ROWS
+  }
+
   /** Passages containing the term (0 for a term the index has never seen). */
   df(term: string): number {
     return this.postings.get(term)?.docs.length ?? 0
@@ -241,6 +251,7 @@ export class Bm25Index {
   }
 }
 
+const NO_ROWS = new Int32Array(0)
 const MAX_DF_SHARE = 0.2
 const PRUNE_MIN_DF = 2000
 

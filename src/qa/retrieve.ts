@@ -12,6 +12,7 @@ import { GRAM_MARK, queryGrams, tokensOfNormalized, yesNoPlain } from './tokeniz
 import type { WeightedTerm } from './bm25.ts'
 import { aliasesOf, type Alias } from './colloquial.ts'
 import { lexiconOf } from './lexicon.ts'
+import { correctHomophones } from './homophones.ts'
 import { suppressNearDuplicates } from './dedupe.ts'
 import { learnedOrder, RANKER_MODEL, type RankerModel } from './ranker.ts'
 
@@ -119,10 +120,11 @@ const DENSE_WEIGHT = 0.3
 const NEAR_DUPLICATE = 0.8
 
 export function prepareQuery(index: KnowledgeIndex, question: string, rewrite?: string, context?: string): PreparedQuery {
-  // "边度可以搵到法律援助" is asked of Mandarin documents: written Cantonese is read as Mandarin first.
-  const own = cantoneseAsMandarin(normalizeForIndex(question))
+  // "边度可以搵到法律援助" is asked of Mandarin documents: written Cantonese is read as Mandarin first. A homophone typo
+  // of a folder word ("刺秀" for 刺绣) is read as that word (homophones.ts): for search and the decision alike.
+  const own = correctHomophones(index, cantoneseAsMandarin(normalizeForIndex(question)))
   // A follow-up's previous question counts for coverage and search, but its words weigh less than the new ones.
-  const contextNorm = context ? normalizeForIndex(context) : undefined
+  const contextNorm = context ? correctHomophones(index, normalizeForIndex(context)) : undefined
   const normalized = contextNorm ? `${contextNorm} ${own}` : own
   const expansions = index.glossary.expand(normalized)
   const aliases = aliasesOf(own)

@@ -105,6 +105,14 @@ export function yesNoPlain(question: string): string {
   return question.replace(/可不可以/gu, '可以').replace(/有没有/gu, '有').replace(/(\p{Script=Han})不\1/gu, '$1')
 }
 
+/** A word that carries no topic (function words, question scaffolding). */
+export const isStopword = (w: string) => STOPWORDS.has(w)
+
+/** Plain-mode jieba pieces of normalised text, in order; they join back into the text. */
+export function plainPieces(normalized: string): string[] {
+  return segmenter().cut(normalized, false)
+}
+
 /** The content words of a question (its yes-no forms said plainly). */
 export function contentTerms(normalized: string): string[] {
   const seen = new Set<string>()
@@ -181,6 +189,11 @@ function loadIdf(): IdfTable {
  * "护照" is specific (9.7). Unknown words count as specific.
  */
 export function generalIdf(word: string): number {
+  return knownIdf(word) ?? 12
+}
+
+/** The word's IDF in jieba's general table; undefined for a word general Chinese does not have (刺秀, 微家). */
+export function knownIdf(word: string): number | undefined {
   const t = (idfTable ??= loadIdf())
   const key = Buffer.from(word)
   const mask = t.slots.length - 1
@@ -188,7 +201,7 @@ export function generalIdf(word: string): number {
     const i = t.slots[slot]!
     if (t.lengths[i] === key.length && key.equals(t.bytes.subarray(t.starts[i]!, t.starts[i]! + key.length))) return t.values[i]!
   }
-  return 12
+  return undefined
 }
 
 /** Marks character-bigram terms in the keyword index, so "结对" the bigram and "结对" the word stay distinct terms. */
