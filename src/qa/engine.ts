@@ -28,6 +28,8 @@ export interface Source {
 
 export interface AskResult {
   q: string
+  /** The question as read: typos of folder words corrected ("刺秀" → 刺绣, homophones.ts); what a follow-up leans on. */
+  read?: string
   answer: string
   grounded: boolean
   /** Answered with a caveat (the closest passage, perhaps not exactly what was asked) — see decide.ts. */
@@ -146,6 +148,7 @@ export class QaEngine {
     this.opts.log.debug({ chars: q.length, mode: composed.mode, ...r.decision }, 'qa answered')
     return {
       q: question,
+      read: r.query.own,
       answer: composed.answer,
       grounded: composed.grounded,
       hedged: composed.hedged,

@@ -22,7 +22,10 @@ const POINTS_BACK = /这些|那些|这个|那个|这种|那种|上面说的|刚�
  * Words that ask a detail of something named before ("要准备哪些材料", "多久能批下来", "利息咋算"): a question made of
  * these alone leans on the previous one.
  */
-const DETAIL_WORDS = new Set('准备 材料 带 证件 手续 流程 步骤 条件 要求 电话 号码 要钱 钱 费用 收费 多久 时间 地点 地址 几年 批下来 下来 办 办理 申请 报名 打 算'.split(' '))
+const DETAIL_WORDS = new Set('准备 材料 带 证件 手续 流程 步骤 条件 要求 电话 号码 要钱 钱 费用 收费 多久 时间 地点 地址 几年 批下来 下来 办 办理 申请 报名 打 算 一年 每年 解决 带动 惠及'.split(' '))
+
+/** How many of the previous question's topic words a follow-up on a broad document carries (its last ones). */
+const LATEST_TOPIC_WORDS = 4
 
 /** A question that leans on the previous one: short, or opening/closing like a follow-up. */
 export function isElliptical(question: string): boolean {
@@ -54,7 +57,10 @@ export function followupContext(previous: string | undefined, current: string, a
   // question about loans found the report's 维权 statistics). (On a short notice the topic words pulled follow-ups
   // away from it: "怎么申请" after "单亲妈妈能不能申请".)
   if (about) {
-    const more = aboutIsBroad ? topic.filter((t) => !about.includes(t)) : []
+    // Only the latest words: what she asked before carries the context it was asked in, and a chain of follow-ups
+    // would otherwise pile up every topic of the conversation ("家门口 挣点钱 路子" of the first question drowning
+    // the 刺绣 project of the second when the third asks "一年能解决多少人").
+    const more = aboutIsBroad ? topic.filter((t) => !about.includes(t)).slice(-LATEST_TOPIC_WORDS) : []
     return more.length ? `${about} ${more.join(' ')}` : about
   }
   return topic.length ? topic.join(' ') : previous

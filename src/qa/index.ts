@@ -191,8 +191,10 @@ export function createQa(deps: QaDeps): Capability {
           // line under a hedged reply as under any other ("那个计划是哪天发布的" after one from the 雨花区 plan: a tester got
           // another document's meeting time when only outright answers counted).
           if (result.grounded && result.about) {
-            await followups.remember(conv, sender, asked, result.about)
-            if (inGroup !== conv) await followups.remember(inGroup, sender, asked, result.about)
+            // As read: a typo the search corrected ("刺秀") is the word the next follow-up's topic is ("一年能解决多少人").
+            const read = result.read ? (context ? `${context} ${result.read}` : result.read) : asked
+            await followups.remember(conv, sender, read, result.about)
+            if (inGroup !== conv) await followups.remember(inGroup, sender, read, result.about)
           }
           ctx.log.info({ grounded: result.grounded, top: result.sources[0]?.doc, followup: Boolean(context) }, 'qa answered')
           // In private the closest passage is worth giving too ("打过HPV疫苗了 以后还用查吗" → "接种了HPV疫苗，仍然需要…").
