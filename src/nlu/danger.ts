@@ -200,11 +200,37 @@ const CHILD = re([
 
 /** Said about danger without being in it: notices, talks, advice to the group, films and the news. */
 const ADVISORY = /如遇|如果遇到|(?:如果|要是|假如|万一)(?:群里)?有人|请拨打|可拨打|宣传|讲座|普法|科普|知识|小贴士|提醒大家|大家注意|防范|预防|怎么(?:防|预防|报警|申请)|是什么意思|电影|电视剧|剧里|小说|新闻|短视频|抖音上/u
-const FIRST_PERSON = /(?:打|掐|骂|推|锁|关|砍)(?:了)?我|我被|我在躲|找我|吓我|救命/u
+/** Harm done to her, said outright: whatever else the message talks about, it is happening to her. */
+export const FIRST_PERSON = /(?:打|掐|骂|推|锁|关|砍)(?:了)?我|(?:捅|踢|踹|揍|勒|追|堵|杀|弄死|吓唬|威胁|恐吓)(?:了|着|住)?(?:我|俺)(?!们)|我被|俺被|我在躲|找我|吓我|救命/u
 
 /** Talk about danger (a notice, a film) rather than a report of it, unless she says it is happening to her. */
 export function notAReport(t: string): boolean {
-  return (ADVISORY.test(t) || FICTION.test(t)) && !FIRST_PERSON.test(t)
+  return (ADVISORY.test(t) || FICTION.test(t)) && !FIRST_PERSON.test(t) && !ownDangerBeside(t)
+}
+
+/**
+ * What sets a clause apart from her own danger now: a case put ("如果", "万一"), someone else's story (一个女的, 别人,
+ * a wife, a neighbour), the news or a film. Read on the clause that tells the danger only.
+ */
+const APART = /如果|要是|假如|假设|万一|比如|例如|一个(?:女|男)|有个|那个(?:女|男)的|别人|人家|她|妻子|老婆|媳妇|受害|邻居|隔壁|对门|朋友|闺蜜|同事|新闻|报道|视频|电影|剧|小说|故事/u
+/** Her voice: she, or someone of her home, in the clause (a clause of danger with nobody in it is a topic). */
+const HER_VOICE = /我|俺|咱|(?<!其)他(?!们)|老公|丈夫|前夫|孩子|小孩|娃|宝宝|儿子|女儿|闺女/u
+const clausesOf = (t: string) => t.split(/[，,。！!？?；;\n]+|(?<=\p{Script=Han})\s+(?=\p{Script=Han})/u).map((c) => c.trim()).filter(Boolean)
+
+/**
+ * Her own danger told beside talk of a notice, a talk or a film ("宣传栏的事先放放，他拿刀吓唬我", "讲座先不去了 他正在打我"):
+ * the clauses that carry the talk, or set themselves apart, are left out, and what is left is read as it would be said
+ * alone. An emergency cue is never suppressed by something said in another clause: a false alarm costs a message.
+ * `talk`: a reader's own words for a notice or a talk, left out with their clauses too.
+ */
+export function ownDangerBeside(t: string, talk?: RegExp): boolean {
+  const clauses = clausesOf(t)
+  const rest = clauses.filter((c) => !ADVISORY.test(c) && !FICTION.test(c) && !APART.test(c) && !talk?.test(c))
+  // Nothing left out (the talk runs through the danger's own clause), or nothing left: no clause of hers to read.
+  if (rest.length === 0 || rest.length === clauses.length) return false
+  const said = rest.join('，')
+  const reading = readDanger(said)
+  return reading !== undefined && (HER_VOICE.test(said) || reading.danger !== 'violence')
 }
 
 /** A film, a TV series or a novel talked about ("你看过狂飙吗 高启强拿刀那段太吓人"): a plot, not a report. */

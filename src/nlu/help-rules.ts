@@ -4,7 +4,7 @@
 // Where the phrasing is ambiguous it leans towards safety: a false emergency costs a hotline reminder,
 // a missed one can cost far more.
 import { toSimplified } from '../core/zh/script.ts'
-import { CRY_HEARD, dangerTakenBack, FEAR_OF, HYPERBOLE, literalText, notAReport, readDanger, violenceIsOver } from './danger.ts'
+import { CRY_HEARD, dangerTakenBack, FEAR_OF, HYPERBOLE, literalText, notAReport, ownDangerBeside, readDanger, violenceIsOver } from './danger.ts'
 
 // The help categories and urgency levels staff work with; the labels are what staff and residents see.
 export const CATEGORIES = ['法律维权', '家庭暴力', '婚姻家庭纠纷', '心理支持', '就业创业', '困难帮扶', '健康（两癌筛查等）', '儿童与家庭教育', '其他'] as const
@@ -146,7 +146,8 @@ export function classifyRules(text: string): Classification {
   const spaced = toSimplified(text.normalize('NFKC')).toLowerCase().replace(/\s+/g, ' ').trim()
   const reading = readDanger(spaced)
   // Exclamations (气死我了, 打死我也不…) and films or notices never make an emergency.
-  const calm = notAReport(t) || dangerTakenBack(t) ? '' : literalText(t)
+  // Read on the spaced text too: "宣传栏的事先放放 他拿刀吓唬我" is two clauses, and the danger is hers.
+  const calm = (notAReport(t) && notAReport(spaced)) || dangerTakenBack(t) ? '' : literalText(t)
   const selfHarm = SELF_HARM.test(calm) || reading?.danger === 'suicide'
   if (selfHarm) signals.push('self-harm')
   const over = !reading && !!calm && violenceIsOver(literalText(spaced))
@@ -156,7 +157,8 @@ export function classifyRules(text: string): Classification {
   const acute = MEDICAL_ACUTE.test(calm)
   if (acute) signals.push('medical-acute')
   const soft = MEDICAL_SOFT.test(t)
-  const advisory = !personal && ADVISORY.test(t)
+  // A notice or a talk names danger without reporting one, unless a clause of hers beside it tells her own.
+  const advisory = !personal && ADVISORY.test(t) && !ownDangerBeside(spaced, ADVISORY)
   if (advisory) signals.push('advisory')
 
   let category = CATEGORY_RULES.find(([, re]) => re.test(t))?.[0]
