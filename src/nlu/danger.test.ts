@@ -276,3 +276,12 @@ describe('danger beside talk of something else', () => {
     expect(readDanger(normalize('他以前拿刀吓唬过我'))).toBeUndefined()
   })
 })
+
+describe('a child in the water', () => {
+  it.each(['孩子掉河里了', '娃掉水里了 快来人', '宣传栏的事先放放，孩子掉进河里了'])('%s is an emergency', (text) => {
+    expect(readDanger(normalize(text))).toBeDefined()
+  })
+  it('not a phone dropped in the water', () => {
+    expect(readDanger(normalize('手机掉水里了 气死我了'))).toBeUndefined()
+  })
+})
