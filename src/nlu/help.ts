@@ -2,7 +2,7 @@
 // someone else, consent and its withdrawal, contact preferences, a case's status, fraud, numbers posted in the
 // group, voice notes and pictures, questions about the bot. Pure.
 import { CHOICE_QUESTION, QUESTION_WORD, WHOM_TO_ASK_ALONE } from '../core/zh/question-forms.ts'
-import { type Category, classifyRules } from './help-rules.ts'
+import { type Category, classifyRules, disclosesHarm } from './help-rules.ts'
 import { dangerTakenBack, FEAR_OF, HYPERBOLE, literalText, notAReport, ownDangerBeside, PREGNANCY_BLEEDING, readDanger, violenceIsOver } from './danger.ts'
 import { ASKS, categoryOfNeed, DISTRESS, HOUSEHOLD, INFO_QUESTION, OTHER, SELF, SELF_IN_NEED, SERVICE_TOPIC } from './need.ts'
 import { bare, namesActivity, PHONE } from './text.ts'
@@ -301,7 +301,7 @@ export function readHelp(raw: string, sit: Situation): Understanding | undefined
   const category = categoryOfNeed(t) ?? categoryOf(t, rules.category)
   const asks = ASKS.test(t)
   const distress = DISTRESS.test(t)
-  const strong = (/帮帮|求助(?!热线|电话|中心|站)|求求|救救|走投无路/u.test(t) || PRIVATE_ASK.test(t)) && !NOT_MINE.test(t)
+  const strong = (/帮帮|求助(?!热线|电话|中心|站)|求求|救救|走投无路/u.test(t) || PRIVATE_ASK.test(t) || disclosesHarm(t)) && !NOT_MINE.test(t)
 
   // Someone else is the one in need (a neighbour, a friend, a sister with her own household), and the speaker
   // says nothing of being hurt herself.
