@@ -271,6 +271,27 @@ describe('danger beside talk of something else', () => {
     expect(understand(text, sit).intent).not.toBe('help.emergency')
   })
 
+  // Nor does the time or the ending of something else: 上次 of a 讲座, a fire put out, "不敢" before a threat.
+  it.each([
+    '上次讲座我没去，他拿刀吓唬我',
+    '昨天的活动我没去 他拿刀吓唬我',
+    '去年宣传栏那期挺好 他拿刀吓唬我',
+    '厨房着火已经灭了，他拿刀吓唬我',
+    '他说要是我报警就杀了我 他现在拿着刀',
+    '我现在连出门都不敢 他说我出去就打断我的腿',
+  ])('%s: an emergency (what is past or over is the other clause)', (text) => {
+    expect(readDanger(normalize(text))).toBeDefined()
+    expect(understand(text, sit).intent).toBe('help.emergency')
+  })
+
+  it('controls: a fire put out, a threat on a condition, a grave story days ago stay what they were', () => {
+    expect(readDanger(normalize('孩子爸炒个鸡蛋油锅着火了，已经灭了灭了，人没事就是锅黑了'))).toBeUndefined()
+    expect(readDanger(normalize('他说我再回娘家就打断我的腿，我现在每天都提心吊胆的'))).toBeUndefined()
+    // Days ago, not now: a request for help (its first reply still names 110 and 12338), in the group too.
+    expect(understand('他昨天拿刀吓唬我', sit)).toMatchObject({ intent: 'help.request', slots: { category: 'dv' } })
+    expect(understand('他以前拿刀吓唬过我', sit)).toMatchObject({ intent: 'help.request', slots: { category: 'dv' } })
+  })
+
   it('keeps the tense of the whole message: long past is a story, whatever the talk beside it', () => {
     expect(readDanger(normalize('去年讲座上我说过，他以前拿刀吓唬过我'))).toBeUndefined()
     expect(readDanger(normalize('他以前拿刀吓唬过我'))).toBeUndefined()

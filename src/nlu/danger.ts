@@ -64,7 +64,7 @@ const IN_CARE = /(?:在|住进?|送(?:到|进|去)?了?)医院|住院|急诊(?:�
 const CONDITIONAL_THREAT = /(?:再|要是|如果|敢).{0,8}就.{0,4}(?:打断|打死|杀|弄死|砍|(?:把孩子|把娃)?(?:带走|抢走))/u
 const TONIGHT = /今晚|马上|正在|在门口|在楼下|回来了|等着|快来/u
 /** A weapon lying ready beside a threat ("刀还在桌上放着"): the condition may be met any minute. */
-const WEAPON_AT_HAND = new RegExp(`${WEAPON}(?:子)?(?:还|就|都)?(?:在|放在|摆在|搁在|压在)(?:桌|枕|床|手|身|门|他|旁|边|那)`, 'u')
+const WEAPON_AT_HAND = new RegExp(`${WEAPON}(?:子)?(?:还|就|都)?(?:在|放在|摆在|搁在|压在)(?:桌|枕|床|手|身|门|他|旁|边|那)|(?:现在|正)(?:还)?(?:拿|握|攥|举|提|拎)着${WEAPON}`, 'u')
 
 /** Bringing tools to an activity ("插花要带剪刀吗", "包饺子自己带菜刀"): not a weapon. */
 const TOOL_FOR_ACTIVITY = /(?:要不要|需不需要|需要|用不用|得|要|自己|记得|别忘了?|请|大家|都)(?:带|拿|准备)(?:着|上|好)?.{0,4}(?:剪刀|刀|菜刀|绳子?|围裙)(?!.{0,3}(?:回来|来找|找我|上门|来家))/gu
@@ -224,13 +224,23 @@ const clausesOf = (t: string) => t.split(/[，,。！!？?；;\n]+|(?<=\p{Script
  * `talk`: a reader's own words for a notice or a talk, left out with their clauses too.
  */
 export function ownDangerBeside(t: string, talk?: RegExp): boolean {
+  return dangerBesideTalk(t, talk) !== undefined
+}
+
+/**
+ * The group's own business in a clause of its own ("上次讲座我没去", "昨天的活动", "去年宣传栏那期挺好"): its 上次 or 昨天
+ * tells when that was, not when the danger told beside it happened.
+ */
+const GROUP_TALK = /活动|讲座|宣传栏|板报|上课|(?<!下)课|报名|名额|接龙|资料|文件|妇联|微家|工作站/u
+
+function dangerBesideTalk(t: string, talk?: RegExp): DangerReading | undefined {
   const clauses = clausesOf(t)
-  const rest = clauses.filter((c) => !ADVISORY.test(c) && !FICTION.test(c) && !APART.test(c) && !talk?.test(c))
+  const rest = clauses.filter((c) => !ADVISORY.test(c) && !FICTION.test(c) && !APART.test(c) && !GROUP_TALK.test(c) && !talk?.test(c))
   // Nothing left out (the talk runs through the danger's own clause), or nothing left: no clause of hers to read.
-  if (rest.length === 0 || rest.length === clauses.length) return false
+  if (rest.length === 0 || rest.length === clauses.length) return undefined
   const said = rest.join('，')
   const reading = readDanger(said)
-  return reading !== undefined && (HER_VOICE.test(said) || reading.danger !== 'violence')
+  return reading !== undefined && (HER_VOICE.test(said) || reading.danger !== 'violence') ? reading : undefined
 }
 
 /** A film, a TV series or a novel talked about ("你看过狂飙吗 高启强拿刀那段太吓人"): a plot, not a report. */
@@ -278,10 +288,18 @@ export function literalText(raw: string): string {
 
 /** Danger that a later clause takes back: a threat on a condition, a fire already out. */
 export function dangerTakenBack(t: string): boolean {
-  return (CONDITIONAL_THREAT.test(t) || RESOLVED.test(t)) && !TONIGHT.test(t) && !WEAPON_AT_HAND.test(t) && !/救命|快来|快报警|帮我报警/u.test(t)
+  if (!(CONDITIONAL_THREAT.test(t) || RESOLVED.test(t)) || TONIGHT.test(t) || WEAPON_AT_HAND.test(t) || /救命|快来|快报警|帮我报警/u.test(t)) return false
+  // "厨房着火已经灭了，他拿刀吓唬我": what is over is the fire; a weapon or a threat in a clause of its own is not taken back.
+  return !clausesOf(t).some((c) => !CONDITIONAL_THREAT.test(c) && !RESOLVED.test(c) && VIOLENCE_GRAVE.test(c))
 }
 
 export function readDanger(raw: string): DangerReading | undefined {
+  // What another clause talks about (an activity, a notice, someone else) never decides for the danger told beside it:
+  // when the whole message reads as none, her own clauses are read as if said alone (a false alarm costs a message).
+  return readWhole(raw) ?? dangerBesideTalk(raw.toLowerCase())
+}
+
+function readWhole(raw: string): DangerReading | undefined {
   const t = literalText(raw)
   if (!t) return undefined
   const signals: string[] = []
