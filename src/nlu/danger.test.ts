@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import { toSimplified } from '../core/zh/script.ts'
+import { CORPUS_NOW, CORPUS_TZ } from './corpus.ts'
 import { readDanger } from './danger.ts'
+import { classifyRules } from './help-rules.ts'
+import { normalize } from './text.ts'
+import { understand } from './understand.ts'
 
 // Indirect emergencies from the second blind batch (test/fixtures/nlu/utterances-c.jsonl), missed when that
 // batch was first measured (emergency recall 87.5%) and read by meaning since. Controls: the same shapes
@@ -215,5 +219,90 @@ describe('batch t: words that only look like danger', () => {
   })
   it.each(['他说要杀了我', '他拿刀刺我'])('still one: %s', (text) => {
     expect(readDanger(toSimplified(text))?.danger).toBe('violence')
+  })
+})
+
+// A safety review: "宣传栏的事先放放，他拿刀吓唬我" was read as an ordinary request (with a space for the comma, as chatter),
+// because 宣传 anywhere in a message made it talk about danger; without 宣传 it was an emergency. What another clause
+// talks about (a 宣传栏, a 讲座, a figure asked, a document quoted, someone else, a case put) never hides a clause of hers
+// that tells danger now. Each beside a control where the danger is not hers, or not now.
+describe('danger beside talk of something else', () => {
+  const sit = { where: 'group' as const, role: 'resident' as const, mention: true, activities: [], signedUp: [], openCase: false, now: CORPUS_NOW, tz: CORPUS_TZ }
+  const DANGER_BESIDE = [
+    '宣传栏的事先放放，他拿刀吓唬我',
+    '宣传栏的事先放放 他拿刀吓唬我',
+    '宣傳欄的事先放放，他拿刀嚇唬我',
+    '宣传栏的事先放放，他拿着刀在门口',
+    '宣传一下 他要杀了我',
+    '我们楼里宣传栏要出一期反家暴的内容，妇联在反家暴这块都做了啥，我老公刚才拿刀砍我',
+    '我在准备反家暴讲座 我老公刚拿刀吓唬我',
+    '讲座先不去了 他拿刀吓唬我',
+    '帮我查查妇联热线 他在砸门',
+    '妇联这几年调解了几起家暴？他拿刀吓唬我',
+    '文件里说遇到家暴打110，他现在拿刀对着我',
+    '新闻里那个女的被砍了 我老公现在也拿着刀',
+    '我邻居也被打过，他现在拿刀吓唬我',
+    '如果他再打我怎么办，他现在拿着刀在门口',
+    '宣传栏那期我来做 不想活了',
+    '宣传栏的事先放放，我吃了一整瓶安眠药',
+  ]
+
+  it.each(DANGER_BESIDE)('%s: an emergency, by every reader', (text) => {
+    const t = normalize(text)
+    expect(readDanger(t), 'readDanger').toBeDefined()
+    expect(classifyRules(text).urgency, 'classifyRules').toBe('紧急')
+    expect(understand(text, sit).intent, 'group').toBe('help.emergency')
+    expect(understand(text, { ...sit, where: 'private', mention: false }).intent, 'private').toBe('help.emergency')
+  })
+
+  it.each([
+    // A film, the news, a notice, a case put, a talk's content, a figure asked: nobody in danger now.
+    '你看过狂飙吗 高启强拿刀那段太吓人',
+    '电视剧里那个男的拿刀砍人，吓死我了',
+    '昨天看新闻 一个男的拿刀砍人',
+    '如遇家暴请拨打110',
+    '如果有人拿刀威胁你，应该怎么办',
+    '宣传栏要写家暴的内容：男人拿刀威胁妻子要报警',
+    '科普一下 被掐脖子很危险',
+    '老舅妈工作站成功调解了几起',
+    '我们楼里宣传栏要出一期反家暴的内容，妇联在反家暴这块都做了啥',
+  ])('not an emergency: %s', (text) => {
+    expect(readDanger(normalize(text))).toBeUndefined()
+    expect(understand(text, sit).intent).not.toBe('help.emergency')
+  })
+
+  // Nor does the time or the ending of something else: 上次 of a 讲座, a fire put out, "不敢" before a threat.
+  it.each([
+    '上次讲座我没去，他拿刀吓唬我',
+    '昨天的活动我没去 他拿刀吓唬我',
+    '去年宣传栏那期挺好 他拿刀吓唬我',
+    '厨房着火已经灭了，他拿刀吓唬我',
+    '他说要是我报警就杀了我 他现在拿着刀',
+    '我现在连出门都不敢 他说我出去就打断我的腿',
+  ])('%s: an emergency (what is past or over is the other clause)', (text) => {
+    expect(readDanger(normalize(text))).toBeDefined()
+    expect(understand(text, sit).intent).toBe('help.emergency')
+  })
+
+  it('controls: a fire put out, a threat on a condition, a grave story days ago stay what they were', () => {
+    expect(readDanger(normalize('孩子爸炒个鸡蛋油锅着火了，已经灭了灭了，人没事就是锅黑了'))).toBeUndefined()
+    expect(readDanger(normalize('他说我再回娘家就打断我的腿，我现在每天都提心吊胆的'))).toBeUndefined()
+    // Days ago, not now: a request for help (its first reply still names 110 and 12338), in the group too.
+    expect(understand('他昨天拿刀吓唬我', sit)).toMatchObject({ intent: 'help.request', slots: { category: 'dv' } })
+    expect(understand('他以前拿刀吓唬过我', sit)).toMatchObject({ intent: 'help.request', slots: { category: 'dv' } })
+  })
+
+  it('keeps the tense of the whole message: long past is a story, whatever the talk beside it', () => {
+    expect(readDanger(normalize('去年讲座上我说过，他以前拿刀吓唬过我'))).toBeUndefined()
+    expect(readDanger(normalize('他以前拿刀吓唬过我'))).toBeUndefined()
+  })
+})
+
+describe('a child in the water', () => {
+  it.each(['孩子掉河里了', '娃掉水里了 快来人', '宣传栏的事先放放，孩子掉进河里了'])('%s is an emergency', (text) => {
+    expect(readDanger(normalize(text))).toBeDefined()
+  })
+  it('not a phone dropped in the water', () => {
+    expect(readDanger(normalize('手机掉水里了 气死我了'))).toBeUndefined()
   })
 })

@@ -64,7 +64,7 @@ const IN_CARE = /(?:在|住进?|送(?:到|进|去)?了?)医院|住院|急诊(?:�
 const CONDITIONAL_THREAT = /(?:再|要是|如果|敢).{0,8}就.{0,4}(?:打断|打死|杀|弄死|砍|(?:把孩子|把娃)?(?:带走|抢走))/u
 const TONIGHT = /今晚|马上|正在|在门口|在楼下|回来了|等着|快来/u
 /** A weapon lying ready beside a threat ("刀还在桌上放着"): the condition may be met any minute. */
-const WEAPON_AT_HAND = new RegExp(`${WEAPON}(?:子)?(?:还|就|都)?(?:在|放在|摆在|搁在|压在)(?:桌|枕|床|手|身|门|他|旁|边|那)`, 'u')
+const WEAPON_AT_HAND = new RegExp(`${WEAPON}(?:子)?(?:还|就|都)?(?:在|放在|摆在|搁在|压在)(?:桌|枕|床|手|身|门|他|旁|边|那)|(?:现在|正)(?:还)?(?:拿|握|攥|举|提|拎)着${WEAPON}`, 'u')
 
 /** Bringing tools to an activity ("插花要带剪刀吗", "包饺子自己带菜刀"): not a weapon. */
 const TOOL_FOR_ACTIVITY = /(?:要不要|需不需要|需要|用不用|得|要|自己|记得|别忘了?|请|大家|都)(?:带|拿|准备)(?:着|上|好)?.{0,4}(?:剪刀|刀|菜刀|绳子?|围裙)(?!.{0,3}(?:回来|来找|找我|上门|来家))/gu
@@ -191,7 +191,7 @@ const MEDICAL = re([
 
 /** A child in danger now (alone with a hazard, hurt, gone). */
 const CHILD = re([
-  '(?:孩子|小孩|娃|儿子|女儿|闺女|宝宝|孙子|孙女).{0,8}(?:掉(?:进|到|下)|落水|溺水|(?:头|手|脚|腿|脖子|喉咙|嗓子|气管)(?:被|给)?卡(?:住|在)|卡(?:住|在)(?:了)?(?:喉咙|嗓子|气管|栏杆|窗|门缝|电梯|缝里)|卡住.{0,3}(?:出不来|拔不出|喘不)|误吞|误食|(?:吞|喝|吃)了.{0,4}(?:洗衣|消毒|农药|老鼠药|电池|硬币|大人的药|一?整?瓶|好多药|很多药)|(?:吞|误吞)(?:了)?.{0,4}(?:纽扣|电池|硬币|珠子|磁)|爬(?:上|到)(?:窗台|阳台|楼顶)|从.{0,4}(?:楼|窗|阳台).{0,4}(?:掉|摔)|被(?:车)?撞|触电|没(?:了)?呼吸|(?:脸|嘴唇)(?:发)?紫|昏|叫不醒)',
+  '(?:孩子|小孩|娃|儿子|女儿|闺女|宝宝|孙子|孙女).{0,8}(?:掉(?:进|到|下)|掉(?:河|水|湖|江|井|池塘|池子|海|水库)里|落水|溺水|(?:头|手|脚|腿|脖子|喉咙|嗓子|气管)(?:被|给)?卡(?:住|在)|卡(?:住|在)(?:了)?(?:喉咙|嗓子|气管|栏杆|窗|门缝|电梯|缝里)|卡住.{0,3}(?:出不来|拔不出|喘不)|误吞|误食|(?:吞|喝|吃)了.{0,4}(?:洗衣|消毒|农药|老鼠药|电池|硬币|大人的药|一?整?瓶|好多药|很多药)|(?:吞|误吞)(?:了)?.{0,4}(?:纽扣|电池|硬币|珠子|磁)|爬(?:上|到)(?:窗台|阳台|楼顶)|从.{0,4}(?:楼|窗|阳台).{0,4}(?:掉|摔)|被(?:车)?撞|触电|没(?:了)?呼吸|(?:脸|嘴唇)(?:发)?紫|昏|叫不醒)',
   '(?:孩子|小孩|娃|儿子|女儿|闺女|宝宝)(?:不见了|丢了|找不到了)|(?:孩子|小孩|娃|儿子|女儿|闺女|宝宝).{0,8}(?:走丢|失踪|不见了)|(?<!(?:爸爸|孩子爸|孩子他爸|他爸|老公|前夫|婆婆|奶奶|爷爷|公公|姥姥|婆家|夫家|公婆|他家|他们)(?:要|想|非要|硬要|说要|非得)?把?)(?:孩子|小孩|娃|儿子|女儿|闺女)(?:被)?(?:人)?(?:拐|抱走|带走|拉走|拽走|拐走)',
   '(?:孩子|小孩|娃|宝宝).{0,6}(?:一个人|单独|自己).{0,10}(?:锁在车里|车里|煤气|着火|火|阳台|窗台|河边|水边|马路|高烧)',
   '(?:孩子|女儿|儿子|闺女|娃).{0,10}(?:一直没回(?:来|家)|联系不上|找不着)|(?:困|关)在(?:电梯|车里)|车里.{0,4}(?:出不来|锁)',
@@ -200,11 +200,47 @@ const CHILD = re([
 
 /** Said about danger without being in it: notices, talks, advice to the group, films and the news. */
 const ADVISORY = /如遇|如果遇到|(?:如果|要是|假如|万一)(?:群里)?有人|请拨打|可拨打|宣传|讲座|普法|科普|知识|小贴士|提醒大家|大家注意|防范|预防|怎么(?:防|预防|报警|申请)|是什么意思|电影|电视剧|剧里|小说|新闻|短视频|抖音上/u
-const FIRST_PERSON = /(?:打|掐|骂|推|锁|关|砍)(?:了)?我|我被|我在躲|找我|吓我|救命/u
+/** Harm done to her, said outright: whatever else the message talks about, it is happening to her. */
+export const FIRST_PERSON = /(?:打|掐|骂|推|锁|关|砍)(?:了)?我|(?:捅|踢|踹|揍|勒|追|堵|杀|弄死|吓唬|威胁|恐吓)(?:了|着|住)?(?:我|俺)(?!们)|我被|俺被|我在躲|找我|吓我|救命/u
 
 /** Talk about danger (a notice, a film) rather than a report of it, unless she says it is happening to her. */
 export function notAReport(t: string): boolean {
-  return (ADVISORY.test(t) || FICTION.test(t)) && !FIRST_PERSON.test(t)
+  return (ADVISORY.test(t) || FICTION.test(t)) && !FIRST_PERSON.test(t) && !ownDangerBeside(t)
+}
+
+/**
+ * What sets a clause apart from her own danger now: a case put ("如果", "万一"), someone else's story (一个女的, 别人,
+ * a wife, a neighbour), the news or a film. Read on the clause that tells the danger only.
+ */
+const APART = /如果|要是|假如|假设|万一|比如|例如|一个(?:女|男)|有个|那个(?:女|男)的|别人|人家|她|妻子|老婆|媳妇|受害|邻居|隔壁|对门|朋友|闺蜜|同事|新闻|报道|视频|电影|剧|小说|故事/u
+/** Her voice: she, or someone of her home, in the clause (a clause of danger with nobody in it is a topic). */
+const HER_VOICE = /我|俺|咱|(?<!其)他(?!们)|老公|丈夫|前夫|孩子|小孩|娃|宝宝|儿子|女儿|闺女/u
+const clausesOf = (t: string) => t.split(/[，,。！!？?；;\n]+|(?<=\p{Script=Han})\s+(?=\p{Script=Han})/u).map((c) => c.trim()).filter(Boolean)
+
+/**
+ * Her own danger told beside talk of a notice, a talk or a film ("宣传栏的事先放放，他拿刀吓唬我", "讲座先不去了 他正在打我"):
+ * the clauses that carry the talk, or set themselves apart, are left out, and what is left is read as it would be said
+ * alone. An emergency cue is never suppressed by something said in another clause: a false alarm costs a message.
+ * `talk`: a reader's own words for a notice or a talk, left out with their clauses too.
+ */
+export function ownDangerBeside(t: string, talk?: RegExp): boolean {
+  return dangerBesideTalk(t, talk) !== undefined
+}
+
+/**
+ * The group's own business in a clause of its own ("上次讲座我没去", "昨天的活动", "去年宣传栏那期挺好"): its 上次 or 昨天
+ * tells when that was, not when the danger told beside it happened.
+ */
+const GROUP_TALK = /活动|讲座|宣传栏|板报|上课|(?<!下)课|报名|名额|接龙|资料|文件|妇联|微家|工作站/u
+
+function dangerBesideTalk(t: string, talk?: RegExp): DangerReading | undefined {
+  const clauses = clausesOf(t)
+  const rest = clauses.filter((c) => !ADVISORY.test(c) && !FICTION.test(c) && !APART.test(c) && !GROUP_TALK.test(c) && !talk?.test(c))
+  // Nothing left out (the talk runs through the danger's own clause), or nothing left: no clause of hers to read.
+  if (rest.length === 0 || rest.length === clauses.length) return undefined
+  const said = rest.join('，')
+  const reading = readDanger(said)
+  return reading !== undefined && (HER_VOICE.test(said) || reading.danger !== 'violence') ? reading : undefined
 }
 
 /** A film, a TV series or a novel talked about ("你看过狂飙吗 高启强拿刀那段太吓人"): a plot, not a report. */
@@ -252,10 +288,18 @@ export function literalText(raw: string): string {
 
 /** Danger that a later clause takes back: a threat on a condition, a fire already out. */
 export function dangerTakenBack(t: string): boolean {
-  return (CONDITIONAL_THREAT.test(t) || RESOLVED.test(t)) && !TONIGHT.test(t) && !WEAPON_AT_HAND.test(t) && !/救命|快来|快报警|帮我报警/u.test(t)
+  if (!(CONDITIONAL_THREAT.test(t) || RESOLVED.test(t)) || TONIGHT.test(t) || WEAPON_AT_HAND.test(t) || /救命|快来|快报警|帮我报警/u.test(t)) return false
+  // "厨房着火已经灭了，他拿刀吓唬我": what is over is the fire; a weapon or a threat in a clause of its own is not taken back.
+  return !clausesOf(t).some((c) => !CONDITIONAL_THREAT.test(c) && !RESOLVED.test(c) && VIOLENCE_GRAVE.test(c))
 }
 
 export function readDanger(raw: string): DangerReading | undefined {
+  // What another clause talks about (an activity, a notice, someone else) never decides for the danger told beside it:
+  // when the whole message reads as none, her own clauses are read as if said alone (a false alarm costs a message).
+  return readWhole(raw) ?? dangerBesideTalk(raw.toLowerCase())
+}
+
+function readWhole(raw: string): DangerReading | undefined {
   const t = literalText(raw)
   if (!t) return undefined
   const signals: string[] = []

@@ -4,7 +4,7 @@
 // Where the phrasing is ambiguous it leans towards safety: a false emergency costs a hotline reminder,
 // a missed one can cost far more.
 import { toSimplified } from '../core/zh/script.ts'
-import { CRY_HEARD, dangerTakenBack, FEAR_OF, HYPERBOLE, literalText, notAReport, readDanger, violenceIsOver } from './danger.ts'
+import { CRY_HEARD, dangerTakenBack, FEAR_OF, HYPERBOLE, literalText, notAReport, ownDangerBeside, readDanger, violenceIsOver } from './danger.ts'
 
 // The help categories and urgency levels staff work with; the labels are what staff and residents see.
 export const CATEGORIES = ['法律维权', '家庭暴力', '婚姻家庭纠纷', '心理支持', '就业创业', '困难帮扶', '健康（两癌筛查等）', '儿童与家庭教育', '其他'] as const
@@ -113,6 +113,30 @@ export function tellsOwnSituation(text: string): boolean {
   return PERSONAL.test(t) || FIRST_PERSON.test(t)
 }
 
+/**
+ * Harm done to her, told: "我被家暴了", "俺挨打了", "我老公打我", "他又动手了", "老公家暴我", "他昨天拿刀吓唬我". Not a fear of it ("怕他又动手"),
+ * a case put ("如果被家暴了怎么办"), or a call ("有事打我电话").
+ */
+const HARM_TOLD = new RegExp(
+  [
+    '(?:我|俺)(?:又|刚|刚刚|今天|昨天|昨晚|一直|经常|总|老是?|常年|长期|天天)?(?:被|挨)(?:他|老公|丈夫|男人|前夫|对象|男朋友|婆婆|公公|家里人)?(?:给)?(?:家暴|打|揍|踢|踹|掐|扇|虐待)',
+    '(?<!怕|担心|万一)(?:他|老公|丈夫|男人|前夫|对象|男朋友|婆婆|公公)(?:又|还|总|老是?|经常|一直|天天|今天|昨天|昨晚|刚才|刚)?(?:家暴|打|揍|踢|踹|掐|扇|虐待)(?:了)?(?:我|俺)(?!们|家?(?:电话|手机|微信|视频|座机)|的电话|的手机)',
+    '(?<!怕|担心|万一)(?:他|老公|丈夫|男人|前夫)(?:又|还|今天|昨天|昨晚|刚才|刚)?(?:动手|动了手)(?:了|打人)',
+    // Threatened, with or without a weapon named ("他昨天拿刀吓唬我", "老公威胁我").
+    '(?<!怕|担心|万一)(?:他|老公|丈夫|男人|前夫|对象|男朋友).{0,6}(?:吓唬|威胁|恐吓)(?:了|过)?(?:我|俺)(?!们)',
+  ].join('|'),
+  'u',
+)
+const CASE_PUT = /如果|要是|假如|假设|万一|比如/u
+
+/**
+ * She tells of harm done to her: a disclosure, and a request for help whatever she asks beside it ("我被家暴了 妇联都做
+ * 了啥" is no question about the federation's work: the referral is offered privately and the group hears no detail).
+ */
+export function disclosesHarm(t: string): boolean {
+  return HARM_TOLD.test(t.replace(FEAR_OF, '')) && !CASE_PUT.test(t)
+}
+
 /** Phrases that ask for help on their own, with or without a topic. */
 const STRONG_HELP = /帮帮我|帮帮忙吧|救救|救命|求助(?!热线|电话|中心|站)|求救|需要帮助|需要帮忙|想要帮助|走投无路|没有办法了|没办法了|怎么活|谁能帮帮|有没有人能帮/
 /** Phrases that ask for help only together with a topic ("帮我" is also "帮我报名"). */
@@ -146,7 +170,8 @@ export function classifyRules(text: string): Classification {
   const spaced = toSimplified(text.normalize('NFKC')).toLowerCase().replace(/\s+/g, ' ').trim()
   const reading = readDanger(spaced)
   // Exclamations (气死我了, 打死我也不…) and films or notices never make an emergency.
-  const calm = notAReport(t) || dangerTakenBack(t) ? '' : literalText(t)
+  // Read on the spaced text too: "宣传栏的事先放放 他拿刀吓唬我" is two clauses, and the danger is hers.
+  const calm = (notAReport(t) && notAReport(spaced)) || dangerTakenBack(t) ? '' : literalText(t)
   const selfHarm = SELF_HARM.test(calm) || reading?.danger === 'suicide'
   if (selfHarm) signals.push('self-harm')
   const over = !reading && !!calm && violenceIsOver(literalText(spaced))
@@ -156,7 +181,8 @@ export function classifyRules(text: string): Classification {
   const acute = MEDICAL_ACUTE.test(calm)
   if (acute) signals.push('medical-acute')
   const soft = MEDICAL_SOFT.test(t)
-  const advisory = !personal && ADVISORY.test(t)
+  // A notice or a talk names danger without reporting one, unless a clause of hers beside it tells her own.
+  const advisory = !personal && ADVISORY.test(t) && !ownDangerBeside(spaced, ADVISORY)
   if (advisory) signals.push('advisory')
 
   let category = CATEGORY_RULES.find(([, re]) => re.test(t))?.[0]

@@ -2,8 +2,8 @@
 // someone else, consent and its withdrawal, contact preferences, a case's status, fraud, numbers posted in the
 // group, voice notes and pictures, questions about the bot. Pure.
 import { CHOICE_QUESTION, QUESTION_WORD, WHOM_TO_ASK_ALONE } from '../core/zh/question-forms.ts'
-import { type Category, classifyRules } from './help-rules.ts'
-import { dangerTakenBack, FEAR_OF, HYPERBOLE, literalText, notAReport, PREGNANCY_BLEEDING, readDanger, violenceIsOver } from './danger.ts'
+import { type Category, classifyRules, disclosesHarm } from './help-rules.ts'
+import { dangerTakenBack, FEAR_OF, HYPERBOLE, literalText, notAReport, ownDangerBeside, PREGNANCY_BLEEDING, readDanger, violenceIsOver } from './danger.ts'
 import { ASKS, categoryOfNeed, DISTRESS, HOUSEHOLD, INFO_QUESTION, OTHER, SELF, SELF_IN_NEED, SERVICE_TOPIC } from './need.ts'
 import { bare, namesActivity, PHONE } from './text.ts'
 import type { ContactWay, Danger, HelpCategory, Situation, Slots, Understanding } from './types.ts'
@@ -53,7 +53,8 @@ const MEDICAL = new RegExp(
 )
 
 
-const FIRST_PERSON_VICTIM = /(?:打|掐|骂|推|锁|关)(?:了)?我|我被|我在躲|找我|吓我|我.{0,4}(?:不敢|躲)/u
+/** She is the one hurt: harm done to her or threatened, said outright, or her hiding, or afraid to. */
+const FIRST_PERSON_VICTIM = /(?:打|掐|骂|推|锁|关)(?:了)?我|(?:砍|捅|杀|弄死|吓唬|威胁|恐吓)(?:了|着|住)?我(?!们)|我被|我在躲|找我|吓我|我.{0,4}(?:不敢|躲)/u
 
 export function dangerOf(t: string): Danger | undefined {
   const d = dangerFound(t)
@@ -105,7 +106,8 @@ export function readEmergency(t: string, sit: Situation): Understanding | undefi
   const clean = notAReport(t) || dangerTakenBack(t) ? '' : literalText(t)
   const danger = clean ? dangerOf(clean) : undefined
   if (!danger) return undefined
-  if (/如遇|如果遇到|请拨打|宣传|讲座|普法|科普|知识/u.test(t) && !FIRST_PERSON_VICTIM.test(t)) return undefined
+  // A notice or a talk that names a danger; not when a clause of hers beside it tells her own (ownDangerBeside).
+  if (/如遇|如果遇到|请拨打|宣传|讲座|普法|科普|知识/u.test(t) && !FIRST_PERSON_VICTIM.test(t) && !ownDangerBeside(t)) return undefined
   const category = danger === 'suicide' ? 'psych' : danger === 'medical' ? 'health' : 'dv'
   if (OTHER.test(t) && !FIRST_PERSON_VICTIM.test(t)) {
     return { intent: 'help.third_party', slots: { category: thirdCategory(t) ?? category, danger } }
@@ -299,7 +301,7 @@ export function readHelp(raw: string, sit: Situation): Understanding | undefined
   const category = categoryOfNeed(t) ?? categoryOf(t, rules.category)
   const asks = ASKS.test(t)
   const distress = DISTRESS.test(t)
-  const strong = (/帮帮|求助(?!热线|电话|中心|站)|求求|救救|走投无路/u.test(t) || PRIVATE_ASK.test(t)) && !NOT_MINE.test(t)
+  const strong = (/帮帮|求助(?!热线|电话|中心|站)|求求|救救|走投无路/u.test(t) || PRIVATE_ASK.test(t) || disclosesHarm(t)) && !NOT_MINE.test(t)
 
   // Someone else is the one in need (a neighbour, a friend, a sister with her own household), and the speaker
   // says nothing of being hurt herself.

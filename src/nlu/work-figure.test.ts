@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { CORPUS_NOW, CORPUS_TZ } from './corpus.ts'
+import { disclosesHarm } from './help-rules.ts'
 import { normalize } from './text.ts'
 import { understand } from './understand.ts'
 import { asksAboutWork, asksWorkFigure } from './work-figure.ts'
@@ -97,5 +98,40 @@ describe('a question about an organisation\'s work, or for publicity or a talk',
     expect(understand('被打了怎么办', group)).toMatchObject({ intent: 'help.request', slots: { category: 'dv' } })
     expect(understand('妇联在反家暴这块都做了啥 他拿刀吓唬我', group).intent).toBe('help.emergency')
     expect(understand('我要出一期板报 他拿刀吓唬我', group).intent).toBe('help.emergency')
+  })
+})
+
+// A safety review: "我被家暴了 妇联都做了啥" was answered from the documents (with 110/12338 and a personal-help line in the
+// group) instead of the private referral offer. Harm done to her, told beside a question about an organisation's work,
+// is a disclosure: a request for help, in the group and in private. The work question alone still goes to the documents.
+describe('a disclosure beside a question about an organisation\'s work', () => {
+  const DISCLOSURES = [
+    '我被家暴了 妇联都做了啥',
+    '我被家暴了，妇联都做了哪些工作',
+    '我老公打我 妇联都做了啥',
+    '老公家暴我 社区有哪些措施',
+    '俺挨打了 妇联都做了啥',
+    '我被家暴了 老舅妈工作站成功调解了几起',
+    '我被家暴了 婦聯都做了啥',
+  ]
+
+  it('is a request for help (dv), in the group and in private', () => {
+    for (const q of DISCLOSURES) {
+      expect(disclosesHarm(normalize(q)), q).toBe(true)
+      expect(asksAboutWork(normalize(q)), q).toBe(false)
+      expect(understand(q, group), q).toMatchObject({ intent: 'help.request', slots: { category: 'dv' } })
+      expect(understand(q, private_).intent, q).toBe('help.request')
+    }
+  })
+
+  it('"他又动手了" beside it is danger now: an emergency', () => {
+    expect(understand('他又动手了 妇联都做了啥', group).intent).toBe('help.emergency')
+  })
+
+  it('controls: the work question alone, a case put, a call, or a fear are no disclosure', () => {
+    for (const q of ['妇联在反家暴这块都做了啥', '如果被家暴了 妇联能做啥', '有事打我电话 妇联都做了啥', '怕他又动手']) expect(disclosesHarm(normalize(q)), q).toBe(false)
+    for (const q of ['妇联在反家暴这块都做了啥', '我们楼里宣传栏要出一期反家暴的内容，妇联在反家暴这块都做了啥', '如果被家暴了 妇联能做啥']) {
+      expect(understand(q, group).intent, q).toBe('qa.question')
+    }
   })
 })

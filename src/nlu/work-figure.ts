@@ -4,7 +4,8 @@
 // 接待, 家暴) are also the words a request for help is made of, so the help reader heard "成功调解了几起" as a family
 // dispute of her own, and a volunteer's 宣传栏 question as her own abuse: the group read "这不是您的错…我已私信您" under
 // it. Pure; read on the normal form (Simplified).
-import { tellsOwnSituation } from './help-rules.ts'
+import { readDanger } from './danger.ts'
+import { disclosesHarm, tellsOwnSituation } from './help-rules.ts'
 import { DISTRESS } from './need.ts'
 
 /**
@@ -67,6 +68,8 @@ export function asksWorkFigure(t: string): boolean {
  * hears. Her "我" is allowed only while she prepares something for others (她要讲、要出一期): that is who she is there.
  */
 export function asksAboutWork(t: string): boolean {
+  // Danger or harm done to her, told in any clause, is never set aside for the question beside it.
+  if (readDanger(t) || disclosesHarm(t)) return false
   if (asksWorkFigure(t)) return true
   if (TROUBLE.test(t) || DISTRESS.test(t) || HARMED_ME.test(t)) return false
   if (PREPARING.test(t) && ASKED.test(t)) return true
