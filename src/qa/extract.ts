@@ -22,6 +22,10 @@ const CONTENTS_QUESTION = /(?:搞|干|做|弄|玩)(?:些|了些|的)?(?:啥|什�
 const bracketed = (item: string) => /^\s*[（(]/.test(item)
 /** A station's or a programme's kind, dropped to find its role said of its bare name (老舅妈 of 老舅妈工作站). */
 const ROLE_SUFFIX = /(?:工作站|服务站|站点|站|中心|项目|计划|工程|行动)$/u
+/** When the document itself was written ("这个计划是哪年的", "那份方案啥时候发的"). */
+const DOCUMENT_DATE_QUESTION = /(?:这个|那个|这份|那份|这篇|那篇|这个文件|该)(?:工作)?(?:计划|方案|文件|报告|通知|材料|总结)[^，。？?]{0,4}(?:哪一?年|几几年|什么时候|啥时候|哪天|几号|哪个月|几月)/u
+/** A line that is only a date: a document's signature date. */
+const DATE_LINE = /^\s*\d{4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?\s*$/u
 /** A heading naming the contents of what stands above it (活动内容, 座谈会内容, 主要内容). */
 const CONTENTS_HEADING = /内容[:：]?$/u
 const LIST_QUESTION = /哪些|哪几|有什么|有啥|包括|包含|都有|几类|几种|几个方面|哪三|哪四|哪五|哪六|哪两|是哪/
@@ -174,6 +178,7 @@ export function extractAnswer(query: PreparedQuery, spec: CoverageSpec, passages
   // Papers asked for ("要带啥材料") are a list too: quoted whole, item by item, from its first item.
   const papersQ = details.includes('materials')
   const listQ = LIST_QUESTION.test(query.own) || papersQ
+  const docDateQ = DOCUMENT_DATE_QUESTION.test(query.own)
   // "踏春嘉年华是搞些啥": what an activity consists of.
   const contentsQ = CONTENTS_QUESTION.test(query.own)
   // "家接待是干啥的": the sentence that says what it is ("家接待是微家最基础的服务").
@@ -282,6 +287,8 @@ export function extractAnswer(query: PreparedQuery, spec: CoverageSpec, passages
       let score = sumOf(parts)
       // The asked count or kind beside the term it is asked of ("目前儿童之家数量已达88个"), not elsewhere in the sentence.
       if (inAskedMeasure && nearIn(norm)) score += 0.3
+      // "这个计划是哪年的": the document's own date line (its signature, "2019年1月7日"), not a year it mentions.
+      if (docDateQ && DATE_LINE.test(norm)) score += 1
       // A list question is answered by an enumeration, not by the sentence that merely names the topic.
       const enumerates = listQ && (/[、；]/.test(norm) || /[:：]$/.test(norm))
       if (enumerates) score += 0.2

@@ -143,6 +143,11 @@ describe('regressions from issue #11 (offline answers)', () => {
     expect((await offline().ask('那个幸福大讲堂都有哪几门课')).answer).toContain('《家庭幸福经营之道》')
   })
 
+  it('the year of the document itself, asked as a follow-up ("这个计划是哪年的"), is its date line, not a year it mentions (a tester got 2016-2020年)', async () => {
+    const r = await offline().ask('这个计划是哪年的', '雨花区妇联2019年工作计划')
+    expect(r.answer).toMatch(/^2019年1月7日/u)
+  })
+
   it('what an activity consists of: the items under its contents heading, to the end of that list (two testers got the sign-up form line)', async () => {
     const walk = (await offline().ask('踏春嘉年华是搞些啥')).answer
     expect(walk).toContain('徒步游')
