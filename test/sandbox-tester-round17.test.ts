@@ -1,6 +1,6 @@
 // Testers (round 17), through the sandbox script player on the real documents: a question for a 宣传栏 about domestic
-// violence, past years' activities, dropping in at the 微家, and praise said to the bot. The script runs to its end (/idle
-// waits for every reply), so what did not happen is checked beside what did.
+// violence, past years' activities, dropping in at the 微家, praise said to the bot, and a chain of follow-ups. The
+// script runs to its end (/idle waits for every reply), so what did not happen is checked beside what did.
 import { afterAll, describe, expect, it } from 'vitest'
 import { referralTexts } from '../src/referrals/texts.ts'
 import { safetyTexts } from '../src/safety/texts.ts'
@@ -35,5 +35,11 @@ describe('sandbox: round 17 group talk', () => {
     expect(room(actions, '何姐')).toEqual([referralTexts.groupDisclosure])
     expect(room(actions, '张丽')).toEqual([expect.stringMatching(/^现在群里没有正在报名的活动。/u)])
     expect(room(actions, '王芳')).toEqual([expect.stringMatching(/^本群的家接待：每周三 09:00，下一次是/u)])
+    // A chain of follow-ups: a typo of a folder word (刺秀) is read as the word (homophones.ts), and "一年能解决多少人"
+    // leans on it, not on every topic asked before (it was declined).
+    const chain = room(actions, '李嫂')
+    expect(chain).toHaveLength(3)
+    expect(chain[1]).toContain('长沙美好工艺绣品公司')
+    expect(chain[2]).toContain('每年解决了300名')
   }, 180_000)
 })
