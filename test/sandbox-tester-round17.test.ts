@@ -40,6 +40,8 @@ describe('sandbox: round 17 group talk', () => {
     const chain = room(actions, '李嫂')
     expect(chain).toHaveLength(3)
     expect(chain[1]).toContain('长沙美好工艺绣品公司')
+    // It names its own topic: answered outright on its own words, not hedged under the first question's words.
+    expect(chain[1]).not.toMatch(/不确定/u)
     expect(chain[2]).toContain('每年解决了300名')
   }, 180_000)
 })

@@ -1,11 +1,18 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { testRedis, type TestRedis } from '../testing/redis.ts'
-import { FollowupStore, followupContext, isElliptical, mergeFollowup } from './followup.ts'
+import { FollowupStore, followupContext, isElliptical, mergeFollowup, namesOwnTopic } from './followup.ts'
 
 describe('follow-up detection', () => {
   it('treats short or elliptical questions as follow-ups, complete ones as new', () => {
     for (const q of ['那周末呢？', '周末呢', '那如果是外地户口呢', '还有别的吗']) expect(isElliptical(q), q).toBe(true)
     for (const q of ['两癌筛查在哪里做', '法律援助要带什么材料', '孩子放学没人管怎么办']) expect(isElliptical(q), q).toBe(false)
+  })
+
+  it('tells a follow-up that names a topic of its own from one that only asks a detail', () => {
+    for (const q of ['那个刺绣项目是哪家公司搞的', '那个幸福大讲堂都有哪几门课']) expect(namesOwnTopic(q), q).toBe(true)
+    for (const q of ['那要带啥', '具体在哪', '一年能解决多少人', '那周末呢']) expect(namesOwnTopic(q), q).toBe(false)
+    // It is still read as a follow-up (it opens with 那个): the two are separate questions.
+    expect(isElliptical('那个刺绣项目是哪家公司搞的')).toBe(true)
   })
 
   it('merges a follow-up with the previous question only', () => {

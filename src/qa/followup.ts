@@ -27,6 +27,14 @@ const DETAIL_WORDS = new Set('准备 材料 带 证件 手续 流程 步骤 条�
 /** How many of the previous question's topic words a follow-up on a broad document carries (its last ones). */
 const LATEST_TOPIC_WORDS = 4
 
+/**
+ * The follow-up names a topic of its own ("那个刺秀项目是哪家公司搞的": 项目, 公司), beyond words that only ask a detail
+ * (带, 材料, 多久…): it may be answered on its own words.
+ */
+export function namesOwnTopic(question: string): boolean {
+  return contentTerms(normalizeForIndex(question)).filter((t) => t.length > 1 && !DETAIL_WORDS.has(t)).length >= 2
+}
+
 /** A question that leans on the previous one: short, or opening/closing like a follow-up. */
 export function isElliptical(question: string): boolean {
   const q = normalizeForIndex(question).replace(/[？?。!！，,\s]/g, '')

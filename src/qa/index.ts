@@ -10,7 +10,7 @@ import { understood } from '../core/understanding.ts'
 import type { Embedder } from '../core/llm.ts'
 import { embedderFor } from './embedder-offline.ts'
 import { QaEngine } from './engine.ts'
-import { FollowupStore, followupContext } from './followup.ts'
+import { FollowupStore, followupContext, namesOwnTopic } from './followup.ts'
 import { herScript } from '../core/her-script.ts'
 import { inScript, scriptNeutral, scriptOf } from '../core/zh/script.ts'
 import type { Glossary } from './glossary.ts'
@@ -183,6 +183,13 @@ export function createQa(deps: QaDeps): Capability {
           if (context && asked0.grounded && asksForMore(question) && (await followups.quotedAlready(conv, sender, asked0.answer))) {
             const other = await qa.ask(question, context, { budget: ctx.replyBudget, script, besides: asked0.answer })
             if (other.grounded) asked0 = other
+          }
+          // A follow-up that names its own topic ("那个刺秀项目是哪家公司搞的" after a question about earning at home) may be
+          // answered outright on its own words where the previous topic's words only blur it: then that answer is given.
+          // Only an outright answer replaces the one with context: alone, a short follow-up ("那要带啥") is never that.
+          if (context && namesOwnTopic(asked0.read ?? question) && !asksForMore(question) && !(asked0.grounded && !asked0.hedged)) {
+            const alone = await qa.ask(question, undefined, { budget: ctx.replyBudget, script })
+            if (alone.grounded && !alone.hedged) asked0 = alone
           }
           // A hedge counts as not answered where a passage that is perhaps not what she asked may name what she never
           // said (her family worry answered with a 家暴 passage).
