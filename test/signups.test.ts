@@ -5,6 +5,8 @@ import { parseScript } from '../src/sandbox/script.ts'
 import { testConfig } from '../src/testing/config.ts'
 import { perform, waitIdle } from '../src/sandbox/runner.ts'
 import { createSignups } from '../src/signups/index.ts'
+import { createReferrals } from '../src/referrals/index.ts'
+import { referralTexts } from '../src/referrals/texts.ts'
 import type { SignupService } from '../src/signups/service.ts'
 import { texts as signupTexts } from '../src/signups/texts.ts'
 import type { SentMessage } from '../src/core/message.ts'
@@ -605,4 +607,50 @@ describe('restart', () => {
       await store.cleanup()
     }
   })
+})
+
+describe('a cancellation said in the same message as an emergency', () => {
+  it('nothing booked: the group hears the numbers only, no "nothing to cancel"; a real place is given back silently, the next one told', async () => {
+    const signups = createSignups({ settings: { batchWindowMs: 400 } })
+    const bot = await startTestBot({ capabilities: [createReferrals(), signups], config: FLOOD })
+    bots.push(bot)
+    const script = parseScript(
+      `
+李姐: @小助手 发布活动 下周六下午2点 健康讲座 微家活动室 限1人
+/idle
+林霞: 报名
+/idle
+孙梅: 报名
+/idle
+林霞: 讲座先不去了 他正在打我
+/idle
+陈芳: 讲座先不去了 他正在打我
+/idle
+李姐: @小助手 名单
+/idle
+`,
+      '小助手',
+    )
+    for (const action of script) await perform(bot.world, action, bot.app)
+    expect(await waitIdle(bot.app, 20_000)).toBe(true)
+    const room = bot.sent.filter((s) => s.kind === 'room')
+    const to = (name: string) => bot.sent.filter((s) => s.kind === 'private' && s.to === name).map((s) => s.text)
+    const emergency = referralTexts.groupEmergency({ medical: false, selfHarm: false })
+    // 陈芳 had nothing booked: the numbers, in the group and in private, and nothing else to her anywhere.
+    expect(room.filter((s) => s.mentions.includes('陈芳')).map((s) => s.text)).toEqual([emergency])
+    expect(to('陈芳')[0]).toMatch(/^如有危险，请立即拨打110报警/u)
+    expect(to('陈芳').join('\n')).not.toMatch(/活动|取消/u)
+    expect(bot.sent.map((s) => s.text).join('\n')).not.toContain(signupTexts.notSignedUp)
+    // 林霞 had a place: the numbers first; her place is given back, the group is not told she left; 孙梅 moves up and is told.
+    const hers = room.filter((s) => s.mentions.includes('林霞')).map((s) => s.text)
+    expect(hers.at(-1)).toBe(emergency)
+    expect(to('林霞')[0]).toMatch(/^如有危险，请立即拨打110报警/u)
+    expect(to('林霞').join('\n')).not.toMatch(/活动|取消/u)
+    const promo = room.find((s) => s.text.includes('候补转正：孙梅'))!
+    expect(promo.text).toContain('有人退出')
+    expect(promo.mentions).toEqual(['孙梅'])
+    expect(room.map((s) => s.text).join('\n')).not.toMatch(/已取消报名|不用取消|正在打|先不去/u)
+    expect(room.at(-1)!.text).toMatch(/已报名（1\/1）：\n1\. 孙梅$/u)
+    // Control: the same cancellation without danger is confirmed in the group as usual (see the first test above).
+  }, 30_000)
 })

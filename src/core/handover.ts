@@ -21,3 +21,10 @@ export interface AnswerHandover {
   outrightOnly?: boolean
 }
 export const ANSWER_HANDOVER = contextKey<AnswerHandover>('qa.handover')
+
+/**
+ * A sign-up or cancellation said in the same message as an emergency, handed to the sign-ups after the numbers
+ * (referrals → signups.resident). The group must hear nothing beside the emergency reply, so the sign-ups do only
+ * what changes something, and say nothing of it then (see signups/handlers/resident.ts).
+ */
+export const BESIDE_EMERGENCY = contextKey<boolean>('signups.besideEmergency')

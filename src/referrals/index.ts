@@ -19,7 +19,7 @@
 //     keeps our own answer hint ("回复转人工") off that answer.
 //   - a sign-up that also voices a worry (signup.join + also help.request): the sign-ups route keeps it; our
 //     observer below, after next() returns, whispers a gentle check-in and leaves a consent question open.
-import { ANSWER_HANDOVER, type AnswerHandover } from '../core/handover.ts'
+import { ANSWER_HANDOVER, type AnswerHandover, BESIDE_EMERGENCY } from '../core/handover.ts'
 import { type App, type Capability, type Context, contextKey } from '../core/capability.ts'
 import { UserError } from '../core/errors.ts'
 import { containsPersonalData, maskPersonalData } from '../core/mask.ts'
@@ -211,12 +211,14 @@ export function createReferrals(deps: ReferralDeps = {}): Capability {
       /**
        * After the help reply: the sign-up or cancellation the message carried (understanding.signup) goes to the
        * sign-ups, in the group or in private (they take private sign-ups too and confirm them in the group).
+       * Beside an emergency they only do what changes something, and say nothing then (BESIDE_EMERGENCY).
        */
-      const handCarried = async (ctx: Context) => {
+      const handCarried = async (ctx: Context, emergency = false) => {
         const u = understood(ctx)
         const carried = carriedIntents(u)[0]
         if (!carried || !u.signup) return
         ctx.set(UNDERSTOOD, { intent: carried, slots: u.signup })
+        if (emergency) ctx.set(BESIDE_EMERGENCY, true)
         await app.handOver(ctx, 'signups.resident').catch((err) => ctx.log.error({ err, carried }, 'referrals: a carried sign-up failed'))
       }
 
@@ -253,8 +255,8 @@ export function createReferrals(deps: ReferralDeps = {}): Capability {
             const key = worriedKey(ctx.msg.groupId)
             await app.redis.multi().sadd(key, ctx.msg.sender.name).expire(key, WORRIED_TTL_SEC).exec().catch((err) => ctx.log.warn({ err }, 'referrals: could not note the emergency for concern replies'))
           }
-          // The numbers are out; a sign-up said in the same message is still recorded (both must happen).
-          await handCarried(ctx)
+          // The numbers are out; a sign-up said in the same message is still recorded (both must happen), quietly.
+          await handCarried(ctx, true)
         },
       })
 
@@ -521,8 +523,9 @@ export function createReferrals(deps: ReferralDeps = {}): Capability {
             await askDocuments(ctx, answerToo ? { privately: true, onlyIfGrounded: true, outrightOnly: Boolean(support), question: askingPart(ctx.msg.text) } : { rememberOnly: true })
           }
           // A sign-up or cancellation said beside the request ("取消亲子阅读 孩子住院了…能不能帮我们申请点救助"): the
-          // request came first; the sign-ups capability now does the rest, as it would have on its own.
-          await handCarried(ctx)
+          // request came first; the sign-ups capability now does the rest, as it would have on its own (quietly when the
+          // request turned out an emergency).
+          await handCarried(ctx, cls.urgency === '紧急')
           if (u.also?.includes('qa.question') && ctx.msg.conversation.kind === 'private') await askDocuments(ctx, {})
         },
       })

@@ -18,6 +18,8 @@ export const heldSchema = z.object({
   activityId: z.number().int().optional(),
   /** She writes in Traditional characters: her sign-up's confirmation, or "no open activity", is in them too. */
   traditional: z.boolean().optional(),
+  /** Said beside an emergency: applied if an activity is published, but "no open activity" is never said. */
+  quiet: z.boolean().optional(),
 })
 export type Held = z.infer<typeof heldSchema>
 

@@ -28,6 +28,8 @@ export const applySchema = z.discriminatedUnion('op', [
     whoKey: z.string().optional(),
     isHost: z.boolean().optional(),
     traditional: z.boolean().optional(),
+    /** Said beside an emergency: applied, but not confirmed in the group (see signups/handlers/resident.ts). */
+    quiet: z.boolean().optional(),
   }),
 ])
 export type ApplyJob = z.infer<typeof applySchema>

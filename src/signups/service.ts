@@ -85,6 +85,8 @@ export class SignupService {
     const open = (await this.store.live(h.groupId, this.now())).filter((a) => a.status === 'open')
     const target = h.activityId ?? (open.length === 1 ? open[0]!.id : undefined)
     if (target !== undefined) return this.enqueue({ op: 'join', activityId: target, msgId: h.msgId, by: h.by, people: h.people, traditional: h.traditional })
+    // Said beside an emergency: "no open activity" would be the only thing the group heard of it after the numbers.
+    if (h.quiet) return
     await this.app.outbox.send({ to: h.room, text: h.traditional ? inScript(texts.noOpenActivity, 'traditional') : texts.noOpenActivity, mentions: h.room.kind === 'room' ? [h.by] : [], key: `signups:held:${h.msgId}` })
   }
 
@@ -101,7 +103,7 @@ export class SignupService {
     const res =
       job.op === 'join'
         ? await this.store.join(job.activityId, { ...common, people: job.people as PersonSlot[] })
-        : await this.store.leave(job.activityId, { ...common, senderKey: job.senderKey, whoKey: job.whoKey, isHost: job.isHost })
+        : await this.store.leave(job.activityId, { ...common, senderKey: job.senderKey, whoKey: job.whoKey, isHost: job.isHost, quiet: job.quiet })
     if (res.missing) {
       this.app.log.warn({ activityId: job.activityId, msgId: job.msgId }, 'signups: activity not found')
       return res

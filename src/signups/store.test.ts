@@ -82,6 +82,20 @@ describe('SignupStore', () => {
     expect(none.outcomes).toMatchObject([{ op: 'leave', status: 'notfound' }])
   })
 
+  it('a quiet cancellation (beside an emergency) marks its lines and finds nothing without a line', async () => {
+    const a = await store.create({ ...base, capacity: 1 }, NOW)
+    for (const n of ['林霞', '孙梅']) await store.join(a.id, { msgId: n, by: me(n), people: self(n), now: NOW, windowMs: 3000 })
+    const res = await store.leave(a.id, { msgId: 'q1', by: me('林霞'), senderKey: nameKey('林霞'), quiet: true, now: NOW, windowMs: 3000 })
+    expect(res.outcomes).toEqual([
+      expect.objectContaining({ op: 'leave', name: '林霞', status: 'removed', quiet: true }),
+      expect.not.objectContaining({ quiet: true }),
+    ])
+    expect(res.outcomes[1]).toMatchObject({ op: 'promoted', name: '孙梅' })
+    expect((await store.roster(a.id)).confirmed.map((e) => e.name)).toEqual(['孙梅'])
+    const none = await store.leave(a.id, { msgId: 'q2', by: me('林霞'), senderKey: nameKey('林霞'), quiet: true, now: NOW, windowMs: 3000 })
+    expect(none.outcomes).toEqual([])
+  })
+
   it('family members and guests belong to the sender; cancelling one of them keeps the rest', async () => {
     const a = await store.create(base, NOW)
     const people = [

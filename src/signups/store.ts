@@ -56,6 +56,8 @@ export interface Outcome {
   byName: string
   /** join: in | wait | dup | closed | late | cancelled; leave: removed | notfound */
   status: string
+  /** A cancellation carried by an emergency message: applied, but left out of the group's summary (see texts.summary). */
+  quiet?: boolean
   state?: 'in' | 'wait'
   pos?: number
 }
@@ -158,9 +160,10 @@ end
 return finish(K, out, now, windowMs)
 `
 
-// ARGV: now, msgId, windowMs, byId, byName, senderKey, whoKey ('' = all of mine; '=key' = exactly that entry), isHost ('1'/'0')
+// ARGV: now, msgId, windowMs, byId, byName, senderKey, whoKey ('' = all of mine; '=key' = exactly that entry), isHost ('1'/'0'),
+// quiet ('1': said beside an emergency; its lines are marked for the summary to leave out, nothing-found says nothing)
 const LEAVE = `${COMMON}
-local byId, byName, senderKey, whoKey, isHost = ARGV[4], ARGV[5], ARGV[6], ARGV[7], ARGV[8] == '1'
+local byId, byName, senderKey, whoKey, isHost, quiet = ARGV[4], ARGV[5], ARGV[6], ARGV[7], ARGV[8] == '1', ARGV[9] == '1'
 local status, cap = fields(K.act)
 local out = {}
 -- HGETALL's order is the hash table's (seeded per server start once entries outgrow a listpack): the hits are
@@ -182,9 +185,11 @@ for _, h in ipairs(hits) do
   local wasIn = redis.call('ZREM', K.inz, k) == 1
   redis.call('ZREM', K.wait, k)
   if e.byId ~= '' and redis.call('HINCRBY', K.owners, e.byId, -1) <= 0 then redis.call('HDEL', K.owners, e.byId) end
-  out[#out + 1] = { op = 'leave', name = e.name, byId = e.byId, byName = byName, status = 'removed', state = wasIn and 'in' or 'wait' }
+  local r = { op = 'leave', name = e.name, byId = e.byId, byName = byName, status = 'removed', state = wasIn and 'in' or 'wait' }
+  if quiet then r.quiet = true end
+  out[#out + 1] = r
 end
-if #out == 0 then out[1] = { op = 'leave', name = byName, byId = byId, byName = byName, status = 'notfound' } end
+if #out == 0 and not quiet then out[1] = { op = 'leave', name = byName, byId = byId, byName = byName, status = 'notfound' } end
 if status ~= 'cancelled' then promote(K, cap, out) end
 return finish(K, out, now, windowMs)
 `
@@ -318,9 +323,9 @@ export class SignupStore {
     return parseResult(raw)
   }
 
-  async leave(id: number, opts: { msgId: string; by: { id: string; name: string }; senderKey: string; whoKey?: string; isHost?: boolean; now: number; windowMs: number }): Promise<ApplyResult> {
+  async leave(id: number, opts: { msgId: string; by: { id: string; name: string }; senderKey: string; whoKey?: string; isHost?: boolean; quiet?: boolean; now: number; windowMs: number }): Promise<ApplyResult> {
     const raw = await (this.redis as unknown as Scripts).wjSignupLeave(
-      ...this.scriptKeys(id), opts.now, opts.msgId, opts.windowMs, opts.by.id, opts.by.name, opts.senderKey, opts.whoKey ?? '', opts.isHost ? '1' : '0',
+      ...this.scriptKeys(id), opts.now, opts.msgId, opts.windowMs, opts.by.id, opts.by.name, opts.senderKey, opts.whoKey ?? '', opts.isHost ? '1' : '0', opts.quiet ? '1' : '0',
     )
     return parseResult(raw)
   }

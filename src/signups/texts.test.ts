@@ -13,6 +13,18 @@ describe('sign-up summary', () => {
     expect(texts.summary(a, [left, promoted], 3)).toContain('有人退出，候补转正：刘阿姨的婆婆')
   })
 
+  it('a cancellation said beside an emergency is not named; the place it freed is still given on', () => {
+    const quiet: Outcome = { op: 'leave', name: '林霞', byId: 'u-l', byName: '林霞', status: 'removed', quiet: true }
+    expect(texts.summary(a, [quiet], 2)).toBe('')
+    const text = texts.summary(a, [quiet, promoted], 3)
+    expect(text).toContain('有人退出，候补转正：刘阿姨的婆婆')
+    expect(text).not.toMatch(/林霞|已取消报名/u)
+    // Control: beside another cancellation in the same summary, only the other one is named.
+    const other: Outcome = { op: 'leave', name: '王芳', byId: 'u-w', byName: '王芳', status: 'removed' }
+    expect(texts.summary(a, [quiet, other], 2)).toContain('已取消报名：王芳\n')
+    expect(texts.summary(a, [quiet, other], 2)).not.toContain('林霞')
+  })
+
   it('a group split between places and the waitlist is told which part is where', () => {
     const join = (name: string, status: 'in' | 'wait', pos: number): Outcome => ({ op: 'join', name, byId: 'u-z', byName: '赵敏', status, state: status, pos })
     const text = texts.summary(a, [join('赵敏', 'in', 3), join('赵敏的女儿', 'wait', 1)], 3)

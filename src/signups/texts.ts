@@ -73,7 +73,9 @@ export const texts = {
     if (late.length) lines.push(`抱歉，报名已经截止了，没能登记：${late.join('、')}。下次活动欢迎早点来报～`)
     const gone = names((o) => o.op === 'join' && o.status === 'cancelled')
     if (gone.length) lines.push(`这个活动已经取消了，没有登记：${gone.join('、')}`)
-    const left = names((o) => o.op === 'leave' && o.status === 'removed')
+    // A cancellation said beside an emergency is not named (see resident.ts); the place it frees is still given on.
+    const left = names((o) => o.op === 'leave' && o.status === 'removed' && !o.quiet)
+    const someLeft = outcomes.some((o) => o.op === 'leave' && o.status === 'removed')
     if (left.length) lines.push(`已取消报名：${left.join('、')}`)
     const notFound = names((o) => o.op === 'leave' && o.status === 'notfound')
     if (notFound.length) lines.push(`没有找到报名记录：${notFound.join('、')}`)
@@ -86,7 +88,7 @@ export const texts = {
     }
     const promoted = names((o) => o.op === 'promoted')
     // Only a departure frees a place; a raised capacity is said as such.
-    if (promoted.length) lines.push(`${left.length ? '有人退出，' : '名额增加了，'}候补转正：${promoted.join('、')}，请准时参加～`)
+    if (promoted.length) lines.push(`${someLeft ? '有人退出，' : '名额增加了，'}候补转正：${promoted.join('、')}，请准时参加～`)
     if (promoted.length && stillWaiting.length)
       lines.push(`${stillWaiting.map((w) => `${w.name}还在候补第${w.pos}位`).join('、')}；要是只能一起来，回复「取消报名」把名额让给下一位。`)
     if (!lines.length) return ''

@@ -8,6 +8,7 @@ import { activityRef, normalize, unknownActivityName } from '../../nlu/text.ts'
 import { asksWhetherActivities, infoFields, JOIN_CLAUSE, STILL_ON } from '../../nlu/signup.ts'
 import { RELATIVE_WORDS } from '../../nlu/people.ts'
 import { PENDING, UNDERSTOOD } from '../../core/understanding.ts'
+import { BESIDE_EMERGENCY } from '../../core/handover.ts'
 import { followsDocuments } from '../../core/turns.ts'
 import { whoseActivity } from '../../nlu/whose-activity.ts'
 import type { SignupService } from '../service.ts'
@@ -80,7 +81,8 @@ export function residentRoute(svc: SignupService): Route {
       const t = normalize(ctx.msg.text)
       return inRoom && u.intent === 'signup.join' && (ctx.msg.mentioned || ctx.msg.text.trim().length <= 12 || JOIN_CLAUSE.test(t) || OPENS_WITH_JOIN.test(t))
     },
-    handle: async (ctx) => {
+    handle: async (said) => {
+      const ctx = said.get(BESIDE_EMERGENCY) ? silenced(said) : said
       const gone = await cancelledAskedOf(ctx)
       if (gone) return ctx.reply(texts.wasCancelled(gone, svc.tz))
       const follow = noticeFollowUp(ctx, svc, await liveActivities(ctx, svc))
@@ -93,6 +95,25 @@ export function residentRoute(svc: SignupService): Route {
     },
   }
 }
+
+/**
+ * A sign-up or cancellation said in the same message as an emergency ("讲座先不去了 他正在打我"), handed over after the
+ * numbers (BESIDE_EMERGENCY). The group must hear nothing beside them that reads oddly or repeats her words, so every
+ * reply of this route is dropped: "您现在没有报名…不用取消", "群里没有「讲座」这个活动", "您要取消哪一个？" (not remembered
+ * as asked either, see chosen), a detail asked beside it, the family-rule note. What changes something is still done:
+ * - her cancellation of a place she really has is applied and left out of the group's summary (a quiet leave, see
+ *   texts.summary): "已取消报名：林霞" under her emergency would tell the group she drops out because of it. Nor is it
+ *   confirmed in private: her private chat holds the numbers and the question put to her (consent, how to reach her),
+ *   which a note about an activity would push up and muddle, and a phone in danger should light up as little as
+ *   possible. The roster shows it, "我报上了没" answers it later, and the place it frees goes on to the next, who is told.
+ * - her sign-up is recorded and confirmed in the summary like anyone's: "已登记：…" is how she knows she has a place and
+ *   names nothing of her trouble. Held for an announcement, it never ends in "no open activity" (held.ts).
+ */
+function silenced(ctx: Context): Context {
+  const dropped = async () => void ctx.log.info({ route: 'signups.resident' }, 'beside an emergency: sign-up reply dropped')
+  return { ...ctx, reply: dropped, whisper: dropped }
+}
+const besideEmergency = (ctx: Context) => ctx.get(BESIDE_EMERGENCY) === true
 
 /** Questions about an activity, whether in the group's own words or read as one for the documents. */
 const ABOUT_ACTIVITY: ReadonlySet<Intent> = new Set<Intent>(['activity.info', 'signup.status', 'signup.roster'])
@@ -148,7 +169,7 @@ async function joinBareOne(ctx: Context, svc: SignupService, one: BareOne): Prom
   // Right after the host's announcement that still awaits her 确认: held for it (held.ts).
   if (live.length === 0 && ctx.msg.conversation.kind === 'room') {
     const by = { id: ctx.msg.sender.id, name: ctx.msg.sender.name }
-    return svc.hold({ groupId: groupIdOf(ctx)!, msgId: ctx.msg.id, by, people: slotsFor([{ self: true }], by), room: ctx.msg.conversation, traditional: wroteTraditional(ctx) })
+    return svc.hold({ groupId: groupIdOf(ctx)!, msgId: ctx.msg.id, by, people: slotsFor([{ self: true }], by), room: ctx.msg.conversation, traditional: wroteTraditional(ctx), ...quietHold(ctx) })
   }
   // Not "activity 1": the activity it replies to, the only one, or she is asked which.
   const picked: Pick = one.activity ? { one: one.activity } : live.length === 1 ? { one: live[0]! } : { several: live }
@@ -340,7 +361,7 @@ async function act(ctx: Context, svc: SignupService, u: Understanding, old: Resi
       if (old?.kind === 'join' && !understoodWho && old.people.length >= people.length && !old.people.every((p) => 'guest' in p || 'self' in p)) people = old.people
       // Nothing open yet: maybe the host's announcement is being published right now. Held, never dropped.
       if ('none' in picked && ctx.msg.conversation.kind === 'room') {
-        return svc.hold({ groupId, msgId, by, people: slotsFor(people, by), room: ctx.msg.conversation, traditional: wroteTraditional(ctx) })
+        return svc.hold({ groupId, msgId, by, people: slotsFor(people, by), room: ctx.msg.conversation, traditional: wroteTraditional(ctx), ...quietHold(ctx) })
       }
       // "我報名 我同個女一齊嚟得唔得": she asks whether someone may come with her. Counted by family, a child comes along
       // on her place (written beside her name); otherwise she is signed up and told how to sign them up too.
@@ -377,6 +398,7 @@ async function act(ctx: Context, svc: SignupService, u: Understanding, old: Resi
         if (await svc.withdrawHeld(groupId, by.id, named)) return ctx.reply(texts.heldWithdrawn)
         return ctx.reply(texts.notSignedUp)
       }
+      const quiet = besideEmergency(ctx) || undefined
       const a = await chosen(ctx, svc, pick(ctx, svc.tz, candidates, u, old), '取消报名', u, msgId)
       if (!a) return
       const who = [...(u.slots.relatives ?? []), ...(u.slots.names ?? [])]
@@ -384,8 +406,8 @@ async function act(ctx: Context, svc: SignupService, u: Understanding, old: Resi
       const isHost = msg.role !== 'resident'
       // "闺女发烧了 我们俩都不去了": she and the ones she signed up, in one go.
       const traditional = wroteTraditional(ctx)
-      if (who.length === 0 || u.slots.self === true) return svc.enqueue({ op: 'leave', activityId: a.id, msgId, by, senderKey: nameKey(by.name), isHost, traditional })
-      for (const [i, w] of who.entries()) await svc.enqueue({ op: 'leave', activityId: a.id, msgId: i ? `${msgId}:${i}` : msgId, by, senderKey: nameKey(by.name), whoKey: nameKey(w), isHost, traditional })
+      if (who.length === 0 || u.slots.self === true) return svc.enqueue({ op: 'leave', activityId: a.id, msgId, by, senderKey: nameKey(by.name), isHost, traditional, quiet })
+      for (const [i, w] of who.entries()) await svc.enqueue({ op: 'leave', activityId: a.id, msgId: i ? `${msgId}:${i}` : msgId, by, senderKey: nameKey(by.name), whoKey: nameKey(w), isHost, traditional, quiet })
       return
     }
     case 'signup.remove': {
@@ -557,7 +579,7 @@ async function joinOne(ctx: Context, svc: SignupService, a: Activity, people: Wh
   const groupId = groupIdOf(ctx)!
   const by = { id: ctx.msg.sender.id, name: ctx.msg.sender.name }
   // Sign-ups held for an announcement being published are applied first; this one queues behind them.
-  if (ctx.msg.conversation.kind === 'room' && (await svc.holdIfWaiting({ groupId, msgId, by, people: slotsFor(people, by), room: ctx.msg.conversation, activityId: a.id, traditional: wroteTraditional(ctx) }))) return
+  if (ctx.msg.conversation.kind === 'room' && (await svc.holdIfWaiting({ groupId, msgId, by, people: slotsFor(people, by), room: ctx.msg.conversation, activityId: a.id, traditional: wroteTraditional(ctx), ...quietHold(ctx) }))) return
   let note = ''
   let slots: PersonSlot[]
   if (a.countRule === 'family' && people.some((p) => 'relation' in p && CHILD.test(p.relation))) {
@@ -571,7 +593,7 @@ async function joinOne(ctx: Context, svc: SignupService, a: Activity, people: Wh
   } else slots = slotsFor(people, by)
   await svc.enqueue({ op: 'join', activityId: a.id, msgId, by, people: slots, traditional: wroteTraditional(ctx) })
   // Said once in a burst of sign-ups, not to every parent.
-  if (note && !opts.ruleSaid && (await svc.firstTime(`family-rule:${a.id}`, 30 * 60))) await ctx.reply(note)
+  if (note && !opts.ruleSaid && !besideEmergency(ctx) && (await svc.firstTime(`family-rule:${a.id}`, 30 * 60))) await ctx.reply(note)
 }
 
 /**
@@ -582,6 +604,7 @@ export async function chosen(ctx: Context, svc: SignupService, picked: Pick, ver
   if ('one' in picked) return picked.one
   if ('several' in picked) {
     const groupId = groupIdOf(ctx)
+    if (besideEmergency(ctx)) return undefined
     if (u && groupId && (RESIDENT_INTENTS.has(u.intent) || u.intent === 'reminder.create')) {
       await svc.pending.set(groupId, ctx.msg.sender.id, { kind: 'which_activity', intent: u.intent, slots: { ...u.slots }, msgId, activityIds: picked.several.map((a) => a.id), ...(list ? { list } : {}) })
       await ctx.reply(texts.askWhichShort(picked.several, svc.tz, verb))
@@ -591,13 +614,16 @@ export async function chosen(ctx: Context, svc: SignupService, picked: Pick, ver
     const groupId = groupIdOf(ctx)
     if (picked.open.length === 0) await ctx.reply(texts.noOpenActivity)
     else {
-      if (u && groupId) await svc.pending.set(groupId, ctx.msg.sender.id, { kind: 'which_activity', intent: u.intent, slots: { ...u.slots }, msgId, activityIds: picked.open.map((a) => a.id) })
+      if (u && groupId && !besideEmergency(ctx)) await svc.pending.set(groupId, ctx.msg.sender.id, { kind: 'which_activity', intent: u.intent, slots: { ...u.slots }, msgId, activityIds: picked.open.map((a) => a.id) })
       await ctx.reply(texts.noSuchActivity(picked.unknownName, picked.open, svc.tz))
     }
   } else if ('notFound' in picked) await ctx.reply(texts.notFound(picked.notFound))
   else await ctx.reply(texts.noOpenActivity)
   return undefined
 }
+
+/** A sign-up held beside an emergency ends silently when nothing is published (see silenced). */
+const quietHold = (ctx: Context): { quiet?: true } => (besideEmergency(ctx) ? { quiet: true } : {})
 
 /**
  * She writes in Traditional characters (the summary confirming her sign-up or cancellation follows her script): her
