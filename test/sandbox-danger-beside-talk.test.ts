@@ -4,14 +4,11 @@
 import { afterAll, describe, expect, it } from 'vitest'
 import { referralTexts } from '../src/referrals/texts.ts'
 import { texts as signupTexts } from '../src/signups/texts.ts'
-import type { BotAction } from '../src/sandbox/actions.ts'
-import { scriptRunner } from '../src/testing/cli-script.ts'
+import { privateReplies as privately, roomReplies as room, scriptRunner } from '../src/testing/cli-script.ts'
 
 const script = scriptRunner('sandbox-danger-beside', { kbDir: 'test/fixtures/real-corpus' })
 afterAll(() => script.cleanup())
 
-const room = (actions: BotAction[], name: string) => actions.filter((a) => a.kind === 'room' && a.mentions.includes(name)).map((a) => a.text)
-const privately = (actions: BotAction[], name: string) => actions.filter((a) => a.kind === 'private' && a.to === name).map((a) => a.text)
 
 describe('sandbox: danger and disclosures beside other talk', () => {
   it('a 宣传栏 or a 讲座 set aside (or a 讲座 cancelled, nothing booked) does not hide the danger nor follow it; a disclosure beside a work question is a private offer; the controls as before', async () => {

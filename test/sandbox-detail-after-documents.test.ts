@@ -4,14 +4,12 @@
 // question to them. The script runs to its end (/idle waits for every reply), so what did not happen is checked
 // beside what did. Its own file: the real documents teach the segmenter their words process-wide.
 import { afterAll, describe, expect, it } from 'vitest'
-import type { BotAction } from '../src/sandbox/actions.ts'
 import { texts } from '../src/signups/texts.ts'
-import { scriptRunner } from '../src/testing/cli-script.ts'
+import { roomReplies as room, scriptRunner } from '../src/testing/cli-script.ts'
 
 const script = scriptRunner('sandbox-detail-docs', { kbDir: 'test/fixtures/real-corpus' })
 afterAll(() => script.cleanup())
 
-const room = (actions: BotAction[], name: string) => actions.filter((a) => a.kind === 'room' && a.mentions.includes(name)).map((a) => a.text)
 const WALK = /行程不低于1500米[\s\S]*30分钟内完成/u
 const THIRTY = /名额为30名[\s\S]*来源：《妇女工作计划》/u
 

@@ -5,14 +5,11 @@ import { afterAll, describe, expect, it } from 'vitest'
 import { inScript } from '../src/core/zh/script.ts'
 import { referralTexts } from '../src/referrals/texts.ts'
 import { safetyTexts } from '../src/safety/texts.ts'
-import type { BotAction } from '../src/sandbox/actions.ts'
-import { scriptRunner } from '../src/testing/cli-script.ts'
+import { privateReplies as privately, roomReplies as room, scriptRunner } from '../src/testing/cli-script.ts'
 
 const script = scriptRunner('sandbox-round16')
 afterAll(() => script.cleanup())
 
-const room = (actions: BotAction[], name: string) => actions.filter((a) => a.kind === 'room' && a.mentions.includes(name)).map((a) => a.text)
-const privately = (actions: BotAction[], name: string) => actions.filter((a) => a.kind === 'private' && a.to === name).map((a) => a.text)
 const OFFER = /转给微家的工作人员|轉給微家的工作人員/u
 
 describe('sandbox: a figure about an organisation\'s work is a question, not her trouble', () => {

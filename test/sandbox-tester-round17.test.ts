@@ -4,14 +4,11 @@
 import { afterAll, describe, expect, it } from 'vitest'
 import { referralTexts } from '../src/referrals/texts.ts'
 import { safetyTexts } from '../src/safety/texts.ts'
-import type { BotAction } from '../src/sandbox/actions.ts'
-import { scriptRunner } from '../src/testing/cli-script.ts'
+import { privateReplies as privately, roomReplies as room, scriptRunner } from '../src/testing/cli-script.ts'
 
 const script = scriptRunner('sandbox-round17', { kbDir: 'test/fixtures/real-corpus' })
 afterAll(() => script.cleanup())
 
-const room = (actions: BotAction[], name: string) => actions.filter((a) => a.kind === 'room' && a.mentions.includes(name)).map((a) => a.text)
-const privately = (actions: BotAction[], name: string) => actions.filter((a) => a.kind === 'private' && a.to === name).map((a) => a.text)
 
 describe('sandbox: round 17 group talk', () => {
   it('a 宣传栏 question is answered from the documents, past activities too, dropping in gets the 家接待, praise a short thanks; the controls as before', async () => {

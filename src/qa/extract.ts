@@ -185,6 +185,8 @@ export function extractAnswer(query: PreparedQuery, spec: CoverageSpec, passages
   const defined = definitionAsked(query.own)
   // Or, short of that, what it is for: "发挥老舅妈贴近群众、服务群众…的作用" answers "老舅妈工作站是干啥的", where the
   // station's figures (受理群众来访52起) do not.
+  // Built once a question: the sentence opening with the term and 是 / 指 / a label's colon, or saying its role.
+  const definesIt = defined ? new RegExp(`^\\s*${escapeRe(normalizeForIndex(defined))}(?:是|就是|指|，是|\\s*\\p{Script=Han}{0,16}[：:])`, 'u') : undefined
   const roleOf = defined ? normalizeForIndex(defined).replace(ROLE_SUFFIX, '') : ''
   const rolePattern = roleOf.length >= 2 ? new RegExp(`发挥${escapeRe(roleOf)}[^。；]{0,40}作用|${escapeRe(roleOf)}[^。；]{0,12}(?:负责|职责是|旨在|主要承担)`, 'u') : undefined
   const numberQ = NUMBER_QUESTION.test(withoutFew(query.own))
@@ -252,7 +254,7 @@ export function extractAnswer(query: PreparedQuery, spec: CoverageSpec, passages
         (ordinalQ && /第[一二三四五六七八九十百\d]+/u.test(bare) ? 0.3 : 0) +
         (numberQ && inAskedMeasure?.test(bare) ? 0.3 : 0),
       // Or a row that names it and says what it is ("1. 12338 全国妇女维权公益服务热线：由妇联开通，受理…").
-      defines: defined && new RegExp(`^\\s*${escapeRe(normalizeForIndex(defined))}(?:是|就是|指|，是|\\s*\\p{Script=Han}{0,16}[：:])`, 'u').test(bare) ? 0.4 : rolePattern?.test(bare) ? 0.4 : 0,
+      defines: definesIt?.test(bare) || rolePattern?.test(bare) ? 0.4 : 0,
     }
   }
   const sumOf = (x: ShapeParts) => (x.own + x.withHeading) / 2 + 0.5 * x.exact + x.kind + x.detail + x.focus + x.number + x.other + x.defines

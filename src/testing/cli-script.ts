@@ -64,3 +64,9 @@ export function scriptRunner(label: string, opts: { kbDir?: string } = {}): Scri
     },
   }
 }
+
+/** What the bot said in the group to `name` (@-mentioning her), in order. */
+export const roomReplies = (actions: BotAction[], name: string): string[] => actions.filter((a) => a.kind === 'room' && a.mentions.includes(name)).map((a) => a.text)
+
+/** What the bot said to `name` in private, in order. */
+export const privateReplies = (actions: BotAction[], name: string): string[] => actions.filter((a) => a.kind === 'private' && a.to === name).map((a) => a.text)

@@ -82,7 +82,7 @@ export function residentRoute(svc: SignupService): Route {
       return inRoom && u.intent === 'signup.join' && (ctx.msg.mentioned || ctx.msg.text.trim().length <= 12 || JOIN_CLAUSE.test(t) || OPENS_WITH_JOIN.test(t))
     },
     handle: async (said) => {
-      const ctx = said.get(BESIDE_EMERGENCY) ? silenced(said) : said
+      const ctx = besideEmergency(said) ? silenced(said) : said
       const gone = await cancelledAskedOf(ctx)
       if (gone) return ctx.reply(texts.wasCancelled(gone, svc.tz))
       const follow = noticeFollowUp(ctx, svc, await liveActivities(ctx, svc))
