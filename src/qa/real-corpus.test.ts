@@ -78,7 +78,7 @@ describe('eval on the real documents (floors well below the targets)', () => {
     // Two full evaluations (ingest, 246 questions, BM25): 9 s idle, past 30 s with both cores busy.
   }, 180_000)
 
-  it('the whole held-out side (the first 121 and the halves of the blind batches l to z and aa to af): floors a few questions below', async () => {
+  it('the whole held-out side (the first 121 and the halves of the blind batches l to z and aa to ah): floors a few questions below', async () => {
     const files = questionFiles(readdirSync(join(FIX, 'qa-real')))
     const items = files.flatMap((f) => readEvalFile(readFileSync(join(FIX, 'qa-real', f), 'utf8')))
     const { heldout } = readSplit(readFileSync(join(FIX, 'qa-real', 'split.json'), 'utf8'))
@@ -86,20 +86,20 @@ describe('eval on the real documents (floors well below the targets)', () => {
     const report = await evalRun({ vectors: hnswBackend, kbDir: KB, indexDir, items, split: { tune: [], heldout }, makeEmbedder: (g) => new OfflineEmbedder(g), log })
     if (!('heldout' in report)) throw new Error('expected a split report')
     const { pipeline, baseline } = (report as Extract<typeof report, { heldout: unknown }>).heldout
-    expect(pipeline.covered + pipeline.notCovered).toBe(1546)
-    // Measured (seventeenth session, round-start code, when batches ae and af joined; numbers only): of 772 covered,
-    // hit@1 / hit@5 / MRR 0.841 / 0.965 / 0.895 (BM25 0.644 / 0.824 / 0.721), 0.093 declined, 0.225 hedged, replies
-    // quoting the answer 0.776; of 774 uncovered 0.841 declined, 0.085 answered outright. Floors about five questions below.
-    expect(pipeline.hit5).toBeGreaterThanOrEqual(0.958)
-    expect(pipeline.hit1).toBeGreaterThanOrEqual(0.834)
-    expect(pipeline.mrr).toBeGreaterThanOrEqual(0.888)
+    expect(pipeline.covered + pipeline.notCovered).toBe(1676)
+    // Measured (eighteenth session, round-start code, when batches ag and ah joined; numbers only): of 833 covered,
+    // hit@1 / hit@5 / MRR 0.844 / 0.968 / 0.898 (BM25 0.644 / 0.822 / 0.719), 0.091 declined, 0.231 hedged, replies
+    // quoting the answer 0.777; of 843 uncovered 0.847 declined, 0.081 answered outright. Floors about five questions below.
+    expect(pipeline.hit5).toBeGreaterThanOrEqual(0.961)
+    expect(pipeline.hit1).toBeGreaterThanOrEqual(0.837)
+    expect(pipeline.mrr).toBeGreaterThanOrEqual(0.891)
     expect(pipeline.hit1).toBeGreaterThanOrEqual(baseline.hit1 + 0.19)
     expect(pipeline.hit5).toBeGreaterThanOrEqual(baseline.hit5 + 0.135)
-    expect(pipeline.notCoveredDeclined).toBeGreaterThanOrEqual(0.834)
-    expect(pipeline.notCoveredAnsweredOutright).toBeLessThanOrEqual(0.092)
-    expect(pipeline.coveredWronglyDeclined).toBeLessThanOrEqual(0.1)
-    expect(pipeline.coveredHedged).toBeLessThanOrEqual(0.232)
-    expect(pipeline.replyQuotesAnswer).toBeGreaterThanOrEqual(0.768)
+    expect(pipeline.notCoveredDeclined).toBeGreaterThanOrEqual(0.841)
+    expect(pipeline.notCoveredAnsweredOutright).toBeLessThanOrEqual(0.087)
+    expect(pipeline.coveredWronglyDeclined).toBeLessThanOrEqual(0.098)
+    expect(pipeline.coveredHedged).toBeLessThanOrEqual(0.237)
+    expect(pipeline.replyQuotesAnswer).toBeGreaterThanOrEqual(0.77)
   }, 180_000)
 })
 
