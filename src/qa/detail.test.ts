@@ -407,6 +407,15 @@ describe('how much for one', () => {
     expect(detailsFound(['perUnit'], q, ['巾帼创业贷款单笔最高10万元，财政全额贴息'])).toBe(true)
     expect(detailsFound(['perUnit'], '一个月要聚几回', ['每周有一次家接待，每月有一次家聚会'])).toBe(true)
   })
+
+  it('the amount must be in the unit she names: "每户" is not answered by a fund\'s total beside "每年…"', () => {
+    const fund = '成立…“信禾春阳”基金，由苍南农合行注资50万作为启动资金，并以基金成立为契机推动我县特困儿童家庭救助制度的出台（每年财政将增加列支260多万）。'
+    expect(detailsFound(['perUnit'], '特困儿童家庭救助每户一年能补多少钱', [fund])).toBe(false)
+    expect(detailsFound(['perUnit'], '信禾春阳基金给一个大病儿童一次能救助多少钱', [fund])).toBe(false)
+    // Her unit, or a cap, answers.
+    expect(detailsFound(['perUnit'], '特困儿童家庭救助每户一年能补多少钱', ['对特困儿童家庭每户每年补助3000元'])).toBe(true)
+    expect(detailsFound(['perUnit'], '信禾春阳基金给一个大病儿童一次能救助多少钱', ['每名患儿最高救助2万元'])).toBe(true)
+  })
 })
 
 describe('where to apply', () => {

@@ -244,11 +244,30 @@ export function hasDetail(d: Detail, text: string, question = '', measured = tru
   if (d === 'place' && APPLY_WHERE.test(question) && (CHANNEL.test(text) || HOW_TO_SIGN_UP.test(text))) return true
   // "交到哪里" is answered by whom it goes to: "交至党群工作部", "上报县妇联办公室".
   if (d === 'place' && HAND_IN_WHERE.test(question) && HANDED_TO.test(text)) return true
+  if (d === 'perUnit' && !unitMatches(question, text)) return false
   if (WHOLE_WINDOW.has(d)) return HAS[d]!.test(text)
   // "X在哪": where X is, said with a locative (设在…, 位于…) or an address; "有啥地方能去" asks which places there are.
   if (d === 'place' && measured && WHERE_IS.test(question) && !PLACE_WORD_ONLY.test(question)) return located(text, question)
   const has = HAS[d]
   return has ? has.test(rest) : hasAnswerOf(d as AnswerType, rest)
+}
+
+/**
+ * The unit a per-unit question names (每户, 一个人, 每个月, 一次, 一件) and how a window says an amount in that unit.
+ * "特困儿童家庭救助每户一年能补多少" is not answered by a fund's 50万 beside "每年开展…": the window must give the
+ * amount in her unit, or a cap (最高, 最多, 不超过, 上限), which holds whatever the unit.
+ */
+const UNITS: readonly (readonly [RegExp, RegExp])[] = [
+  [/每户|一户|每家|一家/u, /每户|户均|每家|一户|每个家庭/u],
+  [/一个人|每个?人|每名|一个(?:孩子|大病|生病|儿童|学生)|每个(?:孩子|儿童|学生)/u, /每人|每名|每位|人均|每个人|每个?(?:孩子|儿童|学生)|一人/u],
+  [/一个月|每个?月/u, /每个?月|月均|一个月|按月/u],
+  [/一次(?!性)|每次/u, /每次|单次|一次性/u],
+  [/一件|每件/u, /每件|按件|计件/u],
+]
+const ANY_UNIT = /最高|最多|不超过|上限|单笔/u
+function unitMatches(question: string, text: string): boolean {
+  const asked = UNITS.filter(([q]) => q.test(question))
+  return !asked.length || ANY_UNIT.test(text) || asked.some(([, t]) => t.test(text))
 }
 
 /** Read on the whole window: the question's own words may be part of the answer ("下一期…", "每月…", "免费…"). */
