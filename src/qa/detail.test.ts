@@ -677,3 +677,14 @@ describe('where something is', () => {
     expect(hasDetail('place', '太白社区妇联携手共建单位堍头村妇联开展打扫卫生', '太白社区跟哪个村的妇联一起搞卫生')).toBe(true)
   })
 })
+
+describe('a short counted set', () => {
+  it('"两癌是哪两癌" asks the members of 两癌; a list it is only the next item of does not give them', () => {
+    expect(askedSet('两癌是哪两癌')).toBe('两癌')
+    const w = '常态化开展老妇干、贫困农村妇女、“两癌”贫困母亲等慰问228人次，发放慰问金52.75万元'
+    expect(setListed('两癌是哪两癌', [w])).toBe(false)
+    expect(setListed('“两癌”指的是哪两种癌', [w])).toBe(false)
+    // A list that ends in the set still names its members.
+    expect(setListed('街道妇联总结的「三个创新」是哪三个', ['坚持组织、载体、方法“三个创新”，实现了妇女工作和社区建设的良性互动'])).toBe(true)
+  })
+})

@@ -465,9 +465,14 @@ function countedByVerb(question: string, window: string): boolean {
  */
 const ITEMS_ASK = /具体(?:是|指|包括)的?哪|都装了?些?|装了些|装的都?是些?(?:什么|啥)|装的(?:什么|啥)|(?:是指|是学|是做|是搞|是讲|是亮|包括|包含|都有)哪(?:[两三四五六七八九十双]|几)|包括哪些|分别(?:是|叫|指)(?:哪|什么|啥|谁)|是哪(?:[两三四五六七八九十双]|几(?:家|个|位|项|所|支|条|种|类)|\d)/u
 const DEFINES = /^[”」"』’]?\s*[，,]?\s*(?:[（(]|[:：]|即|包括|主要指|主要有|分别是|分别为|是指|指的是|就是|是[:：]|有[:：])/u
-/** A list that ends right where the set is named ("亮牌子、亮身份、亮作为的“三亮”", "…和社会工作人才等六类妇女人才"). */
-const LISTED_BEFORE = /、[^，。；,;\n]{1,25}$/u
+/**
+ * A list that ends right where the set is named ("亮牌子、亮身份、亮作为的“三亮”", "…和社会工作人才等六类妇女人才",
+ * "组织、载体、方法“三个创新”") — not a list the set is the next item of ("老妇干、贫困农村妇女、“两癌”贫困母亲").
+ */
+const LISTED_BEFORE = /、[^，。；,;\n]{0,24}[^、，。；,;\n]$/u
 const SET_QUOTED = /[「“"『]([^」”"』]{2,20})[」”"』]/u
+/** A count word and one or two characters standing as a name at the end ("…的两癌", "三化"), before the ask. */
+const SHORT_COUNTED = /(?:^|[^\p{Script=Han}]|的)([二三四五六七八九十两双]\p{Script=Han}{1,2})(?:到底|具体|都|分别)*$/u
 /** Quotation marks around a name, dropped when names are compared. */
 const QUOTE_MARKS = /[「“"『」”"』]/gu
 /** A count with its measure word: "10个", "五家". */
@@ -492,6 +497,9 @@ export function askedSet(question: string): string | undefined {
   if (counted) return ownNoun && !counted[1]!.includes(ownNoun) ? undefined : counted[1]!.replace(QUOTE_MARKS, '')
   const quoted = SET_QUOTED.exec(question.slice(0, ask.index))
   if (quoted) return ownNoun && !quoted[1]!.includes(ownNoun) ? undefined : quoted[1]
+  // A set named by a count and one or two characters, unquoted ("两癌是哪两癌", "三化是指哪三化"): the name jieba cuts in two.
+  const short = SHORT_COUNTED.exec(question.slice(0, ask.index))
+  if (short) return short[1]
   const words = taggedWords(question.slice(0, ask.index))
   for (let i = words.length - 1; i >= 0; i--) {
     const w = words[i]!
