@@ -19,6 +19,7 @@ import { ingest } from './ingest.ts'
 import { looksLikeQuestion } from './question.ts'
 import { qaTexts } from './texts.ts'
 import { asksPersonalContact } from './personal-contact.ts'
+import { asksOwnHost, asksOwnPlace, groupFactTexts } from './group-facts.ts'
 import { asksKind, asksOwnGroupType, typeQuestion, typeSentence } from './group-type.ts'
 import { questionParts } from './parts.ts'
 import { asksForMore } from './more.ts'
@@ -131,6 +132,23 @@ export function createQa(deps: QaDeps): Capability {
             return undefined
           })
           await ctx.reply([...before, qaTexts.groupType(type, quote)].join('\n\n'))
+        },
+      })
+
+      // "微家在哪儿啊", "俺们这微家是谁管事的": this group's place and people, from config (group-facts.ts).
+      app.route({
+        name: 'qa.group-facts',
+        band: 'conversation',
+        match(ctx) {
+          const { msg } = ctx
+          if (msg.kind !== 'text' || !ctx.group) return false
+          const addressed = msg.conversation.kind === 'private' || msg.mentioned || (ctx.group.answerMode === 'questions' && looksLikeQuestion(msg.text))
+          return addressed && (asksOwnPlace(msg.text) || asksOwnHost(msg.text))
+        },
+        async handle(ctx) {
+          const g = ctx.group!
+          if (asksOwnHost(ctx.msg.text)) return ctx.reply(groupFactTexts.hosts(g.hosts, g.staff))
+          await ctx.reply(g.place ? groupFactTexts.place(g.place) : groupFactTexts.placeUnset)
         },
       })
 

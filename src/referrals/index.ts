@@ -526,7 +526,10 @@ export function createReferrals(deps: ReferralDeps = {}): Capability {
           // request came first; the sign-ups capability now does the rest, as it would have on its own (quietly when the
           // request turned out an emergency).
           await handCarried(ctx, cls.urgency === '紧急')
-          if (u.also?.includes('qa.question') && ctx.msg.conversation.kind === 'private') await askDocuments(ctx, {})
+          // Her question beside the request, answered only when the documents answer it: after the offer of a person,
+          // "资料里没有找到…回复转人工" would cut across the consent question she was just asked (a tester's "我老公…推我
+          // 我不知道该找谁" got both). Told of her own hardship (support), only an outright answer, never a maybe.
+          if (u.also?.includes('qa.question') && ctx.msg.conversation.kind === 'private') await askDocuments(ctx, { onlyIfGrounded: true, privately: true, outrightOnly: Boolean(support) })
         },
       })
     },

@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest'
+import { asksOwnHost, asksOwnPlace, groupFactTexts } from './group-facts.ts'
+
+describe('this group\'s place and people', () => {
+  it('"微家在哪儿啊", "我們微家在哪裡" ask where this group\'s 微家 is; another 微家 or 微家 in general do not', () => {
+    for (const q of ['微家在哪儿啊 俺不认路', '我們微家在哪裡', '咱们微家地址是啥', '请问微家怎么走']) expect(asksOwnPlace(q)).toBe(true)
+    for (const q of ['东海渔嫂微家在岱山哪个地方', '微家一般都开在啥地方 写字楼能开不', '妇女微家可以建在哪些地方', '家长学校在哪', '俺们这微家是谁管事的'])
+      expect(asksOwnPlace(q)).toBe(false)
+  })
+
+  it('"俺们这微家是谁管事的" asks who runs this one; who may run a 微家 in general is the documents\' question', () => {
+    for (const q of ['俺们这微家是谁管事的', '我们微家的主人是谁', '咱微家谁负责啊']) expect(asksOwnHost(q)).toBe(true)
+    for (const q of ['微家平时谁来管事?一般找什么人当管理员啊', '俺们村要弄个妇女微家 谁来当家管事啊', '妇联主席是谁'])
+      expect(asksOwnHost(q)).toBe(false)
+  })
+
+  it('names the hosts and staff by name, never by a WeChat id', () => {
+    expect(groupFactTexts.hosts(['李姐'], ['小王'])).toMatch(/^咱们微家的主人是李姐，对接的工作人员是小王。/u)
+    const ids = groupFactTexts.hosts(['wxid_abc123'], ['wxid_def456'])
+    expect(ids).not.toMatch(/wxid/u)
+    expect(ids).toMatch(/^咱们微家有微家主人。/u)
+  })
+})
