@@ -4,7 +4,7 @@ import { asksOwnHost, asksOwnPlace, groupFactTexts } from './group-facts.ts'
 describe('this group\'s place and people', () => {
   it('"微家在哪儿啊", "我們微家在哪裡" ask where this group\'s 微家 is; another 微家 or 微家 in general do not', () => {
     for (const q of ['微家在哪儿啊 俺不认路', '我們微家在哪裡', '咱们微家地址是啥', '请问微家怎么走']) expect(asksOwnPlace(q)).toBe(true)
-    for (const q of ['东海渔嫂微家在岱山哪个地方', '微家一般都开在啥地方 写字楼能开不', '妇女微家可以建在哪些地方', '家长学校在哪', '俺们这微家是谁管事的'])
+    for (const q of ['东海渔嫂微家在岱山哪个地方', '微家一般都开在啥地方 写字楼能开不', '妇女微家可以建在哪些地方', '家长学校在哪', '俺们这微家是谁管事的', '微家在哪报名', '咱们微家的讲座在哪上'])
       expect(asksOwnPlace(q)).toBe(false)
   })
 

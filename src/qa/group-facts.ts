@@ -22,10 +22,13 @@ function ours(t: string): boolean {
   return OURS.test(t) || (BARE.test(t) && !GENERAL.test(t))
 }
 
+/** Where something held there is ("微家的讲座在哪", "在微家哪里报名"): the activity's notice answers that. */
+const HELD = /报名|活动|讲座|课|培训|聚会|接待|宴会/u
+
 /** The message asks where this group's 微家 is. */
 export function asksOwnPlace(text: string): boolean {
   const t = normalize(text)
-  return ours(t) && WHERE.test(t) && !WHO.test(t)
+  return ours(t) && WHERE.test(t) && !WHO.test(t) && !HELD.test(t)
 }
 
 /** The message asks who runs this group's 微家. */
