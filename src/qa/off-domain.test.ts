@@ -19,6 +19,13 @@ describe('everyday services a Women\'s Federation folder does not cover', () => 
     for (const job of ['保姆', '月嫂']) expect(isOffDomain(job)).toBe(false)
   })
 
+  it('leave and pay at her own workplace: "三八节单位给放半天假不" is asked of her employer, not the folder', () => {
+    expect(offDomainTerms(['三八节', '单位', '放', '半天', '假'], () => false, '三八节单位给放半天假不')).toContain('半天假')
+    for (const t of ['调休', '产假', '加班费']) expect(isOffDomain(t)).toBe(true)
+    // Not when the folder writes it (a workplace's own leave notice answers its questions).
+    expect(offDomainTerms(['三八节', '单位', '放', '半天', '假'], (t) => t === '半天假', '三八节单位给放半天假不')).toEqual([])
+  })
+
   it('a weather forecast is asked of no document, though a plan writes 天气 ("根据天气情况另行通知")', () => {
     for (const q of ['对了 下周天气冷不冷', '明天会不会下雨', '明天天气咋样，微家活动还办吗']) expect(forecastAsked(q)).toBe(true)
     for (const q of ['活动遇到下雨天怎么办', '踏春活动天气不好还办吗']) expect(forecastAsked(q)).toBe(false)
