@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { askedDocumentYears, documentOfYear, forecastAsked, foreignPlace, isOffDomain, namedPlaces, offDomainTerms, unknownNumberAsked } from './off-domain.ts'
+import { askedDocumentYears, documentOfYear, forecastAsked, foreignPlace, isOffDomain, materialAsked, namedPlaces, offDomainTerms, unknownNumberAsked } from './off-domain.ts'
 import { normalizeForIndex } from './normalize.ts'
 import { taggedWords } from './tokenize.ts'
 
@@ -24,6 +24,15 @@ describe('everyday services a Women\'s Federation folder does not cover', () => 
     for (const t of ['调休', '产假', '加班费']) expect(isOffDomain(t)).toBe(true)
     // Not when the folder writes it (a workplace's own leave notice answers its questions).
     expect(offDomainTerms(['三八节', '单位', '放', '半天', '假'], (t) => t === '半天假', '三八节单位给放半天假不')).toEqual([])
+  })
+
+  it('a copy of some material (原图, 全文, 模板, 视频回放) is not in the documents unless a window says where to get it', () => {
+    const named = '微家品牌和图标可自行设计，也可使用上虞区妇联设计的图标和文字参考图例（附件1）。'
+    for (const q of ['方案里说的上虞区妇联设计的图标,就是附件1,能发我一份原图吗?', '王桂英那篇性别比的调查报告 哪里能看到全文', '附件模板去哪拿?', '那个专题报告有视频回放吗?在哪能看'])
+      expect(materialAsked(q, [named])).toBe(true)
+    // Where it is given, or when the material itself is not asked for.
+    expect(materialAsked('图标的原图在哪下载', ['图标原图可在区妇联网站下载：www.example.org'])).toBe(false)
+    for (const q of ['上虞区妇联设计的图标在附件几', '推荐表交到哪里', '十佳巾帼女职工推荐表要谁签字']) expect(materialAsked(q, [named])).toBe(false)
   })
 
   it('a weather forecast is asked of no document, though a plan writes 天气 ("根据天气情况另行通知")', () => {
