@@ -100,4 +100,12 @@ describe('everyday words', () => {
     // Already formal: nothing to add.
     expect(aliasesOf('孩子和娃')).toEqual([])
   })
+
+  it('bridges the words several residents wrote for breastfeeding, a logo, a petition and who runs a place', () => {
+    // Each of these was the one word keeping a covered question under the coverage floor (declined, however likely).
+    expect(formalize('幼儿园老师喂奶那阵子给准备了啥')).toBe('幼儿园教师哺乳那阵子给准备了啥')
+    expect(formalize('微家的logo可以自己画吗')).toBe('微家的图标可以自己画吗')
+    expect(formalize('镇妇联哪天能去上访')).toBe('镇妇联哪天能去信访')
+    expect(formalize('微家谁来当管事的')).toBe('微家谁来当管理的')
+  })
 })
