@@ -620,6 +620,12 @@ describe('where it is handed in, where it is set up, when the heading names it',
     expect(hasDetail('place', '受理站设在灵堡社区警务室', '受理站在什么地方')).toBe(true)
     expect(hasDetail('place', '在方便妇女群众的办公场所或生活场所建立妇女微家', '妇女微家在什么地方建')).toBe(true)
   })
+  it('the kinds of place listed after a locative ("建在…企业、窗口服务、办公楼宇…等地方") say where it is opened', () => {
+    const q = '微家一般都开在啥地方,写字楼里能有不'
+    expect(hasDetail('place', '要建在妇女集聚的企业、窗口服务、办公楼宇、女性社会组织等地方,产生一批示范微家', q)).toBe(true)
+    // A list of places something is done in, without 等地方, is not where it stands.
+    expect(hasDetail('place', '在社区、学校、医院开展宣传', q)).toBe(false)
+  })
   it('a time in a heading that names what is asked about is its answer', () => {
     expect(hasDetail('clock', '3、座谈会时间：3月6日上午9:00\n参加人员：各部门女职工代表', '三八座谈会几点开')).toBe(true)
   })

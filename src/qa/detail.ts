@@ -153,12 +153,17 @@ const NOT_NAMING = '各全本该在进到和与及等的了是为对向从于把
  * place the window names ("与图书室", "体现新区特色").
  */
 const PLACE_NAMED = '(?:\\p{Script=Han}){1,6}(?:省|市|区(?![域别分])|县|镇|乡|村|街道|社区|医院|体育馆|公园|景区|广场|小学|中学|大厦|大楼|室|厅|礼堂|中心|基地|场所|场地|驿站|站|局|所|部|委|办|院|单位|处|科|队|机构|家里|家中|楼宇|商圈)(?![域别分内])'
-const LOCATED = new RegExp(`(?:在|位于|设在|设于|落户|建在|坐落|于|到|地址|地点)[：:]?([^，。；、]{0,10}?(?:${PLACE_NAMED}))|([路街]\\d|\\d+号|[一二三四五六七八九十\\d]+(?:楼|层))`, 'gu')
+// Or the kinds of place it goes in, listed after a locative: "要建在妇女集聚的企业、窗口服务、办公楼宇…等地方" says where
+// a 微家 is opened, though no one place is named.
+const LOCATED = new RegExp(
+  `(?:在|位于|设在|设于|落户|建在|坐落|于|到|地址|地点)[：:]?([^，。；、]{0,10}?(?:${PLACE_NAMED}))|([路街]\\d|\\d+号|[一二三四五六七八九十\\d]+(?:楼|层))|((?:在|设在|建在|设于)[^，。；、]{1,16}(?:、[^，。；、]{1,12}){2,}等(?:地方|场所|地点|区域))`,
+  'gu',
+)
 /** A located place whose name is not the question's own ("设在区公安分局刑侦大队" for "办公室设在哪"). */
 function located(text: string, question: string): boolean {
   // A blanked name (□风景区) names nothing.
   // A bare place word (在社区, 在家里) names no place either.
-  return [...text.matchAll(LOCATED)].some((m) => m[2] !== undefined || (m[1]!.length >= 3 && !question.includes(m[1]!.slice(-4)) && !m[1]!.includes(BLANK)))
+  return [...text.matchAll(LOCATED)].some((m) => m[2] !== undefined || m[3] !== undefined || (m[1] !== undefined && m[1].length >= 3 && !question.includes(m[1]!.slice(-4)) && !m[1]!.includes(BLANK)))
 }
 /** Which level or office, not where: "设在哪一级", "放在哪个部门", "写在哪里" (on a paper). */
 const PLACE_WORD_ONLY = /哪一级|哪个(?:部门|单位|机构)|写在哪|有(?:什么|啥|哪些)(?:地方|地儿)/u
