@@ -34,6 +34,8 @@ export const COLLOQUIAL: readonly (readonly [string, string])[] = [
   // Seventeenth round, words several writers of the tuning side used for the same questions: breastfeeding, a logo,
   // a girl out of school, a petition, who runs something, a young couple.
   ['喂奶', '哺乳'], ['logo', '图标'], ['上访', '信访'], ['管事', '管理'],
+  // Making a chat group, and two people who cannot talk things through (the same rounds' writers: 拉个群, 说不到一块去, 拌嘴).
+  ['拉个群', '微信群'], ['拉群', '微信群'], ['建群', '微信群'], ['说不到一块', '沟通'], ['拌嘴', '矛盾'],
 ]
 
 export interface Alias {

@@ -108,4 +108,10 @@ describe('everyday words', () => {
     expect(formalize('镇妇联哪天能去上访')).toBe('镇妇联哪天能去信访')
     expect(formalize('微家谁来当管事的')).toBe('微家谁来当管理的')
   })
+
+  it('bridges making a chat group and two people who cannot talk things through', () => {
+    expect(formalize('微家能不能拉个群')).toBe('微家能不能微信群')
+    expect(aliasesOf('两口子老说不到一块去')).toContainEqual({ colloquial: '说不到一块', formal: '沟通' })
+    expect(aliasesOf('两口子三天两头拌嘴')).toContainEqual({ colloquial: '拌嘴', formal: '矛盾' })
+  })
 })
