@@ -114,4 +114,10 @@ describe('everyday words', () => {
     expect(aliasesOf('两口子老说不到一块去')).toContainEqual({ colloquial: '说不到一块', formal: '沟通' })
     expect(aliasesOf('两口子三天两头拌嘴')).toContainEqual({ colloquial: '拌嘴', formal: '矛盾' })
   })
+
+  it('bridges a group one joins on the phone and the newly married', () => {
+    expect(formalize('微家有没有手机上能加的群')).toBe('微家有没有网上能加的群')
+    expect(formalize('刚领完证的小两口')).toBe('新婚的小两口')
+    expect(formalize('刚领证的小两口')).toBe('新婚的小两口')
+  })
 })
