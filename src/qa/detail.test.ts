@@ -634,6 +634,14 @@ describe('where it is handed in, where it is set up, when the heading names it',
   })
 })
 
+describe('which numbered attachment', () => {
+  it('"在附件几" is answered by the label and its number, not by any count', () => {
+    const q = '上虞区妇联设计的那个微家图标参考 在附件几'
+    expect(hasDetail('count', '也可使用上虞区妇联设计的图标和文字参考图例(附件1)。', q)).toBe(true)
+    expect(hasDetail('count', '全区建成妇女微家50个，也可使用上虞区妇联设计的图标。', q)).toBe(false)
+  })
+})
+
 describe('a standard asked', () => {
   it('"合格的标准是啥" asks what it takes', () => {
     expect(askedDetails('“双合格”活动合格的标准是啥')).toContain('condition')

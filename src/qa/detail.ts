@@ -230,6 +230,9 @@ export function hasDetail(d: Detail, text: string, question = '', measured = tru
   // A book or a song is named in 《》.
   if (d === 'name' && /哪(?:一)?[本部首]|(?:什么|啥)(?:书|歌)/u.test(question)) return /《[^》]{1,30}》/u.test(rest)
   if (d === 'name') return namedBeside(TITLE, text, question) || QUOTED.test(rest)
+  // "在附件几", "见表几": which numbered attachment or table, answered by its label and number ("参考图例(附件1)").
+  const label = LABEL_ASK.exec(question)
+  if (d === 'count' && label) return new RegExp(`${label[1]}\\s*[\\d一二三四五六七八九十]`, 'u').test(text)
   if (d === 'count') return hasCount(rest) && (!measured || countInMeasure(question, text))
   if (d === 'day') return DAY.test(rest)
   if (d === 'area') return /\d+(?:\.\d+)?\s*(?:平方米|平米|平方|㎡|m²|亩)|[一二三四五六七八九十百千]+(?:平方米|平米|亩)/u.test(text)
@@ -255,6 +258,8 @@ export function hasDetail(d: Detail, text: string, question = '', measured = tru
   const has = HAS[d]
   return has ? has.test(rest) : hasAnswerOf(d as AnswerType, rest)
 }
+
+const LABEL_ASK = /(附件|附表|附录|附图)几/u
 
 /** Read on the whole window: the question's own words may be part of the answer ("下一期…", "每月…", "免费…"). */
 const WHOLE_WINDOW = new Set<Detail>(['next', 'now', 'fee', 'span', 'contact', 'outcome', 'hours', 'perUnit', 'benefit'])
