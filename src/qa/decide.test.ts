@@ -120,4 +120,8 @@ describe('everyday words', () => {
     expect(formalize('刚领完证的小两口')).toBe('新婚的小两口')
     expect(formalize('刚领证的小两口')).toBe('新婚的小两口')
   })
+
+  it('bridges one\'s own home (自家) to the household the documents write', () => {
+    expect(formalize('俺想在自家店里弄个妇女微家')).toBe('俺想在家庭店里弄个妇女微家')
+  })
 })
