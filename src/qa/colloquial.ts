@@ -37,7 +37,7 @@ export const COLLOQUIAL: readonly (readonly [string, string])[] = [
   // Making a chat group, and two people who cannot talk things through (the same rounds' writers: 拉个群, 说不到一块去, 拌嘴).
   ['拉个群', '微信群'], ['拉群', '微信群'], ['建群', '微信群'], ['说不到一块', '沟通'], ['拌嘴', '矛盾'],
   ['手机上', '网上'], ['刚领完证', '新婚'], ['刚领证', '新婚'], ['刚结婚', '新婚'],
-  ['自家', '家庭'],
+  ['自家', '家庭'], ['接访', '信访'],
 ]
 
 export interface Alias {

@@ -124,4 +124,8 @@ describe('everyday words', () => {
   it('bridges one\'s own home (自家) to the household the documents write', () => {
     expect(formalize('俺想在自家店里弄个妇女微家')).toBe('俺想在家庭店里弄个妇女微家')
   })
+
+  it('bridges receiving visitors (接访) to the documents\' 信访', () => {
+    expect(formalize('镇妇联周六周日有人接访不')).toBe('镇妇联周六周日有人信访不')
+  })
 })
