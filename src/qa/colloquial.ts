@@ -31,6 +31,13 @@ export const COLLOQUIAL: readonly (readonly [string, string])[] = [
   // Old age and being looked after (sixteenth round: a tester's 一个人住的老太太…老年人有啥照顾不).
   ['老年人', '老龄'], ['照顾', '关心'],
   ['vx群', '微信群'], ['wx群', '微信群'], ['v信', '微信'], ['vx', '微信'], ['wx', '微信'], ['写字楼', '楼宇'],
+  // Seventeenth round, words several writers of the tuning side used for the same questions: breastfeeding, a logo,
+  // a girl out of school, a petition, who runs something, a young couple.
+  ['喂奶', '哺乳'], ['logo', '图标'], ['上访', '信访'], ['管事', '管理'],
+  // Making a chat group, and two people who cannot talk things through (the same rounds' writers: 拉个群, 说不到一块去, 拌嘴).
+  ['拉个群', '微信群'], ['拉群', '微信群'], ['建群', '微信群'], ['说不到一块', '沟通'], ['拌嘴', '矛盾'],
+  ['手机上', '网上'], ['刚领完证', '新婚'], ['刚领证', '新婚'], ['刚结婚', '新婚'],
+  ['自家', '家庭'], ['接访', '信访'],
 ]
 
 export interface Alias {

@@ -629,11 +629,25 @@ describe('where it is handed in, where it is set up, when the heading names it',
     expect(hasDetail('place', '受理站设在灵堡社区警务室', '受理站在什么地方')).toBe(true)
     expect(hasDetail('place', '在方便妇女群众的办公场所或生活场所建立妇女微家', '妇女微家在什么地方建')).toBe(true)
   })
+  it('the kinds of place listed after a locative ("建在…企业、窗口服务、办公楼宇…等地方") say where it is opened', () => {
+    const q = '微家一般都开在啥地方,写字楼里能有不'
+    expect(hasDetail('place', '要建在妇女集聚的企业、窗口服务、办公楼宇、女性社会组织等地方,产生一批示范微家', q)).toBe(true)
+    // A list of places something is done in, without 等地方, is not where it stands.
+    expect(hasDetail('place', '在社区、学校、医院开展宣传', q)).toBe(false)
+  })
   it('a time in a heading that names what is asked about is its answer', () => {
     expect(hasDetail('clock', '3、座谈会时间：3月6日上午9:00\n参加人员：各部门女职工代表', '三八座谈会几点开')).toBe(true)
   })
   it('a one-character verb after the asking word is no value noun ("哪天报")', () => {
     expect(askedValues('摸底情况最晚哪天报').map((v) => v.head)).not.toContain('报')
+  })
+})
+
+describe('which numbered attachment', () => {
+  it('"在附件几" is answered by the label and its number, not by any count', () => {
+    const q = '上虞区妇联设计的那个微家图标参考 在附件几'
+    expect(hasDetail('count', '也可使用上虞区妇联设计的图标和文字参考图例(附件1)。', q)).toBe(true)
+    expect(hasDetail('count', '全区建成妇女微家50个，也可使用上虞区妇联设计的图标。', q)).toBe(false)
   })
 })
 

@@ -153,12 +153,17 @@ const NOT_NAMING = '各全本该在进到和与及等的了是为对向从于把
  * place the window names ("与图书室", "体现新区特色").
  */
 const PLACE_NAMED = '(?:\\p{Script=Han}){1,6}(?:省|市|区(?![域别分])|县|镇|乡|村|街道|社区|医院|体育馆|公园|景区|广场|小学|中学|大厦|大楼|室|厅|礼堂|中心|基地|场所|场地|驿站|站|局|所|部|委|办|院|单位|处|科|队|机构|家里|家中|楼宇|商圈)(?![域别分内])'
-const LOCATED = new RegExp(`(?:在|位于|设在|设于|落户|建在|坐落|于|到|地址|地点)[：:]?([^，。；、]{0,10}?(?:${PLACE_NAMED}))|([路街]\\d|\\d+号|[一二三四五六七八九十\\d]+(?:楼|层))`, 'gu')
+// Or the kinds of place it goes in, listed after a locative: "要建在妇女集聚的企业、窗口服务、办公楼宇…等地方" says where
+// a 微家 is opened, though no one place is named.
+const LOCATED = new RegExp(
+  `(?:在|位于|设在|设于|落户|建在|坐落|于|到|地址|地点)[：:]?([^，。；、]{0,10}?(?:${PLACE_NAMED}))|([路街]\\d|\\d+号|[一二三四五六七八九十\\d]+(?:楼|层))|((?:在|设在|建在|设于)[^，。；、]{1,16}(?:、[^，。；、]{1,12}){2,}等(?:地方|场所|地点|区域))`,
+  'gu',
+)
 /** A located place whose name is not the question's own ("设在区公安分局刑侦大队" for "办公室设在哪"). */
 function located(text: string, question: string): boolean {
   // A blanked name (□风景区) names nothing.
   // A bare place word (在社区, 在家里) names no place either.
-  return [...text.matchAll(LOCATED)].some((m) => m[2] !== undefined || (m[1]!.length >= 3 && !question.includes(m[1]!.slice(-4)) && !m[1]!.includes(BLANK)))
+  return [...text.matchAll(LOCATED)].some((m) => m[2] !== undefined || m[3] !== undefined || (m[1] !== undefined && m[1].length >= 3 && !question.includes(m[1]!.slice(-4)) && !m[1]!.includes(BLANK)))
 }
 /** Which level or office, not where: "设在哪一级", "放在哪个部门", "写在哪里" (on a paper). */
 const PLACE_WORD_ONLY = /哪一级|哪个(?:部门|单位|机构)|写在哪|有(?:什么|啥|哪些)(?:地方|地儿)/u
@@ -225,6 +230,9 @@ export function hasDetail(d: Detail, text: string, question = '', measured = tru
   // A book or a song is named in 《》.
   if (d === 'name' && /哪(?:一)?[本部首]|(?:什么|啥)(?:书|歌)/u.test(question)) return /《[^》]{1,30}》/u.test(rest)
   if (d === 'name') return namedBeside(TITLE, text, question) || QUOTED.test(rest)
+  // "在附件几", "见表几": which numbered attachment or table, answered by its label and number ("参考图例(附件1)").
+  const label = LABEL_ASK.exec(question)
+  if (d === 'count' && label) return new RegExp(`${label[1]}\\s*[\\d一二三四五六七八九十]`, 'u').test(text)
   if (d === 'count') return hasCount(rest) && (!measured || countInMeasure(question, text))
   if (d === 'day') return DAY.test(rest)
   if (d === 'area') return /\d+(?:\.\d+)?\s*(?:平方米|平米|平方|㎡|m²|亩)|[一二三四五六七八九十百千]+(?:平方米|平米|亩)/u.test(text)
@@ -269,6 +277,8 @@ function unitMatches(question: string, text: string): boolean {
   const asked = UNITS.filter(([q]) => q.test(question))
   return !asked.length || ANY_UNIT.test(text) || asked.some(([, t]) => t.test(text))
 }
+
+const LABEL_ASK = /(附件|附表|附录|附图)几/u
 
 /** Read on the whole window: the question's own words may be part of the answer ("下一期…", "每月…", "免费…"). */
 const WHOLE_WINDOW = new Set<Detail>(['next', 'now', 'fee', 'span', 'contact', 'outcome', 'hours', 'perUnit', 'benefit'])

@@ -27,7 +27,9 @@ export const SCAFFOLD = new Set(
     // The kinds of a set asked for ("是指哪五种", "分成哪几类", "具体是哪五种类型"): the members answer, never these.
     '是指 指的是 类型 种类 分成 分为 ' +
     // Courtesy and the documents named as such ("您好，想冒昧请教一下：按照相关文件…", "承蒙解答，不胜感激。另请问，文件中所说的…").
-    '您好 你好 请问 请教 冒昧 麻烦 打扰 谢谢 感谢 多谢 承蒙 解答 不胜感激 另 所说 本人 资料 文件'
+    '您好 你好 请问 请教 冒昧 麻烦 打扰 谢谢 感谢 多谢 承蒙 解答 不胜感激 另 所说 本人 资料 文件 ' +
+    // Whether it must be so ("非得是村干部才行"): the modal asks, the documents answer with who may (由…担任).
+    '非得'
   ).split(' '),
 )
 
