@@ -3,13 +3,14 @@
 // its end (/idle waits for every reply), so what did not happen is checked beside what did.
 import { afterAll, describe, expect, it } from 'vitest'
 import { qaTexts } from '../src/qa/texts.ts'
+import { referralTexts } from '../src/referrals/texts.ts'
 import { privateReplies as privately, roomReplies as room, scriptRunner } from '../src/testing/cli-script.ts'
 
 const script = scriptRunner('sandbox-round18', { kbDir: 'test/fixtures/real-corpus' })
 afterAll(() => script.cleanup())
 
 describe('sandbox: round 18 tester', () => {
-  it('where the 微家 is and who runs it come from config; 两癌 is not answered from a passage that only uses it; a disclosure gets only the offer', async () => {
+  it('where the 微家 is and who runs it come from config; 两癌 is not answered from a passage that only uses it; a disclosure gets only the offer; a neighbour asked after gets a neutral word', async () => {
     const actions = await script.run('test/fixtures/scripts/round18-tester.txt')
     // The example config's place and host (they were "资料里没有找到").
     expect(room(actions, '刘婶')).toEqual([expect.stringContaining('幸福里社区微家活动室'), expect.stringMatching(/^咱们微家的主人是李姐/u)])
@@ -20,5 +21,8 @@ describe('sandbox: round 18 tester', () => {
     expect(hers).toHaveLength(1)
     expect(hers[0]).toMatch(/这不是您的错[\s\S]*同意请回复/u)
     expect(room(actions, '陈静')).toEqual([])
+    // A neighbour asked after by name (no emergency seen in the group): nothing said or implied of her, no documents.
+    expect(room(actions, '张丽')).toEqual([referralTexts.concernAnyone])
+    expect(privately(actions, '张丽')).toEqual([])
   }, 180_000)
 })

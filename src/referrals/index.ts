@@ -116,6 +116,11 @@ const isStaffCommand = (ctx: Context) =>
 
 /** Asking after someone: "陈静咋了", "她没事吧", "陈静还好吗". */
 const CONCERN = /咋了|怎么了|怎么啦|咋啦|没事吧|没事儿吧|还好吗|还好吧|出什么事|出啥事|怎么回事|咋回事|什么情况|啥情况/u
+/** Asking whether something happened to someone, rather than what is up with a thing ("活动怎么回事"). */
+const ASKS_AFTER = /出什么事|出啥事|出了什么事|出了啥事|没事吧|没事儿吧|还好吗|还好吧|怎么了|咋了/u
+const NAMED_SOMEONE = new RegExp(NAME, 'u')
+/** The group's business asked about by a name ("张老师的讲座怎么了"): not a neighbour's worry. */
+const HELD_TALK = /活动|报名|讲座|课|通知|聚会|接待|群里|提醒/u
 /** The name of the one asked after, put on the context by the loader. */
 const CONCERN_ABOUT = contextKey<string>('referrals.concernAbout')
 /** How long after an emergency in the group asking after her gets the concern reply. */
@@ -184,6 +189,9 @@ export function createReferrals(deps: ReferralDeps = {}): Capability {
             const worried = await app.redis.smembers(worriedKey(msg.groupId))
             const about = worried.find((name) => name && msg.text.includes(name))
             if (about) ctx.set(CONCERN_ABOUT, about)
+            // "陈静家是不是出啥事了 我看她这几天眼睛红红的": asking after a neighbour the group saw nothing happen to. Not the
+            // documents' business ("资料里没有找到" read oddly), and nothing about anyone is said or implied either way.
+            else if (ASKS_AFTER.test(msg.text) && NAMED_SOMEONE.test(msg.text) && !HELD_TALK.test(msg.text)) ctx.set(CONCERN_ABOUT, '')
           }
           // A request in hand (an open case, or a consent conversation under way): "算了别联系我了" is a
           // withdrawal and "有人管了没" a status question at any step.
@@ -265,8 +273,15 @@ export function createReferrals(deps: ReferralDeps = {}): Capability {
         priority: 5,
         // Asking the bot after someone whose emergency the group saw: thanks, staff are on it, nothing of what happened
         // (the loader reads the names only for a message to the bot: said among neighbours without @, it is theirs to talk about).
-        match: (ctx) => ctx.get(CONCERN_ABOUT) !== undefined && ctx.msg.sender.name !== ctx.get(CONCERN_ABOUT) && understood(ctx).intent !== 'help.emergency',
-        handle: (ctx) => ctx.reply(T.concernForHer),
+        // Asked after anyone else by name (CONCERN_ABOUT ''), the reply says nothing of her either way. Not when she tells
+        // of trouble there (a neighbour's report is help.third_party) or asks for something herself.
+        match: (ctx) => {
+          const about = ctx.get(CONCERN_ABOUT)
+          if (about === undefined || ctx.msg.sender.name === about) return false
+          const intent = understood(ctx).intent
+          return about ? intent !== 'help.emergency' : intent === 'qa.question' || intent === 'chatter'
+        },
+        handle: (ctx) => ctx.reply(ctx.get(CONCERN_ABOUT) ? T.concernForHer : T.concernAnyone),
       })
 
       app.route({

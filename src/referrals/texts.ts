@@ -135,6 +135,8 @@ export const referralTexts = {
   voiceToStaff: '我这里只能看文字，听不了语音；工作人员可以听语音，也可以给您打电话。您想用语音的事我会告诉她。',
   /** In the group, to someone asking after a member whose emergency they saw: nothing of what happened. */
   concernForHer: '谢谢关心。她的情况工作人员已经在私下跟进，群里不方便多说；想帮忙的话可以私下问候她。',
+  /** In the group, to someone asking after a neighbour by name: nothing said or implied about her. */
+  concernAnyone: '谢谢您关心邻居。群友的个人情况我这里不谈；您要是担心她，可以私下问候一声。需要帮忙的话，也可以私聊我，我转给工作人员。',
   /** Her question answered while the number to call her on is still awaited. */
   numberStillMissing: '另外，工作人员打电话联系您还差一个号码，方便时发给我就行；不想留号码，回复「微信」也可以。',
   /** Put in the staff's contact line when she answered the number question with thanks. */
