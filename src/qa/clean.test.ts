@@ -85,3 +85,10 @@ describe('cleaning templates and converter output', () => {
     expect(out).toContain('结尾。')
   })
 })
+
+describe('a scraped site\'s watermark', () => {
+  it('"XX网网址：" with its link gone is dropped from the sentence it was pasted into', () => {
+    expect(cleanText('一名退休老教师特别热心社区工作，社区妇联秘书网网址：就为其提供机会，让他为社区的孩子们上课。')).toBe('一名退休老教师特别热心社区工作，就为其提供机会，让他为社区的孩子们上课。')
+    expect(cleanText('详情请访问妇联官网网址：www.example.cn/notice')).toContain('详情请访问')
+  })
+})

@@ -172,11 +172,16 @@ export function cleanText(raw: string, opts: CleanOptions = {}): string {
     // A line that was only a link (e.g. "原文链接：http://…") has nothing left worth keeping.
     if (hadUrl && line.replace(/[\p{P}\p{S}\s]|原文|链接|网址|地址|来源|详见|点击|查看/gu, '').length === 0) continue
     line = line.replace(/^(原文)?(链接|网址)[:：]\s*$/, '')
+    // A scraped site's watermark left mid-sentence with its link gone ("…热心社区工作，社区妇联秘书网网址：就为其提供机会").
+    if (!hadUrl) line = line.replace(SITE_WATERMARK, '')
     if (!line) continue
     out.push(line)
   }
   return dedupeParagraphs(out.join('\n').replace(/\n{3,}/g, '\n\n').trim())
 }
+
+/** "XX网网址：" in a line that has no address at all (a line with one is handled above). */
+const SITE_WATERMARK = /\p{Script=Han}{1,6}网网址[:：]/gu
 
 /**
  * Some files hold the same sub-document twice (a page saved with its print version, a template

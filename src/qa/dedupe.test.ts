@@ -20,3 +20,14 @@ describe('near-duplicate suppression in the final list', () => {
     expect(suppressNearDuplicates([a, b, c], (t) => t, 2)).toEqual([a, b])
   })
 })
+
+describe('the more complete of two copies', () => {
+  it('a copy with the figures takes the place of an earlier one with them blanked out', () => {
+    const blanked = '街道妇联下属的×××家政服务站，举办了下岗事业妇女技能培训班，迄今约有期，内容包括计算机培训、插花培训、保安培训、物业管理培训、家政服务培训等等，培训人员达人'
+    const full = '街道妇联下属的家政服务站，举办了下岗事业妇女技能培训班，迄今约有20期，内容包括计算机培训、插花培训、保安培训、物业管理培训、家政服务培训等等，培训人员达1000人'
+    const other = '妇女微家原则要求每周有一次家接待，每月有一次家聚会'
+    expect(suppressNearDuplicates([blanked, other, full], (t) => t, 2)).toEqual([full, other])
+    // The better-ranked copy stays when it is as complete.
+    expect(suppressNearDuplicates([full, other, blanked], (t) => t, 2)).toEqual([full, other])
+  })
+})

@@ -20,16 +20,31 @@ export function overlap(a: Set<string>, b: Set<string>): number {
 }
 
 /**
+ * How complete a copy is: its figures, less its blanks. A file may repeat a passage once with its figures and names
+ * and once with them blanked out ("迄今约有20期" / "×××家政服务站…迄今约有期"); the reader should be quoted the full one.
+ */
+function completeness(text: string): number {
+  return (text.match(/\d+/gu)?.length ?? 0) - (text.match(/□|×+|x{2,}|＊+|\*{2,}/giu)?.length ?? 0)
+}
+
+/**
  * Drops every item whose text overlaps an earlier (better-ranked) kept item by more than `threshold`, until
- * `k` are kept. Work is bounded by the candidates looked at, never the corpus.
+ * `k` are kept; a more complete copy (completeness) takes the earlier one's place. Work is bounded by the
+ * candidates looked at, never the corpus.
  */
 export function suppressNearDuplicates<T>(ranked: T[], textOf: (item: T) => string, k: number, threshold = 0.8): T[] {
-  const kept: { item: T; grams: Set<string> }[] = []
+  const kept: { item: T; grams: Set<string>; complete: number }[] = []
   for (const item of ranked) {
+    const text = textOf(item)
+    const grams = bigrams(text)
+    const copy = kept.find((o) => overlap(o.grams, grams) > threshold)
+    if (copy) {
+      const complete = completeness(text)
+      if (complete > copy.complete) Object.assign(copy, { item, grams, complete })
+      continue
+    }
     if (kept.length >= k) break
-    const grams = bigrams(textOf(item))
-    if (kept.some((o) => overlap(o.grams, grams) > threshold)) continue
-    kept.push({ item, grams })
+    kept.push({ item, grams, complete: completeness(text) })
   }
   return kept.map((o) => o.item)
 }
