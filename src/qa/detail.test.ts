@@ -702,3 +702,24 @@ describe('a short counted set', () => {
     expect(setListed('街道妇联总结的「三个创新」是哪三个', ['坚持组织、载体、方法“三个创新”，实现了妇女工作和社区建设的良性互动'])).toBe(true)
   })
 })
+
+describe('where something is, and whether it is built', () => {
+  it('a word ending in 局 or 部, a course of work or a starting point names no place', () => {
+    const q = '苍南县妇女儿童活动中心在哪'
+    expect(hasDetail('place', '一、固本强基,在幸福苍南建设中开创新格局', q)).toBe(false)
+    expect(hasDetail('place', '又要在市联盟内部起好“传、帮、带”作用', '家政联盟在哪')).toBe(false)
+    expect(hasDetail('place', '在推进妇女儿童发展的实事项目及加快县妇女儿童活动中心建设', q)).toBe(false)
+    expect(hasDetail('place', '得到了县委、县政府和上级妇联的充分肯定', q)).toBe(false)
+    expect(hasDetail('place', '通过在原有美丽驿站的基础上,突出建机制', '微家在哪')).toBe(false)
+    // Positive controls: a place after a locative, an office after 设在.
+    expect(hasDetail('place', '活动中心位于灵溪镇春晖路88号', q)).toBe(true)
+    expect(hasDetail('place', '办公室设在区公安分局刑侦大队', '办公室设在哪')).toBe(true)
+  })
+  it('"建好了没有", "啥时候能建好" ask what came of a plan; only a report that it was built answers', () => {
+    expect(askedDetails('活动中心建好了没有')).toContain('outcome')
+    expect(askedDetails('啥时候能建好')).toContain('outcome')
+    expect(askedDetails('什么时候能用上')).toContain('outcome')
+    expect(hasDetail('outcome', '加快县妇女儿童活动中心建设', '活动中心建好了没有')).toBe(false)
+    expect(hasDetail('outcome', '县妇女儿童活动中心已建成并投入使用', '活动中心建好了没有')).toBe(true)
+  })
+})
