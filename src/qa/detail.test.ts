@@ -723,3 +723,22 @@ describe('where something is, and whether it is built', () => {
     expect(hasDetail('outcome', '县妇女儿童活动中心已建成并投入使用', '活动中心建好了没有')).toBe(true)
   })
 })
+
+describe('what a name coined from counts means', () => {
+  it('is asked without 具体 too, and only a window spelling it out answers', () => {
+    expect(askedDefinition('双海双区到底是啥意思')).toBe('双海双区')
+    expect(askedDefinition('“十百计划”是个啥计划?')).toBe('十百计划')
+    expect(askedDefinition('巾帼“三化”护美的三化是指什么?')).toBe('三化')
+    expect(askedDefinition('“双维双促”维权队伍是什么意思')).toBe('双维双促')
+    expect(askedDefinition('1+2+2是啥意思啊')).toBe('1+2+2')
+    // A plain name, a magnitude, a number: answered by the sentence using it, left alone.
+    expect(askedDefinition('“身边有家”是什么意思？')).toBeUndefined()
+    expect(askedDefinition('“百万家庭网上行”是个什么项目？')).toBeUndefined()
+    expect(askedDefinition('群里有人发12338 这是啥号码啊')).toBeUndefined()
+    expect(termDefined('“十百计划”是个啥计划?', ['继续深化"十百计划",制定完成家教工作计划'])).toBe(false)
+    expect(termDefined('双海双区到底是啥意思', ['深入开展“关爱苍南女性新居民,共筑‘双海双区’幸福梦”活动'])).toBe(false)
+    // Positive controls: a short noun, then its definition; the tail of a quoted name, spelled out.
+    expect(termDefined('“1+2+2”楼栋式工作制是个啥意思', ['探索建立“1+2+2”楼栋式工作制(即建立1名妇联执委—联系2名妇女代表)'])).toBe(true)
+    expect(termDefined('苍南开展的“拒绝三不”活动,“三不”指的是什么?', ['开展“拒绝三不”(不文明、不卫生、不健康)活动共计33次'])).toBe(true)
+  })
+})

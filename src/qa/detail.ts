@@ -575,8 +575,10 @@ export function termDefined(question: string, windows: string[]): boolean | unde
   const short = term.length <= 2
   for (const w of windows) {
     for (let i = w.indexOf(term); i >= 0; i = w.indexOf(term, i + 1)) {
-      if (short && !(/[「“"『]/u.test(w[i - 1] ?? '') && /[」”"』]/u.test(w[i + term.length] ?? ''))) continue
+      // Or as the tail of a quoted name the question quotes whole ("“拒绝三不”活动,“三不”指的是什么").
+      if (short && !((/[「“"『]/u.test(w[i - 1] ?? '') || (/\p{Script=Han}/u.test(w[i - 1] ?? '') && question.includes(w.slice(Math.max(0, i - 2), i + term.length + 1)))) && /[」”"』]/u.test(w[i + term.length] ?? ''))) continue
       if (DEFINES.test(w.slice(i + term.length).replace(TERM_NOUN, ''))) return true
+      if (NOUN_THEN_DEFINES.test(w.slice(i + term.length))) return true
       if (LISTED_BEFORE.test(w.slice(Math.max(0, i - 40), i))) return true
     }
   }
@@ -584,10 +586,37 @@ export function termDefined(question: string, windows: string[]): boolean | unde
   return false
 }
 
-/** The quoted term a what-does-it-mean question asks about. */
+/** The quoted term a what-does-it-mean question asks about, or a coined term of counts asked what it means. */
 export function askedDefinition(question: string): string | undefined {
-  return DEFINITION_ASKED.exec(question)?.[1]
+  return DEFINITION_ASKED.exec(question)?.[1] ?? coinedAsked(question)
 }
+
+/**
+ * A name coined from counts ("双海双区", "十百计划", "三化", "5+6+X", "三培两带") is an abbreviation: what it means is
+ * asked even without 具体 ("双海双区到底是啥意思", "“十百计划”是个啥计划", "巾帼“三化”护美的三化是指什么"), and only a window
+ * that spells it out answers — "“三培两带”工程(即…)", "“1+2+2”楼栋式工作制(即建立1名…)" — not one that uses it
+ * ("继续深化“十百计划”", "共筑‘双海双区’幸福梦"). A plain name ("“身边有家”是什么意思") is answered, for those who wrote
+ * these questions, by the sentence using it, and is left alone.
+ */
+function coinedAsked(question: string): string | undefined {
+  const ask = COINED_ASK.exec(question)
+  if (!ask) return undefined
+  const before = question.slice(0, ask.index).replace(/(?:到底|究竟|具体|是个|\s)+$/u, '')
+  // A quoted term, or one with a short noun after it ("“双维双促”维权队伍是什么意思").
+  const quoted = /[「“"『]([^」”"』]{2,12})[」”"』]\p{Script=Han}{0,6}$/u.exec(before)?.[1]
+  // Unquoted: what follows the last mark, 的 or 那个 ("巾帼“三化”护美的三化是指什么").
+  const bare = before.split(/[^\p{Script=Han}\d+a-z]|的|那个|这个/u).at(-1)!
+  const term = quoted ?? (bare.length >= 2 && bare.length <= 8 ? bare : undefined)
+  return term && COINED.test(term) && !MAGNITUDE.test(term) ? term : undefined
+}
+/** What it means: 是什么意思, 啥意思, 是个啥计划, 是指什么, 指的是啥, 是啥 at the end. */
+const COINED_ASK = /(?:是|指)?(?:什么|啥)意思|是个?(?:什么|啥)(?:计划|活动|工程|行动|项目|说法|名堂|东西)?(?=[？?！!，,。啊呀呢嘛\s]|$)|(?:是指|指的是|说的是)(?:什么|啥)/u
+/** Counts in a name: 双海双区, 十百计划, 三化; or a scheme of numbers (1+2+2, 5+6+x). Not a number alone (12338). */
+const COINED = /[一二三四五六七八九十百千两双]|^\d+(?:\+[\da-z]+)+$/u
+/** A count of people or homes in a name is a magnitude, not its items: "“百万家庭网上行”是个什么项目" is answered by its use. */
+const MAGNITUDE = /万|^\p{Script=Han}{7,}$/u
+/** A short noun after the term, then its definition: “1+2+2”楼栋式工作制(即建立…), “五型妇女微家”(主要指…、…). */
+const NOUN_THEN_DEFINES = /^[”」"』’]?\p{Script=Han}{1,6}[（(](?:即|主要指|是指|指|包括|[^）)]{0,30}、)/u
 /** After a term's closing quote: the kind of thing it names ("工程", "活动", "模式"). */
 const TERM_NOUN = /^[”」"』’]?(?:工程|活动|行动|模式|计划|工作制|机制|项目|工作法|文明行动|实践活动)?/u
 const DEFINE_ASK = /(?:是指|指的是|指|是)(?:什么|啥|哪些)|是(?:学|做|搞|干|讲)(?:哪|什么|啥)/u
