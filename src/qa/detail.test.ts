@@ -37,7 +37,8 @@ describe('the asked detail beside the topic', () => {
     expect(askedDetails('想入驻要啥条件')).toContain('condition')
     expect(askedDetails('小区物业费一年要交多少')).toContain('cost')
     expect(askedDetails('评上了奖多少')).toContain('cost')
-    expect(askedDetails('活动要交会费不')).toContain('cost')
+    // Whether it costs, not how much: the fee kind (a sum beside a charge word, or 免费).
+    expect(askedDetails('活动要交会费不')).toEqual(['fee'])
   })
 
   it('counts a number of things, not a list item\'s own number ("2、实施…分类管理" does not say how many kinds)', () => {
@@ -740,5 +741,16 @@ describe('what a name coined from counts means', () => {
     // Positive controls: a short noun, then its definition; the tail of a quoted name, spelled out.
     expect(termDefined('“1+2+2”楼栋式工作制是个啥意思', ['探索建立“1+2+2”楼栋式工作制(即建立1名妇联执委—联系2名妇女代表)'])).toBe(true)
     expect(termDefined('苍南开展的“拒绝三不”活动,“三不”指的是什么?', ['开展“拒绝三不”(不文明、不卫生、不健康)活动共计33次'])).toBe(true)
+  })
+})
+
+describe('whether it costs anything', () => {
+  it('"要交会费吗" asks whether, not how much; a budget beside the topic is no price', () => {
+    expect(askedDetails('孩子想参加俱乐部,要交会费吗?')).toEqual(['fee'])
+    expect(askedDetails('家政联盟怎么加盟,会费多少?')).toContain('cost')
+    expect(hasDetail('fee', '区政府与各街道上下联手投入134.6万元的项目资金用于社区儿童活动场所的建设', '要交会费吗')).toBe(false)
+    // Positive controls: a charge with its sum, a word that it is free.
+    expect(hasDetail('fee', '每人收取报名费20元', '要交会费吗')).toBe(true)
+    expect(hasDetail('fee', '对低保家庭学生提供免费午餐', '娃在学校吃午饭要交钱不')).toBe(true)
   })
 })

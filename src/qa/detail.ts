@@ -18,7 +18,7 @@ import { BLANK } from './clean.ts'
 
 export type Detail = AnswerType | 'person' | 'name' | 'year' | 'place' | 'count' | 'procedure' | 'cost' | 'materials' | 'condition' | 'eligible' | 'next' | 'now' | 'fee' | 'span' | 'contact' | 'outcome' | 'hours' | 'perUnit' | 'benefit' | 'day' | 'month' | 'area'
 
-const COST_ASK = /(?:费|金|款|钱|薪|价)(?:是|要|有|大概|一共|一年|一个月|每月|每年)?(?:多少|几)|(?:什么|啥|多少)(?:价位|价钱|价格|价)|(?:奖|交|贷|赔|领|补|给|挣|赚)(?:了)?多少(?![\u4e00-\u9fff])|(?:领|给|拿|发|补)(?:了|到)?多少[^，,。？?]{0,4}(?:补贴|补助|津贴|工资|报酬|钱|费|金|款)|多少(?:奖金|经费|活动经费|资金|费|钱|款|救助金|资助|补贴|补助|津贴|工资|报酬|利息)|多少\p{Script=Han}{1,3}费(?!\p{Script=Han})|会费|(?:交|收|要)钱(?![吗么嘛不没])/u
+const COST_ASK = /(?:费|金|款|钱|薪|价)(?:是|要|有|大概|一共|一年|一个月|每月|每年)?(?:多少|几)|(?:什么|啥|多少)(?:价位|价钱|价格|价)|(?:奖|交|贷|赔|领|补|给|挣|赚)(?:了)?多少(?![\u4e00-\u9fff])|(?:领|给|拿|发|补)(?:了|到)?多少[^，,。？?]{0,4}(?:补贴|补助|津贴|工资|报酬|钱|费|金|款)|多少(?:奖金|经费|活动经费|资金|费|钱|款|救助金|资助|补贴|补助|津贴|工资|报酬|利息)|多少\p{Script=Han}{1,3}费(?!\p{Script=Han})|会费(?![吗么嘛不没])(?=[^，,。？?]*(?:多少|几))|(?:交|收|要)钱(?![吗么嘛不没])/u
 const COUNT_ASK = /多少(?!钱|天)|(?<![哪第拜期周])几(?!乎|点|号|月|个月|天|周|个星期|年(?!了))|(?<=[这那近前头好])几年/
 
 const ASKS: [Detail, RegExp][] = [
@@ -134,7 +134,8 @@ const HAS: Partial<Record<Detail, RegExp>> = {
   perUnit: /每(?:人|户|名|个|件|次|月|年|周|天|位|笔|家|期|场|课|季度)|单笔|人均|户均|最高|最多|不超过|上限|一次性|元\s*[\/每]|按件|计件/,
   // Not a year ("2019年工作计划"): a number of days, months, years…
   span: /(?<!\d)(?!(?:19|20)\d{2}\s*年)\d+\s*(?:天|日|工作日|周|个月|月|年|小时|分钟|课时|学时|节|期)|[一二三四五六七八九十两半]+(?:个)?(?:天|日|工作日|周|个月|年|小时|星期|节)|每(?:周|月|季度?|年|星期|天|半月|两周|半年)|定期|常年|长期/,
-  fee: /(?<!是否|是不是|免不)免费|不收|(?<!是否)收费|无偿|自费|费用|[\d.]+万?元/,
+  // A sum is a price only beside a charge word ("每人收取20元", "报名费100元"), not a programme's budget ("投入134.6万元").
+  fee: /(?<!是否|是不是|免不)免费|不收|(?<!是否)收费|无偿|自费|费用|(?:费|收取?|交纳?|缴纳?)[^，。；,;]{0,6}[\d.]+\s*万?元|[\d.]+\s*元\s*[\/每]/,
   // A named place: a name and a place word ("上虞区", "春雷小学"), an address, a house number.
   // The two characters before the place word are a name, not a function word or a quantifier ("全县", "进社区", "在社区");
   // a floor or a room ("社区三楼手工室") is a place too.
