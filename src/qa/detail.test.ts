@@ -754,3 +754,12 @@ describe('whether it costs anything', () => {
     expect(hasDetail('fee', '对低保家庭学生提供免费午餐', '娃在学校吃午饭要交钱不')).toBe(true)
   })
 })
+
+describe('whether it brings an allowance named by its use', () => {
+  it('"有没有经费补贴", "有没有误工补贴" ask for a benefit; a budget beside the topic is none', () => {
+    expect(askedDetails('她工作室成立了有没有经费补贴?')).toContain('benefit')
+    expect(askedDetails('妇联执委去开会有没有误工补贴')).toContain('benefit')
+    expect(hasDetail('benefit', '逐年递增区妇儿工委业务经费,业务经费与"十五"初期相比递增6.14倍', '有没有经费补贴')).toBe(false)
+    expect(hasDetail('benefit', '对新建工作室给予一次性补助2万元', '有没有经费补贴')).toBe(true)
+  })
+})

@@ -84,7 +84,8 @@ const ASKS: [Detail, RegExp][] = [
   ['contact', /找谁|找哪(?:个|家|里|儿)|联系谁|问谁|向谁|跟谁(?:说|联系|反映|报)/],
   // Whether it brings money or things ("评上了有奖金没", "有啥补助政策没有", "三八节发啥东西不"): only a window that names
   // such a benefit answers, not the programme's description.
-  ['benefit', /(?:有没有|有|发|给)(?:啥|什么|点|些)?(?:奖金|奖励|奖品|补助|补贴|津贴|礼品|礼物|东西)(?:政策)?(?:没有|没|吗|不|么|[？?，,]|$)|(?:奖金|奖励|补助|补贴|津贴)(?:有没有|有吗|有没)/],
+  // Also with a word naming what it is for before it ("有没有经费补贴", "有没有误工补贴").
+  ['benefit', /(?:有没有|有|发|给)(?:啥|什么|点|些)?(?:\p{Script=Han}{1,2}(?=补贴|补助|津贴))?(?:奖金|奖励|奖品|补助|补贴|津贴|礼品|礼物|东西)(?:政策)?(?:没有|没|吗|不|么|[？?，,]|$)|(?:奖金|奖励|补助|补贴|津贴)(?:有没有|有吗|有没)/u],
   ['cost', COST_ASK],
 ]
 
