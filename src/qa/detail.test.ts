@@ -763,3 +763,13 @@ describe('whether it brings an allowance named by its use', () => {
     expect(hasDetail('benefit', '对新建工作室给予一次性补助2万元', '有没有经费补贴')).toBe(true)
   })
 })
+
+describe('whether she may put herself forward', () => {
+  it('"自己能报名吗" is answered by how candidates come forward, not by the award\'s description', () => {
+    expect(askedDetails('十佳家长是怎么评的 自己能报名吗')).toContain('self')
+    expect(askedDetails('今年三八红旗手啥时候报 能不能自己报自己')).toContain('self')
+    expect(askedDetails('三八红旗手申报要啥条件')).not.toContain('self')
+    expect(hasDetail('self', '今年我们开展了“十佳家长”评选活动,其中位获区级“十佳家长”', '十佳家长自己能报名吗')).toBe(false)
+    expect(hasDetail('self', '候选人采取个人自荐和单位推荐相结合的方式产生', '十佳家长自己能报名吗')).toBe(true)
+  })
+})
