@@ -773,3 +773,12 @@ describe('whether she may put herself forward', () => {
     expect(hasDetail('self', '候选人采取个人自荐和单位推荐相结合的方式产生', '十佳家长自己能报名吗')).toBe(true)
   })
 })
+
+describe('whether a certificate or a card is needed', () => {
+  it('"需要考什么证吗", "借书要办卡吗" are answered only where one is named', () => {
+    expect(askedDetails('微家女主人需要考什么证吗')).toContain('license')
+    expect(askedDetails('共享蓝天俱乐部借书要办卡吗')).toContain('license')
+    expect(hasDetail('license', '妇女微家中女主人可以是一个妇女也可以是一个妇女团队', '微家女主人需要考什么证吗')).toBe(false)
+    expect(hasDetail('license', '学员考核合格后颁发家政服务员职业资格证书', '家政培训需要考什么证吗')).toBe(true)
+  })
+})

@@ -16,7 +16,7 @@ import { taggedWords } from './tokenize.ts'
 import { withoutFew } from './few.ts'
 import { BLANK } from './clean.ts'
 
-export type Detail = AnswerType | 'person' | 'name' | 'year' | 'place' | 'count' | 'procedure' | 'cost' | 'materials' | 'condition' | 'eligible' | 'next' | 'now' | 'fee' | 'span' | 'contact' | 'outcome' | 'hours' | 'perUnit' | 'benefit' | 'day' | 'month' | 'area' | 'self'
+export type Detail = AnswerType | 'person' | 'name' | 'year' | 'place' | 'count' | 'procedure' | 'cost' | 'materials' | 'condition' | 'eligible' | 'next' | 'now' | 'fee' | 'span' | 'contact' | 'outcome' | 'hours' | 'perUnit' | 'benefit' | 'day' | 'month' | 'area' | 'self' | 'license'
 
 const COST_ASK = /(?:费|金|款|钱|薪|价)(?:是|要|有|大概|一共|一年|一个月|每月|每年)?(?:多少|几)|(?:什么|啥|多少)(?:价位|价钱|价格|价)|(?:奖|交|贷|赔|领|补|给|挣|赚)(?:了)?多少(?![\u4e00-\u9fff])|(?:领|给|拿|发|补)(?:了|到)?多少[^，,。？?]{0,4}(?:补贴|补助|津贴|工资|报酬|钱|费|金|款)|多少(?:奖金|经费|活动经费|资金|费|钱|款|救助金|资助|补贴|补助|津贴|工资|报酬|利息)|多少\p{Script=Han}{1,3}费(?!\p{Script=Han})|会费(?![吗么嘛不没])(?=[^，,。？?]*(?:多少|几))|(?:交|收|要)钱(?![吗么嘛不没])/u
 const COUNT_ASK = /多少(?!钱|天)|(?<![哪第拜期周])几(?!乎|点|号|月|个月|天|周|个星期|年(?!了))|(?<=[这那近前头好])几年/
@@ -89,6 +89,8 @@ const ASKS: [Detail, RegExp][] = [
   // Whether she may put herself forward ("自己能报名吗", "能不能自己报自己", "可以自荐吗"): answered by how candidates come
   // forward (自荐, 个人申报, 由…推荐), not by the award's description.
   ['self', /自己(?:能|可以|能不能|可不可以)?(?:报名|报|申报|申请|推荐)(?:自己)?(?:吗|不|么|没|呢|[？?，,\s]|$)|(?:能|可以|能不能|可不可以)自己(?:报名|报|申报|推荐)|自荐|报自己/u],
+  // Whether a certificate or a card is needed ("需要考什么证吗", "借书要办卡吗"): answered only where one is named.
+  ['license', /(?:考|拿|办|持|要有)(?:个|张|什么|啥)?(?:证|证书|资格证|上岗证|卡)(?:吗|不|么|没|[？?，,]|$)/u],
   ['cost', COST_ASK],
 ]
 
@@ -117,6 +119,7 @@ function namedInFrame(question: string, text: string): boolean {
 }
 const HAS: Partial<Record<Detail, RegExp>> = {
   self: /自荐|自主申报|个人申报|本人申请|个人申请|自行申报|自愿报名|自愿申报|个人(?:也)?可|(?:由|经)[^，。；,;]{1,16}推荐|推荐产生|组织推荐|单位推荐/,
+  license: /证书|资格证|上岗证|持证|执照|职业资格|借书证|读者证|会员卡|办卡/,
   benefit: /奖金|奖励|奖品|补助|补贴|津贴|慰问金|慰问品|礼品|资助|救助金|扶持资金|发放|赠送|颁发/,
   // Papers: an ID or certificate, a form, copies, photos.
   // A form named in 《》 or by its use (推荐表, 报名表).
@@ -293,7 +296,7 @@ function unitMatches(question: string, text: string): boolean {
 const LABEL_ASK = /(附件|附表|附录|附图)几/u
 
 /** Read on the whole window: the question's own words may be part of the answer ("下一期…", "每月…", "免费…"). */
-const WHOLE_WINDOW = new Set<Detail>(['next', 'now', 'fee', 'span', 'contact', 'outcome', 'hours', 'perUnit', 'benefit', 'self'])
+const WHOLE_WINDOW = new Set<Detail>(['next', 'now', 'fee', 'span', 'contact', 'outcome', 'hours', 'perUnit', 'benefit', 'self', 'license'])
 
 /** Names listed one after another ("王芳、李红、张丽"): people named without their titles. */
 const NAME_LIST = new RegExp(`[${SURNAME}]\\p{Script=Han}{1,2}[、，,][${SURNAME}]\\p{Script=Han}{1,2}[、，,和]`, 'u')
