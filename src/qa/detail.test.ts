@@ -782,3 +782,11 @@ describe('whether a certificate or a card is needed', () => {
     expect(hasDetail('license', '学员考核合格后颁发家政服务员职业资格证书', '家政培训需要考什么证吗')).toBe(true)
   })
 })
+
+describe('a procedure online', () => {
+  it('is an online way to apply, not any mention of 网上', () => {
+    const q = '妇女微家的微信群咋进啊'
+    expect(hasDetail('procedure', '推进网上妇女微家建设,用qq群、微信群吸引凝聚更多的妇女群众', q)).toBe(false)
+    expect(hasDetail('procedure', '可登录区妇联网站网上报名', '读书会怎么报名')).toBe(true)
+  })
+})
