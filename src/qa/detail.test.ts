@@ -37,7 +37,8 @@ describe('the asked detail beside the topic', () => {
     expect(askedDetails('想入驻要啥条件')).toContain('condition')
     expect(askedDetails('小区物业费一年要交多少')).toContain('cost')
     expect(askedDetails('评上了奖多少')).toContain('cost')
-    expect(askedDetails('活动要交会费不')).toContain('cost')
+    // Whether it costs, not how much: the fee kind (a sum beside a charge word, or 免费).
+    expect(askedDetails('活动要交会费不')).toEqual(['fee'])
   })
 
   it('counts a number of things, not a list item\'s own number ("2、实施…分类管理" does not say how many kinds)', () => {
@@ -700,5 +701,92 @@ describe('a short counted set', () => {
     expect(setListed('“两癌”指的是哪两种癌', [w])).toBe(false)
     // A list that ends in the set still names its members.
     expect(setListed('街道妇联总结的「三个创新」是哪三个', ['坚持组织、载体、方法“三个创新”，实现了妇女工作和社区建设的良性互动'])).toBe(true)
+  })
+})
+
+describe('where something is, and whether it is built', () => {
+  it('a word ending in 局 or 部, a course of work or a starting point names no place', () => {
+    const q = '苍南县妇女儿童活动中心在哪'
+    expect(hasDetail('place', '一、固本强基,在幸福苍南建设中开创新格局', q)).toBe(false)
+    expect(hasDetail('place', '又要在市联盟内部起好“传、帮、带”作用', '家政联盟在哪')).toBe(false)
+    expect(hasDetail('place', '在推进妇女儿童发展的实事项目及加快县妇女儿童活动中心建设', q)).toBe(false)
+    expect(hasDetail('place', '得到了县委、县政府和上级妇联的充分肯定', q)).toBe(false)
+    expect(hasDetail('place', '通过在原有美丽驿站的基础上,突出建机制', '微家在哪')).toBe(false)
+    // Positive controls: a place after a locative, an office after 设在.
+    expect(hasDetail('place', '活动中心位于灵溪镇春晖路88号', q)).toBe(true)
+    expect(hasDetail('place', '办公室设在区公安分局刑侦大队', '办公室设在哪')).toBe(true)
+  })
+  it('"建好了没有", "啥时候能建好" ask what came of a plan; only a report that it was built answers', () => {
+    expect(askedDetails('活动中心建好了没有')).toContain('outcome')
+    expect(askedDetails('啥时候能建好')).toContain('outcome')
+    expect(askedDetails('什么时候能用上')).toContain('outcome')
+    expect(hasDetail('outcome', '加快县妇女儿童活动中心建设', '活动中心建好了没有')).toBe(false)
+    expect(hasDetail('outcome', '县妇女儿童活动中心已建成并投入使用', '活动中心建好了没有')).toBe(true)
+  })
+})
+
+describe('what a name coined from counts means', () => {
+  it('is asked without 具体 too, and only a window spelling it out answers', () => {
+    expect(askedDefinition('双海双区到底是啥意思')).toBe('双海双区')
+    expect(askedDefinition('“十百计划”是个啥计划?')).toBe('十百计划')
+    expect(askedDefinition('巾帼“三化”护美的三化是指什么?')).toBe('三化')
+    expect(askedDefinition('“双维双促”维权队伍是什么意思')).toBe('双维双促')
+    expect(askedDefinition('1+2+2是啥意思啊')).toBe('1+2+2')
+    // A plain name, a magnitude, a number: answered by the sentence using it, left alone.
+    expect(askedDefinition('“身边有家”是什么意思？')).toBeUndefined()
+    expect(askedDefinition('“百万家庭网上行”是个什么项目？')).toBeUndefined()
+    expect(askedDefinition('群里有人发12338 这是啥号码啊')).toBeUndefined()
+    expect(termDefined('“十百计划”是个啥计划?', ['继续深化"十百计划",制定完成家教工作计划'])).toBe(false)
+    expect(termDefined('双海双区到底是啥意思', ['深入开展“关爱苍南女性新居民,共筑‘双海双区’幸福梦”活动'])).toBe(false)
+    // Positive controls: a short noun, then its definition; the tail of a quoted name, spelled out.
+    expect(termDefined('“1+2+2”楼栋式工作制是个啥意思', ['探索建立“1+2+2”楼栋式工作制(即建立1名妇联执委—联系2名妇女代表)'])).toBe(true)
+    expect(termDefined('苍南开展的“拒绝三不”活动,“三不”指的是什么?', ['开展“拒绝三不”(不文明、不卫生、不健康)活动共计33次'])).toBe(true)
+  })
+})
+
+describe('whether it costs anything', () => {
+  it('"要交会费吗" asks whether, not how much; a budget beside the topic is no price', () => {
+    expect(askedDetails('孩子想参加俱乐部,要交会费吗?')).toEqual(['fee'])
+    expect(askedDetails('家政联盟怎么加盟,会费多少?')).toContain('cost')
+    expect(hasDetail('fee', '区政府与各街道上下联手投入134.6万元的项目资金用于社区儿童活动场所的建设', '要交会费吗')).toBe(false)
+    // Positive controls: a charge with its sum, a word that it is free.
+    expect(hasDetail('fee', '每人收取报名费20元', '要交会费吗')).toBe(true)
+    expect(hasDetail('fee', '对低保家庭学生提供免费午餐', '娃在学校吃午饭要交钱不')).toBe(true)
+  })
+})
+
+describe('whether it brings an allowance named by its use', () => {
+  it('"有没有经费补贴", "有没有误工补贴" ask for a benefit; a budget beside the topic is none', () => {
+    expect(askedDetails('她工作室成立了有没有经费补贴?')).toContain('benefit')
+    expect(askedDetails('妇联执委去开会有没有误工补贴')).toContain('benefit')
+    expect(hasDetail('benefit', '逐年递增区妇儿工委业务经费,业务经费与"十五"初期相比递增6.14倍', '有没有经费补贴')).toBe(false)
+    expect(hasDetail('benefit', '对新建工作室给予一次性补助2万元', '有没有经费补贴')).toBe(true)
+  })
+})
+
+describe('whether she may put herself forward', () => {
+  it('"自己能报名吗" is answered by how candidates come forward, not by the award\'s description', () => {
+    expect(askedDetails('十佳家长是怎么评的 自己能报名吗')).toContain('self')
+    expect(askedDetails('今年三八红旗手啥时候报 能不能自己报自己')).toContain('self')
+    expect(askedDetails('三八红旗手申报要啥条件')).not.toContain('self')
+    expect(hasDetail('self', '今年我们开展了“十佳家长”评选活动,其中位获区级“十佳家长”', '十佳家长自己能报名吗')).toBe(false)
+    expect(hasDetail('self', '候选人采取个人自荐和单位推荐相结合的方式产生', '十佳家长自己能报名吗')).toBe(true)
+  })
+})
+
+describe('whether a certificate or a card is needed', () => {
+  it('"需要考什么证吗", "借书要办卡吗" are answered only where one is named', () => {
+    expect(askedDetails('微家女主人需要考什么证吗')).toContain('license')
+    expect(askedDetails('共享蓝天俱乐部借书要办卡吗')).toContain('license')
+    expect(hasDetail('license', '妇女微家中女主人可以是一个妇女也可以是一个妇女团队', '微家女主人需要考什么证吗')).toBe(false)
+    expect(hasDetail('license', '学员考核合格后颁发家政服务员职业资格证书', '家政培训需要考什么证吗')).toBe(true)
+  })
+})
+
+describe('a procedure online', () => {
+  it('is an online way to apply, not any mention of 网上', () => {
+    const q = '妇女微家的微信群咋进啊'
+    expect(hasDetail('procedure', '推进网上妇女微家建设,用qq群、微信群吸引凝聚更多的妇女群众', q)).toBe(false)
+    expect(hasDetail('procedure', '可登录区妇联网站网上报名', '读书会怎么报名')).toBe(true)
   })
 })

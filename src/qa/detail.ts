@@ -16,9 +16,9 @@ import { taggedWords } from './tokenize.ts'
 import { withoutFew } from './few.ts'
 import { BLANK } from './clean.ts'
 
-export type Detail = AnswerType | 'person' | 'name' | 'year' | 'place' | 'count' | 'procedure' | 'cost' | 'materials' | 'condition' | 'eligible' | 'next' | 'now' | 'fee' | 'span' | 'contact' | 'outcome' | 'hours' | 'perUnit' | 'benefit' | 'day' | 'month' | 'area'
+export type Detail = AnswerType | 'person' | 'name' | 'year' | 'place' | 'count' | 'procedure' | 'cost' | 'materials' | 'condition' | 'eligible' | 'next' | 'now' | 'fee' | 'span' | 'contact' | 'outcome' | 'hours' | 'perUnit' | 'benefit' | 'day' | 'month' | 'area' | 'self' | 'license'
 
-const COST_ASK = /(?:费|金|款|钱|薪|价)(?:是|要|有|大概|一共|一年|一个月|每月|每年)?(?:多少|几)|(?:什么|啥|多少)(?:价位|价钱|价格|价)|(?:奖|交|贷|赔|领|补|给|挣|赚)(?:了)?多少(?![\u4e00-\u9fff])|(?:领|给|拿|发|补)(?:了|到)?多少[^，,。？?]{0,4}(?:补贴|补助|津贴|工资|报酬|钱|费|金|款)|多少(?:奖金|经费|活动经费|资金|费|钱|款|救助金|资助|补贴|补助|津贴|工资|报酬|利息)|多少\p{Script=Han}{1,3}费(?!\p{Script=Han})|会费|(?:交|收|要)钱(?![吗么嘛不没])/u
+const COST_ASK = /(?:费|金|款|钱|薪|价)(?:是|要|有|大概|一共|一年|一个月|每月|每年)?(?:多少|几)|(?:什么|啥|多少)(?:价位|价钱|价格|价)|(?:奖|交|贷|赔|领|补|给|挣|赚)(?:了)?多少(?![\u4e00-\u9fff])|(?:领|给|拿|发|补)(?:了|到)?多少[^，,。？?]{0,4}(?:补贴|补助|津贴|工资|报酬|钱|费|金|款)|多少(?:奖金|经费|活动经费|资金|费|钱|款|救助金|资助|补贴|补助|津贴|工资|报酬|利息)|多少\p{Script=Han}{1,3}费(?!\p{Script=Han})|会费(?![吗么嘛不没])(?=[^，,。？?]*(?:多少|几))|(?:交|收|要)钱(?![吗么嘛不没])/u
 const COUNT_ASK = /多少(?!钱|天)|(?<![哪第拜期周])几(?!乎|点|号|月|个月|天|周|个星期|年(?!了))|(?<=[这那近前头好])几年/
 
 const ASKS: [Detail, RegExp][] = [
@@ -72,6 +72,9 @@ const ASKS: [Detail, RegExp][] = [
   // What actually came of it ("实际已经建成了多少个", "最后评上的是哪几位", "完成得怎么样", "现在当上…了吗"): a plan says what
   // is to be done; only a report of what was done answers.
   // Who won ("最后谁拿了冠军", "哪个队得了一等奖"): only a report that names the winner answers.
+  // Whether or when something planned is finished ("活动中心建好了没有", "啥时候能建好", "什么时候能用上"): a plan to
+  // 加快…建设 says it is not yet; only a report that it was built answers.
+  ['outcome', /(?:建好|建成|完工|竣工|落成|用上|投入使用)了?(?:没有|没|吗|么|不)|(?:什么时候|啥时候|哪年|何时|多久)(?:能|才能|可以|会)?(?:建好|建成|完工|竣工|落成|用上|投入使用)/],
   ['outcome', /谁(?:拿|得|获|赢|夺)(?:了|得了?)?(?:冠军|亚军|第一|一等奖|金奖|大奖|奖)|实际(?:上)?|最后(?:评上|定在|选出|完成|建成|评出)|完成得(?:怎么样|如何)|落实得(?:怎么样|如何)|(?:现在|目前|如今)[^，,。？?]{0,12}(?:了吗|了没|了么)/],
   // How much for one ("一个人最多能贷多少", "一件给多少工钱", "每个月能领多少", "每个部门推荐几个"): a total or a
   // programme's size beside the topic does not say what one person, one piece or one month gets.
@@ -81,7 +84,13 @@ const ASKS: [Detail, RegExp][] = [
   ['contact', /找谁|找哪(?:个|家|里|儿)|联系谁|问谁|向谁|跟谁(?:说|联系|反映|报)/],
   // Whether it brings money or things ("评上了有奖金没", "有啥补助政策没有", "三八节发啥东西不"): only a window that names
   // such a benefit answers, not the programme's description.
-  ['benefit', /(?:有没有|有|发|给)(?:啥|什么|点|些)?(?:奖金|奖励|奖品|补助|补贴|津贴|礼品|礼物|东西)(?:政策)?(?:没有|没|吗|不|么|[？?，,]|$)|(?:奖金|奖励|补助|补贴|津贴)(?:有没有|有吗|有没)/],
+  // Also with a word naming what it is for before it ("有没有经费补贴", "有没有误工补贴").
+  ['benefit', /(?:有没有|有|发|给)(?:啥|什么|点|些)?(?:\p{Script=Han}{1,2}(?=补贴|补助|津贴))?(?:奖金|奖励|奖品|补助|补贴|津贴|礼品|礼物|东西)(?:政策)?(?:没有|没|吗|不|么|[？?，,]|$)|(?:奖金|奖励|补助|补贴|津贴)(?:有没有|有吗|有没)/u],
+  // Whether she may put herself forward ("自己能报名吗", "能不能自己报自己", "可以自荐吗"): answered by how candidates come
+  // forward (自荐, 个人申报, 由…推荐), not by the award's description.
+  ['self', /自己(?:能|可以|能不能|可不可以)?(?:报名|报|申报|申请|推荐)(?:自己)?(?:吗|不|么|没|呢|[？?，,\s]|$)|(?:能|可以|能不能|可不可以)自己(?:报名|报|申报|推荐)|自荐|报自己/u],
+  // Whether a certificate or a card is needed ("需要考什么证吗", "借书要办卡吗"): answered only where one is named.
+  ['license', /(?:考|拿|办|持|要有)(?:个|张|什么|啥)?(?:证|证书|资格证|上岗证|卡)(?:吗|不|么|没|[？?，,]|$)/u],
   ['cost', COST_ASK],
 ]
 
@@ -109,6 +118,8 @@ function namedInFrame(question: string, text: string): boolean {
   return [...text.matchAll(re)].some((m) => !question.includes(m[1]!))
 }
 const HAS: Partial<Record<Detail, RegExp>> = {
+  self: /自荐|自主申报|个人申报|本人申请|个人申请|自行申报|自愿报名|自愿申报|个人(?:也)?可|(?:由|经)[^，。；,;]{1,16}推荐|推荐产生|组织推荐|单位推荐/,
+  license: /证书|资格证|上岗证|持证|执照|职业资格|借书证|读者证|会员卡|办卡/,
   benefit: /奖金|奖励|奖品|补助|补贴|津贴|慰问金|慰问品|礼品|资助|救助金|扶持资金|发放|赠送|颁发/,
   // Papers: an ID or certificate, a form, copies, photos.
   // A form named in 《》 or by its use (推荐表, 报名表).
@@ -119,19 +130,20 @@ const HAS: Partial<Record<Detail, RegExp>> = {
   // The kinds of people it is open to ("女党员、女干部、女企业家…", "可以是一个妇女也可以是…", "由…担任", "不拘一格").
   eligible: /可以是|物色|不拘一格|自愿|(?:也|均|都)可以?\|?(?:报名|参加|申请|加入)|(?:也|均|都)可以?\||面向|仅限|限于|不限|(?:由|从)[^，。；]{1,16}(?:担任|组成|兼任|中选|产生)|(?:党员|干部|企业家|能手|代表|志愿者|骨干|户主)[、和及]|年满/,
   // How it is done, in words the question may not have: steps, a channel, a form, a number to call.
-  procedure: /流程|步骤|程序|(?:报名|申请|联系|参与|参加|办理|加入|领取|预约|申报|登记|求助|投诉|反映|咨询)(?:方式|途径|渠道)|报名|申请表|填写|提交|携带|凭|持.{0,6}[证件]|(?<!结对|密切|紧密|加强|广泛|直接)联系(?!机制|服务|群众|妇女|基层)|电话|热线|咨询|登录|网上|扫码|逐级|申报/,
+  procedure: /流程|步骤|程序|(?:报名|申请|联系|参与|参加|办理|加入|领取|预约|申报|登记|求助|投诉|反映|咨询)(?:方式|途径|渠道)|报名|申请表|填写|提交|携带|凭|持.{0,6}[证件]|(?<!结对|密切|紧密|加强|广泛|直接)联系(?!机制|服务|群众|妇女|基层)|电话|热线|咨询|登录|网上(?:报名|申请|办理|提交|填报|登记|预约)|扫码|逐级|申报/,
   year: /(?:19|20)\d{2}\s*年?/,
   next: /下一?[期次回场届轮]|下次|下回|每(?:周|月|季度|年|星期|天|半月|两周)|定期|定于|逢/,
   now: /至今|仍然|仍在|依然|仍是|现仍|目前仍/,
   hours: /\d{1,2}[:：]\d{2}\s*[-—~至到]|[上下]午\s*\d{1,2}\s*[点:：]|(?:早|晚)上?\s*\d{1,2}\s*点|\d{1,2}\s*点\s*(?:至|到|-|—)|24小时|全天|(?:周|星期)[一二三四五六日天]\s*(?:至|到|-|—)\s*(?:周|星期)?[一二三四五六日天]|开放时间|工作日|节假日/,
-  outcome: /实际|已(?:经)?(?:建成|完成|实现|评出|达到|当选|降)|共(?:评出|建成|选出)|截至|评出|当选|获评|(?:获得|荣获|夺得|摘得)[^，。；]{0,12}(?:冠军|亚军|第一|一等奖|金奖|奖)|(?:下降|降低|减少|增长|提高)了|完成了|实现了|至今|仍/,
+  outcome: /实际|已(?:经)?(?:建成|完成|实现|评出|达到|当选|降|投入使用|落成)|建成(?:并)?投入使用|正式(?:开放|启用|投入使用)|共(?:评出|建成|选出)|截至|评出|当选|获评|(?:获得|荣获|夺得|摘得)[^，。；]{0,12}(?:冠军|亚军|第一|一等奖|金奖|奖)|(?:下降|降低|减少|增长|提高)了|完成了|实现了|至今|仍/,
   // Read on the whole window: "维权员" answers "管维权的人…找谁" although 维权 is the question's own word.
   contact: /联系|电话|热线|\d{7,}|负责人|办公室|咨询|举报|投诉|窗口|(?:维权|服务|工作|接待|受理|援助|调解)(?:站|点|员|中心|室|岗)|向[^，。；]{1,12}(?:申请|报名|反映|求助|报告)|到[^，。；]{1,12}(?:报名|登记|申请|求助)/,
   // A figure said per head, piece or period, or a cap ("每人补助", "单笔最高", "不超过", "元/月").
   perUnit: /每(?:人|户|名|个|件|次|月|年|周|天|位|笔|家|期|场|课|季度)|单笔|人均|户均|最高|最多|不超过|上限|一次性|元\s*[\/每]|按件|计件/,
   // Not a year ("2019年工作计划"): a number of days, months, years…
   span: /(?<!\d)(?!(?:19|20)\d{2}\s*年)\d+\s*(?:天|日|工作日|周|个月|月|年|小时|分钟|课时|学时|节|期)|[一二三四五六七八九十两半]+(?:个)?(?:天|日|工作日|周|个月|年|小时|星期|节)|每(?:周|月|季度?|年|星期|天|半月|两周|半年)|定期|常年|长期/,
-  fee: /(?<!是否|是不是|免不)免费|不收|(?<!是否)收费|无偿|自费|费用|[\d.]+万?元/,
+  // A sum is a price only beside a charge word ("每人收取20元", "报名费100元"), not a programme's budget ("投入134.6万元").
+  fee: /(?<!是否|是不是|免不)免费|不收|(?<!是否)收费|无偿|自费|费用|(?:费|收取?|交纳?|缴纳?)[^，。；,;]{0,6}[\d.]+\s*万?元|[\d.]+\s*元\s*[\/每]/,
   // A named place: a name and a place word ("上虞区", "春雷小学"), an address, a house number.
   // The two characters before the place word are a name, not a function word or a quantifier ("全县", "进社区", "在社区");
   // a floor or a room ("社区三楼手工室") is a place too.
@@ -152,11 +164,14 @@ const NOT_NAMING = '各全本该在进到和与及等的了是为对向从于把
  * Where something IS: a place after a locative word (在…, 位于…, 设在…, 落户…), an address or a house number — not any
  * place the window names ("与图书室", "体现新区特色").
  */
-const PLACE_NAMED = '(?:\\p{Script=Han}){1,6}(?:省|市|区(?![域别分])|县|镇|乡|村|街道|社区|医院|体育馆|公园|景区|广场|小学|中学|大厦|大楼|室|厅|礼堂|中心|基地|场所|场地|驿站|站|局|所|部|委|办|院|单位|处|科|队|机构|家里|家中|楼宇|商圈)(?![域别分内])'
+// Not a one-character office word that ends a common word: 格局, 布局 (局), 内部, 全部 (部).
+const PLACE_NAMED = '(?:\\p{Script=Han}){1,6}(?:省|市|区(?![域别分])|县|镇|乡|村|街道|社区|医院|体育馆|公园|景区|广场|小学|中学|大厦|大楼|室|厅|礼堂|中心|基地|场所|场地|驿站|站|(?<![格布结大时当开])局|所|(?<![内全外局干])部|委|办|院|单位|处|科|队|机构|家里|家中|楼宇|商圈)(?![域别分内])'
 // Or the kinds of place it goes in, listed after a locative: "要建在妇女集聚的企业、窗口服务、办公楼宇…等地方" says where
 // a 微家 is opened, though no one place is named.
+// "在原有美丽驿站的基础上" names a starting point, not where something is; "在推进…活动中心建设中" a course of work,
+// "得到了县委…的肯定" no place at all.
 const LOCATED = new RegExp(
-  `(?:在|位于|设在|设于|落户|建在|坐落|于|到|地址|地点)[：:]?([^，。；、]{0,10}?(?:${PLACE_NAMED}))|([路街]\\d|\\d+号|[一二三四五六七八九十\\d]+(?:楼|层))|((?:在|设在|建在|设于)[^，。；、]{1,16}(?:、[^，。；、]{1,12}){2,}等(?:地方|场所|地点|区域))`,
+  `(?:在(?!推进|开展|加强|加快|推动|深化|实施|完成|落实|做好|抓好|提升|促进|发挥|参与|组织|举办|广大|此)|位于|设在|设于|落户|建在|坐落|于|(?<![得受达遇收看想感提来做])到(?!了)|地址|地点)[：:]?([^，。；、]{0,10}?(?:${PLACE_NAMED}))(?!的?基础上)|([路街]\\d|\\d+号|[一二三四五六七八九十\\d]+(?:楼|层))|((?:在|设在|建在|设于)[^，。；、]{1,16}(?:、[^，。；、]{1,12}){2,}等(?:地方|场所|地点|区域))`,
   'gu',
 )
 /** A located place whose name is not the question's own ("设在区公安分局刑侦大队" for "办公室设在哪"). */
@@ -281,7 +296,7 @@ function unitMatches(question: string, text: string): boolean {
 const LABEL_ASK = /(附件|附表|附录|附图)几/u
 
 /** Read on the whole window: the question's own words may be part of the answer ("下一期…", "每月…", "免费…"). */
-const WHOLE_WINDOW = new Set<Detail>(['next', 'now', 'fee', 'span', 'contact', 'outcome', 'hours', 'perUnit', 'benefit'])
+const WHOLE_WINDOW = new Set<Detail>(['next', 'now', 'fee', 'span', 'contact', 'outcome', 'hours', 'perUnit', 'benefit', 'self', 'license'])
 
 /** Names listed one after another ("王芳、李红、张丽"): people named without their titles. */
 const NAME_LIST = new RegExp(`[${SURNAME}]\\p{Script=Han}{1,2}[、，,][${SURNAME}]\\p{Script=Han}{1,2}[、，,和]`, 'u')
@@ -569,8 +584,10 @@ export function termDefined(question: string, windows: string[]): boolean | unde
   const short = term.length <= 2
   for (const w of windows) {
     for (let i = w.indexOf(term); i >= 0; i = w.indexOf(term, i + 1)) {
-      if (short && !(/[「“"『]/u.test(w[i - 1] ?? '') && /[」”"』]/u.test(w[i + term.length] ?? ''))) continue
+      // Or as the tail of a quoted name the question quotes whole ("“拒绝三不”活动,“三不”指的是什么").
+      if (short && !((/[「“"『]/u.test(w[i - 1] ?? '') || (/\p{Script=Han}/u.test(w[i - 1] ?? '') && question.includes(w.slice(Math.max(0, i - 2), i + term.length + 1)))) && /[」”"』]/u.test(w[i + term.length] ?? ''))) continue
       if (DEFINES.test(w.slice(i + term.length).replace(TERM_NOUN, ''))) return true
+      if (NOUN_THEN_DEFINES.test(w.slice(i + term.length))) return true
       if (LISTED_BEFORE.test(w.slice(Math.max(0, i - 40), i))) return true
     }
   }
@@ -578,10 +595,37 @@ export function termDefined(question: string, windows: string[]): boolean | unde
   return false
 }
 
-/** The quoted term a what-does-it-mean question asks about. */
+/** The quoted term a what-does-it-mean question asks about, or a coined term of counts asked what it means. */
 export function askedDefinition(question: string): string | undefined {
-  return DEFINITION_ASKED.exec(question)?.[1]
+  return DEFINITION_ASKED.exec(question)?.[1] ?? coinedAsked(question)
 }
+
+/**
+ * A name coined from counts ("双海双区", "十百计划", "三化", "5+6+X", "三培两带") is an abbreviation: what it means is
+ * asked even without 具体 ("双海双区到底是啥意思", "“十百计划”是个啥计划", "巾帼“三化”护美的三化是指什么"), and only a window
+ * that spells it out answers — "“三培两带”工程(即…)", "“1+2+2”楼栋式工作制(即建立1名…)" — not one that uses it
+ * ("继续深化“十百计划”", "共筑‘双海双区’幸福梦"). A plain name ("“身边有家”是什么意思") is answered, for those who wrote
+ * these questions, by the sentence using it, and is left alone.
+ */
+function coinedAsked(question: string): string | undefined {
+  const ask = COINED_ASK.exec(question)
+  if (!ask) return undefined
+  const before = question.slice(0, ask.index).replace(/(?:到底|究竟|具体|是个|\s)+$/u, '')
+  // A quoted term, or one with a short noun after it ("“双维双促”维权队伍是什么意思").
+  const quoted = /[「“"『]([^」”"』]{2,12})[」”"』]\p{Script=Han}{0,6}$/u.exec(before)?.[1]
+  // Unquoted: what follows the last mark, 的 or 那个 ("巾帼“三化”护美的三化是指什么").
+  const bare = before.split(/[^\p{Script=Han}\d+a-z]|的|那个|这个/u).at(-1)!
+  const term = quoted ?? (bare.length >= 2 && bare.length <= 8 ? bare : undefined)
+  return term && COINED.test(term) && !MAGNITUDE.test(term) ? term : undefined
+}
+/** What it means: 是什么意思, 啥意思, 是个啥计划, 是指什么, 指的是啥, 是啥 at the end. */
+const COINED_ASK = /(?:是|指)?(?:什么|啥)意思|是个?(?:什么|啥)(?:计划|活动|工程|行动|项目|说法|名堂|东西)?(?=[？?！!，,。啊呀呢嘛\s]|$)|(?:是指|指的是|说的是)(?:什么|啥)/u
+/** Counts in a name: 双海双区, 十百计划, 三化; or a scheme of numbers (1+2+2, 5+6+x). Not a number alone (12338). */
+const COINED = /[一二三四五六七八九十百千两双]|^\d+(?:\+[\da-z]+)+$/u
+/** A count of people or homes in a name is a magnitude, not its items: "“百万家庭网上行”是个什么项目" is answered by its use. */
+const MAGNITUDE = /万|^\p{Script=Han}{7,}$/u
+/** A short noun after the term, then its definition: “1+2+2”楼栋式工作制(即建立…), “五型妇女微家”(主要指…、…). */
+const NOUN_THEN_DEFINES = /^[”」"』’]?\p{Script=Han}{1,6}[（(](?:即|主要指|是指|指|包括|[^）)]{0,30}、)/u
 /** After a term's closing quote: the kind of thing it names ("工程", "活动", "模式"). */
 const TERM_NOUN = /^[”」"』’]?(?:工程|活动|行动|模式|计划|工作制|机制|项目|工作法|文明行动|实践活动)?/u
 const DEFINE_ASK = /(?:是指|指的是|指|是)(?:什么|啥|哪些)|是(?:学|做|搞|干|讲)(?:哪|什么|啥)/u

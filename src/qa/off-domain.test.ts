@@ -19,6 +19,15 @@ describe('everyday services a Women\'s Federation folder does not cover', () => 
     for (const job of ['保姆', '月嫂']) expect(isOffDomain(job)).toBe(false)
   })
 
+  it('a phone\'s plan and a chat group\'s own business are asked of the carrier or the group, not the folder', () => {
+    for (const t of ['老人机', '流量', '套餐', '踢出去', '禁言', '群主']) expect(isOffDomain(t)).toBe(true)
+    // The folder's own groups (微信群, qq群) are not among them.
+    for (const own of ['微信群', '微家', '妇女群众']) expect(isOffDomain(own)).toBe(false)
+    const inFolder = (t: string) => ['微信群', '管理员'].includes(t)
+    expect(offDomainTerms(['微信群', '管理员', '说话'], inFolder, '微信群管理员可以把一直不说话的人踢出去吗?')).toContain('踢出去')
+    expect(offDomainTerms(['微信群', '管理员'], inFolder, '妇女微家的微信群管理员是谁')).toEqual([])
+  })
+
   it('leave and pay at her own workplace: "三八节单位给放半天假不" is asked of her employer, not the folder', () => {
     expect(offDomainTerms(['三八节', '单位', '放', '半天', '假'], () => false, '三八节单位给放半天假不')).toContain('半天假')
     for (const t of ['调休', '产假', '加班费']) expect(isOffDomain(t)).toBe(true)

@@ -39,6 +39,9 @@ const CATEGORIES = [
   '彩票 股票 理财 银行卡 信用卡 网贷 借呗 花呗',
   // the neighbours' noise
   '噪音 楼上',
+  // phones and chat groups as such: a phone's plan, kicking someone out of a group (nineteenth round: 3 tuning
+  // questions, none covered, were answered or hedged from the 微信群 passage)
+  '老人机 智能机 流量 套餐 踢出去 踢出 踢人 禁言 拉黑 退群 群主',
   // leave and pay at one's own workplace (eighteenth round: four writers asked whether 三八节 means half a day off)
   // (not 放假 nor 请假: a school's summer 放假 and leave from a 微家 activity are other matters)
   '半天假 休假 调休 年假 产假 婚假 病假 加班 加班费 工资条 年终奖',
