@@ -85,4 +85,24 @@ describe('sandbox: the group\'s rhythm asked about', () => {
     expect(overview.filter((l) => l.startsWith('家接待：')).map((l) => l.slice(0, 13))).toEqual(expect.arrayContaining(['家接待：每周三 09:00', '家接待：每周三 15:00']))
     expect(room[5]).toMatch(/^本群的家聚会：每月第一个周六 09:00，下一次是\d+月\d+日（周六）09:00。$/u)
   }, 120_000)
+
+  it('"家接待改到每周四下午3点" moves it: a preview saying the old one will pause, then saved and the old one paused; a number moves hers with its content', async () => {
+    const room = (await script.run('test/fixtures/scripts/reminder-move.txt')).filter((a) => a.kind === 'room').map((a) => a.text)
+    // It was the small-talk filler ("我在呢…") before (tester round 18).
+    expect(room[0]).toMatch(/^请确认这条定时提醒：\n时间：每周四 15:00\n内容：【家接待】/u)
+    expect(room[0]).toContain('保存后，原来的「家接待」提醒（每周三 09:00）会暂停；想恢复发「恢复提醒 家接待」。')
+    expect(room[0]).not.toContain('再保存会两条都发')
+    expect(room[1]).toBe('已保存，这是第1号提醒。\n「提醒列表」查看全部，「暂停提醒 1」「删除提醒 1」管理。\n原来的「家接待」提醒已暂停。')
+    // Her own reminder by number: the same content at the new day, the old number paused.
+    const moved = room.find((t) => t.startsWith('请确认这条定时提醒：\n时间：每月20号 10:00'))
+    expect(moved).toContain('交活动照片')
+    const list = room.find((t) => t.startsWith('幸福里妇女微家的定时提醒：'))!
+    expect(list).toMatch(/· 家接待｜每周三 09:00｜已暂停/u)
+    expect(list).toMatch(/1\. 家接待｜每周四 15:00｜下次 /u)
+    expect(list).toMatch(/2\. 交活动照片｜每月15号 10:00｜已暂停/u)
+    expect(list).toMatch(/3\. 交活动照片｜每月20号 10:00｜下次 /u)
+    // Nothing running by that name; a resident may not.
+    expect(room).toContain('没有找到正在用的「家宴会」提醒。发「提醒列表」看看有哪些。')
+    expect(room.at(-1)).toBe('这个指令只有微家主人或工作人员可以用哦。如需帮忙，可以@群里的微家主人。')
+  }, 120_000)
 })

@@ -26,7 +26,7 @@ function groupOf(ctx: Context) {
 }
 
 /** 「每月第一个周六上午9点提醒大家家聚会」: parse, show the host what will be sent and when, keep a draft. */
-export async function draftReminder(ctx: Context, svc: ReminderService, given?: ScheduleResult): Promise<void> {
+export async function draftReminder(ctx: Context, svc: ReminderService, given?: ScheduleResult, replaces?: ReminderDef): Promise<void> {
   const group = groupOf(ctx)
   const now = svc.now()
   const parsed = given ?? parseSchedule(ctx.msg.text, { now, tz: svc.tz })
@@ -36,6 +36,7 @@ export async function draftReminder(ctx: Context, svc: ReminderService, given?: 
   const rhythm = rhythmNamed(parsed.rest)
   const template = rhythm ? svc.settings.group(group.id).templates[rhythm] : texts.customText(parsed.rest)
   const draft = {
+    ...(replaces ? { replaces: replaces.id } : {}),
     groupId: group.id,
     schedule: parsed.schedule,
     description: parsed.description,
@@ -49,13 +50,14 @@ export async function draftReminder(ctx: Context, svc: ReminderService, given?: 
   const quiet = group.quietHours ?? DEFAULT_QUIET
   if (next.some((t) => isQuiet(t, quiet, svc.tz))) notes.push(texts.noteQuiet(quiet.end))
   // The same moment as a reminder already running (often the 微家's own rhythm): the group would get two.
-  const clash = next.length ? (await svc.defs(group.id)).find((d) => !d.paused && svc.nextOf(d, 3).some((t) => next.includes(t))) : undefined
+  const clash = next.length ? (await svc.defs(group.id)).find((d) => !d.paused && d.id !== replaces?.id && svc.nextOf(d, 3).some((t) => next.includes(t))) : undefined
   if (clash) notes.push(texts.noteClash(clash.label))
   // The same rhythm already reminded at another time (the built-in 家接待 at 09:00, hers at 15:00): two a week unless
   // she pauses one.
   // One note a reminder: the one that clashes is not warned about twice (defs() gives new objects, so by id).
-  const same = rhythm ? (await svc.defs(group.id)).find((d) => !d.paused && d.id !== clash?.id && d.label === RHYTHM_LABELS[rhythm]) : undefined
+  const same = rhythm ? (await svc.defs(group.id)).find((d) => !d.paused && d.id !== clash?.id && d.id !== replaces?.id && d.label === RHYTHM_LABELS[rhythm]) : undefined
   if (same) notes.push(texts.noteSameRhythm(same.label, same.description, same.ref))
+  if (replaces) notes.push(texts.noteReplaces(replaces.label, replaces.description, replaces.ref))
   await svc.store.putDraft(group.id, ctx.msg.sender.id, draft)
   ctx.log.info({ groupId: group.id, schedule: parsed.schedule }, 'reminders: draft awaiting confirmation')
   await ctx.reply(
@@ -66,6 +68,26 @@ export async function draftReminder(ctx: Context, svc: ReminderService, given?: 
       notes,
     }),
   )
+}
+
+/**
+ * "家接待改到每周四下午3点": a draft at the new time, in the words of the reminder it replaces (its rhythm's template, or
+ * the chat reminder's content); on 确认 the new one is saved and the old one paused (service.createFromDraft).
+ */
+export async function moveReminder(ctx: Context, svc: ReminderService, move: { what: string; when: string }): Promise<void> {
+  const group = groupOf(ctx)
+  const defs = (await svc.defs(group.id)).filter((d) => !d.paused)
+  const old = /^\d+$/u.test(move.what) ? defs.find((d) => d.source === 'chat' && d.ref === move.what) : defs.find((d) => d.label === move.what)
+  if (!old) throw new UserError(texts.moveNotFound(move.what))
+  const parsed = parseSchedule(`${move.when} ${old.label}`, { now: svc.now(), tz: svc.tz })
+  if (!parsed) throw new UserError(texts.cannotRead)
+  if (!parsed.ok) throw new UserError(parsed.reason)
+  if (old.source === 'chat') {
+    // Its own content, not a new one made of its label.
+    const r = await svc.store.get(group.id, Number(old.ref))
+    if (r) return draftReminder(ctx, svc, { ...parsed, rest: r.label }, old)
+  }
+  return draftReminder(ctx, svc, parsed, old)
 }
 
 export async function answerDraft(ctx: Context, svc: ReminderService, answer: 'confirm' | 'cancel'): Promise<void> {
@@ -81,8 +103,9 @@ export async function answerDraft(ctx: Context, svc: ReminderService, answer: 'c
     return
   }
   const saved = await svc.createFromDraft(draft)
-  ctx.log.info({ groupId: group.id, no: saved.no }, 'reminders: created from chat')
-  await ctx.reply(texts.saved(saved.no))
+  ctx.log.info({ groupId: group.id, no: saved.no, replaces: draft.replaces }, 'reminders: created from chat')
+  const old = draft.replaces ? await svc.def(draft.replaces) : undefined
+  await ctx.reply(old?.paused ? `${texts.saved(saved.no)}\n${texts.replacedPaused(old.label)}` : texts.saved(saved.no))
 }
 
 /** What a host manages: a rhythm (config or chat, recurring) or a one-off, under the ref shown in the list. */

@@ -4,10 +4,10 @@ import { type App, type Capability, type Context, contextKey } from '../core/cap
 import { ACTIVITIES, PENDING, UNDERSTOOD } from '../core/understanding.ts'
 import type { Understanding } from '../nlu/types.ts'
 import { onceReminders } from './once.ts'
-import { answerDraft, correctDraft, draftReminder, MANAGERS, manage } from './handlers.ts'
+import { answerDraft, correctDraft, draftReminder, MANAGERS, manage, moveReminder } from './handlers.ts'
 import { scheduleWithLlm } from './llm.ts'
 import { limitLlm } from '../core/llm-deadline.ts'
-import { dropsIn, isQuestion, parseCommand, parseDraftAnswer, parseSchedule, rhythmAskedWhen, rhythmDetailAsked, rhythmOverviewAsked } from './parse.ts'
+import { dropsIn, isQuestion, parseCommand, parseDraftAnswer, parseMove, parseSchedule, rhythmAskedWhen, rhythmDetailAsked, rhythmOverviewAsked } from './parse.ts'
 import { ReminderService } from './service.ts'
 import { readSettings, type ReminderDef, type SettingsOverride } from './settings.ts'
 import { texts } from './texts.ts'
@@ -112,6 +112,16 @@ export function createReminders(opts: RemindersOptions = {}): Capability {
           if (cmd.kind === 'confirm' || cmd.kind === 'cancel') return ctx.reply(texts.manageWhich)
           return manage(ctx, svc, cmd, once)
         },
+      })
+
+      // "家接待改到每周四下午3点", "提醒2改到每周五晚上8点": a host moves a reminder to a new time (a draft that replaces it on
+      // 确认; handlers.ts moveReminder). Addressed, or a host's or staff member's without @ as their other commands.
+      app.route({
+        name: 'reminders.move',
+        band: 'command',
+        roles: [...MANAGERS],
+        match: (ctx) => !!ctx.msg.groupId && (ctx.msg.mentioned || ctx.msg.role !== 'resident') && !isQuestion(ctx.msg.text) && parseMove(ctx.msg.text) !== undefined,
+        handle: (ctx) => moveReminder(ctx, svc, parseMove(ctx.msg.text)!),
       })
 
       // 「每月第一个周六上午9点提醒大家家聚会」: a text that starts with a schedule and is not a question.

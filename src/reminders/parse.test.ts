@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { dropsIn, isQuestion, parseCommand, parseDraftAnswer, parseSchedule, rhythmAskedWhen, rhythmDetailAsked, rhythmOverviewAsked } from './parse.ts'
+import { dropsIn, isQuestion, parseCommand, parseDraftAnswer, parseMove, parseSchedule, rhythmAskedWhen, rhythmDetailAsked, rhythmOverviewAsked } from './parse.ts'
 import { nextTimes } from './schedule.ts'
 import { wallClock } from '../core/tz.ts'
 
@@ -238,5 +238,17 @@ describe('where the rhythm event is, or whether one signs up for it', () => {
     expect(rhythmDetailAsked('报名')).toBeUndefined()
     expect(rhythmDetailAsked('我要报名')).toBeUndefined()
     expect(rhythmDetailAsked('家聚会我要报名')).toBeUndefined()
+  })
+})
+
+describe('moving a reminder to a new time', () => {
+  it('names the rhythm or the number, and the new time as she wrote it', () => {
+    expect(parseMove('@小助手 家接待改到每周四下午3点')).toEqual({ what: '家接待', when: '每周四下午3点' })
+    expect(parseMove('家聚会的提醒改成每月第二个周六上午9点')).toEqual({ what: '家聚会', when: '每月第二个周六上午9点' })
+    expect(parseMove('提醒2改到每月20号上午10点')).toEqual({ what: '2', when: '每月20号上午10点' })
+    expect(parseMove('把第3个提醒调到每周五晚上8点')).toEqual({ what: '3', when: '每周五晚上8点' })
+    // An activity moved is the sign-ups' ("活动1改到周六下午3点半"); a question is no command.
+    expect(parseMove('活动1改到周六下午3点半')).toBeUndefined()
+    expect(parseMove('家接待是每周几')).toBeUndefined()
   })
 })

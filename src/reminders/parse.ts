@@ -454,3 +454,14 @@ function asksOverview(t: string): boolean {
 }
 /** A subject other than this group's gatherings: another group, a service or programme (微家 in general: above). */
 const NOT_THIS_GROUP = /别的|别人|其他|其它|人家|妇联|社区|街道|培训|筛查|体检|讲座|课|班|咨询|义诊|服务|热线|低保|补贴/u
+
+/**
+ * A reminder moved to a new time: "家接待改到每周四下午3点", "家聚会的提醒改成每月第二个周六上午9点", "提醒2改到每周五晚上8点".
+ * `what` is the rhythm's name or the reminder's number; `when` the new schedule as she wrote it.
+ */
+export function parseMove(text: string): { what: string; when: string } | undefined {
+  const t = text.replace(/@\S+\s*/gu, '').trim().replace(/[。！!～~]+$/u, '')
+  const m = /^(?:把)?(?:(家接待|家聚会|家活动|家宴会)(?:的)?(?:提醒|时间)?|(?:第)?(\d{1,3})(?:号|个)?提醒|提醒\s*(\d{1,3}))(?:的时间)?\s*(?:改到|改成|改为|换到|挪到|调到|调整到|改在)\s*(.+)$/u.exec(t)
+  if (!m) return undefined
+  return { what: m[1] ?? m[2] ?? m[3]!, when: m[4]!.trim() }
+}

@@ -119,8 +119,12 @@ export class ReminderService {
   }
 
   async createFromDraft(draft: Draft): Promise<ChatReminder> {
-    const r = await this.store.create(draft)
+    const { replaces, ...rest } = draft
+    const r = await this.store.create(rest)
     await this.activate(chatDef(r))
+    // Moved to a new time: the old one stops (paused, so 「恢复提醒」 brings it back), only after the new one runs.
+    const old = replaces ? await this.def(replaces) : undefined
+    if (old && !old.paused) await this.setPaused(old, true)
     return r
   }
 

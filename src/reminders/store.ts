@@ -19,7 +19,10 @@ export const chatReminderSchema = z.object({
 })
 export type ChatReminder = z.infer<typeof chatReminderSchema>
 
-export const draftSchema = chatReminderSchema.omit({ no: true, paused: true })
+export const draftSchema = chatReminderSchema.omit({ no: true, paused: true }).extend({
+  /** A reminder moved to a new time ("家接待改到每周四下午3点"): the id of the one this draft replaces, paused on 确认. */
+  replaces: z.string().optional(),
+})
 export type Draft = z.infer<typeof draftSchema>
 
 
