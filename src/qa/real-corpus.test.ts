@@ -104,6 +104,13 @@ describe('eval on the real documents (floors well below the targets)', () => {
 })
 
 describe('regressions from issue #11 (offline answers)', () => {
+  it('the documents named as where to look ("资料里…") are no search word: 资料 found a passage on 宣传资料', async () => {
+    const r = await offline().ask('资料里妇女微家分哪几类？')
+    expect(r.grounded).toBe(true)
+    expect(r.answer).toContain('五大类')
+    expect(r.answer).not.toContain('宣传资料')
+  })
+
   it('quoted term in the text: the cited passage contains the term', async () => {
     const r = await offline().ask('“身边有家”是什么意思？')
     expect(r.grounded).toBe(true)

@@ -119,10 +119,16 @@ const DENSE_WEIGHT = 0.3
  */
 const NEAR_DUPLICATE = 0.8
 
+/**
+ * The documents named as such ("资料里妇女微家分哪几类", "文件上说的家接待多久一次"): where she looks, not what she asks.
+ * Searched, 资料 found "发放法律、法规方面的宣传资料" (a host preparing a talk got that passage outright).
+ */
+const DOCUMENTS_NAMED = /(?:在|按)?(?:资料|文件|文档)(?:里面|里|上面|上|中)(?:说|讲|写|提)?(?:的|到的|过的|了)?/gu
+
 export function prepareQuery(index: KnowledgeIndex, question: string, rewrite?: string, context?: string): PreparedQuery {
   // "边度可以搵到法律援助" is asked of Mandarin documents: written Cantonese is read as Mandarin first. A homophone typo
   // of a folder word ("刺秀" for 刺绣) is read as that word (homophones.ts): for search and the decision alike.
-  const own = correctHomophones(index, cantoneseAsMandarin(normalizeForIndex(question)))
+  const own = correctHomophones(index, cantoneseAsMandarin(normalizeForIndex(question))).replace(DOCUMENTS_NAMED, '')
   // A follow-up's previous question counts for coverage and search, but its words weigh less than the new ones.
   const contextNorm = context ? correctHomophones(index, normalizeForIndex(context)) : undefined
   const normalized = contextNorm ? `${contextNorm} ${own}` : own

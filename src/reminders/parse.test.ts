@@ -252,3 +252,14 @@ describe('moving a reminder to a new time', () => {
     expect(parseMove('家接待是每周几')).toBeUndefined()
   })
 })
+
+describe('what the documents say of the rhythm', () => {
+  it('"资料里说微家多久搞一次家接待" asks the documents, not this group\'s reminders', () => {
+    for (const q of ['@小助手 资料里说微家多久搞一次家接待、家聚会？', '文件上写的家聚会多久一次']) {
+      expect(rhythmOverviewAsked(q)).toBe(false)
+      expect(rhythmAskedWhen(q)).toBeUndefined()
+    }
+    // Asked of this group, the group's own.
+    expect(rhythmAskedWhen('咱们微家家聚会啥时候')).toBe('家聚会')
+  })
+})

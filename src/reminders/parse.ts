@@ -354,7 +354,7 @@ export function rhythmAskedWhen(text: string): string | undefined {
   // "家聚会按规定多久一次" asks what the rules say: the documents. "家接待一般啥时候" asks when it is here, which the
   // group's own reminder says. Asked beside what the group does ("平时多久搞一次活动 家聚会是啥时候"): the overview.
   // Of 微家 in general ("妇女微家是不是每周都有家接待"): the documents.
-  if (!what || /规定|要求/u.test(t) || (HOMES_IN_GENERAL.test(t) && !OWN_GROUP.test(t)) || asksOverview(t)) return undefined
+  if (!what || /规定|要求/u.test(t) || DOCUMENTS_ASKED.test(t) || (HOMES_IN_GENERAL.test(t) && !OWN_GROUP.test(t)) || asksOverview(t)) return undefined
   return WHEN.test(t) ? what : undefined
 }
 const RHYTHM = /家接待|家聚会|家活动|家宴会/u
@@ -435,8 +435,11 @@ const EVERY_ASKED_RE = new RegExp(EVERY_ASKED, 'u')
  * (rhythmAskedWhen).
  */
 export function rhythmOverviewAsked(text: string): boolean {
-  return asksOverview(asked(text))
+  const t = asked(text)
+  return !DOCUMENTS_ASKED.test(t) && asksOverview(t)
 }
+/** What the documents say, asked as such ("资料里说微家多久搞一次家接待", a host preparing a talk): theirs, not this group's. */
+const DOCUMENTS_ASKED = /(?:资料|文件|文档|方案|材料)(?:里|上|中)|(?:资料|文件|文档|方案)(?:说|讲|写|提)|按(?:资料|文件|规定)/u
 
 /** The question as these readers take it: no @mention, Simplified, Cantonese words as Mandarin ("呢個微家平時有咩活動"). */
 const asked = (text: string) => cantoneseAsMandarin(toSimplified(text.replace(/@\S+/gu, ' ')))
