@@ -6,7 +6,7 @@
 
 /** [everyday, formal]. Longer everyday forms first where one contains another (娃儿 before 娃). */
 export const COLLOQUIAL: readonly (readonly [string, string])[] = [
-  // LEXICON rows judged true synonyms by meaning (synonym-review.md) and promoted here. These contain an older
+  // LEXICON rows judged true synonyms by meaning (docs/colloquial-review.md) and promoted here. These contain an older
   // everyday word below (奶娃 holds 娃, 打工妹 打工, 管事的 管事), so they come first.
   ['村里的女人', '农村妇女'], ['上班的女的', '女职工'], ['能干的女人', '女能手'], ['看书的地儿', '图书室'], ['看书的地方', '图书室'], ['农村女人', '农村妇女'],
   ['领结婚证', '婚姻登记'], ['单亲妈妈', '单亲母亲'], ['娃他爹', '丈夫'], ['娃他娘', '妻子'], ['打工妹', '外来务工女性'], ['摘穷帽', '脱贫'], ['管事的', '负责人'],
@@ -44,7 +44,7 @@ export const COLLOQUIAL: readonly (readonly [string, string])[] = [
   ['拉个群', '微信群'], ['拉群', '微信群'], ['建群', '微信群'], ['说不到一块', '沟通'], ['拌嘴', '矛盾'],
   ['手机上', '网上'], ['刚领完证', '新婚'], ['刚领证', '新婚'], ['刚结婚', '新婚'],
   ['自家', '家庭'], ['接访', '信访'],
-  // LEXICON rows judged true synonyms by meaning (synonym-review.md): one word for the same thing in another
+  // LEXICON rows judged true synonyms by meaning (docs/colloquial-review.md): one word for the same thing in another
   // register or region (闺女 女儿, 工钱 工资, 检举 举报), never an association (婆媳 → 家庭和谐) or a situation.
   ['嫁出去的女儿', '出嫁女'], ['村妇女主任', '妇联主席'], ['留守的孩子', '留守儿童'], ['读书的地方', '图书室'], ['婆婆和儿媳', '婆媳'], ['婆婆跟儿媳', '婆媳'],
   ['孩子他爸', '丈夫'], ['孩子他爹', '丈夫'], ['我家那位', '配偶'], ['孩子他妈', '妻子'], ['妇女同志', '妇女'], ['外来人口', '流动人口'], ['爷爷奶奶', '祖辈'],
