@@ -130,7 +130,7 @@ describe('everyday words', () => {
     expect(formalize('镇妇联周六周日有人接访不')).toBe('镇妇女联合会周六周日有人信访不')
   })
 
-  it('bridges LEXICON rows that are true synonyms (synonym-review.md), not its associations', () => {
+  it('bridges LEXICON rows that are true synonyms (docs/colloquial-review.md), not its associations', () => {
     // One word for the same thing in another register or region.
     expect(formalize('公司三八节那个暴走,走慢了超时会咋样')).toBe('公司妇女节那个徒步,走慢了超过时间会咋样')
     expect(formalize('工钱一直没结')).toBe('工资一直没结')
@@ -143,7 +143,7 @@ describe('everyday words', () => {
     // Associations stay search help only (lexicon-data.ts): 婆媳 is not 家庭和谐, a trafficker is not trafficking.
     expect(aliasesOf('婆媳关系不好')).toEqual([])
     expect(aliasesOf('人贩子抓到了吗')).toEqual([])
-    // Rows left out because promoting them made tuning questions worse (synonym-review.md): still search help only.
+    // Rows left out because promoting them made tuning questions worse (docs/colloquial-review.md): still search help only.
     expect(aliasesOf('女娃读书的钱')).toEqual([{ colloquial: '娃', formal: '孩子' }])
     expect(aliasesOf('头儿是谁')).toEqual([])
   })
