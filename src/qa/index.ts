@@ -91,17 +91,19 @@ export function createQa(deps: QaDeps): Capability {
         warming = warmUp()
       })
 
+      /** A text in a group's chat or privately to the bot, addressed to it as that group's answers are (answerMode). */
+      const aboutThisGroup = (ctx: Context) => {
+        const { msg } = ctx
+        if (msg.kind !== 'text' || !ctx.group) return false
+        return msg.conversation.kind === 'private' || msg.mentioned || (ctx.group.answerMode === 'questions' && looksLikeQuestion(msg.text))
+      }
+
       // "我们这个微家算哪种": the type config gives this group, then the documents' sentence about that type when they
       // answer outright ("网格睦邻型微家是做什么的"); a hedge or a decline adds nothing to what config says.
       app.route({
         name: 'qa.group-type',
         band: 'conversation',
-        match(ctx) {
-          const { msg } = ctx
-          if (msg.kind !== 'text' || !ctx.group) return false
-          const addressed = msg.conversation.kind === 'private' || msg.mentioned || (ctx.group.answerMode === 'questions' && looksLikeQuestion(msg.text))
-          return addressed && asksOwnGroupType(msg.text)
-        },
+        match: (ctx) => aboutThisGroup(ctx) && asksOwnGroupType(ctx.msg.text),
         async handle(ctx) {
           const type = ctx.group!.type
           // "这个微家到底是干啥的呀？咱们这个算哪种微家": the other question of the message is answered from the documents
@@ -139,12 +141,7 @@ export function createQa(deps: QaDeps): Capability {
       app.route({
         name: 'qa.group-facts',
         band: 'conversation',
-        match(ctx) {
-          const { msg } = ctx
-          if (msg.kind !== 'text' || !ctx.group) return false
-          const addressed = msg.conversation.kind === 'private' || msg.mentioned || (ctx.group.answerMode === 'questions' && looksLikeQuestion(msg.text))
-          return addressed && (asksOwnPlace(msg.text) || asksOwnHost(msg.text))
-        },
+        match: (ctx) => aboutThisGroup(ctx) && (asksOwnPlace(ctx.msg.text) || asksOwnHost(ctx.msg.text)),
         async handle(ctx) {
           const g = ctx.group!
           if (asksOwnHost(ctx.msg.text)) return ctx.reply(groupFactTexts.hosts(g.hosts, g.staff))
