@@ -150,8 +150,10 @@ export class ReminderService {
     return nextTimes(def.schedule, this.now(), count)
   }
 
+  /** With its year when not this year's: a yearly reminder's next three (腊月二十) read "1月27日, 1月16日, 2月3日" otherwise. */
   formatAt(at: number): string {
-    return formatWhen(wallClock(at, this.tz))
+    const w = wallClock(at, this.tz)
+    return `${w.year !== wallClock(this.now(), this.tz).year ? `${w.year}年` : ''}${formatWhen(w)}`
   }
 
   // ---- firing
