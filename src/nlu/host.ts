@@ -4,6 +4,7 @@ import { findClock, PERIOD_ALONE, PERIOD_RE, periodOf } from '../core/zh/clock.t
 import { parseDateTime } from '../core/zh/date.ts'
 import { activityRef, bare, changedTime, formatSlotTime, NUM, numberOf, timeIn } from './text.ts'
 import { CAPACITY_PHRASE, capacityIn, countClause, PLACE_PHRASE, placeAfter, placeClause } from './values.ts'
+import { noticeDetails } from './notice-detail.ts'
 import type { Situation, Slots, Understanding } from './types.ts'
 
 const QUESTION = /[？?]|吗$|么$|呢$|怎么|如何|多少|几点|什么时候|啥时候|哪里|在哪/u
@@ -11,7 +12,11 @@ const QUESTION = /[？?]|吗$|么$|呢$|怎么|如何|多少|几点|什么时候
 // ---------------------------------------------------------------- confirmations and corrections
 
 const YES = /^(?:确认|确定|对|对的|是|是的|没错|好|好的|可以|行|发|发吧|发布|发布吧|确认发布|就这样|ok|嗯|嗯嗯|没问题|同意)/u
-const NO = /^(?:不|别|否|no|算了|等等|等一下|等会|待会|晚点|过会|回头再|先放|先别|先不|再想想|取消吧?$|不对|不是|不确认|不要|不用)/iu
+/**
+ * A no, at the start of her answer. 不, 别, 不要, 不用 count only standing alone (「不」, 「不用了，谢谢」): as the first word
+ * of a clause they open details of the notice just as often (不收费, 不用带东西, 不限人数, 别迟到).
+ */
+const NO = /^(?:(?:不|别|否|no|不要|不用)(?:了|啦|吧)?(?=$|[\s，,。.!！~～])|不发|不用发|不要发|别发|算了|等等|等一下|等会|待会|晚点|过会|回头再|先放|先别|先不|再想想|取消吧?$|不对|不是|不确认)/iu
 const CORRECTION = /改成|改到|改为|换成|写错|不是.{1,12}是|地点是|地方是|时间是|应该是|是在/u
 /** A question asked while a preview waits ("名额一共多少人", "地点是哪里"). */
 const ASKED = /[？?]|吗$|么$|呢$|多少|几|什么|啥|哪|怎么|如何/u
@@ -30,12 +35,21 @@ export function readConfirmation(t: string, sit: Situation): Understanding | und
   const value = /^(?:不对|不是|错了)/u.test(b) && (timeIn(t, sit) !== undefined || /\d|[一二两三四五六七八九十半]+(?:点|号|个人|人|名)|在.{2,}/u.test(b.slice(2)))
   // Otherwise a question is read as whatever else it is.
   if (value || (!asksBesidePreview(t) && (CORRECTION.test(t) || (/^(?:哦对了)?(?:地点|地方|时间|名额|人数)/u.test(b) && b.length > 3)))) return { intent: 'correction', slots: correctionSlots(t, sit) }
-  if (NO.test(b) || /先不|别别|不取消|再说/u.test(b)) return { intent: 'confirm.no', slots: {} }
+  // "不收费，大家带一本绘本来", "限10组家庭": while her draft waits, a detail she adds to the notice (never a refusal of it).
+  const adds = !refusesOutright(b) && noticeDetails(t).length > 0
+  if (adds && sit.pending === 'confirm_announce') return { intent: 'correction', slots: correctionSlots(t, sit) }
+  if ((NO.test(t.trim()) || NO.test(b) || /先不|别别|不取消|再说/u.test(b)) && !adds) return { intent: 'confirm.no', slots: {} }
   if (YES.test(b.toLowerCase()) && b.length <= 10) return { intent: 'confirm.yes', slots: {} }
   // A thumbs-up or OK sign alone, to the bot's own preview.
   if (/^[\s👌👍✅🆗🙆‍♀️🙆]+$/u.test(t) && /\S/u.test(t)) return { intent: 'confirm.yes', slots: {} }
   return undefined
 }
+
+/** Particles and punctuation an answer may end with ("不发了哈～"). */
+const TRAILING = /[\s，,。.!！~～哈啊呀哦嘛呢]+$/u
+/** A refusal that is the whole answer: 「不」「不发了」「算了」「不用发了」「取消」. */
+const REFUSAL = /^(?:不|不了|不行|别|否|no|不要|不要了|不用|不用了|不发|不发了|不用发|不用发了|不要发了?|别发了?|先别发了?|先不发了?|算了|算了吧|取消|取消吧|不确认|先不用了?)$/iu
+export const refusesOutright = (t: string): boolean => REFUSAL.test(bare(t).replace(TRAILING, ''))
 
 /** What a correction puts right: the time, the place, the number of places, the title. */
 export function correctionSlots(t: string, sit: Situation): Slots {

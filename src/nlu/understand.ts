@@ -10,7 +10,8 @@
 // message or a phone number posted in the group.
 import { contactIn, HESITATE, readConsent, readHelp, RHETORICAL, thirdCategory } from './help.ts'
 import { acknowledges } from './withdrawal.ts'
-import { announceSlots, asksBesidePreview, correctionSlots, editSlots, readAnnouncement, readConfirmation, readHostAction, manageSlots, readReminder, reminderSlots } from './host.ts'
+import { announceSlots, asksBesidePreview, correctionSlots, editSlots, readAnnouncement, readConfirmation, readHostAction, manageSlots, readReminder, refusesOutright, reminderSlots } from './host.ts'
+import { noticeDetails } from './notice-detail.ts'
 import { learnedCategories, learnedIntents, type IntentScore } from './learned/index.ts'
 import { categoryOfNeed, DISTRESS, problemCategory } from './need.ts'
 import { peopleIn } from './people.ts'
@@ -180,6 +181,8 @@ function readIntent(raw: string, sit: Situation): Understanding {
   if (rule.intent === 'bot.about' && top.intent === 'handoff.human') return rule
   const intent: Intent = top.intent === 'help.emergency' ? 'help.request' : top.intent
   if (intent === rule.intent) return rule
+  // "不用带东西", "不限人数": a detail of a notice, which the model hears as the 不 of a refusal (a draft was thrown away).
+  if (intent === 'confirm.no' && !refusesOutright(raw) && noticeDetails(normalize(raw)).length > 0) return rule
   // "名额一共多少人" beside a preview asks; the model's correction would put its 一 on the draft as the number of places.
   if (intent === 'correction' && asksBesidePreview(normalize(raw))) return rule
   // A withdrawal closes her case and tells the staff holding it to stop: the model never reads one into thanks or news

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { OpenAiLlm } from '../adapters/openai/llm.ts'
 import { type OpenAiStub, startOpenAiStub } from '../testing/openai-stub.ts'
-import { applyTime, draftFrom, llmSpans, placesByFamily, ruleSpans } from './announce.ts'
+import { applyTime, draftFrom, llmSpans, mergeDetails, placesByFamily, ruleSpans } from './announce.ts'
 
 const TZ = 'Asia/Shanghai'
 // Wednesday 25 November 2026, 10:00 in Shanghai.
@@ -165,5 +165,35 @@ describe('a time said in parts (the conversation tester)', () => {
     applyTime(d, '不对 是12月28号', NOW, TZ)
     expect(d.startAt).toBe(at('2026-12-28T15:00'))
     expect(d.questions.filter((q) => q.blocking)).toEqual([])
+  })
+})
+
+describe('details added to a waiting draft', () => {
+  // The notice of tester round 18 (C3), sent in three lines.
+  const first = () => draft('姐妹们，12月12日上午九点，社区图书室搞亲子绘本共读')
+
+  it('places by family, the fee and what to bring join it; time, place and title stay', () => {
+    const d = first()
+    const before = { title: d.title, startAt: d.startAt, place: d.place }
+    mergeDetails(d, '限10组家庭，一个大人带一个孩子算一组', NOW, TZ)
+    mergeDetails(d, '不收费，大家带一本孩子喜欢的绘本来', NOW, TZ)
+    expect(d).toMatchObject({ ...before, capacity: 10, countRule: 'family' })
+    // The rule is shown as 名额：10个家庭; the clause that said it is not repeated in the notes.
+    expect(d.notes).not.toContain('算一组')
+    expect(d.notes).toContain('不收费，大家带一本孩子喜欢的绘本来')
+    // Said twice, written once.
+    mergeDetails(d, '不收费，大家带一本孩子喜欢的绘本来', NOW, TZ)
+    expect(d.notes!.match(/不收费/gu)).toHaveLength(1)
+  })
+
+  it('a deadline by weekday is the one before the start; 不限人数 takes the limit off', () => {
+    const d = first()
+    mergeDetails(d, '限20人，周五晚上截止', NOW, TZ)
+    expect(d.capacity).toBe(20)
+    expect(d.deadlineAt).toBe(at('2026-12-11T23:59'))
+    mergeDetails(d, '不限人数', NOW, TZ)
+    expect(d.capacity).toBeUndefined()
+    // Control: the start is untouched by either.
+    expect(d.startAt).toBe(at('2026-12-12T09:00'))
   })
 })

@@ -326,3 +326,39 @@ const FAMILY_PLACES = new RegExp(
 )
 /** "限15组家庭", "限8家 带孩子的算一家": the notice itself says a family takes one place. */
 export const placesByFamily = (source: string): boolean => FAMILY_PLACES.test(source)
+
+/** A clause that only says how places count ("一个大人带一个孩子算一组"): shown as 名额：N个家庭, not again in the notes. */
+const COUNT_RULE_CLAUSE = /^(?:一个大人带一个孩子|一大一小|大人带孩子|带孩子的?|家长带孩子)?(?:算一(?:组|家|户|个名额)|一家(?:只)?算一个(?:名额)?|按(?:家庭|户|家)算(?:名额)?|孩子不(?:另)?(?:算|占)(?:名额)?)$/u
+
+/**
+ * A detail the host adds in a message of its own while her draft waits for 确认 ("限10组家庭，一个大人带一个孩子算一组",
+ * "不收费，大家带一本孩子喜欢的绘本来", "周五晚上截止"): put on the draft. Places and the deadline replace the draft's;
+ * anything else is added to the notes. The time and place stay as they are: changing those is a correction.
+ */
+export function mergeDetails(draft: Draft, raw: string, now: Date, tz: string): void {
+  const spans = ruleSpans(raw, now, tz)
+  if (/不限(?:人数|名额|人)|(?:名额|人数)不限/u.test(raw)) delete draft.capacity
+  else if (spans.capacity) draft.capacity = spans.capacity
+  if (placesByFamily(raw)) draft.countRule = 'family'
+  if (spans.deadlineText) {
+    const d = parseDateTime(spans.deadlineText, now, tz)
+    if (d) {
+      draft.questions = draft.questions.filter((q) => !q.text.startsWith('报名截止'))
+      draft.deadlineAt = deadlineOf(d, tz)
+      if (d.ambiguous) draft.questions.push({ text: `报名截止：${d.ambiguous}`, blocking: false })
+      // As in draftFrom: 截止周五 is the Friday before the start, and never after it.
+      if (draft.startAt && BARE_WEEKDAY.test(spans.deadlineText) && !/\d+\s*[月号日.\/]/u.test(spans.deadlineText)) {
+        while (draft.deadlineAt + WEEK < draft.startAt) draft.deadlineAt += WEEK
+      }
+      if (draft.startAt && draft.deadlineAt > draft.startAt) draft.deadlineAt = draft.startAt
+      if (draft.deadlineAt < now.getTime()) draft.questions.push({ text: `报名截止：${texts.pastTime(draft.deadlineAt, tz)}`, blocking: true })
+    }
+  }
+  // ruleSpans reads a message without a title as one whose first clause is the title: here every clause is a note.
+  // A time it read as the start is given back (its deadline was taken above): "活动2小时左右" is a note too.
+  const said = [spans.title, spans.timeText && !spans.deadlineText ? spans.timeText : undefined, spans.place, spans.notes]
+  const clauses = said.flatMap((s) => (s ? s.split(/[，,]/u) : [])).map((c) => c.trim()).filter((c) => c && !(draft.countRule === 'family' && COUNT_RULE_CLAUSE.test(c)))
+  const known = new Set((draft.notes ?? '').split('，'))
+  const added = clauses.filter((c) => !known.has(c))
+  if (added.length) draft.notes = [draft.notes, ...added].filter(Boolean).join('，')
+}

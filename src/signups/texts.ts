@@ -282,8 +282,9 @@ export const texts = {
 }
 
 /** A fee and things to bring, as a notice's notes say them ("材料费10元", "自带剪刀"). */
-const FEE = /(?:材料费|费用|收费|[0-9]+元|免费)[^，,。；;]*/u
-const BRING = /(?:自带|自备|请带|带上|需带|要带|准备好?)[^，,。；;]*/u
+// 不收费 before 收费: read from its 不 ("不收费" once answered "收费").
+const FEE = /(?:不收费|不要钱|材料费|费用|收费|[0-9]+元|免费)[^，,。；;]*/u
+const BRING = /(?:自带|自备|请带|带上|需带|要带|准备好?|(?:大家|每人|每家|家长)带)[^，,。；;]*/u
 
 const STATUS: Record<Activity['status'], string> = { open: '报名中', closed: '已截止', cancelled: '已取消' }
 

@@ -1,12 +1,13 @@
 // Hosts announce activities: by command (发布活动 …) or in natural Chinese when the bot is mentioned.
 // Uncertain drafts wait per host until confirmed (确认) or fixed (a new announcement, or just a new time).
-import type { App, Context, Route } from '../../core/capability.ts'
+import type { App, Context, JobQueue, Route } from '../../core/capability.ts'
 import { UserError } from '../../core/errors.ts'
 import { UNDERSTOOD } from '../../core/understanding.ts'
-import type { Conversation } from '../../core/message.ts'
+import { type Conversation, conversationSchema, personSchema } from '../../core/message.ts'
+import { z } from 'zod'
 import { groupById } from '../../config.ts'
 import { parseDateTime } from '../../core/zh/date.ts'
-import { applyTime, type Draft, draftFrom, llmSpans, placesByFamily, ruleSpans } from '../announce.ts'
+import { applyTime, type Draft, draftFrom, llmSpans, mergeDetails, placesByFamily, ruleSpans } from '../announce.ts'
 import { limitLlm } from '../../core/llm-deadline.ts'
 import type { SignupService } from '../service.ts'
 import { ANNOUNCE_WORDS, isConfirmation, nameKey, normalize, parseHostCommand, parseResident } from '../parse.ts'
@@ -14,7 +15,8 @@ import { cancelActivity, slotTime } from './host.ts'
 import { settledTime } from '../edit-time.ts'
 import { texts } from '../texts.ts'
 import type { Slots } from '../../nlu/types.ts'
-import { ASKS_FOR_IDEAS } from '../../nlu/host.ts'
+import { ASKS_FOR_IDEAS, refusesOutright } from '../../nlu/host.ts'
+import { noticeDetails } from '../../nlu/notice-detail.ts'
 import { normalize as normalizeMeaning } from '../../nlu/text.ts'
 import { groupIdOf } from './state.ts'
 
@@ -28,7 +30,20 @@ interface PendingDraft {
   roomId?: string
   /** The announcement as the host wrote it: how places count ("限5组家庭") is read from it when published. */
   source?: string
+  /** When the preview of details she added is due (one preview for several lines sent in a row). */
+  previewDue?: number
 }
+
+/** The preview of a draft shown once after the details added in a row (see addDetails). */
+const previewSchema = z.object({ groupId: z.string(), hostId: z.string(), due: z.number(), to: conversationSchema, host: personSchema })
+type PreviewJob = z.infer<typeof previewSchema>
+const PREVIEW_QUEUE = 'signups-draft-preview'
+
+/**
+ * A line that adds details to her notice ("限10组家庭", "不收费，大家带一本绘本来"): not a refusal, even when it opens
+ * with 不, nor a change of its time or place (said with 改成, 写错了…: a correction, shown again at once).
+ */
+const addsDetails = (text: string) => noticeDetails(text).length > 0 && !refusesOutright(text) && !/改成|改到|改为|换成|写错|弄错|搞错|应该是|不是.{1,12}是/u.test(text)
 
 const QUESTION = /[？?]|吗|么$|呢$|几点|什么时候|哪里|在哪/u
 const ANNOUNCE_CUE = /活动|限\s*\d+\s*人|名额|报名|截止|举办|举行|开展|组织|讲座|课/u
@@ -79,6 +94,7 @@ const COUNT_RULE = /按(?:家庭|户|家)|一家|一个家庭|一户|算一个|�
 const familyRule = (t: string) => (/按人|每人|各算|孩子(?:也|要)算|算两个/u.test(t) ? 'person' : 'family')
 
 export function draftRoute(app: App, svc: SignupService): Route {
+  const previews = app.jobs.define({ name: PREVIEW_QUEUE, schema: previewSchema, attempts: 3, process: (job) => showPreview(app, svc, job) })
   return {
     name: 'signups.draft',
     band: 'command',
@@ -91,19 +107,32 @@ export function draftRoute(app: App, svc: SignupService): Route {
       const asked = await svc.pending.get(groupId, ctx.msg.sender.id)
       if ((asked?.kind === 'confirm_cancel' || asked?.kind === 'confirm_remove') && answer) return true
       if (asked?.kind === 'count_rule' && answersCountRule(ctx, text)) return true
-      if (!answer && !timeOnly(text, new Date(svc.now()), svc.tz)) return false
+      if (!answer && !addsDetails(text) && !timeOnly(text, new Date(svc.now()), svc.tz)) return false
       const pending = await svc.store.draft<PendingDraft>(groupId, ctx.msg.sender.id)
       if (!pending) return false
       const addressed = ctx.msg.mentioned || ctx.msg.conversation.kind === 'private'
       const sameRoom = ctx.msg.conversation.kind === 'room' && pending.roomId === ctx.msg.conversation.roomId
       return addressed || (sameRoom && svc.now() - pending.at < PLAIN_CONFIRM_MS)
     },
-    handle: (ctx) => answerHost(app, svc, ctx),
+    handle: (ctx) => answerHost(app, svc, ctx, previews),
   }
 }
 
+/** The draft as it stands once she has stopped adding details; nothing if it was confirmed or dropped meanwhile. */
+async function showPreview(app: App, svc: SignupService, job: PreviewJob): Promise<void> {
+  const pending = await svc.store.draft<PendingDraft>(job.groupId, job.hostId)
+  if (!pending || pending.previewDue !== job.due) return
+  const { draft } = pending
+  await app.outbox.send({
+    to: job.to,
+    text: texts.draft(draft, svc.tz, draft.questions),
+    mentions: job.to.kind === 'room' ? [job.host] : [],
+    key: `signups:draft-preview:${job.groupId}:${job.hostId}:${job.due}`,
+  })
+}
+
 /** The host's answer to what the bot asked: a confirmation (cancel, remove), the count rule, or a draft's fix. */
-async function answerHost(app: App, svc: SignupService, ctx: Context): Promise<void> {
+async function answerHost(app: App, svc: SignupService, ctx: Context, previews: JobQueue<PreviewJob>): Promise<void> {
   const groupId = groupIdOf(ctx)!
   const text = normalize(ctx.msg.text)
   const intent = ctx.get(UNDERSTOOD)?.intent
@@ -127,7 +156,7 @@ async function answerHost(app: App, svc: SignupService, ctx: Context): Promise<v
     await svc.enqueue({ op: 'leave', activityId: a.id, msgId: ctx.msg.id, by, senderKey: nameKey(by.name), whoKey: `=${asked.entryKey}`, isHost: true })
     return
   }
-  return followUp(app, svc, ctx)
+  return followUp(app, svc, ctx, previews)
 }
 
 /** "下午2点", "是周六下午2点": a message that only gives a time. */
@@ -172,7 +201,7 @@ async function announce(app: App, svc: SignupService, ctx: Context): Promise<voi
   await decide(svc, ctx, groupId, { draft, to, at: svc.now(), roomId: ctx.msg.conversation.kind === 'room' ? ctx.msg.conversation.roomId : undefined, needsConfirm: !addressed, source: text })
 }
 
-async function followUp(app: App, svc: SignupService, ctx: Context): Promise<void> {
+async function followUp(app: App, svc: SignupService, ctx: Context, previews: JobQueue<PreviewJob>): Promise<void> {
   const groupId = groupIdOf(ctx)!
   const pending = await svc.store.draft<PendingDraft>(groupId, ctx.msg.sender.id)
   if (!pending) throw new UserError(texts.noDraft)
@@ -180,6 +209,9 @@ async function followUp(app: App, svc: SignupService, ctx: Context): Promise<voi
   const now = new Date(svc.now())
   const u = ctx.get(UNDERSTOOD)
   let confirmed = false
+  if (addsDetails(text)) return addDetails(svc, ctx, groupId, pending, previews)
+  // Whatever else she says is answered at once, with the details so far: no second preview after it.
+  delete pending.previewDue
   if (u?.intent === 'confirm.no' && !isConfirmation(text)) {
     await svc.store.dropDraft(groupId, ctx.msg.sender.id)
     return ctx.reply(texts.draftDropped)
@@ -209,6 +241,26 @@ async function followUp(app: App, svc: SignupService, ctx: Context): Promise<voi
   // A new time may have moved the start before the deadline.
   if (pending.draft.deadlineAt && pending.draft.startAt && pending.draft.deadlineAt > pending.draft.startAt) pending.draft.deadlineAt = pending.draft.startAt
   await decide(svc, ctx, groupId, { ...pending, at: svc.now() }, confirmed)
+}
+
+/**
+ * Details added to the waiting draft: merged, and the draft shown again once she stops (a notice typed in three
+ * lines gets one preview after them, not one per line). Published only on 确认, like any draft she changed.
+ */
+async function addDetails(svc: SignupService, ctx: Context, groupId: string, pending: PendingDraft, previews: JobQueue<PreviewJob>): Promise<void> {
+  const now = svc.now()
+  mergeDetails(pending.draft, ctx.msg.text, new Date(now), svc.tz)
+  pending.source = [pending.source, ctx.msg.text].filter(Boolean).join('\n')
+  pending.needsConfirm = true
+  // Real time for the queue (its delays are real); one preview is due at a time.
+  const due = pending.previewDue !== undefined && pending.previewDue > Date.now() ? undefined : Date.now() + svc.settings.batchWindowMs
+  if (due !== undefined) pending.previewDue = due
+  await svc.store.saveDraft(groupId, ctx.msg.sender.id, { ...pending, at: now }, svc.settings.draftTtlSec)
+  if (ctx.msg.conversation.kind === 'room') await svc.store.setLast(groupId, { related: true, at: now })
+  if (due !== undefined) {
+    const host = { id: ctx.msg.sender.id, name: ctx.msg.sender.name }
+    await previews.add(`${PREVIEW_QUEUE}:${groupId}:${ctx.msg.sender.id}:${due}`, { groupId, hostId: ctx.msg.sender.id, due, to: ctx.msg.conversation, host }, { at: due })
+  }
 }
 
 /** Only a time, sent after the bot asked for one ("请补充几点开始"): an answer, not a change to confirm again. */
