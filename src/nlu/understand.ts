@@ -180,6 +180,9 @@ function readIntent(raw: string, sit: Situation): Understanding {
   if (rule.intent === 'bot.about' && top.intent === 'handoff.human') return rule
   const intent: Intent = top.intent === 'help.emergency' ? 'help.request' : top.intent
   if (intent === rule.intent) return rule
+  // A host taking someone named off the roster ("帮王芳取消报名"): she signed nobody up, so the model's cancellation
+  // (of her own places) would find none; the removal, confirmed first, is what she asks.
+  if (rule.intent === 'signup.remove' && intent === 'signup.cancel' && sit.role !== 'resident' && rule.slots.target) return rule
   // "名额一共多少人" beside a preview asks; the model's correction would put its 一 on the draft as the number of places.
   if (intent === 'correction' && asksBesidePreview(normalize(raw))) return rule
   // A withdrawal closes her case and tells the staff holding it to stop: the model never reads one into thanks or news
