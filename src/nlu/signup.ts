@@ -139,7 +139,7 @@ export function readSignup(t: string, sit: Situation): Understanding | undefined
 
   // Taking off oneself or one's own family ("把我的名字删了", "我婆婆去不了了，把她划了") is a cancellation.
   const ownRemoval = /把我|我的名字|帮我把名字|把名字/u.test(t) || (CANCEL.test(t) && RELATIVE_SUBJECT.test(t))
-  if (REMOVE.test(t) && /名单|她|他|号|把|从|那个|那位|叫/u.test(t) && !/提醒/u.test(t) && !ownRemoval) {
+  if (((REMOVE.test(t) && /名单|她|他|号|把|从|那个|那位|叫/u.test(t)) || hostTakesOff(t, sit)) && !/提醒/u.test(t) && !ownRemoval) {
     const slots: Understanding['slots'] = withActivity({})
     const target = removalTarget(t)
     if (target) slots.target = target
@@ -184,6 +184,8 @@ export function readSignup(t: string, sit: Situation): Understanding | undefined
     return { intent: 'signup.cancel', slots: cancelSlots(t, sit), ...(joinCue && /想报|改报/u.test(t) ? { also: ['signup.join'] } : {}) }
   }
 
+  // "茶话会谁还没交钱": who has paid, asked of a roster; the bot keeps none, and says so beside the roster.
+  if (PAID_ASKED.test(t)) return { intent: 'signup.roster', slots: withActivity({ field: 'fee' }) }
   if (/名单.{0,4}(?:给我|发|看)|(?:看看|发一?下|发个).{0,4}名单/u.test(t) && !/发过|说过|发了|看过/u.test(t)) return { intent: 'signup.roster', slots: withActivity({}) }
   // "我也报 还有位置吗", "还有位置吗 我也想去": a sign-up said plainly beside the question about places is a sign-up
   // (the reply says where she stands: on the list, or waitlisted).
@@ -332,6 +334,20 @@ export function cancelSlots(t: string, sit: Situation): Understanding['slots'] {
   return slots
 }
 
+/** Who has paid, asked: 谁还没交钱, 谁交了费, 钱收齐了没, 交钱的名单. */
+const PAID_ASKED = /谁(?:还|都)?(?:没|没有|未)(?:交|给|付|缴|转)(?:钱|费|款)?|谁(?:已经)?(?:交|付|缴|转)(?:了)?(?:钱|费|款)|(?:钱|费|款)(?:都)?(?:收|交)(?:齐|全)了?(?:没|吗|么)?|(?:交|缴|付)(?:钱|费|款)的?(?:情况|名单|人)/u
+
+/**
+ * A host (or staff) taking someone else off a roster in plain words: "张丽说她不来了，帮她取消一下", "给她去掉",
+ * "她不来了帮她退了", "把王芳的报名取消". Done for her or him, or for a name — not for the host's own family ("我婆婆不来了
+ * 帮她取消", hers to cancel) and not for the host herself ("帮我取消"). A resident saying it keeps the cancellation
+ * reading (of someone she signed up herself).
+ */
+function hostTakesOff(t: string, sit: Situation): boolean {
+  if (sit.role === 'resident' || RELATIVE_SUBJECT.test(t)) return false
+  return new RegExp(`(?:帮|给|替|把|将)(?:她|他|${NAME})(?:的)?(?:报名|名字|名额)?(?:给)?(?:取消|退|去掉|撤|划)|(?:^|[，,。\\s])(?:她|他|${NAME})的(?:报名|名字|名额)(?:给)?(?:取消|退|去掉|撤|划)`, 'u').test(t)
+}
+
 /**
  * Who is to come off a roster, as written: a name (把王芳…, 周姐那个名额…, 有个王芳…, 将張麗剔咗, “小美妈妈”) or a
  * position (3号, 第3个, 第5位).
@@ -345,10 +361,10 @@ export function removalTarget(t: string): string | undefined {
   const called = new RegExp(`叫(${NAME})的`, 'u').exec(t)
   if (called) return called[1]
   const s = t.replace(/插花|阅读|名单/gu, ' ')
-  const m = new RegExp(`(?:把|将)(${NAME}|她|他)|(${NAME})(?:去掉|删|从|移除|移出|划|剔)|那个(${NAME})|有个(${NAME})|^(${NAME})(?:那个|那组|那位|那家|一家|在|报|的|说|也|不|来不|去不|有事)`, 'u').exec(s)
+  const m = new RegExp(`(?:把|将|帮|给|替)(${NAME}|她|他)|(${NAME})(?:去掉|删|从|移除|移出|划|剔)|那个(${NAME})|有个(${NAME})|^(${NAME})(?:那个|那组|那位|那家|一家|在|报|的|说|也|不|来不|去不|有事)`, 'u').exec(s)
   const who = m?.[1] ?? m?.[2] ?? m?.[3] ?? m?.[4] ?? m?.[5]
   // "把王芳从名单…": a three-character match ending in a preposition or verb is a two-character name.
-  const name = who && who.length === 3 && /[从去的删划移剔那在报说也不来有]$/u.test(who) ? who.slice(0, 2) : who
+  const name = who && who.length === 3 && /[从去的删划移剔那在报说也不来有取退撤给]$/u.test(who) ? who.slice(0, 2) : who
   if (name && name !== '她' && name !== '他') return name
   // "王芳不来了，帮她从名单上划掉": 她 is the person named first.
   const first = new RegExp(`^(${NAME})(?:说|也|不|来不|去不|有事)`, 'u').exec(t)
@@ -368,7 +384,7 @@ const NOT_TITLE = /^(?:下雨|下雪|刮风|天冷|天热|明天|今天|后天|�
 /** The title she asks about, said right before the question ("上次说的读书会还办不办了" → 读书会). */
 function titleBefore(before: string): string | undefined {
   const last = before.split(/[，,。！!？?\s]/u).filter(Boolean).pop() ?? ''
-  const title = last.replace(/^(?:那个|这个|咱们?的?|我们的?|上次(?:说)?的|之前(?:说)?的|原来的|[这下上]周[一二三四五六日天末]?的?|周[一二三四五六日天末]的?)/u, '').replace(/(?:活动|的)$/u, '')
+  const title = last.replace(/^(?:那个|这个|咱们?的?|我们的?|上次(?:说)?的|之前(?:说)?的|原来的|[这下上]周[一二三四五六日天末]?的?|周[一二三四五六日天末]的?)/u, '').replace(/(?:那个|这个|那场|这场|那次|那边)?(?:活动)?(?:的)?$/u, '')
   return /^\p{Script=Han}{2,8}$/u.test(title) && !NOT_TITLE.test(title) ? title : undefined
 }
 

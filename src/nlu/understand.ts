@@ -183,6 +183,9 @@ function readIntent(raw: string, sit: Situation): Understanding {
   if (intent === rule.intent) return rule
   // "不用带东西", "不限人数": a detail of a notice, which the model hears as the 不 of a refusal (a draft was thrown away).
   if (intent === 'confirm.no' && !refusesOutright(raw) && noticeDetails(normalize(raw)).length > 0) return rule
+  // A host taking someone named off the roster ("帮王芳取消报名"): she signed nobody up, so the model's cancellation
+  // (of her own places) would find none; the removal, confirmed first, is what she asks.
+  if (rule.intent === 'signup.remove' && intent === 'signup.cancel' && sit.role !== 'resident' && rule.slots.target) return rule
   // "名额一共多少人" beside a preview asks; the model's correction would put its 一 on the draft as the number of places.
   if (intent === 'correction' && asksBesidePreview(normalize(raw))) return rule
   // A withdrawal closes her case and tells the staff holding it to stop: the model never reads one into thanks or news

@@ -1,6 +1,7 @@
 // Everything the sign-up capability says, in short plain Chinese that reads well in WeChat.
 import { formatDate, formatDateTime } from '../core/zh/format.ts'
 import type { Activity, Outcome, Roster } from './store.ts'
+import { bringIn, feeIn } from './notes.ts'
 
 const when = (at: number, tz: string) => formatDateTime(new Date(at), tz)
 const label = (a: Pick<Activity, 'id' | 'title'>) => `活动${a.id}「${a.title}」`
@@ -116,6 +117,9 @@ export const texts = {
   feeNothingOpen: '活动要不要交钱，主人发通知时会写明；现在没有正在报名的活动。',
   noSuchActivity: (name: string, open: Activity[], tz: string) =>
     [`群里没有「${name}」这个活动，现在报名的是：`, ...open.map((a) => `${a.id}. 活动${a.id}「${a.title}」${when(a.startAt, tz)}`), `要报的话回复编号或活动名，比如「${open[0]!.id}」。`].join('\n'),
+  /** "绘本那个还搞不搞了" when the group has had no activity of that name lately: none, and what is open. */
+  noneTitled: (name: string, open: Activity[], tz: string) =>
+    [`群里最近没有「${name}」这个活动。`, ...(open.length ? ['现在报名的是：', ...open.map((a) => `活动${a.id}「${a.title}」${when(a.startAt, tz)}`)] : ['现在群里没有正在报名的活动，有新活动主人会在群里发通知。'])].join('\n'),
   notFound: (n: number) => `没有找到活动${n}，发「活动列表」看看现有活动。`,
   whichActivity: '有几个活动，请在指令后面加上活动编号，比如「名单3」。',
 
@@ -203,7 +207,8 @@ export const texts = {
     `【活动提醒】「${a.title}」${when(a.startAt, tz)}开始，地点：${a.place}。${names.length ? `${names.join('、')}，` : ''}我们一会儿见！`,
   remindPrivate: (a: Activity, tz: string) => `【活动提醒】您报名的「${a.title}」${when(a.startAt, tz)}开始，地点：${a.place}。`,
 
-  rosterMerged: (a: Activity) => `已按接龙更新${label(a)}的名单。`,
+  paymentsNotKept: '谁交没交钱我这里不记，可以对着名单核一下：',
+    rosterMerged: (a: Activity) => `已按接龙更新${label(a)}的名单。`,
 
   notSignedUp: '您现在没有报名正在进行的活动，不用取消～',
   /** The sign-up was still waiting for the announcement to go out: taken back before it was recorded. */
@@ -226,14 +231,15 @@ export const texts = {
   draftDropped: '好的，这个活动草稿不发了。',
   whichAnswerUnknown: '没对上是哪个活动，请回复活动编号，比如「1」。',
 
+  /** Still on; a time moved since the notice (version > 1) is said as moved, not as "照常". */
   stillOn: (a: Activity, tz: string, taken: number, closed: boolean) =>
-    `${label(a)}照常：${when(a.startAt, tz)}，${a.place}${a.capacity ? `（已报${taken}/${a.capacity}）` : `（已报${taken}人）`}。${closed ? '报名已经截止了。' : ''}有变动微家主人会在群里通知。`,
+    `${label(a)}${a.version > 1 ? '还办，时间改到了' : '照常：'}${when(a.startAt, tz)}，${a.place}${a.capacity ? `（已报${taken}/${a.capacity}）` : `（已报${taken}人）`}。${closed ? '报名已经截止了。' : ''}有变动微家主人会在群里通知。`,
   wasCancelled: (a: Activity, tz: string) => `${label(a)}（原定${when(a.startAt, tz)}）已经取消了${why(a)}。有新活动会在群里发通知。`,
   wasHeld: (a: Activity, tz: string) => `${label(a)}已经在${when(a.startAt, tz)}办过了。`,
   /** What the notice says of the details asked; `unanswered`: something was asked that the notice may not say. */
   info: (a: Activity, tz: string, field: string | undefined, unanswered = false) => {
     const head = `${label(a)}`
-    const fee = FEE.exec(a.notes)?.[0]
+    const fee = feeIn(a.notes)
     switch (field) {
       case 'time': return `${head}${when(a.startAt, tz)}开始，地点：${a.place}。`
       case 'place': return `${head}在${a.place}，${when(a.startAt, tz)}。`
@@ -253,9 +259,9 @@ export const texts = {
     `${label(a)}${a.capacity ? (a.countRule === 'family' ? '按家庭算名额，大人各占一个名额' : `按人数报名（限${a.capacity}人）`) : '不限人数'}，${who}来的话也要报上名。需要的话可以回复「帮我${who}也报上」。`,
   /** What the notice says of the things to bring (and the fee, when asked too); what it does not say is named, for the host. */
   feeAndBring: (a: Activity, feeAsked: boolean) => {
-    const fee = feeAsked ? FEE.exec(a.notes)?.[0] : undefined
-    const bring = BRING.exec(a.notes)?.[0]
-    const known = [...(fee ? [fee] : []), ...(bring ? [bring] : [])]
+    const fee = feeAsked ? feeIn(a.notes) : undefined
+    const bring = bringIn(a.notes)
+    const known = [...new Set([...(fee ? [fee] : []), ...(bring ? [bring] : [])])]
     const missing = [...(feeAsked && !fee ? ['费用'] : []), ...(!bring ? ['要带的东西'] : [])]
     const ask = missing.length ? `通知里没写${missing.join('和')}，可以问问微家主人${a.hostName}。` : ''
     return known.length ? `${label(a)}：${known.join('，')}。${ask}` : `${label(a)}的通知里没写${missing.join('和')}，可以问问微家主人${a.hostName}。`
@@ -281,10 +287,6 @@ export const texts = {
   },
 }
 
-/** A fee and things to bring, as a notice's notes say them ("材料费10元", "自带剪刀"). */
-// 不收费 before 收费: read from its 不 ("不收费" once answered "收费").
-const FEE = /(?:不收费|不要钱|材料费|费用|收费|[0-9]+元|免费)[^，,。；;]*/u
-const BRING = /(?:自带|自备|请带|带上|需带|要带|准备好?|(?:大家|每人|每家|家长)带)[^，,。；;]*/u
 
 const STATUS: Record<Activity['status'], string> = { open: '报名中', closed: '已截止', cancelled: '已取消' }
 

@@ -18,6 +18,7 @@ import { toSimplified } from '../../core/zh/script.ts'
 import { type BareOne, byTitle, pickActivity, plusOneCounts, type Pick } from '../resolve.ts'
 import type { Activity, PersonSlot } from '../store.ts'
 import { texts } from '../texts.ts'
+import { bringIn, feeIn } from '../notes.ts'
 import { CANCELLED_ASKED, groupIdOf, liveActivities, memo, residentIntent } from './state.ts'
 import { remind } from './remind.ts'
 import { askedPeriod } from '../../core/zh/period.ts'
@@ -64,8 +65,13 @@ export function residentRoute(svc: SignupService): Route {
       if (old?.kind === 'roster' && old.added) return inRoom && (await liveActivities(ctx, svc)).length > 0
       if (u.intent === 'activity.list') return true
       if (u.intent === 'pending.answer') return (await svc.pending.get(ctx.msg.groupId, ctx.msg.sender.id))?.kind === 'which_activity'
-      // "读书会还办不办了": only when the group had an activity of that title; otherwise it is not ours to answer.
-      if (u.intent === 'activity.info' && u.slots.title) return (await titled(ctx, svc, u.slots.title)).length > 0
+      // "读书会还办不办了": whether something is still on is the group's business, said to the bot — answered from its
+      // activities (on, cancelled, held, or none of that name and what is open), never from the documents, which
+      // say nothing of today. Other details of a title the group never had ("踏春嘉年华几点开始") are the documents'.
+      if (u.intent === 'activity.info' && u.slots.title) {
+        if ((await titled(ctx, svc, u.slots.title)).length > 0) return true
+        return inRoom && addressedHere(ctx) && STILL_ON.test(normalize(ctx.msg.text))
+      }
       if ((await liveActivities(ctx, svc)).length > 0) return true
       // "参加活动要交钱不" with nothing open: what a notice will say, not the documents' fees for something else.
       if (inRoom && asksFeeOfNone(ctx, u)) return true
@@ -195,7 +201,7 @@ function infoReply(a: Activity, tz: string, text: string, field?: Understanding[
   // What to bring, and maybe the fee ("要钱不？要自己带面粉吗"): each said or named as not in the notice.
   if (fields.includes('bring') && fields.every((f) => f === 'fee' || f === 'bring')) return texts.feeAndBring(a, fields.includes('fee'))
   if (fields.length <= 1) return texts.info(a, tz, field ?? fields[0])
-  const unanswered = fields.some((f) => f !== 'time' && f !== 'place' && !(f === 'fee' && /费|元|免费/u.test(a.notes)))
+  const unanswered = fields.some((f) => f !== 'time' && f !== 'place' && !(f === 'fee' && feeIn(a.notes)) && !(f === 'bring' && bringIn(a.notes)))
   return texts.info(a, tz, undefined, unanswered)
 }
 
@@ -244,6 +250,9 @@ export function asksToBring(text: string): string | undefined {
 }
 const MAY_I = /能不能|可不可以|可以不|行不行|得不得|能否|方便不|(?:能|可以|行|得|方便).{0,8}(?:吗|么|嘛|不|没)$|(?:吗|么|嘛)$/u
 const FAMILY_WORD = new RegExp(`(?:我|我家|我的|俺|俺家|个|几个|两个|俩|仨)?(${RELATIVE_WORDS.filter((w) => w.length >= 2 || /[娃妈爸]/u.test(w)).join('|')})`, 'u')
+
+/** Said to the bot: @-mentioned, or in a group where it answers plain questions. */
+const addressedHere = (ctx: Context) => ctx.msg.mentioned || ctx.group?.answerMode === 'questions'
 
 /** Whether activities cost anything, asked of the group's activities in general (none named), to the bot. */
 const asksFeeOfNone = (ctx: Context, u: Understanding) =>
@@ -428,7 +437,9 @@ async function act(ctx: Context, svc: SignupService, u: Understanding, old: Resi
     case 'signup.roster': {
       const a = await chosen(ctx, svc, pick(ctx, svc.tz, live, u, old), '看名单', u, msgId)
       if (!a) return
-      return ctx.reply(texts.roster(a, await svc.store.roster(a.id), svc.tz), { mention: false })
+      const roster = texts.roster(a, await svc.store.roster(a.id), svc.tz)
+      // "谁还没交钱": payments are not kept here; said plainly, with the roster to check against.
+      return ctx.reply(u.slots.field === 'fee' ? `${texts.paymentsNotKept}\n${roster}` : roster, { mention: false })
     }
     case 'signup.status': {
       const on = await mine(ctx, svc, live)
@@ -544,6 +555,8 @@ async function stillOn(ctx: Context, svc: SignupService, live: Activity[], u: Un
   // The latest of that title: a cancelled one may have been announced again.
   const a = named.sort((x, y) => y.startAt - x.startAt)[0] ?? (live.length === 1 && !u.slots.title ? live[0] : undefined)
   if (!a) {
+    // Named by a title the group has had none of lately: say so, and what is open instead.
+    if (u.slots.title && addressedHere(ctx)) return ctx.reply(texts.noneTitled(u.slots.title, live, svc.tz))
     if (live.length > 1) await chosen(ctx, svc, { several: live }, '问', u)
     else if (ctx.msg.mentioned) await ctx.reply(texts.noOpenActivity)
     return
