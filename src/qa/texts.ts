@@ -12,7 +12,7 @@ export const qaTexts = {
   /** One question of several in a message that the documents do not answer. */
   partNotCovered: (part: string) => `「${part.slice(0, 20)}」：资料里没有找到明确说法。`,
   /** Above a follow-up's answer that repeats the last one ("那个工作站在哪里" after its figures): that is all there is. */
-  sameAgain: '资料里关于这个就只有这一段：',
+  sameAgain: '还是刚才这一段说的：',
   emptyQuestion: '您想问什么呢？直接打字告诉我就行。',
   notReady: '资料库正在准备中，请过几分钟再问我。',
   /** A document with no title of its own (a file named by a code) is cited by its section alone. */
