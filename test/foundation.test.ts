@@ -172,6 +172,22 @@ describe('foundation on the mock puppet', () => {
     expect(await bot.idle()).toBe(true)
     expect(bot.sent.at(-1)!.text).toBe('请立即拨打110')
   })
+
+  it('a host working through her commands is not gathered into a digest: her own messages do not count against her', async () => {
+    const recording: Capability = {
+      name: 'recording',
+      register(app) {
+        app.route({ name: 'rec.any', priority: 50, match: (c) => c.msg.mentioned, handle: (c) => c.reply(`收到：${c.msg.text}`) })
+      },
+    }
+    bot = await startTestBot({ capabilities: [recording], config: { flood: { perSender: { max: 3, windowSec: 60 }, perRoom: { max: 100, windowSec: 60 }, digestMs: 300 } } })
+    // 李姐 is the example config's host: six commands in a row, six replies of their own.
+    for (let i = 1; i <= 6; i++) bot.world.say('李姐', `@小助手 第${i}条`, { mentionBot: true })
+    expect(await bot.idle()).toBe(true)
+    const texts = bot.sent.map((s) => s.text)
+    expect(texts.filter((t) => t.startsWith('收到'))).toHaveLength(6)
+    expect(texts.some((t) => t.startsWith('大家消息有点多'))).toBe(false)
+  })
 })
 
 describe('directory', () => {
