@@ -1,6 +1,6 @@
 // Everything the sign-up capability says, in short plain Chinese that reads well in WeChat.
 import { formatDate, formatDateTime } from '../core/zh/format.ts'
-import type { Activity, Outcome, Roster } from './store.ts'
+import type { Activity, Entry, Outcome, Roster } from './store.ts'
 import { bringIn, feeIn } from './notes.ts'
 
 const when = (at: number, tz: string) => formatDateTime(new Date(at), tz)
@@ -141,12 +141,16 @@ export const texts = {
   howto: (a: Activity, tz: string, several: boolean) =>
     `${label(a)}${when(a.startAt, tz)}，${a.place}。报名回复「${several ? `报名 活动${a.id}` : '报名'}」，帮家人报：「帮婆婆报一个」，取消：「取消报名」。`,
 
-  roster: (a: Activity, r: Roster, tz: string) =>
+  /**
+   * `withBy` (hosts and staff): who signed up someone else, so the host knows whom to ask ("3. 刘桂英（陈静帮报）"). Residents see
+   * only the names the group's sign-up summaries already posted.
+   */
+  roster: (a: Activity, r: Roster, tz: string, withBy = false) =>
     [
       `${label(a)} ${when(a.startAt, tz)}`,
       `已报名（${count(a, r.confirmed.length)}）：`,
-      ...(r.confirmed.length ? r.confirmed.map((e, i) => `${i + 1}. ${e.name}`) : ['（暂无）']),
-      ...(r.waitlist.length ? [`候补（${r.waitlist.length}）：`, ...r.waitlist.map((e, i) => `${i + 1}. ${e.name}`)] : []),
+      ...(r.confirmed.length ? r.confirmed.map((e, i) => `${i + 1}. ${e.name}${withBy ? signedUpBy(e) : ''}`) : ['（暂无）']),
+      ...(r.waitlist.length ? [`候补（${r.waitlist.length}）：`, ...r.waitlist.map((e, i) => `${i + 1}. ${e.name}${withBy ? signedUpBy(e) : ''}`)] : []),
       ...(a.status !== 'open' ? [a.status === 'cancelled' ? '（活动已取消）' : '（报名已截止）'] : []),
     ].join('\n'),
 
@@ -287,6 +291,9 @@ export const texts = {
   },
 }
 
+
+/** "（陈静帮报）" for someone another member signed up; nothing for her own place, her "陈静的妈", or a pasted 接龙 line. */
+const signedUpBy = (e: Pick<Entry, 'name' | 'byId' | 'byName'>) => (e.byId && e.byName && !e.name.startsWith(e.byName) ? `（${e.byName}帮报）` : '')
 
 const STATUS: Record<Activity['status'], string> = { open: '报名中', closed: '已截止', cancelled: '已取消' }
 

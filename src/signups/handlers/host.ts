@@ -140,7 +140,7 @@ async function run(app: App, svc: SignupService, ctx: Context, cmd: HostCommand)
   if (!a) return
   switch (cmd.kind) {
     case 'roster':
-      return ctx.reply(texts.roster(a, await svc.store.roster(a.id), svc.tz), { mention: false })
+      return ctx.reply(texts.roster(a, await svc.store.roster(a.id), svc.tz, true), { mention: false })
     case 'export': {
       const roster = await svc.store.roster(a.id)
       await ctx.send({

@@ -437,7 +437,7 @@ async function act(ctx: Context, svc: SignupService, u: Understanding, old: Resi
     case 'signup.roster': {
       const a = await chosen(ctx, svc, pick(ctx, svc.tz, live, u, old), '看名单', u, msgId)
       if (!a) return
-      const roster = texts.roster(a, await svc.store.roster(a.id), svc.tz)
+      const roster = texts.roster(a, await svc.store.roster(a.id), svc.tz, ctx.msg.role !== 'resident')
       // "谁还没交钱": payments are not kept here; said plainly, with the roster to check against.
       return ctx.reply(u.slots.field === 'fee' ? `${texts.paymentsNotKept}\n${roster}` : roster, { mention: false })
     }
