@@ -16,6 +16,8 @@ describe('sandbox: round 18 tester', () => {
     expect(room(actions, '刘婶')).toEqual([expect.stringContaining('幸福里社区微家活动室'), expect.stringMatching(/^咱们微家的主人是李姐/u)])
     // The documents never say which two cancers: not covered (it quoted a passage on "“两癌”贫困母亲" outright).
     expect(room(actions, '周姐')).toEqual([qaTexts.notCovered])
+    // A resident copying a staff command with a short number ("接单 R-1"): told who may use it, not small talk.
+    expect(privately(actions, '周姐')).toEqual([expect.stringMatching(/^这个指令只有工作人员可以用/u)])
     // Her disclosure: the consent offer, and no "资料里没有找到…回复转人工" after it for her "我不知道该找谁".
     const hers = privately(actions, '陈静')
     expect(hers).toHaveLength(1)

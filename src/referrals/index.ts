@@ -107,7 +107,9 @@ const strip = (t: string) => t.trim().replace(/[。．.!！~～，,、\s「」�
 /** Her short answer, in Simplified and without punctuation. */
 const bareOf = (ctx: Context) => strip(normalize(ctx.msg.text))
 /** Staff commands name a case (or are 我的案件), so a resident's "备注：…" in a group is not mistaken for one. */
-const namesCase = (text: string) => /r-?\d{8}/i.test(text) || /^我的案件/.test(text.trim())
+// A short number after the verb ("接单 R-1", as a resident copying the README might write) names a case too: she is told who
+// may use it, not answered with small talk.
+const namesCase = (text: string) => /r-?\d{8}/i.test(text) || /^\s*(?:接单|查看|备注|转派|结案)\s*r-?\d+/iu.test(text) || /^我的案件/.test(text.trim())
 /** Staff get the usage for a malformed command; anyone else only when it names a case (then a refusal). */
 const isStaffCommand = (ctx: Context) =>
   (looksLikeStaffCommand(ctx.msg.text) && (ctx.msg.role === 'staff' || namesCase(ctx.msg.text))) ||
