@@ -59,13 +59,14 @@ describe('a change whose time is unclear', () => {
 
 describe('the roster', () => {
   const entry = (name: string, byId: string, byName: string, seq: number) => ({ key: `k${seq}`, name, byId, byName, at: seq, seq, state: 'in' as const })
-  const r = { confirmed: [entry('王芳', 'u1', '王芳', 1), entry('刘桂英', 'u2', '陈静', 2), entry('陈静的妈', 'u2', '陈静', 3), entry('孙丽华', '', '张丽', 4)], waitlist: [] }
+  const r = { confirmed: [entry('王芳', 'u1', '王芳', 1), entry('刘桂英', 'u2', '陈静', 2), entry('陈静的妈', 'u2', '陈静', 3), entry('孙丽华', '', '张丽', 4), entry('孙丽华', 'u5', '孙姐', 5)], waitlist: [] }
   const act = activity({ capacity: 12, status: 'open' })
   it('tells hosts who signed up someone else; residents see only the names the summaries posted', () => {
     const host = texts.roster(act, r, 'Asia/Shanghai', true)
     expect(host).toContain('2. 刘桂英（陈静帮报）')
     // Her own place, her family said as hers, a pasted 接龙 line: nothing added.
-    expect(host).toMatch(/1\. 王芳\n2\. 刘桂英（陈静帮报）\n3\. 陈静的妈\n4\. 孙丽华/u)
+    // …nor a name that may be her own under her display name (孙姐 writing "4.孙丽华").
+    expect(host).toMatch(/1\. 王芳\n2\. 刘桂英（陈静帮报）\n3\. 陈静的妈\n4\. 孙丽华\n5\. 孙丽华$/u)
     expect(texts.roster(act, r, 'Asia/Shanghai')).not.toContain('帮报')
   })
 })

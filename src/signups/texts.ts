@@ -292,8 +292,14 @@ export const texts = {
 }
 
 
-/** "（陈静帮报）" for someone another member signed up; nothing for her own place, her "陈静的妈", or a pasted 接龙 line. */
-const signedUpBy = (e: Pick<Entry, 'name' | 'byId' | 'byName'>) => (e.byId && e.byName && !e.name.startsWith(e.byName) ? `（${e.byName}帮报）` : '')
+/**
+ * "（陈静帮报）" for someone another member signed up; nothing for her own place, her "陈静的妈", a pasted 接龙 line, or a
+ * name that may be her own under her display name ("孙姐" writing "4.孙丽华": the same surname, a 小/老/阿 set aside).
+ */
+const signedUpBy = (e: Pick<Entry, 'name' | 'byId' | 'byName'>) => {
+  if (!e.byId || !e.byName || e.name.startsWith(e.byName)) return ''
+  return e.byName.replace(/^[小老阿]/u, '')[0] === e.name[0] ? '' : `（${e.byName}帮报）`
+}
 
 const STATUS: Record<Activity['status'], string> = { open: '报名中', closed: '已截止', cancelled: '已取消' }
 
