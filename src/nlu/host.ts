@@ -4,7 +4,7 @@ import { findClock, PERIOD_ALONE, PERIOD_RE, periodOf } from '../core/zh/clock.t
 import { parseDateTime } from '../core/zh/date.ts'
 import { activityRef, bare, changedTime, formatSlotTime, NUM, numberOf, timeIn } from './text.ts'
 import { CAPACITY_PHRASE, capacityIn, countClause, PLACE_PHRASE, placeAfter, placeClause } from './values.ts'
-import { noticeDetails } from './notice-detail.ts'
+import { addsToNotice } from './notice-detail.ts'
 import type { Situation, Slots, Understanding } from './types.ts'
 
 const QUESTION = /[？?]|吗$|么$|呢$|怎么|如何|多少|几点|什么时候|啥时候|哪里|在哪/u
@@ -36,7 +36,7 @@ export function readConfirmation(t: string, sit: Situation): Understanding | und
   // Otherwise a question is read as whatever else it is.
   if (value || (!asksBesidePreview(t) && (CORRECTION.test(t) || (/^(?:哦对了)?(?:地点|地方|时间|名额|人数)/u.test(b) && b.length > 3)))) return { intent: 'correction', slots: correctionSlots(t, sit) }
   // "不收费，大家带一本绘本来", "限10组家庭": while her draft waits, a detail she adds to the notice (never a refusal of it).
-  const adds = !refusesOutright(b) && noticeDetails(t).length > 0
+  const adds = addsToNotice(t)
   if (adds && sit.pending === 'confirm_announce') return { intent: 'correction', slots: correctionSlots(t, sit) }
   if ((NO.test(t.trim()) || NO.test(b) || /先不|别别|不取消|再说/u.test(b)) && !adds) return { intent: 'confirm.no', slots: {} }
   if (YES.test(b.toLowerCase()) && b.length <= 10) return { intent: 'confirm.yes', slots: {} }
@@ -44,12 +44,6 @@ export function readConfirmation(t: string, sit: Situation): Understanding | und
   if (/^[\s👌👍✅🆗🙆‍♀️🙆]+$/u.test(t) && /\S/u.test(t)) return { intent: 'confirm.yes', slots: {} }
   return undefined
 }
-
-/** Particles and punctuation an answer may end with ("不发了哈～"). */
-const TRAILING = /[\s，,。.!！~～哈啊呀哦嘛呢]+$/u
-/** A refusal that is the whole answer: 「不」「不发了」「算了」「不用发了」「取消」. */
-const REFUSAL = /^(?:不|不了|不行|别|否|no|不要|不要了|不用|不用了|不发|不发了|不用发|不用发了|不要发了?|别发了?|先别发了?|先不发了?|算了|算了吧|取消|取消吧|不确认|先不用了?)$/iu
-export const refusesOutright = (t: string): boolean => REFUSAL.test(bare(t).replace(TRAILING, ''))
 
 /** What a correction puts right: the time, the place, the number of places, the title. */
 export function correctionSlots(t: string, sit: Situation): Slots {

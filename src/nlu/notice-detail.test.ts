@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { CORPUS_NOW, CORPUS_TZ } from './corpus.ts'
-import { refusesOutright } from './host.ts'
-import { noticeDetails } from './notice-detail.ts'
+import { noticeDetails, refusesOutright } from './notice-detail.ts'
 import { understand } from './understand.ts'
 
 const host = { where: 'group' as const, role: 'host' as const, mention: false, activities: [], signedUp: [], openCase: false, now: CORPUS_NOW, tz: CORPUS_TZ }

@@ -3,9 +3,13 @@
 //
 // Why it matters: while her draft waits for 确认 such a line belongs to that draft. Several of them open with 不
 // (不收费, 不用带东西, 不限人数), which the bare answer 「不」 also opens with; a detail is never a refusal.
+import { bare } from './text.ts'
 import { capacityIn } from './values.ts'
 
 export type NoticeDetail = 'capacity' | 'count_rule' | 'fee' | 'bring' | 'deadline'
+
+/** "不限人数", "名额不限": no limit on places (the draft's capacity is taken off, announce.ts mergeDetails). */
+export const NO_LIMIT = /不限(?:人数|名额|人)|(?:名额|人数)不限/u
 
 const DETAILS: [NoticeDetail, RegExp][] = [
   ['capacity', /不限(?:人数|名额|人)|(?:名额|人数)(?:不限|有限)|限(?:额)?\s*(?:\d+|[一二两三四五六七八九十]{1,3})\s*(?:组|个|户|名|位|人|家)/u],
@@ -23,3 +27,12 @@ export function noticeDetails(t: string): NoticeDetail[] {
   if (!said.includes('capacity') && capacityIn(t) !== undefined) said.unshift('capacity')
   return said
 }
+
+/** Particles and punctuation an answer may end with ("不发了哈～"). */
+const TRAILING = /[\s，,。.!！~～哈啊呀哦嘛呢]+$/u
+/** A refusal that is the whole answer: 「不」「不发了」「算了」「不用发了」「取消」. */
+const REFUSAL = /^(?:不|不了|不行|别|否|no|不要|不要了|不用|不用了|不发|不发了|不用发|不用发了|不要发了?|别发了?|先别发了?|先不发了?|算了|算了吧|取消|取消吧|不确认|先不用了?)$/iu
+export const refusesOutright = (t: string): boolean => REFUSAL.test(bare(t).replace(TRAILING, ''))
+
+/** A line that adds details to her notice ("不收费，大家带一本绘本来", "限10组家庭"), not a refusal of it. */
+export const addsToNotice = (t: string): boolean => !refusesOutright(t) && noticeDetails(t).length > 0

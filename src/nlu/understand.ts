@@ -10,8 +10,8 @@
 // message or a phone number posted in the group.
 import { contactIn, HESITATE, readConsent, readHelp, RHETORICAL, thirdCategory } from './help.ts'
 import { acknowledges } from './withdrawal.ts'
-import { announceSlots, asksBesidePreview, correctionSlots, editSlots, readAnnouncement, readConfirmation, readHostAction, manageSlots, readReminder, refusesOutright, reminderSlots } from './host.ts'
-import { noticeDetails } from './notice-detail.ts'
+import { announceSlots, asksBesidePreview, correctionSlots, editSlots, readAnnouncement, readConfirmation, readHostAction, manageSlots, readReminder, reminderSlots } from './host.ts'
+import { addsToNotice } from './notice-detail.ts'
 import { learnedCategories, learnedIntents, type IntentScore } from './learned/index.ts'
 import { categoryOfNeed, DISTRESS, problemCategory } from './need.ts'
 import { peopleIn } from './people.ts'
@@ -182,7 +182,7 @@ function readIntent(raw: string, sit: Situation): Understanding {
   const intent: Intent = top.intent === 'help.emergency' ? 'help.request' : top.intent
   if (intent === rule.intent) return rule
   // "不用带东西", "不限人数": a detail of a notice, which the model hears as the 不 of a refusal (a draft was thrown away).
-  if (intent === 'confirm.no' && !refusesOutright(raw) && noticeDetails(normalize(raw)).length > 0) return rule
+  if (intent === 'confirm.no' && addsToNotice(normalize(raw))) return rule
   // A host taking someone named off the roster ("帮王芳取消报名"): she signed nobody up, so the model's cancellation
   // (of her own places) would find none; the removal, confirmed first, is what she asks.
   if (rule.intent === 'signup.remove' && intent === 'signup.cancel' && sit.role !== 'resident' && rule.slots.target) return rule

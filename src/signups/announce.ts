@@ -10,6 +10,7 @@ import { parseDateTime } from '../core/zh/date.ts'
 import { formatDateTime } from '../core/zh/format.ts'
 import { cnNumber } from '../core/zh/numbers.ts'
 import { ANNOUNCE_WORDS, normalize } from './parse.ts'
+import { NO_LIMIT } from '../nlu/notice-detail.ts'
 import { texts, type DraftView } from './texts.ts'
 
 export interface Question {
@@ -337,7 +338,7 @@ const COUNT_RULE_CLAUSE = /^(?:一个大人带一个孩子|一大一小|大人�
  */
 export function mergeDetails(draft: Draft, raw: string, now: Date, tz: string): void {
   const spans = ruleSpans(raw, now, tz)
-  if (/不限(?:人数|名额|人)|(?:名额|人数)不限/u.test(raw)) delete draft.capacity
+  if (NO_LIMIT.test(raw)) delete draft.capacity
   else if (spans.capacity) draft.capacity = spans.capacity
   if (placesByFamily(raw)) draft.countRule = 'family'
   if (spans.deadlineText) {

@@ -149,8 +149,8 @@ export const texts = {
     [
       `${label(a)} ${when(a.startAt, tz)}`,
       `已报名（${count(a, r.confirmed.length)}）：`,
-      ...(r.confirmed.length ? r.confirmed.map((e, i) => `${i + 1}. ${e.name}${withBy ? signedUpBy(e) : ''}`) : ['（暂无）']),
-      ...(r.waitlist.length ? [`候补（${r.waitlist.length}）：`, ...r.waitlist.map((e, i) => `${i + 1}. ${e.name}${withBy ? signedUpBy(e) : ''}`)] : []),
+      ...(r.confirmed.length ? r.confirmed.map(rosterLine(withBy)) : ['（暂无）']),
+      ...(r.waitlist.length ? [`候补（${r.waitlist.length}）：`, ...r.waitlist.map(rosterLine(withBy))] : []),
       ...(a.status !== 'open' ? [a.status === 'cancelled' ? '（活动已取消）' : '（报名已截止）'] : []),
     ].join('\n'),
 
@@ -300,6 +300,8 @@ const signedUpBy = (e: Pick<Entry, 'name' | 'byId' | 'byName'>) => {
   if (!e.byId || !e.byName || e.name.startsWith(e.byName)) return ''
   return e.byName.replace(/^[小老阿]/u, '')[0] === e.name[0] ? '' : `（${e.byName}帮报）`
 }
+
+const rosterLine = (withBy: boolean) => (e: Entry, i: number) => `${i + 1}. ${e.name}${withBy ? signedUpBy(e) : ''}`
 
 const STATUS: Record<Activity['status'], string> = { open: '报名中', closed: '已截止', cancelled: '已取消' }
 

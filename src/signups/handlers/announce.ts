@@ -15,8 +15,8 @@ import { cancelActivity, slotTime } from './host.ts'
 import { settledTime } from '../edit-time.ts'
 import { texts } from '../texts.ts'
 import type { Slots } from '../../nlu/types.ts'
-import { ASKS_FOR_IDEAS, refusesOutright } from '../../nlu/host.ts'
-import { noticeDetails } from '../../nlu/notice-detail.ts'
+import { ASKS_FOR_IDEAS } from '../../nlu/host.ts'
+import { addsToNotice } from '../../nlu/notice-detail.ts'
 import { normalize as normalizeMeaning } from '../../nlu/text.ts'
 import { groupIdOf } from './state.ts'
 
@@ -43,7 +43,7 @@ const PREVIEW_QUEUE = 'signups-draft-preview'
  * A line that adds details to her notice ("限10组家庭", "不收费，大家带一本绘本来"): not a refusal, even when it opens
  * with 不, nor a change of its time or place (said with 改成, 写错了…: a correction, shown again at once).
  */
-const addsDetails = (text: string) => noticeDetails(text).length > 0 && !refusesOutright(text) && !/改成|改到|改为|换成|写错|弄错|搞错|应该是|不是.{1,12}是/u.test(text)
+const addsDetails = (text: string) => addsToNotice(text) && !/改成|改到|改为|换成|写错|弄错|搞错|应该是|不是.{1,12}是/u.test(text)
 
 const QUESTION = /[？?]|吗|么$|呢$|几点|什么时候|哪里|在哪/u
 const ANNOUNCE_CUE = /活动|限\s*\d+\s*人|名额|报名|截止|举办|举行|开展|组织|讲座|课/u

@@ -256,7 +256,7 @@ const addressedHere = (ctx: Context) => ctx.msg.mentioned || ctx.group?.answerMo
 
 /** Whether activities cost anything, asked of the group's activities in general (none named), to the bot. */
 const asksFeeOfNone = (ctx: Context, u: Understanding) =>
-  u.intent === 'activity.info' && u.slots.field === 'fee' && u.slots.activity === undefined && !u.slots.title && (ctx.msg.mentioned || ctx.group?.answerMode === 'questions')
+  u.intent === 'activity.info' && u.slots.field === 'fee' && u.slots.activity === undefined && !u.slots.title && addressedHere(ctx)
 
 /** Nothing but the words of asking about places or one's own place: no activity or event named. */
 const ONLY_ABOUT_PLACES = (t: string) => /名额|位置|位子|空位|满|报上|名单|候补|排到/u.test(t) && t.replace(/[^\p{Script=Han}]/gu, '').replace(/[还有没名额位置子空满了吗么嘛呢啊呀我俺报上的是不几个多少剩吧排到第号候补单看发下一都能人]/gu, '').length <= 1
