@@ -17,6 +17,7 @@ import { contentTerms, GRAM_MARK, taggedWords } from './tokenize.ts'
 import { GENERIC, KINDS_COUNT, QUESTION_WORD, SCAFFOLD } from './weak-words.ts'
 import type { Passage, PreparedQuery } from './retrieve.ts'
 import { beyondTitles, titlesOf } from './title-line.ts'
+import { namesOwnTopic } from './followup.ts'
 
 export const SENTENCE = /[^。！？；\n]+[。！？；]?/g
 
@@ -86,6 +87,11 @@ export interface DecisionFeatures {
    * from the 雨花区 plan, found its title line and opening sentence). Declined whatever the model says.
    */
   titleOnly?: boolean
+  /**
+   * A follow-up that leans wholly on the previous question ("要交钱吗" after "家长学校是干啥的") is answered from a
+   * passage that names none of that topic (the 两癌 free check's 免费): declined whatever the model says.
+   */
+  topicLost?: boolean
   /** Extra signals for the learned decision (decision-model.ts). */
   extra: {
     /** Coverage of the question's most specific word in the best window (0–1; `key` is this ≥ 0.5). */
@@ -295,7 +301,8 @@ export function decisionFeatures(index: KnowledgeIndex, query: PreparedQuery, ba
     askedDocumentYears(query.own).some((y) => !writtenAnywhere(index, documentOfYear(y))) ||
     unknownNumberAsked(query.own, (t) => writtenAnywhere(index, t)) ||
     materialAsked(query.own, [bestWindow, ...close])
-  return { sentence, passage, typeOk, key, similarity, unknown, best: answerFrom, focus, offDomain, titleOnly, extra }
+  const topicLost = lostContextTopic(index, query, spec, head[answerFrom])
+  return { sentence, passage, typeOk, key, similarity, unknown, best: answerFrom, focus, offDomain, titleOnly, topicLost, extra }
 }
 
 /**
@@ -303,6 +310,21 @@ export function decisionFeatures(index: KnowledgeIndex, query: PreparedQuery, ba
  * question asks more than those (`scored`: each window with its passage's place in `head`). A window holding the kind
  * of answer asked (a date for "哪一天发布的": the plan's closing "2019年1月7日"), outside the title, says more.
  */
+/**
+ * The question is a follow-up with no topic of its own (followup.ts namesOwnTopic: "要交钱吗", "那周末呢"), and the
+ * passage it would be answered from has none of the previous question's topic words beyond the document's title (the
+ * context is that title plus her latest topic words, followup.ts followupContext). Its own words alone then found
+ * something else the document says: "要交钱吗" after "家长学校是干啥的" quoted the report's "两癌免费检查".
+ */
+function lostContextTopic(index: KnowledgeIndex, query: PreparedQuery, spec: CoverageSpec, from: Passage | undefined): boolean {
+  if (!query.context || !from || namesOwnTopic(query.own)) return false
+  const own = contentTerms(query.own)
+  const topic = beyondTitles(contentTerms(query.context), titlesOf(from.chunk)).filter((t) => t.length >= 2 && !own.includes(t) && spec.weight(t) > 0)
+  if (!topic.length) return false
+  const text = `${from.chunk.title} ${index.normalizedHeading(from.row)} ${index.normalizedText(from.row)}`
+  return !topic.some((t) => coverageOf({ ...spec, terms: [t], total: spec.weight(t) || 1 }, text) > 0.5 + 1e-9)
+}
+
 function onlyByTitles(spec: CoverageSpec, head: Passage[], scored: [string, number, number][], holdsAsked: (window: string) => boolean): boolean {
   const titles = head.map((p) => titlesOf(p.chunk))
   const beyond = titles.map((ts) => {

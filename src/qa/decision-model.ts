@@ -98,8 +98,8 @@ export interface Rule {
 /** Below this sentence coverage, a window without the question's most specific word is at most a hedge (outcome). */
 export const KEY_GATE_COVERAGE = 0.6
 
-export function outcome(rule: Rule, p: number, row: { sentence: number; focus: boolean; offDomain?: boolean; titleOnly?: boolean; keyShare?: number; detailFound?: boolean }): 'answer' | 'hedge' | 'decline' {
-  if (row.sentence < rule.floor || row.offDomain || row.titleOnly) return 'decline'
+export function outcome(rule: Rule, p: number, row: { sentence: number; focus: boolean; offDomain?: boolean; titleOnly?: boolean; topicLost?: boolean; keyShare?: number; detailFound?: boolean }): 'answer' | 'hedge' | 'decline' {
+  if (row.sentence < rule.floor || row.offDomain || row.titleOnly || row.topicLost) return 'decline'
   if (p < rule.hedge) return 'decline'
   // The key gate: a window without the question's most specific word, and covering little of the rest, is never
   // presented as the answer outright ("困难家庭的孩子吃饭有补助不" quoted 爱心妈妈 visits) — unless it holds the detail

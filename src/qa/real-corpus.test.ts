@@ -409,6 +409,18 @@ describe('regressions from issue #11 (offline answers)', () => {
     expect(r.answer).not.toContain('来信来访')
   })
 
+  it('a follow-up with no topic of its own is not answered from a passage that names none of the previous topic (a tester: "要交钱吗" after 家长学校 got "两癌免费检查")', async () => {
+    const engine = offline()
+    const ask = (previous: string, q: string) => engine.ask(q, followupContext(previous, q, '县妇联工作报告', engine.aboutIsBroad('县妇联工作报告')))
+    const fee = await ask('家长学校是干啥的', '要交钱吗')
+    expect(fee.grounded).toBe(false)
+    expect(fee.answer).not.toContain('免费检查')
+    // Positive control: the same follow-up after the free check itself is answered from it.
+    const check = await ask('两癌免费检查是咋回事', '要交钱吗')
+    expect(check.grounded).toBe(true)
+    expect(check.answer).toContain('免费检查')
+  })
+
   it('003\'s glued-in 市妇联 plan is cited by its own name, under what 003 says it is (it has no title); the 座谈会 item above it is quoted itself (testers saw "3、座谈会时间" cited for 12338)', async () => {
     const line = await offline().ask('请问12338是什么电话')
     expect(line.answer).toContain('12338')
