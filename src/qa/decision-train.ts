@@ -156,8 +156,20 @@ export function pickRule({ p, rows }: Pooled, o: { maxCoveredDeclined: number; m
       const f = figures(p, rows, rule)
       if (!best || better(f, best.f)) best = { rule, f }
     }
-  // No combination within budget (cannot happen with floor 0: hedge 0 declines nothing): answer everything.
-  return best?.rule ?? { floor: 0, focusGate: false, hedge: 0, answer: 0 }
+  // No combination within budget: the rules outside the model (outcome() in decision-model.ts: the key gate hedges,
+  // the topic checks decline) already take more covered questions than allowed. Zero thresholds would then be
+  // written as if chosen; say so instead.
+  if (!best) {
+    // At thresholds of 0 and the least strict floor and focus-gate setting tried, what the fixed rules alone take.
+    const least = (o.focusGates ?? [true, false])
+      .map((focusGate) => figures(p, rows, { floor: Math.min(...o.floors), focusGate, hedge: 0, answer: 0 }))
+      .reduce((a, b) => (b.coveredDeclined + b.coveredHedged < a.coveredDeclined + a.coveredHedged ? b : a))
+    throw new Error(
+      `no thresholds keep covered questions within the budget (declined ≤ ${o.maxCoveredDeclined}, hedged ≤ ${o.maxCoveredHedged}): ` +
+        `the fixed rules alone decline ${least.coveredDeclined.toFixed(3)} and hedge ${least.coveredHedged.toFixed(3)} of them`,
+    )
+  }
+  return best.rule
 }
 
 /** The recipe: regularisation, floor, focus gate and both thresholds, chosen by cross-validation on `rows`. */
