@@ -13,6 +13,7 @@ import type { WeightedTerm } from './bm25.ts'
 import { aliasesOf, type Alias } from './colloquial.ts'
 import { lexiconOf } from './lexicon.ts'
 import { correctHomophones } from './homophones.ts'
+import { withoutPreparing } from './preamble.ts'
 import { suppressNearDuplicates } from './dedupe.ts'
 import { learnedOrder, RANKER_MODEL, type RankerModel } from './ranker.ts'
 
@@ -128,7 +129,9 @@ const DOCUMENTS_NAMED = /(?:在|按)?(?:资料|文件|文档)(?:里面|里|上�
 export function prepareQuery(index: KnowledgeIndex, question: string, rewrite?: string, context?: string): PreparedQuery {
   // "边度可以搵到法律援助" is asked of Mandarin documents: written Cantonese is read as Mandarin first. A homophone typo
   // of a folder word ("刺秀" for 刺绣) is read as that word (homophones.ts): for search and the decision alike.
-  const own = correctHomophones(index, cantoneseAsMandarin(normalizeForIndex(question))).replace(DOCUMENTS_NAMED, '')
+  // What she says she is preparing ("我下周要给姐妹们讲讲微家，…") is not what she asks (preamble.ts).
+  const read = correctHomophones(index, cantoneseAsMandarin(normalizeForIndex(question)))
+  const own = (context ? read : withoutPreparing(read)).replace(DOCUMENTS_NAMED, '')
   // A follow-up's previous question counts for coverage and search, but its words weigh less than the new ones.
   const contextNorm = context ? correctHomophones(index, normalizeForIndex(context)) : undefined
   const normalized = contextNorm ? `${contextNorm} ${own}` : own

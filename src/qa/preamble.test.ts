@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest'
+import { normalizeForIndex } from './normalize.ts'
+import { withoutPreparing } from './preamble.ts'
+
+const read = (q: string) => withoutPreparing(normalizeForIndex(q))
+
+describe('what she is preparing, said before she asks', () => {
+  it('is left out when the rest names its own topic', () => {
+    expect(read('我下周要给姐妹们讲讲微家，资料里妇女微家分哪几类？')).toBe(normalizeForIndex('资料里妇女微家分哪几类？'))
+    expect(read('写总结要用，雨花区妇联机关干部一年下基层多少天')).toBe(normalizeForIndex('雨花区妇联机关干部一年下基层多少天'))
+    expect(read('我在给县里整理对比材料,2013年苍南新建了多少个两新妇联组织?')).toBe(normalizeForIndex('2013年苍南新建了多少个两新妇联组织?'))
+  })
+
+  it('stays when it carries the topic, asks something itself, or is no preparation at all', () => {
+    for (const q of ['我要给姐妹们讲讲两癌筛查，都查些啥', '我要写个总结是不是得找妇联，家长学校在哪', '我想参加活动，家聚会什么时候', '家聚会什么时候'])
+      expect(read(q), q).toBe(normalizeForIndex(q))
+  })
+})

@@ -1,0 +1,24 @@
+// A host preparing a talk or a report often says so before she asks ("我下周要给姐妹们讲讲微家，妇女微家分哪几类？",
+// "写总结要用，雨花区妇联机关干部一年下基层多少天"). What she is preparing is not what she asks: its words (下周, 姐妹们,
+// 讲讲, 总结) found nothing in the documents and pulled a covered question below the decision's line.
+import { QUESTION_WORD } from '../core/zh/question-forms.ts'
+import { namesOwnTopic } from './followup.ts'
+
+/** What she is preparing, said in the first person: 我/我们/俺/咱 … 要/想/准备/在 … 讲讲/介绍/整理/写…, then a break. */
+const FIRST_PERSON_PREPARING =
+  /^(?:我们|我|俺|咱们|咱)[^,，。.?？!！;；\s]{0,14}?(?:要|想|准备|打算|正在|在|得)[^,，。.?？!！;；\s]{0,10}?(?:讲讲|讲一讲|讲课|上课|介绍|宣讲|宣传|汇报|整理|分享|发言|备课|写|做ppt|做课件|出板报|出展板)[^,，。.?？!！;；\s]{0,14}[,，。.!！;；]\s*/iu
+/** What it is for, without a subject: "写总结要用，", "做PPT用，", "整理材料想问下，". */
+const FOR_PREPARING = /^(?:写|整理|做|出|准备)[^,，。.?？!！;；\s]{0,8}?(?:要用|用|想问下|想问问|想问一下|请教下|请教一下)[,，。.!！;；]\s*/iu
+const ASKS = new RegExp(`${QUESTION_WORD}|吗|嘛|么|呢`, 'u')
+
+/**
+ * The question without a leading clause that only says what she is preparing. Kept whole unless the clause asks
+ * nothing itself and the rest names its own topic: "我要给姐妹们讲讲两癌筛查，都查些啥" keeps its clause, which
+ * carries the topic.
+ */
+export function withoutPreparing(normalized: string): string {
+  const m = FIRST_PERSON_PREPARING.exec(normalized) ?? FOR_PREPARING.exec(normalized)
+  if (!m || ASKS.test(m[0])) return normalized
+  const rest = normalized.slice(m[0].length)
+  return namesOwnTopic(rest) ? rest : normalized
+}
