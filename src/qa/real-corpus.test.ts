@@ -78,7 +78,7 @@ describe('eval on the real documents (floors well below the targets)', () => {
     // Two full evaluations (ingest, 246 questions, BM25): 9 s idle, past 30 s with both cores busy.
   }, 180_000)
 
-  it('the whole held-out side (the first 121 and the halves of the blind batches l to z and aa to ah): floors a few questions below', async () => {
+  it('the whole held-out side (the first 121 and the halves of the blind batches l to z and aa to aj): floors a few questions below', async () => {
     const files = questionFiles(readdirSync(join(FIX, 'qa-real')))
     const items = files.flatMap((f) => readEvalFile(readFileSync(join(FIX, 'qa-real', f), 'utf8')))
     const { heldout } = readSplit(readFileSync(join(FIX, 'qa-real', 'split.json'), 'utf8'))
@@ -86,24 +86,33 @@ describe('eval on the real documents (floors well below the targets)', () => {
     const report = await evalRun({ vectors: hnswBackend, kbDir: KB, indexDir, items, split: { tune: [], heldout }, makeEmbedder: (g) => new OfflineEmbedder(g), log })
     if (!('heldout' in report)) throw new Error('expected a split report')
     const { pipeline, baseline } = (report as Extract<typeof report, { heldout: unknown }>).heldout
-    expect(pipeline.covered + pipeline.notCovered).toBe(1676)
-    // Measured (eighteenth session, round-start code, when batches ag and ah joined; numbers only): of 833 covered,
-    // hit@1 / hit@5 / MRR 0.844 / 0.968 / 0.898 (BM25 0.644 / 0.822 / 0.719), 0.091 declined, 0.231 hedged, replies
-    // quoting the answer 0.777; of 843 uncovered 0.847 declined, 0.081 answered outright. Floors about five questions below.
-    expect(pipeline.hit5).toBeGreaterThanOrEqual(0.961)
-    expect(pipeline.hit1).toBeGreaterThanOrEqual(0.837)
-    expect(pipeline.mrr).toBeGreaterThanOrEqual(0.891)
+    expect(pipeline.covered + pipeline.notCovered).toBe(1809)
+    // Measured (twentieth session, when batches ai and aj joined; numbers only): of 897 covered, hit@1 / hit@5 / MRR
+    // 0.847 / 0.964 / 0.899 (BM25 0.648 / 0.823 / 0.722), 0.092 declined, 0.221 hedged, replies quoting the answer
+    // 0.788; of 912 uncovered 0.853 declined, 0.069 answered outright. Floors about five questions below.
+    expect(pipeline.hit5).toBeGreaterThanOrEqual(0.958)
+    expect(pipeline.hit1).toBeGreaterThanOrEqual(0.841)
+    expect(pipeline.mrr).toBeGreaterThanOrEqual(0.893)
     expect(pipeline.hit1).toBeGreaterThanOrEqual(baseline.hit1 + 0.19)
     expect(pipeline.hit5).toBeGreaterThanOrEqual(baseline.hit5 + 0.135)
-    expect(pipeline.notCoveredDeclined).toBeGreaterThanOrEqual(0.841)
-    expect(pipeline.notCoveredAnsweredOutright).toBeLessThanOrEqual(0.087)
+    expect(pipeline.notCoveredDeclined).toBeGreaterThanOrEqual(0.847)
+    expect(pipeline.notCoveredAnsweredOutright).toBeLessThanOrEqual(0.075)
     expect(pipeline.coveredWronglyDeclined).toBeLessThanOrEqual(0.098)
-    expect(pipeline.coveredHedged).toBeLessThanOrEqual(0.237)
-    expect(pipeline.replyQuotesAnswer).toBeGreaterThanOrEqual(0.77)
+    expect(pipeline.coveredHedged).toBeLessThanOrEqual(0.226)
+    expect(pipeline.replyQuotesAnswer).toBeGreaterThanOrEqual(0.78)
   }, 180_000)
 })
 
 describe('regressions from issue #11 (offline answers)', () => {
+  it('a host saying what she is preparing before she asks is answered on what she asks (it was declined)', async () => {
+    const r = await offline().ask('我下周要给姐妹们讲讲微家，资料里妇女微家分哪几类？')
+    expect(r.grounded).toBe(true)
+    expect(r.hedged).toBeFalsy()
+    expect(r.answer).toContain('五大类')
+    // The clause stays when it carries the topic: the rest ("都查些啥") names none of its own, and the screening is found.
+    expect((await offline().ask('我要给姐妹们讲讲两癌筛查，都查些啥')).answer).toMatch(/两癌|乳腺/)
+  })
+
   it('the documents named as where to look ("资料里…") are no search word: 资料 found a passage on 宣传资料', async () => {
     const r = await offline().ask('资料里妇女微家分哪几类？')
     expect(r.grounded).toBe(true)
