@@ -97,6 +97,13 @@ export interface Rule {
 
 /** Below this sentence coverage, a window without the question's most specific word is at most a hedge (outcome). */
 export const KEY_GATE_COVERAGE = 0.6
+/**
+ * Below this sentence coverage a window holds less than a third of what she asked, and is at most a hedge however
+ * sure the model is: "娃在老家爷爷奶奶带 视频都不跟我说话 咋办 好难受" (coverage 0.23, p 0.70) was answered outright with a
+ * passage on trafficked women's residence. On the tuning side (3,236) it hedges 10 covered questions answered outright
+ * before (5 of whose replies quoted the answer, and still show it under the hedge) and 2 uncovered ones.
+ */
+export const OUTRIGHT_COVERAGE = 0.3
 
 export function outcome(rule: Rule, p: number, row: { sentence: number; focus: boolean; offDomain?: boolean; titleOnly?: boolean; topicLost?: boolean; keyShare?: number; detailFound?: boolean }): 'answer' | 'hedge' | 'decline' {
   if (row.sentence < rule.floor || row.offDomain || row.titleOnly || row.topicLost) return 'decline'
@@ -107,6 +114,7 @@ export function outcome(rule: Rule, p: number, row: { sentence: number; focus: b
   // On the tuning side (1,948) such outright replies quoted the answer for 24 of 70 covered questions (34%), against
   // 79% where the window has the word; they are hedged ("不确定…供您参考") instead.
   if (row.keyShare === 0 && row.sentence < KEY_GATE_COVERAGE && !row.detailFound) return 'hedge'
+  if (row.sentence < OUTRIGHT_COVERAGE) return 'hedge'
   return p >= rule.answer && (row.focus || !rule.focusGate) ? 'answer' : 'hedge'
 }
 

@@ -74,6 +74,7 @@ describe('the asked detail beside the topic', () => {
 
   it('reads a position, a book, and how to get in as the place, the name and the procedure asked', () => {
     expect(askedDetails('东海渔嫂那个微家具体在岱山哪个位置？')).toContain('place')
+    expect(askedDetails('老舅妈工作站在梅陇镇具体哪条路')).toContain('place')
     expect(askedDetails('雨花巾帼读书会这个月读哪本书呀')).toContain('name')
     // A book is named in 《》, not by another quoted slogan beside it.
     expect(detailsFound(['name'], '雨花巾帼读书会这个月读哪本书呀', ['推动“精彩人生女性终身学习计划”向更广领域拓展，做大做强“雨花巾帼读书会”'])).toBe(false)
@@ -204,6 +205,9 @@ describe('the shipped decision with the detail signal', () => {
     // The key gate: without the question's most specific word and covering little, at most a hedge.
     expect(outcome(rule, 0.99, { sentence: 0.5, focus: true, keyShare: 0 })).toBe('hedge')
     expect(outcome(rule, 0.99, { sentence: 0.7, focus: true, keyShare: 0 })).toBe('answer')
+    // Under a third of what she asked, never outright, whoever (floor 0.2 here so the floor does not decide it).
+    expect(outcome({ ...rule, floor: 0.2 }, 0.99, { sentence: 0.25, focus: true })).toBe('hedge')
+    expect(outcome({ ...rule, floor: 0.2 }, 0.99, { sentence: 0.35, focus: true })).toBe('answer')
     expect(outcome(rule, 0.99, { sentence: 0.5, focus: true, keyShare: 1 })).toBe('answer')
     expect(outcome(rule, 0.99, { sentence: 0.5, focus: true, keyShare: 0, detailFound: true })).toBe('answer')
   })

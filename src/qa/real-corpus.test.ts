@@ -104,6 +104,13 @@ describe('eval on the real documents (floors well below the targets)', () => {
 })
 
 describe('regressions from issue #11 (offline answers)', () => {
+  it('a passage holding under a third of what she asked is never the answer outright', async () => {
+    // It was answered outright (p 0.70 at coverage 0.23) with a passage on trafficked women's residence.
+    const r = await offline().ask('娃在老家爷爷奶奶带 视频都不跟我说话 咋办 好难受')
+    expect(r.grounded && !r.hedged).toBe(false)
+    expect(r.answer).not.toMatch(/^――对不愿意回原住地/)
+  })
+
   it('a host saying what she is preparing before she asks is answered on what she asks (it was declined)', async () => {
     const r = await offline().ask('我下周要给姐妹们讲讲微家，资料里妇女微家分哪几类？')
     expect(r.grounded).toBe(true)
