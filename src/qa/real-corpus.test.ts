@@ -104,6 +104,13 @@ describe('eval on the real documents (floors well below the targets)', () => {
 })
 
 describe('regressions from issue #11 (offline answers)', () => {
+  it('an asked value up to 16 characters from its noun answers ("跟哪个单位一起搞卫生" was declined at 12)', async () => {
+    const r = await offline().ask('太白社区5月28日跟哪个单位一起搞卫生?春节那场活动主题叫啥?')
+    expect(r.grounded && !r.hedged).toBe(true)
+    expect(r.answer).toContain('堍头村妇联')
+    expect(r.answer).toContain('春节好家风')
+  })
+
   it('a passage holding under a third of what she asked is never the answer outright', async () => {
     // It was answered outright (p 0.70 at coverage 0.23) with a passage on trafficked women's residence.
     const r = await offline().ask('娃在老家爷爷奶奶带 视频都不跟我说话 咋办 好难受')
