@@ -100,8 +100,10 @@ export const KEY_GATE_COVERAGE = 0.6
 /**
  * Below this sentence coverage a window holds less than a third of what she asked, and is at most a hedge however
  * sure the model is: "娃在老家爷爷奶奶带 视频都不跟我说话 咋办 好难受" (coverage 0.23, p 0.70) was answered outright with a
- * passage on trafficked women's residence. On the tuning side (3,236) it hedges 10 covered questions answered outright
- * before (5 of whose replies quoted the answer, and still show it under the hedge) and 2 uncovered ones.
+ * passage on trafficked women's residence. On the tuning side (3,236) it hedges 3 uncovered questions and 11 covered
+ * ones answered outright before: 6 of those replies did not quote the answer, 5 did and still show it under the hedge.
+ * One two-part question lost its answer ("微家多久要跟姐妹们聚一回呀,一个礼拜一次够不够": the first part, now hedged, no
+ * longer lets the parts be answered each on its own).
  */
 export const OUTRIGHT_COVERAGE = 0.3
 
