@@ -38,15 +38,24 @@ export function defines(term: string, sentence: string): boolean {
 
 /** The quoted name a which-ones or what-exactly question asks about ("“拒绝三不”是哪三不", "「三个及时」分别是什么"). */
 const QUOTED_NAME = /[「“"『]([^」”"』]{2,12})[」”"』]/u
+const QUOTED_NAMES = new RegExp(QUOTED_NAME.source, 'gu')
 const ASKS_MEMBERS = /哪[两三四五六七八九十几个些]|(?:是|指)(?:什么|啥|哪)|分别|包括|具体/u
 export function quotedSetAsked(question: string): string | undefined {
-  const m = QUOTED_NAME.exec(question)
-  if (m) return ASKS_MEMBERS.test(question.slice(m.index + m[0].length)) ? normalizeForIndex(m[1]!) : undefined
+  // Asked right after the name ("是哪三不", "分别是什么", "具体包括"), not by a later clause about something else
+  // ("在“四新”领域,妇女微家重点覆盖哪些场所" asks the places, not the four); of any quoted name ("“拒绝三不”活动中的“三不”指什么").
+  for (const m of question.matchAll(QUOTED_NAMES)) {
+    if (ASKS_MEMBERS.test(question.slice(m.index + m[0].length).split(/[，,。；;\s]/u)[0]!.slice(0, 6))) return normalizeForIndex(m[1]!)
+  }
+  if (QUOTED_NAME.test(question) && !COUNTED_ASK.test(question)) return undefined
   // Unquoted ("拒绝三不是啥"): the name before the asking words; spellsOut still wants it quoted where it is spelled out.
   const bare = UNQUOTED_NAME.exec(question)
-  return bare ? normalizeForIndex(bare[1]!) : undefined
+  if (bare) return normalizeForIndex(bare[1]!)
+  // A numbered name asked by its own count, anywhere in the message ("老看到说四新领域 四新是哪四新啊 求科普").
+  const counted = COUNTED_ASK.exec(question)
+  return counted ? counted[1]! + counted[2]! : undefined
 }
 const UNQUOTED_NAME = /^(?:那个|这个|请问|问下)?([^\s，,。？?、]{3,8}?)(?:到底|究竟|具体)?(?:是|指)(?:啥|什么|哪|指)/u
+const COUNTED_ASK = /(?<![一二三四五六七八九十两百千万\d])([二三四五六七八九十两])((?![一二三四五六七八九十百千万个年天次名人位家项条种类样月周岁期届场批户座所件元倍层楼点号份成分口句])\p{Script=Han})[^？?]{0,8}?哪\1(?:个|种|项)?\2?/u
 
 /**
  * Whether a sentence spells out the quoted name where it writes it: “拒绝三不”（不文明、不卫生、不健康）, “五有”：有阵地、…,
@@ -55,11 +64,27 @@ const UNQUOTED_NAME = /^(?:那个|这个|请问|问下)?([^\s，,。？?、]{3,8
 export function spellsOut(name: string, sentence: string): boolean {
   const norm = normalizeForIndex(sentence)
   for (let i = norm.indexOf(name); i >= 0; i = norm.indexOf(name, i + 1)) {
-    if (!/[「“"『]/u.test(norm[i - 1] ?? '')) continue
+    // The name quoted, or a numbered name ending a quoted one ("三不" of “拒绝三不”; not 妇女微家 of “五型妇女微家”).
+    const opens = /[「“"『]/u.test(norm[i - 1] ?? '')
+    const closes = NUMBERED.test(name) && /[」”"』]/u.test(norm[i + name.length] ?? '') && /[「“"『][^」”"』]{0,6}$/u.test(norm.slice(Math.max(0, i - 7), i))
+    if (!opens && !closes) continue
     const after = norm.slice(i + name.length).replace(/^[」”"』’]/u, '')
     if (SPELLED.test(after) && /、|一是|；|;|第二/u.test(after.slice(0, 80))) return true
+    // Spelled out before it: "向新领域新业态新阶层新群体等“四新”领域延伸", "不文明、不卫生、不健康等“三不”".
+    if (opens && spelledBefore(name, norm.slice(0, i - 1))) return true
   }
   return false
+}
+const NUMBERED = /^[二三四五六七八九十两]\p{Script=Han}$/u
+const COUNT: Record<string, number> = { 两: 2, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 }
+/** The members listed right before "等" and the quoted name: as many items as it counts, by 、 or by its repeated character. */
+function spelledBefore(name: string, before: string): boolean {
+  const m = /([^，,。；;：:“”"「」]{2,60})等$/u.exec(before)
+  if (!m) return false
+  const n = COUNT[name[0]!]
+  const items = m[1]!.split('、').length
+  if (!n) return items >= 2
+  return items === n || (name.length === 2 && m[1]!.split(name[1]!).length - 1 >= n)
 }
 const SPELLED = /^\s*(?:[（(]|[:：]|[，,]?\s*(?:即|包括|主要指|分别是|分别为|第一是|一是|是指|指的是|就是))/u
 

@@ -104,6 +104,11 @@ describe('eval on the real documents (floors well below the targets)', () => {
 })
 
 describe('regressions from issue #11 (offline answers)', () => {
+  it('a numbered name asked by its count is quoted where its members are listed, also before it ("…新群体等“四新”")', async () => {
+    const r = await offline().ask('老看到说四新领域 四新是哪四新啊 求科普')
+    expect(r.answer).toContain('新领域新业态新阶层新群体')
+  })
+
   it('an asked value up to 16 characters from its noun answers ("跟哪个单位一起搞卫生" was declined at 12)', async () => {
     const r = await offline().ask('太白社区5月28日跟哪个单位一起搞卫生?春节那场活动主题叫啥?')
     expect(r.grounded && !r.hedged).toBe(true)
