@@ -577,6 +577,7 @@ describe('funds asked for by their noun', () => {
 describe('which day, which month', () => {
   it('"哪天" wants a day and "几月份" a month: "每年一次" or "今年" says neither', () => {
     expect(askedDetails('读书会今年是哪天办')).toContain('day')
+    expect(askedDetails('镇妇联平时哪几天能去反映问题啊')).toContain('day')
     expect(askedDetails('家宴一般定在几月份')).toContain('month')
     expect(askedDetails('家宴一般定在几月份')).not.toContain('day')
     expect(hasDetail('day', '我们每年组织一次巾帼志愿者便民服务', '便民服务今年是哪天')).toBe(false)

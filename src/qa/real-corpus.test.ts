@@ -104,6 +104,11 @@ describe('eval on the real documents (floors well below the targets)', () => {
 })
 
 describe('regressions from issue #11 (offline answers)', () => {
+  it('"哪几天" asks a day: the sentence with the days is quoted, not one that only shares 反映问题', async () => {
+    const r = await offline().ask('那个镇妇联平时哪几天能去找她们反映问题?')
+    expect(r.answer).toContain('每星期一至星期五')
+  })
+
   it('a numbered name asked by its count is quoted where its members are listed, also before it ("…新群体等“四新”")', async () => {
     const r = await offline().ask('老看到说四新领域 四新是哪四新啊 求科普')
     expect(r.answer).toContain('新领域新业态新阶层新群体')
