@@ -9,6 +9,7 @@ describe('what she is preparing, said before she asks', () => {
     expect(read('我下周要给姐妹们讲讲微家，资料里妇女微家分哪几类？')).toBe(normalizeForIndex('资料里妇女微家分哪几类？'))
     expect(read('写总结要用，雨花区妇联机关干部一年下基层多少天')).toBe(normalizeForIndex('雨花区妇联机关干部一年下基层多少天'))
     expect(read('我在给县里整理对比材料,2013年苍南新建了多少个两新妇联组织?')).toBe(normalizeForIndex('2013年苍南新建了多少个两新妇联组织?'))
+    expect(read('写总结要用:那个市一类、二类妇代会各多少个?')).toBe(normalizeForIndex('那个市一类、二类妇代会各多少个?'))
   })
 
   it('stays when it carries the topic, asks something itself, or is no preparation at all', () => {
