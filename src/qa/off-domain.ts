@@ -45,15 +45,14 @@ const CATEGORIES = [
   // leave and pay at one's own workplace (eighteenth round: four writers asked whether 三八节 means half a day off)
   // (not 放假 nor 请假: a school's summer 放假 and leave from a 微家 activity are other matters)
   '半天假 休假 调休 年假 产假 婚假 病假 加班 加班费 工资条 年终奖',
-  // one's own job contract and its end, scams, wedding customs, cooking, a chat app's features (twentieth round: the
-  // tuning halves of two new writers' batches asked 试用期被辞退, 刷单被骗, 彩礼, 糯米, 群公告, 视频回放 and were hedged
-  // or answered from 维权 or 活动 passages; on the whole tuning side these words stand in 17 questions, none covered)
-  // (not 夜班, 起诉, 离婚 nor 抚养费: her circumstances beside a covered question, or the 维权 the documents offer)
-  '试用期 辞退 劝退 开除 工伤 劳动合同 经济补偿 赔偿金 补偿金',
-  '刷单 诈骗 被骗 骗子 传销 杀猪盘',
-  '彩礼 嫁妆 份子钱 随礼 婚宴',
+  // wedding customs, cooking, a chat app's features (twentieth round: the tuning halves of two new writers' batches
+  // asked 糯米, 群公告, 视频回放 and were hedged from 活动 passages; on the whole tuning side these words stand in 4
+  // questions, none covered). Not what the product's glossary bridges to the folder's topics (辞退 → 劳动争议, 诈骗 →
+  // 防诈骗, 彩礼, 直播 → 电商直播): a first try listed job-contract and scam words too, and the sample folder's
+  // "被公司辞退了能找谁" (12333, 劳动争议) was declined.
+  '嫁妆 份子钱 随礼 婚宴',
   '糯米 粽叶 菜谱',
-  '群公告 置顶 回放 直播',
+  '群公告 置顶 回放',
 ]
 
 const OFF_DOMAIN = new Set(CATEGORIES.join(' ').split(' '))
