@@ -21,6 +21,10 @@ describe('a numbered or quoted name asked for its members', () => {
     // Only used, not spelled out.
     expect(spellsOut('三不', '在机关中开展“拒绝三不”宣教活动')).toBe(false)
     expect(spellsOut('四新', '为扩大组织覆盖，尤其是“四新”领域妇联组织建设提供帮助。')).toBe(false)
+    // A numbered name opening a longer quoted one, spelled out after the whole name.
+    expect(spellsOut('五型', '产生一批“五型妇女微家”（主要指学习引领微家、网格睦邻微家、平安守望微家）')).toBe(true)
+    expect(spellsOut('五型', '按照“五型妇女微家”和“五有”示范妇女微家要求和标准扎实推进')).toBe(false)
+    expect(quotedSetAsked('五型微家 是哪五型 求列一下')).toBe('五型')
     // Three items before 等 do not spell out a set of four.
     expect(spellsOut('四新', '向新领域、新业态、新群体等“四新”领域延伸。')).toBe(false)
   })

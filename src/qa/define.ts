@@ -68,7 +68,8 @@ export function spellsOut(name: string, sentence: string): boolean {
     const opens = /[「“"『]/u.test(norm[i - 1] ?? '')
     const closes = NUMBERED.test(name) && /[」”"』]/u.test(norm[i + name.length] ?? '') && /[「“"『][^」”"』]{0,6}$/u.test(norm.slice(Math.max(0, i - 7), i))
     if (!opens && !closes) continue
-    const after = norm.slice(i + name.length).replace(/^[」”"』’]/u, '')
+    // A numbered name may open a longer quoted one ("五型" of “五型妇女微家”（主要指…）): what follows the whole name.
+    const after = norm.slice(i + name.length).replace(opens && NUMBERED.test(name) ? /^[^」”"』，,。]{0,6}[」”"』’]/u : /^[」”"』’]/u, '')
     if (SPELLED.test(after) && /、|一是|；|;|第二/u.test(after.slice(0, 80))) return true
     // Spelled out before it: "向新领域新业态新阶层新群体等“四新”领域延伸", "不文明、不卫生、不健康等“三不”".
     if (opens && spelledBefore(name, norm.slice(0, i - 1))) return true
