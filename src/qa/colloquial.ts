@@ -36,6 +36,8 @@ export const COLLOQUIAL: readonly (readonly [string, string])[] = [
   // Chat shorthand for WeChat and its groups, and the office building (sixteenth round: a blind writer's vx群, 写字楼).
   // Old age and being looked after (sixteenth round: a tester's 一个人住的老太太…老年人有啥照顾不).
   ['老年人', '老龄'], ['照顾', '关心'],
+  // Twentieth round, a workplace's words (a blind writer's "公司三八节出去踏青那个活动 男同事能报名不").
+  ['男同事', '男职工'], ['女同事', '女职工'], ['踏青', '踏春'],
   ['vx群', '微信群'], ['wx群', '微信群'], ['v信', '微信'], ['vx', '微信'], ['wx', '微信'], ['写字楼', '楼宇'],
   // Seventeenth round, words several writers of the tuning side used for the same questions: breastfeeding, a logo,
   // a girl out of school, a petition, who runs something, a young couple.

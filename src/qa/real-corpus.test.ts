@@ -104,6 +104,12 @@ describe('eval on the real documents (floors well below the targets)', () => {
 })
 
 describe('regressions from issue #11 (offline answers)', () => {
+  it('a workplace\'s words: 男同事 is 男职工, 踏青 is 踏春 ("男职工也可报名参加活动" is quoted)', async () => {
+    const r = await offline().ask('公司三八节出去踏青那个活动 男同事能报名不')
+    expect(r.grounded && !r.hedged).toBe(true)
+    expect(r.answer).toContain('男职工也可报名参加活动')
+  })
+
   it('"哪几天" asks a day: the sentence with the days is quoted, not one that only shares 反映问题', async () => {
     const r = await offline().ask('那个镇妇联平时哪几天能去找她们反映问题?')
     expect(r.answer).toContain('每星期一至星期五')
