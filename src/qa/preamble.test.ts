@@ -12,6 +12,12 @@ describe('what she is preparing, said before she asks', () => {
     expect(read('写总结要用:那个市一类、二类妇代会各多少个?')).toBe(normalizeForIndex('那个市一类、二类妇代会各多少个?'))
   })
 
+  it('a closing clause of what she will do with the answer is left out too', () => {
+    expect(read('踏春嘉年华那天都有哪些项目 我好准备准备')).toBe(normalizeForIndex('踏春嘉年华那天都有哪些项目'))
+    // Not when it asks something itself, nor when the rest alone names no topic.
+    for (const q of ['踏春嘉年华那天都有哪些项目 我好准备啥', '都有啥 我好准备准备']) expect(read(q), q).toBe(normalizeForIndex(q))
+  })
+
   it('stays when it carries the topic, asks something itself, or is no preparation at all', () => {
     for (const q of ['我要给姐妹们讲讲两癌筛查，都查些啥', '我要写个总结是不是得找妇联，家长学校在哪', '我想参加活动，家聚会什么时候', '家聚会什么时候'])
       expect(read(q), q).toBe(normalizeForIndex(q))

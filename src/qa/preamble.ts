@@ -18,7 +18,13 @@ const ASKS = new RegExp(`${QUESTION_WORD}|吗|嘛|么|呢`, 'u')
  */
 export function withoutPreparing(normalized: string): string {
   const m = FIRST_PERSON_PREPARING.exec(normalized) ?? FOR_PREPARING.exec(normalized)
-  if (!m || ASKS.test(m[0])) return normalized
-  const rest = normalized.slice(m[0].length)
-  return namesOwnTopic(rest) ? rest : normalized
+  const lead = m && !ASKS.test(m[0]) ? normalized.slice(m[0].length) : normalized
+  const read = namesOwnTopic(lead) ? lead : normalized
+  // What she will do with the answer, said after it ("…都有哪些项目 我好准备准备"): "准备" found the sign-up sentence.
+  const purpose = PURPOSE.exec(read)
+  if (!purpose || ASKS.test(purpose[0])) return read
+  const rest = read.slice(0, purpose.index)
+  return namesOwnTopic(rest) ? rest : read
 }
+/** A closing clause of purpose: 我好…, 好让我…, 方便我…, 以便…. */
+const PURPOSE = /[,，\s]+(?:我好|我也好|好让我|方便我|以便)[^,，。.?？!！;；\s]{1,12}[。.!！]*$/u
