@@ -4,6 +4,7 @@
 import { SENTENCE } from './decide.ts'
 import type { KnowledgeIndex } from './index-store.ts'
 import { normalizeForIndex } from './normalize.ts'
+import { cnNumber, COUNTING_AFTER_NUMERAL } from '../core/zh/numbers.ts'
 import type { Passage } from './retrieve.ts'
 
 /** What something is: "家接待是干啥的", "“五小行动”是什么", "你好 想问下妇女微家是干嘛的"; group 1 is the thing asked about. */
@@ -55,7 +56,7 @@ export function quotedSetAsked(question: string): string | undefined {
   return counted ? counted[1]! + counted[2]! : undefined
 }
 const UNQUOTED_NAME = /^(?:那个|这个|请问|问下)?([^\s，,。？?、]{3,8}?)(?:到底|究竟|具体)?(?:是|指)(?:啥|什么|哪|指)/u
-const COUNTED_ASK = /(?<![一二三四五六七八九十两百千万\d])([二三四五六七八九十两])((?![一二三四五六七八九十百千万个年天次名人位家项条种类样月周岁期届场批户座所件元倍层楼点号份成分口句])\p{Script=Han})[^？?]{0,8}?哪\1(?:个|种|项)?\2?/u
+const COUNTED_ASK = new RegExp(`(?<![一二三四五六七八九十两百千万\\d])([二三四五六七八九十两])((?![${COUNTING_AFTER_NUMERAL}])\\p{Script=Han})[^？?]{0,8}?哪\\1(?:个|种|项)?\\2?`, 'u')
 
 /**
  * Whether a sentence spells out the quoted name where it writes it: “拒绝三不”（不文明、不卫生、不健康）, “五有”：有阵地、…,
@@ -77,12 +78,11 @@ export function spellsOut(name: string, sentence: string): boolean {
   return false
 }
 const NUMBERED = /^[二三四五六七八九十两]\p{Script=Han}$/u
-const COUNT: Record<string, number> = { 两: 2, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 }
 /** The members listed right before "等" and the quoted name: as many items as it counts, by 、 or by its repeated character. */
 function spelledBefore(name: string, before: string): boolean {
   const m = /([^，,。；;：:“”"「」]{2,60})等$/u.exec(before)
   if (!m) return false
-  const n = COUNT[name[0]!]
+  const n = /^[二三四五六七八九十两]/u.test(name) ? cnNumber(name[0]!) : undefined
   const items = m[1]!.split('、').length
   if (!n) return items >= 2
   return items === n || (name.length === 2 && m[1]!.split(name[1]!).length - 1 >= n)

@@ -12,9 +12,9 @@ const FOR_PREPARING = /^(?:写|整理|做|出|准备)[^,，。.?？!！;；\s]{0
 const ASKS = new RegExp(`${QUESTION_WORD}|吗|嘛|么|呢`, 'u')
 
 /**
- * The question without a leading clause that only says what she is preparing. Kept whole unless the clause asks
- * nothing itself and the rest names its own topic: "我要给姐妹们讲讲两癌筛查，都查些啥" keeps its clause, which
- * carries the topic.
+ * The question without a leading clause that only says what she is preparing, and without a closing one that says
+ * what she will do with the answer. Each is dropped only when it asks nothing itself and the rest names its own topic:
+ * "我要给姐妹们讲讲两癌筛查，都查些啥" keeps its clause, which carries the topic.
  */
 export function withoutPreparing(normalized: string): string {
   const m = FIRST_PERSON_PREPARING.exec(normalized) ?? FOR_PREPARING.exec(normalized)

@@ -3,6 +3,7 @@
 // "covered or not" decision (decide.ts): the asked-for answer kind must be there, and the best answer
 // sentence's coverage of the question decides between answering, answering with a caveat, and declining.
 import { cantoneseAsMandarin } from '../core/zh/cantonese.ts'
+import { COUNTING_AFTER_NUMERAL } from '../core/zh/numbers.ts'
 import type { ChunkRecord, KnowledgeIndex } from './index-store.ts'
 import { normalizeForIndex } from './normalize.ts'
 import { decisionFeatures, outcomeOf, writtenAnywhere, type DecisionFeatures, type Outcome } from './decide.ts'
@@ -181,7 +182,7 @@ export function coinedTerms(index: KnowledgeIndex, own: string): string[] {
   return [...out]
 }
 const COINED_COUNTED = /(?<![一二三四五六七八九十两双百千万\d])([二三四五六七八九十两双])个(\p{Script=Han}{2})/gu
-const COINED = /(?<![一二三四五六七八九十两双百千万\d])[二三四五六七八九十两双](?![一二三四五六七八九十百千万个年天次名人位家项条种类样月周岁期届场批户座所件元倍层楼点号份成分口句])\p{Script=Han}/gu
+const COINED = new RegExp(`(?<![一二三四五六七八九十两双百千万\\d])[二三四五六七八九十两双](?![${COUNTING_AFTER_NUMERAL}])\\p{Script=Han}`, 'gu')
 
 /** No word or character pair of the (space-separated) everyday fragments occurs in the folder. */
 function unseenInFolder(index: KnowledgeIndex, everyday: string): boolean {

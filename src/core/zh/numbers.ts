@@ -3,6 +3,11 @@ const CN_DIGIT: Record<string, number> = {
   零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
 }
 export const NUM = '(?:\\d{1,2}|[零〇一二两三四五六七八九十]{1,3})'
+/**
+ * What may follow a numeral when it counts rather than names: another numeral, or a measure or unit word (五个, 两年,
+ * 三十, 十名). A numeral followed by anything else may be a coined name (四新, 三不, 五有).
+ */
+export const COUNTING_AFTER_NUMERAL = '一二三四五六七八九十百千万个年天次名人位家项条种类样月周岁期届场批户座所件元倍层楼点号份成分口句'
 
 /** "15" | "十五" | "二十三" | "两" → number; undefined when not a number we read. */
 export function cnNumber(s: string): number | undefined {
