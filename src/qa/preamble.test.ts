@@ -23,3 +23,22 @@ describe('what she is preparing, said before she asks', () => {
       expect(read(q), q).toBe(normalizeForIndex(q))
   })
 })
+
+describe('whom she asks for, said before the question', () => {
+  it('a relay clause is left out when the rest names its own topic', () => {
+    expect(read('新选的执委问我:社区妇联主席一般是谁来兼?')).toBe(normalizeForIndex('社区妇联主席一般是谁来兼?'))
+    expect(read('帮楼里的姐妹问下,微家能不能拉个微信群,把附近的姐妹都拢到一块?')).toBe(normalizeForIndex('微家能不能拉个微信群,把附近的姐妹都拢到一块?'))
+    expect(read('社區有姐妹想知道,十佳巾幗女職工的事蹟材料要寫多少字?')).toBe(normalizeForIndex('十佳巾幗女職工的事蹟材料要寫多少字?'))
+    expect(read('我替我婆婆问下 苍南巾帼创业贷款一年一共放出去多少钱')).toBe(normalizeForIndex('苍南巾帼创业贷款一年一共放出去多少钱'))
+  })
+
+  it('so is her story told in the third person before "她问"', () => {
+    expect(read('有个阿姨在自家开了个小茶室,想弄个妇女微家,她问微家管理员可以由哪些人来当?')).toBe(normalizeForIndex('微家管理员可以由哪些人来当?'))
+  })
+
+  it('stays when the rest leans on it', () => {
+    // "要啥条件" alone names no topic: the story carries it.
+    for (const q of ['有个大姐想在自家建妇女微家,她问要啥条件', '有个居民问,在哪报名', '问题是家聚会什么时候'])
+      expect(read(q), q).toBe(normalizeForIndex(q))
+  })
+})
