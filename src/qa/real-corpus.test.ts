@@ -78,7 +78,7 @@ describe('eval on the real documents (floors well below the targets)', () => {
     // Two full evaluations (ingest, 246 questions, BM25): 9 s idle, past 30 s with both cores busy.
   }, 180_000)
 
-  it('the whole held-out side (the first 121 and the halves of the blind batches l to z and aa to aj): floors a few questions below', async () => {
+  it('the whole held-out side (the first 121 and the halves of the blind batches l to z and aa to al): floors a few questions below', async () => {
     const files = questionFiles(readdirSync(join(FIX, 'qa-real')))
     const items = files.flatMap((f) => readEvalFile(readFileSync(join(FIX, 'qa-real', f), 'utf8')))
     const { heldout } = readSplit(readFileSync(join(FIX, 'qa-real', 'split.json'), 'utf8'))
@@ -86,20 +86,20 @@ describe('eval on the real documents (floors well below the targets)', () => {
     const report = await evalRun({ vectors: hnswBackend, kbDir: KB, indexDir, items, split: { tune: [], heldout }, makeEmbedder: (g) => new OfflineEmbedder(g), log })
     if (!('heldout' in report)) throw new Error('expected a split report')
     const { pipeline, baseline } = (report as Extract<typeof report, { heldout: unknown }>).heldout
-    expect(pipeline.covered + pipeline.notCovered).toBe(1809)
-    // Measured (twentieth session, when batches ai and aj joined; numbers only): of 897 covered, hit@1 / hit@5 / MRR
-    // 0.847 / 0.964 / 0.899 (BM25 0.648 / 0.823 / 0.722), 0.093 declined, 0.221 hedged, replies quoting the answer
-    // 0.788; of 912 uncovered 0.853 declined, 0.069 answered outright. Floors about five questions below.
-    expect(pipeline.hit5).toBeGreaterThanOrEqual(0.958)
-    expect(pipeline.hit1).toBeGreaterThanOrEqual(0.841)
-    expect(pipeline.mrr).toBeGreaterThanOrEqual(0.893)
+    expect(pipeline.covered + pipeline.notCovered).toBe(1942)
+    // Measured (twenty-first session, when batches ak and al joined; numbers only): of 962 covered, hit@1 / hit@5 / MRR
+    // 0.851 / 0.966 / 0.903 (BM25 0.648 / 0.830 / 0.725), 0.092 declined, 0.220 hedged, replies quoting the answer
+    // 0.798; of 980 uncovered 0.855 declined, 0.066 answered outright. Floors about five questions below.
+    expect(pipeline.hit5).toBeGreaterThanOrEqual(0.96)
+    expect(pipeline.hit1).toBeGreaterThanOrEqual(0.846)
+    expect(pipeline.mrr).toBeGreaterThanOrEqual(0.897)
     expect(pipeline.hit1).toBeGreaterThanOrEqual(baseline.hit1 + 0.19)
-    expect(pipeline.hit5).toBeGreaterThanOrEqual(baseline.hit5 + 0.135)
-    expect(pipeline.notCoveredDeclined).toBeGreaterThanOrEqual(0.847)
-    expect(pipeline.notCoveredAnsweredOutright).toBeLessThanOrEqual(0.075)
-    expect(pipeline.coveredWronglyDeclined).toBeLessThanOrEqual(0.098)
+    expect(pipeline.hit5).toBeGreaterThanOrEqual(baseline.hit5 + 0.13)
+    expect(pipeline.notCoveredDeclined).toBeGreaterThanOrEqual(0.85)
+    expect(pipeline.notCoveredAnsweredOutright).toBeLessThanOrEqual(0.072)
+    expect(pipeline.coveredWronglyDeclined).toBeLessThanOrEqual(0.097)
     expect(pipeline.coveredHedged).toBeLessThanOrEqual(0.226)
-    expect(pipeline.replyQuotesAnswer).toBeGreaterThanOrEqual(0.78)
+    expect(pipeline.replyQuotesAnswer).toBeGreaterThanOrEqual(0.79)
   }, 180_000)
 })
 
