@@ -32,6 +32,8 @@ describe('the asked detail beside the topic', () => {
     expect(askedDetails('物业不来修怎么办')).not.toContain('procedure')
     expect(askedDetails('办居住证要带什么?')).toContain('materials')
     expect(askedDetails('需要提交哪些材料')).toContain('materials')
+    // Papers called 资料 ("要准备哪些资料申请"), which alone is the documents themselves.
+    expect(askedDetails('信禾春阳基金要准备哪些资料申请?')).toContain('materials')
     // "材料里" is the document itself.
     expect(askedDetails('材料里那个区是哪个区')).not.toContain('materials')
     expect(askedDetails('想入驻要啥条件')).toContain('condition')
@@ -282,6 +284,7 @@ describe('the members of a named set', () => {
     expect(askedSet('母亲邮包里都装了些啥?')).toBe('母亲邮包')
     expect(askedSet('母亲邮包里面装的都是什么东西?')).toBe('母亲邮包')
     expect(askedSet('母亲邮包里面装的都是些啥东西')).toBe('母亲邮包')
+    expect(askedSet('苍南发的「母亲邮包」里面装了什么东西?')).toBe('母亲邮包')
     expect(askedSet('“五型妇女微家”具体是哪五种微家?')).toBe('五型妇女微家')
     // Something else of it, named after the measure word: the courses a lecture series gives (a tester was declined).
     expect(askedSet('那个幸福大讲堂都有哪几门课')).toBeUndefined()
@@ -528,6 +531,7 @@ describe('what a quoted term specifically means', () => {
   it('is defined where the term is named, or only used there', () => {
     expect(askedDefinition('“一圈两场三道”具体指的是什么?')).toBe('一圈两场三道')
     expect(askedDefinition('城乡妇女“六学”活动具体是学哪六样?')).toBe('六学')
+    expect(askedDefinition('「双学双比」是学什么、比什么啊?')).toBe('双学双比')
     // "是什么意思" without 具体: the sentence using the term answers it for those who ask so.
     expect(askedDefinition('“身边有家”是什么意思？')).toBeUndefined()
     expect(askedDefinition('“提升一批、整合一批、新建一批”具体是啥意思')).toBeUndefined()

@@ -45,7 +45,7 @@ const ASKS: [Detail, RegExp][] = [
   // How to do something with the office ("咋申请", "怎么报名参加"): a procedure, not "怎么办" (what to do).
   ['procedure', /(?:怎么|如何|怎样|咋)(?:样)?(?:才能|才|去|来|能|可以|要)?(?:申请|报名|参加|加入|办理|申报|预约|领取|领|入驻|参选|登记|联系|报|进(?![行一展步入]))/],
   // What to bring or hand in ("要带什么?", "交啥材料"): papers, not "材料里" (the document itself).
-  ['materials', /(?:带|交|准备|提交|需要|要)(?:哪些|什么|啥)(?:材料|证件|手续|东西)?(?=[？?，,、]|$)|(?:带|交|准备|提交|需要|要)(?:哪些|什么|啥)(?:材料|证件|手续)|(?:材料|证件|手续)(?:有哪些|要哪些|是什么|是啥)/],
+  ['materials', /(?:带|交|准备|提交|需要|要)(?:哪些|什么|啥)(?:材料|证件|手续|东西)?(?=[？?，,、]|$)|(?:带|交|准备|提交|需要|要)(?:哪些|什么|啥)(?:材料|资料|证件|手续)|(?:材料|证件|手续)(?:有哪些|要哪些|是什么|是啥)/],
   // Who may be or do it ("微家主人是谁都能当吗", "啥样的人能当女主人", "负责人一般找什么样的人来当", "随便谁都能张罗吗"): the
   // kinds of people it is open to, not a sentence that only names the post.
   // Or whether someone of a kind may take part ("老年人能报名吗", "个人能自己报名吗", "男的能报不"): answered by who it is
@@ -493,7 +493,7 @@ function countedByVerb(question: string, window: string): boolean {
  * 十大项目（巾帼强、巾帼创…） — while one that only mentions it goes on ("发放母亲邮包12个；", "围绕“一圈两场三道”开展…").
  * These documents are lists everywhere, so a list merely nearby says nothing; the list must open right after the name.
  */
-const ITEMS_ASK = /具体(?:是|指|包括)的?哪|都装了?些?|装了些|装的都?是些?(?:什么|啥)|装的(?:什么|啥)|(?:是指|是学|是做|是搞|是讲|是亮|包括|包含|都有)哪(?:[两三四五六七八九十双]|几)|包括哪些|分别(?:是|叫|指)(?:哪|什么|啥|谁)|是哪(?:[两三四五六七八九十双]|几(?:家|个|位|项|所|支|条|种|类)|\d)/u
+const ITEMS_ASK = /具体(?:是|指|包括)的?哪|都装了?些?|(?:里面|里头|里边)装了?(?:什么|啥|哪些)|装了些|装的都?是些?(?:什么|啥)|装的(?:什么|啥)|(?:是指|是学|是做|是搞|是讲|是亮|包括|包含|都有)哪(?:[两三四五六七八九十双]|几)|包括哪些|分别(?:是|叫|指)(?:哪|什么|啥|谁)|是哪(?:[两三四五六七八九十双]|几(?:家|个|位|项|所|支|条|种|类)|\d)/u
 const DEFINES = /^[”」"』’]?\s*[，,]?\s*(?:[（(]|[:：]|即|包括|主要指|主要有|分别是|分别为|是指|指的是|就是|是[:：]|有[:：])/u
 /**
  * A list that ends right where the set is named ("亮牌子、亮身份、亮作为的“三亮”", "…和社会工作人才等六类妇女人才",
@@ -624,7 +624,7 @@ function coinedAsked(question: string): string | undefined {
   return term && COINED.test(term) && !MAGNITUDE.test(term) ? term : undefined
 }
 /** What it means: 是什么意思, 啥意思, 是个啥计划, 是指什么, 指的是啥, 是啥 at the end. */
-const COINED_ASK = /(?:是|指)?(?:什么|啥)意思|是个?(?:什么|啥)(?:计划|活动|工程|行动|项目|说法|名堂|东西)?(?=[？?！!，,。啊呀呢嘛\s]|$)|(?:是指|指的是|说的是)(?:什么|啥)/u
+const COINED_ASK = /(?:是|指)?(?:什么|啥)意思|是个?(?:什么|啥)(?:计划|活动|工程|行动|项目|说法|名堂|东西)?(?=[？?！!，,。啊呀呢嘛\s]|$)|(?:是指|指的是|说的是)(?:什么|啥)|是[学比做搞讲干亮评创建](?:什么|啥)(?=[、，,？?！!。啊呀呢嘛\s]|$)/u
 /** Counts in a name: 双海双区, 十百计划, 三化; or a scheme of numbers (1+2+2, 5+6+x). Not a number alone (12338). */
 const COINED = /[一二三四五六七八九十百千两双]|^\d+(?:\+[\da-z]+)+$/u
 /** A count of people or homes in a name is a magnitude, not its items: "“百万家庭网上行”是个什么项目" is answered by its use. */

@@ -46,7 +46,7 @@ describe('everyday services a Women\'s Federation folder does not cover', () => 
 
   it('a copy of some material (原图, 全文, 模板, 视频回放) is not in the documents unless a window says where to get it', () => {
     const named = '微家品牌和图标可自行设计，也可使用上虞区妇联设计的图标和文字参考图例（附件1）。'
-    for (const q of ['方案里说的上虞区妇联设计的图标,就是附件1,能发我一份原图吗?', '王桂英那篇性别比的调查报告 哪里能看到全文', '附件模板去哪拿?', '那个专题报告有视频回放吗?在哪能看'])
+    for (const q of ['方案里说的上虞区妇联设计的图标,就是附件1,能发我一份原图吗?', '王桂英那篇性别比的调查报告 哪里能看到全文', '附件模板去哪拿?', '那个专题报告有视频回放吗?在哪能看', '上虞区妇联设计的那个微家图标长什么样子?可以传给我看吗?'])
       expect(materialAsked(q, [named])).toBe(true)
     // Where it is given, or when the material itself is not asked for.
     expect(materialAsked('图标的原图在哪下载', ['图标原图可在区妇联网站下载：www.example.org'])).toBe(false)
