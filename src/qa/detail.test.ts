@@ -601,6 +601,10 @@ describe('a count in the measure asked', () => {
     expect(hasDetail('count', '联席会议由20个成员单位组成', '联席会议一年开几次会')).toBe(false)
     expect(hasDetail('count', '联席会议原则上每年召开两次', '联席会议一年开几次会')).toBe(true)
     expect(hasDetail('count', '受益妇女达3.4万余人', '妇科普查多少人受益')).toBe(true)
+    // "一批" is a batch of unstated size: "提升一批妇女微家" does not say how many there are.
+    expect(hasDetail('count', '提升一批妇女微家,通过在原有美丽驿站的基础上', '岱山现在已经有多少个妇女微家了')).toBe(false)
+    // A count with its measure word is one (whether it is a plan's target or a tally is not read here).
+    expect(hasDetail('count', '计划选树示范妇女微家5家', '岱山现在已经有多少个妇女微家了')).toBe(true)
     expect(hasDetail('count', '风筝赛以三人为一组,组成10组', '放风筝比赛几个人一组')).toBe(true)
     // Clause by clause: the measure of one clause is not asked of the other's window.
     expect(hasDetail('count', '共受理群众来访52起', '讲堂办了几期,工作站受理了多少来访')).toBe(true)

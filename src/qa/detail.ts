@@ -461,13 +461,16 @@ const MEASURES: string[][] = [
   ['点', '%', '个百分点', '成'],
 ]
 const COUNTED_THINGS = /(?:\d+|[一二三四五六七八九十两百千]+)\s*[万千百]?[余多]?\s*[个家所户项名人位支座处条场次期件批届类种字篇本份张块套台间]/u
+/** "一批" on its own is a batch of unstated size (not 十一批). */
+const VAGUE_BATCH = /(?<![\d一二三四五六七八九十两百千])一批/gu
 function countInMeasure(question: string, text: string): boolean {
   // Clause by clause: "办了几期，受理了多少来访" asks 期 of one window and nothing of the other.
   return question.split(/[，,。？?！!；;\s]+/u).some((clause) => {
     if (!COUNT_ASK.test(clause)) return false
     const m = /(?:几|多少)个?(人次|[次回场期趟轮人名位家所点])/u.exec(clause)
     // "多少个妇女微家": some thing counted by a measure word ("100个", "5家", "24处"), not a year or a sum of money.
-    if (!m && /(?:几|多少)个/u.test(clause)) return COUNTED_THINGS.test(text)
+    // "提升一批妇女微家" is some of them, not how many.
+    if (!m && /(?:几|多少)个/u.test(clause)) return COUNTED_THINGS.test(text.replace(VAGUE_BATCH, ''))
     const group = m ? MEASURES.find((g) => g.includes(m[1]!)) : undefined
     // "3.4万余人", "1000多名", "三人为一组".
     return !group || new RegExp(`(?:\\d+(?:\\.\\d+)?|[一二三四五六七八九十两百千万半]+)\\s*[万千百亿]?[余多]?\\s*(?:${group.map((u) => (u === '%' ? '%|％' : u)).join('|')})`, 'u').test(text)
