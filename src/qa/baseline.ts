@@ -2,7 +2,7 @@
 // 350 characters, jieba words only — no glossary, no domain words, no vectors, no reranking. It gets its own
 // jieba instance so words the real pipeline teaches its segmenter (glossary, domain terms) don't leak in.
 import { Jieba } from '@node-rs/jieba'
-import { dict } from '@node-rs/jieba/dict.js'
+import { readJiebaDict } from './jieba-dict.ts'
 import { Bm25Index } from './bm25.ts'
 import { normalizeForIndex } from './normalize.ts'
 
@@ -23,7 +23,7 @@ let jieba: Jieba | undefined
 const MEANINGFUL = /[\p{L}\p{N}]/u
 
 function plainTokens(text: string): string[] {
-  jieba ??= Jieba.withDict(dict)
+  jieba ??= Jieba.withDict(readJiebaDict())
   return jieba.cutForSearch(normalizeForIndex(text), false).filter((t) => MEANINGFUL.test(t))
 }
 

@@ -1,7 +1,7 @@
 // Chinese word segmentation for the keyword index, the offline embedder and coverage checks.
 // jieba cuts Traditional text into single characters, so text is always normalised to Simplified first.
 import { Jieba } from '@node-rs/jieba'
-import { dict, idf as idfDict } from '@node-rs/jieba/dict.js'
+import { readJiebaDict, readJiebaIdf } from './jieba-dict.ts'
 import { normalizeForIndex } from './normalize.ts'
 
 /** Domain words jieba's general dictionary splits apart; the glossary adds more at load time. */
@@ -35,7 +35,7 @@ const loadedWords = new Set<string>()
 
 function segmenter(): Jieba {
   if (!jieba) {
-    jieba = Jieba.withDict(dict)
+    jieba = Jieba.withDict(readJiebaDict())
     addWords(DOMAIN_WORDS)
   }
   return jieba
@@ -144,7 +144,7 @@ function hashBytes(b: Uint8Array, start: number, len: number): number {
 }
 
 function loadIdf(): IdfTable {
-  const bytes = idfDict
+  const bytes = readJiebaIdf()
   let count = 0
   for (const b of bytes) if (b === 10) count++
   count++
