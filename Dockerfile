@@ -23,5 +23,6 @@ COPY scripts/build.mjs ./scripts/build.mjs
 RUN node scripts/build.mjs && mkdir -p /app/data && chown -R node:node /app/data
 USER node
 VOLUME ["/app/data"]
-# With WECHATY_PUPPET set this runs the real bot; without it, the sandbox.
-CMD ["node", "bin/weijia.js", "start"]
+# With WECHATY_PUPPET set this runs the real bot; without it, the sandbox. The young generation is kept small
+# (as in package.json's start script): about 15 MB less resident memory for a bot that handles a few messages a second.
+CMD ["node", "--max-semi-space-size=4", "bin/weijia.js", "start"]

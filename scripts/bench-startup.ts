@@ -2,14 +2,23 @@
 // (every capability, knowledge index loaded) in the sandbox, and reports the time from process start to
 // ready and the RSS once ready. A child, so nothing else the bench loaded is counted.
 import { spawnSync } from 'node:child_process'
+import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
+
+/** The node flags `npm start` runs the bot with (package.json), so the child is measured as the bot runs. */
+function startFlags(): string[] {
+  const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { scripts: Record<string, string> }
+  const [, ...flags] = pkg.scripts.start!.split(/\s+bin\/weijia\.js/)[0]!.split(/\s+/)
+  return flags
+}
 
 export async function benchStartup(runs = 3): Promise<Record<string, unknown>> {
   const { buildDist } = await import('./build.mjs')
   await buildDist()
   const results: { readyMs: number; warmMs: number; rssMb: number }[] = []
+  const flags = startFlags()
   for (let i = 0; i < runs; i++) {
-    const r = spawnSync(process.execPath, [fileURLToPath(new URL('./startup-child.mjs', import.meta.url))], {
+    const r = spawnSync(process.execPath, [...flags, fileURLToPath(new URL('./startup-child.mjs', import.meta.url))], {
       encoding: 'utf8',
       env: { ...process.env, WECHATY_LOG: 'silent', REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379' },
     })
@@ -19,6 +28,7 @@ export async function benchStartup(runs = 3): Promise<Record<string, unknown>> {
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
   return {
     what: 'fresh process running dist/: start → bot ready (all capabilities, Redis, mock WeChat); → first cited answer (index loaded)',
+    nodeFlags: flags,
     runs,
     readyMs: { median: median(results.map((r) => r.readyMs)), all: results.map((r) => r.readyMs) },
     firstAnswerMs: { median: median(results.map((r) => r.warmMs)), all: results.map((r) => r.warmMs) },
