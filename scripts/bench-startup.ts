@@ -2,15 +2,8 @@
 // (every capability, knowledge index loaded) in the sandbox, and reports the time from process start to
 // ready and the RSS once ready. A child, so nothing else the bench loaded is counted.
 import { spawnSync } from 'node:child_process'
-import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
-
-/** The node flags `npm start` runs the bot with (package.json), so the child is measured as the bot runs. */
-function startFlags(): string[] {
-  const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { scripts: Record<string, string> }
-  const [, ...flags] = pkg.scripts.start!.split(/\s+bin\/weijia\.js/)[0]!.split(/\s+/)
-  return flags
-}
+import { startFlags } from './start-flags.ts'
 
 export async function benchStartup(runs = 3): Promise<Record<string, unknown>> {
   const { buildDist } = await import('./build.mjs')

@@ -4,13 +4,15 @@
 import { spawnSync } from 'node:child_process'
 import { cpus } from 'node:os'
 import { fileURLToPath } from 'node:url'
+import { startFlags } from './start-flags.ts'
 
 const BENCHES = ['startup', 'foundation', 'qa', 'signups', 'referrals', 'reminders', 'outbox'] as const
 
 function run(name: (typeof BENCHES)[number]): unknown {
   const file = fileURLToPath(new URL(`./bench-${name}.ts`, import.meta.url))
   process.stderr.write(`bench: ${name}…\n`)
-  const r = spawnSync(process.execPath, ['--import', 'tsx', file], {
+  // With the bot's own node flags (npm start), so each part is measured as it runs in the bot.
+  const r = spawnSync(process.execPath, [...startFlags(), '--import', 'tsx', file], {
     encoding: 'utf8',
     maxBuffer: 16 << 20,
     env: { ...process.env, WECHATY_LOG: process.env.WECHATY_LOG ?? 'silent' },
@@ -19,6 +21,6 @@ function run(name: (typeof BENCHES)[number]): unknown {
   return JSON.parse(r.stdout)
 }
 
-const results: Record<string, unknown> = { machine: { node: process.version, cpus: cpus().length, model: cpus()[0]?.model } }
+const results: Record<string, unknown> = { machine: { node: process.version, cpus: cpus().length, model: cpus()[0]?.model }, nodeFlags: startFlags() }
 for (const name of BENCHES) results[name === 'foundation' ? 'pipeline' : name] = run(name)
 console.log(JSON.stringify(results, null, 2))
