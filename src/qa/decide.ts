@@ -12,7 +12,7 @@ import { focusOf } from './focus.ts'
 import { lexiconOf } from './lexicon.ts'
 import { coverageOf, exactOf, SCHEME_TERM, type CoverageSpec } from './rerank.ts'
 import { normalizeForIndex } from './normalize.ts'
-import { askedDocumentYears, documentOfYear, forecastAsked, foreignPlace, materialAsked, offDomainTerms, unknownNumberAsked } from './off-domain.ts'
+import { askedDocumentYears, choiceAsked, documentOfYear, forecastAsked, foreignPlace, materialAsked, offDomainTerms, unknownNumberAsked } from './off-domain.ts'
 import { contentTerms, GRAM_MARK, taggedWords } from './tokenize.ts'
 import { GENERIC, KINDS_COUNT, QUESTION_WORD, SCAFFOLD } from './weak-words.ts'
 import type { Passage, PreparedQuery } from './retrieve.ts'
@@ -297,6 +297,7 @@ export function decisionFeatures(index: KnowledgeIndex, query: PreparedQuery, ba
   const offDomain =
     offDomainTerms(contentTerms(query.own), written, query.own).length > 0 ||
     forecastAsked(query.own) ||
+    choiceAsked(query.own, contentTerms, written) ||
     foreignPlace(taggedWords(query.own), written) ||
     askedDocumentYears(query.own).some((y) => !writtenAnywhere(index, documentOfYear(y))) ||
     unknownNumberAsked(query.own, (t) => writtenAnywhere(index, t)) ||

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { askedDocumentYears, documentOfYear, forecastAsked, foreignPlace, isOffDomain, materialAsked, namedPlaces, offDomainTerms, unknownNumberAsked } from './off-domain.ts'
+import { askedDocumentYears, choiceAsked, documentOfYear, forecastAsked, foreignPlace, isOffDomain, materialAsked, namedPlaces, offDomainTerms, unknownNumberAsked } from './off-domain.ts'
 import { normalizeForIndex } from './normalize.ts'
-import { taggedWords } from './tokenize.ts'
+import { contentTerms, taggedWords } from './tokenize.ts'
 
 describe('everyday services a Women\'s Federation folder does not cover', () => {
   it('named alone or as the tail of a compound; the documents\' own topics are not among them', () => {
@@ -102,5 +102,13 @@ describe('a phone number the folder never writes', () => {
     expect(unknownNumberAsked('群里有人发了个400-000-1701,是妇联热线吗', (t) => folder.includes(t))).toBe(true)
     expect(unknownNumberAsked('0577-12345678是哪里的电话', (t) => folder.includes(t))).toBe(false)
     expect(unknownNumberAsked('12338热线几点有人接', (t) => folder.includes(t))).toBe(false)
+  })
+
+  it('advice on a personal choice between two things the folder never writes is not in the documents', () => {
+    const folder = new Set(['孩子', '妇女微家', '妇女之家', '法律援助中心', '学习'])
+    const inFolder = (t: string) => folder.has(t)
+    for (const q of ['孩子学钢琴还是学画画比较好啊?', '孩子近视了戴眼镜好还是角膜塑形镜好']) expect(choiceAsked(q, contentTerms, inFolder), q).toBe(true)
+    // One side the folder writes, or no choice asked at all.
+    for (const q of ['去法律援助中心还是去派出所好?', '妇女微家还是妇女之家好', '钢琴课在哪报名']) expect(choiceAsked(q, contentTerms, inFolder), q).toBe(false)
   })
 })

@@ -73,6 +73,18 @@ export function forecastAsked(question: string): boolean {
 }
 const FORECAST = /天气(?:怎么样|咋样|如何|好不好|冷不冷|热不热|预报)|(?:明天|后天|周末|下周|这周|今天|今晚|过几天)[^，,。？?]{0,6}(?:冷不冷|热不热|下不下雨|会不会下雨|下雨吗|降温|气温)|冷不冷|热不热|会不会下雨|下不下雨/u
 
+/**
+ * Which of two things is better for her ("孩子学钢琴还是学画画比较好", "戴眼镜好还是角膜塑形镜好"): advice on a personal choice,
+ * which no document gives when each side names something the folder never writes. `terms(text)` are a side's content words.
+ */
+export function choiceAsked(question: string, terms: (text: string) => string[], inFolder: (t: string) => boolean): boolean {
+  const m = CHOICE.exec(question)
+  if (!m) return false
+  const sides = [m[1]!, m[2]!].map((side) => terms(side).filter((t) => t.length >= 2))
+  return sides.every((ts) => ts.some((t) => !inFolder(t)))
+}
+const CHOICE = /([^，,。？?！!\s]{2,10}?)(?:好)?还是([^，,。？?！!\s]{2,10}?)(?:比较|更|最)?(?:好|合适|划算|靠谱)(?:呢|啊|呀|吗|些|一点|一些)?(?=[？?。!！，,\s]|$)/u
+
 /** The question's words that name such a service and that the folder never writes. */
 export function offDomainTerms(terms: string[], inFolder: (t: string) => boolean, question = ''): string[] {
   // Also as written in the question: jieba splits some of them ("网贷" → 网 贷).
