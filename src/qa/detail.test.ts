@@ -461,6 +461,7 @@ describe('a blind batch (o): details misread, asked or missed', () => {
     expect(askedDetails('俺跟几个姐妹想在自家院里弄个微家,随便谁都能张罗吗?')).not.toContain('count')
     expect(askedDetails('我们楼里几个宝妈想自己弄个妇女微家,要啥条件不?')).toEqual(['condition'])
     expect(askedValues('几个老姐妹想凑一块读读书,有没有现成的组织?')).toEqual([])
+    expect(askedDetails('微家的女主人一定要是一个人吗?可以几个姊妹一起当吗?')).not.toContain('count')
     expect(askedDetails('要几个人一起才能建微家')).toContain('count')
     expect(askedDetails('一个微家最少要跟几名妇联执委结对子啊')).toContain('count')
   })
