@@ -116,6 +116,11 @@ describe('everyday words', () => {
     expect(aliasesOf('两口子三天两头拌嘴')).toContainEqual({ colloquial: '拌嘴', formal: '矛盾' })
   })
 
+  it('每个礼拜 is 每周, as the documents write it; a 礼拜 of its own is still 星期 (星期一至星期五)', () => {
+    expect(formalize('微家多久搞一次活动啊,每个礼拜都有吗')).toContain('每周都有吗')
+    expect(formalize('镇妇联一个礼拜哪几天能去反映问题?')).toContain('一个星期')
+  })
+
   it('bridges a group one joins on the phone and the newly married', () => {
     expect(formalize('微家有没有手机上能加的群')).toBe('微家有没有网上能加的群')
     expect(formalize('刚领完证的小两口')).toBe('新婚的小两口')
