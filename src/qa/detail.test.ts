@@ -456,6 +456,16 @@ describe('a span and a title holder', () => {
 })
 
 describe('a blind batch (o): details misread, asked or missed', () => {
+  it('what the law says is answered only where a law, an article or a legal provision is cited', () => {
+    for (const q of ['听说出嫁女的承包地村里可以收回,这在法律上到底是哪一条规定的?', '彩礼退不退,法律上有啥规定?', '怀孕了被厂里劝退 这合法吗'])
+      expect(askedDetails(q), q).toContain('law')
+    // A rule of an activity is no law.
+    expect(askedDetails('踏春嘉年华的徒步游,路程和时间有什么规定?')).not.toContain('law')
+    const q = '出嫁女的承包地村里可以收回,法律上是哪一条规定的?'
+    expect(hasDetail('law', '要针对当前涉及妇女权益的突出问题,如“出嫁女”权益维护、土地承包确权等问题,深入调查研究', q)).toBe(false)
+    expect(hasDetail('law', '依据《农村土地承包法》第三十一条,承包期内妇女结婚的,发包方不得收回其原承包地', q)).toBe(true)
+  })
+
   it('几 meaning "a few" ("几个姐妹一块儿管行不行", "我们楼里几个宝妈想…") asks no count; "要几个人一起才能建" does', () => {
     expect(askedDetails('当家的非得是一个人吗 几个姐妹一块儿管行不行')).not.toContain('count')
     expect(askedDetails('俺跟几个姐妹想在自家院里弄个微家,随便谁都能张罗吗?')).not.toContain('count')

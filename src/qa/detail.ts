@@ -16,7 +16,7 @@ import { taggedWords } from './tokenize.ts'
 import { withoutFew } from './few.ts'
 import { BLANK } from './clean.ts'
 
-export type Detail = AnswerType | 'person' | 'name' | 'year' | 'place' | 'count' | 'procedure' | 'cost' | 'materials' | 'condition' | 'eligible' | 'next' | 'now' | 'fee' | 'span' | 'contact' | 'outcome' | 'hours' | 'perUnit' | 'benefit' | 'day' | 'month' | 'area' | 'self' | 'license'
+export type Detail = AnswerType | 'person' | 'name' | 'year' | 'place' | 'count' | 'procedure' | 'cost' | 'materials' | 'condition' | 'eligible' | 'next' | 'now' | 'fee' | 'span' | 'contact' | 'outcome' | 'hours' | 'perUnit' | 'benefit' | 'day' | 'month' | 'area' | 'self' | 'license' | 'law'
 
 const COST_ASK = /(?:费|金|款|钱|薪|价)(?:是|要|有|大概|一共|一年|一个月|每月|每年)?(?:多少|几)|(?:什么|啥|多少)(?:价位|价钱|价格|价)|(?:奖|交|贷|赔|领|补|给|挣|赚)(?:了)?多少(?![\u4e00-\u9fff])|(?:领|给|拿|发|补)(?:了|到)?多少[^，,。？?]{0,4}(?:补贴|补助|津贴|工资|报酬|钱|费|金|款)|多少(?:奖金|经费|活动经费|资金|费|钱|款|救助金|资助|补贴|补助|津贴|工资|报酬|利息)|多少\p{Script=Han}{1,3}费(?!\p{Script=Han})|会费(?![吗么嘛不没])(?=[^，,。？?]*(?:多少|几))|(?:交|收|要)钱(?![吗么嘛不没])/u
 const COUNT_ASK = /多少(?!钱|天)|(?<![哪第拜期周])几(?!乎|点|号|月|个月|天|周|个星期|年(?!了))|(?<=[这那近前头好])几年/
@@ -61,6 +61,9 @@ const ASKS: [Detail, RegExp][] = [
   // unless it names the next one or a standing schedule.
   ['next', /下一?[期次回场届轮]|下次|下回/],
   // How long, how often ("一期学多久", "多久活动一次", "多长时间轮一次班"): a span or a rhythm.
+  // What the law says ("法律上有啥规定", "是哪一条规定的", "这合法吗", "违不违法"): a work plan that names the issue
+  // ("“出嫁女”权益维护") does not say it; only a law, an article or a legal provision cited does.
+  ['law', /法律上|(?:哪|那)一?条(?:法律?|规定)|(?:法律|法规)(?:是)?(?:怎么|咋|如何)(?:规定|说)|(?:有|是)(?:什么|啥|哪些)法律(?:规定|依据)?|法律依据|(?:合|违|犯)(?:不(?:合|违|犯))?法(?:吗|么|不|没|嘛)?(?=[？?，,。\s]|$)/],
   ['span', /多久|多长时间|多长|(?<![哪第这那近前头好])几(?:个月|天|周|个星期|年(?!了))|多少天/],
   // Whether it costs anything ("要交学费吗", "收不收钱", "免费吗"): a price, or a word that it is free.
   ['fee', /收费|收不收(?:钱|费)|不要钱|要不要钱|要钱|收钱|交(?:学费|会费|报名费|钱)|(?:学费|会费|报名费)|免费(?:吗|不|没|嘛|的吗)|是不是免费|能免费/],
@@ -123,6 +126,7 @@ function namedInFrame(question: string, text: string): boolean {
   return [...text.matchAll(re)].some((m) => !question.includes(m[1]!))
 }
 const HAS: Partial<Record<Detail, RegExp>> = {
+  law: /《[^》]{1,24}(?:法|条例|规定|办法)》|第[一二三四五六七八九十百\d]+条|法律规定|依法|法律明确/,
   self: /自荐|自主申报|个人申报|本人申请|个人申请|自行申报|自愿报名|自愿申报|个人(?:也)?可|(?:由|经)[^，。；,;]{1,16}推荐|推荐产生|组织推荐|单位推荐/,
   license: /证书|资格证|上岗证|持证|执照|职业资格|借书证|读者证|会员卡|办卡/,
   benefit: /奖金|奖励|奖品|补助|补贴|津贴|慰问金|慰问品|礼品|资助|救助金|扶持资金|发放|赠送|颁发/,
@@ -301,7 +305,7 @@ function unitMatches(question: string, text: string): boolean {
 const LABEL_ASK = /(附件|附表|附录|附图)几/u
 
 /** Read on the whole window: the question's own words may be part of the answer ("下一期…", "每月…", "免费…"). */
-const WHOLE_WINDOW = new Set<Detail>(['next', 'now', 'fee', 'span', 'contact', 'outcome', 'hours', 'perUnit', 'benefit', 'self', 'license'])
+const WHOLE_WINDOW = new Set<Detail>(['next', 'now', 'fee', 'span', 'contact', 'outcome', 'hours', 'perUnit', 'benefit', 'self', 'license', 'law'])
 
 /** Names listed one after another ("王芳、李红、张丽"): people named without their titles. */
 const NAME_LIST = new RegExp(`[${SURNAME}]\\p{Script=Han}{1,2}[、，,][${SURNAME}]\\p{Script=Han}{1,2}[、，,和]`, 'u')
