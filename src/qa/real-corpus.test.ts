@@ -78,7 +78,7 @@ describe('eval on the real documents (floors well below the targets)', () => {
     // Two full evaluations (ingest, 246 questions, BM25): 9 s idle, past 30 s with both cores busy.
   }, 180_000)
 
-  it('the whole held-out side (the first 121 and the halves of the blind batches l to z and aa to al): floors a few questions below', async () => {
+  it('the whole held-out side (the first 121 and the halves of the blind batches l to z and aa to an): floors a few questions below', async () => {
     const files = questionFiles(readdirSync(join(FIX, 'qa-real')))
     const items = files.flatMap((f) => readEvalFile(readFileSync(join(FIX, 'qa-real', f), 'utf8')))
     const { heldout } = readSplit(readFileSync(join(FIX, 'qa-real', 'split.json'), 'utf8'))
@@ -86,19 +86,19 @@ describe('eval on the real documents (floors well below the targets)', () => {
     const report = await evalRun({ vectors: hnswBackend, kbDir: KB, indexDir, items, split: { tune: [], heldout }, makeEmbedder: (g) => new OfflineEmbedder(g), log })
     if (!('heldout' in report)) throw new Error('expected a split report')
     const { pipeline, baseline } = (report as Extract<typeof report, { heldout: unknown }>).heldout
-    expect(pipeline.covered + pipeline.notCovered).toBe(1942)
-    // Measured (twenty-first session, when batches ak and al joined; numbers only): of 962 covered, hit@1 / hit@5 / MRR
-    // 0.851 / 0.966 / 0.903 (BM25 0.648 / 0.830 / 0.725), 0.092 declined, 0.220 hedged, replies quoting the answer
-    // 0.798; of 980 uncovered 0.855 declined, 0.066 answered outright. Floors about five questions below.
+    expect(pipeline.covered + pipeline.notCovered).toBe(2073)
+    // Measured (twenty-first session, when batches am and an joined; numbers only): of 1,027 covered, hit@1 / hit@5 /
+    // MRR 0.852 / 0.966 / 0.903 (BM25 0.645 / 0.829 / 0.722), 0.089 declined, 0.222 hedged, replies quoting the answer
+    // 0.799; of 1,046 uncovered 0.853 declined, 0.063 answered outright. Floors about five questions below.
     expect(pipeline.hit5).toBeGreaterThanOrEqual(0.96)
-    expect(pipeline.hit1).toBeGreaterThanOrEqual(0.846)
+    expect(pipeline.hit1).toBeGreaterThanOrEqual(0.847)
     expect(pipeline.mrr).toBeGreaterThanOrEqual(0.897)
     expect(pipeline.hit1).toBeGreaterThanOrEqual(baseline.hit1 + 0.19)
     expect(pipeline.hit5).toBeGreaterThanOrEqual(baseline.hit5 + 0.13)
-    expect(pipeline.notCoveredDeclined).toBeGreaterThanOrEqual(0.85)
-    expect(pipeline.notCoveredAnsweredOutright).toBeLessThanOrEqual(0.072)
-    expect(pipeline.coveredWronglyDeclined).toBeLessThanOrEqual(0.097)
-    expect(pipeline.coveredHedged).toBeLessThanOrEqual(0.226)
+    expect(pipeline.notCoveredDeclined).toBeGreaterThanOrEqual(0.847)
+    expect(pipeline.notCoveredAnsweredOutright).toBeLessThanOrEqual(0.069)
+    expect(pipeline.coveredWronglyDeclined).toBeLessThanOrEqual(0.094)
+    expect(pipeline.coveredHedged).toBeLessThanOrEqual(0.227)
     expect(pipeline.replyQuotesAnswer).toBeGreaterThanOrEqual(0.79)
   }, 180_000)
 })
