@@ -247,4 +247,15 @@ describe('questions beside her own circumstances, and questions that only mentio
     // Her yes given, the contact question unanswered: one step left, not "nothing open".
     expect(to('王芳').at(-1)).toBe(`${referralTexts.statusOneStepLeft}\n${referralTexts.askContact}`)
   }, 120_000)
+
+  it('twenty-first round, a tester: "就是想找个人说说" while her yes is awaited is no refusal; she hears staff can talk with her, and her yes then goes through', async () => {
+    const actions = await script.run('test/fixtures/scripts/help-someone-to-talk.txt')
+    const mine = actions.filter((a) => a.kind === 'private' && a.to === '小林').map((a) => a.text)
+    expect(mine[0]).toContain('同意请回复「同意」')
+    expect(mine[1]).toBe(referralTexts.talkOffered)
+    expect(mine).not.toContain(referralTexts.declined)
+    // Her yes after it: the request goes on to how staff should reach her.
+    expect(mine[2]).toContain(referralTexts.askContact)
+  }, 120_000)
 })
+

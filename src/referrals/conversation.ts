@@ -218,6 +218,12 @@ export class ReferralConversation {
     const text = ctx.msg.text.trim()
     // "俺不识几个字 能发语音不": the bot cannot hear voice notes, but staff can; she hears so before anything else.
     if ((flow.step === 'contact' || flow.step === 'describe') && /语音/u.test(text)) await ctx.reply(T.voiceToStaff)
+    // "就是想找个人说说" while her yes is awaited: someone to talk to is what staff would give her, so it is no refusal
+    // (the understanding read it as one, and she was told 不转了). She hears that, and is asked once more.
+    if (flow.step === 'consent' && readConsent(text) === 'other' && WANTS_TO_TALK.test(toSimplified(text))) {
+      await this.flows.set(me.id, { ...flow, description: withHerWords(flow, text), tries: flow.tries + 1 })
+      return ctx.reply(T.talkOffered)
+    }
     // What the understanding read (consent with the contact in one reply, a refusal, a contact preference).
     if (u && (flow.step === 'consent' || flow.step === 'contact')) {
       if (u.intent === 'consent.no' || u.intent === 'consent.withdraw') {

@@ -115,6 +115,7 @@ export const referralTexts = {
   /** Asked outright while her yes is awaited: it is violence, what the law counts, and the numbers. */
   isAbuse: '这不是您的错。按《反家庭暴力法》，殴打、推搡、限制人身自由、经常性谩骂恐吓都属于家庭暴力；可以拨打12338（妇女维权热线）咨询，有危险请马上拨打110。',
   someoneToTalk: '好的，工作人员会尽快联系您，陪您说说话。想马上找人说，也可以拨打12356（心理援助热线）。',
+  talkOffered: '想找人说说的话，工作人员可以私下联系您，陪您说说话，群里不会有人知道。要我转给她吗？请回复「同意」或「不用」。想马上找人说，也可以拨打12356（心理援助热线）。',
   statusOneStepLeft: '您的求助还差一步就转给工作人员了：',
   confidential: '谁找过工作人员、说了什么，都是保密的，我不能告诉别人。想了解的话可以直接问她本人。',
   ownCaseInPrivate: '求助的进度请私聊我问，发「我的案件」就行，群里不说。',
