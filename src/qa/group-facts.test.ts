@@ -14,6 +14,14 @@ describe('this group\'s place and people', () => {
       expect(asksOwnHost(q)).toBe(false)
   })
 
+  it('twenty-first round, a tester: asked with nothing named ("谁管事的", "俺腿脚不好 在哪儿啊 远不远"), it is this 微家', () => {
+    for (const q of ['谁管事的', '谁负责啊']) expect(asksOwnHost(q), q).toBe(true)
+    for (const q of ['这事谁负责', '孩子放学谁管']) expect(asksOwnHost(q), q).toBe(false)
+    for (const q of ['俺腿脚不好 在哪儿啊 远不远', '在哪儿啊 远不远', '在哪 怎么走']) expect(asksOwnPlace(q), q).toBe(true)
+    // Something else named, or no sign she means to go there.
+    for (const q of ['公园在哪儿 远不远', '讲座在哪 远不远', '我家在哪 远不远', '在哪儿啊']) expect(asksOwnPlace(q), q).toBe(false)
+  })
+
   it('names the hosts and staff by name, never by a WeChat id', () => {
     expect(groupFactTexts.hosts(['李姐'], ['小王'])).toMatch(/^咱们微家的主人是李姐，对接的工作人员是小王。/u)
     const ids = groupFactTexts.hosts(['wxid_abc123'], ['wxid_def456'])
