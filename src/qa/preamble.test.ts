@@ -30,6 +30,7 @@ describe('whom she asks for, said before the question', () => {
     expect(read('帮楼里的姐妹问下,微家能不能拉个微信群,把附近的姐妹都拢到一块?')).toBe(normalizeForIndex('微家能不能拉个微信群,把附近的姐妹都拢到一块?'))
     expect(read('社區有姐妹想知道,十佳巾幗女職工的事蹟材料要寫多少字?')).toBe(normalizeForIndex('十佳巾幗女職工的事蹟材料要寫多少字?'))
     expect(read('我替我婆婆问下 苍南巾帼创业贷款一年一共放出去多少钱')).toBe(normalizeForIndex('苍南巾帼创业贷款一年一共放出去多少钱'))
+    expect(read('闺女们 俺问一下 这个妇女微家到底是干啥的')).toBe(normalizeForIndex('这个妇女微家到底是干啥的'))
   })
 
   it('so is her story told in the third person before "她问"', () => {

@@ -3,6 +3,7 @@
 // "covered or not" decision (decide.ts): the asked-for answer kind must be there, and the best answer
 // sentence's coverage of the question decides between answering, answering with a caveat, and declining.
 import { cantoneseAsMandarin } from '../core/zh/cantonese.ts'
+import { northernAsMandarin } from '../core/zh/northern.ts'
 import { COUNTING_AFTER_NUMERAL } from '../core/zh/numbers.ts'
 import type { ChunkRecord, KnowledgeIndex } from './index-store.ts'
 import { normalizeForIndex } from './normalize.ts'
@@ -131,7 +132,7 @@ export function prepareQuery(index: KnowledgeIndex, question: string, rewrite?: 
   // "边度可以搵到法律援助" is asked of Mandarin documents: written Cantonese is read as Mandarin first. A homophone typo
   // of a folder word ("刺秀" for 刺绣) is read as that word (homophones.ts): for search and the decision alike.
   // What she says she is preparing ("我下周要给姐妹们讲讲微家，…") is not what she asks (preamble.ts).
-  const read = correctHomophones(index, cantoneseAsMandarin(normalizeForIndex(question)))
+  const read = correctHomophones(index, northernAsMandarin(cantoneseAsMandarin(normalizeForIndex(question))))
   const own = (context ? read : withoutPreparing(read)).replace(DOCUMENTS_NAMED, '')
   // A follow-up's previous question counts for coverage and search, but its words weigh less than the new ones.
   const contextNorm = context ? correctHomophones(index, normalizeForIndex(context)) : undefined
