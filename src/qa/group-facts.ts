@@ -27,13 +27,15 @@ function ours(t: string): boolean {
  * to get there ("俺腿脚不好 在哪儿啊 远不远"). Every clause is the ask itself or her own situation (俺/我…): a place or
  * an activity named anywhere ("公园在哪儿 远不远", "讲座在哪") is something else's.
  */
-const BARE_WHO = /^(?:那|请问|问下|问一下|俺们?这|咱们?这|这)?(?:是)?谁(?:管事|负责|在管|当家|主事)(?:的|儿)?(?:啊|呀|呢|哇|嘞|哈)*[？?。！!～~]*$/u
-const ASK_WHERE = /^(?:那|请问|问下|问一下)?(?:在)?(?:哪儿|哪里|哪)(?:啊|呀|呢|哇|嘞|哈)*$/u
-const HOW_FAR = /^(?:远不远|近不近|远吗|近吗|好找(?:吗|不)|怎么走|咋走|怎么去|咋去)(?:啊|呀|呢|哇|嘞|哈)*$/u
+/** Particles closing a short spoken ask ("在哪儿啊", "远不远呀"). */
+const TAIL = '(?:啊|呀|呢|哇|嘞|哈)*'
+const BARE_WHO = new RegExp(`^(?:那|请问|问下|问一下|俺们?这|咱们?这|这)?(?:是)?谁(?:管事|负责|在管|当家|主事)(?:的|儿)?${TAIL}[？?。！!～~]*$`, 'u')
+const ASK_WHERE = new RegExp(`^(?:那|请问|问下|问一下)?(?:在)?(?:哪儿|哪里|哪)${TAIL}$`, 'u')
+const HOW_FAR = new RegExp(`^(?:远不远|近不近|远吗|近吗|好找(?:吗|不)|怎么走|咋走|怎么去|咋去)${TAIL}$`, 'u')
 const HERSELF = /^(?:俺|我)(?!们)[^，,。？?！!\s]{0,8}$/u
-function bareAsk(t: string, ask: RegExp): boolean {
+function bareWhere(t: string): boolean {
   const clauses = t.split(/[\s，,。？?！!～~]+/u).filter(Boolean)
-  return clauses.some((c) => ask.test(c)) && clauses.some((c) => HOW_FAR.test(c)) && clauses.every((c) => ask.test(c) || HOW_FAR.test(c) || HERSELF.test(c))
+  return clauses.some((c) => ASK_WHERE.test(c)) && clauses.some((c) => HOW_FAR.test(c)) && clauses.every((c) => ASK_WHERE.test(c) || HOW_FAR.test(c) || HERSELF.test(c))
 }
 
 /** Where something held there is ("微家的讲座在哪", "在微家哪里报名"): the activity's notice answers that. */
@@ -42,7 +44,7 @@ const HELD = /报名|活动|讲座|课|培训|聚会|接待|宴会/u
 /** The message asks where this group's 微家 is. */
 export function asksOwnPlace(text: string): boolean {
   const t = normalize(text)
-  return (ours(t) && WHERE.test(t) && !WHO.test(t) && !HELD.test(t)) || bareAsk(t, ASK_WHERE)
+  return (ours(t) && WHERE.test(t) && !WHO.test(t) && !HELD.test(t)) || bareWhere(t)
 }
 
 /** The message asks who runs this group's 微家. */

@@ -11,8 +11,9 @@ const FIRST_PERSON_PREPARING =
 const FOR_PREPARING = /^(?:写|整理|做|出|准备)[^,，。.?？!！;；\s]{0,8}?(?:要用|用|想问下|想问问|想问一下|请教下|请教一下)[,，。.!！;；:：]\s*/iu
 /**
  * Who she asks for, said before the question: a social worker or 执委 relaying a resident ("有个居民问，", "帮一位阿姨问下，",
- * "社区有姐妹想知道，", "新选的执委问我：", "我替我婆婆问下 "), after a word to the group ("闺女们 俺问一下 "). Its words (社区, 执委, 姐妹, 阿姨) are not what is asked, and
- * 社区 or 执委 pulled the passages about community committees over the one that answers.
+ * "社区有姐妹想知道，", "新选的执委问我：", "我替我婆婆问下 "), maybe after a word to the group ("闺女们 俺问一下 "). Its
+ * words (社区, 执委, 姐妹, 阿姨) are not what is asked, and 社区 or 执委 pulled the passages about community committees over
+ * the one that answers.
  */
 const RELAY = /^(?:(?:姐妹们|闺女们|大家|各位|家人们|老师)[,，\s]+)?[^,，。.?？!！;；:：\s]{0,16}?(?:问|想知道|想了解|想打听|打听)(?:我|下|一下|问|一问)?\s*(?:[,，:：]\s*|\s+)/u
 /**
