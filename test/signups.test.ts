@@ -201,7 +201,7 @@ describe('signups in the group', () => {
 
   it('a resident asking to be reminded of what she signed up for is told the reminders already @ her; not signed up, she is told how', async () => {
     const { bot } = await boot()
-    bot.world.say('李姐', '发布活动 12月12日周六下午2点 插花课 微家活动室 限5人', { mentionBot: true })
+    bot.world.say('李姐', '发布活动 下周六下午2点 插花课 微家活动室 限5人', { mentionBot: true })
     expect(await waitIdle(bot.app, 20_000)).toBe(true)
     bot.world.say('王芳', '插花我报一个')
     expect(await waitIdle(bot.app, 20_000)).toBe(true)
@@ -217,7 +217,7 @@ describe('signups in the group', () => {
 
   it('a host asked "which activity?" for a reminder answers "2" and the reminder is set for activity 2', async () => {
     const { bot } = await boot()
-    for (const text of ['发布活动 12月12日周六下午2点 插花课 微家活动室 限5人', '发布活动 12月13日周日上午9点 太极拳 社区广场 限10人']) {
+    for (const text of ['发布活动 下周六下午2点 插花课 微家活动室 限5人', '发布活动 下周日上午9点 太极拳 社区广场 限10人']) {
       bot.world.say('李姐', text, { mentionBot: true })
       expect(await waitIdle(bot.app, 20_000)).toBe(true)
     }

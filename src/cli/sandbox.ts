@@ -25,6 +25,7 @@ export async function runSandbox(opts: { script?: string; configPath?: string })
     }
     await playScript(actions, config.redis.prefix, {
       configPath: opts.configPath,
+      timezone: config.timezone,
       onSent: (job) => process.stdout.write(`${JSON.stringify(toAction(job))}\n`),
     })
     return 0

@@ -1,7 +1,7 @@
 // Drives the sandbox world with script actions, and waits for the bot to go quiet.
 import type { BotApp } from '../app.ts'
 import type { MockWorld } from '../adapters/wechaty/mock-world.ts'
-import type { Action } from './script.ts'
+import { type Action, ScriptError } from './script.ts'
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 
@@ -33,6 +33,9 @@ export async function perform(world: MockWorld, action: Action, app?: BotApp): P
     case 'wait':
       await sleep(action.ms)
       return
+    case 'at':
+      // Moving the clock under a running bot would leave its timers and queues in another time.
+      throw new ScriptError(action.line, '"/at" works only as the first line of a script')
   }
 }
 

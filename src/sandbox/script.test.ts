@@ -22,6 +22,9 @@ describe('sandbox script', () => {
     ['王芳 -> 李姐: 私聊别人', 1],
     ['/wait soon', 1],
     ['+', 1],
+    ['/at tomorrow', 1],
+    ['/at 2026-13-01 10:00', 1],
+    ['/at 2026-12-01 25:00', 1],
   ])('reports "%s" with its line number', (line) => {
     expect(() => parseScript(`# ok\n${line}`, '小助手')).toThrow(ScriptError)
     expect(() => parseScript(`# ok\n${line}`, '小助手')).toThrow(/^line 2: /)
@@ -43,5 +46,17 @@ describe('sandbox script: what real chats say', () => {
       // Positive control: anything else after the slash stays text.
       { kind: 'say', name: '王芳', text: '/voices are text', mentionBot: false, line: 4 },
     ])
+  })
+})
+
+describe('sandbox script: when it happens', () => {
+  it('reads /at before the first action (comments may come first)', () => {
+    const actions = parseScript(['# 周二上午', '/at 2026-12-01 10:00', '王芳: 这周六有活动吗'].join('\n'), '小助手')
+    expect(actions[0]).toEqual({ kind: 'at', year: 2026, month: 12, day: 1, hour: 10, minute: 0, line: 2 })
+    expect(actions).toHaveLength(2)
+  })
+
+  it('refuses /at after a message: a script happens at one moment', () => {
+    expect(() => parseScript(['王芳: 你好', '/at 2026-12-01 10:00'].join('\n'), '小助手')).toThrow(/^line 2: "\/at" goes before the first action/)
   })
 })

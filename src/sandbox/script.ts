@@ -3,6 +3,8 @@
 //   名字 -> 小助手: 文本     a private message to the bot
 //   +名字                   joins the group
 //   /wait 2s               pause (ms, s or m)
+//   /at 2026-12-01 10:00   (first line only) the script happens then, in the bot's timezone: the clock reads that
+//                          moment and runs on, so 「这周六」 names the same day whenever the script is played
 //   /idle                  wait until the bot has handled and answered everything so far (a reply that depends
 //                          on the bot's previous answer, on a busy machine too)
 //   # comment
@@ -15,6 +17,7 @@ export type Action =
   | { kind: 'join'; name: string; line: number }
   | { kind: 'wait'; ms: number; line: number }
   | { kind: 'idle'; line: number }
+  | { kind: 'at'; year: number; month: number; day: number; hour: number; minute: number; line: number }
 
 export class ScriptError extends Error {
   constructor(
@@ -26,12 +29,20 @@ export class ScriptError extends Error {
   }
 }
 
-const FORMS = '「名字: 文本」「名字 -> 小助手: 文本」「+名字」「/wait 2s」「/idle」或「# 注释」'
+const FORMS = '「名字: 文本」「名字 -> 小助手: 文本」「+名字」「/wait 2s」「/idle」「/at 2026-12-01 10:00」或「# 注释」'
 
 export function parseLine(raw: string, line: number, botName: string): Action | undefined {
   const text = raw.trim()
   if (!text || text.startsWith('#')) return undefined
   if (text === '/idle') return { kind: 'idle', line }
+  if (text.startsWith('/at')) {
+    const m = /^\/at\s+(\d{4})-(\d{1,2})-(\d{1,2})\s+(\d{1,2}):(\d{2})$/.exec(text)
+    const [year, month, day, hour, minute] = (m?.slice(1) ?? []).map(Number) as number[]
+    if (!m || month! < 1 || month! > 12 || day! < 1 || day! > 31 || hour! > 23 || minute! > 59) {
+      throw new ScriptError(line, `expected "/at 2026-12-01 10:00" (a date and a 24-hour time), got "${text}"`)
+    }
+    return { kind: 'at', year: year!, month: month!, day: day!, hour: hour!, minute: minute!, line }
+  }
   if (text.startsWith('/wait')) {
     const m = /^\/wait\s+(\d+(?:\.\d+)?)\s*(ms|s|m)?$/.exec(text)
     if (!m) throw new ScriptError(line, `expected "/wait 2s" (ms, s or m), got "${text}"`)
@@ -68,6 +79,7 @@ export function parseScript(source: string, botName: string): Action[] {
   const actions: Action[] = []
   source.split(/\r?\n/).forEach((raw, i) => {
     const a = parseLine(raw, i + 1, botName)
+    if (a?.kind === 'at' && actions.length) throw new ScriptError(a.line, '"/at" goes before the first action: a script happens at one moment')
     if (a) actions.push(a)
   })
   return actions

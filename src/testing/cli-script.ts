@@ -47,9 +47,11 @@ export function scriptRunner(label: string, opts: { kbDir?: string } = {}): Scri
   return {
     async run(scriptFile) {
       const actions: BotAction[] = []
-      const script = parseScript(readFileSync(scriptFile, 'utf8'), loadConfig(config).bot.name)
+      const { bot, timezone } = loadConfig(config)
+      const script = parseScript(readFileSync(scriptFile, 'utf8'), bot.name)
       await playScript(script, prefix, {
         configPath: config,
+        timezone,
         // Offline and on the sandbox, whatever the developer's environment says.
         env: { ...process.env, REDIS_URL: TEST_REDIS_URL, LOG_LEVEL: 'error', WECHATY_PUPPET: '', LLM_API_KEY: '', LLM_BASE_URL: '', LLM_MODEL: '' },
         // Through JSON as the CLI prints it, so a test sees exactly what a script run shows.
