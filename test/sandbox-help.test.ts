@@ -257,5 +257,28 @@ describe('questions beside her own circumstances, and questions that only mentio
     // Her yes after it: the request goes on to how staff should reach her.
     expect(mine[2]).toContain(referralTexts.askContact)
   }, 120_000)
-})
 
+  it('round 22, a tester: "别让群里知道" asked how to be reached is a caution, not the way; notes after the case go to it; "其实就是我自己" makes the report hers, one case', async () => {
+    const actions = await script.run('test/fixtures/scripts/help-caution-and-self.txt')
+    const to = (name: string) => actions.filter((a) => a.kind === 'private' && a.to === name).map((a) => a.text)
+    const zhao = to('赵霞')
+    // The caution: the promise and the question again, never stored as how to reach her.
+    expect(zhao[2]).toBe(referralTexts.cautionThenContact)
+    const created = to('小王').filter((t) => t.startsWith('【新求助】'))
+    expect(created).toHaveLength(2)
+    expect(created[0]).toMatch(/联系方式：当面聊\n情况：我老公老打我 我想找人帮帮我\n别让群里知道\n/u)
+    const id = /R-\d{8}-\d{4}/u.exec(created[0]!)![0]
+    // After the case: how to reach her and the caution are added to it, each answered; thanks is thanks.
+    expect(to('小王')).toContain(`【补充】${id} 居民补充：微信就行 晚上别打电话`)
+    expect(to('小王')).toContain(`【补充】${id} 居民补充：千万别让我婆婆知道`)
+    expect(zhao).toContain(referralTexts.caseNoteAdded(id))
+    expect(zhao).toContain(referralTexts.caseCautionAdded(id))
+    expect(zhao.at(-1)).toMatch(/^不客气/u)
+    // 钱红: one case, marked as hers for staff, and she hears what a disclosure hears.
+    const qian = /R-\d{8}-\d{4}/u.exec(created[1]!)![0]
+    expect(created[1]).toMatch(/同意转介：他人代为反映/u)
+    expect(to('小王')).toContain(`【补充】${qian} 居民补充：${referralTexts.staffSelfRevealed}其实就是我自己 他昨天又打我了`)
+    expect(to('钱红')).toContain(referralTexts.selfRevealed('家庭暴力'))
+    expect(to('小王')).toContain(`【补充】${qian} 居民补充：发微信吧 白天方便`)
+  }, 120_000)
+})

@@ -10,7 +10,7 @@ import { type Classification, classifyRules } from './classify.ts'
 import { type Flow, FlowStore, isCancel, readConsent, readContact } from './flow.ts'
 import type { ConsentBasis, ReferralJobs } from './jobs.ts'
 import type { ReferralSettings } from './settings.ts'
-import { categoryOfStory, retold, splitReach } from './story.ts'
+import { cautionSaid, categoryOfStory, retold, revealsSelf, splitReach, tellsReach } from './story.ts'
 import { GROUP_SUPPORT, PRIVATE_SUPPORT } from './support.ts'
 import { referralTexts as T, type SupportKind } from './texts.ts'
 
@@ -224,6 +224,12 @@ export class ReferralConversation {
       await this.flows.set(me.id, { ...flow, description: withHerWords(flow, text), tries: flow.tries + 1 })
       return ctx.reply(T.talkOffered)
     }
+    // "别让群里知道" when asked how staff should reach her: a caution, not a way to reach her (staff once read it as
+    // 联系方式). She hears the promise and the question again; staff read the caution with her story.
+    if (flow.step === 'contact' && !flow.askedNumber && cautionSaid(toSimplified(text)) && !tellsReach(text)) {
+      await this.flows.set(me.id, { ...flow, description: withHerWords(flow, text) })
+      return ctx.reply(T.cautionThenContact)
+    }
     // What the understanding read (consent with the contact in one reply, a refusal, a contact preference).
     if (u && (flow.step === 'consent' || flow.step === 'contact')) {
       if (u.intent === 'consent.no' || u.intent === 'consent.withdraw') {
@@ -254,6 +260,14 @@ export class ReferralConversation {
     if (flow.step === 'contact' && flow.askedNumber && flow.contact && !isCancel(text)) {
       const heard = await this.heardStory(ctx, flow, text)
       return this.advance(ctx, { ...heard.flow, contact: `${flow.contact}（${(heard.reach || T.noNumberLeft).slice(0, 60)}）` })
+    }
+    // "其实就是我自己" after reporting "a friend": the report is hers. Staff read that first; she hears what a disclosure
+    // hears, and that staff will reach her as she says — what she adds goes to the same case.
+    if (flow.step === 'report-followup' && revealsSelf(toSimplified(text))) {
+      await this.jobs.supplement(flow.origin, ctx.msg.id, `${T.staffSelfRevealed}${text}`)
+      await this.flows.set(me.id, flow)
+      ctx.log.info({ category: flow.category }, 'third-party report: the reporter says it is about herself')
+      return ctx.reply(T.selfRevealed(flow.category))
     }
     if (flow.step === 'report-followup') {
       await this.jobs.supplement(flow.origin, ctx.msg.id, text)

@@ -47,7 +47,7 @@ import { acknowledges, withdrawalIn } from '../nlu/withdrawal.ts'
 import { asksAboutWork } from '../nlu/work-figure.ts'
 import { type ReferralSettings, resolveSettings, type ReferralSettingsInput } from './settings.ts'
 import { StaffDesk } from './staff.ts'
-import { CATEGORY_OF } from './story.ts'
+import { CATEGORY_OF, cautionSaid, revealsSelf, tellsReach } from './story.ts'
 import { supportKind } from './support.ts'
 import { StaffTargets } from './targets.ts'
 import { referralTexts as T } from './texts.ts'
@@ -98,6 +98,10 @@ const MONEY_TROUBLE = /揭不开锅|没钱|手头紧|钱不够|交不起|凑不�
 const PUBLIC_NEEDS = new Set<string>(['儿童与家庭教育', '就业创业'])
 /** Trouble told as her own ("我也被打了", "我老公也…"), not more about the one she reported. */
 const OWN_TROUBLE = /(?:我|俺)(?:也|自己)?(?:被|挨)|(?:打|骂|推|掐)(?:了)?(?:我|俺)(?!家)|(?:我|俺)(?:家)?(?:老公|丈夫|男人|婆婆)|我自己/u
+/** Asked, not said: a question mark or a question word. */
+const ASKS_SOMETHING = /[?？]|吗|么|嘛|呢|能不能|可不可以|会不会|是不是|有没有|怎么|咋|啥|什么|多少|几[个天点号]|哪/u
+/** How to reach her, said: a way (微信, 电话, a number, 当面) or a time she can or cannot be reached. */
+const CONTACT_SAID = /\d{7,}|微信|电话|手机|短信|打给我|当面|见面|(?:别|不要|不能|不方便)(?:给我)?打|(?:白天|晚上|上午|下午|中午)[^，。]{0,4}(?:方便|可以|行|打|联系|找我)/u
 const FOLLOWUP = new Set(['emergency-followup', 'report-followup'])
 const ELSEWHERE = /^(?:qa|signup|activity|host|reminder|bot|handoff|safety|privacy|media)\b/u
 /** Intents other capabilities serve: a help predicate never claims them. */
@@ -378,6 +382,26 @@ export function createReferrals(deps: ReferralDeps = {}): Capability {
       })
 
       app.route({
+        name: 'referrals.case-note',
+        priority: 16,
+        // "微信就行 晚上别打电话", "别让群里知道" after her request went to staff: how to reach her, or who must not find out,
+        // belongs to that case (the documents once answered it with "资料里没有找到"). Only said, never asked: a question
+        // with a time in it ("明天下午有活动吗") is still a question.
+        match: (ctx) => {
+          if (!isText(ctx) || ctx.msg.conversation.kind !== 'private' || !ctx.get(HER_CASES)?.length || ctx.get(FLOW)) return false
+          const text = normalize(ctx.msg.text)
+          if (ASKS_SOMETHING.test(text) || NOT_HELP.test(understood(ctx).intent)) return false
+          return cautionSaid(text) || (tellsReach(text) && CONTACT_SAID.test(text))
+        },
+        async handle(ctx) {
+          const latest = [...ctx.get(HER_CASES)!].sort((a, b) => b.createdAt - a.createdAt)[0]!
+          await jobs.supplement(latest.origin, ctx.msg.id, ctx.msg.text.trim())
+          ctx.log.info({ caseId: latest.id }, 'a note on how to reach her added to her open case')
+          return ctx.reply(cautionSaid(normalize(ctx.msg.text)) ? T.caseCautionAdded(latest.id) : T.caseNoteAdded(latest.id))
+        },
+      })
+
+      app.route({
         name: 'referrals.confidential',
         priority: 15,
         // "田秀芝找你们啥事啊" (a host, a neighbour): whether anyone asked for help, and what, is not told — said plainly,
@@ -423,7 +447,8 @@ export function createReferrals(deps: ReferralDeps = {}): Capability {
           // documents, a sign-up, the bot itself) goes there instead.
           // After a report about someone else, her own trouble is a request of its own.
           const intent = understood(ctx).intent
-          const hers = flow.step === 'report-followup' && intent === 'help.request' && OWN_TROUBLE.test(ctx.msg.text)
+          // Unless she says the report was about her all along ("其实就是我自己 他天天打我"): the same case, now hers.
+          const hers = flow.step === 'report-followup' && intent === 'help.request' && OWN_TROUBLE.test(ctx.msg.text) && !revealsSelf(normalize(ctx.msg.text))
           // A way to reach her ("有事打我电话 139…") is for the case, whatever else the words could be.
           const reach = /\d{7,}|电话|微信|联系我/u.test(ctx.msg.text)
           // A question of her own while asked for consent ("要带啥材料去申请") is no yes: the documents answer it,

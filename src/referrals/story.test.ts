@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { categoryOfStory, retold, splitReach } from './story.ts'
+import { cautionSaid, categoryOfStory, retold, revealsSelf, splitReach, tellsReach } from './story.ts'
 
 describe('her story told with the way to reach her', () => {
   it('the story goes to 情况, only the number, the time and the channel to 联系方式', () => {
@@ -30,5 +30,20 @@ describe('her story told with the way to reach her', () => {
     expect(retold('就业创业', '家庭暴力')).toBe('家庭暴力')
     expect(retold('就业创业', '困难帮扶')).toBe('就业创业')
     expect(retold('其他', undefined)).toBe('其他')
+  })
+})
+
+describe('what she says about the report or about reaching her', () => {
+  it('"其实就是我自己", "那个朋友就是我", "说的就是我": the report was about her', () => {
+    for (const t of ['其实就是我自己', '其实是我 不好意思说', '那个朋友就是我', '说的就是我本人', '是我自己', '不瞒你说就是我']) expect(revealsSelf(t), t).toBe(true)
+    // Positive control beside near misses: "我们家", "是我自己去的派出所", "我问的是我朋友".
+    for (const t of ['其实是我们家的事', '是我自己去的派出所', '她就是我邻居', '我问的是我朋友']) expect(revealsSelf(t), t).toBe(false)
+  })
+
+  it('"别让群里知道", "千万别告诉我老公": a caution said; "你们会告诉他吗" is asked, not said', () => {
+    for (const t of ['别让群里知道', '千万别让我婆婆知道', '不要告诉我老公', '别在群里说', '帮我保密']) expect(cautionSaid(t), t).toBe(true)
+    for (const t of ['你们会告诉他吗', '微信就行', '群里的活动我知道了']) expect(cautionSaid(t), t).toBe(false)
+    expect(tellsReach('微信就行 晚上别打电话')).toBe(true)
+    expect(tellsReach('别让群里知道')).toBe(false)
   })
 })

@@ -41,6 +41,22 @@ const REACH =
 /** Trouble told: who hurts or frightens whom, what he does. A clause with it is her story, whatever else it names. */
 const TROUBLE = /摔|砸|骂|吼|推|掐|踢|扇|揍|打(?:我|人|孩子|娃|她|老婆|媳妇)|喝(?:了)?(?:酒|多|醉)|吓|害怕|哭|吵|闹|离婚|出轨|赌|欠|伤|疼|威胁|赶出|锁|逼|控制|跟踪|不让我/u
 
+/** Whether she says anything about how or when to reach her ("微信就行 晚上别打电话"). */
+export const tellsReach = (text: string): boolean => REACH.test(text)
+
+/**
+ * A caution about who must not find out ("别让群里知道", "千万别告诉我老公"), said, not asked: for staff to heed, and no
+ * way to reach her.
+ */
+const CAUTION_SAID = /(?:别|不要|千万别|不能)告诉(?:我|俺)?(?:老公|男人|丈夫|婆婆|公公|家里|家人|他|别人|任何人)|(?:别|不要|千万别|不能)(?:让|叫|给|跟|告诉)[^，。？?]{0,8}(?:知道|晓得|看到|听说)|(?:别|不要|千万别)(?:在)?群里(?:说|讲|提|发)|(?:别|不要)(?:说|传)出去|(?:别|不要)声张|帮我保密|替我保密|要保密/u
+export const cautionSaid = (text: string): boolean => CAUTION_SAID.test(text)
+
+/** "其实就是我自己", "说的就是我", "那个朋友就是我": a report about "a friend" turns out to be hers. */
+const SELF_REVEALED =
+  /(?:其实|实际上|说实话|老实说|不瞒你说)[^，。？?]{0,4}(?:就)?是(?:我|俺)(?:自己|本人)?(?![们家的])|(?:说的|那个(?:朋友|人|姐妹|邻居)|她)(?:其实)?就是(?:我|俺)(?:自己|本人)?(?=$|[，,。.！!\s啊呀哈])|是(?:我|俺)自己(?=$|[，,。.！!\s啊呀哈]|的事)|就是我本人/u
+
+export const revealsSelf = (text: string): boolean => SELF_REVEALED.test(text)
+
 export interface Split {
   /** What to read as the way to reach her (the whole answer when nothing else is told). */
   reach: string

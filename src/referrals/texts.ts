@@ -92,6 +92,17 @@ export const referralTexts = {
   staffAlertDirect: (groupName: string, residentName: string, text: string) =>
     `【紧急求助】（系统暂时无法建档，恢复后会补发案件编号）\n微家：${groupName}\n居民：${residentName}\n情况：${text}\n请尽快私聊联系她，必要时报警。`,
   emergencyContactNoted: '收到，已告诉工作人员。请保护好自己，有危险随时拨打110。',
+  /** "别让群里知道" when asked how to reach her: the promise, and the question again. */
+  cautionThenContact:
+    '放心，群里不会有人知道，我们也不会告诉任何人，您的叮嘱我会一并告诉工作人员。您希望工作人员怎么联系您？\n1. 微信私聊\n2. 打电话（请留号码）\n3. 当面聊\n回复数字或直接说就行。',
+  /** Staff read this before her words when a reporter says the trouble is her own. */
+  staffSelfRevealed: '【反映人说需要帮助的就是她本人，请按本人求助处理】',
+  /** The reporter says it is about herself: what a disclosure hears, and how staff will reach her. */
+  selfRevealed: (category: Category) =>
+    `谢谢您愿意告诉我${category === '家庭暴力' ? '，这不是您的错' : ''}。我已经告诉工作人员需要帮助的就是您，她会私下联系您，群里不会有人知道。您希望怎么联系：微信、电话（请留号码）还是当面？什么时间方便也可以直接告诉我。如果现在有危险，请马上拨打110；妇女维权热线12338。`,
+  /** Something about reaching her, said after her request went to staff: added to it. */
+  caseNoteAdded: (id: string) => `收到，已补充到您的求助（编号 ${id}）里，工作人员会按您说的来联系您。`,
+  caseCautionAdded: (id: string) => `放心，群里不会有人知道，我们也不会告诉任何人。您的叮嘱已补充到求助（编号 ${id}）里，工作人员会照做。`,
   reportMoreNoted: '收到，已补充给工作人员，她会看情况跟进。如有人正处于危险，请马上拨打110。',
   reportMoreNotedAnonymous: '收到，已补充给工作人员，她会看情况跟进；我们不会告诉任何人是您反映的。如有人正处于危险，请马上拨打110。',
   emergencyMoreNoted: '收到，已转给工作人员。请保护好自己，有危险随时拨打110（不方便出声时可发短信到12110报警）。',
