@@ -135,6 +135,12 @@ describe('everyday words', () => {
     expect(formalize('镇妇联周六周日有人接访不')).toBe('镇妇女联合会周六周日有人信访不')
   })
 
+  it('round 22: 午饭 is 午餐, a loan 放出去 is 放贷, and 掏钱 is asked of what the documents call 免费', () => {
+    expect(formalize('娃在学校吃午饭')).toBe('孩子在学校吃午餐')
+    expect(formalize('创业贷款一年放出去多少')).toBe('创业贷款一年放贷多少')
+    expect(formalize('体检要不要自己掏钱')).toBe('体检要不要自己免费')
+  })
+
   it('bridges LEXICON rows that are true synonyms (docs/colloquial-review.md), not its associations', () => {
     // One word for the same thing in another register or region.
     expect(formalize('公司三八节那个暴走,走慢了超时会咋样')).toBe('公司妇女节那个徒步,走慢了超过时间会咋样')

@@ -816,3 +816,28 @@ describe('a procedure online', () => {
     expect(hasDetail('procedure', '可登录区妇联网站网上报名', '读书会怎么报名')).toBe(true)
   })
 })
+
+describe('round 22: terse group questions', () => {
+  it('"区妇联在哪条街" asks a street address: 街道 (a subdistrict) or 思路 is none, 解放路12号 is', () => {
+    const q = '区妇联在哪条街'
+    expect(askedDetails(q)).toContain('place')
+    expect(hasDetail('place', '推动区、街道(镇)合力加强妇联干部培训,确保街道(镇)、社区(村)妇联主席每人至少接受一次业务培训', q)).toBe(false)
+    expect(hasDetail('place', '创新工作思路,区妇联机关干部下基层', '区妇联在哪条路上')).toBe(false)
+    expect(hasDetail('place', '区妇联办公地点位于解放路12号', q)).toBe(true)
+  })
+
+  it('"家庭教育指导师怎么考" asks how to sit for a certificate: a window about family education says nothing of it', () => {
+    const q = '家庭教育指导师怎么考'
+    expect(askedDetails(q)).toContain('license')
+    expect(askedDetails('考虑怎么考察干部')).not.toContain('license')
+    expect(hasDetail('license', '我们面向社区和家庭完善家庭教育指导服务体系,推广经营家庭、培育家庭的意识', q)).toBe(false)
+    expect(hasDetail('license', '经培训考试合格者颁发家庭教育指导师证书', q)).toBe(true)
+  })
+
+  it('"当志愿者有补贴不": an award handed out (颁发, 发放) is no allowance; a 补贴 named is', () => {
+    const q = '当志愿者有补贴不'
+    expect(askedDetails(q)).toContain('benefit')
+    expect(hasDetail('benefit', '评出百名巾帼护美标兵,并颁发荣誉证书', q)).toBe(false)
+    expect(hasDetail('benefit', '对参加服务满100小时的志愿者给予交通补贴', q)).toBe(true)
+  })
+})

@@ -93,6 +93,8 @@ const ASKS: [Detail, RegExp][] = [
   // forward (自荐, 个人申报, 由…推荐), not by the award's description.
   ['self', /自己(?:能|可以|能不能|可不可以)?(?:报名|报|申报|申请|推荐)(?:自己)?(?:吗|不|么|没|呢|[？?，,\s]|$)|(?:能|可以|能不能|可不可以)自己(?:报名|报|申报|推荐)|自荐|报自己/u],
   // Whether a certificate or a card is needed ("需要考什么证吗", "借书要办卡吗"): answered only where one is named.
+  // How to sit for a certificate ("家庭教育指导师怎么考", "育婴师证咋考"): where a certificate or exam is named.
+  ['license', /(?:怎么|咋|如何|在哪|去哪|哪里)(?:报)?考(?![虑察核评])/u],
   ['license', /(?:考|拿|办|持|要有)(?:个|张|什么|啥)?(?:证|证书|资格证|上岗证|卡)(?:吗|不|么|没|[？?，,]|$)/u],
   ['cost', COST_ASK],
 ]
@@ -112,6 +114,8 @@ function nearWord(w: string, word: string): string[] {
   return out
 }
 
+/** A street address: a road or street with a number, or a house number. */
+const STREET_ADDRESS = /\p{Script=Han}{1,6}(?:路|街|大道|巷)(?:\d|[一二三四五六七八九十百]+号)|\d+号(?!文|令)|门牌/u
 /** Common surnames: a name is a surname and one or two characters beside a title. */
 const SURNAME = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤'
 const TITLE = '主席|副主席|会长|书记|主任|校长|站长|园长|负责人|理事长|同志|女士|先生|老师|院长|所长|局长|镇长|县长|区长|村长'
@@ -128,8 +132,8 @@ function namedInFrame(question: string, text: string): boolean {
 const HAS: Partial<Record<Detail, RegExp>> = {
   law: /《[^》]{1,24}(?:法|条例|规定|办法)》|第[一二三四五六七八九十百\d]+条|法律规定|依法|法律明确/,
   self: /自荐|自主申报|个人申报|本人申请|个人申请|自行申报|自愿报名|自愿申报|个人(?:也)?可|(?:由|经)[^，。；,;]{1,16}推荐|推荐产生|组织推荐|单位推荐/,
-  license: /证书|资格证|上岗证|持证|执照|职业资格|借书证|读者证|会员卡|办卡/,
-  benefit: /奖金|奖励|奖品|补助|补贴|津贴|慰问金|慰问品|礼品|资助|救助金|扶持资金|发放|赠送|颁发/,
+  license: /考试|报考|证书|资格证|上岗证|持证|执照|职业资格|借书证|读者证|会员卡|办卡/,
+  benefit: /奖金|奖励|奖品|补助|补贴|津贴|慰问金|慰问品|礼品|资助|救助金|扶持资金/,
   // Papers: an ID or certificate, a form, copies, photos.
   // A form named in 《》 or by its use (推荐表, 报名表).
   materials: /证(?!明显)|证明|复印件|照片|申请表|登记表|户口|材料|原件/,
@@ -268,6 +272,8 @@ export function hasDetail(d: Detail, text: string, question = '', measured = tru
   // So for the road, the hospital, the window asked for by kind ("在哪条路上", "在哪家医院做").
   // "哪个城市", "哪个省份": a city, a province.
   const levels = d === 'place' ? [...question.matchAll(/哪(?:个|条|家|所)(城市|省份|省|市|区|县|镇|乡|村|街道|路|街|医院|窗口|学校|小学|中学|公园|广场)/gu)].map((m) => ({ 城市: '市', 省份: '省' })[m[1]!] ?? m[1]!) : []
+  // "在哪条街 / 哪条路": a street address (…路12号, 街3号), never 街道 (a subdistrict) or 思路.
+  if (levels.some((l) => l === '路' || l === '街')) return STREET_ADDRESS.test(rest)
   if (levels.length) return new RegExp(`(?:(?![${NOT_NAMING}])\\p{Script=Han}){2}(?:${levels.join('|')})(?![域别分内外])`, 'u').test(rest)
   if (d === 'cost') return hasAnswerOf('money', rest)
   if (d === 'procedure' && CHANNEL.test(text)) return true
