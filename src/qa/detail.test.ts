@@ -840,4 +840,12 @@ describe('round 22: terse group questions', () => {
     expect(hasDetail('benefit', '评出百名巾帼护美标兵,并颁发荣誉证书', q)).toBe(false)
     expect(hasDetail('benefit', '对参加服务满100小时的志愿者给予交通补贴', q)).toBe(true)
   })
+
+  it('"要办营业执照不", "要不要办健康证": a licence asked for; only a window naming one answers', () => {
+    expect(askedDetails('我想在抖音上直播卖自家的土鸡蛋,要办营业执照不?')).toContain('license')
+    expect(askedDetails('在路边摆摊卖小吃要不要办健康证?')).toContain('license')
+    expect(askedDetails('营业执照上的名字能改吗')).not.toContain('license')
+    expect(hasDetail('license', '大力扶持女性电子商务、来料加工、家政服务、种养殖业', '要办营业执照不')).toBe(false)
+    expect(hasDetail('license', '协助办理个体工商户营业执照', '要办营业执照不')).toBe(true)
+  })
 })

@@ -96,6 +96,8 @@ const ASKS: [Detail, RegExp][] = [
   // How to sit for a certificate ("家庭教育指导师怎么考", "育婴师证咋考"): where a certificate or exam is named.
   ['license', /(?:怎么|咋|如何|在哪|去哪|哪里)(?:报)?考(?![虑察核评])/u],
   ['license', /(?:考|拿|办|持|要有)(?:个|张|什么|啥)?(?:证|证书|资格证|上岗证|卡)(?:吗|不|么|没|[？?，,]|$)/u],
+  // A licence or permit to be got ("要办营业执照不", "要不要办健康证"): only a window that names one answers.
+  ['license', /(?:办|领|考|拿|要有)(?:个|张)?\p{Script=Han}{0,4}(?:执照|许可证|健康证|资格证)(?:吗|不|么|没|呢|[？?，,\s]|$)/u],
   ['cost', COST_ASK],
 ]
 
