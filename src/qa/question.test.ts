@@ -13,3 +13,10 @@ describe('questions in Traditional script, Cantonese and A-not-A form', () => {
     for (const q of ['報警以後派出所會給告誡書嗎', '週日仲有冇位', '家政培训管不管推荐工作', '保护令是法院批还是派出所批', '讲座是免费的不']) expect(looksLikeQuestion(q), q).toBe(true)
   })
 })
+
+describe('round 22: a terse question ending on 不', () => {
+  it('"两癌筛查要钱不", "能带孩子不", "插花要带剪刀不" are questions; a statement cut short after an adverb is not', () => {
+    for (const q of ['两癌筛查要钱不', '能带孩子不', '插花要带剪刀不', '周六还办活动不啊']) expect(looksLikeQuestion(q), q).toBe(true)
+    for (const q of ['这个我也不', '说好了千万不', '大家都不']) expect(looksLikeQuestion(q), q).toBe(false)
+  })
+})

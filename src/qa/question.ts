@@ -5,8 +5,11 @@ import { CHOICE_QUESTION } from '../core/zh/question-forms.ts'
 // Traditional and Cantonese forms too: the message is read as written.
 const QUESTION_WORDS = /嗎|麼|甚麼|幾|會不會|請問|諮詢|誰|點樣|咩|有冇|吗|么|呢|怎么|怎样|如何|什么|啥|咋|哪|几|多少|多久|多大|能不能|可不可以|可以不|是否|有没有|是不是|要不要|会不会|请问|咨询|求助|谁/
 const QUESTION_MARK = /[？?]\s*$/
-/** "是免费的不", "能报销不": a question ending on 不; or an A-not-A or choice question. */
-const ENDS_ON_NOT = new RegExp(`(?:的|是|行|能|可以|收|要|有|对)不[～~。！!\\s]*$|${CHOICE_QUESTION}`, 'u')
+/**
+ * "是免费的不", "能报销不", "两癌筛查要钱不", "能带孩子不": a question ending on 不 (a verb and its object before it); or an
+ * A-not-A or choice question. Not a statement cut short after an adverb ("我也不", "千万不").
+ */
+const ENDS_ON_NOT = new RegExp(`(?<=\\p{Script=Han})(?<![也都就还可并绝决再千万为我你他她])不[～~。！!\\s啊呀哈]*$|${CHOICE_QUESTION}`, 'u')
 
 export function looksLikeQuestion(text: string): boolean {
   const t = text.trim()
