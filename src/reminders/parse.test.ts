@@ -163,6 +163,9 @@ describe('when the rhythm event is', () => {
     expect(rhythmOverviewAsked('微家一般多久聚一次')).toBe(false)
     expect(rhythmOverviewAsked('咱们微家的家聚会啥时候')).toBe(false)
     expect(rhythmOverviewAsked('这周有啥活动')).toBe(false)
+    // What is usually done at a festival is the documents' (round 22, a tester): not in the group's rhythm.
+    expect(rhythmOverviewAsked('三八节一般搞啥')).toBe(false)
+    expect(rhythmOverviewAsked('过年的时候一般搞啥活动')).toBe(false)
   })
 
   it('is asked with no subject at all in the group ("多久搞一次活动"), and beside one event\'s time', () => {

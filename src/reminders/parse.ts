@@ -456,7 +456,8 @@ function asksOverview(t: string): boolean {
   return rest === t || /活动/u.test(rest)
 }
 /** A subject other than this group's gatherings: another group, a service or programme (微家 in general: above). */
-const NOT_THIS_GROUP = /别的|别人|其他|其它|人家|妇联|社区|街道|培训|筛查|体检|讲座|课|班|咨询|义诊|服务|热线|低保|补贴/u
+// A festival ("三八节一般搞啥") is not in the group's rhythm: what is usually done then is the documents'.
+const NOT_THIS_GROUP = /别的|别人|其他|其它|人家|妇联|社区|街道|培训|筛查|体检|讲座|课|班|咨询|义诊|服务|热线|低保|补贴|(?:三八|妇女|母亲|父亲|儿童|劳动|国庆|元宵|端午|中秋|重阳|春)节|三八|六一|过年/u
 
 /**
  * A reminder moved to a new time: "家接待改到每周四下午3点", "家聚会的提醒改成每月第二个周六上午9点", "提醒2改到每周五晚上8点".
