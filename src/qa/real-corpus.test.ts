@@ -78,7 +78,7 @@ describe('eval on the real documents (floors well below the targets)', () => {
     // Two full evaluations (ingest, 246 questions, BM25): 9 s idle, past 30 s with both cores busy.
   }, 180_000)
 
-  it('the whole held-out side (the first 121 and the halves of the blind batches l to z and aa to an): floors a few questions below', async () => {
+  it('the whole held-out side (the first 121 and the halves of the blind batches l to z and aa to ap): floors a few questions below', async () => {
     const files = questionFiles(readdirSync(join(FIX, 'qa-real')))
     const items = files.flatMap((f) => readEvalFile(readFileSync(join(FIX, 'qa-real', f), 'utf8')))
     const { heldout } = readSplit(readFileSync(join(FIX, 'qa-real', 'split.json'), 'utf8'))
@@ -86,20 +86,21 @@ describe('eval on the real documents (floors well below the targets)', () => {
     const report = await evalRun({ vectors: hnswBackend, kbDir: KB, indexDir, items, split: { tune: [], heldout }, makeEmbedder: (g) => new OfflineEmbedder(g), log })
     if (!('heldout' in report)) throw new Error('expected a split report')
     const { pipeline, baseline } = (report as Extract<typeof report, { heldout: unknown }>).heldout
-    expect(pipeline.covered + pipeline.notCovered).toBe(2073)
-    // Measured (twenty-first session, when batches am and an joined; numbers only): of 1,027 covered, hit@1 / hit@5 /
-    // MRR 0.852 / 0.966 / 0.903 (BM25 0.645 / 0.829 / 0.722), 0.089 declined, 0.222 hedged, replies quoting the answer
-    // 0.799; of 1,046 uncovered 0.853 declined, 0.063 answered outright. Floors about five questions below.
-    expect(pipeline.hit5).toBeGreaterThanOrEqual(0.96)
-    expect(pipeline.hit1).toBeGreaterThanOrEqual(0.847)
-    expect(pipeline.mrr).toBeGreaterThanOrEqual(0.897)
-    expect(pipeline.hit1).toBeGreaterThanOrEqual(baseline.hit1 + 0.19)
-    expect(pipeline.hit5).toBeGreaterThanOrEqual(baseline.hit5 + 0.13)
-    expect(pipeline.notCoveredDeclined).toBeGreaterThanOrEqual(0.847)
-    expect(pipeline.notCoveredAnsweredOutright).toBeLessThanOrEqual(0.069)
-    expect(pipeline.coveredWronglyDeclined).toBeLessThanOrEqual(0.094)
-    expect(pipeline.coveredHedged).toBeLessThanOrEqual(0.227)
-    expect(pipeline.replyQuotesAnswer).toBeGreaterThanOrEqual(0.79)
+    expect(pipeline.covered + pipeline.notCovered).toBe(2214)
+    // Measured (twenty-second session, when batches ao and ap joined; numbers only): of 1,097 covered, hit@1 / hit@5 /
+    // MRR 0.850 / 0.966 / 0.901 (BM25 0.645 / 0.836 / 0.725), 0.087 declined, 0.211 hedged, replies quoting the answer
+    // 0.800; of 1,117 uncovered 0.841 declined, 0.070 answered outright. ao (terse group questions) brought the
+    // uncovered figure down: blind, it declined 0.569 of its own. Floors about five questions below.
+    expect(pipeline.hit5).toBeGreaterThanOrEqual(0.961)
+    expect(pipeline.hit1).toBeGreaterThanOrEqual(0.845)
+    expect(pipeline.mrr).toBeGreaterThanOrEqual(0.896)
+    expect(pipeline.hit1).toBeGreaterThanOrEqual(baseline.hit1 + 0.2)
+    expect(pipeline.hit5).toBeGreaterThanOrEqual(baseline.hit5 + 0.125)
+    expect(pipeline.notCoveredDeclined).toBeGreaterThanOrEqual(0.836)
+    expect(pipeline.notCoveredAnsweredOutright).toBeLessThanOrEqual(0.075)
+    expect(pipeline.coveredWronglyDeclined).toBeLessThanOrEqual(0.092)
+    expect(pipeline.coveredHedged).toBeLessThanOrEqual(0.216)
+    expect(pipeline.replyQuotesAnswer).toBeGreaterThanOrEqual(0.795)
   }, 180_000)
 })
 
