@@ -3,7 +3,10 @@
 // instead of the mock chat, so the figure is the queue + worker + store path. The app is the real one (createApp
 // with the signups capability); only the transport is a no-op, since summaries are not what is measured.
 // Reports throughput, p50/p95 latency from enqueue to the roster write, and whether capacity held exactly.
+// Beside it, the baseline: the same number of jobs through a bare BullMQ queue and worker on the same Redis, with a
+// processor that does nothing, so the figure reads against what BullMQ alone does on this machine.
 import { performance } from 'node:perf_hooks'
+import { Queue, Worker } from 'bullmq'
 import { assemble } from '../src/main.ts'
 import { silentLogger } from '../src/core/log.ts'
 import { createSignups } from '../src/signups/index.ts'
@@ -102,10 +105,43 @@ export async function benchSignups(opts: { signups?: number; capacity?: number; 
   }
 }
 
+/** Raw BullMQ: `total` jobs added in batches of 200 (as above), an empty processor; jobs per second end to end. */
+export async function benchRawBullmq(opts: { jobs?: number; concurrency?: number } = {}): Promise<Record<string, unknown>> {
+  const total = opts.jobs ?? 5000
+  const store = await testRedis('bench-raw-bullmq')
+  const connection = { connection: store.redis, prefix: store.prefix }
+  const queue = new Queue('raw', connection)
+  let done = 0
+  let finish: () => void = () => {}
+  const finished = new Promise<void>((ok) => (finish = ok))
+  const worker = new Worker('raw', async () => undefined, { ...connection, concurrency: opts.concurrency ?? 1, autorun: false })
+  worker.on('completed', () => void (++done === total && finish()))
+  void worker.run()
+  try {
+    const start = performance.now()
+    for (let i = 0; i < total; i += 200) {
+      await Promise.all(Array.from({ length: Math.min(200, total - i) }, (_, j) => queue.add('job', { n: i + j }, { jobId: `raw-${i + j}`, removeOnComplete: true })))
+    }
+    await finished
+    const elapsed = performance.now() - start
+    return { path: 'Queue.add → BullMQ worker, empty processor (no roster, no app)', jobs: total, workerConcurrency: opts.concurrency ?? 1, totalMs: Math.round(elapsed), throughputPerSec: Math.round((total / elapsed) * 1000) }
+  } finally {
+    await worker.close()
+    await queue.close()
+    await store.cleanup()
+  }
+}
+
 if (import.meta.url === `file://${process.argv[1]}`) {
   // A short first run warms up JIT, Lua script caches and connections; its figures are not reported.
   await benchSignups({ signups: 1000, capacity: 100 })
-  const results = { default: await benchSignups(), concurrency8: await benchSignups({ concurrency: 8 }) }
+  await benchRawBullmq({ jobs: 1000 })
+  const results = {
+    default: await benchSignups(),
+    concurrency8: await benchSignups({ concurrency: 8 }),
+    rawBullmq: await benchRawBullmq(),
+    rawBullmqConcurrency8: await benchRawBullmq({ concurrency: 8 }),
+  }
   console.log(JSON.stringify(results, null, 2))
   process.exit(0)
 }
