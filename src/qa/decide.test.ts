@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { aliasesOf, formalize } from './colloquial.ts'
+import { contentTerms } from './tokenize.ts'
 import { outcomeOf, type DecisionFeatures } from './decide.ts'
 import { coveredProbability, DECISION_MODEL, FEATURE_NAMES, parseDecisionModel } from './decision-model.ts'
 import { trainDecision } from './decision-train.ts'
@@ -133,6 +134,13 @@ describe('everyday words', () => {
 
   it('bridges receiving visitors (接访) to the documents\' 信访', () => {
     expect(formalize('镇妇联周六周日有人接访不')).toBe('镇妇女联合会周六周日有人信访不')
+  })
+
+  it('round 22: 说说, 聊聊, 讲讲 and 回事 ask, they say nothing of the topic', () => {
+    expect(contentTerms('想去镇妇联说说家里婆媳的事')).not.toContain('说说')
+    expect(contentTerms('有没有人讲讲咋过日子的课')).not.toContain('讲讲')
+    expect(contentTerms('微家轮值是咋回事')).toEqual(expect.arrayContaining(['轮值']))
+    expect(contentTerms('微家轮值是咋回事')).not.toContain('回事')
   })
 
   it('round 22: 午饭 is 午餐, a loan 放出去 is 放贷, and 掏钱 is asked of what the documents call 免费', () => {
