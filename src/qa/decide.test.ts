@@ -141,6 +141,9 @@ describe('everyday words', () => {
     expect(contentTerms('有没有人讲讲咋过日子的课')).not.toContain('讲讲')
     expect(contentTerms('微家轮值是咋回事')).toEqual(expect.arrayContaining(['轮值']))
     expect(contentTerms('微家轮值是咋回事')).not.toContain('回事')
+    // 整不明白, 那边, 老是, 合适 neither: "岱山那边的妇女微家打的是什么品牌" is about 岱山 and 品牌.
+    expect(contentTerms('垃圾到底咋分俺还是整不明白')).not.toContain('明白')
+    expect(contentTerms('岱山那边的妇女微家打的是什么品牌')).not.toContain('那边')
   })
 
   it('round 22: 午饭 is 午餐, a loan 放出去 is 放贷, and 掏钱 is asked of what the documents call 免费', () => {
