@@ -848,4 +848,13 @@ describe('round 22: terse group questions', () => {
     expect(hasDetail('license', '大力扶持女性电子商务、来料加工、家政服务、种养殖业', '要办营业执照不')).toBe(false)
     expect(hasDetail('license', '协助办理个体工商户营业执照', '要办营业执照不')).toBe(true)
   })
+
+  it('"验收打分的标准是什么", "多少分算合格": how it is scored; a plan that it will be 考评 does not say', () => {
+    const q = '妇女微家示范点验收打分的标准是什么?'
+    expect(askedDetails(q)).toContain('score')
+    expect(askedDetails('分几批建')).not.toContain('score')
+    expect(hasDetail('score', '年底由区妇联组织考评验收,对达到标准的命名为示范妇女微家', q)).toBe(false)
+    expect(hasDetail('score', '考评实行百分制,80分以上为合格', q)).toBe(true)
+    expect(hasDetail('score', '每次活动时间不少于30分钟', q)).toBe(false)
+  })
 })
