@@ -857,4 +857,11 @@ describe('round 22: terse group questions', () => {
     expect(hasDetail('score', '考评实行百分制,80分以上为合格', q)).toBe(true)
     expect(hasDetail('score', '每次活动时间不少于30分钟', q)).toBe(false)
   })
+
+  it('"试用期被辞退有补偿没", "能要多少赔偿": compensation asked; only a window naming one answers', () => {
+    for (const q of ['试用期被辞退有补偿没', '村里修路占了俺家的地 给补偿不', '怀孕了被公司辞退能要多少赔偿']) expect(askedDetails(q), q).toContain('benefit')
+    expect(askedDetails('补偿性措施是什么意思')).not.toContain('benefit')
+    expect(hasDetail('benefit', '维护女职工劳动权益,依法处理侵权案件', '试用期被辞退有补偿没')).toBe(false)
+    expect(hasDetail('benefit', '协助争取征地补偿款', '给补偿不')).toBe(true)
+  })
 })

@@ -89,6 +89,8 @@ const ASKS: [Detail, RegExp][] = [
   // such a benefit answers, not the programme's description.
   // Also with a word naming what it is for before it ("有没有经费补贴", "有没有误工补贴").
   ['benefit', /(?:有没有|有|发|给)(?:啥|什么|点|些)?(?:\p{Script=Han}{1,2}(?=补贴|补助|津贴))?(?:奖金|奖励|奖品|补助|补贴|津贴|礼品|礼物|东西)(?:政策)?(?:没有|没|吗|不|么|[？?，,]|$)|(?:奖金|奖励|补助|补贴|津贴)(?:有没有|有吗|有没)/u],
+  // Compensation ("试用期被辞退有补偿没", "修路占了地给补偿不", "能要多少赔偿"): only a window that names one answers.
+  ['benefit', /(?:有|给|能要|要|拿|赔)(?:多少|点|些)?(?:补偿|赔偿|赔偿金|补偿金)(?:没有|没|吗|不|么|[？?，,]|$)|(?:补偿|赔偿)(?:有没有|有吗|有没|多少|怎么算)/u],
   // Whether she may put herself forward ("自己能报名吗", "能不能自己报自己", "可以自荐吗"): answered by how candidates come
   // forward (自荐, 个人申报, 由…推荐), not by the award's description.
   ['self', /自己(?:能|可以|能不能|可不可以)?(?:报名|报|申报|申请|推荐)(?:自己)?(?:吗|不|么|没|呢|[？?，,\s]|$)|(?:能|可以|能不能|可不可以)自己(?:报名|报|申报|推荐)|自荐|报自己/u],
@@ -139,7 +141,7 @@ const HAS: Partial<Record<Detail, RegExp>> = {
   law: /《[^》]{1,24}(?:法|条例|规定|办法)》|第[一二三四五六七八九十百\d]+条|法律规定|依法|法律明确/,
   self: /自荐|自主申报|个人申报|本人申请|个人申请|自行申报|自愿报名|自愿申报|个人(?:也)?可|(?:由|经)[^，。；,;]{1,16}推荐|推荐产生|组织推荐|单位推荐/,
   license: /考试|报考|证书|资格证|上岗证|持证|执照|职业资格|借书证|读者证|会员卡|办卡/,
-  benefit: /奖金|奖励|奖品|补助|补贴|津贴|慰问金|慰问品|礼品|资助|救助金|扶持资金/,
+  benefit: /奖金|奖励|奖品|补助|补贴|津贴|慰问金|慰问品|礼品|资助|救助金|扶持资金|补偿|赔偿/,
   // Papers: an ID or certificate, a form, copies, photos.
   // A form named in 《》 or by its use (推荐表, 报名表).
   materials: /证(?!明显)|证明|复印件|照片|申请表|登记表|户口|材料|原件/,
