@@ -864,4 +864,12 @@ describe('round 22: terse group questions', () => {
     expect(hasDetail('benefit', '维护女职工劳动权益,依法处理侵权案件', '试用期被辞退有补偿没')).toBe(false)
     expect(hasDetail('benefit', '协助争取征地补偿款', '给补偿不')).toBe(true)
   })
+
+  it('"路费谁出", "谁负责赔", "能报车费不": who pays; a budget beside the topic does not say', () => {
+    for (const q of ['跟劳务站去广东打工,路费谁出?', '微家搞活动有人摔倒了,谁负责赔?', '微家每年那个家宴会谁出钱 大家AA吗', '去广东打工妇联给报路费吗']) expect(askedDetails(q), q).toContain('payer')
+    expect(askedDetails('谁出的主意')).not.toContain('payer')
+    expect(askedDetails('报名费多少')).not.toContain('payer')
+    expect(hasDetail('payer', '组织劳务输出,向外地输送女性劳动力800余人次', '路费谁出')).toBe(false)
+    expect(hasDetail('payer', '往返路费由用工企业承担', '路费谁出')).toBe(true)
+  })
 })

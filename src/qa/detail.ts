@@ -16,7 +16,7 @@ import { taggedWords } from './tokenize.ts'
 import { withoutFew } from './few.ts'
 import { BLANK } from './clean.ts'
 
-export type Detail = AnswerType | 'person' | 'name' | 'year' | 'place' | 'count' | 'procedure' | 'cost' | 'materials' | 'condition' | 'eligible' | 'next' | 'now' | 'fee' | 'span' | 'contact' | 'outcome' | 'hours' | 'perUnit' | 'benefit' | 'day' | 'month' | 'area' | 'self' | 'license' | 'law' | 'score'
+export type Detail = AnswerType | 'person' | 'name' | 'year' | 'place' | 'count' | 'procedure' | 'cost' | 'materials' | 'condition' | 'eligible' | 'next' | 'now' | 'fee' | 'span' | 'contact' | 'outcome' | 'hours' | 'perUnit' | 'benefit' | 'day' | 'month' | 'area' | 'self' | 'license' | 'law' | 'score' | 'payer'
 
 const COST_ASK = /(?:费|金|款|钱|薪|价)(?:是|要|有|大概|一共|一年|一个月|每月|每年)?(?:多少|几)|(?:什么|啥|多少)(?:价位|价钱|价格|价)|(?:奖|交|贷|赔|领|补|给|挣|赚)(?:了)?多少(?![\u4e00-\u9fff])|(?:领|给|拿|发|补)(?:了|到)?多少[^，,。？?]{0,4}(?:补贴|补助|津贴|工资|报酬|钱|费|金|款)|多少(?:奖金|经费|活动经费|资金|费|钱|款|救助金|资助|补贴|补助|津贴|工资|报酬|利息)|多少\p{Script=Han}{1,3}费(?!\p{Script=Han})|会费(?![吗么嘛不没])(?=[^，,。？?]*(?:多少|几))|(?:交|收|要)钱(?![吗么嘛不没])/u
 const COUNT_ASK = /多少(?!钱|天)|(?<![哪第拜期周])几(?!乎|点|号|月|个月|天|周|个星期|年(?!了))|(?<=[这那近前头好])几年/
@@ -104,6 +104,9 @@ const ASKS: [Detail, RegExp][] = [
   // How it is scored ("验收打分的标准是什么", "有没有具体的打分细则", "多少分算合格"): only the points or a scoring sheet
   // answer, not a plan that says it will be 考评 / 验收.
   ['score', /打分|评分(?:表|细则|标准)|多少分|满分|分值|计分/],
+  // Who pays ("路费谁出", "家宴会谁出钱 大家AA吗", "摔倒了谁负责赔", "微家能报车费不"): who bears the cost, or that it is
+  // free or one's own, not a programme's budget beside the topic.
+  ['payer', /谁(?:来)?(?:出钱|掏钱|付钱|出(?=[？?，,。\s吗呀啊]|$)|付(?=[？?，,。\s吗呀啊]|$)|承担|负责赔|赔|报销)|(?:能|给|可以|给不给|能不能)报(?:销)?\p{Script=Han}{0,2}(?:费|钱)|AA/u],
 ]
 
 /**
@@ -137,6 +140,7 @@ function namedInFrame(question: string, text: string): boolean {
   return [...text.matchAll(re)].some((m) => !question.includes(m[1]!))
 }
 const HAS: Partial<Record<Detail, RegExp>> = {
+  payer: /承担|负担|报销|出资|列支|自费|免费|不收费|费用由|经费由|由[^，。；]{1,12}(?:支付|出资|负责)|AA制/,
   score: /\d+\s*分(?![钟之类为别配享工布析解散])|满分|分值|评分表|评分细则|打分表|计分/,
   law: /《[^》]{1,24}(?:法|条例|规定|办法)》|第[一二三四五六七八九十百\d]+条|法律规定|依法|法律明确/,
   self: /自荐|自主申报|个人申报|本人申请|个人申请|自行申报|自愿报名|自愿申报|个人(?:也)?可|(?:由|经)[^，。；,;]{1,16}推荐|推荐产生|组织推荐|单位推荐/,
@@ -319,7 +323,7 @@ function unitMatches(question: string, text: string): boolean {
 const LABEL_ASK = /(附件|附表|附录|附图)几/u
 
 /** Read on the whole window: the question's own words may be part of the answer ("下一期…", "每月…", "免费…"). */
-const WHOLE_WINDOW = new Set<Detail>(['next', 'now', 'fee', 'span', 'contact', 'outcome', 'hours', 'perUnit', 'benefit', 'self', 'license', 'law', 'score'])
+const WHOLE_WINDOW = new Set<Detail>(['next', 'now', 'fee', 'span', 'contact', 'outcome', 'hours', 'perUnit', 'benefit', 'self', 'license', 'law', 'score', 'payer'])
 
 /** Names listed one after another ("王芳、李红、张丽"): people named without their titles. */
 const NAME_LIST = new RegExp(`[${SURNAME}]\\p{Script=Han}{1,2}[、，,][${SURNAME}]\\p{Script=Han}{1,2}[、，,和]`, 'u')
