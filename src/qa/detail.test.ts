@@ -872,4 +872,15 @@ describe('round 22: terse group questions', () => {
     expect(hasDetail('payer', '组织劳务输出,向外地输送女性劳动力800余人次', '路费谁出')).toBe(false)
     expect(hasDetail('payer', '往返路费由用工企业承担', '路费谁出')).toBe(true)
   })
+
+  it('an age ("多大岁数能做", "有没有年龄限制", "60岁了还能报名吗") and a sanction ("会被撤掉吗") are answered only where the documents say them', () => {
+    for (const q of ['两癌筛查多大岁数能做', '有没有年龄限制', '60岁了还能报名当巾帼志愿者吗']) expect(askedDetails(q), q).toContain('age')
+    // "上岁数的" is being old, not an age asked.
+    expect(askedDetails('妇联管不管我们这些上岁数的')).not.toContain('age')
+    expect(hasDetail('age', '为35至64周岁农村妇女免费开展两癌筛查', '两癌筛查多大岁数能做')).toBe(true)
+    expect(hasDetail('age', '为农村妇女免费开展两癌筛查', '两癌筛查多大岁数能做')).toBe(false)
+    expect(askedDetails('执委年终考核不合格会被撤掉吗?')).toContain('sanction')
+    expect(hasDetail('sanction', '建立执委履职考核制度,年终进行考核', '执委考核不合格会被撤掉吗')).toBe(false)
+    expect(hasDetail('sanction', '考核不合格的执委予以撤换', '执委考核不合格会被撤掉吗')).toBe(true)
+  })
 })

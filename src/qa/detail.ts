@@ -16,7 +16,7 @@ import { taggedWords } from './tokenize.ts'
 import { withoutFew } from './few.ts'
 import { BLANK } from './clean.ts'
 
-export type Detail = AnswerType | 'person' | 'name' | 'year' | 'place' | 'count' | 'procedure' | 'cost' | 'materials' | 'condition' | 'eligible' | 'next' | 'now' | 'fee' | 'span' | 'contact' | 'outcome' | 'hours' | 'perUnit' | 'benefit' | 'day' | 'month' | 'area' | 'self' | 'license' | 'law' | 'score' | 'payer'
+export type Detail = AnswerType | 'person' | 'name' | 'year' | 'place' | 'count' | 'procedure' | 'cost' | 'materials' | 'condition' | 'eligible' | 'next' | 'now' | 'fee' | 'span' | 'contact' | 'outcome' | 'hours' | 'perUnit' | 'benefit' | 'day' | 'month' | 'area' | 'self' | 'license' | 'law' | 'score' | 'payer' | 'age' | 'sanction'
 
 const COST_ASK = /(?:费|金|款|钱|薪|价)(?:是|要|有|大概|一共|一年|一个月|每月|每年)?(?:多少|几)|(?:什么|啥|多少)(?:价位|价钱|价格|价)|(?:奖|交|贷|赔|领|补|给|挣|赚)(?:了)?多少(?![\u4e00-\u9fff])|(?:领|给|拿|发|补)(?:了|到)?多少[^，,。？?]{0,4}(?:补贴|补助|津贴|工资|报酬|钱|费|金|款)|多少(?:奖金|经费|活动经费|资金|费|钱|款|救助金|资助|补贴|补助|津贴|工资|报酬|利息)|多少\p{Script=Han}{1,3}费(?!\p{Script=Han})|会费(?![吗么嘛不没])(?=[^，,。？?]*(?:多少|几))|(?:交|收|要)钱(?![吗么嘛不没])/u
 const COUNT_ASK = /多少(?!钱|天)|(?<![哪第拜期周])几(?!乎|点|号|月|个月|天|周|个星期|年(?!了))|(?<=[这那近前头好])几年/
@@ -107,6 +107,10 @@ const ASKS: [Detail, RegExp][] = [
   // Who pays ("路费谁出", "家宴会谁出钱 大家AA吗", "摔倒了谁负责赔", "微家能报车费不"): who bears the cost, or that it is
   // free or one's own, not a programme's budget beside the topic.
   ['payer', /谁(?:来)?(?:出钱|掏钱|付钱|出(?=[？?，,。\s吗呀啊]|$)|付(?=[？?，,。\s吗呀啊]|$)|承担|负责赔|赔|报销)|(?:能|给|可以|给不给|能不能)报(?:销)?\p{Script=Han}{0,2}(?:费|钱)|AA/u],
+  // An age ("多大岁数能做", "有没有年龄限制", "60岁了还能报名吗"): only an age or an age bound answers.
+  ['age', /多大岁数|多少岁|几岁|(?:多大)?年龄(?:限制|要求|有限制|多大|是多少|多少)|(?:\d+|[一二三四五六七八九十]+)岁了?(?:还|也)?(?:能|可以|让)/u],
+  // What happens to someone who falls short ("不合格会被撤掉吗", "会摘牌吗", "能不能把她撤掉"): only a rule that says so.
+  ['sanction', /撤掉|撤职|撤换|罢免|摘牌|取消(?:她的?)?资格|开除|除名|被撤/u],
 ]
 
 /**
@@ -140,6 +144,8 @@ function namedInFrame(question: string, text: string): boolean {
   return [...text.matchAll(re)].some((m) => !question.includes(m[1]!))
 }
 const HAS: Partial<Record<Detail, RegExp>> = {
+  age: /\d+\s*周?岁|[一二三四五六七八九十]+(?:周)?岁|年满|年龄(?:在|为|不超过|不满|以[上下])|岁以[上下]/,
+  sanction: /撤销|撤换|罢免|摘牌|取消(?:其)?(?:资格|称号|命名)|退出机制|动态管理|免去|除名|不再保留|予以调整/,
   payer: /承担|负担|报销|出资|列支|自费|免费|不收费|费用由|经费由|由[^，。；]{1,12}(?:支付|出资|负责)|AA制/,
   score: /\d+\s*分(?![钟之类为别配享工布析解散])|满分|分值|评分表|评分细则|打分表|计分/,
   law: /《[^》]{1,24}(?:法|条例|规定|办法)》|第[一二三四五六七八九十百\d]+条|法律规定|依法|法律明确/,
@@ -323,7 +329,7 @@ function unitMatches(question: string, text: string): boolean {
 const LABEL_ASK = /(附件|附表|附录|附图)几/u
 
 /** Read on the whole window: the question's own words may be part of the answer ("下一期…", "每月…", "免费…"). */
-const WHOLE_WINDOW = new Set<Detail>(['next', 'now', 'fee', 'span', 'contact', 'outcome', 'hours', 'perUnit', 'benefit', 'self', 'license', 'law', 'score', 'payer'])
+const WHOLE_WINDOW = new Set<Detail>(['next', 'now', 'fee', 'span', 'contact', 'outcome', 'hours', 'perUnit', 'benefit', 'self', 'license', 'law', 'score', 'payer', 'age', 'sanction'])
 
 /** Names listed one after another ("王芳、李红、张丽"): people named without their titles. */
 const NAME_LIST = new RegExp(`[${SURNAME}]\\p{Script=Han}{1,2}[、，,][${SURNAME}]\\p{Script=Han}{1,2}[、，,和]`, 'u')
