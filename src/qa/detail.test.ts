@@ -883,4 +883,11 @@ describe('round 22: terse group questions', () => {
     expect(hasDetail('sanction', '建立执委履职考核制度,年终进行考核', '执委考核不合格会被撤掉吗')).toBe(false)
     expect(hasDetail('sanction', '考核不合格的执委予以撤换', '执委考核不合格会被撤掉吗')).toBe(true)
   })
+
+  it('"他欠的债我要帮着还吗", "这种算不算家暴", "能起诉他吗" ask what the law says', () => {
+    for (const q of ['老公赌钱欠的债我要帮着还吗', '老公不让老婆出去工作,这种算不算家暴?', '老公不给生活费 能起诉他吗']) expect(askedDetails(q), q).toContain('law')
+    expect(askedDetails('借的书要还吗')).not.toContain('law')
+    expect(hasDetail('law', '各级妇女组织要密切关注家庭暴力等热点问题', '这种算不算家暴')).toBe(false)
+    expect(hasDetail('law', '《反家庭暴力法》规定,家庭暴力包括经常性谩骂、恐吓等精神侵害', '这种算不算家暴')).toBe(true)
+  })
 })

@@ -63,6 +63,9 @@ const ASKS: [Detail, RegExp][] = [
   // How long, how often ("一期学多久", "多久活动一次", "多长时间轮一次班"): a span or a rhythm.
   // What the law says ("法律上有啥规定", "是哪一条规定的", "这合法吗", "违不违法"): a work plan that names the issue
   // ("“出嫁女”权益维护") does not say it; only a law, an article or a legal provision cited does.
+  // So do what she owes, whether it counts as violence and whether she can sue ("他赌钱欠的债我要帮着还吗", "这种算不算家暴",
+  // "能起诉他吗"): questions of law, not of what the Federation plans.
+  ['law', /(?:要不要|用不用|需不需要|该不该|得|要)(?:跟着|帮着|帮他|替他|一起)+还(?:吗|不|呀|啊|呢|[？?，,]|$)|算不算(?:是)?(?:家暴|家庭暴力|违法|犯法|侵权)|(?:能|可以|能不能|可不可以)(?:去)?(?:起诉|告)(?:他|她)?(?:吗|不|么|[？?，,]|$)/u],
   ['law', /法律上|(?:哪|那)一?条(?:法律?|规定)|(?:法律|法规)(?:是)?(?:怎么|咋|如何)(?:规定|说)|(?:有|是)(?:什么|啥|哪些)法律(?:规定|依据)?|法律依据|(?:合|违|犯)(?:不(?:合|违|犯))?法(?:吗|么|不|没|嘛)?(?=[？?，,。\s]|$)/],
   ['span', /多久|多长时间|多长|(?<![哪第这那近前头好])几(?:个月|天|周|个星期|年(?!了))|多少天/],
   // Whether it costs anything ("要交学费吗", "收不收钱", "免费吗"): a price, or a word that it is free.
