@@ -51,6 +51,8 @@ describe('everyday services a Women\'s Federation folder does not cover', () => 
     // Where it is given, or when the material itself is not asked for.
     expect(materialAsked('图标的原图在哪下载', ['图标原图可在区妇联网站下载：www.example.org'])).toBe(false)
     for (const q of ['上虞区妇联设计的图标在附件几', '推荐表交到哪里', '十佳巾帼女职工推荐表要谁签字']) expect(materialAsked(q, [named])).toBe(false)
+    // Round 22: an attachment or a sample figure sent, a payment code asked for.
+    for (const q of ['方案里说的附件1参考图例,能发我一份吗?长啥样', '春晖基金想捐点钱 怎么捐 有收款码吗']) expect(materialAsked(q, [named]), q).toBe(true)
   })
 
   it('a weather forecast is asked of no document, though a plan writes 天气 ("根据天气情况另行通知")', () => {

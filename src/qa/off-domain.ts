@@ -152,6 +152,6 @@ export function unknownNumberAsked(question: string, writtenAnywhere: (t: string
 export function materialAsked(question: string, windows: string[]): boolean {
   return MATERIAL.test(question) && GET.test(question) && !windows.some((w) => GIVEN.test(w))
 }
-const MATERIAL = /原图|全文|图标|图片|照片|原文|模板|电子版|源文件|视频|回放|录像|链接|二维码|公众号|样表|[配表]表|(?:分配|推荐|计划|登记|申请|报名)表/u
-const GET = /下载|发(?:我|给我|一下|一份|个)|传(?:我|给我)|(?:哪里|哪儿|哪|去哪|在哪)(?:能|可以)?(?:看|拿|领|下载|找|要)|谁(?:有|手里)|求(?:个|一份)/u
+const MATERIAL = /原图|全文|图标|图片|图例|附件|照片|原文|模板|电子版|收款码|付款码|源文件|视频|回放|录像|链接|二维码|公众号|样表|[配表]表|(?:分配|推荐|计划|登记|申请|报名)表/u
+const GET = /下载|有(?:没有)?(?:收款码|付款码)|发(?:我|给我|一下|一份|个)|传(?:我|给我)|(?:哪里|哪儿|哪|去哪|在哪)(?:能|可以)?(?:看|拿|领|下载|找|要)|谁(?:有|手里)|求(?:个|一份)/u
 const GIVEN = /下载|链接|扫码|二维码|https?:\/\/|www\./u
