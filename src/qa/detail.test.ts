@@ -869,6 +869,8 @@ describe('round 22: terse group questions', () => {
     for (const q of ['跟劳务站去广东打工,路费谁出?', '微家搞活动有人摔倒了,谁负责赔?', '微家每年那个家宴会谁出钱 大家AA吗', '去广东打工妇联给报路费吗']) expect(askedDetails(q), q).toContain('payer')
     expect(askedDetails('谁出的主意')).not.toContain('payer')
     expect(askedDetails('报名费多少')).not.toContain('payer')
+    // Who pays the interest, not how much it is (the sample folder's "借款人只需承担较低的利息" answers it).
+    expect(askedDetails('创业贷款利息谁出')).toEqual(['payer'])
     expect(hasDetail('payer', '组织劳务输出,向外地输送女性劳动力800余人次', '路费谁出')).toBe(false)
     expect(hasDetail('payer', '往返路费由用工企业承担', '路费谁出')).toBe(true)
   })

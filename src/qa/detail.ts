@@ -255,7 +255,9 @@ export function askedDetails(asked: string): Detail[] {
   const own = ASKS.filter(([d, re]) => re.test(question) && !(d === 'count' && (types.includes('phone') || onlyCostCounted(question)))).map(([d]) => d)
   // "一般都是谁来当" asks what kind of people hold it, not a named person.
   const kinds = own.includes('eligible') ? own.filter((d) => d !== 'person') : own
-  return [...new Set<Detail>([...types, ...kinds])]
+  // "创业贷款利息谁出" asks who pays the interest, not how much it is.
+  const priced = own.includes('payer') ? types.filter((t) => t !== 'money' && t !== 'amount') : types
+  return [...new Set<Detail>([...priced, ...kinds])]
 }
 
 /** "要交多少培训费": the 多少 is the price asked, not a count — in every clause that asks how many. */
