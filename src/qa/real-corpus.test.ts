@@ -87,18 +87,18 @@ describe('eval on the real documents (floors well below the targets)', () => {
     if (!('heldout' in report)) throw new Error('expected a split report')
     const { pipeline, baseline } = (report as Extract<typeof report, { heldout: unknown }>).heldout
     expect(pipeline.covered + pipeline.notCovered).toBe(2214)
-    // Measured (twenty-second session, when batches ao and ap joined; numbers only): of 1,097 covered, hit@1 / hit@5 /
-    // MRR 0.850 / 0.966 / 0.901 (BM25 0.645 / 0.836 / 0.725), 0.087 declined, 0.211 hedged, replies quoting the answer
-    // 0.800; of 1,117 uncovered 0.841 declined, 0.070 answered outright. ao (terse group questions) brought the
-    // uncovered figure down: blind, it declined 0.569 of its own. Floors about five questions below.
+    // Measured (twenty-second session, final code; numbers only): of 1,097 covered, hit@1 / hit@5 / MRR 0.851 / 0.966 /
+    // 0.902 (BM25 0.645 / 0.836 / 0.725), 0.085 declined, 0.211 hedged, replies quoting the answer 0.800; of 1,117
+    // uncovered 0.849 declined, 0.067 answered outright. Batch ao (terse group questions) brought the uncovered figure
+    // down when it joined: blind, it declined 0.569 of its own. Floors about five questions below.
     expect(pipeline.hit5).toBeGreaterThanOrEqual(0.961)
-    expect(pipeline.hit1).toBeGreaterThanOrEqual(0.845)
-    expect(pipeline.mrr).toBeGreaterThanOrEqual(0.896)
+    expect(pipeline.hit1).toBeGreaterThanOrEqual(0.847)
+    expect(pipeline.mrr).toBeGreaterThanOrEqual(0.897)
     expect(pipeline.hit1).toBeGreaterThanOrEqual(baseline.hit1 + 0.2)
     expect(pipeline.hit5).toBeGreaterThanOrEqual(baseline.hit5 + 0.125)
-    expect(pipeline.notCoveredDeclined).toBeGreaterThanOrEqual(0.836)
-    expect(pipeline.notCoveredAnsweredOutright).toBeLessThanOrEqual(0.075)
-    expect(pipeline.coveredWronglyDeclined).toBeLessThanOrEqual(0.092)
+    expect(pipeline.notCoveredDeclined).toBeGreaterThanOrEqual(0.844)
+    expect(pipeline.notCoveredAnsweredOutright).toBeLessThanOrEqual(0.072)
+    expect(pipeline.coveredWronglyDeclined).toBeLessThanOrEqual(0.09)
     expect(pipeline.coveredHedged).toBeLessThanOrEqual(0.216)
     expect(pipeline.replyQuotesAnswer).toBeGreaterThanOrEqual(0.795)
   }, 180_000)
