@@ -33,6 +33,7 @@ import { understanding, UNDERSTOOD } from './core/understanding.ts'
 import type { Understanding } from './nlu/types.ts'
 import { SenderOrder, senderKey } from './core/sender-order.ts'
 import { rememberTurns, TurnMemory } from './core/turns.ts'
+import { looksLikeFollowUp } from './qa/question.ts'
 import { readDanger } from './nlu/danger.ts'
 import { normalize } from './nlu/text.ts'
 
@@ -80,7 +81,9 @@ export async function createApp(opts: AppOptions): Promise<BotApp> {
   const rooms = new RoomMemory(redis, (groupId) => key('rooms', groupId))
   const scripts = new ScriptMemory(redis, (conversation, senderId) => key('script', conversation, senderId))
   // A follow-up leans on her last exchange as long as the Q&A keeps her last question for one.
-  const turns = rememberTurns(new TurnMemory(redis, (conversation, senderId) => key('turn', conversation, senderId), config.qa.followupTtlSec))
+  const turns = rememberTurns(new TurnMemory(redis, (conversation, senderId) => key('turn', conversation, senderId), config.qa.followupTtlSec), {
+    overheardFollowUp: (msg) => msg.kind === 'text' && msg.conversation.kind === 'room' && looksLikeFollowUp(msg.text),
+  })
   /** The route that would claim a message and the understanding it would act on, without acting (evaluation, tests). */
   const explainFully = async (msg: InboundMessage): Promise<{ route?: string; understood?: Understanding }> => {
     const ctx = createContext(msg, { config, outbox, log })

@@ -37,9 +37,9 @@ function msg(text: string, opts: { who?: string; room?: typeof ROOM | typeof OTH
 const route = (subject?: Subject): Route => ({ name: `test.${subject ?? 'none'}`, ...(subject ? { subject } : {}), match: () => true, handle: async () => {} })
 
 /** Runs the message through the turn stage to a route (or none); returns the context its predicates saw. */
-async function turn(mem: TurnMemory, m: InboundMessage, claimedBy?: Route): Promise<Context> {
+async function turn(mem: TurnMemory, m: InboundMessage, claimedBy?: Route, overheardFollowUp?: (m: InboundMessage) => boolean): Promise<Context> {
   const ctx = createContext(m, { config, log: silentLogger(), outbox: { send: async () => {} } })
-  await compose([rememberTurns(mem), async (c) => void (c.route = claimedBy)])(ctx)
+  await compose([rememberTurns(mem, overheardFollowUp ? { overheardFollowUp } : {}), async (c) => void (c.route = claimedBy)])(ctx)
   return ctx
 }
 
@@ -73,5 +73,15 @@ describe('turns', () => {
     const ttl = await store.redis.ttl(`${store.prefix}:turn:${ROOM.roomId}:wx-li`)
     expect(ttl).toBeGreaterThan(0)
     expect(ttl).toBeLessThanOrEqual(120)
+  })
+
+  it('overheard, is read for what the app says may follow her question ("那要钱不"), and for nothing else', async () => {
+    const { mem } = await memory()
+    await turn(mem, msg('两癌筛查在哪报名', { mentioned: false }), route('documents'))
+    const followUp = (m: InboundMessage) => m.text.startsWith('那')
+    expect(followsDocuments(await turn(mem, msg('那要钱不', { mentioned: false }), undefined, followUp))).toBe(true)
+    expect((await turn(mem, msg('今天天气不错', { mentioned: false }), undefined, followUp)).get(PREVIOUS_TURN)).toBeUndefined()
+    // Someone else's "那要钱不" follows nothing of hers.
+    expect(followsDocuments(await turn(mem, msg('那要钱不', { who: '王芳', mentioned: false }), undefined, followUp))).toBe(false)
   })
 })

@@ -50,10 +50,13 @@ const addressed = (msg: InboundMessage) => msg.kind === 'text' && (msg.conversat
  * Before routing: her previous exchange here goes on the context. After the handler: what this one was about is
  * remembered, when its route says (the reply has gone to the outbox by then, so a slow write delays nobody).
  */
-export function rememberTurns(memory: TurnMemory): Middleware {
+export function rememberTurns(memory: TurnMemory, opts: { overheardFollowUp?: (msg: InboundMessage) => boolean } = {}): Middleware {
   return async (ctx, next) => {
     try {
-      const previous = addressed(ctx.msg) ? await memory.recall(ctx.msg) : undefined
+      // Overheard, only what may follow her own question ("那要钱不" right after hers was answered): one read for a
+      // short question, none for the rest of the chat.
+      const recall = addressed(ctx.msg) || (opts.overheardFollowUp?.(ctx.msg) ?? false)
+      const previous = recall ? await memory.recall(ctx.msg) : undefined
       if (previous) ctx.set(PREVIOUS_TURN, previous)
     } catch (err) {
       // Only which capability takes a short follow-up depends on it: the message is handled all the same.

@@ -16,7 +16,8 @@ import { inScript, scriptNeutral, scriptOf } from '../core/zh/script.ts'
 import type { Glossary } from './glossary.ts'
 import { indexExists, KnowledgeIndex } from './index-store.ts'
 import { ingest } from './ingest.ts'
-import { looksLikeQuestion } from './question.ts'
+import { looksLikeFollowUp, looksLikeQuestion } from './question.ts'
+import { followsDocuments } from '../core/turns.ts'
 import { qaTexts } from './texts.ts'
 import { asksPersonalContact } from './personal-contact.ts'
 import { asksOwnHost, asksOwnPlace, groupFactTexts } from './group-facts.ts'
@@ -91,6 +92,14 @@ export function createQa(deps: QaDeps): Capability {
         warming = warmUp()
       })
 
+      /** Overheard in the group, a short follow-up right after her own question to the documents (not read as one itself). */
+      const overheardFollowUp = (ctx: Context) =>
+        ctx.msg.conversation.kind === 'room' &&
+        !ctx.msg.mentioned &&
+        followsDocuments(ctx) &&
+        looksLikeFollowUp(ctx.msg.text) &&
+        understood(ctx, { now: Date.now(), tz: app.config.timezone }).intent !== 'qa.question'
+
       /** A text in a group's chat or privately to the bot, addressed to it as that group's answers are (answerMode). */
       const aboutThisGroup = (ctx: Context) => {
         const { msg } = ctx
@@ -159,8 +168,10 @@ export function createQa(deps: QaDeps): Capability {
           if (msg.kind !== 'text' || !msg.text.trim()) return false
           // Addressed to the bot: anything no other route claimed (small talk has its own short reply).
           if (msg.conversation.kind === 'private' || msg.mentioned) return true
-          // Overheard in the group: only what the understanding reads as a question for the documents.
-          return ctx.group?.answerMode === 'questions' && looksLikeQuestion(msg.text) && understood(ctx, { now: Date.now(), tz: app.config.timezone }).intent === 'qa.question'
+          // Overheard in the group: only what the understanding reads as a question for the documents, or a short
+          // follow-up right after her own question to them ("那要钱不").
+          if (ctx.group?.answerMode !== 'questions') return false
+          return (looksLikeQuestion(msg.text) && understood(ctx, { now: Date.now(), tz: app.config.timezone }).intent === 'qa.question') || overheardFollowUp(ctx)
         },
         async handle(ctx) {
           await warming
@@ -221,6 +232,8 @@ export function createQa(deps: QaDeps): Capability {
           ctx.log.info({ grounded: result.grounded, top: result.sources[0]?.doc, followup: Boolean(context) }, 'qa answered')
           // In private the closest passage is worth giving too ("打过HPV疫苗了 以后还用查吗" → "接种了HPV疫苗，仍然需要…").
           if (handover?.onlyIfGrounded && (!result.grounded || (result.hedged && !handover.privately))) return
+          // An overheard follow-up may have been said to someone else: nothing is said unless the documents answer it.
+          if (overheardFollowUp(ctx) && !result.grounded) return
           // A follow-up the same passage answers again ("那個工作站在哪裡" after its figures) is told that this is all the
           // documents say, not handed the same reply as if it were a new answer.
           const again = Boolean(context) && result.grounded && (await followups.answeredAlready(conv, sender, result.answer))

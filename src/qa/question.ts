@@ -17,3 +17,14 @@ export function looksLikeQuestion(text: string): boolean {
   if (/^(哈+|好的?|嗯+|谢谢|收到|ok)[!！。~～]*$/i.test(t)) return false
   return QUESTION_MARK.test(t) || QUESTION_WORDS.test(t) || ENDS_ON_NOT.test(t)
 }
+
+/**
+ * A short question that leans on the one before ("那要钱不", "那在哪报名", "还要带啥"): overheard in the group, it is
+ * taken up only right after the same person's own question to the documents (core/turns.ts), and answered only when
+ * the documents answer it.
+ */
+const LEANS_ON = /^(?:那|那么|那还|还有|还要|还得|另外|再问下?)/u
+export function looksLikeFollowUp(text: string): boolean {
+  const t = text.trim()
+  return t.length <= 16 && LEANS_ON.test(t) && looksLikeQuestion(t)
+}

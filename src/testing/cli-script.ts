@@ -23,10 +23,15 @@ export interface ScriptRunner {
  * spaces messages out for a person watching; no account is at risk). `batchWindowMs` shortens the wait
  * for sign-up summaries when the script's sign-ups arrive together (no /wait between them).
  */
-export function scriptConfig(prefix: string, opts: { batchWindowMs?: number; knowledge?: { kbDir: string; indexDir: string } } = {}): string {
+export function scriptConfig(
+  prefix: string,
+  opts: { batchWindowMs?: number; knowledge?: { kbDir: string; indexDir: string }; answerMode?: 'mention' | 'questions' } = {},
+): string {
   const base = parseYaml(readFileSync('config/weijia.example.yaml', 'utf8')) as Record<string, Record<string, unknown>>
+  const groups = base.groups as unknown as Record<string, unknown>[]
   return toYaml({
     ...base,
+    ...(opts.answerMode ? { groups: groups.map((g) => ({ ...g, answerMode: opts.answerMode })) } : {}),
     redis: { ...base.redis, prefix },
     qa: { ...base.qa, ...opts.knowledge },
     sandbox: { ...base.sandbox, roomIntervalMs: 0, jitterMs: 0, perMinute: 10_000 },
@@ -38,12 +43,12 @@ export function scriptConfig(prefix: string, opts: { batchWindowMs?: number; kno
  * Script runs whose sign-ups arrive together (no /wait between them) get their summary after half a second. Scripts
  * ask the sample documents, or `kbDir`'s (e.g. test/fixtures/real-corpus), indexed in a folder of the run's own.
  */
-export function scriptRunner(label: string, opts: { kbDir?: string } = {}): ScriptRunner {
+export function scriptRunner(label: string, opts: { kbDir?: string; answerMode?: 'mention' | 'questions' } = {}): ScriptRunner {
   const dir = mkdtempSync(join(tmpdir(), `wj-${label}-`))
   const prefix = `wjtest-${label}-${process.pid}`
   const config = join(dir, 'weijia.yaml')
   const knowledge = opts.kbDir ? { kbDir: opts.kbDir, indexDir: join(dir, 'index') } : undefined
-  writeFileSync(config, scriptConfig(prefix, { batchWindowMs: 500, ...(knowledge ? { knowledge } : {}) }))
+  writeFileSync(config, scriptConfig(prefix, { batchWindowMs: 500, ...(knowledge ? { knowledge } : {}), ...(opts.answerMode ? { answerMode: opts.answerMode } : {}) }))
   return {
     async run(scriptFile) {
       const actions: BotAction[] = []
