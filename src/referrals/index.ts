@@ -47,7 +47,7 @@ import { acknowledges, withdrawalIn } from '../nlu/withdrawal.ts'
 import { asksAboutWork } from '../nlu/work-figure.ts'
 import { type ReferralSettings, resolveSettings, type ReferralSettingsInput } from './settings.ts'
 import { StaffDesk } from './staff.ts'
-import { CATEGORY_OF, cautionSaid, revealsSelf, tellsReach } from './story.ts'
+import { CATEGORY_OF, cautionSaid, contactSaid, revealsSelf } from './story.ts'
 import { supportKind } from './support.ts'
 import { StaffTargets } from './targets.ts'
 import { referralTexts as T } from './texts.ts'
@@ -100,8 +100,6 @@ const PUBLIC_NEEDS = new Set<string>(['儿童与家庭教育', '就业创业'])
 const OWN_TROUBLE = /(?:我|俺)(?:也|自己)?(?:被|挨)|(?:打|骂|推|掐)(?:了)?(?:我|俺)(?!家)|(?:我|俺)(?:家)?(?:老公|丈夫|男人|婆婆)|我自己/u
 /** Asked, not said: a question mark or a question word. */
 const ASKS_SOMETHING = /[?？]|吗|么|嘛|呢|能不能|可不可以|会不会|是不是|有没有|怎么|咋|啥|什么|多少|几[个天点号]|哪/u
-/** How to reach her, said: a way (微信, 电话, a number, 当面) or a time she can or cannot be reached. */
-const CONTACT_SAID = /\d{7,}|微信|电话|手机|短信|打给我|当面|见面|(?:别|不要|不能|不方便)(?:给我)?打|(?:白天|晚上|上午|下午|中午)[^，。]{0,4}(?:方便|可以|行|打|联系|找我)/u
 const FOLLOWUP = new Set(['emergency-followup', 'report-followup'])
 const ELSEWHERE = /^(?:qa|signup|activity|host|reminder|bot|handoff|safety|privacy|media)\b/u
 /** Intents other capabilities serve: a help predicate never claims them. */
@@ -391,7 +389,7 @@ export function createReferrals(deps: ReferralDeps = {}): Capability {
           if (!isText(ctx) || ctx.msg.conversation.kind !== 'private' || !ctx.get(HER_CASES)?.length || ctx.get(FLOW)) return false
           const text = normalize(ctx.msg.text)
           if (ASKS_SOMETHING.test(text) || NOT_HELP.test(understood(ctx).intent)) return false
-          return cautionSaid(text) || (tellsReach(text) && CONTACT_SAID.test(text))
+          return cautionSaid(text) || contactSaid(text)
         },
         async handle(ctx) {
           const latest = [...ctx.get(HER_CASES)!].sort((a, b) => b.createdAt - a.createdAt)[0]!

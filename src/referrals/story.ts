@@ -43,6 +43,12 @@ const TROUBLE = /摔|砸|骂|吼|推|掐|踢|扇|揍|打(?:我|人|孩子|娃|�
 
 /** Whether she says anything about how or when to reach her ("微信就行 晚上别打电话"). */
 export const tellsReach = (text: string): boolean => REACH.test(text)
+/**
+ * How to reach her, said outright: a way (微信, 电话, a number, 当面) or a time she can or cannot be called — the part of
+ * REACH that stands on its own as a note for her case ("微信就行 晚上别打电话"), not just a time word.
+ */
+const CONTACT_SAID = /\d{7,}|微信|电话|手机|短信|打给我|当面|见面|(?:别|不要|不能|不方便)(?:给我)?打|(?:白天|晚上|上午|下午|中午)[^，。]{0,4}(?:方便|可以|行|打|联系|找我)/u
+export const contactSaid = (text: string): boolean => CONTACT_SAID.test(text)
 
 /**
  * A caution about who must not find out ("别让群里知道", "千万别告诉我老公"), said, not asked: for staff to heed, and no
