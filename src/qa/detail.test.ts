@@ -886,6 +886,25 @@ describe('round 22: terse group questions', () => {
     expect(hasDetail('sanction', '考核不合格的执委予以撤换', '执委考核不合格会被撤掉吗')).toBe(true)
   })
 
+  it('"补贴能拿多少", "每年能领多少" ask a sum: the word 补贴 or a percentage beside the topic is none', () => {
+    expect(askedDetails('女性创业补贴能拿多少')).toContain('cost')
+    expect(askedDetails('贷款贴息一年能贴多少')).toContain('cost')
+    const q = '育儿补贴每年能领多少'
+    expect(hasDetail('cost', '专任教师学历合格率已分别达到99.16%、99.95%', q)).toBe(false)
+    expect(hasDetail('cost', '完善第二批创业女性贴息信息库并兑现第一批贴息', '女性创业补贴能拿多少')).toBe(false)
+    expect(hasDetail('cost', '对新建工作室给予一次性补助2万元', q)).toBe(true)
+    expect(hasDetail('cost', '为困难妇女免费妇科普查', '妇科普查要交多少钱')).toBe(true)
+    // A rate asked is answered by a percentage.
+    expect(hasDetail('cost', '贷款利率下浮10%', '贷款利息是多少')).toBe(true)
+  })
+
+  it('"几月几号办" asks a date in the year: "每年有一次" or 每周 is none', () => {
+    const q = '家宴会一般定在几月几号办'
+    expect(hasDetail('day', '原则要求每周有一次家接待，每月有一次家聚会，每年有一次家宴会', q)).toBe(false)
+    expect(hasDetail('day', '家宴会定于12月28日举行', q)).toBe(true)
+    expect(hasDetail('day', '将每星期一至星期五定为信访接待日', '哪天能去镇妇联反映')).toBe(true)
+  })
+
   it('"他欠的债我要帮着还吗", "这种算不算家暴", "能起诉他吗" ask what the law says', () => {
     for (const q of ['老公赌钱欠的债我要帮着还吗', '老公不让老婆出去工作,这种算不算家暴?', '老公不给生活费 能起诉他吗']) expect(askedDetails(q), q).toContain('law')
     expect(askedDetails('借的书要还吗')).not.toContain('law')

@@ -18,7 +18,10 @@ import { BLANK } from './clean.ts'
 
 export type Detail = AnswerType | 'person' | 'name' | 'year' | 'place' | 'count' | 'procedure' | 'cost' | 'materials' | 'condition' | 'eligible' | 'next' | 'now' | 'fee' | 'span' | 'contact' | 'outcome' | 'hours' | 'perUnit' | 'benefit' | 'day' | 'month' | 'area' | 'self' | 'license' | 'law' | 'score' | 'payer' | 'age' | 'sanction'
 
-const COST_ASK = /(?:费|金|款|钱|薪|价)(?:是|要|有|大概|一共|一年|一个月|每月|每年)?(?:多少|几)|(?:什么|啥|多少)(?:价位|价钱|价格|价)|(?:奖|交|贷|赔|领|补|给|挣|赚)(?:了)?多少(?![\u4e00-\u9fff])|(?:领|给|拿|发|补)(?:了|到)?多少[^，,。？?]{0,4}(?:补贴|补助|津贴|工资|报酬|钱|费|金|款)|多少(?:奖金|经费|活动经费|资金|费|钱|款|救助金|资助|补贴|补助|津贴|工资|报酬|利息)|多少\p{Script=Han}{1,3}费(?!\p{Script=Han})|会费(?![吗么嘛不没])(?=[^，,。？?]*(?:多少|几))|(?:交|收|要)钱(?![吗么嘛不没])/u
+const COST_ASK = /(?:费|金|款|钱|薪|价)(?:是|要|有|大概|一共|一年|一个月|每月|每年)?(?:多少|几)|(?:什么|啥|多少)(?:价位|价钱|价格|价)|(?:奖|交|贷|赔|领|补|给|挣|赚|拿|贴)(?:了)?多少(?![\u4e00-\u9fff])|(?:领|给|拿|发|补)(?:了|到)?多少[^，,。？?]{0,4}(?:补贴|补助|津贴|工资|报酬|钱|费|金|款)|多少(?:奖金|经费|活动经费|资金|费|钱|款|救助金|资助|补贴|补助|津贴|工资|报酬|利息)|多少\p{Script=Han}{1,3}费(?!\p{Script=Han})|会费(?![吗么嘛不没])(?=[^，,。？?]*(?:多少|几))|(?:交|收|要)钱(?![吗么嘛不没])/u
+const HOW_MUCH = /多少|几/u
+const RATE_ASK = /利率|利息|比例|百分|几成|几个点/u
+const MONEY_SUM = /\d+(?:\.\d+)?\s*(?:元|万元|万|亿|块)|[一二三四五六七八九十百千万两]+(?:元|万元|块钱)|免费|不收费|不收取?[^，,。；;]{0,4}费|免收|无偿|全额/u
 const COUNT_ASK = /多少(?!钱|天)|(?<![哪第拜期周])几(?!乎|点|号|月|个月|天|周|个星期|年(?!了))|(?<=[这那近前头好])几年/
 
 const ASKS: [Detail, RegExp][] = [
@@ -285,7 +288,8 @@ export function hasDetail(d: Detail, text: string, question = '', measured = tru
   const label = LABEL_ASK.exec(question)
   if (d === 'count' && label) return new RegExp(`${label[1]}\\s*[\\d一二三四五六七八九十]`, 'u').test(text)
   if (d === 'count') return hasCount(rest) && (!measured || countInMeasure(question, text))
-  if (d === 'day') return DAY.test(rest)
+  // "几月几号办" asks a date in the year: a month with it, not "每周" or "每年有一次".
+  if (d === 'day') return DAY.test(rest) && (!/几月几[号日]|哪月哪[号日]/u.test(question) || MONTH.test(rest))
   if (d === 'area') return /\d+(?:\.\d+)?\s*(?:平方米|平米|平方|㎡|m²|亩)|[一二三四五六七八九十百千]+(?:平方米|平米|亩)/u.test(text)
   if (d === 'month') return MONTH.test(rest)
   // "哪个区妇联设计的图标" is answered by "上虞区妇联设计的图标": a place named by a name the question does not have,
@@ -298,7 +302,9 @@ export function hasDetail(d: Detail, text: string, question = '', measured = tru
   // "在哪条街 / 哪条路": a street address (…路12号, 街3号), never 街道 (a subdistrict) or 思路.
   if (levels.some((l) => l === '路' || l === '街')) return STREET_ADDRESS.test(rest)
   if (levels.length) return new RegExp(`(?:(?![${NOT_NAMING}])\\p{Script=Han}){2}(?:${levels.join('|')})(?![域别分内外])`, 'u').test(rest)
-  if (d === 'cost') return hasAnswerOf('money', rest)
+  // How much money ("补贴能拿多少", "每年能领多少"): a sum or that it is free, not the word 补贴 or a percentage beside
+  // the topic (unless a rate is asked: 利率, 利息, 比例).
+  if (d === 'cost') return (HOW_MUCH.test(question) ? (RATE_ASK.test(question) ? hasAnswerOf('money', rest) : MONEY_SUM.test(rest)) : hasAnswerOf('money', rest))
   if (d === 'procedure' && CHANNEL.test(text)) return true
   // "去哪里申请" is answered by whom to apply to: "向…基层人民法院申请".
   // "在哪报名" is answered by how: "在群里回复“报名”…也可以私信微家主人报名".
