@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { askedDocumentYears, choiceAsked, documentOfYear, forecastAsked, foreignPlace, isOffDomain, materialAsked, namedPlaces, offDomainTerms, unknownNumberAsked } from './off-domain.ts'
+import { adviceFar, askedDocumentYears, choiceAsked, documentOfYear, forecastAsked, foreignPlace, isOffDomain, materialAsked, namedPlaces, offDomainTerms, unknownNumberAsked } from './off-domain.ts'
 import { normalizeForIndex } from './normalize.ts'
 import { contentTerms, taggedWords } from './tokenize.ts'
 
@@ -112,5 +112,14 @@ describe('a phone number the folder never writes', () => {
     for (const q of ['孩子学钢琴还是学画画比较好啊?', '孩子近视了戴眼镜好还是角膜塑形镜好']) expect(choiceAsked(q, contentTerms, inFolder), q).toBe(true)
     // One side the folder writes, or no choice asked at all.
     for (const q of ['去法律援助中心还是去派出所好?', '妇女微家还是妇女之家好', '钢琴课在哪报名']) expect(choiceAsked(q, contentTerms, inFolder), q).toBe(false)
+  })
+
+  it('advice on her own life is declined when the documents barely touch the question, not when they cover it well', () => {
+    expect(adviceFar('闺女上初中了整天不跟我说话,咋办呢', 0.27)).toBe(true)
+    expect(adviceFar('孙子天天打游戏不写作业,我一个老婆子怎么管得住?', 0.22)).toBe(true)
+    expect(adviceFar('家里吃低保,娃在学校中午饭咋办', 0.58)).toBe(false)
+    // How to get a card or a paper done is a procedure, not advice.
+    expect(adviceFar('残疾证怎么办理', 0.2)).toBe(false)
+    expect(adviceFar('妇联几点下班', 0.1)).toBe(false)
   })
 })
