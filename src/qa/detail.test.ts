@@ -898,6 +898,17 @@ describe('round 22: terse group questions', () => {
     expect(hasDetail('cost', '贷款利率下浮10%', '贷款利息是多少')).toBe(true)
   })
 
+  it('a claim with a sum or an age in it ("每个月有800块补贴，是真的吗", "要满18岁才能报名") is settled only by a sum or an age', () => {
+    expect(askedDetails('听说微家管理员每个月有800块补贴，是真的吗？')).toContain('cost')
+    expect(askedDetails('两癌救助一个人能拿一万块，是真的吗')).toContain('cost')
+    expect(askedDetails('当巾帼志愿者是不是要满18岁才能报名？')).toContain('age')
+    expect(askedDetails('两癌筛查只有三十五到六十四岁的才能做，对不对')).toContain('age')
+    // Together, parts, a child's age: no claim.
+    for (const q of ['妇联跟派出所会一块儿管吗', '好家风活动主要有哪三块内容', '零到三岁的有地方搞早教不']) expect(askedDetails(q), q).toEqual([])
+    expect(hasDetail('cost', '妇女微家管理员由妇女代表、妇联执委（干部）、女性负责人、巾帼志愿者等担任', '听说微家管理员每个月有800块补贴，是真的吗')).toBe(false)
+    expect(hasDetail('age', '对35-64岁农村妇女开展免费两癌筛查', '两癌筛查只有35到64岁的才能免费做，对不对')).toBe(true)
+  })
+
   it('"几月几号办" asks a date in the year: "每年有一次" or 每周 is none', () => {
     const q = '家宴会一般定在几月几号办'
     expect(hasDetail('day', '原则要求每周有一次家接待，每月有一次家聚会，每年有一次家宴会', q)).toBe(false)

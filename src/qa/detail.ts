@@ -116,6 +116,11 @@ const ASKS: [Detail, RegExp][] = [
   // An age ("多大岁数能做", "有没有年龄限制", "60岁了还能报名吗"): only an age or an age bound answers.
   ['age', /多大岁数|多少岁|几岁|(?:多大)?年龄(?:限制|要求|有限制|多大|是多少|多少)|(?:\d+|[一二三四五六七八九十]+)岁了?(?:还|也)?(?:能|可以|让)/u],
   // What happens to someone who falls short ("不合格会被撤掉吗", "会摘牌吗", "能不能把她撤掉"): only a rule that says so.
+  // A claim with a sum or an age in it ("听说管理员每个月有800块补贴，是真的吗", "是不是要满18岁才能报名"): only a window that
+  // gives a sum or an age settles it, one way or the other.
+  // (Not 一块 / 三块内容, together or parts; not a child's 三岁, of a range the documents write in digits.)
+  ['cost', /\d+(?:\.\d+)?\s*(?:块|元)|[一二三四五六七八九十百千万两]{2,}(?:块|元)|[一二三四五六七八九两]元(?![旦素宵])/u],
+  ['age', /\d{2}\s*周?岁|[一二三四五六七八九]?十[一二三四五六七八九]?周?岁/u],
   ['sanction', /撤掉|撤职|撤换|罢免|摘牌|取消(?:她的?)?资格|开除|除名|被撤/u],
 ]
 
