@@ -439,9 +439,14 @@ export function presenceOf(index: KnowledgeIndex, query: PreparedQuery, spec: Co
   const lexicon = lexiconOf(query.own).filter((l) => inFolder(index, l.formal))
   return (t, window) =>
     window.includes(t) ||
+    // "两癌筛查" is in "妇女“两癌”筛查": quotation marks inside a word do not part it.
+    (QUOTE_MARK.test(window) && window.replace(QUOTE_MARKS, '').includes(t)) ||
     spec.bridges.some((b) => overlaps(t, b.fragments) && b.formal.some((f) => window.includes(f))) ||
     lexicon.some((l) => overlaps(t, l.colloquial.split(' ')) && window.includes(l.formal))
 }
+
+const QUOTE_MARK = /[“”"「」『』‘’]/u
+const QUOTE_MARKS = /[“”"「」『』‘’]/gu
 
 /** What the decision lab (scripts/decision-lab.ts, src/qa/decision-lab.ts) reads of one question. */
 export interface LabInput {

@@ -114,7 +114,7 @@ const ASKS: [Detail, RegExp][] = [
   // free or one's own, not a programme's budget beside the topic.
   ['payer', /谁(?:来)?(?:出钱|掏钱|付钱|出(?=[？?，,。\s吗呀啊]|$)|付(?=[？?，,。\s吗呀啊]|$)|承担|负责赔|赔|报销)|(?:能|给|可以|给不给|能不能)报(?:销)?\p{Script=Han}{0,2}(?:费|钱)|AA/u],
   // An age ("多大岁数能做", "有没有年龄限制", "60岁了还能报名吗"): only an age or an age bound answers.
-  ['age', /多大岁数|多少岁|几岁|(?:多大)?年龄(?:限制|要求|有限制|多大|是多少|多少)|(?:\d+|[一二三四五六七八九十]+)岁了?(?:还|也)?(?:能|可以|让)/u],
+  ['age', /多大岁数|多大年[龄纪]|多少岁|几岁|(?:多大)?年龄(?:限制|要求|有限制|多大|是多少|多少)|(?:\d+|[一二三四五六七八九十]+)岁了?(?:还|也)?(?:能|可以|让)/u],
   // What happens to someone who falls short ("不合格会被撤掉吗", "会摘牌吗", "能不能把她撤掉"): only a rule that says so.
   // A claim with a sum or an age in it ("听说管理员每个月有800块补贴，是真的吗", "是不是要满18岁才能报名"): only a window that
   // gives a sum or an age settles it, one way or the other.

@@ -128,6 +128,19 @@ describe('regressions from issue #11 (offline answers)', () => {
     expect(r.answer).toContain('春节好家风')
   })
 
+  it('a word the documents quote inside ("妇女“两癌”筛查") is still her word 两癌筛查: answered, not declined', async () => {
+    const r = await offline().ask('妇联有没有给妇女做两癌筛查')
+    expect(r.grounded && !r.hedged).toBe(true)
+    expect(r.answer).toContain('两癌')
+  })
+
+  it('a rumour with a sum in it, or advice on her own life the documents barely touch, is declined, not hedged', async () => {
+    for (const q of ['听说微家管理员每个月有800块补贴，是真的吗？', '闺女上初中了整天不跟我说话,咋办呢']) {
+      const r = await offline().ask(q)
+      expect(r.grounded, q).toBe(false)
+    }
+  })
+
   it('a passage holding under a third of what she asked is never the answer outright', async () => {
     // It was answered outright (p 0.70 at coverage 0.23) with a passage on trafficked women's residence.
     const r = await offline().ask('娃在老家爷爷奶奶带 视频都不跟我说话 咋办 好难受')
