@@ -909,6 +909,17 @@ describe('round 22: terse group questions', () => {
     expect(hasDetail('age', '对35-64岁农村妇女开展免费两癌筛查', '两癌筛查只有35到64岁的才能免费做，对不对')).toBe(true)
   })
 
+  it('"要付讲课费吗" asks a fee, "保护令咋办" how to get it, "评上给啥" a prize, "牌子尺寸" a measure', () => {
+    expect(askedDetails('请妇联来公司讲家庭教育课，要付讲课费吗')).toContain('fee')
+    expect(askedDetails('法律援助是不是完全免费')).toContain('fee')
+    expect(askedDetails('人身安全保护令咋办')).toContain('procedure')
+    expect(askedDetails('孩子不听话咋办')).not.toContain('procedure')
+    expect(askedDetails('好婆媳评上给啥')).toContain('benefit')
+    expect(askedDetails('微家门口挂的牌子尺寸有统一规定吗？')).toContain('size')
+    expect(hasDetail('size', '妇女微家管理员由妇女代表、妇联执委（干部）等担任，其中妇联执委需亮牌子、亮身份', '牌子尺寸有统一规定吗')).toBe(false)
+    expect(hasDetail('size', '标牌统一规格为60cm×40cm', '牌子尺寸有统一规定吗')).toBe(true)
+  })
+
   it('"几月几号办" asks a date in the year: "每年有一次" or 每周 is none', () => {
     const q = '家宴会一般定在几月几号办'
     expect(hasDetail('day', '原则要求每周有一次家接待，每月有一次家聚会，每年有一次家宴会', q)).toBe(false)

@@ -16,7 +16,7 @@ import { taggedWords } from './tokenize.ts'
 import { withoutFew } from './few.ts'
 import { BLANK } from './clean.ts'
 
-export type Detail = AnswerType | 'person' | 'name' | 'year' | 'place' | 'count' | 'procedure' | 'cost' | 'materials' | 'condition' | 'eligible' | 'next' | 'now' | 'fee' | 'span' | 'contact' | 'outcome' | 'hours' | 'perUnit' | 'benefit' | 'day' | 'month' | 'area' | 'self' | 'license' | 'law' | 'score' | 'payer' | 'age' | 'sanction'
+export type Detail = AnswerType | 'person' | 'name' | 'year' | 'place' | 'count' | 'procedure' | 'cost' | 'materials' | 'condition' | 'eligible' | 'next' | 'now' | 'fee' | 'span' | 'contact' | 'outcome' | 'hours' | 'perUnit' | 'benefit' | 'day' | 'month' | 'area' | 'self' | 'license' | 'law' | 'score' | 'payer' | 'age' | 'sanction' | 'size'
 
 const COST_ASK = /(?:费|金|款|钱|薪|价)(?:是|要|有|大概|一共|一年|一个月|每月|每年)?(?:多少|几)|(?:什么|啥|多少)(?:价位|价钱|价格|价)|(?:奖|交|贷|赔|领|补|给|挣|赚|拿|贴)(?:了)?多少(?![\u4e00-\u9fff])|(?:领|给|拿|发|补)(?:了|到)?多少[^，,。？?]{0,4}(?:补贴|补助|津贴|工资|报酬|钱|费|金|款)|多少(?:奖金|经费|活动经费|资金|费|钱|款|救助金|资助|补贴|补助|津贴|工资|报酬|利息)|多少\p{Script=Han}{1,3}费(?!\p{Script=Han})|会费(?![吗么嘛不没])(?=[^，,。？?]*(?:多少|几))|(?:交|收|要)钱(?![吗么嘛不没])/u
 const HOW_MUCH = /多少|几/u
@@ -47,6 +47,8 @@ const ASKS: [Detail, RegExp][] = [
   ['count', COUNT_ASK],
   // How to do something with the office ("咋申请", "怎么报名参加"): a procedure, not "怎么办" (what to do).
   ['procedure', /(?:怎么|如何|怎样|咋)(?:样)?(?:才能|才|去|来|能|可以|要)?(?:申请|报名|参加|加入|办理|申报|预约|领取|领|入驻|参选|登记|联系|报|进(?![行一展步入]))/],
+  // A paper to be got, asked "X咋办" ("人身安全保护令咋办", "健康证怎么办"): how to get it, not what to do.
+  ['procedure', /(?:证|令|卡|手续|执照)(?:要|得|该)?(?:咋|怎么|如何|怎样)办(?!法)/u],
   // What to bring or hand in ("要带什么?", "交啥材料"): papers, not "材料里" (the document itself).
   ['materials', /(?:带|交|准备|提交|需要|要)(?:哪些|什么|啥)(?:材料|证件|手续|东西)?(?=[？?，,、]|$)|(?:带|交|准备|提交|需要|要)(?:哪些|什么|啥)(?:材料|资料|证件|手续)|(?:材料|证件|手续)(?:有哪些|要哪些|是什么|是啥)/],
   // Who may be or do it ("微家主人是谁都能当吗", "啥样的人能当女主人", "负责人一般找什么样的人来当", "随便谁都能张罗吗"): the
@@ -72,7 +74,7 @@ const ASKS: [Detail, RegExp][] = [
   ['law', /法律上|(?:哪|那)一?条(?:法律?|规定)|(?:法律|法规)(?:是)?(?:怎么|咋|如何)(?:规定|说)|(?:有|是)(?:什么|啥|哪些)法律(?:规定|依据)?|法律依据|(?:合|违|犯)(?:不(?:合|违|犯))?法(?:吗|么|不|没|嘛)?(?=[？?，,。\s]|$)/],
   ['span', /多久|多长时间|多长|(?<![哪第这那近前头好])几(?:个月|天|周|个星期|年(?!了))|多少天/],
   // Whether it costs anything ("要交学费吗", "收不收钱", "免费吗"): a price, or a word that it is free.
-  ['fee', /收费|收不收(?:钱|费)|不要钱|要不要钱|要钱|收钱|交(?:学费|会费|报名费|钱)|(?:学费|会费|报名费)|免费(?:吗|不|没|嘛|的吗)|是不是免费|能免费/],
+  ['fee', /收费|收不收(?:钱|费)|不要钱|要不要钱|要钱|收钱|交(?:学费|会费|报名费|钱)|(?:学费|会费|报名费)|免费(?:吗|不|没|嘛|的吗)|是不是(?:完全|全部|都)?免费|能免费|(?:付|交|出|掏)\p{Script=Han}{0,3}费(?:用)?(?:吗|不|么|没|呢|[？?]|$)/u],
   // Whether it still holds now ("王桂英现在还在镇妇联当主任吗", "现在还招人吗", "现在是谁当主席"): a dated document
   // says how it was then; only "至今 / 仍" speaks for now.
   ['now', /(?:现在|目前|如今|眼下|至今)的?[^，,。？?]{0,12}还[^，,。？?]{0,14}(?:吗|嘛|不|没|么)[？?]?(?=[，,。？?]|$)|(?:现在|目前|如今)[^，,。？?]{0,8}(?:是谁|谁当|谁是|哪位)/],
@@ -96,6 +98,8 @@ const ASKS: [Detail, RegExp][] = [
   // Also with a word naming what it is for before it ("有没有经费补贴", "有没有误工补贴").
   ['benefit', /(?:有没有|有|发|给)(?:啥|什么|点|些)?(?:\p{Script=Han}{1,2}(?=补贴|补助|津贴))?(?:奖金|奖励|奖品|补助|补贴|津贴|礼品|礼物|东西)(?:政策)?(?:没有|没|吗|不|么|[？?，,]|$)|(?:奖金|奖励|补助|补贴|津贴)(?:有没有|有吗|有没)/u],
   // Compensation ("试用期被辞退有补偿没", "修路占了地给补偿不", "能要多少赔偿"): only a window that names one answers.
+  // What an award brings ("好婆媳评上给啥", "评上了有啥奖"): a prize or a benefit named.
+  ['benefit', /评(?:上|选上|中)了?[^，,。？?]{0,4}(?:给|发|奖|有)(?:点)?(?:啥|什么)(?:奖|东西|好处|奖励)?(?=[？?，,。\s吗呀啊]|$)/u],
   ['benefit', /(?:有|给|能要|要|拿|赔)(?:多少|点|些)?(?:补偿|赔偿|赔偿金|补偿金)(?:没有|没|吗|不|么|[？?，,]|$)|(?:补偿|赔偿)(?:有没有|有吗|有没|多少|怎么算)/u],
   // Whether she may put herself forward ("自己能报名吗", "能不能自己报自己", "可以自荐吗"): answered by how candidates come
   // forward (自荐, 个人申报, 由…推荐), not by the award's description.
@@ -116,6 +120,8 @@ const ASKS: [Detail, RegExp][] = [
   // An age ("多大岁数能做", "有没有年龄限制", "60岁了还能报名吗"): only an age or an age bound answers.
   ['age', /多大岁数|多大年[龄纪]|多少岁|几岁|(?:多大)?年龄(?:限制|要求|有限制|多大|是多少|多少)|(?:\d+|[一二三四五六七八九十]+)岁了?(?:还|也)?(?:能|可以|让)/u],
   // What happens to someone who falls short ("不合格会被撤掉吗", "会摘牌吗", "能不能把她撤掉"): only a rule that says so.
+  // A size ("牌子尺寸有统一规定吗", "横幅做多宽"): only a measure answers, not a rule that there is a plaque.
+  ['size', /尺寸|规格(?:是|有|多大)|多大的?(?:牌子|牌匾|横幅|展板|海报)|(?:牌子|牌匾|横幅|展板|海报)[^，,。？?]{0,4}多(?:大|宽|高|长)/u],
   // A claim with a sum or an age in it ("听说管理员每个月有800块补贴，是真的吗", "是不是要满18岁才能报名"): only a window that
   // gives a sum or an age settles it, one way or the other.
   // (Not 一块 / 三块内容, together or parts; not a child's 三岁, of a range the documents write in digits.)
@@ -155,6 +161,7 @@ function namedInFrame(question: string, text: string): boolean {
   return [...text.matchAll(re)].some((m) => !question.includes(m[1]!))
 }
 const HAS: Partial<Record<Detail, RegExp>> = {
+  size: /\d+(?:\.\d+)?\s*(?:厘米|公分|cm|毫米|mm|米|m)(?![a-z])|\d+\s*[×xX*]\s*\d+/u,
   age: /\d+\s*周?岁|[一二三四五六七八九十]+(?:周)?岁|年满|年龄(?:在|为|不超过|不满|以[上下])|岁以[上下]/,
   sanction: /撤销|撤换|罢免|摘牌|取消(?:其)?(?:资格|称号|命名)|退出机制|动态管理|免去|除名|不再保留|予以调整/,
   payer: /承担|负担|报销|出资|列支|自费|免费|不收费|费用由|经费由|由[^，。；]{1,12}(?:支付|出资|负责)|AA制/,

@@ -122,4 +122,10 @@ describe('a phone number the folder never writes', () => {
     expect(adviceFar('残疾证怎么办理', 0.2)).toBe(false)
     expect(adviceFar('妇联几点下班', 0.1)).toBe(false)
   })
+
+  it('what a picture looks like is not in a plan that only names it', () => {
+    expect(materialAsked('上虞微家图标长啥样', ['微家品牌和图标可自行设计，也可使用上虞区妇联设计的图标和文字参考图例（附件1）'])).toBe(true)
+    expect(materialAsked('微家图标是什么颜色', ['图标以红色为主色调，图案为一座小房子'])).toBe(false)
+    expect(materialAsked('微家图标是谁设计的', ['也可使用上虞区妇联设计的图标'])).toBe(false)
+  })
 })

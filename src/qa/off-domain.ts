@@ -150,8 +150,15 @@ export function unknownNumberAsked(question: string, writtenAnywhere: (t: string
  * answered (6) or hedged (1) from the passage naming the material.
  */
 export function materialAsked(question: string, windows: string[]): boolean {
+  if (LOOKS.test(question)) return !windows.some((w) => DESCRIBED.test(w))
   return MATERIAL.test(question) && GET.test(question) && !windows.some((w) => GIVEN.test(w))
 }
+/**
+ * What a picture looks like ("上虞微家图标长啥样", "牌子是什么样子的"): a plan that names the icon or its 参考图例 does not
+ * show it; only words for its colours or its design describe it.
+ */
+const LOOKS = /(?:图标|标识|标志|logo|牌子|牌匾|图例|图片|照片|徽章|吉祥物)[^，,。？?]{0,6}(?:长(?:啥|什么|怎么)样|(?:是)?(?:什么|啥)样子|(?:什么|啥)颜色)/iu
+const DESCRIBED = /颜色|图案|造型|色调|[红黄蓝绿紫粉]色|形状/u
 const MATERIAL = /原图|全文|图标|图片|图例|附件|照片|原文|模板|电子版|收款码|付款码|源文件|视频|回放|录像|链接|二维码|公众号|样表|[配表]表|(?:分配|推荐|计划|登记|申请|报名)表/u
 const GET = /下载|有(?:没有)?(?:收款码|付款码)|发(?:我|给我|一下|一份|个)|传(?:我|给我)|(?:哪里|哪儿|哪|去哪|在哪)(?:能|可以)?(?:看|拿|领|下载|找|要)|谁(?:有|手里)|求(?:个|一份)/u
 const GIVEN = /下载|链接|扫码|二维码|https?:\/\/|www\./u
