@@ -920,6 +920,13 @@ describe('round 22: terse group questions', () => {
     expect(hasDetail('size', '标牌统一规格为60cm×40cm', '牌子尺寸有统一规定吗')).toBe(true)
   })
 
+  it('"明年的…啥时候办" asks when the next one is: a report of this year\'s date does not say', () => {
+    const q = '明年的单身青年联谊活动啥时候办？'
+    expect(askedDetails(q)).toContain('next')
+    expect(hasDetail('next', '6月17日开展了手牵手联谊特色项目——单身青年联谊活动', q)).toBe(false)
+    expect(askedDetails('明年县里打算给家长上几场教娃的课')).not.toContain('next')
+  })
+
   it('"几月几号办" asks a date in the year: "每年有一次" or 每周 is none', () => {
     const q = '家宴会一般定在几月几号办'
     expect(hasDetail('day', '原则要求每周有一次家接待，每月有一次家聚会，每年有一次家宴会', q)).toBe(false)

@@ -65,6 +65,8 @@ const ASKS: [Detail, RegExp][] = [
   // The next session ("下一期讲啥", "下次讲座是什么时候"): a plan or report says what was held, not what comes next,
   // unless it names the next one or a standing schedule.
   ['next', /下一?[期次回场届轮]|下次|下回/],
+  // When next year's one is ("明年的单身联谊啥时候办"): a report of this year's date does not say.
+  ['next', /明年[^，,。？?]{0,14}(?:啥时候|什么时候|几月|哪天|几号)/u],
   // How long, how often ("一期学多久", "多久活动一次", "多长时间轮一次班"): a span or a rhythm.
   // What the law says ("法律上有啥规定", "是哪一条规定的", "这合法吗", "违不违法"): a work plan that names the issue
   // ("“出嫁女”权益维护") does not say it; only a law, an article or a legal provision cited does.
