@@ -927,6 +927,19 @@ describe('round 22: terse group questions', () => {
     expect(askedDetails('明年县里打算给家长上几场教娃的课')).not.toContain('next')
   })
 
+  it('claims and asks of a rumour-checking resident: a rhythm, a bound, 提前几天, 发证书, 个人直接申请', () => {
+    expect(askedDetails('微家的轮值是不是一个月换一次人？')).toContain('span')
+    expect(askedDetails('参加微家活动满一年就能评最美家庭，是这样吗？')).toContain('span')
+    expect(askedDetails('婚姻家庭咨询师要提前几天预约？')).toContain('span')
+    expect(askedDetails('前几天去妇联有人吗')).not.toContain('span')
+    expect(askedDetails('女性双创培训是不是只收大专以上学历的？')).toContain('condition')
+    expect(askedDetails('家政培训结业了会发证书吗？')).toContain('license')
+    expect(askedDetails('春晖基金个人能不能直接申请？')).toContain('eligible')
+    expect(askedDetails('调解书有法律效力吗')).toContain('law')
+    expect(hasDetail('span', '各乡镇要因地制宜建立学习培训、工作交流、轮值管理、考评等工作机制', '微家的轮值是不是一个月换一次人')).toBe(false)
+    expect(hasDetail('condition', '深化“创业创新巾帼行动”，依托创业就业示范基地组织开展形式多样的培训', '女性双创培训是不是只收大专以上学历的')).toBe(false)
+  })
+
   it('"几月几号办" asks a date in the year: "每年有一次" or 每周 is none', () => {
     const q = '家宴会一般定在几月几号办'
     expect(hasDetail('day', '原则要求每周有一次家接待，每月有一次家聚会，每年有一次家宴会', q)).toBe(false)
