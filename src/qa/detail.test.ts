@@ -942,6 +942,13 @@ describe('round 22: terse group questions', () => {
     expect(hasDetail('condition', '深化“创业创新巾帼行动”，依托创业就业示范基地组织开展形式多样的培训', '女性双创培训是不是只收大专以上学历的')).toBe(false)
   })
 
+  it('the measure after 几 stays with the answer\'s count ("几次业务培训" beside "一次业务培训"); a time node is said of what it times', () => {
+    const q = '我是社区妇联执委,一年起码得参加几次业务培训?'
+    expect(beyondQuestion(q, '执委每人至少接受一次业务培训。')).toContain('一次')
+    expect(hasDetail('count', '执委每人至少接受一次业务培训。', q)).toBe(true)
+    expect(askedValues('乡镇街道妇联完成前期摸底和精细化建设的时间节点分别是什么时候?')).toEqual([{ head: '建设', details: ['date'] }])
+  })
+
   it('"几月几号办" asks a date in the year: "每年有一次" or 每周 is none', () => {
     const q = '家宴会一般定在几月几号办'
     expect(hasDetail('day', '原则要求每周有一次家接待，每月有一次家聚会，每年有一次家宴会', q)).toBe(false)

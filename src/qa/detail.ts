@@ -373,9 +373,13 @@ function namedBeside(titles: string, text: string, question: string): boolean {
  * `text` with every stretch it shares with the question (two characters or more) cut out: what is left is
  * what the window says beyond the question.
  */
+const COUNT_MEASURE = /[次回场期趟轮个名位户人家项条件批届天年月]/u
+
 export function beyondQuestion(question: string, text: string): string {
   const parts = new Set<string>()
   for (let i = 0; i < question.length; i++) {
+    // The measure word after 几 / 多少 is the answer's too ("几次业务培训" beside "一次业务培训"): it stays with the value.
+    if (i > 0 && /[几少]/u.test(question[i - 1]!) && COUNT_MEASURE.test(question[i]!)) continue
     let best = ''
     for (let j = i + 2; j <= question.length; j++) {
       const s = question.slice(i, j)
@@ -412,7 +416,7 @@ const SHAPE_WORDS = new Set('钱 名字 名称 题目 标题 地方 地点 地�
 const NOUN = /^(?:n|vn|l|j)/
 const ONE_CHAR_VERBS = new Set('报 交 发 办 送 领 寄 填 开 做 去 来'.split(' '))
 /** Nouns that only say which figure of something is asked (its 目标, its 标准). */
-const WEAK_HEADS = new Set('目标 标准 情况 数量 数字 规模 水平 具体 总数'.split(' '))
+const WEAK_HEADS = new Set('目标 标准 情况 数量 数字 规模 水平 具体 总数 节点 时间节点 时间 日期 期限'.split(' '))
 /** Between the head before and the asking word: light verbs, adverbs, prepositions, numerals ("利息是多少", "一个月能拿多少"). */
 const LIGHT = /^(?:d|p|m|q|r|c|u|t|zg)/
 const LIGHT_VERBS = new Set('是 有 要 能 算 拿 领 为 在 可以 能够 会 需要 得 大概 约 共 都 还 到底 究竟 叫'.split(' '))
@@ -466,7 +470,13 @@ export function askedValues(question: string): AskedValue[] {
         if (NOUN.test(w.tag) && !SHAPE_WORDS.has(w.word) && w.word.length >= 2) {
           // A weak last noun (处理率目标, 补贴标准): the noun it is said of.
           let k = i
-          while (WEAK_HEADS.has(words[k]!.word) && k > 0 && NOUN.test(words[k - 1]!.tag)) k--
+          // Also across 的 ("精细化建设的时间节点" → 建设).
+          for (;;) {
+            if (!WEAK_HEADS.has(words[k]!.word) || k === 0) break
+            if (NOUN.test(words[k - 1]!.tag)) k--
+            else if (words[k - 1]!.word === '的' && k > 1 && NOUN.test(words[k - 2]!.tag) && words[k - 2]!.word.length >= 2) k -= 2
+            else break
+          }
           head = words[k]!.word
           break
         }
