@@ -472,6 +472,7 @@ describe('a blind batch (o): details misread, asked or missed', () => {
     expect(askedDetails('我们楼里几个宝妈想自己弄个妇女微家,要啥条件不?')).toEqual(['condition'])
     expect(askedDetails('厂里有几个女工想出去自己干，区里有没有女性创业的培训基地啊')).not.toContain('count')
     expect(askedDetails('踏春活动有几个名额')).toContain('count')
+    expect(askedDetails('请个女管家或者几个人组成团队来当可不可以')).not.toContain('count')
     expect(askedValues('几个老姐妹想凑一块读读书,有没有现成的组织?')).toEqual([])
     expect(askedDetails('微家的女主人一定要是一个人吗?可以几个姊妹一起当吗?')).not.toContain('count')
     expect(askedDetails('要几个人一起才能建微家')).toContain('count')
