@@ -950,6 +950,16 @@ describe('round 22: terse group questions', () => {
     expect(askedValues('乡镇街道妇联完成前期摸底和精细化建设的时间节点分别是什么时候?')).toEqual([{ head: '建设', details: ['date'] }])
   })
 
+  it('a host\'s asks: 车费能报吗 and 责任算谁的 (who pays), 收点材料费 (a fee), 能换什么东西 and 课酬 (a benefit), 流程是怎样的', () => {
+    expect(askedDetails('来回的车费能报吗？')).toContain('payer')
+    expect(askedDetails('活动中有姐妹摔伤了，责任算谁的？')).toContain('payer')
+    expect(askedDetails('能不能向参加的姐妹收点材料费？')).toContain('fee')
+    expect(askedDetails('服务时长攒多了，能换什么东西吗？')).toContain('benefit')
+    expect(askedDetails('志愿者讲师有没有课酬?')).toContain('benefit')
+    expect(askedDetails('换人的流程是怎样的？')).toContain('procedure')
+    expect(hasDetail('benefit', '成立了一支有专业特长、乐于奉献志愿者组成的“社区三尺讲堂”讲师团队伍', '志愿者讲师有没有课酬')).toBe(false)
+  })
+
   it('"几月几号办" asks a date in the year: "每年有一次" or 每周 is none', () => {
     const q = '家宴会一般定在几月几号办'
     expect(hasDetail('day', '原则要求每周有一次家接待，每月有一次家聚会，每年有一次家宴会', q)).toBe(false)
