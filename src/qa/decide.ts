@@ -12,7 +12,7 @@ import { focusOf } from './focus.ts'
 import { lexiconOf } from './lexicon.ts'
 import { coverageOf, exactOf, SCHEME_TERM, type CoverageSpec } from './rerank.ts'
 import { normalizeForIndex } from './normalize.ts'
-import { adviceFar, askedDocumentYears, choiceAsked, documentOfYear, forecastAsked, foreignPlace, materialAsked, offDomainTerms, unknownNumberAsked } from './off-domain.ts'
+import { adviceFar, askedDocumentYears, choiceAsked, documentOfYear, forecastAsked, foreignPlace, materialAsked, offDomainTerms, quotedUnknown, unknownNumberAsked } from './off-domain.ts'
 import { contentTerms, GRAM_MARK, taggedWords } from './tokenize.ts'
 import { GENERIC, KINDS_COUNT, QUESTION_WORD, SCAFFOLD } from './weak-words.ts'
 import type { Passage, PreparedQuery } from './retrieve.ts'
@@ -302,7 +302,8 @@ export function decisionFeatures(index: KnowledgeIndex, query: PreparedQuery, ba
     askedDocumentYears(query.own).some((y) => !writtenAnywhere(index, documentOfYear(y))) ||
     unknownNumberAsked(query.own, (t) => writtenAnywhere(index, t)) ||
     materialAsked(query.own, [bestWindow, ...close]) ||
-    adviceFar(query.own, sentence)
+    adviceFar(query.own, sentence) ||
+    quotedUnknown(query.own, (t) => writtenAnywhere(index, t))
   const topicLost = lostContextTopic(index, query, spec, head[answerFrom])
   return { sentence, passage, typeOk, key, similarity, unknown, best: answerFrom, focus, offDomain, titleOnly, topicLost, extra }
 }

@@ -322,7 +322,8 @@ export function extractAnswer(query: PreparedQuery, spec: CoverageSpec, passages
       // A follow-up's own words weigh more than anything the context's words bring.
       const ownShare = ownSpec?.total ? coverageOf(ownSpec, norm) : 1
       if (ownSpec?.total) score *= 0.5 + 0.5 * ownShare
-      const near = { prev: all[i - 1]?.own ?? 0, next: all[i + 1]?.own ?? 0, key: learned && keySpec?.total ? coverageOf(keySpec, norm) : 0, passageBest }
+      // (key is read by the hand choice too: it breaks ties between passages, sentence-select.ts.)
+      const near = { prev: all[i - 1]?.own ?? 0, next: all[i + 1]?.own ?? 0, key: keySpec?.total ? coverageOf(keySpec, norm) : 0, passageBest }
       candidates.push({ p, rank, sentences, i, score, parts, enumerates, opensList, firstPaper, run, crisis, ownShare, near })
     })
   })

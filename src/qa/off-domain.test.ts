@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { adviceFar, askedDocumentYears, choiceAsked, documentOfYear, forecastAsked, foreignPlace, isOffDomain, materialAsked, namedPlaces, offDomainTerms, unknownNumberAsked } from './off-domain.ts'
+import { adviceFar, askedDocumentYears, quotedUnknown, choiceAsked, documentOfYear, forecastAsked, foreignPlace, isOffDomain, materialAsked, namedPlaces, offDomainTerms, unknownNumberAsked } from './off-domain.ts'
 import { normalizeForIndex } from './normalize.ts'
 import { contentTerms, taggedWords } from './tokenize.ts'
 
@@ -127,5 +127,12 @@ describe('a phone number the folder never writes', () => {
     expect(materialAsked('上虞微家图标长啥样', ['微家品牌和图标可自行设计，也可使用上虞区妇联设计的图标和文字参考图例（附件1）'])).toBe(true)
     expect(materialAsked('微家图标是什么颜色', ['图标以红色为主色调，图案为一座小房子'])).toBe(false)
     expect(materialAsked('微家图标是谁设计的', ['也可使用上虞区妇联设计的图标'])).toBe(false)
+  })
+
+  it('a coined name she quotes that no document writes cannot be answered; one they write, or a short word, is searched', () => {
+    const written = (t: string) => ['四新', '拒绝三不', '五小行动'].includes(t)
+    expect(quotedUnknown('听说有“微家之星”评选，是真的吗？怎么评？', written)).toBe(true)
+    expect(quotedUnknown('“拒绝三不”是哪三不', written)).toBe(false)
+    expect(quotedUnknown('“两癌”在哪查', written)).toBe(false)
   })
 })

@@ -174,3 +174,13 @@ export function adviceFar(question: string, coverage: number): boolean {
 }
 const WHAT_TO_DO = /(?:咋|怎么|怎样)办(?!理|证|手续|卡|个|张)|咋整|(?:怎么|咋)管得住|如何是好|怎么弄/u
 const ADVICE_REACH = 0.3
+
+/**
+ * A coined name she quotes that no document writes ("听说有“微家之星”评选，是真的吗"): the documents cannot say what it is
+ * or whether it exists, whatever else of the question they share. Only names of three or more Chinese characters, so
+ * a short quoted word she may write her own way ("两癌") is left to the search.
+ */
+export function quotedUnknown(question: string, writtenAnywhere: (t: string) => boolean): boolean {
+  return [...question.matchAll(QUOTED_NAME)].some((m) => !writtenAnywhere(m[1]!))
+}
+const QUOTED_NAME = /[“"「『‘]([\p{Script=Han}]{3,12})[”"」』’]/gu

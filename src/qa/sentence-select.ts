@@ -73,10 +73,15 @@ export function sentenceRow(c: SentenceCandidate, best: Best, names: readonly Se
   return names.map((n) => SENTENCE_FEATURES[n](c, best))
 }
 
-/** The candidate to quote: the model's most probable of those near the hand's best, or the hand score's highest (the first of equals). */
+/**
+ * The candidate to quote: the model's most probable of those near the hand's best, or the hand score's highest. Of
+ * equals from different passages, the one with more of the question's most specific words in its own text (a document's
+ * title lends its words to every sentence alike: "两癌筛查多大岁数能做" tied "9—14岁女孩是接种的重点人群" with "筛查年龄一般为
+ * 35—64岁"); within a passage, the first (what follows it is quoted after it).
+ */
 export function chooseSentence(candidates: SentenceCandidate[], model: SentenceModel | null = SENTENCE_MODEL): SentenceCandidate | undefined {
   if (!candidates.length) return undefined
-  if (!model) return candidates.reduce((top, c) => (c.score > top.score + 1e-9 ? c : top))
+  if (!model) return candidates.reduce((top, c) => (c.score > top.score + 1e-9 || (c.score > top.score - 1e-9 && c.p !== top.p && c.near.key > top.near.key + 1e-9) ? c : top))
   const best = bestOf(candidates)
   const names = model.features as SentenceFeatureName[]
   const floor = best.score - (model.margin ?? Infinity) - 1e-9
