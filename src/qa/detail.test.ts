@@ -960,6 +960,12 @@ describe('round 22: terse group questions', () => {
     expect(hasDetail('benefit', '成立了一支有专业特长、乐于奉献志愿者组成的“社区三尺讲堂”讲师团队伍', '志愿者讲师有没有课酬')).toBe(false)
   })
 
+  it('papers: the form of what she asks about counts, another award\'s form does not', () => {
+    const text = '2、凡推荐人员均需填写《十佳巾帼女职工推荐表》和事迹材料，纸质版推荐表需加盖公章'
+    expect(hasDetail('materials', text, '十佳巾帼女职工推荐的时候要交哪些材料?')).toBe(true)
+    expect(hasDetail('materials', text, '十佳家长评选咋报名?要交啥材料?')).toBe(false)
+  })
+
   it('"几月几号办" asks a date in the year: "每年有一次" or 每周 is none', () => {
     const q = '家宴会一般定在几月几号办'
     expect(hasDetail('day', '原则要求每周有一次家接待，每月有一次家聚会，每年有一次家宴会', q)).toBe(false)

@@ -332,6 +332,9 @@ export function hasDetail(d: Detail, text: string, question = '', measured = tru
   // "交到哪里" is answered by whom it goes to: "交至党群工作部", "上报县妇联办公室".
   if (d === 'place' && HAND_IN_WHERE.test(question) && HANDED_TO.test(text)) return true
   if (d === 'perUnit' && !unitMatches(question, text)) return false
+  // The form of what she asks about ("十佳巾帼女职工推荐的时候要交哪些材料" ← "填写《十佳巾帼女职工推荐表》和事迹材料"): the
+  // papers, although 材料 is her own word. Another award's form ("十佳家长" beside 十佳巾帼女职工) is not.
+  if (d === 'materials' && [...text.matchAll(/《([^》]{2,30})表》/gu)].some((m) => sharesRun(m[1]!, question, 4))) return true
   if (WHOLE_WINDOW.has(d)) return HAS[d]!.test(text)
   // "X在哪": where X is, said with a locative (设在…, 位于…) or an address; "有啥地方能去" asks which places there are.
   if (d === 'place' && measured && WHERE_IS.test(question) && !PLACE_WORD_ONLY.test(question)) return located(text, question)
