@@ -78,7 +78,7 @@ describe('eval on the real documents (floors well below the targets)', () => {
     // Two full evaluations (ingest, 246 questions, BM25): 9 s idle, past 30 s with both cores busy.
   }, 180_000)
 
-  it('the whole held-out side (the first 121 and the halves of the blind batches l to z and aa to au): floors a few questions below', async () => {
+  it('the whole held-out side (the first 121 and the halves of the blind batches l to z and aa to aw): floors a few questions below', async () => {
     const files = questionFiles(readdirSync(join(FIX, 'qa-real')))
     const items = files.flatMap((f) => readEvalFile(readFileSync(join(FIX, 'qa-real', f), 'utf8')))
     const { heldout } = readSplit(readFileSync(join(FIX, 'qa-real', 'split.json'), 'utf8'))
@@ -86,21 +86,21 @@ describe('eval on the real documents (floors well below the targets)', () => {
     const report = await evalRun({ vectors: hnswBackend, kbDir: KB, indexDir, items, split: { tune: [], heldout }, makeEmbedder: (g) => new OfflineEmbedder(g), log })
     if (!('heldout' in report)) throw new Error('expected a split report')
     const { pipeline, baseline } = (report as Extract<typeof report, { heldout: unknown }>).heldout
-    expect(pipeline.covered + pipeline.notCovered).toBe(2547)
-    // Measured (twenty-third session, after batches aq to au joined; numbers only): of 1,257 covered, hit@1 / hit@5 /
-    // MRR 0.853 / 0.968 / 0.904 (BM25 0.660 / 0.850 / 0.740), 0.084 declined, 0.205 hedged, replies quoting the answer
-    // 0.811; of 1,290 uncovered 0.841 declined, 0.072 answered outright. Batch ar (residents checking rumours,
-    // "听说…是真的吗") declined 0.458 of its own uncovered questions blind. Floors about five questions below.
+    expect(pipeline.covered + pipeline.notCovered).toBe(2686)
+    // Measured (twenty-third session, after batches aq to aw joined; numbers only): of 1,323 covered, hit@1 / hit@5 /
+    // MRR 0.854 / 0.968 / 0.905 (BM25 0.665 / 0.855 / 0.745), 0.084 declined, 0.206 hedged, replies quoting the answer
+    // 0.812; of 1,363 uncovered 0.831 declined, 0.073 answered outright. New writers bring the uncovered figure down
+    // when they join: blind, batches aq to aw declined 0.46 to 0.83 of their own. Floors about five questions below.
     expect(pipeline.hit5).toBeGreaterThanOrEqual(0.964)
-    expect(pipeline.hit1).toBeGreaterThanOrEqual(0.848)
-    expect(pipeline.mrr).toBeGreaterThanOrEqual(0.899)
-    expect(pipeline.hit1).toBeGreaterThanOrEqual(baseline.hit1 + 0.185)
-    expect(pipeline.hit5).toBeGreaterThanOrEqual(baseline.hit5 + 0.113)
-    expect(pipeline.notCoveredDeclined).toBeGreaterThanOrEqual(0.837)
-    expect(pipeline.notCoveredAnsweredOutright).toBeLessThanOrEqual(0.076)
+    expect(pipeline.hit1).toBeGreaterThanOrEqual(0.85)
+    expect(pipeline.mrr).toBeGreaterThanOrEqual(0.9)
+    expect(pipeline.hit1).toBeGreaterThanOrEqual(baseline.hit1 + 0.18)
+    expect(pipeline.hit5).toBeGreaterThanOrEqual(baseline.hit5 + 0.108)
+    expect(pipeline.notCoveredDeclined).toBeGreaterThanOrEqual(0.826)
+    expect(pipeline.notCoveredAnsweredOutright).toBeLessThanOrEqual(0.077)
     expect(pipeline.coveredWronglyDeclined).toBeLessThanOrEqual(0.088)
-    expect(pipeline.coveredHedged).toBeLessThanOrEqual(0.209)
-    expect(pipeline.replyQuotesAnswer).toBeGreaterThanOrEqual(0.806)
+    expect(pipeline.coveredHedged).toBeLessThanOrEqual(0.21)
+    expect(pipeline.replyQuotesAnswer).toBeGreaterThanOrEqual(0.807)
   }, 180_000)
 })
 
