@@ -966,6 +966,13 @@ describe('round 22: terse group questions', () => {
     expect(hasDetail('materials', text, '十佳家长评选咋报名?要交啥材料?')).toBe(false)
   })
 
+  it('a parent\'s asks: 判给谁 (the law), 发不发结业证书 (a certificate), 明年还办不 (the next one)', () => {
+    expect(askedDetails('离婚了孩子判给谁?妇联能帮着争抚养权不')).toContain('law')
+    expect(askedDetails('家长学校上完课发不发结业证书?')).toContain('license')
+    expect(askedDetails('少儿书画摄影展明年还办不?咋投稿')).toContain('next')
+    expect(hasDetail('license', '开设父母学堂，推动“书香飘万家”亲子阅读', '家长学校上完课发不发结业证书')).toBe(false)
+  })
+
   it('"几月几号办" asks a date in the year: "每年有一次" or 每周 is none', () => {
     const q = '家宴会一般定在几月几号办'
     expect(hasDetail('day', '原则要求每周有一次家接待，每月有一次家聚会，每年有一次家宴会', q)).toBe(false)

@@ -70,14 +70,14 @@ const ASKS: [Detail, RegExp][] = [
   // unless it names the next one or a standing schedule.
   ['next', /下一?[期次回场届轮]|下次|下回/],
   // When next year's one is ("明年的单身联谊啥时候办"): a report of this year's date does not say.
-  ['next', /明年[^，,。？?]{0,14}(?:啥时候|什么时候|几月|哪天|几号)/u],
+  ['next', /明年[^，,。？?]{0,14}(?:啥时候|什么时候|几月|哪天|几号)|明年还(?:办|搞|有|开|举办|评)(?:不|吗|没|么)?(?=[？?，,。\s]|$)/u],
   // How long, how often ("一期学多久", "多久活动一次", "多长时间轮一次班"): a span or a rhythm.
   // What the law says ("法律上有啥规定", "是哪一条规定的", "这合法吗", "违不违法"): a work plan that names the issue
   // ("“出嫁女”权益维护") does not say it; only a law, an article or a legal provision cited does.
   // So do what she owes, whether it counts as violence and whether she can sue ("他赌钱欠的债我要帮着还吗", "这种算不算家暴",
   // "能起诉他吗"): questions of law, not of what the Federation plans.
   ['law', /(?:要不要|用不用|需不需要|该不该|得|要)(?:跟着|帮着|帮他|替他|一起)+还(?:吗|不|呀|啊|呢|[？?，,]|$)|算不算(?:是)?(?:家暴|家庭暴力|违法|犯法|侵权)|(?:能|可以|能不能|可不可以)(?:去)?(?:起诉|告)(?:他|她)?(?:吗|不|么|[？?，,]|$)/u],
-  ['law', /法律上|法律效力|法律效应|(?:哪|那)一?条(?:法律?|规定)|(?:法律|法规)(?:是)?(?:怎么|咋|如何)(?:规定|说)|(?:有|是)(?:什么|啥|哪些)法律(?:规定|依据)?|法律依据|(?:合|违|犯)(?:不(?:合|违|犯))?法(?:吗|么|不|没|嘛)?(?=[？?，,。\s]|$)/],
+  ['law', /法律上|法律效力|法律效应|判给谁|判归谁|抚养权(?:归谁|给谁|怎么判)|争抚养权|(?:哪|那)一?条(?:法律?|规定)|(?:法律|法规)(?:是)?(?:怎么|咋|如何)(?:规定|说)|(?:有|是)(?:什么|啥|哪些)法律(?:规定|依据)?|法律依据|(?:合|违|犯)(?:不(?:合|违|犯))?法(?:吗|么|不|没|嘛)?(?=[？?，,。\s]|$)/],
   ['span', /多久|多长时间|多长|(?<![哪第这那近前头好])几(?:个月|天|周|个星期|年(?!了))|提前几(?:个月|天|周|个星期)|多少天/],
   // A claimed rhythm or span ("轮值是不是一个月换一次人", "满一年就能评"): only a window with a span or a rhythm settles it.
   ['span', /(?:一|两|三|半)(?:个月|年|周|个星期)(?:换|轮|评|搞|办|开)一次|满(?:一|两|三|半)(?:个月|年)(?:就|才)/u],
@@ -117,6 +117,7 @@ const ASKS: [Detail, RegExp][] = [
   ['license', /(?:怎么|咋|如何|在哪|去哪|哪里)(?:报)?考(?![虑察核评])/u],
   ['license', /(?:考|拿|办|持|要有|发|给|颁)(?:个|张|什么|啥)?(?:证|证书|资格证|上岗证|卡)(?:吗|不|么|没|[？?，,]|$)/u],
   // A licence or permit to be got ("要办营业执照不", "要不要办健康证"): only a window that names one answers.
+  ['license', /(?:发不发|给不给|颁不颁)\p{Script=Han}{0,4}(?:证书|证)|(?:发|颁)\p{Script=Han}{0,4}证书(?:吗|不|没|么|[？?，,]|$)/u],
   ['license', /(?:办|领|考|拿|要有)(?:个|张)?\p{Script=Han}{0,4}(?:执照|许可证|健康证|资格证)(?:吗|不|么|没|呢|[？?，,\s]|$)/u],
   ['cost', COST_ASK],
   // How it is scored ("验收打分的标准是什么", "有没有具体的打分细则", "多少分算合格"): only the points or a scoring sheet
