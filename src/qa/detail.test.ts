@@ -553,6 +553,8 @@ describe('what a quoted term specifically means', () => {
     expect(termDefined('“三培两带”工程具体指什么?', ['在农村开展“三培两带”工程(即把党员培养成致富能手,把优秀致富能手培养成党员)'])).toBe(true)
     // Named nowhere near the question: not defined there either.
     expect(termDefined('“三培两带”工程具体指什么?', ['全年发放慰问金52.75万元'])).toBe(false)
+    // A dash after the name introduces what it is.
+    expect(termDefined('“爱在六月”具体是啥活动?', ['组团开展关爱特殊家庭助老,“爱在六月”—爱心妈妈带自强儿童星期八小镇体验'])).toBe(true)
     // Spelled out item by item right after it ("做到“三个及时”，第一是…").
     expect(termDefined('「三个及时」指的是什么?', ['面对侵害妇女儿童权益的案件,要做到“三个及时”,第一是及时了解案情、表达关注,以最快速度'])).toBe(true)
     expect(termDefined('“5+6+X”里面那个“X”具体指什么?', ['按照“5+6+x”(“5”即“五亮”'])).toBe(false)

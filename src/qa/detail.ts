@@ -570,7 +570,8 @@ function countedByVerb(question: string, window: string): boolean {
  * These documents are lists everywhere, so a list merely nearby says nothing; the list must open right after the name.
  */
 const ITEMS_ASK = /具体(?:是|指|包括)的?哪|都装了?些?|(?:里面|里头|里边)装了?(?:什么|啥|哪些)|装了些|装的都?是些?(?:什么|啥)|装的(?:什么|啥)|(?:是指|是学|是做|是搞|是讲|是亮|包括|包含|都有)哪(?:[两三四五六七八九十双]|几)|包括哪些|分别(?:是|叫|指)(?:哪|什么|啥|谁)|是哪(?:[两三四五六七八九十双]|几(?:家|个|位|项|所|支|条|种|类)|\d)/u
-const DEFINES = /^[”」"』’]?\s*[，,]?\s*(?:[（(]|[:：]|即|包括|主要指|主要有|分别是|分别为|是指|指的是|就是|是[:：]|有[:：]|第一是|一是)/u
+// (A dash after the name introduces what it is: "“爱在六月”—爱心妈妈带自强儿童星期八小镇体验".)
+const DEFINES = /^[”」"』’]?\s*[，,]?\s*(?:[（(]|[:：]|—|即|包括|主要指|主要有|分别是|分别为|是指|指的是|就是|是[:：]|有[:：]|第一是|一是)/u
 /**
  * A list that ends right where the set is named ("亮牌子、亮身份、亮作为的“三亮”", "…和社会工作人才等六类妇女人才",
  * "组织、载体、方法“三个创新”") — not a list the set is the next item of ("老妇干、贫困农村妇女、“两癌”贫困母亲").
