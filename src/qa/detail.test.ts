@@ -975,6 +975,16 @@ describe('round 22: terse group questions', () => {
     expect(hasDetail('license', '开设父母学堂，推动“书香飘万家”亲子阅读', '家长学校上完课发不发结业证书')).toBe(false)
   })
 
+  it('a woman in hardship\'s asks: 有没有…补助 / 抚恤金可以领 (a benefit), 能减免吗, 先帮忙垫付 (who pays), 会不会被取消', () => {
+    expect(askedDetails('村里有没有每月固定的生活补助?')).toContain('benefit')
+    expect(askedDetails('老公去世了,有没有抚恤金可以领?')).toContain('benefit')
+    expect(askedDetails('公司要建母婴室，有没有补贴可以申请')).toContain('benefit')
+    expect(askedDetails('孩子上幼儿园的保育费能减免吗?')).toContain('benefit')
+    expect(askedDetails('住院交不起押金,妇联能不能先帮忙垫付?')).toContain('payer')
+    expect(askedDetails('我丧偶后想再婚,原来的低保会不会被取消?')).toContain('sanction')
+    expect(hasDetail('benefit', '深入实施困难“两癌”妇女救助行动，关爱单亲母亲行动', '村里有没有每月固定的生活补助')).toBe(false)
+  })
+
   it('"几月几号办" asks a date in the year: "每年有一次" or 每周 is none', () => {
     const q = '家宴会一般定在几月几号办'
     expect(hasDetail('day', '原则要求每周有一次家接待，每月有一次家聚会，每年有一次家宴会', q)).toBe(false)
