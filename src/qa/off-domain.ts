@@ -53,12 +53,12 @@ const CATEGORIES = [
   '嫁妆 份子钱 随礼 婚宴',
   '糯米 粽叶 菜谱',
   '群公告 置顶 回放',
-  // tests, conditions and medicines, and a child's screen time (twenty-third round: two new writers asked about
-  // 叶酸, 甲状腺结节, 钼靶, 游戏 and were hedged from 两癌 and 家庭教育 passages): a doctor's or a parent's question
-  // (The rest of each list written from general knowledge of such questions, not from the tuning side.)
+  // tests, conditions and medicines (twenty-third round: a new writer asked about 叶酸, 甲状腺结节, 钼靶 and was hedged
+  // from 两癌 passages): a doctor's question. (The rest of the list written from general knowledge of such questions,
+  // not from the tuning side.) Not a child's screen time (打游戏, 玩手机): a family-education folder answers
+  // "孩子天天玩手机不想上学 打哪个电话" with the youth line.
   '叶酸 结节 甲状腺 增生 空腹 钼靶 盆底 彩超 吃药 药物 理疗 理疗师 安全套 避孕套 抽血 ' +
     '化验 验血 尿检 核磁 胃镜 肠镜 输液 打针 中药 西药 保健品 维生素 钙片 补钙 减肥 肌瘤 囊肿 息肉 炎症',
-  '打游戏 玩游戏 网吧 玩手机 网瘾 动画片 平板 早恋 叛逆 厌学 沉迷',
 ]
 
 const OFF_DOMAIN = new Set(CATEGORIES.join(' ').split(' '))
