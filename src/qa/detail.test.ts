@@ -985,6 +985,11 @@ describe('round 22: terse group questions', () => {
     expect(hasDetail('benefit', '深入实施困难“两癌”妇女救助行动，关爱单亲母亲行动', '村里有没有每月固定的生活补助')).toBe(false)
   })
 
+  it('a share asked alone in its clause ("…兼着计生专干啊 比例多少") has no head; "贴息比例是多少" keeps 比例', () => {
+    expect(askedValues('村妇代会主任是不是大多都兼着计生专干啊 比例多少')).toEqual([])
+    expect(askedValues('妇联的小额贴息贷款,贴息比例是多少')).toEqual([{ head: '比例', details: ['count'] }])
+  })
+
   it('"几月几号办" asks a date in the year: "每年有一次" or 每周 is none', () => {
     const q = '家宴会一般定在几月几号办'
     expect(hasDetail('day', '原则要求每周有一次家接待，每月有一次家聚会，每年有一次家宴会', q)).toBe(false)

@@ -424,6 +424,7 @@ const SHAPE_WORDS = new Set('钱 名字 名称 题目 标题 地方 地点 地�
 const NOUN = /^(?:n|vn|l|j)/
 const ONE_CHAR_VERBS = new Set('报 交 发 办 送 领 寄 填 开 做 去 来'.split(' '))
 /** Nouns that only say which figure of something is asked (its 目标, its 标准). */
+const RATIO = /^(?:比例|占比|比重)$/u
 const WEAK_HEADS = new Set('目标 标准 情况 数量 数字 规模 水平 具体 总数 节点 时间节点 时间 日期 期限'.split(' '))
 /** Between the head before and the asking word: light verbs, adverbs, prepositions, numerals ("利息是多少", "一个月能拿多少"). */
 const LIGHT = /^(?:d|p|m|q|r|c|u|t|zg)/
@@ -486,6 +487,9 @@ export function askedValues(question: string): AskedValue[] {
             else break
           }
           head = words[k]!.word
+          // A share asked with nothing it is a share of in the clause ("…都兼着计生专干啊 比例多少"): a percentage anywhere
+          // near the topic answers; "贴息比例是多少" keeps 比例 said of 贴息.
+          if (RATIO.test(head) && k === 0) head = ''
           break
         }
         if (/^v/.test(w.tag) ? !LIGHT_VERBS.has(w.word) : !LIGHT.test(w.tag)) break
