@@ -146,6 +146,14 @@ describe('everyday words', () => {
     expect(contentTerms('岱山那边的妇女微家打的是什么品牌')).not.toContain('那边')
   })
 
+  it('round 23: group-chat framing (听说, 是真的吗, 来着, 我忘了, 我记得) says nothing of the topic', () => {
+    expect(contentTerms('那个「老舅妈」是谁啊?是真的舅妈吗?')).not.toContain('真的')
+    expect(contentTerms('我记得微家是要求每周聚一次会，没错吧')).not.toContain('记得')
+    expect(contentTerms('县妇联让各乡镇什么时候之前报上去来着 我忘了')).toEqual(expect.not.arrayContaining(['来着', '忘了']))
+    expect(contentTerms('听说微家管理员每个月有补贴')).toEqual(expect.arrayContaining(['管理员', '补贴']))
+    expect(contentTerms('听说微家管理员每个月有补贴')).not.toContain('听说')
+  })
+
   it('round 22: 午饭 is 午餐, a loan 放出去 is 放贷, and 掏钱 is asked of what the documents call 免费', () => {
     expect(formalize('娃在学校吃午饭')).toBe('孩子在学校吃午餐')
     expect(formalize('创业贷款一年放出去多少')).toBe('创业贷款一年放贷多少')

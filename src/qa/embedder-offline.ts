@@ -5,7 +5,7 @@
 import type { Embedder } from '../core/llm.ts'
 import type { Glossary } from './glossary.ts'
 import { normalizeForIndex } from './normalize.ts'
-import { tokensOfNormalized } from './tokenize.ts'
+import { TOKENIZER_VERSION, tokensOfNormalized } from './tokenize.ts'
 
 const WORD_WEIGHT = 1
 const BIGRAM_WEIGHT = 0.5
@@ -93,7 +93,8 @@ export class OfflineEmbedder implements Embedder {
     private readonly glossary?: Glossary,
     readonly dims = 512,
   ) {
-    this.id = `offline:hash-v3:${dims}${glossary ? `:gl-${glossary.fingerprint}` : ''}`
+    // (The tokenizer's version too: its stopwords shape the vectors, and a cached vector made before would be stale.)
+    this.id = `offline:hash-v3:${dims}:t${TOKENIZER_VERSION}${glossary ? `:gl-${glossary.fingerprint}` : ''}`
     this.vec = new Float64Array(dims)
   }
 

@@ -23,7 +23,7 @@ import { normalizeForIndex } from './normalize.ts'
 import { addWords } from './tokenize.ts'
 
 /** Bump when cleaning/chunking/tokenising changes, so the next ingest re-parses every file. */
-export const PIPELINE_VERSION = 10
+export const PIPELINE_VERSION = 11
 
 export interface ChunkRecord {
   id: string

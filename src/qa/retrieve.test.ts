@@ -9,6 +9,7 @@ import { KnowledgeIndex } from './index-store.ts'
 import { ingest } from './ingest.ts'
 import { prepareQuery, retrieve } from './retrieve.ts'
 import { writeCorpus } from './test-corpus.ts'
+import { TOKENIZER_VERSION } from './tokenize.ts'
 
 let index: KnowledgeIndex
 
@@ -85,6 +86,11 @@ describe('hybrid retrieval', () => {
     expect(unseen).toBeGreaterThan(seen)
     expect(unseen).toBeLessThan(1)
     expect(prepareQuery(index, '男人打老婆咋办').keyword.find((k) => k.term === '男人')?.weight).toBe(1)
+  })
+
+  it('names the tokenizer in the offline embedder\'s id, so vectors made with other stopwords are not reused', () => {
+    expect(new OfflineEmbedder().id).toContain(`:t${TOKENIZER_VERSION}`)
+    expect(new OfflineEmbedder().id).not.toBe(new OfflineEmbedder(undefined, 256).id)
   })
 
   it('normalises a Traditional question like the documents', async () => {

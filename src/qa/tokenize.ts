@@ -14,6 +14,12 @@ const DOMAIN_WORDS = [
   '心理疏导', '心理咨询', '转介', '转人工', '维权热线', '离婚冷静期', '抚养费', '赡养费', '彩礼',
 ]
 
+/**
+ * Bump when the stopwords or the segmenter's own words change: what the offline embedder makes of a passage changes
+ * with them, so its id carries this and an index built before is embedded again (embedder-offline.ts).
+ */
+export const TOKENIZER_VERSION = 2
+
 /** Function words and question scaffolding: they carry no topic, so they neither score nor count for coverage. */
 const STOPWORDS = new Set(
   (
@@ -26,7 +32,9 @@ const STOPWORDS = new Set(
     '呢 啦 嗯 哎 诶 喔 唉 小助手 助手 ' +
     // Colloquial question scaffolding (北方/西南口语): it asks, it doesn't say what about.
     '啥 咋 咋整 咋弄 咋样 咋回事 回事 怎么回事 说说 聊聊 看看 讲讲 整 明白 那边 这边 老是 合适 啥样 啥时候 干啥 干嘛 为啥 多大 多长 多久 多长时间 意思 啥意思 什么意思 ' +
-    '几种 哪几种 哪几 几个 哪种 会不会 要不要 算不算 行不行 好不好 对不对 用不用 能够 一般 都 呗 哈 么样 成 行 好 了解 问问 打听'
+    '几种 哪几种 哪几 几个 哪种 会不会 要不要 算不算 行不行 好不好 对不对 用不用 能够 一般 都 呗 哈 么样 成 行 好 了解 问问 打听 ' +
+    // Group-chat framing: a rumour checked, a thing forgotten, thanks ("听说…是真的吗", "…什么时候来着 我忘了").
+    '听说 真的 假的 来着 忘了 记得 记不清 谢谢 哈哈 早上好'
   ).split(/\s+/),
 )
 
