@@ -990,6 +990,13 @@ describe('round 22: terse group questions', () => {
     expect(askedValues('妇联的小额贴息贷款,贴息比例是多少')).toEqual([{ head: '比例', details: ['count'] }])
   })
 
+  it('a group message\'s asks: 是24小时的吗 / 晚上打得通不 (hours), 能不能带爷爷奶奶一起参加 (who may come), 补偿款怎么算', () => {
+    expect(askedDetails('12338热线是24小时有人接的吗 晚上打得通不')).toContain('hours')
+    expect(askedDetails('妇联组织亲子活动的时候能不能带爷爷奶奶一起参加')).toContain('eligible')
+    expect(askedDetails('出嫁女能不能分村里的征地补偿款 具体怎么算')).toContain('benefit')
+    expect(hasDetail('hours', '确保12338妇女维权热线正常运转，畅通信访渠道。', '12338热线是24小时有人接的吗')).toBe(false)
+  })
+
   it('"几月几号办" asks a date in the year: "每年有一次" or 每周 is none', () => {
     const q = '家宴会一般定在几月几号办'
     expect(hasDetail('day', '原则要求每周有一次家接待，每月有一次家聚会，每年有一次家宴会', q)).toBe(false)
