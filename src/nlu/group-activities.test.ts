@@ -46,3 +46,13 @@ describe('activities of past years', () => {
     for (const text of ['周六以前有啥活动', '月底以前有活动吗', '3号以前有啥活动']) expect(asksPastActivities(text), text).toBe(false)
   })
 })
+
+// Round 23, tried in the sandbox: "“爱在六月”是啥活动?" listed the group's open activities instead of asking the documents.
+describe('what kind of activity a named thing is', () => {
+  it('is asked of the documents; "这周是什么活动" still lists the group\'s own', () => {
+    for (const text of ['“爱在六月”是啥活动?', '春风行动是个什么活动', '「踏春嘉年华」是什么样的活动']) {
+      expect({ text, intent: understand(text, sit({ mention: true })).intent }).toEqual({ text, intent: 'qa.question' })
+    }
+    expect(understand('这周是什么活动', sit({ mention: true })).intent).toBe('activity.list')
+  })
+})

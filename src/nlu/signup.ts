@@ -101,6 +101,11 @@ export const JOIN_CLAUSE = /(?:我也(?:报|要报|想报|报名|去|想去|要�
 const STATUS = /(?:登记|报|接龙)的.{0,6}(?:弄好|办好|好了|成了|成功)|报上.{0,2}[吗没嘛吧]|还有没有(?:位|名额|空)|报(?:进去|上|好)?(?:了)?没|候补(?:上|到)?了?没|候补到(?:了)?[吗没]|补上|递补|报成功|登记上|在名单上|名单里有我|有我吗|有我没|算上我了|候补.{0,6}(?:几|第|多少|排)|轮到我|排到|排在|前面还有|还剩几|剩几个|还有几个|位置|空位|报满|满员|报名了吗|报好了|报进|报上没|报进去|接龙成功|报名状态|报名了没|已经报名|是不是.{0,4}报|排到第?几|排第几|第几个|满了[没吗]|还差几|还有名额|还有位|名额|还能加|还能报[吗没]|还有空|还剩|能上[吗么没不]|能排上|轮得到|有戏[吗没]|有希望[吗没]/u
 const ROSTER = /名单|谁报|都谁|哪些人|几个人报|报了几个人|多少人报|名單|都有谁|谁报了|谁报名|报名的都有|接龙到谁|报了哪些人|有哪些人报|报名的人|报名情况|报了(?:多少|几个)人?|报名人数|(?:多少|几个)人报/u
 const REMOVE = /剔|删|移出|撤下|清掉|不算她|不算他|拿下|划了|删掉|删除|去掉|移除|划掉|踢掉|踢出|拿掉|除名|去掉一个/u
+/**
+ * What kind of activity a named thing is ("“爱在六月”是啥活动", "春风行动是个什么活动"): a question about that name, for the
+ * documents, not a request for the open activities — unless it asks about a stretch of time ("这周是什么活动").
+ */
+const namedWhat = (t: string): boolean => /是(?:个|一个)?(?:啥|什么)(?:样的?)?活动/u.test(t) && !/这周|本周|下周|最近|近期|周末|今天|明天|后天|这个月|下个月/u.test(t)
 const LIST = /(?:有|搞|办|安排)(?:什么|啥|哪些|几个|没有)(?:些|点|啥|什么)?(?:新)?活动|(?:几时|什么时候|啥时候|哪天|何时)(?:才)?(?:有|搞|办)(?:个|点|些)?活动|(?:这个月|这周|下周|最近|月底|周末|下个月)(?:咱们?|我们)?(?:微家|群里)?(?:都)?(?:安排|搞|办)了?(?:些)?(?:啥|什么)|活动(?:安排|表|多吗|有哪些|有啥|有什么)|(?:最近|这周|下周|近期|周末).{0,4}(?:活动|安排)|能参加(?:什么|啥|哪)|可以报(?:什么|啥|哪)|在报名的|开放.{0,4}报名的|活动列表|(?:有|搞|办)(?:什么|啥|哪些|哪几个)活动|别的活动|其他活动|能报哪些|可以报哪些|开放报名的|哪些活动|最近有(?:什么|啥)|什么活动|啥活动|适合.{0,6}活动|这周有啥|(?:这周|周末|最近|下周|这两天).{0,6}有(?:啥|什么)(?:好玩|好耍|能去|可去|能参加)/u
 const INFO_FIELDS: [NonNullable<Understanding['slots']['field']>, RegExp][] = [
   ['fee', /钱|费|收费|免费|付款/u],
@@ -135,7 +140,7 @@ export function readSignup(t: string, sit: Situation): Understanding | undefined
     return { intent: 'signup.join', slots }
   }
 
-  if (LIST.test(t) && !activity && !/名单|名额/u.test(t)) return { intent: 'activity.list', slots: {} }
+  if (LIST.test(t) && !activity && !/名单|名额/u.test(t) && !namedWhat(t)) return { intent: 'activity.list', slots: {} }
 
   // Taking off oneself or one's own family ("把我的名字删了", "我婆婆去不了了，把她划了") is a cancellation.
   const ownRemoval = /把我|我的名字|帮我把名字|把名字/u.test(t) || (CANCEL.test(t) && RELATIVE_SUBJECT.test(t))
