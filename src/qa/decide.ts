@@ -446,8 +446,8 @@ export function presenceOf(index: KnowledgeIndex, query: PreparedQuery, spec: Co
     lexicon.some((l) => overlaps(t, l.colloquial.split(' ')) && window.includes(l.formal))
 }
 
-const QUOTE_MARK = /[“”"「」『』‘’]/u
 const QUOTE_MARKS = /[“”"「」『』‘’]/gu
+const QUOTE_MARK = new RegExp(QUOTE_MARKS.source, 'u')
 
 /** What the decision lab (scripts/decision-lab.ts, src/qa/decision-lab.ts) reads of one question. */
 export interface LabInput {

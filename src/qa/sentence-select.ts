@@ -81,7 +81,7 @@ export function sentenceRow(c: SentenceCandidate, best: Best, names: readonly Se
  */
 export function chooseSentence(candidates: SentenceCandidate[], model: SentenceModel | null = SENTENCE_MODEL): SentenceCandidate | undefined {
   if (!candidates.length) return undefined
-  if (!model) return candidates.reduce((top, c) => (c.score > top.score + 1e-9 || (c.score > top.score - 1e-9 && c.p !== top.p && c.near.key > top.near.key + 1e-9) ? c : top))
+  if (!model) return candidates.reduce((top, c) => (handPrefers(c, top) ? c : top))
   const best = bestOf(candidates)
   const names = model.features as SentenceFeatureName[]
   const floor = best.score - (model.margin ?? Infinity) - 1e-9
@@ -99,3 +99,7 @@ export function chooseSentence(candidates: SentenceCandidate[], model: SentenceM
   }
   return top
 }
+
+/** The hand choice: a higher score, or an equal one from another passage with more of the key words (above). */
+const handPrefers = (c: SentenceCandidate, top: SentenceCandidate): boolean =>
+  c.score > top.score + 1e-9 || (c.score > top.score - 1e-9 && c.p !== top.p && c.near.key > top.near.key + 1e-9)
