@@ -303,7 +303,8 @@ export function decisionFeatures(index: KnowledgeIndex, query: PreparedQuery, ba
     unknownNumberAsked(query.own, (t) => writtenAnywhere(index, t)) ||
     materialAsked(query.own, [bestWindow, ...close]) ||
     adviceFar(query.own, sentence) ||
-    quotedUnknown(query.own, (t) => writtenAnywhere(index, t))
+    // (A name with a character pair no passage has is written nowhere: no scan of every passage on the message path.)
+    quotedUnknown(query.own, (t) => !(CJK.test(t) && !inFolder(index, t)) && writtenAnywhere(index, t))
   const topicLost = lostContextTopic(index, query, spec, head[answerFrom])
   return { sentence, passage, typeOk, key, similarity, unknown, best: answerFrom, focus, offDomain, titleOnly, topicLost, extra }
 }
