@@ -13,6 +13,7 @@ import { evalRun } from './eval-run.ts'
 import { KnowledgeIndex } from './index-store.ts'
 import { ingest } from './ingest.ts'
 import type { VectorBackend } from './vectors.ts'
+import { secondLookFileText } from './second-look-train.ts'
 
 /** Handed over by src/cli/main.ts (the edge that builds clients from the environment). */
 export interface QaCliDeps {
@@ -30,7 +31,7 @@ const USAGE = {
   ingest: 'usage: weijia ingest [--kb DIR] [--index DIR]\n  Reads .md .txt .html .docx .pdf under DIR (default knowledge/) into the index (default data/index).',
   ask: 'usage: weijia ask [--index DIR] [--json] [--max-chars N] "问题"\n       weijia ask [--index DIR] --json --stdin   (one question per line → one JSON object per line)',
   eval:
-    'usage: weijia eval --qa FILE.jsonl [--qa FILE2.jsonl …] [--split SPLIT.json] [--kb DIR] [--index DIR] [--train-decision MODEL.json [--decision-features a,b,…] [--max-covered-declined 0.05] [--max-covered-hedged 0.15] [--focus-gate on]] [--train-ranker MODEL.json]\n' +
+    'usage: weijia eval --qa FILE.jsonl [--qa FILE2.jsonl …] [--split SPLIT.json] [--kb DIR] [--index DIR] [--train-decision MODEL.json [--decision-features a,b,…] [--max-covered-declined 0.05] [--max-covered-hedged 0.15] [--focus-gate on]] [--train-ranker MODEL.json] [--train-second-look MODEL.json]\n' +
     '  Lines {"q": "...", "must": ["..."], "id"?, "kind"?}; empty must = the documents do not cover it.\n' +
     '  Prints the pipeline beside a plain BM25-over-paragraphs baseline on the same documents (--kb, default knowledge/);\n' +
     '  with --split {"tune": [ids], "heldout": [ids]} both halves separately. Without --index a temporary index of --kb is built.\n' +
@@ -40,7 +41,9 @@ const USAGE = {
     '  --max-covered-declined / --max-covered-hedged: the shares of covered questions it may decline / hedge out-of-fold;\n' +
     '  --focus-gate on: keeps the focus gate on (a focus nowhere beside the topic is at most hedged) rather than choosing it.\n' +
     '  --train-ranker: fits the learned ranker on the tune half only (variants chosen by cross-validation grouped by\n' +
-    '  question), writes it to MODEL.json (src/qa/ranker-model.json is the shipped one) and prints its figures.',
+    '  question), writes it to MODEL.json (src/qa/ranker-model.json is the shipped one) and prints its figures;\n' +
+    '  --train-second-look: fits the second look at the decision on the tune half only (measured leaving out one\n' +
+    '  batch at a time), writes it to MODEL.json (src/qa/second-look-model.json is the shipped one) and prints its figures.',
 }
 
 type Options = NonNullable<NonNullable<Parameters<typeof parseArgs>[0]>['options']>
@@ -143,7 +146,7 @@ function focusGates(v: unknown): boolean[] | undefined {
 export async function evalCommand(argv: string[], deps: QaCliDeps): Promise<number> {
   const args = parse(
     argv,
-    { qa: { type: 'string', multiple: true }, index: { type: 'string' }, kb: { type: 'string' }, split: { type: 'string' }, 'train-decision': { type: 'string' }, 'decision-features': { type: 'string' }, 'max-covered-declined': { type: 'string' }, 'max-covered-hedged': { type: 'string' }, 'focus-gate': { type: 'string' }, 'train-ranker': { type: 'string' } },
+    { qa: { type: 'string', multiple: true }, index: { type: 'string' }, kb: { type: 'string' }, split: { type: 'string' }, 'train-decision': { type: 'string' }, 'decision-features': { type: 'string' }, 'max-covered-declined': { type: 'string' }, 'max-covered-hedged': { type: 'string' }, 'focus-gate': { type: 'string' }, 'train-ranker': { type: 'string' }, 'train-second-look': { type: 'string' } },
     false,
   )
   const qaFiles = ('error' in args ? [] : (args.values.qa as unknown as string[] | undefined)) ?? []
@@ -168,6 +171,7 @@ export async function evalCommand(argv: string[], deps: QaCliDeps): Promise<numb
       log,
       trainDecision: Boolean(args.values['train-decision']),
       trainRanker: Boolean(args.values['train-ranker']),
+      trainSecondLook: Boolean(args.values['train-second-look']),
       decisionFeatures: args.values['decision-features'] ? decisionFeatureList(args.values['decision-features'] as string) : undefined,
       decisionBudgets: { maxCoveredDeclined: share(args.values['max-covered-declined']), maxCoveredHedged: share(args.values['max-covered-hedged']), focusGates: focusGates(args.values['focus-gate']) },
     })
@@ -179,6 +183,11 @@ export async function evalCommand(argv: string[], deps: QaCliDeps): Promise<numb
     if ('rankerModel' in report && report.rankerModel) {
       await writeFile(args.values['train-ranker'] as string, `${JSON.stringify(report.rankerModel, null, 1)}\n`)
       process.stdout.write(`${JSON.stringify(report.rankerModel.trained, null, 1)}\n`)
+      return 0
+    }
+    if ('secondLookModel' in report && report.secondLookModel) {
+      await writeFile(args.values['train-second-look'] as string, secondLookFileText(report.secondLookModel))
+      process.stdout.write(`${JSON.stringify(report.secondLookModel.trained, null, 1)}\n`)
       return 0
     }
     process.stdout.write(`${JSON.stringify(report, null, 1)}\n`)

@@ -9,7 +9,7 @@ import { fitLogistic, predict, stratifiedFolds } from './logistic.ts'
 /** Decision features of a question, all signals favourable unless overridden. */
 function features(over: Partial<DecisionFeatures> = {}, extra: Partial<DecisionFeatures['extra']> = {}): DecisionFeatures {
   return {
-    sentence: 1, passage: 1, typeOk: true, key: true, similarity: 0.5, unknown: 0, best: 0, focus: true,
+    sentence: 1, passage: 1, typeOk: true, key: true, similarity: 0.5, unknown: 0, best: 0, window: '', focus: true,
     ...over,
     extra: {
       clauseMin: over.sentence ?? 1, keyShare: 1, top: 2, margin: 0.5, topCoverage: 1, terms: 4, asksType: false, hasFocus: false,

@@ -71,6 +71,8 @@ export interface DecisionFeatures {
   unknown: number
   /** Index into passages of the passage holding the best sentence. */
   best: number
+  /** The best sentence window (with its heading), normalised: what the question's words are looked for in. */
+  window: string
   /**
    * What the question asks about its topic (focus.ts: 申请 in "X怎么申请", 名额 in "名额多少") is written in a
    * sentence window that also has the topic (true when the question has no separate focus).
@@ -306,7 +308,7 @@ export function decisionFeatures(index: KnowledgeIndex, query: PreparedQuery, ba
     // (A name with a character pair no passage has is written nowhere: no scan of every passage on the message path.)
     quotedUnknown(query.own, (t) => !(CJK.test(t) && !inFolder(index, t)) && writtenAnywhere(index, t))
   const topicLost = lostContextTopic(index, query, spec, head[answerFrom])
-  return { sentence, passage, typeOk, key, similarity, unknown, best: answerFrom, focus, offDomain, titleOnly, topicLost, extra }
+  return { sentence, passage, typeOk, key, similarity, unknown, best: answerFrom, window: bestWindow, focus, offDomain, titleOnly, topicLost, extra }
 }
 
 /**

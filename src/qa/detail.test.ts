@@ -181,7 +181,7 @@ describe('the asked detail beside the topic', () => {
 
 describe('the shipped decision with the detail signal', () => {
   const f = (extra: Partial<DecisionFeatures['extra']>): DecisionFeatures => ({
-    sentence: 0.9, passage: 0.9, typeOk: true, key: true, similarity: 0.5, unknown: 0, best: 0, focus: true,
+    sentence: 0.9, passage: 0.9, typeOk: true, key: true, similarity: 0.5, unknown: 0, best: 0, window: '', focus: true,
     extra: {
       clauseMin: 0.9, keyShare: 1, top: 2, margin: 0.5, topCoverage: 1, terms: 4, asksType: false, hasFocus: false,
       focusInFolder: 1, focusShare: 1, exactAsked: false, exactShare: 1, typesOnly: true, asksCount: false, countOk: true, bridged: false,

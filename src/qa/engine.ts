@@ -15,6 +15,7 @@ import { coverageSpec } from './rerank.ts'
 import { fillPrompt, loadPrompt } from '../core/prompts.ts'
 import { retrieve, type Retrieval, type Thresholds } from './retrieve.ts'
 import { qaTexts } from './texts.ts'
+import { SECOND_LOOK_WITH_LLM } from './second-look.ts'
 import { contentTerms } from './tokenize.ts'
 import { GENERIC, KINDS_COUNT, QUESTION_WORD, SCAFFOLD } from './weak-words.ts'
 
@@ -93,7 +94,7 @@ export class QaEngine {
   async retrieve(question: string, k = 8, context?: string, opts: AskOptions = {}): Promise<Retrieval> {
     const llm = this.llm(opts.budget)
     const rewrite = llm && this.opts.rewrite !== false ? await this.rewrite(llm, context ? `${context} ${question}` : question) : undefined
-    return retrieve(this.index, question, { k, rewrite, context, thresholds: this.opts.thresholds })
+    return retrieve(this.index, question, { k, rewrite, context, thresholds: this.opts.thresholds, secondLook: llm ? SECOND_LOOK_WITH_LLM : undefined })
   }
 
   /**

@@ -8,7 +8,7 @@ import type { Embedder, Llm } from '../core/llm.ts'
 import type { Logger } from '../core/log.ts'
 import { BaselineBm25 } from './baseline.ts'
 import { QaEngine } from './engine.ts'
-import { evaluate, trainOn, trainRankerOn, evaluateBaseline, splitItems, type EvalItem, type Split } from './evaluate.ts'
+import { evaluate, trainOn, trainRankerOn, trainSecondLookOn, evaluateBaseline, splitItems, type EvalItem, type Split } from './evaluate.ts'
 import type { FeatureName } from './decision-model.ts'
 import type { Glossary } from './glossary.ts'
 import { KnowledgeIndex } from './index-store.ts'
@@ -46,6 +46,8 @@ export interface EvalRunOptions {
   decisionBudgets?: { maxCoveredDeclined?: number; maxCoveredHedged?: number; focusGates?: boolean[] }
   /** Train the learned ranker (ranker-train.ts) on the tuning half and return it instead. */
   trainRanker?: boolean
+  /** Train the second look (second-look-train.ts) on the tuning half and return it instead. */
+  trainSecondLook?: boolean
 }
 
 export async function evalRun(opts: EvalRunOptions) {
@@ -56,6 +58,7 @@ export async function evalRun(opts: EvalRunOptions) {
     const engine = new QaEngine(await KnowledgeIndex.load(indexDir, opts.makeEmbedder, opts.vectors), { llm: opts.llm, log: opts.log })
     // Training only ever sees the tuning half.
     if (opts.trainDecision) return { decisionModel: await trainOn(engine, opts.split ? splitItems(opts.items, opts.split).tune : opts.items, opts.decisionFeatures, opts.decisionBudgets) }
+    if (opts.trainSecondLook) return { secondLookModel: await trainSecondLookOn(engine, opts.split ? splitItems(opts.items, opts.split).tune : opts.items) }
     if (opts.trainRanker) return { rankerModel: await trainRankerOn(engine, opts.split ? splitItems(opts.items, opts.split).tune : opts.items) }
     const baseline = await baselineFor(opts.kbDir)
     const one = async (items: EvalItem[]) => ({ pipeline: await evaluate(engine, items), baseline: evaluateBaseline(baseline, items) })

@@ -11,6 +11,8 @@ import { decisionFeatures } from './decide.ts'
 import { DECISION_MODEL, DEFAULT_FEATURES, featureVector, type FeatureName } from './decision-model.ts'
 import { trainDecision, type TrainOptions, type TrainRow } from './decision-train.ts'
 import { coverageSpec } from './rerank.ts'
+import { absentGrams, BASE_NAMES, baseSignals } from './second-look.ts'
+import { SECOND_LOOK_DEFAULTS, trainSecondLook, type SecondLookOptions, type SecondLookTrainRow } from './second-look-train.ts'
 
 // id and kind are optional: the sample KB's file has neither, the real-document set has both.
 const itemSchema = z.object({ q: z.string().min(1), must: z.array(z.string()), id: z.string().optional(), kind: z.string().optional() })
@@ -167,6 +169,34 @@ export async function trainOn(engine: QaEngine, items: EvalItem[], features: Fea
     rows.push({ x: featureVector(features, f), covered: item.must.length > 0, sentence: f.sentence, focus: f.focus, keyShare: f.extra.keyShare, detailFound: f.extra.detailAsked && f.extra.detailOk })
   }
   return trainDecision(rows, { features, ...budgets })
+}
+
+/** The batch an evaluation question came from: its id's letters (ay003 → ay). */
+export const batchOf = (id: string): string => id.replace(/\d+$/u, '')
+
+/**
+ * Trains the second look (second-look.ts) on these questions — the tuning side only — from what the runtime
+ * read: the first decision's outcome and signals, and the question's grams absent from its best window;
+ * `weijia eval --train-second-look FILE` writes it.
+ */
+export async function trainSecondLookOn(engine: QaEngine, items: EvalItem[], options: SecondLookOptions = {}) {
+  const sizes = options.sizes ?? SECOND_LOOK_DEFAULTS.sizes
+  const rows: SecondLookTrainRow[] = []
+  for (const item of items) {
+    const r = await engine.retrieve(item.q, 10)
+    const d = r.decision
+    // No passages: declined before any decision is read, and nothing to learn from.
+    if (!d.features || !d.first) continue
+    rows.push({
+      group: batchOf(item.id ?? item.q),
+      covered: item.must.length > 0,
+      grams: absentGrams(r.query.own, d.features.window, sizes),
+      base: baseSignals(BASE_NAMES, d.features, d.probability, d.first),
+      first: d.first,
+      offDomain: Boolean(d.features.offDomain),
+    })
+  }
+  return trainSecondLook(rows, options)
 }
 
 /**

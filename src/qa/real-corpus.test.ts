@@ -96,10 +96,10 @@ describe('eval on the real documents (floors well below the targets)', () => {
     expect(pipeline.mrr).toBeGreaterThanOrEqual(0.902)
     expect(pipeline.hit1).toBeGreaterThanOrEqual(baseline.hit1 + 0.18)
     expect(pipeline.hit5).toBeGreaterThanOrEqual(baseline.hit5 + 0.104)
-    expect(pipeline.notCoveredDeclined).toBeGreaterThanOrEqual(0.834)
+    expect(pipeline.notCoveredDeclined).toBeGreaterThanOrEqual(0.875)
     expect(pipeline.notCoveredAnsweredOutright).toBeLessThanOrEqual(0.072)
-    expect(pipeline.coveredWronglyDeclined).toBeLessThanOrEqual(0.086)
-    expect(pipeline.coveredHedged).toBeLessThanOrEqual(0.205)
+    expect(pipeline.coveredWronglyDeclined).toBeLessThanOrEqual(0.075)
+    expect(pipeline.coveredHedged).toBeLessThanOrEqual(0.216)
     expect(pipeline.replyQuotesAnswer).toBeGreaterThanOrEqual(0.812)
   }, 180_000)
 })
@@ -132,6 +132,20 @@ describe('regressions from issue #11 (offline answers)', () => {
     const r = await offline().ask('妇联有没有给妇女做两癌筛查')
     expect(r.grounded && !r.hedged).toBe(true)
     expect(r.answer).toContain('两癌')
+  })
+
+  it('the second look: a hedge on something the window never says is declined; a decline whose window says it all is hedged', async () => {
+    // 居委会 and 本人 are nowhere near the 开证明 the first decision hedged on.
+    const proof = await offline().retrieve('去居委会开证明 必须本人去吗', 8)
+    expect(proof.decision.first).toBe('hedge')
+    expect(proof.decision.outcome).toBe('decline')
+    // The plan's conditions for a 微家 at home, declined at first for her everyday words (宝妈, 弄个, 要啥).
+    const home = await offline().ask('我们几个宝妈想在家里弄个妇女微家 行不行 要啥条件')
+    expect(home.grounded && home.hedged).toBe(true)
+    // Not for a follow-up, whose own words lean on the question before.
+    const follow = await offline().retrieve('要交钱不', 8, '人身安全保护令去哪里申请')
+    expect(follow.decision.secondLook).toBeUndefined()
+    expect(follow.decision.outcome).toBe(follow.decision.first)
   })
 
   it('a rumour with a sum in it, or advice on her own life the documents barely touch, is declined, not hedged', async () => {

@@ -9,6 +9,7 @@ import type { ChunkRecord, KnowledgeIndex } from './index-store.ts'
 import { normalizeForIndex } from './normalize.ts'
 import { decisionFeatures, outcomeOf, writtenAnywhere, type DecisionFeatures, type Outcome } from './decide.ts'
 import { coveredProbability, DECISION_MODEL, type DecisionModel } from './decision-model.ts'
+import { afterSecondLook, SECOND_LOOK, secondLookProbability, type SecondLookModel } from './second-look.ts'
 import { coverageSpec, exactTerms, rerank, type RerankSignals } from './rerank.ts'
 import { GRAM_MARK, queryGrams, tokensOfNormalized, yesNoPlain } from './tokenize.ts'
 import type { WeightedTerm } from './bm25.ts'
@@ -72,6 +73,9 @@ export interface Decision {
   unknown: number
   /** The decision model's probability that the documents answer the question. */
   probability: number
+  /** The outcome before the second look (second-look.ts), and the second look's probability; absent with no passages. */
+  first?: Outcome
+  secondLook?: number
   /** The signals it was read from (decide.ts), on the list the decision was taken on; absent with no passages. */
   features?: DecisionFeatures
 }
@@ -203,6 +207,8 @@ export interface RetrieveOptions {
   lexicon?: boolean
   /** The learned ranker; null for the hand reranker's order alone. Defaults to the shipped model (null when it is off). */
   ranker?: RankerModel | null
+  /** The second look at the decision (second-look.ts); defaults to the shipped model. */
+  secondLook?: SecondLookModel
 }
 
 export async function retrieve(index: KnowledgeIndex, question: string, opts: RetrieveOptions = {}): Promise<Retrieval> {
@@ -215,13 +221,14 @@ export async function retrieve(index: KnowledgeIndex, question: string, opts: Re
   const ranked = await rankedCandidates(index, query, candidates)
   const hand = finalOrder(index, query, ranked, k, null)
   const passages = ranker ? finalOrder(index, query, ranked, k, ranker) : hand
-  const decision = decideOnHandOrder(index, query, hand, passages, model)
+  const look = opts.secondLook ?? SECOND_LOOK
+  const decision = decideOnHandOrder(index, query, hand, passages, model, look)
   if (!query.lexicon.length) return { query, passages, decision }
   // Lexicon words reorder the passages but are no evidence that the documents answer the question: whether to
   // answer is decided on the hand ranking the question's own words give (as without the lexicon), and only the
   // passage to answer from comes from the reordered list.
   const literalQuery: PreparedQuery = { ...query, keyword: query.literalKeyword, lexicon: [] }
-  const literal = decide(index, literalQuery, finalOrder(index, literalQuery, await rankedCandidates(index, literalQuery, candidates), k, null), model)
+  const literal = decide(index, literalQuery, finalOrder(index, literalQuery, await rankedCandidates(index, literalQuery, candidates), k, null), model, look)
   return { query, passages, decision: { ...literal, best: decision.best } }
 }
 
@@ -232,11 +239,11 @@ export async function retrieve(index: KnowledgeIndex, question: string, opts: Re
  * Its best passage is then pointed at in the list shown; should the learned order have dropped it, the
  * decision is taken on the list shown instead.
  */
-function decideOnHandOrder(index: KnowledgeIndex, query: PreparedQuery, hand: Passage[], shown: Passage[], model: DecisionModel): Decision {
-  const d = decide(index, query, hand, model)
+function decideOnHandOrder(index: KnowledgeIndex, query: PreparedQuery, hand: Passage[], shown: Passage[], model: DecisionModel, look: SecondLookModel): Decision {
+  const d = decide(index, query, hand, model, look)
   if (shown === hand) return d
   const at = shown.findIndex((p) => p.row === hand[d.best]?.row)
-  return at >= 0 ? { ...d, best: at } : decide(index, query, shown, model)
+  return at >= 0 ? { ...d, best: at } : decide(index, query, shown, model, look)
 }
 
 /** Both searches fused and reranked (rerank.ts): every candidate, best first. */
@@ -285,12 +292,17 @@ export function unwrittenYear(index: KnowledgeIndex, question: string): boolean 
   return asked.some((y) => !years.has(y))
 }
 
-export function decide(index: KnowledgeIndex, query: PreparedQuery, passages: Passage[], model: DecisionModel = DECISION_MODEL): Decision {
+export function decide(index: KnowledgeIndex, query: PreparedQuery, passages: Passage[], model: DecisionModel = DECISION_MODEL, look: SecondLookModel = SECOND_LOOK): Decision {
   if (!passages.length) return { grounded: false, outcome: 'decline', coverage: 0, similarity: 0, typeOk: false, best: 0, unknown: 0, probability: 0 }
   const f = decisionFeatures(index, query, coverageSpec(index, query), passages)
   // A year the documents never write ("上海市妇联2023年…" of a folder that stops at 2020) cannot be answered
   // from them, however close the passages' other words are (tuning side a–j: 8 uncovered questions, no covered one).
-  const outcome = unwrittenYear(index, query.own) ? 'decline' : outcomeOf(model, f)
+  const first = unwrittenYear(index, query.own) ? 'decline' : outcomeOf(model, f)
   const probability = coveredProbability(model, f)
-  return { grounded: outcome !== 'decline', outcome, coverage: f.sentence, similarity: f.similarity, typeOk: f.typeOk, best: f.best, unknown: f.unknown, probability, features: f }
+  // A second look at what she asked that the best window does not say (second-look.ts). Not for a follow-up: its own
+  // words ("要交钱不") lean on the previous question's topic, which the grams don't see, and the model was fitted on
+  // questions that stand alone.
+  const secondLook = query.context ? undefined : secondLookProbability(look, query.own, f, probability, first)
+  const outcome = secondLook === undefined ? first : afterSecondLook(look, first, secondLook, Boolean(f.offDomain))
+  return { grounded: outcome !== 'decline', outcome, first, secondLook, coverage: f.sentence, similarity: f.similarity, typeOk: f.typeOk, best: f.best, unknown: f.unknown, probability, features: f }
 }

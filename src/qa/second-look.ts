@@ -1,0 +1,144 @@
+// The second look at the covered / not-covered decision: a sparse logistic model over what the question asks that
+// the answer window does not say — each character 1–3-gram of the question absent from the best window — beside the
+// first decision's own signals. The hand rules (detail.ts, off-domain.ts) name the asks they know ("多少钱", "几点");
+// a writer they have never met asks in words they don't list, and this model has learned, from the tuning side's
+// 4,307 questions, which missing words mean the documents don't answer. It can decline what the first decision
+// hedges, and turn a decline it is sure about into a hedge (never an outright answer). Trained by
+// second-look-train.ts (`weijia eval … --train-second-look`); the runtime only reads the model file.
+import { z } from 'zod'
+import type { DecisionFeatures } from './decide.ts'
+import type { Outcome } from './decide.ts'
+import { sparseScore, type SparseFit, type SparseRow } from './sparse-logistic.ts'
+import modelJson from './second-look-model.json' with { type: 'json' }
+
+/** Punctuation, spaces and digits part the question: a gram never spans them (a number is no ask word). */
+const PART = /[\s，,。？?！!；;：:、~～…“”"「」（）()0-9０-９]/u
+
+/** The question's character 1–3-grams (code points) that `window` does not contain, each once, in order. */
+export function absentGrams(question: string, window: string, sizes: readonly number[] = [1, 2, 3]): string[] {
+  const out = new Set<string>()
+  for (const run of question.split(new RegExp(PART.source, 'gu'))) {
+    const cs = Array.from(run)
+    for (const n of sizes)
+      for (let i = 0; i + n <= cs.length; i++) {
+        const g = cs.slice(i, i + n).join('')
+        if (!window.includes(g)) out.add(g)
+      }
+  }
+  return [...out]
+}
+
+/** The first decision's signals the model reads beside the grams, in the model file's order. */
+export const BASE_SIGNALS = {
+  /** The first model's log-odds that the documents answer. */
+  logOdds: (f, p) => Math.log(clamp(p) / (1 - clamp(p))),
+  detailMissing: (f) => Number(f.extra.detailAsked && !f.extra.detailOk),
+  offDomain: (f) => Number(Boolean(f.offDomain)),
+  titleOnly: (f) => Number(Boolean(f.titleOnly)),
+  hasFocus: (f) => Number(f.extra.hasFocus),
+  focusShare: (f) => f.extra.focusShare,
+  missing: (f) => f.extra.missing,
+  keyShare: (f) => f.extra.keyShare,
+  sentence: (f) => f.sentence,
+  firstDeclined: (f, p, first) => Number(first === 'decline'),
+  firstHedged: (f, p, first) => Number(first === 'hedge'),
+} satisfies Record<string, (f: DecisionFeatures, p: number, first: Outcome) => number>
+
+const clamp = (p: number) => Math.min(1 - 1e-4, Math.max(1e-4, p))
+
+export type BaseSignal = keyof typeof BASE_SIGNALS
+export const BASE_NAMES = Object.keys(BASE_SIGNALS) as BaseSignal[]
+
+const modelSchema = z.object({
+  /** Gram sizes read from the question. */
+  sizes: z.array(z.number().int().positive()),
+  /** The grams with a weight (present in the question, absent from the window), and their weights. */
+  grams: z.array(z.string()),
+  gramWeights: z.array(z.number()),
+  /** The first decision's signals, standardised with the training rows' mean and spread. */
+  base: z.array(z.string()),
+  mean: z.array(z.number()),
+  scale: z.array(z.number()),
+  baseWeights: z.array(z.number()),
+  bias: z.number(),
+  /** Below `decline` the question is declined; a first decline at or above `undecline` becomes a hedge. */
+  decline: z.number(),
+  undecline: z.number(),
+  trained: z.record(z.string(), z.unknown()).optional(),
+})
+export type SecondLookModel = z.infer<typeof modelSchema>
+
+export function parseSecondLook(json: unknown): SecondLookModel {
+  const m = modelSchema.parse(json)
+  const unknown = m.base.filter((n) => !(n in BASE_SIGNALS))
+  if (unknown.length) throw new Error(`second-look model: unknown signals ${unknown.join(',')}; retrain it`)
+  if (m.grams.length !== m.gramWeights.length || m.base.length !== m.baseWeights.length || m.base.length !== m.mean.length || m.base.length !== m.scale.length)
+    throw new Error('second-look model: weights do not match its features; retrain it')
+  if (m.decline > m.undecline) throw new Error('second-look model: the decline threshold is above the undecline threshold')
+  return m
+}
+
+export const SECOND_LOOK: SecondLookModel = parseSecondLook(modelJson)
+
+/**
+ * With an LLM to read them, hedged questions go to it (it answers only from passages it cites, or says the documents
+ * don't cover it): a better reader than the grams, so the second look declines no hedge then, and only turns a decline
+ * it is sure about into a hedge for the LLM to read.
+ */
+export const SECOND_LOOK_WITH_LLM: SecondLookModel = { ...SECOND_LOOK, decline: 0 }
+
+/** The row the model reads: its grams' indices (unknown grams have no weight) and the standardised signals after them. */
+export function secondLookRow(m: SecondLookModel, vocab: Map<string, number>, grams: string[], base: number[]): SparseRow {
+  const idx: number[] = []
+  const val: number[] = []
+  for (const g of grams) {
+    const j = vocab.get(g)
+    if (j !== undefined) {
+      idx.push(j)
+      val.push(1)
+    }
+  }
+  base.forEach((v, k) => {
+    idx.push(m.grams.length + k)
+    val.push((v - m.mean[k]!) / m.scale[k]!)
+  })
+  return { idx, val }
+}
+
+const FITS = new WeakMap<SecondLookModel, SparseFit>()
+/** The model as one weight vector (grams, then signals), built once per model. */
+function fitOf(m: SecondLookModel): SparseFit {
+  let fit = FITS.get(m)
+  if (!fit) FITS.set(m, (fit = { bias: m.bias, weights: [...m.gramWeights, ...m.baseWeights] }))
+  return fit
+}
+
+const VOCABS = new WeakMap<SecondLookModel, Map<string, number>>()
+function vocabOf(m: SecondLookModel): Map<string, number> {
+  let v = VOCABS.get(m)
+  if (!v) VOCABS.set(m, (v = new Map(m.grams.map((g, j) => [g, j]))))
+  return v
+}
+
+export function baseSignals(names: readonly string[], f: DecisionFeatures, p: number, first: Outcome): number[] {
+  return names.map((n) => BASE_SIGNALS[n as BaseSignal](f, p, first))
+}
+
+/** Probability, on a second look, that the documents answer the question (`question`: its own normalised words). */
+export function secondLookProbability(m: SecondLookModel, question: string, f: DecisionFeatures, p: number, first: Outcome): number {
+  return sparseScore(fitOf(m), secondLookRow(m, vocabOf(m), absentGrams(question, f.window, m.sizes), baseSignals(m.base, f, p, first)))
+}
+
+/**
+ * The outcome after the second look. A hedge it finds unlikely to be answered is declined; a first decline it is sure
+ * the documents do answer is hedged (shown with the caveat and 转人工), unless the question named an everyday service
+ * the folder never writes — that decline stands. An outright answer is left as the first decision gave it: on the
+ * tuning side, leaving one batch out at a time, letting the second look decline answers too declined no more
+ * uncovered questions (0.942 either way) and one more covered one in a thousand, and the hand-checked answers of the
+ * sample folder are outright answers.
+ */
+export function afterSecondLook(m: Pick<SecondLookModel, 'decline' | 'undecline'>, first: Outcome, p2: number, offDomain: boolean): Outcome {
+  if (first === 'hedge' && p2 < m.decline) return 'decline'
+  if (first === 'decline' && p2 >= m.undecline && !offDomain) return 'hedge'
+  return first
+}
