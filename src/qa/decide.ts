@@ -31,6 +31,8 @@ const HOW = /(?:怎么|如何|怎样|咋)(?:样)?(?:才能|才|去|来)?(\p{Scri
 const HOW_BOOST = 2
 /** Windows within this share of the best window's coverage are searched for the asked detail. */
 const DETAIL_NEAR = 0.85
+/** How many of the windows nearly as close as the best one the second look reads beside it (second-look.ts). */
+const NEAR_WINDOWS = 6
 /** Coverage this close to the best window's is a tie when choosing the window to quote. */
 const TIE = 0.02
 
@@ -71,7 +73,10 @@ export interface DecisionFeatures {
   unknown: number
   /** Index into passages of the passage holding the best sentence. */
   best: number
-  /** The best sentence window (with its heading), normalised: what the question's words are looked for in. */
+  /**
+   * The best sentence window (with its heading), normalised, and after it the windows nearly as close to the question
+   * (up to six: where the asked detail is looked for, and the reply may quote from): what the second look reads.
+   */
   window: string
   /**
    * What the question asks about its topic (focus.ts: 申请 in "X怎么申请", 名额 in "名额多少") is written in a
@@ -308,7 +313,7 @@ export function decisionFeatures(index: KnowledgeIndex, query: PreparedQuery, ba
     // (A name with a character pair no passage has is written nowhere: no scan of every passage on the message path.)
     quotedUnknown(query.own, (t) => !(CJK.test(t) && !inFolder(index, t)) && writtenAnywhere(index, t))
   const topicLost = lostContextTopic(index, query, spec, head[answerFrom])
-  return { sentence, passage, typeOk, key, similarity, unknown, best: answerFrom, window: bestWindow, focus, offDomain, titleOnly, topicLost, extra }
+  return { sentence, passage, typeOk, key, similarity, unknown, best: answerFrom, window: [bestWindow, ...close.slice(0, NEAR_WINDOWS)].join('\n'), focus, offDomain, titleOnly, topicLost, extra }
 }
 
 /**

@@ -15,7 +15,7 @@ import { coverageSpec } from './rerank.ts'
 import { fillPrompt, loadPrompt } from '../core/prompts.ts'
 import { retrieve, type Retrieval, type Thresholds } from './retrieve.ts'
 import { qaTexts } from './texts.ts'
-import { SECOND_LOOK_WITH_LLM } from './second-look.ts'
+import { SECOND_LOOK, withLlm, type SecondLookModel } from './second-look.ts'
 import { contentTerms } from './tokenize.ts'
 import { GENERIC, KINDS_COUNT, QUESTION_WORD, SCAFFOLD } from './weak-words.ts'
 
@@ -45,6 +45,8 @@ export interface EngineOptions {
   maxChars?: number
   log: Logger
   thresholds?: Thresholds
+  /** The second look at the decision (second-look.ts); the shipped model unless given (FIRST_DECISION_ONLY: none). */
+  secondLook?: SecondLookModel
   /** Rewrite colloquial questions with the LLM before searching (default: on when an LLM is set). */
   rewrite?: boolean
   /**
@@ -94,7 +96,7 @@ export class QaEngine {
   async retrieve(question: string, k = 8, context?: string, opts: AskOptions = {}): Promise<Retrieval> {
     const llm = this.llm(opts.budget)
     const rewrite = llm && this.opts.rewrite !== false ? await this.rewrite(llm, context ? `${context} ${question}` : question) : undefined
-    return retrieve(this.index, question, { k, rewrite, context, thresholds: this.opts.thresholds, secondLook: llm ? SECOND_LOOK_WITH_LLM : undefined })
+    return retrieve(this.index, question, { k, rewrite, context, thresholds: this.opts.thresholds, secondLook: withLlm(this.opts.secondLook ?? SECOND_LOOK, Boolean(llm)) })
   }
 
   /**

@@ -11,7 +11,7 @@ import { decisionFeatures } from './decide.ts'
 import { DECISION_MODEL, DEFAULT_FEATURES, featureVector, type FeatureName } from './decision-model.ts'
 import { trainDecision, type TrainOptions, type TrainRow } from './decision-train.ts'
 import { coverageSpec } from './rerank.ts'
-import { absentGrams, BASE_NAMES, baseSignals } from './second-look.ts'
+import { BASE_NAMES, baseSignals, secondLookFeatures } from './second-look.ts'
 import { SECOND_LOOK_DEFAULTS, trainSecondLook, type SecondLookOptions, type SecondLookTrainRow } from './second-look-train.ts'
 
 // id and kind are optional: the sample KB's file has neither, the real-document set has both.
@@ -176,11 +176,12 @@ export const batchOf = (id: string): string => id.replace(/\d+$/u, '')
 
 /**
  * Trains the second look (second-look.ts) on these questions — the tuning side only — from what the runtime
- * read: the first decision's outcome and signals, and the question's grams absent from its best window;
+ * read: the first decision's outcome and signals, and what it reads of the question and its best window;
  * `weijia eval --train-second-look FILE` writes it.
  */
 export async function trainSecondLookOn(engine: QaEngine, items: EvalItem[], options: SecondLookOptions = {}) {
   const sizes = options.sizes ?? SECOND_LOOK_DEFAULTS.sizes
+  const kinds = options.kinds ?? SECOND_LOOK_DEFAULTS.kinds
   const rows: SecondLookTrainRow[] = []
   for (const item of items) {
     const r = await engine.retrieve(item.q, 10)
@@ -190,7 +191,7 @@ export async function trainSecondLookOn(engine: QaEngine, items: EvalItem[], opt
     rows.push({
       group: batchOf(item.id ?? item.q),
       covered: item.must.length > 0,
-      grams: absentGrams(r.query.own, d.features.window, sizes),
+      features: secondLookFeatures(r.query.own, d.features.window, sizes, kinds),
       base: baseSignals(BASE_NAMES, d.features, d.probability, d.first),
       first: d.first,
       offDomain: Boolean(d.features.offDomain),

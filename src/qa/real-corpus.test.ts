@@ -78,7 +78,7 @@ describe('eval on the real documents (floors well below the targets)', () => {
     // Two full evaluations (ingest, 246 questions, BM25): 9 s idle, past 30 s with both cores busy.
   }, 180_000)
 
-  it('the whole held-out side (the first 121 and the halves of the blind batches l to z and aa to ay): floors a few questions below', async () => {
+  it('the whole held-out side (the first 121 and the halves of the blind batches l to z and aa to ba): floors a few questions below', async () => {
     const files = questionFiles(readdirSync(join(FIX, 'qa-real')))
     const items = files.flatMap((f) => readEvalFile(readFileSync(join(FIX, 'qa-real', f), 'utf8')))
     const { heldout } = readSplit(readFileSync(join(FIX, 'qa-real', 'split.json'), 'utf8'))
@@ -86,21 +86,21 @@ describe('eval on the real documents (floors well below the targets)', () => {
     const report = await evalRun({ vectors: hnswBackend, kbDir: KB, indexDir, items, split: { tune: [], heldout }, makeEmbedder: (g) => new OfflineEmbedder(g), log })
     if (!('heldout' in report)) throw new Error('expected a split report')
     const { pipeline, baseline } = (report as Extract<typeof report, { heldout: unknown }>).heldout
-    expect(pipeline.covered + pipeline.notCovered).toBe(2820)
-    // Measured (twenty-third session, after batches aq to ay joined; numbers only): of 1,384 covered, hit@1 / hit@5 /
-    // MRR 0.857 / 0.969 / 0.907 (BM25 0.671 / 0.861 / 0.750), 0.082 declined, 0.201 hedged, replies quoting the answer
-    // 0.817; of 1,436 uncovered 0.838 declined, 0.068 answered outright. New writers bring the uncovered figure down
-    // when they join: blind, batches aq to ay declined 0.46 to 0.86 of their own. Floors about five questions below.
+    expect(pipeline.covered + pipeline.notCovered).toBe(2958)
+    // Measured (twenty-fourth session, with the second look and batches az, ba; numbers only): of 1,450 covered, hit@1 /
+    // hit@5 / MRR 0.855 / 0.968 / 0.905 (BM25 0.670 / 0.861 / 0.751), 0.048 declined, 0.235 hedged, replies quoting the
+    // answer 0.806; of 1,508 uncovered 0.888 declined, 0.069 answered outright. New writers bring the uncovered figure
+    // down when they join: blind, batches aq to ba declined 0.46 to 0.91 of their own. Floors about five questions below.
     expect(pipeline.hit5).toBeGreaterThanOrEqual(0.965)
-    expect(pipeline.hit1).toBeGreaterThanOrEqual(0.853)
+    expect(pipeline.hit1).toBeGreaterThanOrEqual(0.85)
     expect(pipeline.mrr).toBeGreaterThanOrEqual(0.902)
     expect(pipeline.hit1).toBeGreaterThanOrEqual(baseline.hit1 + 0.18)
     expect(pipeline.hit5).toBeGreaterThanOrEqual(baseline.hit5 + 0.104)
-    expect(pipeline.notCoveredDeclined).toBeGreaterThanOrEqual(0.875)
+    expect(pipeline.notCoveredDeclined).toBeGreaterThanOrEqual(0.884)
     expect(pipeline.notCoveredAnsweredOutright).toBeLessThanOrEqual(0.072)
-    expect(pipeline.coveredWronglyDeclined).toBeLessThanOrEqual(0.075)
-    expect(pipeline.coveredHedged).toBeLessThanOrEqual(0.216)
-    expect(pipeline.replyQuotesAnswer).toBeGreaterThanOrEqual(0.812)
+    expect(pipeline.coveredWronglyDeclined).toBeLessThanOrEqual(0.052)
+    expect(pipeline.coveredHedged).toBeLessThanOrEqual(0.238)
+    expect(pipeline.replyQuotesAnswer).toBeGreaterThanOrEqual(0.80)
   }, 180_000)
 })
 

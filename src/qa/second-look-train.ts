@@ -2,15 +2,15 @@
 // leave-one-batch-out, each batch (one writer, one persona) predicted by a model fitted on the other batches, with
 // the vocabulary chosen without it too. The figures go into the model file's `trained` for people to read.
 import type { Outcome } from './decide.ts'
-import { afterSecondLook, BASE_NAMES, secondLookRow, type SecondLookModel } from './second-look.ts'
+import { afterSecondLook, BASE_NAMES, secondLookRow, WINDOW_KINDS, type SecondLookModel } from './second-look.ts'
 import { fitSparseLogistic, sparseScore } from './sparse-logistic.ts'
 
 export interface SecondLookTrainRow {
   /** The batch (writer) the question came from: the unit left out in cross-validation. */
   group: string
   covered: boolean
-  /** Question grams absent from the best window (absentGrams). */
-  grams: string[]
+  /** What the model reads of the question and its best window (secondLookFeatures). */
+  features: string[]
   /** The first decision's signals (BASE_NAMES order). */
   base: number[]
   first: Outcome
@@ -25,21 +25,23 @@ export interface SecondLookOptions {
   decline?: number
   undecline?: number
   sizes?: number[]
+  /** Kinds of value (WINDOW_KINDS) the question's words are crossed with. */
+  kinds?: string[]
 }
 
 /** Chosen on the tuning side's leave-one-batch-out figures (test/fixtures/qa-real/README.md, twenty-fourth session). */
-export const SECOND_LOOK_DEFAULTS: Required<SecondLookOptions> = { C: 3, minDf: 3, decline: 0.3, undecline: 0.8, sizes: [1, 2, 3] }
+export const SECOND_LOOK_DEFAULTS: Required<SecondLookOptions> = { C: 3, minDf: 3, decline: 0.3, undecline: 0.5, sizes: [1, 2, 3], kinds: Object.keys(WINDOW_KINDS) }
 
 function fit(rows: SecondLookTrainRow[], o: Required<SecondLookOptions>): SecondLookModel {
   const df = new Map<string, number>()
-  for (const r of rows) for (const g of r.grams) df.set(g, (df.get(g) ?? 0) + 1)
+  for (const r of rows) for (const g of r.features) df.set(g, (df.get(g) ?? 0) + 1)
   const grams = [...df].filter(([, n]) => n >= o.minDf).map(([g]) => g).sort()
   const k = BASE_NAMES.length
   const mean = Array.from({ length: k }, (_, j) => rows.reduce((s, r) => s + r.base[j]!, 0) / rows.length)
   const scale = mean.map((mu, j) => Math.sqrt(rows.reduce((s, r) => s + (r.base[j]! - mu) ** 2, 0) / rows.length) || 1)
-  const shell: SecondLookModel = { sizes: o.sizes, grams, gramWeights: [], base: [...BASE_NAMES], mean, scale, baseWeights: [], bias: 0, decline: o.decline, undecline: o.undecline }
+  const shell: SecondLookModel = { sizes: o.sizes, kinds: o.kinds, grams, gramWeights: [], base: [...BASE_NAMES], mean, scale, baseWeights: [], bias: 0, decline: o.decline, undecline: o.undecline }
   const vocab = new Map(grams.map((g, j) => [g, j]))
-  const x = rows.map((r) => secondLookRow(shell, vocab, r.grams, r.base))
+  const x = rows.map((r) => secondLookRow(shell, vocab, r.features, r.base))
   const w = fitSparseLogistic(x, rows.map((r) => (r.covered ? 1 : 0)), grams.length + k, o.C)
   const round = (v: number) => Math.round(v * 1e6) / 1e6
   return { ...shell, gramWeights: w.weights.slice(0, grams.length).map(round), baseWeights: w.weights.slice(grams.length).map(round), bias: round(w.bias) }
@@ -47,7 +49,7 @@ function fit(rows: SecondLookTrainRow[], o: Required<SecondLookOptions>): Second
 
 function score(m: SecondLookModel, r: SecondLookTrainRow): number {
   const vocab = new Map(m.grams.map((g, j) => [g, j]))
-  return sparseScore({ bias: m.bias, weights: [...m.gramWeights, ...m.baseWeights] }, secondLookRow(m, vocab, r.grams, r.base))
+  return sparseScore({ bias: m.bias, weights: [...m.gramWeights, ...m.baseWeights] }, secondLookRow(m, vocab, r.features, r.base))
 }
 
 /** Shares of uncovered questions declined / answered outright and of covered ones declined / hedged. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { absentGrams, afterSecondLook, BASE_NAMES, parseSecondLook, SECOND_LOOK, SECOND_LOOK_WITH_LLM } from './second-look.ts'
+import { absentGrams, afterSecondLook, BASE_NAMES, parseSecondLook, FIRST_DECISION_ONLY, SECOND_LOOK, SECOND_LOOK_WITH_LLM, secondLookFeatures, WINDOW_KINDS } from './second-look.ts'
 import { trainSecondLook, type SecondLookTrainRow } from './second-look-train.ts'
 
 describe('the question\'s grams the window does not say', () => {
@@ -20,6 +20,18 @@ describe('the question\'s grams the window does not say', () => {
   it('count an emoji as one character', () => {
     expect(absentGrams('啥🤔', '')).toEqual(['啥', '🤔', '啥🤔'])
   })
+
+  it('cross the question\'s words with each kind of value the window lacks', () => {
+    // The window has a time of day and a place, no sum.
+    const f = secondLookFeatures('几点开门', '每天上午9:00在社区中心', [1, 2], ['time', 'money', 'place'])
+    expect(f).toContain('几点¬money')
+    expect(f).not.toContain('几点¬time')
+    expect(f).not.toContain('几点¬place')
+    // Single characters are not crossed; the absent grams come first, as themselves.
+    expect(f).not.toContain('几¬money')
+    expect(f.slice(0, 3)).toEqual(['几', '点', '开'])
+    expect(Object.keys(WINDOW_KINDS)).toEqual(expect.arrayContaining(['number', 'money', 'date', 'time', 'phone', 'place', 'age']))
+  })
 })
 
 describe('what the second look may change', () => {
@@ -37,6 +49,10 @@ describe('what the second look may change', () => {
     expect(afterSecondLook(m, 'decline', 0.99, true)).toBe('decline')
   })
 
+  it('can be turned off: the first decision stands', () => {
+    for (const first of ['answer', 'hedge', 'decline'] as const) for (const p of [0, 0.5, 1]) expect(afterSecondLook(FIRST_DECISION_ONLY, first, p, false)).toBe(first)
+  })
+
   it('leaves hedges to the LLM when one reads them', () => {
     expect(afterSecondLook(SECOND_LOOK_WITH_LLM, 'hedge', 0.0001, false)).toBe('hedge')
     expect(SECOND_LOOK_WITH_LLM.undecline).toBe(SECOND_LOOK.undecline)
@@ -51,13 +67,14 @@ describe('the shipped second-look model', () => {
     expect(() => parseSecondLook({ ...SECOND_LOOK, base: ['bogus', ...SECOND_LOOK.base.slice(1)] })).toThrow(/unknown/)
     expect(() => parseSecondLook({ ...SECOND_LOOK, gramWeights: SECOND_LOOK.gramWeights.slice(1) })).toThrow(/retrain/)
     expect(() => parseSecondLook({ ...SECOND_LOOK, decline: 0.9, undecline: 0.5 })).toThrow(/threshold/)
+    expect(() => parseSecondLook({ ...SECOND_LOOK, kinds: ['weather'] })).toThrow(/unknown/)
   })
 })
 
 describe('training the second look', () => {
   // Two writers' batches: a question missing "多少钱" from its window is uncovered, one missing only "请问" covered.
-  const row = (group: string, covered: boolean, grams: string[], first: 'answer' | 'hedge' | 'decline'): SecondLookTrainRow => ({
-    group, covered, grams, first, offDomain: false, base: BASE_NAMES.map((n) => (n === 'firstHedged' ? Number(first === 'hedge') : n === 'firstDeclined' ? Number(first === 'decline') : 0.5)),
+  const row = (group: string, covered: boolean, features: string[], first: 'answer' | 'hedge' | 'decline'): SecondLookTrainRow => ({
+    group, covered, features, first, offDomain: false, base: BASE_NAMES.map((n) => (n === 'firstHedged' ? Number(first === 'hedge') : n === 'firstDeclined' ? Number(first === 'decline') : 0.5)),
   })
   const rows = ['a', 'b', 'c'].flatMap((g) =>
     Array.from({ length: 12 }, (_, i) => (i % 2 ? row(g, false, ['多少钱', '多少', '钱', '请问'], 'hedge') : row(g, true, ['请问', '请'], i % 4 ? 'hedge' : 'decline'))),

@@ -1,10 +1,11 @@
 // The second look at the covered / not-covered decision: a sparse logistic model over what the question asks that
-// the answer window does not say — each character 1–3-gram of the question absent from the best window — beside the
-// first decision's own signals. The hand rules (detail.ts, off-domain.ts) name the asks they know ("多少钱", "几点");
-// a writer they have never met asks in words they don't list, and this model has learned, from the tuning side's
-// 4,307 questions, which missing words mean the documents don't answer. It can decline what the first decision
-// hedges, and turn a decline it is sure about into a hedge (never an outright answer). Trained by
-// second-look-train.ts (`weijia eval … --train-second-look`); the runtime only reads the model file.
+// the answer windows do not say — each character 1–3-gram of the question absent from the best window and those
+// nearly as close (decide.ts), and each of its words beside each kind of value (a time, a sum, a place…) they lack —
+// next to the first decision's own signals. The hand rules (detail.ts, off-domain.ts) name the asks they know
+// ("多少钱", "几点"); a writer they have never met asks in words they don't list, and this model has learned, from the
+// tuning side, which missing words mean the documents don't answer. It can decline what the first decision hedges,
+// and turn a decline it is sure about into a hedge (never an outright answer). Trained by second-look-train.ts
+// (`npm run train:second-look`); the runtime only reads the model file.
 import { z } from 'zod'
 import type { DecisionFeatures } from './decide.ts'
 import type { Outcome } from './decide.ts'
@@ -14,18 +15,47 @@ import modelJson from './second-look-model.json' with { type: 'json' }
 /** Punctuation, spaces and digits part the question: a gram never spans them (a number is no ask word). */
 const PART = /[\s，,。？?！!；;：:、~～…“”"「」（）()0-9０-９]/u
 
-/** The question's character 1–3-grams (code points) that `window` does not contain, each once, in order. */
-export function absentGrams(question: string, window: string, sizes: readonly number[] = [1, 2, 3]): string[] {
+/** The question's character n-grams (code points; `sizes`: n), each once, in order. */
+export function questionGrams(question: string, sizes: readonly number[] = [1, 2, 3]): string[] {
   const out = new Set<string>()
   for (const run of question.split(new RegExp(PART.source, 'gu'))) {
     const cs = Array.from(run)
-    for (const n of sizes)
-      for (let i = 0; i + n <= cs.length; i++) {
-        const g = cs.slice(i, i + n).join('')
-        if (!window.includes(g)) out.add(g)
-      }
+    for (const n of sizes) for (let i = 0; i + n <= cs.length; i++) out.add(cs.slice(i, i + n).join(''))
   }
   return [...out]
+}
+
+/** The question's character 1–3-grams that `window` does not contain, each once, in order. */
+export function absentGrams(question: string, window: string, sizes: readonly number[] = [1, 2, 3]): string[] {
+  return questionGrams(question, sizes).filter((g) => !window.includes(g))
+}
+
+/**
+ * Kinds of value a window may hold. Crossed with the question's words they let the model learn which words ask for
+ * which kind ("几点" and a window with no time of day; "多少钱" and one with no sum): what detail.ts writes by hand for
+ * the asks it knows, learned for those it doesn't.
+ */
+export const WINDOW_KINDS = {
+  number: /[0-9０-９]|[一二三四五六七八九十百千万两]+[个名次人家场项所期届条种类位岁天年月周]/u,
+  money: /[0-9.]+\s*(?:万元|元|万|块)|免费|不收/u,
+  date: /[0-9一二三四五六七八九十]+月|[0-9]+日|[0-9]{4}年|每周|每月|每年|星期/u,
+  time: /[0-9]+[:：][0-9]+|[0-9一二三四五六七八九十]+点|上午|下午|晚上/u,
+  phone: /[0-9]{5,}|热线|电话/u,
+  place: /[路街巷楼室村]|社区|中心|地点|大厅|窗口|办公/u,
+  age: /[0-9一二三四五六七八九十]+[岁周]|年龄|以上|以下/u,
+} satisfies Record<string, RegExp>
+export type WindowKind = keyof typeof WINDOW_KINDS
+
+/**
+ * What the model reads of the question and its window: each question gram the window lacks (as itself), and each
+ * question word of two or three characters crossed with each kind of value the window lacks ("几点¬time").
+ */
+export function secondLookFeatures(question: string, window: string, sizes: readonly number[], kinds: readonly string[]): string[] {
+  const grams = questionGrams(question, sizes)
+  const lacking = kinds.filter((k) => !WINDOW_KINDS[k as WindowKind].test(window))
+  const out = grams.filter((g) => !window.includes(g))
+  for (const g of grams) if (Array.from(g).length >= 2) for (const k of lacking) out.push(`${g}¬${k}`)
+  return out
 }
 
 /** The first decision's signals the model reads beside the grams, in the model file's order. */
@@ -33,6 +63,8 @@ export const BASE_SIGNALS = {
   /** The first model's log-odds that the documents answer. */
   logOdds: (f, p) => Math.log(clamp(p) / (1 - clamp(p))),
   detailMissing: (f) => Number(f.extra.detailAsked && !f.extra.detailOk),
+  /** The question asks a detail of a known shape and a window beside the topic has it (detail.ts). */
+  detailFound: (f) => Number(f.extra.detailAsked && f.extra.detailOk),
   offDomain: (f) => Number(Boolean(f.offDomain)),
   titleOnly: (f) => Number(Boolean(f.titleOnly)),
   hasFocus: (f) => Number(f.extra.hasFocus),
@@ -50,9 +82,10 @@ export type BaseSignal = keyof typeof BASE_SIGNALS
 export const BASE_NAMES = Object.keys(BASE_SIGNALS) as BaseSignal[]
 
 const modelSchema = z.object({
-  /** Gram sizes read from the question. */
+  /** Gram sizes read from the question, and the kinds of value (WINDOW_KINDS) its words are crossed with. */
   sizes: z.array(z.number().int().positive()),
-  /** The grams with a weight (present in the question, absent from the window), and their weights. */
+  kinds: z.array(z.string()),
+  /** The features with a weight (secondLookFeatures), and their weights. */
   grams: z.array(z.string()),
   gramWeights: z.array(z.number()),
   /** The first decision's signals, standardised with the training rows' mean and spread. */
@@ -70,7 +103,7 @@ export type SecondLookModel = z.infer<typeof modelSchema>
 
 export function parseSecondLook(json: unknown): SecondLookModel {
   const m = modelSchema.parse(json)
-  const unknown = m.base.filter((n) => !(n in BASE_SIGNALS))
+  const unknown = [...m.base.filter((n) => !(n in BASE_SIGNALS)), ...m.kinds.filter((k) => !(k in WINDOW_KINDS))]
   if (unknown.length) throw new Error(`second-look model: unknown signals ${unknown.join(',')}; retrain it`)
   if (m.grams.length !== m.gramWeights.length || m.base.length !== m.baseWeights.length || m.base.length !== m.mean.length || m.base.length !== m.scale.length)
     throw new Error('second-look model: weights do not match its features; retrain it')
@@ -85,7 +118,11 @@ export const SECOND_LOOK: SecondLookModel = parseSecondLook(modelJson)
  * don't cover it): a better reader than the grams, so the second look declines no hedge then, and only turns a decline
  * it is sure about into a hedge for the LLM to read.
  */
-export const SECOND_LOOK_WITH_LLM: SecondLookModel = { ...SECOND_LOOK, decline: 0 }
+export const withLlm = (m: SecondLookModel, llm: boolean): SecondLookModel => (llm ? { ...m, decline: 0 } : m)
+export const SECOND_LOOK_WITH_LLM: SecondLookModel = withLlm(SECOND_LOOK, true)
+
+/** No second look: the first decision stands (for a folder or a test that wants the first decision alone). */
+export const FIRST_DECISION_ONLY: SecondLookModel = { ...SECOND_LOOK, decline: 0, undecline: Infinity }
 
 /** The row the model reads: its grams' indices (unknown grams have no weight) and the standardised signals after them. */
 export function secondLookRow(m: SecondLookModel, vocab: Map<string, number>, grams: string[], base: number[]): SparseRow {
@@ -126,7 +163,7 @@ export function baseSignals(names: readonly string[], f: DecisionFeatures, p: nu
 
 /** Probability, on a second look, that the documents answer the question (`question`: its own normalised words). */
 export function secondLookProbability(m: SecondLookModel, question: string, f: DecisionFeatures, p: number, first: Outcome): number {
-  return sparseScore(fitOf(m), secondLookRow(m, vocabOf(m), absentGrams(question, f.window, m.sizes), baseSignals(m.base, f, p, first)))
+  return sparseScore(fitOf(m), secondLookRow(m, vocabOf(m), secondLookFeatures(question, f.window, m.sizes, m.kinds), baseSignals(m.base, f, p, first)))
 }
 
 /**
