@@ -1,6 +1,6 @@
 // npm run train:second-look — fits the second look at the covered / not-covered decision (src/qa/second-look.ts) on
 // the tuning side of the real-document questions (test/fixtures/qa-real, never the held-out half), offline, and writes
-// src/qa/second-look-model.json. Deterministic on one index; the index is built afresh here, and a fresh build moves
+// src/qa/second-look-model.json. Deterministic on one index; the index is built afresh here, and a fresh build once moved
 // the weights in the fifth or sixth decimal place (the dense search's similarities differ by rounding).
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'

@@ -47,9 +47,11 @@ function fit(rows: SecondLookTrainRow[], o: Required<SecondLookOptions>): Second
   return { ...shell, gramWeights: w.weights.slice(0, grams.length).map(round), baseWeights: w.weights.slice(grams.length).map(round), bias: round(w.bias) }
 }
 
-function score(m: SecondLookModel, r: SecondLookTrainRow): number {
+/** A scorer for one model (its vocabulary and weight vector built once, not per row). */
+function scorer(m: SecondLookModel): (r: SecondLookTrainRow) => number {
   const vocab = new Map(m.grams.map((g, j) => [g, j]))
-  return sparseScore({ bias: m.bias, weights: [...m.gramWeights, ...m.baseWeights] }, secondLookRow(m, vocab, r.features, r.base))
+  const fit = { bias: m.bias, weights: [...m.gramWeights, ...m.baseWeights] }
+  return (r) => sparseScore(fit, secondLookRow(m, vocab, r.features, r.base))
 }
 
 /** Shares of uncovered questions declined / answered outright and of covered ones declined / hedged. */
@@ -84,9 +86,9 @@ export function trainSecondLook(rows: SecondLookTrainRow[], options: SecondLookO
   const groups = [...new Set(rows.map((r) => r.group))].sort()
   const oof = new Array<number>(rows.length).fill(0)
   for (const g of groups) {
-    const m = fit(rows.filter((r) => r.group !== g), o)
+    const score = scorer(fit(rows.filter((r) => r.group !== g), o))
     rows.forEach((r, i) => {
-      if (r.group === g) oof[i] = score(m, r)
+      if (r.group === g) oof[i] = score(r)
     })
   }
   const model = fit(rows, o)
