@@ -73,7 +73,10 @@ export interface Decision {
   unknown: number
   /** The decision model's probability that the documents answer the question. */
   probability: number
-  /** The outcome before the second look (second-look.ts), and the second look's probability; absent with no passages. */
+  /**
+   * The outcome before the second look (second-look.ts), absent with no passages; and the second look's probability,
+   * absent too for a follow-up or an outright answer (it changes neither).
+   */
   first?: Outcome
   secondLook?: number
   /** The signals it was read from (decide.ts), on the list the decision was taken on; absent with no passages. */
@@ -301,8 +304,8 @@ export function decide(index: KnowledgeIndex, query: PreparedQuery, passages: Pa
   const probability = coveredProbability(model, f)
   // A second look at what she asked that the best window does not say (second-look.ts). Not for a follow-up: its own
   // words ("要交钱不") lean on the previous question's topic, which the grams don't see, and the model was fitted on
-  // questions that stand alone.
-  const secondLook = query.context ? undefined : secondLookProbability(look, query.own, f, probability, first)
+  // questions that stand alone. Nor for an outright answer, which it leaves as it is.
+  const secondLook = query.context || first === 'answer' ? undefined : secondLookProbability(look, query.own, f, probability, first)
   const outcome = secondLook === undefined ? first : afterSecondLook(look, first, secondLook, Boolean(f.offDomain))
   return { grounded: outcome !== 'decline', outcome, first, secondLook, coverage: f.sentence, similarity: f.similarity, typeOk: f.typeOk, best: f.best, unknown: f.unknown, probability, features: f }
 }

@@ -2,8 +2,8 @@
 // leave-one-batch-out, each batch (one writer, one persona) predicted by a model fitted on the other batches, with
 // the vocabulary chosen without it too. The figures go into the model file's `trained` for people to read.
 import type { Outcome } from './decide.ts'
-import { afterSecondLook, BASE_NAMES, secondLookRow, WINDOW_KINDS, type SecondLookModel } from './second-look.ts'
-import { fitSparseLogistic, sparseScore } from './sparse-logistic.ts'
+import { afterSecondLook, BASE_NAMES, secondLookRow, secondLookScore, WINDOW_KINDS, type SecondLookModel } from './second-look.ts'
+import { fitSparseLogistic } from './sparse-logistic.ts'
 
 export interface SecondLookTrainRow {
   /** The batch (writer) the question came from: the unit left out in cross-validation. */
@@ -47,13 +47,6 @@ function fit(rows: SecondLookTrainRow[], o: Required<SecondLookOptions>): Second
   return { ...shell, gramWeights: w.weights.slice(0, grams.length).map(round), baseWeights: w.weights.slice(grams.length).map(round), bias: round(w.bias) }
 }
 
-/** A scorer for one model (its vocabulary and weight vector built once, not per row). */
-function scorer(m: SecondLookModel): (r: SecondLookTrainRow) => number {
-  const vocab = new Map(m.grams.map((g, j) => [g, j]))
-  const fit = { bias: m.bias, weights: [...m.gramWeights, ...m.baseWeights] }
-  return (r) => sparseScore(fit, secondLookRow(m, vocab, r.features, r.base))
-}
-
 /** Shares of uncovered questions declined / answered outright and of covered ones declined / hedged. */
 export function outcomeShares(rows: { covered: boolean }[], outcomes: Outcome[]) {
   const of = (covered: boolean, o: Outcome) => {
@@ -86,9 +79,9 @@ export function trainSecondLook(rows: SecondLookTrainRow[], options: SecondLookO
   const groups = [...new Set(rows.map((r) => r.group))].sort()
   const oof = new Array<number>(rows.length).fill(0)
   for (const g of groups) {
-    const score = scorer(fit(rows.filter((r) => r.group !== g), o))
+    const m = fit(rows.filter((r) => r.group !== g), o)
     rows.forEach((r, i) => {
-      if (r.group === g) oof[i] = score(r)
+      if (r.group === g) oof[i] = secondLookScore(m, r.features, r.base)
     })
   }
   const model = fit(rows, o)

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { absentGrams, afterSecondLook, BASE_NAMES, parseSecondLook, FIRST_DECISION_ONLY, SECOND_LOOK, SECOND_LOOK_WITH_LLM, secondLookFeatures, WINDOW_KINDS } from './second-look.ts'
+import { afterSecondLook, BASE_NAMES, parseSecondLook, FIRST_DECISION_ONLY, SECOND_LOOK, secondLookFeatures, WINDOW_KINDS, withLlm } from './second-look.ts'
+
+/** The question's grams the window lacks (no kinds of value to cross them with). */
+const absentGrams = (q: string, w: string) => secondLookFeatures(q, w, [1, 2, 3], [])
 import { trainSecondLook, type SecondLookTrainRow } from './second-look-train.ts'
 
 describe('the question\'s grams the window does not say', () => {
@@ -54,8 +57,8 @@ describe('what the second look may change', () => {
   })
 
   it('leaves hedges to the LLM when one reads them', () => {
-    expect(afterSecondLook(SECOND_LOOK_WITH_LLM, 'hedge', 0.0001, false)).toBe('hedge')
-    expect(SECOND_LOOK_WITH_LLM.undecline).toBe(SECOND_LOOK.undecline)
+    expect(afterSecondLook(withLlm(SECOND_LOOK, true), 'hedge', 0.0001, false)).toBe('hedge')
+    expect(withLlm(SECOND_LOOK, true).undecline).toBe(SECOND_LOOK.undecline)
   })
 })
 

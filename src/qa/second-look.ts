@@ -25,11 +25,6 @@ export function questionGrams(question: string, sizes: readonly number[] = [1, 2
   return [...out]
 }
 
-/** The question's character 1–3-grams that `window` does not contain, each once, in order. */
-export function absentGrams(question: string, window: string, sizes: readonly number[] = [1, 2, 3]): string[] {
-  return questionGrams(question, sizes).filter((g) => !window.includes(g))
-}
-
 /**
  * Kinds of value a window may hold. Crossed with the question's words they let the model learn which words ask for
  * which kind ("几点" and a window with no time of day; "多少钱" and one with no sum): what detail.ts writes by hand for
@@ -119,7 +114,6 @@ export const SECOND_LOOK: SecondLookModel = parseSecondLook(modelJson)
  * it is sure about into a hedge for the LLM to read.
  */
 export const withLlm = (m: SecondLookModel, llm: boolean): SecondLookModel => (llm ? { ...m, decline: 0 } : m)
-export const SECOND_LOOK_WITH_LLM: SecondLookModel = withLlm(SECOND_LOOK, true)
 
 /** No second look: the first decision stands (for a folder or a test that wants the first decision alone). */
 export const FIRST_DECISION_ONLY: SecondLookModel = { ...SECOND_LOOK, decline: 0, undecline: Infinity }
@@ -142,19 +136,25 @@ export function secondLookRow(m: SecondLookModel, vocab: Map<string, number>, gr
   return { idx, val }
 }
 
-const FITS = new WeakMap<SecondLookModel, SparseFit>()
-/** The model as one weight vector (grams, then signals), built once per model. */
-function fitOf(m: SecondLookModel): SparseFit {
-  let fit = FITS.get(m)
-  if (!fit) FITS.set(m, (fit = { bias: m.bias, weights: [...m.gramWeights, ...m.baseWeights] }))
-  return fit
+/**
+ * The model's vocabulary and weight vector, built once per set of weights. Keyed on the weight arrays, not the model
+ * object: withLlm and FIRST_DECISION_ONLY copy the model with other thresholds (per question, with an LLM), and share
+ * its arrays.
+ */
+const TABLES = new WeakMap<number[], { vocab: Map<string, number>; fit: SparseFit; grams: string[]; base: number[]; bias: number }>()
+function tablesOf(m: SecondLookModel): { vocab: Map<string, number>; fit: SparseFit } {
+  let t = TABLES.get(m.gramWeights)
+  if (!t || t.grams !== m.grams || t.base !== m.baseWeights || t.bias !== m.bias) {
+    t = { vocab: new Map(m.grams.map((g, j) => [g, j])), fit: { bias: m.bias, weights: [...m.gramWeights, ...m.baseWeights] }, grams: m.grams, base: m.baseWeights, bias: m.bias }
+    TABLES.set(m.gramWeights, t)
+  }
+  return t
 }
 
-const VOCABS = new WeakMap<SecondLookModel, Map<string, number>>()
-function vocabOf(m: SecondLookModel): Map<string, number> {
-  let v = VOCABS.get(m)
-  if (!v) VOCABS.set(m, (v = new Map(m.grams.map((g, j) => [g, j]))))
-  return v
+/** The model's probability for a row of features (secondLookFeatures) and first-decision signals (baseSignals). */
+export function secondLookScore(m: SecondLookModel, features: string[], base: number[]): number {
+  const { vocab, fit } = tablesOf(m)
+  return sparseScore(fit, secondLookRow(m, vocab, features, base))
 }
 
 export function baseSignals(names: readonly string[], f: DecisionFeatures, p: number, first: Outcome): number[] {
@@ -163,7 +163,7 @@ export function baseSignals(names: readonly string[], f: DecisionFeatures, p: nu
 
 /** Probability, on a second look, that the documents answer the question (`question`: its own normalised words). */
 export function secondLookProbability(m: SecondLookModel, question: string, f: DecisionFeatures, p: number, first: Outcome): number {
-  return sparseScore(fitOf(m), secondLookRow(m, vocabOf(m), secondLookFeatures(question, f.window, m.sizes, m.kinds), baseSignals(m.base, f, p, first)))
+  return secondLookScore(m, secondLookFeatures(question, f.window, m.sizes, m.kinds), baseSignals(m.base, f, p, first))
 }
 
 /**
